@@ -1,0 +1,27 @@
+// Builds the generated data (gazetteer index, basemap GeoJSON) from npm packages when missing or out of date.
+// Each builder is a script of its own; this one only decides which ones need to run.
+import { existsSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+interface Step {
+  script: string;
+  /** Files the step writes; it runs when any is missing or older than the script or the inputs. */
+  outputs: string[];
+  inputs: string[];
+}
+
+const STEPS: Step[] = [
+  { script: 'scripts/build-basemap.ts', outputs: ['public/geo/countries.geojson'], inputs: ['package-lock.json'] },
+  { script: 'scripts/build-gazetteer.ts', outputs: ['geo/build/gazetteer.json'], inputs: ['package-lock.json', 'geo/curated.json'] },
+];
+
+const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+
+for (const step of STEPS) {
+  if (!existsSync(step.script)) continue;
+  const newestInput = Math.max(mtime(step.script), ...step.inputs.map(mtime));
+  const stale = step.outputs.some((out) => !existsSync(out) || mtime(out) < newestInput);
+  if (!stale) continue;
+  console.log(`prepare-data: running ${step.script}`);
+  execFileSync(process.execPath, ['--import', 'tsx', step.script], { stdio: 'inherit' });
+}

@@ -1,0 +1,3 @@
+export * from './event.ts';
+export * from './document.ts';
+export * from './validate.ts';
