@@ -1,0 +1,148 @@
+// Finds the parts of a scraped page that are not the article: cookie banners, share buttons, bylines, photo
+// credits, "More News". Offsets are kept: boilerplate is reported as spans, never cut out.
+import type { Span } from './types.ts';
+
+export const BOILERPLATE_DEFAULTS = {
+  /** Lines longer than this are article prose even if they match a pattern (a paragraph quoting "Share on X"). */
+  maxLineChars: 400,
+  /** How many lines after a cookie banner's first line may still belong to it (its text and buttons). */
+  maxBannerLines: 8,
+  /** A line this short (in words) right after a banner is taken for one of its buttons ("Avslå", "OK"). */
+  maxButtonWords: 3,
+};
+
+// Words for "cookie" in the languages of European news sites. `\b` fails next to non-ASCII letters, so the
+// patterns use explicit letter classes.
+const COOKIE_WORD =
+  /(^|[^\p{L}])(cookies?|cookie-?\p{L}*|informasjonskapsler|informationskapslar|kakor|evästeet|evästeitä|sütik|sütiket|ciasteczk\p{L}*|galletas|kolačići|piškotk\p{L}*|küpsised|slapukai|sīkdatnes|biscoitos)(?![\p{L}])/iu;
+const COOKIE_CONTEXT = new RegExp(
+  [
+    // "this site uses", "we use" and the same in other languages
+    'site|website|web-?page|webpage|nettsted|nettstad|nettside|webbplats|hjemmeside|webside|webseite|sitio|sito|strona|serwis|webpagina|verkkosivusto|weboldal',
+    'we use|vi bruker|vi använder|vi bruger|wir verwenden|wir nutzen|nous utilisons|utilizamos|usamos|utilizziamo|używamy|wij gebruiken|we gebruiken|käytämme',
+    'uses|bruker|använder|bruger|verwendet|nutzt|utilise|utiliza|utilizza|używa|gebruikt|käyttää',
+    'consent|samtykke|samtycke|einwilligung|zustimmung|consentement|consentimiento|consenso|zgod\\p{L}*|toestemming|suostumus',
+    'accept|godta|aksepter|godkänn|akzept\\p{L}*|accepte\\p{L}*|acept\\p{L}*|accett\\p{L}*|akcept\\p{L}*|accepteren',
+    'privacy|personvern\\p{L}*|integritet|datenschutz|confidentialit\\p{L}*|privacidad|riservatezza|prywatno\\p{L}*|tietosuoja',
+  ].join('|'),
+  'iu',
+);
+// Privacy wording and buttons that follow a banner's first line.
+const BANNER_CONTINUATION = new RegExp(
+  [
+    COOKIE_CONTEXT.source,
+    'reject|decline|refuse|agree|allow|manage|preferences|settings|options|learn more|read more|more information|ok|got it',
+    'avslå|avvis|innstillinger|les mer|neka|avvisa|inställningar|afvis|tillad|indstillinger|ablehnen|einstellungen|mehr erfahren',
+    'refuser|paramètres|en savoir plus|rechazar|configuración|más información|rifiuta|impostazioni|odrzuć|ustawienia|weigeren|instellingen',
+  ].join('|'),
+  'iu',
+);
+
+// Whole lines that are page furniture. Each is tested against the trimmed line.
+const LINE_PATTERNS: RegExp[] = [
+  /^(leave a (comment|reply)|post a comment|add a comment|comments?|\d+ comments?|no comments?( yet)?)$/i,
+  /\bno comments? on\b/i,
+  /\b\d+\s*(-\s*)?(minute|min)s?\.? read\b/i,
+  /^(more|related|latest|recommended|top|trending|popular|other) (news|stories|articles|posts|reads|content)\b.{0,40}$/i,
+  /^(read more|read next|see also|also read|related|advertisement|sponsored|subscribe|sign up|skip to (main )?content|back to top|click here)\b.{0,80}$/i,
+  /^(top|bottom) of (the )?page$/i,
+  /^(updated|published|posted|last updated|first published|modified)\s*(on|at)?\s*:?\s*.{0,60}$/i,
+  /^\d+\s+(seconds?|minutes?|hours?|days?|weeks?|months?)\s+ago$/i,
+  /^(cover |header |featured |main |lead |top |file )?(image|photo|picture|pic|photograph|illustration|video)s?\s*(source|credit|courtesy|by)?s?\s*:.{0,160}$/i,
+  /^(photo|image|picture) (credit|courtesy|by)\b.{0,160}$/i,
+  /^(credits?|sources?|source\(s\)|via)\s*:.{0,120}$/i,
+  /^(share|tweet|email|print|pin|save)( (this|it|the) (article|story|post|page))?( (on|to|via|with) [\p{L} ]{1,20})?$/iu,
+  /^((facebook|twitter|x|linkedin|whatsapp|telegram|reddit|email|e-mail|print|copy link|share)[\s,|·•]*){2,}$/i,
+  /^by\s+[\p{L}.'\s-]{1,60}?(\s*[|·•,-]\s*[\p{L} ]{1,40})?(\s+\d[\d,.]*k?\s+views?)?$/iu,
+  /^\d[\d,.]*k?\s+(views?|shares?|reads?)$/i,
+  /^[\p{L}.'\s-]{2,60}\s+(staff|staff writer|staff reporter|correspondent|reporter|contributor|editor|news desk)$/iu,
+  /^[\p{L}.'\s-]{2,40} is an? [\p{L} -]{0,40}(reporter|journalist|correspondent|writer|editor|contributor)\b.{0,100}$/iu,
+  /^(©|\(c\)|copyright\b|all rights reserved\b).{0,160}$/i,
+  /^(follow us|like us|join us) on\b.{0,80}$/i,
+  // embedded tweet attribution: "— Name (@handle) October 17, 2024"
+  /^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+.{0,30}\d{4}$/u,
+];
+
+// Stretches inside a line: a photo credit tail "/Name Surname/AFP", a tweet's picture link.
+const INLINE_PATTERNS: RegExp[] = [
+  /\s\/\s?\p{Lu}[\p{L}.'\s-]{1,60}\/\s?[\p{Lu}][\p{L} ]{1,30}\s*$/gu,
+  /(https?:\/\/)?pic\.twitter\.com\/\w+/g,
+  /\((photo|image|picture)s?\s*(credit)?\s*:[^)\n]{1,120}\)/gi,
+];
+
+function isCookieBannerStart(line: string): boolean {
+  return COOKIE_WORD.test(line) && (COOKIE_CONTEXT.test(line) || line.split(/\s+/).length <= 4);
+}
+
+function isBannerContinuation(line: string, opts: typeof BOILERPLATE_DEFAULTS): boolean {
+  return (
+    COOKIE_WORD.test(line) ||
+    BANNER_CONTINUATION.test(line) ||
+    line.split(/\s+/).length <= opts.maxButtonWords
+  );
+}
+
+interface Line extends Span {
+  text: string;
+}
+
+/** The document's lines, each trimmed of surrounding space; blank lines are left out. */
+function lines(text: string): Line[] {
+  const out: Line[] = [];
+  const lineBreak = /\r\n|[\n\r\u2028\u2029\u0085]/g;
+  let from = 0;
+  for (;;) {
+    const match = lineBreak.exec(text);
+    const to = match ? match.index : text.length;
+    let start = from;
+    let end = to;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) out.push({ start, end, text: text.slice(start, end) });
+    if (!match) return out;
+    from = match.index + match[0].length;
+  }
+}
+
+/** Spans of `text` that are not article content, sorted and non-overlapping. */
+export function findBoilerplate(text: string, opts = BOILERPLATE_DEFAULTS): Span[] {
+  const spans: Span[] = [];
+  const all = lines(text);
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i];
+    if (line.text.length > opts.maxLineChars) {
+      addInline(line, spans);
+      continue;
+    }
+    if (isCookieBannerStart(line.text)) {
+      let last = i;
+      while (
+        last + 1 < all.length &&
+        last - i < opts.maxBannerLines &&
+        all[last + 1].text.length <= opts.maxLineChars &&
+        isBannerContinuation(all[last + 1].text, opts)
+      ) {
+        last++;
+      }
+      spans.push({ start: line.start, end: all[last].end });
+      i = last;
+    } else if (LINE_PATTERNS.some((p) => p.test(line.text))) {
+      spans.push({ start: line.start, end: line.end });
+    } else {
+      addInline(line, spans);
+    }
+  }
+  return spans;
+}
+
+function addInline(line: Line, spans: Span[]): void {
+  for (const pattern of INLINE_PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(line.text); m; m = pattern.exec(line.text)) {
+      let start = m.index;
+      while (/\s/.test(line.text[start])) start++;
+      spans.push({ start: line.start + start, end: line.start + m.index + m[0].trimEnd().length });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,134 @@
+// Splits a document into sentences: ICU's sentence breaks, plus a break at every line end (headlines, list items
+// and captions have no full stop), minus the false breaks ICU makes after abbreviations ("Gen. Smith", "U.S. troops").
+import type { IngestedDocument, Sentence, Span } from './types.ts';
+
+export const SEGMENT_DEFAULTS = {
+  /**
+   * ICU is fed at most this many characters at a time. V8 copies the whole input string into every segment it
+   * returns, so one huge line with many sentences would cost length x sentences; chunking bounds that.
+   */
+  chunkChars: 4096,
+  /** Share of a sentence's characters inside boilerplate from which the sentence is not content. */
+  minBoilerplateShare: 0.5,
+};
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+// A break after these is never a sentence end ("Gen. Smith", "e.g. Norway", "vs. Russia").
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'cpl', 'pvt', 'brig',
+  'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'amb', 'st', 'mt', 'ft', 'vs', 'v', 'e.g', 'i.e', 'cf', 'approx',
+  'est', 'incl', 'dept', 'gov\'t', 'fig', 'al',
+]);
+// A break after these is false only before a number ("No. 5", "Oct. 17", "p. 12").
+const BEFORE_NUMBER = new Set([
+  'no', 'nos', 'nr', 'vol', 'p', 'pp', 'art', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
+  'oct', 'nov', 'dec',
+]);
+// Words that continue a sentence after an initialism ("U.S. Secretary", "U.N. Security Council", "9 a.m. Tuesday").
+const AFTER_INITIALISM =
+  /^(secretary|president|vice|ambassador|embassy|envoy|officials?|forces?|troops|army|navy|air|marines?|military|defen[cs]e|state|department|government|administration|congress|senate|house|senator|representative|general|command|central|special|national|security|intelligence|treasury|justice|federal|sanctions|policy|election|allies|ally|partners?|counterpart|delegation|mission|peacekeepers?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gmt|utc|cet|cest|bst|et|est|edt|pt|pst|pdt|local|time)\b/i;
+
+const lineBreak = /\r\n|[\n\r\u2028\u2029\u0085]/g;
+
+/** The last word of `segment` (with inner dots) if it ends with a full stop: "U.S.", "Gen.", "a.m.". */
+function abbreviationAtEnd(segment: string): string | null {
+  const m = /(?:^|[\s(“"'‘])([\p{L}][\p{L}.']*)\.\s*$/u.exec(segment);
+  return m ? m[1] : null;
+}
+
+/** True when ICU's break between `before` and `after` (both within one line) is not a sentence end. */
+function isFalseBreak(before: string, after: string): boolean {
+  const first = after.trimStart();
+  if (!first) return false;
+  // A sentence never starts in lower case; ICU breaks there after "!”" or "?”" ("“Stop!” he said").
+  if (/^[\p{Ll}]/u.test(first)) return true;
+  const word = abbreviationAtEnd(before);
+  if (word === null) return false;
+  const lower = word.toLowerCase();
+  if (TITLES.has(lower)) return true;
+  if (BEFORE_NUMBER.has(lower)) return /^\d/.test(first);
+  // A single capital is an initial ("John F. Kennedy", "I. Kalupahana").
+  if (/^\p{Lu}$/u.test(word)) return true;
+  // Initialisms: "U.S.", "a.m.", "U.K." before a number or a word that continues the phrase.
+  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return /^\d/.test(first) || AFTER_INITIALISM.test(first);
+  return false;
+}
+
+/** ICU sentence spans of text[from, to), in chunks so that a huge line stays linear (see chunkChars). */
+function icuSentences(text: string, from: number, to: number, opts: typeof SEGMENT_DEFAULTS, out: Span[]): void {
+  let start = from;
+  while (start < to) {
+    const chunkEnd = Math.min(to, start + opts.chunkChars);
+    const pieces: Span[] = [];
+    for (const s of segmenter.segment(text.slice(start, chunkEnd))) {
+      pieces.push({ start: start + s.index, end: start + s.index + s.segment.length });
+    }
+    // The chunk's last piece may be a sentence cut by the chunk edge: start the next chunk at it.
+    if (chunkEnd < to && pieces.length > 1) {
+      pieces.pop();
+      out.push(...pieces);
+      start = pieces[pieces.length - 1].end;
+    } else {
+      out.push(...pieces);
+      start = chunkEnd;
+    }
+  }
+}
+
+function mergeFalseBreaks(text: string, pieces: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const piece of pieces) {
+    const previous = merged[merged.length - 1];
+    if (
+      previous &&
+      previous.end === piece.start &&
+      isFalseBreak(text.slice(Math.max(previous.start, previous.end - 40), previous.end), text.slice(piece.start, piece.start + 40))
+    ) {
+      previous.end = piece.end;
+    } else {
+      merged.push({ ...piece });
+    }
+  }
+  return merged;
+}
+
+function boilerplateShare(span: Span, boilerplate: readonly Span[]): number {
+  let covered = 0;
+  for (const b of boilerplate) {
+    if (b.start >= span.end) break;
+    covered += Math.max(0, Math.min(b.end, span.end) - Math.max(b.start, span.start));
+  }
+  return covered / (span.end - span.start);
+}
+
+/** The document's sentences in order; each `text` equals `doc.text.slice(start, end)` and has no outer space. */
+export function segment(doc: IngestedDocument, opts = SEGMENT_DEFAULTS): Sentence[] {
+  const { text } = doc;
+  const pieces: Span[] = [];
+  lineBreak.lastIndex = 0;
+  let from = 0;
+  for (;;) {
+    const match = lineBreak.exec(text);
+    const to = match ? match.index : text.length;
+    if (/\S/.test(text.slice(from, Math.min(to, from + 200))) || to - from > 200) icuSentences(text, from, to, opts, pieces);
+    if (!match) break;
+    from = match.index + match[0].length;
+  }
+  const boilerplate = [...doc.boilerplate].sort((a, b) => a.start - b.start);
+  const sentences: Sentence[] = [];
+  for (const span of mergeFalseBreaks(text, pieces)) {
+    let { start, end } = span;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end === start) continue;
+    const trimmed = { start, end };
+    sentences.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      isContent: boilerplateShare(trimmed, boilerplate) < opts.minBoilerplateShare,
+    });
+  }
+  return sentences;
+}

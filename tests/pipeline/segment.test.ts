@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../../src/pipeline/ingest.ts';
+import { segment } from '../../src/pipeline/segment.ts';
+
+const sentencesOf = (text: string) => segment(ingest('a.txt', new TextEncoder().encode(text))).map((s) => s.text);
+
+describe('segment', () => {
+  it('segment() splits prose into sentences with exact offsets', () => {
+    const doc = ingest('a.txt', new TextEncoder().encode('  Ministers met.  Russia has yet to reply!\tWill it? '));
+    const sentences = segment(doc);
+    expect(sentences.map((s) => s.text)).toEqual(['Ministers met.', 'Russia has yet to reply!', 'Will it?']);
+    for (const s of sentences) expect(doc.text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('segment() breaks at line ends, so headlines without a full stop stand alone', () => {
+    expect(sentencesOf('NATO-Japan security cooperation\nJapan and NATO agreed to deepen cooperation.\r\n\r\nSupport for Ukraine\nNext.'))
+      .toEqual(['NATO-Japan security cooperation', 'Japan and NATO agreed to deepen cooperation.', 'Support for Ukraine', 'Next.']);
+  });
+
+  it('segment() does not split after titles and common abbreviations', () => {
+    expect(sentencesOf('U.S. Secretary of Defense Lloyd Austin met Gen. Smith and Mr. Jones, e.g. in Brussels. The talks ended.'))
+      .toEqual(['U.S. Secretary of Defense Lloyd Austin met Gen. Smith and Mr. Jones, e.g. in Brussels.', 'The talks ended.']);
+  });
+
+  it('segment() does not split after "a.m.", "No." or an initial', () => {
+    expect(sentencesOf('They convene at 9 a.m. Tuesday in Hall No. 5 with John F. Kennedy’s papers. Then they leave.'))
+      .toEqual(['They convene at 9 a.m. Tuesday in Hall No. 5 with John F. Kennedy’s papers.', 'Then they leave.']);
+  });
+
+  it('segment() still splits after an initialism that ends a sentence', () => {
+    expect(sentencesOf('Talks were held with the U.S. The deal was signed on Friday.'))
+      .toEqual(['Talks were held with the U.S.', 'The deal was signed on Friday.']);
+  });
+
+  it('segment() keeps a quotation and its attribution together', () => {
+    expect(sentencesOf('“Stop!” he said. Next.')).toEqual(['“Stop!” he said.', 'Next.']);
+  });
+
+  it('segment() marks sentences inside boilerplate as not content', () => {
+    const doc = ingest('a.txt', new TextEncoder().encode('Jets violated the airspace.\nShare on Facebook\nDiese Website verwendet Cookies. Akzeptieren'));
+    expect(segment(doc).map((s) => [s.text, s.isContent])).toEqual([
+      ['Jets violated the airspace.', true],
+      ['Share on Facebook', false],
+      ['Diese Website verwendet Cookies.', false],
+      ['Akzeptieren', false],
+    ]);
+  });
+
+  it('segment() splits a long line across chunk edges without losing or duplicating text', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `Sentence number ${i} ends here.`).join(' ');
+    const sentences = sentencesOf(text);
+    expect(sentences.length).toBe(3000);
+    expect(sentences.join(' ')).toBe(text);
+  });
+
+  it('segment() handles a 1 MB line without punctuation in well under a second', () => {
+    const text = 'word '.repeat(200_000);
+    const started = performance.now();
+    const sentences = sentencesOf(text);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(sentences.join(' ').replace(/\s+/g, ' ')).toBe(text.trim());
+  });
+});
