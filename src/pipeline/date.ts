@@ -1,0 +1,87 @@
+// Finds every time expression in a document's sentences and places it on the calendar against the day the
+// document was written ("on Wednesday", "in September", "deployed in 2017", "day two of the meeting").
+import { chronoDates } from './dates/chrono-dates.ts';
+import type { RawDate } from './dates/expression.ts';
+import { meetingDayDates } from './dates/meeting-day.ts';
+import { resolveExpression, type Reference } from './dates/resolve.ts';
+import { tenseAround } from './dates/tense.ts';
+import { dateWindows } from './dates/windows.ts';
+import { yearDates } from './dates/years.ts';
+import type { DateInterval, DateMention, Sentence } from './types.ts';
+
+export const DATE_DEFAULTS = {
+  /** Earliest four-digit number read as a year ("in 1991"); below it, "in 1500 cases" stays a number. */
+  minYear: 1800,
+  /** Latest four-digit number read as a year. */
+  maxYear: 2100,
+  /** Characters chrono sees before a date word: enough for "the 17th of" or "last" before it. */
+  windowBeforeChars: 32,
+  /** Characters chrono sees after a date word: enough for " 17, 2024" or "-17 February 2022". */
+  windowAfterChars: 48,
+  /** Longest text handed to chrono at once: its cost grows with the date words in one call. */
+  maxWindowChars: 240,
+  /** Most chrono calls per sentence; a sentence with more date words is a table or junk, and the rest is skipped. */
+  maxWindowsPerSentence: 24,
+  /** How far before and after an expression the clause's tense is looked for, in characters. */
+  tenseWindowChars: 100,
+};
+
+// An embedded post ends with its author and date: "— Name (@handle) October 17, 2024". Its "Today" is that day.
+const POST_ATTRIBUTION = /\(@\w{1,30}\)\s*(.{6,40})$/;
+
+function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
+  const found: RawDate[] = [];
+  for (const w of dateWindows(sentence.text, opts)) chronoDates(sentence.text, sentence.start, w.start, w.end, found);
+  yearDates(sentence.text, sentence.start, found, opts, found);
+  meetingDayDates(sentence.text, sentence.start, found);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The day an embedded post's attribution line gives, if `sentence` is one. */
+function postDay(sentence: Sentence | undefined, opts: typeof DATE_DEFAULTS): string | null {
+  const m = sentence && POST_ATTRIBUTION.exec(sentence.text);
+  if (!m) return null;
+  const found: RawDate[] = [];
+  const from = sentence.text.length - m[1].length;
+  chronoDates(sentence.text, 0, from, sentence.text.length, found);
+  const e = found[0]?.expression;
+  return e?.kind === 'absolute' && e.interval.precision === 'day' ? e.interval.start : null;
+}
+
+function isMultiDay(interval: DateInterval | null): interval is DateInterval {
+  return interval !== null && interval.precision === 'day' && interval.end > interval.start;
+}
+
+/**
+ * Time expressions in the content sentences, in text order, each resolved against `published`. Without a
+ * published date the first full date in the text (a dateline) stands in; without either, expressions relative to
+ * the writing day resolve to null, while absolute ones ("in 2017", "October 17, 2024") still resolve.
+ */
+export function findDates(sentences: readonly Sentence[], published: string | null, opts = DATE_DEFAULTS): DateMention[] {
+  const perSentence = sentences.map((s) => (s.isContent ? rawDates(s, opts) : []));
+  const dateline = published ?? firstFullDate(perSentence);
+  const mentions: DateMention[] = [];
+  let event: DateInterval | null = null;
+  perSentence.forEach((raws, i) => {
+    if (raws.length === 0) return;
+    const sentence = sentences[i];
+    const ref: Reference = { day: postDay(sentences[i + 1], opts) ?? dateline, event };
+    for (const raw of raws) {
+      const local = raw.start - sentence.start;
+      const tense = tenseAround(sentence.text, local, local + raw.text.length, opts.tenseWindowChars);
+      const interval = resolveExpression(raw.expression, ref, tense);
+      if (isMultiDay(interval)) event = interval;
+      mentions.push({ start: raw.start, end: raw.end, text: raw.text, interval });
+    }
+  });
+  return mentions;
+}
+
+function firstFullDate(perSentence: readonly RawDate[][]): string | null {
+  for (const raws of perSentence) {
+    for (const raw of raws) {
+      if (raw.expression.kind === 'absolute' && raw.expression.interval.precision === 'day') return raw.expression.interval.start;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,137 @@
+// Reads time expressions with chrono-node and turns each result into an Expression, independent of any reference
+// date: chrono runs against a fixed instant, and relative results become offsets from it.
+import * as chrono from 'chrono-node';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
+import { dayNumber, dayInterval, isRealDay, monthInterval, yearInterval } from './calendar.ts';
+import type { Expression, Modifier, RawDate } from './expression.ts';
+
+// Any fixed day works; relative results are stored as offsets from it. A Thursday in mid-month, mid-year.
+const FIXED = { year: 2000, month: 6, day: 15 };
+const FIXED_REFERENCE = { instant: new Date(Date.UTC(FIXED.year, FIXED.month - 1, FIXED.day, 12)), timezone: 0 };
+
+const RELATIVE_WORD = /\b(today|tonight|yesterday|tomorrow|ago|last|next|this|past|previous|coming)\b/i;
+const FULL_WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b/i;
+// Words that may stand right before a weekday or an ambiguous month name when it is a date.
+const DATE_PREPOSITION =
+  /\b(on|in|since|by|until|till|from|during|of|early|late|mid|last|next|this|before|after|through|throughout|between|and|or|to|for|every|each|that|the following|previous)\s*-?\s*$/i;
+// Month names that are also common words or names ("May", "March", "June", "August").
+const AMBIGUOUS_MONTH = /^(may|march|june|august)$/i;
+const WEEKS = /\bweek(end)?s?\b|\bfortnight\b/i;
+
+interface Parts {
+  year: number | null;
+  month: number | null;
+  day: number | null;
+}
+
+function partsOf(c: ParsedComponents): Parts {
+  return {
+    year: c.isCertain('year') ? c.get('year')! : null,
+    month: c.isCertain('month') ? c.get('month')! : null,
+    day: c.isCertain('day') ? c.get('day')! : null,
+  };
+}
+
+/** "last Monday" -> 'last'. */
+function modifierOf(text: string): Modifier {
+  const m = /\b(last|next|this|previous|coming)\s+\w+day\b/i.exec(text);
+  if (!m) return null;
+  const word = m[1].toLowerCase();
+  return word === 'previous' ? 'last' : word === 'coming' ? 'next' : (word as Modifier);
+}
+
+/** An offset from FIXED at the finest unit chrono fixed: "2 days ago" -> -2 days, "last month" -> -1 month. */
+function relativeOf(c: ParsedComponents, text: string): Expression | null {
+  if (WEEKS.test(text)) return null; // weeks have no precision in the contract, and "for the last week" is a duration
+  const p = partsOf(c);
+  const year = c.get('year')!;
+  const month = c.get('month')!;
+  if (p.day !== null || (c.isCertain('hour') && !c.isCertain('month'))) {
+    const amount = dayNumber(year, month, c.get('day')!) - dayNumber(FIXED.year, FIXED.month, FIXED.day);
+    return { kind: 'relative', unit: 'day', amount };
+  }
+  if (p.month !== null) return { kind: 'relative', unit: 'month', amount: (year - FIXED.year) * 12 + month - FIXED.month };
+  if (p.year !== null) return { kind: 'relative', unit: 'year', amount: year - FIXED.year };
+  return null;
+}
+
+/** Start and end parts of a range, each filling what it lacks from the other ("3 March to 5 April 2024"). */
+function rangeParts(r: ParsedResult): [Parts, Parts] {
+  const start = partsOf(r.start);
+  const end = r.end ? partsOf(r.end) : { ...start };
+  if (start.year === null && end.year !== null) {
+    start.year = start.month !== null && end.month !== null && start.month > end.month ? end.year - 1 : end.year;
+  }
+  end.year ??= start.year;
+  end.month ??= start.month;
+  if (start.day !== null) end.day ??= start.day;
+  return [start, end];
+}
+
+function expressionOf(r: ParsedResult, text: string): Expression | null {
+  const c = r.start;
+  if (c.isCertain('weekday') && !c.isCertain('day')) {
+    if (!FULL_WEEKDAY.test(text)) return null; // "Sun", "Wed.", "Sat": too often other words
+    const endWeekday = r.end?.isCertain('weekday') ? r.end.get('weekday')! : c.get('weekday')!;
+    return { kind: 'weekday', weekday: c.get('weekday')!, endWeekday, modifier: modifierOf(text) };
+  }
+  if (RELATIVE_WORD.test(text) && !/\d{4}/.test(text)) return relativeOf(c, text);
+  const [s, e] = rangeParts(r);
+  if (s.month === null || e.month === null) {
+    return null; // a time of day alone ("9:00 a.m."); bare years are read by years.ts
+  }
+  if (s.day !== null && e.day !== null) {
+    if (s.year !== null && e.year !== null) {
+      if (!isRealDay(s.year, s.month, s.day) || !isRealDay(e.year, e.month, e.day)) return null;
+      const start = dayNumber(s.year, s.month, s.day);
+      const end = dayNumber(e.year, e.month, e.day);
+      return end < start ? null : { kind: 'absolute', interval: dayInterval(start, end) };
+    }
+    return { kind: 'monthDay', month: s.month, day: s.day, endMonth: e.month, endDay: e.day };
+  }
+  if (s.year !== null && e.year !== null) {
+    return e.year * 12 + e.month < s.year * 12 + s.month ? null : { kind: 'absolute', interval: monthInterval(s.year, s.month, e.year, e.month) };
+  }
+  return { kind: 'month', month: s.month, endMonth: e.month };
+}
+
+/** False for chrono results that are words, not dates: "Sunday Times", "May" as a name, "24/7", "9/11". */
+function looksLikeDate(r: ParsedResult, text: string, before: string, after: string): boolean {
+  if (/^\d{1,2}\/\d{1,2}(\/\d{1,4})?$/.test(text)) {
+    const [a, b, year] = text.split('/').map(Number);
+    // Slash dates need a year, and one reading only: 10/11/2024 is October or November depending on the writer.
+    if (year === undefined || year < 1000) return false;
+    if (a <= 12 && b <= 12 && a !== b) return false;
+  }
+  const bare = /^[A-Za-z]+$/.test(text);
+  if (bare && AMBIGUOUS_MONTH.test(text) && !DATE_PREPOSITION.test(before)) return false;
+  if (bare && FULL_WEEKDAY.test(text) && /^\s+\p{Lu}/u.test(after) && !DATE_PREPOSITION.test(before)) {
+    return /^\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(after);
+  }
+  return r.start.isCertain('month') || r.start.isCertain('weekday') || r.start.isCertain('day') || r.start.isCertain('year');
+}
+
+/** Leading "on"/"the" and trailing punctuation are not part of the expression: "on Wednesday," -> "Wednesday". */
+function trimmed(text: string): { from: number; to: number } {
+  let from = 0;
+  let to = text.length;
+  const lead = /^[\s,.;:()[\]]*(?:(?:on|the)\s+)?/i.exec(text)!;
+  from = lead[0].length;
+  while (to > from && /[\s,.;:()[\]]/.test(text[to - 1]) && !/\b(a\.m|p\.m)\.$/i.test(text.slice(from, to))) to--;
+  return { from, to };
+}
+
+/** chrono's dates in text[window.start, window.end) of a sentence starting at document offset `base`. */
+export function chronoDates(sentence: string, base: number, windowStart: number, windowEnd: number, out: RawDate[]): void {
+  const window = sentence.slice(windowStart, windowEnd);
+  for (const r of chrono.en.parse(window, FIXED_REFERENCE)) {
+    const { from, to } = trimmed(r.text);
+    if (to <= from) continue;
+    const start = windowStart + r.index + from;
+    const end = windowStart + r.index + to;
+    const text = sentence.slice(start, end);
+    if (!looksLikeDate(r, text, sentence.slice(Math.max(0, start - 24), start), sentence.slice(end, end + 24))) continue;
+    const expression = expressionOf(r, text);
+    if (expression) out.push({ start: base + start, end: base + end, text, expression });
+  }
+}

@@ -1,0 +1,25 @@
+// What a time expression says before it is placed on the calendar: the date stage's intermediate form.
+import type { Span } from '../types.ts';
+import type { DateInterval } from '../types.ts';
+
+export type Modifier = 'last' | 'next' | 'this' | null;
+
+export type Expression =
+  /** Fully given by the text: "17 October 2024", "in 2017", "March 2022". */
+  | { kind: 'absolute'; interval: DateInterval }
+  /** Day and month, year from context: "on October 17", "16-17 February". */
+  | { kind: 'monthDay'; month: number; day: number; endMonth: number; endDay: number }
+  /** A month, year from context: "in September", "from March to May". */
+  | { kind: 'month'; month: number; endMonth: number }
+  /** "on Wednesday", "last Monday", "Monday to Wednesday" (0 = Sunday). */
+  | { kind: 'weekday'; weekday: number; endWeekday: number; modifier: Modifier }
+  /** An offset from the reference day: "today" (0 days), "yesterday" (-1), "last month" (-1 month). */
+  | { kind: 'relative'; unit: 'day' | 'month' | 'year'; amount: number }
+  /** "day two of the meeting" (2), "the final day of the summit" ('last'). */
+  | { kind: 'meetingDay'; day: number | 'last' };
+
+/** A time expression found in a sentence; offsets are document offsets. */
+export interface RawDate extends Span {
+  text: string;
+  expression: Expression;
+}

@@ -1,0 +1,79 @@
+// Places an Expression on the calendar against a reference day (the day the document was written).
+import type { DateInterval } from '../types.ts';
+import { addMonths, dayInterval, dayNumber, isRealDay, monthInterval, parseIso, weekdayOf, yearInterval } from './calendar.ts';
+import type { Expression, Modifier } from './expression.ts';
+import type { Tense } from './tense.ts';
+
+/** What an expression is resolved against. */
+export interface Reference {
+  /** The reference day, ISO; null when the document gives none. */
+  day: string | null;
+  /** The latest multi-day span (day precision) named earlier in the document, for "day two of the meeting". */
+  event: DateInterval | null;
+}
+
+/**
+ * A weekday near the reference day. Explicit words win ("last Monday": the one before; "next Monday": the one
+ * after). A bare weekday is the reference day itself when the names match; otherwise the coming one when the clause
+ * looks ahead ("are meeting on Thursday") and the latest past one when it reports ("met on Monday").
+ */
+function weekdayDay(refDay: number, weekday: number, modifier: Modifier, tense: Tense): number {
+  const ahead = (weekday - weekdayOf(refDay) + 7) % 7;
+  const back = (weekdayOf(refDay) - weekday + 7) % 7;
+  if (modifier === 'last') return refDay - (back || 7);
+  if (modifier === 'next') return refDay + (ahead || 7);
+  if (modifier === 'this' || tense === 'future') return refDay + ahead;
+  return refDay - back;
+}
+
+/**
+ * The year of a month (and day) given without one: the latest such date on or before the reference day, or for a
+ * clause that looks ahead ("due to begin in January") the first on or after it.
+ */
+function yearFor(ref: ReturnType<typeof parseIso>, month: number, day: number | null, tense: Tense): number {
+  const sameYear = day === null ? month * 100 : month * 100 + day;
+  const refKey = day === null ? ref.month * 100 : ref.month * 100 + ref.day;
+  if (tense === 'future') return sameYear >= refKey ? ref.year : ref.year + 1;
+  return sameYear <= refKey ? ref.year : ref.year - 1;
+}
+
+export function resolveExpression(e: Expression, ref: Reference, tense: Tense): DateInterval | null {
+  if (e.kind === 'absolute') return e.interval;
+  if (e.kind === 'meetingDay') {
+    // The document is written during the event ("On day two of the meeting..."), so day N is the reference day,
+    // unless an earlier sentence named the event's days ("the 16-17 February meeting"): then its start + (N - 1).
+    if (ref.event) {
+      const first = parseIso(ref.event.start).dayNum;
+      const last = parseIso(ref.event.end).dayNum;
+      const dayNum = e.day === 'last' ? last : first + e.day - 1;
+      if (dayNum <= last) return dayInterval(dayNum);
+    }
+    return ref.day ? dayInterval(parseIso(ref.day).dayNum) : null;
+  }
+  if (ref.day === null) return null;
+  const r = parseIso(ref.day);
+  switch (e.kind) {
+    case 'weekday': {
+      const start = weekdayDay(r.dayNum, e.weekday, e.modifier, tense);
+      return dayInterval(start, start + ((e.endWeekday - e.weekday + 7) % 7));
+    }
+    case 'monthDay': {
+      const year = yearFor(r, e.month, e.day, tense);
+      const endYear = e.endMonth * 100 + e.endDay < e.month * 100 + e.day ? year + 1 : year;
+      if (!isRealDay(year, e.month, e.day) || !isRealDay(endYear, e.endMonth, e.endDay)) return null;
+      return dayInterval(dayNumber(year, e.month, e.day), dayNumber(endYear, e.endMonth, e.endDay));
+    }
+    case 'month': {
+      const year = yearFor(r, e.month, null, tense);
+      return monthInterval(year, e.month, e.endMonth < e.month ? year + 1 : year, e.endMonth);
+    }
+    case 'relative': {
+      if (e.unit === 'day') return dayInterval(r.dayNum + e.amount);
+      if (e.unit === 'month') {
+        const m = addMonths(r.year, r.month, e.amount);
+        return monthInterval(m.year, m.month);
+      }
+      return yearInterval(r.year + e.amount);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+// Whether the clause around a time expression looks ahead ("are meeting on Wednesday", "is due to begin in
+// January") or back ("met on Monday", "was launched in September"). Past is the default: news mostly reports.
+
+export type Tense = 'past' | 'future';
+
+const FUTURE =
+  /\b(will|shall|won't|going to|due to|is due|are due|expected to|scheduled|set to|slated|plans? to|planned for|planning to|intends? to|to be held|upcoming|forthcoming|next|coming|later this|is to|are to|(is|are|am) \w+ing)\b|'ll\b/i;
+const PAST =
+  /\b(was|were|had|did|has been|have been|since|ago|last|earlier|previously|met|said|told|began|took|held|gave|made|left|sent|saw|spoke|struck|flew|fell|shot|led|won|lost|fought|brought|came|went|became|broke|chose|got|grew|knew|rose|ran|sought|stood|thought|wrote|[a-z]{2,}(?<!e)ed)\b/;
+// A clause ends at these; the tense of a neighbouring clause says nothing about this expression.
+const CLAUSE_BREAK = /[,;:()—–"“”]|\bthat\b|\bwhich\b|\bwhile\b|\bbut\b/g;
+
+function lastClause(text: string): string {
+  let from = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) from = m.index + m[0].length;
+  return text.slice(from);
+}
+
+function firstClause(text: string): string {
+  const rest = text.replace(/^[\s,;:()]+/, '');
+  CLAUSE_BREAK.lastIndex = 0;
+  const m = CLAUSE_BREAK.exec(rest);
+  return m ? rest.slice(0, m.index) : rest;
+}
+
+function tenseOf(clause: string): Tense | null {
+  if (FUTURE.test(clause)) return 'future';
+  if (PAST.test(clause)) return 'past';
+  return null;
+}
+
+/**
+ * The tense of the clause holding sentence[start, end): first the words before the expression back to the
+ * previous clause break, then the words after it up to the next one.
+ */
+export function tenseAround(sentence: string, start: number, end: number, maxChars = 100): Tense {
+  const before = lastClause(sentence.slice(Math.max(0, start - maxChars), start));
+  if (/\bsince\s*$/i.test(before)) return 'past';
+  return tenseOf(before) ?? tenseOf(firstClause(sentence.slice(end, end + maxChars))) ?? 'past';
+}
