@@ -1,0 +1,346 @@
+// Joins triggers, places and dates into events: the place the trigger is about, the date nearest to it, the
+// sentence(s) that say so, and the states that act in it.
+import type { Category, Highlight, Precision, Source } from '../model/event.ts';
+import type { DateInterval, DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from './types.ts';
+import type { FoundTrigger } from './trigger.ts';
+import { makeTitle, type PlaceRole, type TitlePlace } from './title.ts';
+
+export const EVENTS_DEFAULTS = {
+  /** Characters of distance between trigger and place that cost one point of place score. */
+  charsPerPoint: 50,
+  /** Words looked at before a place for the preposition that says how it relates to the event. */
+  roleWindowWords: 7,
+  /** Date confidence by where the date was found; the published-date fallback is the weakest. */
+  dateConfidence: { sentence: 1, neighbour: 0.85, paragraph: 0.7, published: 0.5 },
+  /** Date confidence by precision: a year says less about when than a day. */
+  precisionConfidence: { day: 1, month: 0.9, year: 0.75 } as Record<Precision, number>,
+  /** Place confidence by role: "in Brussels" says where; a bare object says it less firmly. */
+  roleConfidence: { locative: 1, airspace: 1, object: 0.9, to: 0.85, target: 0.9, premod: 0.85, other: 0.7, actor: 0.5 } as Record<PlaceRole, number>,
+};
+
+/** How an event got its date: 3 same sentence, 2 neighbour, 1 earlier in the paragraph, 0 the published date. */
+export type DateQuality = 0 | 1 | 2 | 3;
+
+/** One event as one document tells it, before merging. */
+export interface EventCandidate {
+  category: Category;
+  persists: boolean;
+  title: string;
+  titleQuality: number;
+  entry: GazetteerEntry;
+  start: string;
+  end: string;
+  precision: Precision;
+  dateQuality: DateQuality;
+  actors: string[];
+  confidence: number;
+  source: Source;
+}
+
+/** A trigger with a place but no date: not on the timeline, but counted in the report. */
+export interface UndatedEvent {
+  category: Category;
+  trigger: string;
+  place: string;
+  sentenceStart: number;
+}
+
+export interface DocumentEvents {
+  events: EventCandidate[];
+  undated: UndatedEvent[];
+}
+
+// Which category wins when two triggers of one sentence point at the same place: a headquarters named as the
+// venue of a meeting is not news of a headquarters.
+const PRIORITY: Category[] = ['incursion', 'strike', 'incident', 'advance', 'meeting', 'mission', 'deployment', 'aid', 'headquarters', 'other'];
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'around', 'into', 'over', 'outside', 'inside', 'across', 'on', 'along', 'off', 'within', 'throughout', 'above', 'toward', 'towards', 'to', 'nearby', 'beyond', 'through']);
+const AGENT = new Set(['by', 'from']);
+// Words that may stand between a preposition and its place: "around the key areas of Kurakhove", "in eastern Ukraine".
+const SKIPPABLE = new Set([
+  'the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'of', 'key', 'area', 'areas', 'outskirts', 'city', 'cities',
+  'town', 'towns', 'village', 'villages', 'region', 'regions', 'province', 'district', 'capital', 'centre', 'center',
+  'suburbs', 'suburb', 'part', 'parts', 'vicinity', 'heart', 'port', 'border', 'coast', 'north', 'south', 'east',
+  'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern',
+  'southwestern', 'northeast', 'northwest', 'southeast', 'southwest', 'occupied', 'frontline', 'front-line', 'nearby',
+  'neighbouring', 'neighboring', 'besieged', 'strategic', 'embattled', 'entire', 'whole', 'rest', 'direction',
+]);
+// After "to" these words make it something else than a destination: "in response to Russia".
+const NOT_DESTINATION = new Set(['response', 'according', 'due', 'addition', 'close', 'next', 'compared', 'contrary', 'prior', 'thanks', 'owing', 'threat', 'threats', 'support', 'commitment', 'invitation', 'proposals', 'challenge']);
+const LOCATION_NOUN_AFTER = /^[\s-]+(?:border|borders|coast|coastline|capital|cities|city|towns?|villages?|regions?|provinces?|oblasts?|soil|side|frontline|front line|front|positions?|bases?|ports?|skies)\b/i;
+const AIRSPACE_AFTER = /^(?:['’]s)?[\s-]+(?:air\s?space|territor(?:y|ial waters)|waters)\b/i;
+const CONTRIBUTOR_VERB = /\b(?:contribut\w*|participat\w*|participants?|join(?:s|ed|ing)?|send(?:s|ing)?|sent|provid\w*|pledg\w*)\b/i;
+const ENUMERATION_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*\/\s*)(?:the\s+)?$/i;
+
+const ROLE_WEIGHT: Record<PlaceRole, number> = { airspace: 5, locative: 4, object: 3, to: 3, target: 3, premod: 2, other: 0, actor: -10 };
+const KIND_WEIGHT: Record<GazetteerEntry['kind'], number> = { site: 2, city: 1.5, region: 0.5, country: 0 };
+
+interface Placed {
+  mention: ResolvedMention & { entry: GazetteerEntry };
+  role: PlaceRole;
+  prep: string | null;
+  airspacePhrase: string | null;
+  sentence: number;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function acceptable(category: Category, p: Placed): boolean {
+  switch (p.role) {
+    case 'locative': case 'airspace': case 'object': return true;
+    case 'to': return category === 'aid' || category === 'deployment' || category === 'incursion';
+    case 'target': return category === 'strike' || category === 'advance';
+    case 'premod': return category !== 'incursion';
+    default: return category === 'meeting' && p.mention.entry.kind === 'site';
+  }
+}
+
+/** How the sentence relates a place to what happens: by the preposition before it or the word after it. */
+function roleOf(text: string, sentence: Sentence, m: ResolvedMention, triggers: readonly FoundTrigger[], opts: typeof EVENTS_DEFAULTS): Omit<Placed, 'mention' | 'sentence'> {
+  const after = text.slice(m.end, sentence.end);
+  const airspace = AIRSPACE_AFTER.exec(after);
+  if (/\bair\s?space\b/i.test(m.text)) return { role: 'airspace', prep: prepBefore(text, sentence, m, opts), airspacePhrase: m.text };
+  if (airspace) return { role: 'airspace', prep: prepBefore(text, sentence, m, opts), airspacePhrase: text.slice(m.start, m.end + airspace[0].length).replace(/\s+/g, ' ') };
+  if (m.form === 'adjective') {
+    return LOCATION_NOUN_AFTER.test(after) ? { role: 'locative', prep: prepBefore(text, sentence, m, opts), airspacePhrase: null } : { role: 'actor', prep: null, airspacePhrase: null };
+  }
+  if (/^['’]s\b/.test(after)) return { role: 'actor', prep: null, airspacePhrase: null };
+  const next = triggers.find((t) => t.start >= m.end && t.start - m.end <= 2);
+  const windowStart = Math.max(sentence.start, m.start - 80);
+  const tokens = [...text.slice(windowStart, m.start).matchAll(/[\p{L}\p{N}'’.-]+|[,;:()"“”—–]/gu)];
+  for (let i = tokens.length - 1, seen = 0; i >= 0 && seen < opts.roleWindowWords; i--, seen++) {
+    const token = tokens[i][0];
+    if (/^[,;:()"“”—–]$/.test(token)) break;
+    const word = token.toLowerCase().replace(/’/g, "'");
+    const tokenEnd = windowStart + tokens[i].index! + token.length;
+    const trigger = triggers.find((t) => t.end === tokenEnd);
+    if (trigger) return { role: trigger.isVerb ? 'object' : 'other', prep: null, airspacePhrase: null };
+    if (word === 'against') return { role: 'target', prep: 'against', airspacePhrase: null };
+    if (word === 'to' || word === 'toward' || word === 'towards') {
+      const previous = (tokens[i - 1]?.[0] ?? '').toLowerCase();
+      return NOT_DESTINATION.has(previous) ? { role: 'other', prep: null, airspacePhrase: null } : { role: 'to', prep: word, airspacePhrase: null };
+    }
+    if (LOCATIVE.has(word)) return { role: 'locative', prep: word, airspacePhrase: null };
+    if (AGENT.has(word)) return { role: 'actor', prep: word, airspacePhrase: null };
+    if (SKIPPABLE.has(word) || word.endsWith("'s") || /^\p{Ll}+-\p{Ll}+$/u.test(word)) continue;
+    break;
+  }
+  if (next) return { role: 'premod', prep: null, airspacePhrase: null };
+  return { role: 'other', prep: null, airspacePhrase: null };
+}
+
+function prepBefore(text: string, sentence: Sentence, m: ResolvedMention, opts: typeof EVENTS_DEFAULTS): string | null {
+  const words = text.slice(Math.max(sentence.start, m.start - 60), m.start).toLowerCase().split(/[^\p{L}'’-]+/u).filter(Boolean);
+  for (let i = words.length - 1, seen = 0; i >= 0 && seen < opts.roleWindowWords; i--, seen++) {
+    if (LOCATIVE.has(words[i])) return words[i];
+    if (!SKIPPABLE.has(words[i])) return null;
+  }
+  return null;
+}
+
+/** Places joined to `first` by commas and "and" ("Kurakhove, Vuhledar, and Velyka Novosilka"), `first` included. */
+function enumeration(text: string, placed: readonly Placed[], first: Placed): Placed[] {
+  const inSentence = placed.filter((p) => p.sentence === first.sentence).sort((a, b) => a.mention.start - b.mention.start);
+  const at = inSentence.indexOf(first);
+  const chain = [first];
+  const contains = (a: Placed, b: Placed) =>
+    (a.mention.entry.kind === 'country' || a.mention.entry.kind === 'region') &&
+    (a.mention.entry.country === b.mention.entry.country || (a.mention.entry.countries ?? []).includes(b.mention.entry.country ?? ''));
+  const sibling = (a: Placed, b: Placed) =>
+    ENUMERATION_GAP.test(text.slice(Math.min(a.mention.end, b.mention.end), Math.max(a.mention.start, b.mention.start))) &&
+    !contains(a, b) && !contains(b, a) && a.mention.entry.id !== b.mention.entry.id;
+  for (let i = at + 1; i < inSentence.length && sibling(inSentence[i - 1], inSentence[i]); i++) chain.push(inSentence[i]);
+  for (let i = at - 1; i >= 0 && sibling(inSentence[i], inSentence[i + 1]); i--) chain.unshift(inSentence[i]);
+  return chain;
+}
+
+function distance(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0;
+}
+
+interface Dated {
+  interval: DateInterval;
+  mention: DateMention | null;
+  quality: DateQuality;
+  sentence: number | null;
+}
+
+function monthOf(published: string): DateInterval {
+  return { start: `${published.slice(0, 7)}-01`, end: published, precision: 'month' };
+}
+
+/** The date nearest the trigger: same sentence, then a neighbour, then earlier in the paragraph, then the published date. */
+function dateFor(doc: IngestedDocument, sentences: readonly Sentence[], datesBySentence: DateMention[][], i: number, anchor: { start: number; end: number }): Dated | null {
+  const nearest = (ds: DateMention[]) => ds.reduce<DateMention | null>((best, d) => (!best || distance(d, anchor) < distance(best, anchor) ? d : best), null);
+  const own = nearest(datesBySentence[i]);
+  if (own) return { interval: own.interval!, mention: own, quality: 3, sentence: i };
+  const neighbours = [i - 1, i + 1].filter((j) => j >= 0 && j < sentences.length && sentences[j].isContent && sameParagraph(doc.text, sentences, Math.min(i, j), Math.max(i, j)));
+  const near = nearest(neighbours.flatMap((j) => datesBySentence[j]));
+  if (near) return { interval: near.interval!, mention: near, quality: 2, sentence: neighbours.find((j) => datesBySentence[j].includes(near))! };
+  for (let j = i - 2; j >= 0 && sameParagraph(doc.text, sentences, j, i); j--) {
+    const last = datesBySentence[j][datesBySentence[j].length - 1];
+    if (last) return { interval: last.interval!, mention: null, quality: 1, sentence: null };
+  }
+  if (doc.published) return { interval: monthOf(doc.published), mention: null, quality: 0, sentence: null };
+  return null;
+}
+
+/** True when no line break separates sentences a..b (a <= b). */
+function sameParagraph(text: string, sentences: readonly Sentence[], a: number, b: number): boolean {
+  return !/[\n\r\u2028\u2029]/.test(text.slice(sentences[a].end, sentences[b].start));
+}
+
+function contributors(text: string, sentence: Sentence, placed: readonly Placed[]): string[] {
+  if (!CONTRIBUTOR_VERB.test(sentence.text)) return [];
+  return placed
+    .filter((p) => p.mention.entry.kind === 'country' && (p.role === 'other' || p.role === 'actor' || p.role === 'premod'))
+    .map((p) => p.mention.entry.country!)
+    .filter(Boolean);
+}
+
+const isAlpha2 = (code: string | null | undefined): code is string => !!code && /^[A-Z]{2}$/.test(code);
+
+/** The events one document reports. Pure: everything it needs is passed in. */
+export function extractEvents(
+  doc: IngestedDocument,
+  sentences: readonly Sentence[],
+  mentions: readonly ResolvedMention[],
+  dates: readonly DateMention[],
+  triggers: readonly FoundTrigger[],
+  opts = EVENTS_DEFAULTS,
+): DocumentEvents {
+  const text = doc.text;
+  const sentenceOf = (span: { start: number; end: number }) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].end <= span.start) lo = mid + 1;
+      else if (sentences[mid].start > span.start) hi = mid - 1;
+      else return span.end <= sentences[mid].end ? mid : -1;
+    }
+    return -1;
+  };
+  const triggersBySentence: FoundTrigger[][] = sentences.map(() => []);
+  for (const t of triggers) {
+    const i = sentenceOf(t);
+    if (i >= 0 && sentences[i].isContent) triggersBySentence[i].push(t);
+  }
+  const datesBySentence: DateMention[][] = sentences.map(() => []);
+  for (const d of dates) {
+    const i = sentenceOf(d);
+    if (i >= 0 && sentences[i].isContent && d.interval) datesBySentence[i].push(d);
+  }
+  const placedBySentence: Placed[][] = sentences.map(() => []);
+  for (const m of mentions) {
+    if (!m.entry) continue;
+    const i = sentenceOf(m);
+    if (i < 0 || !sentences[i].isContent) continue;
+    placedBySentence[i].push({ mention: m as Placed['mention'], sentence: i, ...roleOf(text, sentences[i], m, triggersBySentence[i], opts) });
+  }
+  // A place in an enumeration takes the role of the enumeration's first place ("in Ternopil and Kyiv").
+  for (const placed of placedBySentence) {
+    placed.sort((a, b) => a.mention.start - b.mention.start);
+    for (let k = 1; k < placed.length; k++) {
+      const gap = text.slice(placed[k - 1].mention.end, placed[k].mention.start);
+      if (ENUMERATION_GAP.test(gap) && placed[k].role === 'other') {
+        placed[k].role = placed[k - 1].role;
+        placed[k].prep = placed[k - 1].prep;
+      }
+    }
+  }
+  const contributorsBySentence = sentences.map((s, i) => contributors(text, s, placedBySentence[i]));
+
+  const events: EventCandidate[] = [];
+  const undated: UndatedEvent[] = [];
+  sentences.forEach((sentence, i) => {
+    const own = triggersBySentence[i];
+    if (own.length === 0) return;
+    const chosen = new Map<string, { category: Category; place: Placed; trigger: FoundTrigger; triggers: FoundTrigger[]; score: number }>();
+    for (const category of new Set(own.map((t) => t.category))) {
+      const ofCategory = own.filter((t) => t.category === category);
+      const score = (p: Placed) =>
+        ROLE_WEIGHT[p.role] + KIND_WEIGHT[p.mention.entry.kind] + p.mention.confidence -
+        Math.min(...ofCategory.map((t) => distance(t, p.mention))) / opts.charsPerPoint - (p.sentence === i ? 0 : 1);
+      let candidates = placedBySentence[i].filter((p) => acceptable(category, p));
+      if (candidates.length === 0) {
+        // The place may be in a neighbour that reports nothing itself ("... in Brussels. They met on ...").
+        candidates = [i - 1, i + 1]
+          .filter((j) => j >= 0 && j < sentences.length && triggersBySentence[j].length === 0 && sentences[j].isContent && sameParagraph(text, sentences, Math.min(i, j), Math.max(i, j)))
+          .flatMap((j) => placedBySentence[j].filter((p) => p.role === 'locative' || p.role === 'airspace'));
+      }
+      if (candidates.length === 0) continue;
+      let best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
+      // "in eastern Ukraine ... around Kurakhove": the city says more than the country it lies in.
+      if (category !== 'incursion' && (best.mention.entry.kind === 'country' || best.mention.entry.kind === 'region')) {
+        const codes = best.mention.entry.countries ?? [best.mention.entry.country];
+        const inside = placedBySentence[best.sentence].filter(
+          (p) => (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site') && p.role !== 'actor' && codes.includes(p.mention.entry.country),
+        );
+        if (inside.length) best = inside.reduce((a, b) => (score(b) > score(a) ? b : a));
+      }
+      for (const place of enumeration(text, placedBySentence[best.sentence], best)) {
+        if (place.role === 'actor') continue;
+        const trigger = ofCategory.reduce((a, b) => (distance(b, place.mention) < distance(a, place.mention) ? b : a));
+        const key = place.mention.entry.id;
+        const known = chosen.get(key);
+        if (!known || PRIORITY.indexOf(category) < PRIORITY.indexOf(known.category)) {
+          chosen.set(key, { category, place, trigger, triggers: ofCategory, score: score(place) });
+        }
+      }
+    }
+    for (const { category, place, trigger, triggers: categoryTriggers } of chosen.values()) {
+      const dated = dateFor(doc, sentences, datesBySentence, i, trigger);
+      if (!dated) {
+        undated.push({ category, trigger: trigger.text, place: place.mention.entry.name, sentenceStart: sentence.start });
+        continue;
+      }
+      const used = [i, place.sentence, ...(dated.quality === 2 && dated.sentence !== null ? [dated.sentence] : [])];
+      const first = sentences[Math.min(...used)];
+      const last = sentences[Math.max(...used)];
+      const highlights: Highlight[] = [
+        { start: place.mention.start, end: place.mention.end, kind: 'place' as const },
+        ...(dated.mention && dated.quality >= 2 ? [{ start: dated.mention.start, end: dated.mention.end, kind: 'date' as const }] : []),
+        ...categoryTriggers.map((t) => ({ start: t.start, end: t.end, kind: 'trigger' as const })),
+      ].sort((a, b) => a.start - b.start || a.end - b.end);
+      const sameSentence = placedBySentence[i];
+      const actorPlaces = sameSentence.filter((p) => p.role === 'actor' && p.mention.entry.kind !== 'region');
+      const actors = new Set<string>(actorPlaces.map((p) => p.mention.entry.country).filter(isAlpha2));
+      for (const j of [i - 1, i, i + 1]) for (const code of contributorsBySentence[j] ?? []) actors.add(code);
+      const adjective = actorPlaces.find((p) => p.mention.form === 'adjective' && p.mention.start < trigger.start);
+      const titlePlace: TitlePlace = {
+        start: place.mention.start, end: place.mention.end, text: place.mention.text, entry: place.mention.entry,
+        form: place.mention.form, role: place.role, prep: place.prep, airspacePhrase: place.airspacePhrase,
+      };
+      const title = makeTitle({ text, sentence, category, trigger, place: titlePlace, actorAdjective: adjective ? adjective.mention.text : null });
+      const confidence =
+        place.mention.confidence *
+        opts.roleConfidence[place.role] *
+        opts.precisionConfidence[dated.interval.precision] *
+        opts.dateConfidence[(['published', 'paragraph', 'neighbour', 'sentence'] as const)[dated.quality]];
+      events.push({
+        category,
+        persists: trigger.persists,
+        title: title.title,
+        titleQuality: title.quality,
+        entry: place.mention.entry,
+        start: dated.interval.start,
+        end: dated.interval.end,
+        precision: dated.interval.precision,
+        dateQuality: dated.quality,
+        actors: [...actors].sort(),
+        confidence: round2(Math.min(1, Math.max(0, confidence))),
+        source: {
+          doc: doc.file,
+          title: doc.title,
+          published: doc.published,
+          excerpt: text.slice(first.start, last.end),
+          start: first.start,
+          end: last.end,
+          highlights,
+        },
+      });
+    }
+  });
+  return { events, undated };
+}

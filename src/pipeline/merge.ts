@@ -1,0 +1,131 @@
+// One real event, one feature: joins the candidates that several documents (or one document, twice) report for
+// the same category, the same or a nearby place and overlapping time.
+import type { Category, Precision, Source } from '../model/event.ts';
+import type { EventCandidate } from './events.ts';
+import type { GazetteerEntry } from './types.ts';
+
+export const MERGE_DEFAULTS = {
+  /** Two cities or sites this close (km) can be one event's place when different documents name them. */
+  maxKm: 50,
+  /** Within one document, dates this many days apart still name the same event ("a two-day meeting" vs "on October 17"). */
+  sameDocumentDays: 7,
+  /** Across documents, intervals this many days apart still overlap (a date line written the day after). */
+  toleranceDays: 1,
+  /** Highest merged confidence: agreement of sources never makes the pipeline certain. */
+  maxConfidence: 0.99,
+};
+
+/** A merged event: the feature's content without its id (write.ts derives that). */
+export interface MergedEvent {
+  category: Category;
+  title: string;
+  start: string;
+  end: string;
+  precision: Precision;
+  persists: boolean;
+  entry: GazetteerEntry;
+  actors: string[];
+  confidence: number;
+  sources: Source[];
+}
+
+const KIND_RANK: Record<GazetteerEntry['kind'], number> = { site: 3, city: 2, region: 1, country: 0 };
+const PRECISION_RANK: Record<Precision, number> = { day: 2, month: 1, year: 0 };
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+
+/** Great-circle distance in km. */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function countriesOf(entry: GazetteerEntry): string[] {
+  return entry.countries?.length ? entry.countries : entry.country ? [entry.country] : [];
+}
+
+/** The area entry (country or region) covers the other place. */
+function covers(area: GazetteerEntry, place: GazetteerEntry): boolean {
+  if (area.kind !== 'country' && area.kind !== 'region') return false;
+  const inside = countriesOf(place);
+  return inside.length > 0 && inside.every((c) => countriesOf(area).includes(c)) && (place.kind !== 'region' || area.kind === 'region');
+}
+
+function samePlace(a: GazetteerEntry, b: GazetteerEntry, sameDocument: boolean, opts: typeof MERGE_DEFAULTS): boolean {
+  if (a.id === b.id) return true;
+  if (covers(a, b) || covers(b, a)) return true;
+  // Within a document two named cities are two events ("around Kurakhove, Vuhledar, and Velyka Novosilka").
+  if (sameDocument) return false;
+  const point = (e: GazetteerEntry) => e.kind === 'site' || e.kind === 'city';
+  return point(a) && point(b) && distanceKm(a, b) <= opts.maxKm;
+}
+
+function sameTime(a: EventCandidate, b: EventCandidate, sameDocument: boolean, opts: typeof MERGE_DEFAULTS): boolean {
+  // A state holds from its start on: two reports of it overlap whenever they were written.
+  if (a.persists && b.persists) return true;
+  const tolerance = sameDocument ? opts.sameDocumentDays : opts.toleranceDays;
+  return dayNumber(a.start) <= dayNumber(b.end) + tolerance && dayNumber(b.start) <= dayNumber(a.end) + tolerance;
+}
+
+function compatible(a: EventCandidate, b: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
+  const sameDocument = a.source.doc === b.source.doc;
+  return a.category === b.category && samePlace(a.entry, b.entry, sameDocument, opts) && sameTime(a, b, sameDocument, opts);
+}
+
+const byContent = (a: EventCandidate, b: EventCandidate) =>
+  a.start.localeCompare(b.start) || a.category.localeCompare(b.category) || a.entry.id.localeCompare(b.entry.id) ||
+  a.source.doc.localeCompare(b.source.doc) || a.source.start - b.source.start;
+
+function combine(members: EventCandidate[], opts: typeof MERGE_DEFAULTS): MergedEvent {
+  const place = [...members].sort(
+    (a, b) => KIND_RANK[b.entry.kind] - KIND_RANK[a.entry.kind] || b.confidence - a.confidence || a.entry.id.localeCompare(b.entry.id),
+  )[0].entry;
+  const dated = [...members].sort(
+    (a, b) => b.dateQuality - a.dateQuality || PRECISION_RANK[b.precision] - PRECISION_RANK[a.precision] || a.start.localeCompare(b.start),
+  )[0];
+  const titled = [...members].sort(
+    (a, b) => Number(b.entry.id === place.id) - Number(a.entry.id === place.id) || b.titleQuality - a.titleQuality ||
+      b.confidence - a.confidence || a.title.localeCompare(b.title),
+  )[0];
+  const sources = new Map<string, Source>();
+  for (const m of members) {
+    const key = `${m.source.doc}\u0000${m.source.start}\u0000${m.source.end}`;
+    const known = sources.get(key);
+    if (!known) sources.set(key, { ...m.source, highlights: [...m.source.highlights] });
+    else {
+      const seen = new Set(known.highlights.map((h) => `${h.start}:${h.end}:${h.kind}`));
+      for (const h of m.source.highlights) if (!seen.has(`${h.start}:${h.end}:${h.kind}`)) known.highlights.push(h);
+      known.highlights.sort((x, y) => x.start - y.start || x.end - y.end || x.kind.localeCompare(y.kind));
+    }
+  }
+  const missing = members.reduce((p, m) => p * (1 - m.confidence), 1);
+  return {
+    category: dated.category,
+    title: titled.title,
+    start: dated.start,
+    end: dated.end,
+    precision: dated.precision,
+    persists: members.some((m) => m.persists),
+    entry: place,
+    actors: [...new Set(members.flatMap((m) => m.actors))].sort(),
+    confidence: Math.round(Math.min(opts.maxConfidence, 1 - missing) * 100) / 100,
+    sources: [...sources.values()].sort((a, b) => a.doc.localeCompare(b.doc) || a.start - b.start || a.end - b.end),
+  };
+}
+
+/**
+ * Groups candidates into events. A candidate joins the first group (in content order) whose every member it is
+ * compatible with, so two far-apart places never end up in one group through a third between them.
+ */
+export function merge(candidates: readonly EventCandidate[], opts = MERGE_DEFAULTS): MergedEvent[] {
+  const groups: EventCandidate[][] = [];
+  for (const candidate of [...candidates].sort(byContent)) {
+    const group = groups.find((g) => g.every((m) => compatible(m, candidate, opts)));
+    if (group) group.push(candidate);
+    else groups.push([candidate]);
+  }
+  return groups.map((g) => combine(g, opts));
+}

@@ -1,0 +1,88 @@
+// The run as a person reads it: totals, then per document what was found and, when nothing came of it, why.
+import type { DocumentOutcome, PipelineResult } from './index.ts';
+
+export interface RunSummary {
+  documents: number;
+  failed: number;
+  sentences: number;
+  mentionsFound: number;
+  mentionsResolved: number;
+  dates: number;
+  candidates: number;
+  undated: number;
+  events: number;
+  /** Candidates that joined another candidate's event. */
+  merged: number;
+}
+
+export function summarise(result: PipelineResult, extraFailures = 0): RunSummary {
+  const ok = result.outcomes.filter((o) => o.error === null);
+  const sum = (f: (o: DocumentOutcome) => number) => ok.reduce((n, o) => n + f(o), 0);
+  return {
+    documents: result.outcomes.length,
+    failed: result.outcomes.length - ok.length + extraFailures,
+    sentences: sum((o) => o.sentences),
+    mentionsFound: sum((o) => o.mentionsFound),
+    mentionsResolved: sum((o) => o.mentionsResolved),
+    dates: sum((o) => o.dates),
+    candidates: result.candidates.length,
+    undated: sum((o) => o.undated.length),
+    events: result.events.length,
+    merged: result.candidates.length - result.events.length,
+  };
+}
+
+/** One line for the terminal. */
+export function summaryLine(s: RunSummary): string {
+  return (
+    `${s.documents} documents (${s.failed} failed), ${s.sentences} sentences, ` +
+    `${s.mentionsFound} place mentions found, ${s.mentionsResolved} resolved, ${s.dates} dates, ` +
+    `${s.candidates} dated event reports (${s.undated} undated), ${s.events} events after merging ${s.merged}`
+  );
+}
+
+/** Why a document produced no event, from what the stages found in it. */
+export function whyNothing(o: DocumentOutcome): string {
+  if (o.error) return o.error;
+  if (o.contentSentences === 0) return 'no content sentences (everything is boilerplate)';
+  if (o.triggers === 0) return 'no event words (met, deployed, crashed, ...) in its content';
+  if (o.mentionsResolved === 0) return o.mentionsFound ? 'place names found but none resolved' : 'no place names found';
+  if (o.undated.length) return o.published ? 'events found but no date' : 'events found but undated: no date in the text near them and no published date';
+  return 'no event word has a place it is about (a place after "in", "near", "into"...) in its sentence';
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+
+/** The Markdown report written by `--report`. `missing` lists problems that concern no ingested document. */
+export function report(result: PipelineResult, missing: readonly string[] = []): string {
+  const s = summarise(result, missing.length);
+  const lines: string[] = ['# Geocoding report', '', summaryLine(s), ''];
+  if (missing.length) {
+    lines.push('## Problems', '', ...missing.map((m) => `- ${m}`), '');
+  }
+  lines.push('## Stages', '', '| stage | ms | result |', '|---|---:|---|');
+  for (const t of result.timings) lines.push(`| ${t.stage} | ${Math.round(t.ms)} | ${cell(t.detail)} |`);
+  lines.push('', '## Documents', '');
+  for (const o of result.outcomes) {
+    lines.push(`### ${o.file}`, '', `${cell(o.title)}${o.published ? ` (published ${o.published})` : ' (no published date)'}`, '');
+    if (o.error) {
+      lines.push(`Failed: ${o.error}`, '');
+      continue;
+    }
+    lines.push(
+      `- sentences: ${o.sentences} (${o.contentSentences} content)`,
+      `- place mentions: ${o.mentionsFound} found, ${o.mentionsResolved} resolved`,
+      `- dates placed in time: ${o.dates}`,
+      `- event words: ${o.triggers}`,
+      `- events: ${o.events.length}, undated: ${o.undated.length}`,
+      '',
+    );
+    for (const e of o.events) {
+      lines.push(`  - ${e.category}: ${cell(e.title)} (${e.start === e.end ? e.start : `${e.start}..${e.end}`}, ${e.entry.name}, confidence ${e.confidence})`);
+    }
+    for (const u of o.undated) lines.push(`  - undated ${u.category}: "${cell(u.trigger)}" at ${u.place}`);
+    if (o.events.length === 0) lines.push(`Nothing on the timeline: ${whyNothing(o)}.`);
+    lines.push('');
+  }
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

@@ -1,0 +1,147 @@
+// A headline for an event from its parts: "Three Russian MiG-31 jets violate Estonian airspace" when the sentence
+// has a plain subject-verb-place shape, else a template built from the trigger and the place ("Gains around Kurakhove").
+import type { Category } from '../model/event.ts';
+import type { GazetteerEntry, MentionForm, Span } from './types.ts';
+import { verbForms, type FoundTrigger } from './trigger.ts';
+
+export const TITLE_DEFAULTS = {
+  /** Longest subject, in words, taken from the sentence ("three Russian MiG-31 jets"). */
+  maxSubjectWords: 6,
+  /** Titles longer than this fall back to the template. */
+  maxTitleChars: 90,
+};
+
+/** How the text relates a place to the event (see events.ts). */
+export type PlaceRole = 'locative' | 'airspace' | 'object' | 'to' | 'target' | 'premod' | 'actor' | 'other';
+
+export interface TitlePlace extends Span {
+  text: string;
+  entry: GazetteerEntry;
+  form: MentionForm;
+  role: PlaceRole;
+  /** The preposition that introduced the place ("near", "in"), or null. */
+  prep: string | null;
+  /** For the airspace role: "Estonian airspace" as written. */
+  airspacePhrase: string | null;
+}
+
+export interface TitleParts {
+  text: string;
+  sentence: Span;
+  category: Category;
+  trigger: FoundTrigger;
+  place: TitlePlace;
+  /** An adjective naming the acting state as written in the sentence ("Russian"), or null. */
+  actorAdjective: string | null;
+}
+
+export interface Title {
+  title: string;
+  /** 2 for a subject-verb headline, 1 for a template; merge keeps the best. */
+  quality: number;
+}
+
+const DEFAULT_PREP: Record<Category, string> = {
+  meeting: 'in', incursion: 'into', deployment: 'in', mission: 'in', headquarters: 'in',
+  incident: 'near', strike: 'on', advance: 'near', aid: 'to', other: 'in',
+};
+const HEAD: Record<Category, string> = {
+  meeting: 'Meeting', incursion: 'Airspace incursion', deployment: 'Deployment', mission: 'Mission',
+  headquarters: 'Headquarters', incident: 'Incident', strike: 'Strike', advance: 'Advance', aid: 'Aid', other: 'Event',
+};
+const INCIDENT_HEAD: Record<string, string> = { crash: 'Crash', explode: 'Explosion', sabotage: 'Sabotage' };
+
+const CLAUSE_BOUNDARY =
+  /[,;:()"“”—–]|\b(?:when|after|as|while|that|which|who|because|since|before|following|where|and|but|if|although|though)\b/gi;
+const TRAILING_AUX =
+  /\s+(?:have|has|had|are|is|was|were|will|would|be|been|being|also|reportedly|allegedly|then|later|again|already|recently|just|now|last|reportedly)\s*$/i;
+const PASSIVE_AUX = /\b(?:was|were|been|being|be|is|are)\s*$/i;
+const PRONOUN = /^(?:it|its|they|them|he|she|we|i|you|this|these|those|there|here|one|some|many|which|who|what)\b/i;
+const DETERMINER = /^(?:a|an|the)\s+/i;
+const PLACE_PREP = /^(?:in|near|around|into|over|outside|across|to|toward|towards|along|off|inside|within|throughout|on|above|against|at)$/i;
+
+const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+
+function placeName(parts: TitleParts): string {
+  const { place, text } = parts;
+  if (place.airspacePhrase) return place.airspacePhrase;
+  if (place.form === 'adjective') return place.entry.name;
+  const article = place.entry.kind === 'region' && /\bthe\s$/i.test(text.slice(Math.max(0, place.start - 4), place.start));
+  return article && !/^the\s/i.test(place.text) ? `the ${place.text}` : place.text;
+}
+
+function placePhrase(parts: TitleParts, withVerb: boolean): string {
+  const { place, category } = parts;
+  const name = placeName(parts);
+  if (place.role === 'airspace') return withVerb && category === 'incursion' ? name : `${place.prep && place.prep !== 'in' ? place.prep : 'into'} ${name}`;
+  if (place.role === 'object' && withVerb) return name;
+  let prep = place.prep && PLACE_PREP.test(place.prep) ? place.prep.toLowerCase() : DEFAULT_PREP[category];
+  if (prep === 'at' && place.entry.kind !== 'site') prep = 'in';
+  if (prep === 'on' && category !== 'strike') prep = 'in';
+  return `${prep} ${name}`;
+}
+
+/** "three Russian MiG-31 jets" from "Subsequently, three Russian MiG-31 jets violated ...", or null. */
+function subjectBefore(parts: TitleParts, opts: typeof TITLE_DEFAULTS): string | null {
+  const before = parts.text.slice(parts.sentence.start, parts.trigger.start);
+  if (PASSIVE_AUX.test(before)) return null;
+  let from = 0;
+  CLAUSE_BOUNDARY.lastIndex = 0;
+  for (let m = CLAUSE_BOUNDARY.exec(before); m; m = CLAUSE_BOUNDARY.exec(before)) from = m.index + m[0].length;
+  let subject = before.slice(from).trim();
+  for (let prev = ''; prev !== subject; ) {
+    prev = subject;
+    subject = subject.replace(TRAILING_AUX, '').trim();
+  }
+  subject = subject.replace(DETERMINER, '');
+  const words = subject.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > opts.maxSubjectWords) return null;
+  if (PRONOUN.test(subject) || !/^[\p{L}\p{N}]/u.test(subject)) return null;
+  // A subject is a noun phrase: no preposition inside it ("On day two of the ...").
+  if (words.some((w) => /^(?:of|in|on|at|for|with|by|from|to|into|about)$/i.test(w))) return null;
+  return subject;
+}
+
+function headlineVerb(trigger: FoundTrigger, subject: string): string {
+  const plural = /\band\b/i.test(subject) || /[^su]s$/i.test(subject.split(/\s+/).pop() ?? '');
+  return plural ? trigger.lemma : verbForms(trigger.lemma)[1];
+}
+
+/** Capitalised words right before a noun trigger: "NATO Defense Ministers" meeting, "'Eastern Sentry'" mission. */
+function namePrefix(parts: TitleParts): string | null {
+  const before = parts.text.slice(parts.sentence.start, parts.trigger.start);
+  const m = /((?:[\p{Lu}\p{N}][\p{L}\p{N}’'.-]*\s+){1,5})$/u.exec(before.replace(/['‘’"“”]\s*$/u, ' ').replace(/['‘’"“”]/gu, ''));
+  if (!m) return null;
+  const words = m[1].trim().split(/\s+/);
+  while (words.length && /^(?:a|an|the|this|that|these|those|on|in|at|as|during|after|before|of)$/i.test(words[0])) words.shift();
+  return words.length ? words.join(' ') : null;
+}
+
+/** An acronym the sentence gives for what it names: "..., or NSATU," / "(NSATU)". */
+function acronym(parts: TitleParts): string | null {
+  const sentence = parts.text.slice(parts.sentence.start, parts.sentence.end);
+  const m = /(?:,\s*or\s+|\()(\p{Lu}{3,})\b/u.exec(sentence);
+  return m ? m[1] : null;
+}
+
+/** The event's headline and how good it is. */
+export function makeTitle(parts: TitleParts, opts = TITLE_DEFAULTS): Title {
+  const { trigger, place, category } = parts;
+  if (trigger.isVerb && place.start > trigger.end && place.role !== 'actor') {
+    const subject = subjectBefore(parts, opts);
+    if (subject && !/ing$/.test(trigger.text)) {
+      const title = `${cap(subject)} ${headlineVerb(trigger, subject)} ${placePhrase(parts, true)}`;
+      if (title.length <= opts.maxTitleChars) return { title, quality: 2 };
+    }
+  }
+  let head: string;
+  if (trigger.isVerb) {
+    head = category === 'incident' ? INCIDENT_HEAD[trigger.lemma] ?? HEAD.incident : HEAD[category];
+  } else {
+    const noun = trigger.text.replace(/\s+/g, ' ').toLowerCase();
+    const prefix = namePrefix(parts) ?? (category === 'mission' ? acronym(parts) : null) ?? parts.actorAdjective;
+    head = prefix ? `${prefix} ${noun}` : cap(noun);
+  }
+  const title = `${head} ${placePhrase(parts, false)}`;
+  return { title: title.length <= opts.maxTitleChars ? title : `${HEAD[category]} ${placePhrase(parts, false)}`, quality: 1 };
+}

@@ -1,0 +1,150 @@
+// Finds the words that say something happened ("violated", "convened", "crashed") and what kind of event each names.
+import type { Category } from '../model/event.ts';
+import type { Sentence, TriggerMention } from './types.ts';
+
+export const TRIGGER_DEFAULTS = {
+  /** Words looked at before a trigger for a negation ("did not meet", "no strikes"). */
+  negationWindowWords: 3,
+};
+
+/** A trigger plus what titles need: the dictionary form and whether the text used it as a verb. */
+export interface FoundTrigger extends TriggerMention {
+  lemma: string;
+  isVerb: boolean;
+}
+
+interface Lexeme {
+  category: Category;
+  persists: boolean;
+  lemma: string;
+  isVerb: boolean;
+  /** Word forms, lower case; a form may contain a space ("battle groups"). */
+  forms: string[];
+  /** The sentence must also match this for the word to count ("mission" only when launched or new). */
+  requires?: RegExp;
+  /** The next word must match this ("advanced" is an adjective in "advanced weapons"). */
+  followedBy?: RegExp;
+}
+
+/** Regular English verb forms: lemma, -s, -ed, -ing, with the usual spelling rules. */
+export function verbForms(lemma: string, irregularPast: string[] = []): string[] {
+  const endsE = lemma.endsWith('e');
+  const stem = endsE ? lemma.slice(0, -1) : lemma;
+  const third = /(s|sh|ch|x|z|o)$/.test(lemma) ? `${lemma}es` : /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
+  const past = irregularPast.length ? irregularPast : [/[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ied` : `${stem}ed`];
+  return [lemma, third, ...past, `${stem}ing`];
+}
+
+const verb = (category: Category, lemma: string, past: string[] = [], extra: Partial<Lexeme> = {}): Lexeme => ({
+  category, persists: PERSISTS.has(category), lemma, isVerb: true, forms: verbForms(lemma, past), ...extra,
+});
+const noun = (category: Category, lemma: string, forms: string[], extra: Partial<Lexeme> = {}): Lexeme => ({
+  category, persists: PERSISTS.has(category), lemma, isVerb: false, forms, ...extra,
+});
+
+const PERSISTS = new Set<Category>(['deployment', 'mission', 'headquarters']);
+const LAUNCH = /\b(launch(es|ed|ing)?|begin(s|ning)?|began|begun|start(s|ed|ing)?|establish(es|ed|ing)?|set up|creat(e|es|ed|ing)|inaugurat(e|es|ed|ing)|new|kick(ed)? off)\b/i;
+const AIRSPACE = /\bair\s?space\b/i;
+// "advanced" only as a verb: followed by a preposition, an adverb or punctuation, never by a noun it modifies.
+const ADVANCE_NEXT = /^(on|to|toward|towards|into|in|near|around|past|from|through|along|across|further|deeper|westward|eastward|northward|southward|slowly|rapidly|quickly|significantly|steadily|[,.;:)]|$)/i;
+
+const LEXICON: Lexeme[] = [
+  verb('meeting', 'meet', ['met']),
+  noun('meeting', 'meet', ['meeting', 'meetings']),
+  verb('meeting', 'convene'),
+  noun('meeting', 'talks', ['talks']),
+  verb('meeting', 'talk', [], { forms: ['talked', 'talking'] }),
+  noun('meeting', 'summit', ['summit', 'summits']),
+  noun('meeting', 'ministerial', ['ministerial']),
+  verb('incursion', 'violate', [], { requires: AIRSPACE }),
+  noun('incursion', 'violation', ['violation', 'violations'], { requires: AIRSPACE }),
+  noun('incursion', 'incursion', ['incursion', 'incursions']),
+  noun('incursion', 'intrusion', ['intrusion', 'intrusions']),
+  verb('incursion', 'enter', [], { requires: AIRSPACE }),
+  verb('incursion', 'breach', [], { requires: AIRSPACE }),
+  verb('deployment', 'deploy'),
+  noun('deployment', 'deployment', ['deployment', 'deployments']),
+  noun('deployment', 'battlegroup', ['battlegroup', 'battlegroups', 'battle group', 'battle groups']),
+  verb('deployment', 'station', [], { forms: ['stationed'] }),
+  noun('mission', 'mission', ['mission', 'missions'], { requires: LAUNCH }),
+  verb('headquarters', 'headquarter', [], { forms: ['headquartered'] }),
+  noun('headquarters', 'headquarters', ['headquarters']),
+  noun('headquarters', 'command center', ['command center', 'command centre', 'command centers', 'command centres']),
+  verb('incident', 'crash'),
+  noun('incident', 'crash', ['crash', 'crashes']),
+  noun('incident', 'explosion', ['explosion', 'explosions']),
+  verb('incident', 'explode'),
+  verb('incident', 'sabotage'),
+  noun('incident', 'sabotage', ['sabotage']),
+  noun('strike', 'airstrike', ['airstrike', 'airstrikes', 'air strike', 'air strikes', 'air raid', 'air raids']),
+  verb('strike', 'strike', ['struck']),
+  noun('strike', 'strike', ['strike', 'strikes']),
+  noun('strike', 'shelling', ['shelling']),
+  verb('strike', 'shell'),
+  verb('strike', 'hit', ['hit'], { forms: ['hit', 'hits', 'hitting'] }),
+  verb('strike', 'bomb'),
+  noun('strike', 'bombing', ['bombing', 'bombings', 'bombardment']),
+  verb('strike', 'attack'),
+  noun('strike', 'attack', ['attack', 'attacks']),
+  verb('advance', 'advance', [], { followedBy: ADVANCE_NEXT }),
+  noun('advance', 'advance', ['advances']),
+  noun('advance', 'gains', ['gains']),
+  verb('advance', 'capture'),
+  verb('advance', 'seize'),
+  verb('advance', 'recapture'),
+  verb('advance', 'retake', ['retook', 'retaken']),
+  verb('aid', 'pledge'),
+  noun('aid', 'aid package', ['aid package', 'aid packages', 'assistance package', 'assistance packages']),
+  verb('aid', 'deliver', [], { forms: ['delivered'] }),
+];
+
+// Nouns also appear as verb forms of the same lemma ("strike", "attacks"); the noun entry wins for bare forms.
+const BY_FORM = new Map<string, Lexeme>();
+for (const lexeme of LEXICON) {
+  for (const form of lexeme.forms) {
+    const known = BY_FORM.get(form);
+    if (!known || (known.isVerb && !lexeme.isVerb && known.lemma === lexeme.lemma)) BY_FORM.set(form, lexeme);
+  }
+}
+const FORM_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}-])(${[...BY_FORM.keys()].sort((a, b) => b.length - a.length).map((f) => f.replace(/ /g, '[\\s-]')).join('|')})(?![\\p{L}\\p{N}-])`,
+  'giu',
+);
+// "are meeting", "is advancing": an -ing form after an auxiliary is a verb even where the noun reading wins.
+const AUXILIARY = /\b(am|is|are|was|were|be|been|being)\s+$/i;
+const NEGATION = /^(not|no|never|without|n't|cannot|nor)$/i;
+// A verb after "to" is a purpose or an intention ("used to strike", "on track to meet"), not a report.
+const INFINITIVE_MARK = /\b(to|could|might|may|would|should)\s+$/i;
+
+function wordsBefore(text: string, index: number, count: number): string[] {
+  return text.slice(Math.max(0, index - 60), index).replace(/n't/g, " n't").split(/[^\p{L}'’]+/u).filter(Boolean).slice(-count);
+}
+
+/** Triggers in the content sentences, in text order. Offsets are document offsets. */
+export function findTriggers(sentences: readonly Sentence[], opts = TRIGGER_DEFAULTS): FoundTrigger[] {
+  const out: FoundTrigger[] = [];
+  for (const sentence of sentences) {
+    if (!sentence.isContent) continue;
+    const text = sentence.text;
+    FORM_PATTERN.lastIndex = 0;
+    for (let m = FORM_PATTERN.exec(text); m; m = FORM_PATTERN.exec(text)) {
+      const form = m[1].toLowerCase().replace(/[\s-]+/g, ' ');
+      const lexeme = BY_FORM.get(form);
+      if (!lexeme) continue;
+      if (lexeme.requires && !lexeme.requires.test(text)) continue;
+      if (lexeme.followedBy && !lexeme.followedBy.test(text.slice(m.index + m[0].length).trimStart())) continue;
+      if (lexeme.isVerb && INFINITIVE_MARK.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if (wordsBefore(text, m.index, opts.negationWindowWords).some((w) => NEGATION.test(w))) continue;
+      out.push({
+        start: sentence.start + m.index,
+        end: sentence.start + m.index + m[0].length,
+        text: m[0],
+        category: lexeme.category,
+        persists: lexeme.persists,
+        lemma: lexeme.lemma,
+        isVerb: lexeme.isVerb || (form.endsWith('ing') && AUXILIARY.test(text.slice(Math.max(0, m.index - 8), m.index))),
+      });
+    }
+  }
+  return out;
+}

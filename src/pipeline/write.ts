@@ -1,0 +1,135 @@
+// Merged events -> the contract's files as strings: stable ids, a fixed order, a fixed key order, validated.
+import { checkExcerpts, validateDocuments, validateEvents } from '../model/validate.ts';
+import type { EventCollection, EventFeature, Place } from '../model/event.ts';
+import type { MentionRecord, SourceDocument } from '../model/document.ts';
+import type { MergedEvent } from './merge.ts';
+
+export const WRITE_DEFAULTS = {
+  /** Decimal places kept in coordinates (5 is about a metre). */
+  coordinateDigits: 5,
+  /** Indentation of the JSON files; diffs of committed outputs stay readable. */
+  indent: 2,
+};
+
+export interface DocumentMentions {
+  doc: string;
+  mentions: MentionRecord[];
+}
+
+export interface WrittenFiles {
+  events: string;
+  documents: string;
+  mentions: string;
+}
+
+/** FNV-1a, 32 bit, in base 36: short, stable, no dependency. */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** "Velyka Novosilka" -> "velyka-novosilka", "Ādaži" -> "adazi". */
+export function slug(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** The id a permalink keeps: category, place and start date, nothing that depends on run order or offsets. */
+export function baseId(event: MergedEvent): string {
+  const place = slug(event.entry.name) || slug(event.entry.id) || shortHash(event.entry.id);
+  return `${event.category}-${place}-${event.start}`;
+}
+
+function placeOf(event: MergedEvent): Place {
+  const e = event.entry;
+  return {
+    name: e.name,
+    kind: e.kind,
+    country: e.country,
+    ...(e.countries?.length ? { countries: [...e.countries] } : {}),
+    ...(e.geonameId !== undefined ? { geonameId: e.geonameId } : {}),
+    gazetteer: e.gazetteer,
+  };
+}
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+/** Builds the FeatureCollection, sorted by start, category and id; properties are written in the contract's order. */
+export function toCollection(events: readonly MergedEvent[], opts = WRITE_DEFAULTS): EventCollection {
+  const withIds = events.map((event) => ({ event, id: baseId(event) }));
+  withIds.sort((a, b) => a.event.start.localeCompare(b.event.start) || a.id.localeCompare(b.id) || signature(a.event).localeCompare(signature(b.event)));
+  // Two events with one base id are rare (merge joins same category, place and start); the later one gets a hash
+  // of its sources so neither id depends on the other's presence.
+  const taken = new Set<string>();
+  const features: EventFeature[] = withIds.map(({ event, id }) => {
+    const unique = taken.has(id) ? `${id}-${shortHash(signature(event))}` : id;
+    taken.add(unique);
+    return {
+      type: 'Feature',
+      id: unique,
+      geometry: { type: 'Point', coordinates: [round(event.entry.lon, opts.coordinateDigits), round(event.entry.lat, opts.coordinateDigits)] },
+      properties: {
+        title: event.title,
+        category: event.category,
+        start: event.start,
+        end: event.end,
+        precision: event.precision,
+        persists: event.persists,
+        until: null,
+        place: placeOf(event),
+        actors: [...event.actors],
+        confidence: event.confidence,
+        sources: event.sources.map((s) => ({
+          doc: s.doc,
+          title: s.title,
+          published: s.published,
+          excerpt: s.excerpt,
+          start: s.start,
+          end: s.end,
+          highlights: s.highlights.map((h) => ({ start: h.start, end: h.end, kind: h.kind })),
+        })),
+      },
+    };
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+function signature(event: MergedEvent): string {
+  return event.sources.map((s) => `${s.doc}\u0000${s.excerpt}`).join('\u0001');
+}
+
+/** documents.json entries in file order, with exactly the contract's keys. */
+export function toDocumentList(documents: readonly SourceDocument[]): SourceDocument[] {
+  return [...documents]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .map((d) => ({ file: d.file, title: d.title, credit: d.credit, published: d.published, text: d.text }));
+}
+
+/**
+ * The three files as strings, checked against the contract first: an invalid file is a bug in the pipeline, so
+ * this throws rather than write something the app would reject.
+ */
+export function write(
+  events: readonly MergedEvent[],
+  documents: readonly SourceDocument[],
+  mentions: readonly DocumentMentions[],
+  opts = WRITE_DEFAULTS,
+): WrittenFiles {
+  const collection = toCollection(events, opts);
+  const documentList = toDocumentList(documents);
+  const problems = [
+    ...(() => { const v = validateEvents(collection); return v.ok ? [] : v.errors; })(),
+    ...(() => { const v = validateDocuments(documentList); return v.ok ? [] : v.errors; })(),
+    ...checkExcerpts(collection, documentList),
+  ];
+  if (problems.length) throw new Error(`output does not meet the data contract: ${problems.join('; ')}`);
+  const mentionList = [...mentions].sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0)).map((d) => ({
+    doc: d.doc,
+    mentions: d.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, name: m.name, lat: m.lat, lon: m.lon, country: m.country })),
+  }));
+  const json = (value: unknown) => `${JSON.stringify(value, null, opts.indent)}\n`;
+  return { events: json(collection), documents: json(documentList), mentions: json(mentionList) };
+}
