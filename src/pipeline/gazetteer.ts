@@ -47,6 +47,8 @@ export interface Gazetteer {
   lookupAdjective(key: string): GazetteerEntry[];
   /** The first-level subdivision with this GeoNames admin1 code, if the gazetteer has it. */
   admin1(country: string, code: string): GazetteerEntry | undefined;
+  /** The GeoNames admin1 code of a place or subdivision ("TX", "08"), '' when it has none. */
+  admin1Code(id: string): string;
   /** [west, south, east, north] of a country's main landmass. */
   extent(alpha2: string): readonly [number, number, number, number] | undefined;
   isCommonWord(lowerCaseWord: string): boolean;
@@ -128,16 +130,24 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     return e;
   }
 
+  function indexOf(id: string): number | undefined {
+    indexById ??= new Map(data.ids.map((x, i) => [x, i]));
+    return indexById.get(id);
+  }
+
   const gazetteer: Gazetteer = {
     size: data.ids.length,
+    admin1Code(id) {
+      const i = indexOf(id);
+      return i === undefined ? '' : data.admin1[i];
+    },
     byId(id) {
       const directional = parseDirectionalId(id);
       if (directional) {
         const country = gazetteer.countryByCode(directional.country);
         return country && directionalEntry(directional.direction, country, gazetteer.extent(directional.country));
       }
-      indexById ??= new Map(data.ids.map((x, i) => [x, i]));
-      const i = indexById.get(id);
+      const i = indexOf(id);
       return i === undefined ? undefined : entry(i);
     },
     countryByCode(alpha2) {

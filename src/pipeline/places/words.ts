@@ -1,0 +1,33 @@
+// Small closed word classes the recogniser reads context with. Open classes (common words, given names) come from
+// data lists baked into the gazetteer index at build time.
+
+/** Words before a capitalised name that make it a person: "President Macron", "Gen. Smith", "Secretary Austin". */
+export const TITLES = new Set([
+  'Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'President', 'Vice',
+  'Minister', 'Secretary', 'Chancellor', 'Premier', 'Senator', 'Sen', 'Rep', 'Representative', 'Congressman',
+  'Congresswoman', 'Governor', 'Gov', 'Mayor', 'General', 'Gen', 'Lt', 'Lieutenant', 'Col', 'Colonel', 'Maj',
+  'Capt', 'Captain', 'Cmdr', 'Commander', 'Adm', 'Admiral', 'Sgt', 'Sergeant', 'Cpl', 'Corporal', 'Pvt',
+  'Brig', 'Brigadier', 'King', 'Queen', 'Prince', 'Princess', 'Emperor', 'Sheikh', 'Pope', 'Cardinal', 'Archbishop',
+  'Bishop', 'Rev', 'Reverend', 'Father', 'Judge', 'Justice', 'Ambassador', 'Amb', 'Commissioner', 'Chairman',
+  'Chairwoman', 'Spokesman', 'Spokeswoman', 'Spokesperson', 'Coach', 'Inspector', 'Detective', 'Attorney',
+  'Councillor', 'Councilman', 'Councilwoman', 'Speaker', 'Marshal', 'Envoy', 'CEO', 'Dean',
+]);
+
+/** Lower-case words allowed inside a multi-word name: "Bosnia and Herzegovina", "Isle of Man", "Rostov-on-Don". */
+export const CONNECTORS = new Set([
+  'of', 'and', 'the', 'de', 'del', 'della', 'der', 'des', 'di', 'do', 'dos', 'da', 'das', 'du', 'la', 'le', 'les',
+  'el', 'al', 'upon', 'on', 'en', 'sur', 'am', 'im', 'an', 'y', 'd', 'l', 'van', 'von', 'aan', 'op', 'ob', 'na', 'nad',
+]);
+
+/** Words after which a capitalised common word is a place: "in Reading", "near Nice". */
+export const LOCATIVES = new Set([
+  'in', 'at', 'near', 'from', 'to', 'outside', 'via', 'toward', 'towards', 'into', 'across', 'around', 'through',
+  'visited', 'visit', 'visiting', 'reached', 'entered', 'flew', 'arrived',
+]);
+
+/** Capitalised for grammar, never places in running text. */
+export const CALENDAR_WORDS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'jan', 'feb', 'mar',
+  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'christmas', 'easter',
+]);

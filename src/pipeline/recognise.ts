@@ -1,0 +1,170 @@
+// Finds the place mentions in a document's content sentences: names, adjectival forms and regions, longest first.
+import type { Gazetteer } from './gazetteer.ts';
+import type { GazetteerEntry, IngestedDocument, MentionForm, PlaceMention, Sentence, Span } from './types.ts';
+import { directionalId, directionOf } from './places/directions.ts';
+import { normaliseName } from './places/normalise.ts';
+import { findPersonNames, type PersonNames } from './places/person-names.ts';
+import { isAllCaps, isCapitalised, joinsName, tokenise, type Token } from './places/tokens.ts';
+import { CALENDAR_WORDS, CONNECTORS, LOCATIVES } from './places/words.ts';
+
+export const RECOGNISE_DEFAULTS = {
+  /** Longest name tried, in words ("Saint Vincent and the Grenadines" is 5). */
+  maxWords: 6,
+  /** A place this populous keeps its name even when the word is common or a given name ("Phoenix", "Sydney"). */
+  strongPopulation: 1_000_000,
+  /** All-capital words up to this length are acronyms: only a country or curated name ("US", "UAE", "EU") fits. */
+  maxAcronymLength: 4,
+};
+export type RecogniseOptions = typeof RECOGNISE_DEFAULTS;
+
+interface Context {
+  text: string;
+  gazetteer: Gazetteer;
+  opts: RecogniseOptions;
+  persons: PersonNames;
+  /** Words this document writes in lower case somewhere: capitalised elsewhere, they are likely not names. */
+  lowerCaseWords: Set<string>;
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** Countries, regions, sites and big cities: names strong enough to stand against the common-word tests. */
+function isStrong(entries: readonly GazetteerEntry[], opts: RecogniseOptions): boolean {
+  return entries.some((e) => e.kind !== 'city' || e.population >= opts.strongPopulation);
+}
+
+/** The entries a one-word match may keep, or none when the word is not a place here. */
+function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, entries: GazetteerEntry[]): GazetteerEntry[] {
+  const t = tokens[i];
+  const lower = t.text.toLowerCase();
+  if (CALENDAR_WORDS.has(lower)) return [];
+  if (isAllCaps(t) && t.text.length <= ctx.opts.maxAcronymLength) {
+    // "NATO", "CIA", "AP" match villages; as acronyms only countries and curated names are places.
+    entries = entries.filter((e) => e.gazetteer !== 'geonames');
+    if (!entries.length) return [];
+  }
+  if (ctx.persons.spans.some((p) => overlaps(p, t))) return [];
+  if (ctx.persons.surnames.has(t.text) && !entries.some((e) => e.kind === 'country')) return [];
+  if (isStrong(entries, ctx.opts)) return entries;
+  const common = ctx.gazetteer.isCommonWord(lower) || ctx.lowerCaseWords.has(lower);
+  if (!common) return entries;
+  // "Reading", "Nice", "Bath": a common word is a town only where the grammar asks for a place ("in Reading").
+  const prev = tokens[i - 1];
+  const locative = prev && LOCATIVES.has(prev.text.toLowerCase()) && ctx.text.slice(prev.end, t.start) === ' ';
+  return locative && !isAllCaps(t) ? entries : [];
+}
+
+interface Match {
+  mention: PlaceMention;
+  /** Index of the first token after the match. */
+  next: number;
+}
+
+function formOf(form: MentionForm, entries: readonly GazetteerEntry[]): MentionForm {
+  return form === 'name' && entries.every((e) => e.kind === 'region') ? 'region' : form;
+}
+
+function mention(ctx: Context, start: number, end: number, form: MentionForm, entries: readonly GazetteerEntry[]): PlaceMention {
+  return { start, end, text: ctx.text.slice(start, end), form: formOf(form, entries), candidates: entries.map((e) => e.id) };
+}
+
+/** The words i..j can form one name: joined by spaces or hyphens, capitalised at both ends, connectors inside. */
+function isNameShape(ctx: Context, tokens: readonly Token[], i: number, j: number, lowerFirstOk: boolean): boolean {
+  if (!isCapitalised(tokens[j])) return false;
+  if (!lowerFirstOk && !isCapitalised(tokens[i])) return false;
+  for (let k = i + 1; k <= j; k++) {
+    if (!joinsName(ctx.text, tokens[k - 1], tokens[k])) return false;
+    if (k < j && !isCapitalised(tokens[k]) && !CONNECTORS.has(tokens[k].text)) return false;
+  }
+  return true;
+}
+
+/** "U.S." and "U.K.": an initialism's final full stop belongs to the name. */
+function nameEnd(ctx: Context, tokens: readonly Token[], i: number, j: number): number {
+  const last = tokens[j];
+  return j > i && last.text.length === 1 && ctx.text[last.end] === '.' ? last.end + 1 : last.end;
+}
+
+/** The longest name starting at token i (words i..i+maxWords-1), or null. */
+function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirstOk: boolean): Match | null {
+  const last = Math.min(tokens.length, i + ctx.opts.maxWords) - 1;
+  for (let j = last; j >= i; j--) {
+    if (j === i && lowerFirstOk && !isCapitalised(tokens[i])) break;
+    if (!isNameShape(ctx, tokens, i, j, lowerFirstOk)) continue;
+    const start = tokens[i].start;
+    const end = nameEnd(ctx, tokens, i, j);
+    const key = normaliseName(ctx.text.slice(start, end));
+    let form: MentionForm = 'name';
+    let entries = ctx.gazetteer.lookupName(key);
+    if (!entries.length) {
+      entries = ctx.gazetteer.lookupAdjective(key);
+      form = 'adjective';
+    }
+    if (!entries.length) continue;
+    if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
+    else if (ctx.persons.spans.some((p) => p.start <= start && start < p.end)) continue;
+    if (!entries.length) continue;
+    return { mention: mention(ctx, start, end, form, entries), next: j + 1 };
+  }
+  return null;
+}
+
+/** "eastern Ukraine", "north-eastern Syria": a direction word and a country. */
+function matchDirectional(ctx: Context, tokens: readonly Token[], i: number): Match | null {
+  let direction = directionOf(tokens[i].text);
+  let after = i + 1;
+  const next = tokens[i + 1];
+  if (!direction && next && /^(north|south)$/i.test(tokens[i].text) && ctx.text.slice(tokens[i].end, next.start) === '-') {
+    direction = directionOf(tokens[i].text + next.text);
+    after = i + 2;
+  }
+  if (!direction || after >= tokens.length || ctx.text.slice(tokens[after - 1].end, tokens[after].start) !== ' ') return null;
+  const country = matchName(ctx, tokens, after, false);
+  if (!country || country.mention.form !== 'name') return null;
+  const code = country.mention.candidates
+    .map((id) => ctx.gazetteer.byId(id))
+    .find((e) => e?.kind === 'country')?.country;
+  if (!code) return null;
+  const start = tokens[i].start;
+  const end = country.mention.end;
+  return {
+    mention: { start, end, text: ctx.text.slice(start, end), form: 'region', candidates: [directionalId(direction, code)] },
+    next: country.next,
+  };
+}
+
+/**
+ * Every place mention in the document's content sentences, in text order, none overlapping. Sentences that are not
+ * content (cookie banners, navigation) are skipped: their places are not events.
+ */
+export function recognise(
+  doc: IngestedDocument,
+  sentences: readonly Sentence[],
+  gazetteer: Gazetteer,
+  opts: RecogniseOptions = RECOGNISE_DEFAULTS,
+): PlaceMention[] {
+  const text = doc.text;
+  const content = sentences.filter((s) => s.isContent).map((s) => tokenise(text, s.start, s.end));
+  const lowerCaseWords = new Set<string>();
+  for (const tokens of content) for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerCaseWords.add(t.text);
+  const persons = findPersonNames(text, content, gazetteer, opts.strongPopulation);
+  const ctx: Context = { text, gazetteer, opts, persons, lowerCaseWords };
+  const mentions: PlaceMention[] = [];
+  for (const tokens of content) {
+    let i = 0;
+    while (i < tokens.length) {
+      const t = tokens[i];
+      const directional = directionOf(t.text) !== null || /^(north|south)$/i.test(t.text);
+      let match: Match | null = null;
+      if (isCapitalised(t) || directional) match = matchName(ctx, tokens, i, directional);
+      if (!match && directional) match = matchDirectional(ctx, tokens, i);
+      if (match) {
+        mentions.push(match.mention);
+        i = match.next;
+      } else {
+        i++;
+      }
+    }
+  }
+  return mentions;
+}

@@ -1,0 +1,162 @@
+// Chooses one gazetteer entry per place mention: a prior from feature type and population, then the document's
+// own evidence (the countries it names, its unambiguous places, "Paris, Texas" containers), one sense per name.
+import type { Gazetteer } from './gazetteer.ts';
+import type { GazetteerEntry, IngestedDocument, PlaceMention, ResolvedMention } from './types.ts';
+import { normaliseName } from './places/normalise.ts';
+
+export const RESOLVE_DEFAULTS = {
+  /**
+   * Prior of a feature type, in the same units as log10(population) x populationWeight: a country outranks any
+   * town, a capital a provincial seat, a seat a village of the same name (country > capital > seat > place).
+   */
+  featureWeight: {
+    PCLI: 10, CONT: 9, OCN: 9, SEA: 9, REGION: 9, RGN: 9, PEN: 9, GULF: 9, HQ: 9, BASE: 9, ADM1: 6,
+    PPLC: 7, PPLA: 3, PPLA2: 1.5, PPLA3: 0.5, PPLA4: 0.3, PPLA5: 0.2, PPL: 0, PPLX: -1, PPLL: -0.5,
+  } as Record<string, number>,
+  /** Weight of log10(population + 1). */
+  populationWeight: 0.9,
+  /** Added to a candidate in a country the document names or places unambiguously elsewhere. */
+  documentCountryBonus: 2.5,
+  /** Added, times exp(-km / proximityKm), for the nearest unambiguous other place of the document. */
+  proximityBonus: 2,
+  proximityKm: 800,
+  /** Added to a candidate inside the container named right after it: "Paris, Texas", "Vilnius, Lithuania". */
+  containerBonus: 8,
+  /** Score margin from which a place counts as unambiguous evidence for the others. */
+  anchorMargin: 3,
+  /** Confidence of a mention with one candidate (curated, countries / GeoNames towns). */
+  soleConfidence: { curated: 0.95, geonames: 0.85 },
+};
+export type ResolveOptions = typeof RESOLVE_DEFAULTS;
+
+const R = Math.PI / 180;
+function distanceKm(a: GazetteerEntry, b: GazetteerEntry): number {
+  const dLat = (b.lat - a.lat) * R;
+  const dLon = (b.lon - a.lon) * R;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * R) * Math.cos(b.lat * R) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function prior(e: GazetteerEntry, opts: ResolveOptions): number {
+  return (opts.featureWeight[e.featureCode] ?? 0) + opts.populationWeight * Math.log10(e.population + 1);
+}
+
+/** The same name is the same place throughout a document (one sense per discourse). */
+interface Group {
+  key: string;
+  mentions: number[];
+  entries: GazetteerEntry[];
+  scores: number[];
+}
+
+/** Indices of mentions followed by ", <container>" or " (<container>)", mapped to the container's mention. */
+function containers(mentions: readonly PlaceMention[], text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const gap = text.slice(mentions[k].end, mentions[k + 1].start);
+    if (gap === ', ' || gap === ' (' || gap === ',') out.set(k, k + 1);
+  }
+  return out;
+}
+
+function inside(place: GazetteerEntry, container: GazetteerEntry, gazetteer: Gazetteer): boolean {
+  if (place.id === container.id || !place.country) return false;
+  if (container.kind === 'country') return place.country === container.country;
+  if (container.featureCode === 'ADM1') {
+    return place.country === container.country && gazetteer.admin1Code(place.id) === gazetteer.admin1Code(container.id);
+  }
+  return false;
+}
+
+/** Country codes a place stands for as evidence: its own, or a region's members. */
+function countriesOf(e: GazetteerEntry): string[] {
+  return e.country ? [e.country] : e.countries ?? [];
+}
+
+function argmax(xs: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (xs[i] > xs[best]) best = i;
+  return best;
+}
+
+function margin(scores: readonly number[]): number {
+  if (scores.length < 2) return Infinity;
+  const sorted = [...scores].sort((a, b) => b - a);
+  return sorted[0] - sorted[1];
+}
+
+/**
+ * One entry per mention (null when it has no candidate), with a confidence 0..1 from the score margin over the
+ * runner-up. Mentions of the same name in one document resolve to the same place.
+ */
+export function resolve(
+  mentions: readonly PlaceMention[],
+  doc: IngestedDocument,
+  gazetteer: Gazetteer,
+  opts: ResolveOptions = RESOLVE_DEFAULTS,
+): ResolvedMention[] {
+  const groups = new Map<string, Group>();
+  const groupOf: Group[] = [];
+  mentions.forEach((m, k) => {
+    const key = `${m.form}:${normaliseName(m.text)}`;
+    let g = groups.get(key);
+    if (!g) {
+      const entries = m.candidates.map((id) => gazetteer.byId(id)).filter((e): e is GazetteerEntry => !!e);
+      g = { key, mentions: [], entries, scores: entries.map((e) => prior(e, opts)) };
+      groups.set(key, g);
+    }
+    g.mentions.push(k);
+    groupOf[k] = g;
+  });
+
+  // "Paris, Texas": a candidate inside the container named next to it wins, whatever its size.
+  for (const [k, c] of containers(mentions, doc.text)) {
+    const g = groupOf[k];
+    const cg = groupOf[c];
+    if (!cg.entries.length) continue;
+    const container = cg.entries[argmax(cg.scores)];
+    g.entries.forEach((e, i) => {
+      if (inside(e, container, gazetteer)) g.scores[i] += opts.containerBonus;
+    });
+  }
+
+  // Evidence from each group's leading reading: the countries the document is about, and its unambiguous places.
+  const countryVotes = new Map<string, Set<Group>>();
+  const anchors: { group: Group; entry: GazetteerEntry }[] = [];
+  for (const g of groups.values()) {
+    if (!g.entries.length) continue;
+    const top = g.entries[argmax(g.scores)];
+    if (g.entries.length > 1 && margin(g.scores) < opts.anchorMargin) continue;
+    for (const c of countriesOf(top)) {
+      let voters = countryVotes.get(c);
+      if (!voters) countryVotes.set(c, (voters = new Set()));
+      voters.add(g);
+    }
+    if (top.country) anchors.push({ group: g, entry: top });
+  }
+
+  for (const g of groups.values()) {
+    if (g.entries.length < 2) continue;
+    g.entries.forEach((e, i) => {
+      const voters = e.country ? countryVotes.get(e.country) : undefined;
+      if (voters && [...voters].some((v) => v !== g)) g.scores[i] += opts.documentCountryBonus;
+      let near = 0;
+      for (const a of anchors) {
+        if (a.group === g) continue;
+        near = Math.max(near, Math.exp(-distanceKm(e, a.entry) / opts.proximityKm));
+      }
+      g.scores[i] += opts.proximityBonus * near;
+    });
+  }
+
+  return mentions.map((m, k) => {
+    const g = groupOf[k];
+    if (!g.entries.length) return { ...m, entry: null, confidence: 0 };
+    const best = argmax(g.scores);
+    const entry = g.entries[best];
+    const confidence = g.entries.length === 1
+      ? (entry.gazetteer === 'geonames' ? opts.soleConfidence.geonames : opts.soleConfidence.curated)
+      : 1 / (1 + Math.exp(-margin(g.scores)));
+    return { ...m, entry, confidence: Math.round(confidence * 1000) / 1000 };
+  });
+}
