@@ -1,0 +1,93 @@
+// Loads and checks the two files of the contract. Every failure becomes a sentence naming the file and the problem;
+// only a missing or invalid events file is fatal, documents problems degrade to notes beside the excerpts.
+import { checkExcerpts, validateDocuments, validateEvents, type EventCollection, type SourceDocument }
+  from '../../model/index.ts';
+
+export const LOAD_DEFAULTS = {
+  eventsPath: 'data/events.geojson',
+  documentsName: 'documents.json',
+};
+
+export interface Dataset {
+  events: EventCollection;
+  documents: ReadonlyMap<string, SourceDocument>;
+  eventsUrl: string;
+  /** Non-fatal problems (documents missing, excerpts that do not match), each a sentence for the banner. */
+  warnings: string[];
+}
+
+export type LoadResult = { ok: true; dataset: Dataset } | { ok: false; errors: string[] };
+
+/** The events URL: `?data=` when given and on this origin, else the default path beside the page. */
+export function resolveEventsUrl(pageUrl: string, opts = LOAD_DEFAULTS): { url: string } | { error: string } {
+  const page = new URL(pageUrl);
+  const param = page.searchParams.get('data');
+  if (param === null || param === '') return { url: new URL(opts.eventsPath, page).href };
+  let url: URL;
+  try {
+    url = new URL(param, page);
+  } catch {
+    return { error: `?data=${param} is not a valid URL.` };
+  }
+  if (url.origin !== page.origin) {
+    return { error: `?data=${param} points to another site (${url.origin}); only data on ${page.origin} is loaded.` };
+  }
+  return { url: url.href };
+}
+
+type Fetched = { ok: true; json: unknown } | { ok: false; error: string };
+
+async function fetchJson(url: string, label: string): Promise<Fetched> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    return { ok: false, error: `${label} could not be fetched (${(e as Error).message}).` };
+  }
+  if (!response.ok) return { ok: false, error: `${label} is missing (HTTP ${response.status}).` };
+  const text = await response.text();
+  try {
+    return { ok: true, json: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, error: `${label} is not valid JSON: ${(e as Error).message}.` };
+  }
+}
+
+function shortName(url: string): string {
+  const u = new URL(url);
+  return u.pathname.replace(/^\//, '') || url;
+}
+
+export async function loadDataset(eventsUrl: string, opts = LOAD_DEFAULTS): Promise<LoadResult> {
+  const documentsUrl = new URL(opts.documentsName, eventsUrl).href;
+  const eventsLabel = shortName(eventsUrl);
+  const documentsLabel = shortName(documentsUrl);
+  const [eventsFetched, documentsFetched] = await Promise.all([
+    fetchJson(eventsUrl, eventsLabel), fetchJson(documentsUrl, documentsLabel),
+  ]);
+  if (!eventsFetched.ok) return { ok: false, errors: [eventsFetched.error] };
+  const events = validateEvents(eventsFetched.json);
+  if (!events.ok) {
+    return { ok: false, errors: [`${eventsLabel} does not follow the event data contract:`, ...events.errors] };
+  }
+  const warnings: string[] = [];
+  let documents: SourceDocument[] = [];
+  if (!documentsFetched.ok) {
+    warnings.push(`${documentsFetched.error} Excerpts are shown without their documents.`);
+  } else {
+    const checked = validateDocuments(documentsFetched.json);
+    if (!checked.ok) {
+      warnings.push(`${documentsLabel} does not follow the contract (${checked.errors[0]}); excerpts are shown without their documents.`);
+    } else {
+      documents = checked.value;
+      const mismatched = checkExcerpts(events.value, documents).filter((p) => !p.includes('is not in documents.json'));
+      if (mismatched.length > 0) {
+        warnings.push(`${mismatched.length} excerpt(s) do not match their document text, e.g. ${mismatched[0]}.`);
+      }
+    }
+  }
+  return {
+    ok: true,
+    dataset: { events: events.value, documents: new Map(documents.map((d) => [d.file, d])), eventsUrl, warnings },
+  };
+}

@@ -1,0 +1,103 @@
+// The event markers as deck.gl layers. Time filtering runs on the GPU (DataFilterExtension): the attributes are built
+// once per dataset and a scrub only changes the filter range. Filter values are days relative to the data's first
+// start, so they stay exact in 32-bit floats.
+//   events-faded  every event with start <= t, drawn faded
+//   events-fresh  the same filter plus t <= freshUntil, drawn at full strength on top
+//   events-focus  a ring around the hovered and selected events
+import { IconLayer } from '@deck.gl/layers';
+import { DataFilterExtension } from '@deck.gl/extensions';
+import type { PickingInfo } from '@deck.gl/core';
+import type { EventFeature } from '../../model/index.ts';
+import type { EventsTable } from '../state/events-table.ts';
+import { freshUntil } from '../state/visible.ts';
+import { markerAtlas } from './marker-atlas.ts';
+import { colocationOffsets } from './colocation.ts';
+
+export const EVENTS_LAYER_DEFAULTS = {
+  /** Marker diameter in pixels for one source; each further source adds `sizePerSourcePx`, up to `maxSizePx`. */
+  sizePx: 15,
+  sizePerSourcePx: 4,
+  maxSizePx: 27,
+  /** Opacity of events older than the window. */
+  fadedOpacity: 0.3,
+  /** Stands in for "no end" in the filter: far beyond any real day offset, still exact in float32. */
+  farDays: 1e7,
+};
+
+export const EVENT_LAYER_IDS = ['events-faded', 'events-fresh'];
+
+export interface EventsLayerInput {
+  table: EventsTable;
+  t: number;
+  windowDays: number;
+  focusIds: readonly string[];
+  onHover: (info: PickingInfo<EventFeature>) => void;
+  onClick: (info: PickingInfo<EventFeature>) => void;
+}
+
+interface Shared {
+  table: EventsTable;
+  origin: number;
+  offsets: Float32Array;
+  atlas: ReturnType<typeof markerAtlas>;
+}
+
+let shared: Shared | null = null;
+
+function sharedFor(table: EventsTable): Shared {
+  if (shared?.table !== table) {
+    shared = { table, origin: table.length ? table.start[0] : 0, offsets: colocationOffsets(table), atlas: shared?.atlas ?? markerAtlas() };
+  }
+  return shared;
+}
+
+export function eventsLayers(input: EventsLayerInput, opts = EVENTS_LAYER_DEFAULTS) {
+  const { table, t, windowDays } = input;
+  const { origin, offsets, atlas } = sharedFor(table);
+  const rel = t - origin;
+  const far = opts.farDays;
+  const base = {
+    data: table.features,
+    iconAtlas: atlas.canvas as unknown as string,
+    iconMapping: atlas.mapping,
+    getIcon: (f: EventFeature) => f.properties.category,
+    getPosition: (f: EventFeature) => f.geometry.coordinates,
+    getPixelOffset: (_: EventFeature, { index }: { index: number }) => [offsets[index * 2], offsets[index * 2 + 1]] as [number, number],
+    getSize: (f: EventFeature) => Math.min(opts.maxSizePx, opts.sizePx + opts.sizePerSourcePx * (f.properties.sources.length - 1)),
+    sizeUnits: 'pixels' as const,
+    pickable: true,
+    onHover: input.onHover,
+    onClick: input.onClick,
+  };
+  const faded = new IconLayer<EventFeature>({
+    ...base,
+    id: 'events-faded',
+    opacity: opts.fadedOpacity,
+    extensions: [new DataFilterExtension({ filterSize: 1 })],
+    getFilterValue: (_: EventFeature, { index }: { index: number }) => table.start[index] - origin,
+    filterRange: [-far, rel],
+  } as never);
+  const fresh = new IconLayer<EventFeature>({
+    ...base,
+    id: 'events-fresh',
+    extensions: [new DataFilterExtension({ filterSize: 2 })],
+    getFilterValue: (_: EventFeature, { index }: { index: number }) =>
+      [table.start[index] - origin, Math.min(far, freshUntil(table, index, windowDays) - origin)],
+    filterRange: [[-far, rel], [rel, far]],
+    updateTriggers: { getFilterValue: windowDays },
+  } as never);
+  const focusIndices = input.focusIds.map((id) => table.indexById.get(id)).filter((i): i is number => i !== undefined);
+  const focus = new IconLayer<number>({
+    id: 'events-focus',
+    data: focusIndices,
+    iconAtlas: atlas.canvas as unknown as string,
+    iconMapping: atlas.mapping,
+    getIcon: () => 'ring',
+    getPosition: (i: number) => table.features[i].geometry.coordinates as [number, number],
+    getPixelOffset: (i: number) => [offsets[i * 2], offsets[i * 2 + 1]] as [number, number],
+    getSize: (i: number) => 10 + Math.min(opts.maxSizePx, opts.sizePx + opts.sizePerSourcePx * (table.features[i].properties.sources.length - 1)),
+    sizeUnits: 'pixels',
+    updateTriggers: { getPosition: focusIndices.join(), getPixelOffset: focusIndices.join(), getSize: focusIndices.join() },
+  });
+  return [faded, fresh, focus];
+}

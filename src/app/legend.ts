@@ -1,0 +1,25 @@
+// The category legend over the map: only the categories the dataset uses, plus what faded and size mean.
+import { CATEGORIES, type Category } from '../model/index.ts';
+import { CATEGORY_LABELS, cssColor } from './categories.ts';
+import type { EventsTable } from './state/events-table.ts';
+
+export function createLegend(root: HTMLElement, table: EventsTable, windowDays: number): void {
+  root.classList.add('legend');
+  const used = new Set<Category>(table.features.map((f) => f.properties.category));
+  const ul = document.createElement('ul');
+  for (const c of CATEGORIES) {
+    if (!used.has(c)) continue;
+    const li = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = cssColor(c);
+    li.append(swatch, document.createTextNode(CATEGORY_LABELS[c]));
+    ul.append(li);
+  }
+  const note = document.createElement('p');
+  note.className = 'legend-note';
+  note.textContent = `Faded: ended more than ${windowDays} days earlier. Larger: more sources.`;
+  root.setAttribute('aria-label', 'Legend');
+  root.append(ul, note);
+  if (used.size === 0) root.hidden = true;
+}

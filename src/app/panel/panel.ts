@@ -1,0 +1,118 @@
+// The side panel (a bottom sheet on phones): the selected event and every source behind it.
+import type { EventFeature, Source, SourceDocument } from '../../model/index.ts';
+import type { Store } from '../state/store.ts';
+import type { EventsTable } from '../state/events-table.ts';
+import { CATEGORY_LABELS, cssColor } from '../categories.ts';
+import { formatDay, formatEventDate, formatPublished } from '../format/date.ts';
+import { formatCoordinates, formatCountries, formatGazetteer } from '../format/place.ts';
+import { renderExcerpt } from './excerpt.ts';
+import { renderReader } from './reader.ts';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function whenText(f: EventFeature): string {
+  const p = f.properties;
+  const when = formatEventDate(p.start, p.end, p.precision);
+  if (!p.persists) return when;
+  return p.until === null ? `${when}, still in place` : `${when}, in place until ${formatDay(p.until)}`;
+}
+
+function placeList(f: EventFeature): HTMLElement {
+  const { place } = f.properties;
+  const [lon, lat] = f.geometry.coordinates;
+  const dl = el('dl', 'panel-place');
+  const rows: [string, string][] = [
+    ['Place', `${place.name} (${place.kind})`],
+    [place.countries?.length ? 'Countries' : 'Country', formatCountries(place)],
+    ['Coordinates', formatCoordinates(lon, lat)],
+    ['Placed by', formatGazetteer(place)],
+    ['Confidence', `${Math.round(f.properties.confidence * 100)}%`],
+  ];
+  if (f.properties.actors.length) rows.push(['Actors', f.properties.actors.join(', ')]);
+  for (const [term, value] of rows) dl.append(el('dt', '', term), el('dd', '', value));
+  return dl;
+}
+
+export interface Panel { close(): void }
+
+export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
+  documents: ReadonlyMap<string, SourceDocument>): Panel {
+  root.classList.add('panel');
+  root.setAttribute('aria-labelledby', 'panel-title');
+  const close = el('button', 'panel-close', '×');
+  close.type = 'button';
+  close.setAttribute('aria-label', 'Close the event panel');
+  const body = el('div', 'panel-body');
+  const reader = el('section', 'panel-reader');
+  reader.hidden = true;
+  root.append(close, body, reader);
+  let returnFocus: HTMLElement | null = null;
+
+  close.addEventListener('click', () => store.set({ selectedId: null }));
+  root.addEventListener('keydown', (e) => { if (e.key === 'Escape') store.set({ selectedId: null }); });
+
+  function showEvent(f: EventFeature): void {
+    reader.hidden = true;
+    body.hidden = false;
+    body.replaceChildren();
+    const cat = el('p', 'panel-category');
+    const swatch = el('span', 'swatch');
+    swatch.style.background = cssColor(f.properties.category);
+    cat.append(swatch, document.createTextNode(CATEGORY_LABELS[f.properties.category]));
+    const title = el('h2', 'panel-title', f.properties.title);
+    title.id = 'panel-title';
+    title.tabIndex = -1;
+    body.append(cat, title, el('p', 'panel-date', whenText(f)), placeList(f));
+    const sources = f.properties.sources;
+    body.append(el('h3', 'panel-sources-heading', sources.length === 1 ? 'Source' : `Sources (${sources.length})`));
+    const list = el('ol', 'sources');
+    for (const source of sources) list.append(sourceItem(f, source));
+    body.append(list);
+  }
+
+  function sourceItem(f: EventFeature, source: Source): HTMLElement {
+    const li = el('li', 'source');
+    const doc = documents.get(source.doc);
+    li.append(el('p', 'source-title', source.title || doc?.title || source.doc));
+    li.append(el('p', 'source-meta', [doc?.credit, formatPublished(source.published), source.doc].filter(Boolean).join(' · ')));
+    li.append(renderExcerpt(source));
+    if (doc) {
+      const read = el('button', 'read', 'Read the document');
+      read.type = 'button';
+      read.addEventListener('click', () => {
+        body.hidden = true;
+        reader.hidden = false;
+        renderReader(reader, doc, source, () => { showEvent(f); (root.querySelector('.panel-title') as HTMLElement)?.focus(); });
+      });
+      li.append(read);
+    } else {
+      li.append(el('p', 'note', `The document ${source.doc} is not in this dataset, so only the excerpt can be shown.`));
+    }
+    return li;
+  }
+
+  store.subscribe((state, previous) => {
+    if (state.selectedId === previous.selectedId) return;
+    const i = state.selectedId === null ? undefined : table.indexById.get(state.selectedId);
+    if (i === undefined) {
+      root.hidden = true;
+      document.body.classList.remove('panel-open');
+      returnFocus?.focus();
+      returnFocus = null;
+      return;
+    }
+    if (root.hidden) returnFocus = document.activeElement as HTMLElement | null;
+    showEvent(table.features[i]);
+    root.hidden = false;
+    document.body.classList.add('panel-open');
+    root.scrollTop = 0;
+    (root.querySelector('.panel-title') as HTMLElement).focus();
+  });
+  root.hidden = true;
+  return { close: () => store.set({ selectedId: null }) };
+}

@@ -1,0 +1,45 @@
+// The strip above the axis: every event as a tick on its category's lane, or as a bar where its time is a month or
+// a year. Drawn on a canvas (one path per category) so a large dataset is one draw call per lane, not one node each.
+import type { ScaleTime } from 'd3';
+import { CATEGORIES } from '../../model/index.ts';
+import { CATEGORY_INDEX, cssColor } from '../categories.ts';
+import type { EventsTable } from '../state/events-table.ts';
+import { xOfDay } from './scale.ts';
+
+export const STRIP_DEFAULTS = {
+  laneHeightPx: 4,
+  laneGapPx: 1,
+  /** Narrowest mark drawn, so a one-day event on a ten-year axis is still visible. */
+  minWidthPx: 2,
+};
+
+export function stripHeight(opts = STRIP_DEFAULTS): number {
+  return CATEGORIES.length * (opts.laneHeightPx + opts.laneGapPx);
+}
+
+export function drawStrip(canvas: HTMLCanvasElement, table: EventsTable, scale: ScaleTime<number, number>, opts = STRIP_DEFAULTS): void {
+  const ratio = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth;
+  const height = stripHeight(opts);
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  const lane = opts.laneHeightPx + opts.laneGapPx;
+  for (const category of CATEGORIES) {
+    const y = CATEGORY_INDEX[category] * lane;
+    ctx.fillStyle = cssColor(category);
+    ctx.beginPath();
+    for (let i = 0; i < table.length; i++) {
+      if (table.features[i].properties.category !== category) continue;
+      const x0 = xOfDay(scale, table.start[i]);
+      const x1 = xOfDay(scale, table.end[i] + 1);
+      if (x1 < 0 || x0 > width) continue;
+      const w = Math.max(opts.minWidthPx, x1 - x0);
+      ctx.rect(w > opts.minWidthPx ? x0 : x0 - opts.minWidthPx / 2, y, w, opts.laneHeightPx);
+    }
+    ctx.fill();
+  }
+}

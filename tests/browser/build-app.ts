@@ -1,0 +1,35 @@
+// Builds the app into a temp dir (never the repo) and lays out the datasets the browser tests open:
+//   data/      the hand-made fixture (tests/fixtures), the app's default path
+//   corrupt/   an events file that is not JSON
+//   invalid/   an events file that breaks the contract
+//   empty/     a valid, empty collection
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { build } from 'vite';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURES = join(ROOT, 'tests/fixtures');
+
+export async function buildApp(): Promise<string> {
+  if (!existsSync(join(ROOT, 'public/geo/countries.geojson'))) {
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-basemap.ts'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const outDir = mkdtempSync(join(tmpdir(), 'flankline-app-'));
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const put = (dir: string, files: Record<string, string>) => {
+    mkdirSync(join(outDir, dir), { recursive: true });
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, dir, name), text);
+  };
+  mkdirSync(join(outDir, 'data'), { recursive: true });
+  cpSync(join(FIXTURES, 'fixture-events.geojson'), join(outDir, 'data/events.geojson'));
+  cpSync(join(FIXTURES, 'fixture-documents.json'), join(outDir, 'data/documents.json'));
+  put('corrupt', { 'events.geojson': '{"type": "FeatureCollection", "features": [ {"type": "Feat', 'documents.json': '[]' });
+  put('invalid', {
+    'events.geojson': JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'x', geometry: { type: 'Point', coordinates: [24, 54] }, properties: { title: 'No date' } }] }),
+    'documents.json': '[]',
+  });
+  put('empty', { 'events.geojson': JSON.stringify({ type: 'FeatureCollection', features: [] }), 'documents.json': '[]' });
+  return outDir;
+}
