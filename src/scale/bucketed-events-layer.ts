@@ -1,0 +1,163 @@
+// Draws a million events at the cost of the visible ones. Events are sorted by start and cut into time buckets
+// (time-buckets.ts); each bucket is one ScatterplotLayer over subarrays of the shared columns, built once. Per frame
+// the window [windowStart, time] selects a run of buckets by binary search: buckets outside are not drawn at all,
+// buckets inside are drawn whole, and only the (at most two) edge buckets filter their events on the GPU. Fading is
+// a uniform (fade-extension.ts). No event data is touched per frame: only uniforms and `visible` flags change.
+import { CompositeLayer } from '@deck.gl/core';
+import type { DefaultProps, GetPickingInfoParams, LayersList, PickingInfo, UpdateParameters } from '@deck.gl/core';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { DataFilterExtension } from '@deck.gl/extensions';
+import { FadeExtension } from './fade-extension.ts';
+import { FOREVER, type ScaleEvents } from './scale-events.ts';
+import { queryWindow, WINDOW_END, WINDOW_FIRST, WINDOW_INNER_END, WINDOW_INNER_FIRST, WINDOW_SLOTS } from './time-buckets.ts';
+
+export interface BucketedEventsLayerProps {
+  /** Prepared columns (prepareScaleEvents, usually from the columnar worker), or null while loading. */
+  events: ScaleEvents | null;
+  /** Cursor day (day number, days since 1970-01-01): events that started by then are shown. */
+  time: number;
+  /** First day of the window; -Infinity shows everything started by `time` (the app's default). @default -Infinity */
+  windowStart: number;
+  /** Opacity multiplier of events past their fresh period. @default 0.3 */
+  fadedOpacity: number;
+  /** @default 3 */
+  radiusPixels: number;
+}
+
+/** Sub-layer data: a bucket's slice of the shared columns; `firstIndex` maps a picked index back to the event. */
+interface BucketData {
+  length: number;
+  firstIndex: number;
+  attributes: Record<string, { value: ArrayBufferView; size: number; normalized?: boolean }>;
+}
+
+// Shared instances: deck.gl compares extensions by identity, a fresh array per frame would rebuild the shaders.
+const BUCKET_EXTENSIONS = [new DataFilterExtension({ filterSize: 1 }), new FadeExtension()];
+const LANE_EXTENSIONS = [new DataFilterExtension({ filterSize: 2 }), new FadeExtension()];
+const ALL_DAYS: [number, number] = [-FOREVER, FOREVER];
+
+type State = {
+  window: Int32Array;
+  buckets: BucketData[];
+  lane: (BucketData & { index: Uint32Array }) | null;
+  layers: ScatterplotLayer[];
+};
+
+function sliceBuckets(events: ScaleEvents): BucketData[] {
+  const { bounds, count } = events.buckets;
+  const out: BucketData[] = [];
+  for (let k = 0; k < count; k++) {
+    const lo = bounds[k];
+    const hi = bounds[k + 1];
+    out.push({
+      length: hi - lo,
+      firstIndex: lo,
+      attributes: {
+        getPosition: { value: events.columns.position.subarray(2 * lo, 2 * hi), size: 2 },
+        getFillColor: { value: events.color.subarray(4 * lo, 4 * hi), size: 4, normalized: true },
+        getFilterValue: { value: events.startValue.subarray(lo, hi), size: 1 },
+        getFreshUntil: { value: events.freshUntil.subarray(lo, hi), size: 1 },
+      },
+    });
+  }
+  return out;
+}
+
+function laneData(events: ScaleEvents): State['lane'] {
+  const lane = events.persisting;
+  if (lane.count === 0) return null;
+  return {
+    length: lane.count,
+    firstIndex: 0,
+    index: lane.index,
+    attributes: {
+      getPosition: { value: lane.position, size: 2 },
+      getFillColor: { value: lane.color, size: 4, normalized: true },
+      getFilterValue: { value: lane.filterValue, size: 2 },
+      getFreshUntil: { value: lane.freshUntil, size: 1 },
+    },
+  };
+}
+
+export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps> {
+  static override layerName = 'BucketedEventsLayer';
+  static override defaultProps: DefaultProps<BucketedEventsLayerProps> = {
+    events: { type: 'object', value: null },
+    time: 0,
+    windowStart: -Infinity,
+    fadedOpacity: 0.3,
+    radiusPixels: 3,
+  };
+  declare state: State;
+
+  override initializeState(): void {
+    this.setState({ window: new Int32Array(WINDOW_SLOTS), buckets: [], lane: null, layers: [] });
+  }
+
+  override updateState({ props, oldProps }: UpdateParameters<this>): void {
+    if (props.events !== oldProps.events) {
+      const events = props.events;
+      this.setState({ buckets: events ? sliceBuckets(events) : [], lane: events ? laneData(events) : null, layers: [] });
+    }
+  }
+
+  override renderLayers(): LayersList {
+    const { events, time, windowStart, fadedOpacity, radiusPixels } = this.props;
+    if (!events) return [];
+    const origin = events.columns.originDay;
+    const t1 = Math.floor(time) - origin;
+    const t0 = windowStart === -Infinity ? -FOREVER : Math.ceil(windowStart) - origin;
+    const w = this.state.window;
+    queryWindow(events.buckets, t0, t1, w);
+    const first = w[WINDOW_FIRST];
+    const innerFirst = w[WINDOW_INNER_FIRST];
+    const innerEnd = w[WINDOW_INNER_END];
+    const end = w[WINDOW_END];
+    // Half-day margins: the filter compares floats, the days are whole numbers.
+    const edgeRange: [number, number] = [t0 - 0.5, t1 + 0.5];
+    const { buckets, layers } = this.state;
+    for (let k = 0; k < buckets.length; k++) {
+      const edge = k >= first && k < end && (k < innerFirst || k >= innerEnd);
+      layers[k] = new ScatterplotLayer(this.getSubLayerProps({
+        id: `b${k}`,
+        data: buckets[k],
+        visible: k >= first && k < end,
+        extensions: BUCKET_EXTENSIONS,
+        filterEnabled: edge,
+        filterRange: edge ? edgeRange : ALL_DAYS,
+        fadeTime: t1,
+        fadedOpacity,
+        radiusUnits: 'pixels',
+        getRadius: radiusPixels,
+        stroked: false,
+      }));
+    }
+    const lane = this.state.lane;
+    if (lane) {
+      // States that began before the window and still held at its start; the main lane has those that began inside.
+      layers[buckets.length] = new ScatterplotLayer(this.getSubLayerProps({
+        id: 'persisting',
+        data: lane,
+        visible: t0 > -FOREVER,
+        extensions: LANE_EXTENSIONS,
+        filterRange: [[-FOREVER, t0 - 0.5], [t0 - 0.5, FOREVER]],
+        fadeTime: t1,
+        fadedOpacity,
+        radiusUnits: 'pixels',
+        getRadius: radiusPixels,
+        stroked: false,
+      }));
+    }
+    return layers;
+  }
+
+  /** The picked event's row in the columns (`info.index`, also `info.object`), whichever sub-layer drew it. */
+  override getPickingInfo({ info, sourceLayer }: GetPickingInfoParams): PickingInfo {
+    if (info.index < 0 || !sourceLayer) return info;
+    const data = sourceLayer.props.data as BucketData & { index?: Uint32Array };
+    const row = data.index ? data.index[info.index] : data.firstIndex + info.index;
+    info.index = row;
+    info.object = row;
+    return info;
+  }
+}

@@ -1,0 +1,101 @@
+// Everything the GPU needs, derived once at load from the columnar file (in the worker, off the main thread):
+// flat typed arrays the deck.gl sub-layers view as subarrays, and the bucket index that picks them per frame.
+//
+//   main lane (all events, sorted by start)          persisting lane (states that began before a window)
+//   startValue  Float32[n]   start, origin-relative   index        Uint32[p]  row in the main lane
+//   freshUntil  Float32[n]   last full-strength day   filterValue  Float32[2p] start, until (FOREVER while it holds)
+//   color       Uint8[4n]    RGBA by category         position, freshUntil, color: as in the main lane
+import { CATEGORIES } from '../model/index.ts';
+import { FLAG_PERSISTS, NO_UNTIL, type ColumnarEvents } from './columnar.ts';
+import { buildTimeBuckets, TIME_BUCKET_DEFAULTS, type TimeBucketOptions, type TimeBuckets } from './time-buckets.ts';
+
+export type Rgb = readonly [number, number, number];
+
+export interface ScaleEventsOptions {
+  /** Days after its end that an event stays at full strength (the app's window). */
+  fadeDays: number;
+  /** RGB per category, in the order of CATEGORIES. */
+  palette: readonly Rgb[];
+  buckets: TimeBucketOptions;
+}
+
+/** Okabe-Ito based, as the app's markers; the app passes its own CATEGORY_COLORS when it adopts the layer. */
+const DEFAULT_PALETTE: Record<(typeof CATEGORIES)[number], Rgb> = {
+  meeting: [0, 158, 115], incursion: [213, 94, 0], deployment: [0, 114, 178], mission: [86, 180, 233],
+  headquarters: [51, 34, 136], incident: [230, 159, 0], strike: [190, 30, 45], advance: [136, 34, 85],
+  aid: [117, 112, 179], other: [110, 110, 110],
+};
+
+export const SCALE_EVENTS_DEFAULTS: ScaleEventsOptions = {
+  fadeDays: 30,
+  palette: CATEGORIES.map((c) => DEFAULT_PALETTE[c]),
+  buckets: TIME_BUCKET_DEFAULTS,
+};
+
+/** A day beyond any data: the freshUntil of a state that still holds, exactly representable in Float32. */
+export const FOREVER = 3.0e38;
+
+export interface PersistingLane {
+  readonly count: number;
+  readonly index: Uint32Array;
+  readonly position: Float32Array;
+  readonly filterValue: Float32Array;
+  readonly freshUntil: Float32Array;
+  readonly color: Uint8Array;
+}
+
+export interface ScaleEvents {
+  readonly columns: ColumnarEvents;
+  readonly buckets: TimeBuckets;
+  readonly startValue: Float32Array;
+  readonly freshUntil: Float32Array;
+  readonly color: Uint8Array;
+  readonly persisting: PersistingLane;
+}
+
+export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEventsOptions = SCALE_EVENTS_DEFAULTS): ScaleEvents {
+  const n = columns.count;
+  const { start, end, until, flags, category, position } = columns;
+  const startValue = new Float32Array(n);
+  const freshUntil = new Float32Array(n);
+  const color = new Uint8Array(4 * n);
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    startValue[i] = start[i];
+    const persists = (flags[i] & FLAG_PERSISTS) !== 0;
+    if (persists) p++;
+    freshUntil[i] = !persists ? end[i] + options.fadeDays : until[i] === NO_UNTIL ? FOREVER : until[i];
+    const rgb = options.palette[category[i]];
+    color[4 * i] = rgb[0];
+    color[4 * i + 1] = rgb[1];
+    color[4 * i + 2] = rgb[2];
+    color[4 * i + 3] = 255;
+  }
+  const lane: PersistingLane = {
+    count: p, index: new Uint32Array(p), position: new Float32Array(2 * p), filterValue: new Float32Array(2 * p),
+    freshUntil: new Float32Array(p), color: new Uint8Array(4 * p),
+  };
+  for (let i = 0, k = 0; i < n; i++) {
+    if ((flags[i] & FLAG_PERSISTS) === 0) continue;
+    lane.index[k] = i;
+    lane.position[2 * k] = position[2 * i];
+    lane.position[2 * k + 1] = position[2 * i + 1];
+    lane.filterValue[2 * k] = start[i];
+    lane.filterValue[2 * k + 1] = until[i] === NO_UNTIL ? FOREVER : until[i];
+    lane.freshUntil[k] = freshUntil[i];
+    lane.color.set(color.subarray(4 * i, 4 * i + 4), 4 * k);
+    k++;
+  }
+  return { columns, buckets: buildTimeBuckets(start, options.buckets), startValue, freshUntil, color, persisting: lane };
+}
+
+/** The distinct ArrayBuffers behind a ScaleEvents, to transfer it from a worker without copying. */
+export function scaleEventsTransferables(e: ScaleEvents): ArrayBuffer[] {
+  const views: ArrayBufferView[] = [
+    e.startValue, e.freshUntil, e.color, e.buckets.bounds, e.buckets.minStart, e.buckets.maxStart,
+    e.persisting.index, e.persisting.position, e.persisting.filterValue, e.persisting.freshUntil, e.persisting.color,
+  ];
+  const buffers = new Set<ArrayBuffer>([e.columns.buffer]);
+  for (const v of views) buffers.add(v.buffer as ArrayBuffer);
+  return [...buffers];
+}
