@@ -19,9 +19,11 @@ export const DATE_DEFAULTS = {
   /** Characters chrono sees after a date word: enough for " 17, 2024" or "-17 February 2022". */
   windowAfterChars: 48,
   /** Longest text handed to chrono at once: its cost grows with the date words in one call. */
-  maxWindowChars: 240,
+  maxWindowChars: 160,
   /** Most chrono calls per sentence; a sentence with more date words is a table or junk, and the rest is skipped. */
   maxWindowsPerSentence: 24,
+  /** Most time expressions kept per sentence, for the same reason (prose has a handful at most). */
+  maxMentionsPerSentence: 32,
   /** How far before and after an expression the clause's tense is looked for, in characters. */
   tenseWindowChars: 100,
 };
@@ -31,10 +33,13 @@ const POST_ATTRIBUTION = /\(@\w{1,30}\)\s*(.{6,40})$/;
 
 function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
   const found: RawDate[] = [];
-  for (const w of dateWindows(sentence.text, opts)) chronoDates(sentence.text, sentence.start, w.start, w.end, found);
-  yearDates(sentence.text, sentence.start, found, opts, found);
+  for (const w of dateWindows(sentence.text, opts)) {
+    if (found.length >= opts.maxMentionsPerSentence) break;
+    chronoDates(sentence.text, sentence.start, w.start, w.end, found);
+  }
+  if (found.length < opts.maxMentionsPerSentence) yearDates(sentence.text, sentence.start, found, opts, found);
   meetingDayDates(sentence.text, sentence.start, found);
-  return found.sort((a, b) => a.start - b.start);
+  return found.sort((a, b) => a.start - b.start).slice(0, opts.maxMentionsPerSentence);
 }
 
 /** The day an embedded post's attribution line gives, if `sentence` is one. */

@@ -4,6 +4,7 @@ import * as chrono from 'chrono-node';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { dayNumber, dayInterval, isRealDay, monthInterval, yearInterval } from './calendar.ts';
 import type { Expression, Modifier, RawDate } from './expression.ts';
+import { AMBIGUOUS_MONTH, DATE_PREPOSITION } from './words.ts';
 
 // Any fixed day works; relative results are stored as offsets from it. A Thursday in mid-month, mid-year.
 const FIXED = { year: 2000, month: 6, day: 15 };
@@ -11,11 +12,6 @@ const FIXED_REFERENCE = { instant: new Date(Date.UTC(FIXED.year, FIXED.month - 1
 
 const RELATIVE_WORD = /\b(today|tonight|yesterday|tomorrow|ago|last|next|this|past|previous|coming)\b/i;
 const FULL_WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b/i;
-// Words that may stand right before a weekday or an ambiguous month name when it is a date.
-const DATE_PREPOSITION =
-  /\b(on|in|since|by|until|till|from|during|of|early|late|mid|last|next|this|before|after|through|throughout|between|and|or|to|for|every|each|that|the following|previous)\s*-?\s*$/i;
-// Month names that are also common words or names ("May", "March", "June", "August").
-const AMBIGUOUS_MONTH = /^(may|march|june|august)$/i;
 const WEEKS = /\bweek(end)?s?\b|\bfortnight\b/i;
 
 interface Parts {
@@ -104,7 +100,7 @@ function looksLikeDate(r: ParsedResult, text: string, before: string, after: str
     if (a <= 12 && b <= 12 && a !== b) return false;
   }
   const bare = /^[A-Za-z]+$/.test(text);
-  if (bare && AMBIGUOUS_MONTH.test(text) && !DATE_PREPOSITION.test(before)) return false;
+  if (bare && AMBIGUOUS_MONTH.test(text) && !DATE_PREPOSITION.test(before) && !/\d\s*$/.test(before)) return false;
   if (bare && FULL_WEEKDAY.test(text) && /^\s+\p{Lu}/u.test(after) && !DATE_PREPOSITION.test(before)) {
     return /^\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(after);
   }
@@ -121,10 +117,24 @@ function trimmed(text: string): { from: number; to: number } {
   return { from, to };
 }
 
+// Repeated windows (lists, tables, junk) are parsed once. Results do not depend on the document: the reference is fixed.
+const cache = new Map<string, ParsedResult[]>();
+const MAX_CACHED = 4096;
+
+function parse(window: string): ParsedResult[] {
+  let results = cache.get(window);
+  if (!results) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    results = chrono.en.parse(window, FIXED_REFERENCE);
+    cache.set(window, results);
+  }
+  return results;
+}
+
 /** chrono's dates in text[window.start, window.end) of a sentence starting at document offset `base`. */
 export function chronoDates(sentence: string, base: number, windowStart: number, windowEnd: number, out: RawDate[]): void {
   const window = sentence.slice(windowStart, windowEnd);
-  for (const r of chrono.en.parse(window, FIXED_REFERENCE)) {
+  for (const r of parse(window)) {
     const { from, to } = trimmed(r.text);
     if (to <= from) continue;
     const start = windowStart + r.index + from;

@@ -2,6 +2,7 @@
 // number of candidate words in one call ("May May May..." takes seconds), so it only sees short windows around
 // words that can start or anchor a date.
 import type { Span } from '../types.ts';
+import { AMBIGUOUS_MONTH, DATE_PREPOSITION } from './words.ts';
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const TRIGGER = new RegExp(
@@ -39,6 +40,7 @@ export function dateWindows(text: string, opts: WindowOptions): Span[] {
   TRIGGER.lastIndex = 0;
   for (let m = TRIGGER.exec(text); m; m = TRIGGER.exec(text)) {
     if (isLowerCaseVerb(m[0])) continue;
+    if (AMBIGUOUS_MONTH.test(m[0]) && !besideDateWord(text, m.index, m.index + m[0].length)) continue;
     const start = snapStart(text, Math.max(0, m.index - opts.windowBeforeChars));
     const end = snapEnd(text, Math.min(text.length, m.index + m[0].length + opts.windowAfterChars));
     const last = windows[windows.length - 1];
@@ -50,6 +52,12 @@ export function dateWindows(text: string, opts: WindowOptions): Span[] {
     }
   }
   return windows;
+}
+
+/** An ambiguous month name is a date word only after a preposition or beside a number ("in May", "May 5"). */
+function besideDateWord(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 16), start);
+  return DATE_PREPOSITION.test(before) || /\d\s*$/.test(before) || /^\s*\d/.test(text.slice(end, end + 3));
 }
 
 // Windows start and end at spaces, so that chrono never sees half a word or half a number.

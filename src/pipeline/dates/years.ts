@@ -9,6 +9,8 @@ export interface YearOptions {
   minYear: number;
   /** Latest number read as a year. */
   maxYear: number;
+  /** Reading stops after this many expressions in one sentence. */
+  maxMentionsPerSentence: number;
 }
 
 const YEAR = '(\\d{4})';
@@ -39,6 +41,7 @@ export function yearDates(sentence: string, base: number, taken: readonly RawDat
   if (!/\d{4}/.test(sentence)) return;
   const found: RawDate[] = [];
   const push = (start: number, end: number, from: number, to: number) => {
+    if (found.length >= opts.maxMentionsPerSentence) return;
     if (!isYear(from, opts) || !isYear(to, opts) || to < from) return;
     if (overlaps(base + start, base + end, taken) || overlaps(base + start, base + end, found)) return;
     found.push({ start: base + start, end: base + end, text: sentence.slice(start, end), expression: { kind: 'absolute', interval: yearInterval(from, to) } });

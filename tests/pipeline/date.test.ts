@@ -1,0 +1,180 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { findDates } from '../../src/pipeline/date.ts';
+import { ingest } from '../../src/pipeline/ingest.ts';
+import { segment } from '../../src/pipeline/segment.ts';
+
+function datesOf(text: string, published: string | null) {
+  const doc = ingest('doc.txt', new TextEncoder().encode(text), { file: 'doc.txt', title: 't', credit: null, published });
+  return { doc, dates: findDates(segment(doc), doc.published) };
+}
+
+/** "text: start..end precision" per mention found, or "text: null". */
+function summary(text: string, published: string | null): string[] {
+  return datesOf(text, published).dates.map((d) =>
+    d.interval ? `${d.text}: ${d.interval.start}..${d.interval.end} ${d.interval.precision}` : `${d.text}: null`,
+  );
+}
+
+describe('findDates: weekdays', () => {
+  it('findDates() resolves "on Wednesday" in a Wednesday document to that day', () => {
+    expect(summary('NATO defense ministers are meeting on Wednesday to discuss enhanced deterrence measures.', '2025-10-15'))
+      .toEqual(['Wednesday: 2025-10-15..2025-10-15 day']);
+  });
+
+  it('findDates() puts a weekday in a present or future clause in the coming days', () => {
+    expect(summary('NATO defense ministers are meeting on Wednesday to discuss deterrence.', '2025-10-13'))
+      .toEqual(['Wednesday: 2025-10-15..2025-10-15 day']);
+    expect(summary('Moscow is expected to reply to the proposals on Thursday.', '2022-02-15'))
+      .toEqual(['Thursday: 2022-02-17..2022-02-17 day']);
+  });
+
+  it('findDates() puts a weekday in a past clause on the latest such day on or before publication', () => {
+    expect(summary('Defence ministers met on Monday in Brussels.', '2025-10-15')).toEqual(['Monday: 2025-10-13..2025-10-13 day']);
+    expect(summary('Russian jets violated Estonian airspace on Friday.', '2025-10-15')).toEqual(['Friday: 2025-10-10..2025-10-10 day']);
+  });
+
+  it('findDates() reads the tense of the clause that holds the weekday, not of the whole sentence', () => {
+    expect(summary('Officials said on Monday that troops will deploy to the border.', '2025-10-15'))
+      .toEqual(['Monday: 2025-10-13..2025-10-13 day']);
+    expect(summary('In response to recent violations, ministers are convening on Friday at the headquarters.', '2025-10-15'))
+      .toEqual(['Friday: 2025-10-17..2025-10-17 day']);
+  });
+
+  it('findDates() follows "last" and "next" before a weekday', () => {
+    expect(summary('Talks collapsed last Wednesday. They resume next Wednesday.', '2025-10-15'))
+      .toEqual(['last Wednesday: 2025-10-08..2025-10-08 day', 'next Wednesday: 2025-10-22..2025-10-22 day']);
+  });
+
+  it('findDates() folds a time of day into its day and reports no separate mention for it', () => {
+    expect(summary('NATO defense ministers are convening on Wednesday (9:00 a.m.) at the headquarters.', '2025-10-15'))
+      .toEqual(['Wednesday: 2025-10-15..2025-10-15 day']);
+  });
+});
+
+describe('findDates: months and years', () => {
+  it('findDates() resolves a bare past month to the latest such month on or before publication', () => {
+    expect(summary('The mission was launched in September following presumed deliberate incursions.', '2025-10-15'))
+      .toEqual(['September: 2025-09-01..2025-09-30 month']);
+    expect(summary('The battalion arrived in November.', '2025-10-15')).toEqual(['November: 2024-11-01..2024-11-30 month']);
+  });
+
+  it('findDates() resolves a month in a future clause to the next such month', () => {
+    expect(summary('A new mission under NATO is due to begin in January, headquartered in Germany.', '2024-11-26'))
+      .toEqual(['January: 2025-01-01..2025-01-31 month']);
+  });
+
+  it('findDates() reads a bare year after a preposition as the whole year', () => {
+    expect(summary('Battle groups, currently totalling around 5,000 troops, were deployed in 2017 in response to the seizure of Crimea.', '2022-02-17'))
+      .toEqual(['2017: 2017-01-01..2017-12-31 year']);
+  });
+
+  it('findDates() reads a month with its year as the whole month', () => {
+    expect(summary('The exercise took place in March 2022 near the border.', '2024-10-21')).toEqual(['March 2022: 2022-03-01..2022-03-31 month']);
+  });
+
+  it('findDates() reads year ranges, decades and a year naming an event', () => {
+    expect(summary('Troops rotated from 2014 to 2016. The 2023-24 budget grew. Bases closed in the 1990s. Leaders met at the 2022 summit.', '2024-10-21'))
+      .toEqual([
+        '2014 to 2016: 2014-01-01..2016-12-31 year',
+        '2023-24: 2023-01-01..2024-12-31 year',
+        '1990s: 1990-01-01..1999-12-31 year',
+        '2022: 2022-01-01..2022-12-31 year',
+      ]);
+  });
+
+  it('findDates() turns "last month" and "last year" into month and year intervals', () => {
+    expect(summary('Drones crossed the border last month. Spending rose last year.', '2024-10-21'))
+      .toEqual(['last month: 2024-09-01..2024-09-30 month', 'last year: 2023-01-01..2023-12-31 year']);
+  });
+});
+
+describe('findDates: full dates and days', () => {
+  it('findDates() reads "October 17, 2024" and "17 October 2024" as that day', () => {
+    expect(summary('The statement of October 17, 2024 repeated the pledge made on 17 October 2024.', '2024-10-21'))
+      .toEqual(['October 17, 2024: 2024-10-17..2024-10-17 day', '17 October 2024: 2024-10-17..2024-10-17 day']);
+  });
+
+  it('findDates() reads "16-17 February 2022" as a two-day range at day precision', () => {
+    expect(summary('Ministers meet in Brussels on 16-17 February 2022.', null)).toEqual(['16-17 February 2022: 2022-02-16..2022-02-17 day']);
+  });
+
+  it('findDates() takes the year of "on October 17" from the published date', () => {
+    expect(summary('Nakatani participated in a NATO defense ministers’ meeting in Brussels on October 17, alongside defense chiefs.', '2024-10-21'))
+      .toEqual(['October 17: 2024-10-17..2024-10-17 day']);
+  });
+
+  it('findDates() takes the previous year for a past day that would fall after publication', () => {
+    expect(summary('The pact was signed on December 5.', '2024-10-21')).toEqual(['December 5: 2023-12-05..2023-12-05 day']);
+  });
+
+  it('findDates() resolves "Today" and "yesterday" against the published date', () => {
+    expect(summary('Today, four partners joined us for the first time. The jets were intercepted yesterday.', '2024-10-21'))
+      .toEqual(['Today: 2024-10-21..2024-10-21 day', 'yesterday: 2024-10-20..2024-10-20 day']);
+  });
+
+  it('findDates() resolves "Today" in an embedded post against the date of its attribution line', () => {
+    const text = 'Today, four partners joined us for a Defence Ministerial.\n— Jane Doe (@janedoe) October 17, 2024\nThe meeting ended.';
+    expect(summary(text, '2024-10-21')).toEqual(['Today: 2024-10-17..2024-10-17 day']);
+  });
+
+  it('findDates() resolves "day two of the meeting" to the published date, written on that day', () => {
+    expect(summary('On day two of the Defence Ministers Meeting NATO members are talking to their counterparts.', '2022-02-17'))
+      .toEqual(['day two: 2022-02-17..2022-02-17 day']);
+  });
+
+  it('findDates() counts "day two" from an earlier range that starts the meeting', () => {
+    expect(summary('Ministers meet on 16-18 February 2022 in Brussels. On day two of the meeting they spoke to partners.', '2022-02-20'))
+      .toEqual(['16-18 February 2022: 2022-02-16..2022-02-18 day', 'day two: 2022-02-17..2022-02-17 day']);
+  });
+});
+
+describe('findDates: vague and undated', () => {
+  it('findDates() skips vague expressions: "last week", "recently", "in the coming days"', () => {
+    expect(summary('Stoltenberg repeated the lines for the last week. Jets recently violated the airspace. Talks continue in the coming days.', '2022-02-17'))
+      .toEqual([]);
+  });
+
+  it('findDates() without a published date gives relative expressions a null interval', () => {
+    expect(summary('Ministers are meeting on Wednesday. The mission began in September. Today they met.', null))
+      .toEqual(['Wednesday: null', 'September: null', 'Today: null']);
+  });
+
+  it('findDates() without a published date still resolves absolute dates', () => {
+    expect(summary('Since independence in 1991, cooperation grew. The meeting of October 17, 2024 was the first.', null))
+      .toEqual(['1991: 1991-01-01..1991-12-31 year', 'October 17, 2024: 2024-10-17..2024-10-17 day']);
+  });
+
+  it('findDates() without a published date resolves relative expressions against the first full date in the text', () => {
+    expect(summary('BRUSSELS, 17 October 2024. Ministers met yesterday.', null))
+      .toEqual(['17 October 2024: 2024-10-17..2024-10-17 day', 'yesterday: 2024-10-16..2024-10-16 day']);
+  });
+});
+
+describe('findDates: offsets and content', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('findDates() keeps exact document offsets, also after CRLF line ends and non-ASCII text', () => {
+    const { doc, dates } = datesOf('Ukraine’s “plan” 🇺🇦\r\nMinisters met on Monday.\r\nThey return in January 2026.', '2025-10-15');
+    expect(dates.map((d) => d.text)).toEqual(['Monday', 'January 2026']);
+    for (const d of dates) expect(doc.text.slice(d.start, d.end)).toBe(d.text);
+  });
+
+  it('findDates() skips dates inside boilerplate', () => {
+    expect(summary('Europe, News October 21, 2024 No Comments on Ministers meet6 minute read\nUpdated: 1 day ago\nMinisters met on Monday.', '2024-10-21'))
+      .toEqual(['Monday: 2024-10-21..2024-10-21 day']);
+  });
+
+  it('findDates() depends on the published date only, never on the clock', () => {
+    const text = 'Ministers met on Monday and will meet again in January. Jets were intercepted yesterday.';
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2031-06-01T00:00:00Z'));
+    const later = summary(text, '2025-10-15');
+    vi.setSystemTime(new Date('2019-01-01T00:00:00Z'));
+    expect(summary(text, '2025-10-15')).toEqual(later);
+    expect(later).toEqual([
+      'Monday: 2025-10-13..2025-10-13 day',
+      'January: 2026-01-01..2026-01-31 month',
+      'yesterday: 2025-10-14..2025-10-14 day',
+    ]);
+  });
+});
