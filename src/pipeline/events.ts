@@ -10,6 +10,10 @@ export const EVENTS_DEFAULTS = {
   charsPerPoint: 50,
   /** Words looked at before a place for the preposition that says how it relates to the event. */
   roleWindowWords: 7,
+  /** A place farther than this (characters) from every trigger of its sentence is about something else. */
+  maxTriggerDistance: 120,
+  /** Confidence of a venue taken from the organisation that meets ("NATO defence ministers met") rather than the text. */
+  venueConfidence: 0.6,
   /** Date confidence by where the date was found; the published-date fallback is the weakest. */
   dateConfidence: { sentence: 1, neighbour: 0.85, paragraph: 0.7, published: 0.5 },
   /** Date confidence by precision: a year says less about when than a day. */
@@ -32,6 +36,8 @@ export interface EventCandidate {
   end: string;
   precision: Precision;
   dateQuality: DateQuality;
+  /** False when the place was inferred (a body's headquarters), not named by the text. */
+  placeNamed: boolean;
   actors: string[];
   confidence: number;
   source: Source;
@@ -54,7 +60,7 @@ export interface DocumentEvents {
 // venue of a meeting is not news of a headquarters.
 const PRIORITY: Category[] = ['incursion', 'strike', 'incident', 'advance', 'meeting', 'mission', 'deployment', 'aid', 'headquarters', 'other'];
 
-const LOCATIVE = new Set(['in', 'at', 'near', 'around', 'into', 'over', 'outside', 'inside', 'across', 'on', 'along', 'off', 'within', 'throughout', 'above', 'toward', 'towards', 'to', 'nearby', 'beyond', 'through']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'around', 'into', 'over', 'outside', 'inside', 'across', 'along', 'off', 'within', 'throughout', 'above', 'toward', 'towards', 'to', 'nearby', 'beyond', 'through']);
 const AGENT = new Set(['by', 'from']);
 // Words that may stand between a preposition and its place: "around the key areas of Kurakhove", "in eastern Ukraine".
 const SKIPPABLE = new Set([
@@ -85,12 +91,24 @@ interface Placed {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+const INCURSION_PREP = new Set(['into', 'over', 'across', 'above', 'in', 'inside', 'within']);
+// Categories where states act together: those who contribute or join are its actors.
+const COOPERATIVE = new Set<Category>(['meeting', 'mission', 'deployment', 'aid', 'headquarters', 'other']);
+// Bodies that meet at their own headquarters unless the text names another venue: "NATO defence ministers met".
+const MEETING_VENUES: { body: RegExp; id: string }[] = [{ body: /\bNATO\b/, id: 'cur:nato-hq' }];
+/** How far before a meeting word the body may be named ("NATO defence ministers are meeting"). */
+const VENUE_WINDOW_CHARS = 40;
+// An adjective names an acting state when it qualifies people or forces ("Russian troops", "German Defence Minister").
+const OFFICIAL_NOUN = /^[\s-]+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:minister|ministers|president|prime|premier|chancellor|leaders?|officials?|delegations?|counterparts?|chiefs?|diplomats?|envoys?|ambassadors?|government|foreign|defen[cs]e|secretary|representatives?)\b/iu;
+const FORCE_NOUN = /^[\s-]+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:troops|forces|soldiers|army|navy|military|jets?|drones?|aircraft|warplanes?|fighters?|bombers?|missiles?|ships?|vessels?|submarines?|helicopters?|tanks?|units?|artillery|strikes?|attacks?|airstrikes?|incursions?|offensive|advances?|gains?|assault)\b/iu;
+
 function acceptable(category: Category, p: Placed): boolean {
+  if (category === 'incursion') return p.role === 'airspace' || p.role === 'object' || (p.role === 'locative' && INCURSION_PREP.has(p.prep ?? ''));
   switch (p.role) {
     case 'locative': case 'airspace': case 'object': return true;
-    case 'to': return category === 'aid' || category === 'deployment' || category === 'incursion';
+    case 'to': return category === 'aid' || category === 'deployment';
     case 'target': return category === 'strike' || category === 'advance';
-    case 'premod': return category !== 'incursion';
+    case 'premod': return true;
     default: return category === 'meeting' && p.mention.entry.kind === 'site';
   }
 }
@@ -115,7 +133,7 @@ function roleOf(text: string, sentence: Sentence, m: ResolvedMention, triggers: 
     const tokenEnd = windowStart + tokens[i].index! + token.length;
     const trigger = triggers.find((t) => t.end === tokenEnd);
     if (trigger) return { role: trigger.isVerb ? 'object' : 'other', prep: null, airspacePhrase: null };
-    if (word === 'against') return { role: 'target', prep: 'against', airspacePhrase: null };
+    if (word === 'against' || word === 'on') return { role: 'target', prep: word, airspacePhrase: null };
     if (word === 'to' || word === 'toward' || word === 'towards') {
       const previous = (tokens[i - 1]?.[0] ?? '').toLowerCase();
       return NOT_DESTINATION.has(previous) ? { role: 'other', prep: null, airspacePhrase: null } : { role: 'to', prep: word, airspacePhrase: null };
@@ -198,6 +216,39 @@ function contributors(text: string, sentence: Sentence, placed: readonly Placed[
     .filter(Boolean);
 }
 
+/** The headquarters of the body that meets, when the sentence names one near the meeting word. */
+function venueFor(text: string, triggers: readonly FoundTrigger[], sentence: Sentence, places: { byId(id: string): GazetteerEntry | undefined }, opts: typeof EVENTS_DEFAULTS): Placed | null {
+  for (const { body, id } of MEETING_VENUES) {
+    const entry = places.byId(id);
+    if (!entry) continue;
+    for (const t of triggers) {
+      const from = Math.max(sentence.start, t.start - VENUE_WINDOW_CHARS);
+      const near = text.slice(from, t.start);
+      const m = body.exec(near);
+      if (!m || /[;:.!?]/.test(near.slice(m.index))) continue;
+      const start = from + m.index;
+      return {
+        mention: { start, end: start + m[0].length, text: entry.name, form: 'name', candidates: [id], entry, confidence: opts.venueConfidence },
+        role: 'other', prep: 'at', airspacePhrase: null, sentence: -1,
+      };
+    }
+  }
+  return null;
+}
+
+/** A state that acts in the event: an agent ("by Russia", "from Japan"), a possessor, a state's forces or officials. */
+function isActor(text: string, category: Category, p: Placed): boolean {
+  if (p.role !== 'actor' || p.mention.entry.kind === 'region') return false;
+  const after = text.slice(p.mention.end, p.mention.end + 60);
+  const cooperative = COOPERATIVE.has(category);
+  if (p.mention.form === 'adjective') return OFFICIAL_NOUN.test(after) || (!cooperative && FORCE_NOUN.test(after));
+  // A state's minister speaking about a crash or a strike comments on it; at a meeting, they take part.
+  if (/^['’]s/.test(after) && OFFICIAL_NOUN.test(after.slice(2))) return cooperative;
+  // Who caused a meeting ("violations by Russian jets") is not at the table.
+  if (cooperative && p.prep === 'by') return false;
+  return true;
+}
+
 const isAlpha2 = (code: string | null | undefined): code is string => !!code && /^[A-Z]{2}$/.test(code);
 
 /** The events one document reports. Pure: everything it needs is passed in. */
@@ -207,6 +258,7 @@ export function extractEvents(
   mentions: readonly ResolvedMention[],
   dates: readonly DateMention[],
   triggers: readonly FoundTrigger[],
+  places?: { byId(id: string): GazetteerEntry | undefined },
   opts = EVENTS_DEFAULTS,
 ): DocumentEvents {
   const text = doc.text;
@@ -256,18 +308,23 @@ export function extractEvents(
   sentences.forEach((sentence, i) => {
     const own = triggersBySentence[i];
     if (own.length === 0) return;
-    const chosen = new Map<string, { category: Category; place: Placed; trigger: FoundTrigger; triggers: FoundTrigger[]; score: number }>();
+    const chosen = new Map<string, { category: Category; place: Placed; trigger: FoundTrigger; triggers: FoundTrigger[] }>();
     for (const category of new Set(own.map((t) => t.category))) {
       const ofCategory = own.filter((t) => t.category === category);
+      const gap = (p: Placed) => Math.min(...ofCategory.map((t) => distance(t, p.mention)));
       const score = (p: Placed) =>
-        ROLE_WEIGHT[p.role] + KIND_WEIGHT[p.mention.entry.kind] + p.mention.confidence -
-        Math.min(...ofCategory.map((t) => distance(t, p.mention))) / opts.charsPerPoint - (p.sentence === i ? 0 : 1);
-      let candidates = placedBySentence[i].filter((p) => acceptable(category, p));
+        ROLE_WEIGHT[p.role] + KIND_WEIGHT[p.mention.entry.kind] + p.mention.confidence - gap(p) / opts.charsPerPoint - (p.sentence === i ? 0 : 1);
+      let candidates = placedBySentence[i].filter((p) => acceptable(category, p) && gap(p) <= opts.maxTriggerDistance);
       if (candidates.length === 0) {
-        // The place may be in a neighbour that reports nothing itself ("... in Brussels. They met on ...").
+        // The place may be in a neighbour that reports nothing itself ("... in Brussels. They met on ..."); only a
+        // precise one, a country named next door is too often about something else.
         candidates = [i - 1, i + 1]
           .filter((j) => j >= 0 && j < sentences.length && triggersBySentence[j].length === 0 && sentences[j].isContent && sameParagraph(text, sentences, Math.min(i, j), Math.max(i, j)))
-          .flatMap((j) => placedBySentence[j].filter((p) => p.role === 'locative' || p.role === 'airspace'));
+          .flatMap((j) => placedBySentence[j].filter((p) => p.role === 'airspace' || (p.role === 'locative' && (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site'))));
+      }
+      if (candidates.length === 0 && category === 'meeting' && places) {
+        const venue = venueFor(text, ofCategory, sentence, places, opts);
+        if (venue) candidates = [venue];
       }
       if (candidates.length === 0) continue;
       let best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
@@ -275,19 +332,23 @@ export function extractEvents(
       if (category !== 'incursion' && (best.mention.entry.kind === 'country' || best.mention.entry.kind === 'region')) {
         const codes = best.mention.entry.countries ?? [best.mention.entry.country];
         const inside = placedBySentence[best.sentence].filter(
-          (p) => (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site') && p.role !== 'actor' && codes.includes(p.mention.entry.country),
+          (p) => (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site') && p.role !== 'actor' && codes.includes(p.mention.entry.country) && gap(p) <= opts.maxTriggerDistance,
         );
         if (inside.length) best = inside.reduce((a, b) => (score(b) > score(a) ? b : a));
       }
-      for (const place of enumeration(text, placedBySentence[best.sentence], best)) {
+      const chain = best.sentence < 0 ? [best] : enumeration(text, placedBySentence[best.sentence], best);
+      for (const place of chain) {
         if (place.role === 'actor') continue;
-        const trigger = ofCategory.reduce((a, b) => (distance(b, place.mention) < distance(a, place.mention) ? b : a));
-        const key = place.mention.entry.id;
-        const known = chosen.get(key);
-        if (!known || PRIORITY.indexOf(category) < PRIORITY.indexOf(known.category)) {
-          chosen.set(key, { category, place, trigger, triggers: ofCategory, score: score(place) });
-        }
+        // The headline verb is the one before the place ("convened for a two-day meeting in Brussels").
+        const before = ofCategory.filter((t) => t.end <= place.mention.start && t.isVerb);
+        const pool = before.length ? before : ofCategory;
+        const trigger = pool.reduce((a, b) => (distance(b, place.mention) < distance(a, place.mention) ? b : a));
+        chosen.set(`${category}|${place.mention.entry.id}`, { category, place, trigger, triggers: ofCategory });
       }
+    }
+    // A headquarters at the place of a meeting or mission is its venue, not news of a headquarters.
+    for (const [key, c] of chosen) {
+      if (c.category === 'headquarters' && [...chosen.values()].some((o) => o !== c && o.place.mention.entry.id === c.place.mention.entry.id)) chosen.delete(key);
     }
     for (const { category, place, trigger, triggers: categoryTriggers } of chosen.values()) {
       const dated = dateFor(doc, sentences, datesBySentence, i, trigger);
@@ -295,7 +356,7 @@ export function extractEvents(
         undated.push({ category, trigger: trigger.text, place: place.mention.entry.name, sentenceStart: sentence.start });
         continue;
       }
-      const used = [i, place.sentence, ...(dated.quality === 2 && dated.sentence !== null ? [dated.sentence] : [])];
+      const used = [i, place.sentence < 0 ? i : place.sentence, ...(dated.quality === 2 && dated.sentence !== null ? [dated.sentence] : [])];
       const first = sentences[Math.min(...used)];
       const last = sentences[Math.max(...used)];
       const highlights: Highlight[] = [
@@ -304,10 +365,10 @@ export function extractEvents(
         ...categoryTriggers.map((t) => ({ start: t.start, end: t.end, kind: 'trigger' as const })),
       ].sort((a, b) => a.start - b.start || a.end - b.end);
       const sameSentence = placedBySentence[i];
-      const actorPlaces = sameSentence.filter((p) => p.role === 'actor' && p.mention.entry.kind !== 'region');
+      const actorPlaces = sameSentence.filter((p) => isActor(text, category, p));
       const actors = new Set<string>(actorPlaces.map((p) => p.mention.entry.country).filter(isAlpha2));
-      for (const j of [i - 1, i, i + 1]) for (const code of contributorsBySentence[j] ?? []) actors.add(code);
-      const adjective = actorPlaces.find((p) => p.mention.form === 'adjective' && p.mention.start < trigger.start);
+      if (COOPERATIVE.has(category)) for (const j of [i - 1, i, i + 1]) for (const code of contributorsBySentence[j] ?? []) actors.add(code);
+      const adjective = actorPlaces.find((p) => p.mention.form === 'adjective');
       const titlePlace: TitlePlace = {
         start: place.mention.start, end: place.mention.end, text: place.mention.text, entry: place.mention.entry,
         form: place.mention.form, role: place.role, prep: place.prep, airspacePhrase: place.airspacePhrase,
@@ -328,6 +389,7 @@ export function extractEvents(
         end: dated.interval.end,
         precision: dated.interval.precision,
         dateQuality: dated.quality,
+        placeNamed: place.sentence >= 0,
         actors: [...actors].sort(),
         confidence: round2(Math.min(1, Math.max(0, confidence))),
         source: {

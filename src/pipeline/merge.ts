@@ -54,11 +54,10 @@ function covers(area: GazetteerEntry, place: GazetteerEntry): boolean {
   return inside.length > 0 && inside.every((c) => countriesOf(area).includes(c)) && (place.kind !== 'region' || area.kind === 'region');
 }
 
-function samePlace(a: GazetteerEntry, b: GazetteerEntry, sameDocument: boolean, opts: typeof MERGE_DEFAULTS): boolean {
+function samePlace(a: GazetteerEntry, b: GazetteerEntry, opts: typeof MERGE_DEFAULTS): boolean {
   if (a.id === b.id) return true;
   if (covers(a, b) || covers(b, a)) return true;
-  // Within a document two named cities are two events ("around Kurakhove, Vuhledar, and Velyka Novosilka").
-  if (sameDocument) return false;
+
   const point = (e: GazetteerEntry) => e.kind === 'site' || e.kind === 'city';
   return point(a) && point(b) && distanceKm(a, b) <= opts.maxKm;
 }
@@ -72,7 +71,9 @@ function sameTime(a: EventCandidate, b: EventCandidate, sameDocument: boolean, o
 
 function compatible(a: EventCandidate, b: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
   const sameDocument = a.source.doc === b.source.doc;
-  return a.category === b.category && samePlace(a.entry, b.entry, sameDocument, opts) && sameTime(a, b, sameDocument, opts);
+  // Places one sentence names side by side are separate events ("around Kurakhove, Vuhledar, and Velyka Novosilka").
+  const sideBySide = sameDocument && a.entry.id !== b.entry.id && a.source.start < b.source.end && b.source.start < a.source.end;
+  return a.category === b.category && !sideBySide && samePlace(a.entry, b.entry, opts) && sameTime(a, b, sameDocument, opts);
 }
 
 const byContent = (a: EventCandidate, b: EventCandidate) =>
@@ -81,7 +82,7 @@ const byContent = (a: EventCandidate, b: EventCandidate) =>
 
 function combine(members: EventCandidate[], opts: typeof MERGE_DEFAULTS): MergedEvent {
   const place = [...members].sort(
-    (a, b) => KIND_RANK[b.entry.kind] - KIND_RANK[a.entry.kind] || b.confidence - a.confidence || a.entry.id.localeCompare(b.entry.id),
+    (a, b) => Number(b.placeNamed) - Number(a.placeNamed) || KIND_RANK[b.entry.kind] - KIND_RANK[a.entry.kind] || b.confidence - a.confidence || a.entry.id.localeCompare(b.entry.id),
   )[0].entry;
   const dated = [...members].sort(
     (a, b) => b.dateQuality - a.dateQuality || PRECISION_RANK[b.precision] - PRECISION_RANK[a.precision] || a.start.localeCompare(b.start),

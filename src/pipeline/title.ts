@@ -73,7 +73,10 @@ function placeName(parts: TitleParts): string {
 function placePhrase(parts: TitleParts, withVerb: boolean): string {
   const { place, category } = parts;
   const name = placeName(parts);
-  if (place.role === 'airspace') return withVerb && category === 'incursion' ? name : `${place.prep && place.prep !== 'in' ? place.prep : 'into'} ${name}`;
+  if (place.role === 'airspace') {
+    if (category === 'incursion') return withVerb ? name : `${place.prep && place.prep !== 'in' ? place.prep : 'into'} ${name}`;
+    return `over ${place.entry.name}`;
+  }
   if (place.role === 'object' && withVerb) return name;
   let prep = place.prep && PLACE_PREP.test(place.prep) ? place.prep.toLowerCase() : DEFAULT_PREP[category];
   if (prep === 'at' && place.entry.kind !== 'site') prep = 'in';
@@ -84,7 +87,7 @@ function placePhrase(parts: TitleParts, withVerb: boolean): string {
 /** "three Russian MiG-31 jets" from "Subsequently, three Russian MiG-31 jets violated ...", or null. */
 function subjectBefore(parts: TitleParts, opts: typeof TITLE_DEFAULTS): string | null {
   const before = parts.text.slice(parts.sentence.start, parts.trigger.start);
-  if (PASSIVE_AUX.test(before)) return null;
+  if (PASSIVE_AUX.test(before) && !/ing$/i.test(parts.trigger.text)) return null;
   let from = 0;
   CLAUSE_BOUNDARY.lastIndex = 0;
   for (let m = CLAUSE_BOUNDARY.exec(before); m; m = CLAUSE_BOUNDARY.exec(before)) from = m.index + m[0].length;
@@ -117,6 +120,14 @@ function namePrefix(parts: TitleParts): string | null {
   return words.length ? words.join(' ') : null;
 }
 
+/** The name the sentence gives a mission: "The 'Eastern Sentry' mission". */
+function missionName(parts: TitleParts): string | null {
+  const sentence = parts.text.slice(parts.sentence.start, parts.sentence.end);
+  const at = /\bmission\b/i.exec(sentence);
+  if (!at) return null;
+  return namePrefix({ ...parts, trigger: { ...parts.trigger, start: parts.sentence.start + at.index } });
+}
+
 /** An acronym the sentence gives for what it names: "..., or NSATU," / "(NSATU)". */
 function acronym(parts: TitleParts): string | null {
   const sentence = parts.text.slice(parts.sentence.start, parts.sentence.end);
@@ -129,17 +140,22 @@ export function makeTitle(parts: TitleParts, opts = TITLE_DEFAULTS): Title {
   const { trigger, place, category } = parts;
   if (trigger.isVerb && place.start > trigger.end && place.role !== 'actor') {
     const subject = subjectBefore(parts, opts);
-    if (subject && !/ing$/.test(trigger.text)) {
+    if (subject) {
       const title = `${cap(subject)} ${headlineVerb(trigger, subject)} ${placePhrase(parts, true)}`;
       if (title.length <= opts.maxTitleChars) return { title, quality: 2 };
     }
   }
   let head: string;
-  if (trigger.isVerb) {
+  if (category === 'mission') {
+    head = `${missionName(parts) ?? acronym(parts) ?? 'New'} mission launched`;
+  } else if (category === 'headquarters' && trigger.isVerb) {
+    const name = acronym(parts);
+    head = name ? `${name} headquartered` : HEAD.headquarters;
+  } else if (trigger.isVerb) {
     head = category === 'incident' ? INCIDENT_HEAD[trigger.lemma] ?? HEAD.incident : HEAD[category];
   } else {
     const noun = trigger.text.replace(/\s+/g, ' ').toLowerCase();
-    const prefix = namePrefix(parts) ?? (category === 'mission' ? acronym(parts) : null) ?? parts.actorAdjective;
+    const prefix = namePrefix(parts) ?? (category === 'headquarters' ? acronym(parts) : null) ?? parts.actorAdjective;
     head = prefix ? `${prefix} ${noun}` : cap(noun);
   }
   const title = `${head} ${placePhrase(parts, false)}`;

@@ -24,6 +24,8 @@ interface Lexeme {
   requires?: RegExp;
   /** The next word must match this ("advanced" is an adjective in "advanced weapons"). */
   followedBy?: RegExp;
+  /** The next word must not match this ("attack drones" are weapons, not an attack). */
+  notFollowedBy?: RegExp;
 }
 
 /** Regular English verb forms: lemma, -s, -ed, -ing, with the usual spelling rules. */
@@ -45,6 +47,9 @@ const noun = (category: Category, lemma: string, forms: string[], extra: Partial
 const PERSISTS = new Set<Category>(['deployment', 'mission', 'headquarters']);
 const LAUNCH = /\b(launch(es|ed|ing)?|begin(s|ning)?|began|begun|start(s|ed|ing)?|establish(es|ed|ing)?|set up|creat(e|es|ed|ing)|inaugurat(e|es|ed|ing)|new|kick(ed)? off)\b/i;
 const AIRSPACE = /\bair\s?space\b/i;
+const MISSION_NOUN = /\b(mission|operation)s?\b/i;
+// A noun used as a modifier of a weapon or vehicle names the kind of weapon, not an event.
+const WEAPON_NEXT = /^(drones?|helicopters?|aircraft|jets?|planes?|submarines?|craft|boats?|dogs?|groups?|capabilit\w+|weapons?|systems?|vehicles?|units?|force|forces|squadrons?|missiles?)\b/i;
 // "advanced" only as a verb: followed by a preposition, an adverb or punctuation, never by a noun it modifies.
 const ADVANCE_NEXT = /^(on|to|toward|towards|into|in|near|around|past|from|through|along|across|further|deeper|westward|eastward|northward|southward|slowly|rapidly|quickly|significantly|steadily|[,.;:)]|$)/i;
 
@@ -67,6 +72,7 @@ const LEXICON: Lexeme[] = [
   noun('deployment', 'battlegroup', ['battlegroup', 'battlegroups', 'battle group', 'battle groups']),
   verb('deployment', 'station', [], { forms: ['stationed'] }),
   noun('mission', 'mission', ['mission', 'missions'], { requires: LAUNCH }),
+  verb('mission', 'launch', [], { requires: MISSION_NOUN }),
   verb('headquarters', 'headquarter', [], { forms: ['headquartered'] }),
   noun('headquarters', 'headquarters', ['headquarters']),
   noun('headquarters', 'command center', ['command center', 'command centre', 'command centers', 'command centres']),
@@ -78,14 +84,14 @@ const LEXICON: Lexeme[] = [
   noun('incident', 'sabotage', ['sabotage']),
   noun('strike', 'airstrike', ['airstrike', 'airstrikes', 'air strike', 'air strikes', 'air raid', 'air raids']),
   verb('strike', 'strike', ['struck']),
-  noun('strike', 'strike', ['strike', 'strikes']),
+  noun('strike', 'strike', ['strike', 'strikes'], { notFollowedBy: WEAPON_NEXT }),
   noun('strike', 'shelling', ['shelling']),
   verb('strike', 'shell'),
   verb('strike', 'hit', ['hit'], { forms: ['hit', 'hits', 'hitting'] }),
   verb('strike', 'bomb'),
   noun('strike', 'bombing', ['bombing', 'bombings', 'bombardment']),
-  verb('strike', 'attack'),
-  noun('strike', 'attack', ['attack', 'attacks']),
+  verb('strike', 'attack', [], { notFollowedBy: WEAPON_NEXT }),
+  noun('strike', 'attack', ['attack', 'attacks'], { notFollowedBy: WEAPON_NEXT }),
   verb('advance', 'advance', [], { followedBy: ADVANCE_NEXT }),
   noun('advance', 'advance', ['advances']),
   noun('advance', 'gains', ['gains']),
@@ -132,7 +138,9 @@ export function findTriggers(sentences: readonly Sentence[], opts = TRIGGER_DEFA
       const lexeme = BY_FORM.get(form);
       if (!lexeme) continue;
       if (lexeme.requires && !lexeme.requires.test(text)) continue;
-      if (lexeme.followedBy && !lexeme.followedBy.test(text.slice(m.index + m[0].length).trimStart())) continue;
+      const next = text.slice(m.index + m[0].length).trimStart();
+      if (lexeme.followedBy && !lexeme.followedBy.test(next)) continue;
+      if (lexeme.notFollowedBy && lexeme.notFollowedBy.test(next)) continue;
       if (lexeme.isVerb && INFINITIVE_MARK.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       if (wordsBefore(text, m.index, opts.negationWindowWords).some((w) => NEGATION.test(w))) continue;
       out.push({

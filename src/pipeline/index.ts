@@ -1,0 +1,182 @@
+// The pipeline as an ordered list of stages, run over a whole corpus one stage at a time so each can be timed.
+// Pure: the caller reads the files and the gazetteer; this returns everything the CLI writes and reports.
+import type { MentionRecord } from '../model/document.ts';
+import type { Gazetteer } from './gazetteer.ts';
+import type { ManifestEntry } from './manifest.ts';
+import type { DateMention, IngestedDocument, PlaceMention, ResolvedMention, Sentence } from './types.ts';
+import { PipelineInputError } from './errors.ts';
+import { ingest } from './ingest.ts';
+import { segment } from './segment.ts';
+import { findDates } from './date.ts';
+import { recognise } from './recognise.ts';
+import { resolve } from './resolve.ts';
+import { findTriggers, type FoundTrigger } from './trigger.ts';
+import { extractEvents, type EventCandidate, type UndatedEvent } from './events.ts';
+import { merge, type MergedEvent } from './merge.ts';
+import type { DocumentMentions } from './write.ts';
+
+export interface PipelineInput {
+  file: string;
+  bytes: Uint8Array;
+  /** The manifest's entry for the file, if the corpus has a manifest that lists it. */
+  meta?: ManifestEntry;
+}
+
+/** What happened to one document, for the summary and the report. */
+export interface DocumentOutcome {
+  file: string;
+  title: string;
+  published: string | null;
+  /** The one-line message when the document could not be processed, else null. */
+  error: string | null;
+  sentences: number;
+  contentSentences: number;
+  mentionsFound: number;
+  mentionsResolved: number;
+  dates: number;
+  triggers: number;
+  events: EventCandidate[];
+  undated: UndatedEvent[];
+}
+
+export interface StageTiming {
+  stage: string;
+  ms: number;
+  /** A short account of what the stage produced ("412 sentences"). */
+  detail: string;
+}
+
+export interface PipelineResult {
+  /** Documents that were ingested, in input order. */
+  documents: IngestedDocument[];
+  outcomes: DocumentOutcome[];
+  candidates: EventCandidate[];
+  events: MergedEvent[];
+  mentions: DocumentMentions[];
+  timings: StageTiming[];
+}
+
+export interface PipelineOptions {
+  /** Called after each stage, e.g. to print progress. */
+  onStage?: (timing: StageTiming) => void;
+  /** Milliseconds clock for timings; the CLI passes performance.now. Without one, timings are 0. */
+  now?: () => number;
+}
+
+interface Work {
+  outcome: DocumentOutcome;
+  doc?: IngestedDocument;
+  sentences: Sentence[];
+  dates: DateMention[];
+  recognised: PlaceMention[];
+  resolved: ResolvedMention[];
+  triggers: FoundTrigger[];
+}
+
+/** The message a person reads for a document that failed: the file, then the problem, on one line. */
+function failure(file: string, stage: string, error: unknown): string {
+  if (error instanceof PipelineInputError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `${file}: internal error in ${stage}: ${message.split('\n')[0]}`;
+}
+
+function mentionRecords(work: Work): MentionRecord[] {
+  const resolvedAt = new Map(work.resolved.map((m) => [`${m.start}:${m.end}`, m]));
+  return work.recognised.map((m) => {
+    const entry = resolvedAt.get(`${m.start}:${m.end}`)?.entry ?? null;
+    return {
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      name: entry ? entry.name : null,
+      lat: entry ? entry.lat : null,
+      lon: entry ? entry.lon : null,
+      country: entry ? entry.country : null,
+    };
+  });
+}
+
+/** Runs every stage over the corpus. A document that fails is reported in its outcome; the others go on. */
+export function runPipeline(inputs: readonly PipelineInput[], gazetteer: Gazetteer, options: PipelineOptions = {}): PipelineResult {
+  const now = options.now ?? (() => 0);
+  const timings: StageTiming[] = [];
+  const works: Work[] = inputs.map((input) => ({
+    outcome: {
+      file: input.file, title: input.meta?.title ?? input.file, published: input.meta?.published ?? null, error: null,
+      sentences: 0, contentSentences: 0, mentionsFound: 0, mentionsResolved: 0, dates: 0, triggers: 0, events: [], undated: [],
+    },
+    sentences: [], dates: [], recognised: [], resolved: [], triggers: [],
+  }));
+  const stage = (name: string, step: (w: Work, doc: IngestedDocument) => void, detail: () => string) => {
+    const t0 = now();
+    for (const w of works) {
+      if (w.outcome.error !== null || !w.doc) continue;
+      try {
+        step(w, w.doc);
+      } catch (error) {
+        w.outcome.error = failure(w.outcome.file, name, error);
+      }
+    }
+    const timing = { stage: name, ms: now() - t0, detail: detail() };
+    timings.push(timing);
+    options.onStage?.(timing);
+  };
+  const ok = () => works.filter((w) => w.outcome.error === null && w.doc);
+  const sum = (f: (w: Work) => number) => ok().reduce((n, w) => n + f(w), 0);
+
+  const t0 = now();
+  inputs.forEach((input, i) => {
+    try {
+      works[i].doc = ingest(input.file, input.bytes, input.meta);
+      works[i].outcome.title = works[i].doc!.title;
+    } catch (error) {
+      works[i].outcome.error = failure(input.file, 'ingest', error);
+    }
+  });
+  const ingested = { stage: 'ingest', ms: now() - t0, detail: `${ok().length} of ${inputs.length} documents read` };
+  timings.push(ingested);
+  options.onStage?.(ingested);
+
+  stage('segment', (w, doc) => {
+    w.sentences = segment(doc);
+    w.outcome.sentences = w.sentences.length;
+    w.outcome.contentSentences = w.sentences.filter((s) => s.isContent).length;
+  }, () => `${sum((w) => w.sentences.length)} sentences`);
+  stage('dates', (w, doc) => {
+    w.dates = findDates(w.sentences, doc.published);
+    w.outcome.dates = w.dates.filter((d) => d.interval !== null).length;
+  }, () => `${sum((w) => w.outcome.dates)} dates placed in time (${sum((w) => w.dates.length)} found)`);
+  stage('recognise', (w, doc) => {
+    w.recognised = recognise(doc, w.sentences, gazetteer);
+    w.outcome.mentionsFound = w.recognised.length;
+  }, () => `${sum((w) => w.recognised.length)} place mentions found`);
+  stage('resolve', (w, doc) => {
+    w.resolved = resolve(w.recognised, doc, gazetteer);
+    w.outcome.mentionsResolved = w.resolved.filter((m) => m.entry !== null).length;
+  }, () => `${sum((w) => w.outcome.mentionsResolved)} mentions resolved`);
+  stage('triggers', (w) => {
+    w.triggers = findTriggers(w.sentences);
+    w.outcome.triggers = w.triggers.length;
+  }, () => `${sum((w) => w.triggers.length)} event words`);
+  stage('events', (w, doc) => {
+    const found = extractEvents(doc, w.sentences, w.resolved, w.dates, w.triggers);
+    w.outcome.events = found.events;
+    w.outcome.undated = found.undated;
+  }, () => `${sum((w) => w.outcome.events.length)} dated events, ${sum((w) => w.outcome.undated.length)} undated`);
+
+  const candidates = ok().flatMap((w) => w.outcome.events);
+  const t1 = now();
+  const events = merge(candidates);
+  const merged = { stage: 'merge', ms: now() - t1, detail: `${events.length} events after merging ${candidates.length}` };
+  timings.push(merged);
+  options.onStage?.(merged);
+
+  return {
+    documents: ok().map((w) => w.doc!),
+    outcomes: works.map((w) => w.outcome),
+    candidates,
+    events,
+    mentions: ok().map((w) => ({ doc: w.outcome.file, mentions: mentionRecords(w) })),
+    timings,
+  };
+}
