@@ -118,11 +118,13 @@ const aliasNames: Record<string, string[]> = curated.countryAliases.names;
 const aliasAdjectives: Record<string, string[]> = curated.countryAliases.adjectives;
 for (const c of worldCountries) {
   const shape = shapes.get(c.ccn3);
-  let [lat, lon] = c.latlng;
+  // world-countries' latlng is the conventional centre (the CIA World Factbook's, which GeoNames mostly shares);
+  // curated overrides where that is not so; the mainland's centre of mass only when neither has one.
+  const override = curated.countryPoints[c.cca2];
+  let [lat, lon] = override ? [override.lat, override.lon] : c.latlng;
   if (shape) {
     const land = mainland(shape);
-    [lon, lat] = centerOfMass(land).geometry.coordinates;
-    lon = wrapLon(lon);
+    if (lat === undefined || lon === undefined) [lon, lat] = centerOfMass(land).geometry.coordinates.map((x, k) => (k ? x : wrapLon(x)));
     extents[c.cca2] = bbox(land).map(round) as [number, number, number, number];
   }
   const i = rows.push({

@@ -96,8 +96,10 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
     const key = normaliseName(ctx.text.slice(start, end));
     let form: MentionForm = 'name';
     let entries = ctx.gazetteer.lookupName(key);
-    if (!entries.length) {
-      entries = ctx.gazetteer.lookupAdjective(key);
+    const adjectives = ctx.gazetteer.lookupAdjective(key);
+    // "English" is Indiana's town English only when no country or region has it as its adjective.
+    if (adjectives.length && !isStrong(entries, { ...ctx.opts, strongPopulation: Infinity })) {
+      entries = adjectives;
       form = 'adjective';
     }
     if (!entries.length) continue;

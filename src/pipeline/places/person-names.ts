@@ -2,8 +2,8 @@
 import type { Gazetteer } from '../gazetteer.ts';
 import type { Span } from '../types.ts';
 import { normaliseName } from './normalise.ts';
-import { isCapitalised, joinsName, type Token } from './tokens.ts';
-import { CONNECTORS, TITLES } from './words.ts';
+import { isAllCaps, isCapitalised, joinsName, type Token } from './tokens.ts';
+import { CALENDAR_WORDS, CONNECTORS, TITLES } from './words.ts';
 
 export interface PersonNames {
   /** The name part of each person reference ("Austin" in "Secretary Austin", "Lloyd Austin" in "Lloyd Austin"). */
@@ -21,6 +21,37 @@ function isStrongPlace(word: string, gazetteer: Gazetteer, strongPopulation: num
     e.kind === 'country' || e.kind === 'region' || e.featureCode === 'PPLC' || e.population >= strongPopulation);
 }
 
+/** "North Carolina", "Velyka Novosilka": words from i on that the gazetteer knows as one multi-word name. */
+function startsPlaceName(text: string, tokens: readonly Token[], i: number, gazetteer: Gazetteer): boolean {
+  for (let j = i + 1; j < tokens.length && j < i + MAX_NAME_WORDS; j++) {
+    if (!joinsName(text, tokens[j - 1], tokens[j])) return false;
+    if (gazetteer.lookupName(normaliseName(text.slice(tokens[i].start, tokens[j].end))).length) return true;
+  }
+  return false;
+}
+
+function isGivenNameStart(t: Token, gazetteer: Gazetteer, strongPopulation: number): boolean {
+  return gazetteer.isGivenName(t.text) && !isStrongPlace(t.text, gazetteer, strongPopulation);
+}
+
+/** An ordinary capitalised word: not a title, acronym, connector or (in lower case) a common English word. */
+function isNameWord(t: Token, gazetteer: Gazetteer): boolean {
+  return !isAllCaps(t) && !TITLES.has(t.text) && !CONNECTORS.has(t.text) && !CALENDAR_WORDS.has(t.text.toLowerCase()) &&
+    !gazetteer.isCommonWord(t.text.toLowerCase()) && !gazetteer.lookupAdjective(normaliseName(t.text)).length;
+}
+
+/**
+ * "Roshunda Johnson", "Wang Yi": two ordinary capitalised words side by side that are not both places are a
+ * person's name far more often than a town and a word. A strong place in the pair ("Moscow Mule") keeps it a place.
+ */
+function isNamePair(a: Token, b: Token, gazetteer: Gazetteer, strongPopulation: number): boolean {
+  if (!isNameWord(a, gazetteer) || !isNameWord(b, gazetteer)) return false;
+  if (isStrongPlace(a.text, gazetteer, strongPopulation) || isStrongPlace(b.text, gazetteer, strongPopulation)) return false;
+  const aPlace = gazetteer.lookupName(normaliseName(a.text)).length > 0;
+  const bPlace = gazetteer.lookupName(normaliseName(b.text)).length > 0;
+  return !(aPlace && bPlace);
+}
+
 /** Capitalised words from `from` on that join as one name (a middle initial "J." joins too). */
 function nameRun(text: string, tokens: readonly Token[], from: number): number {
   let j = from;
@@ -31,7 +62,10 @@ function nameRun(text: string, tokens: readonly Token[], from: number): number {
   return j;
 }
 
-/** Person names in the sentences' words: after a title ("President X"), or a given name and a surname ("Ben X"). */
+/**
+ * Person names in the sentences' words: after a title ("President X"), a given name and a surname ("Ben X"), or
+ * two ordinary capitalised words that are not a known place name ("Roshunda Johnson").
+ */
 export function findPersonNames(
   text: string,
   sentences: readonly (readonly Token[])[],
@@ -50,8 +84,9 @@ export function findPersonNames(
         while (from < tokens.length && TITLES.has(tokens[from].text) && joinsName(text, tokens[from - 1], tokens[from])) from++;
         if (from >= tokens.length || !joinsName(text, tokens[from - 1], tokens[from])) from = -1;
       } else if (
-        isCapitalised(t) && gazetteer.isGivenName(t.text) && i + 1 < tokens.length &&
-        text.slice(t.end, tokens[i + 1].start) === ' ' && !isStrongPlace(t.text, gazetteer, strongPopulation)
+        isCapitalised(t) && i + 1 < tokens.length && text.slice(t.end, tokens[i + 1].start) === ' ' &&
+        isCapitalised(tokens[i + 1]) && !startsPlaceName(text, tokens, i, gazetteer) &&
+        (isGivenNameStart(t, gazetteer, strongPopulation) || isNamePair(t, tokens[i + 1], gazetteer, strongPopulation))
       ) {
         from = i;
       }
