@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  COLUMNAR_HEADER_BYTES, ColumnarFormatError, decodeColumnar, encodeColumnar, encodeFeatures, eventAt, NO_UNTIL,
+} from '../../src/scale/columnar.ts';
+import { synthesize } from '../../src/scale/synth-events.ts';
+import type { EventFeature } from '../../src/model/index.ts';
+
+function features(n: number, seed = 3): EventFeature[] {
+  const s = synthesize({ events: n, seed });
+  return Array.from({ length: n }, (_, i) => s.featureAt(i));
+}
+
+function sortedLikeEncoder(list: EventFeature[]): EventFeature[] {
+  return [...list].sort((a, b) => (a.properties.start < b.properties.start ? -1 : a.properties.start > b.properties.start ? 1
+    : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function expectSameEvents(buffer: ArrayBuffer, list: EventFeature[]): void {
+  const decoded = decodeColumnar(buffer);
+  const expected = sortedLikeEncoder(list);
+  expect(decoded.count).toBe(expected.length);
+  expected.forEach((f, i) => {
+    const e = eventAt(decoded, i);
+    const p = f.properties;
+    expect({ ...e, lon: undefined, lat: undefined }).toEqual({
+      id: f.id, title: p.title, category: p.category, start: p.start, end: p.end, precision: p.precision,
+      persists: p.persists, until: p.persists ? p.until : null, sourceCount: p.sources.length, lon: undefined, lat: undefined,
+    });
+    expect(e.lon).toBeCloseTo(f.geometry.coordinates[0], 4);
+    expect(e.lat).toBeCloseTo(f.geometry.coordinates[1], 4);
+  });
+}
+
+describe('columnar format', () => {
+  it('encodeFeatures() then decodeColumnar() gives back every event, sorted by start then id', () => {
+    const list = features(3000);
+    expectSameEvents(encodeFeatures(list), list);
+  });
+
+  it('encodeFeatures() round-trips any shuffle of the events, unicode titles and a persisting state that ended', () => {
+    const base = features(40, 11);
+    base[0].properties.title = 'Drone over Rzeszów — “Ādaži” 東京 🚁';
+    Object.assign(base[1].properties, { category: 'deployment', persists: true, until: '2030-01-01' });
+    fc.assert(fc.property(fc.shuffledSubarray(base, { minLength: 0, maxLength: base.length }), (subset) => {
+      expectSameEvents(encodeFeatures(subset), subset);
+    }), { numRuns: 40 });
+  });
+
+  it('encodeColumnar() stores days relative to the earliest start and marks open states with NO_UNTIL', () => {
+    const list = features(500, 5);
+    const decoded = decodeColumnar(encodeFeatures(list));
+    expect(decoded.start[0]).toBe(0);
+    const open = sortedLikeEncoder(list).findIndex((f) => f.properties.persists && f.properties.until === null);
+    expect(open).toBeGreaterThanOrEqual(0);
+    expect(decoded.until[open]).toBe(NO_UNTIL);
+  });
+
+  it('encodeColumnar() writes the documented header: magic FLKC, version 1, count, total length', () => {
+    const buffer = encodeFeatures(features(10));
+    const view = new DataView(buffer);
+    expect(new TextDecoder().decode(new Uint8Array(buffer, 0, 4))).toBe('FLKC');
+    expect(view.getUint16(4, true)).toBe(1);
+    expect(view.getUint16(6, true)).toBe(COLUMNAR_HEADER_BYTES);
+    expect(view.getUint32(8, true)).toBe(10);
+    expect(view.getUint32(24, true)).toBe(buffer.byteLength);
+  });
+
+  it('encodeColumnar() handles an empty set', () => {
+    const buffer = encodeColumnar(synthesize({ events: 0 }).columns());
+    expect(decodeColumnar(buffer).count).toBe(0);
+  });
+
+  it('decodeColumnar() rejects a file that is not columnar', () => {
+    const buffer = new TextEncoder().encode('{"type":"FeatureCollection","features":[]}').buffer as ArrayBuffer;
+    expect(() => decodeColumnar(buffer)).toThrow(/not a Flankline columnar file/);
+  });
+
+  it('decodeColumnar() rejects a newer version with a message naming both versions', () => {
+    const buffer = encodeFeatures(features(5));
+    new DataView(buffer).setUint16(4, 2, true);
+    expect(() => decodeColumnar(buffer)).toThrow(/unsupported version 2 \(this reader knows version 1\)/);
+  });
+
+  it('decodeColumnar() reports a truncated buffer, whether cut in the header or in the columns', () => {
+    const buffer = encodeFeatures(features(50));
+    expect(() => decodeColumnar(buffer.slice(0, 20))).toThrow(ColumnarFormatError);
+    expect(() => decodeColumnar(buffer.slice(0, 20))).toThrow(/truncated: 20 bytes/);
+    expect(() => decodeColumnar(buffer.slice(0, buffer.byteLength - 7))).toThrow(/truncated: header says \d+ bytes, got \d+/);
+  });
+
+  it('decodeColumnar() reports a header whose counts do not match its length', () => {
+    const buffer = encodeFeatures(features(50));
+    new DataView(buffer).setUint32(8, 51, true);
+    expect(() => decodeColumnar(buffer)).toThrow(/corrupt header: 51 events/);
+  });
+
+  it('decodeColumnar() reports corrupt columns: unsorted starts, unknown categories, string indexes out of range', () => {
+    const corrupt = (edit: (b: ArrayBuffer, n: number) => void): ArrayBuffer => {
+      const buffer = encodeFeatures(features(50));
+      edit(buffer, 50);
+      return buffer;
+    };
+    const h = COLUMNAR_HEADER_BYTES;
+    expect(() => decodeColumnar(corrupt((b) => { const start = new Int32Array(b, h, 50); start[0] = start[1] + 1; }))).toThrow(/event 1 starts before event 0/);
+    expect(() => decodeColumnar(corrupt((b, n) => {
+      const s = new DataView(b).getUint32(16, true);
+      new Uint8Array(b, h + 28 * n + 4 * (s + 1), n)[3] = 200;
+    }))).toThrow(/event 3 has category 200/);
+    expect(() => decodeColumnar(corrupt((b, n) => { new Uint32Array(b, h + 24 * n, n)[7] = 1e9; }))).toThrow(/event 7 points outside the string table/);
+  });
+});
