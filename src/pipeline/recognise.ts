@@ -5,7 +5,7 @@ import { directionalId, directionOf } from './places/directions.ts';
 import { normaliseName } from './places/normalise.ts';
 import { findPersonNames, type PersonNames } from './places/person-names.ts';
 import { isAllCaps, isCapitalised, joinsName, tokenise, type Token } from './places/tokens.ts';
-import { CALENDAR_WORDS, CONNECTORS, LOCATIVES } from './places/words.ts';
+import { CALENDAR_WORDS, CONNECTORS, LOCATIVES, SPEECH_VERBS, SURNAME_PARTICLES } from './places/words.ts';
 
 export const RECOGNISE_DEFAULTS = {
   /** Longest name tried, in words ("Saint Vincent and the Grenadines" is 5). */
@@ -33,6 +33,16 @@ function isStrong(entries: readonly GazetteerEntry[], opts: RecogniseOptions): b
   return entries.some((e) => e.kind !== 'city' || e.population >= opts.strongPopulation);
 }
 
+/** "Keith recalled", "said Johnson", "Mike de Kock": a one-word name used as a person's. */
+function isPersonContext(ctx: Context, tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const before = prev && ctx.text.slice(prev.end, tokens[i].start);
+  if (next && SPEECH_VERBS.has(next.text) && /^\s+$/.test(ctx.text.slice(tokens[i].end, next.start))) return true;
+  if (prev && SPEECH_VERBS.has(prev.text.toLowerCase()) && /^\s+$/.test(before)) return true;
+  return !!prev && SURNAME_PARTICLES.has(prev.text) && before === ' ' && i >= 2 && isCapitalised(tokens[i - 2]);
+}
+
 /** The entries a one-word match may keep, or none when the word is not a place here. */
 function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, entries: GazetteerEntry[]): GazetteerEntry[] {
   const t = tokens[i];
@@ -46,6 +56,7 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   if (ctx.persons.spans.some((p) => overlaps(p, t))) return [];
   if (ctx.persons.surnames.has(t.text) && !entries.some((e) => e.kind === 'country')) return [];
   if (isStrong(entries, ctx.opts)) return entries;
+  if (isPersonContext(ctx, tokens, i)) return [];
   const common = ctx.gazetteer.isCommonWord(lower) || ctx.lowerCaseWords.has(lower);
   if (!common) return entries;
   // "Reading", "Nice", "Bath": a common word is a town only where the grammar asks for a place ("in Reading").

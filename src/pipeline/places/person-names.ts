@@ -8,7 +8,7 @@ import { CALENDAR_WORDS, CONNECTORS, TITLES } from './words.ts';
 export interface PersonNames {
   /** The name part of each person reference ("Austin" in "Secretary Austin", "Lloyd Austin" in "Lloyd Austin"). */
   spans: Span[];
-  /** Last words of those names: "Austin said" later in the same document is the same person. */
+  /** Words of those names: "Austin said" later in the same document is the same person. */
   surnames: Set<string>;
 }
 
@@ -94,7 +94,8 @@ export function findPersonNames(
       // A given name alone ("Austin") is no person; it needs a surname after it.
       if (end > from && (from > i || end - from >= 2)) {
         spans.push({ start: tokens[from].start, end: tokens[end - 1].end });
-        surnames.add(tokens[end - 1].text);
+        // Every word of the name: "Wang Quanzhang" is later "Wang", "Ben Wallace" "Wallace".
+        for (let k = from; k < end; k++) surnames.add(tokens[k].text);
         i = end;
       } else {
         i++;

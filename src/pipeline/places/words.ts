@@ -31,3 +31,13 @@ export const CALENDAR_WORDS = new Set([
   'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'jan', 'feb', 'mar',
   'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'christmas', 'easter',
 ]);
+
+/** Verbs of saying: a one-word town next to one ("Keith recalled", "said Johnson") is a person. */
+export const SPEECH_VERBS = new Set([
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'explained', 'recalled', 'tweeted', 'wrote', 'writes', 'noted',
+  'argued', 'stated', 'asked', 'insisted', 'admitted', 'replied', 'answered', 'commented', 'continued', 'believes',
+  'thinks', 'thought', 'felt', 'smiled', 'laughed', 'joked', 'warned', 'urged',
+]);
+
+/** Lower-case particles of surnames: "Mike de Kock", "Ursula von der Leyen". */
+export const SURNAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'le', 'la', 'dos', 'das']);
