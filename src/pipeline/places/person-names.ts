@@ -46,7 +46,9 @@ function isNameWord(t: Token, gazetteer: Gazetteer): boolean {
  */
 function isNamePair(a: Token, b: Token, gazetteer: Gazetteer, strongPopulation: number): boolean {
   if (!isNameWord(a, gazetteer) || !isNameWord(b, gazetteer)) return false;
-  if (isStrongPlace(a.text, gazetteer, strongPopulation) || isStrongPlace(b.text, gazetteer, strongPopulation)) return false;
+  // A city's name before a word is a team or an organisation ("Seattle Seahawks", "Liverpool Echo").
+  const cityPopulation = strongPopulation / 10;
+  if (isStrongPlace(a.text, gazetteer, cityPopulation) || isStrongPlace(b.text, gazetteer, cityPopulation)) return false;
   const aPlace = gazetteer.lookupName(normaliseName(a.text)).length > 0;
   const bPlace = gazetteer.lookupName(normaliseName(b.text)).length > 0;
   return !(aPlace && bPlace);
