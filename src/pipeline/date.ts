@@ -24,6 +24,8 @@ export const DATE_DEFAULTS = {
   maxWindowsPerSentence: 24,
   /** Most time expressions kept per sentence, for the same reason (prose has a handful at most). */
   maxMentionsPerSentence: 32,
+  /** Longest span, in days, that "day two of ..." may count from: a meeting or summit, not a season. */
+  maxEventDays: 7,
   /** How far before and after an expression the clause's tense is looked for, in characters. */
   tenseWindowChars: 100,
 };
@@ -53,8 +55,10 @@ function postDay(sentence: Sentence | undefined, opts: typeof DATE_DEFAULTS): st
   return e?.kind === 'absolute' && e.interval.precision === 'day' ? e.interval.start : null;
 }
 
-function isMultiDay(interval: DateInterval | null): interval is DateInterval {
-  return interval !== null && interval.precision === 'day' && interval.end > interval.start;
+/** True for a span of a few days ("16-17 February 2022"), which a later "day two of the meeting" counts from. */
+function isEventSpan(interval: DateInterval | null, maxDays: number): interval is DateInterval {
+  if (interval === null || interval.precision !== 'day' || interval.end <= interval.start) return false;
+  return (Date.parse(interval.end) - Date.parse(interval.start)) / 86_400_000 < maxDays;
 }
 
 /**
@@ -75,7 +79,7 @@ export function findDates(sentences: readonly Sentence[], published: string | nu
       const local = raw.start - sentence.start;
       const tense = tenseAround(sentence.text, local, local + raw.text.length, opts.tenseWindowChars);
       const interval = resolveExpression(raw.expression, ref, tense);
-      if (isMultiDay(interval)) event = interval;
+      if (isEventSpan(interval, opts.maxEventDays)) event = interval;
       mentions.push({ start: raw.start, end: raw.end, text: raw.text, interval });
     }
   });

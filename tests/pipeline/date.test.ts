@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isIsoDate } from '../../src/model/event.ts';
 import { findDates } from '../../src/pipeline/date.ts';
 import { ingest } from '../../src/pipeline/ingest.ts';
 import { segment } from '../../src/pipeline/segment.ts';
@@ -82,6 +84,11 @@ describe('findDates: months and years', () => {
       ]);
   });
 
+  it('findDates() follows "last" and "next" before a month name', () => {
+    expect(summary('Last October, Poland asked for more batteries. Next March, they arrive.', '2024-10-21'))
+      .toEqual(['Last October: 2023-10-01..2023-10-31 month', 'Next March: 2025-03-01..2025-03-31 month']);
+  });
+
   it('findDates() turns "last month" and "last year" into month and year intervals', () => {
     expect(summary('Drones crossed the border last month. Spending rose last year.', '2024-10-21'))
       .toEqual(['last month: 2024-09-01..2024-09-30 month', 'last year: 2023-01-01..2023-12-31 year']);
@@ -125,6 +132,11 @@ describe('findDates: full dates and days', () => {
   it('findDates() counts "day two" from an earlier range that starts the meeting', () => {
     expect(summary('Ministers meet on 16-18 February 2022 in Brussels. On day two of the meeting they spoke to partners.', '2022-02-20'))
       .toEqual(['16-18 February 2022: 2022-02-16..2022-02-18 day', 'day two: 2022-02-17..2022-02-17 day']);
+  });
+
+  it('findDates() counts "day two" from the published date when the earlier range is longer than a meeting', () => {
+    expect(summary('The exercise ran from 3 March to 5 April 2024. On day two of the summit leaders met.', '2024-07-10'))
+      .toEqual(['3 March to 5 April 2024: 2024-03-03..2024-04-05 day', 'day two: 2024-07-10..2024-07-10 day']);
   });
 });
 
@@ -176,5 +188,36 @@ describe('findDates: offsets and content', () => {
       'January: 2026-01-01..2026-01-31 month',
       'yesterday: 2025-10-14..2025-10-14 day',
     ]);
+  });
+});
+
+describe('findDates: properties', () => {
+  const piece = fc.constantFrom(
+    'on Wednesday', 'in September', 'May', 'may', 'march', 'in 2017', '5,000 troops', 'October 17, 2024', '16-17 February 2022',
+    'Today', 'yesterday', 'last month', 'day two of the meeting', 'at 9:00 a.m.', 'the 1990s', 'Sunday Times', 'ministers met',
+    'will meet', '.', ',', '\n', '\r\n', '🇺🇦', 'Ukraine’s', 'Share on Facebook', 'for 12 minutes',
+  );
+  const text = fc.array(piece, { minLength: 1, maxLength: 40 }).map((parts) => parts.join(' ')).filter((t) => t.trim() !== '');
+  const published = fc.option(
+    fc.integer({ min: 0, max: 40_000 }).map((n) => new Date(Date.UTC(1990, 0, 1 + n)).toISOString().slice(0, 10)),
+  );
+
+  it('findDates() returns mentions in order whose text matches their offsets and whose intervals are valid', () => {
+    fc.assert(
+      fc.property(text, published, (t, p) => {
+        const { doc, dates } = datesOf(t, p);
+        let previousEnd = 0;
+        for (const d of dates) {
+          expect(doc.text.slice(d.start, d.end)).toBe(d.text);
+          expect(d.start).toBeGreaterThanOrEqual(previousEnd);
+          previousEnd = d.end;
+          if (d.interval) {
+            expect(isIsoDate(d.interval.start) && isIsoDate(d.interval.end)).toBe(true);
+            expect(d.interval.start <= d.interval.end).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/pipeline/ingest.ts';
 import { segment } from '../../src/pipeline/segment.ts';
@@ -59,5 +60,46 @@ describe('segment', () => {
     const sentences = sentencesOf(text);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(sentences.join(' ').replace(/\s+/g, ' ')).toBe(text.trim());
+  });
+});
+
+describe('segment: properties', () => {
+  // Text made of the pieces news pages are made of: words, abbreviations, quotes, line ends, odd spaces.
+  const piece = fc.constantFrom(
+    'NATO', 'met', 'U.S.', 'Gen.', 'a.m.', 'No.', '5', 'e.g.', '“Stop!”', 'he', 'said.', 'Why?', '...', ' ', '  ', '\n', '\r\n',
+    '\n\n', '\t', '\u00a0', '🇺🇦', 'Ukraine’s', 'Brussels.', 'Share on Facebook', 'cookies', 'x',
+  );
+  const text = fc.array(piece, { minLength: 1, maxLength: 60 }).map((parts) => parts.join(' ')).filter((t) => t.trim() !== '');
+
+  it('segment() returns ordered, trimmed, non-overlapping sentences whose text matches their offsets', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const doc = ingest('p.txt', new TextEncoder().encode(t));
+        let previousEnd = 0;
+        for (const s of segment(doc)) {
+          expect(s.text).toBe(t.slice(s.start, s.end));
+          expect(s.text.trim()).toBe(s.text);
+          expect(s.text).not.toBe('');
+          expect(s.start).toBeGreaterThanOrEqual(previousEnd);
+          previousEnd = s.end;
+        }
+      }),
+    );
+  });
+
+  it('segment() leaves no visible character outside a sentence', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const sentences = segment(ingest('p.txt', new TextEncoder().encode(t)));
+        let rest = '';
+        let at = 0;
+        for (const s of sentences) {
+          rest += t.slice(at, s.start);
+          at = s.end;
+        }
+        rest += t.slice(at);
+        expect(rest.trim()).toBe('');
+      }),
+    );
   });
 });

@@ -12,6 +12,7 @@ const FIXED_REFERENCE = { instant: new Date(Date.UTC(FIXED.year, FIXED.month - 1
 
 const RELATIVE_WORD = /\b(today|tonight|yesterday|tomorrow|ago|last|next|this|past|previous|coming)\b/i;
 const FULL_WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b/i;
+const MONTH_MODIFIER = /\b(last|next|this|coming|previous)\s+$/i;
 const WEEKS = /\bweek(end)?s?\b|\bfortnight\b/i;
 
 interface Parts {
@@ -36,19 +37,18 @@ function modifierOf(text: string): Modifier {
   return word === 'previous' ? 'last' : word === 'coming' ? 'next' : (word as Modifier);
 }
 
-/** An offset from FIXED at the finest unit chrono fixed: "2 days ago" -> -2 days, "last month" -> -1 month. */
+/** An offset from FIXED in the unit the text names: "2 days ago" -> -2 days, "last month" -> -1 month. */
 function relativeOf(c: ParsedComponents, text: string): Expression | null {
   if (WEEKS.test(text)) return null; // weeks have no precision in the contract, and "for the last week" is a duration
-  const p = partsOf(c);
   const year = c.get('year')!;
   const month = c.get('month')!;
-  if (p.day !== null || (c.isCertain('hour') && !c.isCertain('month'))) {
+  if (/\b(today|tonight|yesterday|tomorrow|days?)\b/i.test(text)) {
     const amount = dayNumber(year, month, c.get('day')!) - dayNumber(FIXED.year, FIXED.month, FIXED.day);
     return { kind: 'relative', unit: 'day', amount };
   }
-  if (p.month !== null) return { kind: 'relative', unit: 'month', amount: (year - FIXED.year) * 12 + month - FIXED.month };
-  if (p.year !== null) return { kind: 'relative', unit: 'year', amount: year - FIXED.year };
-  return null;
+  if (/\bmonths?\b/i.test(text)) return { kind: 'relative', unit: 'month', amount: (year - FIXED.year) * 12 + month - FIXED.month };
+  if (/\byears?\b/i.test(text)) return { kind: 'relative', unit: 'year', amount: year - FIXED.year };
+  return null; // "for 12 minutes", "in two hours": durations and clock times, not days
 }
 
 /** Start and end parts of a range, each filling what it lacks from the other ("3 March to 5 April 2024"). */
@@ -71,8 +71,9 @@ function expressionOf(r: ParsedResult, text: string): Expression | null {
     const endWeekday = r.end?.isCertain('weekday') ? r.end.get('weekday')! : c.get('weekday')!;
     return { kind: 'weekday', weekday: c.get('weekday')!, endWeekday, modifier: modifierOf(text) };
   }
-  if (RELATIVE_WORD.test(text) && !/\d{4}/.test(text)) return relativeOf(c, text);
+  if ((RELATIVE_WORD.test(text) || r.tags().has('result/relativeDate')) && !/\d{4}/.test(text)) return relativeOf(c, text);
   const [s, e] = rangeParts(r);
+  if (!/\d{4}/.test(text)) s.year = e.year = null; // a year chrono filled in itself is not the text's
   if (s.month === null || e.month === null) {
     return null; // a time of day alone ("9:00 a.m."); bare years are read by years.ts
   }
@@ -88,7 +89,7 @@ function expressionOf(r: ParsedResult, text: string): Expression | null {
   if (s.year !== null && e.year !== null) {
     return e.year * 12 + e.month < s.year * 12 + s.month ? null : { kind: 'absolute', interval: monthInterval(s.year, s.month, e.year, e.month) };
   }
-  return { kind: 'month', month: s.month, endMonth: e.month };
+  return { kind: 'month', month: s.month, endMonth: e.month, modifier: null };
 }
 
 /** False for chrono results that are words, not dates: "Sunday Times", "May" as a name, "24/7", "9/11". */
@@ -142,6 +143,16 @@ export function chronoDates(sentence: string, base: number, windowStart: number,
     const text = sentence.slice(start, end);
     if (!looksLikeDate(r, text, sentence.slice(Math.max(0, start - 24), start), sentence.slice(end, end + 24))) continue;
     const expression = expressionOf(r, text);
-    if (expression) out.push({ start: base + start, end: base + end, text, expression });
+    if (!expression) continue;
+    // chrono leaves out "last" in "last December"; it decides the year
+    const modifier = expression.kind === 'month' ? MONTH_MODIFIER.exec(sentence.slice(Math.max(0, start - 10), start)) : null;
+    if (modifier && expression.kind === 'month') {
+      const word = modifier[1].toLowerCase();
+      expression.modifier = word === 'previous' ? 'last' : word === 'coming' ? 'next' : (word as Modifier);
+      const from = start - modifier[0].length;
+      out.push({ start: base + from, end: base + end, text: sentence.slice(from, end), expression });
+    } else {
+      out.push({ start: base + start, end: base + end, text, expression });
+    }
   }
 }

@@ -9,8 +9,8 @@ export type Expression =
   | { kind: 'absolute'; interval: DateInterval }
   /** Day and month, year from context: "on October 17", "16-17 February". */
   | { kind: 'monthDay'; month: number; day: number; endMonth: number; endDay: number }
-  /** A month, year from context: "in September", "from March to May". */
-  | { kind: 'month'; month: number; endMonth: number }
+  /** A month, year from context: "in September", "from March to May", "last December". */
+  | { kind: 'month'; month: number; endMonth: number; modifier: Modifier }
   /** "on Wednesday", "last Monday", "Monday to Wednesday" (0 = Sunday). */
   | { kind: 'weekday'; weekday: number; endWeekday: number; modifier: Modifier }
   /** An offset from the reference day: "today" (0 days), "yesterday" (-1), "last month" (-1 month). */

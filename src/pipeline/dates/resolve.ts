@@ -64,7 +64,11 @@ export function resolveExpression(e: Expression, ref: Reference, tense: Tense): 
       return dayInterval(dayNumber(year, e.month, e.day), dayNumber(endYear, e.endMonth, e.endDay));
     }
     case 'month': {
-      const year = yearFor(r, e.month, null, tense);
+      const year =
+        e.modifier === 'last' ? (e.month < r.month ? r.year : r.year - 1)
+        : e.modifier === 'next' ? (e.month > r.month ? r.year : r.year + 1)
+        : e.modifier === 'this' ? r.year
+        : yearFor(r, e.month, null, tense);
       return monthInterval(year, e.month, e.endMonth < e.month ? year + 1 : year, e.endMonth);
     }
     case 'relative': {
