@@ -159,7 +159,7 @@ export function runPipeline(inputs: readonly PipelineInput[], gazetteer: Gazette
     w.outcome.triggers = w.triggers.length;
   }, () => `${sum((w) => w.triggers.length)} event words`);
   stage('events', (w, doc) => {
-    const found = extractEvents(doc, w.sentences, w.resolved, w.dates, w.triggers);
+    const found = extractEvents(doc, w.sentences, w.resolved, w.dates, w.triggers, gazetteer);
     w.outcome.events = found.events;
     w.outcome.undated = found.undated;
   }, () => `${sum((w) => w.outcome.events.length)} dated events, ${sum((w) => w.outcome.undated.length)} undated`);

@@ -112,6 +112,8 @@ for (const lexeme of LEXICON) {
     if (!known || (known.isVerb && !lexeme.isVerb && known.lemma === lexeme.lemma)) BY_FORM.set(form, lexeme);
   }
 }
+// "to strike": the bare form is a verb here even where the noun entry won the form.
+const VERB_LEMMAS = new Set(LEXICON.filter((l) => l.isVerb).map((l) => l.lemma));
 const FORM_PATTERN = new RegExp(
   `(?<![\\p{L}\\p{N}-])(${[...BY_FORM.keys()].sort((a, b) => b.length - a.length).map((f) => f.replace(/ /g, '[\\s-]')).join('|')})(?![\\p{L}\\p{N}-])`,
   'giu',
@@ -141,7 +143,7 @@ export function findTriggers(sentences: readonly Sentence[], opts = TRIGGER_DEFA
       const next = text.slice(m.index + m[0].length).trimStart();
       if (lexeme.followedBy && !lexeme.followedBy.test(next)) continue;
       if (lexeme.notFollowedBy && lexeme.notFollowedBy.test(next)) continue;
-      if (lexeme.isVerb && INFINITIVE_MARK.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if ((lexeme.isVerb || VERB_LEMMAS.has(form)) && INFINITIVE_MARK.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       if (wordsBefore(text, m.index, opts.negationWindowWords).some((w) => NEGATION.test(w))) continue;
       out.push({
         start: sentence.start + m.index,

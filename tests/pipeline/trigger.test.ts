@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { findTriggers, verbForms } from '../../src/pipeline/trigger.ts';
+import type { Sentence } from '../../src/pipeline/types.ts';
+
+function sentence(text: string, isContent = true, start = 0): Sentence {
+  return { start, end: start + text.length, text, isContent };
+}
+const found = (text: string) => findTriggers([sentence(text)]).map((t) => `${t.text}:${t.category}`);
+
+describe('findTriggers', () => {
+  it('findTriggers() finds the event word and its category in real news sentences', () => {
+    expect(found('Subsequently, three Russian MiG-31 jets violated Estonian airspace.')).toEqual(['violated:incursion']);
+    expect(found('When a DHL cargo plane crashed near Vilnius in Lithuania, there were suspicions it was sabotage.')).toEqual([
+      'crashed:incident', 'sabotage:incident',
+    ]);
+    expect(found('NATO Defense Ministers convened for a two-day meeting in Brussels to discuss various global security issues.')).toEqual([
+      'convened:meeting', 'meeting:meeting',
+    ]);
+    expect(found('Meanwhile, airstrikes by Moscow continue to pound power grids in Ternopil and Kyiv.')).toEqual(['airstrikes:strike']);
+  });
+
+  it('findTriggers() marks states that hold from their start on as persisting', () => {
+    const [battle, deployed] = findTriggers([sentence('Battle groups in the Baltics and Poland were deployed in 2017.')]);
+    expect([battle.category, battle.persists, deployed.category, deployed.persists]).toEqual(['deployment', true, 'deployment', true]);
+    const [hq] = findTriggers([sentence('NSATU, headquartered in Wiesbaden, Germany, will assume coordination.')]);
+    expect([hq.category, hq.persists]).toEqual(['headquarters', true]);
+    const [crash] = findTriggers([sentence('The plane crashed near Vilnius.')]);
+    expect(crash.persists).toBe(false);
+  });
+
+  it('findTriggers() gives document offsets that point at the word', () => {
+    const text = 'Troops advanced toward Pokrovsk overnight.';
+    const [t] = findTriggers([sentence(text, true, 500)]);
+    expect([t.start, t.end, t.text, t.category]).toEqual([507, 515, 'advanced', 'advance']);
+  });
+
+  it('findTriggers() counts "mission" only when one is launched or new', () => {
+    expect(found('The mission to secure airspace was launched in September.')).toEqual(['mission:mission', 'launched:mission']);
+    expect(found('Our mission is to inform readers.')).toEqual([]);
+  });
+
+  it('findTriggers() needs airspace for a violation to be an incursion', () => {
+    expect(found('The ruling violated the constitution.')).toEqual([]);
+    expect(found('Russian drones violated Romanian airspace overnight.')).toEqual(['violated:incursion']);
+  });
+
+  it('findTriggers() skips purposes, intentions and negations', () => {
+    expect(found('Attack drones used to strike Ukraine were bought abroad.')).toEqual([]);
+    expect(found('Allies are on track to meet their collective pledge.')).toEqual(['pledge:aid']);
+    expect(found('The ministers did not meet in Brussels.')).toEqual([]);
+  });
+
+  it('findTriggers() reads "advanced" as an adjective before a noun and as a verb before a preposition', () => {
+    expect(found('They will provide advanced weapons systems.')).toEqual([]);
+    expect(found('Russian forces advanced toward Kurakhove.')).toEqual(['advanced:advance']);
+  });
+
+  it('findTriggers() ignores sentences that are not content', () => {
+    expect(findTriggers([sentence('Vi bruker informasjonskapsler; the meeting crashed.', false)])).toEqual([]);
+  });
+});
+
+describe('verbForms', () => {
+  it('verbForms() spells the regular forms', () => {
+    expect(verbForms('convene')).toEqual(['convene', 'convenes', 'convened', 'convening']);
+    expect(verbForms('crash')).toEqual(['crash', 'crashes', 'crashed', 'crashing']);
+    expect(verbForms('meet', ['met'])).toEqual(['meet', 'meets', 'met', 'meeting']);
+  });
+});
