@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { distanceKm, merge } from '../../src/pipeline/merge.ts';
+import type { EventCandidate } from '../../src/pipeline/events.ts';
+import type { GazetteerEntry } from '../../src/pipeline/types.ts';
+
+function entry(id: string, name: string, kind: GazetteerEntry['kind'], country: string | null, lat: number, lon: number): GazetteerEntry {
+  return { id, name, kind, country, lat, lon, population: 0, featureCode: 'PPL', gazetteer: 'geonames' };
+}
+const BRUSSELS = entry('gn:2800866', 'Brussels', 'city', 'BE', 50.85, 4.35);
+const NATO_HQ = { ...entry('cur:nato-hq', 'NATO Headquarters', 'site', 'BE', 50.879, 4.426), gazetteer: 'curated' as const };
+const ANTWERP = entry('gn:2803138', 'Antwerp', 'city', 'BE', 51.22, 4.4);
+const UKRAINE = { ...entry('ne:UA', 'Ukraine', 'country', 'UA', 49, 32), gazetteer: 'naturalearth' as const };
+const KYIV = entry('gn:703448', 'Kyiv', 'city', 'UA', 50.45, 30.52);
+const TERNOPIL = entry('gn:691650', 'Ternopil', 'city', 'UA', 49.55, 25.59);
+
+let offset = 0;
+function candidate(over: Partial<EventCandidate> & { doc?: string }): EventCandidate {
+  const start = (offset += 100);
+  const { doc = 'a.txt', ...rest } = over;
+  return {
+    category: 'meeting', persists: false, title: 'Meeting in Brussels', titleQuality: 1, entry: BRUSSELS,
+    start: '2025-10-15', end: '2025-10-15', precision: 'day', dateQuality: 3, placeNamed: true, actors: [], confidence: 0.8,
+    source: { doc, title: doc, published: null, excerpt: 'x'.repeat(10), start, end: start + 10, highlights: [] },
+    ...rest,
+  };
+}
+
+describe('merge', () => {
+  it('merge() joins the same meeting reported by two documents into one event with both sources', () => {
+    const events = merge([candidate({ doc: 'a.txt' }), candidate({ doc: 'b.txt', entry: NATO_HQ, placeNamed: false, actors: ['JP'] })]);
+    expect(events).toHaveLength(1);
+    expect(events[0].sources.map((s) => s.doc)).toEqual(['a.txt', 'b.txt']);
+    expect(events[0].actors).toEqual(['JP']);
+    // the place the text names wins over one inferred from the body that meets
+    expect(events[0].entry.name).toBe('Brussels');
+  });
+
+  it('merge() keeps events apart when the category, the time or the place differ', () => {
+    expect(merge([candidate({}), candidate({ doc: 'b.txt', category: 'strike' })])).toHaveLength(2);
+    expect(merge([candidate({}), candidate({ doc: 'b.txt', start: '2024-10-17', end: '2024-10-17' })])).toHaveLength(2);
+    expect(distanceKm(BRUSSELS, ANTWERP)).toBeGreaterThan(40);
+    expect(merge([candidate({}), candidate({ doc: 'b.txt', entry: { ...ANTWERP, lat: 51.5 } })])).toHaveLength(2);
+  });
+
+  it('merge() lets a country-level report join a city event in that country and keeps the city', () => {
+    const events = merge([
+      candidate({ category: 'strike', entry: UKRAINE, start: '2024-11-01', end: '2024-11-26', precision: 'month', dateQuality: 0, doc: 'b.txt' }),
+      candidate({ category: 'strike', entry: KYIV, start: '2024-11-20', end: '2024-11-20' }),
+    ]);
+    expect(events).toHaveLength(1);
+    expect(events[0].entry.name).toBe('Kyiv');
+    expect([events[0].start, events[0].precision]).toEqual(['2024-11-20', 'day']);
+  });
+
+  it('merge() keeps places one sentence names side by side as separate events', () => {
+    const source = { doc: 'a.txt', title: 'a', published: null, excerpt: 'y'.repeat(40), start: 5000, end: 5040, highlights: [] };
+    const events = merge([
+      candidate({ category: 'strike', entry: TERNOPIL, source }),
+      candidate({ category: 'strike', entry: KYIV, source: { ...source } }),
+    ]);
+    expect(events.map((e) => e.entry.name).sort()).toEqual(['Kyiv', 'Ternopil']);
+  });
+
+  it('merge() joins two reports of a persisting state and keeps the best-stated start', () => {
+    const events = merge([
+      candidate({ category: 'headquarters', persists: true, start: '2024-10-01', end: '2024-10-21', precision: 'month', dateQuality: 0, doc: 'a.txt' }),
+      candidate({ category: 'headquarters', persists: true, start: '2025-01-01', end: '2025-01-31', precision: 'month', dateQuality: 3, doc: 'b.txt' }),
+    ]);
+    expect(events).toHaveLength(1);
+    expect([events[0].start, events[0].persists]).toEqual(['2025-01-01', true]);
+  });
+
+  it('merge() gives the same events whatever the input order', () => {
+    const input = [candidate({}), candidate({ doc: 'b.txt', entry: NATO_HQ }), candidate({ category: 'strike', entry: KYIV })];
+    expect(merge([...input].reverse())).toEqual(merge(input));
+  });
+
+  it('merge() raises confidence when sources agree but never to certainty', () => {
+    const events = merge([candidate({ confidence: 0.9 }), candidate({ doc: 'b.txt', confidence: 0.95 }), candidate({ doc: 'c.txt', confidence: 0.95 })]);
+    expect(events[0].confidence).toBe(0.99);
+    expect(merge([candidate({ confidence: 0.5 }), candidate({ doc: 'b.txt', confidence: 0.5 })])[0].confidence).toBe(0.75);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { baseId, slug, toCollection, write } from '../../src/pipeline/write.ts';
+import type { MergedEvent } from '../../src/pipeline/merge.ts';
+import { validateEvents } from '../../src/model/validate.ts';
+import type { GazetteerEntry } from '../../src/pipeline/types.ts';
+
+const TEXT = 'NATO defence ministers met in Brussels on Wednesday. Drones violated Polish airspace.';
+const DOCS = [{ file: 'b.txt', title: 'B', credit: null, published: '2025-10-15', text: TEXT }];
+const BRUSSELS: GazetteerEntry = { id: 'gn:2800866', name: 'Brussels', kind: 'city', country: 'BE', lat: 50.850449999, lon: 4.348780001, population: 1, featureCode: 'PPLC', geonameId: 2800866, gazetteer: 'geonames' };
+const POLAND: GazetteerEntry = { id: 'ne:PL', name: 'Poland', kind: 'country', country: 'PL', lat: 52.1, lon: 19.4, population: 1, featureCode: 'PCLI', gazetteer: 'naturalearth' };
+
+function event(over: Partial<MergedEvent> = {}): MergedEvent {
+  const end = TEXT.indexOf('.') + 1;
+  return {
+    category: 'meeting', title: 'NATO defence ministers meet in Brussels', start: '2025-10-15', end: '2025-10-15', precision: 'day',
+    persists: false, entry: BRUSSELS, actors: [], confidence: 0.9,
+    sources: [{ doc: 'b.txt', title: 'B', published: '2025-10-15', excerpt: TEXT.slice(0, end), start: 0, end, highlights: [{ start: 30, end: 38, kind: 'place' }] }],
+    ...over,
+  };
+}
+function incursion(): MergedEvent {
+  const start = TEXT.indexOf('Drones');
+  return event({
+    category: 'incursion', title: 'Drones violate Polish airspace', entry: POLAND, start: '2025-09-01', end: '2025-09-30', precision: 'month',
+    sources: [{ doc: 'b.txt', title: 'B', published: '2025-10-15', excerpt: TEXT.slice(start), start, end: TEXT.length, highlights: [] }],
+  });
+}
+
+describe('write', () => {
+  it('write() derives ids from category, place and start date', () => {
+    expect(baseId(event())).toBe('meeting-brussels-2025-10-15');
+    expect(slug('Ādaži Military Base')).toBe('adazi-military-base');
+    expect(toCollection([event(), incursion()]).features.map((f) => f.id)).toEqual(['incursion-poland-2025-09-01', 'meeting-brussels-2025-10-15']);
+  });
+
+  it('write() gives byte-identical output whatever order the events come in', () => {
+    const a = write([event(), incursion()], DOCS, []);
+    const b = write([incursion(), event()], DOCS, []);
+    expect(b.events).toBe(a.events);
+    expect(validateEvents(JSON.parse(a.events)).ok).toBe(true);
+  });
+
+  it('write() writes properties in the contract order with rounded coordinates', () => {
+    const [feature] = JSON.parse(write([event()], DOCS, []).events).features;
+    expect(Object.keys(feature)).toEqual(['type', 'id', 'geometry', 'properties']);
+    expect(Object.keys(feature.properties)).toEqual(['title', 'category', 'start', 'end', 'precision', 'persists', 'until', 'place', 'actors', 'confidence', 'sources']);
+    expect(feature.geometry.coordinates).toEqual([4.34878, 50.85045]);
+    expect(feature.properties.place).toEqual({ name: 'Brussels', kind: 'city', country: 'BE', geonameId: 2800866, gazetteer: 'geonames' });
+  });
+
+  it('write() gives colliding ids a hash of their sources so both stay unique', () => {
+    const other = event({ sources: [{ ...event().sources[0], highlights: [] }], title: 'Another' });
+    other.sources[0] = { ...other.sources[0], excerpt: TEXT.slice(0, 4), end: 4 };
+    const ids = toCollection([event(), other]).features.map((f) => f.id);
+    expect(new Set(ids).size).toBe(2);
+    expect(ids.every((id) => id.startsWith('meeting-brussels-2025-10-15'))).toBe(true);
+  });
+
+  it('write() refuses output whose excerpt does not match the document text', () => {
+    const broken = event();
+    broken.sources[0] = { ...broken.sources[0], excerpt: 'NATO defence ministers met in Paris on Wednesday.' };
+    expect(() => write([broken], DOCS, [])).toThrow(/excerpt differs/);
+  });
+
+  it('write() writes documents.json with exactly the contract keys, sorted by file', () => {
+    const docs = [{ ...DOCS[0], file: 'z.txt', extra: 1 }, DOCS[0]];
+    const written = JSON.parse(write([event()], docs, []).documents);
+    expect(written.map((d: { file: string }) => d.file)).toEqual(['b.txt', 'z.txt']);
+    expect(Object.keys(written[0])).toEqual(['file', 'title', 'credit', 'published', 'text']);
+  });
+
+  it('write() writes mentions.json with null coordinates for unresolved mentions', () => {
+    const mentions = [{ doc: 'b.txt', mentions: [{ start: 30, end: 38, text: 'Brussels', name: null, lat: null, lon: null, country: null }] }];
+    expect(JSON.parse(write([], DOCS, mentions).mentions)).toEqual(mentions);
+  });
+});
