@@ -22,8 +22,9 @@ const started = performance.now();
 const DROPPED_FEATURE_CODES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
 /** Alternate names of places smaller than this are skipped: they add noise (other languages' words), not recall. */
 const MIN_POPULATION_FOR_ALTERNATES = 1000;
-/** SCOWL size tiers treated as common English (10 = most common ... 35 = common). */
-const COMMON_WORD_TIERS = ['english/10', 'english/20', 'english/35'];
+/** SCOWL size tiers treated as common English (10 = most common ... 35 = common), in every spelling variant. */
+const COMMON_WORD_TIERS = ['english', 'english/american', 'english/british', 'english/canadian', 'english/australian']
+  .flatMap((list) => ['10', '20', '35'].map((size) => `${list}/${size}`));
 
 interface Row {
   id: string; name: string; kind: string; country: string; countries?: string[];
@@ -165,13 +166,17 @@ function addAdmin1(country: string, code: string, name: string, aliases: string[
     console.warn(`build-gazetteer: no GeoNames places in admin1 ${country}.${code} (${name}); skipped`);
     return;
   }
+  const id = `cur:adm1:${country}-${code}`;
+  const abbreviation = curated.admin1.abbreviations[`${country}-${code}`];
+  if (abbreviation) abbreviations[abbreviation] = id;
   const i = rows.push({
-    id: `cur:adm1:${country}-${code}`, name, kind: 'r', country, lat: centre(p.lats), lon: centre(p.lons),
+    id, name, kind: 'r', country, lat: centre(p.lats), lon: centre(p.lons),
     population: p.maxPopulation, featureCode: 'ADM1', admin1: code,
   }) - 1;
   for (const n of [name, ...aliases]) addKey(nameIndex, n, i, 2);
 }
 const admin1Aliases: Record<string, string[]> = curated.admin1.aliases;
+const abbreviations: Record<string, string> = {};
 for (const [country, codes] of Object.entries(curated.admin1.byCode as Record<string, Record<string, string>>)) {
   for (const [code, name] of Object.entries(codes)) addAdmin1(country, code, name, admin1Aliases[`${country}-${code}`] ?? []);
 }
@@ -218,6 +223,7 @@ const data: GazetteerData = {
   admin1: rows.map((r) => r.admin1),
   nameKeys, namePostings, adjectiveKeys, adjectivePostings, extents,
   commonWords: [...commonWords].sort().join('\n'),
+  abbreviations,
   givenNames: [...givenNames].sort().join('\n'),
 };
 mkdirSync(dirname(OUT), { recursive: true });

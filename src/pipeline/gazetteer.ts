@@ -3,7 +3,7 @@
 import type { GazetteerEntry, PlaceKind } from './types.ts';
 import { directionalEntry, parseDirectionalId } from './places/directions.ts';
 
-export const GAZETTEER_FORMAT = 2;
+export const GAZETTEER_FORMAT = 3;
 
 /**
  * The built index as stored in geo/build/gazetteer.json. Columns, not objects, so that JSON.parse stays fast:
@@ -36,6 +36,8 @@ export interface GazetteerData {
   commonWords: string;
   /** English given names joined by '\n': a capitalised word after one is a surname, not a place. */
   givenNames: string;
+  /** Abbreviations written as the text writes them ("N.J.", "Calif.") -> entry id; only read after "Town, ". */
+  abbreviations: Record<string, string>;
 }
 
 export interface Gazetteer {
@@ -52,6 +54,8 @@ export interface Gazetteer {
   /** [west, south, east, north] of a country's main landmass. */
   extent(alpha2: string): readonly [number, number, number, number] | undefined;
   isCommonWord(lowerCaseWord: string): boolean;
+  /** The subdivision an exact abbreviation stands for ("N.J.", "Calif."), if any. */
+  abbreviation(text: string): GazetteerEntry | undefined;
   isGivenName(word: string): boolean;
   /** How many entries the index holds. */
   readonly size: number;
@@ -163,6 +167,7 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     extent: (alpha2) => data.extents[alpha2],
     isCommonWord: (w) => common.has(w),
     isGivenName: (w) => given.has(w),
+    abbreviation: (text) => (Object.hasOwn(data.abbreviations, text) ? gazetteer.byId(data.abbreviations[text]) : undefined),
   };
   return gazetteer;
 }

@@ -12,6 +12,8 @@ export const RECOGNISE_DEFAULTS = {
   maxWords: 6,
   /** A place this populous keeps its name even when the word is common or a given name ("Phoenix", "Sydney"). */
   strongPopulation: 1_000_000,
+  /** A town named by a common word ("Reading", "Nice") is recognised after "in", "near"... from this population. */
+  minCommonWordTownPopulation: 50_000,
   /** All-capital words up to this length are acronyms: only a country or curated name ("US", "UAE", "EU") fits. */
   maxAcronymLength: 4,
 };
@@ -59,10 +61,12 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   if (isPersonContext(ctx, tokens, i)) return [];
   const common = ctx.gazetteer.isCommonWord(lower) || ctx.lowerCaseWords.has(lower);
   if (!common) return entries;
-  // "Reading", "Nice", "Bath": a common word is a town only where the grammar asks for a place ("in Reading").
   const prev = tokens[i - 1];
+  // "Reading", "Nice", "Bath": a common word is a town only where the grammar asks for a place ("in Reading"),
+  // and only a town big enough to be meant that way ("in Congress" is not Congress, Arizona).
   const locative = prev && LOCATIVES.has(prev.text.toLowerCase()) && ctx.text.slice(prev.end, t.start) === ' ';
-  return locative && !isAllCaps(t) ? entries : [];
+  const towns = entries.filter((e) => e.population >= ctx.opts.minCommonWordTownPopulation);
+  return locative && !isAllCaps(t) ? towns : [];
 }
 
 interface Match {
@@ -94,6 +98,19 @@ function isNameShape(ctx: Context, tokens: readonly Token[], i: number, j: numbe
 function nameEnd(ctx: Context, tokens: readonly Token[], i: number, j: number): number {
   const last = tokens[j];
   return j > i && last.text.length === 1 && ctx.text[last.end] === '.' ? last.end + 1 : last.end;
+}
+
+/** "Allendale, N.J.", "Irvine, Calif.": a state abbreviation right after a place and a comma. */
+function matchAbbreviation(ctx: Context, tokens: readonly Token[], after: Match): Match | null {
+  const start = after.mention.end + 2;
+  if (ctx.text.slice(after.mention.end, start) !== ', ') return null;
+  const m = /^[A-Z][A-Za-z.]{0,5}\./.exec(ctx.text.slice(start, start + 8));
+  const entry = m && ctx.gazetteer.abbreviation(m[0]);
+  if (!m || !entry) return null;
+  const end = start + m[0].length;
+  let next = after.next;
+  while (next < tokens.length && tokens[next].start < end) next++;
+  return { mention: mention(ctx, start, end, 'name', [entry]), next };
 }
 
 /** The longest name starting at token i (words i..i+maxWords-1), or null. */
@@ -174,6 +191,11 @@ export function recognise(
       if (match) {
         mentions.push(match.mention);
         i = match.next;
+        const state = matchAbbreviation(ctx, tokens, match);
+        if (state) {
+          mentions.push(state.mention);
+          i = state.next;
+        }
       } else {
         i++;
       }
