@@ -13,6 +13,11 @@ export const RESOLVE_DEFAULTS = {
     PCLI: 10, CONT: 9, OCN: 9, SEA: 9, REGION: 9, RGN: 9, PEN: 9, GULF: 9, HQ: 9, BASE: 9, ADM1: 6,
     PPLC: 7, PPLA: 3, PPLA2: 1.5, PPLA3: 0.5, PPLA4: 0.3, PPLA5: 0.2, PPL: 0, PPLX: -1, PPLL: -0.5,
   } as Record<string, number>,
+  /**
+   * Taken from a town found by another of its names (a former or foreign one: Harare was "Salisbury") when the
+   * text may mean a town of that very name.
+   */
+  alternateNamePenalty: 3,
   /** Weight of log10(population + 1). */
   populationWeight: 0.9,
   /** Added to a candidate in a country the document names or places unambiguously elsewhere. */
@@ -102,7 +107,9 @@ export function resolve(
     let g = groups.get(key);
     if (!g) {
       const entries = m.candidates.map((id) => gazetteer.byId(id)).filter((e): e is GazetteerEntry => !!e);
-      g = { key, mentions: [], entries, scores: entries.map((e) => prior(e, opts)) };
+      const name = normaliseName(m.text);
+      const scores = entries.map((e) => prior(e, opts) - (e.kind === 'city' && normaliseName(e.name) !== name ? opts.alternateNamePenalty : 0));
+      g = { key, mentions: [], entries, scores };
       groups.set(key, g);
     }
     g.mentions.push(k);
