@@ -11,32 +11,32 @@ export const BOILERPLATE_DEFAULTS = {
   maxButtonWords: 3,
 };
 
+/** One of `alternatives` as whole words (`\\b` does not work beside non-ASCII letters such as "å"). */
+function wordsPattern(alternatives: string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}])(?:${alternatives.join('|')})(?![\\p{L}])`, 'iu');
+}
+
 // Words for "cookie" in the languages of European news sites. `\b` fails next to non-ASCII letters, so the
 // patterns use explicit letter classes.
 const COOKIE_WORD =
   /(^|[^\p{L}])(cookies?|cookie-?\p{L}*|informasjonskapsler|informationskapslar|kakor|evästeet|evästeitä|sütik|sütiket|ciasteczk\p{L}*|galletas|kolačići|piškotk\p{L}*|küpsised|slapukai|sīkdatnes|biscoitos)(?![\p{L}])/iu;
-const COOKIE_CONTEXT = new RegExp(
-  [
-    // "this site uses", "we use" and the same in other languages
-    'site|website|web-?page|webpage|nettsted|nettstad|nettside|webbplats|hjemmeside|webside|webseite|sitio|sito|strona|serwis|webpagina|verkkosivusto|weboldal',
-    'we use|vi bruker|vi använder|vi bruger|wir verwenden|wir nutzen|nous utilisons|utilizamos|usamos|utilizziamo|używamy|wij gebruiken|we gebruiken|käytämme',
-    'uses|bruker|använder|bruger|verwendet|nutzt|utilise|utiliza|utilizza|używa|gebruikt|käyttää',
-    'consent|samtykke|samtycke|einwilligung|zustimmung|consentement|consentimiento|consenso|zgod\\p{L}*|toestemming|suostumus',
-    'accept|godta|aksepter|godkänn|akzept\\p{L}*|accepte\\p{L}*|acept\\p{L}*|accett\\p{L}*|akcept\\p{L}*|accepteren',
-    'privacy|personvern\\p{L}*|integritet|datenschutz|confidentialit\\p{L}*|privacidad|riservatezza|prywatno\\p{L}*|tietosuoja',
-  ].join('|'),
-  'iu',
-);
+const COOKIE_CONTEXT_WORDS = [
+  // "this site uses", "we use" and the same in other languages
+  'site|website|web-?page|webpage|nettsted|nettstad|nettside|webbplats|hjemmeside|webside|webseite|sitio|sito|strona|serwis|webpagina|verkkosivusto|weboldal',
+  'we use|vi bruker|vi använder|vi bruger|wir verwenden|wir nutzen|nous utilisons|utilizamos|usamos|utilizziamo|używamy|wij gebruiken|we gebruiken|käytämme',
+  'uses|bruker|använder|bruger|verwendet|nutzt|utilise|utiliza|utilizza|używa|gebruikt|käyttää',
+  'consent|samtykke|samtycke|einwilligung|zustimmung|consentement|consentimiento|consenso|zgod\\p{L}*|toestemming|suostumus',
+  'accept\\p{L}*|godta|aksepter|godkänn|akzept\\p{L}*|acept\\p{L}*|accett\\p{L}*|akcept\\p{L}*',
+  'privacy|personvern\\p{L}*|integritet|datenschutz|confidentialit\\p{L}*|privacidad|riservatezza|prywatno\\p{L}*|tietosuoja',
+];
+const COOKIE_CONTEXT = wordsPattern(COOKIE_CONTEXT_WORDS);
 // Privacy wording and buttons that follow a banner's first line.
-const BANNER_CONTINUATION = new RegExp(
-  [
-    COOKIE_CONTEXT.source,
-    'reject|decline|refuse|agree|allow|manage|preferences|settings|options|learn more|read more|more information|ok|got it',
-    'avslå|avvis|innstillinger|les mer|neka|avvisa|inställningar|afvis|tillad|indstillinger|ablehnen|einstellungen|mehr erfahren',
-    'refuser|paramètres|en savoir plus|rechazar|configuración|más información|rifiuta|impostazioni|odrzuć|ustawienia|weigeren|instellingen',
-  ].join('|'),
-  'iu',
-);
+const BANNER_CONTINUATION = wordsPattern([
+  ...COOKIE_CONTEXT_WORDS,
+  'reject|decline|refuse|agree|allow|manage|preferences|settings|options|learn more|read more|more information|ok|got it',
+  'avslå|avvis|innstillinger|les mer|neka|avvisa|inställningar|afvis|tillad|indstillinger|ablehnen|einstellungen|mehr erfahren',
+  'refuser|paramètres|en savoir plus|rechazar|configuración|más información|rifiuta|impostazioni|odrzuć|ustawienia|weigeren|instellingen',
+]);
 
 // Whole lines that are page furniture. Each is tested against the trimmed line.
 const LINE_PATTERNS: RegExp[] = [
@@ -44,19 +44,23 @@ const LINE_PATTERNS: RegExp[] = [
   /\bno comments? on\b/i,
   /\b\d+\s*(-\s*)?(minute|min)s?\.? read\b/i,
   /^(more|related|latest|recommended|top|trending|popular|other) (news|stories|articles|posts|reads|content)\b.{0,40}$/i,
-  /^(read more|read next|see also|also read|related|advertisement|sponsored|subscribe|sign up|skip to (main )?content|back to top|click here)\b.{0,80}$/i,
+  /^(read more|read next|see also|also read|related:|advertisement|sponsored|subscribe|sign up|skip to (main )?content|back to top|click here)(?!\p{L}).{0,80}$/iu,
+  /^related$/i,
   /^(top|bottom) of (the )?page$/i,
-  /^(updated|published|posted|last updated|first published|modified)\s*(on|at)?\s*:?\s*.{0,60}$/i,
+  // "Updated: 1 day ago", "Published 17 October 2024 10:32" (not "Posted troops arrive in Estonia")
+  /^(updated|published|posted|last updated|first published|modified)(\s*:|\s+((on|at)\s+)?(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)).{0,60}$/i,
   /^\d+\s+(seconds?|minutes?|hours?|days?|weeks?|months?)\s+ago$/i,
   /^(cover |header |featured |main |lead |top |file )?(image|photo|picture|pic|photograph|illustration|video)s?\s*(source|credit|courtesy|by)?s?\s*:.{0,160}$/i,
   /^(photo|image|picture) (credit|courtesy|by)\b.{0,160}$/i,
   /^(credits?|sources?|source\(s\)|via)\s*:.{0,120}$/i,
   /^(share|tweet|email|print|pin|save)( (this|it|the) (article|story|post|page))?( (on|to|via|with) [\p{L} ]{1,20})?$/iu,
   /^((facebook|twitter|x|linkedin|whatsapp|telegram|reddit|email|e-mail|print|copy link|share)[\s,|·•]*){2,}$/i,
-  /^by\s+[\p{L}.'\s-]{1,60}?(\s*[|·•,-]\s*[\p{L} ]{1,40})?(\s+\d[\d,.]*k?\s+views?)?$/iu,
+  // bylines name people: "By Jane Doe | Reuters", "by Admin 42 views" (not "By then it was over")
+  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,4}(\s*[|·•,-]\s*[\p{L} ]{1,40})?(\s+\d[\d,.]*k?\s+views?)?$/u,
   /^\d[\d,.]*k?\s+(views?|shares?|reads?)$/i,
   /^[\p{L}.'\s-]{2,60}\s+(staff|staff writer|staff reporter|correspondent|reporter|contributor|editor|news desk)$/iu,
-  /^[\p{L}.'\s-]{2,40} is an? [\p{L} -]{0,40}(reporter|journalist|correspondent|writer|editor|contributor)\b.{0,100}$/iu,
+  // author notes: "J. Doe is a Daily Times reporter covering the war"
+  /^[\p{L}.'\s-]{2,40} is an? [\p{L} -]{0,40}(reporter|journalist|correspondent|writer|editor|contributor) (covering|who covers|based in|specializing|specialising|focusing)\b.{0,100}$/iu,
   /^(©|\(c\)|copyright\b|all rights reserved\b).{0,160}$/i,
   /^(follow us|like us|join us) on\b.{0,80}$/i,
   // embedded tweet attribution: "— Name (@handle) October 17, 2024"

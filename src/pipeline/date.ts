@@ -41,7 +41,14 @@ function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
   }
   if (found.length < opts.maxMentionsPerSentence) yearDates(sentence.text, sentence.start, found, opts, found);
   meetingDayDates(sentence.text, sentence.start, found);
-  return found.sort((a, b) => a.start - b.start).slice(0, opts.maxMentionsPerSentence);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Readers may overlap ("day two" inside a chrono reading): the first, longest reading wins.
+  const kept: RawDate[] = [];
+  for (const raw of found) {
+    if (kept.length >= opts.maxMentionsPerSentence) break;
+    if (kept.length === 0 || raw.start >= kept[kept.length - 1].end) kept.push(raw);
+  }
+  return kept;
 }
 
 /** The day an embedded post's attribution line gives, if `sentence` is one. */

@@ -69,6 +69,12 @@ function icuSentences(text: string, from: number, to: number, opts: typeof SEGME
       pieces.pop();
       out.push(...pieces);
       start = pieces[pieces.length - 1].end;
+    } else if (chunkEnd < to) {
+      // One sentence longer than a chunk (junk, tables): cut it at a space rather than inside a word.
+      const space = text.lastIndexOf(' ', chunkEnd);
+      const cut = space > start + opts.chunkChars / 2 ? space + 1 : chunkEnd;
+      out.push({ start, end: cut });
+      start = cut;
     } else {
       out.push(...pieces);
       start = chunkEnd;

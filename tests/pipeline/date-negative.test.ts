@@ -30,6 +30,7 @@ describe('findDates: text that holds no date', () => {
     'Russia’s 1st Guards Tank Army and the 58th Army moved west.',
     'Parts 10/11/2024 of the catalogue are ambiguous.',
     'The jets stayed in the airspace for 12 minutes before turning back in two hours.',
+    'The siege lasted 2017 days in all, by one count.',
   ])('findDates() finds no date in %j', (sentence) => {
     expect(textsOf(sentence)).toEqual([]);
   });

@@ -89,6 +89,11 @@ describe('findDates: months and years', () => {
       .toEqual(['Last October: 2023-10-01..2023-10-31 month', 'Next March: 2025-03-01..2025-03-31 month']);
   });
 
+  it('findDates() counts "N days ago" and "N months ago" back from publication', () => {
+    expect(summary('Two days ago the jets were intercepted. The brigade arrived 3 months ago.', '2024-10-21'))
+      .toEqual(['Two days ago: 2024-10-19..2024-10-19 day', '3 months ago: 2024-07-01..2024-07-31 month']);
+  });
+
   it('findDates() turns "last month" and "last year" into month and year intervals', () => {
     expect(summary('Drones crossed the border last month. Spending rose last year.', '2024-10-21'))
       .toEqual(['last month: 2024-09-01..2024-09-30 month', 'last year: 2023-01-01..2023-12-31 year']);

@@ -97,6 +97,10 @@ describe('findBoilerplate', () => {
     expect(boilerplateOf(`Russian jets violated Estonian airspace on Friday.\n\n${banner}`)).toEqual([banner]);
   });
 
+  it('findBoilerplate() does not take a sentence into a banner for a word that merely contains a button word', () => {
+    expect(boilerplateOf('We use cookies.\nNATO officials were looking at the plans took months')).toEqual(['We use cookies.']);
+  });
+
   it('findBoilerplate() ends a banner at the next article paragraph', () => {
     const article = 'NATO ministers met in Brussels on Wednesday to discuss deterrence along the eastern flank.';
     expect(boilerplateOf(`We use cookies.\nAccept\n${article}`)).toEqual(['We use cookies.\nAccept']);
@@ -133,6 +137,11 @@ describe('findBoilerplate', () => {
 
   it('findBoilerplate() leaves article sentences alone', () => {
     const text = [
+      'Posted troops arrive in Estonia',
+      'Related talks will follow in Brussels next week.',
+      'By then the talks were over.',
+      'Smith is a journalist who was detained in Russia in 2023.',
+      'Published reports say the drones came from Belarus.',
       'NATO defense ministers are meeting on Wednesday to discuss deterrence.',
       'Support for Ukraine',
       'The initiatives involve 26 NATO Allies and cover areas such as artillery munitions.',

@@ -54,6 +54,11 @@ describe('segment', () => {
     expect(sentences.join(' ')).toBe(text);
   });
 
+  it('segment() cuts a sentence longer than a chunk at a space, never inside a word', () => {
+    const words = 'alliance '.repeat(2000).trim();
+    for (const s of sentencesOf(words)) expect(s.split(' ').every((w) => w === 'alliance')).toBe(true);
+  });
+
   it('segment() handles a 1 MB line without punctuation in well under a second', () => {
     const text = 'word '.repeat(200_000);
     const started = performance.now();

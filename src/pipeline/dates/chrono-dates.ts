@@ -71,9 +71,11 @@ function expressionOf(r: ParsedResult, text: string): Expression | null {
     const endWeekday = r.end?.isCertain('weekday') ? r.end.get('weekday')! : c.get('weekday')!;
     return { kind: 'weekday', weekday: c.get('weekday')!, endWeekday, modifier: modifierOf(text) };
   }
-  if ((RELATIVE_WORD.test(text) || r.tags().has('result/relativeDate')) && !/\d{4}/.test(text)) return relativeOf(c, text);
+  const hasYear = /\d{4}/.test(text);
+  if (r.tags().has('result/relativeDate')) return hasYear ? null : relativeOf(c, text); // "in 2017 days" is no date
+  if (RELATIVE_WORD.test(text) && !hasYear) return relativeOf(c, text);
   const [s, e] = rangeParts(r);
-  if (!/\d{4}/.test(text)) s.year = e.year = null; // a year chrono filled in itself is not the text's
+  if (!hasYear) s.year = e.year = null; // a year chrono filled in itself is not the text's
   if (s.month === null || e.month === null) {
     return null; // a time of day alone ("9:00 a.m."); bare years are read by years.ts
   }

@@ -19,7 +19,7 @@ const YEAR_CUE =
   '(?:\\b(?:in|since|by|until|till|from|during|before|after|of|through|throughout|early|late|mid|circa|around|spring|summer|autumn|fall|winter|year|between|and|to|the end of|the start of)\\s+|\\bmid-)';
 // Words after which it is a count: "in 2000 troops" is not a year.
 const COUNT_NOUN =
-  /^\s*(%|percent|per cent|troops|soldiers|people|men|women|personnel|civilians|km|kilomet|mile|metre|meter|feet|tonnes|tons|euros?|dollars?|pounds|drones|missiles|tanks|vehicles|rounds|shells|units|cases|jobs|members|votes|seats|hectares|square)/i;
+  /^\s*(%|percent|per cent|troops|soldiers|people|men|women|personnel|civilians|km|kilomet|mile|metre|meter|feet|tonnes|tons|euros?|dollars?|pounds|drones|missiles|tanks|vehicles|rounds|shells|units|cases|jobs|members|votes|seats|hectares|square|days|weeks|months|years|hours|minutes)/i;
 // An event a year can name: "the 2022 summit", "the 2014 invasion".
 const EVENT_NOUN =
   /^\s+(?:\p{Lu}|summit|meeting|elections?|invasion|war|agreement|deal|budget|strategy|report|law|treaty|games|conference|offensive|counteroffensive|crisis|attacks?|annexation|referendum|revolution|accords?|ceasefire|protests?)/u;
