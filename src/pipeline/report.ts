@@ -19,7 +19,7 @@ export function summarise(result: PipelineResult, extraFailures = 0): RunSummary
   const ok = result.outcomes.filter((o) => o.error === null);
   const sum = (f: (o: DocumentOutcome) => number) => ok.reduce((n, o) => n + f(o), 0);
   return {
-    documents: result.outcomes.length,
+    documents: result.outcomes.length + extraFailures,
     failed: result.outcomes.length - ok.length + extraFailures,
     sentences: sum((o) => o.sentences),
     mentionsFound: sum((o) => o.mentionsFound),
