@@ -1,0 +1,84 @@
+// The geocode command as a user runs it: exit codes, one-line messages naming the file, files written or not.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const FIXTURES = 'tests/fixtures/pipeline';
+
+function geocode(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/geocode.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+const temp = () => mkdtempSync(join(tmpdir(), 'geocode-'));
+
+describe('npm run geocode', { timeout: 120_000 }, () => {
+  it('geocode exits 1, names the binary file and the missing one, and still writes the good document\'s events', () => {
+    const out = temp();
+    const run = geocode('--input', join(FIXTURES, 'mixed'), '--output', join(out, 'deep/er/events.geojson'), '--documents', join(out, 'documents.json'), '--report', join(out, 'report.md'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^geocode: binary\.txt: looks binary/m);
+    expect(run.stderr).toMatch(/manifest\.json: lists missing\.txt/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const events = JSON.parse(readFileSync(join(out, 'deep/er/events.geojson'), 'utf8'));
+    expect(events.features.map((f: { properties: { place: { name: string } } }) => f.properties.place.name)).toContain('Romania');
+    const documents = JSON.parse(readFileSync(join(out, 'documents.json'), 'utf8'));
+    expect(documents.map((d: { file: string }) => d.file)).toEqual(['good.txt']);
+    expect(documents[0].text).toBe(readFileSync(join(FIXTURES, 'mixed/good.txt'), 'utf8'));
+    const report = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(report).toContain('### binary.txt');
+    expect(report).toMatch(/Failed: binary\.txt: looks binary/);
+    // no temp files left next to the outputs
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('geocode exits 2 with a usage line and writes nothing for an empty folder', () => {
+    const out = temp();
+    const empty = join(out, 'empty');
+    mkdirSync(empty);
+    const run = geocode('--input', empty, '--output', join(out, 'events.geojson'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/empty: no \.txt documents/);
+    expect(run.stderr).toMatch(/^usage: /m);
+    expect(existsSync(join(out, 'events.geojson'))).toBe(false);
+  });
+
+  it('geocode exits 2 naming the manifest and where its JSON breaks', () => {
+    const out = temp();
+    const run = geocode('--input', join(FIXTURES, 'bad-manifest'), '--output', join(out, 'events.geojson'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bad-manifest\/manifest\.json: is not valid JSON at line 1/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(out, 'events.geojson'))).toBe(false);
+  });
+
+  it('geocode exits 2 with a usage line for an unknown flag or a flag without its value', () => {
+    const unknown = geocode('--inptu', 'seeds');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown option --inptu\nusage: /);
+    expect(geocode('--output').code).toBe(2);
+  });
+
+  it('geocode reads a folder without a manifest: first line as title, no published date, mentions written', () => {
+    const out = temp();
+    const input = join(out, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'b.txt'), 'Explosion at depot\nAn explosion destroyed an ammunition depot near Toropets on 18 September 2024.\n');
+    writeFileSync(join(input, 'a.txt'), 'Talks in Geneva\nDiplomats met in Geneva on Monday.\n');
+    const run = geocode('--input', input, '--output', join(out, 'e.geojson'), '--documents', join(out, 'd.json'), '--mentions', join(out, 'm.json'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/geocode: recognise .*place mentions found/);
+    expect(run.stdout).toMatch(/2 documents \(0 failed\)/);
+    const documents = JSON.parse(readFileSync(join(out, 'd.json'), 'utf8'));
+    expect(documents.map((d: { file: string; title: string; published: null }) => [d.file, d.title, d.published])).toEqual([
+      ['a.txt', 'Talks in Geneva', null], ['b.txt', 'Explosion at depot', null],
+    ]);
+    const mentions = JSON.parse(readFileSync(join(out, 'm.json'), 'utf8'));
+    expect(mentions.map((m: { doc: string }) => m.doc)).toEqual(['a.txt', 'b.txt']);
+    expect(mentions[0].mentions.some((m: { text: string; name: string | null }) => m.text === 'Geneva' && m.name !== null)).toBe(true);
+    // "on 18 September 2024" is a full date: an event even without a published date
+    const events = JSON.parse(readFileSync(join(out, 'e.geojson'), 'utf8'));
+    expect(events.features.map((f: { properties: { category: string; start: string } }) => [f.properties.category, f.properties.start])).toEqual([['incident', '2024-09-18']]);
+  });
+});
