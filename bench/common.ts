@@ -1,0 +1,139 @@
+// What every bench page shares: an empty-ish MapLibre map (a background only, so the events are what is measured),
+// the data location from the query string, and window.__bench, which the harness (scripts/bench-app.ts) drives.
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+setWorkerUrl(workerUrl);
+
+export const BENCH_DEFAULTS = {
+  /** Frames measured at least, however slow, so p95 means something at a million events. */
+  minFrames: 3,
+  /** Share of the time range the window spans. */
+  windowFraction: 0.1,
+};
+
+/** A bench page: loads its data, then redraws for a window [t0, t1] (origin-relative days) and says when it has. */
+export interface BenchPage {
+  /** Loads and draws the initial window; resolves once it is on screen. Returns the data's start range. */
+  load(): Promise<{ count: number; minStart: number; maxStart: number }>;
+  /** Shows events starting in [t0, t1], faded per the rule at t1; resolves after the frame that shows it. */
+  setWindow(t0: number, t1: number): Promise<void>;
+  /** Time to pick the object under a pixel, if the page can. */
+  pick?(x: number, y: number): number;
+}
+
+export interface DisplayMeta { count: number; originDay: number; minStart: number; maxStart: number }
+
+export function dataUrl(file: string): string {
+  const base = new URL(location.href).searchParams.get('data') ?? '/data/';
+  return new URL(`${base}${file}`, location.href).href;
+}
+
+export function createBenchMap(): Promise<MapLibreMap> {
+  const container = document.getElementById('map')!;
+  const map = new MapLibreMap({
+    container,
+    style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } }] },
+    bounds: [[3.5, 38], [37.5, 62]],
+    attributionControl: false,
+    fadeDuration: 0,
+    renderWorldCopies: false,
+  });
+  return new Promise((resolve) => map.once('load', () => resolve(map)));
+}
+
+/** One pending promise resolved by the next render callback (deck's onAfterRender, MapLibre's idle). */
+export function renderSignal(): { next(): Promise<void>; fire(): void } {
+  let pending: (() => void) | null = null;
+  return {
+    next: () => new Promise<void>((resolve) => { pending = resolve; }),
+    fire: () => {
+      const p = pending;
+      pending = null;
+      p?.();
+    },
+  };
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+export function install(page: BenchPage): void {
+  const w = window as unknown as { __bench: unknown };
+  let range: { count: number; minStart: number; maxStart: number } | null = null;
+  const navStart = performance.now();
+  const ready = page.load().then((r) => {
+    range = r;
+    return { firstRenderMs: performance.now(), count: r.count, loadMs: performance.now() - navStart };
+  });
+  w.__bench = {
+    ready,
+    error: null as string | null,
+    /** Moves a window of windowFraction of the range back and forth across it for `seconds`, one rendered frame per step. */
+    async scrub(seconds: number) {
+      if (!range) throw new Error('scrub before load');
+      const { minStart, maxStart } = range;
+      const width = Math.max(1, Math.round((maxStart - minStart) * BENCH_DEFAULTS.windowFraction));
+      const travel = Math.max(1, maxStart - minStart - width);
+      const frames: number[] = [];
+      const rafDeltas: number[] = [];
+      let scrubbing = true;
+      let last = performance.now();
+      const tick = (t: number) => {
+        rafDeltas.push(t - last);
+        last = t;
+        if (scrubbing) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      const start = performance.now();
+      let previous = -1;
+      for (let k = 0; k < BENCH_DEFAULTS.minFrames || performance.now() - start < seconds * 1000; k++) {
+        // A triangle wave in wall-clock time: the cursor moves like a hand dragging it, whatever the frame rate.
+        const phase = ((performance.now() - start) / (seconds * 1000)) % 2;
+        let t0 = minStart + Math.round(travel * (phase <= 1 ? phase : 2 - phase));
+        if (t0 === previous) t0 = t0 + 1 > minStart + travel ? t0 - 1 : t0 + 1;
+        previous = t0;
+        const s = performance.now();
+        await page.setWindow(t0, t0 + width);
+        frames.push(performance.now() - s);
+      }
+      scrubbing = false;
+      const sorted = [...frames].sort((a, b) => a - b);
+      const raf = rafDeltas.slice(1).sort((a, b) => a - b);
+      return {
+        frames: frames.length, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted[sorted.length - 1],
+        rafMedian: quantile(raf, 0.5), rafP95: quantile(raf, 0.95), windowDays: width,
+      };
+    },
+    pick(x: number, y: number): number | null {
+      return page.pick ? page.pick(x, y) : null;
+    },
+  };
+  ready.catch((e: unknown) => { (w.__bench as { error: string | null }).error = String(e instanceof Error ? e.message : e); });
+}
+
+/** The window shown at first render: the latest 10% of the range (the cursor at the end, as a reader opens the map). */
+export function initialWindow(minStart: number, maxStart: number): [number, number] {
+  const width = Math.max(1, Math.round((maxStart - minStart) * BENCH_DEFAULTS.windowFraction));
+  return [maxStart - width, maxStart];
+}
+
+/** Okabe-Ito based, one per category index (as src/scale/scale-events.ts). */
+export const PALETTE: [number, number, number][] = [
+  [0, 158, 115], [213, 94, 0], [0, 114, 178], [86, 180, 233], [51, 34, 136],
+  [230, 159, 0], [190, 30, 45], [136, 34, 85], [117, 112, 179], [110, 110, 110],
+];
+export const FADED_ALPHA = 0.3;
+export const RADIUS_PX = 3;
+
+/** The baselines' data: display.geojson (properties s = start, f = freshUntil, c = category; days from originDay). */
+export interface DisplayFeature { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] }; properties: { s: number; f: number; c: number } }
+
+export async function fetchJson<T>(file: string): Promise<T> {
+  const response = await fetch(dataUrl(file));
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  return response.json() as Promise<T>;
+}

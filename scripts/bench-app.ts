@@ -1,0 +1,212 @@
+// The scale benchmark: our bucketed layer against three baselines, same data, same window, same run.
+//   npm run bench:app -- [--sizes 10000,100000,1000000] [--seconds 4] [--variants ours,deck-gpu-filter,...]
+// Builds bench/*.html (bench/vite.config.ts) into a temp dir, serves it and the synthetic data on 127.0.0.1,
+// drives headless chromium, prints one table, writes JSON to bench/results/ and ends with a SUMMARY line.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { decodeColumnar, encodeColumnar } from '../src/scale/columnar.ts';
+import { prepareScaleEvents } from '../src/scale/scale-events.ts';
+import { synthesize } from '../src/scale/synth-events.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const BENCH_APP_DEFAULTS = {
+  sizes: [10_000, 100_000, 1_000_000],
+  /** Seconds of scrubbing per page (at least 3 frames are measured however slow they are). */
+  seconds: 4,
+  variants: ['ours', 'deck-gpu-filter', 'deck-cpu-filter', 'maplibre-filter'],
+  seed: 1,
+  viewport: { width: 1024, height: 768 },
+  /** A page that has not drawn by then is reported as NA (a baseline may not cope with a million). */
+  loadTimeoutMs: 240_000,
+  scrubTimeoutMs: 300_000,
+};
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.geojson': 'application/json', '.bin': 'application/octet-stream',
+};
+
+interface Row {
+  variant: string; n: number; firstRenderMs: number | null; scrubMedianMs: number | null; scrubP95Ms: number | null;
+  frames: number | null; rafMedianMs: number | null; heapMb: number | null; pickMs: number | null; error?: string;
+}
+
+/** events.bin for ours; meta.json and display.geojson (the properties the baselines filter on) for the others. */
+function writeData(dir: string, n: number, seed: number): void {
+  mkdirSync(dir, { recursive: true });
+  const buffer = encodeColumnar(synthesize({ events: n, seed }).columns());
+  writeFileSync(join(dir, 'events.bin'), new Uint8Array(buffer));
+  const cols = decodeColumnar(buffer);
+  const { freshUntil } = prepareScaleEvents(cols);
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ count: n, originDay: cols.originDay, minStart: n ? cols.start[0] : 0, maxStart: n ? cols.start[n - 1] : 0 }));
+  const fd = openSync(join(dir, 'display.geojson'), 'w');
+  writeSync(fd, '{"type":"FeatureCollection","features":[');
+  const CHUNK = 20_000;
+  for (let lo = 0; lo < n; lo += CHUNK) {
+    const parts: string[] = [];
+    for (let i = lo; i < Math.min(n, lo + CHUNK); i++) {
+      parts.push(`{"type":"Feature","geometry":{"type":"Point","coordinates":[${cols.position[2 * i]},${cols.position[2 * i + 1]}]},`
+        + `"properties":{"s":${cols.start[i]},"f":${freshUntil[i]},"c":${cols.category[i]}}}`);
+    }
+    writeSync(fd, (lo > 0 ? ',' : '') + parts.join(','));
+  }
+  writeSync(fd, ']}');
+  closeSync(fd);
+}
+
+function serve(site: string, data: string): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.startsWith('/data/') ? join(data, normalize(path.slice(6))) : join(site, normalize(path));
+    if (!file.startsWith(site) && !file.startsWith(data)) return void res.writeHead(403).end();
+    if (!existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port })));
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([p, new Promise<T>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms); })])
+    .finally(() => clearTimeout(timer));
+}
+
+async function measure(browser: Browser, url: string, variant: string, n: number, seconds: number): Promise<Row> {
+  const row: Row = { variant, n, firstRenderMs: null, scrubMedianMs: null, scrubP95Ms: null, frames: null, rafMedianMs: null, heapMb: null, pickMs: null };
+  const context = await browser.newContext({ viewport: BENCH_APP_DEFAULTS.viewport });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const cdp = await context.newCDPSession(page);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => 'ready' in ((window as unknown as { __bench?: object }).__bench ?? {}), null, { timeout: 60_000 });
+    const ready = await withTimeout(page.evaluate(() => (window as any).__bench.ready as Promise<{ firstRenderMs: number }>), BENCH_APP_DEFAULTS.loadTimeoutMs, `${variant} ${n} load`);
+    row.firstRenderMs = ready.firstRenderMs;
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const usage = await cdp.send('Runtime.getHeapUsage') as { usedSize: number; backingStorageSize?: number };
+      return (usage.usedSize + (usage.backingStorageSize ?? 0)) / 2 ** 20;
+    };
+    const heapLoaded = await heap();
+    const scrub = await withTimeout(page.evaluate((s) => (window as any).__bench.scrub(s), seconds), BENCH_APP_DEFAULTS.scrubTimeoutMs, `${variant} ${n} scrub`) as
+      { frames: number; median: number; p95: number; rafMedian: number };
+    Object.assign(row, { scrubMedianMs: scrub.median, scrubP95Ms: scrub.p95, frames: scrub.frames, rafMedianMs: scrub.rafMedian });
+    row.heapMb = Math.max(heapLoaded, await heap());
+    const picks: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const { width, height } = BENCH_APP_DEFAULTS.viewport;
+      picks.push(await page.evaluate(([x, y]) => (window as any).__bench.pick(x, y) as number, [width / 2 + 7 * k, height / 2 - 5 * k]));
+    }
+    row.pickMs = picks.sort((a, b) => a - b)[2];
+    if (errors.length) row.error = errors[0];
+  } catch (e) {
+    row.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  } finally {
+    await context.close();
+  }
+  return row;
+}
+
+/** Gzipped JS the real app loads first (entry and modulepreload scripts of index.html), or null if it does not build. */
+function appFirstLoadGzKb(work: string): number | null {
+  if (!existsSync(join(ROOT, 'index.html')) || !existsSync(join(ROOT, 'vite.config.ts'))) return null;
+  const out = join(work, 'app');
+  const built = spawnSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
+  if (built.status !== 0 || !existsSync(join(out, 'index.html'))) return null;
+  const html = readFileSync(join(out, 'index.html'), 'utf8');
+  const files = new Set([...html.matchAll(/<script[^>]*src="([^"]+\.m?js)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]));
+  let bytes = 0;
+  for (const f of files) bytes += gzipSync(readFileSync(join(out, f.replace(/^\.?\//, '')))).length;
+  return files.size ? bytes / 1024 : null;
+}
+
+const fmt = (x: number | null, digits = 0) => (x === null || !Number.isFinite(x) ? 'NA' : x.toFixed(digits));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { sizes: { type: 'string' }, seconds: { type: 'string' }, variants: { type: 'string' }, keep: { type: 'boolean' } } });
+  const sizes = values.sizes ? values.sizes.split(',').map(Number) : BENCH_APP_DEFAULTS.sizes;
+  const seconds = values.seconds ? Number(values.seconds) : BENCH_APP_DEFAULTS.seconds;
+  const variants = values.variants ? values.variants.split(',') : BENCH_APP_DEFAULTS.variants;
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--sizes must be whole numbers, got ${values.sizes}`);
+  if (!(seconds > 0)) throw new Error(`--seconds must be positive, got ${values.seconds}`);
+  for (const v of variants) if (!BENCH_APP_DEFAULTS.variants.includes(v)) throw new Error(`unknown variant ${v} (${BENCH_APP_DEFAULTS.variants.join(', ')})`);
+
+  const work = mkdtempSync(join(tmpdir(), 'flankline-bench-'));
+  let server: Server | null = null;
+  let browser: Browser | null = null;
+  try {
+    const site = join(work, 'site');
+    const built = spawnSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts', '--outDir', site, '--emptyOutDir'], { cwd: ROOT, stdio: 'pipe' });
+    if (built.status !== 0) throw new Error(`bench pages did not build:\n${built.stderr}`);
+    const data = join(work, 'data');
+    for (const n of sizes) {
+      const t = performance.now();
+      writeData(join(data, String(n)), n, BENCH_APP_DEFAULTS.seed);
+      console.error(`bench: data for ${n} events in ${Math.round(performance.now() - t)} ms`);
+    }
+    const served = await serve(site, data);
+    server = served.server;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    const rows: Row[] = [];
+    for (const n of sizes) {
+      for (const variant of variants) {
+        const row = await measure(browser, `http://127.0.0.1:${served.port}/${variant}.html?data=/data/${n}/`, variant, n, seconds);
+        console.error(`bench: ${variant} n=${n} first=${fmt(row.firstRenderMs)} p95=${fmt(row.scrubP95Ms)}${row.error ? ` (${row.error})` : ''}`);
+        rows.push(row);
+      }
+    }
+    await browser.close();
+    browser = null;
+    server.close();
+    server = null;
+    const gzKb = appFirstLoadGzKb(work);
+
+    console.log(`\nFlankline scale bench: ${seconds} s scrub of a 10% window per page, ${BENCH_APP_DEFAULTS.viewport.width}x${BENCH_APP_DEFAULTS.viewport.height}, headless chromium (SwiftShader)`);
+    console.log('variant           events     first_render_ms  scrub_median_ms  scrub_p95_ms  frames  raf_median_ms  heap_mb  pick_ms');
+    for (const r of rows) {
+      console.log(`${r.variant.padEnd(17)} ${String(r.n).padStart(8)} ${fmt(r.firstRenderMs).padStart(17)} ${fmt(r.scrubMedianMs, 1).padStart(16)} `
+        + `${fmt(r.scrubP95Ms, 1).padStart(13)} ${fmt(r.frames).padStart(7)} ${fmt(r.rafMedianMs, 1).padStart(14)} ${fmt(r.heapMb, 1).padStart(8)} ${fmt(r.pickMs, 1).padStart(8)}`
+        + (r.error ? `  ! ${r.error}` : ''));
+    }
+    const ours = (n: number) => rows.find((r) => r.variant === 'ours' && r.n === n && r.scrubP95Ms !== null);
+    const speedup = (n: number): number | null => {
+      const o = ours(n);
+      const best = rows.filter((r) => r.variant !== 'ours' && r.n === n && r.scrubP95Ms !== null).map((r) => r.scrubP95Ms as number);
+      return o && best.length ? Math.min(...best) / (o.scrubP95Ms as number) : null;
+    };
+    const resultsDir = join(ROOT, 'bench', 'results');
+    mkdirSync(resultsDir, { recursive: true });
+    const file = join(resultsDir, `app-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), seconds, sizes, rows, firstLoadGzKb: gzKb }, null, 2)}\n`);
+    console.log(`results: ${file}`);
+    const m = ours(1_000_000);
+    console.log(`SUMMARY first_render_1m_ms=${fmt(m?.firstRenderMs ?? null)} scrub_p95_1m_ms=${fmt(m?.scrubP95Ms ?? null, 1)} `
+      + `speedup_1m=${fmt(speedup(1_000_000), 1)} speedup_100k=${fmt(speedup(100_000), 1)} heap_1m_mb=${fmt(m?.heapMb ?? null, 1)} `
+      + `first_load_gz_kb=${fmt(gzKb, 1)}`);
+  } finally {
+    await browser?.close();
+    server?.close();
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+    else console.error(`bench: kept ${work}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench:app: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
