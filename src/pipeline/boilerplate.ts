@@ -71,7 +71,7 @@ const LINE_PATTERNS: RegExp[] = [
 const INLINE_PATTERNS: RegExp[] = [
   /\s\/\s?\p{Lu}[\p{L}.'\s-]{1,60}\/\s?[\p{Lu}][\p{L} ]{1,30}\s*$/gu,
   /(https?:\/\/)?pic\.twitter\.com\/\w+/g,
-  /\((photo|image|picture)s?\s*(credit)?\s*:[^)\n]{1,120}\)/gi,
+  /\((photo|image|picture|file photo)s?\s*(credit|by|courtesy|source)?\s*:?\s+[^)\n]{1,120}\)/gi,
 ];
 
 function isCookieBannerStart(line: string): boolean {

@@ -56,7 +56,14 @@ function isFalseBreak(before: string, after: string): boolean {
 }
 
 /** ICU sentence spans of text[from, to), in chunks so that a huge line stays linear (see chunkChars). */
-function icuSentences(text: string, from: number, to: number, opts: typeof SEGMENT_DEFAULTS, out: Span[]): void {
+function icuSentences(
+  text: string,
+  from: number,
+  to: number,
+  opts: typeof SEGMENT_DEFAULTS,
+  out: Span[],
+  forcedCuts: Set<number>,
+): void {
   let start = from;
   while (start < to) {
     const chunkEnd = Math.min(to, start + opts.chunkChars);
@@ -71,9 +78,11 @@ function icuSentences(text: string, from: number, to: number, opts: typeof SEGME
       start = pieces[pieces.length - 1].end;
     } else if (chunkEnd < to) {
       // One sentence longer than a chunk (junk, tables): cut it at a space rather than inside a word.
-      const space = text.lastIndexOf(' ', chunkEnd);
-      const cut = space > start + opts.chunkChars / 2 ? space + 1 : chunkEnd;
+      let cut = chunkEnd;
+      while (cut > start + opts.chunkChars / 2 && text[cut - 1] !== ' ') cut--;
+      if (cut <= start + opts.chunkChars / 2) cut = chunkEnd;
       out.push({ start, end: cut });
+      forcedCuts.add(cut);
       start = cut;
     } else {
       out.push(...pieces);
@@ -82,13 +91,15 @@ function icuSentences(text: string, from: number, to: number, opts: typeof SEGME
   }
 }
 
-function mergeFalseBreaks(text: string, pieces: Span[]): Span[] {
+/** Joins pieces split at a false break; never across a forced cut, which would rebuild an oversized sentence. */
+function mergeFalseBreaks(text: string, pieces: Span[], forcedCuts: Set<number>): Span[] {
   const merged: Span[] = [];
   for (const piece of pieces) {
     const previous = merged[merged.length - 1];
     if (
       previous &&
       previous.end === piece.start &&
+      !forcedCuts.has(piece.start) &&
       isFalseBreak(text.slice(Math.max(previous.start, previous.end - 40), previous.end), text.slice(piece.start, piece.start + 40))
     ) {
       previous.end = piece.end;
@@ -112,18 +123,19 @@ function boilerplateShare(span: Span, boilerplate: readonly Span[]): number {
 export function segment(doc: IngestedDocument, opts = SEGMENT_DEFAULTS): Sentence[] {
   const { text } = doc;
   const pieces: Span[] = [];
+  const forcedCuts = new Set<number>();
   lineBreak.lastIndex = 0;
   let from = 0;
   for (;;) {
     const match = lineBreak.exec(text);
     const to = match ? match.index : text.length;
-    if (/\S/.test(text.slice(from, Math.min(to, from + 200))) || to - from > 200) icuSentences(text, from, to, opts, pieces);
+    if (to > from) icuSentences(text, from, to, opts, pieces, forcedCuts);
     if (!match) break;
     from = match.index + match[0].length;
   }
   const boilerplate = [...doc.boilerplate].sort((a, b) => a.start - b.start);
   const sentences: Sentence[] = [];
-  for (const span of mergeFalseBreaks(text, pieces)) {
+  for (const span of mergeFalseBreaks(text, pieces, forcedCuts)) {
     let { start, end } = span;
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;

@@ -125,7 +125,11 @@ describe('findBoilerplate', () => {
     expect(boilerplateOf('The minister spoke to reporters in Riga. /Jane Doe/Reuters\nNext.')).toEqual(['/Jane Doe/Reuters']);
   });
 
-  it('findBoilerplate() marks picture links, share lines, bylines and view counts', () => {
+  it('findBoilerplate() marks a photo credit in brackets inside a caption', () => {
+    expect(boilerplateOf('Troops arrive in Narva (Photo by Jane Doe/Getty Images) on a cold day.')).toEqual(['(Photo by Jane Doe/Getty Images)']);
+  });
+
+    it('findBoilerplate() marks picture links, share lines, bylines and view counts', () => {
     expect(boilerplateOf('We tackle it together. pic.twitter.com/AbC123xyz\nShare on Facebook\nby Admin 42 views\nFacebook Twitter LinkedIn'))
       .toEqual(['pic.twitter.com/AbC123xyz', 'Share on Facebook', 'by Admin 42 views', 'Facebook Twitter LinkedIn']);
   });
