@@ -70,6 +70,11 @@ describe('findDates: months and years', () => {
       .toEqual(['2017: 2017-01-01..2017-12-31 year']);
   });
 
+  it('findDates() reads "mid-2023", "early 2024" and "since 2015" as whole years', () => {
+    expect(summary('Deliveries slowed in mid-2023 and resumed in early 2024. The base has been operational since 2015.', '2024-10-21'))
+      .toEqual(['2023: 2023-01-01..2023-12-31 year', '2024: 2024-01-01..2024-12-31 year', '2015: 2015-01-01..2015-12-31 year']);
+  });
+
   it('findDates() reads a month with its year as the whole month', () => {
     expect(summary('The exercise took place in March 2022 near the border.', '2024-10-21')).toEqual(['March 2022: 2022-03-01..2022-03-31 month']);
   });
