@@ -117,16 +117,76 @@ function combine(members: EventCandidate[], opts: typeof MERGE_DEFAULTS): Merged
   };
 }
 
+interface Group {
+  members: EventCandidate[];
+  /** Latest end (day number) of any member: past it plus the tolerance, no later candidate can join. */
+  lastDay: number;
+  persists: boolean;
+  /** Countries of the members' places and the box around their points: a cheap first test before compatible(). */
+  countries: Set<string>;
+  south: number;
+  north: number;
+  west: number;
+  east: number;
+}
+
+/** Degrees of margin around a group's box; 0.5° of latitude is 55 km, more than MERGE_DEFAULTS.maxKm. */
+const BOX_MARGIN_DEG = 0.5;
+
+function mayJoin(g: Group, c: EventCandidate, lonMargin: number): boolean {
+  const codes = countriesOf(c.entry);
+  for (let i = 0; i < codes.length; i++) if (g.countries.has(codes[i])) return true;
+  const { lat, lon } = c.entry;
+  return lat >= g.south - BOX_MARGIN_DEG && lat <= g.north + BOX_MARGIN_DEG && lon >= g.west - lonMargin && lon <= g.east + lonMargin;
+}
+
+function join(g: Group, c: EventCandidate, lastDay: number): void {
+  g.members.push(c);
+  g.lastDay = Math.max(g.lastDay, lastDay);
+  g.persists ||= c.persists;
+  for (const code of countriesOf(c.entry)) g.countries.add(code);
+  g.south = Math.min(g.south, c.entry.lat);
+  g.north = Math.max(g.north, c.entry.lat);
+  g.west = Math.min(g.west, c.entry.lon);
+  g.east = Math.max(g.east, c.entry.lon);
+}
+
 /**
  * Groups candidates into events. A candidate joins the first group (in content order) whose every member it is
- * compatible with, so two far-apart places never end up in one group through a third between them.
+ * compatible with, so two far-apart places never end up in one group through a third between them. Candidates come
+ * in start order, so a group whose last day lies behind the tolerance is closed for good: only open groups are
+ * searched, which keeps a large corpus linear in practice.
  */
 export function merge(candidates: readonly EventCandidate[], opts = MERGE_DEFAULTS): MergedEvent[] {
-  const groups: EventCandidate[][] = [];
+  const groups: Group[] = [];
+  const open = new Map<Category, Group[]>();
+  const reach = Math.max(opts.sameDocumentDays, opts.toleranceDays);
   for (const candidate of [...candidates].sort(byContent)) {
-    const group = groups.find((g) => g.every((m) => compatible(m, candidate, opts)));
-    if (group) group.push(candidate);
-    else groups.push([candidate]);
+    const first = dayNumber(candidate.start);
+    const last = dayNumber(candidate.end);
+    const previous = open.get(candidate.category) ?? [];
+    const active: Group[] = [];
+    for (const g of previous) if (g.persists || g.lastDay + reach >= first) active.push(g);
+    open.set(candidate.category, active);
+    // Longitude degrees shrink toward the poles; widen the margin so it still covers maxKm.
+    const lonMargin = BOX_MARGIN_DEG / Math.max(0.1, Math.cos((candidate.entry.lat * Math.PI) / 180));
+    let group: Group | undefined;
+    for (const g of active) {
+      if (!mayJoin(g, candidate, lonMargin)) continue;
+      let all = true;
+      for (const m of g.members) if (!compatible(m, candidate, opts)) { all = false; break; }
+      if (all) { group = g; break; }
+    }
+    if (group) join(group, candidate, last);
+    else {
+      const created: Group = {
+        members: [], lastDay: last, persists: candidate.persists, countries: new Set(),
+        south: candidate.entry.lat, north: candidate.entry.lat, west: candidate.entry.lon, east: candidate.entry.lon,
+      };
+      join(created, candidate, last);
+      groups.push(created);
+      active.push(created);
+    }
   }
-  return groups.map((g) => combine(g, opts));
+  return groups.map((g) => combine(g.members, opts));
 }
