@@ -81,7 +81,7 @@ const geonamesCount = rows.length;
 // ---- countries: world-countries names, Natural Earth (world-atlas 50m) shapes for a point and an extent ----
 interface WorldCountry {
   name: { common: string; official: string };
-  cca2: string; ccn3: string; altSpellings: string[]; latlng: [number, number];
+  cca2: string; ccn3: string; altSpellings: string[]; latlng: [number, number]; independent: boolean;
   demonyms?: { eng?: { m: string; f: string } };
 }
 const curated = JSON.parse(readFileSync('geo/curated.json', 'utf8'));
@@ -117,6 +117,7 @@ function mainland(shape: Feature<Polygon | MultiPolygon>): Feature<Polygon> {
 const extents: GazetteerData['extents'] = {};
 const aliasNames: Record<string, string[]> = curated.countryAliases.names;
 const aliasAdjectives: Record<string, string[]> = curated.countryAliases.adjectives;
+const independentDemonyms = new Set(worldCountries.filter((c) => c.independent).flatMap((c) => [c.demonyms?.eng?.m, c.demonyms?.eng?.f]));
 for (const c of worldCountries) {
   const shape = shapes.get(c.ccn3);
   // world-countries' latlng is the conventional centre (the CIA World Factbook's, which GeoNames mostly shares);
@@ -136,7 +137,9 @@ for (const c of worldCountries) {
   // altSpellings start with the alpha-2 code ("IN", "IT"): as words of text those are English, not countries.
   for (const alt of c.altSpellings) if (alt.length > 2 && LATIN.test(alt)) names.push(alt);
   for (const n of names) addKey(nameIndex, n, i, 2);
-  const adjectives = new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(aliasAdjectives[c.cca2] ?? [])]);
+  // "French" is France's, not also French Guiana's: a demonym an independent state has is not a territory's.
+  const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d) => c.independent || !independentDemonyms.has(d!));
+  const adjectives = new Set([...demonyms, ...(aliasAdjectives[c.cca2] ?? [])]);
   for (const a of adjectives) if (a) addKey(adjectiveIndex, a, i, 2);
 }
 

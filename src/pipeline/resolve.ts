@@ -10,7 +10,7 @@ export const RESOLVE_DEFAULTS = {
    * town, a capital a provincial seat, a seat a village of the same name (country > capital > seat > place).
    */
   featureWeight: {
-    PCLI: 10, CONT: 9, OCN: 9, SEA: 9, REGION: 9, RGN: 9, PEN: 9, GULF: 9, HQ: 9, BASE: 9, ADM1: 6,
+    PCLI: 9, CONT: 9, OCN: 9, SEA: 9, REGION: 9, RGN: 9, PEN: 9, GULF: 9, HQ: 9, BASE: 9, ADM1: 6.5,
     PPLC: 7, PPLA: 3, PPLA2: 1.5, PPLA3: 0.5, PPLA4: 0.3, PPLA5: 0.2, PPL: 0, PPLX: -1, PPLL: -0.5,
   } as Record<string, number>,
   /**
@@ -20,9 +20,9 @@ export const RESOLVE_DEFAULTS = {
   alternateNamePenalty: 3,
   /** Weight of log10(population + 1). */
   populationWeight: 0.9,
-  /** Added to a candidate in a country the document names or places unambiguously elsewhere. */
+  /** Added to a candidate in a country the document names or places unambiguously elsewhere (up to twice). */
   documentCountryBonus: 2.5,
-  /** Added, times exp(-km / proximityKm), for the nearest unambiguous other place of the document. */
+  /** Added, times exp(-km / proximityKm), for the nearest unambiguous other place (half for the second nearest). */
   proximityBonus: 2,
   proximityKm: 800,
   /** Added to a candidate inside the container named right after it: "Paris, Texas", "Vilnius, Lithuania". */
@@ -145,14 +145,18 @@ export function resolve(
   for (const g of groups.values()) {
     if (g.entries.length < 2) continue;
     g.entries.forEach((e, i) => {
-      const voters = e.country ? countryVotes.get(e.country) : undefined;
-      if (voters && [...voters].some((v) => v !== g)) g.scores[i] += opts.documentCountryBonus;
-      let near = 0;
+      const voters = e.country ? [...(countryVotes.get(e.country) ?? [])].filter((v) => v !== g).length : 0;
+      // Each further place of the same country adds half as much again, up to twice the bonus.
+      if (voters) g.scores[i] += opts.documentCountryBonus * Math.min(2, 1 + (voters - 1) / 2);
+      let nearest = 0;
+      let second = 0;
       for (const a of anchors) {
         if (a.group === g) continue;
-        near = Math.max(near, Math.exp(-distanceKm(e, a.entry) / opts.proximityKm));
+        const near = Math.exp(-distanceKm(e, a.entry) / opts.proximityKm);
+        if (near > nearest) [nearest, second] = [near, nearest];
+        else if (near > second) second = near;
       }
-      g.scores[i] += opts.proximityBonus * near;
+      g.scores[i] += opts.proximityBonus * (nearest + second / 2);
     });
   }
 

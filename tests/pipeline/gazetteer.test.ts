@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { createGazetteer, type Gazetteer, type GazetteerData } from '../../src/pipeline/gazetteer.ts';
+
+let gazetteer: Gazetteer;
+beforeAll(() => {
+  gazetteer = loadGazetteer();
+});
+
+describe('gazetteer', () => {
+  it('loadGazetteer() reads an index in which Kiev is an alternate name of Kyiv, the capital of Ukraine', () => {
+    const kyiv = gazetteer.lookupName('kiev').find((e) => e.featureCode === 'PPLC');
+    expect(kyiv).toMatchObject({ name: 'Kyiv', country: 'UA', kind: 'city', gazetteer: 'geonames' });
+    expect(gazetteer.lookupName('kyiv').map((e) => e.id)).toContain(kyiv!.id);
+    expect(gazetteer.byId(kyiv!.id)).toEqual(kyiv);
+  });
+
+  it('loadGazetteer() holds the GeoNames places, every country and the curated regions', () => {
+    expect(gazetteer.size).toBeGreaterThan(190_000);
+    expect(gazetteer.lookupName('velyka novosilka')[0]).toMatchObject({ country: 'UA', geonameId: expect.any(Number) });
+    expect(gazetteer.lookupAdjective('polish').map((e) => e.country)).toEqual(['PL']);
+  });
+
+  it('countryByCode() gives a country its alpha-2 code and a point inside the country', () => {
+    const poland = gazetteer.countryByCode('PL')!;
+    expect(poland).toMatchObject({ kind: 'country', country: 'PL', featureCode: 'PCLI' });
+    const [w, s, e, n] = gazetteer.extent('PL')!;
+    expect(poland.lon).toBeGreaterThan(w);
+    expect(poland.lon).toBeLessThan(e);
+    expect(poland.lat).toBeGreaterThan(s);
+    expect(poland.lat).toBeLessThan(n);
+  });
+
+  it('byId() gives regions their member countries, the Baltics being Estonia, Latvia and Lithuania', () => {
+    const baltics = gazetteer.lookupName('baltics')[0];
+    expect(baltics).toMatchObject({ kind: 'region', country: null, gazetteer: 'curated' });
+    expect(gazetteer.byId(baltics.id)!.countries).toEqual(['EE', 'LV', 'LT']);
+  });
+
+  it('byId() places a direction region such as eastern Ukraine east of the country centre and inside it', () => {
+    const east = gazetteer.byId('dir:eastern:UA')!;
+    const ukraine = gazetteer.countryByCode('UA')!;
+    const [, , e] = gazetteer.extent('UA')!;
+    expect(east).toMatchObject({ kind: 'region', country: 'UA', name: 'eastern Ukraine' });
+    expect(east.lon).toBeGreaterThan(ukraine.lon);
+    expect(east.lon).toBeLessThan(e);
+  });
+
+  it('admin1() and abbreviation() find first-level subdivisions, Texas by its code and New Jersey by "N.J."', () => {
+    expect(gazetteer.admin1('US', 'TX')).toMatchObject({ name: 'Texas', featureCode: 'ADM1', country: 'US' });
+    expect(gazetteer.abbreviation('N.J.')).toMatchObject({ name: 'New Jersey' });
+    expect(gazetteer.abbreviation('NJ')).toBeUndefined();
+  });
+
+  it('createGazetteer() refuses an index of another format and says how to rebuild it', () => {
+    expect(() => createGazetteer({ format: -1 } as GazetteerData)).toThrow(/npm run prepare:data/);
+  });
+
+  it('loadGazetteer() names a missing or broken index file and the command that builds it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gazetteer-'));
+    expect(() => loadGazetteer(join(dir, 'none.json'))).toThrow(/none\.json.*npm run prepare:data/);
+    writeFileSync(join(dir, 'broken.json'), '{"format":');
+    expect(() => loadGazetteer(join(dir, 'broken.json'))).toThrow(/broken\.json: gazetteer index is not valid JSON/);
+  });
+});

@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import type { Gazetteer } from '../../src/pipeline/gazetteer.ts';
+import { recognise } from '../../src/pipeline/recognise.ts';
+import type { IngestedDocument, PlaceMention, Sentence } from '../../src/pipeline/types.ts';
+
+let gazetteer: Gazetteer;
+beforeAll(() => {
+  gazetteer = loadGazetteer();
+});
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+function documentOf(text: string): { doc: IngestedDocument; sentences: Sentence[] } {
+  const doc: IngestedDocument = { file: 'test.txt', title: 'test', credit: null, published: null, text, boilerplate: [] };
+  const sentences = [...segmenter.segment(text)].map((s) => ({
+    start: s.index, end: s.index + s.segment.length, text: s.segment, isContent: true,
+  }));
+  return { doc, sentences };
+}
+
+function places(text: string): PlaceMention[] {
+  const { doc, sentences } = documentOf(text);
+  return recognise(doc, sentences, gazetteer);
+}
+
+/** Mention text -> the countries of its candidates, for readable expectations. */
+function countriesOf(m: PlaceMention): string[] {
+  return [...new Set(m.candidates.map((id) => gazetteer.byId(id)).flatMap((e) => (e?.country ? [e.country] : e?.countries ?? [])))];
+}
+
+describe('recognise', () => {
+  it('recognise() reads "Polish airspace" and "Estonian airspace" as adjectival mentions of Poland and Estonia', () => {
+    const text = 'The mission was launched after presumed deliberate incursions by Russian kamikaze drones into Polish airspace. ' +
+      'Subsequently, three Russian MiG-31 jets violated Estonian airspace.';
+    const found = places(text);
+    expect(found.map((m) => [m.text, m.form, countriesOf(m)])).toEqual([
+      ['Russian', 'adjective', ['RU']],
+      ['Polish', 'adjective', ['PL']],
+      ['Russian', 'adjective', ['RU']],
+      ['Estonian', 'adjective', ['EE']],
+    ]);
+    for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('recognise() reads "a French engineer" and "Ukrainian forces" as France and Ukraine, not their territories', () => {
+    const found = places('A French engineer was detained while Ukrainian forces held the line.');
+    expect(found.map((m) => [m.text, countriesOf(m)])).toEqual([['French', ['FR']], ['Ukrainian', ['UA']]]);
+  });
+
+  it('recognise() reads "the Baltics" as a region made of Estonia, Latvia and Lithuania', () => {
+    const [baltics] = places('NATO is also looking at bolstering battle groups already in the Baltics and Poland.')
+      .filter((m) => m.form === 'region');
+    expect(baltics.text).toBe('Baltics');
+    expect(countriesOf(baltics)).toEqual(['EE', 'LV', 'LT']);
+  });
+
+  it('recognise() reads a compass direction before a country as a region of that country, for any country', () => {
+    const found = places('Russian troops advanced in eastern Ukraine. Turkey shelled towns in northern Syria and north-eastern Syria.');
+    const regions = found.filter((m) => m.form === 'region');
+    expect(regions.map((m) => [m.text, m.candidates])).toEqual([
+      ['eastern Ukraine', ['dir:eastern:UA']],
+      ['northern Syria', ['dir:northern:SY']],
+      ['north-eastern Syria', ['dir:northeastern:SY']],
+    ]);
+  });
+
+  it('recognise() finds the Indo-Pacific and multi-word names such as Velyka Novosilka, New Zealand and South Korea', () => {
+    const found = places('Russian gains around Velyka Novosilka worried Indo-Pacific partners: Australia, Japan, New Zealand, and South Korea.');
+    expect(found.map((m) => m.text)).toEqual(['Russian', 'Velyka Novosilka', 'Indo-Pacific', 'Australia', 'Japan', 'New Zealand', 'South Korea']);
+  });
+
+  it('recognise() finds places under alternate names, Kiev being a candidate for Kyiv', () => {
+    const [kiev] = places('Talks resumed in Kiev on Monday.');
+    expect(kiev.text).toBe('Kiev');
+    expect(kiev.candidates.map((id) => gazetteer.byId(id)!.name)).toContain('Kyiv');
+  });
+
+  it('recognise() stops a name before a possessive, with a straight or a curly apostrophe', () => {
+    expect(places("Ukraine's allies met. Japan’s Defense Minister attended.").map((m) => m.text)).toEqual(['Ukraine', 'Japan']);
+  });
+
+  it('recognise() does not take Lloyd Austin for Austin, Texas, even when he is later "Austin"', () => {
+    const found = places('Secretary of Defense Lloyd Austin reaffirmed the commitment. Austin said the alliance was united.');
+    expect(found.map((m) => m.text)).toEqual([]);
+  });
+
+  it('recognise() does not take Ben Wallace or Mark Rutte for places', () => {
+    const found = places('"We are deadly serious," UK Defence Minister Ben Wallace said. NATO Secretary General Mark Rutte highlighted the format.');
+    expect(found.map((m) => m.text)).toEqual(['UK']);
+  });
+
+  it('recognise() reads a capitalised name after a title as a person ("President Washington" is no city)', () => {
+    expect(places('President Washington crossed the river.').map((m) => m.text)).toEqual([]);
+  });
+
+  it('recognise() refuses towns named by common words and months unless the grammar asks for a place', () => {
+    expect(places('Nice weather in March helped. Reading the report, Mobile teams left.').map((m) => m.text)).toEqual([]);
+    expect(places('The delegation arrived in Reading.').map((m) => m.text)).toEqual(['Reading']);
+  });
+
+  it('recognise() never matches lower-case words, even when a town has that name', () => {
+    expect(places('they will march to the bath house and sale point').length).toBe(0);
+  });
+
+  it('recognise() skips sentences that are not content, such as a cookie banner', () => {
+    const text = 'Vi bruker informasjonskapsler i Norge. Troops arrived in Estonia.';
+    const { doc, sentences } = documentOf(text);
+    sentences[0].isContent = false;
+    expect(recognise(doc, sentences, gazetteer).map((m) => m.text)).toEqual(['Estonia']);
+  });
+
+  it('recognise() keeps a state abbreviation after a town as its own mention ("Allendale, N.J.")', () => {
+    expect(places('ALLENDALE, N.J. — The township council met.').map((m) => m.text)).toEqual(['ALLENDALE', 'N.J.']);
+  });
+});

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import type { Gazetteer } from '../../src/pipeline/gazetteer.ts';
+import { recognise } from '../../src/pipeline/recognise.ts';
+import { resolve } from '../../src/pipeline/resolve.ts';
+import type { IngestedDocument, ResolvedMention } from '../../src/pipeline/types.ts';
+
+let gazetteer: Gazetteer;
+beforeAll(() => {
+  gazetteer = loadGazetteer();
+});
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+function resolved(text: string): ResolvedMention[] {
+  const doc: IngestedDocument = { file: 'test.txt', title: 'test', credit: null, published: null, text, boilerplate: [] };
+  const sentences = [...segmenter.segment(text)].map((s) => ({
+    start: s.index, end: s.index + s.segment.length, text: s.segment, isContent: true,
+  }));
+  return resolve(recognise(doc, sentences, gazetteer), doc, gazetteer);
+}
+
+const place = (mentions: ResolvedMention[], text: string) => mentions.find((m) => m.text === text)?.entry;
+
+describe('resolve', () => {
+  it('resolve() takes Georgia for the country when the document is about NATO and Ukraine', () => {
+    const found = resolved('On day two of the Defence Ministers Meeting NATO members are talking to their counterparts from Georgia and Ukraine.');
+    expect(place(found, 'Georgia')).toMatchObject({ kind: 'country', country: 'GE' });
+  });
+
+  it('resolve() takes Georgia for the US state when the document is about Atlanta', () => {
+    const found = resolved('Storms hit Atlanta overnight. Officials in Georgia said roads near Savannah were closed.');
+    expect(place(found, 'Georgia')).toMatchObject({ country: 'US', featureCode: 'ADM1' });
+  });
+
+  it('resolve() takes Paris for the French capital when nothing says otherwise', () => {
+    expect(place(resolved('The summit opened in Paris.'), 'Paris')).toMatchObject({ country: 'FR', featureCode: 'PPLC' });
+  });
+
+  it('resolve() takes the place inside the container named after it ("Paris, Texas")', () => {
+    const entry = place(resolved('The festival moved to Paris, Texas, last year.'), 'Paris');
+    expect(entry).toMatchObject({ country: 'US' });
+    expect(gazetteer.admin1Code(entry!.id)).toBe('TX');
+  });
+
+  it('resolve() places Wiesbaden in Germany and Vilnius in Lithuania', () => {
+    const found = resolved('NSATU, headquartered in Wiesbaden, Germany, will coordinate aid. A cargo plane crashed near Vilnius in Lithuania.');
+    expect(place(found, 'Wiesbaden')).toMatchObject({ country: 'DE' });
+    expect(place(found, 'Vilnius')).toMatchObject({ country: 'LT', featureCode: 'PPLC' });
+  });
+
+  it('resolve() gives the Baltics and eastern Ukraine region entries with their countries', () => {
+    const found = resolved('Battle groups are in the Baltics. Fighting continues in eastern Ukraine.');
+    expect(place(found, 'Baltics')).toMatchObject({ kind: 'region', countries: ['EE', 'LV', 'LT'] });
+    expect(place(found, 'eastern Ukraine')).toMatchObject({ kind: 'region', country: 'UA' });
+  });
+
+  it('resolve() gives one name one place throughout a document', () => {
+    const found = resolved('Flooding hit Portland, Maine. Later, Portland reopened its harbour.').filter((m) => m.text === 'Portland');
+    expect(found).toHaveLength(2);
+    expect(found[0].entry!.id).toBe(found[1].entry!.id);
+    expect(found[0].entry).toMatchObject({ country: 'US' });
+  });
+
+  it('resolve() reports a confidence between 0 and 1, higher for a country than for a contested town name', () => {
+    const found = resolved('Officials in Poland met the mayor of Springfield.');
+    for (const m of found) {
+      expect(m.confidence).toBeGreaterThan(0);
+      expect(m.confidence).toBeLessThanOrEqual(1);
+    }
+    expect(found.find((m) => m.text === 'Poland')!.confidence).toBeGreaterThan(found.find((m) => m.text === 'Springfield')!.confidence);
+  });
+
+  it('resolve() leaves a mention without candidates unresolved with confidence 0', () => {
+    const doc: IngestedDocument = { file: 't.txt', title: 't', credit: null, published: null, text: 'Atlantis', boilerplate: [] };
+    const [m] = resolve([{ start: 0, end: 8, text: 'Atlantis', form: 'name', candidates: ['gn:0'] }], doc, gazetteer);
+    expect(m).toMatchObject({ entry: null, confidence: 0 });
+  });
+});
