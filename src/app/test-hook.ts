@@ -27,8 +27,8 @@ export function installTestHook(map: MapLibreMap, overlay: MapboxOverlay, store:
     map,
     visibleCount: () => countStartedBy(table.start, store.get().t),
     drawnMarkerIds: () => {
-      const canvas = map.getCanvasContainer();
-      return ids(overlay.pickObjects({ x: 0, y: 0, width: canvas.clientWidth, height: canvas.clientHeight, layerIds: EVENT_LAYER_IDS }));
+      const box = map.getContainer();
+      return ids(overlay.pickObjects({ x: 0, y: 0, width: box.clientWidth, height: box.clientHeight, layerIds: EVENT_LAYER_IDS }));
     },
     idsAt: (x, y) => ids(overlay.pickMultipleObjects({ x, y, radius: 2, layerIds: EVENT_LAYER_IDS })),
     project: (lon, lat) => {

@@ -1,0 +1,169 @@
+// The built app with the fixture dataset, driven in headless chromium: one page load, used in order by these tests.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { EventCollection, SourceDocument } from '../../src/model/index.ts';
+import { CATEGORY_COLORS } from '../../src/app/categories.ts';
+import { launch, openApp, waitForDrawn, type OpenedApp } from './browser.ts';
+import { colourDistance, colourVariety, decodePng, pixelAt } from './pixels.ts';
+
+const EVENTS = JSON.parse(readFileSync('tests/fixtures/fixture-events.geojson', 'utf8')) as EventCollection;
+const DOCUMENTS = JSON.parse(readFileSync('tests/fixtures/fixture-documents.json', 'utf8')) as SourceDocument[];
+const ALL_IDS = EVENTS.features.map((f) => f.id).sort();
+
+let browser: Browser;
+let app: OpenedApp;
+const url = inject('appUrl');
+
+beforeAll(async () => {
+  browser = await launch();
+  app = await openApp(browser, url);
+});
+afterAll(async () => { await browser?.close(); });
+
+const status = () => app.page.locator('[role="status"].status').textContent();
+const slider = () => app.page.locator('[role="slider"]');
+
+async function pressOnSlider(key: string): Promise<void> {
+  await slider().focus();
+  await app.page.keyboard.press(key);
+}
+
+describe('the map', () => {
+  test('renders a non-blank basemap with land, sea and borders', async () => {
+    const box = (await app.page.locator('#map').boundingBox())!;
+    const shot = await app.page.screenshot({ clip: box });
+    const variety = colourVariety(await decodePng(shot));
+    expect(variety.distinct).toBeGreaterThan(20);
+    expect(variety.commonestShare).toBeLessThan(0.8);
+  });
+
+  test('draws every event at End, each picked at the pixel its lon/lat projects to', async () => {
+    await pressOnSlider('End');
+    expect(await waitForDrawn(app.page, ALL_IDS.length)).toEqual(ALL_IDS);
+    const mapBox = (await app.page.locator('#map').boundingBox())!;
+    // Events alone at their spot sit exactly on their coordinates (co-located ones are spread around the first).
+    const spots = new Map<string, number>();
+    for (const f of EVENTS.features) spots.set(f.geometry.coordinates.join(), (spots.get(f.geometry.coordinates.join()) ?? 0) + 1);
+    const alone = EVENTS.features.filter((f) => spots.get(f.geometry.coordinates.join()) === 1);
+    expect(alone.length).toBeGreaterThan(5);
+    const page = await decodePng(await app.page.screenshot());
+    for (const f of alone) {
+      const [lon, lat] = f.geometry.coordinates;
+      const p = await app.page.evaluate(([lo, la]) => window.__flankline.project(lo, la), [lon, lat]);
+      const ids = await app.page.evaluate(([x, y]) => window.__flankline.idsAt(x, y), [p.x - mapBox.x, p.y - mapBox.y]);
+      expect(ids, f.id).toContain(f.id);
+      if (f.properties.persists && f.properties.until === null) {
+        // Still in place at End, so drawn at full strength in its category's colour.
+        expect(colourDistance(pixelAt(page, p.x, p.y), CATEGORY_COLORS[f.properties.category]), f.id).toBeLessThan(40);
+      }
+    }
+  });
+});
+
+describe('the time scrubber', () => {
+  test('Home shows no events and End shows all, and the status line agrees with the drawn markers', async () => {
+    await pressOnSlider('Home');
+    expect(await status()).toMatch(/^0 events up to /);
+    expect(await waitForDrawn(app.page, 0)).toEqual([]);
+    await pressOnSlider('End');
+    expect(await status()).toMatch(new RegExp(`^${ALL_IDS.length} events up to `));
+    expect(await waitForDrawn(app.page, ALL_IDS.length)).toHaveLength(ALL_IDS.length);
+  });
+
+  test('moving to a date in the middle draws exactly the events that started by then', async () => {
+    const t = '2022-02-24';
+    const expected = EVENTS.features.filter((f) => f.properties.start <= t).map((f) => f.id).sort();
+    await pressOnSlider('Home');
+    // From Home, a month at a time up to February 2022, then a day at a time.
+    for (let i = 0; i < 200 && (await slider().getAttribute('aria-valuetext'))! < '2022-01-24'; i++) await app.page.keyboard.press('PageUp');
+    for (let i = 0; i < 60 && (await slider().getAttribute('aria-valuetext'))! < t; i++) await app.page.keyboard.press('ArrowRight');
+    expect(await slider().getAttribute('aria-valuetext')).toBe(t);
+    expect(await status()).toBe(`${expected.length} events up to 24 February 2022`);
+    expect(await waitForDrawn(app.page, expected.length)).toEqual(expected);
+  });
+});
+
+describe('the event panel', () => {
+  test('clicking a marker opens the panel, whose excerpt is a substring of the source document', async () => {
+    await pressOnSlider('End');
+    await waitForDrawn(app.page, ALL_IDS.length);
+    const kyiv = EVENTS.features.find((f) => f.id === 'strike-kyiv-2022-02-24')!;
+    const p = await app.page.evaluate(([lo, la]) => window.__flankline.project(lo, la), kyiv.geometry.coordinates);
+    await app.page.mouse.click(p.x, p.y);
+    const panel = app.page.locator('#panel');
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.locator('.panel-title').textContent()).toBe(kyiv.properties.title);
+    expect(await panel.locator('.panel-date').textContent()).toBe('24 February 2022');
+    const excerpt = (await panel.locator('.excerpt').first().textContent())!;
+    const doc = DOCUMENTS.find((d) => d.file === kyiv.properties.sources[0].doc)!;
+    expect(excerpt.length).toBeGreaterThan(10);
+    expect(doc.text).toContain(excerpt);
+    expect(await panel.locator('.excerpt mark.hl-place').first().textContent()).toBe('Kyiv');
+  });
+
+  test('Read the document shows the full text with the excerpt marked and in view', async () => {
+    const panel = app.page.locator('#panel');
+    await panel.getByRole('button', { name: 'Read the document' }).first().click();
+    const text = panel.locator('.reader-text');
+    await text.waitFor({ state: 'visible' });
+    const doc = DOCUMENTS.find((d) => d.file === 'fixture-03-february.txt')!;
+    expect(await text.textContent()).toBe(doc.text);
+    expect(await panel.locator('.reader-excerpt').textContent()).toBe('On 24 February 2022 missiles struck Kyiv.');
+    await expect.poll(() => panel.locator('.reader-excerpt').isVisible()).toBe(true);
+    await app.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+  });
+});
+
+describe('keyboard-only use', () => {
+  test('Tab reaches the scrubber, arrows move it a day, and Enter on a list item opens its event', async () => {
+    await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await app.page.keyboard.press('End'); // nothing focused: must not move time
+    let reached = false;
+    for (let i = 0; i < 15 && !reached; i++) {
+      await app.page.keyboard.press('Tab');
+      reached = await app.page.evaluate(() => document.activeElement?.getAttribute('role') === 'slider');
+    }
+    expect(reached).toBe(true);
+    await app.page.keyboard.press('End');
+    const end = (await slider().getAttribute('aria-valuetext'))!;
+    await app.page.keyboard.press('ArrowLeft');
+    const dayBefore = new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(await slider().getAttribute('aria-valuetext')).toBe(dayBefore);
+    await app.page.keyboard.press('PageDown');
+    expect((await slider().getAttribute('aria-valuetext'))! < dayBefore).toBe(true);
+
+    // Back to the list: Shift+Tab until a list item has focus, then open it.
+    let item: string | null = null;
+    for (let i = 0; i < 40 && !item; i++) {
+      await app.page.keyboard.press('Shift+Tab');
+      item = await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('.list-item')?.getAttribute('data-id') ?? null);
+    }
+    expect(item).not.toBeNull();
+    await app.page.keyboard.press('Enter');
+    const panel = app.page.locator('#panel');
+    await panel.waitFor({ state: 'visible' });
+    const feature = EVENTS.features.find((f) => f.id === item)!;
+    expect(await panel.locator('.panel-title').textContent()).toBe(feature.properties.title);
+    expect(await app.page.evaluate(() => document.activeElement?.classList.contains('panel-title'))).toBe(true);
+    await app.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    expect(await app.page.evaluate(() => document.activeElement?.closest('.list-item')?.getAttribute('data-id'))).toBe(item);
+  });
+});
+
+describe('offline', () => {
+  test('no request leaves the page origin', async () => {
+    const origin = new URL(url).origin;
+    const web = app.requests.filter((r) => /^(https?|wss?):/.test(r));
+    expect(web.some((r) => r.endsWith('/geo/countries.geojson'))).toBe(true);
+    expect(web.some((r) => r.endsWith('/data/events.geojson'))).toBe(true);
+    expect(web.filter((r) => new URL(r).origin !== origin)).toEqual([]);
+    expect(app.requests.filter((r) => !/^(https?|wss?|data|blob):/.test(r))).toEqual([]);
+  });
+
+  test('the page logged no errors', () => {
+    expect(app.errors).toEqual([]);
+  });
+});

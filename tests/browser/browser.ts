@@ -1,0 +1,41 @@
+// The one place that launches Debian chromium for the browser tests (WebGL2 through SwiftShader), and opens the app.
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface OpenedApp {
+  page: Page;
+  /** Every URL the page requested, in order, from before the first byte of the app. */
+  requests: string[];
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+}
+
+/** Opens the app at `url` and waits until the map has drawn once (the app sets body[data-ready]). */
+export async function openApp(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<OpenedApp> {
+  const page = await browser.newPage({ viewport });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 90_000 });
+  return { page, requests, errors };
+}
+
+/** Waits until deck.gl draws exactly `n` markers (it renders on the next frames after a change). */
+export async function waitForDrawn(page: Page, n: number): Promise<string[]> {
+  await page.waitForFunction((want) => window.__flankline?.drawnMarkerIds().length === want, n, { timeout: 30_000, polling: 250 })
+    .catch(() => undefined);
+  return page.evaluate(() => window.__flankline.drawnMarkerIds());
+}
+
+declare global {
+  interface Window { __flankline: import('../../src/app/test-hook.ts').FlanklineHook }
+}
