@@ -72,6 +72,8 @@ const SKIPPABLE = new Set([
   'neighbouring', 'neighboring', 'besieged', 'strategic', 'embattled', 'entire', 'whole', 'rest', 'direction',
 ]);
 // After "to" these words make it something else than a destination: "in response to Russia".
+// "aid for Ukraine": "for" names a recipient only after words for help.
+const RECIPIENT_BEFORE = /\b(?:aid|assistance|support|package|funding|funds|loans?|grants?|weapons|ammunition|supplies|help|relief)\s+$/i;
 const NOT_DESTINATION = new Set(['response', 'according', 'due', 'addition', 'close', 'next', 'compared', 'contrary', 'prior', 'thanks', 'owing', 'threat', 'threats', 'support', 'commitment', 'invitation', 'proposals', 'challenge']);
 const LOCATION_NOUN_AFTER = /^[\s-]+(?:border|borders|coast|coastline|capital|cities|city|towns?|villages?|regions?|provinces?|oblasts?|soil|side|frontline|front line|front|positions?|bases?|ports?|skies)\b/i;
 const AIRSPACE_AFTER = /^(?:['’]s)?[\s-]+(?:air\s?space|territor(?:y|ial waters)|waters)\b/i;
@@ -128,12 +130,19 @@ function roleOf(text: string, sentence: Sentence, m: ResolvedMention, triggers: 
   const tokens = [...text.slice(windowStart, m.start).matchAll(/[\p{L}\p{N}'’.-]+|[,;:()"“”—–]/gu)];
   for (let i = tokens.length - 1, seen = 0; i >= 0 && seen < opts.roleWindowWords; i--, seen++) {
     const token = tokens[i][0];
-    if (/^[,;:()"“”—–]$/.test(token)) break;
+    if (/^[,;:()"“”—–]$/.test(token)) {
+      // "in Kananaskis, Canada": a country after a place the gazetteer may not know stands where that place stands.
+      const prev = tokens[i - 1]?.[0] ?? '';
+      const prep = (tokens[i - 2]?.[0] ?? '').toLowerCase();
+      if (token === ',' && m.form === 'name' && /^\p{Lu}/u.test(prev) && LOCATIVE.has(prep)) return { role: 'locative', prep, airspacePhrase: null };
+      break;
+    }
     const word = token.toLowerCase().replace(/’/g, "'");
     const tokenEnd = windowStart + tokens[i].index! + token.length;
     const trigger = triggers.find((t) => t.end === tokenEnd);
     if (trigger) return { role: trigger.isVerb ? 'object' : 'other', prep: null, airspacePhrase: null };
     if (word === 'against' || word === 'on') return { role: 'target', prep: word, airspacePhrase: null };
+    if (word === 'for') return { role: RECIPIENT_BEFORE.test(text.slice(windowStart, windowStart + tokens[i].index!)) ? 'to' : 'other', prep: 'to', airspacePhrase: null };
     if (word === 'to' || word === 'toward' || word === 'towards') {
       const previous = (tokens[i - 1]?.[0] ?? '').toLowerCase();
       return NOT_DESTINATION.has(previous) ? { role: 'other', prep: null, airspacePhrase: null } : { role: 'to', prep: word, airspacePhrase: null };
@@ -312,8 +321,10 @@ export function extractEvents(
     for (const category of new Set(own.map((t) => t.category))) {
       const ofCategory = own.filter((t) => t.category === category);
       const gap = (p: Placed) => Math.min(...ofCategory.map((t) => distance(t, p.mention)));
+      // Aid is placed where it goes, not where it was promised.
+      const recipientBonus = category === 'aid' ? 3 : 0;
       const score = (p: Placed) =>
-        ROLE_WEIGHT[p.role] + KIND_WEIGHT[p.mention.entry.kind] + p.mention.confidence - gap(p) / opts.charsPerPoint - (p.sentence === i ? 0 : 1);
+        (p.role === 'to' ? recipientBonus : 0) + ROLE_WEIGHT[p.role] + KIND_WEIGHT[p.mention.entry.kind] + p.mention.confidence - gap(p) / opts.charsPerPoint - (p.sentence === i ? 0 : 1);
       let candidates = placedBySentence[i].filter((p) => acceptable(category, p) && gap(p) <= opts.maxTriggerDistance);
       if (candidates.length === 0) {
         // The place may be in a neighbour that reports nothing itself ("... in Brussels. They met on ..."); only a

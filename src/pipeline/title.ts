@@ -7,6 +7,8 @@ import { verbForms, type FoundTrigger } from './trigger.ts';
 export const TITLE_DEFAULTS = {
   /** Longest subject, in words, taken from the sentence ("three Russian MiG-31 jets"). */
   maxSubjectWords: 6,
+  /** Longest object kept between verb and place ("strike an oil refinery in Ryazan"). */
+  maxObjectWords: 5,
   /** Titles longer than this fall back to the template. */
   maxTitleChars: 90,
 };
@@ -105,8 +107,24 @@ function subjectBefore(parts: TitleParts, opts: typeof TITLE_DEFAULTS): string |
   return subject;
 }
 
+/** What the verb acts on, when the text puts it between verb and place: "struck [an oil refinery] in Ryazan". */
+function objectBetween(parts: TitleParts, opts: typeof TITLE_DEFAULTS): string | null {
+  if (parts.place.role === 'object' || parts.place.role === 'airspace') return null;
+  const between = parts.text.slice(parts.trigger.end, parts.place.start);
+  const m = /^\s+(.+?)\s+(?:in|at|near|around|into|over|outside|across|to|toward|towards|along|off|inside|within|on|against)(?:\s+(?:the|its|their))?(?:\s+[\p{Ll}-]+ern)?\s*$/u.exec(between);
+  if (!m) return null;
+  const object = m[1].replace(DETERMINER, '');
+  const words = object.split(/\s+/);
+  if (words.length > opts.maxObjectWords || /[,;:()"“”—–]/.test(object.replace(/(\d),(\d)/g, '$1$2'))) return null;
+  if (words.some((w) => /^(?:of|for|with|by|from|that|which|who|and|said|says|was|were|is|are|has|have|had|will)$/i.test(w)) && words.length > 3) return null;
+  return object;
+}
+
 function headlineVerb(trigger: FoundTrigger, subject: string): string {
-  const plural = /\band\b/i.test(subject) || /[^su]s$/i.test(subject.split(/\s+/).pop() ?? '');
+  const last = subject.split(/\s+/).pop() ?? '';
+  // "United States", "Netherlands": names that look plural and are one state.
+  const singularName = /^\p{Lu}/u.test(last) && /(?:States|Nations|Emirates|Netherlands|Philippines|Islands|Bahamas|Maldives|Seychelles)$/.test(last);
+  const plural = !singularName && (/\band\b/i.test(subject) || /[^su]s$/i.test(last));
   return plural ? trigger.lemma : verbForms(trigger.lemma)[1];
 }
 
@@ -141,7 +159,8 @@ export function makeTitle(parts: TitleParts, opts = TITLE_DEFAULTS): Title {
   if (trigger.isVerb && place.start > trigger.end && place.role !== 'actor') {
     const subject = subjectBefore(parts, opts);
     if (subject) {
-      const title = `${cap(subject)} ${headlineVerb(trigger, subject)} ${placePhrase(parts, true)}`;
+      const object = objectBetween(parts, opts);
+      const title = `${cap(subject)} ${headlineVerb(trigger, subject)}${object ? ` ${object}` : ''} ${placePhrase(parts, true)}`;
       if (title.length <= opts.maxTitleChars) return { title, quality: 2 };
     }
   }

@@ -47,6 +47,7 @@ const noun = (category: Category, lemma: string, forms: string[], extra: Partial
 const PERSISTS = new Set<Category>(['deployment', 'mission', 'headquarters']);
 const LAUNCH = /\b(launch(es|ed|ing)?|begin(s|ning)?|began|begun|start(s|ed|ing)?|establish(es|ed|ing)?|set up|creat(e|es|ed|ing)|inaugurat(e|es|ed|ing)|new|kick(ed)? off)\b/i;
 const AIRSPACE = /\bair\s?space\b/i;
+const TROOPS = /\b(troops|soldiers|forces|battalions?|brigades?|warships?|fighter jets|jets|peacekeepers|marines|paratroopers)\b/i;
 const MISSION_NOUN = /\b(mission|operation)s?\b/i;
 // A noun used as a modifier of a weapon or vehicle names the kind of weapon, not an event.
 const WEAPON_NEXT = /^(drones?|helicopters?|aircraft|jets?|planes?|submarines?|craft|boats?|dogs?|groups?|capabilit\w+|weapons?|systems?|vehicles?|units?|force|forces|squadrons?|missiles?)\b/i;
@@ -71,6 +72,7 @@ const LEXICON: Lexeme[] = [
   noun('deployment', 'deployment', ['deployment', 'deployments']),
   noun('deployment', 'battlegroup', ['battlegroup', 'battlegroups', 'battle group', 'battle groups']),
   verb('deployment', 'station', [], { forms: ['stationed'] }),
+  verb('deployment', 'send', ['sent'], { requires: TROOPS }),
   noun('mission', 'mission', ['mission', 'missions'], { requires: LAUNCH }),
   verb('mission', 'launch', [], { requires: MISSION_NOUN }),
   verb('headquarters', 'headquarter', [], { forms: ['headquartered'] }),
