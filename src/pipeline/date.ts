@@ -1,6 +1,8 @@
 // Finds every time expression in a document's sentences and places it on the calendar against the day the
 // document was written ("on Wednesday", "in September", "deployed in 2017", "day two of the meeting").
 import { chronoDates } from './dates/chrono-dates.ts';
+import { dayListDates } from './dates/day-lists.ts';
+import { dottedDates } from './dates/dotted-dates.ts';
 import type { RawDate } from './dates/expression.ts';
 import { meetingDayDates } from './dates/meeting-day.ts';
 import { resolveExpression, type Reference } from './dates/resolve.ts';
@@ -35,6 +37,8 @@ const POST_ATTRIBUTION = /\(@\w{1,30}\)\s*(.{6,40})$/;
 
 function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
   const found: RawDate[] = [];
+  dayListDates(sentence.text, sentence.start, opts.maxEventDays, found);
+  dottedDates(sentence.text, sentence.start, found);
   for (const w of dateWindows(sentence.text, opts)) {
     if (found.length >= opts.maxMentionsPerSentence) break;
     chronoDates(sentence.text, sentence.start, w.start, w.end, found);

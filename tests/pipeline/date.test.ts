@@ -115,6 +115,16 @@ describe('findDates: full dates and days', () => {
     expect(summary('Ministers meet in Brussels on 16-17 February 2022.', null)).toEqual(['16-17 February 2022: 2022-02-16..2022-02-17 day']);
   });
 
+  it('findDates() reads two close days named with one month as a span', () => {
+    expect(summary('The strikes on 13 and 14 October hit energy sites. Talks ran on October 20 and 21, 2024 in Brussels.', '2024-10-25'))
+      .toEqual(['13 and 14 October: 2024-10-13..2024-10-14 day', 'October 20 and 21, 2024: 2024-10-20..2024-10-21 day']);
+  });
+
+  it('findDates() reads day-first dotted dates and the date in "the night of 24 February"', () => {
+    expect(summary('The treaty was signed on 24.02.2022 in Minsk. The fleet left port on the night of 24 February.', '2024-10-21'))
+      .toEqual(['24.02.2022: 2022-02-24..2022-02-24 day', '24 February: 2024-02-24..2024-02-24 day']);
+  });
+
   it('findDates() takes the year of "on October 17" from the published date', () => {
     expect(summary('Nakatani participated in a NATO defense ministers’ meeting in Brussels on October 17, alongside defense chiefs.', '2024-10-21'))
       .toEqual(['October 17: 2024-10-17..2024-10-17 day']);

@@ -138,6 +138,12 @@ function parse(window: string): ParsedResult[] {
 export function chronoDates(sentence: string, base: number, windowStart: number, windowEnd: number, out: RawDate[]): void {
   const window = sentence.slice(windowStart, windowEnd);
   for (const r of parse(window)) {
+    // chrono loses the date in "the night of 24 February": read what follows "of" on its own
+    const timeOfDay = /^(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+/i.exec(r.text);
+    if (timeOfDay) {
+      chronoDates(sentence, base, windowStart + r.index + timeOfDay[0].length, windowEnd, out);
+      continue;
+    }
     const { from, to } = trimmed(r.text);
     if (to <= from) continue;
     const start = windowStart + r.index + from;
