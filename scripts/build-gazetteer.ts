@@ -136,7 +136,7 @@ for (const c of worldCountries) {
   const names = [c.name.common, c.name.official, ...(aliasNames[c.cca2] ?? [])];
   // altSpellings start with the alpha-2 code ("IN", "IT"): as words of text those are English, not countries.
   for (const alt of c.altSpellings) if (alt.length > 2 && LATIN.test(alt)) names.push(alt);
-  for (const n of names) addKey(nameIndex, n, i, 2);
+  for (const n of names) addKey(nameIndex, n.replace(/^the /i, ''), i, 2);
   // "French" is France's, not also French Guiana's: a demonym an independent state has is not a territory's.
   const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d) => c.independent || !independentDemonyms.has(d!));
   const adjectives = new Set([...demonyms, ...(aliasAdjectives[c.cca2] ?? [])]);
@@ -150,7 +150,8 @@ for (const p of curated.places) {
     id: p.id, name: p.name, kind, country: p.country ?? '', countries: p.countries?.length ? p.countries : undefined,
     lat: p.lat, lon: p.lon, population: 0, featureCode: p.featureCode, admin1: p.admin1 ?? '',
   }) - 1;
-  for (const n of [p.name, ...(p.aliases ?? [])]) addKey(nameIndex, n, i, 2);
+  // "the Baltics" is indexed as "Baltics": the article is the sentence's, not the name's.
+  for (const n of [p.name, ...(p.aliases ?? [])]) addKey(nameIndex, n.replace(/^the /i, ''), i, 2);
   for (const a of p.adjectives ?? []) addKey(adjectiveIndex, a, i, 2);
 }
 

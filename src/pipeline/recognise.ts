@@ -59,7 +59,9 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   if (ctx.persons.surnames.has(t.text) && !entries.some((e) => e.kind === 'country')) return [];
   if (isStrong(entries, ctx.opts)) return entries;
   if (isPersonContext(ctx, tokens, i)) return [];
-  const common = ctx.gazetteer.isCommonWord(lower) || ctx.lowerCaseWords.has(lower);
+  // A given name alone ("Ben", "Olivia") is a person called by it far more often than a small town.
+  const person = ctx.gazetteer.isGivenName(t.text) && entries.every((e) => e.population < ctx.opts.strongPopulation / 10);
+  const common = person || ctx.gazetteer.isCommonWord(lower) || ctx.lowerCaseWords.has(lower);
   if (!common) return entries;
   const prev = tokens[i - 1];
   // "Reading", "Nice", "Bath": a common word is a town only where the grammar asks for a place ("in Reading"),
