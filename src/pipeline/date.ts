@@ -28,6 +28,11 @@ export const DATE_DEFAULTS = {
   maxMentionsPerSentence: 32,
   /** Longest span, in days, that "day two of ..." may count from: a meeting or summit, not a season. */
   maxEventDays: 7,
+  /**
+   * Content sentences at the top of an undated document searched for a dateline ("BRUSSELS, 17 October 2024").
+   * A full date further down is a past event's, not the writing day.
+   */
+  datelineSentences: 3,
   /** How far before and after an expression the clause's tense is looked for, in characters. */
   tenseWindowChars: 100,
 };
@@ -56,7 +61,7 @@ function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
 }
 
 /** The day an embedded post's attribution line gives, if `sentence` is one. */
-function postDay(sentence: Sentence | undefined, opts: typeof DATE_DEFAULTS): string | null {
+function postDay(sentence: Sentence | undefined): string | null {
   const m = sentence && POST_ATTRIBUTION.exec(sentence.text);
   if (!m) return null;
   const found: RawDate[] = [];
@@ -74,18 +79,18 @@ function isEventSpan(interval: DateInterval | null, maxDays: number): interval i
 
 /**
  * Time expressions in the content sentences, in text order, each resolved against `published`. Without a
- * published date the first full date in the text (a dateline) stands in; without either, expressions relative to
- * the writing day resolve to null, while absolute ones ("in 2017", "October 17, 2024") still resolve.
+ * published date a full date at the top of the text (a dateline) stands in; without either, expressions relative
+ * to the writing day resolve to null, while absolute ones ("in 2017", "October 17, 2024") still resolve.
  */
 export function findDates(sentences: readonly Sentence[], published: string | null, opts = DATE_DEFAULTS): DateMention[] {
   const perSentence = sentences.map((s) => (s.isContent ? rawDates(s, opts) : []));
-  const dateline = published ?? firstFullDate(perSentence);
+  const dateline = published ?? firstFullDate(sentences, perSentence, opts.datelineSentences);
   const mentions: DateMention[] = [];
   let event: DateInterval | null = null;
   perSentence.forEach((raws, i) => {
     if (raws.length === 0) return;
     const sentence = sentences[i];
-    const ref: Reference = { day: postDay(sentences[i + 1], opts) ?? dateline, event };
+    const ref: Reference = { day: postDay(sentences[i + 1]) ?? dateline, event };
     for (const raw of raws) {
       const local = raw.start - sentence.start;
       const tense = tenseAround(sentence.text, local, local + raw.text.length, opts.tenseWindowChars);
@@ -97,9 +102,12 @@ export function findDates(sentences: readonly Sentence[], published: string | nu
   return mentions;
 }
 
-function firstFullDate(perSentence: readonly RawDate[][]): string | null {
-  for (const raws of perSentence) {
-    for (const raw of raws) {
+function firstFullDate(sentences: readonly Sentence[], perSentence: readonly RawDate[][], maxSentences: number): string | null {
+  let seen = 0;
+  for (let i = 0; i < sentences.length && seen < maxSentences; i++) {
+    if (!sentences[i].isContent) continue;
+    seen++;
+    for (const raw of perSentence[i]) {
       if (raw.expression.kind === 'absolute' && raw.expression.interval.precision === 'day') return raw.expression.interval.start;
     }
   }

@@ -176,7 +176,12 @@ describe('findDates: vague and undated', () => {
       .toEqual(['1991: 1991-01-01..1991-12-31 year', 'October 17, 2024: 2024-10-17..2024-10-17 day']);
   });
 
-  it('findDates() without a published date resolves relative expressions against the first full date in the text', () => {
+  it('findDates() without a published date does not take a full date deep in the text for the writing day', () => {
+    const text = 'Ministers met.\nThey talked.\nThey ate.\nThey left.\nThe invasion began on 24 February 2022.\nThey return on Monday.';
+    expect(summary(text, null)).toEqual(['24 February 2022: 2022-02-24..2022-02-24 day', 'Monday: null']);
+  });
+
+  it('findDates() without a published date resolves relative expressions against a dateline at the top', () => {
     expect(summary('BRUSSELS, 17 October 2024. Ministers met yesterday.', null))
       .toEqual(['17 October 2024: 2024-10-17..2024-10-17 day', 'yesterday: 2024-10-16..2024-10-16 day']);
   });
