@@ -30,8 +30,10 @@ function startsPlaceName(text: string, tokens: readonly Token[], i: number, gaze
   return false;
 }
 
+/** "Ben Wallace"; but not "Philippine Sports", whose first word is also a country's adjective. */
 function isGivenNameStart(t: Token, gazetteer: Gazetteer, strongPopulation: number): boolean {
-  return gazetteer.isGivenName(t.text) && !isStrongPlace(t.text, gazetteer, strongPopulation);
+  return gazetteer.isGivenName(t.text) && !isStrongPlace(t.text, gazetteer, strongPopulation) &&
+    !gazetteer.lookupAdjective(normaliseName(t.text)).length;
 }
 
 /** An ordinary capitalised word: not a title, acronym, connector or (in lower case) a common English word. */
@@ -88,6 +90,7 @@ export function findPersonNames(
       } else if (
         isCapitalised(t) && i + 1 < tokens.length && text.slice(t.end, tokens[i + 1].start) === ' ' &&
         isCapitalised(tokens[i + 1]) && !startsPlaceName(text, tokens, i, gazetteer) &&
+        !startsPlaceName(text, tokens, i + 1, gazetteer) &&
         (isGivenNameStart(t, gazetteer, strongPopulation) || isNamePair(t, tokens[i + 1], gazetteer, strongPopulation))
       ) {
         from = i;
