@@ -133,12 +133,26 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
       form = 'adjective';
     }
     if (!entries.length) continue;
+    const county = matchCounty(ctx, tokens, i, j, entries);
+    if (county) return county;
     if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
     else if (ctx.persons.spans.some((p) => p.start <= start && start < p.end)) continue;
     if (!entries.length) continue;
     return { mention: mention(ctx, start, end, form, entries), next: j + 1 };
   }
   return null;
+}
+
+/**
+ * "Orange County": the gazetteer has no counties, so a county is placed at the town of its name, which is most
+ * often inside it or near it. The suffix makes it a place even when its name is a common word.
+ */
+function matchCounty(ctx: Context, tokens: readonly Token[], i: number, j: number, entries: readonly GazetteerEntry[]): Match | null {
+  const suffix = tokens[j + 1];
+  if (!suffix || suffix.text !== 'County' || ctx.text.slice(tokens[j].end, suffix.start) !== ' ') return null;
+  const towns = entries.filter((e) => e.kind === 'city');
+  if (!towns.length || ctx.persons.spans.some((p) => overlaps(p, tokens[i]))) return null;
+  return { mention: mention(ctx, tokens[i].start, suffix.end, 'name', towns), next: j + 2 };
 }
 
 /** "eastern Ukraine", "north-eastern Syria": a direction word and a country. */
