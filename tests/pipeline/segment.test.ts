@@ -28,6 +28,11 @@ describe('segment', () => {
       .toEqual(['They convene at 9 a.m. Tuesday in Hall No. 5 with John F. Kennedy’s papers.', 'Then they leave.']);
   });
 
+  it('segment() keeps "U.S." and "U.K." with the institution or title that follows', () => {
+    expect(sentencesOf('The U.S. European Command and U.K. Defence Secretary met U.S. Sen. Smith and Lt. Col. Jones at St. Petersburg docks. Next.'))
+      .toEqual(['The U.S. European Command and U.K. Defence Secretary met U.S. Sen. Smith and Lt. Col. Jones at St. Petersburg docks.', 'Next.']);
+  });
+
   it('segment() still splits after an initialism that ends a sentence', () => {
     expect(sentencesOf('Talks were held with the U.S. The deal was signed on Friday.'))
       .toEqual(['Talks were held with the U.S.', 'The deal was signed on Friday.']);
