@@ -85,6 +85,11 @@ function titleFrom(text: string, boilerplate: IngestedDocument['boilerplate'], o
  * downstream refers to it. Title, credit and published come from the manifest entry when there is one.
  */
 export function ingest(file: string, bytes: Uint8Array, meta?: ManifestEntry, opts = INGEST_DEFAULTS): IngestedDocument {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new PipelineInputError(file, 'is UTF-16 text; save it as UTF-8');
+  }
+  // An image or PDF renamed .txt fails UTF-8 decoding too, but "binary" is the message that helps.
+  if (bytes.subarray(0, 8192).includes(0)) throw new PipelineInputError(file, 'looks binary, not a text document');
   const text = decode(file, bytes);
   if (looksBinary(text, opts)) throw new PipelineInputError(file, 'looks binary, not a text document');
   if (text.trim() === '') throw new PipelineInputError(file, 'is empty');

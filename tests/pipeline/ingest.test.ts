@@ -55,8 +55,12 @@ describe('ingest', () => {
   });
 
   it('ingest() rejects a file with NUL bytes as binary', () => {
-    expect(messageOf(() => ingest('img.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x41])))).toMatch(/img\.txt: (looks binary|is not valid UTF-8)/);
+    expect(messageOf(() => ingest('img.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])))).toBe('img.txt: looks binary, not a text document');
     expect(messageOf(() => ingest('nul.txt', bytes('abc\u0000def')))).toBe('nul.txt: looks binary, not a text document');
+  });
+
+  it('ingest() tells a UTF-16 file apart from a binary one', () => {
+    expect(messageOf(() => ingest('u16.txt', new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00])))).toBe('u16.txt: is UTF-16 text; save it as UTF-8');
   });
 
   it('ingest() rejects a file made mostly of control characters as binary', () => {
