@@ -62,6 +62,10 @@ const LINE_PATTERNS: RegExp[] = [
   // author notes: "J. Doe is a Daily Times reporter covering the war"
   /^[\p{L}.'\s-]{2,40} is an? [\p{L} -]{0,40}(reporter|journalist|correspondent|writer|editor|contributor) (covering|who covers|based in|specializing|specialising|focusing)\b.{0,100}$/iu,
   /^(©|\(c\)|copyright\b|all rights reserved\b).{0,160}$/i,
+  /^(tags?|topics?|categories|filed under|keywords)\s*:.{0,200}$/i,
+  /^(listen to (this|the) (article|story)|click to (share|print|email)|opens in (a )?new window|loading\.*|please enable javascript|javascript is (disabled|required))\b.{0,80}$/i,
+  // a credit line alone: "Reuters", "Jane Doe/AFP via Getty Images"
+  /^([\p{L}.'\s-]{1,60}\/\s*)?(AFP|Reuters|AP|EPA(-EFE)?|Getty Images|Anadolu( Agency)?|Shutterstock|Alamy|dpa|TASS|Xinhua|Sipa|NurPhoto|Ukrinform)(\s+via\s+Getty Images)?$/u,
   /^(follow us|like us|join us) on\b.{0,80}$/i,
   // embedded tweet attribution: "— Name (@handle) October 17, 2024"
   /^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+.{0,30}\d{4}$/u,

@@ -129,6 +129,11 @@ describe('findBoilerplate', () => {
     expect(boilerplateOf('The minister spoke to reporters in Riga. /Jane Doe/Reuters\nNext.')).toEqual(['/Jane Doe/Reuters']);
   });
 
+  it('findBoilerplate() marks tag lists, player and script notices, and credit lines on their own', () => {
+    const lines = ['Tags: NATO, Ukraine, Baltic', 'Listen to this article', 'Click to share on X (Opens in new window)', 'Please enable JavaScript to view comments', 'Reuters', 'Jane Doe/AFP via Getty Images'];
+    expect(boilerplateOf(['Article.', ...lines].join('\n'))).toEqual(lines);
+  });
+
   it('findBoilerplate() marks a photo credit in brackets inside a caption', () => {
     expect(boilerplateOf('Troops arrive in Narva (Photo by Jane Doe/Getty Images) on a cold day.')).toEqual(['(Photo by Jane Doe/Getty Images)']);
   });
