@@ -157,7 +157,7 @@ for (const p of curated.places) {
 
 // ---- first-level subdivisions: names curated, point = centre of the GeoNames places inside ----
 /** Share of places cut from each side before taking the centre, so that outlying islands do not move it. */
-const TRIM = 0.05;
+const TRIM = 0.01;
 function centre(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const lo = s[Math.floor(TRIM * (s.length - 1))];

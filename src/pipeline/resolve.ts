@@ -18,6 +18,11 @@ export const RESOLVE_DEFAULTS = {
    * text may mean a town of that very name.
    */
   alternateNamePenalty: 3,
+  /**
+   * Population assumed for curated regions, seas and sites, which have none: the Atlantic must outrank
+   * Atlantic, Iowa even in a document about Iowa.
+   */
+  curatedPopulation: 10_000_000,
   /** Weight of log10(population + 1). */
   populationWeight: 0.9,
   /** Added to a candidate in a country the document names or places unambiguously elsewhere (up to twice). */
@@ -43,7 +48,8 @@ function distanceKm(a: GazetteerEntry, b: GazetteerEntry): number {
 }
 
 function prior(e: GazetteerEntry, opts: ResolveOptions): number {
-  return (opts.featureWeight[e.featureCode] ?? 0) + opts.populationWeight * Math.log10(e.population + 1);
+  const population = e.population || (e.gazetteer === 'curated' ? opts.curatedPopulation : 0);
+  return (opts.featureWeight[e.featureCode] ?? 0) + opts.populationWeight * Math.log10(population + 1);
 }
 
 /** The same name is the same place throughout a document (one sense per discourse). */
