@@ -26,6 +26,8 @@ interface Lexeme {
   followedBy?: RegExp;
   /** The next word must not match this ("attack drones" are weapons, not an attack). */
   notFollowedBy?: RegExp;
+  /** The words before must not match this ("went on strike" is a walkout). */
+  notPrecededBy?: RegExp;
 }
 
 /** Regular English verb forms: lemma, -s, -ed, -ing, with the usual spelling rules. */
@@ -48,6 +50,15 @@ const PERSISTS = new Set<Category>(['deployment', 'mission', 'headquarters']);
 const LAUNCH = /\b(launch(es|ed|ing)?|begin(s|ning)?|began|begun|start(s|ed|ing)?|establish(es|ed|ing)?|set up|creat(e|es|ed|ing)|inaugurat(e|es|ed|ing)|new|kick(ed)? off)\b/i;
 const AIRSPACE = /\bair\s?space\b/i;
 const TROOPS = /\b(troops|soldiers|forces|battalions?|brigades?|warships?|fighter jets|jets|peacekeepers|marines|paratroopers)\b/i;
+// Words that are events only among others of their kind: "struck" a target, not a deal; "gains" of troops, not of
+// shares; a plane "crashed", not a market; aid "delivered", not a speech.
+const MILITARY = /\b(missiles?|drones?|rockets?|artillery|shell(s|ing|ed)?|bomb(s|ing|ed|ers)?|air ?strikes?|troops|forces|army|military|militants?|gunmen|insurgents?|rebels?|soldiers|warplanes?|jets?|aircraft|killed|killing|wounded|injured|casualties|offensive|front ?line|fighting|battle|war|invasion|kamikaze|ballistic|munitions?|infrastructure|power (grid|plant|station)s?|refinery|depot|barracks|strongholds?|positions)\b/i;
+const FRONT = /\b(troops|forces|army|military|front ?line|offensive|fighting|battle(field)?|war|villages?|towns?|positions?|territory|units?|brigades?|soldiers|militants|rebels|insurgents|occupied|invasion|assault|control)\b/i;
+const AID = /\b(aid|assistance|support|billion|million|euros?|dollars?|package|weapons|ammunition|munitions|tanks|missiles|air defen[cs]e|funds?|funding|loans?|grants?|equipment|vehicles|supplies|humanitarian)\b|[$€£]/i;
+const VEHICLE = /\b(planes?|aircraft|airliners?|helicopters?|jets?|drones?|trains?|cars?|bus(es)?|ships?|vessels?|trucks?|lorr(y|ies)|vehicles?|cargo|flights?|fighters?|boats?|ferr(y|ies)|tankers?)\b/i;
+const ESTABLISHED = /\b(new|open(s|ed|ing)?|establish\w*|set up|inaugurat\w*|relocat\w*|creat\w*|launch\w*|move[sd]? (its|their)|will (be )?(house|based))\b/i;
+const NOT_A_MEETING_OF = /^(the\s+|its\s+|their\s+|our\s+)?(demand|demands|target|targets|requirements?|criteria|standards?|needs|expectations|deadlines?|goals?|obligations?|commitments?|conditions|thresholds?|pledges?)\b/i;
+const WALKOUT = /\b(on|general|hunger|labou?r|rail|transport|workers['’]?|teachers['’]?|nationwide|national|warning|doctors['’]?|nurses['’]?|union)\s+$/i;
 const MISSION_NOUN = /\b(mission|operation)s?\b/i;
 // A noun used as a modifier of a weapon or vehicle names the kind of weapon, not an event.
 const WEAPON_NEXT = /^(drones?|helicopters?|aircraft|jets?|planes?|submarines?|craft|boats?|dogs?|groups?|capabilit\w+|weapons?|systems?|vehicles?|units?|force|forces|squadrons?|missiles?)\b/i;
@@ -55,7 +66,7 @@ const WEAPON_NEXT = /^(drones?|helicopters?|aircraft|jets?|planes?|submarines?|c
 const ADVANCE_NEXT = /^(on|to|toward|towards|into|in|near|around|past|from|through|along|across|further|deeper|westward|eastward|northward|southward|slowly|rapidly|quickly|significantly|steadily|[,.;:)]|$)/i;
 
 const LEXICON: Lexeme[] = [
-  verb('meeting', 'meet', ['met']),
+  verb('meeting', 'meet', ['met'], { notFollowedBy: NOT_A_MEETING_OF }),
   noun('meeting', 'meet', ['meeting', 'meetings']),
   verb('meeting', 'convene'),
   noun('meeting', 'talks', ['talks']),
@@ -76,34 +87,34 @@ const LEXICON: Lexeme[] = [
   noun('mission', 'mission', ['mission', 'missions'], { requires: LAUNCH }),
   verb('mission', 'launch', [], { requires: MISSION_NOUN }),
   verb('headquarters', 'headquarter', [], { forms: ['headquartered'] }),
-  noun('headquarters', 'headquarters', ['headquarters']),
-  noun('headquarters', 'command center', ['command center', 'command centre', 'command centers', 'command centres']),
-  verb('incident', 'crash'),
-  noun('incident', 'crash', ['crash', 'crashes']),
+  noun('headquarters', 'headquarters', ['headquarters'], { requires: ESTABLISHED }),
+  noun('headquarters', 'command center', ['command center', 'command centre', 'command centers', 'command centres'], { requires: ESTABLISHED }),
+  verb('incident', 'crash', [], { requires: VEHICLE }),
+  noun('incident', 'crash', ['crash', 'crashes'], { requires: VEHICLE }),
   noun('incident', 'explosion', ['explosion', 'explosions']),
   verb('incident', 'explode'),
   verb('incident', 'sabotage'),
   noun('incident', 'sabotage', ['sabotage']),
   noun('strike', 'airstrike', ['airstrike', 'airstrikes', 'air strike', 'air strikes', 'air raid', 'air raids']),
-  verb('strike', 'strike', ['struck']),
-  noun('strike', 'strike', ['strike', 'strikes'], { notFollowedBy: WEAPON_NEXT }),
+  verb('strike', 'strike', ['struck'], { requires: MILITARY }),
+  noun('strike', 'strike', ['strike', 'strikes'], { notFollowedBy: WEAPON_NEXT, notPrecededBy: WALKOUT, requires: MILITARY }),
   noun('strike', 'shelling', ['shelling']),
   verb('strike', 'shell'),
-  verb('strike', 'hit', ['hit'], { forms: ['hit', 'hits', 'hitting'] }),
+  verb('strike', 'hit', ['hit'], { forms: ['hit', 'hits', 'hitting'], requires: MILITARY }),
   verb('strike', 'bomb'),
   noun('strike', 'bombing', ['bombing', 'bombings', 'bombardment']),
-  verb('strike', 'attack', [], { notFollowedBy: WEAPON_NEXT }),
-  noun('strike', 'attack', ['attack', 'attacks'], { notFollowedBy: WEAPON_NEXT }),
-  verb('advance', 'advance', [], { followedBy: ADVANCE_NEXT }),
-  noun('advance', 'advance', ['advances']),
-  noun('advance', 'gains', ['gains']),
-  verb('advance', 'capture'),
-  verb('advance', 'seize'),
-  verb('advance', 'recapture'),
-  verb('advance', 'retake', ['retook', 'retaken']),
-  verb('aid', 'pledge'),
+  verb('strike', 'attack', [], { notFollowedBy: WEAPON_NEXT, requires: MILITARY }),
+  noun('strike', 'attack', ['attack', 'attacks'], { notFollowedBy: WEAPON_NEXT, requires: MILITARY }),
+  verb('advance', 'advance', [], { followedBy: ADVANCE_NEXT, requires: FRONT }),
+  noun('advance', 'advance', ['advances'], { requires: FRONT }),
+  noun('advance', 'gains', ['gains'], { requires: FRONT }),
+  verb('advance', 'capture', [], { requires: FRONT }),
+  verb('advance', 'seize', [], { requires: FRONT }),
+  verb('advance', 'recapture', [], { requires: FRONT }),
+  verb('advance', 'retake', ['retook', 'retaken'], { requires: FRONT }),
+  verb('aid', 'pledge', [], { requires: AID }),
   noun('aid', 'aid package', ['aid package', 'aid packages', 'assistance package', 'assistance packages']),
-  verb('aid', 'deliver', [], { forms: ['delivered'] }),
+  verb('aid', 'deliver', [], { forms: ['delivered'], requires: AID }),
 ];
 
 // Nouns also appear as verb forms of the same lemma ("strike", "attacks"); the noun entry wins for bare forms.
@@ -145,6 +156,7 @@ export function findTriggers(sentences: readonly Sentence[], opts = TRIGGER_DEFA
       const next = text.slice(m.index + m[0].length).trimStart();
       if (lexeme.followedBy && !lexeme.followedBy.test(next)) continue;
       if (lexeme.notFollowedBy && lexeme.notFollowedBy.test(next)) continue;
+      if (lexeme.notPrecededBy && lexeme.notPrecededBy.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
       if ((lexeme.isVerb || VERB_LEMMAS.has(form)) && INFINITIVE_MARK.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       if (wordsBefore(text, m.index, opts.negationWindowWords).some((w) => NEGATION.test(w))) continue;
       out.push({

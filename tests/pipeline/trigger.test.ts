@@ -46,7 +46,7 @@ describe('findTriggers', () => {
 
   it('findTriggers() skips purposes, intentions and negations', () => {
     expect(found('Attack drones used to strike Ukraine were bought abroad.')).toEqual([]);
-    expect(found('Allies are on track to meet their collective pledge.')).toEqual(['pledge:aid']);
+    expect(found('Allies are on track to meet their pledge of 40 billion euros.')).toEqual(['pledge:aid']);
     expect(found('The ministers did not meet in Brussels.')).toEqual([]);
   });
 
@@ -65,5 +65,29 @@ describe('verbForms', () => {
     expect(verbForms('convene')).toEqual(['convene', 'convenes', 'convened', 'convening']);
     expect(verbForms('crash')).toEqual(['crash', 'crashes', 'crashed', 'crashing']);
     expect(verbForms('meet', ['met'])).toEqual(['meet', 'meets', 'met', 'meeting']);
+  });
+});
+
+describe('findTriggers in ordinary language', () => {
+  it('findTriggers() ignores words that are events only among military or aid words', () => {
+    expect(found('The two companies struck a deal in Paris on Monday.')).toEqual([]);
+    expect(found('Workers went on strike in Lyon on Monday.')).toEqual([]);
+    expect(found('The minister delivered a speech in Berlin.')).toEqual([]);
+    expect(found('Shares made gains in London trading.')).toEqual([]);
+    expect(found('The market crash in 2008 hit savers.')).toEqual([]);
+    expect(found('Exports rose enough to meet demand in Asia.')).toEqual([]);
+    expect(found('The firms met the requirements in Ohio.')).toEqual([]);
+  });
+
+  it('findTriggers() counts the same words among military or aid words', () => {
+    expect(found('Russian missiles struck a power plant in Kharkiv.')).toEqual(['struck:strike']);
+    expect(found('Russian forces made gains near Pokrovsk.')).toEqual(['gains:advance']);
+    expect(found('A military helicopter crashed near Kaunas.')).toEqual(['crashed:incident']);
+    expect(found('Berlin delivered air defence systems to Kyiv.')).toEqual(['delivered:aid']);
+  });
+
+  it('findTriggers() reads "headquarters" as news only when one is new, opened or moved', () => {
+    expect(found('Ministers spoke to reporters at the headquarters in Brussels.')).toEqual([]);
+    expect(found('The alliance opened a new headquarters in Bydgoszcz.')).toEqual(['headquarters:headquarters']);
   });
 });
