@@ -35,6 +35,11 @@ describe('findDates: weekdays', () => {
     expect(summary('Russian jets violated Estonian airspace on Friday.', '2025-10-15')).toEqual(['Friday: 2025-10-10..2025-10-10 day']);
   });
 
+  it('findDates() takes the nearer weekday when the clause shows no tense', () => {
+    expect(summary('Ministers meet Thursday in Brussels.', '2024-10-21')).toEqual(['Thursday: 2024-10-24..2024-10-24 day']);
+    expect(summary('Ministers meet Friday in Brussels.', '2024-10-21')).toEqual(['Friday: 2024-10-18..2024-10-18 day']);
+  });
+
   it('findDates() reads the tense of the clause that holds the weekday, not of the whole sentence', () => {
     expect(summary('Officials said on Monday that troops will deploy to the border.', '2025-10-15'))
       .toEqual(['Monday: 2025-10-13..2025-10-13 day']);

@@ -15,7 +15,8 @@ export interface Reference {
 /**
  * A weekday near the reference day. Explicit words win ("last Monday": the one before; "next Monday": the one
  * after). A bare weekday is the reference day itself when the names match; otherwise the coming one when the clause
- * looks ahead ("are meeting on Thursday") and the latest past one when it reports ("met on Monday").
+ * looks ahead ("are meeting on Thursday"), the latest past one when it reports ("met on Monday"), and with no sign
+ * of tense ("Ministers meet Thursday") the nearer of the two, as a reader of that day's paper would take it.
  */
 function weekdayDay(refDay: number, weekday: number, modifier: Modifier, tense: Tense): number {
   const ahead = (weekday - weekdayOf(refDay) + 7) % 7;
@@ -23,12 +24,14 @@ function weekdayDay(refDay: number, weekday: number, modifier: Modifier, tense: 
   if (modifier === 'last') return refDay - (back || 7);
   if (modifier === 'next') return refDay + (ahead || 7);
   if (modifier === 'this' || tense === 'future') return refDay + ahead;
+  if (tense === 'unknown' && ahead < back) return refDay + ahead;
   return refDay - back;
 }
 
 /**
  * The year of a month (and day) given without one: the latest such date on or before the reference day, or for a
- * clause that looks ahead ("due to begin in January") the first on or after it.
+ * clause that looks ahead ("due to begin in January") the first on or after it. Without a sign of tense, past:
+ * news mostly reports what happened.
  */
 function yearFor(ref: ReturnType<typeof parseIso>, month: number, day: number | null, tense: Tense): number {
   const sameYear = day === null ? month * 100 : month * 100 + day;

@@ -1,7 +1,7 @@
 // Whether the clause around a time expression looks ahead ("are meeting on Wednesday", "is due to begin in
-// January") or back ("met on Monday", "was launched in September"). Past is the default: news mostly reports.
+// January") or back ("met on Monday", "was launched in September"), or gives no sign ("Ministers meet Thursday").
 
-export type Tense = 'past' | 'future';
+export type Tense = 'past' | 'future' | 'unknown';
 
 const FUTURE =
   /\b(will|shall|won't|going to|due to|is due|are due|expected to|scheduled|set to|slated|plans? to|planned for|planning to|intends? to|to be held|upcoming|forthcoming|next|coming|later this|is to|are to|(is|are|am) \w+ing)\b|'ll\b/i;
@@ -24,7 +24,7 @@ function firstClause(text: string): string {
   return m ? rest.slice(0, m.index) : rest;
 }
 
-function tenseOf(clause: string): Tense | null {
+function tenseOf(clause: string): 'past' | 'future' | null {
   if (FUTURE.test(clause)) return 'future';
   if (PAST.test(clause)) return 'past';
   return null;
@@ -37,5 +37,5 @@ function tenseOf(clause: string): Tense | null {
 export function tenseAround(sentence: string, start: number, end: number, maxChars = 100): Tense {
   const before = lastClause(sentence.slice(Math.max(0, start - maxChars), start));
   if (/\bsince\s*$/i.test(before)) return 'past';
-  return tenseOf(before) ?? tenseOf(firstClause(sentence.slice(end, end + maxChars))) ?? 'past';
+  return tenseOf(before) ?? tenseOf(firstClause(sentence.slice(end, end + maxChars))) ?? 'unknown';
 }
