@@ -140,7 +140,7 @@ export function findBoilerplate(text: string, opts = BOILERPLATE_DEFAULTS): Span
       addInline(line, spans);
     }
   }
-  return spans;
+  return normalised(spans);
 }
 
 function addInline(line: Line, spans: Span[]): void {
@@ -152,5 +152,16 @@ function addInline(line: Line, spans: Span[]): void {
       spans.push({ start: line.start + start, end: line.start + m.index + m[0].trimEnd().length });
     }
   }
+}
+
+/** Sorted, with overlapping spans joined (two inline patterns may cover the same credit). */
+function normalised(spans: Span[]): Span[] {
   spans.sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else out.push({ ...span });
+  }
+  return out;
 }

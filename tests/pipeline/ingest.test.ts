@@ -148,6 +148,15 @@ describe('findBoilerplate', () => {
       .toEqual(['Jane Doe\u00a0Daily Times Staff', 'J. Doe is a Daily Times reporter covering the war']);
   });
 
+  it('findBoilerplate() returns sorted spans that never overlap, quickly even for many lines', () => {
+    const text = 'Allies met (Photo: Jane Doe/AFP) again. pic.twitter.com/Ab12\n'.repeat(20_000);
+    const started = performance.now();
+    const spans = findBoilerplate(text);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(spans.length).toBe(40_000);
+    expect(spans.every((s, i) => i === 0 || s.start >= spans[i - 1].end)).toBe(true);
+  });
+
   it('findBoilerplate() leaves article sentences alone', () => {
     const text = [
       'Posted troops arrive in Estonia',
