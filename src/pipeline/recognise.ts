@@ -91,7 +91,9 @@ function isNameShape(ctx: Context, tokens: readonly Token[], i: number, j: numbe
   if (!lowerFirstOk && !isCapitalised(tokens[i])) return false;
   for (let k = i + 1; k <= j; k++) {
     if (!joinsName(ctx.text, tokens[k - 1], tokens[k])) return false;
-    if (k < j && !isCapitalised(tokens[k]) && !CONNECTORS.has(tokens[k].text)) return false;
+    // Inside a name: capitalised words, connectors, and the "s" of a possessive ("People's Republic").
+    const possessive = tokens[k].text === 's' && /['’]$/.test(ctx.text.slice(tokens[k - 1].end, tokens[k].start));
+    if (k < j && !isCapitalised(tokens[k]) && !CONNECTORS.has(tokens[k].text) && !possessive) return false;
   }
   return true;
 }
