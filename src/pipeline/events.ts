@@ -19,7 +19,7 @@ export const EVENTS_DEFAULTS = {
   /** Date confidence by precision: a year says less about when than a day. */
   precisionConfidence: { day: 1, month: 0.9, year: 0.75 } as Record<Precision, number>,
   /** Place confidence by role: "in Brussels" says where; a bare object says it less firmly. */
-  roleConfidence: { locative: 1, airspace: 1, object: 0.9, to: 0.85, target: 0.9, premod: 0.85, other: 0.7, actor: 0.5 } as Record<PlaceRole, number>,
+  roleConfidence: { locative: 1, airspace: 1, object: 0.9, to: 0.85, target: 0.9, premod: 0.85, dateline: 0.7, other: 0.7, actor: 0.5 } as Record<PlaceRole, number>,
 };
 
 /** How an event got its date: 3 same sentence, 2 neighbour, 1 earlier in the paragraph, 0 the published date. */
@@ -74,13 +74,14 @@ const SKIPPABLE = new Set([
 // After "to" these words make it something else than a destination: "in response to Russia".
 // "aid for Ukraine": "for" names a recipient only after words for help.
 const RECIPIENT_BEFORE = /\b(?:aid|assistance|support|package|funding|funds|loans?|grants?|weapons|ammunition|supplies|help|relief)\s+$/i;
+const DATELINE_AFTER = /^(?:,\s*[\p{L}. ]{2,30})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:[—–]|--?)\s/u;
 const NOT_DESTINATION = new Set(['response', 'according', 'due', 'addition', 'close', 'next', 'compared', 'contrary', 'prior', 'thanks', 'owing', 'threat', 'threats', 'support', 'commitment', 'invitation', 'proposals', 'challenge']);
 const LOCATION_NOUN_AFTER = /^[\s-]+(?:border|borders|coast|coastline|capital|cities|city|towns?|villages?|regions?|provinces?|oblasts?|soil|side|frontline|front line|front|positions?|bases?|ports?|skies)\b/i;
 const AIRSPACE_AFTER = /^(?:['’]s)?[\s-]+(?:air\s?space|territor(?:y|ial waters)|waters)\b/i;
 const CONTRIBUTOR_VERB = /\b(?:contribut\w*|participat\w*|participants?|join(?:s|ed|ing)?|send(?:s|ing)?|sent|provid\w*|pledg\w*)\b/i;
 const ENUMERATION_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*\/\s*)(?:the\s+)?$/i;
 
-const ROLE_WEIGHT: Record<PlaceRole, number> = { airspace: 5, locative: 4, object: 3, to: 3, target: 3, premod: 2, other: 0, actor: -10 };
+const ROLE_WEIGHT: Record<PlaceRole, number> = { airspace: 5, locative: 4, object: 3, to: 3, target: 3, premod: 2, dateline: 1, other: 0, actor: -10 };
 const KIND_WEIGHT: Record<GazetteerEntry['kind'], number> = { site: 2, city: 1.5, region: 0.5, country: 0 };
 
 interface Placed {
@@ -107,10 +108,11 @@ const FORCE_NOUN = /^[\s-]+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:troops|forces|soldiers|
 function acceptable(category: Category, p: Placed): boolean {
   if (category === 'incursion') return p.role === 'airspace' || p.role === 'object' || (p.role === 'locative' && INCURSION_PREP.has(p.prep ?? ''));
   switch (p.role) {
-    case 'locative': case 'airspace': case 'object': return true;
+    case 'airspace': return category === 'mission' || category === 'deployment';
+    case 'locative': case 'object': return true;
     case 'to': return category === 'aid' || category === 'deployment';
     case 'target': return category === 'strike' || category === 'advance';
-    case 'premod': return true;
+    case 'premod': case 'dateline': return true;
     default: return category === 'meeting' && p.mention.entry.kind === 'site';
   }
 }
@@ -125,6 +127,8 @@ function roleOf(text: string, sentence: Sentence, m: ResolvedMention, triggers: 
     return LOCATION_NOUN_AFTER.test(after) ? { role: 'locative', prep: prepBefore(text, sentence, m, opts), airspacePhrase: null } : { role: 'actor', prep: null, airspacePhrase: null };
   }
   if (/^['’]s\b/.test(after)) return { role: 'actor', prep: null, airspacePhrase: null };
+  // A wire dateline, "KYIV, Ukraine (AP) — ...": where the story was filed, usually where it happened.
+  if (/^\s*$/.test(text.slice(sentence.start, m.start)) && DATELINE_AFTER.test(after)) return { role: 'dateline', prep: 'in', airspacePhrase: null };
   const next = triggers.find((t) => t.start >= m.end && t.start - m.end <= 2);
   const windowStart = Math.max(sentence.start, m.start - 80);
   const tokens = [...text.slice(windowStart, m.start).matchAll(/[\p{L}\p{N}'’.-]+|[,;:()"“”—–]/gu)];
@@ -197,8 +201,21 @@ function monthOf(published: string): DateInterval {
 }
 
 /** The date nearest the trigger: same sentence, then a neighbour, then earlier in the paragraph, then the published date. */
-function dateFor(doc: IngestedDocument, sentences: readonly Sentence[], datesBySentence: DateMention[][], i: number, anchor: { start: number; end: number }): Dated | null {
-  const nearest = (ds: DateMention[]) => ds.reduce<DateMention | null>((best, d) => (!best || distance(d, anchor) < distance(best, anchor) ? d : best), null);
+const IRREGULAR_PAST = new Set(['met', 'struck', 'sent', 'retook', 'began', 'took', 'hit']);
+
+/** A verb in the past tense reports what happened: a date after the article was written is about something else. */
+function isPast(trigger: FoundTrigger): boolean {
+  // A state's participle ("headquartered in Wiesbaden", "deployed from January") may describe what is planned.
+  return trigger.isVerb && !trigger.persists && (/ed$/i.test(trigger.text) || IRREGULAR_PAST.has(trigger.text.toLowerCase()));
+}
+
+function dateFor(doc: IngestedDocument, sentences: readonly Sentence[], datesBySentence: DateMention[][], i: number, anchor: FoundTrigger): Dated | null {
+  const past = doc.published !== null && isPast(anchor);
+  const nearest = (ds: DateMention[]) =>
+    ds.reduce<DateMention | null>(
+      (best, d) => (past && d.interval!.start > doc.published! ? best : !best || distance(d, anchor) < distance(best, anchor) ? d : best),
+      null,
+    );
   const own = nearest(datesBySentence[i]);
   if (own) return { interval: own.interval!, mention: own, quality: 3, sentence: i };
   const neighbours = [i - 1, i + 1].filter((j) => j >= 0 && j < sentences.length && sentences[j].isContent && sameParagraph(doc.text, sentences, Math.min(i, j), Math.max(i, j)));
@@ -323,8 +340,10 @@ export function extractEvents(
       const gap = (p: Placed) => Math.min(...ofCategory.map((t) => distance(t, p.mention)));
       // Aid is placed where it goes, not where it was promised.
       const recipientBonus = category === 'aid' ? 3 : 0;
+      // "Polish airspace" is where an incursion happens; for anything else it is one more place named nearby.
+      const airspaceWeight = category === 'incursion' ? 0 : -3;
       const score = (p: Placed) =>
-        (p.role === 'to' ? recipientBonus : 0) + ROLE_WEIGHT[p.role] + KIND_WEIGHT[p.mention.entry.kind] + p.mention.confidence - gap(p) / opts.charsPerPoint - (p.sentence === i ? 0 : 1);
+        (p.role === 'to' ? recipientBonus : 0) + (p.role === 'airspace' ? airspaceWeight : 0) + ROLE_WEIGHT[p.role] + KIND_WEIGHT[p.mention.entry.kind] + p.mention.confidence - gap(p) / opts.charsPerPoint - (p.sentence === i ? 0 : 1);
       let candidates = placedBySentence[i].filter((p) => acceptable(category, p) && gap(p) <= opts.maxTriggerDistance);
       if (candidates.length === 0) {
         // The place may be in a neighbour that reports nothing itself ("... in Brussels. They met on ..."); only a
@@ -343,7 +362,7 @@ export function extractEvents(
       if (category !== 'incursion' && (best.mention.entry.kind === 'country' || best.mention.entry.kind === 'region')) {
         const codes = best.mention.entry.countries ?? [best.mention.entry.country];
         const inside = placedBySentence[best.sentence].filter(
-          (p) => (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site') && p.role !== 'actor' && codes.includes(p.mention.entry.country) && gap(p) <= opts.maxTriggerDistance,
+          (p) => (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site') && acceptable(category, p) && p.role !== 'dateline' && codes.includes(p.mention.entry.country) && gap(p) <= opts.maxTriggerDistance,
         );
         if (inside.length) best = inside.reduce((a, b) => (score(b) > score(a) ? b : a));
       }
@@ -379,7 +398,9 @@ export function extractEvents(
       const actorPlaces = sameSentence.filter((p) => isActor(text, category, p));
       const actors = new Set<string>(actorPlaces.map((p) => p.mention.entry.country).filter(isAlpha2));
       if (COOPERATIVE.has(category)) for (const j of [i - 1, i, i + 1]) for (const code of contributorsBySentence[j] ?? []) actors.add(code);
-      const adjective = actorPlaces.find((p) => p.mention.form === 'adjective');
+      const adjective = actorPlaces
+        .filter((p) => p.mention.form === 'adjective')
+        .reduce<Placed | null>((a, b) => (!a || distance(b.mention, trigger) < distance(a.mention, trigger) ? b : a), null);
       const titlePlace: TitlePlace = {
         start: place.mention.start, end: place.mention.end, text: place.mention.text, entry: place.mention.entry,
         form: place.mention.form, role: place.role, prep: place.prep, airspacePhrase: place.airspacePhrase,

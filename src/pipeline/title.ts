@@ -14,7 +14,7 @@ export const TITLE_DEFAULTS = {
 };
 
 /** How the text relates a place to the event (see events.ts). */
-export type PlaceRole = 'locative' | 'airspace' | 'object' | 'to' | 'target' | 'premod' | 'actor' | 'other';
+export type PlaceRole = 'locative' | 'airspace' | 'object' | 'to' | 'target' | 'premod' | 'dateline' | 'actor' | 'other';
 
 export interface TitlePlace extends Span {
   text: string;
@@ -67,7 +67,8 @@ const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 function placeName(parts: TitleParts): string {
   const { place, text } = parts;
   if (place.airspacePhrase) return place.airspacePhrase;
-  if (place.form === 'adjective') return place.entry.name;
+  // "KHARKIV" in a dateline, "Polish" for Poland: the gazetteer's name reads better.
+  if (place.form === 'adjective' || (place.text.length > 3 && /^[\p{Lu}\s.'-]+$/u.test(place.text))) return place.entry.name;
   const article = place.entry.kind === 'region' && /\bthe\s$/i.test(text.slice(Math.max(0, place.start - 4), place.start));
   return article && !/^the\s/i.test(place.text) ? `the ${place.text}` : place.text;
 }
@@ -120,6 +121,15 @@ function objectBetween(parts: TitleParts, opts: typeof TITLE_DEFAULTS): string |
   return object;
 }
 
+/** The object right after the verb when the place is elsewhere (a dateline): "struck [a residential building] on Tuesday". */
+function objectAfter(parts: TitleParts, opts: typeof TITLE_DEFAULTS): string | null {
+  const after = parts.text.slice(parts.trigger.end, parts.sentence.end);
+  const m = /^\s+(.+?)(?=\s+(?:on|in|at|near|overnight|yesterday|today|last|this|early|late|after|before|during|as|while|with|when)\b|[,.;:!?]|$)/.exec(after);
+  if (!m) return null;
+  const object = m[1].replace(DETERMINER, '');
+  return object.split(/\s+/).length <= opts.maxObjectWords ? object : null;
+}
+
 function headlineVerb(trigger: FoundTrigger, subject: string): string {
   const last = subject.split(/\s+/).pop() ?? '';
   // "United States", "Netherlands": names that look plural and are one state.
@@ -156,10 +166,11 @@ function acronym(parts: TitleParts): string | null {
 /** The event's headline and how good it is. */
 export function makeTitle(parts: TitleParts, opts = TITLE_DEFAULTS): Title {
   const { trigger, place, category } = parts;
-  if (trigger.isVerb && place.start > trigger.end && place.role !== 'actor') {
+  const dateline = place.role === 'dateline';
+  if (trigger.isVerb && (place.start > trigger.end || dateline) && place.role !== 'actor') {
     const subject = subjectBefore(parts, opts);
     if (subject) {
-      const object = objectBetween(parts, opts);
+      const object = dateline ? objectAfter(parts, opts) : objectBetween(parts, opts);
       const title = `${cap(subject)} ${headlineVerb(trigger, subject)}${object ? ` ${object}` : ''} ${placePhrase(parts, true)}`;
       if (title.length <= opts.maxTitleChars) return { title, quality: 2 };
     }

@@ -23,6 +23,9 @@ const PLACES = {
   kurakhove: entry('gn:704508', 'Kurakhove', 'city', 'UA', 47.98, 37.28),
   vuhledar: entry('gn:690688', 'Vuhledar', 'city', 'UA', 47.78, 37.25),
   velyka: entry('gn:689588', 'Velyka Novosilka', 'city', 'UA', 47.84, 36.83),
+  kharkiv: entry('gn:706483', 'Kharkiv', 'city', 'UA', 49.98, 36.25),
+  warsaw: entry('gn:756135', 'Warsaw', 'city', 'PL', 52.23, 21.01),
+  westernUkraine: entry('dir:western:UA', 'western Ukraine', 'region', 'UA', 48.8, 26.1),
   moscow: entry('gn:524901', 'Moscow', 'city', 'RU', 55.75, 37.62),
   ternopil: entry('gn:691650', 'Ternopil', 'city', 'UA', 49.55, 25.59),
   kyiv: entry('gn:703448', 'Kyiv', 'city', 'UA', 50.45, 30.52),
@@ -148,5 +151,33 @@ describe('extractEvents', () => {
   it('extractEvents() ignores a trigger with no place it is about', () => {
     const text = 'Zelenskyy praised Ukraine for holding off the attack.';
     expect(run(doc(text), [at(text, 'Ukraine', PLACES.ukraine)]).events).toEqual([]);
+  });
+
+  it('extractEvents() places a story with no other place at its wire dateline', () => {
+    const text = 'KHARKIV, Ukraine (AP) — Russian missiles struck a residential building on Tuesday, killing three people.';
+    const { events } = run(doc(text, '2025-09-10'), [at(text, 'KHARKIV', PLACES.kharkiv), at(text, 'Ukraine', PLACES.ukraine), at(text, 'Russian', PLACES.russia, 'adjective')], [
+      date(text, 'Tuesday', { start: '2025-09-09', end: '2025-09-09', precision: 'day' }),
+    ]);
+    expect(events.map((e) => [e.category, e.entry.name, e.start])).toEqual([['strike', 'Kharkiv', '2025-09-09']]);
+    expect(events[0].title).toBe('Russian missiles strike residential building in Kharkiv');
+  });
+
+  it('extractEvents() does not take an airspace for the place of a strike named in the same sentence', () => {
+    const text = 'WARSAW — Jets were scrambled after Russian drones entered Polish airspace during a massive attack on western Ukraine.';
+    const { events } = run(doc(text, '2025-09-10'), [
+      at(text, 'WARSAW', PLACES.warsaw), at(text, 'Russian', PLACES.russia, 'adjective'), at(text, 'Polish', PLACES.poland, 'adjective'),
+      at(text, 'western Ukraine', PLACES.westernUkraine, 'region'),
+    ]);
+    expect(events.map((e) => [e.category, e.entry.name])).toEqual([['incursion', 'Poland'], ['strike', 'western Ukraine']]);
+    expect(events[1].title).toBe('Russian attack on western Ukraine');
+  });
+
+  it('extractEvents() does not date a past meeting by a deadline after the article was written', () => {
+    const text = 'The ministers, who met in Vilnius last week, agreed to station a brigade in Lithuania by 2027.';
+    const { events } = run(doc(text, '2025-09-10'), [at(text, 'Vilnius', PLACES.vilnius), at(text, 'Lithuania', PLACES.lithuania)], [
+      date(text, '2027', { start: '2027-01-01', end: '2027-12-31', precision: 'year' }),
+    ]);
+    const meeting = events.find((e) => e.category === 'meeting')!;
+    expect(meeting.start < '2025-09-11').toBe(true);
   });
 });
