@@ -8,8 +8,11 @@ export const SEGMENT_DEFAULTS = {
    * returns, so one huge line with many sentences would cost length x sentences; chunking bounds that.
    */
   chunkChars: 4096,
-  /** Share of a sentence's characters inside boilerplate from which the sentence is not content. */
-  minBoilerplateShare: 0.5,
+  /**
+   * Letters a sentence that touches boilerplate needs outside it to be content. Boilerplate at a sentence's ends is
+   * cut off first, so this decides sentences with a credit inside: "Allies met (Photo: Jane Doe/AFP) again." is.
+   */
+  minContentLetters: 10,
 };
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -30,6 +33,8 @@ const AFTER_INITIALISM =
   /^(secretary|president|vice|ambassador|embassy|envoy|officials?|forces?|troops|army|navy|air|marines?|military|defen[cs]e|state|department|government|administration|congress|senate|house|senator|representative|general|command|central|special|national|security|intelligence|treasury|justice|federal|sanctions|policy|election|allies|ally|partners?|counterpart|delegation|mission|peacekeepers?|european|pacific|indo|africa|northern|southern|space|cyber|coast|border|capitol|sen|rep|gen|gov|lt|col|adm|maj|brig|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gmt|utc|cet|cest|bst|et|est|edt|pt|pst|pdt|local|time)\b/i;
 
 const lineBreak = /\r\n|[\n\r\u2028\u2029\u0085]/g;
+const LETTER = /\p{L}/u;
+const SENTENCE_PUNCTUATION = /[.!?…‼⁇⁈⁉;։۔।。！？]/;
 
 /** The last word of `segment` (with inner dots) if it ends with a full stop: "U.S.", "Gen.", "a.m.". */
 function abbreviationAtEnd(segment: string): string | null {
@@ -110,13 +115,50 @@ function mergeFalseBreaks(text: string, pieces: Span[], forcedCuts: Set<number>)
   return merged;
 }
 
-function boilerplateShare(span: Span, boilerplate: readonly Span[]): number {
-  let covered = 0;
-  for (const b of boilerplate) {
-    if (b.start >= span.end) break;
-    covered += Math.max(0, Math.min(b.end, span.end) - Math.max(b.start, span.start));
+/** Letters of `span` outside boilerplate, up to `enough`; `from` is the first span that may overlap it. */
+function lettersOutside(text: string, span: Span, boilerplate: readonly Span[], from: number, enough: number): number {
+  let letters = 0;
+  let at = span.start;
+  for (let i = from; at < span.end && letters < enough; i++) {
+    const next = i < boilerplate.length && boilerplate[i].start < span.end ? boilerplate[i] : null;
+    const stop = next ? Math.max(at, next.start) : span.end;
+    for (let k = at; k < stop && letters < enough; k++) if (LETTER.test(text[k])) letters++;
+    if (!next) break;
+    at = Math.max(at, next.end);
   }
-  return covered / (span.end - span.start);
+  return letters;
+}
+
+function trim(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/**
+ * Trimmed, non-empty pieces, with boilerplate at a piece's start or end cut off into a piece of its own: "...
+ * together. pic.twitter.com/x" is a content sentence and a link, not one sentence that is mostly link.
+ */
+function splitAtBoilerplateEdges(text: string, pieces: readonly Span[], boilerplate: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let b = 0;
+  for (const piece of pieces) {
+    let rest = trim(text, piece);
+    while (b < boilerplate.length && boilerplate[b].end <= rest.start) b++;
+    for (let i = b; i < boilerplate.length && boilerplate[i].start < rest.end && rest.end > rest.start; i++) {
+      const bp = boilerplate[i];
+      if (bp.start <= rest.start && bp.end < rest.end) {
+        out.push(trim(text, { start: rest.start, end: bp.end }));
+        rest = trim(text, { start: bp.end, end: rest.end });
+      } else if (bp.start > rest.start && bp.end >= rest.end) {
+        out.push(trim(text, { start: rest.start, end: bp.start }));
+        rest = trim(text, { start: bp.start, end: rest.end });
+      }
+    }
+    out.push(rest);
+  }
+  return out.filter((span) => span.end > span.start);
 }
 
 /** The document's sentences in order; each `text` equals `doc.text.slice(start, end)` and has no outer space. */
@@ -129,23 +171,27 @@ export function segment(doc: IngestedDocument, opts = SEGMENT_DEFAULTS): Sentenc
   for (;;) {
     const match = lineBreak.exec(text);
     const to = match ? match.index : text.length;
-    if (to > from) icuSentences(text, from, to, opts, pieces, forcedCuts);
+    // A line without sentence punctuation (a headline, a list item, a share button) is one piece; ICU costs
+    // microseconds per call, which add up over pages of short lines.
+    if (to - from <= opts.chunkChars && !SENTENCE_PUNCTUATION.test(text.slice(from, to))) pieces.push({ start: from, end: to });
+    else if (to > from) icuSentences(text, from, to, opts, pieces, forcedCuts);
     if (!match) break;
     from = match.index + match[0].length;
   }
   const boilerplate = [...doc.boilerplate].sort((a, b) => a.start - b.start);
   const sentences: Sentence[] = [];
-  for (const span of mergeFalseBreaks(text, pieces, forcedCuts)) {
-    let { start, end } = span;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
-    if (end === start) continue;
-    const trimmed = { start, end };
+  let firstBoilerplate = 0;
+  for (const span of splitAtBoilerplateEdges(text, mergeFalseBreaks(text, pieces, forcedCuts), boilerplate)) {
+    const { start, end } = span;
+    while (firstBoilerplate < boilerplate.length && boilerplate[firstBoilerplate].end <= start) firstBoilerplate++;
     sentences.push({
       start,
       end,
       text: text.slice(start, end),
-      isContent: boilerplateShare(trimmed, boilerplate) < opts.minBoilerplateShare,
+      isContent:
+        firstBoilerplate >= boilerplate.length ||
+        boilerplate[firstBoilerplate].start >= end ||
+        lettersOutside(text, { start, end }, boilerplate, firstBoilerplate, opts.minContentLetters) >= opts.minContentLetters,
     });
   }
   return sentences;

@@ -52,6 +52,20 @@ describe('segment', () => {
     ]);
   });
 
+  it('segment() cuts boilerplate at a sentence end into a sentence of its own', () => {
+    const doc = ingest('a.txt', new TextEncoder().encode('We tackle our shared challenges together. pic.twitter.com/TQfu4MLv0M\nWhy?'));
+    expect(segment(doc).map((s) => [s.text, s.isContent])).toEqual([
+      ['We tackle our shared challenges together.', true],
+      ['pic.twitter.com/TQfu4MLv0M', false],
+      ['Why?', true],
+    ]);
+  });
+
+  it('segment() keeps a sentence with a photo credit inside it as content', () => {
+    const doc = ingest('a.txt', new TextEncoder().encode('Allies met (Photo: Jane Doe/AFP) again.'));
+    expect(segment(doc).map((s) => [s.text, s.isContent])).toEqual([['Allies met (Photo: Jane Doe/AFP) again.', true]]);
+  });
+
   it('segment() splits a long line across chunk edges without losing or duplicating text', () => {
     const text = Array.from({ length: 3000 }, (_, i) => `Sentence number ${i} ends here.`).join(' ');
     const sentences = sentencesOf(text);
