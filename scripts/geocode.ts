@@ -134,10 +134,21 @@ function run(args: Args): number {
     return 2;
   }
   const files = write(result.events, result.documents, result.mentions);
-  writeAtomically(args.output, files.events);
-  writeAtomically(args.documents, files.documents);
-  if (args.mentions) writeAtomically(args.mentions, files.mentions);
-  if (args.report) writeAtomically(args.report, report(result, corpus.problems));
+  const outputs: [string | null, string][] = [
+    [args.output, files.events],
+    [args.documents, files.documents],
+    [args.mentions, files.mentions],
+    [args.report, args.report ? report(result, corpus.problems) : ''],
+  ];
+  for (const [path, content] of outputs) {
+    if (!path) continue;
+    try {
+      writeAtomically(path, content);
+    } catch (error) {
+      console.error(`geocode: cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+  }
   const summary = summarise(result, corpus.problems.length);
   console.log(`geocode: ${summaryLine(summary)}`);
   console.log(`geocode: wrote ${[args.output, args.documents, args.mentions, args.report].filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms`);

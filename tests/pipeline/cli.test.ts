@@ -81,4 +81,13 @@ describe('npm run geocode', { timeout: 120_000 }, () => {
     const events = JSON.parse(readFileSync(join(out, 'e.geojson'), 'utf8'));
     expect(events.features.map((f: { properties: { category: string; start: string } }) => [f.properties.category, f.properties.start])).toEqual([['incident', '2024-09-18']]);
   });
+
+  it('geocode exits 2 and names the path when the output cannot be written', () => {
+    const out = temp();
+    writeFileSync(join(out, 'file'), 'not a folder');
+    const run = geocode('--input', join(FIXTURES, 'mixed'), '--output', join(out, 'file/events.geojson'), '--documents', join(out, 'd.json'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot write .*file\/events\.geojson/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
 });
