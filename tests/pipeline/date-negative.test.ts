@@ -31,6 +31,8 @@ describe('findDates: text that holds no date', () => {
     'Parts 10/11/2024 of the catalogue are ambiguous.',
     'The jets stayed in the airspace for 12 minutes before turning back in two hours.',
     'The siege lasted 2017 days in all, by one count.',
+    'Over the past two years, spending rose, and the past year was the hardest.',
+    'In the past 24 hours, drones struck; in the coming months, plans firm up.',
   ])('findDates() finds no date in %j', (sentence) => {
     expect(textsOf(sentence)).toEqual([]);
   });

@@ -40,6 +40,7 @@ function modifierOf(text: string): Modifier {
 /** An offset from FIXED in the unit the text names: "2 days ago" -> -2 days, "last month" -> -1 month. */
 function relativeOf(c: ParsedComponents, text: string): Expression | null {
   if (WEEKS.test(text)) return null; // weeks have no precision in the contract, and "for the last week" is a duration
+  if (/\bpast\b/i.test(text)) return null; // "the past year" is the twelve months before, not a calendar year
   const year = c.get('year')!;
   const month = c.get('month')!;
   if (/\b(today|tonight|yesterday|tomorrow|days?)\b/i.test(text)) {
