@@ -71,7 +71,12 @@ for (const line of tsv.split('\n')) {
   const i = rows.push(row) - 1;
   addKey(nameIndex, f[1], i);
   addKey(nameIndex, f[2], i);
-  if (row.population >= MIN_POPULATION_FOR_ALTERNATES && f[3]) {
+  // "Al Qāmishlī" is written "Qamishli" in English text: the Arabic article is indexed away too.
+  const unprefixed = /^(?:al|el|ad|ar|as|ash|at|az)[- ](.{4,})$/i.exec(f[2]);
+  if (unprefixed) addKey(nameIndex, unprefixed[1], i);
+  // GeoNames lacks the population of some seats (0): their rank says they matter.
+  const notable = row.population >= MIN_POPULATION_FOR_ALTERNATES || /^PPL(A|A2|C)$/.test(featureCode);
+  if (notable && f[3]) {
     for (const alt of f[3].split(',')) {
       // All-capital alternates are codes (airports, abbreviations); the rest must be written in Latin letters.
       // An alternate that is a common English word ("Island" for Iceland's "Ísland") would make the word a place.
