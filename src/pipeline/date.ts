@@ -37,6 +37,9 @@ export const DATE_DEFAULTS = {
   tenseWindowChars: 100,
 };
 
+// A sentence that opens an event on a day: "The summit opened on 9 July", "Talks began on Monday".
+const EVENT_START = /\b(began|begins|opened|opens|started|starts|kicked off|kicks off|got under way|gets under way)\b/i;
+
 // An embedded post ends with its author and date: "— Name (@handle) October 17, 2024". Its "Today" is that day.
 const POST_ATTRIBUTION = /\(@\w{1,30}\)\s*(.{6,40})$/;
 
@@ -72,8 +75,8 @@ function postDay(sentence: Sentence | undefined): string | null {
 }
 
 /** True for a span of a few days ("16-17 February 2022"), which a later "day two of the meeting" counts from. */
-function isEventSpan(interval: DateInterval | null, maxDays: number): interval is DateInterval {
-  if (interval === null || interval.precision !== 'day' || interval.end <= interval.start) return false;
+function isEventSpan(interval: DateInterval, maxDays: number): boolean {
+  if (interval.precision !== 'day' || interval.end <= interval.start) return false;
   return (Date.parse(interval.end) - Date.parse(interval.start)) / 86_400_000 < maxDays;
 }
 
@@ -86,7 +89,7 @@ export function findDates(sentences: readonly Sentence[], published: string | nu
   const perSentence = sentences.map((s) => (s.isContent ? rawDates(s, opts) : []));
   const dateline = published ?? firstFullDate(sentences, perSentence, opts.datelineSentences);
   const mentions: DateMention[] = [];
-  let event: DateInterval | null = null;
+  let event: Reference['event'] = null;
   perSentence.forEach((raws, i) => {
     if (raws.length === 0) return;
     const sentence = sentences[i];
@@ -95,7 +98,8 @@ export function findDates(sentences: readonly Sentence[], published: string | nu
       const local = raw.start - sentence.start;
       const tense = tenseAround(sentence.text, local, local + raw.text.length, opts.tenseWindowChars);
       const interval = resolveExpression(raw.expression, ref, tense);
-      if (isEventSpan(interval, opts.maxEventDays)) event = interval;
+      if (interval !== null && isEventSpan(interval, opts.maxEventDays)) event = interval;
+      else if (interval?.precision === 'day' && EVENT_START.test(sentence.text)) event = { start: interval.start, end: null };
       mentions.push({ start: raw.start, end: raw.end, text: raw.text, interval });
     }
   });

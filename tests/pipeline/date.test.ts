@@ -159,6 +159,11 @@ describe('findDates: full dates and days', () => {
       .toEqual(['16-18 February 2022: 2022-02-16..2022-02-18 day', 'day two: 2022-02-17..2022-02-17 day']);
   });
 
+  it('findDates() counts "day two" from an earlier day on which the meeting opened', () => {
+    expect(summary('The summit opened on 9 July in Washington. On day two of the summit, leaders adopted a declaration.', '2024-07-15'))
+      .toEqual(['9 July: 2024-07-09..2024-07-09 day', 'day two: 2024-07-10..2024-07-10 day']);
+  });
+
   it('findDates() counts "day two" from the published date when the earlier range is longer than a meeting', () => {
     expect(summary('The exercise ran from 3 March to 5 April 2024. On day two of the summit leaders met.', '2024-07-10'))
       .toEqual(['3 March to 5 April 2024: 2024-03-03..2024-04-05 day', 'day two: 2024-07-10..2024-07-10 day']);

@@ -8,8 +8,11 @@ import type { Tense } from './tense.ts';
 export interface Reference {
   /** The reference day, ISO; null when the document gives none. */
   day: string | null;
-  /** The latest multi-day span (day precision) named earlier in the document, for "day two of the meeting". */
-  event: DateInterval | null;
+  /**
+   * The latest event days named earlier in the document, for "day two of the meeting": a span ("the 16-17
+   * February meeting", `end` set) or a first day ("the meeting opened on 16 February", `end` null).
+   */
+  event: { start: string; end: string | null } | null;
 }
 
 /**
@@ -44,12 +47,13 @@ export function resolveExpression(e: Expression, ref: Reference, tense: Tense): 
   if (e.kind === 'absolute') return e.interval;
   if (e.kind === 'meetingDay') {
     // The document is written during the event ("On day two of the meeting..."), so day N is the reference day,
-    // unless an earlier sentence named the event's days ("the 16-17 February meeting"): then its start + (N - 1).
+    // unless an earlier sentence named the event's days ("the 16-17 February meeting", "opened on 16 February"):
+    // then its first day + (N - 1), within the span when the span is known.
     if (ref.event) {
       const first = parseIso(ref.event.start).dayNum;
-      const last = parseIso(ref.event.end).dayNum;
+      const last = ref.event.end === null ? null : parseIso(ref.event.end).dayNum;
       const dayNum = e.day === 'last' ? last : first + e.day - 1;
-      if (dayNum <= last) return dayInterval(dayNum);
+      if (dayNum !== null && (last === null || dayNum <= last)) return dayInterval(dayNum);
     }
     return ref.day ? dayInterval(parseIso(ref.day).dayNum) : null;
   }
