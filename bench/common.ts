@@ -43,6 +43,21 @@ export function createBenchMap(): Promise<MapLibreMap> {
   return new Promise((resolve) => map.once('load', () => resolve(map)));
 }
 
+const PIXEL = new Uint8Array(4);
+
+/**
+ * Waits until the GPU has finished the frame: WebGL calls return before SwiftShader has drawn anything, so without
+ * this a frame's cost would show up in whichever later frame happens to block.
+ */
+export function finishGpu(gl: WebGL2RenderingContext): void {
+  gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, PIXEL);
+}
+
+/** The WebGL context of a MapboxOverlay's own deck.gl canvas (interleaved: false). */
+export function overlayGl(overlay: object): WebGL2RenderingContext {
+  return (overlay as { _deck: { device: { gl: WebGL2RenderingContext } } })._deck.device.gl;
+}
+
 /** One pending promise resolved by the next render callback (deck's onAfterRender, MapLibre's idle). */
 export function renderSignal(): { next(): Promise<void>; fire(): void } {
   let pending: (() => void) | null = null;
@@ -107,6 +122,12 @@ export function install(page: BenchPage): void {
         frames: frames.length, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted[sorted.length - 1],
         rafMedian: quantile(raf, 0.5), rafP95: quantile(raf, 0.95), windowDays: width,
       };
+    },
+    /** Time of one rendered frame for a given window: for probing where the cost goes. */
+    async frame(t0: number, t1: number): Promise<number> {
+      const s = performance.now();
+      await page.setWindow(t0, t1);
+      return performance.now() - s;
     },
     pick(x: number, y: number): number | null {
       return page.pick ? page.pick(x, y) : null;

@@ -2,7 +2,7 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import {
-  createBenchMap, FADED_ALPHA, fetchJson, initialWindow, install, PALETTE, RADIUS_PX, renderSignal, type DisplayFeature, type DisplayMeta,
+  createBenchMap, finishGpu, overlayGl, FADED_ALPHA, fetchJson, initialWindow, install, PALETTE, RADIUS_PX, renderSignal, type DisplayFeature, type DisplayMeta,
 } from './common.ts';
 
 const drawn = renderSignal();
@@ -28,7 +28,7 @@ install({
     const [map, meta, geojson] = await Promise.all([createBenchMap(), fetchJson<DisplayMeta>('meta.json'), fetchJson<{ features: DisplayFeature[] }>('display.geojson')]);
     features = geojson.features;
     const [t0, t1] = initialWindow(meta.minStart, meta.maxStart);
-    overlay = new MapboxOverlay({ interleaved: false, layers: [layer(t0, t1)], onAfterRender: drawn.fire });
+    overlay = new MapboxOverlay({ interleaved: false, layers: [layer(t0, t1)], onAfterRender: () => { finishGpu(overlayGl(overlay)); drawn.fire(); } });
     const first = drawn.next();
     map.addControl(overlay);
     await first;

@@ -1,6 +1,6 @@
 // Baseline: a plain MapLibre GeoJSON source and circle layer, `setFilter` (and the fade as a paint expression) per frame.
 import type { ExpressionSpecification, FilterSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import { createBenchMap, dataUrl, FADED_ALPHA, fetchJson, initialWindow, install, PALETTE, RADIUS_PX, type DisplayMeta } from './common.ts';
+import { createBenchMap, finishGpu, dataUrl, FADED_ALPHA, fetchJson, initialWindow, install, PALETTE, RADIUS_PX, type DisplayMeta } from './common.ts';
 
 let map: MapLibreMap;
 
@@ -31,7 +31,7 @@ install({
     const idle = map.once('idle') as Promise<unknown>;
     map.setFilter('events', filter(t0, t1));
     map.setPaintProperty('events', 'circle-opacity', opacity(t1));
-    return idle.then(() => undefined);
+    return idle.then(() => finishGpu((map as unknown as { painter: { context: { gl: WebGL2RenderingContext } } }).painter.context.gl));
   },
   pick(x, y) {
     const s = performance.now();

@@ -3,7 +3,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import { BucketedEventsLayer } from '../src/scale/bucketed-events-layer.ts';
 import { loadScaleEvents } from '../src/scale/load-scale-events.ts';
 import type { ScaleEvents } from '../src/scale/scale-events.ts';
-import { createBenchMap, dataUrl, FADED_ALPHA, initialWindow, install, RADIUS_PX, renderSignal } from './common.ts';
+import { createBenchMap, finishGpu, overlayGl, dataUrl, FADED_ALPHA, initialWindow, install, RADIUS_PX, renderSignal } from './common.ts';
 
 const drawn = renderSignal();
 let overlay: MapboxOverlay;
@@ -24,7 +24,7 @@ install({
     const minStart = count ? start[0] : 0;
     const maxStart = count ? start[count - 1] : 0;
     const [t0, t1] = initialWindow(minStart, maxStart);
-    overlay = new MapboxOverlay({ interleaved: false, layers: [layer(t0, t1)], onAfterRender: drawn.fire });
+    overlay = new MapboxOverlay({ interleaved: false, layers: [layer(t0, t1)], onAfterRender: () => { finishGpu(overlayGl(overlay)); drawn.fire(); } });
     const first = drawn.next();
     map.addControl(overlay);
     await first;

@@ -9,7 +9,8 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import { FadeExtension } from './fade-extension.ts';
 import { FOREVER, type ScaleEvents } from './scale-events.ts';
-import { queryWindow, WINDOW_END, WINDOW_FIRST, WINDOW_INNER_END, WINDOW_INNER_FIRST, WINDOW_SLOTS } from './time-buckets.ts';
+import { WINDOW_END, WINDOW_FIRST, WINDOW_INNER_END, WINDOW_INNER_FIRST } from './time-buckets.ts';
+import { FRAME_LANE_END, FRAME_SLOTS, planFrame, type FrameDays } from './frame-plan.ts';
 
 export interface BucketedEventsLayerProps {
   /** Prepared columns (prepareScaleEvents, usually from the columnar worker), or null while loading. */
@@ -36,10 +37,12 @@ const BUCKET_EXTENSIONS = [new DataFilterExtension({ filterSize: 1 }), new FadeE
 const LANE_EXTENSIONS = [new DataFilterExtension({ filterSize: 2 }), new FadeExtension()];
 const ALL_DAYS: [number, number] = [-FOREVER, FOREVER];
 
+type LaneData = BucketData & { index: Uint32Array };
 type State = {
   window: Int32Array;
+  days: FrameDays;
   buckets: BucketData[];
-  lane: (BucketData & { index: Uint32Array }) | null;
+  lane: LaneData[];
   layers: ScatterplotLayer[];
 };
 
@@ -63,20 +66,26 @@ function sliceBuckets(events: ScaleEvents): BucketData[] {
   return out;
 }
 
-function laneData(events: ScaleEvents): State['lane'] {
+function laneData(events: ScaleEvents): LaneData[] {
   const lane = events.persisting;
-  if (lane.count === 0) return null;
-  return {
-    length: lane.count,
-    firstIndex: 0,
-    index: lane.index,
-    attributes: {
-      getPosition: { value: lane.position, size: 2 },
-      getFillColor: { value: lane.color, size: 4, normalized: true },
-      getFilterValue: { value: lane.filterValue, size: 2 },
-      getFreshUntil: { value: lane.freshUntil, size: 1 },
-    },
-  };
+  const { bounds, count } = lane.buckets;
+  const out: LaneData[] = [];
+  for (let k = 0; k < count; k++) {
+    const lo = bounds[k];
+    const hi = bounds[k + 1];
+    out.push({
+      length: hi - lo,
+      firstIndex: 0,
+      index: lane.index.subarray(lo, hi),
+      attributes: {
+        getPosition: { value: lane.position.subarray(2 * lo, 2 * hi), size: 2 },
+        getFillColor: { value: lane.color.subarray(4 * lo, 4 * hi), size: 4, normalized: true },
+        getFilterValue: { value: lane.filterValue.subarray(2 * lo, 2 * hi), size: 2 },
+        getFreshUntil: { value: lane.freshUntil.subarray(lo, hi), size: 1 },
+      },
+    });
+  }
+  return out;
 }
 
 export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps> {
@@ -91,24 +100,23 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
   declare state: State;
 
   override initializeState(): void {
-    this.setState({ window: new Int32Array(WINDOW_SLOTS), buckets: [], lane: null, layers: [] });
+    this.setState({ window: new Int32Array(FRAME_SLOTS), days: { t0: 0, t1: 0 }, buckets: [], lane: [], layers: [] });
   }
 
   override updateState({ props, oldProps }: UpdateParameters<this>): void {
     if (props.events !== oldProps.events) {
       const events = props.events;
-      this.setState({ buckets: events ? sliceBuckets(events) : [], lane: events ? laneData(events) : null, layers: [] });
+      this.setState({ buckets: events ? sliceBuckets(events) : [], lane: events ? laneData(events) : [], layers: [] });
     }
   }
 
   override renderLayers(): LayersList {
     const { events, time, windowStart, fadedOpacity, radiusPixels } = this.props;
     if (!events) return [];
-    const origin = events.columns.originDay;
-    const t1 = Math.floor(time) - origin;
-    const t0 = windowStart === -Infinity ? -FOREVER : Math.ceil(windowStart) - origin;
     const w = this.state.window;
-    queryWindow(events.buckets, t0, t1, w);
+    const days = this.state.days;
+    planFrame(events, windowStart, time, w, days);
+    const { t0, t1 } = days;
     const first = w[WINDOW_FIRST];
     const innerFirst = w[WINDOW_INNER_FIRST];
     const innerEnd = w[WINDOW_INNER_END];
@@ -132,15 +140,18 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
         stroked: false,
       }));
     }
+    // States that began before the window and still held at its start (the main lane has those that began inside):
+    // only lane buckets that began before t0 are drawn, all filtered on start and until.
     const lane = this.state.lane;
-    if (lane) {
-      // States that began before the window and still held at its start; the main lane has those that began inside.
-      layers[buckets.length] = new ScatterplotLayer(this.getSubLayerProps({
-        id: 'persisting',
-        data: lane,
-        visible: t0 > -FOREVER,
+    const laneEnd = w[FRAME_LANE_END];
+    const laneRange: [number, number][] = [[-FOREVER, t0 - 0.5], [t0 - 0.5, FOREVER]];
+    for (let k = 0; k < lane.length; k++) {
+      layers[buckets.length + k] = new ScatterplotLayer(this.getSubLayerProps({
+        id: `p${k}`,
+        data: lane[k],
+        visible: k < laneEnd,
         extensions: LANE_EXTENSIONS,
-        filterRange: [[-FOREVER, t0 - 0.5], [t0 - 0.5, FOREVER]],
+        filterRange: laneRange,
         fadeTime: t1,
         fadedOpacity,
         radiusUnits: 'pixels',

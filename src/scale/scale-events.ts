@@ -3,8 +3,9 @@
 //
 //   main lane (all events, sorted by start)          persisting lane (states that began before a window)
 //   startValue  Float32[n]   start, origin-relative   index        Uint32[p]  row in the main lane
-//   freshUntil  Float32[n]   last full-strength day   filterValue  Float32[2p] start, until (FOREVER while it holds)
-//   color       Uint8[4n]    RGBA by category         position, freshUntil, color: as in the main lane
+//   freshUntil  Float32[n]   last full-strength day   start        Int32[p]   sorted, with its own buckets
+//   color       Uint8[4n]    RGBA by category         filterValue  Float32[2p] start, until (FOREVER while it holds)
+//   mercator    Float32[2n]  x, y in 0..1 (picking)   position, freshUntil, color: as in the main lane
 import { CATEGORIES } from '../model/index.ts';
 import { FLAG_PERSISTS, NO_UNTIL, type ColumnarEvents } from './columnar.ts';
 import { buildTimeBuckets, TIME_BUCKET_DEFAULTS, type TimeBucketOptions, type TimeBuckets } from './time-buckets.ts';
@@ -38,6 +39,9 @@ export const FOREVER = 3.0e38;
 export interface PersistingLane {
   readonly count: number;
   readonly index: Uint32Array;
+  /** Origin-relative start, sorted; cut into buckets so a window draws only the states that began before it. */
+  readonly start: Int32Array;
+  readonly buckets: TimeBuckets;
   readonly position: Float32Array;
   readonly filterValue: Float32Array;
   readonly freshUntil: Float32Array;
@@ -50,6 +54,8 @@ export interface ScaleEvents {
   readonly startValue: Float32Array;
   readonly freshUntil: Float32Array;
   readonly color: Uint8Array;
+  /** Web Mercator x, y in 0..1 (x east, y south) per event, for picking on the CPU without projecting per event. */
+  readonly mercator: Float32Array;
   readonly persisting: PersistingLane;
 }
 
@@ -71,13 +77,15 @@ export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEvents
     color[4 * i + 2] = rgb[2];
     color[4 * i + 3] = 255;
   }
-  const lane: PersistingLane = {
-    count: p, index: new Uint32Array(p), position: new Float32Array(2 * p), filterValue: new Float32Array(2 * p),
+  const laneStart = new Int32Array(p);
+  const lane = {
+    count: p, index: new Uint32Array(p), start: laneStart, buckets: null as unknown as TimeBuckets, position: new Float32Array(2 * p), filterValue: new Float32Array(2 * p),
     freshUntil: new Float32Array(p), color: new Uint8Array(4 * p),
   };
   for (let i = 0, k = 0; i < n; i++) {
     if ((flags[i] & FLAG_PERSISTS) === 0) continue;
     lane.index[k] = i;
+    laneStart[k] = start[i];
     lane.position[2 * k] = position[2 * i];
     lane.position[2 * k + 1] = position[2 * i + 1];
     lane.filterValue[2 * k] = start[i];
@@ -86,14 +94,21 @@ export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEvents
     lane.color.set(color.subarray(4 * i, 4 * i + 4), 4 * k);
     k++;
   }
-  return { columns, buckets: buildTimeBuckets(start, options.buckets), startValue, freshUntil, color, persisting: lane };
+  lane.buckets = buildTimeBuckets(laneStart, options.buckets);
+  const mercator = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    mercator[2 * i] = (position[2 * i] + 180) / 360;
+    const phi = (Math.max(-85.0511, Math.min(85.0511, position[2 * i + 1])) * Math.PI) / 180;
+    mercator[2 * i + 1] = (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
+  }
+  return { columns, buckets: buildTimeBuckets(start, options.buckets), startValue, freshUntil, color, mercator, persisting: lane };
 }
 
 /** The distinct ArrayBuffers behind a ScaleEvents, to transfer it from a worker without copying. */
 export function scaleEventsTransferables(e: ScaleEvents): ArrayBuffer[] {
   const views: ArrayBufferView[] = [
-    e.startValue, e.freshUntil, e.color, e.buckets.bounds, e.buckets.minStart, e.buckets.maxStart,
-    e.persisting.index, e.persisting.position, e.persisting.filterValue, e.persisting.freshUntil, e.persisting.color,
+    e.startValue, e.freshUntil, e.color, e.mercator, e.buckets.bounds, e.buckets.minStart, e.buckets.maxStart,
+    e.persisting.index, e.persisting.start, e.persisting.buckets.bounds, e.persisting.buckets.minStart, e.persisting.buckets.maxStart, e.persisting.position, e.persisting.filterValue, e.persisting.freshUntil, e.persisting.color,
   ];
   const buffers = new Set<ArrayBuffer>([e.columns.buffer]);
   for (const v of views) buffers.add(v.buffer as ArrayBuffer);

@@ -15,8 +15,8 @@ export interface TimeBucketOptions {
 }
 
 export const TIME_BUCKET_DEFAULTS: TimeBucketOptions = {
-  maxBuckets: 256,
-  minBucketSize: 2048,
+  maxBuckets: 512,
+  minBucketSize: 512,
 };
 
 export interface TimeBuckets {
