@@ -80,6 +80,13 @@ function isEventSpan(interval: DateInterval, maxDays: number): boolean {
   return (Date.parse(interval.end) - Date.parse(interval.start)) / 86_400_000 < maxDays;
 }
 
+/** True when `day` is within `maxDays` before the writing day (or there is none): "the war started in 2022" is no meeting's first day. */
+function isNear(day: string, writingDay: string | null, maxDays: number): boolean {
+  if (writingDay === null) return true;
+  const daysBefore = (Date.parse(writingDay) - Date.parse(day)) / 86_400_000;
+  return daysBefore >= 0 && daysBefore < maxDays;
+}
+
 /**
  * Time expressions in the content sentences, in text order, each resolved against `published`. Without a
  * published date a full date at the top of the text (a dateline) stands in; without either, expressions relative
@@ -99,7 +106,9 @@ export function findDates(sentences: readonly Sentence[], published: string | nu
       const tense = tenseAround(sentence.text, local, local + raw.text.length, opts.tenseWindowChars);
       const interval = resolveExpression(raw.expression, ref, tense);
       if (interval !== null && isEventSpan(interval, opts.maxEventDays)) event = interval;
-      else if (interval?.precision === 'day' && EVENT_START.test(sentence.text)) event = { start: interval.start, end: null };
+      else if (interval?.precision === 'day' && EVENT_START.test(sentence.text) && isNear(interval.start, ref.day, opts.maxEventDays)) {
+        event = { start: interval.start, end: null };
+      }
       mentions.push({ start: raw.start, end: raw.end, text: raw.text, interval });
     }
   });

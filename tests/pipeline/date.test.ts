@@ -160,8 +160,13 @@ describe('findDates: full dates and days', () => {
   });
 
   it('findDates() counts "day two" from an earlier day on which the meeting opened', () => {
-    expect(summary('The summit opened on 9 July in Washington. On day two of the summit, leaders adopted a declaration.', '2024-07-15'))
+    expect(summary('The summit opened on 9 July in Washington. On day two of the summit, leaders adopted a declaration.', '2024-07-11'))
       .toEqual(['9 July: 2024-07-09..2024-07-09 day', 'day two: 2024-07-10..2024-07-10 day']);
+  });
+
+  it('findDates() does not count "day two" from a start long before the writing day', () => {
+    expect(summary('The war started on 24 February 2022. On day two of the summit, leaders adopted a declaration.', '2024-07-11'))
+      .toEqual(['24 February 2022: 2022-02-24..2022-02-24 day', 'day two: 2024-07-11..2024-07-11 day']);
   });
 
   it('findDates() counts "day two" from the published date when the earlier range is longer than a meeting', () => {
