@@ -10,6 +10,7 @@ import { feature } from 'topojson-client';
 import { area, bbox, centerOfMass } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { GAZETTEER_FORMAT, type GazetteerData } from '../src/pipeline/gazetteer.ts';
+import { loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
 import { normaliseName } from '../src/pipeline/places/normalise.ts';
 
 const OUT = 'geo/build/gazetteer.json';
@@ -211,35 +212,43 @@ for (const [country, seats] of Object.entries(curated.admin1.bySeat as Record<st
 }
 
 // ---- write ----
-function serialise(index: Map<string, Set<number>>): [string, string] {
+/** The index in buckets by the keys' first two characters (see GazetteerData). */
+function serialise(index: Map<string, Set<number>>): Record<string, [string, string]> {
   const keys = [...index.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return [keys.join('\n'), keys.map((k) => [...index.get(k)!].map((i) => i.toString(36)).join(',')).join(';')];
+  const buckets: Record<string, [string[], string[]]> = {};
+  for (const k of keys) {
+    const bucket = (buckets[k.slice(0, 2)] ??= [[], []]);
+    bucket[0].push(k);
+    bucket[1].push([...index.get(k)!].map((i) => i.toString(36)).join(','));
+  }
+  return Object.fromEntries(Object.entries(buckets).map(([p, [k, v]]) => [p, [k.join('\n'), v.join(';')]]));
 }
-const [nameKeys, namePostings] = serialise(nameIndex);
-const [adjectiveKeys, adjectivePostings] = serialise(adjectiveIndex);
 const regionCountries: Record<string, string[]> = {};
 rows.forEach((r, i) => { if (r.countries) regionCountries[String(i)] = r.countries; });
 const data: GazetteerData = {
   format: GAZETTEER_FORMAT,
-  ids: rows.map((r) => r.id),
-  names: rows.map((r) => r.name),
+  ids: rows.map((r) => r.id).join('\n'),
+  names: rows.map((r) => r.name).join('\n'),
   kinds: rows.map((r) => r.kind).join(''),
-  countries: rows.map((r) => r.country),
+  countries: rows.map((r) => (r.country || '').padEnd(2)).join(''),
   regionCountries,
   lat: rows.map((r) => r.lat),
   lon: rows.map((r) => r.lon),
   population: rows.map((r) => r.population),
-  featureCodes: rows.map((r) => r.featureCode),
-  admin1: rows.map((r) => r.admin1),
-  nameKeys, namePostings, adjectiveKeys, adjectivePostings, extents,
+  featureCodes: rows.map((r) => r.featureCode).join('\n'),
+  admin1: rows.map((r) => r.admin1).join('\n'),
+  nameIndex: serialise(nameIndex), adjectiveIndex: serialise(adjectiveIndex), extents,
   commonWords: [...commonWords].sort().join('\n'),
   abbreviations,
   givenNames: [...givenNames].sort().join('\n'),
 };
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(data));
+const loadStarted = performance.now();
+loadGazetteer(OUT);
+const loadMs = performance.now() - loadStarted;
 console.log(
   `build-gazetteer: ${rows.length} entries (${geonamesCount} GeoNames, ${worldCountries.length} countries, ` +
   `${rows.length - geonamesCount - worldCountries.length} curated), ${nameIndex.size} names, ${adjectiveIndex.size} adjectives; ` +
-  `${OUT} ${(statSync(OUT).size / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `${OUT} ${(statSync(OUT).size / 1e6).toFixed(1)} MB in ${((loadStarted - started) / 1000).toFixed(1)} s; loads in ${loadMs.toFixed(0)} ms`,
 );

@@ -3,33 +3,34 @@
 import type { GazetteerEntry, PlaceKind } from './types.ts';
 import { directionalEntry, parseDirectionalId } from './places/directions.ts';
 
-export const GAZETTEER_FORMAT = 3;
+export const GAZETTEER_FORMAT = 4;
 
 /**
- * The built index as stored in geo/build/gazetteer.json. Columns, not objects, so that JSON.parse stays fast:
+ * The built index as stored in geo/build/gazetteer.json. Columns, not objects, and text columns as one string each
+ * (one JSON string parses far faster than 200,000 small ones):
  *
- *   entry i:  ids[i] names[i] kinds[i] countries[i] lat[i] lon[i] population[i] featureCodes[i] admin1[i]
- *   keys:     normalised names, sorted, joined by '\n'; postings: per key, entry indices (base 36) joined by ','
- *             and the keys' lists joined by ';' (so key k's entries are postings.split(';')[k])
+ *   entry i:  ids[i] names[i] kinds[i] countries[2i..2i+2] lat[i] lon[i] population[i] featureCodes[i] admin1[i]
+ *             (ids, names, featureCodes, admin1: lines of one string; countries: two letters per entry, '  ' = none)
+ *   index:    buckets by the keys' first two characters; in each, normalised names sorted and joined by '\n', and
+ *             per key its entry indices (base 36) joined by ',', the keys' lists joined by ';'
  */
 export interface GazetteerData {
   format: number;
-  ids: string[];
-  names: string[];
+  ids: string;
+  names: string;
   /** One character per entry: s site, c city, C country, r region. */
   kinds: string;
-  countries: string[];
+  countries: string;
   /** Entry index -> member countries, for regions such as the Baltics. */
   regionCountries: Record<string, string[]>;
   lat: number[];
   lon: number[];
   population: number[];
-  featureCodes: string[];
-  admin1: string[];
-  nameKeys: string;
-  namePostings: string;
-  adjectiveKeys: string;
-  adjectivePostings: string;
+  featureCodes: string;
+  admin1: string;
+  /** First two characters of a normalised name -> [keys, postings] of that bucket. */
+  nameIndex: Record<string, [string, string]>;
+  adjectiveIndex: Record<string, [string, string]>;
   /** Country alpha-2 -> [west, south, east, north] of its main landmass, for "eastern Ukraine". */
   extents: Record<string, [number, number, number, number]>;
   /** Common English words, lower case, joined by '\n': capitalised, they are rarely towns. */
@@ -69,24 +70,38 @@ function gazetteerOf(id: string): GazetteerEntry['gazetteer'] {
   return 'curated';
 }
 
-/** Sorted keys searched by bisection: loads in one split, no hash map of a million names to build. */
+/**
+ * Keys in buckets by their first two characters, each bucket sorted and searched by bisection. A bucket is split
+ * into its keys on its first lookup, so loading costs one JSON.parse and a document only opens the buckets its
+ * capitalised words need.
+ */
 class KeyIndex {
-  private readonly keys: string[];
-  private readonly postings: string[];
+  private readonly buckets: Record<string, [string, string]>;
+  private readonly opened = new Map<string, { keys: string[]; postings: string[] }>();
 
-  constructor(keys: string, postings: string) {
-    this.keys = keys ? keys.split('\n') : [];
-    this.postings = postings ? postings.split(';') : [];
-    if (this.keys.length !== this.postings.length) throw new Error('gazetteer index is corrupt: keys and postings differ in length');
+  constructor(buckets: Record<string, [string, string]>) {
+    this.buckets = buckets;
+  }
+
+  private open(prefix: string): { keys: string[]; postings: string[] } | undefined {
+    let bucket = this.opened.get(prefix);
+    if (bucket || !Object.hasOwn(this.buckets, prefix)) return bucket;
+    const [keys, postings] = this.buckets[prefix];
+    bucket = { keys: keys.split('\n'), postings: postings.split(';') };
+    if (bucket.keys.length !== bucket.postings.length) throw new Error('gazetteer index is corrupt: keys and postings differ in length');
+    this.opened.set(prefix, bucket);
+    return bucket;
   }
 
   find(key: string): number[] {
+    const bucket = this.open(key.slice(0, 2));
+    if (!bucket) return [];
     let lo = 0;
-    let hi = this.keys.length - 1;
+    let hi = bucket.keys.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const k = this.keys[mid];
-      if (k === key) return this.postings[mid].split(',').map((s) => parseInt(s, 36));
+      const k = bucket.keys[mid];
+      if (k === key) return bucket.postings[mid].split(',').map((x) => parseInt(x, 36));
       if (k < key) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -98,33 +113,37 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
   if (data.format !== GAZETTEER_FORMAT) {
     throw new Error(`gazetteer index has format ${data.format}, expected ${GAZETTEER_FORMAT}: run npm run prepare:data`);
   }
-  const names = new KeyIndex(data.nameKeys, data.namePostings);
-  const adjectives = new KeyIndex(data.adjectiveKeys, data.adjectivePostings);
+  const nameIndex = new KeyIndex(data.nameIndex);
+  const adjectives = new KeyIndex(data.adjectiveIndex);
+  const ids = data.ids.split('\n');
+  const names = data.names.split('\n');
+  const featureCodes = data.featureCodes.split('\n');
+  const admin1 = data.admin1.split('\n');
+  const countryOf = (i: number) => data.countries.slice(2 * i, 2 * i + 2).trim();
   const common = new Set(data.commonWords.split('\n'));
   const given = new Set(data.givenNames.split('\n'));
   const cache = new Map<number, GazetteerEntry>();
   let indexById: Map<string, number> | null = null;
   const countryIndex = new Map<string, number>();
   const admin1Index = new Map<string, number>();
-  for (let i = 0; i < data.ids.length; i++) {
-    const fc = data.featureCodes[i];
-    if (data.kinds[i] === 'C') countryIndex.set(data.countries[i], i);
-    else if (fc === 'ADM1' && data.admin1[i]) admin1Index.set(`${data.countries[i]}.${data.admin1[i]}`, i);
+  for (let i = 0; i < ids.length; i++) {
+    if (data.kinds[i] === 'C') countryIndex.set(countryOf(i), i);
+    else if (featureCodes[i] === 'ADM1' && admin1[i]) admin1Index.set(`${countryOf(i)}.${admin1[i]}`, i);
   }
 
   function entry(i: number): GazetteerEntry {
     let e = cache.get(i);
     if (e) return e;
-    const id = data.ids[i];
+    const id = ids[i];
     e = {
       id,
-      name: data.names[i],
+      name: names[i],
       kind: KIND_BY_CHAR[data.kinds[i]],
-      country: data.countries[i] || null,
+      country: countryOf(i) || null,
       lat: data.lat[i],
       lon: data.lon[i],
       population: data.population[i],
-      featureCode: data.featureCodes[i],
+      featureCode: featureCodes[i],
       gazetteer: gazetteerOf(id),
     };
     const members = data.regionCountries[String(i)];
@@ -135,15 +154,15 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
   }
 
   function indexOf(id: string): number | undefined {
-    indexById ??= new Map(data.ids.map((x, i) => [x, i]));
+    indexById ??= new Map(ids.map((x, i) => [x, i]));
     return indexById.get(id);
   }
 
   const gazetteer: Gazetteer = {
-    size: data.ids.length,
+    size: ids.length,
     admin1Code(id) {
       const i = indexOf(id);
-      return i === undefined ? '' : data.admin1[i];
+      return i === undefined ? '' : admin1[i];
     },
     byId(id) {
       const directional = parseDirectionalId(id);
@@ -158,7 +177,7 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
       const i = countryIndex.get(alpha2.toUpperCase());
       return i === undefined ? undefined : entry(i);
     },
-    lookupName: (key) => names.find(key).map(entry),
+    lookupName: (key) => nameIndex.find(key).map(entry),
     lookupAdjective: (key) => adjectives.find(key).map(entry),
     admin1(country, code) {
       const i = admin1Index.get(`${country}.${code}`);
