@@ -1,5 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+// Vitest 5 targets Node 22 and prints failures with Map.groupBy / Object.groupBy, which Node 20 lacks: without
+// these the report of a failing test crashes instead of saying what failed.
+type GroupBy = <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]>;
+function groupIntoMap<K, T>(items: Iterable<T>, key: (item: T, index: number) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  let index = 0;
+  for (const item of items) {
+    const k = key(item, index++);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+const MapWithGroupBy = Map as unknown as { groupBy?: GroupBy };
+MapWithGroupBy.groupBy ??= groupIntoMap;
+const ObjectWithGroupBy = Object as unknown as { groupBy?: <T>(items: Iterable<T>, key: (item: T, i: number) => PropertyKey) => Record<PropertyKey, T[]> };
+ObjectWithGroupBy.groupBy ??= (items, key) => Object.fromEntries(groupIntoMap(items, key));
+
 // Two projects: fast unit tests in Node, and browser tests that build the app and drive Debian chromium.
 export default defineConfig({
   test: {
