@@ -201,6 +201,8 @@ function monthOf(published: string): DateInterval {
 }
 
 /** The date nearest the trigger: same sentence, then a neighbour, then earlier in the paragraph, then the published date. */
+/** Sentences looked back through for the paragraph's last date ("Subsequently, ..."): a paragraph rarely runs longer. */
+const PARAGRAPH_LOOKBACK = 8;
 const IRREGULAR_PAST = new Set(['met', 'struck', 'sent', 'retook', 'began', 'took', 'hit']);
 
 /** A verb in the past tense reports what happened: a date after the article was written is about something else. */
@@ -221,7 +223,7 @@ function dateFor(doc: IngestedDocument, sentences: readonly Sentence[], datesByS
   const neighbours = [i - 1, i + 1].filter((j) => j >= 0 && j < sentences.length && sentences[j].isContent && sameParagraph(doc.text, sentences, Math.min(i, j), Math.max(i, j)));
   const near = nearest(neighbours.flatMap((j) => datesBySentence[j]));
   if (near) return { interval: near.interval!, mention: near, quality: 2, sentence: neighbours.find((j) => datesBySentence[j].includes(near))! };
-  for (let j = i - 2; j >= 0 && sameParagraph(doc.text, sentences, j, i); j--) {
+  for (let j = i - 2; j >= 0 && i - j <= PARAGRAPH_LOOKBACK && sameParagraph(doc.text, sentences, j, i); j--) {
     const last = datesBySentence[j][datesBySentence[j].length - 1];
     if (last) return { interval: last.interval!, mention: null, quality: 1, sentence: null };
   }

@@ -69,11 +69,21 @@ function sameTime(a: EventCandidate, b: EventCandidate, sameDocument: boolean, o
   return dayNumber(a.start) <= dayNumber(b.end) + tolerance && dayNumber(b.start) <= dayNumber(a.end) + tolerance;
 }
 
+/** Same category, same or nearby place, overlapping time (excerpts aside, see sideBySide). */
 function compatible(a: EventCandidate, b: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
   const sameDocument = a.source.doc === b.source.doc;
-  // Places one sentence names side by side are separate events ("around Kurakhove, Vuhledar, and Velyka Novosilka").
-  const sideBySide = sameDocument && a.entry.id !== b.entry.id && a.source.start < b.source.end && b.source.start < a.source.end;
-  return a.category === b.category && !sideBySide && samePlace(a.entry, b.entry, opts) && sameTime(a, b, sameDocument, opts);
+  return a.category === b.category && samePlace(a.entry, b.entry, opts) && sameTime(a, b, sameDocument, opts);
+}
+
+// Places one sentence names side by side are separate events ("around Kurakhove, Vuhledar, and Velyka Novosilka").
+function sideBySide(g: Group, c: EventCandidate): boolean {
+  for (const rep of g.reps.values()) {
+    if (rep.source.doc !== c.source.doc || rep.entry.id === c.entry.id) continue;
+    for (const [start, end] of g.spans.get(`${rep.source.doc}\u0000${rep.entry.id}`) ?? []) {
+      if (start < c.source.end && c.source.start < end) return true;
+    }
+  }
+  return false;
 }
 
 const byContent = (a: EventCandidate, b: EventCandidate) =>
@@ -119,6 +129,13 @@ function combine(members: EventCandidate[], opts: typeof MERGE_DEFAULTS): Merged
 
 interface Group {
   members: EventCandidate[];
+  /**
+   * One member per place, interval, document and persistence: compatibility with a member depends on nothing else
+   * (excerpts aside), so checking these keeps a document that repeats one event thousands of times linear.
+   */
+  reps: Map<string, EventCandidate>;
+  /** Excerpt spans per document and place, for sideBySide(). */
+  spans: Map<string, [number, number][]>;
   /** Latest end (day number) of any member: past it plus the tolerance, no later candidate can join. */
   lastDay: number;
   persists: boolean;
@@ -140,8 +157,16 @@ function mayJoin(g: Group, c: EventCandidate, lonMargin: number): boolean {
   return lat >= g.south - BOX_MARGIN_DEG && lat <= g.north + BOX_MARGIN_DEG && lon >= g.west - lonMargin && lon <= g.east + lonMargin;
 }
 
+const repKey = (c: EventCandidate) => `${c.entry.id}\u0000${c.start}\u0000${c.end}\u0000${c.source.doc}\u0000${c.persists}`;
+
 function join(g: Group, c: EventCandidate, lastDay: number): void {
   g.members.push(c);
+  const key = repKey(c);
+  if (!g.reps.has(key)) g.reps.set(key, c);
+  const spanKey = `${c.source.doc}\u0000${c.entry.id}`;
+  const spans = g.spans.get(spanKey);
+  if (spans) spans.push([c.source.start, c.source.end]);
+  else g.spans.set(spanKey, [[c.source.start, c.source.end]]);
   g.lastDay = Math.max(g.lastDay, lastDay);
   g.persists ||= c.persists;
   for (const code of countriesOf(c.entry)) g.countries.add(code);
@@ -174,13 +199,13 @@ export function merge(candidates: readonly EventCandidate[], opts = MERGE_DEFAUL
     for (const g of active) {
       if (!mayJoin(g, candidate, lonMargin)) continue;
       let all = true;
-      for (const m of g.members) if (!compatible(m, candidate, opts)) { all = false; break; }
-      if (all) { group = g; break; }
+      for (const m of g.reps.values()) if (!compatible(m, candidate, opts)) { all = false; break; }
+      if (all && !sideBySide(g, candidate)) { group = g; break; }
     }
     if (group) join(group, candidate, last);
     else {
       const created: Group = {
-        members: [], lastDay: last, persists: candidate.persists, countries: new Set(),
+        members: [], reps: new Map(), spans: new Map(), lastDay: last, persists: candidate.persists, countries: new Set(),
         south: candidate.entry.lat, north: candidate.entry.lat, west: candidate.entry.lon, east: candidate.entry.lon,
       };
       join(created, candidate, last);

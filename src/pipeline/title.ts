@@ -62,6 +62,9 @@ const PRONOUN = /^(?:it|its|they|them|he|she|we|i|you|this|these|those|there|her
 const DETERMINER = /^(?:a|an|the)\s+/i;
 const PLACE_PREP = /^(?:in|near|around|into|over|outside|across|to|toward|towards|along|off|inside|within|throughout|on|above|against|at)$/i;
 
+/** Titles look at most this far back from the trigger; a subject or a name is never longer. */
+const LOOKBACK_CHARS = 200;
+
 const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
 function placeName(parts: TitleParts): string {
@@ -89,7 +92,7 @@ function placePhrase(parts: TitleParts, withVerb: boolean): string {
 
 /** "three Russian MiG-31 jets" from "Subsequently, three Russian MiG-31 jets violated ...", or null. */
 function subjectBefore(parts: TitleParts, opts: typeof TITLE_DEFAULTS): string | null {
-  const before = parts.text.slice(parts.sentence.start, parts.trigger.start);
+  const before = parts.text.slice(Math.max(parts.sentence.start, parts.trigger.start - LOOKBACK_CHARS), parts.trigger.start);
   if (PASSIVE_AUX.test(before) && !/ing$/i.test(parts.trigger.text)) return null;
   let from = 0;
   CLAUSE_BOUNDARY.lastIndex = 0;
@@ -140,7 +143,7 @@ function headlineVerb(trigger: FoundTrigger, subject: string): string {
 
 /** Capitalised words right before a noun trigger: "NATO Defense Ministers" meeting, "'Eastern Sentry'" mission. */
 function namePrefix(parts: TitleParts): string | null {
-  const before = parts.text.slice(parts.sentence.start, parts.trigger.start);
+  const before = parts.text.slice(Math.max(parts.sentence.start, parts.trigger.start - LOOKBACK_CHARS), parts.trigger.start);
   const m = /((?:[\p{Lu}\p{N}][\p{L}\p{N}’'.-]*\s+){1,5})$/u.exec(before.replace(/['‘’"“”]\s*$/u, ' ').replace(/['‘’"“”]/gu, ''));
   if (!m) return null;
   const words = m[1].trim().split(/\s+/);
