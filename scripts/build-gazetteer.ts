@@ -164,7 +164,7 @@ for (const p of curated.places) {
   const kind = { site: 's', city: 'c', country: 'C', region: 'r' }[p.kind as string]!;
   const i = rows.push({
     id: p.id, name: p.name, kind, country: p.country ?? '', countries: p.countries?.length ? p.countries : undefined,
-    lat: p.lat, lon: p.lon, population: 0, featureCode: p.featureCode, admin1: p.admin1 ?? '',
+    lat: p.lat, lon: p.lon, population: p.population ?? 0, featureCode: p.featureCode, admin1: p.admin1 ?? '',
   }) - 1;
   // "the Baltics" is indexed as "Baltics": the article is the sentence's, not the name's.
   for (const n of [p.name, ...(p.aliases ?? [])]) addKey(nameIndex, n.replace(/^the /i, ''), i, 2);
