@@ -5,9 +5,9 @@ import type { StyleSpecification } from 'maplibre-gl';
 export const BASEMAP_DEFAULTS = {
   /** A font most desktops and Debian have; MapLibre falls back to the browser's sans-serif when it is missing. */
   font: 'DejaVu Sans',
-  sea: '#cddce8',
-  land: '#f6f4ef',
-  nato: '#e8edf5',
+  sea: '#bcd2e3',
+  land: '#f3f0ea',
+  nato: '#fbfbfd',
   border: '#a39e94',
   label: '#4a4e57',
   halo: 'rgba(255,255,255,0.85)',
@@ -40,7 +40,7 @@ export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS): StyleSpecif
       },
       {
         id: 'coast', type: 'line', source: 'land',
-        paint: { 'line-color': '#b9c7d2', 'line-width': 0.6 },
+        paint: { 'line-color': '#9fb6c8', 'line-width': 0.6 },
       },
       {
         id: 'country-labels', type: 'symbol', source: 'labels',

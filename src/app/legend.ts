@@ -2,6 +2,7 @@
 import { CATEGORIES, type Category } from '../model/index.ts';
 import { CATEGORY_LABELS, cssColor } from './categories.ts';
 import type { EventsTable } from './state/events-table.ts';
+import { BASEMAP_DEFAULTS } from './basemap-style.ts';
 
 export function createLegend(root: HTMLElement, table: EventsTable, windowDays: number): void {
   root.classList.add('legend');
@@ -16,10 +17,15 @@ export function createLegend(root: HTMLElement, table: EventsTable, windowDays: 
     li.append(swatch, document.createTextNode(CATEGORY_LABELS[c]));
     ul.append(li);
   }
+  const nato = document.createElement('li');
+  const tint = document.createElement('span');
+  tint.className = 'swatch swatch-area';
+  tint.style.background = BASEMAP_DEFAULTS.nato;
+  nato.append(tint, document.createTextNode('NATO member'));
+  ul.append(nato);
   const note = document.createElement('p');
   note.className = 'legend-note';
   note.textContent = `Faded: ended more than ${windowDays} days earlier. Larger: more sources.`;
   root.setAttribute('aria-label', 'Legend');
   root.append(ul, note);
-  if (used.size === 0) root.hidden = true;
 }

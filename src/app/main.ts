@@ -63,6 +63,9 @@ async function main(): Promise<void> {
   });
   store.subscribe((s, p) => {
     if (s.selectedId === p.selectedId || s.selectedId === null) return;
+    // On a phone the list is a drawer over the map: close it so the sheet and the marker can be seen.
+    document.body.classList.remove('list-open');
+    $('list-toggle').setAttribute('aria-expanded', 'false');
     const i = table.indexById.get(s.selectedId);
     if (i === undefined) return;
     const [lon, lat] = table.features[i].geometry.coordinates;

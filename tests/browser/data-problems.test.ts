@@ -1,0 +1,53 @@
+// Datasets that are broken, empty, or served from elsewhere: the reader gets a banner naming the problem, a working
+// map and timeline, never a blank page.
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openApp, waitForDrawn } from './browser.ts';
+
+let browser: Browser;
+const url = inject('appUrl');
+
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+describe('data problems', () => {
+  test('a corrupt events file shows the error banner naming the file, over a working map', async () => {
+    const { page } = await openApp(browser, `${url}?data=corrupt/events.geojson`);
+    const banner = page.locator('.banner-error[role="alert"]');
+    await banner.waitFor({ state: 'visible' });
+    expect(await banner.textContent()).toMatch(/corrupt\/events\.geojson is not valid JSON/);
+    expect(await page.locator('#map canvas.maplibregl-canvas').isVisible()).toBe(true);
+    expect(await page.locator('[role="status"].status').textContent()).toMatch(/^0 events up to /);
+    await page.close();
+  });
+
+  test('an events file that breaks the contract lists the broken fields', async () => {
+    const { page } = await openApp(browser, `${url}?data=invalid/events.geojson`);
+    const banner = page.locator('.banner-error[role="alert"]');
+    await banner.waitFor({ state: 'visible' });
+    const text = (await banner.textContent())!;
+    expect(text).toContain('invalid/events.geojson does not follow the event data contract');
+    expect(text).toMatch(/features\[0\]\.properties\.category/);
+    await page.close();
+  });
+
+  test('an empty collection loads without an error and says there are no events', async () => {
+    const { page } = await openApp(browser, `${url}?data=empty/events.geojson`);
+    expect(await page.locator('.banner-error').count()).toBe(0);
+    expect(await page.locator('.list-more').textContent()).toBe('This dataset has no events.');
+    await page.locator('[role="slider"]').focus();
+    await page.keyboard.press('End');
+    expect(await page.locator('[role="status"].status').textContent()).toMatch(/^0 events up to /);
+    expect(await waitForDrawn(page, 0)).toEqual([]);
+    await page.close();
+  });
+
+  test('a ?data= URL on another origin is refused with a banner and not fetched', async () => {
+    const { page, requests } = await openApp(browser, `${url}?data=${encodeURIComponent('https://example.org/events.geojson')}`);
+    const banner = page.locator('.banner-error[role="alert"]');
+    await banner.waitFor({ state: 'visible' });
+    expect(await banner.textContent()).toContain('points to another site');
+    expect(requests.filter((r) => new URL(r).origin !== new URL(url).origin)).toEqual([]);
+    await page.close();
+  });
+});
