@@ -56,10 +56,14 @@ function corpus(data: GazetteerData, opts: typeof BENCH): PipelineInput[] {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   const cities: string[] = [];
   const countries: string[] = [];
-  for (let i = 0; i < data.names.length; i++) {
-    if (data.kinds[i] === 'c' && data.population[i] >= opts.minPopulation && /^[A-Z][a-z]+( [A-Z][a-z]+)?$/.test(data.names[i])) cities.push(data.names[i]);
-    if (data.kinds[i] === 'C' && /^[A-Z][a-z]+$/.test(data.names[i])) countries.push(data.names[i]);
+  // The index stores text columns as lines of one string (older formats: arrays); read either.
+  const column = (c: string | string[]) => (Array.isArray(c) ? c : c.split('\n'));
+  const names = column(data.names as string | string[]);
+  for (let i = 0; i < names.length; i++) {
+    if (data.kinds[i] === 'c' && data.population[i] >= opts.minPopulation && /^[A-Z][a-z]+( [A-Z][a-z]+)?$/.test(names[i])) cities.push(names[i]);
+    if (data.kinds[i] === 'C' && /^[A-Z][a-z]+$/.test(names[i])) countries.push(names[i]);
   }
+  if (cities.length < 100) throw new Error(`only ${cities.length} cities read from ${GAZETTEER_PATH}: has its format changed?`);
   const adjectives = ['Polish', 'Estonian', 'Romanian', 'Latvian', 'Lithuanian', 'Finnish', 'German', 'Danish', 'Norwegian', 'Moldovan'];
   const inputs: PipelineInput[] = [];
   for (let d = 0; d < opts.documents; d++) {
