@@ -17,8 +17,10 @@ const MAX_NAME_WORDS = 4;
 
 /** A given name that is also a country, a subdivision, a capital or a big city starts a place, not a person. */
 function isStrongPlace(word: string, gazetteer: Gazetteer, strongPopulation: number): boolean {
-  return gazetteer.lookupName(normaliseName(word)).some((e) =>
-    e.kind === 'country' || e.kind === 'region' || e.featureCode === 'PPLC' || e.population >= strongPopulation);
+  const key = normaliseName(word);
+  // A capital counts under its own name only: "Ben" is an old name of Bern, and a given name.
+  return gazetteer.lookupName(key).some((e) => e.kind === 'country' || e.kind === 'region' ||
+    e.population >= strongPopulation || (e.featureCode === 'PPLC' && normaliseName(e.name) === key));
 }
 
 /** "North Carolina", "Velyka Novosilka": words from i on that the gazetteer knows as one multi-word name. */
@@ -30,10 +32,13 @@ function startsPlaceName(text: string, tokens: readonly Token[], i: number, gaze
   return false;
 }
 
-/** "Ben Wallace"; but not "Philippine Sports", whose first word is also a country's adjective. */
-function isGivenNameStart(t: Token, gazetteer: Gazetteer, strongPopulation: number): boolean {
-  return gazetteer.isGivenName(t.text) && !isStrongPlace(t.text, gazetteer, strongPopulation) &&
-    !gazetteer.lookupAdjective(normaliseName(t.text)).length;
+/**
+ * "Ben Wallace"; but not "Philippine Sports", whose first word is also a country's adjective, nor "Washington Post",
+ * whose second word is a common one.
+ */
+function isGivenNameStart(t: Token, next: Token, gazetteer: Gazetteer, strongPopulation: number): boolean {
+  return gazetteer.isGivenName(t.text) && !gazetteer.isCommonWord(next.text.toLowerCase()) &&
+    !isStrongPlace(t.text, gazetteer, strongPopulation) && !gazetteer.lookupAdjective(normaliseName(t.text)).length;
 }
 
 /** An ordinary capitalised word: not a title, acronym, connector or (in lower case) a common English word. */
@@ -91,7 +96,7 @@ export function findPersonNames(
         isCapitalised(t) && i + 1 < tokens.length && text.slice(t.end, tokens[i + 1].start) === ' ' &&
         isCapitalised(tokens[i + 1]) && !startsPlaceName(text, tokens, i, gazetteer) &&
         !startsPlaceName(text, tokens, i + 1, gazetteer) &&
-        (isGivenNameStart(t, gazetteer, strongPopulation) || isNamePair(t, tokens[i + 1], gazetteer, strongPopulation))
+        (isGivenNameStart(t, tokens[i + 1], gazetteer, strongPopulation) || isNamePair(t, tokens[i + 1], gazetteer, strongPopulation))
       ) {
         from = i;
       }
