@@ -5,7 +5,7 @@ import { directionalId, directionOf } from './places/directions.ts';
 import { normaliseName } from './places/normalise.ts';
 import { findPersonNames, type PersonNames } from './places/person-names.ts';
 import { isAllCaps, isCapitalised, joinsName, tokenise, type Token } from './places/tokens.ts';
-import { CALENDAR_WORDS, CONNECTORS, LOCATIVES, SPEECH_VERBS, SURNAME_PARTICLES } from './places/words.ts';
+import { CALENDAR_WORDS, CONNECTORS, LOCATIVES, SPEECH_VERBS, SURNAME_PARTICLES, TITLES } from './places/words.ts';
 
 export const RECOGNISE_DEFAULTS = {
   /** Longest name tried, in words ("Saint Vincent and the Grenadines" is 5). */
@@ -49,7 +49,8 @@ function isPersonContext(ctx: Context, tokens: readonly Token[], i: number): boo
 function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, entries: GazetteerEntry[]): GazetteerEntry[] {
   const t = tokens[i];
   const lower = t.text.toLowerCase();
-  if (CALENDAR_WORDS.has(lower)) return [];
+  // Months, titles ("Sen.", "Gen.") and plural acronyms ("HAPs") are never places.
+  if (CALENDAR_WORDS.has(lower) || TITLES.has(t.text) || /^\p{Lu}{2,}s$/u.test(t.text)) return [];
   if (isAllCaps(t) && t.text.length <= ctx.opts.maxAcronymLength) {
     // "NATO", "CIA", "AP" match villages; as acronyms only countries and curated names are places.
     entries = entries.filter((e) => e.gazetteer !== 'geonames');
