@@ -38,7 +38,8 @@ for (const file of readdirSync(join(CORPUS, 'docs')).filter((f) => f.endsWith('.
   const resolved = resolve(recognise(doc, segment(doc), gazetteer), doc, gazetteer);
   predictions.push({
     doc: file.replace(/\.txt$/, ''),
-    mentions: resolved.map((m) => ({
+    // A mention resolve found no place for is not offered as a toponym.
+    mentions: resolved.filter((m) => m.entry).map((m) => ({
       start: m.start, end: m.end, text: m.text, lat: m.entry?.lat ?? null, lon: m.entry?.lon ?? null, id: m.entry?.id ?? null,
     })),
   });

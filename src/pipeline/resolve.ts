@@ -34,6 +34,13 @@ export const RESOLVE_DEFAULTS = {
   containerBonus: 8,
   /** Score margin from which a place counts as unambiguous evidence for the others. */
   anchorMargin: 3,
+  /**
+   * A small town (below this population) that lies farther than isolatedKm from every other place of the document,
+   * outside every country the document names, is taken for a word that happens to be a town's name ("Guildhall"
+   * in a London story is not Guildhall, Vermont) and left unresolved.
+   */
+  isolatedMaxPopulation: 20_000,
+  isolatedKm: 1500,
   /** Confidence of a mention with one candidate (curated, countries / GeoNames towns). */
   soleConfidence: { curated: 0.95, geonames: 0.85 },
 };
@@ -166,11 +173,19 @@ export function resolve(
     });
   }
 
+  const isolated = (g: Group, e: GazetteerEntry) => {
+    if (e.kind !== 'city' || e.population >= opts.isolatedMaxPopulation) return false;
+    const others = anchors.filter((a) => a.group !== g);
+    if (!others.length || [...(countryVotes.get(e.country ?? '') ?? [])].some((v) => v !== g)) return false;
+    return others.every((a) => distanceKm(e, a.entry) > opts.isolatedKm);
+  };
+
   return mentions.map((m, k) => {
     const g = groupOf[k];
     if (!g.entries.length) return { ...m, entry: null, confidence: 0 };
     const best = argmax(g.scores);
     const entry = g.entries[best];
+    if (isolated(g, entry)) return { ...m, entry: null, confidence: 0 };
     const confidence = g.entries.length === 1
       ? (entry.gazetteer === 'geonames' ? opts.soleConfidence.geonames : opts.soleConfidence.curated)
       : 1 / (1 + Math.exp(-margin(g.scores)));
