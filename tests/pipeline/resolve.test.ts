@@ -71,6 +71,12 @@ describe('resolve', () => {
     expect(found.find((m) => m.text === 'Poland')!.confidence).toBeGreaterThan(found.find((m) => m.text === 'Springfield')!.confidence);
   });
 
+  it('resolve() leaves a small town far from every other place of the document unresolved', () => {
+    const found = resolved('Students of the Guildhall School of Music played in London, Leeds and Bristol.');
+    expect(found.find((m) => m.text === 'Guildhall')).toMatchObject({ entry: null, confidence: 0 });
+    expect(place(found, 'Leeds')).toMatchObject({ country: 'GB' });
+  });
+
   it('resolve() leaves a mention without candidates unresolved with confidence 0', () => {
     const doc: IngestedDocument = { file: 't.txt', title: 't', credit: null, published: null, text: 'Atlantis', boilerplate: [] };
     const [m] = resolve([{ start: 0, end: 8, text: 'Atlantis', form: 'name', candidates: ['gn:0'] }], doc, gazetteer);
