@@ -3,8 +3,9 @@ import { CATEGORIES, type Category } from '../model/index.ts';
 import { CATEGORY_LABELS, cssColor } from './categories.ts';
 import type { EventsTable } from './state/events-table.ts';
 import { BASEMAP_DEFAULTS } from './basemap-style.ts';
+import type { Store } from './state/store.ts';
 
-export function createLegend(root: HTMLElement, table: EventsTable, windowDays: number): void {
+export function createLegend(root: HTMLElement, table: EventsTable, store: Store): void {
   root.classList.add('legend');
   const used = new Set<Category>(table.features.map((f) => f.properties.category));
   const ul = document.createElement('ul');
@@ -25,7 +26,9 @@ export function createLegend(root: HTMLElement, table: EventsTable, windowDays: 
   ul.append(nato);
   const note = document.createElement('p');
   note.className = 'legend-note';
-  note.textContent = `Faded: ended more than ${windowDays} days earlier. Larger: more sources.`;
+  const explain = () => { note.textContent = `Faded: ended more than ${store.get().windowDays} days earlier. Larger: more sources.`; };
+  store.subscribe((s, p) => { if (s.windowDays !== p.windowDays) explain(); });
+  explain();
   root.setAttribute('aria-label', 'Legend');
   root.append(ul, note);
 }

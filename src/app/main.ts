@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   startPlayer(store, domain);
   createEventList($('list'), store, table);
   createPanel($('panel'), store, table, documents);
-  createLegend($('legend'), table, store.get().windowDays);
+  createLegend($('legend'), table, store);
   $('list-toggle').addEventListener('click', () => {
     const open = document.body.classList.toggle('list-open');
     $('list-toggle').setAttribute('aria-expanded', String(open));

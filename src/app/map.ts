@@ -6,7 +6,7 @@ import { basemapStyle } from './basemap-style.ts';
 
 export const MAP_DEFAULTS = {
   /** Brussels to Kyiv and beyond, Tallinn to the Black Sea ([west, south], [east, north]). */
-  bounds: [[3.5, 42.5], [37.5, 61.2]] as [[number, number], [number, number]],
+  bounds: [[3.5, 41.5], [37.5, 61.2]] as [[number, number], [number, number]],
   padding: 36,
   minZoom: 1.5,
   maxZoom: 12,

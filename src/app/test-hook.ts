@@ -13,6 +13,8 @@ export interface FlanklineHook {
   visibleCount(): number;
   /** Ids of the markers deck.gl draws in the viewport, read back by picking every pixel. */
   drawnMarkerIds(): string[];
+  /** Ids of the markers deck.gl draws at full strength (the fresh layer alone). */
+  freshMarkerIds(): string[];
   /** Ids deck.gl picks at a point of the map (CSS pixels from the map's top left). */
   idsAt(x: number, y: number): string[];
   /** Page pixel of a lon/lat. */
@@ -29,6 +31,10 @@ export function installTestHook(map: MapLibreMap, overlay: MapboxOverlay, store:
     drawnMarkerIds: () => {
       const box = map.getContainer();
       return ids(overlay.pickObjects({ x: 0, y: 0, width: box.clientWidth, height: box.clientHeight, layerIds: EVENT_LAYER_IDS }));
+    },
+    freshMarkerIds: () => {
+      const box = map.getContainer();
+      return ids(overlay.pickObjects({ x: 0, y: 0, width: box.clientWidth, height: box.clientHeight, layerIds: ['events-fresh'] }));
     },
     idsAt: (x, y) => ids(overlay.pickMultipleObjects({ x, y, radius: 2, layerIds: EVENT_LAYER_IDS })),
     project: (lon, lat) => {

@@ -29,6 +29,47 @@ async function pressOnSlider(key: string): Promise<void> {
   await app.page.keyboard.press(key);
 }
 
+describe('keyboard-only use', () => {
+  test('Tab reaches the scrubber, arrows move it a day, and Enter on a list item opens its event', async () => {
+    // First in this file, so the page is as a reader finds it: nothing focused yet.
+    await app.page.keyboard.press('End'); // nothing focused: must not move time
+    // The first Tab stop is the skip link to the timeline; from there a few Tabs reach the scrubber.
+    await app.page.keyboard.press('Tab');
+    expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the timeline');
+    await app.page.keyboard.press('Enter');
+    let reached = false;
+    for (let i = 0; i < 6 && !reached; i++) {
+      await app.page.keyboard.press('Tab');
+      reached = await app.page.evaluate(() => document.activeElement?.getAttribute('role') === 'slider');
+    }
+    expect(reached).toBe(true);
+    await app.page.keyboard.press('End');
+    const end = (await slider().getAttribute('aria-valuetext'))!;
+    await app.page.keyboard.press('ArrowLeft');
+    const dayBefore = new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(await slider().getAttribute('aria-valuetext')).toBe(dayBefore);
+    await app.page.keyboard.press('PageDown');
+    expect((await slider().getAttribute('aria-valuetext'))! < dayBefore).toBe(true);
+
+    // Back to the list: Shift+Tab until a list item has focus, then open it.
+    let item: string | null = null;
+    for (let i = 0; i < 40 && !item; i++) {
+      await app.page.keyboard.press('Shift+Tab');
+      item = await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('.list-item')?.getAttribute('data-id') ?? null);
+    }
+    expect(item).not.toBeNull();
+    await app.page.keyboard.press('Enter');
+    const panel = app.page.locator('#panel');
+    await panel.waitFor({ state: 'visible' });
+    const feature = EVENTS.features.find((f) => f.id === item)!;
+    expect(await panel.locator('.panel-title').textContent()).toBe(feature.properties.title);
+    expect(await app.page.evaluate(() => document.activeElement?.classList.contains('panel-title'))).toBe(true);
+    await app.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    expect(await app.page.evaluate(() => document.activeElement?.closest('.list-item')?.getAttribute('data-id'))).toBe(item);
+  });
+});
+
 describe('the map', () => {
   test('renders a non-blank basemap with land, sea and borders', async () => {
     const box = (await app.page.locator('#map').boundingBox())!;
@@ -82,6 +123,37 @@ describe('the time scrubber', () => {
     expect(await status()).toBe(`${expected.length} events up to 24 February 2022`);
     expect(await waitForDrawn(app.page, expected.length)).toEqual(expected);
   });
+
+  test('markers ended more than the chosen window ago are drawn faded, the rest at full strength', async () => {
+    await pressOnSlider('End');
+    await waitForDrawn(app.page, ALL_IDS.length);
+    const end = (await slider().getAttribute('aria-valuetext'))!;
+    const freshFor = (windowDays: number) => EVENTS.features.filter((f) => {
+      const p = f.properties;
+      if (p.persists) return p.until === null || p.until >= end;
+      return Date.parse(end) - Date.parse(p.end) <= windowDays * 86_400_000;
+    }).map((f) => f.id).sort();
+    const fresh = () => app.page.evaluate(() => window.__flankline.freshMarkerIds());
+    expect(freshFor(30).length).toBeGreaterThan(0);
+    await expect.poll(fresh).toEqual(freshFor(30));
+    await app.page.getByLabel('Fade after').selectOption({ label: 'a year' });
+    expect(freshFor(365).length).toBeGreaterThan(freshFor(30).length);
+    await expect.poll(fresh).toEqual(freshFor(365));
+    await app.page.getByLabel('Fade after').selectOption({ label: '30 days' });
+  });
+
+  test('Play advances the time and Pause stops it', async () => {
+    await pressOnSlider('Home');
+    const before = (await slider().getAttribute('aria-valuetext'))!;
+    await app.page.getByLabel('Playback speed').selectOption({ label: '1 year / s' });
+    await app.page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => slider().getAttribute('aria-valuetext'), { timeout: 20_000 }).not.toBe(before);
+    await app.page.getByRole('button', { name: 'Pause' }).click();
+    const paused = await slider().getAttribute('aria-valuetext');
+    await app.page.waitForTimeout(600);
+    expect(await slider().getAttribute('aria-valuetext')).toBe(paused);
+    expect(paused! > before).toBe(true);
+  });
 });
 
 describe('the event panel', () => {
@@ -113,43 +185,6 @@ describe('the event panel', () => {
     await expect.poll(() => panel.locator('.reader-excerpt').isVisible()).toBe(true);
     await app.page.keyboard.press('Escape');
     await panel.waitFor({ state: 'hidden' });
-  });
-});
-
-describe('keyboard-only use', () => {
-  test('Tab reaches the scrubber, arrows move it a day, and Enter on a list item opens its event', async () => {
-    await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await app.page.keyboard.press('End'); // nothing focused: must not move time
-    let reached = false;
-    for (let i = 0; i < 15 && !reached; i++) {
-      await app.page.keyboard.press('Tab');
-      reached = await app.page.evaluate(() => document.activeElement?.getAttribute('role') === 'slider');
-    }
-    expect(reached).toBe(true);
-    await app.page.keyboard.press('End');
-    const end = (await slider().getAttribute('aria-valuetext'))!;
-    await app.page.keyboard.press('ArrowLeft');
-    const dayBefore = new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    expect(await slider().getAttribute('aria-valuetext')).toBe(dayBefore);
-    await app.page.keyboard.press('PageDown');
-    expect((await slider().getAttribute('aria-valuetext'))! < dayBefore).toBe(true);
-
-    // Back to the list: Shift+Tab until a list item has focus, then open it.
-    let item: string | null = null;
-    for (let i = 0; i < 40 && !item; i++) {
-      await app.page.keyboard.press('Shift+Tab');
-      item = await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('.list-item')?.getAttribute('data-id') ?? null);
-    }
-    expect(item).not.toBeNull();
-    await app.page.keyboard.press('Enter');
-    const panel = app.page.locator('#panel');
-    await panel.waitFor({ state: 'visible' });
-    const feature = EVENTS.features.find((f) => f.id === item)!;
-    expect(await panel.locator('.panel-title').textContent()).toBe(feature.properties.title);
-    expect(await app.page.evaluate(() => document.activeElement?.classList.contains('panel-title'))).toBe(true);
-    await app.page.keyboard.press('Escape');
-    await panel.waitFor({ state: 'hidden' });
-    expect(await app.page.evaluate(() => document.activeElement?.closest('.list-item')?.getAttribute('data-id'))).toBe(item);
   });
 });
 

@@ -12,6 +12,14 @@ export const SPEEDS: { label: string; daysPerSecond: number }[] = [
   { label: '1 year / s', daysPerSecond: 365 },
 ];
 
+/** How long after its end an event stays at full strength before it fades. */
+export const WINDOWS: { label: string; days: number }[] = [
+  { label: 'a week', days: 7 },
+  { label: '30 days', days: 30 },
+  { label: '90 days', days: 90 },
+  { label: 'a year', days: 365 },
+];
+
 export function statusText(count: number, t: number): string {
   return `${count} ${count === 1 ? 'event' : 'events'} up to ${formatDay(isoOf(t))}`;
 }
@@ -27,24 +35,35 @@ export function createControls(container: HTMLElement, store: Store, table: Even
   speed.setAttribute('aria-label', 'Playback speed');
   for (const s of SPEEDS) speed.append(new Option(s.label, String(s.daysPerSecond)));
   speedLabel.append(speed);
+  const windowLabel = document.createElement('label');
+  windowLabel.className = 'window';
+  windowLabel.append(document.createTextNode('Fade after '));
+  const windowSelect = document.createElement('select');
+  for (const w of WINDOWS) windowSelect.append(new Option(w.label, String(w.days)));
+  if (!WINDOWS.some((w) => w.days === store.get().windowDays)) {
+    windowSelect.append(new Option(`${store.get().windowDays} days`, String(store.get().windowDays)));
+  }
+  windowLabel.append(windowSelect);
   const date = document.createElement('output');
   date.className = 'current-date';
   const status = document.createElement('p');
   status.className = 'status';
   status.setAttribute('role', 'status');
-  container.append(play, speedLabel, date, status);
+  container.append(play, speedLabel, date, status, windowLabel);
 
   play.addEventListener('click', () => store.set({ playing: !store.get().playing }));
   speed.addEventListener('change', () => store.set({ speedDaysPerSecond: Number(speed.value) }));
+  windowSelect.addEventListener('change', () => store.set({ windowDays: Number(windowSelect.value) }));
 
   const render = () => {
     const s = store.get();
     play.textContent = s.playing ? 'Pause' : 'Play';
     play.setAttribute('aria-pressed', String(s.playing));
     speed.value = String(s.speedDaysPerSecond);
+    windowSelect.value = String(s.windowDays);
     date.textContent = formatDay(isoOf(s.t));
     status.textContent = statusText(countStartedBy(table.start, s.t), s.t);
   };
-  store.subscribe((s, p) => { if (s.t !== p.t || s.playing !== p.playing || s.speedDaysPerSecond !== p.speedDaysPerSecond) render(); });
+  store.subscribe((s, p) => { if (s.t !== p.t || s.playing !== p.playing || s.speedDaysPerSecond !== p.speedDaysPerSecond || s.windowDays !== p.windowDays) render(); });
   render();
 }
