@@ -60,8 +60,11 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   if (ctx.persons.surnames.has(t.text) && !entries.some((e) => e.kind === 'country')) return [];
   if (isStrong(entries, ctx.opts)) return entries;
   if (isPersonContext(ctx, tokens, i)) return [];
-  // A given name alone ("Ben", "Olivia") is a person called by it far more often than a small town.
-  const person = ctx.gazetteer.isGivenName(t.text) && entries.every((e) => e.population < ctx.opts.strongPopulation / 10);
+  // A given name alone ("Ben", "Olivia") is a person called by it far more often than a small town; a big town
+  // counts under its own name only (Lévis is also "Levi").
+  const key = normaliseName(t.text);
+  const person = ctx.gazetteer.isGivenName(t.text) &&
+    entries.every((e) => e.population < ctx.opts.strongPopulation / 10 || normaliseName(e.name) !== key);
   const common = person || ctx.gazetteer.isCommonWord(lower) || ctx.lowerCaseWords.has(lower);
   if (!common) return entries;
   const prev = tokens[i - 1];
