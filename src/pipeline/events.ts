@@ -75,6 +75,9 @@ const SKIPPABLE = new Set([
 // "aid for Ukraine": "for" names a recipient only after words for help.
 const RECIPIENT_BEFORE = /\b(?:aid|assistance|support|package|funding|funds|loans?|grants?|weapons|ammunition|supplies|help|relief)\s+$/i;
 const DATELINE_AFTER = /^(?:,\s*[\p{L}. ]{2,30})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:[—–]|--?)\s/u;
+const POSSESSIVE_AIRSPACE = /\b(?:its|their)\s+air\s?space\b/i;
+const SPEECH_SETTING = /\b(?:reporters|journalists|press|news conference|briefing|statement|interview|broadcaster|television|radio)\b/;
+const SPEECH_VERB = /^(?:told|tells|said|says|saying|speaking|spoke|speaks|briefed|addressed|addressing|announced|wrote)$/i;
 const NOT_DESTINATION = new Set(['response', 'according', 'due', 'addition', 'close', 'next', 'compared', 'contrary', 'prior', 'thanks', 'owing', 'threat', 'threats', 'support', 'commitment', 'invitation', 'proposals', 'challenge']);
 const LOCATION_NOUN_AFTER = /^[\s-]+(?:border|borders|coast|coastline|capital|cities|city|towns?|villages?|regions?|provinces?|oblasts?|soil|side|frontline|front line|front|positions?|bases?|ports?|skies)\b/i;
 const AIRSPACE_AFTER = /^(?:['’]s)?[\s-]+(?:air\s?space|territor(?:y|ial waters)|waters)\b/i;
@@ -118,7 +121,7 @@ function acceptable(category: Category, p: Placed): boolean {
 }
 
 /** How the sentence relates a place to what happens: by the preposition before it or the word after it. */
-function roleOf(text: string, sentence: Sentence, m: ResolvedMention, triggers: readonly FoundTrigger[], opts: typeof EVENTS_DEFAULTS): Omit<Placed, 'mention' | 'sentence'> {
+function roleOf(text: string, sentence: Sentence, m: ResolvedMention, triggers: readonly FoundTrigger[], adjectives: readonly ResolvedMention[], opts: typeof EVENTS_DEFAULTS): Omit<Placed, 'mention' | 'sentence'> {
   const after = text.slice(m.end, sentence.end);
   const airspace = AIRSPACE_AFTER.exec(after);
   if (/\bair\s?space\b/i.test(m.text)) return { role: 'airspace', prep: prepBefore(text, sentence, m, opts), airspacePhrase: m.text };
@@ -151,9 +154,17 @@ function roleOf(text: string, sentence: Sentence, m: ResolvedMention, triggers: 
       const previous = (tokens[i - 1]?.[0] ?? '').toLowerCase();
       return NOT_DESTINATION.has(previous) ? { role: 'other', prep: null, airspacePhrase: null } : { role: 'to', prep: word, airspacePhrase: null };
     }
-    if (LOCATIVE.has(word)) return { role: 'locative', prep: word, airspacePhrase: null };
+    if (LOCATIVE.has(word)) {
+      // "told reporters in Bucharest", "speaking at a press conference in Brussels": where words were said.
+      const lead = tokens.slice(Math.max(0, i - 3), i).map((t) => t[0].toLowerCase()).join(' ');
+      if (SPEECH_SETTING.test(lead) || SPEECH_VERB.test(tokens[i - 1]?.[0] ?? '')) return { role: 'other', prep: null, airspacePhrase: null };
+      return { role: 'locative', prep: word, airspacePhrase: null };
+    }
     if (AGENT.has(word)) return { role: 'actor', prep: word, airspacePhrase: null };
     if (SKIPPABLE.has(word) || word.endsWith("'s") || /^\p{Ll}+-\p{Ll}+$/u.test(word)) continue;
+    // "in the Bulgarian town of Sopot"
+    const tokenStart = tokenEnd - token.length;
+    if (adjectives.some((a) => a.start <= tokenStart && a.end >= tokenEnd)) continue;
     break;
   }
   if (next) return { role: 'premod', prep: null, airspacePhrase: null };
@@ -174,6 +185,7 @@ function enumeration(text: string, placed: readonly Placed[], first: Placed): Pl
   const inSentence = placed.filter((p) => p.sentence === first.sentence).sort((a, b) => a.mention.start - b.mention.start);
   const at = inSentence.indexOf(first);
   const chain = [first];
+  if (at < 0) return chain;
   const contains = (a: Placed, b: Placed) =>
     (a.mention.entry.kind === 'country' || a.mention.entry.kind === 'region') &&
     (a.mention.entry.country === b.mention.entry.country || (a.mention.entry.countries ?? []).includes(b.mention.entry.country ?? ''));
@@ -311,12 +323,18 @@ export function extractEvents(
     const i = sentenceOf(d);
     if (i >= 0 && sentences[i].isContent && d.interval) datesBySentence[i].push(d);
   }
+  const adjectivesBySentence: ResolvedMention[][] = sentences.map(() => []);
+  for (const m of mentions) {
+    if (m.form !== 'adjective') continue;
+    const i = sentenceOf(m);
+    if (i >= 0) adjectivesBySentence[i].push(m);
+  }
   const placedBySentence: Placed[][] = sentences.map(() => []);
   for (const m of mentions) {
     if (!m.entry) continue;
     const i = sentenceOf(m);
     if (i < 0 || !sentences[i].isContent) continue;
-    placedBySentence[i].push({ mention: m as Placed['mention'], sentence: i, ...roleOf(text, sentences[i], m, triggersBySentence[i], opts) });
+    placedBySentence[i].push({ mention: m as Placed['mention'], sentence: i, ...roleOf(text, sentences[i], m, triggersBySentence[i], adjectivesBySentence[i], opts) });
   }
   // A place in an enumeration takes the role of the enumeration's first place ("in Ternopil and Kyiv").
   for (const placed of placedBySentence) {
@@ -353,6 +371,11 @@ export function extractEvents(
         candidates = [i - 1, i + 1]
           .filter((j) => j >= 0 && j < sentences.length && triggersBySentence[j].length === 0 && sentences[j].isContent && sameParagraph(text, sentences, Math.min(i, j), Math.max(i, j)))
           .flatMap((j) => placedBySentence[j].filter((p) => p.role === 'airspace' || (p.role === 'locative' && (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site'))));
+      }
+      if (candidates.length === 0 && category === 'incursion' && POSSESSIVE_AIRSPACE.test(sentence.text)) {
+        // "Romania scrambled jets after a drone entered its airspace": the state the sentence is about.
+        const owner = placedBySentence[i].find((p) => p.mention.entry.kind === 'country' && p.mention.form === 'name' && p.role !== 'locative');
+        if (owner) candidates = [{ ...owner, role: 'airspace', airspacePhrase: `${owner.mention.entry.name}'s airspace` }];
       }
       if (candidates.length === 0 && category === 'meeting' && places) {
         const venue = venueFor(text, ofCategory, sentence, places, opts);

@@ -57,9 +57,13 @@ const CLAUSE_BOUNDARY =
   /[,;:()"“”—–]|\b(?:when|after|as|while|that|which|who|because|since|before|following|where|and|but|if|although|though)\b/gi;
 const TRAILING_AUX =
   /\s+(?:have|has|had|are|is|was|were|will|would|be|been|being|also|reportedly|allegedly|then|later|again|already|recently|just|now|last|reportedly)\s*$/i;
+// "..., said allies would meet": the reported clause's subject is what follows the speech verb.
+const LEADING_SPEECH = /^(?:said|says|told \p{L}+|added|noted|warned|announced|stated|insisted|confirmed)\s+(?:that\s+)?/iu;
 const PASSIVE_AUX = /\b(?:was|were|been|being|be|is|are)\s*$/i;
 const PRONOUN = /^(?:it|its|they|them|he|she|we|i|you|this|these|those|there|here|one|some|many|which|who|what)\b/i;
-const DETERMINER = /^(?:a|an|the)\s+/i;
+const DETERMINER = /^(?:a|an|the|its|their|his|her)\s+/i;
+// Verbs that need an object to make a headline: "Germany launches in Vilnius" says nothing.
+const TRANSITIVE = new Set(['launch', 'deploy', 'send', 'pledge', 'deliver', 'capture', 'seize', 'recapture', 'retake', 'station', 'bomb', 'shell', 'hit', 'violate', 'enter', 'breach', 'sabotage']);
 const PLACE_PREP = /^(?:in|near|around|into|over|outside|across|to|toward|towards|along|off|inside|within|throughout|on|above|against|at)$/i;
 
 /** Titles look at most this far back from the trigger; a subject or a name is never longer. */
@@ -102,7 +106,7 @@ function subjectBefore(parts: TitleParts, opts: typeof TITLE_DEFAULTS): string |
     prev = subject;
     subject = subject.replace(TRAILING_AUX, '').trim();
   }
-  subject = subject.replace(DETERMINER, '');
+  subject = subject.replace(LEADING_SPEECH, '').replace(DETERMINER, '').replace(/\s+\p{L}+ly$/u, '');
   const words = subject.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > opts.maxSubjectWords) return null;
   if (PRONOUN.test(subject) || !/^[\p{L}\p{N}]/u.test(subject)) return null;
@@ -130,6 +134,7 @@ function objectAfter(parts: TitleParts, opts: typeof TITLE_DEFAULTS): string | n
   const m = /^\s+(.+?)(?=\s+(?:on|in|at|near|overnight|yesterday|today|last|this|early|late|after|before|during|as|while|with|when)\b|[,.;:!?]|$)/.exec(after);
   if (!m) return null;
   const object = m[1].replace(DETERMINER, '');
+  if (/^(?:on|in|at|near|around|into|over|to|from|by|for|with|after|before|during|as|that)\b/i.test(object)) return null;
   return object.split(/\s+/).length <= opts.maxObjectWords ? object : null;
 }
 
@@ -170,12 +175,17 @@ function acronym(parts: TitleParts): string | null {
 export function makeTitle(parts: TitleParts, opts = TITLE_DEFAULTS): Title {
   const { trigger, place, category } = parts;
   const dateline = place.role === 'dateline';
-  if (trigger.isVerb && (place.start > trigger.end || dateline) && place.role !== 'actor') {
+  // An airspace is the verb's object wherever the text named its owner ("a drone entered its airspace").
+  const ownAirspace = place.role === 'airspace' && category === 'incursion';
+  if (trigger.isVerb && (place.start > trigger.end || dateline || ownAirspace) && place.role !== 'actor') {
     const subject = subjectBefore(parts, opts);
     if (subject) {
-      const object = dateline ? objectAfter(parts, opts) : objectBetween(parts, opts);
+      // The place may lie beyond a comma ("launched its first brigade abroad on Thursday, with a ceremony in Vilnius").
+      const beyondClause = place.start > trigger.end && /[,;]/.test(parts.text.slice(trigger.end, place.start));
+      const object = dateline ? objectAfter(parts, opts) : objectBetween(parts, opts) ?? (beyondClause && place.role !== 'airspace' ? objectAfter(parts, opts) : null);
+      const needsObject = TRANSITIVE.has(trigger.lemma) && !object && place.role !== 'object' && place.role !== 'airspace';
       const title = `${cap(subject)} ${headlineVerb(trigger, subject)}${object ? ` ${object}` : ''} ${placePhrase(parts, true)}`;
-      if (title.length <= opts.maxTitleChars) return { title, quality: 2 };
+      if (!needsObject && title.length <= opts.maxTitleChars) return { title, quality: 2 };
     }
   }
   let head: string;

@@ -59,6 +59,7 @@ const VEHICLE = /\b(planes?|aircraft|airliners?|helicopters?|jets?|drones?|train
 const ESTABLISHED = /\b(new|open(s|ed|ing)?|establish\w*|set up|inaugurat\w*|relocat\w*|creat\w*|launch\w*|move[sd]? (its|their)|will (be )?(house|based))\b/i;
 const NOT_A_MEETING_OF = /^(the\s+|its\s+|their\s+|our\s+)?(demand|demands|target|targets|requirements?|criteria|standards?|needs|expectations|deadlines?|goals?|obligations?|commitments?|conditions|thresholds?|pledges?)\b/i;
 const WALKOUT = /\b(on|general|hunger|labou?r|rail|transport|workers['’]?|teachers['’]?|nationwide|national|warning|doctors['’]?|nurses['’]?|union)\s+$/i;
+const UNIT_NOUN = /\b(brigades?|battalions?|battlegroups?|battle groups?|divisions?|regiments?|task force)\b/i;
 const MISSION_NOUN = /\b(mission|operation)s?\b/i;
 // A noun used as a modifier of a weapon or vehicle names the kind of weapon, not an event.
 const WEAPON_NEXT = /^(drones?|helicopters?|aircraft|jets?|planes?|submarines?|craft|boats?|dogs?|groups?|capabilit\w+|weapons?|systems?|vehicles?|units?|force|forces|squadrons?|missiles?)\b/i;
@@ -86,6 +87,7 @@ const LEXICON: Lexeme[] = [
   verb('deployment', 'send', ['sent'], { requires: TROOPS }),
   noun('mission', 'mission', ['mission', 'missions'], { requires: LAUNCH }),
   verb('mission', 'launch', [], { requires: MISSION_NOUN }),
+  verb('deployment', 'launch', [], { requires: UNIT_NOUN }),
   verb('headquarters', 'headquarter', [], { forms: ['headquartered'] }),
   noun('headquarters', 'headquarters', ['headquarters'], { requires: ESTABLISHED }),
   noun('headquarters', 'command center', ['command center', 'command centre', 'command centers', 'command centres'], { requires: ESTABLISHED }),
@@ -117,12 +119,16 @@ const LEXICON: Lexeme[] = [
   verb('aid', 'deliver', [], { forms: ['delivered'], requires: AID }),
 ];
 
-// Nouns also appear as verb forms of the same lemma ("strike", "attacks"); the noun entry wins for bare forms.
-const BY_FORM = new Map<string, Lexeme>();
+// A form may belong to several entries ("launched" a mission or a brigade); the first whose conditions hold wins.
+// Nouns also appear as verb forms of the same lemma ("strike", "attacks"); the noun entry goes first for those.
+const BY_FORM = new Map<string, Lexeme[]>();
 for (const lexeme of LEXICON) {
   for (const form of lexeme.forms) {
-    const known = BY_FORM.get(form);
-    if (!known || (known.isVerb && !lexeme.isVerb && known.lemma === lexeme.lemma)) BY_FORM.set(form, lexeme);
+    const known = BY_FORM.get(form) ?? [];
+    const verbOfSameLemma = known.findIndex((k) => k.isVerb && !lexeme.isVerb && k.lemma === lexeme.lemma);
+    if (verbOfSameLemma >= 0) known.splice(verbOfSameLemma, 0, lexeme);
+    else known.push(lexeme);
+    BY_FORM.set(form, known);
   }
 }
 // "to strike": the bare form is a verb here even where the noun entry won the form.
@@ -136,6 +142,17 @@ const AUXILIARY = /\b(am|is|are|was|were|be|been|being)\s+$/i;
 const NEGATION = /^(not|no|never|without|n't|cannot|nor)$/i;
 // A verb after "to" is a purpose or an intention ("used to strike", "on track to meet"), not a report.
 const INFINITIVE_MARK = /\b(to|could|might|may|would|should)\s+$/i;
+// Meetings are announced ahead: "allies would meet in Warsaw next month" is news of a meeting.
+const MEETING_INFINITIVE_MARK = /\b(to|could|might|may|should)\s+$/i;
+
+function applies(lexeme: Lexeme, text: string, at: number, length: number): boolean {
+  if (lexeme.requires && !lexeme.requires.test(text)) return false;
+  const next = text.slice(at + length).trimStart();
+  if (lexeme.followedBy && !lexeme.followedBy.test(next)) return false;
+  if (lexeme.notFollowedBy && lexeme.notFollowedBy.test(next)) return false;
+  if (lexeme.notPrecededBy && lexeme.notPrecededBy.test(text.slice(Math.max(0, at - 24), at))) return false;
+  return true;
+}
 
 function wordsBefore(text: string, index: number, count: number): string[] {
   return text.slice(Math.max(0, index - 60), index).replace(/n't/g, " n't").split(/[^\p{L}'’]+/u).filter(Boolean).slice(-count);
@@ -150,14 +167,10 @@ export function findTriggers(sentences: readonly Sentence[], opts = TRIGGER_DEFA
     FORM_PATTERN.lastIndex = 0;
     for (let m = FORM_PATTERN.exec(text); m; m = FORM_PATTERN.exec(text)) {
       const form = m[1].toLowerCase().replace(/[\s-]+/g, ' ');
-      const lexeme = BY_FORM.get(form);
+      const lexeme = BY_FORM.get(form)?.find((l) => applies(l, text, m!.index, m![0].length));
       if (!lexeme) continue;
-      if (lexeme.requires && !lexeme.requires.test(text)) continue;
-      const next = text.slice(m.index + m[0].length).trimStart();
-      if (lexeme.followedBy && !lexeme.followedBy.test(next)) continue;
-      if (lexeme.notFollowedBy && lexeme.notFollowedBy.test(next)) continue;
-      if (lexeme.notPrecededBy && lexeme.notPrecededBy.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
-      if ((lexeme.isVerb || VERB_LEMMAS.has(form)) && INFINITIVE_MARK.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      const mark = lexeme.category === 'meeting' ? MEETING_INFINITIVE_MARK : INFINITIVE_MARK;
+      if ((lexeme.isVerb || VERB_LEMMAS.has(form)) && mark.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       if (wordsBefore(text, m.index, opts.negationWindowWords).some((w) => NEGATION.test(w))) continue;
       out.push({
         start: sentence.start + m.index,

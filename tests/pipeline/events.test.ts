@@ -26,6 +26,10 @@ const PLACES = {
   kharkiv: entry('gn:706483', 'Kharkiv', 'city', 'UA', 49.98, 36.25),
   warsaw: entry('gn:756135', 'Warsaw', 'city', 'PL', 52.23, 21.01),
   westernUkraine: entry('dir:western:UA', 'western Ukraine', 'region', 'UA', 48.8, 26.1),
+  romania: entry('ne:RO', 'Romania', 'country', 'RO', 45.9, 24.9),
+  bucharest: entry('gn:683506', 'Bucharest', 'city', 'RO', 44.43, 26.1),
+  bulgaria: entry('ne:BG', 'Bulgaria', 'country', 'BG', 42.7, 25.5),
+  sopot: entry('gn:727221', 'Sopot', 'city', 'BG', 42.65, 24.75),
   moscow: entry('gn:524901', 'Moscow', 'city', 'RU', 55.75, 37.62),
   ternopil: entry('gn:691650', 'Ternopil', 'city', 'UA', 49.55, 25.59),
   kyiv: entry('gn:703448', 'Kyiv', 'city', 'UA', 50.45, 30.52),
@@ -179,5 +183,31 @@ describe('extractEvents', () => {
     ]);
     const meeting = events.find((e) => e.category === 'meeting')!;
     expect(meeting.start < '2025-09-11').toBe(true);
+  });
+
+  it('extractEvents() gives "its airspace" to the state the sentence is about', () => {
+    const text = 'Romania scrambled two F-16 jets on Saturday after a Russian drone entered its airspace, the ministry said.';
+    const { events } = run(doc(text, '2025-09-14'), [at(text, 'Romania', PLACES.romania), at(text, 'Russian', PLACES.russia, 'adjective')], [
+      date(text, 'Saturday', { start: '2025-09-13', end: '2025-09-13', precision: 'day' }),
+    ]);
+    expect(events.map((e) => [e.category, e.entry.name, e.start, e.actors.join()])).toEqual([['incursion', 'Romania', '2025-09-13', 'RU']]);
+    expect(events[0].title).toBe("Russian drone enters Romania's airspace");
+  });
+
+  it('extractEvents() does not take the city where someone spoke for the place of the event', () => {
+    const text = 'Defence Minister Ionut Mosteanu told reporters in Bucharest that the incursion was a provocation.';
+    expect(run(doc(text, '2025-09-14'), [at(text, 'Bucharest', PLACES.bucharest)]).events).toEqual([]);
+  });
+
+  it('extractEvents() reads "in the Bulgarian town of Sopot" as Sopot', () => {
+    const text = 'An explosion tore through an ammunition factory in the Bulgarian town of Sopot on Tuesday.';
+    const { events } = run(doc(text, '2024-10-09'), [at(text, 'Bulgarian', PLACES.bulgaria, 'adjective'), at(text, 'Sopot', PLACES.sopot)]);
+    expect(events.map((e) => [e.category, e.entry.name])).toEqual([['incident', 'Sopot']]);
+  });
+
+  it('extractEvents() takes a meeting announced in reported speech and names its subject', () => {
+    const text = 'Mark Rutte, speaking at a press conference in Brussels on Monday, said allies would meet in Warsaw next month.';
+    const { events } = run(doc(text, '2025-09-14'), [at(text, 'Brussels', PLACES.brussels), at(text, 'Warsaw', PLACES.warsaw)]);
+    expect(events.map((e) => [e.category, e.entry.name, e.title])).toEqual([['meeting', 'Warsaw', 'Allies meet in Warsaw']]);
   });
 });
