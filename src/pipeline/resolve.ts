@@ -32,6 +32,8 @@ export const RESOLVE_DEFAULTS = {
   proximityKm: 800,
   /** Added to a candidate inside the container named right after it: "Paris, Texas", "Vilnius, Lithuania". */
   containerBonus: 8,
+  /** Rounds of evidence: the second lets places the first settled speak for the rest. */
+  evidenceRounds: 2,
   /** Score margin from which a place counts as unambiguous evidence for the others. */
   anchorMargin: 3,
   /**
@@ -103,6 +105,29 @@ function margin(scores: readonly number[]): number {
   return sorted[0] - sorted[1];
 }
 
+/** What the document's other places say for candidate e of group g: its country named, its neighbours near. */
+function evidence(
+  g: Group,
+  e: GazetteerEntry,
+  countryVotes: Map<string, Set<Group>>,
+  anchors: readonly { group: Group; entry: GazetteerEntry }[],
+  opts: ResolveOptions,
+): number {
+  let score = 0;
+  const voters = e.country ? [...(countryVotes.get(e.country) ?? [])].filter((v) => v !== g).length : 0;
+  // Each further place of the same country adds half as much again, up to twice the bonus.
+  if (voters) score += opts.documentCountryBonus * Math.min(2, 1 + (voters - 1) / 2);
+  let nearest = 0;
+  let second = 0;
+  for (const a of anchors) {
+    if (a.group === g) continue;
+    const near = Math.exp(-distanceKm(e, a.entry) / opts.proximityKm);
+    if (near > nearest) [nearest, second] = [near, nearest];
+    else if (near > second) second = near;
+  }
+  return score + opts.proximityBonus * (nearest + second / 2);
+}
+
 /**
  * One entry per mention (null when it has no candidate), with a confidence 0..1 from the score margin over the
  * runner-up. Mentions of the same name in one document resolve to the same place.
@@ -141,36 +166,28 @@ export function resolve(
   }
 
   // Evidence from each group's leading reading: the countries the document is about, and its unambiguous places.
-  const countryVotes = new Map<string, Set<Group>>();
-  const anchors: { group: Group; entry: GazetteerEntry }[] = [];
-  for (const g of groups.values()) {
-    if (!g.entries.length) continue;
-    const top = g.entries[argmax(g.scores)];
-    if (g.entries.length > 1 && margin(g.scores) < opts.anchorMargin) continue;
-    for (const c of countriesOf(top)) {
-      let voters = countryVotes.get(c);
-      if (!voters) countryVotes.set(c, (voters = new Set()));
-      voters.add(g);
-    }
-    if (top.country) anchors.push({ group: g, entry: top });
-  }
-
-  for (const g of groups.values()) {
-    if (g.entries.length < 2) continue;
-    g.entries.forEach((e, i) => {
-      const voters = e.country ? [...(countryVotes.get(e.country) ?? [])].filter((v) => v !== g).length : 0;
-      // Each further place of the same country adds half as much again, up to twice the bonus.
-      if (voters) g.scores[i] += opts.documentCountryBonus * Math.min(2, 1 + (voters - 1) / 2);
-      let nearest = 0;
-      let second = 0;
-      for (const a of anchors) {
-        if (a.group === g) continue;
-        const near = Math.exp(-distanceKm(e, a.entry) / opts.proximityKm);
-        if (near > nearest) [nearest, second] = [near, nearest];
-        else if (near > second) second = near;
+  // Twice: places settled by the first round's evidence ("Georgia" next to Atlanta) are evidence in the second.
+  const base = new Map([...groups.values()].map((g) => [g, [...g.scores]]));
+  let countryVotes = new Map<string, Set<Group>>();
+  let anchors: { group: Group; entry: GazetteerEntry }[] = [];
+  for (let round = 0; round < opts.evidenceRounds; round++) {
+    countryVotes = new Map();
+    anchors = [];
+    for (const g of groups.values()) {
+      if (!g.entries.length) continue;
+      const top = g.entries[argmax(g.scores)];
+      if (g.entries.length > 1 && margin(g.scores) < opts.anchorMargin) continue;
+      for (const c of countriesOf(top)) {
+        let voters = countryVotes.get(c);
+        if (!voters) countryVotes.set(c, (voters = new Set()));
+        voters.add(g);
       }
-      g.scores[i] += opts.proximityBonus * (nearest + second / 2);
-    });
+      if (top.country) anchors.push({ group: g, entry: top });
+    }
+    for (const g of groups.values()) {
+      if (g.entries.length < 2) continue;
+      g.scores = base.get(g)!.map((score, i) => score + evidence(g, g.entries[i], countryVotes, anchors, opts));
+    }
   }
 
   const isolated = (g: Group, e: GazetteerEntry) => {
