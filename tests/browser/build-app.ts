@@ -3,7 +3,8 @@
 //   corrupt/   an events file that is not JSON
 //   invalid/   an events file that breaks the contract
 //   empty/     a valid, empty collection
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+//   single/    one year-precision event whose documents.json is missing
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -30,6 +31,9 @@ export async function buildApp(): Promise<string> {
     'events.geojson': JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'x', geometry: { type: 'Point', coordinates: [24, 54] }, properties: { title: 'No date' } }] }),
     'documents.json': '[]',
   });
+  const fixture = JSON.parse(readFileSync(join(FIXTURES, 'fixture-events.geojson'), 'utf8'));
+  const single = fixture.features.filter((f: { id: string }) => f.id === 'incursion-vaindloo-2019');
+  put('single', { 'events.geojson': JSON.stringify({ type: 'FeatureCollection', features: single }) });
   put('empty', { 'events.geojson': JSON.stringify({ type: 'FeatureCollection', features: [] }), 'documents.json': '[]' });
   return outDir;
 }

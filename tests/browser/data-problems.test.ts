@@ -42,6 +42,23 @@ describe('data problems', () => {
     await page.close();
   });
 
+  test('one year-precision event without its documents is drawn, dated by its year, and its excerpt shown with a note', async () => {
+    const { page } = await openApp(browser, `${url}?data=single/events.geojson`);
+    expect(await page.locator('.banner-warning').textContent()).toContain('single/documents.json is missing');
+    await page.locator('[role="slider"]').focus();
+    await page.keyboard.press('End');
+    expect(await page.locator('[role="status"].status').textContent()).toMatch(/^1 event up to /);
+    expect(await waitForDrawn(page, 1)).toEqual(['incursion-vaindloo-2019']);
+    await page.locator('.list-item').first().click();
+    const panel = page.locator('#panel');
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.locator('.panel-date').textContent()).toBe('2019');
+    expect(await panel.locator('.excerpt').textContent()).toBe('A similar violation near Vaindloo was reported in 2019.');
+    expect(await panel.locator('.note').textContent()).toContain('is not in this dataset');
+    expect(await panel.getByRole('button', { name: 'Read the document' }).count()).toBe(0);
+    await page.close();
+  });
+
   test('a ?data= URL on another origin is refused with a banner and not fetched', async () => {
     const { page, requests } = await openApp(browser, `${url}?data=${encodeURIComponent('https://example.org/events.geojson')}`);
     const banner = page.locator('.banner-error[role="alert"]');

@@ -56,9 +56,11 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
   let base = timeScale(domain, [0, 1]);
   let scale = base;
   let transform: ZoomTransform = zoomIdentity;
-  const zoomer: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
-    // Wheel zooms anywhere; dragging pans only on the axis, so dragging the strip moves the cursor instead.
+  const zoomTarget = select(container);
+  const zoomer: ZoomBehavior<HTMLElement, unknown> = zoom<HTMLElement, unknown>()
+    // Wheel and pinch zoom anywhere; dragging pans only on the axis, so dragging the strip moves the cursor instead.
     .filter((event: Event) => event.type === 'wheel' || event.type === 'dblclick'
+      || (event.type === 'touchstart' && (event as TouchEvent).touches.length > 1)
       || (event.target as Element).classList?.contains('scrubber-pan'))
     .on('zoom', (event: { transform: ZoomTransform }) => {
       transform = event.transform;
@@ -76,7 +78,7 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
       .translateExtent([[0, 0], [width, heightPx]]).extent([[0, 0], [width, heightPx]]);
     panZone.attr('x', 0).attr('y', stripPx + 6).attr('width', width).attr('height', opts.axisHeightPx);
     axisG.attr('transform', `translate(0,${stripPx + 6})`);
-    svg.call(zoomer);
+    zoomTarget.call(zoomer);
     draw();
   }
 
@@ -142,7 +144,7 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
     if (x >= opts.marginPx && x <= width - opts.marginPx) return;
     const k = transform.k;
     const target = zoomIdentity.translate(width / 2 - k * xOfDay(base, store.get().t), 0).scale(k);
-    svg.call(zoomer.transform, target);
+    zoomTarget.call(zoomer.transform, target);
   }
 
   store.subscribe((state, previous) => {
