@@ -19,7 +19,7 @@ export const EVENTS_DEFAULTS = {
   /** Date confidence by precision: a year says less about when than a day. */
   precisionConfidence: { day: 1, month: 0.9, year: 0.75 } as Record<Precision, number>,
   /** Place confidence by role: "in Brussels" says where; a bare object says it less firmly. */
-  roleConfidence: { locative: 1, airspace: 1, object: 0.9, to: 0.85, target: 0.9, premod: 0.85, dateline: 0.7, other: 0.7, actor: 0.5 } as Record<PlaceRole, number>,
+  roleConfidence: { locative: 1, airspace: 1, object: 0.9, to: 0.85, target: 0.9, premod: 0.85, dateline: 0.7, other: 0.7, speech: 0.3, actor: 0.5 } as Record<PlaceRole, number>,
 };
 
 /** How an event got its date: 3 same sentence, 2 neighbour, 1 earlier in the paragraph, 0 the published date. */
@@ -76,6 +76,8 @@ const SKIPPABLE = new Set([
 const RECIPIENT_BEFORE = /\b(?:aid|assistance|support|package|funding|funds|loans?|grants?|weapons|ammunition|supplies|help|relief)\s+$/i;
 const DATELINE_AFTER = /^(?:,\s*[\p{L}. ]{2,30})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:[—–]|--?)\s/u;
 const POSSESSIVE_AIRSPACE = /\b(?:its|their)\s+air\s?space\b/i;
+// Roles that never make a place the event's, even as the city inside a country the text named.
+const NOT_THE_PLACE = new Set<PlaceRole>(['actor', 'speech', 'dateline']);
 const SPEECH_SETTING = /\b(?:reporters|journalists|press|news conference|briefing|statement|interview|broadcaster|television|radio)\b/;
 const SPEECH_VERB = /^(?:told|tells|said|says|saying|speaking|spoke|speaks|briefed|addressed|addressing|announced|wrote)$/i;
 const NOT_DESTINATION = new Set(['response', 'according', 'due', 'addition', 'close', 'next', 'compared', 'contrary', 'prior', 'thanks', 'owing', 'threat', 'threats', 'support', 'commitment', 'invitation', 'proposals', 'challenge']);
@@ -84,7 +86,7 @@ const AIRSPACE_AFTER = /^(?:['’]s)?[\s-]+(?:air\s?space|territor(?:y|ial water
 const CONTRIBUTOR_VERB = /\b(?:contribut\w*|participat\w*|participants?|join(?:s|ed|ing)?|send(?:s|ing)?|sent|provid\w*|pledg\w*)\b/i;
 const ENUMERATION_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*\/\s*)(?:the\s+)?$/i;
 
-const ROLE_WEIGHT: Record<PlaceRole, number> = { airspace: 5, locative: 4, object: 3, to: 3, target: 3, premod: 2, dateline: 1, other: 0, actor: -10 };
+const ROLE_WEIGHT: Record<PlaceRole, number> = { airspace: 5, locative: 4, object: 3, to: 3, target: 3, premod: 2, dateline: 1, other: 0, speech: -10, actor: -10 };
 const KIND_WEIGHT: Record<GazetteerEntry['kind'], number> = { site: 2, city: 1.5, region: 0.5, country: 0 };
 
 interface Placed {
@@ -100,6 +102,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 const INCURSION_PREP = new Set(['into', 'over', 'across', 'above', 'in', 'inside', 'within']);
 // Categories where states act together: those who contribute or join are its actors.
 const COOPERATIVE = new Set<Category>(['meeting', 'mission', 'deployment', 'aid', 'headquarters', 'other']);
+const HOSTILE = new Set<Category>(['strike', 'incursion', 'incident']);
 // Bodies that meet at their own headquarters unless the text names another venue: "NATO defence ministers met".
 const MEETING_VENUES: { body: RegExp; id: string }[] = [{ body: /\bNATO\b/, id: 'cur:nato-hq' }];
 /** How far before a meeting word the body may be named ("NATO defence ministers are meeting"). */
@@ -157,7 +160,7 @@ function roleOf(text: string, sentence: Sentence, m: ResolvedMention, triggers: 
     if (LOCATIVE.has(word)) {
       // "told reporters in Bucharest", "speaking at a press conference in Brussels": where words were said.
       const lead = tokens.slice(Math.max(0, i - 3), i).map((t) => t[0].toLowerCase()).join(' ');
-      if (SPEECH_SETTING.test(lead) || SPEECH_VERB.test(tokens[i - 1]?.[0] ?? '')) return { role: 'other', prep: null, airspacePhrase: null };
+      if (SPEECH_SETTING.test(lead) || SPEECH_VERB.test(tokens[i - 1]?.[0] ?? '')) return { role: 'speech', prep: null, airspacePhrase: null };
       return { role: 'locative', prep: word, airspacePhrase: null };
     }
     if (AGENT.has(word)) return { role: 'actor', prep: word, airspacePhrase: null };
@@ -387,7 +390,9 @@ export function extractEvents(
       if (category !== 'incursion' && (best.mention.entry.kind === 'country' || best.mention.entry.kind === 'region')) {
         const codes = best.mention.entry.countries ?? [best.mention.entry.country];
         const inside = placedBySentence[best.sentence].filter(
-          (p) => (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site') && acceptable(category, p) && p.role !== 'dateline' && codes.includes(p.mention.entry.country) && gap(p) <= opts.maxTriggerDistance,
+          (p) =>
+            (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site') && !NOT_THE_PLACE.has(p.role) && p.sentence === best.sentence &&
+            codes.includes(p.mention.entry.country) && gap(p) <= opts.maxTriggerDistance,
         );
         if (inside.length) best = inside.reduce((a, b) => (score(b) > score(a) ? b : a));
       }
@@ -422,6 +427,8 @@ export function extractEvents(
       const sameSentence = placedBySentence[i];
       const actorPlaces = sameSentence.filter((p) => isActor(text, category, p));
       const actors = new Set<string>(actorPlaces.map((p) => p.mention.entry.country).filter(isAlpha2));
+      // A state struck or entered is the target, not an actor: "Ukraine's air force said" in a report of a strike on Kyiv.
+      if (HOSTILE.has(category) && place.mention.entry.kind !== 'region') actors.delete(place.mention.entry.country ?? '');
       if (COOPERATIVE.has(category)) for (const j of [i - 1, i, i + 1]) for (const code of contributorsBySentence[j] ?? []) actors.add(code);
       const adjective = actorPlaces
         .filter((p) => p.mention.form === 'adjective')

@@ -14,7 +14,7 @@ export const TITLE_DEFAULTS = {
 };
 
 /** How the text relates a place to the event (see events.ts). */
-export type PlaceRole = 'locative' | 'airspace' | 'object' | 'to' | 'target' | 'premod' | 'dateline' | 'actor' | 'other';
+export type PlaceRole = 'locative' | 'airspace' | 'object' | 'to' | 'target' | 'premod' | 'dateline' | 'speech' | 'actor' | 'other';
 
 export interface TitlePlace extends Span {
   text: string;
@@ -174,7 +174,8 @@ function acronym(parts: TitleParts): string | null {
 /** The event's headline and how good it is. */
 export function makeTitle(parts: TitleParts, opts = TITLE_DEFAULTS): Title {
   const { trigger, place, category } = parts;
-  const dateline = place.role === 'dateline';
+  // "In Lviv, a drone struck a building": a place set before the clause frames it like a dateline.
+  const dateline = place.role === 'dateline' || (place.role === 'locative' && place.end <= trigger.start && /[,;]/.test(parts.text.slice(place.end, trigger.start)));
   // An airspace is the verb's object wherever the text named its owner ("a drone entered its airspace").
   const ownAirspace = place.role === 'airspace' && category === 'incursion';
   if (trigger.isVerb && (place.start > trigger.end || dateline || ownAirspace) && place.role !== 'actor') {

@@ -143,7 +143,7 @@ const NEGATION = /^(not|no|never|without|n't|cannot|nor)$/i;
 // A verb after "to" is a purpose or an intention ("used to strike", "on track to meet"), not a report.
 const INFINITIVE_MARK = /\b(to|could|might|may|would|should)\s+$/i;
 // Meetings are announced ahead: "allies would meet in Warsaw next month" is news of a meeting.
-const MEETING_INFINITIVE_MARK = /\b(to|could|might|may|should)\s+$/i;
+const MEETING_INFINITIVE_MARK = /\b(could|might|may|should)\s+$|(?<!\b(?:due|set|scheduled|expected|planned|plans|plan|planning|slated|going|agreed|agree|agrees)\s)\bto\s+$/i;
 
 function applies(lexeme: Lexeme, text: string, at: number, length: number): boolean {
   if (lexeme.requires && !lexeme.requires.test(text)) return false;
@@ -170,7 +170,7 @@ export function findTriggers(sentences: readonly Sentence[], opts = TRIGGER_DEFA
       const lexeme = BY_FORM.get(form)?.find((l) => applies(l, text, m!.index, m![0].length));
       if (!lexeme) continue;
       const mark = lexeme.category === 'meeting' ? MEETING_INFINITIVE_MARK : INFINITIVE_MARK;
-      if ((lexeme.isVerb || VERB_LEMMAS.has(form)) && mark.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if ((lexeme.isVerb || VERB_LEMMAS.has(form)) && mark.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
       if (wordsBefore(text, m.index, opts.negationWindowWords).some((w) => NEGATION.test(w))) continue;
       out.push({
         start: sentence.start + m.index,

@@ -30,6 +30,7 @@ const PLACES = {
   bucharest: entry('gn:683506', 'Bucharest', 'city', 'RO', 44.43, 26.1),
   bulgaria: entry('ne:BG', 'Bulgaria', 'country', 'BG', 42.7, 25.5),
   sopot: entry('gn:727221', 'Sopot', 'city', 'BG', 42.65, 24.75),
+  lviv: entry('gn:702550', 'Lviv', 'city', 'UA', 49.84, 24.02),
   moscow: entry('gn:524901', 'Moscow', 'city', 'RU', 55.75, 37.62),
   ternopil: entry('gn:691650', 'Ternopil', 'city', 'UA', 49.55, 25.59),
   kyiv: entry('gn:703448', 'Kyiv', 'city', 'UA', 50.45, 30.52),
@@ -209,5 +210,17 @@ describe('extractEvents', () => {
     const text = 'Mark Rutte, speaking at a press conference in Brussels on Monday, said allies would meet in Warsaw next month.';
     const { events } = run(doc(text, '2025-09-14'), [at(text, 'Brussels', PLACES.brussels), at(text, 'Warsaw', PLACES.warsaw)]);
     expect(events.map((e) => [e.category, e.entry.name, e.title])).toEqual([['meeting', 'Warsaw', 'Allies meet in Warsaw']]);
+  });
+
+  it('extractEvents() titles a report whose place opens the sentence and keeps the struck state out of the actors', () => {
+    const text = "In Lviv, a drone struck a residential building, Ukraine's air force said.";
+    const { events } = run(doc(text, '2025-07-04'), [at(text, 'Lviv', PLACES.lviv), at(text, 'Ukraine', PLACES.ukraine)]);
+    expect(events.map((e) => [e.category, e.entry.name, e.title, e.actors])).toEqual([['strike', 'Lviv', 'Drone strikes residential building in Lviv', []]]);
+  });
+
+  it('extractEvents() never moves an event to the city where it was talked about', () => {
+    const text = 'Russian missiles hit Ukraine overnight, Zelenskiy said in Kyiv.';
+    const { events } = run(doc(text, '2025-07-04'), [at(text, 'Russian', PLACES.russia, 'adjective'), at(text, 'Ukraine', PLACES.ukraine), at(text, 'Kyiv', PLACES.kyiv)]);
+    expect(events.map((e) => e.entry.name)).toEqual(['Ukraine']);
   });
 });

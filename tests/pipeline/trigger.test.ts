@@ -90,4 +90,9 @@ describe('findTriggers in ordinary language', () => {
     expect(found('Ministers spoke to reporters at the headquarters in Brussels.')).toEqual([]);
     expect(found('The alliance opened a new headquarters in Bydgoszcz.')).toEqual(['headquarters:headquarters']);
   });
+
+  it('findTriggers() counts a meeting that is due or set to happen but not one that is only hoped for', () => {
+    expect(found('Zelenskiy, who is due to meet European leaders in Denmark on Thursday, urged allies to act.')).toEqual(['meet:meeting']);
+    expect(found('He wants to meet Putin in Istanbul.')).toEqual([]);
+  });
 });
