@@ -89,9 +89,12 @@ function mention(ctx: Context, start: number, end: number, form: MentionForm, en
   return { start, end, text: ctx.text.slice(start, end), form: formOf(form, entries), candidates: entries.map((e) => e.id) };
 }
 
-/** The words i..j can form one name: joined by spaces or hyphens, capitalised at both ends, connectors inside. */
+/**
+ * The words i..j can form one name: joined by spaces or hyphens, capitalised first, connectors inside. The last word
+ * of several may be lower case: "Baltic states", "Nordic countries" are names only if the gazetteer says so.
+ */
 function isNameShape(ctx: Context, tokens: readonly Token[], i: number, j: number, lowerFirstOk: boolean): boolean {
-  if (!isCapitalised(tokens[j])) return false;
+  if (j === i && !isCapitalised(tokens[j])) return false;
   if (!lowerFirstOk && !isCapitalised(tokens[i])) return false;
   for (let k = i + 1; k <= j; k++) {
     if (!joinsName(ctx.text, tokens[k - 1], tokens[k])) return false;
@@ -138,6 +141,8 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
       entries = adjectives;
       form = 'adjective';
     }
+    // A lower-case last word is part of a name only in curated names ("Baltic states"), not in GeoNames' alternates.
+    if (!isCapitalised(tokens[j])) entries = entries.filter((e) => e.gazetteer !== 'geonames');
     if (!entries.length) continue;
     const county = matchCounty(ctx, tokens, i, j, entries);
     if (county) return county;

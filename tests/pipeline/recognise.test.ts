@@ -55,6 +55,12 @@ describe('recognise', () => {
     expect(countriesOf(baltics)).toEqual(['EE', 'LV', 'LT']);
   });
 
+  it('recognise() reads curated names with a lower-case last word ("Baltic states") but no GeoNames alternate so', () => {
+    const found = places('The mission reassured the Baltic states and the Nordic countries.');
+    expect(found.map((m) => [m.text, m.form])).toEqual([['Baltic states', 'region'], ['Nordic countries', 'region']]);
+    expect(countriesOf(found[0])).toEqual(['EE', 'LV', 'LT']);
+  });
+
   it('recognise() reads a compass direction before a country as a region of that country, for any country', () => {
     const found = places('Russian troops advanced in eastern Ukraine. Turkey shelled towns in northern Syria and north-eastern Syria.');
     const regions = found.filter((m) => m.form === 'region');
