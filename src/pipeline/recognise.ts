@@ -28,7 +28,19 @@ interface Context {
   lowerCaseWords: Set<string>;
 }
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** The person name overlapping [start, end), by bisection: names are found in text order and do not overlap. */
+function personAt(ctx: Context, start: number, end: number): Span | undefined {
+  const spans = ctx.persons.spans;
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= start) lo = mid + 1;
+    else if (spans[mid].start >= end) hi = mid - 1;
+    else return spans[mid];
+  }
+  return undefined;
+}
 
 /** Countries, regions, sites and big cities: names strong enough to stand against the common-word tests. */
 function isStrong(entries: readonly GazetteerEntry[], opts: RecogniseOptions): boolean {
@@ -56,7 +68,7 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
     entries = entries.filter((e) => e.gazetteer !== 'geonames');
     if (!entries.length) return [];
   }
-  if (ctx.persons.spans.some((p) => overlaps(p, t))) return [];
+  if (personAt(ctx, t.start, t.end)) return [];
   if (ctx.persons.surnames.has(t.text) && !entries.some((e) => e.kind === 'country')) return [];
   if (isStrong(entries, ctx.opts)) return entries;
   if (isPersonContext(ctx, tokens, i)) return [];
@@ -147,7 +159,7 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
     const county = matchCounty(ctx, tokens, i, j, entries);
     if (county) return county;
     if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
-    else if (ctx.persons.spans.some((p) => p.start <= start && start < p.end)) continue;
+    else if (personAt(ctx, start, start + 1)) continue;
     if (!entries.length) continue;
     return { mention: mention(ctx, start, end, form, entries), next: j + 1 };
   }
@@ -162,7 +174,7 @@ function matchCounty(ctx: Context, tokens: readonly Token[], i: number, j: numbe
   const suffix = tokens[j + 1];
   if (!suffix || suffix.text !== 'County' || ctx.text.slice(tokens[j].end, suffix.start) !== ' ') return null;
   const towns = entries.filter((e) => e.kind === 'city');
-  if (!towns.length || ctx.persons.spans.some((p) => overlaps(p, tokens[i]))) return null;
+  if (!towns.length || personAt(ctx, tokens[i].start, tokens[i].end)) return null;
   return { mention: mention(ctx, tokens[i].start, suffix.end, 'name', towns), next: j + 2 };
 }
 
