@@ -134,6 +134,7 @@ function run(args: Args): number {
     return 2;
   }
   const files = write(result.events, result.documents, result.mentions);
+  for (const line of files.dropped) console.error(`geocode: event left out, it breaks the data contract: ${line}`);
   const outputs: [string | null, string][] = [
     [args.output, files.events],
     [args.documents, files.documents],
@@ -152,7 +153,7 @@ function run(args: Args): number {
   const summary = summarise(result, corpus.problems.length);
   console.log(`geocode: ${summaryLine(summary)}`);
   console.log(`geocode: wrote ${[args.output, args.documents, args.mentions, args.report].filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms`);
-  return failures.length ? 1 : 0;
+  return failures.length || files.dropped.length ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

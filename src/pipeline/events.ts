@@ -1,6 +1,6 @@
 // Joins triggers, places and dates into events: the place the trigger is about, the date nearest to it, the
 // sentence(s) that say so, and the states that act in it.
-import type { Category, Highlight, Precision, Source } from '../model/event.ts';
+import { isIsoDate, type Category, type Highlight, type Precision, type Source } from '../model/event.ts';
 import type { DateInterval, DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from './types.ts';
 import type { FoundTrigger } from './trigger.ts';
 import { makeTitle, type PlaceRole, type TitlePlace } from './title.ts';
@@ -324,7 +324,9 @@ export function extractEvents(
   const datesBySentence: DateMention[][] = sentences.map(() => []);
   for (const d of dates) {
     const i = sentenceOf(d);
-    if (i >= 0 && sentences[i].isContent && d.interval) datesBySentence[i].push(d);
+    // An interval the contract would reject (2025-02-30, end before start) dates nothing.
+    const valid = d.interval && isIsoDate(d.interval.start) && isIsoDate(d.interval.end) && d.interval.start <= d.interval.end;
+    if (i >= 0 && sentences[i].isContent && valid) datesBySentence[i].push(d);
   }
   const adjectivesBySentence: ResolvedMention[][] = sentences.map(() => []);
   for (const m of mentions) {
@@ -455,7 +457,7 @@ export function extractEvents(
         dateQuality: dated.quality,
         placeNamed: place.sentence >= 0,
         actors: [...actors].sort(),
-        confidence: round2(Math.min(1, Math.max(0, confidence))),
+        confidence: Number.isFinite(confidence) ? round2(Math.min(1, Math.max(0, confidence))) : 0,
         source: {
           doc: doc.file,
           title: doc.title,

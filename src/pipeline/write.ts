@@ -20,6 +20,8 @@ export interface WrittenFiles {
   events: string;
   documents: string;
   mentions: string;
+  /** Features left out because they broke the contract, one line each ("meeting-x-2025-01-01: start is after end"). */
+  dropped: string[];
 }
 
 /** FNV-1a, 32 bit, in base 36: short, stable, no dependency. */
@@ -109,8 +111,9 @@ export function toDocumentList(documents: readonly SourceDocument[]): SourceDocu
 }
 
 /**
- * The three files as strings, checked against the contract first: an invalid file is a bug in the pipeline, so
- * this throws rather than write something the app would reject.
+ * The three files as strings, checked against the contract first. A feature that breaks it is a bug in an earlier
+ * stage: it is left out and named in `dropped` (one line each) rather than costing the whole corpus its map.
+ * Documents that break it cannot be left out (excerpts point into them), so those throw.
  */
 export function write(
   events: readonly MergedEvent[],
@@ -118,18 +121,25 @@ export function write(
   mentions: readonly DocumentMentions[],
   opts = WRITE_DEFAULTS,
 ): WrittenFiles {
-  const collection = toCollection(events, opts);
   const documentList = toDocumentList(documents);
-  const problems = [
-    ...(() => { const v = validateEvents(collection); return v.ok ? [] : v.errors; })(),
-    ...(() => { const v = validateDocuments(documentList); return v.ok ? [] : v.errors; })(),
-    ...checkExcerpts(collection, documentList),
-  ];
-  if (problems.length) throw new Error(`output does not meet the data contract: ${problems.join('; ')}`);
+  const checkedDocuments = validateDocuments(documentList);
+  if (!checkedDocuments.ok) throw new Error(`documents do not meet the data contract: ${checkedDocuments.errors.join('; ')}`);
+  const all = toCollection(events, opts);
+  const dropped: string[] = [];
+  const features = all.features.filter((feature) => {
+    const single: EventCollection = { type: 'FeatureCollection', features: [feature] };
+    const checked = validateEvents(single);
+    const problems = [...(checked.ok ? [] : checked.errors), ...checkExcerpts(single, documentList)];
+    if (problems.length) dropped.push(`${feature.id}: ${problems.join('; ').replace(/features\[0\](\.| \(\S+\) )?/g, '')}`);
+    return problems.length === 0;
+  });
+  const collection: EventCollection = { type: 'FeatureCollection', features };
+  const checked = validateEvents(collection);
+  if (!checked.ok) throw new Error(`events do not meet the data contract: ${checked.errors.join('; ')}`);
   const mentionList = [...mentions].sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0)).map((d) => ({
     doc: d.doc,
     mentions: d.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, name: m.name, lat: m.lat, lon: m.lon, country: m.country })),
   }));
   const json = (value: unknown) => `${JSON.stringify(value, null, opts.indent)}\n`;
-  return { events: json(collection), documents: json(documentList), mentions: json(mentionList) };
+  return { events: json(collection), documents: json(documentList), mentions: json(mentionList), dropped };
 }

@@ -56,10 +56,19 @@ describe('write', () => {
     expect(ids.every((id) => id.startsWith('meeting-brussels-2025-10-15'))).toBe(true);
   });
 
-  it('write() refuses output whose excerpt does not match the document text', () => {
+  it('write() leaves out an event whose excerpt does not match the document text and says why', () => {
     const broken = event();
     broken.sources[0] = { ...broken.sources[0], excerpt: 'NATO defence ministers met in Paris on Wednesday.' };
-    expect(() => write([broken], DOCS, [])).toThrow(/excerpt differs/);
+    const written = write([broken, incursion()], DOCS, []);
+    expect(JSON.parse(written.events).features.map((f: { id: string }) => f.id)).toEqual(['incursion-poland-2025-09-01']);
+    expect(written.dropped).toHaveLength(1);
+    expect(written.dropped[0]).toMatch(/^meeting-brussels-2025-10-15: .*excerpt differs/);
+  });
+
+  it('write() leaves out an event with an impossible interval', () => {
+    const written = write([event({ start: '2025-10-16', end: '2025-10-15' })], DOCS, []);
+    expect(JSON.parse(written.events).features).toEqual([]);
+    expect(written.dropped[0]).toMatch(/start is after end/);
   });
 
   it('write() writes documents.json with exactly the contract keys, sorted by file', () => {
