@@ -29,6 +29,11 @@ export function createLegend(root: HTMLElement, table: EventsTable, store: Store
   const explain = () => { note.textContent = `Faded: ended more than ${store.get().windowDays} days earlier. Larger: more sources.`; };
   store.subscribe((s, p) => { if (s.windowDays !== p.windowDays) explain(); });
   explain();
-  root.setAttribute('aria-label', 'Legend');
-  root.append(ul, note);
+  // A <details> so a reader can fold it away; on a phone it starts folded.
+  const details = document.createElement('details');
+  details.open = !window.matchMedia('(max-width: 720px)').matches;
+  const summary = document.createElement('summary');
+  summary.textContent = 'Legend';
+  details.append(summary, ul, note);
+  root.append(details);
 }

@@ -6,7 +6,7 @@ import type { EventsTable } from '../state/events-table.ts';
 import { addMonths, isoOf } from '../time/day.ts';
 import { formatDay } from '../format/date.ts';
 import { dayAtX, timeScale, xOfDay } from './scale.ts';
-import { drawStrip, stripHeight } from './strip.ts';
+import { drawStrip, stripHeight, stripLanes } from './strip.ts';
 
 export const SCRUBBER_DEFAULTS = {
   marginPx: 14,
@@ -23,7 +23,8 @@ export interface Scrubber {
 
 export function createScrubber(container: HTMLElement, store: Store, table: EventsTable, domain: [number, number],
   opts = SCRUBBER_DEFAULTS): Scrubber {
-  const stripPx = stripHeight();
+  const lanes = stripLanes(table);
+  const stripPx = stripHeight(lanes.size);
   const heightPx = stripPx + opts.axisHeightPx + 8;
   container.classList.add('scrubber');
   container.style.height = `${heightPx}px`;
@@ -84,7 +85,7 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
 
   function draw(): void {
     axisG.call(axisBottom(scale).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
-    drawStrip(strip, table, scale);
+    drawStrip(strip, table, lanes, scale);
     placeCursor();
   }
 

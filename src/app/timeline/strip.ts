@@ -1,26 +1,36 @@
 // The strip above the axis: every event as a tick on its category's lane, or as a bar where its time is a month or
 // a year. Drawn on a canvas (one path per category) so a large dataset is one draw call per lane, not one node each.
 import type { ScaleTime } from 'd3';
-import { CATEGORIES } from '../../model/index.ts';
-import { CATEGORY_INDEX, cssColor } from '../categories.ts';
+import { CATEGORIES, type Category } from '../../model/index.ts';
+import { cssColor } from '../categories.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import { xOfDay } from './scale.ts';
 
 export const STRIP_DEFAULTS = {
-  laneHeightPx: 4,
+  laneHeightPx: 6,
   laneGapPx: 1,
   /** Narrowest mark drawn, so a one-day event on a ten-year axis is still visible. */
   minWidthPx: 2,
 };
 
-export function stripHeight(opts = STRIP_DEFAULTS): number {
-  return CATEGORIES.length * (opts.laneHeightPx + opts.laneGapPx);
+/** Lane of each category: only the categories present get one, in the legend's order. */
+export function stripLanes(table: EventsTable): Map<Category, number> {
+  const used = new Set<Category>();
+  for (const f of table.features) used.add(f.properties.category);
+  const lanes = new Map<Category, number>();
+  for (const c of CATEGORIES) if (used.has(c)) lanes.set(c, lanes.size);
+  return lanes;
 }
 
-export function drawStrip(canvas: HTMLCanvasElement, table: EventsTable, scale: ScaleTime<number, number>, opts = STRIP_DEFAULTS): void {
+export function stripHeight(laneCount: number, opts = STRIP_DEFAULTS): number {
+  return Math.max(3, laneCount) * (opts.laneHeightPx + opts.laneGapPx);
+}
+
+export function drawStrip(canvas: HTMLCanvasElement, table: EventsTable, lanes: ReadonlyMap<Category, number>,
+  scale: ScaleTime<number, number>, opts = STRIP_DEFAULTS): void {
   const ratio = window.devicePixelRatio || 1;
   const width = canvas.clientWidth;
-  const height = stripHeight(opts);
+  const height = stripHeight(lanes.size, opts);
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
   const ctx = canvas.getContext('2d');
@@ -28,8 +38,8 @@ export function drawStrip(canvas: HTMLCanvasElement, table: EventsTable, scale: 
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
   const lane = opts.laneHeightPx + opts.laneGapPx;
-  for (const category of CATEGORIES) {
-    const y = CATEGORY_INDEX[category] * lane;
+  for (const [category, laneIndex] of lanes) {
+    const y = laneIndex * lane;
     ctx.fillStyle = cssColor(category);
     ctx.beginPath();
     for (let i = 0; i < table.length; i++) {
