@@ -88,7 +88,7 @@ export function install(page: BenchPage): void {
     ready,
     error: null as string | null,
     /** Moves a window of windowFraction of the range back and forth across it for `seconds`, one rendered frame per step. */
-    async scrub(seconds: number) {
+    async scrub(seconds: number, minFrames = BENCH_DEFAULTS.minFrames) {
       if (!range) throw new Error('scrub before load');
       const { minStart, maxStart } = range;
       const width = Math.max(1, Math.round((maxStart - minStart) * BENCH_DEFAULTS.windowFraction));
@@ -105,7 +105,7 @@ export function install(page: BenchPage): void {
       requestAnimationFrame(tick);
       const start = performance.now();
       let previous = -1;
-      for (let k = 0; k < BENCH_DEFAULTS.minFrames || performance.now() - start < seconds * 1000; k++) {
+      for (let k = 0; k < minFrames || performance.now() - start < seconds * 1000; k++) {
         // A triangle wave in wall-clock time: the cursor moves like a hand dragging it, whatever the frame rate.
         const phase = ((performance.now() - start) / (seconds * 1000)) % 2;
         let t0 = minStart + Math.round(travel * (phase <= 1 ? phase : 2 - phase));
@@ -119,8 +119,7 @@ export function install(page: BenchPage): void {
       const sorted = [...frames].sort((a, b) => a - b);
       const raf = rafDeltas.slice(1).sort((a, b) => a - b);
       return {
-        frames: frames.length, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted[sorted.length - 1],
-        rafMedian: quantile(raf, 0.5), rafP95: quantile(raf, 0.95), windowDays: width,
+        frames, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), rafDeltas: raf, windowDays: width,
       };
     },
     /** Time of one rendered frame for a given window: for probing where the cost goes. */

@@ -1,25 +1,38 @@
-// Ours: columnar file parsed in a worker, BucketedEventsLayer draws only the buckets in the window.
+// Ours: columnar file parsed in a worker, BucketedEventsLayer draws only the buckets in the window, CPU picking.
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { BucketedEventsLayer } from '../src/scale/bucketed-events-layer.ts';
 import { loadScaleEvents } from '../src/scale/load-scale-events.ts';
+import { pickEventAt } from '../src/scale/pick.ts';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ScaleEvents } from '../src/scale/scale-events.ts';
 import { createBenchMap, finishGpu, overlayGl, dataUrl, FADED_ALPHA, initialWindow, install, RADIUS_PX, renderSignal } from './common.ts';
 
+/** ?quads=1: the same layer drawing ScatterplotLayer quads, to separate the bucketing's gain from the sprites'. */
+const QUADS = new URL(location.href).searchParams.get('quads') === '1';
+/** ?bucket=N: events per bucket, to probe the trade-off between edge waste and draw calls. */
+const BUCKET = Number(new URL(location.href).searchParams.get('bucket') ?? 0);
+/** ?held=1: also draw the states that began before the window (the baselines cannot; off for the same picture). */
+const HELD = new URL(location.href).searchParams.get('held') === '1';
 const drawn = renderSignal();
 let overlay: MapboxOverlay;
 let events: ScaleEvents;
+let map: MapLibreMap;
+const shown = { t0: 0, t1: 0 };
 
 function layer(t0: number, t1: number): BucketedEventsLayer {
   const origin = events.columns.originDay;
+  shown.t0 = origin + t0;
+  shown.t1 = origin + t1;
   return new BucketedEventsLayer({
-    id: 'events', events, windowStart: origin + t0, time: origin + t1, fadedOpacity: FADED_ALPHA, radiusPixels: RADIUS_PX, pickable: true,
+    id: 'events', events, windowStart: origin + t0, time: origin + t1, fadedOpacity: FADED_ALPHA, radiusPixels: RADIUS_PX, sprites: !QUADS, heldStates: HELD,
   });
 }
 
 install({
   async load() {
-    const [map, loaded] = await Promise.all([createBenchMap(), loadScaleEvents(dataUrl('events.bin'))]);
+    const [m, loaded] = await Promise.all([createBenchMap(), loadScaleEvents(dataUrl('events.bin'), BUCKET ? { buckets: { maxBuckets: 4096, minBucketSize: BUCKET } } : undefined)]);
     events = loaded;
+    map = m;
     const { start, count } = events.columns;
     const minStart = count ? start[0] : 0;
     const maxStart = count ? start[count - 1] : 0;
@@ -37,7 +50,9 @@ install({
   },
   pick(x, y) {
     const s = performance.now();
-    overlay.pickObject({ x, y, radius: 4 });
+    // Picking on the CPU (src/scale/pick.ts): a scan of the window's rows, not a GPU redraw.
+    const { lng, lat } = map.unproject([x, y]);
+    pickEventAt(events, lng, lat, map.getZoom(), shown.t0, shown.t1, 4);
     return performance.now() - s;
   },
 });

@@ -3,11 +3,13 @@
 // the window [windowStart, time] selects a run of buckets by binary search: buckets outside are not drawn at all,
 // buckets inside are drawn whole, and only the (at most two) edge buckets filter their events on the GPU. Fading is
 // a uniform (fade-extension.ts). No event data is touched per frame: only uniforms and `visible` flags change.
+// Markers are non-instanced point sprites (event-points-layer.ts): SwiftShader pays a fixed cost per instance.
 import { CompositeLayer } from '@deck.gl/core';
-import type { DefaultProps, GetPickingInfoParams, LayersList, PickingInfo, UpdateParameters } from '@deck.gl/core';
+import type { DefaultProps, GetPickingInfoParams, Layer, LayersList, PickingInfo, UpdateParameters } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import { FadeExtension } from './fade-extension.ts';
+import { EventPointsLayer } from './event-points-layer.ts';
 import { FOREVER, type ScaleEvents } from './scale-events.ts';
 import { WINDOW_END, WINDOW_FIRST, WINDOW_INNER_END, WINDOW_INNER_FIRST } from './time-buckets.ts';
 import { FRAME_LANE_END, FRAME_SLOTS, planFrame, type FrameDays } from './frame-plan.ts';
@@ -23,6 +25,10 @@ export interface BucketedEventsLayerProps {
   fadedOpacity: number;
   /** @default 3 */
   radiusPixels: number;
+  /** Also draw persisting states that began before the window and still held at its start. @default true */
+  heldStates: boolean;
+  /** Draw one non-instanced point sprite per event (EventPointsLayer) rather than ScatterplotLayer quads. @default true */
+  sprites: boolean;
 }
 
 /** Sub-layer data: a bucket's slice of the shared columns; `firstIndex` maps a picked index back to the event. */
@@ -43,7 +49,7 @@ type State = {
   days: FrameDays;
   buckets: BucketData[];
   lane: LaneData[];
-  layers: ScatterplotLayer[];
+  layers: Layer[];
 };
 
 function sliceBuckets(events: ScaleEvents): BucketData[] {
@@ -96,6 +102,8 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
     windowStart: -Infinity,
     fadedOpacity: 0.3,
     radiusPixels: 3,
+    sprites: true,
+    heldStates: true,
   };
   declare state: State;
 
@@ -111,7 +119,8 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
   }
 
   override renderLayers(): LayersList {
-    const { events, time, windowStart, fadedOpacity, radiusPixels } = this.props;
+    const { events, time, windowStart, fadedOpacity, radiusPixels, sprites, heldStates } = this.props;
+    const Points = sprites ? EventPointsLayer : ScatterplotLayer;
     if (!events) return [];
     const w = this.state.window;
     const days = this.state.days;
@@ -126,7 +135,7 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
     const { buckets, layers } = this.state;
     for (let k = 0; k < buckets.length; k++) {
       const edge = k >= first && k < end && (k < innerFirst || k >= innerEnd);
-      layers[k] = new ScatterplotLayer(this.getSubLayerProps({
+      layers[k] = new Points(this.getSubLayerProps({
         id: `b${k}`,
         data: buckets[k],
         visible: k >= first && k < end,
@@ -137,16 +146,17 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
         fadedOpacity,
         radiusUnits: 'pixels',
         getRadius: radiusPixels,
+        radiusPixels,
         stroked: false,
       }));
     }
     // States that began before the window and still held at its start (the main lane has those that began inside):
     // only lane buckets that began before t0 are drawn, all filtered on start and until.
     const lane = this.state.lane;
-    const laneEnd = w[FRAME_LANE_END];
+    const laneEnd = heldStates ? w[FRAME_LANE_END] : 0;
     const laneRange: [number, number][] = [[-FOREVER, t0 - 0.5], [t0 - 0.5, FOREVER]];
     for (let k = 0; k < lane.length; k++) {
-      layers[buckets.length + k] = new ScatterplotLayer(this.getSubLayerProps({
+      layers[buckets.length + k] = new Points(this.getSubLayerProps({
         id: `p${k}`,
         data: lane[k],
         visible: k < laneEnd,
@@ -156,6 +166,7 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
         fadedOpacity,
         radiusUnits: 'pixels',
         getRadius: radiusPixels,
+        radiusPixels,
         stroked: false,
       }));
     }

@@ -48,7 +48,8 @@ export class FadeExtension extends LayerExtension {
 
   override initializeState(this: Layer<FadeExtensionProps>): void {
     this.getAttributeManager()?.add({
-      fadeFreshUntil: { size: 1, type: 'float32', accessor: 'getFreshUntil' },
+      // dynamic: per instance in instanced layers (ScatterplotLayer), per vertex in EventPointsLayer.
+      fadeFreshUntil: { size: 1, type: 'float32', stepMode: 'dynamic', accessor: 'getFreshUntil' },
     });
   }
 
