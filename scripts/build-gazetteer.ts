@@ -172,12 +172,17 @@ for (const p of curated.places) {
 }
 
 // ---- first-level subdivisions: names curated, point = centre of the GeoNames places inside ----
-/** Share of places cut from each side before taking the centre, so that outlying islands do not move it. */
-const TRIM = 0.01;
+/**
+ * The middle of the range of values: the centre of the box around a subdivision's places. Not their mean, which
+ * the populated south of British Columbia or Alaska would pull off the subdivision's middle.
+ */
 function centre(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const lo = s[Math.floor(TRIM * (s.length - 1))];
-  const hi = s[Math.ceil((1 - TRIM) * (s.length - 1))];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   return round((lo + hi) / 2);
 }
 function addAdmin1(country: string, code: string, name: string, aliases: string[]) {
