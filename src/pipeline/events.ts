@@ -56,10 +56,6 @@ export interface DocumentEvents {
   undated: UndatedEvent[];
 }
 
-// Which category wins when two triggers of one sentence point at the same place: a headquarters named as the
-// venue of a meeting is not news of a headquarters.
-const PRIORITY: Category[] = ['incursion', 'strike', 'incident', 'advance', 'meeting', 'mission', 'deployment', 'aid', 'headquarters', 'other'];
-
 const LOCATIVE = new Set(['in', 'at', 'near', 'around', 'into', 'over', 'outside', 'inside', 'across', 'along', 'off', 'within', 'throughout', 'above', 'toward', 'towards', 'to', 'nearby', 'beyond', 'through']);
 const AGENT = new Set(['by', 'from']);
 // Words that may stand between a preposition and its place: "around the key areas of Kurakhove", "in eastern Ukraine".
@@ -71,7 +67,6 @@ const SKIPPABLE = new Set([
   'southwestern', 'northeast', 'northwest', 'southeast', 'southwest', 'occupied', 'frontline', 'front-line', 'nearby',
   'neighbouring', 'neighboring', 'besieged', 'strategic', 'embattled', 'entire', 'whole', 'rest', 'direction',
 ]);
-// After "to" these words make it something else than a destination: "in response to Russia".
 // "aid for Ukraine": "for" names a recipient only after words for help.
 const RECIPIENT_BEFORE = /\b(?:aid|assistance|support|package|funding|funds|loans?|grants?|weapons|ammunition|supplies|help|relief)\s+$/i;
 const DATELINE_AFTER = /^(?:,\s*[\p{L}. ]{2,30})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:[—–]|--?)\s/u;
@@ -80,6 +75,7 @@ const POSSESSIVE_AIRSPACE = /\b(?:its|their)\s+air\s?space\b/i;
 const NOT_THE_PLACE = new Set<PlaceRole>(['actor', 'speech', 'dateline']);
 const SPEECH_SETTING = /\b(?:reporters|journalists|press|news conference|briefing|statement|interview|broadcaster|television|radio)\b/;
 const SPEECH_VERB = /^(?:told|tells|said|says|saying|speaking|spoke|speaks|briefed|addressed|addressing|announced|wrote)$/i;
+// After "to" these words make it something else than a destination: "in response to Russia".
 const NOT_DESTINATION = new Set(['response', 'according', 'due', 'addition', 'close', 'next', 'compared', 'contrary', 'prior', 'thanks', 'owing', 'threat', 'threats', 'support', 'commitment', 'invitation', 'proposals', 'challenge']);
 const LOCATION_NOUN_AFTER = /^[\s-]+(?:border|borders|coast|coastline|capital|cities|city|towns?|villages?|regions?|provinces?|oblasts?|soil|side|frontline|front line|front|positions?|bases?|ports?|skies)\b/i;
 const AIRSPACE_AFTER = /^(?:['’]s)?[\s-]+(?:air\s?space|territor(?:y|ial waters)|waters)\b/i;
