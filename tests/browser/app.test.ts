@@ -198,6 +198,12 @@ describe('offline', () => {
     expect(app.requests.filter((r) => !/^(https?|wss?|data|blob):/.test(r))).toEqual([]);
   });
 
+  test('the map credits Natural Earth and GeoNames (CC BY 4.0)', async () => {
+    const credit = (await app.page.locator('.maplibregl-ctrl-attrib').textContent())!;
+    expect(credit).toContain('Natural Earth');
+    expect(credit).toMatch(/GeoNames.*CC BY 4\.0/);
+  });
+
   test('the page logged no errors', () => {
     expect(app.errors).toEqual([]);
   });

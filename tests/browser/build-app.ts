@@ -3,7 +3,7 @@
 //   corrupt/   an events file that is not JSON
 //   invalid/   an events file that breaks the contract
 //   empty/     a valid, empty collection
-//   single/    one year-precision event whose documents.json is missing
+//   single/    one year-precision event whose documents.json is missing, its title written as hostile HTML
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,9 @@ import { build } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures');
+
+/** Must show as these characters, never become an element (or run). */
+export const HOSTILE_TITLE = 'Violation <img src="not-loaded.png" onerror="window.__pwned=1"> <b>near</b> Vaindloo';
 
 export async function buildApp(): Promise<string> {
   if (!existsSync(join(ROOT, 'public/geo/countries.geojson'))) {
@@ -33,6 +36,7 @@ export async function buildApp(): Promise<string> {
   });
   const fixture = JSON.parse(readFileSync(join(FIXTURES, 'fixture-events.geojson'), 'utf8'));
   const single = fixture.features.filter((f: { id: string }) => f.id === 'incursion-vaindloo-2019');
+  single[0].properties.title = HOSTILE_TITLE;
   put('single', { 'events.geojson': JSON.stringify({ type: 'FeatureCollection', features: single }) });
   put('empty', { 'events.geojson': JSON.stringify({ type: 'FeatureCollection', features: [] }), 'documents.json': '[]' });
   return outDir;

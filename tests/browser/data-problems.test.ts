@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openApp, waitForDrawn } from './browser.ts';
+import { HOSTILE_TITLE } from './build-app.ts';
 
 let browser: Browser;
 const url = inject('appUrl');
@@ -43,7 +44,7 @@ describe('data problems', () => {
   });
 
   test('one year-precision event without its documents is drawn, dated by its year, and its excerpt shown with a note', async () => {
-    const { page } = await openApp(browser, `${url}?data=single/events.geojson`);
+    const { page, requests } = await openApp(browser, `${url}?data=single/events.geojson`);
     expect(await page.locator('.banner-warning').textContent()).toContain('single/documents.json is missing');
     await page.locator('[role="slider"]').focus();
     await page.keyboard.press('End');
@@ -56,6 +57,12 @@ describe('data problems', () => {
     expect(await panel.locator('.excerpt').textContent()).toBe('A similar violation near Vaindloo was reported in 2019.');
     expect(await panel.locator('.note').textContent()).toContain('is not in this dataset');
     expect(await panel.getByRole('button', { name: 'Read the document' }).count()).toBe(0);
+    // Its title is HTML: shown as text in the list and the panel, never parsed, never run.
+    expect(await panel.locator('.panel-title').textContent()).toBe(HOSTILE_TITLE);
+    expect(await page.locator('.list-title').first().textContent()).toBe(HOSTILE_TITLE);
+    expect(await page.locator('#panel img, #list img, #panel b, #list b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(requests.filter((r) => r.includes('not-loaded.png'))).toEqual([]);
     await page.close();
   });
 
