@@ -73,6 +73,8 @@ interface Work {
   triggers: FoundTrigger[];
 }
 
+export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** The message a person reads for a document that failed: the file, then the problem, on one line. */
 function failure(file: string, stage: string, error: unknown): string {
   if (error instanceof PipelineInputError) return error.message;
@@ -141,33 +143,33 @@ export function runPipeline(inputs: readonly PipelineInput[], gazetteer: Gazette
     w.sentences = segment(doc);
     w.outcome.sentences = w.sentences.length;
     w.outcome.contentSentences = w.sentences.filter((s) => s.isContent).length;
-  }, () => `${sum((w) => w.sentences.length)} sentences`);
+  }, () => count(sum((w) => w.sentences.length), 'sentence'));
   stage('dates', (w, doc) => {
     w.dates = findDates(w.sentences, doc.published);
     w.outcome.dates = w.dates.filter((d) => d.interval !== null).length;
-  }, () => `${sum((w) => w.outcome.dates)} dates placed in time (${sum((w) => w.dates.length)} found)`);
+  }, () => `${count(sum((w) => w.outcome.dates), 'date')} placed in time (${sum((w) => w.dates.length)} found)`);
   stage('recognise', (w, doc) => {
     w.recognised = recognise(doc, w.sentences, gazetteer);
     w.outcome.mentionsFound = w.recognised.length;
-  }, () => `${sum((w) => w.recognised.length)} place mentions found`);
+  }, () => `${count(sum((w) => w.recognised.length), 'place mention')} found`);
   stage('resolve', (w, doc) => {
     w.resolved = resolve(w.recognised, doc, gazetteer);
     w.outcome.mentionsResolved = w.resolved.filter((m) => m.entry !== null).length;
-  }, () => `${sum((w) => w.outcome.mentionsResolved)} mentions resolved`);
+  }, () => `${count(sum((w) => w.outcome.mentionsResolved), 'mention')} resolved`);
   stage('triggers', (w) => {
     w.triggers = findTriggers(w.sentences);
     w.outcome.triggers = w.triggers.length;
-  }, () => `${sum((w) => w.triggers.length)} event words`);
+  }, () => count(sum((w) => w.triggers.length), 'event word'));
   stage('events', (w, doc) => {
     const found = extractEvents(doc, w.sentences, w.resolved, w.dates, w.triggers, gazetteer);
     w.outcome.events = found.events;
     w.outcome.undated = found.undated;
-  }, () => `${sum((w) => w.outcome.events.length)} dated events, ${sum((w) => w.outcome.undated.length)} undated`);
+  }, () => `${count(sum((w) => w.outcome.events.length), 'dated event')}, ${sum((w) => w.outcome.undated.length)} undated`);
 
   const candidates = ok().flatMap((w) => w.outcome.events);
   const t1 = now();
   const events = merge(candidates);
-  const merged = { stage: 'merge', ms: now() - t1, detail: `${events.length} events after merging ${candidates.length}` };
+  const merged = { stage: 'merge', ms: now() - t1, detail: `${count(events.length, 'event')} after merging ${candidates.length}` };
   timings.push(merged);
   options.onStage?.(merged);
 

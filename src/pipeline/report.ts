@@ -1,5 +1,5 @@
 // The run as a person reads it: totals, then per document what was found and, when nothing came of it, why.
-import type { DocumentOutcome, PipelineResult } from './index.ts';
+import { count, type DocumentOutcome, type PipelineResult } from './index.ts';
 
 export interface RunSummary {
   documents: number;
@@ -35,9 +35,9 @@ export function summarise(result: PipelineResult, extraFailures = 0): RunSummary
 /** One line for the terminal. */
 export function summaryLine(s: RunSummary): string {
   return (
-    `${s.documents} documents (${s.failed} failed), ${s.sentences} sentences, ` +
-    `${s.mentionsFound} place mentions found, ${s.mentionsResolved} resolved, ${s.dates} dates, ` +
-    `${s.candidates} dated event reports (${s.undated} undated), ${s.events} events after merging ${s.merged}`
+    `${count(s.documents, 'document')} (${s.failed} failed), ${count(s.sentences, 'sentence')}, ` +
+    `${count(s.mentionsFound, 'place mention')} found, ${s.mentionsResolved} resolved, ${count(s.dates, 'date')}, ` +
+    `${count(s.candidates, 'dated event report')} (${s.undated} undated), ${count(s.events, 'event')} after merging ${s.merged}`
   );
 }
 
