@@ -290,6 +290,62 @@ function isActor(text: string, category: Category, p: Placed): boolean {
 
 const isAlpha2 = (code: string | null | undefined): code is string => !!code && /^[A-Z]{2}$/.test(code);
 
+interface Context {
+  text: string;
+  sentences: readonly Sentence[];
+  placedBySentence: Placed[][];
+  triggersBySentence: FoundTrigger[][];
+  places?: { byId(id: string): GazetteerEntry | undefined };
+  opts: typeof EVENTS_DEFAULTS;
+}
+
+/**
+ * The places the triggers of one category in sentence i are about: the best-scored place (a city over the country
+ * it lies in) and the places enumerated with it. Empty when the sentence names none the category accepts.
+ */
+function placesFor(category: Category, ofCategory: readonly FoundTrigger[], i: number, context: Context): Placed[] {
+  const { text, sentences, placedBySentence, triggersBySentence, places, opts } = context;
+  const sentence = sentences[i];
+  const gap = (p: Placed) => Math.min(...ofCategory.map((t) => distance(t, p.mention)));
+  // Aid is placed where it goes, not where it was promised.
+  const recipientBonus = category === 'aid' ? 3 : 0;
+  // "Polish airspace" is where an incursion happens; for anything else it is one more place named nearby.
+  const airspaceWeight = category === 'incursion' ? 0 : -3;
+  const score = (p: Placed) =>
+    ROLE_WEIGHT[p.role] + (p.role === 'to' ? recipientBonus : 0) + (p.role === 'airspace' ? airspaceWeight : 0) +
+    KIND_WEIGHT[p.mention.entry.kind] + p.mention.confidence - gap(p) / opts.charsPerPoint - (p.sentence === i ? 0 : 1);
+  let candidates = placedBySentence[i].filter((p) => acceptable(category, p) && gap(p) <= opts.maxTriggerDistance);
+  if (candidates.length === 0) {
+    // The place may be in a neighbour that reports nothing itself ("... in Brussels. They met on ..."); only a
+    // precise one, a country named next door is too often about something else.
+    candidates = [i - 1, i + 1]
+      .filter((j) => j >= 0 && j < sentences.length && triggersBySentence[j].length === 0 && sentences[j].isContent && sameParagraph(text, sentences, Math.min(i, j), Math.max(i, j)))
+      .flatMap((j) => placedBySentence[j].filter((p) => p.role === 'airspace' || (p.role === 'locative' && (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site'))));
+  }
+  if (candidates.length === 0 && category === 'incursion' && POSSESSIVE_AIRSPACE.test(sentence.text)) {
+    // "Romania scrambled jets after a drone entered its airspace": the state the sentence is about.
+    const owner = placedBySentence[i].find((p) => p.mention.entry.kind === 'country' && p.mention.form === 'name' && p.role !== 'locative');
+    if (owner) candidates = [{ ...owner, role: 'airspace', airspacePhrase: `${owner.mention.entry.name}'s airspace` }];
+  }
+  if (candidates.length === 0 && category === 'meeting' && places) {
+    const venue = venueFor(text, ofCategory, sentence, places, opts);
+    if (venue) candidates = [venue];
+  }
+  if (candidates.length === 0) return [];
+  let best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
+  // "in eastern Ukraine ... around Kurakhove": the city says more than the country it lies in.
+  if (category !== 'incursion' && (best.mention.entry.kind === 'country' || best.mention.entry.kind === 'region')) {
+    const codes = best.mention.entry.countries ?? [best.mention.entry.country];
+    const inside = placedBySentence[best.sentence].filter(
+      (p) =>
+        (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site') && !NOT_THE_PLACE.has(p.role) && p.sentence === best.sentence &&
+        codes.includes(p.mention.entry.country) && gap(p) <= opts.maxTriggerDistance,
+    );
+    if (inside.length) best = inside.reduce((a, b) => (score(b) > score(a) ? b : a));
+  }
+  return best.sentence < 0 ? [best] : enumeration(text, placedBySentence[best.sentence], best);
+}
+
 /** The events one document reports. Pure: everything it needs is passed in. */
 export function extractEvents(
   doc: IngestedDocument,
@@ -349,6 +405,7 @@ export function extractEvents(
     }
   }
   const contributorsBySentence = sentences.map((s, i) => contributors(text, s, placedBySentence[i]));
+  const context: Context = { text, sentences, placedBySentence, triggersBySentence, places, opts };
 
   const events: EventCandidate[] = [];
   const undated: UndatedEvent[] = [];
@@ -358,44 +415,7 @@ export function extractEvents(
     const chosen = new Map<string, { category: Category; place: Placed; trigger: FoundTrigger; triggers: FoundTrigger[] }>();
     for (const category of new Set(own.map((t) => t.category))) {
       const ofCategory = own.filter((t) => t.category === category);
-      const gap = (p: Placed) => Math.min(...ofCategory.map((t) => distance(t, p.mention)));
-      // Aid is placed where it goes, not where it was promised.
-      const recipientBonus = category === 'aid' ? 3 : 0;
-      // "Polish airspace" is where an incursion happens; for anything else it is one more place named nearby.
-      const airspaceWeight = category === 'incursion' ? 0 : -3;
-      const score = (p: Placed) =>
-        (p.role === 'to' ? recipientBonus : 0) + (p.role === 'airspace' ? airspaceWeight : 0) + ROLE_WEIGHT[p.role] + KIND_WEIGHT[p.mention.entry.kind] + p.mention.confidence - gap(p) / opts.charsPerPoint - (p.sentence === i ? 0 : 1);
-      let candidates = placedBySentence[i].filter((p) => acceptable(category, p) && gap(p) <= opts.maxTriggerDistance);
-      if (candidates.length === 0) {
-        // The place may be in a neighbour that reports nothing itself ("... in Brussels. They met on ..."); only a
-        // precise one, a country named next door is too often about something else.
-        candidates = [i - 1, i + 1]
-          .filter((j) => j >= 0 && j < sentences.length && triggersBySentence[j].length === 0 && sentences[j].isContent && sameParagraph(text, sentences, Math.min(i, j), Math.max(i, j)))
-          .flatMap((j) => placedBySentence[j].filter((p) => p.role === 'airspace' || (p.role === 'locative' && (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site'))));
-      }
-      if (candidates.length === 0 && category === 'incursion' && POSSESSIVE_AIRSPACE.test(sentence.text)) {
-        // "Romania scrambled jets after a drone entered its airspace": the state the sentence is about.
-        const owner = placedBySentence[i].find((p) => p.mention.entry.kind === 'country' && p.mention.form === 'name' && p.role !== 'locative');
-        if (owner) candidates = [{ ...owner, role: 'airspace', airspacePhrase: `${owner.mention.entry.name}'s airspace` }];
-      }
-      if (candidates.length === 0 && category === 'meeting' && places) {
-        const venue = venueFor(text, ofCategory, sentence, places, opts);
-        if (venue) candidates = [venue];
-      }
-      if (candidates.length === 0) continue;
-      let best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
-      // "in eastern Ukraine ... around Kurakhove": the city says more than the country it lies in.
-      if (category !== 'incursion' && (best.mention.entry.kind === 'country' || best.mention.entry.kind === 'region')) {
-        const codes = best.mention.entry.countries ?? [best.mention.entry.country];
-        const inside = placedBySentence[best.sentence].filter(
-          (p) =>
-            (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site') && !NOT_THE_PLACE.has(p.role) && p.sentence === best.sentence &&
-            codes.includes(p.mention.entry.country) && gap(p) <= opts.maxTriggerDistance,
-        );
-        if (inside.length) best = inside.reduce((a, b) => (score(b) > score(a) ? b : a));
-      }
-      const chain = best.sentence < 0 ? [best] : enumeration(text, placedBySentence[best.sentence], best);
-      for (const place of chain) {
+      for (const place of placesFor(category, ofCategory, i, context)) {
         if (place.role === 'actor') continue;
         // The headline verb is the one before the place ("convened for a two-day meeting in Brussels").
         const before = ofCategory.filter((t) => t.end <= place.mention.start && t.isVerb);
