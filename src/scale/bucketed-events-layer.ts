@@ -49,6 +49,8 @@ type State = {
   days: FrameDays;
   buckets: BucketData[];
   lane: LaneData[];
+  /** Buckets drawn at least once: their sub-layers stay, so scrubbing back costs no upload; unseen ones cost nothing. */
+  seen: Uint8Array;
   layers: Layer[];
 };
 
@@ -108,13 +110,15 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
   declare state: State;
 
   override initializeState(): void {
-    this.setState({ window: new Int32Array(FRAME_SLOTS), days: { t0: 0, t1: 0 }, buckets: [], lane: [], layers: [] });
+    this.setState({ window: new Int32Array(FRAME_SLOTS), days: { t0: 0, t1: 0 }, buckets: [], lane: [], seen: new Uint8Array(0), layers: [] });
   }
 
   override updateState({ props, oldProps }: UpdateParameters<this>): void {
     if (props.events !== oldProps.events) {
       const events = props.events;
-      this.setState({ buckets: events ? sliceBuckets(events) : [], lane: events ? laneData(events) : [], layers: [] });
+      const buckets = events ? sliceBuckets(events) : [];
+      const lane = events ? laneData(events) : [];
+      this.setState({ buckets, lane, seen: new Uint8Array(buckets.length + lane.length), layers: [] });
     }
   }
 
@@ -132,13 +136,17 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
     const end = w[WINDOW_END];
     // Half-day margins: the filter compares floats, the days are whole numbers.
     const edgeRange: [number, number] = [t0 - 0.5, t1 + 0.5];
-    const { buckets, layers } = this.state;
+    const { buckets, layers, seen } = this.state;
+    let count = 0;
     for (let k = 0; k < buckets.length; k++) {
+      const visible = k >= first && k < end;
+      if (!visible && !seen[k]) continue;
+      seen[k] = 1;
       const edge = k >= first && k < end && (k < innerFirst || k >= innerEnd);
-      layers[k] = new Points(this.getSubLayerProps({
+      layers[count++] = new Points(this.getSubLayerProps({
         id: `b${k}`,
         data: buckets[k],
-        visible: k >= first && k < end,
+        visible,
         extensions: BUCKET_EXTENSIONS,
         filterEnabled: edge,
         filterRange: edge ? edgeRange : ALL_DAYS,
@@ -156,10 +164,13 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
     const laneEnd = heldStates ? w[FRAME_LANE_END] : 0;
     const laneRange: [number, number][] = [[-FOREVER, t0 - 0.5], [t0 - 0.5, FOREVER]];
     for (let k = 0; k < lane.length; k++) {
-      layers[buckets.length + k] = new Points(this.getSubLayerProps({
+      const visible = k < laneEnd;
+      if (!visible && !seen[buckets.length + k]) continue;
+      seen[buckets.length + k] = 1;
+      layers[count++] = new Points(this.getSubLayerProps({
         id: `p${k}`,
         data: lane[k],
-        visible: k < laneEnd,
+        visible,
         extensions: LANE_EXTENSIONS,
         filterRange: laneRange,
         fadeTime: t1,
@@ -170,6 +181,7 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
         stroked: false,
       }));
     }
+    layers.length = count;
     return layers;
   }
 
