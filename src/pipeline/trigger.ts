@@ -60,6 +60,7 @@ const ESTABLISHED = /\b(new|open(s|ed|ing)?|establish\w*|set up|inaugurat\w*|rel
 const NOT_A_MEETING_OF = /^(the\s+|its\s+|their\s+|our\s+)?(demand|demands|target|targets|requirements?|criteria|standards?|needs|expectations|deadlines?|goals?|obligations?|commitments?|conditions|thresholds?|pledges?)\b/i;
 const WALKOUT = /\b(on|general|hunger|labou?r|rail|transport|workers['’]?|teachers['’]?|nationwide|national|warning|doctors['’]?|nurses['’]?|union)\s+$/i;
 const UNIT_NOUN = /\b(brigades?|battalions?|battlegroups?|battle groups?|divisions?|regiments?|task force)\b/i;
+const MILITARY_EXERCISE = /\b(military|naval|air|joint|troops|forces|soldiers|NATO|army|navy|live-fire|large-scale|allied|warships?|jets?)\b/i;
 const MISSION_NOUN = /\b(mission|operation)s?\b/i;
 // A noun used as a modifier of a weapon or vehicle names the kind of weapon, not an event.
 const WEAPON_NEXT = /^(drones?|helicopters?|aircraft|jets?|planes?|submarines?|craft|boats?|dogs?|groups?|capabilit\w+|weapons?|systems?|vehicles?|units?|force|forces|squadrons?|missiles?)\b/i;
@@ -74,6 +75,7 @@ const LEXICON: Lexeme[] = [
   verb('meeting', 'talk', [], { forms: ['talked', 'talking'] }),
   noun('meeting', 'summit', ['summit', 'summits']),
   noun('meeting', 'ministerial', ['ministerial']),
+  verb('meeting', 'visit', [], { notFollowedBy: /^(?:to|the site|website)\b/i }),
   verb('incursion', 'violate', [], { requires: AIRSPACE }),
   noun('incursion', 'violation', ['violation', 'violations'], { requires: AIRSPACE }),
   noun('incursion', 'incursion', ['incursion', 'incursions']),
@@ -93,7 +95,7 @@ const LEXICON: Lexeme[] = [
   noun('headquarters', 'command center', ['command center', 'command centre', 'command centers', 'command centres'], { requires: ESTABLISHED }),
   verb('incident', 'crash', [], { requires: VEHICLE }),
   noun('incident', 'crash', ['crash', 'crashes'], { requires: VEHICLE }),
-  noun('incident', 'explosion', ['explosion', 'explosions']),
+  noun('incident', 'explosion', ['explosion', 'explosions', 'blast', 'blasts']),
   verb('incident', 'explode'),
   verb('incident', 'sabotage'),
   noun('incident', 'sabotage', ['sabotage']),
@@ -101,6 +103,7 @@ const LEXICON: Lexeme[] = [
   verb('strike', 'strike', ['struck'], { requires: MILITARY }),
   noun('strike', 'strike', ['strike', 'strikes'], { notFollowedBy: WEAPON_NEXT, notPrecededBy: WALKOUT, requires: MILITARY }),
   noun('strike', 'shelling', ['shelling']),
+  noun('strike', 'raid', ['raid', 'raids'], { requires: MILITARY }),
   verb('strike', 'shell'),
   verb('strike', 'hit', ['hit'], { forms: ['hit', 'hits', 'hitting'], requires: MILITARY }),
   verb('strike', 'bomb'),
@@ -117,6 +120,7 @@ const LEXICON: Lexeme[] = [
   verb('aid', 'pledge', [], { requires: AID }),
   noun('aid', 'aid package', ['aid package', 'aid packages', 'assistance package', 'assistance packages']),
   verb('aid', 'deliver', [], { forms: ['delivered'], requires: AID }),
+  noun('other', 'exercise', ['exercise', 'exercises', 'drills', 'war games', 'wargames'], { requires: MILITARY_EXERCISE }),
 ];
 
 // A form may belong to several entries ("launched" a mission or a brigade); the first whose conditions hold wins.

@@ -95,4 +95,12 @@ describe('findTriggers in ordinary language', () => {
     expect(found('Zelenskiy, who is due to meet European leaders in Denmark on Thursday, urged allies to act.')).toEqual(['meet:meeting']);
     expect(found('He wants to meet Putin in Istanbul.')).toEqual([]);
   });
+
+  it('findTriggers() knows visits, blasts, raids and military exercises', () => {
+    expect(found('Zelenskiy visited Washington on Friday.')).toEqual(['visited:meeting']);
+    expect(found('A blast ripped through a market in Kabul.')).toEqual(['blast:incident']);
+    expect(found('Israeli forces carried out a raid in Jenin.')).toEqual(['raid:strike']);
+    expect(found('NATO began its largest military exercise in decades in Poland.')).toEqual(['exercise:other']);
+    expect(found('Students did the exercise in class.')).toEqual([]);
+  });
 });
