@@ -1,0 +1,43 @@
+// Connects the event markers on the map to the store: layers follow t, the window, hover and selection; hovering
+// shows the tooltip; clicking selects; selecting an event off screen eases the map to it.
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { PickingInfo } from '@deck.gl/core';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { EventFeature } from '../model/index.ts';
+import type { Store } from './state/store.ts';
+import type { EventsTable } from './state/events-table.ts';
+import { eventsLayers } from './layers/events-layer.ts';
+import { createTooltip } from './tooltip.ts';
+
+export function connectEvents(map: MapLibreMap, store: Store, table: EventsTable, tooltipParent: HTMLElement): MapboxOverlay {
+  const tooltip = createTooltip(tooltipParent);
+  const onHover = (info: PickingInfo<EventFeature>) => {
+    const f = info.object;
+    store.set({ hoveredId: f?.id ?? null });
+    if (f) tooltip.show(f, info.x, info.y);
+    else tooltip.hide();
+  };
+  const onClick = (info: PickingInfo<EventFeature>) => { if (info.object) store.set({ selectedId: info.object.id }); };
+  const layers = () => {
+    const s = store.get();
+    const focusIds = [s.selectedId, s.hoveredId].filter((id): id is string => id !== null);
+    return eventsLayers({ table, t: s.t, windowDays: s.windowDays, focusIds, onHover, onClick });
+  };
+  const overlay = new MapboxOverlay({
+    interleaved: false, layers: layers(), getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+  });
+  map.addControl(overlay);
+  store.subscribe((s, p) => {
+    if (s.t !== p.t || s.windowDays !== p.windowDays || s.hoveredId !== p.hoveredId || s.selectedId !== p.selectedId) {
+      overlay.setProps({ layers: layers() });
+    }
+  });
+  store.subscribe((s, p) => {
+    if (s.selectedId === p.selectedId || s.selectedId === null) return;
+    const i = table.indexById.get(s.selectedId);
+    if (i === undefined) return;
+    const [lon, lat] = table.features[i].geometry.coordinates;
+    if (!map.getBounds().contains([lon, lat])) map.easeTo({ center: [lon, lat], duration: 400 });
+  });
+  return overlay;
+}
