@@ -10,6 +10,8 @@ export const EVENTS_DEFAULTS = {
   charsPerPoint: 50,
   /** Words looked at before a place for the preposition that says how it relates to the event. */
   roleWindowWords: 7,
+  /** Resolved places the resolver is less sure of than this are not placed on the map. */
+  minPlaceConfidence: 0.2,
   /** A place farther than this (characters) from every trigger of its sentence is about something else. */
   maxTriggerDistance: 120,
   /** Confidence of a venue taken from the organisation that meets ("NATO defence ministers met") rather than the text. */
@@ -388,7 +390,7 @@ export function extractEvents(
   }
   const placedBySentence: Placed[][] = sentences.map(() => []);
   for (const m of mentions) {
-    if (!m.entry) continue;
+    if (!m.entry || !(m.confidence >= opts.minPlaceConfidence)) continue;
     const i = sentenceOf(m);
     if (i < 0 || !sentences[i].isContent) continue;
     placedBySentence[i].push({ mention: m as Placed['mention'], sentence: i, ...roleOf(text, sentences[i], m, triggersBySentence[i], adjectivesBySentence[i], opts) });
