@@ -47,7 +47,7 @@ interface Row {
 }
 
 /** events.bin for ours; meta.json and display.geojson (the properties the baselines filter on) for the others. */
-function writeData(dir: string, n: number, seed: number): void {
+export function writeData(dir: string, n: number, seed: number): void {
   mkdirSync(dir, { recursive: true });
   const buffer = encodeColumnar(synthesize({ events: n, seed }).columns());
   writeFileSync(join(dir, 'events.bin'), new Uint8Array(buffer));
@@ -191,8 +191,7 @@ async function main(): Promise<void> {
   let browser: Browser | null = null;
   try {
     const site = join(work, 'site');
-    const built = spawnSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts', '--outDir', site, '--emptyOutDir'], { cwd: ROOT, stdio: 'pipe' });
-    if (built.status !== 0) throw new Error(`bench pages did not build:\n${built.stderr}`);
+    buildBenchPages(site);
     const data = join(work, 'data');
     for (const n of sizes) {
       const t = performance.now();
@@ -257,7 +256,15 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(`bench:app: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
-});
+/** Builds the bench pages into `outDir` (also used by tests/browser/scale-layer.test.ts). */
+export function buildBenchPages(outDir: string): void {
+  const built = spawnSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts', '--outDir', outDir, '--emptyOutDir'], { cwd: ROOT, stdio: 'pipe' });
+  if (built.status !== 0) throw new Error(`bench pages did not build:\n${built.stderr}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e: unknown) => {
+    console.error(`bench:app: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}
