@@ -16,7 +16,7 @@ export const BENCH_DEFAULTS = {
 /** A bench page: loads its data, then redraws for a window [t0, t1] (origin-relative days) and says when it has. */
 export interface BenchPage {
   /** Loads and draws the initial window; resolves once it is on screen. Returns the data's start range. */
-  load(): Promise<{ count: number; minStart: number; maxStart: number }>;
+  load(): Promise<{ count: number; minStart: number; maxStart: number; stages?: Record<string, number> }>;
   /** Shows events starting in [t0, t1], faded per the rule at t1; resolves after the frame that shows it. */
   setWindow(t0: number, t1: number): Promise<void>;
   /** Time to pick the object under a pixel, if the page can. */
@@ -78,11 +78,11 @@ function quantile(sorted: number[], q: number): number {
 
 export function install(page: BenchPage): void {
   const w = window as unknown as { __bench: unknown };
-  let range: { count: number; minStart: number; maxStart: number } | null = null;
+  let range: { count: number; minStart: number; maxStart: number; stages?: Record<string, number> } | null = null;
   const navStart = performance.now();
   const ready = page.load().then((r) => {
     range = r;
-    return { firstRenderMs: performance.now(), count: r.count, loadMs: performance.now() - navStart };
+    return { firstRenderMs: performance.now(), count: r.count, loadMs: performance.now() - navStart, stages: r.stages };
   });
   w.__bench = {
     ready,

@@ -30,7 +30,9 @@ function layer(t0: number, t1: number): BucketedEventsLayer {
 
 install({
   async load() {
-    const [m, loaded] = await Promise.all([createBenchMap(), loadScaleEvents(dataUrl('events.bin'), BUCKET ? { buckets: { maxBuckets: 4096, minBucketSize: BUCKET } } : undefined)]);
+    const stages: Record<string, number> = {};
+    const mark = <T>(name: string, p: Promise<T>) => p.then((v) => { stages[name] = performance.now(); return v; });
+    const [m, loaded] = await Promise.all([mark('map', createBenchMap()), mark('events', loadScaleEvents(dataUrl('events.bin'), BUCKET ? { buckets: { maxBuckets: 4096, minBucketSize: BUCKET } } : undefined))]);
     events = loaded;
     map = m;
     const { start, count } = events.columns;
@@ -41,7 +43,8 @@ install({
     const first = drawn.next();
     map.addControl(overlay);
     await first;
-    return { count, minStart, maxStart };
+    stages.drawn = performance.now();
+    return { count, minStart, maxStart, stages };
   },
   setWindow(t0, t1) {
     const next = drawn.next();

@@ -44,6 +44,8 @@ const TYPES: Record<string, string> = {
 interface Row {
   variant: string; n: number; firstRenderMs: number | null; scrubMedianMs: number | null; scrubP95Ms: number | null;
   frames: number | null; rafMedianMs: number | null; heapMb: number | null; pickMs: number | null; error?: string;
+  /** Page-reported milestones of the first load (ms since navigation), where a page reports them. */
+  stages?: Record<string, number>;
 }
 
 /** events.bin for ours; meta.json and display.geojson (the properties the baselines filter on) for the others. */
@@ -112,8 +114,9 @@ async function open(browser: Browser, url: string, variant: string, n: number): 
     o.cdp = await o.context.newCDPSession(page);
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => 'ready' in ((window as unknown as { __bench?: object }).__bench ?? {}), null, { timeout: 60_000 });
-    const ready = await withTimeout(page.evaluate(() => (window as any).__bench.ready as Promise<{ firstRenderMs: number }>), BENCH_APP_DEFAULTS.loadTimeoutMs, `${variant} ${n} load`);
+    const ready = await withTimeout(page.evaluate(() => (window as any).__bench.ready as Promise<{ firstRenderMs: number; stages?: Record<string, number> }>), BENCH_APP_DEFAULTS.loadTimeoutMs, `${variant} ${n} load`);
     row.firstRenderMs = ready.firstRenderMs;
+    if (ready.stages) row.stages = ready.stages;
     row.heapMb = await heapMb(o.cdp);
   } catch (e) {
     await fail(o, e);
