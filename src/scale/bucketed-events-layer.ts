@@ -1,9 +1,10 @@
 // Draws a million events at the cost of the visible ones. Events are sorted by start and cut into time buckets
-// (time-buckets.ts); each bucket is one ScatterplotLayer over subarrays of the shared columns, built once. Per frame
-// the window [windowStart, time] selects a run of buckets by binary search: buckets outside are not drawn at all,
-// buckets inside are drawn whole, and only the (at most two) edge buckets filter their events on the GPU. Fading is
-// a uniform (fade-extension.ts). No event data is touched per frame: only uniforms and `visible` flags change.
-// Markers are non-instanced point sprites (event-points-layer.ts): SwiftShader pays a fixed cost per instance.
+// (time-buckets.ts); each bucket is one sub-layer over subarrays of the shared columns, created the first time it is
+// visible. Per frame the window [windowStart, time] selects a run of buckets by binary search (frame-plan.ts):
+// buckets outside are not drawn at all, buckets inside are drawn whole, and only the (at most two) edge buckets
+// filter their events on the GPU. Fading is a uniform (fade-extension.ts). No event data is touched per frame: only
+// uniforms and `visible` flags change. Markers are non-instanced point sprites (event-points-layer.ts), because
+// SwiftShader pays a fixed cost per instance of an instanced draw such as ScatterplotLayer's.
 import { CompositeLayer } from '@deck.gl/core';
 import type { DefaultProps, GetPickingInfoParams, Layer, LayersList, PickingInfo, UpdateParameters } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
@@ -137,6 +138,9 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
     // Half-day margins: the filter compares floats, the days are whole numbers.
     const edgeRange: [number, number] = [t0 - 0.5, t1 + 0.5];
     const { buckets, layers, seen } = this.state;
+    const shown = this.props.visible;
+    // The class is in the id: a sub-layer that changed class under the same id would keep the old model.
+    const kind = sprites ? 's' : 'q';
     let count = 0;
     for (let k = 0; k < buckets.length; k++) {
       const visible = k >= first && k < end;
@@ -144,9 +148,9 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
       seen[k] = 1;
       const edge = k >= first && k < end && (k < innerFirst || k >= innerEnd);
       layers[count++] = new Points(this.getSubLayerProps({
-        id: `b${k}`,
+        id: `${kind}b${k}`,
         data: buckets[k],
-        visible,
+        visible: visible && shown,
         extensions: BUCKET_EXTENSIONS,
         filterEnabled: edge,
         filterRange: edge ? edgeRange : ALL_DAYS,
@@ -168,9 +172,9 @@ export class BucketedEventsLayer extends CompositeLayer<BucketedEventsLayerProps
       if (!visible && !seen[buckets.length + k]) continue;
       seen[buckets.length + k] = 1;
       layers[count++] = new Points(this.getSubLayerProps({
-        id: `p${k}`,
+        id: `${kind}p${k}`,
         data: lane[k],
-        visible,
+        visible: visible && shown,
         extensions: LANE_EXTENSIONS,
         filterRange: laneRange,
         fadeTime: t1,
