@@ -18,6 +18,9 @@ export const EVENTS_LAYER_DEFAULTS = {
   sizePx: 15,
   sizePerSourcePx: 4,
   maxSizePx: 27,
+  /** Beyond this many events markers are drawn at `denseScale` of their size, so a crowded map stays legible. */
+  denseCount: 2000,
+  denseScale: 0.6,
   /** Opacity of events older than the window. */
   fadedOpacity: 0.3,
   /** Stands in for "no end" in the filter: far beyond any real day offset, still exact in float32. */
@@ -55,6 +58,7 @@ export function eventsLayers(input: EventsLayerInput, opts = EVENTS_LAYER_DEFAUL
   const { table, t, windowDays } = input;
   const { origin, offsets, atlas } = sharedFor(table);
   const rel = t - origin;
+  const scale = table.length > opts.denseCount ? opts.denseScale : 1;
   const far = opts.farDays;
   const base = {
     data: table.features,
@@ -65,6 +69,7 @@ export function eventsLayers(input: EventsLayerInput, opts = EVENTS_LAYER_DEFAUL
     getPixelOffset: (_: EventFeature, { index }: { index: number }) => [offsets[index * 2], offsets[index * 2 + 1]] as [number, number],
     getSize: (f: EventFeature) => Math.min(opts.maxSizePx, opts.sizePx + opts.sizePerSourcePx * (f.properties.sources.length - 1)),
     sizeUnits: 'pixels' as const,
+    sizeScale: scale,
     pickable: true,
     onHover: input.onHover,
     onClick: input.onClick,
@@ -97,6 +102,7 @@ export function eventsLayers(input: EventsLayerInput, opts = EVENTS_LAYER_DEFAUL
     getPixelOffset: (i: number) => [offsets[i * 2], offsets[i * 2 + 1]] as [number, number],
     getSize: (i: number) => 10 + Math.min(opts.maxSizePx, opts.sizePx + opts.sizePerSourcePx * (table.features[i].properties.sources.length - 1)),
     sizeUnits: 'pixels',
+    sizeScale: scale,
     updateTriggers: { getPosition: focusIndices.join(), getPixelOffset: focusIndices.join(), getSize: focusIndices.join() },
   });
   return [faded, fresh, focus];

@@ -94,7 +94,8 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
     const x = xOfDay(scale, t) + (xOfDay(scale, t + 1) - xOfDay(scale, t)) / 2;
     const inView = x >= 0 && x <= width;
     handle.style.transform = `translateX(${Math.round(x)}px)`;
-    handle.style.visibility = inView ? 'visible' : 'hidden';
+    // Out of view it is transparent, not hidden, so it stays reachable by Tab and keys bring it back into view.
+    handle.style.opacity = inView ? '1' : '0';
     future.style.left = `${Math.max(0, Math.min(width, x))}px`;
     const iso = isoOf(t);
     handle.setAttribute('aria-valuenow', String(t));
