@@ -55,7 +55,7 @@ install({
     const s = performance.now();
     // Picking on the CPU (src/scale/pick.ts): a scan of the window's rows, not a GPU redraw.
     const { lng, lat } = map.unproject([x, y]);
-    pickEventAt(events, lng, lat, map.getZoom(), shown.t0, shown.t1, 4);
+    pickEventAt(events, lng, lat, map.getZoom(), shown.t0, shown.t1, 4, HELD);
     return performance.now() - s;
   },
 });

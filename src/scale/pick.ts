@@ -15,10 +15,13 @@ const range = new Int32Array(2);
 
 /**
  * Row of the shown event nearest to (x, y) in Web Mercator 0..1 units, within `radius` (same units), or -1.
- * Shown: started in [t0, t1] (origin-relative days), or a persisting state that began before t0 and held at t0.
+ * Shown: started in [t0, t1] (origin-relative days), or (with `heldStates`, as the layer) a persisting state that
+ * began before t0 and held at t0.
  * On a tie the one drawn last wins (later buckets, then the persisting lane, are drawn on top).
  */
-export function pickNearest(events: ScaleEvents, t0: number, t1: number, x: number, y: number, radius: number): number {
+export function pickNearest(
+  events: ScaleEvents, t0: number, t1: number, x: number, y: number, radius: number, heldStates = true,
+): number {
   const m = events.mercator;
   let best = -1;
   let bestD2 = radius * radius;
@@ -33,7 +36,7 @@ export function pickNearest(events: ScaleEvents, t0: number, t1: number, x: numb
     }
   }
   const lane = events.persisting;
-  const laneEnd = lowerBound(lane.start, t0);
+  const laneEnd = heldStates ? lowerBound(lane.start, t0) : 0;
   for (let k = 0; k < laneEnd; k++) {
     if (lane.filterValue[2 * k + 1] < t0) continue;
     const i = lane.index[k];
@@ -64,11 +67,11 @@ const cursor = new Float64Array(2);
  */
 export function pickEventAt(
   events: ScaleEvents, lon: number, lat: number, zoom: number, windowStart: number, time: number,
-  radiusPixels = PICK_DEFAULTS.radiusPixels,
+  radiusPixels = PICK_DEFAULTS.radiusPixels, heldStates = true,
 ): number {
   const origin = events.columns.originDay;
   mercatorOf(lon, lat, cursor);
   const worldPixels = PICK_DEFAULTS.tileSize * 2 ** zoom;
   const t0 = windowStart === -Infinity ? -Infinity : Math.ceil(windowStart) - origin;
-  return pickNearest(events, t0, Math.floor(time) - origin, cursor[0], cursor[1], radiusPixels / worldPixels);
+  return pickNearest(events, t0, Math.floor(time) - origin, cursor[0], cursor[1], radiusPixels / worldPixels, heldStates);
 }

@@ -42,6 +42,23 @@ describe('picking', () => {
       }), { numRuns: 300 });
   });
 
+  it('pickNearest() without held states ignores persisting states that began before the window', () => {
+    const c = events.columns;
+    const lane = events.persisting;
+    const t0 = 1500;
+    let k = 0;
+    while (k < lane.count && !(lane.start[k] < t0 && lane.filterValue[2 * k + 1] >= t0)) k++;
+    expect(k).toBeLessThan(lane.count);
+    const i = lane.index[k];
+    const [x, y] = [events.mercator[2 * i], events.mercator[2 * i + 1]];
+    expect(c.start[i]).toBeLessThan(t0);
+    const withHeld = pickNearest(events, t0, t0 + 10, x, y, 1e-9);
+    expect(withHeld).toBeGreaterThanOrEqual(0);
+    expect(events.mercator[2 * withHeld]).toBe(x);
+    const without = pickNearest(events, t0, t0 + 10, x, y, 1e-9, false);
+    expect(without === -1 || c.start[without] >= t0).toBe(true);
+  });
+
   it('pickEventAt() picks the event under the cursor at its position and nothing a few pixels too far', () => {
     const i = 1234;
     const c = events.columns;
