@@ -71,6 +71,7 @@ const SKIPPABLE = new Set([
 ]);
 // "aid for Ukraine": "for" names a recipient only after words for help.
 const RECIPIENT_BEFORE = /\b(?:aid|assistance|support|package|funding|funds|loans?|grants?|weapons|ammunition|supplies|help|relief)\s+$/i;
+const TOKEN = /[\p{L}\p{N}'’.-]+|[,;:()"“”—–]/gu;
 const DATELINE_AFTER = /^(?:,\s*[\p{L}. ]{2,30})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:[—–]|--?)\s/u;
 const POSSESSIVE_AIRSPACE = /\b(?:its|their)\s+air\s?space\b/i;
 // Roles that never make a place the event's, even as the city inside a country the text named.
@@ -135,7 +136,7 @@ function roleOf(text: string, sentence: Sentence, m: ResolvedMention, triggers: 
   if (/^\s*$/.test(text.slice(sentence.start, m.start)) && DATELINE_AFTER.test(after)) return { role: 'dateline', prep: 'in', airspacePhrase: null };
   const next = triggers.find((t) => t.start >= m.end && t.start - m.end <= 2);
   const windowStart = Math.max(sentence.start, m.start - 80);
-  const tokens = [...text.slice(windowStart, m.start).matchAll(/[\p{L}\p{N}'’.-]+|[,;:()"“”—–]/gu)];
+  const tokens = [...text.slice(windowStart, m.start).matchAll(TOKEN)];
   for (let i = tokens.length - 1, seen = 0; i >= 0 && seen < opts.roleWindowWords; i--, seen++) {
     const token = tokens[i][0];
     if (/^[,;:()"“”—–]$/.test(token)) {
@@ -308,7 +309,11 @@ interface Context {
 function placesFor(category: Category, ofCategory: readonly FoundTrigger[], i: number, context: Context): Placed[] {
   const { text, sentences, placedBySentence, triggersBySentence, places, opts } = context;
   const sentence = sentences[i];
-  const gap = (p: Placed) => Math.min(...ofCategory.map((t) => distance(t, p.mention)));
+  const gap = (p: Placed) => {
+    let nearest = Infinity;
+    for (const t of ofCategory) nearest = Math.min(nearest, distance(t, p.mention));
+    return nearest;
+  };
   // Aid is placed where it goes, not where it was promised.
   const recipientBonus = category === 'aid' ? 3 : 0;
   // "Polish airspace" is where an incursion happens; for anything else it is one more place named nearby.
@@ -334,7 +339,16 @@ function placesFor(category: Category, ofCategory: readonly FoundTrigger[], i: n
     if (venue) candidates = [venue];
   }
   if (candidates.length === 0) return [];
-  let best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
+  const bestOf = (ps: Placed[]) => {
+    let top = ps[0];
+    let topScore = score(top);
+    for (let k = 1; k < ps.length; k++) {
+      const sk = score(ps[k]);
+      if (sk > topScore) [top, topScore] = [ps[k], sk];
+    }
+    return top;
+  };
+  let best = bestOf(candidates);
   // "in eastern Ukraine ... around Kurakhove": the city says more than the country it lies in.
   if (category !== 'incursion' && (best.mention.entry.kind === 'country' || best.mention.entry.kind === 'region')) {
     const codes = best.mention.entry.countries ?? [best.mention.entry.country];
@@ -343,7 +357,7 @@ function placesFor(category: Category, ofCategory: readonly FoundTrigger[], i: n
         (p.mention.entry.kind === 'city' || p.mention.entry.kind === 'site') && !NOT_THE_PLACE.has(p.role) && p.sentence === best.sentence &&
         codes.includes(p.mention.entry.country) && gap(p) <= opts.maxTriggerDistance,
     );
-    if (inside.length) best = inside.reduce((a, b) => (score(b) > score(a) ? b : a));
+    if (inside.length) best = bestOf(inside);
   }
   return best.sentence < 0 ? [best] : enumeration(text, placedBySentence[best.sentence], best);
 }
