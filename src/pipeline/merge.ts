@@ -112,7 +112,11 @@ function combine(members: EventCandidate[], opts: typeof MERGE_DEFAULTS): Merged
       known.highlights.sort((x, y) => x.start - y.start || x.end - y.end || x.kind.localeCompare(y.kind));
     }
   }
-  const missing = members.reduce((p, m) => p * (1 - m.confidence), 1);
+  // Independent reports raise confidence; a document repeating itself does not: its best report counts once.
+  const bestByDocument = new Map<string, number>();
+  for (const m of members) bestByDocument.set(m.source.doc, Math.max(bestByDocument.get(m.source.doc) ?? 0, m.confidence));
+  let missing = 1;
+  for (const c of bestByDocument.values()) missing *= 1 - c;
   return {
     category: dated.category,
     title: titled.title,

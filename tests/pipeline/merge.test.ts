@@ -79,5 +79,7 @@ describe('merge', () => {
     const events = merge([candidate({ confidence: 0.9 }), candidate({ doc: 'b.txt', confidence: 0.95 }), candidate({ doc: 'c.txt', confidence: 0.95 })]);
     expect(events[0].confidence).toBe(0.99);
     expect(merge([candidate({ confidence: 0.5 }), candidate({ doc: 'b.txt', confidence: 0.5 })])[0].confidence).toBe(0.75);
+    // one document saying it twice is one source
+    expect(merge([candidate({ confidence: 0.5 }), candidate({ confidence: 0.4 })])[0].confidence).toBe(0.5);
   });
 });
