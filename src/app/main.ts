@@ -11,7 +11,7 @@ import { createScrubber } from './timeline/scrubber.ts';
 import { createControls } from './timeline/controls.ts';
 import { startPlayer } from './timeline/player.ts';
 import { createPanel } from './panel/panel.ts';
-import { createEventList } from './list/event-list.ts';
+import { createEventList, LIST_DEFAULTS } from './list/event-list.ts';
 import { createLegend } from './legend.ts';
 import { showBanner } from './banner.ts';
 import { installTestHook } from './test-hook.ts';
@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   createControls($('controls'), store, table);
   createScrubber($('scrubber'), store, table, domain);
   startPlayer(store, domain);
-  createEventList($('list'), store, table);
+  createEventList($('list'), store, table,
+    { ...LIST_DEFAULTS, emptyText: result.ok ? LIST_DEFAULTS.emptyText : 'No events: the data could not be loaded (see the note above).' });
   createPanel($('panel'), store, table, documents);
   createLegend($('legend'), table, store);
   $('list-toggle').addEventListener('click', () => {

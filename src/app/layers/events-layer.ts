@@ -62,6 +62,7 @@ export function eventsLayers(input: EventsLayerInput, opts = EVENTS_LAYER_DEFAUL
   const far = opts.farDays;
   const base = {
     data: table.features,
+    // deck.gl uploads a canvas as the atlas texture (its types only name a URL or a Texture); no image request.
     iconAtlas: atlas.canvas as unknown as string,
     iconMapping: atlas.mapping,
     getIcon: (f: EventFeature) => f.properties.category,

@@ -8,6 +8,8 @@ import { formatEventDate } from '../format/date.ts';
 export const LIST_DEFAULTS = {
   /** Items rendered at most; the rest are summarised, so a large dataset does not build a huge DOM on each scrub. */
   maxItems: 200,
+  /** What an empty dataset says (main.ts says something else when the data failed to load). */
+  emptyText: 'This dataset has no events.',
 };
 
 export function createEventList(root: HTMLElement, store: Store, table: EventsTable, opts = LIST_DEFAULTS): void {
@@ -73,7 +75,7 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
     for (let i = count - 1; i >= first; i--) {
       items.get(table.features[i].id)?.classList.toggle('faded', strengthAt(table, i, t, windowDays) !== 'full');
     }
-    more.textContent = count === 0 ? (table.length === 0 ? 'This dataset has no events.' : 'No events yet at this date.')
+    more.textContent = count === 0 ? (table.length === 0 ? opts.emptyText : 'No events yet at this date.')
       : first > 0 ? `and ${first} earlier events` : '';
     shownCount = count;
     shownWindow = windowDays;
