@@ -149,7 +149,9 @@ function headlineVerb(trigger: FoundTrigger, subject: string): string {
 /** Capitalised words right before a noun trigger: "NATO Defense Ministers" meeting, "'Eastern Sentry'" mission. */
 function namePrefix(parts: TitleParts): string | null {
   const before = parts.text.slice(Math.max(parts.sentence.start, parts.trigger.start - LOOKBACK_CHARS), parts.trigger.start);
-  const m = /((?:[\p{Lu}\p{N}][\p{L}\p{N}’'.-]*\s+){1,5})$/u.exec(before.replace(/['‘’"“”]\s*$/u, ' ').replace(/['‘’"“”]/gu, ''));
+  // Capitalised words, then perhaps the lower-case words bodies are named with ("NATO defense ministers' meeting").
+  const m = /((?:[\p{Lu}\p{N}][\p{L}\p{N}’'.-]*\s+){1,5}(?:(?:defen[cs]e|foreign|finance|interior|economy|energy|health|trade|ministers?|leaders|chiefs|officials|heads|members|allies|allied|security|military)\s+){0,3})$/u
+    .exec(before.replace(/['‘’"“”]\s*$/u, ' ').replace(/['‘’"“”]/gu, ''));
   if (!m) return null;
   const words = m[1].trim().split(/\s+/);
   while (words.length && /^(?:a|an|the|this|that|these|those|on|in|at|as|during|after|before|of)$/i.test(words[0])) words.shift();

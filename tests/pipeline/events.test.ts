@@ -223,4 +223,12 @@ describe('extractEvents', () => {
     const { events } = run(doc(text, '2025-07-04'), [at(text, 'Russian', PLACES.russia, 'adjective'), at(text, 'Ukraine', PLACES.ukraine), at(text, 'Kyiv', PLACES.kyiv)]);
     expect(events.map((e) => e.entry.name)).toEqual(['Ukraine']);
   });
+
+  it('extractEvents() names a meeting after the body that holds it', () => {
+    const text = 'Nakatani participated in a NATO defense ministers’ meeting in Brussels on October 17.';
+    const { events } = run(doc(text, '2024-10-21'), [at(text, 'Brussels', PLACES.brussels)], [
+      date(text, 'October 17', { start: '2024-10-17', end: '2024-10-17', precision: 'day' }),
+    ]);
+    expect(events.map((e) => e.title)).toEqual(['NATO defense ministers meeting in Brussels']);
+  });
 });
