@@ -19,6 +19,7 @@ describe('data problems', () => {
     expect(await banner.textContent()).toMatch(/corrupt\/events\.geojson is not valid JSON/);
     expect(await page.locator('#map canvas.maplibregl-canvas').isVisible()).toBe(true);
     expect(await page.locator('[role="status"].status').textContent()).toMatch(/^0 events up to /);
+    expect(await page.locator('.list-more').textContent()).toContain('could not be loaded');
     await page.close();
   });
 
