@@ -142,6 +142,20 @@ describe('the time scrubber', () => {
     await app.page.getByLabel('Fade after').selectOption({ label: '30 days' });
   });
 
+  test('the wheel zooms the time axis to months, and Whole period zooms back out', async () => {
+    const ticks = () => app.page.locator('.scrubber-axis .tick text').allTextContents();
+    const years = await ticks();
+    expect(years.every((t) => /^\d{4}$/.test(t))).toBe(true);
+    const strip = (await app.page.locator('.scrubber-strip').boundingBox())!;
+    await app.page.mouse.move(strip.x + strip.width * 0.6, strip.y + strip.height / 2);
+    for (let i = 0; i < 6; i++) await app.page.mouse.wheel(0, -400);
+    await expect.poll(async () => (await ticks()).some((t) => /^[A-Z][a-z]+$/.test(t))).toBe(true);
+    const reset = app.page.getByRole('button', { name: 'Whole period' });
+    await reset.click();
+    await expect.poll(ticks).toEqual(years);
+    expect(await reset.isVisible()).toBe(false);
+  });
+
   test('Play advances the time and Pause stops it', async () => {
     await pressOnSlider('Home');
     const before = (await slider().getAttribute('aria-valuetext'))!;

@@ -47,7 +47,12 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
   handle.setAttribute('aria-valuemin', String(domain[0]));
   handle.setAttribute('aria-valuemax', String(domain[1]));
   handle.title = 'Drag, or use the arrow keys (a day), Page Up/Down (a month), Home/End';
-  container.append(strip, future, svgNode, handle);
+  const reset = document.createElement('button');
+  reset.type = 'button';
+  reset.className = 'scrubber-reset';
+  reset.textContent = 'Whole period';
+  reset.hidden = true;
+  container.append(strip, future, svgNode, handle, reset);
 
   const svg = select(svgNode);
   const axisG = svg.append('g').attr('class', 'scrubber-axis');
@@ -66,6 +71,7 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
     .on('zoom', (event: { transform: ZoomTransform }) => {
       transform = event.transform;
       scale = transform.rescaleX(base);
+      reset.hidden = transform.k <= 1.0001;
       draw();
     });
 
@@ -123,6 +129,7 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
     target.addEventListener('pointerup', end);
     target.addEventListener('pointercancel', end);
   }
+  reset.addEventListener('click', () => { zoomTarget.call(zoomer.transform, zoomIdentity); handle.focus(); });
   strip.addEventListener('pointerdown', startDrag);
   future.addEventListener('pointerdown', startDrag);
   handle.addEventListener('pointerdown', startDrag);
