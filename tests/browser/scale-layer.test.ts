@@ -1,6 +1,6 @@
 // The scale layer in a real browser: the bench pages (bench/*.html) built into a temp dir with a small synthetic
 // dataset, served and opened with the browser tests' own helpers. Pixels, not timings.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
@@ -24,6 +24,9 @@ beforeAll(async () => {
   buildBenchPages(dir);
   writeData(join(dir, 'data', String(N)), N, 7);
   meta = JSON.parse(readFileSync(join(dir, 'data', String(N), 'meta.json'), 'utf8'));
+  const bin = readFileSync(join(dir, 'data', String(N), 'events.bin'));
+  mkdirSync(join(dir, 'data', 'cut'));
+  writeFileSync(join(dir, 'data', 'cut', 'events.bin'), bin.subarray(0, bin.length - 100));
   ({ url, server } = await serve(dir));
   browser = await launch();
 });
@@ -71,6 +74,15 @@ describe('BucketedEventsLayer in chromium', () => {
     await page.close();
     expect(empty.count).toBe(0);
     expect(full.count).toBeGreaterThan(2000);
+  });
+
+  test('loadScaleEvents() rejects a truncated events.bin with the format\'s message, read in the worker', async () => {
+    const p = await browser.newPage();
+    await p.goto(`${url}ours.html?data=data/cut/`);
+    await p.waitForFunction(() => (window as any).__bench?.error, null, { timeout: 60_000 });
+    const error = await p.evaluate(() => (window as any).__bench.error as string);
+    await p.close();
+    expect(error).toMatch(/^events file: columnar: truncated: header says \d+ bytes, got \d+$/);
   });
 
   test('BucketedEventsLayer draws the picture a CPU-filtered ScatterplotLayer draws for the same windows, fading included', async () => {
