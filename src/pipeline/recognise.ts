@@ -5,7 +5,9 @@ import { directionalId, directionOf } from './places/directions.ts';
 import { normaliseName } from './places/normalise.ts';
 import { findPersonNames, type PersonNames } from './places/person-names.ts';
 import { isAllCaps, isCapitalised, joinsName, tokenise, type Token } from './places/tokens.ts';
-import { CALENDAR_WORDS, CONNECTORS, LOCATIVES, SPEECH_VERBS, SURNAME_PARTICLES, TITLES } from './places/words.ts';
+import {
+  CALENDAR_WORDS, CONNECTORS, LOCATIVES, MISSION_WORDS, SPEECH_VERBS, STREET_ABBREVIATIONS, STREET_WORDS, SURNAME_PARTICLES, TITLES,
+} from './places/words.ts';
 
 export const RECOGNISE_DEFAULTS = {
   /** Longest name tried, in words ("Saint Vincent and the Grenadines" is 5). */
@@ -83,8 +85,10 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   // "Reading", "Nice", "Bath": a common word is a town only where the grammar asks for a place ("in Reading"),
   // and only a town big enough to be meant that way ("in Congress" is not Congress, Arizona).
   const locative = prev && LOCATIVES.has(prev.text.toLowerCase()) && ctx.text.slice(prev.end, t.start) === ' ';
-  const towns = entries.filter((e) => e.population >= ctx.opts.minCommonWordTownPopulation);
-  return locative && !isAllCaps(t) ? towns : [];
+  // Once a town that size makes the word a place, every town of the name stays a candidate: "in Nelson" next to
+  // "BC" is the small Canadian town, and resolve has the document's evidence to choose.
+  const big = entries.some((e) => e.population >= ctx.opts.minCommonWordTownPopulation);
+  return locative && big && !isAllCaps(t) ? entries : [];
 }
 
 interface Match {
@@ -121,6 +125,24 @@ function isNameShape(ctx: Context, tokens: readonly Token[], i: number, j: numbe
 function nameEnd(ctx: Context, tokens: readonly Token[], i: number, j: number): number {
   const last = tokens[j];
   return j > i && last.text.length === 1 && ctx.text[last.end] === '.' ? last.end + 1 : last.end;
+}
+
+/**
+ * "Hampton Avenue", "333 Victoria St.", "the Russian Embassy", "Embassy of the Republic of Armenia": the name is part of
+ * a street's or a diplomatic mission's name and says nothing of where it is.
+ */
+function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Match): boolean {
+  const { start, end } = match.mention;
+  const next = tokens[match.next];
+  if (next && ctx.text.slice(end, next.start) === ' ') {
+    if (STREET_WORDS.has(next.text) || MISSION_WORDS.has(next.text)) return true;
+    // "Victoria St." ends a street, "St. Louis" starts a town: the abbreviation ends the name or the sentence.
+    if (STREET_ABBREVIATIONS.has(next.text) && ctx.text[next.end] === '.') {
+      const after = tokens[match.next + 1];
+      if (!after || !isCapitalised(after) || ctx.text.slice(next.end, after.start).trim() !== '.') return true;
+    }
+  }
+  return /\b(?:Embassy|Consulate) of (?:the )?$/.test(ctx.text.slice(Math.max(0, start - 24), start));
 }
 
 /** "Allendale, N.J.", "Irvine, Calif.": a state abbreviation right after a place and a comma. */
@@ -227,7 +249,9 @@ export function recognise(
       let match: Match | null = null;
       if (isCapitalised(t) || directional) match = matchName(ctx, tokens, i, directional);
       if (!match && directional) match = matchDirectional(ctx, tokens, i);
-      if (match) {
+      if (match && namesStreetOrMission(ctx, tokens, match)) {
+        i = match.next;
+      } else if (match) {
         mentions.push(match.mention);
         i = match.next;
         const state = matchAbbreviation(ctx, tokens, match);

@@ -25,8 +25,14 @@ export const RESOLVE_DEFAULTS = {
   curatedPopulation: 10_000_000,
   /** Weight of log10(population + 1). */
   populationWeight: 0.9,
-  /** Added to a candidate in a country the document names or places unambiguously elsewhere (up to twice). */
+  /** Added to a candidate in a country the document names or places unambiguously elsewhere. */
   documentCountryBonus: 2.5,
+  /**
+   * Each further place of that country adds this share of the bonus again, up to documentCountryMaxFactor times the
+   * bonus in all.
+   */
+  documentCountryStep: 0.5,
+  documentCountryMaxFactor: 1.5,
   /** Added, times exp(-km / proximityKm), for the nearest unambiguous other place (half for the second nearest). */
   proximityBonus: 2,
   proximityKm: 800,
@@ -116,7 +122,7 @@ function evidence(
   let score = 0;
   const voters = e.country ? [...(countryVotes.get(e.country) ?? [])].filter((v) => v !== g).length : 0;
   // Each further place of the same country adds half as much again, up to twice the bonus.
-  if (voters) score += opts.documentCountryBonus * Math.min(2, 1 + (voters - 1) / 2);
+  if (voters) score += opts.documentCountryBonus * Math.min(opts.documentCountryMaxFactor, 1 + (voters - 1) * opts.documentCountryStep);
   let nearest = 0;
   let second = 0;
   for (const a of anchors) {

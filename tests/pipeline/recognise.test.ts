@@ -119,4 +119,20 @@ describe('recognise', () => {
   it('recognise() keeps a state abbreviation after a town as its own mention ("Allendale, N.J.")', () => {
     expect(places('ALLENDALE, N.J. — The township council met.').map((m) => m.text)).toEqual(['ALLENDALE', 'N.J.']);
   });
+
+  it('recognise() does not take a street named after a place for the place ("Hampton Avenue", "Victoria St.")', () => {
+    expect(places('The shop on Hampton Avenue closed. Its office is at 333 Victoria St. in the centre.').map((m) => m.text)).toEqual([]);
+    expect(places('She flew to Louisville and drove down Atlantic Avenue.').map((m) => m.text)).toEqual(['Louisville']);
+  });
+
+  it('recognise() reads a state owning an embassy by name as no place, but keeps "the US consulate" as a modifier', () => {
+    const text = 'Protesters gathered outside the British Embassy and the Embassy of the Republic of Armenia. ' +
+      'Russia will close the US consulate in Yekaterinburg.';
+    expect(places(text).map((m) => m.text)).toEqual(['Russia', 'US', 'Yekaterinburg']);
+  });
+
+  it('recognise() keeps every town of a given name that the grammar makes a place, not only the big ones', () => {
+    const [nelson] = places('A new service office opened in Nelson this week.');
+    expect(countriesOf(nelson)).toEqual(expect.arrayContaining(['NZ', 'CA']));
+  });
 });

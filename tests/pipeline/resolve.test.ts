@@ -82,4 +82,17 @@ describe('resolve', () => {
     const [m] = resolve([{ start: 0, end: 8, text: 'Atlantis', form: 'name', candidates: ['gn:0'] }], doc, gazetteer);
     expect(m).toMatchObject({ entry: null, confidence: 0 });
   });
+
+  it('resolve() takes a town in a country the document names a few times over its namesake in a country named often', () => {
+    const text = 'The US-led coalition said a US soldier from Austin, Texas, died in the blast, American officials said. ' +
+      'The British sergeant was born in Manchester and served with his battalion in Colchester.';
+    const found = resolved(text);
+    expect(place(found, 'Manchester')).toMatchObject({ country: 'GB' });
+    expect(place(found, 'Colchester')).toMatchObject({ country: 'GB' });
+  });
+
+  it('resolve() places "Nelson" in British Columbia when the document is about BC towns', () => {
+    const found = resolved('The service counter in Nelson joins those in Castlegar and Creston, BC officials said.');
+    expect(place(found, 'Nelson')).toMatchObject({ country: 'CA' });
+  });
 });

@@ -41,3 +41,20 @@ export const SPEECH_VERBS = new Set([
 
 /** Lower-case particles of surnames: "Mike de Kock", "Ursula von der Leyen". */
 export const SURNAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'le', 'la', 'dos', 'das']);
+
+/**
+ * Words after a place's name that make the whole a street or square ("Hampton Avenue", "Fitzwilliam Place"): a street
+ * named after a place is rarely in that place, so the name is not a mention of it. Abbreviations need their full stop.
+ */
+export const STREET_WORDS = new Set([
+  'Street', 'Avenue', 'Road', 'Boulevard', 'Lane', 'Drive', 'Square', 'Place', 'Terrace', 'Crescent', 'Parkway',
+  'Highway', 'Turnpike', 'Expressway',
+]);
+export const STREET_ABBREVIATIONS = new Set(['St', 'Ave', 'Rd', 'Blvd', 'Ln', 'Dr', 'Sq', 'Pl', 'Hwy', 'Pkwy']);
+
+/**
+ * Diplomatic missions by their proper names: "the British Embassy", "Embassy of the Republic of Armenia" name a
+ * building in another country's capital after the state that owns it. (In "the US consulate" the state is a modifier
+ * and stays a mention.)
+ */
+export const MISSION_WORDS = new Set(['Embassy', 'Consulate']);
