@@ -108,6 +108,9 @@ const MEETING_VENUES: { body: RegExp; id: string }[] = [{ body: /\bNATO\b/, id: 
 const VENUE_WINDOW_CHARS = 40;
 // An adjective names an acting state when it qualifies people or forces ("Russian troops", "German Defence Minister").
 const OFFICIAL_NOUN = /^[\s-]+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:minister|ministers|president|prime|premier|chancellor|leaders?|officials?|delegations?|counterparts?|chiefs?|diplomats?|envoys?|ambassadors?|government|foreign|defen[cs]e|secretary|representatives?)\b/iu;
+// The people who come "from" the place, then perhaps the places enumerated before it ("from Georgia and Ukraine").
+const PEOPLE_BEFORE_FROM =
+  /\b(?:chiefs?|ministers?|officials?|leaders?|delegates?|delegations?|representatives?|counterparts?|envoys?|diplomats?|troops|soldiers|forces|experts?|teams?|heads?|members?|partners?|allies)\s+from\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?)*$/u;
 const FORCE_NOUN = /^[\s-]+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:troops|forces|soldiers|army|navy|military|jets?|drones?|aircraft|warplanes?|fighters?|bombers?|missiles?|ships?|vessels?|submarines?|helicopters?|tanks?|units?|artillery|strikes?|attacks?|airstrikes?|incursions?|offensive|advances?|gains?|assault)\b/iu;
 
 function acceptable(category: Category, p: Placed): boolean {
@@ -214,7 +217,8 @@ function monthOf(published: string): DateInterval {
   return { start: `${published.slice(0, 7)}-01`, end: published, precision: 'month' };
 }
 
-/** The date nearest the trigger: same sentence, then a neighbour, then earlier in the paragraph, then the published date. */
+// Where an event's date comes from: the same sentence, then a neighbour, then earlier in the paragraph, then the
+// published date.
 /** Sentences looked back through for the paragraph's last date ("Subsequently, ..."): a paragraph rarely runs longer. */
 const PARAGRAPH_LOOKBACK = 8;
 const IRREGULAR_PAST = new Set(['met', 'struck', 'sent', 'retook', 'began', 'took', 'hit']);
@@ -225,8 +229,10 @@ function isPast(trigger: FoundTrigger): boolean {
   return trigger.isVerb && !trigger.persists && (/ed$/i.test(trigger.text) || IRREGULAR_PAST.has(trigger.text.toLowerCase()));
 }
 
-function dateFor(doc: IngestedDocument, sentences: readonly Sentence[], datesBySentence: DateMention[][], i: number, anchor: FoundTrigger): Dated | null {
-  const past = doc.published !== null && isPast(anchor);
+/** The date nearest the stretch from trigger to place ("the summit in The Hague on 24 June"), by the rules above. */
+function dateFor(doc: IngestedDocument, sentences: readonly Sentence[], datesBySentence: DateMention[][], i: number, trigger: FoundTrigger, place: { start: number; end: number }): Dated | null {
+  const anchor = { start: Math.min(trigger.start, place.start), end: Math.max(trigger.end, place.end) };
+  const past = doc.published !== null && isPast(trigger);
   const nearest = (ds: DateMention[]) =>
     ds.reduce<DateMention | null>(
       (best, d) => (past && d.interval!.start > doc.published! ? best : !best || distance(d, anchor) < distance(best, anchor) ? d : best),
@@ -288,6 +294,8 @@ function isActor(text: string, category: Category, p: Placed): boolean {
   if (/^['’]s/.test(after) && OFFICIAL_NOUN.test(after.slice(2))) return cooperative;
   // Who caused a meeting ("violations by Russian jets") is not at the table.
   if (cooperative && p.prep === 'by') return false;
+  // "defence chiefs from Australia" sit at the table; "provocations from Moscow" do not.
+  if (cooperative && p.prep === 'from') return PEOPLE_BEFORE_FROM.test(text.slice(Math.max(0, p.mention.start - 100), p.mention.start));
   return true;
 }
 
@@ -431,13 +439,29 @@ export function extractEvents(
     const chosen = new Map<string, { category: Category; place: Placed; trigger: FoundTrigger; triggers: FoundTrigger[] }>();
     for (const category of new Set(own.map((t) => t.category))) {
       const ofCategory = own.filter((t) => t.category === category);
-      for (const place of placesFor(category, ofCategory, i, context)) {
+      // Each trigger finds its own place: "met in Brussels ahead of a summit in The Hague" is two meetings.
+      const found = new Map<string, { place: Placed; by: FoundTrigger[] }>();
+      for (const t of ofCategory) {
+        for (const p of placesFor(category, [t], i, context)) {
+          const known = found.get(p.mention.entry.id);
+          if (known) known.by.push(t);
+          else found.set(p.mention.entry.id, { place: p, by: [t] });
+        }
+      }
+      // "crashed near Vilnius in Lithuania ... the crash": one trigger's city makes another's country redundant.
+      for (const [id, { place: p }] of found) {
+        const area = p.mention.entry;
+        if (area.kind !== 'country' && area.kind !== 'region') continue;
+        const codes = area.countries?.length ? area.countries : [area.country];
+        if ([...found.values()].some(({ place: o }) => o !== p && (o.mention.entry.kind === 'city' || o.mention.entry.kind === 'site') && codes.includes(o.mention.entry.country))) found.delete(id);
+      }
+      for (const { place, by } of found.values()) {
         if (place.role === 'actor') continue;
         // The headline verb is the one before the place ("convened for a two-day meeting in Brussels").
-        const before = ofCategory.filter((t) => t.end <= place.mention.start && t.isVerb);
-        const pool = before.length ? before : ofCategory;
+        const before = by.filter((t) => t.end <= place.mention.start && t.isVerb);
+        const pool = before.length ? before : by;
         const trigger = pool.reduce((a, b) => (distance(b, place.mention) < distance(a, place.mention) ? b : a));
-        chosen.set(`${category}|${place.mention.entry.id}`, { category, place, trigger, triggers: ofCategory });
+        chosen.set(`${category}|${place.mention.entry.id}`, { category, place, trigger, triggers: by });
       }
     }
     // A headquarters at the place of a meeting or mission is its venue, not news of a headquarters.
@@ -445,7 +469,7 @@ export function extractEvents(
       if (c.category === 'headquarters' && [...chosen.values()].some((o) => o !== c && o.place.mention.entry.id === c.place.mention.entry.id)) chosen.delete(key);
     }
     for (const { category, place, trigger, triggers: categoryTriggers } of chosen.values()) {
-      const dated = dateFor(doc, sentences, datesBySentence, i, trigger);
+      const dated = dateFor(doc, sentences, datesBySentence, i, trigger, place.sentence === i ? place.mention : trigger);
       if (!dated) {
         undated.push({ category, trigger: trigger.text, place: place.mention.entry.name, sentenceStart: sentence.start });
         continue;

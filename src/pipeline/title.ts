@@ -39,7 +39,7 @@ export interface TitleParts {
 
 export interface Title {
   title: string;
-  /** 2 for a subject-verb headline, 1 for a template; merge keeps the best. */
+  /** 2 for a subject-verb headline, 1.5 for a template naming who, 1 for a bare template; merge keeps the best. */
   quality: number;
 }
 
@@ -111,7 +111,8 @@ function subjectBefore(parts: TitleParts, opts: typeof TITLE_DEFAULTS): string |
   if (words.length === 0 || words.length > opts.maxSubjectWords) return null;
   if (PRONOUN.test(subject) || !/^[\p{L}\p{N}]/u.test(subject)) return null;
   // A subject is a noun phrase: no preposition inside it ("On day two of the ...").
-  if (words.some((w) => /^(?:of|in|on|at|for|with|by|from|to|into|about)$/i.test(w))) return null;
+  if (words.some((w) => /^(?:of|in|on|at|for|with|by|from|to|into|about|is|are|was|were|has|have|had|whether|if)$/i.test(w))) return null;
+  if (/^(?:the|a|an|its|their|this|that)$/i.test(words[words.length - 1])) return null;
   return subject;
 }
 
@@ -119,7 +120,7 @@ function subjectBefore(parts: TitleParts, opts: typeof TITLE_DEFAULTS): string |
 function objectBetween(parts: TitleParts, opts: typeof TITLE_DEFAULTS): string | null {
   if (parts.place.role === 'object' || parts.place.role === 'airspace') return null;
   const between = parts.text.slice(parts.trigger.end, parts.place.start);
-  const m = /^\s+(.+?)\s+(?:in|at|near|around|into|over|outside|across|to|toward|towards|along|off|inside|within|on|against)(?:\s+(?:the|its|their))?(?:\s+[\p{Ll}-]+ern)?\s*$/u.exec(between);
+  const m = /^\s+(.+?)\s+(?:in|at|near|around|into|over|outside|across|to|toward|towards|along|off|inside|within|on|against|for)(?:\s+(?:the|its|their))?(?:\s+[\p{Ll}-]+ern)?\s*$/u.exec(between);
   if (!m) return null;
   const object = m[1].replace(DETERMINER, '');
   const words = object.split(/\s+/);
@@ -192,6 +193,7 @@ export function makeTitle(parts: TitleParts, opts = TITLE_DEFAULTS): Title {
     }
   }
   let head: string;
+  let named = false;
   if (category === 'mission') {
     head = `${missionName(parts) ?? acronym(parts) ?? 'New'} mission launched`;
   } else if (category === 'headquarters' && trigger.isVerb) {
@@ -203,7 +205,10 @@ export function makeTitle(parts: TitleParts, opts = TITLE_DEFAULTS): Title {
     const noun = trigger.text.replace(/\s+/g, ' ').toLowerCase();
     const prefix = namePrefix(parts) ?? (category === 'headquarters' ? acronym(parts) : null) ?? parts.actorAdjective;
     head = prefix ? `${prefix} ${noun}` : cap(noun);
+    named = prefix !== null;
   }
   const title = `${head} ${placePhrase(parts, false)}`;
-  return { title: title.length <= opts.maxTitleChars ? title : `${HEAD[category]} ${placePhrase(parts, false)}`, quality: 1 };
+  if (title.length > opts.maxTitleChars) return { title: `${HEAD[category]} ${placePhrase(parts, false)}`, quality: 1 };
+  // A template that names who ("NATO Defence Ministers meeting") reads better than a bare one ("Meeting").
+  return { title, quality: named ? 1.5 : 1 };
 }

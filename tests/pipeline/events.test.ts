@@ -31,6 +31,8 @@ const PLACES = {
   bulgaria: entry('ne:BG', 'Bulgaria', 'country', 'BG', 42.7, 25.5),
   sopot: entry('gn:727221', 'Sopot', 'city', 'BG', 42.65, 24.75),
   lviv: entry('gn:702550', 'Lviv', 'city', 'UA', 49.84, 24.02),
+  hague: entry('gn:2747373', 'The Hague', 'city', 'NL', 52.08, 4.3),
+  georgia: entry('ne:GE', 'Georgia', 'country', 'GE', 42.3, 43.4),
   moscow: entry('gn:524901', 'Moscow', 'city', 'RU', 55.75, 37.62),
   ternopil: entry('gn:691650', 'Ternopil', 'city', 'UA', 49.55, 25.59),
   kyiv: entry('gn:703448', 'Kyiv', 'city', 'UA', 50.45, 30.52),
@@ -230,5 +232,22 @@ describe('extractEvents', () => {
       date(text, 'October 17', { start: '2024-10-17', end: '2024-10-17', precision: 'day' }),
     ]);
     expect(events.map((e) => e.title)).toEqual(['NATO defense ministers meeting in Brussels']);
+  });
+
+  it('extractEvents() lets each event word find its own place', () => {
+    const text = 'Foreign ministers met in Brussels on Tuesday ahead of the summit in The Hague on 24 June 2025.';
+    const { events } = run(doc(text, '2025-06-10'), [at(text, 'Brussels', PLACES.brussels), at(text, 'The Hague', PLACES.hague)], [
+      date(text, 'Tuesday', { start: '2025-06-10', end: '2025-06-10', precision: 'day' }),
+      date(text, '24 June 2025', { start: '2025-06-24', end: '2025-06-24', precision: 'day' }),
+    ]);
+    expect(events.map((e) => [e.entry.name, e.start])).toEqual([['Brussels', '2025-06-10'], ['The Hague', '2025-06-24']]);
+  });
+
+  it('extractEvents() seats the people who came from a state at the meeting, not the state they complained about', () => {
+    const text = 'Ministers are talking in Brussels on Thursday to their counterparts from Georgia and Ukraine about provocations from Moscow.';
+    const { events } = run(doc(text, '2022-02-17'), [
+      at(text, 'Brussels', PLACES.brussels), at(text, 'Georgia', PLACES.georgia), at(text, 'Ukraine', PLACES.ukraine), at(text, 'Moscow', PLACES.moscow),
+    ], [date(text, 'Thursday', { start: '2022-02-17', end: '2022-02-17', precision: 'day' })]);
+    expect(events.map((e) => [e.category, e.entry.name, e.actors])).toEqual([['meeting', 'Brussels', ['GE', 'UA']]]);
   });
 });
