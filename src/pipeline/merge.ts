@@ -29,7 +29,14 @@ export interface MergedEvent {
   sources: Source[];
 }
 
-const KIND_RANK: Record<GazetteerEntry['kind'], number> = { site: 3, city: 2, region: 1, country: 0 };
+/** How precisely an entry places an event: a region inside one country ("eastern Ukraine") beats the country, one
+ * spanning several ("the Baltics", "NATO's eastern flank") does not. */
+function precisionRank(e: GazetteerEntry): number {
+  if (e.kind === 'site') return 4;
+  if (e.kind === 'city') return 3;
+  if (e.kind === 'country') return 1;
+  return e.country && (e.countries?.length ?? 0) <= 1 ? 2 : 0;
+}
 const PRECISION_RANK: Record<Precision, number> = { day: 2, month: 1, year: 0 };
 const DAY_MS = 86_400_000;
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
@@ -92,7 +99,7 @@ const byContent = (a: EventCandidate, b: EventCandidate) =>
 
 function combine(members: EventCandidate[], opts: typeof MERGE_DEFAULTS): MergedEvent {
   const place = [...members].sort(
-    (a, b) => Number(b.placeNamed) - Number(a.placeNamed) || KIND_RANK[b.entry.kind] - KIND_RANK[a.entry.kind] || b.confidence - a.confidence || a.entry.id.localeCompare(b.entry.id),
+    (a, b) => Number(b.placeNamed) - Number(a.placeNamed) || precisionRank(b.entry) - precisionRank(a.entry) || b.confidence - a.confidence || a.entry.id.localeCompare(b.entry.id),
   )[0].entry;
   const dated = [...members].sort(
     (a, b) => b.dateQuality - a.dateQuality || PRECISION_RANK[b.precision] - PRECISION_RANK[a.precision] || a.start.localeCompare(b.start),
