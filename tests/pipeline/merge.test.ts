@@ -82,4 +82,14 @@ describe('merge', () => {
     // one document saying it twice is one source
     expect(merge([candidate({ confidence: 0.5 }), candidate({ confidence: 0.4 })])[0].confidence).toBe(0.5);
   });
+
+  it('merge() places an event at a country rather than a region spanning several, but at a region inside one country', () => {
+    const flank = { ...entry('cur:eastern-flank', 'the eastern flank', 'region', null, 52, 24), countries: ['PL', 'LT', 'EE', 'LV', 'RO'] };
+    const poland = { ...entry('ne:PL', 'Poland', 'country', 'PL', 52.1, 19.4), gazetteer: 'naturalearth' as const };
+    const mission = (e: GazetteerEntry, doc: string) => candidate({ category: 'mission', persists: true, entry: e, doc });
+    expect(merge([mission(flank, 'a.txt'), mission(poland, 'b.txt')]).map((e) => e.entry.name)).toEqual(['Poland']);
+    const east = entry('dir:eastern:UA', 'eastern Ukraine', 'region', 'UA', 48.5, 37.5);
+    const advance = (e: GazetteerEntry, doc: string) => candidate({ category: 'advance', entry: e, doc });
+    expect(merge([advance(UKRAINE, 'a.txt'), advance(east, 'b.txt')]).map((e) => e.entry.name)).toEqual(['eastern Ukraine']);
+  });
 });
