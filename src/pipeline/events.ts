@@ -71,7 +71,29 @@ const SKIPPABLE = new Set([
 ]);
 // "aid for Ukraine": "for" names a recipient only after words for help.
 const RECIPIENT_BEFORE = /\b(?:aid|assistance|support|package|funding|funds|loans?|grants?|weapons|ammunition|supplies|help|relief)\s+$/i;
-const TOKEN = /[\p{L}\p{N}'’.-]+|[,;:()"“”—–]/gu;
+const WORD_CHAR = /[\p{L}\p{N}'’.-]/u;
+const PUNCTUATION = ',;:()"“”—–';
+
+/**
+ * The last `count` tokens of text[from, to) — words and clause punctuation — as [token] tuples with `index`, the
+ * token's document offset, oldest first. Scans backwards so that only the words looked at are made.
+ */
+function tokensBefore(text: string, from: number, to: number, count: number): { 0: string; index: number }[] {
+  const out: { 0: string; index: number }[] = [];
+  let i = to - 1;
+  while (i >= from && out.length < count) {
+    const c = text[i];
+    if (PUNCTUATION.includes(c)) {
+      out.push({ 0: c, index: i });
+      i--;
+    } else if (WORD_CHAR.test(c)) {
+      const end = i + 1;
+      while (i >= from && WORD_CHAR.test(text[i])) i--;
+      out.push({ 0: text.slice(i + 1, end), index: i + 1 });
+    } else i--;
+  }
+  return out.reverse();
+}
 const DATELINE_AFTER = /^(?:,\s*[\p{L}. ]{2,30})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:[—–]|--?)\s/u;
 const POSSESSIVE_AIRSPACE = /\b(?:its|their)\s+air\s?space\b/i;
 // Roles that never make a place the event's, even as the city inside a country the text named.
@@ -139,7 +161,7 @@ function roleOf(text: string, sentence: Sentence, m: ResolvedMention, triggers: 
   if (/^\s*$/.test(text.slice(sentence.start, m.start)) && DATELINE_AFTER.test(after)) return { role: 'dateline', prep: 'in', airspacePhrase: null };
   const next = triggers.find((t) => t.start >= m.end && t.start - m.end <= 2);
   const windowStart = Math.max(sentence.start, m.start - 80);
-  const tokens = [...text.slice(windowStart, m.start).matchAll(TOKEN)];
+  const tokens = tokensBefore(text, windowStart, m.start, opts.roleWindowWords + 3);
   for (let i = tokens.length - 1, seen = 0; i >= 0 && seen < opts.roleWindowWords; i--, seen++) {
     const token = tokens[i][0];
     if (/^[,;:()"“”—–]$/.test(token)) {
@@ -150,11 +172,11 @@ function roleOf(text: string, sentence: Sentence, m: ResolvedMention, triggers: 
       break;
     }
     const word = token.toLowerCase().replace(/’/g, "'");
-    const tokenEnd = windowStart + tokens[i].index! + token.length;
+    const tokenEnd = tokens[i].index + token.length;
     const trigger = triggers.find((t) => t.end === tokenEnd);
     if (trigger) return { role: trigger.isVerb ? 'object' : 'other', prep: null, airspacePhrase: null };
     if (word === 'against' || word === 'on') return { role: 'target', prep: word, airspacePhrase: null };
-    if (word === 'for') return { role: RECIPIENT_BEFORE.test(text.slice(windowStart, windowStart + tokens[i].index!)) ? 'to' : 'other', prep: 'to', airspacePhrase: null };
+    if (word === 'for') return { role: RECIPIENT_BEFORE.test(text.slice(windowStart, tokens[i].index)) ? 'to' : 'other', prep: 'to', airspacePhrase: null };
     if (word === 'to' || word === 'toward' || word === 'towards') {
       const previous = (tokens[i - 1]?.[0] ?? '').toLowerCase();
       return NOT_DESTINATION.has(previous) ? { role: 'other', prep: null, airspacePhrase: null } : { role: 'to', prep: word, airspacePhrase: null };
