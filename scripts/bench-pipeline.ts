@@ -14,6 +14,8 @@ const BENCH = {
   sentencesPerDocument: 30,
   /** PRNG seed; change it to measure another corpus of the same shape. */
   seed: 20251015,
+  /** Runs of the whole pipeline; the best is printed (per stage and in total). */
+  repeats: 3,
   /** Cities below this population are not drawn (a reader would not know them either). */
   minPopulation: 100_000,
 };
@@ -94,16 +96,33 @@ const inputs = corpus(data, BENCH);
 const chars = inputs.reduce((n, i) => n + i.bytes.length, 0);
 console.log(`corpus: ${inputs.length} documents, ${(chars / inputs.length).toFixed(0)} bytes each on average (seed ${BENCH.seed})`);
 
+// The machine is shared: the best of a few runs is the figure least disturbed by other work.
 const heapBefore = process.memoryUsage().heapUsed;
-const t1 = performance.now();
-const result = runPipeline(inputs, gazetteer, { now: () => performance.now() });
-const t2 = performance.now();
-const files = write(result.events, result.documents, result.mentions);
-const t3 = performance.now();
-for (const t of result.timings) {
+interface Run {
+  total: number;
+  timings: { stage: string; ms: number; detail: string }[];
+  writeMs: number;
+  mb: number;
+}
+const runs: Run[] = [];
+for (let run = 0; run < BENCH.repeats; run++) {
+  const t1 = performance.now();
+  const result = runPipeline(inputs, gazetteer, { now: () => performance.now() });
+  const t2 = performance.now();
+  const files = write(result.events, result.documents, result.mentions);
+  const t3 = performance.now();
+  runs.push({ total: t3 - t1, timings: result.timings, writeMs: t3 - t2, mb: files.events.length / 1e6 });
+}
+const best: Run = {
+  total: Math.min(...runs.map((r) => r.total)),
+  timings: runs[0].timings.map((t, i) => ({ ...t, ms: Math.min(...runs.map((r) => r.timings[i].ms)) })),
+  writeMs: Math.min(...runs.map((r) => r.writeMs)),
+  mb: runs[0].mb,
+};
+for (const t of best.timings) {
   console.log(`  ${t.stage.padEnd(9)} ${t.ms.toFixed(0).padStart(6)} ms  ${(t.ms / inputs.length).toFixed(2).padStart(6)} ms/doc  ${t.detail}`);
 }
-console.log(`  ${'write'.padEnd(9)} ${(t3 - t2).toFixed(0).padStart(6)} ms  ${(files.events.length / 1e6).toFixed(1)} MB of GeoJSON`);
-const seconds = (t3 - t1) / 1000;
-console.log(`pipeline: ${(inputs.length / seconds).toFixed(0)} documents/s (${seconds.toFixed(2)} s for ${inputs.length}; aim >= 200/s)`);
-console.log(`heap: +${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(0)} MB`);
+console.log(`  ${'write'.padEnd(9)} ${best.writeMs.toFixed(0).padStart(6)} ms  ${best.mb.toFixed(1)} MB of GeoJSON`);
+const seconds = best.total / 1000;
+console.log(`pipeline: ${(inputs.length / seconds).toFixed(0)} documents/s (best of ${BENCH.repeats}: ${seconds.toFixed(2)} s for ${inputs.length}; aim >= 200/s)`);
+console.log(`heap: +${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(0)} MB after ${BENCH.repeats} runs`);
