@@ -100,6 +100,7 @@ const POSSESSIVE_AIRSPACE = /\b(?:its|their)\s+air\s?space\b/i;
 const NOT_THE_PLACE = new Set<PlaceRole>(['actor', 'speech', 'dateline']);
 const SPEECH_SETTING = /\b(?:reporters|journalists|press|news conference|briefing|statement|interview|broadcaster|television|radio)\b/;
 const SPEECH_VERB = /^(?:told|tells|said|says|saying|speaking|spoke|speaks|briefed|addressed|addressing|announced|wrote)$/i;
+const JOURNEY = new Set(['visit', 'visits', 'trip', 'trips', 'travelled', 'traveled', 'travels', 'flew', 'flies', 'came', 'went', 'headed', 'journey', 'returned']);
 // After "to" these words make it something else than a destination: "in response to Russia".
 const NOT_DESTINATION = new Set(['response', 'according', 'due', 'addition', 'close', 'next', 'compared', 'contrary', 'prior', 'thanks', 'owing', 'threat', 'threats', 'support', 'commitment', 'invitation', 'proposals', 'challenge']);
 const LOCATION_NOUN_AFTER = /^[\s-]+(?:border|borders|coast|coastline|capital|cities|city|towns?|villages?|regions?|provinces?|oblasts?|soil|side|frontline|front line|front|positions?|bases?|ports?|skies)\b/i;
@@ -179,6 +180,8 @@ function roleOf(text: string, sentence: Sentence, m: ResolvedMention, triggers: 
     if (word === 'for') return { role: RECIPIENT_BEFORE.test(text.slice(windowStart, tokens[i].index)) ? 'to' : 'other', prep: 'to', airspacePhrase: null };
     if (word === 'to' || word === 'toward' || word === 'towards') {
       const previous = (tokens[i - 1]?.[0] ?? '').toLowerCase();
+      // "a visit to Kyiv", "flew to Washington": the traveller is then there.
+      if (JOURNEY.has(previous)) return { role: 'locative', prep: 'in', airspacePhrase: null };
       return NOT_DESTINATION.has(previous) ? { role: 'other', prep: null, airspacePhrase: null } : { role: 'to', prep: word, airspacePhrase: null };
     }
     if (LOCATIVE.has(word)) {

@@ -250,4 +250,12 @@ describe('extractEvents', () => {
     ], [date(text, 'Thursday', { start: '2022-02-17', end: '2022-02-17', precision: 'day' })]);
     expect(events.map((e) => [e.category, e.entry.name, e.actors])).toEqual([['meeting', 'Brussels', ['GE', 'UA']]]);
   });
+
+  it('extractEvents() places a meeting where the traveller went', () => {
+    const text = 'During a visit to Kyiv on Monday, the chancellor met President Zelensky.';
+    const { events } = run(doc(text, '2025-06-10'), [at(text, 'Kyiv', PLACES.kyiv)], [
+      date(text, 'Monday', { start: '2025-06-09', end: '2025-06-09', precision: 'day' }),
+    ]);
+    expect(events.map((e) => [e.category, e.entry.name, e.start])).toEqual([['meeting', 'Kyiv', '2025-06-09']]);
+  });
 });
