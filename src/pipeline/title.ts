@@ -176,6 +176,12 @@ function acronym(parts: TitleParts): string | null {
 
 /** The event's headline and how good it is. */
 export function makeTitle(parts: TitleParts, opts = TITLE_DEFAULTS): Title {
+  const made = headline(parts, opts);
+  // Text may carry tabs, no-break spaces or a line end inside a phrase; a title is one plain line.
+  return { ...made, title: made.title.replace(/\s+/gu, ' ').trim() };
+}
+
+function headline(parts: TitleParts, opts: typeof TITLE_DEFAULTS): Title {
   const { trigger, place, category } = parts;
   // "In Lviv, a drone struck a building": a place set before the clause frames it like a dateline.
   const dateline = place.role === 'dateline' || (place.role === 'locative' && place.end <= trigger.start && /[,;]/.test(parts.text.slice(place.end, trigger.start)));
