@@ -14,7 +14,7 @@ function geocode(...args: string[]) {
 const temp = () => mkdtempSync(join(tmpdir(), 'geocode-'));
 
 describe('npm run geocode', { timeout: 120_000 }, () => {
-  it('geocode exits 1, names the binary file and the missing one, and still writes the good document\'s events', () => {
+  it('geocode exits 1, names the binary file and the missing one, and still writes the good documents\' events', () => {
     const out = temp();
     const run = geocode('--input', join(FIXTURES, 'mixed'), '--output', join(out, 'deep/er/events.geojson'), '--documents', join(out, 'documents.json'), '--report', join(out, 'report.md'));
     expect(run.code).toBe(1);
@@ -24,8 +24,10 @@ describe('npm run geocode', { timeout: 120_000 }, () => {
     const events = JSON.parse(readFileSync(join(out, 'deep/er/events.geojson'), 'utf8'));
     expect(events.features.map((f: { properties: { place: { name: string } } }) => f.properties.place.name)).toContain('Romania');
     const documents = JSON.parse(readFileSync(join(out, 'documents.json'), 'utf8'));
-    expect(documents.map((d: { file: string }) => d.file)).toEqual(['good.txt']);
+    expect(documents.map((d: { file: string }) => d.file)).toEqual(['good.txt', 'unlisted.txt']);
     expect(documents[0].text).toBe(readFileSync(join(FIXTURES, 'mixed/good.txt'), 'utf8'));
+    // a document the manifest does not list: its first line is its title, its published date unknown
+    expect([documents[1].title, documents[1].published]).toEqual(['Ceasefire talks in Geneva', null]);
     const report = readFileSync(join(out, 'report.md'), 'utf8');
     expect(report).toContain('### binary.txt');
     expect(report).toMatch(/Failed: binary\.txt: looks binary/);
