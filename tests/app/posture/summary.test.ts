@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { buildEventsTable } from '../../../src/app/state/events-table.ts';
+import { missionName, postureSummary } from '../../../src/app/posture/summary.ts';
+import { dayOf } from '../../../src/app/time/day.ts';
+import { event } from './helpers.ts';
+
+const table = buildEventsTable([
+  event({ id: 'baltics', category: 'deployment', start: '2017-01-01', persists: true, place: { kind: 'region', country: null, countries: ['EE', 'LV', 'LT'] } }),
+  event({ id: 'poland', category: 'deployment', start: '2017-04-01', persists: true, place: { country: 'PL' } }),
+  event({ id: 'sentry', category: 'mission', start: '2025-09-12', persists: true, title: 'Eastern Sentry mission launched over Poland',
+    actors: ['CZ', 'DE', 'DK', 'FR', 'GB'] }),
+  event({ id: 'hq', category: 'headquarters', start: '2025-01-01', persists: true, place: { name: 'Wiesbaden', country: 'DE' } }),
+  event({ id: 'i1', category: 'incursion', start: '2025-09-10' }),
+  event({ id: 'i2', category: 'incursion', start: '2025-08-01', end: '2025-08-31', precision: 'month' }),
+  event({ id: 'i-old', category: 'incursion', start: '2025-01-10' }),
+  event({ id: 'meet', category: 'meeting', start: '2025-09-15' }),
+]);
+const at = (iso: string, recent = 90) => postureSummary(table, dayOf(iso), recent);
+
+describe('the posture summary', () => {
+  test('postureSummary() is empty before anything starts', () => {
+    expect(at('2016-06-01')).toEqual([]);
+  });
+
+  test('postureSummary() counts host countries of deployments', () => {
+    expect(at('2018-01-01').map((i) => i.text)).toEqual(['Deployments: 4 host countries']);
+    expect(at('2018-01-01')[0].ids.sort()).toEqual(['baltics', 'poland']);
+  });
+
+  test('postureSummary() names each mission with its contributors, lists headquarters and counts recent incidents', () => {
+    expect(at('2025-09-20').map((i) => i.text)).toEqual([
+      'Deployments: 4 host countries',
+      'Mission: Eastern Sentry (5 contributors)',
+      'Headquarters: 1 (Wiesbaden)',
+      'Incursions in the last 90 days: 2',
+    ]);
+    expect(at('2025-09-20', 30).at(-1)).toMatchObject({ text: 'Incursions in the last 30 days: 2', ids: ['i2', 'i1'] });
+    expect(at('2025-09-20', 7).some((i) => i.category === 'incursion')).toBe(false);
+    expect(at('2025-09-16', 7).find((i) => i.category === 'incursion')?.ids).toEqual(['i1']);
+    expect(at('2025-12-31', 30).some((i) => i.category === 'incursion')).toBe(false);
+  });
+
+  test('missionName() takes the name from the title, never a fixed string', () => {
+    expect(missionName('Eastern Sentry mission launched over Poland')).toBe('Eastern Sentry');
+    expect(missionName('NATO launches Eastern Sentry')).toBe('Eastern Sentry');
+    expect(missionName('NATO launched Baltic Sentry mission')).toBe('Baltic Sentry');
+    expect(missionName('Air policing over Iceland')).toBe('Air policing over Iceland');
+  });
+});
