@@ -171,6 +171,22 @@ export function resolve(
     });
   }
 
+  // "Calamba, Laguna": the name after the comma contains the place before it. When none of its candidates shares a
+  // country with any candidate of that place (the gazetteer lacks the Philippine province), it is some other place
+  // of that name, far away: better left unresolved than placed in Brazil.
+  // Lists ("Tunisia, Libya", "Rehab, Liverpool and Cairo") are no containers: only a town before a non-country that
+  // ends the list is read so.
+  const orphans = new Set<Group>();
+  const listed = (a: PlaceMention | undefined, b: PlaceMention | undefined) =>
+    !!a && !!b && /^(?:,|, |,? and |,? or )$/.test(doc.text.slice(a.end, b.start));
+  for (const [k, c] of containers(mentions, doc.text)) {
+    const cg = groupOf[c];
+    if (listed(mentions[k - 1], mentions[k]) || listed(mentions[c], mentions[c + 1])) continue;
+    if (!groupOf[k].entries.every((e) => e.kind === 'city' || e.kind === 'site') || cg.entries.some((e) => e.kind === 'country')) continue;
+    const inner = new Set(groupOf[k].entries.flatMap(countriesOf));
+    if (inner.size && cg.entries.length && !cg.entries.some((e) => countriesOf(e).some((x) => inner.has(x)))) orphans.add(cg);
+  }
+
   // Evidence from each group's leading reading: the countries the document is about, and its unambiguous places.
   // Twice: places settled by the first round's evidence ("Georgia" next to Atlanta) are evidence in the second.
   const base = new Map([...groups.values()].map((g) => [g, [...g.scores]]));
@@ -205,7 +221,7 @@ export function resolve(
 
   return mentions.map((m, k) => {
     const g = groupOf[k];
-    if (!g.entries.length) return { ...m, entry: null, confidence: 0 };
+    if (!g.entries.length || orphans.has(g)) return { ...m, entry: null, confidence: 0 };
     const best = argmax(g.scores);
     const entry = g.entries[best];
     if (isolated(g, entry)) return { ...m, entry: null, confidence: 0 };

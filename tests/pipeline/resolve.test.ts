@@ -95,4 +95,16 @@ describe('resolve', () => {
     const found = resolved('The service counter in Nelson joins those in Castlegar and Creston, BC officials said.');
     expect(place(found, 'Nelson')).toMatchObject({ country: 'CA' });
   });
+
+  it('resolve() leaves unresolved a container none of whose namesakes shares a country with the town it contains', () => {
+    // The gazetteer lacks the Philippine province Laguna; its namesakes are in Brazil, Mexico and the US.
+    const found = resolved('The mayor of Cabuyao, Laguna opened a new school.');
+    expect(place(found, 'Cabuyao')).toMatchObject({ country: 'PH' });
+    expect(found.find((m) => m.text === 'Laguna')).toMatchObject({ entry: null, confidence: 0 });
+  });
+
+  it('resolve() reads "Tunisia, Libya and Egypt" as a list, not as containers', () => {
+    const found = resolved('Convoys crossed Tunisia, Libya and Egypt.');
+    expect(found.map((m) => m.entry?.country)).toEqual(['TN', 'LY', 'EG']);
+  });
 });
