@@ -270,7 +270,7 @@ function dateFor(doc: IngestedDocument, sentences: readonly Sentence[], datesByS
   if (near) return { interval: near.interval!, mention: near, quality: 2, sentence: neighbours.find((j) => datesBySentence[j].includes(near))! };
   for (let j = i - 2; j >= 0 && i - j <= PARAGRAPH_LOOKBACK && sameParagraph(doc.text, sentences, j, i); j--) {
     const last = datesBySentence[j][datesBySentence[j].length - 1];
-    if (last) return { interval: last.interval!, mention: null, quality: 1, sentence: null };
+    if (last) return { interval: last.interval!, mention: last, quality: 1, sentence: j };
   }
   if (doc.published) return { interval: monthOf(doc.published), mention: null, quality: 0, sentence: null };
   return null;
@@ -499,12 +499,13 @@ export function extractEvents(
         undated.push({ category, trigger: trigger.text, place: place.mention.entry.name, sentenceStart: sentence.start });
         continue;
       }
-      const used = [i, place.sentence < 0 ? i : place.sentence, ...(dated.quality === 2 && dated.sentence !== null ? [dated.sentence] : [])];
+      // The excerpt runs from the first to the last sentence that placed or dated the event, so a reader sees why.
+      const used = [i, place.sentence < 0 ? i : place.sentence, ...(dated.sentence !== null ? [dated.sentence] : [])];
       const first = sentences[Math.min(...used)];
       const last = sentences[Math.max(...used)];
       const highlights: Highlight[] = [
         { start: place.mention.start, end: place.mention.end, kind: 'place' as const },
-        ...(dated.mention && dated.quality >= 2 ? [{ start: dated.mention.start, end: dated.mention.end, kind: 'date' as const }] : []),
+        ...(dated.mention ? [{ start: dated.mention.start, end: dated.mention.end, kind: 'date' as const }] : []),
         ...categoryTriggers.map((t) => ({ start: t.start, end: t.end, kind: 'trigger' as const })),
       ].sort((a, b) => a.start - b.start || a.end - b.end);
       const sameSentence = placedBySentence[i];

@@ -91,6 +91,20 @@ describe('extractEvents', () => {
     expect(estonia.source.highlights.map((h) => text.slice(h.start, h.end))).toEqual(['September', 'violated', 'Estonian']);
   });
 
+  it('extractEvents() quotes every sentence from the paragraph\'s date to the event, with the date highlighted', () => {
+    const text =
+      'The mission was launched in September after drones crossed the border. Germany is sending four jets. ' +
+      'Subsequently, three Russian MiG-31 jets violated Estonian airspace.';
+    const d = doc(text, '2025-10-15');
+    const { events } = run(d, [at(text, 'Germany', PLACES.germany), at(text, 'Russian', PLACES.russia, 'adjective'), at(text, 'Estonian', PLACES.estonia, 'adjective')], [
+      date(text, 'September', { start: '2025-09-01', end: '2025-09-30', precision: 'month' }),
+    ]);
+    const estonia = events.find((e) => e.entry.name === 'Estonia')!;
+    expect([estonia.start, estonia.end]).toEqual(['2025-09-01', '2025-09-30']);
+    expect(estonia.source.excerpt).toBe(text);
+    expect(estonia.source.highlights.filter((h) => h.kind === 'date').map((h) => text.slice(h.start, h.end))).toEqual(['September']);
+  });
+
   it('extractEvents() gives one event per place of an enumeration', () => {
     const text =
       'Russian troops have moved faster than ever as gains around the key areas of Kurakhove, Vuhledar, and Velyka Novosilka have taken place in eastern Ukraine.';
