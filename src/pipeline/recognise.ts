@@ -28,6 +28,8 @@ interface Context {
   persons: PersonNames;
   /** Words this document writes in lower case somewhere: capitalised elsewhere, they are likely not names. */
   lowerCaseWords: Set<string>;
+  /** Capitalised one-word names that speak somewhere in the document ("Sandberg said"). */
+  speakers: Set<string>;
 }
 
 /** The person name overlapping [start, end), by bisection: names are found in text order and do not overlap. */
@@ -49,13 +51,21 @@ function isStrong(entries: readonly GazetteerEntry[], opts: RecogniseOptions): b
   return entries.some((e) => e.kind !== 'city' || e.population >= opts.strongPopulation);
 }
 
-/** "Keith recalled", "said Johnson", "Mike de Kock": a one-word name used as a person's. */
-function isPersonContext(ctx: Context, tokens: readonly Token[], i: number): boolean {
+/** "Keith recalled", "said Johnson", "according to Davis": a one-word name that speaks is a person's. */
+function isSpeaker(text: string, tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  const before = prev && ctx.text.slice(prev.end, tokens[i].start);
-  if (next && SPEECH_VERBS.has(next.text) && /^\s+$/.test(ctx.text.slice(tokens[i].end, next.start))) return true;
+  const before = prev && text.slice(prev.end, tokens[i].start);
+  if (next && SPEECH_VERBS.has(next.text) && /^\s+$/.test(text.slice(tokens[i].end, next.start))) return true;
   if (prev && SPEECH_VERBS.has(prev.text.toLowerCase()) && /^\s+$/.test(before)) return true;
+  return !!prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text);
+}
+
+/** "Keith recalled", "said Johnson", "Mike de Kock": a one-word name used as a person's. */
+function isPersonContext(ctx: Context, tokens: readonly Token[], i: number): boolean {
+  if (isSpeaker(ctx.text, tokens, i)) return true;
+  const prev = tokens[i - 1];
+  const before = prev && ctx.text.slice(prev.end, tokens[i].start);
   return !!prev && SURNAME_PARTICLES.has(prev.text) && before === ' ' && i >= 2 && isCapitalised(tokens[i - 2]);
 }
 
@@ -73,7 +83,10 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   if (personAt(ctx, t.start, t.end)) return [];
   if (ctx.persons.surnames.has(t.text) && !entries.some((e) => e.kind === 'country')) return [];
   if (isStrong(entries, ctx.opts)) return entries;
-  if (isPersonContext(ctx, tokens, i)) return [];
+  // A name that speaks anywhere in the document ("Sandberg said") is that person's throughout it, unless a city has
+  // it ("Liverpool said" is the club, and elsewhere the city).
+  const city = entries.some((e) => e.population >= ctx.opts.strongPopulation / 10);
+  if ((ctx.speakers.has(t.text) && !city) || isPersonContext(ctx, tokens, i)) return [];
   // A given name alone ("Ben", "Olivia") is a person called by it far more often than a small town; a big town
   // counts under its own name only (Lévis is also "Levi").
   const key = normaliseName(t.text);
@@ -242,7 +255,13 @@ export function recognise(
   const lowerCaseWords = new Set<string>();
   for (const tokens of content) for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerCaseWords.add(t.text);
   const persons = findPersonNames(text, content, gazetteer, opts.strongPopulation);
-  const ctx: Context = { text, gazetteer, opts, persons, lowerCaseWords };
+  const speakers = new Set<string>();
+  for (const tokens of content) {
+    tokens.forEach((t, i) => {
+      if (isCapitalised(t) && !isAllCaps(t) && isSpeaker(text, tokens, i)) speakers.add(t.text);
+    });
+  }
+  const ctx: Context = { text, gazetteer, opts, persons, lowerCaseWords, speakers };
   const mentions: PlaceMention[] = [];
   for (const tokens of content) {
     let i = 0;

@@ -36,4 +36,8 @@ describe('findPersonNames', () => {
   it('findPersonNames() leaves a country, a big city or an adjective of a country before a word alone', () => {
     expect(persons('Georgia Tech beat Seattle Seahawks while Philippine Sports officials watched.').names).toEqual([]);
   });
+
+  it('findPersonNames() takes two small towns side by side with nothing between them for a name', () => {
+    expect(persons('Campbell Davis, second secretary at the embassy, spoke.').names).toEqual(['Campbell Davis']);
+  });
 });

@@ -141,4 +141,10 @@ describe('recognise', () => {
     expect(idlib.text).toBe('Idlib');
     expect(idlib.candidates.map((id) => gazetteer.byId(id)!.featureCode)).toEqual(['ADM1']);
   });
+
+  it('recognise() reads a one-word name that speaks anywhere in the document as that person everywhere in it', () => {
+    const text = 'Sandberg would not give figures. "We are working on it," Sandberg said. According to Chapman, sales fell.';
+    expect(places(text).map((m) => m.text)).toEqual([]);
+    expect(places('Liverpool said it condemned the damage. Fans travelled to Liverpool.').map((m) => m.text)).toEqual(['Liverpool']);
+  });
 });

@@ -56,9 +56,9 @@ function isNamePair(a: Token, b: Token, gazetteer: Gazetteer, strongPopulation: 
   // A city's name before a word is a team or an organisation ("Seattle Seahawks", "Liverpool Echo").
   const cityPopulation = strongPopulation / 10;
   if (isStrongPlace(a.text, gazetteer, cityPopulation) || isStrongPlace(b.text, gazetteer, cityPopulation)) return false;
-  const aPlace = gazetteer.lookupName(normaliseName(a.text)).length > 0;
-  const bPlace = gazetteer.lookupName(normaliseName(b.text)).length > 0;
-  return !(aPlace && bPlace);
+  // Two small towns side by side with nothing between them ("Campbell Davis") are a person too: places listed
+  // are separated by a comma or a word.
+  return true;
 }
 
 /** Capitalised words from `from` on that join as one name (a middle initial "J." joins too). */
