@@ -4,7 +4,7 @@ import './styles.css';
 import { createMap } from './map.ts';
 import { loadDataset, resolveEventsUrl } from './data/load.ts';
 import { buildEventsTable, dataExtent, type EventsTable } from './state/events-table.ts';
-import { createStore } from './state/store.ts';
+import { createStore, STATE_DEFAULTS } from './state/store.ts';
 import { connectEvents } from './map-events.ts';
 import { timeDomain } from './timeline/scale.ts';
 import { createScrubber } from './timeline/scrubber.ts';
@@ -15,6 +15,7 @@ import { createEventList, LIST_DEFAULTS } from './list/event-list.ts';
 import { createLegend } from './legend.ts';
 import { showBanner } from './banner.ts';
 import { installTestHook } from './test-hook.ts';
+import { initialView, startEmbedding } from './embed/embedding.ts';
 import { dayOfDate } from './time/day.ts';
 import type { SourceDocument } from '../model/index.ts';
 
@@ -61,9 +62,13 @@ async function main(): Promise<void> {
     const open = document.body.classList.toggle('list-open');
     $('list-toggle').setAttribute('aria-expanded', String(open));
   });
+  const overlay = map ? connectEvents(map, store, table, $('map-wrap')) : null;
+  // Last, so the view in the URL reaches views that are all listening.
+  startEmbedding({ map, overlay, store, table, documents, domain, view: initialView(domain),
+    defaults: { ...STATE_DEFAULTS, t: domain[1] }, note: (text) => showBanner(banners, 'warning', [text]) });
   const ready = () => { document.body.dataset.ready = 'true'; };
-  if (map) {
-    installTestHook(map, connectEvents(map, store, table, $('map-wrap')), store, table);
+  if (map && overlay) {
+    installTestHook(map, overlay, store, table);
     map.once('idle', ready);
   } else {
     ready();

@@ -3,6 +3,7 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { basemapStyle } from './basemap-style.ts';
+import { inlinedWorkerUrl, withInlinedSources } from './export/inlined.ts';
 
 export const MAP_DEFAULTS = {
   /** Brussels to Kyiv and beyond, Tallinn to the Black Sea ([west, south], [east, north]). */
@@ -12,12 +13,14 @@ export const MAP_DEFAULTS = {
   maxZoom: 12,
 };
 
-setWorkerUrl(workerUrl);
+// A single-file export carries the worker inline (a file:// page cannot start one from a file).
+setWorkerUrl(inlinedWorkerUrl() ?? workerUrl);
 
-export function createMap(container: HTMLElement, opts = MAP_DEFAULTS): MapLibreMap {
+/** `base`: the URL geo/ sits under (the web component passes its script's folder). */
+export function createMap(container: HTMLElement, opts = MAP_DEFAULTS, base = document.baseURI): MapLibreMap {
   const map = new MapLibreMap({
     container,
-    style: basemapStyle(document.baseURI),
+    style: withInlinedSources(basemapStyle(base)),
     bounds: opts.bounds,
     fitBoundsOptions: { padding: opts.padding },
     minZoom: opts.minZoom,

@@ -2,6 +2,7 @@
 // only a missing or invalid events file is fatal, documents problems degrade to notes beside the excerpts.
 import { checkExcerpts, validateDocuments, validateEvents, type EventCollection, type SourceDocument }
   from '../../model/index.ts';
+import { inlinedFile } from '../export/inlined.ts';
 
 export const LOAD_DEFAULTS = {
   eventsPath: 'data/events.geojson',
@@ -38,6 +39,9 @@ export function resolveEventsUrl(pageUrl: string, opts = LOAD_DEFAULTS): { url: 
 type Fetched = { ok: true; json: unknown } | { ok: false; error: string };
 
 async function fetchJson(url: string, label: string): Promise<Fetched> {
+  // A single-file export carries its data inline: a page opened from disk may fetch nothing.
+  const inlined = inlinedFile(url);
+  if (inlined !== undefined) return { ok: true, json: inlined };
   let response: Response;
   try {
     response = await fetch(url);

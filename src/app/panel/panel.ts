@@ -22,6 +22,11 @@ function whenText(f: EventFeature): string {
   return p.until === null ? `${when}, still in place` : `${when}, in place until ${formatDay(p.until)}`;
 }
 
+/** No source quotes a date: the pipeline dated the event by when its report was published. */
+export function isDatedByPublication(f: EventFeature): boolean {
+  return f.properties.sources.every((s) => !s.highlights.some((h) => h.kind === 'date'));
+}
+
 function placeList(f: EventFeature): HTMLElement {
   const { place } = f.properties;
   const [lon, lat] = f.geometry.coordinates;
@@ -67,7 +72,11 @@ export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
     const title = el('h2', 'panel-title', f.properties.title);
     title.id = 'panel-title';
     title.tabIndex = -1;
-    body.append(cat, title, el('p', 'panel-date', whenText(f)), placeList(f));
+    body.append(cat, title, el('p', 'panel-date', whenText(f)));
+    if (isDatedByPublication(f)) {
+      body.append(el('p', 'note', 'The text gives no date for this: it is placed in the month its report was published.'));
+    }
+    body.append(placeList(f));
     const sources = f.properties.sources;
     body.append(el('h3', 'panel-sources-heading', sources.length === 1 ? 'Source' : `Sources (${sources.length})`));
     const list = el('ol', 'sources');

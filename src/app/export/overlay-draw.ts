@@ -1,0 +1,100 @@
+// Draws the print furniture over an exported map: the date, the legend, a timeline strip and the credits. All in
+// CSS pixels on a context already scaled to the export's resolution.
+import { CATEGORIES, type Category } from '../../model/index.ts';
+import { CATEGORY_COLORS, CATEGORY_LABELS } from '../categories.ts';
+import type { EventsTable } from '../state/events-table.ts';
+import { countStartedBy } from '../state/visible.ts';
+import { formatDay } from '../format/date.ts';
+import { isoOf } from '../time/day.ts';
+
+export const PRINT_DEFAULTS = {
+  font: "'DejaVu Sans', system-ui, sans-serif",
+  ink: '#1f2430',
+  muted: '#5d6472',
+  paper: 'rgba(255,255,255,0.92)',
+  stripHeightPx: 34,
+  creditsHeightPx: 18,
+  marginPx: 10,
+};
+
+export interface PrintFrame {
+  width: number;
+  height: number;
+  t: number;
+  domain: [number, number];
+  table: EventsTable;
+  credits: string;
+}
+
+const rgb = (c: Category) => `rgb(${CATEGORY_COLORS[c].join(',')})`;
+
+function panel(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, fill: string): void {
+  ctx.fillStyle = fill;
+  ctx.beginPath();
+  ctx.roundRect(x, y, w, h, 6);
+  ctx.fill();
+}
+
+export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opts = PRINT_DEFAULTS): void {
+  const m = opts.marginPx;
+  const bottom = f.height - opts.creditsHeightPx - opts.stripHeightPx;
+
+  // The date, large, top left: the one thing a reader of a printed map must not have to guess.
+  const date = formatDay(isoOf(f.t));
+  const count = countStartedBy(f.table.start, f.t);
+  ctx.font = `bold 22px ${opts.font}`;
+  const dateWidth = ctx.measureText(date).width;
+  panel(ctx, m, m, dateWidth + 24, 54, opts.paper);
+  ctx.fillStyle = opts.ink;
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillText(date, m + 12, m + 28);
+  ctx.font = `12px ${opts.font}`;
+  ctx.fillStyle = opts.muted;
+  ctx.fillText(`${count} ${count === 1 ? 'event' : 'events'} up to this date`, m + 12, m + 46);
+
+  // The legend: only the categories this dataset uses.
+  const used = CATEGORIES.filter((c) => f.table.features.some((e) => e.properties.category === c));
+  if (used.length) {
+    ctx.font = `12px ${opts.font}`;
+    const w = Math.max(...used.map((c) => ctx.measureText(CATEGORY_LABELS[c]).width)) + 34;
+    const h = used.length * 17 + 10;
+    panel(ctx, m, bottom - m - h, w, h, opts.paper);
+    used.forEach((c, i) => {
+      const y = bottom - m - h + 14 + i * 17;
+      ctx.fillStyle = rgb(c);
+      ctx.beginPath();
+      ctx.arc(m + 13, y - 4, 5, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.fillStyle = opts.ink;
+      ctx.fillText(CATEGORY_LABELS[c], m + 24, y);
+    });
+  }
+
+  // The timeline strip: every event's start as a tick, the shown period shaded, the date as a line.
+  const [d0, d1] = f.domain;
+  const x = (day: number) => m + ((day - d0) / Math.max(1, d1 - d0)) * (f.width - 2 * m);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, bottom, f.width, f.height - bottom);
+  ctx.fillStyle = '#e8ecf2';
+  ctx.fillRect(m, bottom + 6, x(f.t) - m, 14);
+  for (let i = 0; i < f.table.length; i++) {
+    ctx.fillStyle = rgb(f.table.features[i].properties.category);
+    ctx.fillRect(Math.round(x(f.table.start[i])) - 1, bottom + 6, 2, 14);
+  }
+  ctx.fillStyle = opts.ink;
+  ctx.fillRect(Math.round(x(f.t)) - 1, bottom + 2, 2, 22);
+  ctx.font = `10px ${opts.font}`;
+  ctx.fillStyle = opts.muted;
+  ctx.textBaseline = 'top';
+  ctx.fillText(isoOf(d0).slice(0, 4), m, bottom + 22);
+  const endLabel = isoOf(d1).slice(0, 4);
+  ctx.fillText(endLabel, f.width - m - ctx.measureText(endLabel).width, bottom + 22);
+
+  // The credits, small, along the bottom edge.
+  ctx.fillStyle = '#f4f5f7';
+  ctx.fillRect(0, f.height - opts.creditsHeightPx, f.width, opts.creditsHeightPx);
+  ctx.fillStyle = opts.muted;
+  ctx.font = `10px ${opts.font}`;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(f.credits, m, f.height - opts.creditsHeightPx / 2, f.width - 2 * m);
+}

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { readView, writeView, URL_FIELDS, day, list, set } from '../../src/app/state/url.ts';
+import { STATE_DEFAULTS } from '../../src/app/state/store.ts';
+import { dayOf } from '../../src/app/time/day.ts';
+
+const defaults = { ...STATE_DEFAULTS, t: dayOf('2025-12-31') };
+
+describe('writeView / readView', () => {
+  test('writeView() then readView() restores every URL field and the camera', () => {
+    const state = { ...defaults, t: dayOf('2025-09-15'), playing: true, speedDaysPerSecond: 91, windowDays: 7,
+      selectedId: 'incursion-poland-2025-09-10' };
+    const fragment = writeView({ state, camera: { center: [24.12345678, 54.5], zoom: 5.256 } }, defaults);
+    expect(fragment).toBe('time=2025-09-15&play=1&speed=91&window=7&event=incursion-poland-2025-09-10&map=5.26/54.5/24.12346');
+    const view = readView(`#${fragment}`);
+    expect(view.state).toEqual({ t: state.t, playing: true, speedDaysPerSecond: 91, windowDays: 7, selectedId: state.selectedId });
+    expect(view.camera).toEqual({ center: [24.12346, 54.5], zoom: 5.26 });
+  });
+
+  test('writeView() leaves out fields equal to the defaults', () => {
+    expect(writeView({ state: defaults }, defaults)).toBe('');
+    expect(writeView({ state: { ...defaults, windowDays: 90 } }, defaults)).toBe('window=90');
+  });
+
+  test('writeView() escapes ids that contain URL syntax, and readView() gets them back', () => {
+    const id = 'odd id&x=1#frag/ü';
+    const fragment = writeView({ state: { ...defaults, selectedId: id } }, defaults);
+    expect(fragment).not.toContain('#');
+    expect(readView(fragment).state.selectedId).toBe(id);
+  });
+
+  test('readView() skips malformed values and keeps the rest', () => {
+    const view = readView('time=2025-02-30&play=yes&speed=-3&window=abc&event=a&map=5/200/10&zzz=1');
+    expect(view.state).toEqual({ selectedId: 'a' });
+    expect(view.camera).toBeUndefined();
+    expect(readView('time=15.09.2025').state.t).toBeUndefined();
+  });
+
+  test('readView() accepts a bbox instead of a centre, and refuses one inside out', () => {
+    expect(readView('bbox=14,49,24.5,55').camera).toEqual({ bbox: [14, 49, 24.5, 55] });
+    expect(readView('bbox=24,49,14,55').camera).toBeUndefined();
+  });
+
+  test('readView() reads a query string as well as a fragment', () => {
+    expect(readView('?time=2024-01-01').state.t).toBe(dayOf('2024-01-01'));
+  });
+
+  test('hoveredId never enters the URL', () => {
+    expect(URL_FIELDS.map((f) => f.key)).not.toContain('hoveredId');
+    expect(writeView({ state: { ...defaults, hoveredId: 'x' } }, defaults)).toBe('');
+  });
+});
+
+describe('codecs', () => {
+  test('day reads only real calendar dates', () => {
+    expect(day.read('2024-02-29')).toBe(dayOf('2024-02-29'));
+    expect(day.read('2023-02-29')).toBeUndefined();
+  });
+  test('list and set round-trip words, and an empty value is an empty list', () => {
+    expect(list.read(list.write(['strike', 'aid']))).toEqual(['strike', 'aid']);
+    expect(list.read('')).toEqual([]);
+    expect([...set.read(set.write(new Set(['a', 'b'])))!]).toEqual(['a', 'b']);
+  });
+});

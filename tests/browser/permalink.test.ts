@@ -1,0 +1,110 @@
+// The view in the URL: set through the UI, reloaded from the link, compared as state and as a picture; back and
+// forward step through settled views; a link to an event the data no longer has says so.
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openApp, waitForDrawn, type OpenedApp } from './browser.ts';
+import { decodePng } from './pixels.ts';
+import { differingShare, settle } from './embed-helpers.ts';
+
+let browser: Browser;
+let app: OpenedApp;
+const url = inject('appUrl');
+
+beforeAll(async () => {
+  browser = await launch();
+  app = await openApp(browser, url);
+});
+afterAll(async () => { await browser?.close(); });
+
+const state = (o: OpenedApp) => o.page.evaluate(() => {
+  const { t, windowDays, playing, speedDaysPerSecond, selectedId } = window.__flanklineEmbed.state();
+  return { t, windowDays, playing, speedDaysPerSecond, selectedId };
+});
+const camera = (o: OpenedApp) => o.page.evaluate(() => window.__flanklineEmbed.camera()!);
+
+describe('permalinks', () => {
+  test('a view set through the UI survives a reload of its URL: same state, same picture', async () => {
+    const { page } = app;
+    // Time: the scrubber's keyboard, back a month from the end.
+    await page.locator('[role="slider"]').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('PageDown');
+    await page.locator('.window select').selectOption('7');
+    await page.locator('.speed select').selectOption('91');
+    const first = page.locator('.list-item').first();
+    const id = await first.getAttribute('data-id');
+    await first.click();
+    await page.locator('#panel').waitFor({ state: 'visible' });
+    await page.locator('.maplibregl-ctrl-zoom-in').click();
+    await page.mouse.move(5, 5);
+    await settle(page);
+    await page.waitForTimeout(900); // past the settle delay, so this view has its own history entry
+
+    const link = page.url();
+    expect(link).toContain('#');
+    expect(link).toContain(`event=${id}`);
+    // The Share dialog offers exactly this link.
+    await page.locator('.share-open').click();
+    expect(await page.locator('.share-link').inputValue()).toBe(link);
+    expect(await page.locator('.share-snippet').inputValue()).toMatch(/^<iframe src="[^"]*embed=1[^"]*#time=/);
+    await page.keyboard.press('Escape');
+
+    const before = await state(app);
+    expect(before).toMatchObject({ windowDays: 7, speedDaysPerSecond: 91, selectedId: id, playing: false });
+    const cameraBefore = await camera(app);
+    const drawn = await waitForDrawn(page, (await page.evaluate(() => window.__flankline.drawnMarkerIds())).length);
+    const box = (await page.locator('#map').boundingBox())!;
+    const shotBefore = decodePng(await page.screenshot({ clip: box }));
+
+    const again = await openApp(browser, link);
+    try {
+      expect(await state(again)).toEqual(before);
+      const cameraAfter = await camera(again);
+      expect(cameraAfter.zoom).toBeCloseTo(cameraBefore.zoom, 2);
+      expect(cameraAfter.center[0]).toBeCloseTo(cameraBefore.center[0], 4);
+      expect(cameraAfter.center[1]).toBeCloseTo(cameraBefore.center[1], 4);
+      expect(await again.page.locator('#panel .panel-title').isVisible()).toBe(true);
+      expect(await waitForDrawn(again.page, drawn.length)).toEqual(drawn);
+      await again.page.mouse.move(5, 5);
+      await settle(again.page);
+      const boxAgain = (await again.page.locator('#map').boundingBox())!;
+      expect(boxAgain).toEqual(box);
+      const shotAfter = decodePng(await again.page.screenshot({ clip: boxAgain }));
+      expect(differingShare(shotBefore, shotAfter)).toBeLessThan(0.01);
+      expect(again.errors).toEqual([]);
+    } finally {
+      await again.page.close();
+    }
+  });
+
+  test('Back and Forward step through settled views, not frames', async () => {
+    const { page } = app;
+    const zoomed = await camera(app);
+    const selected = (await state(app)).selectedId;
+    await page.goBack(); // before the zoom: same selection, one step out
+    await page.waitForTimeout(300);
+    expect((await camera(app)).zoom).toBeCloseTo(zoomed.zoom - 1, 1);
+    expect((await state(app)).selectedId).toBe(selected);
+    await page.goBack(); // before the selection
+    await page.waitForTimeout(300);
+    expect((await state(app)).selectedId).toBeNull();
+    await page.goForward();
+    await page.goForward();
+    await page.waitForTimeout(300);
+    expect((await state(app)).selectedId).toBe(selected);
+    expect((await camera(app)).zoom).toBeCloseTo(zoomed.zoom, 2);
+  });
+
+  test('a link to an event the data no longer has says so, and keeps the rest of the view', async () => {
+    const gone = await openApp(browser, `${url}#time=2022-03-01&event=strike-nowhere-1999`);
+    try {
+      const banner = gone.page.locator('.banner-warning');
+      await banner.waitFor({ state: 'visible' });
+      expect(await banner.textContent()).toContain('"strike-nowhere-1999" is not in this version of the data');
+      expect(await gone.page.locator('[role="slider"]').getAttribute('aria-valuetext')).toBe('2022-03-01');
+      expect(await gone.page.locator('#panel').isHidden()).toBe(true);
+    } finally {
+      await gone.page.close();
+    }
+  });
+});
