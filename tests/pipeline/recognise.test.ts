@@ -147,4 +147,13 @@ describe('recognise', () => {
     expect(places(text).map((m) => m.text)).toEqual([]);
     expect(places('Liverpool said it condemned the damage. Fans travelled to Liverpool.').map((m) => m.text)).toEqual(['Liverpool']);
   });
+
+  it('recognise() takes "Donald" in "Donald Trump" for a given name, not for a town', () => {
+    expect(places('Donald Trump spoke to reporters in Ohio.').map((m) => m.text)).toEqual(['Ohio']);
+  });
+
+  it('recognise() keeps a seat whose name is a given name ("Cheyenne") but not a given name before "and <person>"', () => {
+    expect(places('The storm hit Cheyenne and Laramie.').map((m) => m.text)).toEqual(['Cheyenne', 'Laramie']);
+    expect(places('In 2016, David and Jodi Mahler of Bellmore appeared on the show.').map((m) => m.text)).toEqual(['Bellmore']);
+  });
 });
