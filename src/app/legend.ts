@@ -1,39 +1,83 @@
-// The category legend over the map: only the categories the dataset uses, plus what faded and size mean.
+// The legend over the map: a switch per category the dataset uses (pressing one hides or shows it on the map, the
+// strip and the list), how states, contributors and incidents are drawn, and what faded and size mean.
 import { CATEGORIES, type Category } from '../model/index.ts';
 import { CATEGORY_LABELS, cssColor } from './categories.ts';
 import type { EventsTable } from './state/events-table.ts';
 import { BASEMAP_DEFAULTS } from './basemap-style.ts';
 import type { Store } from './state/store.ts';
+import { stateStyle } from './posture/states.ts';
+import { PULSE_DEFAULTS } from './posture/pulse.ts';
+import { ARCS_DEFAULTS } from './posture/arcs.ts';
+
+const STYLE_TEXT = { fill: 'host country (tinted)', outline: 'area (dashed outline)', symbol: 'site (square)' };
+
+function entry(swatchClass: string, background: string, text: string): HTMLLIElement {
+  const li = document.createElement('li');
+  const swatch = document.createElement('span');
+  swatch.className = swatchClass;
+  swatch.style.setProperty('--c', background);
+  swatch.style.background = swatchClass.includes('swatch-line') || swatchClass.includes('swatch-ring') ? '' : background;
+  li.append(swatch, document.createTextNode(text));
+  return li;
+}
 
 export function createLegend(root: HTMLElement, table: EventsTable, store: Store): void {
   root.classList.add('legend');
   const used = new Set<Category>(table.features.map((f) => f.properties.category));
+  const persisting = new Set<Category>(table.features.filter((f) => f.properties.persists).map((f) => f.properties.category));
   const ul = document.createElement('ul');
+  ul.className = 'legend-categories';
+  const toggles = new Map<Category, HTMLButtonElement>();
   for (const c of CATEGORIES) {
     if (!used.has(c)) continue;
     const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'legend-toggle';
+    button.dataset.category = c;
+    button.title = `Show or hide ${CATEGORY_LABELS[c].toLowerCase()} events`;
     const swatch = document.createElement('span');
     swatch.className = 'swatch';
     swatch.style.background = cssColor(c);
-    li.append(swatch, document.createTextNode(CATEGORY_LABELS[c]));
+    button.append(swatch, document.createTextNode(CATEGORY_LABELS[c]));
+    button.addEventListener('click', () => {
+      const hidden = store.get().hiddenCategories;
+      store.set({ hiddenCategories: hidden.includes(c) ? hidden.filter((h) => h !== c) : [...hidden, c] });
+    });
+    toggles.set(c, button);
+    li.append(button);
     ul.append(li);
   }
-  const nato = document.createElement('li');
-  const tint = document.createElement('span');
-  tint.className = 'swatch swatch-area';
-  tint.style.background = BASEMAP_DEFAULTS.nato;
-  nato.append(tint, document.createTextNode('NATO member'));
-  ul.append(nato);
+  const posture = document.createElement('ul');
+  posture.className = 'legend-posture';
+  for (const c of CATEGORIES) {
+    if (!persisting.has(c)) continue;
+    const style = stateStyle(c);
+    const cls = style === 'fill' ? 'swatch swatch-area' : style === 'outline' ? 'swatch swatch-area swatch-line' : 'swatch swatch-square';
+    posture.append(entry(cls, cssColor(c), `${CATEGORY_LABELS[c]} ${STYLE_TEXT[style]}, while in place`));
+  }
+  if (table.features.some((f) => f.properties.actors.length && !ARCS_DEFAULTS.excludeCategories.includes(f.properties.category))) {
+    posture.append(entry('swatch swatch-arc', '', 'Arc: from a contributor\u2019s capital'));
+  }
+  const pulseEntry = PULSE_DEFAULTS.categories.some((c) => used.has(c)) ? entry('swatch swatch-ring', '', '') : null;
+  if (pulseEntry) posture.append(pulseEntry);
+  const nato = entry('swatch swatch-area', BASEMAP_DEFAULTS.nato, 'NATO member');
+  posture.append(nato);
   const note = document.createElement('p');
   note.className = 'legend-note';
-  const explain = () => { note.textContent = `Faded: ended more than ${store.get().windowDays} days earlier. Larger: more sources.`; };
-  store.subscribe((s, p) => { if (s.windowDays !== p.windowDays) explain(); });
+  const explain = () => {
+    const { windowDays, hiddenCategories } = store.get();
+    note.textContent = `Faded: ended more than ${windowDays} days earlier. Larger: more sources. Press a category to hide it.`;
+    if (pulseEntry) pulseEntry.lastChild!.textContent = `Ring: a recent incident, fading over ${windowDays} days`;
+    for (const [c, button] of toggles) button.setAttribute('aria-pressed', String(!hiddenCategories.includes(c)));
+  };
+  store.subscribe((s, p) => { if (s.windowDays !== p.windowDays || s.hiddenCategories !== p.hiddenCategories) explain(); });
   explain();
   // A <details> so a reader can fold it away; on a phone it starts folded.
   const details = document.createElement('details');
   details.open = !window.matchMedia('(max-width: 720px)').matches;
   const summary = document.createElement('summary');
   summary.textContent = 'Legend';
-  details.append(summary, ul, note);
+  details.append(summary, ul, posture, note);
   root.append(details);
 }

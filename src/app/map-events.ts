@@ -1,15 +1,22 @@
 // Connects the event markers on the map to the store: layers follow t, the window, hover and selection; hovering
 // shows the tooltip; clicking selects; selecting an event off screen eases the map to it.
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { PickingInfo } from '@deck.gl/core';
+import type { LayersList, PickingInfo } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { EventFeature } from '../model/index.ts';
 import type { Store } from './state/store.ts';
 import type { EventsTable } from './state/events-table.ts';
-import { eventsLayers } from './layers/events-layer.ts';
+import { eventsLayers, type EventsLayerInput } from './layers/events-layer.ts';
 import { createTooltip } from './tooltip.ts';
 
-export function connectEvents(map: MapLibreMap, store: Store, table: EventsTable, tooltipParent: HTMLElement): MapboxOverlay {
+/** Layers drawn under the markers (the posture) and the filters the markers follow; both read the store. */
+export interface UnderLayers {
+  layers(): LayersList;
+  eventsInput(): Partial<EventsLayerInput>;
+}
+
+export function connectEvents(map: MapLibreMap, store: Store, table: EventsTable, tooltipParent: HTMLElement,
+  under?: UnderLayers): MapboxOverlay {
   const tooltip = createTooltip(tooltipParent);
   const onHover = (info: PickingInfo<EventFeature>) => {
     const f = info.object;
@@ -21,14 +28,16 @@ export function connectEvents(map: MapLibreMap, store: Store, table: EventsTable
   const layers = () => {
     const s = store.get();
     const focusIds = [s.selectedId, s.hoveredId].filter((id): id is string => id !== null);
-    return eventsLayers({ table, t: s.t, windowDays: s.windowDays, focusIds, onHover, onClick });
+    const events = eventsLayers({ table, t: s.t, windowDays: s.windowDays, focusIds, onHover, onClick, ...under?.eventsInput() });
+    return under ? [...under.layers(), ...events] : events;
   };
   const overlay = new MapboxOverlay({
     interleaved: false, layers: layers(), getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
   });
   map.addControl(overlay);
   store.subscribe((s, p) => {
-    if (s.t !== p.t || s.windowDays !== p.windowDays || s.hoveredId !== p.hoveredId || s.selectedId !== p.selectedId) {
+    if (s.t !== p.t || s.windowDays !== p.windowDays || s.hoveredId !== p.hoveredId || s.selectedId !== p.selectedId
+      || s.hiddenCategories !== p.hiddenCategories || s.query !== p.query || s.playMode !== p.playMode || s.playWindowDays !== p.playWindowDays) {
       overlay.setProps({ layers: layers() });
     }
   });

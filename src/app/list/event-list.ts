@@ -12,7 +12,10 @@ export const LIST_DEFAULTS = {
   emptyText: 'This dataset has no events.',
 };
 
-export function createEventList(root: HTMLElement, store: Store, table: EventsTable, opts = LIST_DEFAULTS): void {
+/** `filter.passes(i)`: whether event i passes the reader's search and category toggles (absent: all pass). */
+export function createEventList(root: HTMLElement, store: Store, table: EventsTable, opts = LIST_DEFAULTS,
+  filter?: { passes(i: number): boolean }): void {
+  const passes = (i: number) => !filter || filter.passes(i);
   root.classList.add('event-list');
   const heading = document.createElement('h2');
   heading.className = 'list-heading';
@@ -25,6 +28,7 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
   let shownCount = -1;
   let shownWindow = -1;
   let shownFreshKey = '';
+  let shownFilter: unknown = null;
 
   function item(i: number): HTMLElement {
     const f = table.features[i];
@@ -54,17 +58,22 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
   }
 
   function render(): void {
-    const { t, windowDays } = store.get();
+    const { t, windowDays, query, hiddenCategories } = store.get();
     const count = countStartedBy(table.start, t);
     const first = Math.max(0, count - opts.maxItems);
     let freshKey = '';
     for (let i = count - 1; i >= first; i--) freshKey += strengthAt(table, i, t, windowDays) === 'full' ? '1' : '0';
-    if (count === shownCount && windowDays === shownWindow && freshKey === shownFreshKey) return;
+    const filterKey = `${query}|${hiddenCategories.join()}`;
+    if (count === shownCount && windowDays === shownWindow && freshKey === shownFreshKey && filterKey === shownFilter) return;
+    const filterChanged = filterKey !== shownFilter;
+    shownFilter = filterKey;
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.id;
-    if (count !== shownCount) {
+    let hiddenByFilter = 0;
+    if (count !== shownCount || filterChanged) {
       items.clear();
       const nodes: HTMLElement[] = [];
       for (let i = count - 1; i >= first; i--) {
+        if (!passes(i)) { hiddenByFilter++; continue; }
         const li = item(i);
         items.set(table.features[i].id, li);
         nodes.push(li);
@@ -76,14 +85,16 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
       items.get(table.features[i].id)?.classList.toggle('faded', strengthAt(table, i, t, windowDays) !== 'full');
     }
     more.textContent = count === 0 ? (table.length === 0 ? opts.emptyText : 'No events yet at this date.')
-      : first > 0 ? `and ${first} earlier events` : '';
+      : items.size === 0 && hiddenByFilter ? 'No events match the search or the categories shown.'
+        : first > 0 ? `and ${first} earlier events` : '';
     shownCount = count;
     shownWindow = windowDays;
     shownFreshKey = freshKey;
   }
 
   store.subscribe((state, previous) => {
-    if (state.t !== previous.t || state.windowDays !== previous.windowDays) render();
+    if (state.t !== previous.t || state.windowDays !== previous.windowDays || state.query !== previous.query
+      || state.hiddenCategories !== previous.hiddenCategories) render();
     if (state.hoveredId !== previous.hoveredId) {
       if (previous.hoveredId) items.get(previous.hoveredId)?.classList.remove('hovered');
       const li = state.hoveredId ? items.get(state.hoveredId) : undefined;

@@ -1,4 +1,5 @@
-// The row above the scrubber: Play/Pause, the speed, the current date written out, and the status line.
+// The row above the scrubber: Play/Pause, the speed, the play mode (cumulative or the last N days), loop, the current
+// date written out, the status line, the fade window, the search and the lanes switch.
 import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import { countStartedBy } from '../state/visible.ts';
@@ -6,6 +7,7 @@ import { isoOf } from '../time/day.ts';
 import { formatDay } from '../format/date.ts';
 
 export const SPEEDS: { label: string; daysPerSecond: number }[] = [
+  { label: '1 day / s', daysPerSecond: 1 },
   { label: '1 week / s', daysPerSecond: 7 },
   { label: '1 month / s', daysPerSecond: 30 },
   { label: '3 months / s', daysPerSecond: 91 },
@@ -19,6 +21,16 @@ export const WINDOWS: { label: string; days: number }[] = [
   { label: '90 days', days: 90 },
   { label: 'a year', days: 365 },
 ];
+
+/** Play modes: what is on the map while time runs. */
+export const PLAY_MODES: { label: string; mode: 'cumulative' | 'window'; days: number }[] = [
+  { label: 'Everything so far', mode: 'cumulative', days: 90 },
+  { label: 'Last 30 days', mode: 'window', days: 30 },
+  { label: 'Last 90 days', mode: 'window', days: 90 },
+  { label: 'Last year', mode: 'window', days: 365 },
+];
+
+const playModeValue = (mode: string, days: number) => (mode === 'window' ? `window-${days}` : 'cumulative');
 
 export function statusText(count: number, t: number): string {
   return `${count} ${count === 1 ? 'event' : 'events'} up to ${formatDay(isoOf(t))}`;
@@ -49,11 +61,39 @@ export function createControls(container: HTMLElement, store: Store, table: Even
   const status = document.createElement('p');
   status.className = 'status';
   status.setAttribute('role', 'status');
-  container.append(play, speedLabel, date, status, windowLabel);
+  const modeLabel = document.createElement('label');
+  modeLabel.className = 'play-mode';
+  const mode = document.createElement('select');
+  mode.setAttribute('aria-label', 'Show');
+  for (const m of PLAY_MODES) mode.append(new Option(m.label, playModeValue(m.mode, m.days)));
+  modeLabel.append(mode);
+  const loopLabel = document.createElement('label');
+  loopLabel.className = 'loop';
+  const loop = document.createElement('input');
+  loop.type = 'checkbox';
+  loopLabel.append(loop, document.createTextNode(' Loop'));
+  const search = document.createElement('input');
+  search.type = 'search';
+  search.className = 'search';
+  search.placeholder = 'Search events';
+  search.setAttribute('aria-label', 'Search events by title and excerpt');
+  const lanes = document.createElement('button');
+  lanes.type = 'button';
+  lanes.className = 'lanes-toggle';
+  lanes.textContent = 'Lanes';
+  lanes.title = 'One lane per category in the timeline strip';
+  container.append(play, speedLabel, modeLabel, loopLabel, date, status, search, lanes, windowLabel);
 
   play.addEventListener('click', () => store.set({ playing: !store.get().playing }));
   speed.addEventListener('change', () => store.set({ speedDaysPerSecond: Number(speed.value) }));
   windowSelect.addEventListener('change', () => store.set({ windowDays: Number(windowSelect.value) }));
+  mode.addEventListener('change', () => {
+    const m = PLAY_MODES.find((p) => playModeValue(p.mode, p.days) === mode.value)!;
+    store.set(m.mode === 'window' ? { playMode: 'window', playWindowDays: m.days } : { playMode: 'cumulative' });
+  });
+  loop.addEventListener('change', () => store.set({ loop: loop.checked }));
+  search.addEventListener('input', () => store.set({ query: search.value }));
+  lanes.addEventListener('click', () => store.set({ lanes: !store.get().lanes }));
 
   const render = () => {
     const s = store.get();
@@ -61,9 +101,18 @@ export function createControls(container: HTMLElement, store: Store, table: Even
     play.setAttribute('aria-pressed', String(s.playing));
     speed.value = String(s.speedDaysPerSecond);
     windowSelect.value = String(s.windowDays);
+    const modeValue = playModeValue(s.playMode, s.playWindowDays);
+    if (![...mode.options].some((o) => o.value === modeValue)) mode.append(new Option(`Last ${s.playWindowDays} days`, modeValue));
+    mode.value = modeValue;
+    loop.checked = s.loop;
+    if (search.value !== s.query) search.value = s.query;
+    lanes.setAttribute('aria-pressed', String(s.lanes));
     date.textContent = formatDay(isoOf(s.t));
     status.textContent = statusText(countStartedBy(table.start, s.t), s.t);
   };
-  store.subscribe((s, p) => { if (s.t !== p.t || s.playing !== p.playing || s.speedDaysPerSecond !== p.speedDaysPerSecond || s.windowDays !== p.windowDays) render(); });
+  store.subscribe((s, p) => {
+    if (s.t !== p.t || s.playing !== p.playing || s.speedDaysPerSecond !== p.speedDaysPerSecond || s.windowDays !== p.windowDays
+      || s.playMode !== p.playMode || s.playWindowDays !== p.playWindowDays || s.loop !== p.loop || s.query !== p.query || s.lanes !== p.lanes) render();
+  });
   render();
 }

@@ -1,21 +1,40 @@
-// Play/Pause: advances `t` by the chosen speed on animation frames, and stops at the end of the data.
+// Play/Pause: advances `t` by the chosen speed and stops at the end of the data, or starts again when looping.
+// With prefers-reduced-motion the time moves in whole steps (a second's worth at a time), not on every frame.
 import type { Store } from '../state/store.ts';
+import { nextTime, playAdvance } from '../posture/play-window.ts';
 
-export function startPlayer(store: Store, domain: [number, number]): void {
+export const PLAYER_DEFAULTS = {
+  /** Longest frame gap counted, so a background tab does not jump years on its return. */
+  maxFrameSeconds: 0.25,
+  /** Under reduced motion, one step per this many seconds. */
+  stepSeconds: 1,
+};
+
+export function startPlayer(store: Store, domain: [number, number], reducedMotion = () => false, opts = PLAYER_DEFAULTS): void {
   let last = 0;
   let carry = 0;
+  let elapsed = 0;
   let frame = 0;
   const tick = (now: number) => {
     const state = store.get();
     if (!state.playing) return;
-    const dt = last ? Math.min(0.25, (now - last) / 1000) : 0;
+    const dt = last ? Math.min(opts.maxFrameSeconds, (now - last) / 1000) : 0;
     last = now;
-    carry += dt * state.speedDaysPerSecond;
-    const whole = Math.floor(carry);
-    carry -= whole;
-    const t = Math.min(domain[1], state.t + whole);
-    store.set(t >= domain[1] ? { t, playing: false } : { t });
-    frame = requestAnimationFrame(tick);
+    let days: number;
+    if (reducedMotion()) {
+      elapsed += dt;
+      days = playAdvance(state.speedDaysPerSecond, elapsed, true, opts.stepSeconds);
+      if (days) elapsed = 0;
+    } else {
+      carry += playAdvance(state.speedDaysPerSecond, dt, false);
+      days = Math.floor(carry);
+      carry -= days;
+    }
+    if (days) {
+      const next = nextTime(state.t, days, domain, state.loop);
+      store.set(next.ended ? { t: next.t, playing: false } : { t: next.t });
+    }
+    if (store.get().playing) frame = requestAnimationFrame(tick);
   };
   store.subscribe((state, previous) => {
     if (state.playing === previous.playing) return;
@@ -24,6 +43,7 @@ export function startPlayer(store: Store, domain: [number, number]): void {
     if (state.t >= domain[1]) store.set({ t: domain[0] });
     last = 0;
     carry = 0;
+    elapsed = 0;
     frame = requestAnimationFrame(tick);
   });
 }

@@ -6,7 +6,8 @@ import type { EventsTable } from '../state/events-table.ts';
 import { addMonths, isoOf } from '../time/day.ts';
 import { formatDay } from '../format/date.ts';
 import { dayAtX, timeScale, xOfDay } from './scale.ts';
-import { drawStrip, stripHeight, stripLanes } from './strip.ts';
+import { drawStrip, stripHeight, stripLanes, STRIP_DEFAULTS, type StripFilter } from './strip.ts';
+import type { Search } from '../posture/search.ts';
 
 export const SCRUBBER_DEFAULTS = {
   marginPx: 14,
@@ -22,7 +23,12 @@ export interface Scrubber {
 }
 
 export function createScrubber(container: HTMLElement, store: Store, table: EventsTable, domain: [number, number],
-  opts = SCRUBBER_DEFAULTS): Scrubber {
+  opts = SCRUBBER_DEFAULTS, search?: Pick<Search, 'matches'>): Scrubber {
+  const stripFilter: StripFilter = {
+    get split() { return store.get().lanes; },
+    get hiddenCategories() { return store.get().hiddenCategories; },
+    matches: (i) => !search || search.matches[i] === 1,
+  };
   const lanes = stripLanes(table);
   const stripPx = stripHeight(lanes.size);
   const heightPx = stripPx + opts.axisHeightPx + 8;
@@ -91,7 +97,7 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
 
   function draw(): void {
     axisG.call(axisBottom(scale).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
-    drawStrip(strip, table, lanes, scale);
+    drawStrip(strip, table, lanes, scale, STRIP_DEFAULTS, stripFilter);
     placeCursor();
   }
 
@@ -157,6 +163,7 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
   }
 
   store.subscribe((state, previous) => {
+    if (state.lanes !== previous.lanes || state.query !== previous.query || state.hiddenCategories !== previous.hiddenCategories) draw();
     if (state.t === previous.t) return;
     placeCursor();
     if (state.playing) keepInView();

@@ -1,5 +1,7 @@
 // The strip above the axis: every event as a tick on its category's lane, or as a bar where its time is a month or
 // a year. Drawn on a canvas (one path per category) so a large dataset is one draw call per lane, not one node each.
+// Unsplit, every category shares one full-height lane. Categories switched off are drawn faint; search misses are left
+// out, so the strip shows when the matches happened.
 import type { ScaleTime } from 'd3';
 import { CATEGORIES, type Category } from '../../model/index.ts';
 import { cssColor } from '../categories.ts';
@@ -11,7 +13,17 @@ export const STRIP_DEFAULTS = {
   laneGapPx: 1,
   /** Narrowest mark drawn, so a one-day event on a ten-year axis is still visible. */
   minWidthPx: 2,
+  /** Opacity of a category switched off in the legend. */
+  hiddenAlpha: 0.15,
 };
+
+export interface StripFilter {
+  /** One lane per category, or all in one. */
+  split: boolean;
+  hiddenCategories: readonly string[];
+  /** Whether event i matches the search. */
+  matches(i: number): boolean;
+}
 
 /** Lane of each category: only the categories present get one, in the legend's order. */
 export function stripLanes(table: EventsTable): Map<Category, number> {
@@ -27,7 +39,7 @@ export function stripHeight(laneCount: number, opts = STRIP_DEFAULTS): number {
 }
 
 export function drawStrip(canvas: HTMLCanvasElement, table: EventsTable, lanes: ReadonlyMap<Category, number>,
-  scale: ScaleTime<number, number>, opts = STRIP_DEFAULTS): void {
+  scale: ScaleTime<number, number>, opts = STRIP_DEFAULTS, filter?: StripFilter): void {
   const ratio = window.devicePixelRatio || 1;
   const width = canvas.clientWidth;
   const height = stripHeight(lanes.size, opts);
@@ -38,18 +50,22 @@ export function drawStrip(canvas: HTMLCanvasElement, table: EventsTable, lanes: 
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
   const lane = opts.laneHeightPx + opts.laneGapPx;
+  const split = filter?.split ?? true;
+  const markHeight = split ? opts.laneHeightPx : height - opts.laneGapPx;
   for (const [category, laneIndex] of lanes) {
-    const y = laneIndex * lane;
+    const y = split ? laneIndex * lane : 0;
     ctx.fillStyle = cssColor(category);
+    ctx.globalAlpha = filter?.hiddenCategories.includes(category) ? opts.hiddenAlpha : 1;
     ctx.beginPath();
     for (let i = 0; i < table.length; i++) {
-      if (table.features[i].properties.category !== category) continue;
+      if (table.features[i].properties.category !== category || (filter && !filter.matches(i))) continue;
       const x0 = xOfDay(scale, table.start[i]);
       const x1 = xOfDay(scale, table.end[i] + 1);
       if (x1 < 0 || x0 > width) continue;
       const w = Math.max(opts.minWidthPx, x1 - x0);
-      ctx.rect(w > opts.minWidthPx ? x0 : x0 - opts.minWidthPx / 2, y, w, opts.laneHeightPx);
+      ctx.rect(w > opts.minWidthPx ? x0 : x0 - opts.minWidthPx / 2, y, w, markHeight);
     }
     ctx.fill();
   }
+  ctx.globalAlpha = 1;
 }

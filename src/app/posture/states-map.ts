@@ -1,0 +1,89 @@
+// States on the basemap: host countries tinted (or outlined) by MapLibre feature state on the `countries` source,
+// one style per persisting category. A state appearing or ending eases in or out over `transitionMs` of wall time,
+// unless the reader prefers reduced motion; before its start nothing of it shows.
+import type { ExpressionSpecification, Map as MapLibreMap, LayerSpecification } from 'maplibre-gl';
+import type { Category } from '../../model/index.ts';
+import { cssColor } from '../categories.ts';
+import type { EventsTable } from '../state/events-table.ts';
+import type { Store } from '../state/store.ts';
+import { slotsHeldAt, stateIntervals, stateStyle } from './states.ts';
+
+export const STATES_MAP_DEFAULTS = {
+  transitionMs: 450,
+  /** Opacity of a fill tint at full strength. */
+  fillOpacity: 0.42,
+  /** An outlined state also gets this faint wash, so a small country's outline is not its only sign. */
+  outlineWashOpacity: 0.16,
+  outlineWidthPx: 2.6,
+  /** Drawn under the borders, so neighbouring tints stay separated. */
+  beforeLayer: 'borders',
+  source: 'countries',
+};
+
+export const stateLayerId = (category: Category) => `state-${category}`;
+
+function layersFor(category: Category, opts: typeof STATES_MAP_DEFAULTS): LayerSpecification[] {
+  const strength: ExpressionSpecification = ['coalesce', ['feature-state', category], 0];
+  const id = stateLayerId(category);
+  const color = cssColor(category);
+  if (stateStyle(category) === 'outline') {
+    return [
+      { id: `${id}-wash`, type: 'fill', source: opts.source, paint: { 'fill-color': color, 'fill-opacity': ['*', opts.outlineWashOpacity, strength] } } as LayerSpecification,
+      { id, type: 'line', source: opts.source, layout: { 'line-join': 'round' },
+        paint: { 'line-color': color, 'line-width': opts.outlineWidthPx, 'line-dasharray': [2, 1.2], 'line-opacity': strength } } as LayerSpecification,
+    ];
+  }
+  return [{ id, type: 'fill', source: opts.source, paint: { 'fill-color': color, 'fill-opacity': ['*', opts.fillOpacity, strength] } } as LayerSpecification];
+}
+
+export function connectStates(map: MapLibreMap, store: Store, table: EventsTable, reducedMotion: () => boolean,
+  opts = STATES_MAP_DEFAULTS): void {
+  const states = stateIntervals(table);
+  const slots = states.slotCode.length;
+  const target = new Float32Array(slots);
+  const shown = new Float32Array(slots);
+  let frame = 0;
+  let last = 0;
+  let ready = false;
+
+  const write = (s: number) => {
+    map.setFeatureState({ source: opts.source, id: states.slotCode[s] }, { [states.slotCategory[s]]: shown[s] });
+  };
+  const step = (now: number) => {
+    const dt = last ? now - last : 16;
+    last = now;
+    let moving = false;
+    const delta = dt / opts.transitionMs;
+    for (let s = 0; s < slots; s++) {
+      if (shown[s] === target[s]) continue;
+      shown[s] = shown[s] < target[s] ? Math.min(target[s], shown[s] + delta) : Math.max(target[s], shown[s] - delta);
+      write(s);
+      if (shown[s] !== target[s]) moving = true;
+    }
+    frame = moving ? requestAnimationFrame(step) : 0;
+  };
+  const update = () => {
+    if (!ready) return;
+    const { t, hiddenCategories } = store.get();
+    slotsHeldAt(states, t, target);
+    for (let s = 0; s < slots; s++) if (hiddenCategories.includes(states.slotCategory[s])) target[s] = 0;
+    if (reducedMotion()) {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      for (let s = 0; s < slots; s++) if (shown[s] !== target[s]) { shown[s] = target[s]; write(s); }
+      return;
+    }
+    if (!frame) { last = 0; frame = requestAnimationFrame(step); }
+  };
+  const install = () => {
+    const categories = [...new Set(states.slotCategory)];
+    for (const c of categories) {
+      for (const layer of layersFor(c, opts)) if (!map.getLayer(layer.id)) map.addLayer(layer, map.getLayer(opts.beforeLayer) ? opts.beforeLayer : undefined);
+    }
+    ready = true;
+    update();
+  };
+  if (map.isStyleLoaded()) install();
+  else map.once('load', install);
+  store.subscribe((s, p) => { if (s.t !== p.t || s.hiddenCategories !== p.hiddenCategories) update(); });
+}
