@@ -2,7 +2,7 @@
 //   land.geojson       land-50m (Natural Earth via world-atlas), the fill under everything
 //   countries.geojson  countries-50m polygons with { code: alpha-2 | null, name, nato }
 //   borders.geojson    land borders only (shared arcs), so coastlines are not drawn twice
-//   labels.geojson     a label point per country and per capital (capitals from GeoNames cities-500)
+//   labels.geojson     a label point per country ({ code }) and per capital ({ country }, from GeoNames cities-500)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -129,7 +129,7 @@ export function buildBasemap(opts = BASEMAP_DEFAULTS): Record<string, FeatureCol
     const at = areaKm2 >= opts.minLabelAreaKm2 ? labelPoint(geometry) : null;
     if (at && id !== '010' && f.properties.name !== 'N. Cyprus') {
       labels.features.push({
-        type: 'Feature', properties: { kind: 'country', name: f.properties.name, rank: Math.round(Math.log10(areaKm2)) },
+        type: 'Feature', properties: { kind: 'country', name: f.properties.name, code, rank: Math.round(Math.log10(areaKm2)) },
         geometry: { type: 'Point', coordinates: round3([at])[0] },
       });
       if (code) labelled.add(code);

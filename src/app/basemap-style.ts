@@ -23,7 +23,8 @@ export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS): StyleSpecif
     version: 8,
     sources: {
       land: { type: 'geojson', data: geo('land'), attribution: ATTRIBUTION },
-      countries: { type: 'geojson', data: geo('countries') },
+      // promoteId: the posture's states set feature state by alpha-2 code.
+      countries: { type: 'geojson', data: geo('countries'), promoteId: 'code' },
       borders: { type: 'geojson', data: geo('borders') },
       labels: { type: 'geojson', data: geo('labels') },
     },

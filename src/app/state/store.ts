@@ -9,6 +9,17 @@ export interface AppState {
   speedDaysPerSecond: number;
   selectedId: string | null;
   hoveredId: string | null;
+  /** Play mode: everything up to t, or only what was active in the last `playWindowDays`. */
+  playMode: 'cumulative' | 'window';
+  playWindowDays: number;
+  /** Start again from the beginning at the end. */
+  loop: boolean;
+  /** Categories the reader switched off in the legend. */
+  hiddenCategories: readonly string[];
+  /** Text search over titles and excerpts ('' shows all). */
+  query: string;
+  /** The timeline strip split into one lane per category. */
+  lanes: boolean;
 }
 
 export const STATE_DEFAULTS: AppState = {
@@ -18,6 +29,12 @@ export const STATE_DEFAULTS: AppState = {
   speedDaysPerSecond: 30,
   selectedId: null,
   hoveredId: null,
+  playMode: 'cumulative',
+  playWindowDays: 90,
+  loop: false,
+  hiddenCategories: [],
+  query: '',
+  lanes: true,
 };
 
 export type Listener = (state: AppState, previous: AppState) => void;
