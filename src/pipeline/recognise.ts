@@ -200,9 +200,9 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
     if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
     else if (personAt(ctx, start, start + 1)) continue;
     if (!entries.length) continue;
-    // "Idlib province", "Donetsk region": the subdivision, but its name is the capitalised part; the lower-case word
+    // "Idlib province", "Donetsk region", "Heathrow airport": the subdivision or airport, but its name is the capitalised part; the lower-case word
     // only says what kind of place it is.
-    const descriptor = j > i && !isCapitalised(tokens[j]) && entries.every((e) => e.featureCode === 'ADM1');
+    const descriptor = j > i && !isCapitalised(tokens[j]) && entries.every((e) => e.featureCode === 'ADM1' || e.featureCode === 'AIRP');
     return { mention: mention(ctx, start, descriptor ? tokens[j - 1].end : end, form, entries), next: j + 1 };
   }
   return null;

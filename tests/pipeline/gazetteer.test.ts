@@ -71,6 +71,12 @@ describe('gazetteer', () => {
     expect(gazetteer.lookupName('north west').some((e) => e.featureCode === 'ADM1')).toBe(false);
   });
 
+  it('lookupName() finds airports by full name, by name without town, and never by a given name alone', () => {
+    expect(gazetteer.lookupName('munich airport').map((e) => [e.featureCode, e.country])).toEqual([['AIRP', 'DE']]);
+    expect(gazetteer.lookupName('sheremetyevo').map((e) => e.featureCode)).toEqual(['AIRP']);
+    expect(gazetteer.lookupName('logan').some((e) => e.featureCode === 'AIRP')).toBe(false);
+  });
+
   it('createGazetteer() refuses an index of another format and says how to rebuild it', () => {
     expect(() => createGazetteer({ format: -1 } as GazetteerData)).toThrow(/npm run prepare:data/);
   });

@@ -107,4 +107,11 @@ describe('resolve', () => {
     const found = resolved('Convoys crossed Tunisia, Libya and Egypt.');
     expect(found.map((m) => m.entry?.country)).toEqual(['TN', 'LY', 'EG']);
   });
+
+  it('resolve() places Heathrow and Schiphol at their airports, not at a town of the name', () => {
+    const found = resolved('Flights from Heathrow airport to Schiphol were cancelled.');
+    expect(found.map((m) => [m.text, m.entry?.featureCode, m.entry?.country])).toEqual([
+      ['Heathrow', 'AIRP', 'GB'], ['Schiphol', 'AIRP', 'NL'],
+    ]);
+  });
 });
