@@ -17,6 +17,12 @@ import { showBanner } from './banner.ts';
 import { installTestHook } from './test-hook.ts';
 import { initialView, startEmbedding } from './embed/embedding.ts';
 import { dayOfDate } from './time/day.ts';
+import { loadCapitals } from './posture/capitals.ts';
+import { createSearch } from './posture/search.ts';
+import { connectPosture, prefersReducedMotion } from './posture/connect.ts';
+import { createSummaryView } from './posture/summary-view.ts';
+import { frameEvents } from './posture/frame.ts';
+import { installPostureHook } from './posture/test-hook.ts';
 import type { SourceDocument } from '../model/index.ts';
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
@@ -30,6 +36,8 @@ async function main(): Promise<void> {
   } catch (e) {
     showBanner(banners, 'error', [`The map could not start (${(e as Error).message}); the timeline, list and sources still work.`]);
   }
+  // Contributors' capitals for the arcs, fetched while the data loads.
+  const capitals = loadCapitals(document.baseURI);
   const resolved = resolveEventsUrl(location.href);
   const result = 'error' in resolved ? { ok: false as const, errors: [resolved.error] } : await loadDataset(resolved.url);
   let table: EventsTable = buildEventsTable([]);
@@ -51,24 +59,28 @@ async function main(): Promise<void> {
     document.body.classList.remove('list-open');
     $('list-toggle').setAttribute('aria-expanded', 'false');
   });
+  const search = createSearch(store, table);
   createControls($('controls'), store, table);
-  createScrubber($('scrubber'), store, table, domain);
-  startPlayer(store, domain);
+  createScrubber($('scrubber'), store, table, domain, undefined, search);
+  startPlayer(store, domain, prefersReducedMotion);
   createEventList($('list'), store, table,
-    { ...LIST_DEFAULTS, emptyText: result.ok ? LIST_DEFAULTS.emptyText : 'No events: the data could not be loaded (see the note above).' });
+    { ...LIST_DEFAULTS, emptyText: result.ok ? LIST_DEFAULTS.emptyText : 'No events: the data could not be loaded (see the note above).' }, search);
+  createSummaryView($('posture'), store, table, (ids) => { if (map) frameEvents(map, table, ids, prefersReducedMotion()); });
   createPanel($('panel'), store, table, documents);
   createLegend($('legend'), table, store);
   $('list-toggle').addEventListener('click', () => {
     const open = document.body.classList.toggle('list-open');
     $('list-toggle').setAttribute('aria-expanded', String(open));
   });
-  const overlay = map ? connectEvents(map, store, table, $('map-wrap')) : null;
+  const posture = map ? connectPosture(map, store, table, await capitals, search) : null;
+  const overlay = map ? connectEvents(map, store, table, $('map-wrap'), posture ?? undefined) : null;
   // Last, so the view in the URL reaches views that are all listening.
   startEmbedding({ map, overlay, store, table, documents, domain, view: initialView(domain),
     defaults: { ...STATE_DEFAULTS, t: domain[1] }, note: (text) => showBanner(banners, 'warning', [text]) });
   const ready = () => { document.body.dataset.ready = 'true'; };
   if (map && overlay) {
     installTestHook(map, overlay, store, table);
+    if (posture) installPostureHook(map, overlay, posture);
     map.once('idle', ready);
   } else {
     ready();
