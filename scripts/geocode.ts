@@ -1,18 +1,28 @@
 // npm run geocode -- --input DIR --output FILE.geojson [--documents FILE.json] [--mentions FILE.json] [--report FILE]
 // Reads a folder of news documents, runs the pipeline, writes the event GeoJSON and the documents the app shows.
-// Exit codes: 0 all fine, 1 written but some documents failed, 2 nothing written (bad arguments or input),
-// 3 internal error.
+// Exit codes: 0 all fine, 1 written but some documents were not read (each named on stderr), 2 nothing written
+// (bad arguments or input), 3 internal error. docs/hardening.md lists every bad input and what it gets.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
-import { parseManifest, PipelineInputError, type ManifestEntry } from '../src/pipeline/manifest.ts';
+import { readManifest, PipelineInputError, type ManifestEntry } from '../src/pipeline/manifest.ts';
 import { runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
 import { write } from '../src/pipeline/write.ts';
-import { report, summarise, summaryLine } from '../src/pipeline/report.ts';
+import { markupSpans } from '../src/pipeline/boilerplate.ts';
+import { report, summarise, summaryLine, whyNothing } from '../src/pipeline/report.ts';
 
 const USAGE =
-  'usage: npm run geocode -- [--input DIR] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] [--debug]';
+  'usage: npm run geocode -- [--input DIR] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] [--max-document-mb N] [--debug]';
+
+export const GEOCODE_DEFAULTS = {
+  /**
+   * Largest document read, in MB. A news article is tens of kB; measured on this machine, one 5 MB document (44,000
+   * sentences) takes about 10 s and 570 MB of memory, and both grow linearly, so 50 MB would need minutes and
+   * gigabytes. A bigger file is named and skipped, never read into memory, and the other documents go on.
+   */
+  maxDocumentMb: 5,
+};
 
 interface Args {
   input: string;
@@ -21,18 +31,24 @@ interface Args {
   mentions: string | null;
   report: string | null;
   debug: boolean;
+  maxDocumentMb: number;
 }
 
 /** A problem with the arguments or the corpus as a whole: nothing can be written. */
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { input: 'seeds', output: 'public/data/events.geojson', documents: 'public/data/documents.json', mentions: null, report: null, debug: false };
+  const args: Args = { input: 'seeds', output: 'public/data/events.geojson', documents: 'public/data/documents.json', mentions: null, report: null, debug: false, maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb };
   const valued: Record<string, keyof Args> = { '--input': 'input', '--output': 'output', '--documents': 'documents', '--mentions': 'mentions', '--report': 'report' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     if (flag === '--debug') args.debug = true;
     else if (flag === '--help' || flag === '-h') throw new UsageError('help');
+    else if (flag === '--max-document-mb') {
+      const value = inline ?? argv[++i];
+      if (value === undefined || !(Number(value) > 0)) throw new UsageError('--max-document-mb needs a number of megabytes above 0');
+      args.maxDocumentMb = Number(value);
+    }
     else if (flag in valued) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
@@ -42,44 +58,107 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-/** Writes next to the target and renames, so a reader never sees half a file. */
-function writeAtomically(path: string, content: string): void {
-  mkdirSync(dirname(resolvePath(path)), { recursive: true });
-  const temp = join(dirname(resolvePath(path)), `.${basename(path)}.${process.pid}.tmp`);
+const tempPath = (path: string, pid: number) => join(dirname(resolvePath(path)), `.${basename(path)}.${pid}.tmp`);
+
+/** Removes temp files a killed run left beside `path` (their pid no longer runs); a live run's are left alone. */
+function sweepStaleTemps(path: string): void {
+  const dir = dirname(resolvePath(path));
+  if (!existsSync(dir)) return;
+  const prefix = `.${basename(path)}.`;
+  for (const name of readdirSync(dir)) {
+    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -4)) : NaN;
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(dir, name), { force: true });
+    }
+  }
+}
+
+/**
+ * Writes every file to a temp file beside its target, and only when all are written renames them into place, so
+ * a failed or interrupted run leaves the previous files whole and matching each other (a rename is atomic on one
+ * file system). On failure the temp files are removed; a run killed outright leaves its temp file, which the next
+ * run removes.
+ */
+function writeAllAtomically(files: readonly [string, string][]): void {
+  const temps: string[] = [];
   try {
-    writeFileSync(temp, content);
-    renameSync(temp, path);
+    for (const [path, content] of files) {
+      const temp = tempPath(path, process.pid);
+      try {
+        mkdirSync(dirname(resolvePath(path)), { recursive: true });
+        sweepStaleTemps(path);
+        temps.push(temp);
+        writeFileSync(temp, content);
+      } catch (error) {
+        throw new UsageError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}; the previous files are unchanged`);
+      }
+    }
+    files.forEach(([path], i) => {
+      try {
+        renameSync(temps[i], path);
+      } catch (error) {
+        throw new UsageError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
   } catch (error) {
-    rmSync(temp, { force: true });
+    for (const temp of temps) rmSync(temp, { force: true });
     throw error;
   }
 }
 
 interface Corpus {
   inputs: PipelineInput[];
-  /** Problems that concern no readable document (a manifest entry whose file is missing). */
+  /** Problems outside the pipeline: a manifest entry whose file is missing or unreadable, a file too big to read. */
   problems: string[];
 }
 
-function readCorpus(dir: string): Corpus {
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+function readCorpus(dir: string, maxDocumentMb: number): Corpus {
   if (!existsSync(dir)) throw new UsageError(`${dir}: input folder does not exist`);
   if (!statSync(dir).isDirectory()) throw new UsageError(`${dir}: input is not a folder`);
   const names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.txt') && statSync(join(dir, n)).isFile()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const manifestPath = join(dir, 'manifest.json');
   let manifest: ManifestEntry[] = [];
+  const problems: string[] = [];
+  // Documents whose manifest entry is broken: read with a guessed title and no date they would be misplaced in
+  // time, so they wait for the manifest to be fixed.
+  const badEntries = new Set<string>();
   if (existsSync(manifestPath)) {
     try {
-      manifest = parseManifest(readFileSync(manifestPath, 'utf8'), manifestPath);
+      const reading = readManifest(readFileSync(manifestPath, 'utf8'), manifestPath);
+      manifest = reading.entries;
+      for (const p of reading.problems) {
+        problems.push(p.file ? `${p.message}; ${p.file} is not read until its entry is fixed` : p.message);
+        if (p.file) badEntries.add(p.file);
+      }
     } catch (error) {
-      if (error instanceof PipelineInputError) throw new UsageError(error.message);
+      if (error instanceof PipelineInputError) throw new UsageError(`${error.message}; nothing was read (fix it, or remove it to read the documents without titles and dates)`);
       throw error;
     }
   }
   const byFile = new Map(manifest.map((m) => [m.file, m]));
   const present = new Set(names);
-  const problems = manifest.filter((m) => !present.has(m.file)).map((m) => `${manifestPath}: lists ${m.file}, which is not in ${dir}`);
+  problems.push(...manifest.filter((m) => !present.has(m.file)).map((m) => `${manifestPath}: lists ${m.file}, which is not in ${dir}`));
   if (names.length === 0) throw new UsageError(`${dir}: no .txt documents to read`);
-  const inputs = names.map((file) => ({ file, bytes: readFileSync(join(dir, file)), meta: byFile.get(file) }));
+  const inputs: PipelineInput[] = [];
+  for (const file of names) {
+    if (badEntries.has(file)) continue;
+    const path = join(dir, file);
+    const size = statSync(path).size;
+    if (size > maxDocumentMb * 1_048_576) {
+      problems.push(`${path}: is ${megabytes(size)}, over the ${maxDocumentMb} MB limit for one document; not read (split it, or raise --max-document-mb)`);
+      continue;
+    }
+    try {
+      inputs.push({ file, bytes: readFileSync(path), meta: byFile.get(file) });
+    } catch (error) {
+      problems.push(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
   return { inputs, problems };
 }
 
@@ -113,7 +192,7 @@ function main(argv: readonly string[]): number {
 
 function run(args: Args): number {
   const started = performance.now();
-  const corpus = readCorpus(args.input);
+  const corpus = readCorpus(args.input, args.maxDocumentMb);
   console.log(`geocode: ${corpus.inputs.length} documents in ${args.input}`);
   const t0 = performance.now();
   let gazetteer;
@@ -130,8 +209,15 @@ function run(args: Args): number {
   const failures = [...corpus.problems, ...result.outcomes.filter((o) => o.error !== null).map((o) => o.error!)];
   for (const message of failures) console.error(`geocode: ${message}`);
   if (result.documents.length === 0) {
-    console.error('geocode: nothing written: no document could be read');
+    console.error('geocode: nothing written: no document could be read; the previous output files are unchanged');
     return 2;
+  }
+  for (const doc of result.documents) {
+    if (markupSpans(doc.text).length > 0) console.log(`geocode: note: ${doc.file}: holds HTML markup; its tags, scripts and styles are skipped, only the text between them is read`);
+  }
+  // Read but without events: not an error, but the reader should know why the map is emptier than expected.
+  for (const o of result.outcomes) {
+    if (o.error === null && o.events.length === 0) console.log(`geocode: note: ${o.file}: nothing on the timeline: ${whyNothing(o)}`);
   }
   const files = write(result.events, result.documents, result.mentions);
   for (const line of files.dropped) console.error(`geocode: event left out, it breaks the data contract: ${line}`);
@@ -141,14 +227,12 @@ function run(args: Args): number {
     [args.mentions, files.mentions],
     [args.report, args.report ? report(result, corpus.problems) : ''],
   ];
-  for (const [path, content] of outputs) {
-    if (!path) continue;
-    try {
-      writeAtomically(path, content);
-    } catch (error) {
-      console.error(`geocode: cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
-      return 2;
-    }
+  try {
+    writeAllAtomically(outputs.filter((o): o is [string, string] => o[0] !== null));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`geocode: ${error.message}`);
+    return 2;
   }
   const summary = summarise(result, corpus.problems.length);
   console.log(`geocode: ${summaryLine(summary)}`);

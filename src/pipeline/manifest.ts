@@ -130,20 +130,53 @@ function parseEntry(raw: unknown, index: number, fileName: string): ManifestEntr
   };
 }
 
-/** Parses the text of manifest.json. Extra fields (notes, "about") are ignored; any other problem throws. */
-export function parseManifest(jsonText: string, fileName = 'manifest.json'): ManifestEntry[] {
+/** A manifest entry that could not be read: its message, and the document it names when it names one. */
+export interface ManifestProblem {
+  file: string | null;
+  message: string;
+}
+
+export interface ManifestReading {
+  entries: ManifestEntry[];
+  /** Entries that could not be read, in manifest order. The documents they name are not read either. */
+  problems: ManifestProblem[];
+}
+
+/**
+ * Reads manifest.json entry by entry: one bad entry (a date like 2025-02-30, a title that is a number) is a
+ * problem for that document alone, so the rest of the corpus still has its titles and published dates. Text that is
+ * not JSON, or has no "documents" array, throws: nothing in it can be trusted.
+ */
+export function readManifest(jsonText: string, fileName = 'manifest.json'): ManifestReading {
   const json = parseJson(jsonText, fileName);
   const documents = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).documents : undefined;
   if (!Array.isArray(documents)) {
     throw new PipelineInputError(fileName, 'has no "documents" array');
   }
   const seen = new Set<string>();
-  return documents.map((raw, index) => {
-    const entry = parseEntry(raw, index, fileName);
-    if (seen.has(entry.file)) {
-      throw new PipelineInputError(fileName, `documents[${index}]: "${entry.file}" is listed twice`);
+  const entries: ManifestEntry[] = [];
+  const problems: ManifestProblem[] = [];
+  documents.forEach((raw, index) => {
+    const named = typeof raw === 'object' && raw !== null && typeof (raw as Record<string, unknown>).file === 'string'
+      ? ((raw as Record<string, unknown>).file as string) : null;
+    try {
+      const entry = parseEntry(raw, index, fileName);
+      if (seen.has(entry.file)) {
+        throw new PipelineInputError(fileName, `documents[${index}]: "${entry.file}" is listed twice`);
+      }
+      seen.add(entry.file);
+      entries.push(entry);
+    } catch (error) {
+      if (!(error instanceof PipelineInputError)) throw error;
+      problems.push({ file: named && !seen.has(named) ? named : null, message: error.message });
     }
-    seen.add(entry.file);
-    return entry;
   });
+  return { entries, problems };
+}
+
+/** Parses the text of manifest.json. Extra fields (notes, "about") are ignored; any other problem throws. */
+export function parseManifest(jsonText: string, fileName = 'manifest.json'): ManifestEntry[] {
+  const { entries, problems } = readManifest(jsonText, fileName);
+  if (problems.length > 0) throw new PipelineInputError(fileName, problems[0].message);
+  return entries;
 }
