@@ -98,7 +98,34 @@ function mentionRecords(work: Work): MentionRecord[] {
   });
 }
 
-/** Runs every stage over the corpus. A document that fails is reported in its outcome; the others go on. */
+/** FNV-1a over bytes: a cheap key to find candidate duplicates, confirmed byte by byte. */
+function bytesKey(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return `${bytes.length}:${h >>> 0}`;
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * For each input, the earlier input with exactly the same bytes, if any. A document saved twice under two names
+ * is one report: read twice, it would count as two independent sources and raise its events' confidence.
+ */
+function duplicatesOf(inputs: readonly PipelineInput[]): (string | null)[] {
+  const seen = new Map<string, PipelineInput[]>();
+  return inputs.map((input) => {
+    const key = bytesKey(input.bytes);
+    const earlier = seen.get(key)?.find((other) => sameBytes(other.bytes, input.bytes));
+    if (earlier) return earlier.file;
+    seen.set(key, [...(seen.get(key) ?? []), input]);
+    return null;
+  });
+}
+
+/**
+ * Runs every stage over the corpus. A document that fails is reported in its outcome; the others go on. A document
+ * with the same bytes as an earlier one (in input order) is not read, and its outcome says which one it repeats.
+ */
 export function runPipeline(inputs: readonly PipelineInput[], gazetteer: Gazetteer, options: PipelineOptions = {}): PipelineResult {
   const now = options.now ?? (() => 0);
   const timings: StageTiming[] = [];
@@ -127,7 +154,12 @@ export function runPipeline(inputs: readonly PipelineInput[], gazetteer: Gazette
   const sum = (f: (w: Work) => number) => ok().reduce((n, w) => n + f(w), 0);
 
   const t0 = now();
+  const duplicates = duplicatesOf(inputs);
   inputs.forEach((input, i) => {
+    if (duplicates[i] !== null) {
+      works[i].outcome.error = `${input.file}: same content as ${duplicates[i]}, which is read instead (a duplicate counts once)`;
+      return;
+    }
     try {
       works[i].doc = ingest(input.file, input.bytes, input.meta);
       works[i].outcome.title = works[i].doc!.title;
