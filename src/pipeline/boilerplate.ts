@@ -78,6 +78,49 @@ const INLINE_PATTERNS: RegExp[] = [
   /\((photo|image|picture|file photo)s?\s*(credit|by|courtesy|source)?\s*:?\s+[^)\n]{1,120}\)/gi,
 ];
 
+// HTML saved as text (a web page kept with its markup): tags, comments and what <script>, <style>, <noscript> and
+// <template> hold are not prose. Only names HTML uses count as tags, so "under <5 km" or "<Reuters>" stays prose.
+const HTML_TAGS =
+  'html|head|body|title|meta|link|base|script|style|noscript|template|div|span|p|a|b|i|u|s|em|strong|small|big|font|center|br|hr|wbr|img|picture|source|figure|figcaption|header|footer|nav|main|article|section|aside|h[1-6]|ul|ol|li|dl|dt|dd|table|caption|colgroup|col|thead|tbody|tfoot|tr|td|th|blockquote|q|cite|time|iframe|frame|frameset|video|audio|track|canvas|svg|path|g|form|input|button|label|select|option|textarea|fieldset|legend|pre|code|sup|sub|abbr|mark|object|embed|param|details|summary|dialog|address|ins|del';
+const MARKUP = new RegExp(`<!--|<!doctype\\b[^<>]{0,200}>|<(/?)(${HTML_TAGS})(?=[\\s/>])[^<>]{0,2000}>`, 'gi');
+const RAW_TEXT = new Set(['script', 'style', 'noscript', 'template']);
+
+/**
+ * Spans of HTML markup in `text`, sorted and non-overlapping: each tag, each comment, each doctype, and a script or
+ * style element whole (its content is code, not prose). Linear: an element left unclosed ends at its opening tag,
+ * and once a closing tag is known to be absent it is not searched for again.
+ */
+export function markupSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  if (!text.includes('<')) return spans;
+  const absent = new Set<string>();
+  const closeAt = (pattern: string, from: number): number => {
+    if (absent.has(pattern)) return -1;
+    const close = new RegExp(pattern, 'gi');
+    close.lastIndex = from;
+    const m = close.exec(text);
+    if (!m) {
+      absent.add(pattern);
+      return -1;
+    }
+    return m.index + m[0].length;
+  };
+  MARKUP.lastIndex = 0;
+  for (let m = MARKUP.exec(text); m; m = MARKUP.exec(text)) {
+    let end = m.index + m[0].length;
+    if (m[0] === '<!--') {
+      end = closeAt('-->', end);
+      if (end < 0) continue;
+    } else if (m[1] === '' && m[2] && RAW_TEXT.has(m[2].toLowerCase()) && !m[0].endsWith('/>')) {
+      const closed = closeAt(`</${m[2].toLowerCase()}\\s*>`, end);
+      if (closed >= 0) end = closed;
+    }
+    spans.push({ start: m.index, end });
+    MARKUP.lastIndex = end;
+  }
+  return spans;
+}
+
 function isCookieBannerStart(line: string): boolean {
   return COOKIE_WORD.test(line) && (COOKIE_CONTEXT.test(line) || line.split(/\s+/).length <= 4);
 }
@@ -140,6 +183,7 @@ export function findBoilerplate(text: string, opts = BOILERPLATE_DEFAULTS): Span
       addInline(line, spans);
     }
   }
+  spans.push(...markupSpans(text));
   return normalised(spans);
 }
 

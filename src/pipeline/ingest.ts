@@ -1,5 +1,5 @@
 // Bytes in, document out: strict UTF-8 decoding, a title when the manifest has none, and the boilerplate spans.
-import { findBoilerplate } from './boilerplate.ts';
+import { findBoilerplate, markupSpans } from './boilerplate.ts';
 import { PipelineInputError } from './errors.ts';
 import type { ManifestEntry } from './manifest.ts';
 import type { IngestedDocument } from './types.ts';
@@ -80,6 +80,30 @@ function titleFrom(text: string, boilerplate: IngestedDocument['boilerplate'], o
   }
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** The text of a page's <title>, or else of its first line with text outside markup; null when it has no markup. */
+function htmlTitle(text: string, opts: typeof INGEST_DEFAULTS): string | null {
+  const markup = markupSpans(text);
+  if (markup.length === 0) return null;
+  const element = /<title\b[^<>]{0,200}>([^<]{1,1000})<\/title\s*>/i.exec(text);
+  let prose = element ? element[1] : '';
+  if (!prose.trim()) {
+    // Text between tags, first line with any: "<h1>Drones over Poland</h1>" gives "Drones over Poland".
+    let from = 0;
+    for (const span of [...markup, { start: text.length, end: text.length }]) {
+      const between = text.slice(from, span.start).split(/\r\n|[\n\r\u2028\u2029\u0085]/).find((line) => line.trim());
+      if (between) {
+        prose = between;
+        break;
+      }
+      from = span.end;
+    }
+  }
+  const line = prose.replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => ENTITIES[name]).replace(/\s+/g, ' ').trim();
+  return line ? cap(line, opts.maxTitleChars) : null;
+}
+
 /**
  * Decodes one document. The text is kept exactly as decoded (the BOM dropped, CRLF kept) because every offset
  * downstream refers to it. Title, credit and published come from the manifest entry when there is one.
@@ -96,7 +120,7 @@ export function ingest(file: string, bytes: Uint8Array, meta?: ManifestEntry, op
   const boilerplate = findBoilerplate(text);
   return {
     file,
-    title: meta?.title?.trim() ? meta.title : titleFrom(text, boilerplate, opts),
+    title: meta?.title?.trim() ? meta.title : htmlTitle(text, opts) ?? titleFrom(text, boilerplate, opts),
     credit: meta?.credit ?? null,
     published: meta?.published ?? null,
     text,

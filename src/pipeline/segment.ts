@@ -1,5 +1,6 @@
 // Splits a document into sentences: ICU's sentence breaks, plus a break at every line end (headlines, list items
 // and captions have no full stop), minus the false breaks ICU makes after abbreviations ("Gen. Smith", "U.S. troops").
+import { markupSpans } from './boilerplate.ts';
 import type { IngestedDocument, Sentence, Span } from './types.ts';
 
 export const SEGMENT_DEFAULTS = {
@@ -161,23 +162,39 @@ function splitAtBoilerplateEdges(text: string, pieces: readonly Span[], boilerpl
   return out.filter((span) => span.end > span.start);
 }
 
+/** Pieces of text[from, to): a line each, or ICU's sentences of a line that has sentence punctuation. */
+function linePieces(text: string, from: number, to: number, opts: typeof SEGMENT_DEFAULTS, pieces: Span[], forcedCuts: Set<number>): void {
+  const lines = new RegExp(lineBreak.source, 'g');
+  lines.lastIndex = from;
+  for (;;) {
+    const match = lines.exec(text);
+    const end = match && match.index < to ? match.index : to;
+    // A line without sentence punctuation (a headline, a list item, a share button) is one piece; ICU costs
+    // microseconds per call, which add up over pages of short lines.
+    if (end - from <= opts.chunkChars && !SENTENCE_PUNCTUATION.test(text.slice(from, end))) {
+      if (end > from) pieces.push({ start: from, end });
+    } else if (end > from) icuSentences(text, from, end, opts, pieces, forcedCuts);
+    if (!match || match.index >= to) return;
+    from = Math.min(to, match.index + match[0].length);
+  }
+}
+
 /** The document's sentences in order; each `text` equals `doc.text.slice(start, end)` and has no outer space. */
 export function segment(doc: IngestedDocument, opts = SEGMENT_DEFAULTS): Sentence[] {
   const { text } = doc;
   const pieces: Span[] = [];
   const forcedCuts = new Set<number>();
-  lineBreak.lastIndex = 0;
+  // HTML markup breaks sentences as a line end does: "<p>NATO met in Brussels.</p>" is one sentence and two tags,
+  // and a tag is never joined to the prose beside it.
   let from = 0;
-  for (;;) {
-    const match = lineBreak.exec(text);
-    const to = match ? match.index : text.length;
-    // A line without sentence punctuation (a headline, a list item, a share button) is one piece; ICU costs
-    // microseconds per call, which add up over pages of short lines.
-    if (to - from <= opts.chunkChars && !SENTENCE_PUNCTUATION.test(text.slice(from, to))) pieces.push({ start: from, end: to });
-    else if (to > from) icuSentences(text, from, to, opts, pieces, forcedCuts);
-    if (!match) break;
-    from = match.index + match[0].length;
+  for (const tag of markupSpans(text)) {
+    linePieces(text, from, tag.start, opts, pieces, forcedCuts);
+    pieces.push({ start: tag.start, end: tag.end });
+    forcedCuts.add(tag.start);
+    forcedCuts.add(tag.end);
+    from = tag.end;
   }
+  linePieces(text, from, text.length, opts, pieces, forcedCuts);
   const boilerplate = [...doc.boilerplate].sort((a, b) => a.start - b.start);
   const sentences: Sentence[] = [];
   let firstBoilerplate = 0;
