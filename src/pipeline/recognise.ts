@@ -197,6 +197,8 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
     if (!entries.length) continue;
     const county = matchCounty(ctx, tokens, i, j, entries);
     if (county) return county;
+    // "Ohio County" is a county of Kentucky, not Ohio: a name before "County" that no town has is no mention.
+    if (isCountyWord(ctx, tokens, j)) continue;
     if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
     else if (personAt(ctx, start, start + 1)) continue;
     if (!entries.length) continue;
@@ -208,13 +210,20 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
   return null;
 }
 
+/** Token j is followed by "County" ("COUNTY" in a capitalised headline). */
+function isCountyWord(ctx: Context, tokens: readonly Token[], j: number): boolean {
+  const suffix = tokens[j + 1];
+  return !!suffix && (suffix.text === 'County' || (suffix.text === 'COUNTY' && isAllCaps(tokens[j]))) &&
+    ctx.text.slice(tokens[j].end, suffix.start) === ' ';
+}
+
 /**
  * "Orange County": the gazetteer has no counties, so a county is placed at the town of its name, which is most
  * often inside it or near it. The suffix makes it a place even when its name is a common word.
  */
 function matchCounty(ctx: Context, tokens: readonly Token[], i: number, j: number, entries: readonly GazetteerEntry[]): Match | null {
+  if (!isCountyWord(ctx, tokens, j)) return null;
   const suffix = tokens[j + 1];
-  if (!suffix || suffix.text !== 'County' || ctx.text.slice(tokens[j].end, suffix.start) !== ' ') return null;
   const towns = entries.filter((e) => e.kind === 'city');
   if (!towns.length || personAt(ctx, tokens[i].start, tokens[i].end)) return null;
   return { mention: mention(ctx, tokens[i].start, suffix.end, 'name', towns), next: j + 2 };

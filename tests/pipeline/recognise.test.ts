@@ -156,4 +156,9 @@ describe('recognise', () => {
     expect(places('The storm hit Cheyenne and Laramie.').map((m) => m.text)).toEqual(['Cheyenne', 'Laramie']);
     expect(places('In 2016, David and Jodi Mahler of Bellmore appeared on the show.').map((m) => m.text)).toEqual(['Bellmore']);
   });
+
+  it('recognise() reads no mention in "Ohio County", a Kentucky county no town is named after', () => {
+    expect(places('Officials in Ohio County closed two schools.').map((m) => m.text)).toEqual([]);
+    expect(places('Officials in Orange County closed two schools.').map((m) => m.text)).toEqual(['Orange County']);
+  });
 });
