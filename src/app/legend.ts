@@ -9,7 +9,7 @@ import { stateStyle } from './posture/states.ts';
 import { PULSE_DEFAULTS } from './posture/pulse.ts';
 import { ARCS_DEFAULTS } from './posture/arcs.ts';
 
-const STYLE_TEXT = { fill: 'host country (tinted)', outline: 'area (dashed outline)', symbol: 'site (square)' };
+const STYLE_TEXT = { fill: 'host country', outline: 'area', symbol: 'site' };
 
 function entry(swatchClass: string, background: string, text: string): HTMLLIElement {
   const li = document.createElement('li');
@@ -54,10 +54,10 @@ export function createLegend(root: HTMLElement, table: EventsTable, store: Store
     if (!persisting.has(c)) continue;
     const style = stateStyle(c);
     const cls = style === 'fill' ? 'swatch swatch-area' : style === 'outline' ? 'swatch swatch-area swatch-line' : 'swatch swatch-square';
-    posture.append(entry(cls, cssColor(c), `${CATEGORY_LABELS[c]} ${STYLE_TEXT[style]}, while in place`));
+    posture.append(entry(cls, cssColor(c), `${CATEGORY_LABELS[c]} ${STYLE_TEXT[style]}`));
   }
   if (table.features.some((f) => f.properties.actors.length && !ARCS_DEFAULTS.excludeCategories.includes(f.properties.category))) {
-    posture.append(entry('swatch swatch-arc', '', 'Arc: from a contributor\u2019s capital'));
+    posture.append(entry('swatch swatch-arc', '', 'Contributor (from its capital)'));
   }
   const pulseEntry = PULSE_DEFAULTS.categories.some((c) => used.has(c)) ? entry('swatch swatch-ring', '', '') : null;
   if (pulseEntry) posture.append(pulseEntry);
@@ -67,8 +67,8 @@ export function createLegend(root: HTMLElement, table: EventsTable, store: Store
   note.className = 'legend-note';
   const explain = () => {
     const { windowDays, hiddenCategories } = store.get();
-    note.textContent = `Faded: ended more than ${windowDays} days earlier. Larger: more sources. Press a category to hide it.`;
-    if (pulseEntry) pulseEntry.lastChild!.textContent = `Ring: a recent incident, fading over ${windowDays} days`;
+    note.textContent = `Shaded areas and squares: in place at this date. Rings fade and markers pale ${windowDays} days after an event. Larger: more sources. Press a category to hide it.`;
+    if (pulseEntry) pulseEntry.lastChild!.textContent = 'Recent incident';
     for (const [c, button] of toggles) button.setAttribute('aria-pressed', String(!hiddenCategories.includes(c)));
   };
   store.subscribe((s, p) => { if (s.windowDays !== p.windowDays || s.hiddenCategories !== p.hiddenCategories) explain(); });

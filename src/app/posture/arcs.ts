@@ -1,5 +1,6 @@
 // Contributor arcs: one per (event, actor) from the actor's capital to the event's place, built once per dataset.
-// Hostile categories are left out: an actor there is the attacker, not a contributor.
+// Hostile categories are left out: an actor there is the attacker, not a contributor. So is any actor the data shows
+// attacking (an actor of a hostile event): the pipeline sometimes names the threat as an actor of a deployment.
 import type { Category } from '../../model/index.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import type { LonLat } from './capitals.ts';
@@ -8,6 +9,8 @@ import { hostCodes } from './states.ts';
 export const ARCS_DEFAULTS = {
   /** Categories whose actors are not contributors. */
   excludeCategories: ['incursion', 'strike', 'advance', 'incident'] as Category[],
+  /** Leave out actors that act in an excluded category anywhere in the data. */
+  excludeHostileActors: true,
 };
 
 export interface Arc {
@@ -22,6 +25,10 @@ export interface Arc {
 /** Every arc of the dataset, active or not; the layer filters them by time on the GPU. */
 export function buildArcs(table: EventsTable, capitals: ReadonlyMap<string, LonLat>, opts = ARCS_DEFAULTS): Arc[] {
   const excluded = new Set(opts.excludeCategories);
+  const hostile = new Set<string>();
+  if (opts.excludeHostileActors) {
+    for (const f of table.features) if (excluded.has(f.properties.category)) for (const a of f.properties.actors) hostile.add(a);
+  }
   const arcs: Arc[] = [];
   for (let i = 0; i < table.length; i++) {
     const f = table.features[i];
@@ -30,7 +37,7 @@ export function buildArcs(table: EventsTable, capitals: ReadonlyMap<string, LonL
     for (const actor of new Set(f.properties.actors)) {
       const source = capitals.get(actor);
       // A host contributing on its own soil needs no arc.
-      if (!source || hosts.has(actor)) continue;
+      if (!source || hosts.has(actor) || hostile.has(actor)) continue;
       arcs.push({ index: i, id: f.id, actor, source, target: f.geometry.coordinates as LonLat });
     }
   }

@@ -126,6 +126,8 @@ export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEF
     getTargetColor: (a: Arc) => [...CATEGORY_COLORS[table.features[a.index].properties.category], opts.arcTargetAlpha] as [number, number, number, number],
     getWidth: opts.arcWidthPx,
     widthUnits: 'pixels',
+    // Flat: the map is never pitched, and a raised arc seen from above only adds a hook at its ends.
+    getHeight: 0,
     greatCircle: true,
     pickable: true,
     extensions: [new DataFilterExtension({ filterSize: 2, categorySize: 2 })],

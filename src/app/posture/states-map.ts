@@ -14,7 +14,7 @@ export const STATES_MAP_DEFAULTS = {
   fillOpacity: 0.42,
   /** An outlined state also gets this faint wash, so a small country's outline is not its only sign. */
   outlineWashOpacity: 0.16,
-  outlineWidthPx: 2.6,
+  outlineWidthPx: 3.4,
   /** Drawn under the borders, so neighbouring tints stay separated. */
   beforeLayer: 'borders',
   source: 'countries',

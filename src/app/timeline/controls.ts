@@ -64,7 +64,7 @@ export function createControls(container: HTMLElement, store: Store, table: Even
   const modeLabel = document.createElement('label');
   modeLabel.className = 'play-mode';
   const mode = document.createElement('select');
-  mode.setAttribute('aria-label', 'Show');
+  mode.setAttribute('aria-label', 'Play mode');
   for (const m of PLAY_MODES) mode.append(new Option(m.label, playModeValue(m.mode, m.days)));
   modeLabel.append(mode);
   const loopLabel = document.createElement('label');

@@ -18,10 +18,12 @@ export function startPlayer(store: Store, domain: [number, number], reducedMotio
   const tick = (now: number) => {
     const state = store.get();
     if (!state.playing) return;
-    const dt = last ? Math.min(opts.maxFrameSeconds, (now - last) / 1000) : 0;
+    const reduced = reducedMotion();
+    // Stepping counts wall time up to a whole step, so slow frames do not stretch the steps.
+    const dt = last ? Math.min(reduced ? opts.stepSeconds : opts.maxFrameSeconds, (now - last) / 1000) : 0;
     last = now;
     let days: number;
-    if (reducedMotion()) {
+    if (reduced) {
       elapsed += dt;
       days = playAdvance(state.speedDaysPerSecond, elapsed, true, opts.stepSeconds);
       if (days) elapsed = 0;

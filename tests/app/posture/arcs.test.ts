@@ -29,7 +29,17 @@ describe('contributor arcs', () => {
       event({ id: 'drones', category: 'incursion', start: '2025-09-10', actors: ['DE'] }),
     ]);
     const arcs = buildArcs(table, capitals);
-    expect(arcs.map((a) => `${a.id}:${a.actor}`)).toEqual(['sentry:DE', 'sentry:DK']);
+    expect(arcs.map((a) => `${a.id}:${a.actor}`)).toEqual(['sentry:DK']);
+    expect(buildArcs(table, capitals, { excludeCategories: ['incursion'], excludeHostileActors: false }).map((a) => `${a.id}:${a.actor}`))
+      .toEqual(['sentry:DE', 'sentry:DK']);
+  });
+
+  test('buildArcs() leaves out an actor the data shows attacking, and starts each arc at the capital', () => {
+    const table = buildEventsTable([
+      event({ id: 'sentry', category: 'mission', start: '2025-09-12', persists: true, actors: ['DE', 'DK'], lonlat: [20, 52] }),
+    ]);
+    const arcs = buildArcs(table, capitals);
+    expect(arcs.map((a) => a.actor)).toEqual(['DE', 'DK']);
     expect(arcs[0]).toMatchObject({ source: [13.4, 52.5], target: [20, 52] });
   });
 });
