@@ -162,17 +162,24 @@ function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Mat
   return /\b(?:Embassy|Consulate) of (?:the )?$/.test(ctx.text.slice(Math.max(0, start - 24), start));
 }
 
-/** "Allendale, N.J.", "Irvine, Calif.": a state abbreviation right after a place and a comma. */
-function matchAbbreviation(ctx: Context, tokens: readonly Token[], after: Match): Match | null {
-  const start = after.mention.end + 2;
-  if (ctx.text.slice(after.mention.end, start) !== ', ') return null;
-  const m = /^[A-Z][A-Za-z.]{0,5}\./.exec(ctx.text.slice(start, start + 8));
-  const entry = m && ctx.gazetteer.abbreviation(m[0]);
-  if (!m || !entry) return null;
-  const end = start + m[0].length;
-  let next = after.next;
-  while (next < tokens.length && tokens[next].start < end) next++;
-  return { mention: mention(ctx, start, end, 'name', [entry]), next };
+/**
+ * "Allendale, N.J.", "Irvine, Calif.", "Estey's Bridge, N.B.", "Surfside Beach, SC": a state or province
+ * abbreviation (AP style, or a US postal code) right after a comma and a capitalised name, known or not. `end` is
+ * where that name ends, `next` the index of the first token after it.
+ */
+function matchAbbreviation(ctx: Context, tokens: readonly Token[], end: number, next: number, after?: PlaceMention): Match | null {
+  const start = end + 2;
+  if (ctx.text.slice(end, start) !== ', ') return null;
+  const window = ctx.text.slice(start, start + 8);
+  const ap = /^[A-Z][A-Za-z.]{0,5}\./.exec(window);
+  // A postal code ("OK", "IN", "ME" are words too) only after a name the gazetteer has in the US.
+  const american = after?.candidates.some((id) => ctx.gazetteer.byId(id)?.country === 'US');
+  const postal = american ? /^[A-Z]{2}(?![\p{L}\p{N}])/u.exec(window) : null;
+  const entry = (ap && ctx.gazetteer.abbreviation(ap[0])) || (postal && ctx.gazetteer.admin1('US', postal[0]));
+  if (!entry) return null;
+  const stop = start + (ap && ctx.gazetteer.abbreviation(ap[0]) ? ap[0] : postal![0]).length;
+  while (next < tokens.length && tokens[next].start < stop) next++;
+  return { mention: mention(ctx, start, stop, 'name', [entry]), next };
 }
 
 /** The longest name starting at token i (words i..i+maxWords-1), or null. */
@@ -197,8 +204,9 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
     if (!entries.length) continue;
     const county = matchCounty(ctx, tokens, i, j, entries);
     if (county) return county;
-    // "Ohio County" is a county of Kentucky, not Ohio: a name before "County" that no town has is no mention.
-    if (isCountyWord(ctx, tokens, j)) continue;
+    // "Ohio County" is a county of Kentucky, not Ohio: a name before "County" that no town has is no mention; nor is
+    // one before "Township" ("Washington Township", New Jersey), whose township the gazetteer would have had.
+    if (isCountyWord(ctx, tokens, j) || (tokens[j + 1]?.text === 'Township' && ctx.text.slice(tokens[j].end, tokens[j + 1].start) === ' ')) continue;
     if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
     else if (personAt(ctx, start, start + 1)) continue;
     if (!entries.length) continue;
@@ -289,13 +297,16 @@ export function recognise(
       } else if (match) {
         mentions.push(match.mention);
         i = match.next;
-        const state = matchAbbreviation(ctx, tokens, match);
+        const state = matchAbbreviation(ctx, tokens, match.mention.end, match.next, match.mention);
         if (state) {
           mentions.push(state.mention);
           i = state.next;
         }
       } else {
-        i++;
+        // A town the gazetteer lacks still has its state after it.
+        const state = isCapitalised(t) && !personAt(ctx, t.start, t.end) ? matchAbbreviation(ctx, tokens, t.end, i + 1) : null;
+        if (state) mentions.push(state.mention);
+        i = state ? state.next : i + 1;
       }
     }
   }

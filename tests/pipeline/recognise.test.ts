@@ -161,4 +161,14 @@ describe('recognise', () => {
     expect(places('Officials in Ohio County closed two schools.').map((m) => m.text)).toEqual([]);
     expect(places('Officials in Orange County closed two schools.').map((m) => m.text)).toEqual(['Orange County']);
   });
+
+  it('recognise() reads a state abbreviation after a town it does not know, and a postal code after one it knows in the US', () => {
+    expect(places("It happened in Estey's Bridge, N.B. on Monday.").map((m) => m.text)).toEqual(['N.B.']);
+    expect(places('He lives in Surfside Beach, SC now.').map((m) => m.text)).toEqual(['Surfside Beach', 'SC']);
+    expect(places('Ask Zorblatt, OK? Then go.').map((m) => m.text)).toEqual([]);
+  });
+
+  it('recognise() reads no mention in "Washington Township", a township named after a place', () => {
+    expect(places('The shelter in Washington Township opened.').map((m) => m.text)).toEqual([]);
+  });
 });
