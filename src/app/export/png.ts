@@ -47,8 +47,8 @@ export async function renderMapImage(ctx: ExportContext, size: ExportSize = {}):
     await new Promise<void>((resolve) => { map.once('idle', () => resolve()); map.triggerRepaint(); });
     await frame();
     await frame();
-    const width = container.clientWidth;
-    const height = container.clientHeight;
+    const width = size.width ?? container.clientWidth;
+    const height = size.height ?? container.clientHeight;
     const out = document.createElement('canvas');
     out.width = Math.round(width * scale);
     out.height = Math.round(height * scale);
