@@ -1,5 +1,6 @@
 // Wires the app: map first (so a data problem never leaves a blank page), then the data, the store and the views.
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import './no-eval.ts';
 import './styles.css';
 import { createMap } from './map.ts';
 import { loadDataset, resolveEventsUrl } from './data/load.ts';
