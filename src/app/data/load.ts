@@ -4,9 +4,28 @@ import { checkExcerpts, validateDocuments, validateEvents, type EventCollection,
   from '../../model/index.ts';
 import { inlinedFile } from '../export/inlined.ts';
 
+/**
+ * Other sites a deployment trusts for `?data=`, from `<meta name="flankline-data-origins" content="https://a.org
+ * https://b.org">` in index.html. Set by whoever hosts the page, never by a link: a URL that could allow its own
+ * origin would allow anything. The page's Content-Security-Policy (connect-src) must list the same origins.
+ */
+function dataOriginsOfPage(): string[] {
+  if (typeof document === 'undefined') return [];
+  const content = document.querySelector('meta[name="flankline-data-origins"]')?.getAttribute('content') ?? '';
+  return content.split(/[\s,]+/).filter(Boolean).flatMap((o) => {
+    try {
+      return [new URL(o).origin];
+    } catch {
+      return [];
+    }
+  });
+}
+
 export const LOAD_DEFAULTS = {
   eventsPath: 'data/events.geojson',
   documentsName: 'documents.json',
+  /** Origins besides the page's own that `?data=` may point to (see dataOriginsOfPage). */
+  dataOrigins: dataOriginsOfPage(),
 };
 
 export interface Dataset {
@@ -30,7 +49,7 @@ export function resolveEventsUrl(pageUrl: string, opts = LOAD_DEFAULTS): { url: 
   } catch {
     return { error: `?data=${param} is not a valid URL.` };
   }
-  if (url.origin !== page.origin) {
+  if (url.origin !== page.origin && !(url.origin !== 'null' && opts.dataOrigins.includes(url.origin))) {
     return { error: `?data=${param} points to another site (${url.origin}); only data on ${page.origin} is loaded.` };
   }
   return { url: url.href };
@@ -72,7 +91,9 @@ export async function loadDataset(eventsUrl: string, opts = LOAD_DEFAULTS): Prom
   if (!eventsFetched.ok) return { ok: false, errors: [eventsFetched.error] };
   const events = validateEvents(eventsFetched.json);
   if (!events.ok) {
-    return { ok: false, errors: [`${eventsLabel} does not follow the event data contract:`, ...events.errors] };
+    // validateEvents lists the first ten problems: a 20 MB file with one mistake per feature stays readable.
+    const more = events.errors.length >= 10 ? ['… and maybe more: only the first 10 problems are listed.'] : [];
+    return { ok: false, errors: [`${eventsLabel} does not follow the event data contract:`, ...events.errors, ...more] };
   }
   const warnings: string[] = [];
   let documents: SourceDocument[] = [];
