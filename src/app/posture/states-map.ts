@@ -29,6 +29,9 @@ function layersFor(category: Category, opts: typeof STATES_MAP_DEFAULTS): LayerS
   if (stateStyle(category) === 'outline') {
     return [
       { id: `${id}-wash`, type: 'fill', source: opts.source, paint: { 'fill-color': color, 'fill-opacity': ['*', opts.outlineWashOpacity, strength] } } as LayerSpecification,
+      // A white casing under the dashes, so the outline reads over a neighbouring or shared tint.
+      { id: `${id}-casing`, type: 'line', source: opts.source, layout: { 'line-join': 'round' },
+        paint: { 'line-color': '#fff', 'line-width': opts.outlineWidthPx + 2, 'line-opacity': ['*', 0.9, strength] } } as LayerSpecification,
       { id, type: 'line', source: opts.source, layout: { 'line-join': 'round' },
         paint: { 'line-color': color, 'line-width': opts.outlineWidthPx, 'line-dasharray': [2, 1.2], 'line-opacity': strength } } as LayerSpecification,
     ];
