@@ -40,8 +40,12 @@ export const RESOLVE_DEFAULTS = {
   containerBonus: 8,
   /** Rounds of evidence: the second lets places the first settled speak for the rest. */
   evidenceRounds: 2,
-  /** Score margin from which a place counts as unambiguous evidence for the others. */
-  anchorMargin: 3,
+  /**
+   * Score margin from which a place counts as unambiguous evidence for the others (1.5: a leading reading about
+   * 80% likely). Higher, a story naming only towns that are each a little ambiguous (Sunderland, Fulham, Norwich) had
+   * no evidence at all, and a Virginian Yorkshire outranked nothing.
+   */
+  anchorMargin: 1.5,
   /**
    * A small town (below this population) that lies farther than isolatedKm from every other place of the document,
    * outside every country the document names, is taken for a word that happens to be a town's name ("Guildhall"

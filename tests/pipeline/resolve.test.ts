@@ -114,4 +114,10 @@ describe('resolve', () => {
       ['Heathrow', 'AIRP', 'GB'], ['Schiphol', 'AIRP', 'NL'],
     ]);
   });
+
+  it('resolve() lets towns that each lean one way speak for each other, leaving a far namesake unresolved', () => {
+    const found = resolved('Sunderland beat Fulham and Norwich. They will arrive in East Yorkshire next week.');
+    expect(found.filter((m) => m.entry).map((m) => m.entry!.country)).toEqual(['GB', 'GB', 'GB']);
+    expect(found.find((m) => m.text === 'Yorkshire')?.entry ?? null).toBeNull();
+  });
 });
