@@ -32,6 +32,22 @@ export function inlinedFile(url: string): unknown {
   return undefined;
 }
 
+/** Answers the page's own fetches of inlined files from the bundle, so every module reading a file beside the page
+ * (data, basemap labels for the arcs, ...) works from disk without knowing about single-file exports. */
+export function serveInlinedFetches(): void {
+  if (!inlinedBundle()) return;
+  const networkFetch = window.fetch.bind(window);
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : new URL(String(input), document.baseURI).href;
+    const json = inlinedFile(url);
+    if (json === undefined) return networkFetch(input, init);
+    return Promise.resolve(new Response(JSON.stringify(json), { status: 200, headers: { 'content-type': 'application/json' } }));
+  };
+}
+
+// At import, before any module fetches: the app's modules import this one (through map.ts and data/load.ts).
+serveInlinedFetches();
+
 /** A blob: URL for the inlined worker, or null when the page was not exported. */
 export function inlinedWorkerUrl(): string | null {
   const source = inlinedBundle()?.worker;

@@ -34,7 +34,8 @@ export async function renderMapImage(ctx: ExportContext, size: ExportSize = {}):
   const scale = size.scale ?? EXPORT_DEFAULTS.scale;
   const { map, overlay } = ctx;
   const container = map.getContainer();
-  const savedStyle = container.getAttribute('style');
+  // cssText, not the style attribute: the page's CSP allows style changes only through the CSSOM.
+  const savedStyle = container.style.cssText;
   const savedRatio = map.getPixelRatio();
   if (size.width && size.height) {
     Object.assign(container.style, { position: 'fixed', left: '0', top: '0', width: `${size.width}px`,
@@ -63,8 +64,7 @@ export async function renderMapImage(ctx: ExportContext, size: ExportSize = {}):
     drawPrintFrame(g, { width, height, t: ctx.store.get().t, domain: ctx.domain, table: ctx.table, credits: ctx.credits });
     return out;
   } finally {
-    if (savedStyle === null) container.removeAttribute('style');
-    else container.setAttribute('style', savedStyle);
+    container.style.cssText = savedStyle;
     map.setPixelRatio(savedRatio);
     overlay.setProps({ useDevicePixels: true });
     map.resize();
