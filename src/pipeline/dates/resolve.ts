@@ -27,20 +27,27 @@ function weekdayDay(refDay: number, weekday: number, modifier: Modifier, tense: 
   if (modifier === 'last') return refDay - (back || 7);
   if (modifier === 'next') return refDay + (ahead || 7);
   if (modifier === 'this' || tense === 'future') return refDay + ahead;
-  if (tense === 'unknown' && ahead < back) return refDay + ahead;
+  if ((tense === 'unknown' || tense === 'present') && ahead < back) return refDay + ahead;
   return refDay - back;
 }
 
 /**
  * The year of a month (and day) given without one: the latest such date on or before the reference day, or for a
- * clause that looks ahead ("due to begin in January") the first on or after it. Without a sign of tense, past:
- * news mostly reports what happened.
+ * clause that looks ahead ("will meet ... from June 15") the first on or after it. In the present of a schedule
+ * ("ministers meet from June 15") the nearer of the two: a headline's present reports yesterday, a programme's
+ * announces next month. Without a sign of tense, past: news mostly reports what happened.
  */
 function yearFor(ref: ReturnType<typeof parseIso>, month: number, day: number | null, tense: Tense): number {
   const sameYear = day === null ? month * 100 : month * 100 + day;
   const refKey = day === null ? ref.month * 100 : ref.month * 100 + ref.day;
-  if (tense === 'future') return sameYear >= refKey ? ref.year : ref.year + 1;
-  return sameYear <= refKey ? ref.year : ref.year - 1;
+  const next = sameYear >= refKey ? ref.year : ref.year + 1;
+  const last = sameYear <= refKey ? ref.year : ref.year - 1;
+  if (tense === 'future') return next;
+  if (tense === 'present' && next !== last) {
+    const days = (year: number) => Math.abs(dayNumber(year, month, day ?? 1) - ref.dayNum);
+    return days(next) < days(last) ? next : last;
+  }
+  return last;
 }
 
 export function resolveExpression(e: Expression, ref: Reference, tense: Tense): DateInterval | null {
