@@ -16,6 +16,16 @@ describe('writeView / readView', () => {
     expect(view.camera).toEqual({ center: [24.12346, 54.5], zoom: 5.26 });
   });
 
+  test('the filters, search and play modes of the store round-trip too', () => {
+    const state = { ...defaults, playMode: 'window' as const, playWindowDays: 30, loop: true,
+      hiddenCategories: ['strike', 'aid'], query: 'drones over Poland', lanes: false };
+    const fragment = writeView({ state }, defaults);
+    expect(fragment).toBe('mode=window&playwindow=30&loop=1&hide=strike,aid&q=drones+over+Poland&lanes=0');
+    expect(readView(fragment).state).toEqual({ playMode: 'window', playWindowDays: 30, loop: true,
+      hiddenCategories: ['strike', 'aid'], query: 'drones over Poland', lanes: false });
+    expect(readView('mode=backwards').state.playMode).toBeUndefined();
+  });
+
   test('writeView() leaves out fields equal to the defaults', () => {
     expect(writeView({ state: defaults }, defaults)).toBe('');
     expect(writeView({ state: { ...defaults, windowDays: 90 } }, defaults)).toBe('window=90');

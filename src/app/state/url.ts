@@ -50,6 +50,12 @@ export const URL_FIELDS: Field[] = [
   field('speedDaysPerSecond', 'speed', positive),
   field('windowDays', 'window', positive),
   field('selectedId', 'event', nullableText),
+  field('playMode', 'mode', oneOf(['cumulative', 'window'] as const)),
+  field('playWindowDays', 'playwindow', positive),
+  field('loop', 'loop', flag),
+  field('hiddenCategories', 'hide', list),
+  field('query', 'q', text),
+  field('lanes', 'lanes', flag),
 ];
 
 /** The map's camera: centre and zoom as written (`map=zoom/lat/lon`, like OpenStreetMap), or a box to fit. */
