@@ -6,7 +6,7 @@ import { normaliseName } from './places/normalise.ts';
 import { findPersonNames, type PersonNames } from './places/person-names.ts';
 import { isAllCaps, isCapitalised, joinsName, tokenise, type Token } from './places/tokens.ts';
 import {
-  CALENDAR_WORDS, CONNECTORS, LOCATIVES, MISSION_WORDS, SPEECH_VERBS, STREET_ABBREVIATIONS, STREET_WORDS, SURNAME_PARTICLES, TITLES,
+  CALENDAR_WORDS, CONNECTORS, FACILITY_WORDS, LOCATIVES, MISSION_WORDS, SPEECH_VERBS, STREET_ABBREVIATIONS, STREET_WORDS, SURNAME_PARTICLES, TITLES,
 } from './places/words.ts';
 
 export const RECOGNISE_DEFAULTS = {
@@ -145,14 +145,19 @@ function nameEnd(ctx: Context, tokens: readonly Token[], i: number, j: number): 
 }
 
 /**
- * "Hampton Avenue", "333 Victoria St.", "the Russian Embassy", "Embassy of the Republic of Armenia": the name is part of
- * a street's or a diplomatic mission's name and says nothing of where it is.
+ * "Hampton Avenue", "333 Victoria St.", "the Russian Embassy", "Embassy of the Republic of Armenia", "Loyola
+ * University": the name is part of a street's, a diplomatic mission's or a small town's venue's name and says nothing
+ * of where it is.
  */
 function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Match): boolean {
   const { start, end } = match.mention;
   const next = tokens[match.next];
   if (next && ctx.text.slice(end, next.start) === ' ') {
     if (STREET_WORDS.has(next.text) || MISSION_WORDS.has(next.text)) return true;
+    // "Loyola University", "Stonewall Golf Club": a venue named after a small town; a city's ("Liverpool Academy",
+    // "Oxford University") or a country's keeps its mention.
+    if (FACILITY_WORDS.has(next.text) && match.mention.form === 'name' &&
+      match.mention.candidates.every((id) => { const e = ctx.gazetteer.byId(id); return !!e && e.kind === 'city' && e.population < ctx.opts.strongPopulation / 10; })) return true;
     // "Victoria St." ends a street, "St. Louis" starts a town: the abbreviation ends the name or the sentence.
     if (STREET_ABBREVIATIONS.has(next.text) && ctx.text[next.end] === '.') {
       const after = tokens[match.next + 1];

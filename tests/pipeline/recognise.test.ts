@@ -171,4 +171,9 @@ describe('recognise', () => {
   it('recognise() reads no mention in "Washington Township", a township named after a place', () => {
     expect(places('The shelter in Washington Township opened.').map((m) => m.text)).toEqual([]);
   });
+
+  it('recognise() reads a small town\'s name before "University" or "Golf Club" as a venue, a city\'s as the city', () => {
+    expect(places('She studied at Loyola University and played at Stonewall Golf Club.').map((m) => m.text)).toEqual([]);
+    expect(places('He taught at Oxford University.').map((m) => m.text)).toEqual(['Oxford']);
+  });
 });

@@ -58,3 +58,12 @@ export const STREET_ABBREVIATIONS = new Set(['St', 'Ave', 'Rd', 'Blvd', 'Ln', 'D
  * and stays a mention.)
  */
 export const MISSION_WORDS = new Set(['Embassy', 'Consulate']);
+
+/**
+ * Words after a name that make the whole an institution or venue ("Loyola University", "Stonewall Golf Club",
+ * "Buckland Elementary"). Named after a small town, such a place is as often elsewhere as there.
+ */
+export const FACILITY_WORDS = new Set([
+  'University', 'College', 'Academy', 'School', 'Elementary', 'Hospital', 'Clinic', 'Hotel', 'Golf', 'Stadium',
+  'Arena', 'Farm', 'Farms', 'Mall', 'Church', 'Cathedral', 'Museum', 'Theatre', 'Theater', 'Library',
+]);
