@@ -1,0 +1,98 @@
+// The <flankline-map> web component, built with npm run build:lib's config, in a plain HTML page that loads it
+// with one script tag: it draws the basemap and the markers, follows its time attribute and announces changes.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { CATEGORY_COLORS } from '../../src/app/categories.ts';
+import { launch } from './browser.ts';
+import { serve } from './serve.ts';
+import { colourDistance, colourVariety, decodePng, pixelAt } from './pixels.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURE_EVENTS = (JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/fixture-events.geojson'), 'utf8')) as { features: unknown[] }).features.length;
+let dir: string;
+let server: Server;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'flankline-lib-'));
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.lib.config.ts'), logLevel: 'warn', build: { outDir: join(dir, 'lib'), emptyOutDir: true } });
+  mkdirSync(join(dir, 'report'));
+  cpSync(join(ROOT, 'tests/fixtures/fixture-events.geojson'), join(dir, 'report/events.geojson'));
+  cpSync(join(ROOT, 'tests/fixtures/fixture-documents.json'), join(dir, 'report/documents.json'));
+  writeFileSync(join(dir, 'report/index.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A report</title><link rel="icon" href="data:,">
+<script type="module" src="../lib/flankline-map.js"></script></head>
+<body style="margin:0;font-family:serif">
+<h1>Quarterly report</h1><p>The map below is live.</p>
+<flankline-map src="events.geojson" time="2022-02-25" style="width:800px;height:500px"></flankline-map>
+<script>window.heard = []; for (const t of ['flankline-ready', 'flankline-timechange', 'flankline-select'])
+  document.addEventListener(t, (e) => heard.push({ type: t, detail: e.detail }));</script>
+</body></html>`);
+  const served = await serve(dir);
+  server = served.server;
+  const url = `${served.url}report/index.html`;
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('flankline-map')?.getAttribute('data-ready') === 'true', undefined, { timeout: 90_000 });
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  if (server) await new Promise<void>((r) => server.close(() => r()));
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+type Heard = { type: string; detail: Record<string, unknown> };
+const heard = () => page.evaluate(() => (window as unknown as { heard: Heard[] }).heard);
+const slider = () => page.locator('flankline-map [role="slider"]'); // playwright pierces the shadow root
+
+describe('<flankline-map>', () => {
+  test('renders the basemap and the markers of its date in a plain page', async () => {
+    expect((await heard()).find((h) => h.type === 'flankline-ready')?.detail).toEqual({ time: '2022-02-25', events: FIXTURE_EVENTS });
+    expect(await slider().getAttribute('aria-valuetext')).toBe('2022-02-25');
+    const box = (await page.locator('flankline-map').boundingBox())!;
+    expect([box.width, box.height]).toEqual([800, 500]);
+    const shot = decodePng(await page.screenshot({ clip: box }));
+    const variety = colourVariety(shot);
+    expect(variety.distinct).toBeGreaterThan(20);
+    expect(variety.commonestShare).toBeLessThan(0.8);
+    // The Kyiv strike of 2022-02-24 is drawn in the strike colour where the map puts Kyiv.
+    const at = await page.evaluate(() => {
+      const el = document.querySelector('flankline-map') as unknown as { map: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } };
+      const p = el.map.project([30.5238, 50.4547]);
+      const r = el.map.getContainer().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    });
+    let nearest = Infinity;
+    for (let dy = -6; dy <= 6; dy++) {
+      for (let dx = -6; dx <= 6; dx++) {
+        nearest = Math.min(nearest, colourDistance(pixelAt(shot, at.x - box.x + dx, at.y - box.y + dy), CATEGORY_COLORS.strike));
+      }
+    }
+    expect(nearest).toBeLessThan(60);
+    expect(errors).toEqual([]);
+  });
+
+  test('follows its time and event attributes and announces the changes as DOM events', async () => {
+    await page.evaluate(() => document.querySelector('flankline-map')!.setAttribute('time', '2017-06-20'));
+    expect(await slider().getAttribute('aria-valuetext')).toBe('2017-06-20');
+    expect((await heard()).some((h) => h.type === 'flankline-timechange' && h.detail.time === '2017-06-20')).toBe(true);
+    await page.evaluate(() => document.querySelector('flankline-map')!.setAttribute('event', 'deployment-tapa-2017-06'));
+    const title = page.locator('flankline-map .panel-title');
+    await title.waitFor({ state: 'visible' });
+    const selected = (await heard()).find((h) => h.type === 'flankline-select');
+    expect(selected?.detail.id).toBe('deployment-tapa-2017-06');
+    expect(await title.textContent()).toBe(selected?.detail.title);
+    // Styles stay inside the component: the page's own heading is untouched by the app's stylesheet.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontFamily)).toBe('serif');
+  });
+});
