@@ -56,7 +56,7 @@ if (process.argv.includes('--errors')) printErrors();
 
 /** Misses, false positives and resolutions beyond 161 km, for looking at what the method gets wrong. */
 function printErrors() {
-  interface Gold { start: number; end: number; text: string; lat: number; lon: number }
+  interface Gold { start: number; end: number; text: string; lat: number; lon: number; type?: string }
   const gold: { doc: string; toponyms: Gold[]; ignore?: Gold[] }[] = JSON.parse(readFileSync(join(CORPUS, 'gold.json'), 'utf8'));
   const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => {
     const r = Math.PI / 180;
@@ -70,10 +70,13 @@ function printErrors() {
     const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
     for (const t of g.toponyms) {
       const p = preds.find((x) => overlap(x, t));
-      if (!p) lines.push(`MISS ${g.doc} ${t.text}`);
+      if (!p) lines.push(`MISS ${g.doc} ${t.text} [${t.type ?? '?'}]`);
       else if (p.start !== t.start || p.end !== t.end) lines.push(`SPAN ${g.doc} gold=${t.text} pred=${p.text}`);
       if (p && p.lat !== null && km(t, { lat: p.lat, lon: p.lon! }) > 161) {
-        lines.push(`FAR  ${g.doc} ${t.text} -> ${p.id} (${Math.round(km(t, { lat: p.lat, lon: p.lon! }))} km)`);
+        // The gold point and type say whether the referent or the convention differs (a state for its capital,
+        // a country's conventional centre).
+        lines.push(`FAR  ${g.doc} ${t.text} -> ${p.id} (${Math.round(km(t, { lat: p.lat, lon: p.lon! }))} km; ` +
+          `gold ${t.lat.toFixed(2)},${t.lon.toFixed(2)} [${t.type ?? '?'}])`);
       }
     }
     for (const p of preds) {
