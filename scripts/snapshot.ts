@@ -70,17 +70,14 @@ try {
   if (values.time) view.set('time', values.time);
   if (values.event) view.set('event', values.event);
   if (values.bbox) view.set('bbox', values.bbox);
-  const t0 = Date.now(); const lap = (s: string) => { if (process.env.SNAPSHOT_DEBUG) console.log(s, Date.now() - t0); };
   await page.goto(new URL(`index.html?embed=1&scrubber=0#${view}`, appUrl).href);
   await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: SNAPSHOT_DEFAULTS.timeoutMs })
     .catch(() => fail(`the app did not finish drawing${pageErrors.length ? `: ${pageErrors[0]}` : ''}`));
-  lap("ready");
   const banner = await page.evaluate(() => document.querySelector('.banner-error')?.textContent ?? null);
   if (banner) fail(banner);
   const dataUrl = await page.evaluate(
     (size) => (window as unknown as { __flanklineEmbed: { exportPng(s: object): Promise<string> } }).__flanklineEmbed.exportPng(size),
     { width: cssWidth, height: cssHeight, scale });
-  lap("exported");
   writeFileSync(values.out!, Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
   console.log(`snapshot: wrote ${values.out} (${width}x${height}${values.time ? `, ${values.time}` : ''})`);
 } finally {
