@@ -184,10 +184,18 @@ export function resolve(
   const listed = (a: PlaceMention | undefined, b: PlaceMention | undefined) =>
     !!a && !!b && /^(?:,|, |,? and |,? or )$/.test(doc.text.slice(a.end, b.start));
   for (const [k, c] of containers(mentions, doc.text)) {
+    const g = groupOf[k];
     const cg = groupOf[c];
     if (listed(mentions[k - 1], mentions[k]) || listed(mentions[c], mentions[c + 1])) continue;
-    if (!groupOf[k].entries.every((e) => e.kind === 'city' || e.kind === 'site') || cg.entries.some((e) => e.kind === 'country')) continue;
-    const inner = new Set(groupOf[k].entries.flatMap(countriesOf));
+    if (!g.entries.length || !g.entries.every((e) => e.kind === 'city' || e.kind === 'site')) continue;
+    // "CAMP MURRAY, Wash.": a sole subdivision or country after a town none of whose namesakes lies in it says the
+    // town is one the gazetteer lacks; Murray, Kentucky is not it.
+    if (cg.entries.length === 1 && (cg.entries[0].kind === 'country' || cg.entries[0].featureCode === 'ADM1')) {
+      if (!g.entries.some((e) => inside(e, cg.entries[0], gazetteer))) orphans.add(g);
+      continue;
+    }
+    if (cg.entries.some((e) => e.kind === 'country')) continue;
+    const inner = new Set(g.entries.flatMap(countriesOf));
     if (inner.size && cg.entries.length && !cg.entries.some((e) => countriesOf(e).some((x) => inner.has(x)))) orphans.add(cg);
   }
 

@@ -120,4 +120,10 @@ describe('resolve', () => {
     expect(found.filter((m) => m.entry).map((m) => m.entry!.country)).toEqual(['GB', 'GB', 'GB']);
     expect(found.find((m) => m.text === 'Yorkshire')?.entry ?? null).toBeNull();
   });
+
+  it('resolve() leaves unresolved a town followed by a state none of its namesakes lies in', () => {
+    const found = resolved('Officials in Smithville, Wash. said the road reopened.');
+    expect(found.map((m) => [m.text, m.entry?.name ?? null])).toEqual([['Smithville', null], ['Wash.', 'Washington State']]);
+    expect(place(resolved('Shelling hit Kramatorsk, Donetsk Oblast.'), 'Kramatorsk')).toMatchObject({ country: 'UA' });
+  });
 });
