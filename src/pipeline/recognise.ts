@@ -151,20 +151,34 @@ function nameEnd(ctx: Context, tokens: readonly Token[], i: number, j: number): 
  */
 function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Match): boolean {
   const { start, end } = match.mention;
-  const next = tokens[match.next];
-  if (next && ctx.text.slice(end, next.start) === ' ') {
+  const smallTown = () => match.mention.form === 'name' && match.mention.candidates.every((id) => {
+    const e = ctx.gazetteer.byId(id);
+    return !!e && e.kind === 'city' && e.population < ctx.opts.strongPopulation / 10;
+  });
+  let next = tokens[match.next];
+  let gap = next && ctx.text.slice(end, next.start);
+  // "Wilson's Farm": the possessive's "s" stands between the name and the venue.
+  if (next?.text === 's' && /^['’]$/.test(gap) && tokens[match.next + 1]) {
+    next = tokens[match.next + 1];
+    gap = ctx.text.slice(tokens[match.next].end, next.start) === ' ' ? ' ' : '';
+    if (gap === ' ' && FACILITY_WORDS.has(next.text) && smallTown()) return true;
+    return false;
+  }
+  if (next && gap === ' ') {
     if (STREET_WORDS.has(next.text) || MISSION_WORDS.has(next.text)) return true;
     // "Loyola University", "Stonewall Golf Club": a venue named after a small town; a city's ("Liverpool Academy",
     // "Oxford University") or a country's keeps its mention.
-    if (FACILITY_WORDS.has(next.text) && match.mention.form === 'name' &&
-      match.mention.candidates.every((id) => { const e = ctx.gazetteer.byId(id); return !!e && e.kind === 'city' && e.population < ctx.opts.strongPopulation / 10; })) return true;
+    if (FACILITY_WORDS.has(next.text) && smallTown()) return true;
     // "Victoria St." ends a street, "St. Louis" starts a town: the abbreviation ends the name or the sentence.
     if (STREET_ABBREVIATIONS.has(next.text) && ctx.text[next.end] === '.') {
       const after = tokens[match.next + 1];
       if (!after || !isCapitalised(after) || ctx.text.slice(next.end, after.start).trim() !== '.') return true;
     }
   }
-  return /\b(?:Embassy|Consulate) of (?:the )?$/.test(ctx.text.slice(Math.max(0, start - 24), start));
+  const before = ctx.text.slice(Math.max(0, start - 24), start);
+  // "University of St. Thomas" is in Houston: a small town's name after "University of" names the venue too.
+  if (/\b(?:University|College|Academy) of (?:the )?$/.test(before) && smallTown()) return true;
+  return /\b(?:Embassy|Consulate) of (?:the )?$/.test(before);
 }
 
 /**

@@ -176,4 +176,9 @@ describe('recognise', () => {
     expect(places('She studied at Loyola University and played at Stonewall Golf Club.').map((m) => m.text)).toEqual([]);
     expect(places('He taught at Oxford University.').map((m) => m.text)).toEqual(['Oxford']);
   });
+
+  it('recognise() reads "University of <small town>" and "<small town>\'s Farm" as venues, "Russia\'s embassy" as Russia', () => {
+    expect(places("She studied at the University of Loyola and shopped at Wilson's Farm.").map((m) => m.text)).toEqual([]);
+    expect(places("Protesters gathered at Russia's embassy.").map((m) => m.text)).toEqual(['Russia']);
+  });
 });
