@@ -2,12 +2,19 @@
 // the file and the problem, an exit code that says whether output was written, and the good documents' events
 // always written. docs/hardening.md lists the same inputs and answers.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const temp = () => mkdtempSync(join(tmpdir(), 'geocode-hard-'));
+const made: string[] = [];
+const temp = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'geocode-hard-'));
+  made.push(dir);
+  return dir;
+};
+// The 50 MB document and every other generated corpus go with the run.
+afterAll(() => { for (const dir of made) rmSync(dir, { recursive: true, force: true }); });
 const GOOD = 'Drones over Poland\nRussian drones violated Polish airspace near Rzeszow on 10 September 2025.\n';
 const OTHER = 'Ministers meet\nNATO defence ministers met in Brussels on 15 October 2025.\n';
 
