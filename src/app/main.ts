@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     $('list-toggle').setAttribute('aria-expanded', 'false');
   });
   const search = createSearch(store, table);
-  createControls($('controls'), store, table);
+  createControls($('controls'), store, table, $('filters'));
   createScrubber($('scrubber'), store, table, domain, undefined, search);
   startPlayer(store, domain, prefersReducedMotion);
   createEventList($('list'), store, table,

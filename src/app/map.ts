@@ -6,8 +6,11 @@ import { basemapStyle } from './basemap-style.ts';
 import { inlinedWorkerUrl, withInlinedSources } from './export/inlined.ts';
 
 export const MAP_DEFAULTS = {
-  /** Brussels to Kyiv and beyond, Tallinn to the Black Sea ([west, south], [east, north]). */
-  bounds: [[3.5, 41.5], [37.5, 61.2]] as [[number, number], [number, number]],
+  /**
+   * Brussels to Kyiv and beyond, Helsinki to the Black Sea ([west, south], [east, north]): north of the Gulf of
+   * Finland, so markers spread around Estonia's islands stay on screen under a taller timeline.
+   */
+  bounds: [[3.5, 41.5], [37.5, 62.4]] as [[number, number], [number, number]],
   padding: 36,
   minZoom: 1.5,
   maxZoom: 12,

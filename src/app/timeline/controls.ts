@@ -36,7 +36,8 @@ export function statusText(count: number, t: number): string {
   return `${count} ${count === 1 ? 'event' : 'events'} up to ${formatDay(isoOf(t))}`;
 }
 
-export function createControls(container: HTMLElement, store: Store, table: EventsTable): void {
+/** `filters` (below the scrubber, after it in Tab order) takes the search box and the lanes switch. */
+export function createControls(container: HTMLElement, store: Store, table: EventsTable, filters: HTMLElement = container): void {
   container.classList.add('timeline-controls');
   const play = document.createElement('button');
   play.type = 'button';
@@ -82,7 +83,9 @@ export function createControls(container: HTMLElement, store: Store, table: Even
   lanes.className = 'lanes-toggle';
   lanes.textContent = 'Lanes';
   lanes.title = 'One lane per category in the timeline strip';
-  container.append(play, speedLabel, modeLabel, loopLabel, date, status, search, lanes, windowLabel);
+  container.append(play, speedLabel, modeLabel, loopLabel, date, status, windowLabel);
+  filters.classList.add('timeline-filters');
+  filters.append(search, lanes);
 
   play.addEventListener('click', () => store.set({ playing: !store.get().playing }));
   speed.addEventListener('change', () => store.set({ speedDaysPerSecond: Number(speed.value) }));
