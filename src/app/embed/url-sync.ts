@@ -54,6 +54,12 @@ export function syncUrl(store: Store, map: MapLibreMap | null, defaults: AppStat
   /** `follow`: a move the app made itself (easing to a selection), which belongs to the entry that caused it. */
   const changed = (push: boolean, follow = false) => {
     if (applying) return;
+    // Mid-move with a write already due: that write reads the latest view, so a frame costs nothing here.
+    if (!push && !settled && replaceTimer) {
+      clearTimeout(settleTimer);
+      settleTimer = window.setTimeout(settle, opts.settleMs);
+      return;
+    }
     const f = fragment();
     if (f === current()) return;
     clearTimeout(settleTimer);
@@ -70,11 +76,12 @@ export function syncUrl(store: Store, map: MapLibreMap | null, defaults: AppStat
       replaceTimer = window.setTimeout(replace, Math.max(0, opts.replaceEveryMs - (performance.now() - lastWrite)));
     }
     settled = false;
-    settleTimer = window.setTimeout(() => {
-      if (replaceTimer) { clearTimeout(replaceTimer); replace(); }
-      settled = true;
-    }, opts.settleMs);
+    settleTimer = window.setTimeout(settle, opts.settleMs);
   };
+  function settle(): void {
+    if (replaceTimer) { clearTimeout(replaceTimer); replace(); }
+    settled = true;
+  }
 
   store.subscribe((s, p) => {
     if (!URL_FIELDS.some((f) => s[f.key] !== p[f.key])) return;
