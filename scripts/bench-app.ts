@@ -48,6 +48,9 @@ interface Row {
   stages?: Record<string, number>;
 }
 
+/** "Still holds" in display.geojson: MapLibre's worker stores whole numbers as varints, and FOREVER (3e38) overflows them. */
+const DISPLAY_FOREVER = 1e9;
+
 /** events.bin for ours; meta.json and display.geojson (the properties the baselines filter on) for the others. */
 export function writeData(dir: string, n: number, seed: number): void {
   mkdirSync(dir, { recursive: true });
@@ -63,7 +66,7 @@ export function writeData(dir: string, n: number, seed: number): void {
     const parts: string[] = [];
     for (let i = lo; i < Math.min(n, lo + CHUNK); i++) {
       parts.push(`{"type":"Feature","geometry":{"type":"Point","coordinates":[${cols.position[2 * i]},${cols.position[2 * i + 1]}]},`
-        + `"properties":{"s":${cols.start[i]},"f":${freshUntil[i]},"c":${cols.category[i]}}}`);
+        + `"properties":{"s":${cols.start[i]},"f":${Math.min(freshUntil[i], DISPLAY_FOREVER)},"c":${cols.category[i]}}}`);
     }
     writeSync(fd, (lo > 0 ? ',' : '') + parts.join(','));
   }
