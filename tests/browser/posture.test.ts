@@ -57,7 +57,7 @@ describe('states on the map', () => {
   test('before 2017 no battlegroup host is tinted; at 2018 all four are, easing in as the cursor passes', async () => {
     const page = app.page;
     await goTo(page, '2016-12-31');
-    for (const code of BATTLEGROUP_HOSTS) await expect.poll(async () => (await stateOf(page, code)).deployment ?? 0, { message: code }).toBe(0);
+    for (const code of BATTLEGROUP_HOSTS) await expect.poll(async () => (await stateOf(page, code)).deployment ?? 0, { message: code, timeout: 20_000 }).toBe(0);
     // Record Poland's tint on every frame while the cursor jumps a month past its battlegroup's start (April 2017).
     await goTo(page, '2017-03-25');
     await page.evaluate(() => {
@@ -76,7 +76,7 @@ describe('states on the map', () => {
     expect(tints.at(-1)).toBe(1);
     expect(tints.some((v) => v > 0 && v < 1)).toBe(true);
     await goTo(page, '2018-01-15');
-    for (const code of BATTLEGROUP_HOSTS) await expect.poll(async () => (await stateOf(page, code)).deployment, { message: code }).toBe(1);
+    for (const code of BATTLEGROUP_HOSTS) await expect.poll(async () => (await stateOf(page, code)).deployment, { message: code, timeout: 20_000 }).toBe(1);
     expect((await stateOf(page, 'DE')).deployment ?? 0).toBe(0);
   });
 });
@@ -90,7 +90,8 @@ describe('contributor arcs', () => {
     const missionArcs = async () => (await page.evaluate(() => (window.__flankline as Hook).drawnArcs())).filter((a) => a.startsWith(`${mission.id}:`));
     const dayBefore = new Date(Date.parse(mission.properties.start) - DAY).toISOString().slice(0, 10);
     await goTo(page, dayBefore);
-    await expect.poll(missionArcs).toEqual([]);
+    // Picking the whole viewport is slow in SwiftShader: give each poll time to answer.
+    await expect.poll(missionArcs, { timeout: 30_000 }).toEqual([]);
     await goTo(page, '2025-09-20');
     await expect.poll(missionArcs, { timeout: 30_000 }).toEqual(expected);
   });
@@ -120,7 +121,7 @@ describe('the posture summary', () => {
     const page = app.page;
     for (const iso of ['2018-01-15', '2022-03-10', '2025-09-20']) {
       await goTo(page, iso);
-      await expect.poll(() => shown(page), { message: iso }).toEqual(expectedAt(iso));
+      await expect.poll(() => shown(page), { message: iso, timeout: 20_000 }).toEqual(expectedAt(iso));
     }
     expect(expectedAt('2025-09-20')).toEqual(expect.arrayContaining(['deployment:3', 'mission:5', 'headquarters:1']));
     expect(await page.locator('.posture-item').allTextContents()).toContain('Mission: Eastern Sentry (5 contributors)');
