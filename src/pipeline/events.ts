@@ -310,8 +310,12 @@ function venueFor(text: string, triggers: readonly FoundTrigger[], sentence: Sen
 }
 
 /** A state that acts in the event: an agent ("by Russia", "from Japan"), a possessor, a state's forces or officials. */
+const CAUSE_BEFORE = /\b(?:in (?:response|reaction|answer) to|because of|due to|to (?:deter|counter|confront|contain)|against|amid) (?:the |a |an )?$/i;
+
 function isActor(text: string, category: Category, p: Placed): boolean {
   if (p.role !== 'actor' || p.mention.entry.kind === 'region') return false;
+  // What an event answers is its cause, not its actor: "deployed in response to Russia's seizure of Crimea".
+  if (CAUSE_BEFORE.test(text.slice(Math.max(0, p.mention.start - 40), p.mention.start))) return false;
   const after = text.slice(p.mention.end, p.mention.end + 60);
   const cooperative = COOPERATIVE.has(category);
   if (p.mention.form === 'adjective') return OFFICIAL_NOUN.test(after) || (!cooperative && FORCE_NOUN.test(after));

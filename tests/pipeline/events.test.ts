@@ -142,6 +142,16 @@ describe('extractEvents', () => {
     expect(incursion.actors).toEqual(['RU']);
   });
 
+  it('extractEvents() does not count the state an event answers among its actors', () => {
+    const text = "Battle groups in Poland were deployed in 2017 in response to Russia's seizure of Crimea.";
+    const { events } = run(doc(text, '2022-02-17'), [at(text, 'Poland', PLACES.poland), at(text, 'Russia', PLACES.russia)], [
+      date(text, '2017', { start: '2017-01-01', end: '2017-12-31', precision: 'year' }),
+    ]);
+    const deployment = events.find((e) => e.category === 'deployment')!;
+    expect(deployment.entry.name).toBe('Poland');
+    expect(deployment.actors).toEqual([]);
+  });
+
   it('extractEvents() reads a headquarters named as a meeting venue as the meeting, dated by the sentence', () => {
     const text = "NATO defense ministers are convening on Wednesday at the alliance's Brussels headquarters to discuss deterrence.";
     const { events } = run(doc(text, '2025-10-15'), [at(text, 'Brussels', PLACES.brussels)], [
