@@ -30,6 +30,9 @@ export default defineConfig({
           exclude: ['tests/browser/**'],
           environment: 'node',
           env: { TZ: 'UTC' },
+          // Some unit tests load the 20 MB gazetteer or start a CLI: well under a second alone, several on a loaded
+          // 2-core machine. Hangs are still caught; the fuzz tests bound their own time per case.
+          testTimeout: 30_000,
         },
       },
       {

@@ -7,6 +7,9 @@ import { checkExcerpts, validateDocuments, validateEvents } from '../../src/mode
 import { synthesize } from '../../src/scale/synth-events.ts';
 import { decodeColumnar, eventAt } from '../../src/scale/columnar.ts';
 
+/** These tests start the script in a new process (npx + tsx): seconds on a loaded 2-core machine. */
+const SCRIPT_TIMEOUT_MS = 60_000;
+
 describe('synthetic corpus', () => {
   it('synthesize() makes events that pass validateEvents and checkExcerpts', () => {
     const data = synthesize({ events: 4000, seed: 42 });
@@ -72,9 +75,9 @@ describe('synthetic corpus', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, SCRIPT_TIMEOUT_MS);
 
   it('npm run synth refuses a missing --out with a usage line', () => {
     expect(() => execFileSync('npx', ['tsx', 'scripts/synth.ts', '--events', '10'], { stdio: 'pipe' })).toThrow(/--out is required/);
-  });
+  }, SCRIPT_TIMEOUT_MS);
 });
