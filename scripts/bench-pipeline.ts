@@ -6,6 +6,7 @@ import { GAZETTEER_PATH, loadGazetteer } from '../src/pipeline/gazetteer-load.ts
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
 import { write } from '../src/pipeline/write.ts';
+import { seededRandom } from '../src/util/seeded-random.ts';
 
 const BENCH = {
   /** Documents in the generated corpus. */
@@ -20,17 +21,6 @@ const BENCH = {
   minPopulation: 100_000,
 };
 
-/** mulberry32: small, fast, good enough to pick template slots. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const TEMPLATES = [
@@ -54,7 +44,7 @@ const TEMPLATES = [
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 function corpus(data: GazetteerData, opts: typeof BENCH): PipelineInput[] {
-  const random = prng(opts.seed);
+  const random = seededRandom(opts.seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   const cities: string[] = [];
   const countries: string[] = [];

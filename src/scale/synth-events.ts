@@ -4,6 +4,7 @@
 import { CATEGORIES, PRECISIONS, type Category, type EventFeature, type SourceDocument } from '../model/index.ts';
 import { FLAG_PERSISTS, NO_UNTIL, type ColumnarInput } from './columnar.ts';
 import { dayOf, isoOf } from './days.ts';
+import { seededRandom } from '../util/seeded-random.ts';
 
 export interface SynthOptions {
   events: number;
@@ -72,20 +73,9 @@ const SENTENCE_SPANS: readonly (readonly [number, number, number])[] = DOC_SENTE
     return [d, start, start + s.length] as const;
   }));
 
-/** mulberry32: tiny, fast, good enough for test data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function streamFor(seed: number, i: number): () => number {
-  return rng(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35));
+  return seededRandom(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35));
 }
 
 const CATEGORY_CUMULATIVE = (() => {
@@ -101,7 +91,7 @@ interface Draw {
 
 /** A few bursts of reporting (crises) on top of a steady flow: real corpora are not uniform in time. */
 function burstsFor(options: SynthOptions): Float64Array {
-  const r = rng(options.seed);
+  const r = seededRandom(options.seed);
   const from = dayOf(options.from);
   const span = dayOf(options.to) - from;
   const bursts = new Float64Array(6);
