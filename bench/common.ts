@@ -3,6 +3,8 @@
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Layer } from '@deck.gl/core';
 
 setWorkerUrl(workerUrl);
 
@@ -156,4 +158,36 @@ export async function fetchJson<T>(file: string): Promise<T> {
   const response = await fetch(dataUrl(file));
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
   return response.json() as Promise<T>;
+}
+
+/**
+ * A bench page for a deck.gl baseline over the display GeoJSON: `layer(features, t0, t1)` builds the one layer for a
+ * window; loading, redrawing per window and GPU picking are the same for every such baseline.
+ */
+export function installDeckBaseline(layer: (features: DisplayFeature[], t0: number, t1: number) => Layer): void {
+  const drawn = renderSignal();
+  let overlay: MapboxOverlay;
+  let features: DisplayFeature[];
+  install({
+    async load() {
+      const [map, meta, geojson] = await Promise.all([createBenchMap(), fetchJson<DisplayMeta>('meta.json'), fetchJson<{ features: DisplayFeature[] }>('display.geojson')]);
+      features = geojson.features;
+      const [t0, t1] = initialWindow(meta.minStart, meta.maxStart);
+      overlay = new MapboxOverlay({ interleaved: false, layers: [layer(features, t0, t1)], onAfterRender: () => { finishGpu(overlayGl(overlay)); drawn.fire(); } });
+      const first = drawn.next();
+      map.addControl(overlay);
+      await first;
+      return meta;
+    },
+    setWindow(t0, t1) {
+      const next = drawn.next();
+      overlay.setProps({ layers: [layer(features, t0, t1)] });
+      return next;
+    },
+    pick(x, y) {
+      const s = performance.now();
+      overlay.pickObject({ x, y, radius: 4 });
+      return performance.now() - s;
+    },
+  });
 }
