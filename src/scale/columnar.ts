@@ -4,27 +4,30 @@
 //
 //   header (32 bytes, little-endian)                      sections, in this order, no padding needed:
 //   0  magic     u32  'FLKC'                               start     Int32[n]    days since originDay
-//   4  version   u16  1                                    end       Int32[n]    days since originDay
+//   4  version   u16  2                                    end       Int32[n]    days since originDay
 //   6  header    u16  32 (header bytes)                    until     Int32[n]    days since originDay, NO_UNTIL
 //   8  count     u32  n events                             position  Float32[2n] lon, lat interleaved
 //   12 origin    i32  day number of day 0                  title     Uint32[n]   string table index
 //   16 strings   u32  s strings in the table               id        Uint32[n]   string table index
-//   20 textBytes u32  b UTF-8 bytes of the table           offsets   Uint32[s+1] string i = text[offsets[i]..offsets[i+1])
+//   20 textBytes u32  b UTF-8 bytes of the table           place     Uint32[n]   string table index (v2)
+//                                                          offsets   Uint32[s+1] string i = text[offsets[i]..offsets[i+1])
 //   24 total     u32  byte length of the whole file        category, precision, flags, sources  Uint8[n] each
 //   28 reserved  u32  0                                    text      Uint8[b]    UTF-8
 import { CATEGORIES, PRECISIONS, type Category, type EventFeature, type Precision } from '../model/index.ts';
 import { dayOf, isoOf } from './days.ts';
 
 export const COLUMNAR_MAGIC = 0x434b4c46; // 'FLKC' read as a little-endian u32
-export const COLUMNAR_VERSION = 1;
+export const COLUMNAR_VERSION = 2;
 export const COLUMNAR_HEADER_BYTES = 32;
 /** `until` of an event that does not persist, or persists and still holds. */
 export const NO_UNTIL = 0x7fffffff;
 /** Bit of `flags`: the event is a state that holds from `start` on. */
 export const FLAG_PERSISTS = 1;
 const KNOWN_FLAGS = FLAG_PERSISTS;
-/** Bytes per event in the fixed-width sections: 3 Int32 + 2 Float32 + 2 Uint32 + 4 Uint8. */
-const BYTES_PER_EVENT = 36;
+/** Bytes per event in the fixed-width sections: 3 Int32 + 2 Float32 + 3 Uint32 + 4 Uint8. */
+const BYTES_PER_EVENT = 40;
+/** What to do with a file this reader cannot read: both writers always write the current version. */
+const REGENERATE = 'regenerate it with the pipeline (npm run geocode) or npm run synth';
 
 export class ColumnarFormatError extends Error {
   override name = 'ColumnarFormatError';
@@ -41,6 +44,8 @@ export interface ColumnarEvents {
   readonly position: Float32Array;
   readonly title: Uint32Array;
   readonly id: Uint32Array;
+  /** The place's name (`properties.place.name`), an index into the string table. */
+  readonly place: Uint32Array;
   readonly stringOffsets: Uint32Array;
   readonly category: Uint8Array;
   readonly precision: Uint8Array;
@@ -64,12 +69,15 @@ export interface ColumnarInput {
   sourceCount: ArrayLike<number>;
   title: readonly string[];
   id: readonly string[];
+  /** `properties.place.name`. */
+  place: readonly string[];
 }
 
 /** One event read back as plain values (for the panel, the list and tests; not for hot loops). */
 export interface ColumnarEventRecord {
   id: string;
   title: string;
+  place: string;
   category: Category;
   start: string;
   end: string;
@@ -83,8 +91,12 @@ export interface ColumnarEventRecord {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** Rows ordered by start then id: a counting sort on the day (days span a few thousand values), then id within a day. */
-function sortedOrder(input: ColumnarInput): Uint32Array {
+/**
+ * The file's row order: `order[row]` is the input index of that row, ordered by start then id (UTF-16 code units).
+ * A counting sort on the day (days span a few thousand values), then id within a day. Anything that must line up
+ * with the rows of events.bin (the detail parts, src/scale/parts.ts) takes its order from here.
+ */
+export function rowOrder(input: Pick<ColumnarInput, 'count' | 'start' | 'id'>): Uint32Array {
   const n = input.count;
   const { start, id } = input;
   let min = Infinity;
@@ -112,14 +124,14 @@ function sortedOrder(input: ColumnarInput): Uint32Array {
   return order;
 }
 
-/** Encodes events into one ArrayBuffer, sorted by start then id; titles are stored once each. */
+/** Encodes events into one ArrayBuffer, sorted by start then id (rowOrder); titles and places are stored once each. */
 export function encodeColumnar(input: ColumnarInput): ArrayBuffer {
   const n = input.count;
-  const order = sortedOrder(input);
+  const order = rowOrder(input);
   let originDay = 0;
   for (let i = 0; i < n; i++) originDay = i === 0 ? input.start[i] : Math.min(originDay, input.start[i]);
 
-  // Strings go to one growing UTF-8 buffer; titles repeat and are stored once, ids are unique by contract.
+  // Strings go to one growing UTF-8 buffer; titles and places repeat and are stored once, ids are unique by contract.
   const encoder = new TextEncoder();
   let text = new Uint8Array(1 << 16);
   let textBytes = 0;
@@ -134,19 +146,23 @@ export function encodeColumnar(input: ColumnarInput): ArrayBuffer {
     offsets.push(textBytes);
     return offsets.length - 2;
   };
-  const titles = new Map<string, number>();
+  const shared = new Map<string, number>();
+  const appendOnce = (str: string): number => {
+    let k = shared.get(str);
+    if (k === undefined) shared.set(str, (k = append(str)));
+    return k;
+  };
   const titleIdx = new Uint32Array(n);
   const idIdx = new Uint32Array(n);
+  const placeIdx = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
-    const title = input.title[order[k]];
-    let t = titles.get(title);
-    if (t === undefined) titles.set(title, (t = append(title)));
-    titleIdx[k] = t;
+    titleIdx[k] = appendOnce(input.title[order[k]]);
     idIdx[k] = append(input.id[order[k]]);
+    placeIdx[k] = appendOnce(input.place[order[k]]);
   }
   const s = offsets.length - 1;
   const total = COLUMNAR_HEADER_BYTES + BYTES_PER_EVENT * n + 4 * (s + 1) + textBytes;
-  if (total > 0xffffffff) throw new ColumnarFormatError(`columnar: ${total} bytes exceed the 4 GiB limit of format v1`);
+  if (total > 0xffffffff) throw new ColumnarFormatError(`columnar: ${total} bytes exceed the 4 GiB limit of format v${COLUMNAR_VERSION}`);
 
   const buffer = new ArrayBuffer(total);
   const header = new DataView(buffer, 0, COLUMNAR_HEADER_BYTES);
@@ -174,6 +190,7 @@ export function encodeColumnar(input: ColumnarInput): ArrayBuffer {
   }
   cols.title.set(titleIdx);
   cols.id.set(idIdx);
+  cols.place.set(placeIdx);
   cols.stringOffsets.set(offsets);
   cols.text.set(text.subarray(0, textBytes));
   return buffer;
@@ -185,7 +202,7 @@ export function columnsOfFeatures(features: readonly EventFeature[]): ColumnarIn
   const input: ColumnarInput = {
     count: n, start: new Int32Array(n), end: new Int32Array(n), until: new Int32Array(n),
     lon: new Float64Array(n), lat: new Float64Array(n), category: new Uint8Array(n), precision: new Uint8Array(n),
-    flags: new Uint8Array(n), sourceCount: new Uint8Array(n), title: [], id: [],
+    flags: new Uint8Array(n), sourceCount: new Uint8Array(n), title: [], id: [], place: [],
   };
   const w = input as { [K in keyof ColumnarInput]: ColumnarInput[K] extends ArrayLike<number> ? number[] : ColumnarInput[K] };
   features.forEach((f, i) => {
@@ -201,6 +218,7 @@ export function columnsOfFeatures(features: readonly EventFeature[]): ColumnarIn
     w.sourceCount[i] = Math.min(255, p.sources.length);
     (input.title as string[]).push(p.title);
     (input.id as string[]).push(f.id);
+    (input.place as string[]).push(p.place.name);
   });
   return input;
 }
@@ -224,6 +242,7 @@ function views(buffer: ArrayBuffer, n: number, originDay: number, s: number, tex
     position: take((o) => new Float32Array(buffer, o, 2 * n), 8 * n),
     title: take((o) => new Uint32Array(buffer, o, n), 4 * n),
     id: take((o) => new Uint32Array(buffer, o, n), 4 * n),
+    place: take((o) => new Uint32Array(buffer, o, n), 4 * n),
     stringOffsets: take((o) => new Uint32Array(buffer, o, s + 1), 4 * (s + 1)),
     category: take((o) => new Uint8Array(buffer, o, n), n),
     precision: take((o) => new Uint8Array(buffer, o, n), n),
@@ -250,7 +269,9 @@ export function decodeColumnar(buffer: ArrayBuffer, options: DecodeOptions = DEC
   const header = new DataView(buffer, 0, COLUMNAR_HEADER_BYTES);
   if (header.getUint32(0, true) !== COLUMNAR_MAGIC) fail('not a Flankline columnar file (magic FLKC missing)');
   const version = header.getUint16(4, true);
-  if (version !== COLUMNAR_VERSION) fail(`unsupported version ${version} (this reader knows version ${COLUMNAR_VERSION})`);
+  if (version !== COLUMNAR_VERSION) {
+    fail(`unsupported version ${version} (this reader knows version ${COLUMNAR_VERSION}); ${REGENERATE}`);
+  }
   if (header.getUint16(6, true) !== COLUMNAR_HEADER_BYTES) fail(`corrupt header: header size ${header.getUint16(6, true)}, expected ${COLUMNAR_HEADER_BYTES}`);
   const n = header.getUint32(8, true);
   const originDay = header.getInt32(12, true);
@@ -281,7 +302,7 @@ function validate(c: ColumnarEvents): void {
     if (c.until[i] !== NO_UNTIL && (!(c.flags[i] & FLAG_PERSISTS) || c.until[i] < c.start[i])) {
       fail(`corrupt: event ${i} has an until that does not fit (not persisting, or before its start)`);
     }
-    if (c.title[i] >= s || c.id[i] >= s) fail(`corrupt: event ${i} points outside the string table`);
+    if (c.title[i] >= s || c.id[i] >= s || c.place[i] >= s) fail(`corrupt: event ${i} points outside the string table`);
     const lon = c.position[2 * i];
     const lat = c.position[2 * i + 1];
     if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) fail(`corrupt: event ${i} has position ${lon}, ${lat}`);
@@ -300,6 +321,7 @@ export function eventAt(c: ColumnarEvents, i: number): ColumnarEventRecord {
   return {
     id: stringAt(c, c.id[i]),
     title: stringAt(c, c.title[i]),
+    place: stringAt(c, c.place[i]),
     category: CATEGORIES[c.category[i]],
     start: isoOf(c.originDay + c.start[i]),
     end: isoOf(c.originDay + c.end[i]),

@@ -191,13 +191,14 @@ export function synthesize(opts: Partial<SynthOptions> = {}): SynthDataset {
       const c = {
         count: n, start: new Int32Array(n), end: new Int32Array(n), until: new Int32Array(n), lon: new Float64Array(n),
         lat: new Float64Array(n), category: new Uint8Array(n), precision: new Uint8Array(n), flags: new Uint8Array(n),
-        sourceCount: new Uint8Array(n), title: new Array<string>(n), id: new Array<string>(n),
+        sourceCount: new Uint8Array(n), title: new Array<string>(n), id: new Array<string>(n), place: new Array<string>(n),
       };
       for (let i = 0; i < n; i++) {
         const d = draw(options, bursts, i);
         c.start[i] = d.start; c.end[i] = d.end; c.until[i] = d.until; c.lon[i] = d.lon; c.lat[i] = d.lat;
         c.category[i] = d.category; c.precision[i] = d.precision; c.flags[i] = d.persists ? FLAG_PERSISTS : 0;
         c.sourceCount[i] = d.sources; c.title[i] = d.title; c.id[i] = idOf(i);
+        c.place[i] = PLACES[d.place][0];
       }
       return c;
     },

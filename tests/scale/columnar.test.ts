@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  COLUMNAR_HEADER_BYTES, ColumnarFormatError, decodeColumnar, encodeColumnar, encodeFeatures, eventAt, NO_UNTIL,
+  COLUMNAR_HEADER_BYTES, COLUMNAR_VERSION, ColumnarFormatError, decodeColumnar, encodeColumnar, encodeFeatures, eventAt, NO_UNTIL,
+  stringAt,
 } from '../../src/scale/columnar.ts';
 import { synthesize } from '../../src/scale/synth-events.ts';
 import type { EventFeature } from '../../src/model/index.ts';
@@ -24,7 +25,7 @@ function expectSameEvents(buffer: ArrayBuffer, list: EventFeature[]): void {
     const e = eventAt(decoded, i);
     const p = f.properties;
     expect({ ...e, lon: undefined, lat: undefined }).toEqual({
-      id: f.id, title: p.title, category: p.category, start: p.start, end: p.end, precision: p.precision,
+      id: f.id, title: p.title, place: p.place.name, category: p.category, start: p.start, end: p.end, precision: p.precision,
       persists: p.persists, until: p.persists ? p.until : null, sourceCount: p.sources.length, lon: undefined, lat: undefined,
     });
     expect(e.lon).toBeCloseTo(f.geometry.coordinates[0], 4);
@@ -56,14 +57,32 @@ describe('columnar format', () => {
     expect(decoded.until[open]).toBe(NO_UNTIL);
   });
 
-  it('encodeColumnar() writes the documented header: magic FLKC, version 1, count, total length', () => {
+  it('encodeColumnar() writes the documented header: magic FLKC, version 2, count, total length 32 + 40n + 4(s+1) + b', () => {
     const buffer = encodeFeatures(features(10));
     const view = new DataView(buffer);
     expect(new TextDecoder().decode(new Uint8Array(buffer, 0, 4))).toBe('FLKC');
-    expect(view.getUint16(4, true)).toBe(1);
+    expect(COLUMNAR_VERSION).toBe(2);
+    expect(view.getUint16(4, true)).toBe(2);
     expect(view.getUint16(6, true)).toBe(COLUMNAR_HEADER_BYTES);
     expect(view.getUint32(8, true)).toBe(10);
     expect(view.getUint32(24, true)).toBe(buffer.byteLength);
+    const [s, b] = [view.getUint32(16, true), view.getUint32(20, true)];
+    expect(buffer.byteLength).toBe(32 + 40 * 10 + 4 * (s + 1) + b);
+  });
+
+  it('encodeColumnar() stores each place name once and points every row at it (the place column of version 2)', () => {
+    const list = features(2000, 4);
+    const decoded = decodeColumnar(encodeFeatures(list));
+    const places = new Set(list.map((f) => f.properties.place.name));
+    expect(new Set(decoded.place).size).toBe(places.size);
+    const sorted = sortedLikeEncoder(list);
+    for (let i = 0; i < decoded.count; i += 37) expect(stringAt(decoded, decoded.place[i])).toBe(sorted[i].properties.place.name);
+    // a place named like another event's title shares that title's string
+    const [a, b] = features(2, 4);
+    a.properties.place.name = b.properties.title;
+    const both = decodeColumnar(encodeFeatures([a, b]));
+    const rowOf = (id: string) => [0, 1].find((r) => eventAt(both, r).id === id)!;
+    expect(both.place[rowOf(a.id)]).toBe(both.title[rowOf(b.id)]);
   });
 
   it('encodeColumnar() handles an empty set', () => {
@@ -76,10 +95,31 @@ describe('columnar format', () => {
     expect(() => decodeColumnar(buffer)).toThrow(/not a Flankline columnar file/);
   });
 
-  it('decodeColumnar() rejects a newer version with a message naming both versions', () => {
+  it('decodeColumnar() rejects a newer version with a message naming both versions and what to do', () => {
     const buffer = encodeFeatures(features(5));
-    new DataView(buffer).setUint16(4, 2, true);
-    expect(() => decodeColumnar(buffer)).toThrow(/unsupported version 2 \(this reader knows version 1\)/);
+    new DataView(buffer).setUint16(4, 3, true);
+    expect(() => decodeColumnar(buffer)).toThrow(/unsupported version 3 \(this reader knows version 2\); regenerate it with the pipeline \(npm run geocode\) or npm run synth/);
+  });
+
+  it('decodeColumnar() refuses a version 1 file (written before the place column) and says to regenerate it', () => {
+    // A version 1 file as its writer laid it out: 36 bytes a row, no place column.
+    const list = sortedLikeEncoder(features(3, 2));
+    const strings = list.flatMap((f) => [f.properties.title, f.id]);
+    const text = new TextEncoder().encode(strings.join(''));
+    const n = list.length;
+    const total = 32 + 36 * n + 4 * (strings.length + 1) + text.length;
+    const v1 = new ArrayBuffer(total);
+    const view = new DataView(v1);
+    view.setUint32(0, 0x434b4c46, true);
+    view.setUint16(4, 1, true);
+    view.setUint16(6, 32, true);
+    view.setUint32(8, n, true);
+    view.setUint32(16, strings.length, true);
+    view.setUint32(20, text.length, true);
+    view.setUint32(24, total, true);
+    new Uint8Array(v1, total - text.length).set(text);
+    expect(() => decodeColumnar(v1)).toThrow(ColumnarFormatError);
+    expect(() => decodeColumnar(v1)).toThrow(/unsupported version 1 \(this reader knows version 2\); regenerate it with the pipeline \(npm run geocode\) or npm run synth/);
   });
 
   it('decodeColumnar() reports a truncated buffer, whether cut in the header or in the columns', () => {
@@ -105,8 +145,9 @@ describe('columnar format', () => {
     expect(() => decodeColumnar(corrupt((b) => { const start = new Int32Array(b, h, 50); start[0] = start[1] + 1; }))).toThrow(/event 1 starts before event 0/);
     expect(() => decodeColumnar(corrupt((b, n) => {
       const s = new DataView(b).getUint32(16, true);
-      new Uint8Array(b, h + 28 * n + 4 * (s + 1), n)[3] = 200;
+      new Uint8Array(b, h + 32 * n + 4 * (s + 1), n)[3] = 200;
     }))).toThrow(/event 3 has category 200/);
     expect(() => decodeColumnar(corrupt((b, n) => { new Uint32Array(b, h + 24 * n, n)[7] = 1e9; }))).toThrow(/event 7 points outside the string table/);
+    expect(() => decodeColumnar(corrupt((b, n) => { new Uint32Array(b, h + 28 * n, n)[9] = 1e9; }))).toThrow(/event 9 points outside the string table/);
   });
 });
