@@ -2,7 +2,7 @@
 // strip and the list), how states, contributors and incidents are drawn, and what faded and size mean.
 import { CATEGORIES, type Category } from '../model/index.ts';
 import { CATEGORY_LABELS, cssColor } from './categories.ts';
-import type { EventsTable } from './state/events-table.ts';
+import { categoryCounts, categoryOf, type EventsTable } from './state/events-table.ts';
 import { BASEMAP_DEFAULTS } from './basemap-style.ts';
 import type { Store } from './state/store.ts';
 import { stateStyle } from './posture/states.ts';
@@ -23,8 +23,12 @@ function entry(swatchClass: string, background: string, text: string): HTMLLIEle
 
 export function createLegend(root: HTMLElement, table: EventsTable, store: Store): void {
   root.classList.add('legend');
-  const used = new Set<Category>(table.features.map((f) => f.properties.category));
-  const persisting = new Set<Category>(table.features.filter((f) => f.properties.persists).map((f) => f.properties.category));
+  const counts = categoryCounts(table);
+  const used = new Set<Category>(CATEGORIES.filter((_, k) => counts[k] > 0));
+  // Large datasets draw no posture (it needs every full feature), so the legend leaves its entries out.
+  const large = table.mode === 'large';
+  const persisting = new Set<Category>();
+  if (!large) for (let i = 0; i < table.length; i++) if (table.persistsUntil[i] !== -Infinity) persisting.add(categoryOf(table, i));
   const ul = document.createElement('ul');
   ul.className = 'legend-categories';
   const toggles = new Map<Category, HTMLButtonElement>();
@@ -40,6 +44,12 @@ export function createLegend(root: HTMLElement, table: EventsTable, store: Store
     swatch.className = 'swatch';
     swatch.style.background = cssColor(c);
     button.append(swatch, document.createTextNode(CATEGORY_LABELS[c]));
+    if (large) {
+      const count = document.createElement('span');
+      count.className = 'legend-count';
+      count.textContent = counts[CATEGORIES.indexOf(c)].toLocaleString('en-GB');
+      button.append(' ', count);
+    }
     button.addEventListener('click', () => {
       const hidden = store.get().hiddenCategories;
       store.set({ hiddenCategories: hidden.includes(c) ? hidden.filter((h) => h !== c) : [...hidden, c] });
@@ -56,10 +66,17 @@ export function createLegend(root: HTMLElement, table: EventsTable, store: Store
     const cls = style === 'fill' ? 'swatch swatch-area' : style === 'outline' ? 'swatch swatch-area swatch-line' : 'swatch swatch-square';
     posture.append(entry(cls, cssColor(c), `${CATEGORY_LABELS[c]} ${STYLE_TEXT[style]}`));
   }
-  if (table.features.some((f) => f.properties.actors.length && !ARCS_DEFAULTS.excludeCategories.includes(f.properties.category))) {
+  const hasContributors = () => {
+    for (let i = 0; i < table.length; i++) {
+      const p = table.feature(i).properties;
+      if (p.actors.length && !ARCS_DEFAULTS.excludeCategories.includes(p.category)) return true;
+    }
+    return false;
+  };
+  if (!large && hasContributors()) {
     posture.append(entry('swatch swatch-arc', '', 'Contributor (from its capital)'));
   }
-  const pulseEntry = PULSE_DEFAULTS.categories.some((c) => used.has(c)) ? entry('swatch swatch-ring', '', '') : null;
+  const pulseEntry = !large && PULSE_DEFAULTS.categories.some((c) => used.has(c)) ? entry('swatch swatch-ring', '', '') : null;
   if (pulseEntry) posture.append(pulseEntry);
   const nato = entry('swatch swatch-area', BASEMAP_DEFAULTS.nato, 'NATO member');
   posture.append(nato);
@@ -67,7 +84,9 @@ export function createLegend(root: HTMLElement, table: EventsTable, store: Store
   note.className = 'legend-note';
   const explain = () => {
     const { windowDays, hiddenCategories } = store.get();
-    note.textContent = `Shaded areas and squares: in place at this date. Rings fade and markers pale ${windowDays} days after an event. Larger: more sources. Press a category to hide it.`;
+    note.textContent = large
+      ? `Markers pale ${windowDays} days after an event. Press a category to hide it.`
+      : `Shaded areas and squares: in place at this date. Rings fade and markers pale ${windowDays} days after an event. Larger: more sources. Press a category to hide it.`;
     if (pulseEntry) pulseEntry.lastChild!.textContent = 'Recent incident';
     for (const [c, button] of toggles) button.setAttribute('aria-pressed', String(!hiddenCategories.includes(c)));
   };

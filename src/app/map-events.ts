@@ -43,9 +43,9 @@ export function connectEvents(map: MapLibreMap, store: Store, table: EventsTable
   });
   store.subscribe((s, p) => {
     if (s.selectedId === p.selectedId || s.selectedId === null) return;
-    const i = table.indexById.get(s.selectedId);
+    const i = table.rowOf(s.selectedId);
     if (i === undefined) return;
-    const [lon, lat] = table.features[i].geometry.coordinates;
+    const [lon, lat] = table.feature(i).geometry.coordinates;
     if (!map.getBounds().contains([lon, lat])) map.easeTo({ center: [lon, lat], duration: 400 });
   });
   return overlay;

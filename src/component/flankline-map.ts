@@ -69,7 +69,7 @@ export class FlanklineMapElement extends HTMLElement {
       const t = value === null ? undefined : day.read(value);
       if (t !== undefined) store.set({ t: Math.min(this.#domain[1], Math.max(this.#domain[0], t)), playing: false });
     } else if (name === 'event') {
-      store.set({ selectedId: value && this.#table?.indexById.has(value) ? value : null });
+      store.set({ selectedId: value && this.#table?.rowOf(value) !== undefined ? value : null });
     } else if (name === 'map' || name === 'bbox') {
       if (this.#map) applyCamera(this.#map, this.#camera());
     } else {
@@ -145,15 +145,15 @@ export class FlanklineMapElement extends HTMLElement {
       for (const h of [map.dragPan, map.scrollZoom, map.boxZoom, map.keyboard, map.doubleClickZoom, map.touchZoomRotate]) h.disable();
     }
     const linked = this.getAttribute('event');
-    if (linked && table.indexById.has(linked)) store.set({ selectedId: linked });
+    if (linked && table.rowOf(linked) !== undefined) store.set({ selectedId: linked });
 
     const emit = (type: string, detail: object) =>
       this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
     store.subscribe((s, p) => {
       if (s.t !== p.t || s.playing !== p.playing) emit('flankline-timechange', { time: isoOf(s.t), playing: s.playing });
       if (s.selectedId !== p.selectedId) {
-        const i = s.selectedId === null ? undefined : table.indexById.get(s.selectedId);
-        emit('flankline-select', { id: s.selectedId, title: i === undefined ? null : table.features[i].properties.title });
+        const i = s.selectedId === null ? undefined : table.rowOf(s.selectedId);
+        emit('flankline-select', { id: s.selectedId, title: i === undefined ? null : table.feature(i).properties.title });
       }
     });
     if (on(this.getAttribute('autoplay'))) store.set({ playing: true });

@@ -53,7 +53,7 @@ export function startEmbedding(ctx: EmbeddingContext): void {
 
   const { selectedId: selected, ...linked } = ctx.view.state;
   ctx.store.set(linked);
-  if (selected && !ctx.table.indexById.has(selected)) {
+  if (selected && ctx.table.rowOf(selected) === undefined) {
     ctx.note(`The linked event "${selected}" is not in this version of the data; it may have been merged or `
       + 'withdrawn when the data was regenerated. The rest of the view is as linked.');
   } else if (selected) {

@@ -27,8 +27,8 @@ export function connectHost(ctx: HostApiContext, opts = HOST_API_DEFAULTS): void
     for (const origin of ctx.origins) target.postMessage(message, origin);
   };
   const titleOf = (id: string | null) => {
-    const i = id === null ? undefined : ctx.table.indexById.get(id);
-    return i === undefined ? null : ctx.table.features[i].properties.title;
+    const i = id === null ? undefined : ctx.table.rowOf(id);
+    return i === undefined ? null : ctx.table.feature(i).properties.title;
   };
   const stateMessage = (): Announcement => {
     const s = ctx.store.get();
@@ -47,7 +47,7 @@ export function connectHost(ctx: HostApiContext, opts = HOST_API_DEFAULTS): void
       case 'play': ctx.store.set({ playing: true }); return;
       case 'pause': ctx.store.set({ playing: false }); return;
       case 'select':
-        if (c.id !== null && !ctx.table.indexById.has(c.id)) {
+        if (c.id !== null && ctx.table.rowOf(c.id) === undefined) {
           announce({ flankline: PROTOCOL_VERSION, type: 'error', message: `No event with id ${c.id} in this dataset.` });
           return;
         }

@@ -2,7 +2,7 @@
 // CSS pixels on a context already scaled to the export's resolution.
 import { CATEGORIES, type Category } from '../../model/index.ts';
 import { CATEGORY_COLORS, CATEGORY_LABELS } from '../categories.ts';
-import type { EventsTable } from '../state/events-table.ts';
+import { categoryCounts, type EventsTable } from '../state/events-table.ts';
 import { countStartedBy } from '../state/visible.ts';
 import { formatDay } from '../format/date.ts';
 import { isoOf } from '../time/day.ts';
@@ -53,7 +53,8 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
   ctx.fillText(`${count} ${count === 1 ? 'event' : 'events'} up to this date`, m + 12, m + 46);
 
   // The legend: only the categories this dataset uses.
-  const used = CATEGORIES.filter((c) => f.table.features.some((e) => e.properties.category === c));
+  const counts = categoryCounts(f.table);
+  const used = CATEGORIES.filter((_, k) => counts[k] > 0);
   if (used.length) {
     ctx.font = `12px ${opts.font}`;
     const w = Math.max(...used.map((c) => ctx.measureText(CATEGORY_LABELS[c]).width)) + 34;
@@ -78,7 +79,7 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
   ctx.fillStyle = '#e8ecf2';
   ctx.fillRect(m, bottom + 6, x(f.t) - m, 14);
   for (let i = 0; i < f.table.length; i++) {
-    ctx.fillStyle = rgb(f.table.features[i].properties.category);
+    ctx.fillStyle = rgb(CATEGORIES[f.table.category[i]]);
     ctx.fillRect(Math.round(x(f.table.start[i])) - 1, bottom + 6, 2, 14);
   }
   ctx.fillStyle = opts.ink;

@@ -17,7 +17,7 @@ export function colocationOffsets(table: EventsTable, opts = COLOCATION_DEFAULTS
   const out = new Float32Array(table.length * 2);
   const seen = new Map<string, number>();
   for (let i = 0; i < table.length; i++) {
-    const [lon, lat] = table.features[i].geometry.coordinates;
+    const [lon, lat] = table.feature(i).geometry.coordinates;
     const key = `${lon.toFixed(opts.decimals)},${lat.toFixed(opts.decimals)}`;
     const k = seen.get(key) ?? 0;
     seen.set(key, k + 1);

@@ -52,6 +52,8 @@ export interface EventsLayerInput {
 
 interface Shared {
   table: EventsTable;
+  /** deck.gl wants an array of objects to pick; this layer is for small datasets, where every feature is in memory. */
+  features: EventFeature[];
   origin: number;
   offsets: Float32Array;
   atlas: ReturnType<typeof markerAtlas>;
@@ -61,14 +63,14 @@ let shared: Shared | null = null;
 
 function sharedFor(table: EventsTable): Shared {
   if (shared?.table !== table) {
-    shared = { table, origin: table.length ? table.start[0] : 0, offsets: colocationOffsets(table), atlas: shared?.atlas ?? markerAtlas() };
+    shared = { table, features: Array.from({ length: table.length }, (_, i) => table.feature(i)), origin: table.length ? table.start[0] : 0, offsets: colocationOffsets(table), atlas: shared?.atlas ?? markerAtlas() };
   }
   return shared;
 }
 
 export function eventsLayers(input: EventsLayerInput, opts = EVENTS_LAYER_DEFAULTS) {
   const { table, t, windowDays } = input;
-  const { origin, offsets, atlas } = sharedFor(table);
+  const { features, origin, offsets, atlas } = sharedFor(table);
   const rel = t - origin;
   const scale = table.length > opts.denseCount ? opts.denseScale : 1;
   const far = opts.farDays;
@@ -79,7 +81,7 @@ export function eventsLayers(input: EventsLayerInput, opts = EVENTS_LAYER_DEFAUL
   // The last day an event is active: its end, or until for a state (far while it holds).
   const lastDay = (index: number) => Math.min(far, (table.persistsUntil[index] === -Infinity ? table.end[index] : table.persistsUntil[index]) - origin);
   const base = {
-    data: table.features,
+    data: features,
     // deck.gl uploads a canvas as the atlas texture (its types only name a URL or a Texture); no image request.
     iconAtlas: atlas.canvas as unknown as string,
     iconMapping: atlas.mapping,
@@ -113,16 +115,16 @@ export function eventsLayers(input: EventsLayerInput, opts = EVENTS_LAYER_DEFAUL
     filterRange: [[-far, rel], [rel, far], [floor, far]],
     updateTriggers: { getFilterValue: windowDays, getFilterCategory: input.matchKey },
   } as never);
-  const focusIndices = input.focusIds.map((id) => table.indexById.get(id)).filter((i): i is number => i !== undefined);
+  const focusIndices = input.focusIds.map((id) => table.rowOf(id)).filter((i): i is number => i !== undefined);
   const focus = new IconLayer<number>({
     id: 'events-focus',
     data: focusIndices,
     iconAtlas: atlas.canvas as unknown as string,
     iconMapping: atlas.mapping,
     getIcon: () => 'ring',
-    getPosition: (i: number) => table.features[i].geometry.coordinates as [number, number],
+    getPosition: (i: number) => features[i].geometry.coordinates as [number, number],
     getPixelOffset: (i: number) => [offsets[i * 2], offsets[i * 2 + 1]] as [number, number],
-    getSize: (i: number) => 10 + Math.min(opts.maxSizePx, opts.sizePx + opts.sizePerSourcePx * (table.features[i].properties.sources.length - 1)),
+    getSize: (i: number) => 10 + Math.min(opts.maxSizePx, opts.sizePx + opts.sizePerSourcePx * (features[i].properties.sources.length - 1)),
     sizeUnits: 'pixels',
     sizeScale: scale,
     updateTriggers: { getPosition: focusIndices.join(), getPixelOffset: focusIndices.join(), getSize: focusIndices.join() },

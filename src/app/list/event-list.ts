@@ -4,10 +4,11 @@ import type { EventsTable } from '../state/events-table.ts';
 import { countStartedBy, strengthAt } from '../state/visible.ts';
 import { CATEGORY_LABELS, cssColor } from '../categories.ts';
 import { formatEventDate } from '../format/date.ts';
+import { listWindow, LIST_WINDOW_DEFAULTS, type ListWindow } from './list-window.ts';
 
 export const LIST_DEFAULTS = {
   /** Items rendered at most; the rest are summarised, so a large dataset does not build a huge DOM on each scrub. */
-  maxItems: 200,
+  ...LIST_WINDOW_DEFAULTS,
   /** What an empty dataset says (main.ts says something else when the data failed to load). */
   emptyText: 'This dataset has no events.',
 };
@@ -25,13 +26,15 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
   more.className = 'list-more';
   root.append(heading, ol, more);
   const items = new Map<string, HTMLElement>();
+  const shownItems: HTMLElement[] = [];
+  let shownWindow: ListWindow = { rows: [], earlier: 0, filtered: 0 };
   let shownCount = -1;
-  let shownWindow = -1;
+  let shownWindowDays = -1;
   let shownFreshKey = '';
   let shownFilter: unknown = null;
 
   function item(i: number): HTMLElement {
-    const f = table.features[i];
+    const f = table.feature(i);
     const li = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
@@ -60,35 +63,40 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
   function render(): void {
     const { t, windowDays, query, hiddenCategories } = store.get();
     const count = countStartedBy(table.start, t);
-    const first = Math.max(0, count - opts.maxItems);
-    let freshKey = '';
-    for (let i = count - 1; i >= first; i--) freshKey += strengthAt(table, i, t, windowDays) === 'full' ? '1' : '0';
     const filterKey = `${query}|${hiddenCategories.join()}`;
-    if (count === shownCount && windowDays === shownWindow && freshKey === shownFreshKey && filterKey === shownFilter) return;
-    const filterChanged = filterKey !== shownFilter;
+    const rebuild = count !== shownCount || filterKey !== shownFilter;
+    if (rebuild) {
+      const filtering = filter !== undefined && (query.trim() !== '' || hiddenCategories.length > 0);
+      shownWindow = listWindow(count, filtering ? passes : undefined, opts);
+    }
+    const { rows, earlier, filtered } = shownWindow;
+    let freshKey = '';
+    for (const i of rows) freshKey += strengthAt(table, i, t, windowDays) === 'full' ? '1' : '0';
+    if (!rebuild && windowDays === shownWindowDays && freshKey === shownFreshKey) return;
     shownFilter = filterKey;
-    const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.id;
-    let hiddenByFilter = 0;
-    if (count !== shownCount || filterChanged) {
+    if (rebuild) {
+      const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.id;
       items.clear();
-      const nodes: HTMLElement[] = [];
-      for (let i = count - 1; i >= first; i--) {
-        if (!passes(i)) { hiddenByFilter++; continue; }
+      shownItems.length = 0;
+      for (const i of rows) {
         const li = item(i);
-        items.set(table.features[i].id, li);
-        nodes.push(li);
+        items.set(li.firstElementChild!.getAttribute('data-id')!, li);
+        shownItems.push(li);
       }
-      ol.replaceChildren(...nodes);
+      ol.replaceChildren(...shownItems);
       if (focusedId) (items.get(focusedId)?.firstElementChild as HTMLElement | undefined)?.focus();
+      const s = store.get();
+      if (s.selectedId) items.get(s.selectedId)?.classList.add('selected');
+      if (s.hoveredId) items.get(s.hoveredId)?.classList.add('hovered');
     }
-    for (let i = count - 1; i >= first; i--) {
-      items.get(table.features[i].id)?.classList.toggle('faded', strengthAt(table, i, t, windowDays) !== 'full');
-    }
+    for (let k = 0; k < rows.length; k++) shownItems[k].classList.toggle('faded', freshKey[k] !== '1');
     more.textContent = count === 0 ? (table.length === 0 ? opts.emptyText : 'No events yet at this date.')
-      : items.size === 0 && hiddenByFilter ? 'No events match the search or the categories shown.'
-        : first > 0 ? `and ${first} earlier events` : '';
+      : rows.length === 0 && filtered ? (earlier > 0
+        ? `None of the latest ${filtered.toLocaleString('en-GB')} events match the search or the categories shown; ${earlier.toLocaleString('en-GB')} earlier events were not searched.`
+        : 'No events match the search or the categories shown.')
+        : earlier > 0 ? `and ${earlier.toLocaleString('en-GB')} earlier events` : '';
     shownCount = count;
-    shownWindow = windowDays;
+    shownWindowDays = windowDays;
     shownFreshKey = freshKey;
   }
 

@@ -107,7 +107,7 @@ export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
 
   store.subscribe((state, previous) => {
     if (state.selectedId === previous.selectedId) return;
-    const i = state.selectedId === null ? undefined : table.indexById.get(state.selectedId);
+    const i = state.selectedId === null ? undefined : table.rowOf(state.selectedId);
     if (i === undefined) {
       root.hidden = true;
       document.body.classList.remove('panel-open');
@@ -116,7 +116,7 @@ export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
       return;
     }
     if (root.hidden) returnFocus = document.activeElement as HTMLElement | null;
-    showEvent(table.features[i]);
+    showEvent(table.feature(i));
     root.hidden = false;
     document.body.classList.add('panel-open');
     root.scrollTop = 0;

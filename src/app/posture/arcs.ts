@@ -27,11 +27,14 @@ export function buildArcs(table: EventsTable, capitals: ReadonlyMap<string, LonL
   const excluded = new Set(opts.excludeCategories);
   const hostile = new Set<string>();
   if (opts.excludeHostileActors) {
-    for (const f of table.features) if (excluded.has(f.properties.category)) for (const a of f.properties.actors) hostile.add(a);
+    for (let i = 0; i < table.length; i++) {
+      const p = table.feature(i).properties;
+      if (excluded.has(p.category)) for (const a of p.actors) hostile.add(a);
+    }
   }
   const arcs: Arc[] = [];
   for (let i = 0; i < table.length; i++) {
-    const f = table.features[i];
+    const f = table.feature(i);
     if (excluded.has(f.properties.category) || !f.properties.actors.length) continue;
     const hosts = new Set(hostCodes(f));
     for (const actor of new Set(f.properties.actors)) {

@@ -70,7 +70,7 @@ function buildFor(table: EventsTable, capitals: ReadonlyMap<string, LonLat>, opt
   const pulsing = new Set<Category>(opts.categories);
   let maxSpan = 0;
   for (let i = 0; i < table.length; i++) {
-    const p = table.features[i].properties;
+    const p = table.feature(i).properties;
     if (p.persists && stateStyle(p.category) === 'symbol') symbols.push(i);
     if (!p.persists && pulsing.has(p.category)) { incidents.push(i); maxSpan = Math.max(maxSpan, table.end[i] - table.start[i]); }
   }
@@ -93,7 +93,7 @@ function fillPulses(b: Built, input: PostureLayerInput): number {
     if (table.start[i] > t) continue;
     if (table.start[i] < t - b.maxSpan - windowDays) break;
     if (table.end[i] < floor || !passesFilters(table, i, hiddenCategories, matches)) continue;
-    const f = table.features[i].properties;
+    const f = table.feature(i).properties;
     const s = pulseStrength(t, table.start[i], table.end[i], f.precision, windowDays);
     if (s < PULSE_DEFAULTS.minStrength) continue;
     b.pulseIndex[n] = i;
@@ -115,7 +115,7 @@ export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEF
     filterRange: [[-far, rel], [Math.max(rel, floor), far]],
     filterCategories: [visible, [1]],
   };
-  const category = (i: number) => [CATEGORY_INDEX[table.features[i].properties.category], input.matches[i]];
+  const category = (i: number) => [CATEGORY_INDEX[table.feature(i).properties.category], input.matches[i]];
 
   const arcs = new ArcLayer<Arc>({
     id: POSTURE_LAYER_IDS.arcs,
@@ -123,7 +123,7 @@ export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEF
     getSourcePosition: (a: Arc) => a.source,
     getTargetPosition: (a: Arc) => a.target,
     getSourceColor: opts.arcSourceColor,
-    getTargetColor: (a: Arc) => [...CATEGORY_COLORS[table.features[a.index].properties.category], opts.arcTargetAlpha] as [number, number, number, number],
+    getTargetColor: (a: Arc) => [...CATEGORY_COLORS[table.feature(a.index).properties.category], opts.arcTargetAlpha] as [number, number, number, number],
     getWidth: opts.arcWidthPx,
     widthUnits: 'pixels',
     // Flat: the map is never pitched, and a raised arc seen from above only adds a hook at its ends.
@@ -143,10 +143,10 @@ export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEF
     iconAtlas: b.atlas.canvas as unknown as string,
     iconMapping: b.atlas.mapping,
     getIcon: () => 'symbol',
-    getPosition: (i: number) => table.features[i].geometry.coordinates as LonLat,
+    getPosition: (i: number) => table.feature(i).geometry.coordinates as LonLat,
     getSize: opts.symbolSizePx,
     sizeUnits: 'pixels',
-    getColor: (i: number) => [...CATEGORY_COLORS[table.features[i].properties.category], 255] as [number, number, number, number],
+    getColor: (i: number) => [...CATEGORY_COLORS[table.feature(i).properties.category], 255] as [number, number, number, number],
     extensions: [new DataFilterExtension({ filterSize: 2, categorySize: 2 })],
     getFilterValue: (i: number) => [table.start[i] - b.origin, lastDay(i)],
     getFilterCategory: category,
@@ -159,10 +159,10 @@ export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEF
   const pulse = new ScatterplotLayer<number>({
     id: POSTURE_LAYER_IDS.pulse,
     data: { length: n } as unknown as number[],
-    getPosition: (_: number, { index }: { index: number }) => table.features[b.pulseIndex[index]].geometry.coordinates as LonLat,
+    getPosition: (_: number, { index }: { index: number }) => table.feature(b.pulseIndex[index]).geometry.coordinates as LonLat,
     getRadius: (_: number, { index }: { index: number }) => opts.pulseRadiusPx + grow * (1 - b.pulseStrength[index]),
     getLineColor: (_: number, { index }: { index: number }) =>
-      [...CATEGORY_COLORS[table.features[b.pulseIndex[index]].properties.category], Math.round(255 * b.pulseStrength[index])] as [number, number, number, number],
+      [...CATEGORY_COLORS[table.feature(b.pulseIndex[index]).properties.category], Math.round(255 * b.pulseStrength[index])] as [number, number, number, number],
     radiusUnits: 'pixels',
     stroked: true,
     filled: false,
@@ -178,6 +178,6 @@ export function pulsingIds(input: PostureLayerInput): string[] {
   const b = buildFor(input.table, input.capitals);
   const n = fillPulses(b, input);
   const ids: string[] = [];
-  for (let k = 0; k < n; k++) ids.push(input.table.features[b.pulseIndex[k]].id);
+  for (let k = 0; k < n; k++) ids.push(input.table.feature(b.pulseIndex[k]).id);
   return ids;
 }

@@ -1,10 +1,13 @@
 // The reader's filters, shared by the list, the strip and the map: categories switched off in the legend and a text
 // search over titles and excerpts. The map applies them on the GPU; these give the same answer on the CPU.
-import type { EventsTable } from '../state/events-table.ts';
+import { categoryOf, type EventsTable } from '../state/events-table.ts';
 
 /** The searchable text of each event, lower-cased once per dataset. */
 export function searchTexts(table: EventsTable): string[] {
-  return table.features.map((f) => [f.properties.title, ...f.properties.sources.map((s) => s.excerpt)].join('\n').toLowerCase());
+  return Array.from({ length: table.length }, (_, i) => {
+    const p = table.feature(i).properties;
+    return [p.title, ...p.sources.map((s) => s.excerpt)].join('\n').toLowerCase();
+  });
 }
 
 /** Fills out[i] with 1 where event i matches every word of the query (any order), else 0; returns the match count. */
@@ -22,5 +25,5 @@ export function matchQuery(texts: readonly string[], query: string, out: Uint8Ar
 
 /** Whether event i passes both filters. */
 export function passesFilters(table: EventsTable, i: number, hidden: readonly string[], matches: Uint8Array): boolean {
-  return matches[i] === 1 && !hidden.includes(table.features[i].properties.category);
+  return matches[i] === 1 && (hidden.length === 0 || !hidden.includes(categoryOf(table, i)));
 }

@@ -51,7 +51,7 @@ export function stateIntervals(table: EventsTable, styles = STATE_STYLES_DEFAULT
   const slotCode: string[] = [];
   const slotCategory: Category[] = [];
   for (let i = 0; i < table.length; i++) {
-    const f = table.features[i];
+    const f = table.feature(i);
     if (!f.properties.persists || stateStyle(f.properties.category, styles) === 'symbol') continue;
     const codes = hostCodes(f);
     if (!codes.length) continue;

@@ -53,7 +53,7 @@ export function postureSummary(table: EventsTable, t: number, recentDays: number
   const recent = new Map<Category, EventFeature[]>();
   const incident = new Set(opts.incidentCategories);
   for (let i = 0; i < started; i++) {
-    const f = table.features[i];
+    const f = table.feature(i);
     const c = f.properties.category;
     if (f.properties.persists) {
       if (t <= table.persistsUntil[i]) (held.get(c) ?? held.set(c, []).get(c)!).push(f);

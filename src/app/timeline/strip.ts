@@ -5,7 +5,7 @@
 import type { ScaleTime } from 'd3';
 import { CATEGORIES, type Category } from '../../model/index.ts';
 import { cssColor } from '../categories.ts';
-import type { EventsTable } from '../state/events-table.ts';
+import { categoryOf, type EventsTable } from '../state/events-table.ts';
 import { xOfDay } from './scale.ts';
 
 export const STRIP_DEFAULTS = {
@@ -28,7 +28,7 @@ export interface StripFilter {
 /** Lane of each category: only the categories present get one, in the legend's order. */
 export function stripLanes(table: EventsTable): Map<Category, number> {
   const used = new Set<Category>();
-  for (const f of table.features) used.add(f.properties.category);
+  for (let i = 0; i < table.length; i++) used.add(categoryOf(table, i));
   const lanes = new Map<Category, number>();
   for (const c of CATEGORIES) if (used.has(c)) lanes.set(c, lanes.size);
   return lanes;
@@ -54,11 +54,12 @@ export function drawStrip(canvas: HTMLCanvasElement, table: EventsTable, lanes: 
   const markHeight = split ? opts.laneHeightPx : height - opts.laneGapPx;
   for (const [category, laneIndex] of lanes) {
     const y = split ? laneIndex * lane : 0;
+    const k = CATEGORIES.indexOf(category);
     ctx.fillStyle = cssColor(category);
     ctx.globalAlpha = filter?.hiddenCategories.includes(category) ? opts.hiddenAlpha : 1;
     ctx.beginPath();
     for (let i = 0; i < table.length; i++) {
-      if (table.features[i].properties.category !== category || (filter && !filter.matches(i))) continue;
+      if (table.category[i] !== k || (filter && !filter.matches(i))) continue;
       const x0 = xOfDay(scale, table.start[i]);
       const x1 = xOfDay(scale, table.end[i] + 1);
       if (x1 < 0 || x0 > width) continue;

@@ -10,9 +10,9 @@ describe('markers at the same spot', () => {
   test('colocationOffsets() leaves lone events and the first of a group on their coordinates', () => {
     const table = buildEventsTable(FIXTURE.features);
     const offsets = colocationOffsets(table);
-    const first = table.indexById.get('incursion-vaindloo-2019')!;
+    const first = table.rowOf('incursion-vaindloo-2019')!;
     expect([offsets[first * 2], offsets[first * 2 + 1]]).toEqual([0, 0]);
-    const kyiv = table.indexById.get('strike-kyiv-2022-02-24')!;
+    const kyiv = table.rowOf('strike-kyiv-2022-02-24')!;
     expect([offsets[kyiv * 2], offsets[kyiv * 2 + 1]]).toEqual([0, 0]);
   });
 

@@ -21,8 +21,8 @@ const held = (iso: string) => {
 
 describe('state intervals', () => {
   test('hostCodes() gives each country of a region, else the place country', () => {
-    expect(hostCodes(table.features[table.indexById.get('baltics')!])).toEqual(['EE', 'LV', 'LT']);
-    expect(hostCodes(table.features[table.indexById.get('poland')!])).toEqual(['PL']);
+    expect(hostCodes(table.feature(table.rowOf('baltics')!))).toEqual(['EE', 'LV', 'LT']);
+    expect(hostCodes(table.feature(table.rowOf('poland')!))).toEqual(['PL']);
   });
 
   test('stateStyle() tints deployments, outlines missions and gives headquarters a symbol', () => {
@@ -31,7 +31,7 @@ describe('state intervals', () => {
   });
 
   test('stateIntervals() keeps tinted persisting items only, one slot per host and category', () => {
-    expect([...states.index].map((i) => table.features[i].id)).toEqual(['baltics', 'poland', 'sentry']);
+    expect([...states.index].map((i) => table.feature(i).id)).toEqual(['baltics', 'poland', 'sentry']);
     expect(states.slotCode.length).toBe(5);
   });
 

@@ -23,11 +23,11 @@ describe('the time-window semantics', () => {
     event('held', '2022-01-05', '2022-01-05', true, null),
     event('ended', '2022-01-01', '2022-01-01', true, '2022-02-01'),
   ]);
-  const at = (iso: string, window = 30) => table.features.map((f, i) => `${f.id}:${strengthAt(table, i, dayOf(iso), window)}`);
+  const at = (iso: string, window = 30) => Array.from({ length: table.length }, (_, i) => table.feature(i)).map((f, i) => `${f.id}:${strengthAt(table, i, dayOf(iso), window)}`);
 
   test('buildEventsTable() sorts events by start', () => {
-    expect(table.features.map((f) => f.id)).toEqual(['ended', 'held', 'early', 'late']);
-    expect(table.indexById.get('late')).toBe(3);
+    expect(Array.from({ length: table.length }, (_, i) => table.feature(i).id)).toEqual(['ended', 'held', 'early', 'late']);
+    expect(table.rowOf('late')).toBe(3);
   });
 
   test('countStartedBy() counts the events with start <= t, the start day included', () => {
