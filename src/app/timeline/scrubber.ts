@@ -6,7 +6,8 @@ import type { EventsTable } from '../state/events-table.ts';
 import { addMonths, isoOf } from '../time/day.ts';
 import { formatDay } from '../format/date.ts';
 import { dayAtX, timeScale, xOfDay } from './scale.ts';
-import { drawStrip, stripHeight, stripLanes, STRIP_DEFAULTS, type StripFilter } from './strip.ts';
+import { drawBinnedStrip, drawStrip, stripHeight, stripLanes, STRIP_DEFAULTS, type StripFilter } from './strip.ts';
+import { binByDay, type DayBins } from './day-bins.ts';
 import type { Search } from '../posture/search.ts';
 
 export const SCRUBBER_DEFAULTS = {
@@ -23,7 +24,7 @@ export interface Scrubber {
 }
 
 export function createScrubber(container: HTMLElement, store: Store, table: EventsTable, domain: [number, number],
-  opts = SCRUBBER_DEFAULTS, search?: Pick<Search, 'matches'>): Scrubber {
+  opts = SCRUBBER_DEFAULTS, search?: Pick<Search, 'matches' | 'key'>): Scrubber {
   const stripFilter: StripFilter = {
     get split() { return store.get().lanes; },
     get hiddenCategories() { return store.get().hiddenCategories; },
@@ -95,9 +96,22 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
     draw();
   }
 
+  // A large dataset's strip is drawn from day bins, counted once per search rather than once per redraw.
+  let bins: DayBins | null = null;
+  let binsKey: string | null = null;
+  function dayBins(): DayBins {
+    const key = search?.key() ?? '';
+    if (!bins || key !== binsKey) {
+      bins = binByDay(table, search && key !== '' ? search.matches : null);
+      binsKey = key;
+    }
+    return bins;
+  }
+
   function draw(): void {
     axisG.call(axisBottom(scale).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
-    drawStrip(strip, table, lanes, scale, STRIP_DEFAULTS, stripFilter);
+    if (table.mode === 'large') drawBinnedStrip(strip, dayBins(), lanes, scale, STRIP_DEFAULTS, stripFilter);
+    else drawStrip(strip, table, lanes, scale, STRIP_DEFAULTS, stripFilter);
     placeCursor();
   }
 

@@ -5,7 +5,8 @@
 import type { ScaleTime } from 'd3';
 import { CATEGORIES, type Category } from '../../model/index.ts';
 import { cssColor } from '../categories.ts';
-import { categoryOf, type EventsTable } from '../state/events-table.ts';
+import { categoryCounts, type EventsTable } from '../state/events-table.ts';
+import { binColumns, columnAlpha, type DayBins } from './day-bins.ts';
 import { xOfDay } from './scale.ts';
 
 export const STRIP_DEFAULTS = {
@@ -27,10 +28,9 @@ export interface StripFilter {
 
 /** Lane of each category: only the categories present get one, in the legend's order. */
 export function stripLanes(table: EventsTable): Map<Category, number> {
-  const used = new Set<Category>();
-  for (let i = 0; i < table.length; i++) used.add(categoryOf(table, i));
+  const counts = categoryCounts(table);
   const lanes = new Map<Category, number>();
-  for (const c of CATEGORIES) if (used.has(c)) lanes.set(c, lanes.size);
+  CATEGORIES.forEach((c, k) => { if (counts[k] > 0) lanes.set(c, lanes.size); });
   return lanes;
 }
 
@@ -38,17 +38,25 @@ export function stripHeight(laneCount: number, opts = STRIP_DEFAULTS): number {
   return Math.max(3, laneCount) * (opts.laneHeightPx + opts.laneGapPx);
 }
 
-export function drawStrip(canvas: HTMLCanvasElement, table: EventsTable, lanes: ReadonlyMap<Category, number>,
-  scale: ScaleTime<number, number>, opts = STRIP_DEFAULTS, filter?: StripFilter): void {
+/** Sizes the canvas for the lanes and clears it; null without a 2D context. */
+function prepare(canvas: HTMLCanvasElement, lanes: ReadonlyMap<Category, number>, opts: typeof STRIP_DEFAULTS) {
   const ratio = window.devicePixelRatio || 1;
   const width = canvas.clientWidth;
   const height = stripHeight(lanes.size, opts);
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
   const ctx = canvas.getContext('2d');
-  if (!ctx) return;
+  if (!ctx) return null;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
+  return { ctx, width, height };
+}
+
+export function drawStrip(canvas: HTMLCanvasElement, table: EventsTable, lanes: ReadonlyMap<Category, number>,
+  scale: ScaleTime<number, number>, opts = STRIP_DEFAULTS, filter?: StripFilter): void {
+  const prepared = prepare(canvas, lanes, opts);
+  if (!prepared) return;
+  const { ctx, width, height } = prepared;
   const lane = opts.laneHeightPx + opts.laneGapPx;
   const split = filter?.split ?? true;
   const markHeight = split ? opts.laneHeightPx : height - opts.laneGapPx;
@@ -67,6 +75,34 @@ export function drawStrip(canvas: HTMLCanvasElement, table: EventsTable, lanes: 
       ctx.rect(w > opts.minWidthPx ? x0 : x0 - opts.minWidthPx / 2, y, w, markHeight);
     }
     ctx.fill();
+  }
+  ctx.globalAlpha = 1;
+}
+
+/**
+ * The strip of a large dataset from its day bins (search misses already left out of them): one bar a pixel column,
+ * more opaque where more events started. Events are placed at their start day whatever their precision.
+ */
+export function drawBinnedStrip(canvas: HTMLCanvasElement, bins: DayBins, lanes: ReadonlyMap<Category, number>,
+  scale: ScaleTime<number, number>, opts = STRIP_DEFAULTS, filter?: Omit<StripFilter, 'matches'>): void {
+  const prepared = prepare(canvas, lanes, opts);
+  if (!prepared) return;
+  const { ctx, width, height } = prepared;
+  const columns = binColumns(bins, (day) => xOfDay(scale, day), width);
+  const lane = opts.laneHeightPx + opts.laneGapPx;
+  const split = filter?.split ?? true;
+  const markHeight = split ? opts.laneHeightPx : height - opts.laneGapPx;
+  for (const [category, laneIndex] of lanes) {
+    const k = CATEGORIES.indexOf(category);
+    const y = split ? laneIndex * lane : 0;
+    const dim = filter?.hiddenCategories.includes(category) ? opts.hiddenAlpha : 1;
+    ctx.fillStyle = cssColor(category);
+    for (let c = 0; c < columns.width; c++) {
+      const count = columns.sums[k * columns.width + c];
+      if (!count) continue;
+      ctx.globalAlpha = dim * columnAlpha(count, columns.max);
+      ctx.fillRect(c, y, 1, markHeight);
+    }
   }
   ctx.globalAlpha = 1;
 }
