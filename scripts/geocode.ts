@@ -1,5 +1,6 @@
 // npm run geocode -- --input DIR --output FILE.geojson [--documents FILE.json] [--mentions FILE.json] [--report FILE]
-// Reads a folder of news documents, runs the pipeline, writes the event GeoJSON and the documents the app shows.
+// Reads a folder of news documents, runs the pipeline, writes the event GeoJSON and the documents the app shows, and
+// beside the GeoJSON its columnar form (events.bin) and detail parts (events.parts/) for the app's large mode.
 // Exit codes: 0 all fine, 1 written but some documents were not read (each named on stderr), 2 nothing written
 // (bad arguments or input), 3 internal error. docs/hardening.md lists every bad input and what it gets.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
 import { readManifest, PipelineInputError, type ManifestEntry } from '../src/pipeline/manifest.ts';
 import { runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
 import { write } from '../src/pipeline/write.ts';
+import { binPathOf, partsDirOf } from '../src/scale/parts.ts';
 import { markupSpans } from '../src/pipeline/boilerplate.ts';
 import { report, summarise, summaryLine, whyNothing } from '../src/pipeline/report.ts';
 
@@ -60,7 +62,7 @@ function parseArgs(argv: readonly string[]): Args {
 
 const tempPath = (path: string, pid: number) => join(dirname(resolvePath(path)), `.${basename(path)}.${pid}.tmp`);
 
-/** Removes temp files a killed run left beside `path` (their pid no longer runs); a live run's are left alone. */
+/** Removes temp files (and folders) a killed run left beside `path` (their pid no longer runs); a live run's are left alone. */
 function sweepStaleTemps(path: string): void {
   const dir = dirname(resolvePath(path));
   if (!existsSync(dir)) return;
@@ -71,18 +73,25 @@ function sweepStaleTemps(path: string): void {
     try {
       process.kill(pid, 0);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(dir, name), { force: true });
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(dir, name), { force: true, recursive: true });
     }
   }
 }
 
+/** A file's content, or a folder's files by name (the folder is replaced whole: no file of an earlier run stays). */
+type Output = string | Uint8Array | { folder: readonly { name: string; content: string }[] };
+
+/** Where a folder being replaced is moved while the new one is renamed into place. */
+const previousPath = (path: string, pid: number) => tempPath(`${path}.previous`, pid);
+
 /**
- * Writes every file to a temp file beside its target, and only when all are written renames them into place, so
- * a failed or interrupted run leaves the previous files whole and matching each other (a rename is atomic on one
- * file system). On failure the temp files are removed; a run killed outright leaves its temp file, which the next
- * run removes.
+ * Writes every file (or folder) to a temp path beside its target, and only when all are written renames them into
+ * place, so a failed or interrupted run leaves the previous files whole and matching each other (a rename is atomic
+ * on one file system; a folder is swapped by two renames, the old one moved aside first because rename cannot
+ * replace a folder that has files). On failure the temp files are removed; a run killed outright leaves its temp
+ * file, which the next run removes.
  */
-function writeAllAtomically(files: readonly [string, string][]): void {
+function writeAllAtomically(files: readonly [string, Output][]): void {
   const temps: string[] = [];
   try {
     for (const [path, content] of files) {
@@ -90,24 +99,35 @@ function writeAllAtomically(files: readonly [string, string][]): void {
       try {
         mkdirSync(dirname(resolvePath(path)), { recursive: true });
         sweepStaleTemps(path);
+        if (typeof content === 'object' && 'folder' in content) sweepStaleTemps(`${path}.previous`);
         temps.push(temp);
-        writeFileSync(temp, content);
+        if (typeof content === 'object' && 'folder' in content) {
+          mkdirSync(temp);
+          for (const file of content.folder) writeFileSync(join(temp, file.name), file.content);
+        } else writeFileSync(temp, content);
       } catch (error) {
         throw new UsageError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}; the previous files are unchanged`);
       }
     }
-    files.forEach(([path], i) => {
+    files.forEach(([path, content], i) => {
       try {
-        renameSync(temps[i], path);
+        if (typeof content === 'object' && 'folder' in content && existsSync(path)) {
+          const previous = previousPath(path, process.pid);
+          renameSync(path, previous);
+          renameSync(temps[i], path);
+          rmSync(previous, { recursive: true, force: true });
+        } else renameSync(temps[i], path);
       } catch (error) {
         throw new UsageError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
       }
     });
   } catch (error) {
-    for (const temp of temps) rmSync(temp, { force: true });
+    for (const temp of temps) rmSync(temp, { force: true, recursive: true });
     throw error;
   }
 }
+
+const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 interface Corpus {
   inputs: PipelineInput[];
@@ -221,14 +241,18 @@ function run(args: Args): number {
   }
   const files = write(result.events, result.documents, result.mentions);
   for (const line of files.dropped) console.error(`geocode: event left out, it breaks the data contract: ${line}`);
-  const outputs: [string | null, string][] = [
+  const binPath = binPathOf(args.output);
+  const partsPath = partsDirOf(args.output);
+  const outputs: [string | null, Output][] = [
     [args.output, files.events],
+    [binPath, files.bin],
+    [partsPath, { folder: files.parts.map((p) => ({ name: p.name, content: p.json })) }],
     [args.documents, files.documents],
     [args.mentions, files.mentions],
     [args.report, args.report ? report(result, corpus.problems) : ''],
   ];
   try {
-    writeAllAtomically(outputs.filter((o): o is [string, string] => o[0] !== null));
+    writeAllAtomically(outputs.filter((o): o is [string, Output] => o[0] !== null));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`geocode: ${error.message}`);
@@ -236,7 +260,11 @@ function run(args: Args): number {
   }
   const summary = summarise(result, corpus.problems.length);
   console.log(`geocode: ${summaryLine(summary)}`);
-  console.log(`geocode: wrote ${[args.output, args.documents, args.mentions, args.report].filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms`);
+  const written = [
+    args.output, `${binPath} (${files.eventCount} events, ${kilobytes(files.bin.byteLength)})`, `${partsPath} (${files.parts.length} files)`,
+    args.documents, args.mentions, args.report,
+  ];
+  console.log(`geocode: wrote ${written.filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms`);
   return failures.length || files.dropped.length ? 1 : 0;
 }
 

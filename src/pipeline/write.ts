@@ -3,12 +3,16 @@ import { checkExcerpts, validateDocuments, validateEvents } from '../model/valid
 import type { EventCollection, EventFeature, Place } from '../model/event.ts';
 import type { MentionRecord, SourceDocument } from '../model/document.ts';
 import type { MergedEvent } from './merge.ts';
+import { encodeFeatures } from '../scale/columnar.ts';
+import { partsOfFeatures, PARTS_DEFAULTS, type DetailPart } from '../scale/parts.ts';
 
 export const WRITE_DEFAULTS = {
   /** Decimal places kept in coordinates (5 is about a metre). */
   coordinateDigits: 5,
   /** Indentation of the JSON files; diffs of committed outputs stay readable. */
   indent: 2,
+  /** Rows per detail part beside events.bin (docs/columnar-format.md). */
+  partSize: PARTS_DEFAULTS.partSize,
 };
 
 export interface DocumentMentions {
@@ -20,6 +24,12 @@ export interface WrittenFiles {
   events: string;
   documents: string;
   mentions: string;
+  /** Features written (after any left out). */
+  eventCount: number;
+  /** The same events in the columnar format (events.bin), for the app's large mode. */
+  bin: Uint8Array;
+  /** The same features in the bin's row order, cut into the files of events.parts/. */
+  parts: DetailPart[];
   /** Features left out because they broke the contract, one line each ("meeting-x-2025-01-01: start is after end"). */
   dropped: string[];
 }
@@ -147,5 +157,9 @@ export function write(
     mentions: d.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, name: m.name, lat: m.lat, lon: m.lon, country: m.country })),
   }));
   const json = (value: unknown) => `${JSON.stringify(value, null, opts.indent)}\n`;
-  return { events: json(collection), documents: json(documentList), mentions: json(mentionList), dropped };
+  return {
+    events: json(collection), documents: json(documentList), mentions: json(mentionList), eventCount: collection.features.length,
+    bin: new Uint8Array(encodeFeatures(collection.features)), parts: [...partsOfFeatures(collection.features, opts.partSize)],
+    dropped,
+  };
 }

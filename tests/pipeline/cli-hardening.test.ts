@@ -248,6 +248,9 @@ describe('geocode is deterministic', { timeout: 120_000 }, () => {
     expect(geocode(['--input', join(dir, 'in'), '--output', outB, '--documents', join(dir, 'db.json')]).code).toBe(0);
     expect(readFileSync(outB, 'utf8')).toBe(readFileSync(outA, 'utf8'));
     expect(readFileSync(join(dir, 'db.json'), 'utf8')).toBe(readFileSync(join(dir, 'da.json'), 'utf8'));
+    expect(readFileSync(join(dir, 'b.bin')).equals(readFileSync(join(dir, 'a.bin')))).toBe(true);
+    expect(readdirSync(join(dir, 'b.parts'))).toEqual(readdirSync(join(dir, 'a.parts')));
+    for (const name of readdirSync(join(dir, 'a.parts'))) expect(readFileSync(join(dir, 'b.parts', name), 'utf8')).toBe(readFileSync(join(dir, 'a.parts', name), 'utf8'));
     // Before every seed in file order, so any id or order that leaked from input position would shift.
     writeFileSync(join(dir, 'in/000_unrelated.txt'), 'Water talks\nSpanish and Portuguese ministers met in Lisbon on 3 March 2025 to discuss the Tagus.\n');
     const outC = join(dir, 'c.geojson');

@@ -1,9 +1,11 @@
 // The geocode command as a user runs it: exit codes, one-line messages naming the file, files written or not.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateEvents } from '../../src/model/index.ts';
+import { decodeColumnar, eventAt, stringAt } from '../../src/scale/columnar.ts';
 
 const FIXTURES = 'tests/fixtures/pipeline';
 
@@ -82,6 +84,38 @@ describe('npm run geocode', { timeout: 120_000 }, () => {
     // "on 18 September 2024" is a full date: an event even without a published date
     const events = JSON.parse(readFileSync(join(out, 'e.geojson'), 'utf8'));
     expect(events.features.map((f: { properties: { category: string; start: string } }) => [f.properties.category, f.properties.start])).toEqual([['incident', '2024-09-18']]);
+  });
+
+  it('geocode writes events.bin and events.parts beside the GeoJSON, and a rerun with fewer documents leaves no stale part', () => {
+    const out = temp();
+    const input = join(out, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'a.txt'), 'Talks in Geneva\nDiplomats met in Geneva on 3 March 2025.\n');
+    writeFileSync(join(input, 'b.txt'), 'Explosion at depot\nAn explosion destroyed an ammunition depot near Toropets on 18 September 2024.\n');
+    const events = join(out, 'data/events.geojson');
+    const args = ['--input', input, '--output', events, '--documents', join(out, 'data/documents.json')];
+    const check = () => {
+      const features = JSON.parse(readFileSync(events, 'utf8')).features as { id: string }[];
+      const bytes = readFileSync(join(out, 'data/events.bin'));
+      const bin = decodeColumnar(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      expect(bin.count).toBe(features.length);
+      expect(readdirSync(join(out, 'data/events.parts'))).toEqual(['00000.json']);
+      const part = validateEvents(JSON.parse(readFileSync(join(out, 'data/events.parts/00000.json'), 'utf8')));
+      if (!part.ok) throw new Error(part.errors[0]);
+      expect(part.value.features.map((f) => f.id)).toEqual(Array.from({ length: bin.count }, (_, row) => stringAt(bin, bin.id[row])));
+      expect(readdirSync(join(out, 'data')).filter((f) => f.includes('.tmp')).sort()).toEqual([]);
+      return { features, bin };
+    };
+    const first = geocode(...args);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/events\.bin \(2 events, \d+ KB\), .*events\.parts \(1 files\)/);
+    expect(check().bin.count).toBe(2);
+    // as an earlier run over a bigger corpus would have left it
+    writeFileSync(join(out, 'data/events.parts/00001.json'), '{"type":"FeatureCollection","features":[]}\n');
+    rmSync(join(input, 'b.txt'));
+    expect(geocode(...args).code).toBe(0);
+    const second = check();
+    expect(second.features.map((f) => f.id)).toEqual([eventAt(second.bin, 0).id]);
   });
 
   it('geocode exits 2 and names the path when the output cannot be written', () => {
