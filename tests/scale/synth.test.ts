@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -57,7 +57,7 @@ describe('synthetic corpus', () => {
     }
   });
 
-  it('npm run synth writes a valid events.geojson, documents.json and a matching events.bin', () => {
+  it('npm run synth writes a valid events.geojson, documents.json and a matching events.bin and events.parts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flankline-synth-'));
     try {
       execFileSync('npx', ['tsx', 'scripts/synth.ts', '--events', '1500', '--out', dir, '--seed', '4'], { stdio: 'pipe' });
@@ -72,6 +72,21 @@ describe('synthetic corpus', () => {
       expect(bin.count).toBe(1500);
       const ids = new Set(events.value.features.map((f) => f.id));
       for (let i = 0; i < bin.count; i += 97) expect(ids.has(eventAt(bin, i).id)).toBe(true);
+      // events.parts: the same features in the bin's row order, 1000 a part
+      expect(readdirSync(join(dir, 'events.parts'))).toEqual(['00000.json', '00001.json']);
+      const parts = ['00000.json', '00001.json'].map((name) => validateEvents(JSON.parse(readFileSync(join(dir, 'events.parts', name), 'utf8'))));
+      const rows = parts.flatMap((p) => (p.ok ? p.value.features : []));
+      expect(rows.map((f) => f.id)).toEqual(Array.from({ length: bin.count }, (_, row) => eventAt(bin, row).id));
+      const byId = new Map(events.value.features.map((f) => [f.id, f]));
+      expect(rows[1234]).toEqual(byId.get(rows[1234].id));
+
+      // --format app: what large mode reads, without the GeoJSON; a smaller rerun leaves no part of the bigger one
+      rmSync(join(dir, 'events.geojson'));
+      execFileSync('npx', ['tsx', 'scripts/synth.ts', '--events', '800', '--out', dir, '--seed', '4', '--format', 'app'], { stdio: 'pipe' });
+      expect(readdirSync(dir).sort()).toEqual(['documents.json', 'events.bin', 'events.parts']);
+      expect(readdirSync(join(dir, 'events.parts'))).toEqual(['00000.json']);
+      const small = readFileSync(join(dir, 'events.bin'));
+      expect(decodeColumnar(small.buffer.slice(small.byteOffset, small.byteOffset + small.byteLength)).count).toBe(800);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
