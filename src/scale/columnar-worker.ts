@@ -1,16 +1,23 @@
 // Web Worker: fetches (or receives) a columnar file, checks it, derives the GPU columns and hands everything back
 // by transfer, so a million events cost the main thread neither parsing nor copying.
 import { decodeColumnar } from './columnar.ts';
+import { isMissingResponse } from './parts.ts';
 import { prepareScaleEvents, scaleEventsTransferables, SCALE_EVENTS_DEFAULTS, type ScaleEventsOptions } from './scale-events.ts';
 
 export type ColumnarWorkerRequest = ({ url: string } | { buffer: ArrayBuffer }) & { options?: Partial<ScaleEventsOptions> };
 export type ColumnarWorkerReply =
   | { ok: true; events: import('./scale-events.ts').ScaleEvents }
-  | { ok: false; error: string };
+  /** `missing`: there is no such file (HTTP 404 or 410, or a server's HTML page in its place); else it is broken. */
+  | { ok: false; error: string; missing: boolean };
+
+class MissingFileError extends Error {}
 
 async function load(request: ColumnarWorkerRequest): Promise<ArrayBuffer> {
   if ('buffer' in request) return request.buffer;
   const response = await fetch(request.url);
+  if (isMissingResponse(response.status, response.headers.get('content-type'))) {
+    throw new MissingFileError(`${request.url} is missing (HTTP ${response.status}${response.ok ? ', an HTML page' : ''})`);
+  }
   if (!response.ok) throw new Error(`could not load ${request.url}: HTTP ${response.status}`);
   return response.arrayBuffer();
 }
@@ -22,6 +29,7 @@ scope.onmessage = (e) => {
     const events = prepareScaleEvents(decodeColumnar(buffer), { ...SCALE_EVENTS_DEFAULTS, ...e.data.options });
     scope.postMessage({ ok: true, events } satisfies ColumnarWorkerReply, scaleEventsTransferables(events));
   }).catch((error: unknown) => {
-    scope.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies ColumnarWorkerReply);
+    const message = error instanceof Error ? error.message : String(error);
+    scope.postMessage({ ok: false, error: message, missing: error instanceof MissingFileError } satisfies ColumnarWorkerReply);
   });
 };

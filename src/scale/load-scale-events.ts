@@ -2,18 +2,29 @@
 import type { ColumnarWorkerReply, ColumnarWorkerRequest } from './columnar-worker.ts';
 import type { ScaleEvents, ScaleEventsOptions } from './scale-events.ts';
 
-/** Loads a columnar events file (a URL, or bytes already in hand) through a worker; rejects with the file's problem. */
+/** Why a columnar file did not load: `problem` is the worker's sentence, `missing` that there is no such file. */
+export class ScaleEventsLoadError extends Error {
+  override name = 'ScaleEventsLoadError';
+  constructor(message: string, readonly problem: string, readonly missing: boolean) {
+    super(message);
+  }
+}
+
+/**
+ * Loads a columnar events file (a URL, or bytes already in hand) through a worker; rejects with a
+ * ScaleEventsLoadError naming the file's problem ("events file: columnar: truncated: …").
+ */
 export function loadScaleEvents(source: string | ArrayBuffer, options?: Partial<ScaleEventsOptions>): Promise<ScaleEvents> {
   const worker = new Worker(new URL('./columnar-worker.ts', import.meta.url), { type: 'module' });
   return new Promise<ScaleEvents>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<ColumnarWorkerReply>) => {
       worker.terminate();
       if (e.data.ok) resolve(e.data.events);
-      else reject(new Error(`events file: ${e.data.error}`));
+      else reject(new ScaleEventsLoadError(`events file: ${e.data.error}`, e.data.error, e.data.missing));
     };
     worker.onerror = (e) => {
       worker.terminate();
-      reject(new Error(`events worker failed: ${e.message}`));
+      reject(new ScaleEventsLoadError(`events worker failed: ${e.message}`, `the events worker failed (${e.message})`, false));
     };
     const request: ColumnarWorkerRequest = typeof source === 'string'
       ? { url: new URL(source, location.href).href, options }
