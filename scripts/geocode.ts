@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
 import { readManifest, PipelineInputError, type ManifestEntry } from '../src/pipeline/manifest.ts';
-import { runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
+import { count, runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
 import { write } from '../src/pipeline/write.ts';
 import { binPathOf, partsDirOf } from '../src/scale/parts.ts';
 import { markupSpans } from '../src/pipeline/boilerplate.ts';
@@ -261,7 +261,7 @@ function run(args: Args): number {
   const summary = summarise(result, corpus.problems.length);
   console.log(`geocode: ${summaryLine(summary)}`);
   const written = [
-    args.output, `${binPath} (${files.eventCount} events, ${kilobytes(files.bin.byteLength)})`, `${partsPath} (${files.parts.length} files)`,
+    args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, `${partsPath} (${count(files.parts.length, 'file')})`,
     args.documents, args.mentions, args.report,
   ];
   console.log(`geocode: wrote ${written.filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms`);

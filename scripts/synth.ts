@@ -89,7 +89,8 @@ function main(): void {
     writeBinary(data, out, columns);
     written.push('events.bin');
     if (format !== 'bin') {
-      written.push(`events.parts (${writeParts(data, out, columns)} files)`);
+      const parts = writeParts(data, out, columns);
+      written.push(`events.parts (${parts} file${parts === 1 ? '' : 's'})`);
       if (format === 'app') {
         writeDocuments(data, out);
         written.push('documents.json');

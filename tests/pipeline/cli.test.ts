@@ -108,7 +108,7 @@ describe('npm run geocode', { timeout: 120_000 }, () => {
     };
     const first = geocode(...args);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/events\.bin \(2 events, \d+ KB\), .*events\.parts \(1 files\)/);
+    expect(first.stdout).toMatch(/events\.bin \(2 events, \d+ KB\), .*events\.parts \(1 file\)/);
     expect(check().bin.count).toBe(2);
     // as an earlier run over a bigger corpus would have left it
     writeFileSync(join(out, 'data/events.parts/00001.json'), '{"type":"FeatureCollection","features":[]}\n');
