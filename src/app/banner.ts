@@ -1,10 +1,13 @@
 // The banner that names what is wrong with the data, instead of a blank page.
-export function showBanner(root: HTMLElement, kind: 'error' | 'warning', lines: readonly string[]): void {
+// 'info' says how the app runs (a large dataset), not that something is wrong.
+const HEADS = { error: 'The event data could not be shown. ', warning: 'Note: ', info: '' };
+
+export function showBanner(root: HTMLElement, kind: 'error' | 'warning' | 'info', lines: readonly string[]): void {
   const box = document.createElement('div');
   box.className = `banner banner-${kind}`;
   box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
   const head = document.createElement('strong');
-  head.textContent = kind === 'error' ? 'The event data could not be shown. ' : 'Note: ';
+  head.textContent = HEADS[kind];
   box.append(head);
   const [first, ...rest] = lines;
   box.append(document.createTextNode(first ?? ''));

@@ -95,24 +95,35 @@ export async function loadDataset(eventsUrl: string, opts = LOAD_DEFAULTS): Prom
     const more = events.errors.length >= 10 ? ['… and maybe more: only the first 10 problems are listed.'] : [];
     return { ok: false, errors: [`${eventsLabel} does not follow the event data contract:`, ...events.errors, ...more] };
   }
-  const warnings: string[] = [];
-  let documents: SourceDocument[] = [];
-  if (!documentsFetched.ok) {
-    warnings.push(`${documentsFetched.error} Excerpts are shown without their documents.`);
-  } else {
-    const checked = validateDocuments(documentsFetched.json);
-    if (!checked.ok) {
-      warnings.push(`${documentsLabel} does not follow the contract (${checked.errors[0]}); excerpts are shown without their documents.`);
-    } else {
-      documents = checked.value;
-      const mismatched = checkExcerpts(events.value, documents).filter((p) => !p.includes('is not in documents.json'));
-      if (mismatched.length > 0) {
-        warnings.push(`${mismatched.length} excerpt(s) do not match their document text, e.g. ${mismatched[0]}.`);
-      }
+  const { documents, warnings } = checkedDocuments(documentsFetched, documentsLabel);
+  if (documents.length) {
+    const mismatched = checkExcerpts(events.value, documents).filter((p) => !p.includes('is not in documents.json'));
+    if (mismatched.length > 0) {
+      warnings.push(`${mismatched.length} excerpt(s) do not match their document text, e.g. ${mismatched[0]}.`);
     }
   }
   return {
     ok: true,
     dataset: { events: events.value, documents: new Map(documents.map((d) => [d.file, d])), eventsUrl, warnings },
   };
+}
+
+function checkedDocuments(fetched: Fetched, label: string): { documents: SourceDocument[]; warnings: string[] } {
+  if (!fetched.ok) return { documents: [], warnings: [`${fetched.error} Excerpts are shown without their documents.`] };
+  const checked = validateDocuments(fetched.json);
+  if (!checked.ok) {
+    return { documents: [], warnings: [`${label} does not follow the contract (${checked.errors[0]}); excerpts are shown without their documents.`] };
+  }
+  return { documents: checked.value, warnings: [] };
+}
+
+/**
+ * documents.json beside the events file alone: a large dataset reads its events from events.bin, and its excerpts
+ * are checked against the documents when their part is written, not here.
+ */
+export async function loadDocuments(eventsUrl: string, opts = LOAD_DEFAULTS): Promise<{ documents: ReadonlyMap<string, SourceDocument>; warnings: string[] }> {
+  const documentsUrl = new URL(opts.documentsName, eventsUrl).href;
+  const documentsLabel = shortName(documentsUrl);
+  const { documents, warnings } = checkedDocuments(await fetchJson(documentsUrl, documentsLabel), documentsLabel);
+  return { documents: new Map(documents.map((d) => [d.file, d])), warnings };
 }

@@ -1,7 +1,7 @@
 // The side panel (a bottom sheet on phones): the selected event and every source behind it.
 import type { EventFeature, Source, SourceDocument } from '../../model/index.ts';
 import type { Store } from '../state/store.ts';
-import type { EventsTable } from '../state/events-table.ts';
+import { isLightFeature, type EventsTable } from '../state/events-table.ts';
 import { CATEGORY_LABELS, cssColor } from '../categories.ts';
 import { formatDay, formatEventDate, formatPublished } from '../format/date.ts';
 import { formatCoordinates, formatCountries, formatGazetteer } from '../format/place.ts';
@@ -31,7 +31,8 @@ function placeList(f: EventFeature): HTMLElement {
   const { place } = f.properties;
   const [lon, lat] = f.geometry.coordinates;
   const dl = el('dl', 'panel-place');
-  const rows: [string, string][] = [
+  // A light feature (large mode, before its full one arrives) knows only the place's name and position.
+  const rows: [string, string][] = isLightFeature(f) ? [['Place', place.name], ['Coordinates', formatCoordinates(lon, lat)]] : [
     ['Place', `${place.name} (${place.kind})`],
     [place.countries?.length ? 'Countries' : 'Country', formatCountries(place)],
     ['Coordinates', formatCoordinates(lon, lat)],
@@ -45,8 +46,14 @@ function placeList(f: EventFeature): HTMLElement {
 
 export interface Panel { close(): void }
 
+/** Where a large dataset's full features come from (data/large.ts createDetailsSource); rejects with a sentence. */
+export interface DetailsSource { feature(row: number): Promise<EventFeature> }
+
+export const PANEL_TEXT = { loading: 'Loading sources…' };
+
+/** `details`: in large mode the table's features are light; the panel shows one at once, then the full one. */
 export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
-  documents: ReadonlyMap<string, SourceDocument>): Panel {
+  documents: ReadonlyMap<string, SourceDocument>, details?: DetailsSource): Panel {
   root.classList.add('panel');
   root.setAttribute('aria-labelledby', 'panel-title');
   const close = el('button', 'panel-close', '×');
@@ -73,6 +80,10 @@ export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
     title.id = 'panel-title';
     title.tabIndex = -1;
     body.append(cat, title, el('p', 'panel-date', whenText(f)));
+    if (isLightFeature(f)) {
+      body.append(placeList(f), el('h3', 'panel-sources-heading', 'Sources'), el('p', 'note panel-loading', PANEL_TEXT.loading));
+      return;
+    }
     if (isDatedByPublication(f)) {
       body.append(el('p', 'note', 'The text gives no date for this: it is placed in the month its report was published.'));
     }
@@ -116,12 +127,31 @@ export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
       return;
     }
     if (root.hidden) returnFocus = document.activeElement as HTMLElement | null;
-    showEvent(table.feature(i));
+    const f = table.feature(i);
+    showEvent(f);
+    if (isLightFeature(f) && details) loadFull(f.id, i);
     root.hidden = false;
     document.body.classList.add('panel-open');
     root.scrollTop = 0;
     (root.querySelector('.panel-title') as HTMLElement).focus();
   });
+  /** Replaces the light feature by the full one when it arrives, if the reader has not moved on meanwhile. */
+  function loadFull(id: string, row: number): void {
+    details!.feature(row).then((full) => {
+      if (store.get().selectedId !== id || !reader.hidden) return;
+      const hadFocus = root.contains(document.activeElement);
+      showEvent(full);
+      if (hadFocus) (root.querySelector('.panel-title') as HTMLElement).focus();
+    }, (error: unknown) => {
+      if (store.get().selectedId !== id) return;
+      const loading = body.querySelector('.panel-loading');
+      if (loading) {
+        loading.textContent = `The sources could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+        loading.classList.add('panel-error');
+      }
+    });
+  }
+
   root.hidden = true;
   return { close: () => store.set({ selectedId: null }) };
 }

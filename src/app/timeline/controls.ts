@@ -32,12 +32,30 @@ export const PLAY_MODES: { label: string; mode: 'cumulative' | 'window'; days: n
 
 const playModeValue = (mode: string, days: number) => (mode === 'window' ? `window-${days}` : 'cumulative');
 
-export function statusText(count: number, t: number): string {
-  return `${count} ${count === 1 ? 'event' : 'events'} up to ${formatDay(isoOf(t))}`;
+export function statusText(count: number, t: number, grouped = false): string {
+  return `${grouped ? count.toLocaleString('en-GB') : count} ${count === 1 ? 'event' : 'events'} up to ${formatDay(isoOf(t))}`;
 }
 
+export const CONTROLS_DEFAULTS = {
+  /** Wait this long after the last keystroke before searching (a large dataset's search is a pass over every row). */
+  searchDelayMs: 0,
+  searchPlaceholder: 'Search events',
+  searchLabel: 'Search events by title and excerpt',
+  /** Counts in the status line with thousands separators. */
+  groupedCounts: false,
+};
+
+/** What a large dataset's search covers: events.bin has titles and places, not the excerpts. */
+export const LARGE_CONTROLS: typeof CONTROLS_DEFAULTS = {
+  searchDelayMs: 250,
+  searchPlaceholder: 'Search titles and places',
+  searchLabel: 'Search events by title and place name (excerpts are not searched in a large dataset)',
+  groupedCounts: true,
+};
+
 /** `filters` (below the scrubber, after it in Tab order) takes the search box and the lanes switch. */
-export function createControls(container: HTMLElement, store: Store, table: EventsTable, filters: HTMLElement = container): void {
+export function createControls(container: HTMLElement, store: Store, table: EventsTable, filters: HTMLElement = container,
+  opts = CONTROLS_DEFAULTS): void {
   container.classList.add('timeline-controls');
   const play = document.createElement('button');
   play.type = 'button';
@@ -76,8 +94,9 @@ export function createControls(container: HTMLElement, store: Store, table: Even
   const search = document.createElement('input');
   search.type = 'search';
   search.className = 'search';
-  search.placeholder = 'Search events';
-  search.setAttribute('aria-label', 'Search events by title and excerpt');
+  search.placeholder = opts.searchPlaceholder;
+  search.setAttribute('aria-label', opts.searchLabel);
+  if (opts.searchLabel !== CONTROLS_DEFAULTS.searchLabel) search.title = opts.searchLabel;
   const lanes = document.createElement('button');
   lanes.type = 'button';
   lanes.className = 'lanes-toggle';
@@ -95,7 +114,12 @@ export function createControls(container: HTMLElement, store: Store, table: Even
     store.set(m.mode === 'window' ? { playMode: 'window', playWindowDays: m.days } : { playMode: 'cumulative' });
   });
   loop.addEventListener('change', () => store.set({ loop: loop.checked }));
-  search.addEventListener('input', () => store.set({ query: search.value }));
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  search.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    if (opts.searchDelayMs <= 0) store.set({ query: search.value });
+    else searchTimer = setTimeout(() => { searchTimer = undefined; store.set({ query: search.value }); }, opts.searchDelayMs);
+  });
   lanes.addEventListener('click', () => store.set({ lanes: !store.get().lanes }));
 
   const render = () => {
@@ -108,10 +132,11 @@ export function createControls(container: HTMLElement, store: Store, table: Even
     if (![...mode.options].some((o) => o.value === modeValue)) mode.append(new Option(`Last ${s.playWindowDays} days`, modeValue));
     mode.value = modeValue;
     loop.checked = s.loop;
-    if (search.value !== s.query) search.value = s.query;
+    // Not while a typed query waits for its delay: the store still holds the previous one.
+    if (search.value !== s.query && searchTimer === undefined) search.value = s.query;
     lanes.setAttribute('aria-pressed', String(s.lanes));
     date.textContent = formatDay(isoOf(s.t));
-    status.textContent = statusText(countStartedBy(table.start, s.t), s.t);
+    status.textContent = statusText(countStartedBy(table.start, s.t), s.t, opts.groupedCounts);
   };
   store.subscribe((s, p) => {
     if (s.t !== p.t || s.playing !== p.playing || s.speedDaysPerSecond !== p.speedDaysPerSecond || s.windowDays !== p.windowDays

@@ -1,0 +1,154 @@
+// The map of a large dataset: one scale layer draws every shown event from the columns (no per-event object), a
+// tiny layer rings the hovered and selected ones, and hover and click pick on the CPU (pickEventAt), once per
+// animation frame at most, instead of asking deck.gl to redraw a million events for picking.
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { BucketedEventsLayer } from '../../scale/bucketed-events-layer.ts';
+import { pickEventAt } from '../../scale/pick.ts';
+import type { ScaleEvents } from '../../scale/scale-events.ts';
+import { CATEGORIES } from '../../model/index.ts';
+import type { AppState, Store } from '../state/store.ts';
+import type { EventsTable } from '../state/events-table.ts';
+import type { Search } from '../posture/search.ts';
+import { createTooltip } from '../tooltip.ts';
+
+export const LARGE_MAP_DEFAULTS = {
+  radiusPixels: 3.5,
+  fadedOpacity: 0.3,
+  /** How far from the pointer a marker may be and still be hovered, in pixels. */
+  pickRadiusPx: 6,
+  focusRadiusPx: 8,
+  focusColor: [20, 24, 31, 255] as [number, number, number, number],
+};
+
+export const LARGE_LAYER_ID = 'large-events';
+
+/** The first day the map shows at t: everything started by t, or in window play mode the last N days. */
+export function windowStartOf(s: Pick<AppState, 't' | 'playMode' | 'playWindowDays'>): number {
+  return s.playMode === 'window' ? s.t - s.playWindowDays : -Infinity;
+}
+
+/** Bit k set when category k is shown (the legend's toggles). */
+export function categoryMaskOf(hidden: readonly string[]): number {
+  let mask = 0;
+  CATEGORIES.forEach((c, k) => { if (!hidden.includes(c)) mask |= 1 << k; });
+  return mask;
+}
+
+export interface LargeMap {
+  overlay: MapboxOverlay;
+  /** Row of the shown event under a map pixel (CSS pixels from the map's top left), or -1. */
+  rowAt(x: number, y: number): number;
+  /** The props the events layer is drawn with now. */
+  layerProps(): { time: number; windowStart: number; categoryMask: number; matches: Uint8Array | null };
+  /** Whether deck.gl has drawn the layers as they are now (a frame finished since the last change). */
+  drawn(): boolean;
+}
+
+export function connectLargeEvents(map: MapLibreMap, store: Store, table: EventsTable, events: ScaleEvents,
+  search: Search, tooltipParent: HTMLElement, opts = LARGE_MAP_DEFAULTS): LargeMap {
+  const tooltip = createTooltip(tooltipParent);
+  const position = events.columns.position;
+
+  const layerProps = () => {
+    const s = store.get();
+    return {
+      time: s.t, windowStart: windowStartOf(s), categoryMask: categoryMaskOf(s.hiddenCategories),
+      matches: search.key() === '' ? null : search.matches,
+    };
+  };
+  const focusRows = () => {
+    const s = store.get();
+    const rows: number[] = [];
+    for (const id of [s.selectedId, s.hoveredId]) {
+      const row = id === null ? undefined : table.rowOf(id);
+      if (row !== undefined && !rows.includes(row)) rows.push(row);
+    }
+    return rows;
+  };
+  const layers = () => {
+    const focus = focusRows();
+    return [
+      new BucketedEventsLayer({
+        id: LARGE_LAYER_ID, events, fadedOpacity: opts.fadedOpacity, radiusPixels: opts.radiusPixels, ...layerProps(),
+      }),
+      new ScatterplotLayer<number>({
+        id: `${LARGE_LAYER_ID}-focus`,
+        data: focus,
+        getPosition: (row: number) => [position[2 * row], position[2 * row + 1]],
+        getRadius: opts.focusRadiusPx,
+        radiusUnits: 'pixels',
+        stroked: true,
+        filled: false,
+        getLineColor: opts.focusColor,
+        getLineWidth: 2,
+        lineWidthUnits: 'pixels',
+        updateTriggers: { getPosition: focus.join() },
+      }),
+    ];
+  };
+  let version = 0;
+  let drawnVersion = -1;
+  const overlay = new MapboxOverlay({ interleaved: false, layers: layers(), onAfterRender: () => { drawnVersion = version; } });
+  map.addControl(overlay);
+  store.subscribe((s, p) => {
+    if (s.t !== p.t || s.hoveredId !== p.hoveredId || s.selectedId !== p.selectedId || s.hiddenCategories !== p.hiddenCategories
+      || s.query !== p.query || s.playMode !== p.playMode || s.playWindowDays !== p.playWindowDays) {
+      version++;
+      overlay.setProps({ layers: layers() });
+    }
+  });
+
+  const rowAt = (x: number, y: number): number => {
+    const s = store.get();
+    const { lng, lat } = map.unproject([x, y]);
+    const row = pickEventAt(events, lng, lat, map.getZoom(), windowStartOf(s), s.t, opts.pickRadiusPx);
+    // The nearest shown by time may be switched off in the legend or miss the search: then nothing is under the pointer.
+    return row >= 0 && search.passes(row) ? row : -1;
+  };
+
+  // At most one pick per animation frame, with the latest pointer position.
+  let pending: { x: number; y: number } | null = null;
+  let frame = 0;
+  const hover = () => {
+    frame = 0;
+    if (!pending) return;
+    const { x, y } = pending;
+    pending = null;
+    const row = rowAt(x, y);
+    const canvas = map.getCanvas();
+    if (row < 0) {
+      tooltip.hide();
+      canvas.style.cursor = '';
+      if (store.get().hoveredId !== null) store.set({ hoveredId: null });
+      return;
+    }
+    const f = table.feature(row);
+    tooltip.show(f, x, y);
+    canvas.style.cursor = 'pointer';
+    store.set({ hoveredId: f.id });
+  };
+  map.on('mousemove', (e: MapMouseEvent) => {
+    pending = { x: e.point.x, y: e.point.y };
+    if (!frame) frame = requestAnimationFrame(hover);
+  });
+  map.getCanvas().addEventListener('mouseleave', () => {
+    pending = null;
+    tooltip.hide();
+    if (store.get().hoveredId !== null) store.set({ hoveredId: null });
+  });
+  map.on('click', (e: MapMouseEvent) => {
+    const row = rowAt(e.point.x, e.point.y);
+    if (row >= 0) store.set({ selectedId: table.feature(row).id });
+  });
+
+  store.subscribe((s, p) => {
+    if (s.selectedId === p.selectedId || s.selectedId === null) return;
+    const row = table.rowOf(s.selectedId);
+    if (row === undefined) return;
+    const lonLat: [number, number] = [position[2 * row], position[2 * row + 1]];
+    if (!map.getBounds().contains(lonLat)) map.easeTo({ center: lonLat, duration: 400 });
+  });
+  return { overlay, rowAt, layerProps, drawn: () => drawnVersion === version };
+}
