@@ -36,6 +36,9 @@ export const SCALE_EVENTS_DEFAULTS: ScaleEventsOptions = {
 /** A day beyond any data: the freshUntil of a state that still holds, exactly representable in Float32. */
 export const FOREVER = 3.0e38;
 
+/** Size of the world in deck.gl's common space (512-pixel tiles at zoom 0). */
+const WORLD_UNITS = 512;
+
 export interface PersistingLane {
   readonly count: number;
   readonly index: Uint32Array;
@@ -46,6 +49,9 @@ export interface PersistingLane {
   readonly filterValue: Float32Array;
   readonly freshUntil: Float32Array;
   readonly color: Uint8Array;
+  readonly category: Uint8Array;
+  readonly world: Float32Array;
+  readonly worldLow: Float32Array;
 }
 
 export interface ScaleEvents {
@@ -56,6 +62,12 @@ export interface ScaleEvents {
   readonly color: Uint8Array;
   /** Web Mercator x, y in 0..1 (x east, y south) per event, for picking on the CPU without projecting per event. */
   readonly mercator: Float32Array;
+  /**
+   * deck.gl common space (Web Mercator, 512 units around the world, y north) split into a Float32 and the rest
+   * (world + worldLow = the exact value), so the shader projects without trigonometry and stays exact when zoomed in.
+   */
+  readonly world: Float32Array;
+  readonly worldLow: Float32Array;
   readonly persisting: PersistingLane;
 }
 
@@ -80,7 +92,8 @@ export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEvents
   const laneStart = new Int32Array(p);
   const lane = {
     count: p, index: new Uint32Array(p), start: laneStart, buckets: null as unknown as TimeBuckets, position: new Float32Array(2 * p), filterValue: new Float32Array(2 * p),
-    freshUntil: new Float32Array(p), color: new Uint8Array(4 * p),
+    freshUntil: new Float32Array(p), color: new Uint8Array(4 * p), category: new Uint8Array(p),
+    world: new Float32Array(2 * p), worldLow: new Float32Array(2 * p),
   };
   for (let i = 0, k = 0; i < n; i++) {
     if ((flags[i] & FLAG_PERSISTS) === 0) continue;
@@ -92,23 +105,37 @@ export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEvents
     lane.filterValue[2 * k + 1] = until[i] === NO_UNTIL ? FOREVER : until[i];
     lane.freshUntil[k] = freshUntil[i];
     lane.color.set(color.subarray(4 * i, 4 * i + 4), 4 * k);
+    lane.category[k] = category[i];
     k++;
   }
-  lane.buckets = buildTimeBuckets(laneStart, options.buckets);
   const mercator = new Float32Array(2 * n);
+  const world = new Float32Array(2 * n);
+  const worldLow = new Float32Array(2 * n);
   for (let i = 0; i < n; i++) {
-    mercator[2 * i] = (position[2 * i] + 180) / 360;
+    const x = (position[2 * i] + 180) / 360;
     const phi = (Math.max(-85.0511, Math.min(85.0511, position[2 * i + 1])) * Math.PI) / 180;
-    mercator[2 * i + 1] = (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
+    const y = (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
+    mercator[2 * i] = x;
+    mercator[2 * i + 1] = y;
+    world[2 * i] = x * WORLD_UNITS;
+    world[2 * i + 1] = (1 - y) * WORLD_UNITS;
+    worldLow[2 * i] = x * WORLD_UNITS - world[2 * i];
+    worldLow[2 * i + 1] = (1 - y) * WORLD_UNITS - world[2 * i + 1];
   }
-  return { columns, buckets: buildTimeBuckets(start, options.buckets), startValue, freshUntil, color, mercator, persisting: lane };
+  for (let k = 0; k < p; k++) {
+    const i = lane.index[k];
+    lane.world.set(world.subarray(2 * i, 2 * i + 2), 2 * k);
+    lane.worldLow.set(worldLow.subarray(2 * i, 2 * i + 2), 2 * k);
+  }
+  lane.buckets = buildTimeBuckets(laneStart, options.buckets);
+  return { columns, buckets: buildTimeBuckets(start, options.buckets), startValue, freshUntil, color, mercator, world, worldLow, persisting: lane };
 }
 
 /** The distinct ArrayBuffers behind a ScaleEvents, to transfer it from a worker without copying. */
 export function scaleEventsTransferables(e: ScaleEvents): ArrayBuffer[] {
   const views: ArrayBufferView[] = [
-    e.startValue, e.freshUntil, e.color, e.mercator, e.buckets.bounds, e.buckets.minStart, e.buckets.maxStart,
-    e.persisting.index, e.persisting.start, e.persisting.buckets.bounds, e.persisting.buckets.minStart, e.persisting.buckets.maxStart, e.persisting.position, e.persisting.filterValue, e.persisting.freshUntil, e.persisting.color,
+    e.startValue, e.freshUntil, e.color, e.mercator, e.world, e.worldLow, e.persisting.world, e.persisting.worldLow, e.buckets.bounds, e.buckets.minStart, e.buckets.maxStart,
+    e.persisting.index, e.persisting.start, e.persisting.buckets.bounds, e.persisting.buckets.minStart, e.persisting.buckets.maxStart, e.persisting.position, e.persisting.filterValue, e.persisting.freshUntil, e.persisting.color, e.persisting.category,
   ];
   const buffers = new Set<ArrayBuffer>([e.columns.buffer]);
   for (const v of views) buffers.add(v.buffer as ArrayBuffer);

@@ -1,0 +1,125 @@
+// Draws a million events at the cost of the visible ones. Events are sorted by start, so the window
+// [windowStart, time] is one run of rows, found by binary search (window-plan.ts) and drawn by one draw call over
+// buffers uploaded once (window-points-layer.ts). Persisting states that began before the window and still held
+// at its start come from a second, small lane. Per frame only a few numbers change: no event data is touched.
+import { CompositeLayer } from '@deck.gl/core';
+import type { DefaultProps, LayersList, UpdateParameters } from '@deck.gl/core';
+import { ALL_CATEGORIES, WindowPointsLayer } from './window-points-layer.ts';
+import type { ScaleEvents } from './scale-events.ts';
+import { PLAN_END_ROW, PLAN_FIRST_ROW, PLAN_LANE_END, PLAN_SLOTS, planWindow, type WindowDays } from './window-plan.ts';
+
+export interface WindowEventsLayerProps {
+  /** Prepared columns (prepareScaleEvents, usually from the columnar worker), or null while loading. */
+  events: ScaleEvents | null;
+  /** Cursor day (days since 1970-01-01): events that started by then are shown. */
+  time: number;
+  /** First day of the window; -Infinity shows everything started by `time` (the app's default). @default -Infinity */
+  windowStart: number;
+  /** Opacity multiplier of events past their fresh period. @default 0.3 */
+  fadedOpacity: number;
+  /** @default 3 */
+  radiusPixels: number;
+  /** Also draw persisting states that began before the window and still held at its start. @default true */
+  heldStates: boolean;
+  /** Bit k set: category index k drawn (the legend's toggles). @default all */
+  categoryMask: number;
+  /** Per row 1 when it matches the reader's search, or null when there is no search. A new array is a new upload. */
+  matches: Uint8Array | null;
+}
+
+interface Data {
+  length: number;
+  attributes: Record<string, { value: ArrayBufferView; size: number; normalized?: boolean; stride?: number; offset?: number }>;
+}
+
+type State = { plan: Int32Array; days: WindowDays; main: Data | null; lane: Data | null };
+
+function mainData(e: ScaleEvents, matches: Uint8Array | null): Data {
+  return {
+    length: e.columns.count,
+    attributes: {
+      getWorldPosition: { value: e.world, size: 2 },
+      getWorldPositionLow: { value: e.worldLow, size: 2 },
+      getFillColor: { value: e.color, size: 4, normalized: true },
+      getFreshUntil: { value: e.freshUntil, size: 1 },
+      getCategory: { value: e.columns.category, size: 1, normalized: true },
+      ...(matches ? { getMatch: { value: matches, size: 1, normalized: true } } : {}),
+    },
+  };
+}
+
+function laneData(e: ScaleEvents, matches: Uint8Array | null): Data {
+  const lane = e.persisting;
+  let laneMatches: Uint8Array | null = null;
+  if (matches) {
+    laneMatches = new Uint8Array(lane.count);
+    for (let k = 0; k < lane.count; k++) laneMatches[k] = matches[lane.index[k]];
+  }
+  return {
+    length: lane.count,
+    attributes: {
+      getWorldPosition: { value: lane.world, size: 2 },
+      getWorldPositionLow: { value: lane.worldLow, size: 2 },
+      getFillColor: { value: lane.color, size: 4, normalized: true },
+      getFreshUntil: { value: lane.freshUntil, size: 1 },
+      // filterValue is [start, until] per state: until is the second float of each pair.
+      getHoldsUntil: { value: lane.filterValue, size: 1, stride: 8, offset: 4 },
+      getCategory: { value: lane.category, size: 1, normalized: true },
+      ...(laneMatches ? { getMatch: { value: laneMatches, size: 1, normalized: true } } : {}),
+    },
+  };
+}
+
+export class WindowEventsLayer extends CompositeLayer<WindowEventsLayerProps> {
+  static override layerName = 'WindowEventsLayer';
+  static override defaultProps: DefaultProps<WindowEventsLayerProps> = {
+    events: { type: 'object', value: null },
+    time: 0,
+    windowStart: -Infinity,
+    fadedOpacity: 0.3,
+    radiusPixels: 3,
+    heldStates: true,
+    categoryMask: ALL_CATEGORIES,
+    matches: { type: 'object', value: null },
+  };
+  declare state: State;
+
+  override initializeState(): void {
+    this.setState({ plan: new Int32Array(PLAN_SLOTS), days: { t0: 0, t1: 0 }, main: null, lane: null });
+  }
+
+  override updateState({ props, oldProps }: UpdateParameters<this>): void {
+    if (props.events !== oldProps.events || props.matches !== oldProps.matches) {
+      const e = props.events;
+      this.setState({ main: e ? mainData(e, props.matches) : null, lane: e ? laneData(e, props.matches) : null });
+    }
+  }
+
+  override renderLayers(): LayersList {
+    const { events, time, windowStart, fadedOpacity, radiusPixels, heldStates, categoryMask } = this.props;
+    const { plan, days, main, lane } = this.state;
+    if (!events || !main || !lane) return [];
+    planWindow(events, windowStart, time, plan, days);
+    const laneEnd = heldStates ? plan[PLAN_LANE_END] : 0;
+    const shared = { fadeTime: days.t1, fadedOpacity, radiusPixels, categoryMask };
+    return [
+      new WindowPointsLayer(this.getSubLayerProps({
+        id: 'rows',
+        data: main,
+        firstRow: plan[PLAN_FIRST_ROW],
+        rowCount: plan[PLAN_END_ROW] - plan[PLAN_FIRST_ROW],
+        ...shared,
+      })),
+      new WindowPointsLayer(this.getSubLayerProps({
+        id: 'held',
+        data: lane,
+        visible: laneEnd > 0 && this.props.visible,
+        firstRow: 0,
+        rowCount: laneEnd,
+        // Only states still holding at the window's start: a half-day margin, the days are whole numbers.
+        heldFrom: days.t0 - 0.5,
+        ...shared,
+      })),
+    ];
+  }
+}

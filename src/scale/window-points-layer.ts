@@ -1,0 +1,200 @@
+// One draw call for a run of rows: events are sorted by start, so a time window is a contiguous run [firstRow,
+// firstRow + rowCount) of the buffers, drawn with drawArrays(first, count). Rows outside are not touched at all, so
+// a frame costs the visible events, not all of them. Fading, the legend's categories and the search are uniforms
+// or per-row attributes uploaded once, never per frame.
+// Markers are non-instanced point sprites (one vertex, one antialiased disc per event): SwiftShader (software
+// WebGL, our CI and many locked-down desktops) pays a large fixed cost per *instance* of an instanced draw such as
+// ScatterplotLayer's; a plain POINTS draw of the same events costs a fraction of it.
+import { Layer, project32 } from '@deck.gl/core';
+import type { Accessor, Color, DefaultProps, LayerProps, UpdateParameters } from '@deck.gl/core';
+import { Model } from '@luma.gl/engine';
+import type { ShaderModule } from '@luma.gl/shadertools';
+
+type WindowPointsUniforms = {
+  radiusPixels: number;
+  fadeTime: number;
+  fadedOpacity: number;
+  heldFrom: number;
+  categoryMask: number;
+};
+
+const uniformBlock = /* glsl */ `\
+layout(std140) uniform windowPointsUniforms {
+  float radiusPixels;
+  float fadeTime;
+  float fadedOpacity;
+  float heldFrom;
+  int categoryMask;
+} windowPoints;
+`;
+
+const windowPointsModule = {
+  name: 'windowPoints',
+  vs: uniformBlock,
+  // Only the vertex shader reads these; declared in both, the int's default precision would differ and fail to link.
+  fs: '',
+  uniformTypes: { radiusPixels: 'f32', fadeTime: 'f32', fadedOpacity: 'f32', heldFrom: 'f32', categoryMask: 'i32' },
+} as ShaderModule<WindowPointsUniforms, WindowPointsUniforms>;
+
+const vs = /* glsl */ `\
+#version 300 es
+#define SHADER_NAME window-points-layer-vertex-shader
+
+in vec2 worldPositions;
+in vec2 worldPositionsLow;
+in vec4 colors;
+in float freshUntil;
+in float holdsUntil;
+in float categories;
+in float matches;
+
+out vec4 vColor;
+out float vRadiusPixels;
+out float vSizePixels;
+
+void main(void) {
+  int category = int(categories * 255.0 + 0.5);
+  bool shown = matches > 0.0 && ((windowPoints.categoryMask >> category) & 1) == 1 && holdsUntil >= windowPoints.heldFrom;
+  if (!shown) {
+    // Outside the clip volume: the rasterizer drops it.
+    gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
+    gl_PointSize = 0.0;
+    return;
+  }
+  // Common space computed once on the CPU (no per-vertex trigonometry); commonOrigin and center are zero unless
+  // deck.gl is in its offset mode (zoomed in), where they keep the subtraction exact.
+  vec2 commonPosition = (worldPositions - project.commonOrigin.xy) + worldPositionsLow;
+  gl_Position = project.viewProjectionMatrix * vec4(commonPosition, 0.0, 1.0) + project.center;
+  vRadiusPixels = windowPoints.radiusPixels * project.devicePixelRatio;
+  // Half a pixel of margin each side: the antialiased edge (smoothedge) reaches radius + 0.5 and no further. Every
+  // pixel of the sprite is shaded, so each pixel saved here is a saving on every visible event.
+  vSizePixels = 2.0 * vRadiusPixels + 1.0;
+  gl_PointSize = vSizePixels;
+  float alpha = windowPoints.fadeTime > freshUntil ? windowPoints.fadedOpacity : 1.0;
+  vColor = vec4(colors.rgb, colors.a * alpha * layer.opacity);
+}
+`;
+
+const fs = /* glsl */ `\
+#version 300 es
+#define SHADER_NAME window-points-layer-fragment-shader
+
+precision highp float;
+
+in vec4 vColor;
+in float vRadiusPixels;
+in float vSizePixels;
+
+out vec4 fragColor;
+
+void main(void) {
+  float distToCenter = length(gl_PointCoord - 0.5) * vSizePixels;
+  float inCircle = smoothedge(distToCenter, vRadiusPixels);
+  if (inCircle == 0.0) discard;
+  fragColor = vec4(vColor.rgb, vColor.a * inCircle);
+}
+`;
+
+/** Every category shown: bit k is category index k. */
+export const ALL_CATEGORIES = 0x7fffffff;
+
+export type WindowPointsLayerProps<DataT = unknown> = {
+  /** deck.gl common-space position (Web Mercator, 512 units around the world, y north), see ScaleEvents.world. */
+  getWorldPosition?: Accessor<DataT, [number, number]>;
+  /** The exact position minus getWorldPosition's Float32 value. */
+  getWorldPositionLow?: Accessor<DataT, [number, number]>;
+  getFillColor?: Accessor<DataT, Color>;
+  /** Last day (relative, like fadeTime) drawn at full strength; faded after. */
+  getFreshUntil?: Accessor<DataT, number>;
+  /** Last day a persisting state held; rows with holdsUntil < heldFrom are not drawn. */
+  getHoldsUntil?: Accessor<DataT, number>;
+  /** Category index, tested against categoryMask. */
+  getCategory?: Accessor<DataT, number>;
+  /** 1 when the row matches the reader's search, 0 when it does not. */
+  getMatch?: Accessor<DataT, number>;
+  /** First row drawn. @default 0 */
+  firstRow?: number;
+  /** Rows drawn from firstRow; -1 for all the rest. @default -1 */
+  rowCount?: number;
+  /** Disc radius in CSS pixels. @default 3 */
+  radiusPixels?: number;
+  /** Cursor day, same origin as getFreshUntil. */
+  fadeTime?: number;
+  /** Opacity of rows past their freshUntil. @default 0.3 */
+  fadedOpacity?: number;
+  /** Rows whose holdsUntil is below this are not drawn. @default -3e38 */
+  heldFrom?: number;
+  /** Bit k set: category k drawn. @default ALL_CATEGORIES */
+  categoryMask?: number;
+} & LayerProps;
+
+export class WindowPointsLayer<DataT = unknown, ExtraProps extends {} = {}> extends Layer<Required<WindowPointsLayerProps<DataT>> & ExtraProps> {
+  static override layerName = 'WindowPointsLayer';
+  static override defaultProps: DefaultProps<WindowPointsLayerProps> = {
+    getWorldPosition: { type: 'accessor', value: [0, 0] },
+    getWorldPositionLow: { type: 'accessor', value: [0, 0] },
+    getFillColor: { type: 'accessor', value: [0, 0, 0, 255] },
+    getFreshUntil: { type: 'accessor', value: 3.0e38 },
+    getHoldsUntil: { type: 'accessor', value: 3.0e38 },
+    getCategory: { type: 'accessor', value: 0 },
+    getMatch: { type: 'accessor', value: 255 },
+    firstRow: 0,
+    rowCount: -1,
+    radiusPixels: { type: 'number', min: 0, value: 3 },
+    fadeTime: 0,
+    fadedOpacity: 0.3,
+    heldFrom: -3.0e38,
+    categoryMask: ALL_CATEGORIES,
+  };
+  declare state: { model?: Model };
+
+  override getShaders() {
+    return super.getShaders({ vs, fs, modules: [project32, windowPointsModule] });
+  }
+
+  override initializeState(): void {
+    this.getAttributeManager()!.add({
+      worldPositions: { size: 2, type: 'float32', accessor: 'getWorldPosition' },
+      worldPositionsLow: { size: 2, type: 'float32', accessor: 'getWorldPositionLow' },
+      colors: { size: 4, type: 'unorm8', accessor: 'getFillColor', defaultValue: [0, 0, 0, 255] },
+      freshUntil: { size: 1, type: 'float32', accessor: 'getFreshUntil' },
+      holdsUntil: { size: 1, type: 'float32', accessor: 'getHoldsUntil' },
+      // unorm8: bytes read as floats 0..1 (integer attribute types would need integer shader inputs).
+      categories: { size: 1, type: 'unorm8', accessor: 'getCategory' },
+      matches: { size: 1, type: 'unorm8', accessor: 'getMatch' },
+    });
+  }
+
+  override updateState(params: UpdateParameters<this>): void {
+    super.updateState(params);
+    if (params.changeFlags.extensionsChanged || !this.state.model) {
+      this.state.model?.destroy();
+      this.state.model = this.getModel();
+      this.getAttributeManager()!.invalidateAll();
+    }
+  }
+
+  override draw(): void {
+    const { firstRow, rowCount, radiusPixels, fadeTime, fadedOpacity, heldFrom, categoryMask } = this.props;
+    const total = this.getNumInstances();
+    const first = Math.max(0, Math.min(total, firstRow));
+    const count = rowCount < 0 ? total - first : Math.min(rowCount, total - first);
+    if (count <= 0) return;
+    const model = this.state.model!;
+    model.shaderInputs.setProps({ windowPoints: { radiusPixels, fadeTime, fadedOpacity, heldFrom, categoryMask } });
+    model.setDrawOffsets({ firstVertex: first, firstIndex: 0 });
+    model.setVertexCount(count);
+    model.draw(this.context.renderPass);
+  }
+
+  private getModel(): Model {
+    return new Model(this.context.device, {
+      ...this.getShaders(),
+      id: this.props.id,
+      bufferLayout: this.getAttributeManager()!.getBufferLayouts({ isInstanced: false }),
+      topology: 'point-list',
+      isInstanced: false,
+      vertexCount: 0,
+    });
+  }
+}
