@@ -1,4 +1,6 @@
 // Wires the app: map first (so a data problem never leaves a blank page), then the data, the store and the views.
+// The deck.gl half (markers, posture layers: deck-views.ts) is a separate chunk whose download starts with the map, so
+// the basemap, timeline, list and legend paint while it loads; `npm run build` prints what the first load weighs.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import './no-eval.ts';
 import './styles.css';
@@ -6,7 +8,6 @@ import { createMap } from './map.ts';
 import { loadDataset, resolveEventsUrl } from './data/load.ts';
 import { buildEventsTable, dataExtent, type EventsTable } from './state/events-table.ts';
 import { createStore, STATE_DEFAULTS } from './state/store.ts';
-import { connectEvents } from './map-events.ts';
 import { timeDomain } from './timeline/scale.ts';
 import { createScrubber } from './timeline/scrubber.ts';
 import { createControls } from './timeline/controls.ts';
@@ -15,15 +16,13 @@ import { createPanel } from './panel/panel.ts';
 import { createEventList, LIST_DEFAULTS } from './list/event-list.ts';
 import { createLegend } from './legend.ts';
 import { showBanner } from './banner.ts';
-import { installTestHook } from './test-hook.ts';
 import { initialView, startEmbedding } from './embed/embedding.ts';
 import { dayOfDate } from './time/day.ts';
 import { loadCapitals } from './posture/capitals.ts';
 import { createSearch } from './posture/search.ts';
-import { connectPosture, prefersReducedMotion } from './posture/connect.ts';
+import { prefersReducedMotion } from './posture/motion.ts';
 import { createSummaryView } from './posture/summary-view.ts';
 import { frameEvents } from './posture/frame.ts';
-import { installPostureHook } from './posture/test-hook.ts';
 import type { SourceDocument } from '../model/index.ts';
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
@@ -37,6 +36,11 @@ async function main(): Promise<void> {
   } catch (e) {
     showBanner(banners, 'error', [`The map could not start (${(e as Error).message}); the timeline, list and sources still work.`]);
   }
+  // Without a map there is nothing to draw markers on, so deck.gl is not loaded at all.
+  const deckViews = map ? import('./deck-views.ts').catch((e: unknown) => {
+    showBanner(banners, 'error', [`The map's markers could not load (${(e as Error).message}); the timeline, list and sources still work.`]);
+    return null;
+  }) : null;
   // Contributors' capitals for the arcs, fetched while the data loads.
   const capitals = loadCapitals(document.baseURI);
   const resolved = resolveEventsUrl(location.href);
@@ -73,16 +77,19 @@ async function main(): Promise<void> {
     const open = document.body.classList.toggle('list-open');
     $('list-toggle').setAttribute('aria-expanded', String(open));
   });
-  const posture = map ? connectPosture(map, store, table, await capitals, search) : null;
-  const overlay = map ? connectEvents(map, store, table, $('map-wrap'), posture ?? undefined) : null;
+  const [deck, capitalsLoaded] = await Promise.all([deckViews, capitals]);
+  const posture = map && deck ? deck.connectPosture(map, store, table, capitalsLoaded, search) : null;
+  const overlay = map && deck ? deck.connectEvents(map, store, table, $('map-wrap'), posture ?? undefined) : null;
   // Last, so the view in the URL reaches views that are all listening.
   startEmbedding({ map, overlay, store, table, documents, domain, view: initialView(domain),
     defaults: { ...STATE_DEFAULTS, t: domain[1] }, note: (text) => showBanner(banners, 'warning', [text]) });
   const ready = () => { document.body.dataset.ready = 'true'; };
-  if (map && overlay) {
-    installTestHook(map, overlay, store, table);
-    if (posture) installPostureHook(map, overlay, posture);
+  if (map && overlay && deck) {
+    deck.installTestHook(map, overlay, store, table);
+    if (posture) deck.installPostureHook(map, overlay, posture);
     map.once('idle', ready);
+    // The map may have gone idle while deck.gl downloaded: one more frame, so 'idle' comes once the markers are added.
+    map.triggerRepaint();
   } else {
     ready();
   }

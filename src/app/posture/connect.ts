@@ -8,6 +8,9 @@ import type { Search } from './search.ts';
 import type { EventsLayerInput } from '../layers/events-layer.ts';
 import { connectStates } from './states-map.ts';
 import { postureLayers, type PostureLayerInput } from './deck-layers.ts';
+import { prefersReducedMotion } from './motion.ts';
+
+export { prefersReducedMotion };
 
 export interface Posture {
   /** The posture's layers at the store's current state, to draw under the markers. */
@@ -16,9 +19,6 @@ export interface Posture {
   /** What the event markers need from the reader's filters and play mode. */
   eventsInput(): Partial<EventsLayerInput>;
 }
-
-/** Whether the reader asked for less motion (read each time, so a change of setting applies at once). */
-export const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export function connectPosture(map: MapLibreMap, store: Store, table: EventsTable, capitals: ReadonlyMap<string, LonLat>,
   search: Search): Posture {

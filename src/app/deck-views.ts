@@ -1,0 +1,6 @@
+// The map's deck.gl half: event markers, posture layers and their test hooks. main.ts loads it as a separate chunk,
+// started at once, so the basemap, timeline, list and legend paint while deck.gl and luma.gl download.
+export { connectPosture } from './posture/connect.ts';
+export { connectEvents } from './map-events.ts';
+export { installTestHook } from './test-hook.ts';
+export { installPostureHook } from './posture/test-hook.ts';
