@@ -3,17 +3,17 @@
 // Builds bench/*.html (bench/vite.config.ts) into a temp dir, serves it and the synthetic data on 127.0.0.1,
 // drives headless chromium, prints one table, writes JSON to bench/results/ and ends with a SUMMARY line.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { decodeColumnar, encodeColumnar } from '../src/scale/columnar.ts';
 import { prepareScaleEvents } from '../src/scale/scale-events.ts';
 import { synthesize } from '../src/scale/synth-events.ts';
+import { firstLoadSizes } from './build-size.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -174,11 +174,9 @@ function appFirstLoadGzKb(work: string): number | null {
   const out = join(work, 'app');
   const built = spawnSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
   if (built.status !== 0 || !existsSync(join(out, 'index.html'))) return null;
-  const html = readFileSync(join(out, 'index.html'), 'utf8');
-  const files = new Set([...html.matchAll(/<script[^>]*src="([^"]+\.m?js)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]));
-  let bytes = 0;
-  for (const f of files) bytes += gzipSync(readFileSync(join(out, f.replace(/^\.?\//, '')))).length;
-  return files.size ? bytes / 1024 : null;
+  // The entry, its preloads and MapLibre's worker (scripts/build-size.ts; gzip level 9), as `npm run build` prints.
+  const sizes = firstLoadSizes(out);
+  return sizes.entry.length ? sizes.firstLoadGzBytes / 1024 : null;
 }
 
 const fmt = (x: number | null, digits = 0) => (x === null || !Number.isFinite(x) ? 'NA' : x.toFixed(digits));
