@@ -1,7 +1,7 @@
 // Baseline: one deck.gl ScatterplotLayer over all N GeoJSON features, DataFilterExtension on start (the kepler.gl way).
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
-import { FadeExtension } from '../src/scale/fade-extension.ts';
+import { FadeExtension } from './fade-extension.ts';
 import {
   FADED_ALPHA, installDeckBaseline, PALETTE, RADIUS_PX, type DisplayFeature,
 } from './common.ts';

@@ -1,16 +1,12 @@
-// Ours: columnar file parsed in a worker, BucketedEventsLayer draws only the buckets in the window, CPU picking.
+// Ours: columnar file parsed in a worker, WindowEventsLayer draws the window's run of rows in one call, CPU picking.
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { BucketedEventsLayer } from '../src/scale/bucketed-events-layer.ts';
+import { WindowEventsLayer } from '../src/scale/window-events-layer.ts';
 import { loadScaleEvents } from '../src/scale/load-scale-events.ts';
 import { pickEventAt } from '../src/scale/pick.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ScaleEvents } from '../src/scale/scale-events.ts';
 import { createBenchMap, finishGpu, overlayGl, dataUrl, FADED_ALPHA, initialWindow, install, RADIUS_PX, renderSignal } from './common.ts';
 
-/** ?quads=1: the same layer drawing ScatterplotLayer quads, to separate the bucketing's gain from the sprites'. */
-const QUADS = new URL(location.href).searchParams.get('quads') === '1';
-/** ?bucket=N: events per bucket, to probe the trade-off between edge waste and draw calls. */
-const BUCKET = Number(new URL(location.href).searchParams.get('bucket') ?? 0);
 /** ?held=1: also draw the states that began before the window (the baselines cannot; off for the same picture). */
 const HELD = new URL(location.href).searchParams.get('held') === '1';
 const drawn = renderSignal();
@@ -19,12 +15,12 @@ let events: ScaleEvents;
 let map: MapLibreMap;
 const shown = { t0: 0, t1: 0 };
 
-function layer(t0: number, t1: number): BucketedEventsLayer {
+function layer(t0: number, t1: number): WindowEventsLayer {
   const origin = events.columns.originDay;
   shown.t0 = origin + t0;
   shown.t1 = origin + t1;
-  return new BucketedEventsLayer({
-    id: 'events', events, windowStart: origin + t0, time: origin + t1, fadedOpacity: FADED_ALPHA, radiusPixels: RADIUS_PX, sprites: !QUADS, heldStates: HELD,
+  return new WindowEventsLayer({
+    id: 'events', events, windowStart: origin + t0, time: origin + t1, fadedOpacity: FADED_ALPHA, radiusPixels: RADIUS_PX, heldStates: HELD,
   });
 }
 
@@ -32,7 +28,7 @@ install({
   async load() {
     const stages: Record<string, number> = {};
     const mark = <T>(name: string, p: Promise<T>) => p.then((v) => { stages[name] = performance.now(); return v; });
-    const [m, loaded] = await Promise.all([mark('map', createBenchMap()), mark('events', loadScaleEvents(dataUrl('events.bin'), BUCKET ? { buckets: { maxBuckets: 4096, minBucketSize: BUCKET } } : undefined))]);
+    const [m, loaded] = await Promise.all([mark('map', createBenchMap()), mark('events', loadScaleEvents(dataUrl('events.bin')))]);
     events = loaded;
     map = m;
     const { start, count } = events.columns;

@@ -23,7 +23,7 @@ export const BENCH_APP_DEFAULTS = {
   seconds: 4,
   /** Scrub rounds per page, taken in turn across the variants (at least one frame each). */
   rounds: 3,
-  variants: ['ours', 'ours-quads', 'deck-gpu-filter', 'deck-cpu-filter', 'maplibre-filter'],
+  variants: ['ours', 'deck-gpu-filter', 'deck-cpu-filter', 'maplibre-filter'],
   seed: 1,
   viewport: { width: 1024, height: 768 },
   /** A page that has not drawn by then is reported as NA (a baseline may not cope with a million). */
@@ -210,7 +210,7 @@ async function main(): Promise<void> {
       // First renders one page at a time; then scrub rounds in turn over the open pages.
       const opened: Open[] = [];
       for (const variant of variants) {
-        const page = variant === 'ours-quads' ? 'ours.html?quads=1&' : `${variant}.html?`;
+        const page = `${variant}.html?`;
         const o = await open(browser, `http://127.0.0.1:${served.port}/${page}data=/data/${n}/`, variant, n);
         console.error(`bench: ${variant} n=${n} first render ${fmt(o.row.firstRenderMs)} ms${o.row.error ? ` (${o.row.error})` : ''}`);
         opened.push(o);
@@ -238,16 +238,19 @@ async function main(): Promise<void> {
         + (r.error ? `  ! ${r.error}` : ''));
     }
     const ours = (n: number) => rows.find((r) => r.variant === 'ours' && r.n === n && r.scrubP95Ms !== null);
-    const speedup = (n: number): number | null => {
+    /** Best baseline's figure over ours, same N, same run: p95 (the SUMMARY's) or median. */
+    const speedup = (n: number, key: 'scrubP95Ms' | 'scrubMedianMs' = 'scrubP95Ms'): number | null => {
       const o = ours(n);
-      const best = rows.filter((r) => !r.variant.startsWith('ours') && r.n === n && r.scrubP95Ms !== null).map((r) => r.scrubP95Ms as number);
-      return o && best.length ? Math.min(...best) / (o.scrubP95Ms as number) : null;
+      const best = rows.filter((r) => r.variant !== 'ours' && r.n === n && r[key] !== null).map((r) => r[key] as number);
+      return o && best.length ? Math.min(...best) / (o[key] as number) : null;
     };
     const resultsDir = join(ROOT, 'bench', 'results');
     mkdirSync(resultsDir, { recursive: true });
     const file = join(resultsDir, `app-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), seconds, sizes, rows, firstLoadGzKb: gzKb }, null, 2)}\n`);
     console.log(`results: ${file}`);
+    console.log(`speedup over the best baseline: median ${sizes.map((n) => `${n}=${fmt(speedup(n, 'scrubMedianMs'), 1)}`).join(' ')}; `
+      + `p95 ${sizes.map((n) => `${n}=${fmt(speedup(n), 1)}`).join(' ')}`);
     const m = ours(1_000_000);
     console.log(`SUMMARY first_render_1m_ms=${fmt(m?.firstRenderMs ?? null)} scrub_p95_1m_ms=${fmt(m?.scrubP95Ms ?? null, 1)} `
       + `speedup_1m=${fmt(speedup(1_000_000), 1)} speedup_100k=${fmt(speedup(100_000), 1)} heap_1m_mb=${fmt(m?.heapMb ?? null, 1)} `

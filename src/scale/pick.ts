@@ -1,8 +1,8 @@
 // Picking on the CPU: the nearest shown event to a point, by a scan of the window's rows in flat Float32 mercator
 // coordinates. GPU picking would redraw every visible instance (a second frame's cost in SwiftShader); this is
 // a binary search and a tight loop, well under a millisecond for 100,000 shown events, with no allocation.
-import type { ScaleEvents } from './scale-events.ts';
-import { eventRange, lowerBound } from './time-buckets.ts';
+import { ALL_CATEGORIES, type ScaleEvents } from './scale-events.ts';
+import { eventRange, lowerBound } from './sorted-days.ts';
 
 export const PICK_DEFAULTS = {
   /** How far from the cursor an event may be and still be picked, in screen pixels. */
@@ -17,16 +17,20 @@ const range = new Int32Array(2);
  * Row of the shown event nearest to (x, y) in Web Mercator 0..1 units, within `radius` (same units), or -1.
  * Shown: started in [t0, t1] (origin-relative days), or (with `heldStates`, as the layer) a persisting state that
  * began before t0 and held at t0.
- * On a tie the one drawn last wins (later buckets, then the persisting lane, are drawn on top).
+ * Categories off in `categoryMask` and rows whose `matches` byte is 0 are skipped, as the layer skips them.
+ * On a tie the one drawn last wins (later rows, then the persisting lane, are drawn on top).
  */
 export function pickNearest(
   events: ScaleEvents, t0: number, t1: number, x: number, y: number, radius: number, heldStates = true,
+  categoryMask = ALL_CATEGORIES, matches: Uint8Array | null = null,
 ): number {
   const m = events.mercator;
+  const category = events.columns.category;
   let best = -1;
   let bestD2 = radius * radius;
   eventRange(events.columns.start, t0, t1, range);
   for (let i = range[0]; i < range[1]; i++) {
+    if (((categoryMask >> category[i]) & 1) === 0 || (matches !== null && matches[i] === 0)) continue;
     const dx = m[2 * i] - x;
     const dy = m[2 * i + 1] - y;
     const d2 = dx * dx + dy * dy;
@@ -40,6 +44,7 @@ export function pickNearest(
   for (let k = 0; k < laneEnd; k++) {
     if (lane.filterValue[2 * k + 1] < t0) continue;
     const i = lane.index[k];
+    if (((categoryMask >> category[i]) & 1) === 0 || (matches !== null && matches[i] === 0)) continue;
     const dx = m[2 * i] - x;
     const dy = m[2 * i + 1] - y;
     const d2 = dx * dx + dy * dy;
@@ -67,11 +72,11 @@ const cursor = new Float64Array(2);
  */
 export function pickEventAt(
   events: ScaleEvents, lon: number, lat: number, zoom: number, windowStart: number, time: number,
-  radiusPixels = PICK_DEFAULTS.radiusPixels, heldStates = true,
+  radiusPixels = PICK_DEFAULTS.radiusPixels, heldStates = true, categoryMask = ALL_CATEGORIES, matches: Uint8Array | null = null,
 ): number {
   const origin = events.columns.originDay;
   mercatorOf(lon, lat, cursor);
   const worldPixels = PICK_DEFAULTS.tileSize * 2 ** zoom;
   const t0 = windowStart === -Infinity ? -Infinity : Math.ceil(windowStart) - origin;
-  return pickNearest(events, t0, Math.floor(time) - origin, cursor[0], cursor[1], radiusPixels / worldPixels, heldStates);
+  return pickNearest(events, t0, Math.floor(time) - origin, cursor[0], cursor[1], radiusPixels / worldPixels, heldStates, categoryMask, matches);
 }

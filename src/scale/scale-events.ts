@@ -1,14 +1,13 @@
 // Everything the GPU needs, derived once at load from the columnar file (in the worker, off the main thread):
-// flat typed arrays the deck.gl sub-layers view as subarrays, and the bucket index that picks them per frame.
+// flat typed arrays uploaded once as deck.gl binary attributes; a frame then only picks a run of rows.
 //
-//   main lane (all events, sorted by start)          persisting lane (states that began before a window)
-//   startValue  Float32[n]   start, origin-relative   index        Uint32[p]  row in the main lane
-//   freshUntil  Float32[n]   last full-strength day   start        Int32[p]   sorted, with its own buckets
-//   color       Uint8[4n]    RGBA by category         filterValue  Float32[2p] start, until (FOREVER while it holds)
-//   mercator    Float32[2n]  x, y in 0..1 (picking)   position, freshUntil, color: as in the main lane
+//   main lane (all events, sorted by start)            persisting lane (states that began before a window)
+//   freshUntil  Float32[n]   last full-strength day     index        Uint32[p]  row in the main lane
+//   color       Uint8[4n]    RGBA by category           start        Int32[p]   origin-relative, sorted
+//   world       Float32[2n]  common space (+ worldLow)  filterValue  Float32[2p] start, until (FOREVER while it holds)
+//   mercator    Float32[2n]  x, y in 0..1 (picking)     world, freshUntil, color, category: as in the main lane
 import { CATEGORIES } from '../model/index.ts';
 import { FLAG_PERSISTS, NO_UNTIL, type ColumnarEvents } from './columnar.ts';
-import { buildTimeBuckets, TIME_BUCKET_DEFAULTS, type TimeBucketOptions, type TimeBuckets } from './time-buckets.ts';
 
 export type Rgb = readonly [number, number, number];
 
@@ -17,7 +16,6 @@ export interface ScaleEventsOptions {
   fadeDays: number;
   /** RGB per category, in the order of CATEGORIES. */
   palette: readonly Rgb[];
-  buckets: TimeBucketOptions;
 }
 
 /** Okabe-Ito based, as the app's markers; the app passes its own CATEGORY_COLORS when it adopts the layer. */
@@ -30,11 +28,13 @@ const DEFAULT_PALETTE: Record<(typeof CATEGORIES)[number], Rgb> = {
 export const SCALE_EVENTS_DEFAULTS: ScaleEventsOptions = {
   fadeDays: 30,
   palette: CATEGORIES.map((c) => DEFAULT_PALETTE[c]),
-  buckets: TIME_BUCKET_DEFAULTS,
 };
 
 /** A day beyond any data: the freshUntil of a state that still holds, exactly representable in Float32. */
 export const FOREVER = 3.0e38;
+
+/** A category mask with every category shown: bit k is category index k (the layer's and picking's filter). */
+export const ALL_CATEGORIES = 0x7fffffff;
 
 /** Size of the world in deck.gl's common space (512-pixel tiles at zoom 0). */
 const WORLD_UNITS = 512;
@@ -42,10 +42,8 @@ const WORLD_UNITS = 512;
 export interface PersistingLane {
   readonly count: number;
   readonly index: Uint32Array;
-  /** Origin-relative start, sorted; cut into buckets so a window draws only the states that began before it. */
+  /** Origin-relative start, sorted: the states that began before a window are a prefix. */
   readonly start: Int32Array;
-  readonly buckets: TimeBuckets;
-  readonly position: Float32Array;
   readonly filterValue: Float32Array;
   readonly freshUntil: Float32Array;
   readonly color: Uint8Array;
@@ -56,8 +54,6 @@ export interface PersistingLane {
 
 export interface ScaleEvents {
   readonly columns: ColumnarEvents;
-  readonly buckets: TimeBuckets;
-  readonly startValue: Float32Array;
   readonly freshUntil: Float32Array;
   readonly color: Uint8Array;
   /** Web Mercator x, y in 0..1 (x east, y south) per event, for picking on the CPU without projecting per event. */
@@ -74,12 +70,10 @@ export interface ScaleEvents {
 export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEventsOptions = SCALE_EVENTS_DEFAULTS): ScaleEvents {
   const n = columns.count;
   const { start, end, until, flags, category, position } = columns;
-  const startValue = new Float32Array(n);
   const freshUntil = new Float32Array(n);
   const color = new Uint8Array(4 * n);
   let p = 0;
   for (let i = 0; i < n; i++) {
-    startValue[i] = start[i];
     const persists = (flags[i] & FLAG_PERSISTS) !== 0;
     if (persists) p++;
     freshUntil[i] = !persists ? end[i] + options.fadeDays : until[i] === NO_UNTIL ? FOREVER : until[i];
@@ -91,7 +85,7 @@ export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEvents
   }
   const laneStart = new Int32Array(p);
   const lane = {
-    count: p, index: new Uint32Array(p), start: laneStart, buckets: null as unknown as TimeBuckets, position: new Float32Array(2 * p), filterValue: new Float32Array(2 * p),
+    count: p, index: new Uint32Array(p), start: laneStart, filterValue: new Float32Array(2 * p),
     freshUntil: new Float32Array(p), color: new Uint8Array(4 * p), category: new Uint8Array(p),
     world: new Float32Array(2 * p), worldLow: new Float32Array(2 * p),
   };
@@ -99,8 +93,6 @@ export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEvents
     if ((flags[i] & FLAG_PERSISTS) === 0) continue;
     lane.index[k] = i;
     laneStart[k] = start[i];
-    lane.position[2 * k] = position[2 * i];
-    lane.position[2 * k + 1] = position[2 * i + 1];
     lane.filterValue[2 * k] = start[i];
     lane.filterValue[2 * k + 1] = until[i] === NO_UNTIL ? FOREVER : until[i];
     lane.freshUntil[k] = freshUntil[i];
@@ -127,15 +119,13 @@ export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEvents
     lane.world.set(world.subarray(2 * i, 2 * i + 2), 2 * k);
     lane.worldLow.set(worldLow.subarray(2 * i, 2 * i + 2), 2 * k);
   }
-  lane.buckets = buildTimeBuckets(laneStart, options.buckets);
-  return { columns, buckets: buildTimeBuckets(start, options.buckets), startValue, freshUntil, color, mercator, world, worldLow, persisting: lane };
+  return { columns, freshUntil, color, mercator, world, worldLow, persisting: lane };
 }
 
 /** The distinct ArrayBuffers behind a ScaleEvents, to transfer it from a worker without copying. */
 export function scaleEventsTransferables(e: ScaleEvents): ArrayBuffer[] {
   const views: ArrayBufferView[] = [
-    e.startValue, e.freshUntil, e.color, e.mercator, e.world, e.worldLow, e.persisting.world, e.persisting.worldLow, e.buckets.bounds, e.buckets.minStart, e.buckets.maxStart,
-    e.persisting.index, e.persisting.start, e.persisting.buckets.bounds, e.persisting.buckets.minStart, e.persisting.buckets.maxStart, e.persisting.position, e.persisting.filterValue, e.persisting.freshUntil, e.persisting.color, e.persisting.category,
+    e.freshUntil, e.color, e.mercator, e.world, e.worldLow, e.persisting.world, e.persisting.worldLow, e.persisting.index, e.persisting.start, e.persisting.filterValue, e.persisting.freshUntil, e.persisting.color, e.persisting.category,
   ];
   const buffers = new Set<ArrayBuffer>([e.columns.buffer]);
   for (const v of views) buffers.add(v.buffer as ArrayBuffer);

@@ -4,8 +4,8 @@
 // at its start come from a second, small lane. Per frame only a few numbers change: no event data is touched.
 import { CompositeLayer } from '@deck.gl/core';
 import type { DefaultProps, LayersList, UpdateParameters } from '@deck.gl/core';
-import { ALL_CATEGORIES, WindowPointsLayer } from './window-points-layer.ts';
-import type { ScaleEvents } from './scale-events.ts';
+import { WindowPointsLayer } from './window-points-layer.ts';
+import { ALL_CATEGORIES, type ScaleEvents } from './scale-events.ts';
 import { PLAN_END_ROW, PLAN_FIRST_ROW, PLAN_LANE_END, PLAN_SLOTS, planWindow, type WindowDays } from './window-plan.ts';
 
 export interface WindowEventsLayerProps {

@@ -2,7 +2,7 @@
 // started in the window [t0, t1] are one run of rows; the persisting states that began before t0 are a prefix of the
 // persisting lane (sorted by start too), of which the GPU keeps those still holding at t0.
 import { FOREVER, type ScaleEvents } from './scale-events.ts';
-import { lowerBound, upperBound } from './time-buckets.ts';
+import { lowerBound, upperBound } from './sorted-days.ts';
 
 /** Slots of a window plan (an Int32Array of PLAN_SLOTS). */
 export const PLAN_FIRST_ROW = 0;

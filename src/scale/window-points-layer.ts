@@ -9,6 +9,7 @@ import { Layer, project32 } from '@deck.gl/core';
 import type { Accessor, Color, DefaultProps, LayerProps, UpdateParameters } from '@deck.gl/core';
 import { Model } from '@luma.gl/engine';
 import type { ShaderModule } from '@luma.gl/shadertools';
+import { ALL_CATEGORIES } from './scale-events.ts';
 
 type WindowPointsUniforms = {
   radiusPixels: number;
@@ -95,8 +96,6 @@ void main(void) {
 }
 `;
 
-/** Every category shown: bit k is category index k. */
-export const ALL_CATEGORIES = 0x7fffffff;
 
 export type WindowPointsLayerProps<DataT = unknown> = {
   /** deck.gl common-space position (Web Mercator, 512 units around the world, y north), see ScaleEvents.world. */

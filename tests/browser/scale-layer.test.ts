@@ -66,8 +66,8 @@ function markers(p: Pixels): { count: number; mean: number[]; strength: number }
   return { count, mean: sum.map((v) => v / Math.max(1, count)), strength: strength / Math.max(1, count) };
 }
 
-describe('BucketedEventsLayer in chromium', () => {
-  test('BucketedEventsLayer draws nothing for a window before the first event and markers for a window with events', async () => {
+describe('WindowEventsLayer in chromium', () => {
+  test('WindowEventsLayer draws nothing for a window before the first event and markers for a window with events', async () => {
     const page = await openPage('ours.html?');
     const empty = markers(await shotAt(page, meta.minStart - 500, meta.minStart - 400));
     const full = markers(await shotAt(page, meta.minStart, meta.maxStart));
@@ -85,7 +85,7 @@ describe('BucketedEventsLayer in chromium', () => {
     expect(error).toMatch(/^events file: columnar: truncated: header says \d+ bytes, got \d+$/);
   });
 
-  test('BucketedEventsLayer draws the picture a CPU-filtered ScatterplotLayer draws for the same windows, fading included', async () => {
+  test('WindowEventsLayer draws the picture a CPU-filtered ScatterplotLayer draws for the same windows, fading included', async () => {
     const ours = await openPage('ours.html?');
     const baseline = await openPage('deck-cpu-filter.html?');
     const span = meta.maxStart - meta.minStart;

@@ -75,4 +75,19 @@ describe('picking', () => {
     const farLon = (far[0] + 1000 / (512 * 2 ** 12)) * 360 - 180;
     expect(pickEventAt(events, farLon, lat, 12, dayOf('1990-01-01'), dayOf('2030-01-01'), 6)).not.toBe(i);
   });
+
+  it('pickEventAt() skips events whose category is switched off or that miss the search, as the layer does', () => {
+    const i = 2345;
+    const c = events.columns;
+    const day = c.originDay + c.start[i];
+    const [lon, lat] = [c.position[2 * i], c.position[2 * i + 1]];
+    const pick = (mask?: number, matches?: Uint8Array | null) => pickEventAt(events, lon, lat, 14, day, day, 2, false, mask, matches);
+    expect(pick()).toBe(i);
+    expect(pick(~(1 << c.category[i]) & 0x7fffffff)).not.toBe(i);
+    const matches = new Uint8Array(c.count).fill(1);
+    matches[i] = 0;
+    expect(pick(undefined, matches)).not.toBe(i);
+    matches[i] = 1;
+    expect(pick(undefined, matches)).toBe(i);
+  });
 });

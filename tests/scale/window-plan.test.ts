@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decodeColumnar, encodeColumnar, eventAt, FLAG_PERSISTS, NO_UNTIL } from '../../src/scale/columnar.ts';
+import { FOREVER, prepareScaleEvents, type ScaleEvents } from '../../src/scale/scale-events.ts';
+import { PLAN_END_ROW, PLAN_FIRST_ROW, PLAN_LANE_END, PLAN_SLOTS, planWindow } from '../../src/scale/window-plan.ts';
+import { dayOf } from '../../src/scale/days.ts';
+import { synthesize } from '../../src/scale/synth-events.ts';
+
+function prepared(n: number, seed: number): ScaleEvents {
+  return prepareScaleEvents(decodeColumnar(encodeColumnar(synthesize({ events: n, seed, from: '2020-01-01', to: '2021-12-31' }).columns())));
+}
+
+/** Rows the window layer draws for a plan: the main run whole, the lane prefix where the state still held at t0. */
+function drawnRows(e: ScaleEvents, plan: Int32Array, t0: number): number[] {
+  const rows: number[] = [];
+  for (let i = plan[PLAN_FIRST_ROW]; i < plan[PLAN_END_ROW]; i++) rows.push(i);
+  const lane = e.persisting;
+  for (let k = 0; k < plan[PLAN_LANE_END]; k++) {
+    if (lane.filterValue[2 * k + 1] >= t0 - 0.5) rows.push(lane.index[k]);
+  }
+  return rows;
+}
+
+describe('window plan', () => {
+  it('planWindow() draws exactly the events that started in the window and the states that held at its start, each once', () => {
+    const e = prepared(3000, 21);
+    const plan = new Int32Array(PLAN_SLOTS);
+    const days = { t0: 0, t1: 0 };
+    const origin = e.columns.originDay;
+    const first = dayOf('2019-12-01');
+    fc.assert(fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 400 }), (a, width) => {
+      planWindow(e, first + a, first + a + width, plan, days);
+      const drawn = drawnRows(e, plan, days.t0);
+      expect(new Set(drawn).size).toBe(drawn.length);
+      const expected: number[] = [];
+      for (let i = 0; i < e.columns.count; i++) {
+        const s = e.columns.start[i];
+        const persists = (e.columns.flags[i] & FLAG_PERSISTS) !== 0;
+        const until = e.columns.until[i];
+        const heldAtStart = persists && s < days.t0 && (until === NO_UNTIL || until >= days.t0);
+        if ((s >= days.t0 && s <= days.t1) || heldAtStart) expected.push(i);
+      }
+      expect(drawn.sort((x, y) => x - y)).toEqual(expected);
+      expect(days.t1).toBe(first + a + width - origin);
+    }), { numRuns: 200 });
+  });
+
+  it('planWindow() with no window start draws everything started by the cursor and no persisting lane', () => {
+    const e = prepared(2000, 4);
+    const plan = new Int32Array(PLAN_SLOTS);
+    const days = { t0: 0, t1: 0 };
+    const t = dayOf('2021-03-15');
+    planWindow(e, -Infinity, t, plan, days);
+    expect(days.t0).toBe(-FOREVER);
+    expect(plan[PLAN_LANE_END]).toBe(0);
+    expect(plan[PLAN_FIRST_ROW]).toBe(0);
+    const started = [...e.columns.start].filter((s) => s <= t - e.columns.originDay).length;
+    expect(plan[PLAN_END_ROW]).toBe(started);
+  });
+
+  it('prepareScaleEvents() sets full strength until end + 30 days, or until `until` for a persisting state', () => {
+    const e = prepared(1500, 2);
+    for (let i = 0; i < e.columns.count; i++) {
+      const r = eventAt(e.columns, i);
+      const origin = e.columns.originDay;
+      const expected = !r.persists ? dayOf(r.end) - origin + 30 : r.until === null ? FOREVER : dayOf(r.until) - origin;
+      expect(e.freshUntil[i]).toBe(Math.fround(expected));
+    }
+  });
+
+  it('prepareScaleEvents() splits common-space positions into a Float32 and a remainder that add up to the exact value', () => {
+    const e = prepared(500, 9);
+    for (let i = 0; i < e.columns.count; i++) {
+      const lon = e.columns.position[2 * i];
+      const exactX = ((lon + 180) / 360) * 512;
+      expect(Math.abs(e.world[2 * i] + e.worldLow[2 * i] - exactX)).toBeLessThan(1e-9);
+      expect(Math.abs(e.worldLow[2 * i])).toBeLessThan(1e-4);
+    }
+  });
+});
