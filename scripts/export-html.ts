@@ -65,7 +65,8 @@ function allowInlined(html: string, scripts: string[], styles: string[]): string
 const outDir = mkdtempSync(join(tmpdir(), 'flankline-export-'));
 try {
   await build({
-    // Not vite.config.ts: one input (the app, not embed.html) so the whole app can be one script.
+    // Not vite.config.ts: one input (the app, not embed.html) so the whole app can be one script. codeSplitting
+    // false also folds in what the app imports lazily (deck.gl, src/app/deck-views.ts): a file:// page can fetch no chunk.
     root: ROOT, configFile: false, base: './', logLevel: 'warn',
     build: {
       outDir, emptyOutDir: true, cssCodeSplit: false, modulePreload: false, chunkSizeWarningLimit: 10_000,
