@@ -20,7 +20,8 @@ export interface FirstLoadSizes {
   entry: SizedFile[];
   /** Chunks the page preloads (<link rel="modulepreload">). */
   preloaded: SizedFile[];
-  /** MapLibre's worker script, referenced from the first-load code; null when there is none. */
+  /** MapLibre's worker script (maplibre-gl-worker-*.mjs) named by the first-load code; null when there is none. Other
+   * workers the app starts on demand count as lazy. */
   worker: SizedFile | null;
   /** Entry + preloaded + worker, gzipped. */
   firstLoadGzBytes: number;
@@ -62,7 +63,7 @@ export function firstLoadSizes(distDir: string, page = 'index.html'): FirstLoadS
     if (href && /\srel="modulepreload"/.test(tag) && !/^[a-z]+:/i.test(href)) preloadPaths.push(local(href));
   }
   const first = new Set([...entryPaths, ...preloadPaths]);
-  const workerPath = [...first].flatMap(referencedFiles).find((p) => /worker/i.test(p.slice(p.lastIndexOf(sep) + 1)) && JS.test(p)) ?? null;
+  const workerPath = [...first].flatMap(referencedFiles).find((p) => /^maplibre-gl-worker\b.*\.m?js$/.test(p.slice(p.lastIndexOf(sep) + 1))) ?? null;
 
   // Everything else the first load's code names, and what that names in turn, is loaded later (dynamic imports).
   const seen = new Set([...first, ...(workerPath ? [workerPath] : [])]);
