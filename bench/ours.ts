@@ -7,7 +7,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ScaleEvents } from '../src/scale/scale-events.ts';
 import { createBenchMap, finishGpu, overlayGl, dataUrl, FADED_ALPHA, initialWindow, install, RADIUS_PX, renderSignal } from './common.ts';
 
-/** ?held=1: also draw the states that began before the window (the baselines cannot; off for the same picture). */
+/** ?held=1: also draw events that began before the window and were still active at its start (the baselines cannot; off for the same picture). */
 const HELD = new URL(location.href).searchParams.get('held') === '1';
 const drawn = renderSignal();
 let overlay: MapboxOverlay;
@@ -20,7 +20,7 @@ function layer(t0: number, t1: number): WindowEventsLayer {
   shown.t0 = origin + t0;
   shown.t1 = origin + t1;
   return new WindowEventsLayer({
-    id: 'events', events, windowStart: origin + t0, time: origin + t1, fadedOpacity: FADED_ALPHA, radiusPixels: RADIUS_PX, heldStates: HELD,
+    id: 'events', events, windowStart: origin + t0, time: origin + t1, fadedOpacity: FADED_ALPHA, radiusPixels: RADIUS_PX, activeAtStart: HELD,
   });
 }
 

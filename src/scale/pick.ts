@@ -15,13 +15,13 @@ const range = new Int32Array(2);
 
 /**
  * Row of the shown event nearest to (x, y) in Web Mercator 0..1 units, within `radius` (same units), or -1.
- * Shown: started in [t0, t1] (origin-relative days), or (with `heldStates`, as the layer) a persisting state that
- * began before t0 and held at t0.
+ * Shown: started in [t0, t1] (origin-relative days), or (with `activeAtStart`, as the layer) began before t0 and
+ * was still active at t0 (a state holding, a multi-day event not yet ended).
  * Categories off in `categoryMask` and rows whose `matches` byte is 0 are skipped, as the layer skips them.
- * On a tie the one drawn last wins (later rows, then the persisting lane, are drawn on top).
+ * On a tie the one drawn last wins (later rows, then the lanes, are drawn on top).
  */
 export function pickNearest(
-  events: ScaleEvents, t0: number, t1: number, x: number, y: number, radius: number, heldStates = true,
+  events: ScaleEvents, t0: number, t1: number, x: number, y: number, radius: number, activeAtStart = true,
   categoryMask = ALL_CATEGORIES, matches: Uint8Array | null = null,
 ): number {
   const m = events.mercator;
@@ -39,18 +39,22 @@ export function pickNearest(
       best = i;
     }
   }
-  const lane = events.persisting;
-  const laneEnd = heldStates ? lowerBound(lane.start, t0) : 0;
-  for (let k = 0; k < laneEnd; k++) {
-    if (lane.filterValue[2 * k + 1] < t0) continue;
-    const i = lane.index[k];
-    if (((categoryMask >> category[i]) & 1) === 0 || (matches !== null && matches[i] === 0)) continue;
-    const dx = m[2 * i] - x;
-    const dy = m[2 * i + 1] - y;
-    const d2 = dx * dx + dy * dy;
-    if (d2 <= bestD2) {
-      bestD2 = d2;
-      best = i;
+  // Events that began before t0 and were still active at t0 (the layer's lanes), when the window has a start.
+  if (activeAtStart && t0 > -Infinity) {
+    for (const lane of events.lanes) {
+      const laneEnd = lowerBound(lane.start, t0);
+      for (let k = lowerBound(lane.start, t0 - lane.maxSpan, 0, laneEnd); k < laneEnd; k++) {
+        if (lane.lastDay[k] < t0) continue;
+        const i = lane.index[k];
+        if (((categoryMask >> category[i]) & 1) === 0 || (matches !== null && matches[i] === 0)) continue;
+        const dx = m[2 * i] - x;
+        const dy = m[2 * i + 1] - y;
+        const d2 = dx * dx + dy * dy;
+        if (d2 <= bestD2) {
+          bestD2 = d2;
+          best = i;
+        }
+      }
     }
   }
   return best;
@@ -72,11 +76,11 @@ const cursor = new Float64Array(2);
  */
 export function pickEventAt(
   events: ScaleEvents, lon: number, lat: number, zoom: number, windowStart: number, time: number,
-  radiusPixels = PICK_DEFAULTS.radiusPixels, heldStates = true, categoryMask = ALL_CATEGORIES, matches: Uint8Array | null = null,
+  radiusPixels = PICK_DEFAULTS.radiusPixels, activeAtStart = true, categoryMask = ALL_CATEGORIES, matches: Uint8Array | null = null,
 ): number {
   const origin = events.columns.originDay;
   mercatorOf(lon, lat, cursor);
   const worldPixels = PICK_DEFAULTS.tileSize * 2 ** zoom;
   const t0 = windowStart === -Infinity ? -Infinity : Math.ceil(windowStart) - origin;
-  return pickNearest(events, t0, Math.floor(time) - origin, cursor[0], cursor[1], radiusPixels / worldPixels, heldStates, categoryMask, matches);
+  return pickNearest(events, t0, Math.floor(time) - origin, cursor[0], cursor[1], radiusPixels / worldPixels, activeAtStart, categoryMask, matches);
 }

@@ -1,10 +1,10 @@
 // Everything the GPU needs, derived once at load from the columnar file (in the worker, off the main thread):
 // flat typed arrays uploaded once as deck.gl binary attributes; a frame then only picks a run of rows.
 //
-//   main lane (all events, sorted by start)            persisting lane (states that began before a window)
+//   main lane (all events, sorted by start)            held and spanning lanes (began before a window, still active)
 //   freshUntil  Float32[n]   last full-strength day     index        Uint32[p]  row in the main lane
 //   color       Uint8[4n]    RGBA by category           start        Int32[p]   origin-relative, sorted
-//   world       Float32[2n]  common space (+ worldLow)  filterValue  Float32[2p] start, until (FOREVER while it holds)
+//   world       Float32[2n]  common space (+ worldLow)  lastDay      Float32[p] until (FOREVER while it holds) or end
 //   mercator    Float32[2n]  x, y in 0..1 (picking)     world, freshUntil, color, category: as in the main lane
 import { CATEGORIES } from '../model/index.ts';
 import { FLAG_PERSISTS, NO_UNTIL, type ColumnarEvents } from './columnar.ts';
@@ -39,12 +39,20 @@ export const ALL_CATEGORIES = 0x7fffffff;
 /** Size of the world in deck.gl's common space (512-pixel tiles at zoom 0). */
 const WORLD_UNITS = 512;
 
-export interface PersistingLane {
+/**
+ * Events that may still be active after their start day, kept apart so a window [t0, t1] can also draw those that
+ * began before t0 and were still active at t0 (the app's moving-window play). Rows sorted by start.
+ */
+export interface Lane {
   readonly count: number;
+  /** Row in the main lane. */
   readonly index: Uint32Array;
-  /** Origin-relative start, sorted: the states that began before a window are a prefix. */
+  /** Origin-relative start, sorted. */
   readonly start: Int32Array;
-  readonly filterValue: Float32Array;
+  /** Last active day, origin-relative: `until` of a state (FOREVER while it holds), `end` of a multi-day event. */
+  readonly lastDay: Float32Array;
+  /** Longest lastDay - start in the lane (FOREVER for states): the candidates for t0 start at t0 - maxSpan. */
+  readonly maxSpan: number;
   readonly freshUntil: Float32Array;
   readonly color: Uint8Array;
   readonly category: Uint8Array;
@@ -64,7 +72,37 @@ export interface ScaleEvents {
    */
   readonly world: Float32Array;
   readonly worldLow: Float32Array;
-  readonly persisting: PersistingLane;
+  /**
+   * Events active after their start day, by how long they may last: persisting states (for ever, so every one that
+   * began before t0 is a candidate), then other multi-day events up to SHORT_SPAN_DAYS (day and month precision),
+   * then longer ones (year precision, long operations). Split so a window's candidates stay few.
+   */
+  readonly lanes: readonly Lane[];
+}
+
+/** Longest span of the short lane: a month-precision event lasts up to 31 days. */
+export const SHORT_SPAN_DAYS = 31;
+
+function laneOf(rows: Uint32Array, lastDayOf: (i: number) => number, main: Omit<ScaleEvents, 'lanes'>): Lane {
+  const n = rows.length;
+  const { start, category } = main.columns;
+  const lane = {
+    count: n, index: rows, start: new Int32Array(n), lastDay: new Float32Array(n), maxSpan: 0, freshUntil: new Float32Array(n),
+    color: new Uint8Array(4 * n), category: new Uint8Array(n), world: new Float32Array(2 * n), worldLow: new Float32Array(2 * n),
+  };
+  for (let k = 0; k < n; k++) {
+    const i = rows[k];
+    lane.start[k] = start[i];
+    const last = lastDayOf(i);
+    lane.lastDay[k] = last;
+    lane.maxSpan = Math.max(lane.maxSpan, last === FOREVER ? FOREVER : last - start[i]);
+    lane.freshUntil[k] = main.freshUntil[i];
+    lane.color.set(main.color.subarray(4 * i, 4 * i + 4), 4 * k);
+    lane.category[k] = category[i];
+    lane.world.set(main.world.subarray(2 * i, 2 * i + 2), 2 * k);
+    lane.worldLow.set(main.worldLow.subarray(2 * i, 2 * i + 2), 2 * k);
+  }
+  return lane;
 }
 
 export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEventsOptions = SCALE_EVENTS_DEFAULTS): ScaleEvents {
@@ -72,38 +110,23 @@ export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEvents
   const { start, end, until, flags, category, position } = columns;
   const freshUntil = new Float32Array(n);
   const color = new Uint8Array(4 * n);
-  let p = 0;
+  const mercator = new Float32Array(2 * n);
+  const world = new Float32Array(2 * n);
+  const worldLow = new Float32Array(2 * n);
+  // Lane of each event: -1 none (a one-day event), 0 held, 1 short span, 2 long span.
+  const laneOfRow = new Int8Array(n);
+  const laneSizes = [0, 0, 0];
   for (let i = 0; i < n; i++) {
     const persists = (flags[i] & FLAG_PERSISTS) !== 0;
-    if (persists) p++;
+    const lane = persists ? 0 : end[i] === start[i] ? -1 : end[i] - start[i] <= SHORT_SPAN_DAYS ? 1 : 2;
+    laneOfRow[i] = lane;
+    if (lane >= 0) laneSizes[lane]++;
     freshUntil[i] = !persists ? end[i] + options.fadeDays : until[i] === NO_UNTIL ? FOREVER : until[i];
     const rgb = options.palette[category[i]];
     color[4 * i] = rgb[0];
     color[4 * i + 1] = rgb[1];
     color[4 * i + 2] = rgb[2];
     color[4 * i + 3] = 255;
-  }
-  const laneStart = new Int32Array(p);
-  const lane = {
-    count: p, index: new Uint32Array(p), start: laneStart, filterValue: new Float32Array(2 * p),
-    freshUntil: new Float32Array(p), color: new Uint8Array(4 * p), category: new Uint8Array(p),
-    world: new Float32Array(2 * p), worldLow: new Float32Array(2 * p),
-  };
-  for (let i = 0, k = 0; i < n; i++) {
-    if ((flags[i] & FLAG_PERSISTS) === 0) continue;
-    lane.index[k] = i;
-    laneStart[k] = start[i];
-    lane.filterValue[2 * k] = start[i];
-    lane.filterValue[2 * k + 1] = until[i] === NO_UNTIL ? FOREVER : until[i];
-    lane.freshUntil[k] = freshUntil[i];
-    lane.color.set(color.subarray(4 * i, 4 * i + 4), 4 * k);
-    lane.category[k] = category[i];
-    k++;
-  }
-  const mercator = new Float32Array(2 * n);
-  const world = new Float32Array(2 * n);
-  const worldLow = new Float32Array(2 * n);
-  for (let i = 0; i < n; i++) {
     const x = (position[2 * i] + 180) / 360;
     const phi = (Math.max(-85.0511, Math.min(85.0511, position[2 * i + 1])) * Math.PI) / 180;
     const y = (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
@@ -114,19 +137,20 @@ export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEvents
     worldLow[2 * i] = x * WORLD_UNITS - world[2 * i];
     worldLow[2 * i + 1] = (1 - y) * WORLD_UNITS - world[2 * i + 1];
   }
-  for (let k = 0; k < p; k++) {
-    const i = lane.index[k];
-    lane.world.set(world.subarray(2 * i, 2 * i + 2), 2 * k);
-    lane.worldLow.set(worldLow.subarray(2 * i, 2 * i + 2), 2 * k);
-  }
-  return { columns, freshUntil, color, mercator, world, worldLow, persisting: lane };
+  const laneRows = laneSizes.map((size) => new Uint32Array(size));
+  const filled = [0, 0, 0];
+  for (let i = 0; i < n; i++) if (laneOfRow[i] >= 0) laneRows[laneOfRow[i]][filled[laneOfRow[i]]++] = i;
+  const main = { columns, freshUntil, color, mercator, world, worldLow };
+  const lastDay = (i: number) => ((flags[i] & FLAG_PERSISTS) === 0 ? end[i] : until[i] === NO_UNTIL ? FOREVER : until[i]);
+  return { ...main, lanes: laneRows.map((rows) => laneOf(rows, lastDay, main)) };
 }
 
 /** The distinct ArrayBuffers behind a ScaleEvents, to transfer it from a worker without copying. */
 export function scaleEventsTransferables(e: ScaleEvents): ArrayBuffer[] {
-  const views: ArrayBufferView[] = [
-    e.freshUntil, e.color, e.mercator, e.world, e.worldLow, e.persisting.world, e.persisting.worldLow, e.persisting.index, e.persisting.start, e.persisting.filterValue, e.persisting.freshUntil, e.persisting.color, e.persisting.category,
-  ];
+  const views: ArrayBufferView[] = [e.freshUntil, e.color, e.mercator, e.world, e.worldLow];
+  for (const lane of e.lanes) {
+    views.push(lane.index, lane.start, lane.lastDay, lane.freshUntil, lane.color, lane.category, lane.world, lane.worldLow);
+  }
   const buffers = new Set<ArrayBuffer>([e.columns.buffer]);
   for (const v of views) buffers.add(v.buffer as ArrayBuffer);
   return [...buffers];

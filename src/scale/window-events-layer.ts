@@ -1,12 +1,13 @@
 // Draws a million events at the cost of the visible ones. Events are sorted by start, so the window
 // [windowStart, time] is one run of rows, found by binary search (window-plan.ts) and drawn by one draw call over
-// buffers uploaded once (window-points-layer.ts). Persisting states that began before the window and still held
-// at its start come from a second, small lane. Per frame only a few numbers change: no event data is touched.
+// buffers uploaded once (window-points-layer.ts). Events that began before the window and were still active at its
+// start (persisting states, multi-day events) come from smaller lanes, drawn the same way. Per frame only a few
+// numbers change: no event data is touched.
 import { CompositeLayer } from '@deck.gl/core';
 import type { DefaultProps, LayersList, UpdateParameters } from '@deck.gl/core';
 import { WindowPointsLayer } from './window-points-layer.ts';
-import { ALL_CATEGORIES, type ScaleEvents } from './scale-events.ts';
-import { PLAN_END_ROW, PLAN_FIRST_ROW, PLAN_LANE_END, PLAN_SLOTS, planWindow, type WindowDays } from './window-plan.ts';
+import { ALL_CATEGORIES, type Lane, type ScaleEvents } from './scale-events.ts';
+import { PLAN_END_ROW, PLAN_FIRST_ROW, PLAN_LANES, PLAN_SLOTS, planWindow, type WindowDays } from './window-plan.ts';
 
 export interface WindowEventsLayerProps {
   /** Prepared columns (prepareScaleEvents, usually from the columnar worker), or null while loading. */
@@ -19,8 +20,8 @@ export interface WindowEventsLayerProps {
   fadedOpacity: number;
   /** @default 3 */
   radiusPixels: number;
-  /** Also draw persisting states that began before the window and still held at its start. @default true */
-  heldStates: boolean;
+  /** Also draw events that began before the window and were still active at its start (states, multi-day events). @default true */
+  activeAtStart: boolean;
   /** Bit k set: category index k drawn (the legend's toggles). @default all */
   categoryMask: number;
   /** Per row 1 when it matches the reader's search, or null when there is no search. A new array is a new upload. */
@@ -32,7 +33,7 @@ interface Data {
   attributes: Record<string, { value: ArrayBufferView; size: number; normalized?: boolean; stride?: number; offset?: number }>;
 }
 
-type State = { plan: Int32Array; days: WindowDays; main: Data | null; lane: Data | null };
+type State = { plan: Int32Array; days: WindowDays; main: Data | null; lanes: Data[] };
 
 function mainData(e: ScaleEvents, matches: Uint8Array | null): Data {
   return {
@@ -48,8 +49,7 @@ function mainData(e: ScaleEvents, matches: Uint8Array | null): Data {
   };
 }
 
-function laneData(e: ScaleEvents, matches: Uint8Array | null): Data {
-  const lane = e.persisting;
+function laneData(lane: Lane, matches: Uint8Array | null): Data {
   let laneMatches: Uint8Array | null = null;
   if (matches) {
     laneMatches = new Uint8Array(lane.count);
@@ -62,8 +62,7 @@ function laneData(e: ScaleEvents, matches: Uint8Array | null): Data {
       getWorldPositionLow: { value: lane.worldLow, size: 2 },
       getFillColor: { value: lane.color, size: 4, normalized: true },
       getFreshUntil: { value: lane.freshUntil, size: 1 },
-      // filterValue is [start, until] per state: until is the second float of each pair.
-      getHoldsUntil: { value: lane.filterValue, size: 1, stride: 8, offset: 4 },
+      getLastDay: { value: lane.lastDay, size: 1 },
       getCategory: { value: lane.category, size: 1, normalized: true },
       ...(laneMatches ? { getMatch: { value: laneMatches, size: 1, normalized: true } } : {}),
     },
@@ -78,30 +77,41 @@ export class WindowEventsLayer extends CompositeLayer<WindowEventsLayerProps> {
     windowStart: -Infinity,
     fadedOpacity: 0.3,
     radiusPixels: 3,
-    heldStates: true,
+    activeAtStart: true,
     categoryMask: ALL_CATEGORIES,
     matches: { type: 'object', value: null },
   };
   declare state: State;
 
   override initializeState(): void {
-    this.setState({ plan: new Int32Array(PLAN_SLOTS), days: { t0: 0, t1: 0 }, main: null, lane: null });
+    this.setState({ plan: new Int32Array(PLAN_SLOTS), days: { t0: 0, t1: 0 }, main: null, lanes: [] });
   }
 
   override updateState({ props, oldProps }: UpdateParameters<this>): void {
     if (props.events !== oldProps.events || props.matches !== oldProps.matches) {
       const e = props.events;
-      this.setState({ main: e ? mainData(e, props.matches) : null, lane: e ? laneData(e, props.matches) : null });
+      this.setState({
+        main: e ? mainData(e, props.matches) : null,
+        lanes: e ? e.lanes.map((lane) => laneData(lane, props.matches)) : [],
+      });
     }
   }
 
   override renderLayers(): LayersList {
-    const { events, time, windowStart, fadedOpacity, radiusPixels, heldStates, categoryMask } = this.props;
-    const { plan, days, main, lane } = this.state;
-    if (!events || !main || !lane) return [];
-    planWindow(events, windowStart, time, plan, days);
-    const laneEnd = heldStates ? plan[PLAN_LANE_END] : 0;
+    const { events, time, windowStart, fadedOpacity, radiusPixels, activeAtStart, categoryMask } = this.props;
+    const { plan, days, main, lanes } = this.state;
+    if (!events || !main) return [];
+    planWindow(events, windowStart, time, plan, days, activeAtStart);
     const shared = { fadeTime: days.t1, fadedOpacity, radiusPixels, categoryMask };
+    // Only lane rows still active at the window's start: a half-day margin, the days are whole numbers.
+    const activeFrom = days.t0 - 0.5;
+    const layers = lanes.map((data, k) => {
+      const first = plan[PLAN_LANES + 2 * k];
+      const end = plan[PLAN_LANES + 2 * k + 1];
+      return new WindowPointsLayer(this.getSubLayerProps({
+        id: `lane-${k}`, data, visible: end > first && this.props.visible, firstRow: first, rowCount: end - first, activeFrom, ...shared,
+      }));
+    });
     return [
       new WindowPointsLayer(this.getSubLayerProps({
         id: 'rows',
@@ -110,16 +120,7 @@ export class WindowEventsLayer extends CompositeLayer<WindowEventsLayerProps> {
         rowCount: plan[PLAN_END_ROW] - plan[PLAN_FIRST_ROW],
         ...shared,
       })),
-      new WindowPointsLayer(this.getSubLayerProps({
-        id: 'held',
-        data: lane,
-        visible: laneEnd > 0 && this.props.visible,
-        firstRow: 0,
-        rowCount: laneEnd,
-        // Only states still holding at the window's start: a half-day margin, the days are whole numbers.
-        heldFrom: days.t0 - 0.5,
-        ...shared,
-      })),
+      ...layers,
     ];
   }
 }

@@ -15,7 +15,7 @@ type WindowPointsUniforms = {
   radiusPixels: number;
   fadeTime: number;
   fadedOpacity: number;
-  heldFrom: number;
+  activeFrom: number;
   categoryMask: number;
 };
 
@@ -24,7 +24,7 @@ layout(std140) uniform windowPointsUniforms {
   float radiusPixels;
   float fadeTime;
   float fadedOpacity;
-  float heldFrom;
+  float activeFrom;
   int categoryMask;
 } windowPoints;
 `;
@@ -34,7 +34,7 @@ const windowPointsModule = {
   vs: uniformBlock,
   // Only the vertex shader reads these; declared in both, the int's default precision would differ and fail to link.
   fs: '',
-  uniformTypes: { radiusPixels: 'f32', fadeTime: 'f32', fadedOpacity: 'f32', heldFrom: 'f32', categoryMask: 'i32' },
+  uniformTypes: { radiusPixels: 'f32', fadeTime: 'f32', fadedOpacity: 'f32', activeFrom: 'f32', categoryMask: 'i32' },
 } as ShaderModule<WindowPointsUniforms, WindowPointsUniforms>;
 
 const vs = /* glsl */ `\
@@ -45,7 +45,7 @@ in vec2 worldPositions;
 in vec2 worldPositionsLow;
 in vec4 colors;
 in float freshUntil;
-in float holdsUntil;
+in float lastDays;
 in float categories;
 in float matches;
 
@@ -55,7 +55,7 @@ out float vSizePixels;
 
 void main(void) {
   int category = int(categories * 255.0 + 0.5);
-  bool shown = matches > 0.0 && ((windowPoints.categoryMask >> category) & 1) == 1 && holdsUntil >= windowPoints.heldFrom;
+  bool shown = matches > 0.0 && ((windowPoints.categoryMask >> category) & 1) == 1 && lastDays >= windowPoints.activeFrom;
   if (!shown) {
     // Outside the clip volume: the rasterizer drops it.
     gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
@@ -105,8 +105,8 @@ export type WindowPointsLayerProps<DataT = unknown> = {
   getFillColor?: Accessor<DataT, Color>;
   /** Last day (relative, like fadeTime) drawn at full strength; faded after. */
   getFreshUntil?: Accessor<DataT, number>;
-  /** Last day a persisting state held; rows with holdsUntil < heldFrom are not drawn. */
-  getHoldsUntil?: Accessor<DataT, number>;
+  /** Last day the row is active (same origin as fadeTime); rows with lastDays < activeFrom are not drawn. */
+  getLastDay?: Accessor<DataT, number>;
   /** Category index, tested against categoryMask. */
   getCategory?: Accessor<DataT, number>;
   /** 1 when the row matches the reader's search, 0 when it does not. */
@@ -121,8 +121,8 @@ export type WindowPointsLayerProps<DataT = unknown> = {
   fadeTime?: number;
   /** Opacity of rows past their freshUntil. @default 0.3 */
   fadedOpacity?: number;
-  /** Rows whose holdsUntil is below this are not drawn. @default -3e38 */
-  heldFrom?: number;
+  /** Rows whose lastDays is below this are not drawn. @default -3e38 */
+  activeFrom?: number;
   /** Bit k set: category k drawn. @default ALL_CATEGORIES */
   categoryMask?: number;
 } & LayerProps;
@@ -134,7 +134,7 @@ export class WindowPointsLayer<DataT = unknown, ExtraProps extends {} = {}> exte
     getWorldPositionLow: { type: 'accessor', value: [0, 0] },
     getFillColor: { type: 'accessor', value: [0, 0, 0, 255] },
     getFreshUntil: { type: 'accessor', value: 3.0e38 },
-    getHoldsUntil: { type: 'accessor', value: 3.0e38 },
+    getLastDay: { type: 'accessor', value: 3.0e38 },
     getCategory: { type: 'accessor', value: 0 },
     getMatch: { type: 'accessor', value: 255 },
     firstRow: 0,
@@ -142,7 +142,7 @@ export class WindowPointsLayer<DataT = unknown, ExtraProps extends {} = {}> exte
     radiusPixels: { type: 'number', min: 0, value: 3 },
     fadeTime: 0,
     fadedOpacity: 0.3,
-    heldFrom: -3.0e38,
+    activeFrom: -3.0e38,
     categoryMask: ALL_CATEGORIES,
   };
   declare state: { model?: Model };
@@ -157,7 +157,7 @@ export class WindowPointsLayer<DataT = unknown, ExtraProps extends {} = {}> exte
       worldPositionsLow: { size: 2, type: 'float32', accessor: 'getWorldPositionLow' },
       colors: { size: 4, type: 'unorm8', accessor: 'getFillColor', defaultValue: [0, 0, 0, 255] },
       freshUntil: { size: 1, type: 'float32', accessor: 'getFreshUntil' },
-      holdsUntil: { size: 1, type: 'float32', accessor: 'getHoldsUntil' },
+      lastDays: { size: 1, type: 'float32', accessor: 'getLastDay' },
       // unorm8: bytes read as floats 0..1 (integer attribute types would need integer shader inputs).
       categories: { size: 1, type: 'unorm8', accessor: 'getCategory' },
       matches: { size: 1, type: 'unorm8', accessor: 'getMatch' },
@@ -174,13 +174,13 @@ export class WindowPointsLayer<DataT = unknown, ExtraProps extends {} = {}> exte
   }
 
   override draw(): void {
-    const { firstRow, rowCount, radiusPixels, fadeTime, fadedOpacity, heldFrom, categoryMask } = this.props;
+    const { firstRow, rowCount, radiusPixels, fadeTime, fadedOpacity, activeFrom, categoryMask } = this.props;
     const total = this.getNumInstances();
     const first = Math.max(0, Math.min(total, firstRow));
     const count = rowCount < 0 ? total - first : Math.min(rowCount, total - first);
     if (count <= 0) return;
     const model = this.state.model!;
-    model.shaderInputs.setProps({ windowPoints: { radiusPixels, fadeTime, fadedOpacity, heldFrom, categoryMask } });
+    model.shaderInputs.setProps({ windowPoints: { radiusPixels, fadeTime, fadedOpacity, activeFrom, categoryMask } });
     model.setDrawOffsets({ firstVertex: first, firstIndex: 0 });
     model.setVertexCount(count);
     model.draw(this.context.renderPass);

@@ -108,4 +108,17 @@ describe('WindowEventsLayer in chromium', () => {
     // Fading is visible: the long window's markers are paler on average than the all-fresh short window's.
     expect(compared[1].strength).toBeLessThan(compared[0].strength * 0.8);
   });
+
+  test('WindowEventsLayer also draws events still active at the window start (states, month- and year-long events) when asked', async () => {
+    const only = await openPage('ours.html?');
+    const active = await openPage('ours.html?held=1&');
+    const span = meta.maxStart - meta.minStart;
+    const t1 = meta.minStart + Math.round(span * 0.7);
+    const started = markers(await shotAt(only, t1 - 10, t1));
+    const withActive = markers(await shotAt(active, t1 - 10, t1));
+    await only.close();
+    await active.close();
+    expect(started.count).toBeGreaterThan(0);
+    expect(withActive.count).toBeGreaterThan(started.count * 1.5);
+  });
 });

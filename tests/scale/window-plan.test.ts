@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeColumnar, encodeColumnar, eventAt, FLAG_PERSISTS, NO_UNTIL } from '../../src/scale/columnar.ts';
-import { FOREVER, prepareScaleEvents, type ScaleEvents } from '../../src/scale/scale-events.ts';
-import { PLAN_END_ROW, PLAN_FIRST_ROW, PLAN_LANE_END, PLAN_SLOTS, planWindow } from '../../src/scale/window-plan.ts';
+import { FOREVER, prepareScaleEvents, SHORT_SPAN_DAYS, type ScaleEvents } from '../../src/scale/scale-events.ts';
+import { PLAN_END_ROW, PLAN_FIRST_ROW, PLAN_LANES, PLAN_SLOTS, planWindow } from '../../src/scale/window-plan.ts';
 import { dayOf } from '../../src/scale/days.ts';
 import { synthesize } from '../../src/scale/synth-events.ts';
 
@@ -10,19 +10,18 @@ function prepared(n: number, seed: number): ScaleEvents {
   return prepareScaleEvents(decodeColumnar(encodeColumnar(synthesize({ events: n, seed, from: '2020-01-01', to: '2021-12-31' }).columns())));
 }
 
-/** Rows the window layer draws for a plan: the main run whole, the lane prefix where the state still held at t0. */
+/** Rows the window layer draws for a plan: the main run whole, each lane's candidates still active at t0. */
 function drawnRows(e: ScaleEvents, plan: Int32Array, t0: number): number[] {
   const rows: number[] = [];
   for (let i = plan[PLAN_FIRST_ROW]; i < plan[PLAN_END_ROW]; i++) rows.push(i);
-  const lane = e.persisting;
-  for (let k = 0; k < plan[PLAN_LANE_END]; k++) {
-    if (lane.filterValue[2 * k + 1] >= t0 - 0.5) rows.push(lane.index[k]);
-  }
+  e.lanes.forEach((lane, l) => {
+    for (let k = plan[PLAN_LANES + 2 * l]; k < plan[PLAN_LANES + 2 * l + 1]; k++) if (lane.lastDay[k] >= t0 - 0.5) rows.push(lane.index[k]);
+  });
   return rows;
 }
 
 describe('window plan', () => {
-  it('planWindow() draws exactly the events that started in the window and the states that held at its start, each once', () => {
+  it('planWindow() draws exactly the events that started in the window and those still active at its start, each once', () => {
     const e = prepared(3000, 21);
     const plan = new Int32Array(PLAN_SLOTS);
     const days = { t0: 0, t1: 0 };
@@ -37,8 +36,9 @@ describe('window plan', () => {
         const s = e.columns.start[i];
         const persists = (e.columns.flags[i] & FLAG_PERSISTS) !== 0;
         const until = e.columns.until[i];
-        const heldAtStart = persists && s < days.t0 && (until === NO_UNTIL || until >= days.t0);
-        if ((s >= days.t0 && s <= days.t1) || heldAtStart) expected.push(i);
+        const lastDay = persists ? (until === NO_UNTIL ? Infinity : until) : e.columns.end[i];
+        const activeAtStart = s < days.t0 && lastDay >= days.t0;
+        if ((s >= days.t0 && s <= days.t1) || activeAtStart) expected.push(i);
       }
       expect(drawn.sort((x, y) => x - y)).toEqual(expected);
       expect(days.t1).toBe(first + a + width - origin);
@@ -52,10 +52,24 @@ describe('window plan', () => {
     const t = dayOf('2021-03-15');
     planWindow(e, -Infinity, t, plan, days);
     expect(days.t0).toBe(-FOREVER);
-    expect(plan[PLAN_LANE_END]).toBe(0);
+    for (let l = 0; l < e.lanes.length; l++) expect(plan[PLAN_LANES + 2 * l + 1] - plan[PLAN_LANES + 2 * l]).toBe(0);
     expect(plan[PLAN_FIRST_ROW]).toBe(0);
     const started = [...e.columns.start].filter((s) => s <= t - e.columns.originDay).length;
     expect(plan[PLAN_END_ROW]).toBe(started);
+  });
+
+  it('planWindow() considers only the multi-day events that began within their lane\'s longest span of the window start', () => {
+    const e = prepareScaleEvents(decodeColumnar(encodeColumnar(synthesize({ events: 20000, seed: 5 }).columns())));
+    const plan = new Int32Array(PLAN_SLOTS);
+    planWindow(e, dayOf('2023-06-01'), dayOf('2023-06-30'), plan, { t0: 0, t1: 0 });
+    const [, short, long] = e.lanes;
+    expect(short.maxSpan).toBeLessThanOrEqual(SHORT_SPAN_DAYS);
+    const candidates = (l: number) => plan[PLAN_LANES + 2 * l + 1] - plan[PLAN_LANES + 2 * l];
+    // Short spans: about a month of the seven years; long ones: about a year of them.
+    expect(candidates(1)).toBeGreaterThan(0);
+    expect(candidates(1)).toBeLessThan(short.count / 20);
+    expect(candidates(2)).toBeGreaterThan(0);
+    expect(candidates(2)).toBeLessThan(long.count / 3);
   });
 
   it('prepareScaleEvents() sets full strength until end + 30 days, or until `until` for a persisting state', () => {
