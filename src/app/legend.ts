@@ -23,6 +23,7 @@ function entry(swatchClass: string, background: string, text: string): HTMLLIEle
 
 export function createLegend(root: HTMLElement, table: EventsTable, store: Store): void {
   root.classList.add('legend');
+  root.classList.toggle('legend-large', table.mode === 'large');
   const counts = categoryCounts(table);
   const used = new Set<Category>(CATEGORIES.filter((_, k) => counts[k] > 0));
   // Large datasets draw no posture (it needs every full feature), so the legend leaves its entries out.

@@ -10,7 +10,7 @@ import { buildEventsTable, dataExtent, type EventsTable } from './state/events-t
 import { createStore, STATE_DEFAULTS } from './state/store.ts';
 import { timeDomain } from './timeline/scale.ts';
 import { createScrubber } from './timeline/scrubber.ts';
-import { createControls } from './timeline/controls.ts';
+import { createControls, LARGE_CONTROLS } from './timeline/controls.ts';
 import { startPlayer } from './timeline/player.ts';
 import { createPanel } from './panel/panel.ts';
 import { createEventList, LIST_DEFAULTS } from './list/event-list.ts';
@@ -24,6 +24,9 @@ import { prefersReducedMotion } from './posture/motion.ts';
 import { createSummaryView } from './posture/summary-view.ts';
 import { frameEvents } from './posture/frame.ts';
 import type { SourceDocument } from '../model/index.ts';
+import { loadLargeDataset } from './large/load-large.ts';
+import { createLargeSearch } from './large/large-search.ts';
+import { announceLargeMode } from './large/large-notice.ts';
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
@@ -44,11 +47,19 @@ async function main(): Promise<void> {
   // Contributors' capitals for the arcs, fetched while the data loads.
   const capitals = loadCapitals(document.baseURI);
   const resolved = resolveEventsUrl(location.href);
-  const result = 'error' in resolved ? { ok: false as const, errors: [resolved.error] } : await loadDataset(resolved.url);
+  // events.bin first: above the threshold the GeoJSON is never fetched (large/, docs/app.md "Large datasets").
+  const probe = 'error' in resolved ? { kind: 'error' as const, errors: [resolved.error] } : await loadLargeDataset(resolved.url);
+  const large = probe.kind === 'large' ? probe : null;
+  const result = probe.kind === 'error' ? { ok: false as const, errors: probe.errors }
+    : large || 'error' in resolved ? null : await loadDataset(resolved.url);
   let table: EventsTable = buildEventsTable([]);
   let documents: ReadonlyMap<string, SourceDocument> = new Map();
-  if (!result.ok) {
-    showBanner(banners, 'error', result.errors);
+  if (large) {
+    table = large.table;
+    documents = large.documents;
+    if (large.warnings.length) showBanner(banners, 'warning', large.warnings);
+  } else if (!result?.ok) {
+    showBanner(banners, 'error', result?.errors ?? []);
     document.body.classList.add('data-failed');
   } else {
     table = buildEventsTable(result.dataset.events.features);
@@ -64,28 +75,33 @@ async function main(): Promise<void> {
     document.body.classList.remove('list-open');
     $('list-toggle').setAttribute('aria-expanded', 'false');
   });
-  const search = createSearch(store, table);
-  createControls($('controls'), store, table, $('filters'));
+  const search = large ? createLargeSearch(store, table, large.events.columns) : createSearch(store, table);
+  createControls($('controls'), store, table, $('filters'), large ? LARGE_CONTROLS : undefined);
   createScrubber($('scrubber'), store, table, domain, undefined, search);
   startPlayer(store, domain, prefersReducedMotion);
   createEventList($('list'), store, table,
-    { ...LIST_DEFAULTS, emptyText: result.ok ? LIST_DEFAULTS.emptyText : 'No events: the data could not be loaded (see the note above).' }, search);
-  createSummaryView($('posture'), store, table, (ids) => { if (map) frameEvents(map, table, ids, prefersReducedMotion()); });
-  createPanel($('panel'), store, table, documents);
+    { ...LIST_DEFAULTS, emptyText: large || result?.ok ? LIST_DEFAULTS.emptyText : 'No events: the data could not be loaded (see the note above).' }, search);
+  if (large) announceLargeMode(banners, $('posture'), table.length);
+  else createSummaryView($('posture'), store, table, (ids) => { if (map) frameEvents(map, table, ids, prefersReducedMotion()); });
+  createPanel($('panel'), store, table, documents, large?.details);
   createLegend($('legend'), table, store);
   $('list-toggle').addEventListener('click', () => {
     const open = document.body.classList.toggle('list-open');
     $('list-toggle').setAttribute('aria-expanded', String(open));
   });
   const [deck, capitalsLoaded] = await Promise.all([deckViews, capitals]);
-  const posture = map && deck ? deck.connectPosture(map, store, table, capitalsLoaded, search) : null;
-  const overlay = map && deck ? deck.connectEvents(map, store, table, $('map-wrap'), posture ?? undefined) : null;
+  // The posture needs every full feature: off in large mode, where the scale layer draws the markers.
+  const posture = map && deck && !large ? deck.connectPosture(map, store, table, capitalsLoaded, search) : null;
+  const largeMap = map && deck && large ? deck.connectLargeEvents(map, store, table, large.events, search, $('map-wrap')) : null;
+  const overlay = largeMap ? largeMap.overlay
+    : map && deck ? deck.connectEvents(map, store, table, $('map-wrap'), posture ?? undefined) : null;
   // Last, so the view in the URL reaches views that are all listening.
   startEmbedding({ map, overlay, store, table, documents, domain, view: initialView(domain),
     defaults: { ...STATE_DEFAULTS, t: domain[1] }, note: (text) => showBanner(banners, 'warning', [text]) });
   const ready = () => { document.body.dataset.ready = 'true'; };
   if (map && overlay && deck) {
-    deck.installTestHook(map, overlay, store, table);
+    if (largeMap) deck.installLargeTestHook(map, largeMap, store, table);
+    else deck.installTestHook(map, overlay, store, table);
     if (posture) deck.installPostureHook(map, overlay, posture);
     map.once('idle', ready);
     // The map may have gone idle while deck.gl downloaded: one more frame, so 'idle' comes once the markers are added.

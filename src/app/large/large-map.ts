@@ -4,7 +4,7 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { BucketedEventsLayer } from '../../scale/bucketed-events-layer.ts';
+import { WindowEventsLayer } from '../../scale/window-events-layer.ts';
 import { pickEventAt } from '../../scale/pick.ts';
 import type { ScaleEvents } from '../../scale/scale-events.ts';
 import { CATEGORIES } from '../../model/index.ts';
@@ -70,7 +70,7 @@ export function connectLargeEvents(map: MapLibreMap, store: Store, table: Events
   const layers = () => {
     const focus = focusRows();
     return [
-      new BucketedEventsLayer({
+      new WindowEventsLayer({
         id: LARGE_LAYER_ID, events, fadedOpacity: opts.fadedOpacity, radiusPixels: opts.radiusPixels, ...layerProps(),
       }),
       new ScatterplotLayer<number>({

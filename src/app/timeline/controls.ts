@@ -48,7 +48,7 @@ export const CONTROLS_DEFAULTS = {
 /** What a large dataset's search covers: events.bin has titles and places, not the excerpts. */
 export const LARGE_CONTROLS: typeof CONTROLS_DEFAULTS = {
   searchDelayMs: 250,
-  searchPlaceholder: 'Search titles and places',
+  searchPlaceholder: 'Titles and places',
   searchLabel: 'Search events by title and place name (excerpts are not searched in a large dataset)',
   groupedCounts: true,
 };
