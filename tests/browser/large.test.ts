@@ -204,4 +204,24 @@ describe('large mode (30,000 synthetic events from events.bin)', () => {
     for (const m of metas) expect(m).toContain('Tallinn');
     await app.page.locator('input.search').fill('');
   });
+
+  test('a link with a time and an event opens at that time with the event selected, and the URL follows the selection', async () => {
+    const linked = data.featureAt(1234);
+    const opened = await openApp(browser, `${url}?data=large/events.geojson#time=${linked.properties.start}&event=${linked.id}`);
+    try {
+      const panel = opened.page.locator('#panel');
+      await panel.waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await panel.locator('.panel-title').textContent()).toBe(linked.properties.title);
+      expect(await hook(opened.page, (h) => h.state().selectedId)).toBe(linked.id);
+      expect(await opened.page.locator('[role="slider"]').getAttribute('aria-valuetext')).toBe(linked.properties.start);
+      await panel.locator('.source').first().waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await panel.textContent()).toContain(linked.properties.sources[0].excerpt);
+      const other = (await hook(opened.page, (h) => h.latest(5)))[4];
+      await opened.page.locator(`.list-item[data-id="${other.id}"]`).click();
+      await opened.page.waitForFunction((id) => location.hash.includes(`event=${id}`), other.id, { timeout: 20_000 });
+      expect(opened.errors).toEqual([]);
+    } finally {
+      await opened.page.close();
+    }
+  });
 });
