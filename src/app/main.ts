@@ -24,7 +24,7 @@ import { prefersReducedMotion } from './posture/motion.ts';
 import { createSummaryView } from './posture/summary-view.ts';
 import { frameEvents } from './posture/frame.ts';
 import type { SourceDocument } from '../model/index.ts';
-import { loadLargeDataset } from './large/load-large.ts';
+import { loadLargeDataset, type LargeLoad } from './large/load-large.ts';
 import { createLargeSearch } from './large/large-search.ts';
 import { announceLargeMode } from './large/large-notice.ts';
 
@@ -32,6 +32,11 @@ const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
 async function main(): Promise<void> {
   const banners = $('banners');
+  // events.bin first: above the threshold the GeoJSON is never fetched (large/, docs/app.md "Large datasets").
+  // Started before the map, so the worker fetches and decodes it while MapLibre sets up.
+  const resolved = resolveEventsUrl(location.href);
+  const probing: Promise<LargeLoad> = 'error' in resolved
+    ? Promise.resolve({ kind: 'error', errors: [resolved.error] }) : loadLargeDataset(resolved.url);
   // Without WebGL there is no map, but the timeline, the list and the sources still work.
   let map: MapLibreMap | null = null;
   try {
@@ -46,9 +51,7 @@ async function main(): Promise<void> {
   }) : null;
   // Contributors' capitals for the arcs, fetched while the data loads.
   const capitals = loadCapitals(document.baseURI);
-  const resolved = resolveEventsUrl(location.href);
-  // events.bin first: above the threshold the GeoJSON is never fetched (large/, docs/app.md "Large datasets").
-  const probe = 'error' in resolved ? { kind: 'error' as const, errors: [resolved.error] } : await loadLargeDataset(resolved.url);
+  const probe = await probing;
   const large = probe.kind === 'large' ? probe : null;
   const result = probe.kind === 'error' ? { ok: false as const, errors: probe.errors }
     : large || 'error' in resolved ? null : await loadDataset(resolved.url);
