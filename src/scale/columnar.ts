@@ -262,6 +262,17 @@ export interface DecodeOptions {
 }
 export const DECODE_DEFAULTS: DecodeOptions = { validate: true };
 
+/**
+ * The event count in the first COLUMNAR_HEADER_BYTES of a columnar file, or null when they are not a header this
+ * reader knows (too short, another magic or version): then decodeColumnar on the whole file says what is wrong.
+ */
+export function headerCount(bytes: Uint8Array): number | null {
+  if (bytes.byteLength < COLUMNAR_HEADER_BYTES) return null;
+  const header = new DataView(bytes.buffer, bytes.byteOffset, COLUMNAR_HEADER_BYTES);
+  if (header.getUint32(0, true) !== COLUMNAR_MAGIC || header.getUint16(4, true) !== COLUMNAR_VERSION) return null;
+  return header.getUint32(8, true);
+}
+
 /** Reads a buffer written by encodeColumnar; throws ColumnarFormatError naming what is wrong. */
 export function decodeColumnar(buffer: ArrayBuffer, options: DecodeOptions = DECODE_DEFAULTS): ColumnarEvents {
   if (!LITTLE_ENDIAN) fail('this reader needs a little-endian platform');

@@ -2,7 +2,7 @@
 // events file, loaded once by the columnar worker, and fetches an event's full feature (sources with excerpts) from
 // its detail part in events.parts/ only when a reader opens it. Every failure is a sentence naming the file.
 import { validateEvents, type EventFeature } from '../../model/index.ts';
-import { stringAt, type ColumnarEvents } from '../../scale/columnar.ts';
+import { COLUMNAR_HEADER_BYTES, headerCount, stringAt, type ColumnarEvents } from '../../scale/columnar.ts';
 import { loadScaleEvents, ScaleEventsLoadError } from '../../scale/load-scale-events.ts';
 import { binPathOf, isMissingResponse, partFileName, partOfRow, partsDirOf, PARTS_DEFAULTS } from '../../scale/parts.ts';
 import type { Rgb, ScaleEvents, ScaleEventsOptions } from '../../scale/scale-events.ts';
@@ -73,13 +73,55 @@ export interface ProbeOptions {
 }
 
 /**
- * Loads events.bin beside the events file through the worker (its only fetch: the events come back ready to draw
- * when the dataset is large) and decides whether the app runs in large mode.
+ * The first bytes of a response body, then the rest is cancelled: a 50 MB file costs one round trip, not a download.
+ * A body shorter than `n` gives what there is.
+ */
+export async function firstBytes(response: Response, n: number): Promise<Uint8Array> {
+  const out = new Uint8Array(n);
+  let filled = 0;
+  const reader = response.body?.getReader();
+  if (!reader) return out.subarray(0, 0);
+  while (filled < n) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const take = Math.min(value.length, n - filled);
+    out.set(value.subarray(0, take), filled);
+    filled += take;
+  }
+  await reader.cancel().catch(() => undefined);
+  return out.subarray(0, filled);
+}
+
+/**
+ * What events.bin's header says before anything is decoded: missing, its count, or null (not a header this reader
+ * knows, or the fetch failed: the worker then reports the problem in full).
+ */
+async function peekBin(binUrl: string): Promise<{ missing: true } | { missing: false; count: number | null }> {
+  try {
+    const response = await fetch(binUrl);
+    if (isMissingResponse(response.status, response.headers.get('content-type'))) {
+      await response.body?.cancel().catch(() => undefined);
+      return { missing: true };
+    }
+    if (!response.ok) return { missing: false, count: null };
+    return { missing: false, count: headerCount(await firstBytes(response, COLUMNAR_HEADER_BYTES)) };
+  } catch {
+    return { missing: false, count: null };
+  }
+}
+
+/**
+ * Decides whether the app runs in large mode from events.bin beside the events file: its 32-byte header first (a
+ * small corpus, with or without a bin, goes straight on to its GeoJSON without starting a worker), then, when it is
+ * large, the whole file through the worker, whose events come back ready to draw.
  */
 export async function probeLargeDataset(eventsUrl: string, options: ProbeOptions): Promise<LargeProbe> {
   // A single-file export carries only the GeoJSON, and a page opened from disk can fetch nothing beside it.
   if (inlinedFile(eventsUrl) !== undefined) return { kind: 'small' };
   const binUrl = binUrlOf(eventsUrl);
+  const threshold = options.threshold ?? LARGE_DEFAULTS.threshold;
+  const peek = await peekBin(binUrl);
+  if (peek.missing || (peek.count !== null && peek.count <= threshold)) return { kind: 'small' };
   const load = options.load ?? loadScaleEvents;
   let events: ScaleEvents | null = null;
   let outcome: BinLoad;
@@ -90,7 +132,7 @@ export async function probeLargeDataset(eventsUrl: string, options: ProbeOptions
     if (error instanceof ScaleEventsLoadError) outcome = error.missing ? { kind: 'missing' } : { kind: 'broken', problem: error.problem };
     else outcome = { kind: 'broken', problem: error instanceof Error ? error.message : String(error) };
   }
-  const decision = decideLargeDataset(outcome, options.threshold ?? LARGE_DEFAULTS.threshold, labelOf(binUrl, eventsUrl));
+  const decision = decideLargeDataset(outcome, threshold, labelOf(binUrl, eventsUrl));
   return decision.kind === 'large' ? { kind: 'large', events: events! } : decision;
 }
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventFeature } from '../../../src/model/index.ts';
 import {
   binUrlOf, createDetailsSource, decideLargeDataset, LARGE_DEFAULTS, partUrlOf, probeLargeDataset,
@@ -69,6 +69,8 @@ describe('decideLargeDataset()', () => {
 
 describe('probeLargeDataset() with a stubbed loader', () => {
   const events = (n: number): ScaleEvents => prepareScaleEvents(dataset(n).columns, SCALE_EVENTS_DEFAULTS);
+  // The header peek cannot reach the bin here, so the decision falls to the loader, as it does for an unknown header.
+  beforeEach(() => { vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('network down'); })); });
 
   it('probeLargeDataset() loads the bin beside the events URL with the palette, and hands the events over above the threshold', async () => {
     const loaded = events(30);
@@ -92,6 +94,43 @@ describe('probeLargeDataset() with a stubbed loader', () => {
     expect(await probeLargeDataset(EVENTS_URL, { palette, load: truncated })).toEqual({
       kind: 'error', errors: ['events.bin cannot be read: truncated: header says 900 bytes, got 450.'],
     });
+  });
+});
+
+describe('probeLargeDataset() reads the header first', () => {
+  const palette = SCALE_EVENTS_DEFAULTS.palette;
+  const binOf = (n: number) => new Uint8Array(encodeFeatures(dataset(n).features));
+  const answer = (status: number, body: Uint8Array | string, type = 'application/octet-stream') =>
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status, headers: { 'content-type': type } })));
+
+  it('probeLargeDataset() decides small from the 32-byte header alone, without starting the worker, when the bin is at or under the threshold', async () => {
+    answer(200, binOf(30));
+    const load = vi.fn();
+    expect(await probeLargeDataset(EVENTS_URL, { palette, threshold: 30, load })).toEqual({ kind: 'small' });
+    expect(load).not.toHaveBeenCalled();
+    expect(fetch).toHaveBeenCalledWith('https://flankline.test/data/events.bin');
+  });
+
+  it('probeLargeDataset(): no bin (404, or the HTML page a dev server answers with) is small without the worker', async () => {
+    const load = vi.fn();
+    answer(404, 'not found', 'text/plain');
+    expect(await probeLargeDataset(EVENTS_URL, { palette, load })).toEqual({ kind: 'small' });
+    answer(200, '<!doctype html><html></html>', 'text/html');
+    expect(await probeLargeDataset(EVENTS_URL, { palette, load })).toEqual({ kind: 'small' });
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('probeLargeDataset(): a header over the threshold, or one it cannot read, goes to the worker, which decides', async () => {
+    const loaded = prepareScaleEvents(dataset(40).columns, SCALE_EVENTS_DEFAULTS);
+    answer(200, binOf(40));
+    const load = vi.fn(async () => loaded);
+    expect(await probeLargeDataset(EVENTS_URL, { palette, threshold: 30, load })).toEqual({ kind: 'large', events: loaded });
+    answer(200, new Uint8Array(64));
+    const broken = vi.fn(async (): Promise<ScaleEvents> => {
+      throw new ScaleEventsLoadError('events file: columnar: not a Flankline columnar file (magic FLKC missing)', 'columnar: not a Flankline columnar file (magic FLKC missing)', false);
+    });
+    expect(await probeLargeDataset(EVENTS_URL, { palette, threshold: 30, load: broken }))
+      .toEqual({ kind: 'error', errors: ['events.bin cannot be read: not a Flankline columnar file (magic FLKC missing).'] });
   });
 });
 
