@@ -99,8 +99,8 @@ describe('probeLargeDataset() with a stubbed loader', () => {
 
 describe('probeLargeDataset() reads the header first', () => {
   const palette = SCALE_EVENTS_DEFAULTS.palette;
-  const binOf = (n: number) => new Uint8Array(encodeFeatures(dataset(n).features));
-  const answer = (status: number, body: Uint8Array | string, type = 'application/octet-stream') =>
+  const binOf = (n: number) => new Uint8Array(encodeFeatures(dataset(n).features)) as Uint8Array<ArrayBuffer>;
+  const answer = (status: number, body: Uint8Array<ArrayBuffer> | string, type = 'application/octet-stream') =>
     vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status, headers: { 'content-type': type } })));
 
   it('probeLargeDataset() decides small from the 32-byte header alone, without starting the worker, when the bin is at or under the threshold', async () => {
