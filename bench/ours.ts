@@ -1,57 +1,68 @@
-// Ours: columnar file parsed in a worker, WindowEventsLayer draws the window's run of rows in one call, CPU picking.
-import { MapboxOverlay } from '@deck.gl/mapbox';
-import { WindowEventsLayer } from '../src/scale/window-events-layer.ts';
-import { loadScaleEvents } from '../src/scale/load-scale-events.ts';
-import { pickEventAt } from '../src/scale/pick.ts';
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { ScaleEvents } from '../src/scale/scale-events.ts';
-import { createBenchMap, finishGpu, overlayGl, dataUrl, FADED_ALPHA, initialWindow, install, RADIUS_PX, renderSignal } from './common.ts';
+// Ours: the real app as a bench variant: the built app (served at /app/ by scripts/bench-app.ts) in a same-origin iframe
+// that fills the page, with the synthetic data. It is driven as a reader's link or Back button drives it, through
+// its URL fragment (`#time=…&mode=window&playwindow=…`: a moving window of the bench's width), and a frame is done
+// when the app's own test hook says deck.gl has drawn the new time and the GPU has finished.
+// Above 20,000 events the app reads events.bin (large mode); at 10,000 it reads events.geojson like any small corpus.
+import { dataUrl, finishGpu, install, type DisplayMeta } from './harness.ts';
 
-/** ?held=1: also draw events that began before the window and were still active at its start (the baselines cannot; off for the same picture). */
-const HELD = new URL(location.href).searchParams.get('held') === '1';
-const drawn = renderSignal();
-let overlay: MapboxOverlay;
-let events: ScaleEvents;
-let map: MapLibreMap;
-const shown = { t0: 0, t1: 0 };
+interface AppHook {
+  t(): number;
+  drawn(): boolean;
+  /** Large mode: CPU picking; small mode: deck.gl picking (idsAt). */
+  eventAt?(x: number, y: number): unknown;
+  idsAt?(x: number, y: number): unknown;
+}
 
-function layer(t0: number, t1: number): WindowEventsLayer {
-  const origin = events.columns.originDay;
-  shown.t0 = origin + t0;
-  shown.t1 = origin + t1;
-  return new WindowEventsLayer({
-    id: 'events', events, windowStart: origin + t0, time: origin + t1, fadedOpacity: FADED_ALPHA, radiusPixels: RADIUS_PX, activeAtStart: HELD,
+const frame = document.getElementById('app') as HTMLIFrameElement;
+let meta: DisplayMeta;
+const appWindow = () => frame.contentWindow as (Window & { __flankline?: AppHook }) | null;
+
+function untilTrue(test: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (test() ? resolve() : requestAnimationFrame(check));
+    check();
   });
+}
+
+const isoOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** deck.gl's own canvas in the app (the one that is not MapLibre's): reading a pixel waits for its GPU work. */
+function deckGl(): WebGL2RenderingContext | null {
+  const canvases = [...(frame.contentDocument?.querySelectorAll('canvas') ?? [])];
+  const deck = canvases.find((c) => !c.classList.contains('maplibregl-canvas') && c.width > 0 && c.closest('#map-wrap, #map'));
+  return (deck?.getContext('webgl2') as WebGL2RenderingContext | null) ?? null;
+}
+
+async function show(t0: number, t1: number): Promise<void> {
+  const t = meta.originDay + t1;
+  const w = appWindow()!;
+  w.location.hash = `time=${isoOf(t)}&mode=window&playwindow=${t1 - t0}`;
+  await untilTrue(() => w.__flankline?.t() === t && w.__flankline.drawn());
+  const gl = deckGl();
+  if (gl) finishGpu(gl);
 }
 
 install({
   async load() {
-    const stages: Record<string, number> = {};
-    const mark = <T>(name: string, p: Promise<T>) => p.then((v) => { stages[name] = performance.now(); return v; });
-    const [m, loaded] = await Promise.all([mark('map', createBenchMap()), mark('events', loadScaleEvents(dataUrl('events.bin')))]);
-    events = loaded;
-    map = m;
-    const { start, count } = events.columns;
-    const minStart = count ? start[0] : 0;
-    const maxStart = count ? start[count - 1] : 0;
-    const [t0, t1] = initialWindow(minStart, maxStart);
-    overlay = new MapboxOverlay({ interleaved: false, layers: [layer(t0, t1)], onAfterRender: () => { finishGpu(overlayGl(overlay)); drawn.fire(); } });
-    const first = drawn.next();
-    map.addControl(overlay);
-    await first;
-    stages.drawn = performance.now();
-    return { count, minStart, maxStart, stages };
+    meta = await (await fetch(dataUrl('meta.json'))).json() as DisplayMeta;
+    const events = meta.count > 20_000 ? 'events.bin' : 'events.geojson';
+    const width = Math.max(1, Math.round((meta.maxStart - meta.minStart) * 0.1));
+    const t1 = meta.maxStart;
+    frame.src = `app/index.html?data=${encodeURIComponent(dataUrl(events))}`
+      + `#time=${isoOf(meta.originDay + t1)}&mode=window&playwindow=${width}`;
+    await new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+    // The app says it is ready once the map is idle with the markers on it.
+    await untilTrue(() => frame.contentDocument?.body?.dataset.ready === 'true' && !!appWindow()?.__flankline?.drawn());
+    const gl = deckGl();
+    if (gl) finishGpu(gl);
+    return { count: meta.count, minStart: meta.minStart, maxStart: meta.maxStart };
   },
-  setWindow(t0, t1) {
-    const next = drawn.next();
-    overlay.setProps({ layers: [layer(t0, t1)] });
-    return next;
-  },
+  setWindow: show,
   pick(x, y) {
+    const hook = appWindow()?.__flankline;
     const s = performance.now();
-    // Picking on the CPU (src/scale/pick.ts): a scan of the window's rows, not a GPU redraw.
-    const { lng, lat } = map.unproject([x, y]);
-    pickEventAt(events, lng, lat, map.getZoom(), shown.t0, shown.t1, 4, HELD);
+    if (hook?.eventAt) hook.eventAt(x, y);
+    else hook?.idsAt?.(x, y);
     return performance.now() - s;
   },
 });

@@ -1,7 +1,9 @@
-// The scale benchmark: our bucketed layer against three baselines, same data, same window, same run.
-//   npm run bench:app -- [--sizes 10000,100000,1000000] [--seconds 4] [--variants ours,deck-gpu-filter,...]
-// Builds bench/*.html (bench/vite.config.ts) into a temp dir, serves it and the synthetic data on 127.0.0.1,
-// drives headless chromium, prints one table, writes JSON to bench/results/ and ends with a SUMMARY line.
+// The scale benchmark: the app against three baselines, same data, same window, same run.
+//   npm run bench:app -- [--sizes 10000,100000,1000000] [--seconds 4] [--variants ours,ours-layer,deck-gpu-filter,...]
+// Builds the app and bench/*.html (bench/vite.config.ts) into a temp dir, serves them and the synthetic data on
+// 127.0.0.1, drives headless chromium, prints one table, writes JSON to bench/results/ and ends with a SUMMARY line.
+// `ours` is the built app itself (basemap, timeline, list and all), opened in bench/ours.html's iframe; `ours-layer`
+// is its events layer alone on the baselines' bare map, to tell the layer's cost from the app's.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -13,6 +15,8 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { decodeColumnar, encodeColumnar } from '../src/scale/columnar.ts';
 import { prepareScaleEvents } from '../src/scale/scale-events.ts';
 import { synthesize } from '../src/scale/synth-events.ts';
+import { LARGE_DEFAULTS } from '../src/app/data/large.ts';
+import { writeGeoJson } from './synth.ts';
 import { firstLoadSizes } from './build-size.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,7 +27,7 @@ export const BENCH_APP_DEFAULTS = {
   seconds: 4,
   /** Scrub rounds per page, taken in turn across the variants (at least one frame each). */
   rounds: 3,
-  variants: ['ours', 'deck-gpu-filter', 'deck-cpu-filter', 'maplibre-filter'],
+  variants: ['ours', 'ours-layer', 'deck-gpu-filter', 'deck-cpu-filter', 'maplibre-filter'],
   seed: 1,
   viewport: { width: 1024, height: 768 },
   /** A page that has not drawn by then is reported as NA (a baseline may not cope with a million). */
@@ -51,11 +55,18 @@ interface Row {
 /** "Still holds" in display.geojson: MapLibre's worker stores whole numbers as varints, and FOREVER (3e38) overflows them. */
 const DISPLAY_FOREVER = 1e9;
 
-/** events.bin for ours; meta.json and display.geojson (the properties the baselines filter on) for the others. */
+/**
+ * events.bin for ours (the app) and ours-layer; documents.json, and events.geojson where the app reads it (at or under its
+ * large-mode threshold), for the app; meta.json and display.geojson (the properties the baselines filter on) for the
+ * others.
+ */
 export function writeData(dir: string, n: number, seed: number): void {
   mkdirSync(dir, { recursive: true });
-  const buffer = encodeColumnar(synthesize({ events: n, seed }).columns());
+  const synthetic = synthesize({ events: n, seed });
+  const buffer = encodeColumnar(synthetic.columns());
   writeFileSync(join(dir, 'events.bin'), new Uint8Array(buffer));
+  if (n <= LARGE_DEFAULTS.threshold) writeGeoJson(synthetic, dir);
+  else writeFileSync(join(dir, 'documents.json'), JSON.stringify(synthetic.documents));
   const cols = decodeColumnar(buffer);
   const { freshUntil } = prepareScaleEvents(cols);
   writeFileSync(join(dir, 'meta.json'), JSON.stringify({ count: n, originDay: cols.originDay, minStart: n ? cols.start[0] : 0, maxStart: n ? cols.start[n - 1] : 0 }));
@@ -168,10 +179,12 @@ async function finish(o: Open): Promise<Row> {
   return row;
 }
 
-/** Gzipped JS the real app loads first (entry and modulepreload scripts of index.html), or null if it does not build. */
-function appFirstLoadGzKb(work: string): number | null {
+/**
+ * Builds the real app into `out` (served at /app/, where the `ours` page opens it) and returns the gzipped JS it loads first,
+ * or null if it does not build.
+ */
+function buildApp(out: string): number | null {
   if (!existsSync(join(ROOT, 'index.html')) || !existsSync(join(ROOT, 'vite.config.ts'))) return null;
-  const out = join(work, 'app');
   const built = spawnSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
   if (built.status !== 0 || !existsSync(join(out, 'index.html'))) return null;
   // The entry, its preloads and MapLibre's worker (scripts/build-size.ts; gzip level 9), as `npm run build` prints.
@@ -196,6 +209,7 @@ async function main(): Promise<void> {
   try {
     const site = join(work, 'site');
     buildBenchPages(site);
+    const gzKb = buildApp(join(site, 'app'));
     const data = join(work, 'data');
     for (const n of sizes) {
       const t = performance.now();
@@ -228,7 +242,6 @@ async function main(): Promise<void> {
     browser = null;
     server.close();
     server = null;
-    const gzKb = appFirstLoadGzKb(work);
 
     console.log(`\nFlankline scale bench: ${seconds} s scrub of a 10% window per page, ${BENCH_APP_DEFAULTS.viewport.width}x${BENCH_APP_DEFAULTS.viewport.height}, headless chromium (SwiftShader)`);
     console.log('variant           events     first_render_ms  scrub_median_ms  scrub_p95_ms  frames  raf_median_ms  heap_mb  pick_ms');
@@ -241,7 +254,7 @@ async function main(): Promise<void> {
     /** Best baseline's figure over ours, same N, same run: p95 (the SUMMARY's) or median. */
     const speedup = (n: number, key: 'scrubP95Ms' | 'scrubMedianMs' = 'scrubP95Ms'): number | null => {
       const o = ours(n);
-      const best = rows.filter((r) => r.variant !== 'ours' && r.n === n && r[key] !== null).map((r) => r[key] as number);
+      const best = rows.filter((r) => !r.variant.startsWith('ours') && r.n === n && r[key] !== null).map((r) => r[key] as number);
       return o && best.length ? Math.min(...best) / (o[key] as number) : null;
     };
     const resultsDir = join(ROOT, 'bench', 'results');

@@ -68,7 +68,7 @@ function markers(p: Pixels): { count: number; mean: number[]; strength: number }
 
 describe('WindowEventsLayer in chromium', () => {
   test('WindowEventsLayer draws nothing for a window before the first event and markers for a window with events', async () => {
-    const page = await openPage('ours.html?');
+    const page = await openPage('ours-layer.html?');
     const empty = markers(await shotAt(page, meta.minStart - 500, meta.minStart - 400));
     const full = markers(await shotAt(page, meta.minStart, meta.maxStart));
     await page.close();
@@ -78,7 +78,7 @@ describe('WindowEventsLayer in chromium', () => {
 
   test('loadScaleEvents() rejects a truncated events.bin with the format\'s message, read in the worker', async () => {
     const p = await browser.newPage();
-    await p.goto(`${url}ours.html?data=data/cut/`);
+    await p.goto(`${url}ours-layer.html?data=data/cut/`);
     await p.waitForFunction(() => (window as any).__bench?.error, null, { timeout: 60_000 });
     const error = await p.evaluate(() => (window as any).__bench.error as string);
     await p.close();
@@ -86,7 +86,7 @@ describe('WindowEventsLayer in chromium', () => {
   });
 
   test('WindowEventsLayer draws the picture a CPU-filtered ScatterplotLayer draws for the same windows, fading included', async () => {
-    const ours = await openPage('ours.html?');
+    const ours = await openPage('ours-layer.html?');
     const baseline = await openPage('deck-cpu-filter.html?');
     const span = meta.maxStart - meta.minStart;
     const mid = meta.minStart + Math.round(span * 0.6);
@@ -110,8 +110,8 @@ describe('WindowEventsLayer in chromium', () => {
   });
 
   test('WindowEventsLayer also draws events still active at the window start (states, month- and year-long events) when asked', async () => {
-    const only = await openPage('ours.html?');
-    const active = await openPage('ours.html?held=1&');
+    const only = await openPage('ours-layer.html?');
+    const active = await openPage('ours-layer.html?held=1&');
     const span = meta.maxStart - meta.minStart;
     const t1 = meta.minStart + Math.round(span * 0.7);
     const started = markers(await shotAt(only, t1 - 10, t1));
