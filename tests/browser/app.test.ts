@@ -135,10 +135,12 @@ describe('the time scrubber', () => {
     }).map((f) => f.id).sort();
     const fresh = () => app.page.evaluate(() => window.__flankline.freshMarkerIds());
     expect(freshFor(30).length).toBeGreaterThan(0);
-    await expect.poll(fresh).toEqual(freshFor(30));
+    // Whole-viewport picking takes seconds under SwiftShader on a loaded machine: poll longer than the default second.
+    const patiently = { timeout: 30_000, interval: 250 };
+    await expect.poll(fresh, patiently).toEqual(freshFor(30));
     await app.page.getByLabel('Fade after').selectOption({ label: 'a year' });
     expect(freshFor(365).length).toBeGreaterThan(freshFor(30).length);
-    await expect.poll(fresh).toEqual(freshFor(365));
+    await expect.poll(fresh, patiently).toEqual(freshFor(365));
     await app.page.getByLabel('Fade after').selectOption({ label: '30 days' });
   });
 

@@ -1,12 +1,13 @@
 // The app's large mode in headless chromium: a synthetic dataset of 30,000 events written as the pipeline does
 // (events.bin, events.parts/, documents.json; no GeoJSON is read) into the built app's folder, opened with ?data=.
 // Pixels are compared with the same view at Home (no events drawn), so the basemap cancels out.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { synthesize, type SynthDataset } from '../../src/scale/synth-events.ts';
 import { writeBinary, writeParts } from '../../scripts/synth.ts';
+import { rowOrder } from '../../src/scale/columnar.ts';
 import { CATEGORY_COLORS } from '../../src/app/categories.ts';
 import type { LargeHook } from '../../src/app/large/large-test-hook.ts';
 import { launch, openApp, type OpenedApp } from './browser.ts';
@@ -17,6 +18,8 @@ const SEED = 5;
 const dir = inject('appDir');
 const url = inject('appUrl');
 let data: SynthDataset;
+/** order[row]: the synthetic index of the event at that row of events.bin. */
+let order: Uint32Array;
 let browser: Browser;
 let app: OpenedApp;
 let home: Pixels;
@@ -32,6 +35,7 @@ beforeAll(async () => {
   const out = join(dir, 'large');
   mkdirSync(out, { recursive: true });
   const columns = data.columns();
+  order = rowOrder(columns);
   writeBinary(data, out, columns);
   writeParts(data, out, columns);
   writeFileSync(join(out, 'documents.json'), JSON.stringify(data.documents));
@@ -107,6 +111,7 @@ describe('large mode (30,000 synthetic events from events.bin)', () => {
     expect(await app.page.locator('.banner-info').textContent()).toContain('30,000 events');
     expect(await app.page.locator('#posture').textContent()).toMatch(/Large dataset \(30,000 events\).*arcs.*off/);
     expect(await app.page.locator('input.search').getAttribute('placeholder')).toBe('Titles and places');
+    expect(await app.page.getByLabel('Fade after').isDisabled()).toBe(true);
     expect(app.errors).toEqual([]);
   });
 
@@ -222,6 +227,24 @@ describe('large mode (30,000 synthetic events from events.bin)', () => {
       expect(opened.errors).toEqual([]);
     } finally {
       await opened.page.close();
+    }
+  });
+
+  test('an event whose part is missing shows it first from events.bin, then says the sources could not be loaded', async () => {
+    const linked = data.featureAt(order[3500]);
+    const part = join(dir, 'large', 'events.parts', '00003.json');
+    renameSync(part, `${part}.gone`);
+    const opened = await openApp(browser, `${url}?data=large/events.geojson#time=${linked.properties.start}&event=${linked.id}`);
+    try {
+      const panel = opened.page.locator('#panel');
+      await panel.waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await panel.locator('.panel-title').textContent()).toBe(linked.properties.title);
+      await panel.locator('.panel-error').waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await panel.locator('.panel-error').textContent()).toMatch(/^The sources could not be loaded: .*00003\.json is missing/);
+      expect(await panel.locator('.source').count()).toBe(0);
+    } finally {
+      await opened.page.close();
+      renameSync(`${part}.gone`, part);
     }
   });
 });
