@@ -101,11 +101,10 @@ export function connectLargeEvents(map: MapLibreMap, store: Store, table: Events
   });
 
   const rowAt = (x: number, y: number): number => {
-    const s = store.get();
     const { lng, lat } = map.unproject([x, y]);
-    const row = pickEventAt(events, lng, lat, map.getZoom(), windowStartOf(s), s.t, opts.pickRadiusPx);
-    // The nearest shown by time may be switched off in the legend or miss the search: then nothing is under the pointer.
-    return row >= 0 && search.passes(row) ? row : -1;
+    const p = layerProps();
+    // The same window, categories and search as the layer draws, so only a drawn marker is ever picked.
+    return pickEventAt(events, lng, lat, map.getZoom(), p.windowStart, p.time, opts.pickRadiusPx, true, p.categoryMask, p.matches);
   };
 
   // At most one pick per animation frame, with the latest pointer position.
