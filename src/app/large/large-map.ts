@@ -7,11 +7,11 @@ import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { WindowEventsLayer } from '../../scale/window-events-layer.ts';
 import { pickEventAt } from '../../scale/pick.ts';
 import type { ScaleEvents } from '../../scale/scale-events.ts';
-import { CATEGORIES } from '../../model/index.ts';
-import type { AppState, Store } from '../state/store.ts';
+import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import type { Search } from '../posture/search.ts';
 import { createTooltip } from '../tooltip.ts';
+import { categoryMaskOf, windowStartOf } from './layer-input.ts';
 
 export const LARGE_MAP_DEFAULTS = {
   radiusPixels: 3.5,
@@ -23,18 +23,6 @@ export const LARGE_MAP_DEFAULTS = {
 };
 
 export const LARGE_LAYER_ID = 'large-events';
-
-/** The first day the map shows at t: everything started by t, or in window play mode the last N days. */
-export function windowStartOf(s: Pick<AppState, 't' | 'playMode' | 'playWindowDays'>): number {
-  return s.playMode === 'window' ? s.t - s.playWindowDays : -Infinity;
-}
-
-/** Bit k set when category k is shown (the legend's toggles). */
-export function categoryMaskOf(hidden: readonly string[]): number {
-  let mask = 0;
-  CATEGORIES.forEach((c, k) => { if (!hidden.includes(c)) mask |= 1 << k; });
-  return mask;
-}
 
 export interface LargeMap {
   overlay: MapboxOverlay;
