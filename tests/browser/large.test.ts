@@ -1,7 +1,7 @@
 // The app's large mode in headless chromium: a synthetic dataset of 30,000 events written as the pipeline does
 // (events.bin, events.parts/, documents.json; no GeoJSON is read) into the built app's folder, opened with ?data=.
 // Pixels are compared with the same view at Home (no events drawn), so the basemap cancels out.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -39,6 +39,9 @@ beforeAll(async () => {
   writeBinary(data, out, columns);
   writeParts(data, out, columns);
   writeFileSync(join(out, 'documents.json'), JSON.stringify(data.documents));
+  mkdirSync(join(dir, 'large-cut'), { recursive: true });
+  const bin = readFileSync(join(out, 'events.bin'));
+  writeFileSync(join(dir, 'large-cut', 'events.bin'), bin.subarray(0, bin.length - 1000));
   browser = await launch();
   app = await openApp(browser, `${url}?data=large/events.geojson`);
 }, 180_000);
@@ -46,6 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   rmSync(join(dir, 'large'), { recursive: true, force: true });
+  rmSync(join(dir, 'large-cut'), { recursive: true, force: true });
 });
 
 const slider = () => app.page.locator('[role="slider"]');
@@ -245,6 +249,29 @@ describe('large mode (30,000 synthetic events from events.bin)', () => {
     } finally {
       await opened.page.close();
       renameSync(`${part}.gone`, part);
+    }
+  });
+
+  test('the last-N-days play mode draws only the recent window', async () => {
+    await app.page.mouse.move(2, 2);
+    await press('End');
+    await press('PageDown', 33);
+    const everything = markerPixels(await mapShot());
+    await app.page.getByLabel('Play mode').selectOption({ label: 'Last 30 days' });
+    expect(await hook(app.page, (h) => h.layer().windowStart)).toBe(await hook(app.page, (h) => h.t() - 30));
+    const recent = markerPixels(await mapShot());
+    await app.page.getByLabel('Play mode').selectOption({ label: 'Everything so far' });
+    expect(recent).toBeGreaterThan(100);
+    expect(recent).toBeLessThan(everything * 0.5);
+  });
+
+  test('a truncated events.bin is an error naming the file, not a silent fallback to the GeoJSON', async () => {
+    const opened = await openApp(browser, `${url}?data=large-cut/events.geojson`);
+    try {
+      expect(await opened.page.locator('.banner-error').textContent()).toMatch(/events\.bin cannot be read/);
+      expect(opened.requests.some((r) => new URL(r).pathname.endsWith('/events.geojson'))).toBe(false);
+    } finally {
+      await opened.page.close();
     }
   });
 });
