@@ -124,6 +124,23 @@ describe('the time scrubber', () => {
     expect(await waitForDrawn(app.page, expected.length)).toEqual(expected);
   });
 
+  test('the map keeps its size while the time moves: a long date or count never wraps the controls onto a second line', async () => {
+    // 1024 px is where "30 September 2021" and a long count used to wrap, resizing (and redrawing) the map every other step.
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    const mapHeight = () => app.page.evaluate(() => document.getElementById('map')!.clientHeight);
+    const heights = new Set<number>();
+    try {
+      await pressOnSlider('Home');
+      for (let i = 0; i < 40; i++) {
+        await app.page.keyboard.press('PageUp');
+        heights.add(await mapHeight());
+      }
+    } finally {
+      await app.page.setViewportSize({ width: 1280, height: 800 });
+    }
+    expect([...heights]).toHaveLength(1);
+  });
+
   test('markers ended more than the chosen window ago are drawn faded, the rest at full strength', async () => {
     await pressOnSlider('End');
     await waitForDrawn(app.page, ALL_IDS.length);
