@@ -52,7 +52,7 @@ install({
       + `#time=${isoOf(meta.originDay + t1)}&mode=window&playwindow=${width}`;
     await new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
     // The app says it is ready once the map is idle with the markers on it.
-    await untilTrue(() => frame.contentDocument?.body?.dataset.ready === 'true' && !!appWindow()?.__flankline?.drawn());
+    await untilTrue(() => frame.contentDocument?.body?.dataset.ready === 'true' && !!appWindow()?.__flankline);
     const gl = deckGl();
     if (gl) finishGpu(gl);
     return { count: meta.count, minStart: meta.minStart, maxStart: meta.maxStart };

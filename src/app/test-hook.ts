@@ -20,9 +20,19 @@ export interface FlanklineHook {
   /** Page pixel of a lon/lat. */
   project(lon: number, lat: number): { x: number; y: number };
   t(): number;
+  /** Whether deck.gl has finished a frame since the time, window or filters last changed (as the large mode's hook). */
+  drawn(): boolean;
 }
 
 export function installTestHook(map: MapLibreMap, overlay: MapboxOverlay, store: Store, table: EventsTable): void {
+  // A change the markers follow bumps `changes`; deck's next finished frame catches `drawnAt` up with it.
+  let changes = 0;
+  let drawnAt = -1;
+  store.subscribe((s, p) => {
+    if (s.t !== p.t || s.windowDays !== p.windowDays || s.hiddenCategories !== p.hiddenCategories || s.query !== p.query
+      || s.playMode !== p.playMode || s.playWindowDays !== p.playWindowDays) changes++;
+  });
+  overlay.setProps({ onAfterRender: () => { drawnAt = changes; } });
   const ids = (infos: { object?: unknown }[]) =>
     [...new Set(infos.map((i) => (i.object as EventFeature | undefined)?.id).filter((id): id is string => !!id))].sort();
   const hook: FlanklineHook = {
@@ -43,6 +53,7 @@ export function installTestHook(map: MapLibreMap, overlay: MapboxOverlay, store:
       return { x: r.left + p.x, y: r.top + p.y };
     },
     t: () => store.get().t,
+    drawn: () => drawnAt === changes,
   };
   (window as unknown as { __flankline: FlanklineHook }).__flankline = hook;
 }
