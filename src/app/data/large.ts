@@ -88,7 +88,8 @@ export async function firstBytes(response: Response, n: number): Promise<Uint8Ar
     out.set(value.subarray(0, take), filled);
     filled += take;
   }
-  await reader.cancel().catch(() => undefined);
+  // Not awaited: tearing down the rest of a large body can take a while, and nothing here needs it.
+  reader.cancel().catch(() => undefined);
   return out.subarray(0, filled);
 }
 
@@ -98,9 +99,10 @@ export async function firstBytes(response: Response, n: number): Promise<Uint8Ar
  */
 async function peekBin(binUrl: string): Promise<{ missing: true } | { missing: false; count: number | null }> {
   try {
-    const response = await fetch(binUrl);
+    // A server that honours the range sends the header alone; one that does not starts the whole file, cut short below.
+    const response = await fetch(binUrl, { headers: { Range: `bytes=0-${COLUMNAR_HEADER_BYTES - 1}` } });
     if (isMissingResponse(response.status, response.headers.get('content-type'))) {
-      await response.body?.cancel().catch(() => undefined);
+      response.body?.cancel().catch(() => undefined);
       return { missing: true };
     }
     if (!response.ok) return { missing: false, count: null };

@@ -108,7 +108,11 @@ describe('probeLargeDataset() reads the header first', () => {
     const load = vi.fn();
     expect(await probeLargeDataset(EVENTS_URL, { palette, threshold: 30, load })).toEqual({ kind: 'small' });
     expect(load).not.toHaveBeenCalled();
-    expect(fetch).toHaveBeenCalledWith('https://flankline.test/data/events.bin');
+    expect(fetch).toHaveBeenCalledWith('https://flankline.test/data/events.bin', { headers: { Range: 'bytes=0-31' } });
+    // A server that honours the range answers 206 with the header alone.
+    answer(206, binOf(30).slice(0, 32));
+    expect(await probeLargeDataset(EVENTS_URL, { palette, threshold: 30, load })).toEqual({ kind: 'small' });
+    expect(load).not.toHaveBeenCalled();
   });
 
   it('probeLargeDataset(): no bin (404, or the HTML page a dev server answers with) is small without the worker', async () => {
