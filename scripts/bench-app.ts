@@ -12,7 +12,7 @@ import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { decodeColumnar, encodeColumnar } from '../src/scale/columnar.ts';
+import { decodeColumnar, encodeColumnar, FLAG_PERSISTS } from '../src/scale/columnar.ts';
 import { prepareScaleEvents } from '../src/scale/scale-events.ts';
 import { synthesize } from '../src/scale/synth-events.ts';
 import { LARGE_DEFAULTS } from '../src/app/data/large.ts';
@@ -52,6 +52,9 @@ interface Row {
   stages?: Record<string, number>;
 }
 
+/** Days an event stays at full strength after its end, as the app's default "Fade after". */
+const FADE_DAYS = 30;
+
 /** "Still holds" in display.geojson: MapLibre's worker stores whole numbers as varints, and FOREVER (3e38) overflows them. */
 const DISPLAY_FOREVER = 1e9;
 
@@ -68,7 +71,9 @@ export function writeData(dir: string, n: number, seed: number): void {
   if (n <= LARGE_DEFAULTS.threshold) writeGeoJson(synthetic, dir);
   else writeFileSync(join(dir, 'documents.json'), JSON.stringify(synthetic.documents));
   const cols = decodeColumnar(buffer);
-  const { freshUntil } = prepareScaleEvents(cols);
+  // The app's fade rule for the baselines: full strength until end + 30 days, or until `until` for a state.
+  const { lastDay } = prepareScaleEvents(cols);
+  const freshUntil = (i: number) => ((cols.flags[i] & FLAG_PERSISTS) !== 0 ? lastDay[i] : lastDay[i] + FADE_DAYS);
   writeFileSync(join(dir, 'meta.json'), JSON.stringify({ count: n, originDay: cols.originDay, minStart: n ? cols.start[0] : 0, maxStart: n ? cols.start[n - 1] : 0 }));
   const fd = openSync(join(dir, 'display.geojson'), 'w');
   writeSync(fd, '{"type":"FeatureCollection","features":[');
@@ -77,7 +82,7 @@ export function writeData(dir: string, n: number, seed: number): void {
     const parts: string[] = [];
     for (let i = lo; i < Math.min(n, lo + CHUNK); i++) {
       parts.push(`{"type":"Feature","geometry":{"type":"Point","coordinates":[${cols.position[2 * i]},${cols.position[2 * i + 1]}]},`
-        + `"properties":{"s":${cols.start[i]},"f":${Math.min(freshUntil[i], DISPLAY_FOREVER)},"c":${cols.category[i]}}}`);
+        + `"properties":{"s":${cols.start[i]},"f":${Math.min(freshUntil(i), DISPLAY_FOREVER)},"c":${cols.category[i]}}}`);
     }
     writeSync(fd, (lo > 0 ? ',' : '') + parts.join(','));
   }

@@ -27,7 +27,6 @@ import type { SourceDocument } from '../model/index.ts';
 import { loadLargeDataset, type LargeLoad } from './large/load-large.ts';
 import { createLargeSearch } from './large/large-search.ts';
 import { announceLargeMode } from './large/large-notice.ts';
-import { pinFadeWindow } from './large/fade-window.ts';
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
@@ -79,7 +78,6 @@ async function main(): Promise<void> {
     document.body.classList.remove('list-open');
     $('list-toggle').setAttribute('aria-expanded', 'false');
   });
-  if (large) pinFadeWindow(store);
   const search = large ? createLargeSearch(store, table, large.events.columns) : createSearch(store, table);
   createControls($('controls'), store, table, $('filters'), large ? LARGE_CONTROLS : undefined);
   createScrubber($('scrubber'), store, table, domain, undefined, search);

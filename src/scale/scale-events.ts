@@ -1,19 +1,19 @@
 // Everything the GPU needs, derived once at load from the columnar file (in the worker, off the main thread):
 // flat typed arrays uploaded once as deck.gl binary attributes; a frame then only picks a run of rows.
 //
-//   main lane (all events, sorted by start)            held and spanning lanes (began before a window, still active)
-//   freshUntil  Float32[n]   last full-strength day     index        Uint32[p]  row in the main lane
-//   color       Uint8[4n]    RGBA by category           start        Int32[p]   origin-relative, sorted
-//   world       Float32[2n]  common space (+ worldLow)  lastDay      Float32[p] until (FOREVER while it holds) or end
-//   mercator    Float32[2n]  x, y in 0..1 (picking)     world, freshUntil, color, category: as in the main lane
+//   main lane (all events, sorted by start)            lanes (began before a window, may still be active at its start)
+//   lastDay     Float32[n]   end, or until (FOREVER     index        Uint32[p]  row in the main lane
+//                            while a state holds)      start        Int32[p]   origin-relative, sorted
+//   color       Uint8[4n]    RGBA by category           lastDay, flags, world, color, category: as in the main lane
+//   world       Float32[2n]  common space (+ worldLow)
+//   mercator    Float32[2n]  x, y in 0..1 (picking)
+// The fade needs no column of its own: full strength while t <= lastDay (+ the reader's fade days unless persisting).
 import { CATEGORIES } from '../model/index.ts';
 import { FLAG_PERSISTS, NO_UNTIL, type ColumnarEvents } from './columnar.ts';
 
 export type Rgb = readonly [number, number, number];
 
 export interface ScaleEventsOptions {
-  /** Days after its end that an event stays at full strength (the app's window). */
-  fadeDays: number;
   /** RGB per category, in the order of CATEGORIES. */
   palette: readonly Rgb[];
 }
@@ -26,11 +26,10 @@ const DEFAULT_PALETTE: Record<(typeof CATEGORIES)[number], Rgb> = {
 };
 
 export const SCALE_EVENTS_DEFAULTS: ScaleEventsOptions = {
-  fadeDays: 30,
   palette: CATEGORIES.map((c) => DEFAULT_PALETTE[c]),
 };
 
-/** A day beyond any data: the freshUntil of a state that still holds, exactly representable in Float32. */
+/** A day beyond any data: the last day of a state that still holds, exactly representable in Float32. */
 export const FOREVER = 3.0e38;
 
 /** A category mask with every category shown: bit k is category index k (the layer's and picking's filter). */
@@ -53,7 +52,8 @@ export interface Lane {
   readonly lastDay: Float32Array;
   /** Longest lastDay - start in the lane (FOREVER for states): the candidates for t0 start at t0 - maxSpan. */
   readonly maxSpan: number;
-  readonly freshUntil: Float32Array;
+  /** The file's flags per row (bit 0: persists). */
+  readonly flags: Uint8Array;
   readonly color: Uint8Array;
   readonly category: Uint8Array;
   readonly world: Float32Array;
@@ -62,7 +62,8 @@ export interface Lane {
 
 export interface ScaleEvents {
   readonly columns: ColumnarEvents;
-  readonly freshUntil: Float32Array;
+  /** Last active day per row, origin-relative: `end`, or `until` of a state (FOREVER while it holds). */
+  readonly lastDay: Float32Array;
   readonly color: Uint8Array;
   /** Web Mercator x, y in 0..1 (x east, y south) per event, for picking on the CPU without projecting per event. */
   readonly mercator: Float32Array;
@@ -83,20 +84,20 @@ export interface ScaleEvents {
 /** Longest span of the short lane: a month-precision event lasts up to 31 days. */
 export const SHORT_SPAN_DAYS = 31;
 
-function laneOf(rows: Uint32Array, lastDayOf: (i: number) => number, main: Omit<ScaleEvents, 'lanes'>): Lane {
+function laneOf(rows: Uint32Array, main: Omit<ScaleEvents, 'lanes'>): Lane {
   const n = rows.length;
   const { start, category } = main.columns;
   const lane = {
-    count: n, index: rows, start: new Int32Array(n), lastDay: new Float32Array(n), maxSpan: 0, freshUntil: new Float32Array(n),
+    count: n, index: rows, start: new Int32Array(n), lastDay: new Float32Array(n), maxSpan: 0, flags: new Uint8Array(n),
     color: new Uint8Array(4 * n), category: new Uint8Array(n), world: new Float32Array(2 * n), worldLow: new Float32Array(2 * n),
   };
   for (let k = 0; k < n; k++) {
     const i = rows[k];
     lane.start[k] = start[i];
-    const last = lastDayOf(i);
+    const last = main.lastDay[i];
     lane.lastDay[k] = last;
     lane.maxSpan = Math.max(lane.maxSpan, last === FOREVER ? FOREVER : last - start[i]);
-    lane.freshUntil[k] = main.freshUntil[i];
+    lane.flags[k] = main.columns.flags[i];
     lane.color.set(main.color.subarray(4 * i, 4 * i + 4), 4 * k);
     lane.category[k] = category[i];
     lane.world.set(main.world.subarray(2 * i, 2 * i + 2), 2 * k);
@@ -108,7 +109,7 @@ function laneOf(rows: Uint32Array, lastDayOf: (i: number) => number, main: Omit<
 export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEventsOptions = SCALE_EVENTS_DEFAULTS): ScaleEvents {
   const n = columns.count;
   const { start, end, until, flags, category, position } = columns;
-  const freshUntil = new Float32Array(n);
+  const lastDay = new Float32Array(n);
   const color = new Uint8Array(4 * n);
   const mercator = new Float32Array(2 * n);
   const world = new Float32Array(2 * n);
@@ -121,7 +122,7 @@ export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEvents
     const lane = persists ? 0 : end[i] === start[i] ? -1 : end[i] - start[i] <= SHORT_SPAN_DAYS ? 1 : 2;
     laneOfRow[i] = lane;
     if (lane >= 0) laneSizes[lane]++;
-    freshUntil[i] = !persists ? end[i] + options.fadeDays : until[i] === NO_UNTIL ? FOREVER : until[i];
+    lastDay[i] = !persists ? end[i] : until[i] === NO_UNTIL ? FOREVER : until[i];
     const rgb = options.palette[category[i]];
     color[4 * i] = rgb[0];
     color[4 * i + 1] = rgb[1];
@@ -140,16 +141,15 @@ export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEvents
   const laneRows = laneSizes.map((size) => new Uint32Array(size));
   const filled = [0, 0, 0];
   for (let i = 0; i < n; i++) if (laneOfRow[i] >= 0) laneRows[laneOfRow[i]][filled[laneOfRow[i]]++] = i;
-  const main = { columns, freshUntil, color, mercator, world, worldLow };
-  const lastDay = (i: number) => ((flags[i] & FLAG_PERSISTS) === 0 ? end[i] : until[i] === NO_UNTIL ? FOREVER : until[i]);
-  return { ...main, lanes: laneRows.map((rows) => laneOf(rows, lastDay, main)) };
+  const main = { columns, lastDay, color, mercator, world, worldLow };
+  return { ...main, lanes: laneRows.map((rows) => laneOf(rows, main)) };
 }
 
 /** The distinct ArrayBuffers behind a ScaleEvents, to transfer it from a worker without copying. */
 export function scaleEventsTransferables(e: ScaleEvents): ArrayBuffer[] {
-  const views: ArrayBufferView[] = [e.freshUntil, e.color, e.mercator, e.world, e.worldLow];
+  const views: ArrayBufferView[] = [e.lastDay, e.color, e.mercator, e.world, e.worldLow];
   for (const lane of e.lanes) {
-    views.push(lane.index, lane.start, lane.lastDay, lane.freshUntil, lane.color, lane.category, lane.world, lane.worldLow);
+    views.push(lane.index, lane.start, lane.lastDay, lane.flags, lane.color, lane.category, lane.world, lane.worldLow);
   }
   const buffers = new Set<ArrayBuffer>([e.columns.buffer]);
   for (const v of views) buffers.add(v.buffer as ArrayBuffer);

@@ -16,6 +16,8 @@ export interface WindowEventsLayerProps {
   time: number;
   /** First day of the window; -Infinity shows everything started by `time` (the app's default). @default -Infinity */
   windowStart: number;
+  /** Days after its end that an event stays at full strength; persisting states stay so until `until`. @default 30 */
+  fadeDays: number;
   /** Opacity multiplier of events past their fresh period. @default 0.3 */
   fadedOpacity: number;
   /** @default 3 */
@@ -42,7 +44,8 @@ function mainData(e: ScaleEvents, matches: Uint8Array | null): Data {
       getWorldPosition: { value: e.world, size: 2 },
       getWorldPositionLow: { value: e.worldLow, size: 2 },
       getFillColor: { value: e.color, size: 4, normalized: true },
-      getFreshUntil: { value: e.freshUntil, size: 1 },
+      getLastDay: { value: e.lastDay, size: 1 },
+      getFlags: { value: e.columns.flags, size: 1, normalized: true },
       getCategory: { value: e.columns.category, size: 1, normalized: true },
       ...(matches ? { getMatch: { value: matches, size: 1, normalized: true } } : {}),
     },
@@ -61,8 +64,8 @@ function laneData(lane: Lane, matches: Uint8Array | null): Data {
       getWorldPosition: { value: lane.world, size: 2 },
       getWorldPositionLow: { value: lane.worldLow, size: 2 },
       getFillColor: { value: lane.color, size: 4, normalized: true },
-      getFreshUntil: { value: lane.freshUntil, size: 1 },
       getLastDay: { value: lane.lastDay, size: 1 },
+      getFlags: { value: lane.flags, size: 1, normalized: true },
       getCategory: { value: lane.category, size: 1, normalized: true },
       ...(laneMatches ? { getMatch: { value: laneMatches, size: 1, normalized: true } } : {}),
     },
@@ -75,6 +78,7 @@ export class WindowEventsLayer extends CompositeLayer<WindowEventsLayerProps> {
     events: { type: 'object', value: null },
     time: 0,
     windowStart: -Infinity,
+    fadeDays: 30,
     fadedOpacity: 0.3,
     radiusPixels: 3,
     activeAtStart: true,
@@ -98,11 +102,11 @@ export class WindowEventsLayer extends CompositeLayer<WindowEventsLayerProps> {
   }
 
   override renderLayers(): LayersList {
-    const { events, time, windowStart, fadedOpacity, radiusPixels, activeAtStart, categoryMask } = this.props;
+    const { events, time, windowStart, fadeDays, fadedOpacity, radiusPixels, activeAtStart, categoryMask } = this.props;
     const { plan, days, main, lanes } = this.state;
     if (!events || !main) return [];
     planWindow(events, windowStart, time, plan, days, activeAtStart);
-    const shared = { fadeTime: days.t1, fadedOpacity, radiusPixels, categoryMask };
+    const shared = { fadeTime: days.t1, fadeDays, fadedOpacity, radiusPixels, categoryMask };
     // Only lane rows still active at the window's start: a half-day margin, the days are whole numbers.
     const activeFrom = days.t0 - 0.5;
     const layers = lanes.map((data, k) => {

@@ -14,6 +14,7 @@ import { ALL_CATEGORIES } from './scale-events.ts';
 type WindowPointsUniforms = {
   radiusPixels: number;
   fadeTime: number;
+  fadeDays: number;
   fadedOpacity: number;
   activeFrom: number;
   categoryMask: number;
@@ -23,6 +24,7 @@ const uniformBlock = /* glsl */ `\
 layout(std140) uniform windowPointsUniforms {
   float radiusPixels;
   float fadeTime;
+  float fadeDays;
   float fadedOpacity;
   float activeFrom;
   int categoryMask;
@@ -34,7 +36,7 @@ const windowPointsModule = {
   vs: uniformBlock,
   // Only the vertex shader reads these; declared in both, the int's default precision would differ and fail to link.
   fs: '',
-  uniformTypes: { radiusPixels: 'f32', fadeTime: 'f32', fadedOpacity: 'f32', activeFrom: 'f32', categoryMask: 'i32' },
+  uniformTypes: { radiusPixels: 'f32', fadeTime: 'f32', fadeDays: 'f32', fadedOpacity: 'f32', activeFrom: 'f32', categoryMask: 'i32' },
 } as ShaderModule<WindowPointsUniforms, WindowPointsUniforms>;
 
 const vs = /* glsl */ `\
@@ -44,8 +46,8 @@ const vs = /* glsl */ `\
 in vec2 worldPositions;
 in vec2 worldPositionsLow;
 in vec4 colors;
-in float freshUntil;
 in float lastDays;
+in float flags;
 in float categories;
 in float matches;
 
@@ -71,6 +73,8 @@ void main(void) {
   // pixel of the sprite is shaded, so each pixel saved here is a saving on every visible event.
   vSizePixels = 2.0 * vRadiusPixels + 1.0;
   gl_PointSize = vSizePixels;
+  // Full strength while the cursor is at most the last day, plus the fade days unless a persisting state (flags bit 0).
+  float freshUntil = flags > 0.0 ? lastDays : lastDays + windowPoints.fadeDays;
   float alpha = windowPoints.fadeTime > freshUntil ? windowPoints.fadedOpacity : 1.0;
   vColor = vec4(colors.rgb, colors.a * alpha * layer.opacity);
 }
@@ -103,10 +107,11 @@ export type WindowPointsLayerProps<DataT = unknown> = {
   /** The exact position minus getWorldPosition's Float32 value. */
   getWorldPositionLow?: Accessor<DataT, [number, number]>;
   getFillColor?: Accessor<DataT, Color>;
-  /** Last day (relative, like fadeTime) drawn at full strength; faded after. */
-  getFreshUntil?: Accessor<DataT, number>;
-  /** Last day the row is active (same origin as fadeTime); rows with lastDays < activeFrom are not drawn. */
+  /** Last day the row is active (same origin as fadeTime): rows with lastDays < activeFrom are not drawn, and rows
+   * are faded once fadeTime is past it (plus fadeDays unless getFlags says persisting). */
   getLastDay?: Accessor<DataT, number>;
+  /** The columnar file's flags (bit 0: a persisting state, faded only after its last day). */
+  getFlags?: Accessor<DataT, number>;
   /** Category index, tested against categoryMask. */
   getCategory?: Accessor<DataT, number>;
   /** 1 when the row matches the reader's search, 0 when it does not. */
@@ -117,9 +122,11 @@ export type WindowPointsLayerProps<DataT = unknown> = {
   rowCount?: number;
   /** Disc radius in CSS pixels. @default 3 */
   radiusPixels?: number;
-  /** Cursor day, same origin as getFreshUntil. */
+  /** Cursor day, same origin as getLastDay. */
   fadeTime?: number;
-  /** Opacity of rows past their freshUntil. @default 0.3 */
+  /** Days after its last day an event stays at full strength (the app's "Fade after"). @default 30 */
+  fadeDays?: number;
+  /** Opacity of faded rows. @default 0.3 */
   fadedOpacity?: number;
   /** Rows whose lastDays is below this are not drawn. @default -3e38 */
   activeFrom?: number;
@@ -133,14 +140,15 @@ export class WindowPointsLayer<DataT = unknown, ExtraProps extends {} = {}> exte
     getWorldPosition: { type: 'accessor', value: [0, 0] },
     getWorldPositionLow: { type: 'accessor', value: [0, 0] },
     getFillColor: { type: 'accessor', value: [0, 0, 0, 255] },
-    getFreshUntil: { type: 'accessor', value: 3.0e38 },
     getLastDay: { type: 'accessor', value: 3.0e38 },
+    getFlags: { type: 'accessor', value: 0 },
     getCategory: { type: 'accessor', value: 0 },
     getMatch: { type: 'accessor', value: 255 },
     firstRow: 0,
     rowCount: -1,
     radiusPixels: { type: 'number', min: 0, value: 3 },
     fadeTime: 0,
+    fadeDays: 30,
     fadedOpacity: 0.3,
     activeFrom: -3.0e38,
     categoryMask: ALL_CATEGORIES,
@@ -156,8 +164,8 @@ export class WindowPointsLayer<DataT = unknown, ExtraProps extends {} = {}> exte
       worldPositions: { size: 2, type: 'float32', accessor: 'getWorldPosition' },
       worldPositionsLow: { size: 2, type: 'float32', accessor: 'getWorldPositionLow' },
       colors: { size: 4, type: 'unorm8', accessor: 'getFillColor', defaultValue: [0, 0, 0, 255] },
-      freshUntil: { size: 1, type: 'float32', accessor: 'getFreshUntil' },
       lastDays: { size: 1, type: 'float32', accessor: 'getLastDay' },
+      flags: { size: 1, type: 'unorm8', accessor: 'getFlags' },
       // unorm8: bytes read as floats 0..1 (integer attribute types would need integer shader inputs).
       categories: { size: 1, type: 'unorm8', accessor: 'getCategory' },
       matches: { size: 1, type: 'unorm8', accessor: 'getMatch' },
@@ -174,13 +182,13 @@ export class WindowPointsLayer<DataT = unknown, ExtraProps extends {} = {}> exte
   }
 
   override draw(): void {
-    const { firstRow, rowCount, radiusPixels, fadeTime, fadedOpacity, activeFrom, categoryMask } = this.props;
+    const { firstRow, rowCount, radiusPixels, fadeTime, fadeDays, fadedOpacity, activeFrom, categoryMask } = this.props;
     const total = this.getNumInstances();
     const first = Math.max(0, Math.min(total, firstRow));
     const count = rowCount < 0 ? total - first : Math.min(rowCount, total - first);
     if (count <= 0) return;
     const model = this.state.model!;
-    model.shaderInputs.setProps({ windowPoints: { radiusPixels, fadeTime, fadedOpacity, activeFrom, categoryMask } });
+    model.shaderInputs.setProps({ windowPoints: { radiusPixels, fadeTime, fadeDays, fadedOpacity, activeFrom, categoryMask } });
     model.setDrawOffsets({ firstVertex: first, firstIndex: 0 });
     model.setVertexCount(count);
     model.draw(this.context.renderPass);

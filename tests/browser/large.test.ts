@@ -109,13 +109,25 @@ async function pickableMarker(category?: string, among = 400): Promise<{ id: str
   return found;
 }
 
+/** Mean colour distance from the Home shot over the marker pixels: faded markers are paler, so lower. */
+function markerStrength(shot: Pixels): number {
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < shot.data.length; i += shot.channels) {
+    const d = colourDistance([shot.data[i], shot.data[i + 1], shot.data[i + 2]], [home.data[i], home.data[i + 1], home.data[i + 2]]);
+    if (d < 16) continue;
+    n++;
+    sum += d;
+  }
+  return sum / Math.max(1, n);
+}
+
 describe('large mode (30,000 synthetic events from events.bin)', () => {
   test('is announced with the event count, and says what is off', async () => {
     expect(await hook(app.page, (h) => [h.large, h.count])).toEqual([true, N]);
     expect(await app.page.locator('.banner-info').textContent()).toContain('30,000 events');
     expect(await app.page.locator('#posture').textContent()).toMatch(/Large dataset \(30,000 events\).*arcs.*off/);
     expect(await app.page.locator('input.search').getAttribute('placeholder')).toBe('Titles and places');
-    expect(await app.page.getByLabel('Fade after').isDisabled()).toBe(true);
     expect(app.errors).toEqual([]);
   });
 
@@ -134,6 +146,22 @@ describe('large mode (30,000 synthetic events from events.bin)', () => {
     expect(earlier).toBeGreaterThan(100);
     expect(earlier).toBeLessThan(end * 0.6);
     await press('End');
+  });
+
+  test('"Fade after" sets how long markers stay at full strength, as in small mode: a year leaves them stronger than a week', async () => {
+    // Mid-2022, with three years of events behind the cursor: a week leaves most of them faded, a year far fewer.
+    await press('Home');
+    await press('PageUp', 42);
+    const fade = app.page.getByLabel('Fade after');
+    expect(await fade.isDisabled()).toBe(false);
+    await fade.selectOption({ label: 'a week' });
+    expect(await hook(app.page, (h) => h.layer().fadeDays)).toBe(7);
+    const week = markerStrength(await mapShot());
+    await fade.selectOption({ label: 'a year' });
+    expect(await hook(app.page, (h) => h.layer().fadeDays)).toBe(365);
+    const year = markerStrength(await mapShot());
+    await fade.selectOption({ label: '30 days' });
+    expect(year).toBeGreaterThan(week * 1.15);
   });
 
   test('hovering a marker shows its title in the tooltip', async () => {

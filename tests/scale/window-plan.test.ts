@@ -72,13 +72,13 @@ describe('window plan', () => {
     expect(candidates(2)).toBeLessThan(long.count / 3);
   });
 
-  it('prepareScaleEvents() sets full strength until end + 30 days, or until `until` for a persisting state', () => {
+  it('prepareScaleEvents() gives each event its last active day: its end, or `until` for a state (FOREVER while it holds)', () => {
     const e = prepared(1500, 2);
     for (let i = 0; i < e.columns.count; i++) {
       const r = eventAt(e.columns, i);
       const origin = e.columns.originDay;
-      const expected = !r.persists ? dayOf(r.end) - origin + 30 : r.until === null ? FOREVER : dayOf(r.until) - origin;
-      expect(e.freshUntil[i]).toBe(Math.fround(expected));
+      const expected = !r.persists ? dayOf(r.end) - origin : r.until === null ? FOREVER : dayOf(r.until) - origin;
+      expect(e.lastDay[i]).toBe(Math.fround(expected));
     }
   });
 

@@ -22,9 +22,11 @@ export interface LargeHook {
   /** Started by t, latest first, at most n: id and lon/lat, to find markers on the map. */
   latest(n: number): { id: string; title: string; lon: number; lat: number; category: string }[];
   /** What the events layer is drawn with now (matches: how many rows match the search, or null without one). */
-  layer(): { time: number; windowStart: number | null; categoryMask: number; matches: number | null };
+  layer(): { time: number; windowStart: number | null; fadeDays: number; categoryMask: number; matches: number | null };
   /** Whether deck.gl has finished a frame with the layer as it is now. */
   drawn(): boolean;
+  /** Resolves in the frame that draws the layer as it is now: a timer's view of a frame, without polling. */
+  whenDrawn(): Promise<void>;
 }
 
 export function installLargeTestHook(map: MapLibreMap, large: LargeMap, store: Store, table: EventsTable): void {
@@ -63,9 +65,10 @@ export function installLargeTestHook(map: MapLibreMap, large: LargeMap, store: S
         matches = 0;
         for (let i = 0; i < p.matches.length; i++) matches += p.matches[i];
       }
-      return { time: p.time, windowStart: Number.isFinite(p.windowStart) ? p.windowStart : null, categoryMask: p.categoryMask, matches };
+      return { time: p.time, windowStart: Number.isFinite(p.windowStart) ? p.windowStart : null, fadeDays: p.fadeDays, categoryMask: p.categoryMask, matches };
     },
     drawn: () => large.drawn(),
+    whenDrawn: () => large.whenDrawn(),
   };
   (window as unknown as { __flankline: LargeHook }).__flankline = hook;
 }

@@ -43,8 +43,6 @@ export const CONTROLS_DEFAULTS = {
   searchLabel: 'Search events by title and excerpt',
   /** Counts in the status line with thousands separators. */
   groupedCounts: false,
-  /** Why the fade window cannot be changed, or '' when it can. */
-  fadeFixed: '',
 };
 
 /** What a large dataset's search covers: events.bin has titles and places, not the excerpts. */
@@ -53,8 +51,6 @@ export const LARGE_CONTROLS: typeof CONTROLS_DEFAULTS = {
   searchPlaceholder: 'Titles and places',
   searchLabel: 'Search events by title and place name (excerpts are not searched in a large dataset)',
   groupedCounts: true,
-  // events.bin's markers carry their fresh-until day, computed once with a 30-day window in the worker.
-  fadeFixed: 'In a large dataset markers pale 30 days after an event; this cannot be changed yet.',
 };
 
 /** `filters` (below the scrubber, after it in Tab order) takes the search box and the lanes switch. */
@@ -79,10 +75,6 @@ export function createControls(container: HTMLElement, store: Store, table: Even
     windowSelect.append(new Option(`${store.get().windowDays} days`, String(store.get().windowDays)));
   }
   windowLabel.append(windowSelect);
-  if (opts.fadeFixed) {
-    windowSelect.disabled = true;
-    windowLabel.title = opts.fadeFixed;
-  }
   const date = document.createElement('output');
   date.className = 'current-date';
   const status = document.createElement('p');
