@@ -1,13 +1,14 @@
 // Ours: the real app as a bench variant: the built app (served at /app/ by scripts/bench-app.ts) in a same-origin iframe
-// that fills the page, with the synthetic data. It is driven as a reader's link or Back button drives it, through
-// its URL fragment (`#time=…&mode=window&playwindow=…`: a moving window of the bench's width), and a frame is done
-// when the app's own test hook says deck.gl has drawn the new time and the GPU has finished.
+// that fills the page, with the synthetic data. It opens as a link would (`#time=…&mode=window&playwindow=…`: a moving
+// window of the bench's width) and is then driven as a host page drives an embedded map, with the embedding API's
+// setTime message; a frame is done when the app's test hook says deck.gl has drawn the new time and the GPU finished.
 // Above 20,000 events the app reads events.bin (large mode); at 10,000 it reads events.geojson like any small corpus.
 import { dataUrl, finishGpu, install, type DisplayMeta } from './harness.ts';
 
 interface AppHook {
   t(): number;
   drawn(): boolean;
+  whenDrawn(): Promise<void>;
   /** Large mode: CPU picking; small mode: deck.gl picking (idsAt). */
   eventAt?(x: number, y: number): unknown;
   idsAt?(x: number, y: number): unknown;
@@ -24,6 +25,14 @@ function untilTrue(test: () => boolean): Promise<void> {
   });
 }
 
+/** Waits a task at a time (not a frame) for the app to take a command: a message arrives as a task. */
+function untilChanged(test: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (test() ? resolve() : setTimeout(check, 0));
+    check();
+  });
+}
+
 const isoOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 /** deck.gl's own canvas in the app (the one that is not MapLibre's): reading a pixel waits for its GPU work. */
@@ -36,8 +45,10 @@ function deckGl(): WebGL2RenderingContext | null {
 async function show(t0: number, t1: number): Promise<void> {
   const t = meta.originDay + t1;
   const w = appWindow()!;
-  w.location.hash = `time=${isoOf(t)}&mode=window&playwindow=${t1 - t0}`;
-  await untilTrue(() => w.__flankline?.t() === t && w.__flankline.drawn());
+  // The embedding API's setTime, as a host page drives an embedded map (docs/embedding.md): same origin, so allowed.
+  w.postMessage({ flankline: 1, type: 'setTime', time: isoOf(t) }, location.origin);
+  await untilChanged(() => w.__flankline?.t() === t);
+  await w.__flankline!.whenDrawn();
   const gl = deckGl();
   if (gl) finishGpu(gl);
 }

@@ -22,6 +22,8 @@ export interface FlanklineHook {
   t(): number;
   /** Whether deck.gl has finished a frame since the time, window or filters last changed (as the large mode's hook). */
   drawn(): boolean;
+  /** Resolves in the frame that draws the latest change (at once if drawn): a timer's view of a frame, without polling. */
+  whenDrawn(): Promise<void>;
 }
 
 export function installTestHook(map: MapLibreMap, overlay: MapboxOverlay, store: Store, table: EventsTable): void {
@@ -32,7 +34,15 @@ export function installTestHook(map: MapLibreMap, overlay: MapboxOverlay, store:
     if (s.t !== p.t || s.windowDays !== p.windowDays || s.hiddenCategories !== p.hiddenCategories || s.query !== p.query
       || s.playMode !== p.playMode || s.playWindowDays !== p.playWindowDays) changes++;
   });
-  overlay.setProps({ onAfterRender: () => { drawnAt = changes; } });
+  let waiting: (() => void)[] = [];
+  overlay.setProps({
+    onAfterRender: () => {
+      drawnAt = changes;
+      const done = waiting;
+      waiting = [];
+      for (const resolve of done) resolve();
+    },
+  });
   const ids = (infos: { object?: unknown }[]) =>
     [...new Set(infos.map((i) => (i.object as EventFeature | undefined)?.id).filter((id): id is string => !!id))].sort();
   const hook: FlanklineHook = {
@@ -54,6 +64,7 @@ export function installTestHook(map: MapLibreMap, overlay: MapboxOverlay, store:
     },
     t: () => store.get().t,
     drawn: () => drawnAt === changes,
+    whenDrawn: () => (drawnAt === changes ? Promise.resolve() : new Promise<void>((resolve) => { waiting.push(resolve); })),
   };
   (window as unknown as { __flankline: FlanklineHook }).__flankline = hook;
 }
