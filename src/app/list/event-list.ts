@@ -5,12 +5,18 @@ import { countStartedBy, strengthAt } from '../state/visible.ts';
 import { CATEGORY_LABELS, cssColor } from '../categories.ts';
 import { formatEventDate } from '../format/date.ts';
 import { listWindow, LIST_WINDOW_DEFAULTS, type ListWindow } from './list-window.ts';
+import { followAtMost } from './follow.ts';
 
 export const LIST_DEFAULTS = {
   /** Items rendered at most; the rest are summarised, so a large dataset does not build a huge DOM on each scrub. */
   ...LIST_WINDOW_DEFAULTS,
   /** What an empty dataset says (main.ts says something else when the data failed to load). */
   emptyText: 'This dataset has no events.',
+  /**
+   * While the time moves (a drag, Play), the list follows at most this often; the first change and the last are shown
+   * at once. Rebuilding 200 items on every step cost a large dataset's scrub a sixth of its frame.
+   */
+  followTimeMs: 150,
 };
 
 /** `filter.passes(i)`: whether event i passes the reader's search and category toggles (absent: all pass). */
@@ -100,9 +106,12 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
     shownFreshKey = freshKey;
   }
 
+  const followTime = followAtMost(() => render(), opts.followTimeMs);
+
   store.subscribe((state, previous) => {
-    if (state.t !== previous.t || state.windowDays !== previous.windowDays || state.query !== previous.query
+    if (state.windowDays !== previous.windowDays || state.query !== previous.query
       || state.hiddenCategories !== previous.hiddenCategories) render();
+    else if (state.t !== previous.t) followTime();
     if (state.hoveredId !== previous.hoveredId) {
       if (previous.hoveredId) items.get(previous.hoveredId)?.classList.remove('hovered');
       const li = state.hoveredId ? items.get(state.hoveredId) : undefined;
