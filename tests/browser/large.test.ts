@@ -285,8 +285,14 @@ describe('large mode (30,000 synthetic events from events.bin)', () => {
     await press('End');
     await press('PageDown', 33);
     const everything = markerPixels(await mapShot());
+    const status = app.page.locator('[role="status"].status');
+    const started = Number((await status.textContent())!.match(/^[\d,]+/)![0].replace(/,/g, ''));
     await app.page.getByLabel('Play mode').selectOption({ label: 'Last 30 days' });
     expect(await hook(app.page, (h) => h.layer().windowStart)).toBe(await hook(app.page, (h) => h.t() - 30));
+    // The status line counts what the map shows: only the events active in the window.
+    const inWindow = (await status.textContent())!;
+    expect(inWindow).toMatch(/^[\d,]+ events in the 30 days to /);
+    expect(Number(inWindow.match(/^[\d,]+/)![0].replace(/,/g, ''))).toBeLessThan(started * 0.5);
     const recent = markerPixels(await mapShot());
     await app.page.getByLabel('Play mode').selectOption({ label: 'Everything so far' });
     expect(recent).toBeGreaterThan(100);

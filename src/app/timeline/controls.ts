@@ -2,7 +2,7 @@
 // date written out, the status line, the fade window, the search and the lanes switch.
 import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
-import { countStartedBy } from '../state/visible.ts';
+import { countShownAt } from '../state/shown-count.ts';
 import { isoOf } from '../time/day.ts';
 import { formatDay } from '../format/date.ts';
 
@@ -32,8 +32,11 @@ export const PLAY_MODES: { label: string; mode: 'cumulative' | 'window'; days: n
 
 const playModeValue = (mode: string, days: number) => (mode === 'window' ? `window-${days}` : 'cumulative');
 
-export function statusText(count: number, t: number, grouped = false): string {
-  return `${grouped ? count.toLocaleString('en-GB') : count} ${count === 1 ? 'event' : 'events'} up to ${formatDay(isoOf(t))}`;
+/** The status line: events on the map at t; in the moving-window play mode, those active in its last `windowDays`. */
+export function statusText(count: number, t: number, grouped = false, windowDays: number | null = null): string {
+  const events = `${grouped ? count.toLocaleString('en-GB') : count} ${count === 1 ? 'event' : 'events'}`;
+  return windowDays === null ? `${events} up to ${formatDay(isoOf(t))}`
+    : `${events} in the ${windowDays} days to ${formatDay(isoOf(t))}`;
 }
 
 export const CONTROLS_DEFAULTS = {
@@ -136,7 +139,8 @@ export function createControls(container: HTMLElement, store: Store, table: Even
     if (search.value !== s.query && searchTimer === undefined) search.value = s.query;
     lanes.setAttribute('aria-pressed', String(s.lanes));
     date.textContent = formatDay(isoOf(s.t));
-    status.textContent = statusText(countStartedBy(table.start, s.t), s.t, opts.groupedCounts);
+    status.textContent = statusText(countShownAt(table, s.t, s.playMode, s.playWindowDays), s.t, opts.groupedCounts,
+      s.playMode === 'window' ? s.playWindowDays : null);
   };
   store.subscribe((s, p) => {
     if (s.t !== p.t || s.playing !== p.playing || s.speedDaysPerSecond !== p.speedDaysPerSecond || s.windowDays !== p.windowDays
