@@ -28,9 +28,8 @@ export function pickNearest(
   const category = events.columns.category;
   let best = -1;
   let bestD2 = radius * radius;
-  eventRange(events.columns.start, t0, t1, range);
-  for (let i = range[0]; i < range[1]; i++) {
-    if (((categoryMask >> category[i]) & 1) === 0 || (matches !== null && matches[i] === 0)) continue;
+  const consider = (i: number) => {
+    if (((categoryMask >> category[i]) & 1) === 0 || (matches !== null && matches[i] === 0)) return;
     const dx = m[2 * i] - x;
     const dy = m[2 * i + 1] - y;
     const d2 = dx * dx + dy * dy;
@@ -38,22 +37,15 @@ export function pickNearest(
       bestD2 = d2;
       best = i;
     }
-  }
+  };
+  eventRange(events.columns.start, t0, t1, range);
+  for (let i = range[0]; i < range[1]; i++) consider(i);
   // Events that began before t0 and were still active at t0 (the layer's lanes), when the window has a start.
   if (activeAtStart && t0 > -Infinity) {
     for (const lane of events.lanes) {
       const laneEnd = lowerBound(lane.start, t0);
       for (let k = lowerBound(lane.start, t0 - lane.maxSpan, 0, laneEnd); k < laneEnd; k++) {
-        if (lane.lastDay[k] < t0) continue;
-        const i = lane.index[k];
-        if (((categoryMask >> category[i]) & 1) === 0 || (matches !== null && matches[i] === 0)) continue;
-        const dx = m[2 * i] - x;
-        const dy = m[2 * i + 1] - y;
-        const d2 = dx * dx + dy * dy;
-        if (d2 <= bestD2) {
-          bestD2 = d2;
-          best = i;
-        }
+        if (lane.lastDay[k] >= t0) consider(lane.index[k]);
       }
     }
   }

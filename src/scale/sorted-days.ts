@@ -2,7 +2,7 @@
 // rows [lowerBound(t0), upperBound(t1)). Nothing is allocated; results go to a caller's Int32Array.
 
 /** First index whose value is >= x (values non-decreasing). */
-export function lowerBound(values: Int32Array, x: number, lo = 0, hi = values.length): number {
+export function lowerBound(values: ArrayLike<number>, x: number, lo = 0, hi = values.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (values[mid] < x) lo = mid + 1;
@@ -12,7 +12,7 @@ export function lowerBound(values: Int32Array, x: number, lo = 0, hi = values.le
 }
 
 /** First index whose value is > x (values non-decreasing). */
-export function upperBound(values: Int32Array, x: number, lo = 0, hi = values.length): number {
+export function upperBound(values: ArrayLike<number>, x: number, lo = 0, hi = values.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (values[mid] <= x) lo = mid + 1;

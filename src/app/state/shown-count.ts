@@ -4,6 +4,7 @@
 // the ended ones are a prefix of the last days sorted once (lazily: only a reader of the window mode pays for it).
 import type { EventsTable } from './events-table.ts';
 import { countStartedBy } from './visible.ts';
+import { lowerBound } from '../../scale/sorted-days.ts';
 import { windowFloor, type PlayMode } from '../posture/play-window.ts';
 
 const sortedLastDays = new WeakMap<EventsTable, Float64Array>();
@@ -18,18 +19,6 @@ function lastDaysOf(table: EventsTable): Float64Array {
     sortedLastDays.set(table, days);
   }
   return days;
-}
-
-/** First index whose value is >= x. */
-function lowerBound(values: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Events on the map at t: what `inPlayWindow` says for each, counted without a pass over them. */

@@ -3,17 +3,11 @@
 //   it is fresh (full strength) while t <= end + windowDays, or, for a persisting state, while t <= until
 //   (forever when until is null); shown but not fresh means faded.
 import type { EventsTable } from './events-table.ts';
+import { upperBound } from '../../scale/sorted-days.ts';
 
 /** How many events have started by day t: the length of the shown prefix of the start-sorted table. */
 export function countStartedBy(start: Int32Array, t: number): number {
-  let lo = 0;
-  let hi = start.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (start[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return upperBound(start, t);
 }
 
 /** The last day event i is drawn at full strength. */
