@@ -1,4 +1,5 @@
 // The one place that launches Debian chromium for the browser tests (WebGL2 through SwiftShader), and opens the app.
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
@@ -23,6 +24,20 @@ export interface OpenedApp {
  */
 export function isProbeOfMissingBin(m: ConsoleMessage): boolean {
   return /Failed to load resource: .* 404/.test(m.text()) && /\/events\.bin(\?|$)/.test(m.location().url);
+}
+
+/**
+ * One browser and one app page for a test file, opened before its tests and closed after them; the tests read
+ * `suite.browser` and `suite.app` (set by then).
+ */
+export function appForSuite(url: string): { browser: Browser; app: OpenedApp } {
+  const suite = {} as { browser: Browser; app: OpenedApp };
+  beforeAll(async () => {
+    suite.browser = await launch();
+    suite.app = await openApp(suite.browser, url);
+  });
+  afterAll(async () => { await suite.browser?.close(); });
+  return suite;
 }
 
 /** Opens the app at `url` and waits until the map has drawn once (the app sets body[data-ready]). */

@@ -1,20 +1,12 @@
 // The view in the URL: set through the UI, reloaded from the link, compared as state and as a picture; back and
 // forward step through settled views; a link to an event the data no longer has says so.
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openApp, waitForDrawn, type OpenedApp } from './browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { appForSuite, openApp, waitForDrawn, type OpenedApp } from './browser.ts';
 import { decodePng } from './pixels.ts';
 import { differingShare, settle } from './embed-helpers.ts';
 
-let browser: Browser;
-let app: OpenedApp;
 const url = inject('appUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-  app = await openApp(browser, url);
-});
-afterAll(async () => { await browser?.close(); });
+const suite = appForSuite(url);
 
 const state = (o: OpenedApp) => o.page.evaluate(() => {
   const { t, windowDays, playing, speedDaysPerSecond, selectedId } = window.__flanklineEmbed.state();
@@ -24,7 +16,7 @@ const camera = (o: OpenedApp) => o.page.evaluate(() => window.__flanklineEmbed.c
 
 describe('permalinks', () => {
   test('a view set through the UI survives a reload of its URL: same state, same picture', async () => {
-    const { page } = app;
+    const { page } = suite.app;
     // Time: the scrubber's keyboard, back a month from the end.
     await page.locator('[role="slider"]').focus();
     await page.keyboard.press('End');
@@ -50,14 +42,14 @@ describe('permalinks', () => {
     expect(await page.locator('.share-snippet').inputValue()).toMatch(/^<iframe src="[^"]*embed=1[^"]*#time=/);
     await page.keyboard.press('Escape');
 
-    const before = await state(app);
+    const before = await state(suite.app);
     expect(before).toMatchObject({ windowDays: 7, speedDaysPerSecond: 91, selectedId: id, playing: false });
-    const cameraBefore = await camera(app);
+    const cameraBefore = await camera(suite.app);
     const drawn = await waitForDrawn(page, (await page.evaluate(() => window.__flankline.drawnMarkerIds())).length);
     const box = (await page.locator('#map').boundingBox())!;
     const shotBefore = decodePng(await page.screenshot({ clip: box }));
 
-    const again = await openApp(browser, link);
+    const again = await openApp(suite.browser, link);
     try {
       expect(await state(again)).toEqual(before);
       const cameraAfter = await camera(again);
@@ -79,25 +71,25 @@ describe('permalinks', () => {
   });
 
   test('Back and Forward step through settled views, not frames', async () => {
-    const { page } = app;
-    const zoomed = await camera(app);
-    const selected = (await state(app)).selectedId;
+    const { page } = suite.app;
+    const zoomed = await camera(suite.app);
+    const selected = (await state(suite.app)).selectedId;
     await page.goBack(); // before the zoom: same selection, one step out
     await page.waitForTimeout(300);
-    expect((await camera(app)).zoom).toBeCloseTo(zoomed.zoom - 1, 1);
-    expect((await state(app)).selectedId).toBe(selected);
+    expect((await camera(suite.app)).zoom).toBeCloseTo(zoomed.zoom - 1, 1);
+    expect((await state(suite.app)).selectedId).toBe(selected);
     await page.goBack(); // before the selection
     await page.waitForTimeout(300);
-    expect((await state(app)).selectedId).toBeNull();
+    expect((await state(suite.app)).selectedId).toBeNull();
     await page.goForward();
     await page.goForward();
     await page.waitForTimeout(300);
-    expect((await state(app)).selectedId).toBe(selected);
-    expect((await camera(app)).zoom).toBeCloseTo(zoomed.zoom, 2);
+    expect((await state(suite.app)).selectedId).toBe(selected);
+    expect((await camera(suite.app)).zoom).toBeCloseTo(zoomed.zoom, 2);
   });
 
   test('a link to an event the data no longer has says so, and keeps the rest of the view', async () => {
-    const gone = await openApp(browser, `${url}#time=2022-03-01&event=strike-nowhere-1999`);
+    const gone = await openApp(suite.browser, `${url}#time=2022-03-01&event=strike-nowhere-1999`);
     try {
       const banner = gone.page.locator('.banner-warning');
       await banner.waitFor({ state: 'visible' });

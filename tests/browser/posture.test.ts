@@ -2,10 +2,10 @@
 // on the countries source), contributor arcs (deck.gl picking), the summary row against counts made here from the
 // fixture, legend switches and search (picking and the list), and Play under prefers-reduced-motion.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { EventCollection, EventFeature } from '../../src/model/index.ts';
-import { launch, openApp, waitForDrawn, type OpenedApp } from './browser.ts';
+import { appForSuite, openApp, waitForDrawn } from './browser.ts';
 
 const EVENTS = JSON.parse(readFileSync('tests/fixtures/fixture-events.geojson', 'utf8')) as EventCollection;
 const DAY = 86_400_000;
@@ -18,15 +18,8 @@ type Hook = Window['__flankline'] & {
   drawnArcs(): string[];
 };
 
-let browser: Browser;
-let app: OpenedApp;
 const url = inject('appUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-  app = await openApp(browser, url);
-});
-afterAll(async () => { await browser?.close(); });
+const suite = appForSuite(url);
 
 const slider = (page: Page) => page.locator('[role="slider"]');
 
@@ -55,7 +48,7 @@ describe('states on the map', () => {
   });
 
   test('before 2017 no battlegroup host is tinted; at 2018 all four are, easing in as the cursor passes', async () => {
-    const page = app.page;
+    const page = suite.app.page;
     await goTo(page, '2016-12-31');
     for (const code of BATTLEGROUP_HOSTS) await expect.poll(async () => (await stateOf(page, code)).deployment ?? 0, { message: code, timeout: 20_000 }).toBe(0);
     // Record Poland's tint on every frame while the cursor jumps a month past its battlegroup's start (April 2017).
@@ -83,7 +76,7 @@ describe('states on the map', () => {
 
 describe('contributor arcs', () => {
   test('arcs from each contributor capital to an actor-bearing mission exist while it is active and not before', async () => {
-    const page = app.page;
+    const page = suite.app.page;
     const mission = EVENTS.features.find((f) => f.properties.category === 'mission' && f.properties.actors.length > 0)!;
     const expected = [...new Set(mission.properties.actors)].sort().map((a) => `${mission.id}:${a}`);
     expect(expected.length).toBe(5);
@@ -118,7 +111,7 @@ describe('the posture summary', () => {
     items.map((b) => `${(b as HTMLElement).dataset.category}:${(b as HTMLElement).dataset.count}`));
 
   test('at several dates its lines match counts made from events.geojson', async () => {
-    const page = app.page;
+    const page = suite.app.page;
     for (const iso of ['2018-01-15', '2022-03-10', '2025-09-20']) {
       await goTo(page, iso);
       await expect.poll(() => shown(page), { message: iso, timeout: 20_000 }).toEqual(expectedAt(iso));
@@ -128,7 +121,7 @@ describe('the posture summary', () => {
   });
 
   test('clicking a one-item line opens that item', async () => {
-    const page = app.page;
+    const page = suite.app.page;
     await page.locator('.posture-item[data-category="mission"]').click();
     const panel = page.locator('#panel');
     await panel.waitFor({ state: 'visible' });
@@ -141,7 +134,7 @@ describe('the posture summary', () => {
 
 describe('legend switches and search', () => {
   test('switching a category off hides its markers (picked) and its list items; on again brings them back', async () => {
-    const page = app.page;
+    const page = suite.app.page;
     await slider(page).focus();
     await page.keyboard.press('End');
     const all = EVENTS.features.map((f) => f.id).sort();
@@ -156,7 +149,7 @@ describe('legend switches and search', () => {
   });
 
   test('search narrows the list and the map together', async () => {
-    const page = app.page;
+    const page = suite.app.page;
     const word = 'vaindloo';
     const matching = EVENTS.features.filter((f) => [f.properties.title, ...f.properties.sources.map((s) => s.excerpt)]
       .join(' ').toLowerCase().includes(word)).map((f) => f.id).sort();
@@ -173,7 +166,7 @@ describe('legend switches and search', () => {
 
 describe('play modes', () => {
   test('the last-N-days mode draws only events active in that window', async () => {
-    const page = app.page;
+    const page = suite.app.page;
     await goTo(page, '2025-09-20');
     await page.getByLabel('Play mode').selectOption({ label: 'Last 30 days' });
     const expected = EVENTS.features.filter((f) => {
@@ -187,7 +180,7 @@ describe('play modes', () => {
   });
 
   test('with prefers-reduced-motion, Play moves time in whole steps and states switch without a tween', async () => {
-    const reduced = await openApp(browser, url);
+    const reduced = await openApp(suite.browser, url);
     const page = reduced.page;
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await slider(page).focus();
@@ -220,5 +213,5 @@ describe('play modes', () => {
 });
 
 test('the page logged no errors', () => {
-  expect(app.errors).toEqual([]);
+  expect(suite.app.errors).toEqual([]);
 });
