@@ -11,6 +11,12 @@ export const PRECISIONS = ['day', 'month', 'year'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 export const PLACE_KINDS = ['site', 'city', 'country', 'region'] as const;
+/** Whether the text says the event took place, holds now, or is announced or scheduled (negated ones are not events). */
+export const STATUSES = ['happened', 'ongoing', 'planned'] as const;
+export type Status = (typeof STATUSES)[number];
+/** Where the event's date was found, nearest first: its own sentence ... the document's published date. */
+export const DATE_SOURCES = ['sentence', 'clause', 'paragraph', 'lede', 'dateline', 'published'] as const;
+export type DateSource = (typeof DATE_SOURCES)[number];
 export const GAZETTEERS = ['geonames', 'naturalearth', 'curated'] as const;
 export const HIGHLIGHT_KINDS = ['place', 'date', 'trigger'] as const;
 
@@ -66,6 +72,11 @@ export const EventPropertiesSchema = z.object({
   place: PlaceSchema,
   actors: z.array(Alpha2),
   confidence: z.number().min(0).max(1),
+  /** Optional so that files written before these fields existed still load; the pipeline always writes them. */
+  status: z.enum(STATUSES).optional(),
+  dateSource: z.enum(DATE_SOURCES).optional(),
+  /** One line a reader can check: "date: 'on Wednesday', future tense, after publication 2023-07-11; place: 'in Vilnius', locative". */
+  reason: z.string().optional(),
   sources: z.array(SourceSchema).min(1),
 }).refine((p) => p.start <= p.end, { message: 'start is after end', path: ['start'] })
   .refine((p) => p.until === null || p.until >= p.start, { message: 'until is before start', path: ['until'] });
