@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { GAZETTEER_PATH, loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
+import { loadLexicon } from './lexicon-load.ts';
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
 import { write } from '../src/pipeline/write.ts';
@@ -78,6 +79,7 @@ function corpus(data: GazetteerData, opts: typeof BENCH): PipelineInput[] {
 
 const t0 = performance.now();
 const gazetteer = loadGazetteer();
+const lexicon = loadLexicon();
 const loadMs = performance.now() - t0;
 console.log(`gazetteer load: ${loadMs.toFixed(0)} ms (${gazetteer.size} entries; aim < 1000 ms)`);
 
@@ -97,7 +99,7 @@ interface Run {
 const runs: Run[] = [];
 for (let run = 0; run < BENCH.repeats; run++) {
   const t1 = performance.now();
-  const result = runPipeline(inputs, gazetteer, { now: () => performance.now() });
+  const result = runPipeline(inputs, { gazetteer, lexicon }, { now: () => performance.now() });
   const t2 = performance.now();
   const files = write(result.events, result.documents, result.mentions);
   const t3 = performance.now();

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
+import { loadLexicon } from './lexicon-load.ts';
 import { readManifest, PipelineInputError, type ManifestEntry } from '../src/pipeline/manifest.ts';
 import { count, runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
 import { write } from '../src/pipeline/write.ts';
@@ -216,13 +217,15 @@ function run(args: Args): number {
   console.log(`geocode: ${corpus.inputs.length} documents in ${args.input}`);
   const t0 = performance.now();
   let gazetteer;
+  let lexicon;
   try {
     gazetteer = loadGazetteer();
+    lexicon = loadLexicon();
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  console.log(`geocode: gazetteer loaded in ${Math.round(performance.now() - t0)} ms (${gazetteer.size} entries)`);
-  const result = runPipeline(corpus.inputs, gazetteer, {
+  console.log(`geocode: gazetteer and lexicon loaded in ${Math.round(performance.now() - t0)} ms (${gazetteer.size} places)`);
+  const result = runPipeline(corpus.inputs, { gazetteer, lexicon }, {
     now: () => performance.now(),
     onStage: (t) => console.log(`geocode: ${t.stage.padEnd(9)} ${String(Math.round(t.ms)).padStart(6)} ms  ${t.detail}`),
   });

@@ -5,6 +5,7 @@ import { dayListDates } from './dates/day-lists.ts';
 import { dottedDates } from './dates/dotted-dates.ts';
 import type { RawDate } from './dates/expression.ts';
 import { meetingDayDates } from './dates/meeting-day.ts';
+import { periodDates } from './dates/periods.ts';
 import { resolveExpression, type Reference } from './dates/resolve.ts';
 import { tenseAround } from './dates/tense.ts';
 import { dateWindows } from './dates/windows.ts';
@@ -46,6 +47,7 @@ const POST_ATTRIBUTION = /\(@\w{1,30}\)\s*(.{6,40})$/;
 function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
   const found: RawDate[] = [];
   dayListDates(sentence.text, sentence.start, opts.maxEventDays, found);
+  periodDates(sentence.text, sentence.start, found);
   dottedDates(sentence.text, sentence.start, found);
   for (const w of dateWindows(sentence.text, opts)) {
     if (found.length >= opts.maxMentionsPerSentence) break;

@@ -10,8 +10,11 @@ import { segment } from './segment.ts';
 import { findDates } from './date.ts';
 import { recognise } from './recognise.ts';
 import { resolve } from './resolve.ts';
-import { findTriggers, type FoundTrigger } from './trigger.ts';
-import { extractEvents, type EventCandidate, type UndatedEvent } from './events.ts';
+import { analyseSentence, type SentenceGrammar } from './language/clauses.ts';
+import { tag } from './language/tagger.ts';
+import type { EventLexicon } from './lexicon/event-lexicon.ts';
+import { extractEvents, type EventCandidate, type UndatedEvent } from './events/extract.ts';
+import type { PlaceLookup } from './events/choose-place.ts';
 import { merge, type MergedEvent } from './merge.ts';
 import type { DocumentMentions } from './write.ts';
 
@@ -56,6 +59,12 @@ export interface PipelineResult {
   timings: StageTiming[];
 }
 
+/** What the pipeline reads besides the documents, loaded by the caller (scripts/ does the file reading). */
+export interface PipelineResources {
+  gazetteer: Gazetteer;
+  lexicon: EventLexicon;
+}
+
 export interface PipelineOptions {
   /** Called after each stage, e.g. to print progress. */
   onStage?: (timing: StageTiming) => void;
@@ -70,7 +79,7 @@ interface Work {
   dates: DateMention[];
   recognised: PlaceMention[];
   resolved: ResolvedMention[];
-  triggers: FoundTrigger[];
+  grammars: (SentenceGrammar | null)[];
 }
 
 export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -126,7 +135,9 @@ function duplicatesOf(inputs: readonly PipelineInput[]): (string | null)[] {
  * Runs every stage over the corpus. A document that fails is reported in its outcome; the others go on. A document
  * with the same bytes as an earlier one (in input order) is not read, and its outcome says which one it repeats.
  */
-export function runPipeline(inputs: readonly PipelineInput[], gazetteer: Gazetteer, options: PipelineOptions = {}): PipelineResult {
+export function runPipeline(inputs: readonly PipelineInput[], resources: PipelineResources, options: PipelineOptions = {}): PipelineResult {
+  const { gazetteer, lexicon } = resources;
+  const borders: PlaceLookup = { border: (a, b) => (gazetteer as { border?: PlaceLookup['border'] }).border?.(a, b) };
   const now = options.now ?? (() => 0);
   const timings: StageTiming[] = [];
   const works: Work[] = inputs.map((input) => ({
@@ -134,7 +145,7 @@ export function runPipeline(inputs: readonly PipelineInput[], gazetteer: Gazette
       file: input.file, title: input.meta?.title ?? input.file, published: input.meta?.published ?? null, error: null,
       sentences: 0, contentSentences: 0, mentionsFound: 0, mentionsResolved: 0, dates: 0, triggers: 0, events: [], undated: [],
     },
-    sentences: [], dates: [], recognised: [], resolved: [], triggers: [],
+    sentences: [], dates: [], recognised: [], resolved: [], grammars: [],
   }));
   const stage = (name: string, step: (w: Work, doc: IngestedDocument) => void, detail: () => string) => {
     const t0 = now();
@@ -176,6 +187,9 @@ export function runPipeline(inputs: readonly PipelineInput[], gazetteer: Gazette
     w.outcome.sentences = w.sentences.length;
     w.outcome.contentSentences = w.sentences.filter((s) => s.isContent).length;
   }, () => count(sum((w) => w.sentences.length), 'sentence'));
+  stage('language', (w) => {
+    w.grammars = w.sentences.map((s) => (s.isContent ? analyseSentence(tag(s.text, s.start)) : null));
+  }, () => `${count(sum((w) => w.grammars.reduce((n, g) => n + (g?.tokens.length ?? 0), 0)), 'word')} tagged`);
   stage('dates', (w, doc) => {
     w.dates = findDates(w.sentences, doc.published);
     w.outcome.dates = w.dates.filter((d) => d.interval !== null).length;
@@ -188,15 +202,12 @@ export function runPipeline(inputs: readonly PipelineInput[], gazetteer: Gazette
     w.resolved = resolve(w.recognised, doc, gazetteer);
     w.outcome.mentionsResolved = w.resolved.filter((m) => m.entry !== null).length;
   }, () => `${count(sum((w) => w.outcome.mentionsResolved), 'mention')} resolved`);
-  stage('triggers', (w) => {
-    w.triggers = findTriggers(w.sentences);
-    w.outcome.triggers = w.triggers.length;
-  }, () => count(sum((w) => w.triggers.length), 'event word'));
   stage('events', (w, doc) => {
-    const found = extractEvents(doc, w.sentences, w.resolved, w.dates, w.triggers, gazetteer);
+    const found = extractEvents({ doc, sentences: w.sentences, grammars: w.grammars, mentions: w.resolved, dates: w.dates, lexicon, places: borders });
     w.outcome.events = found.events;
     w.outcome.undated = found.undated;
-  }, () => `${count(sum((w) => w.outcome.events.length), 'dated event')}, ${sum((w) => w.outcome.undated.length)} undated`);
+    w.outcome.triggers = found.predicates;
+  }, () => `${count(sum((w) => w.outcome.triggers), 'event word')}, ${count(sum((w) => w.outcome.events.length), 'dated event')}, ${sum((w) => w.outcome.undated.length)} undated`);
 
   const candidates = ok().flatMap((w) => w.outcome.events);
   const t1 = now();

@@ -1,7 +1,7 @@
 // One real event, one feature: joins the candidates that several documents (or one document, twice) report for
 // the same category, the same or a nearby place and overlapping time.
-import type { Category, Precision, Source } from '../model/event.ts';
-import type { EventCandidate } from './events.ts';
+import type { Category, DateSource, Precision, Source, Status } from '../model/event.ts';
+import type { EventCandidate } from './events/extract.ts';
 import type { GazetteerEntry } from './types.ts';
 
 export const MERGE_DEFAULTS = {
@@ -23,9 +23,13 @@ export interface MergedEvent {
   end: string;
   precision: Precision;
   persists: boolean;
+  status: Status;
+  dateSource: DateSource;
+  reason: string;
   entry: GazetteerEntry;
   actors: string[];
   confidence: number;
+  /** Best-stated first (its sentence has the event word, the place and the date), then by document and offset. */
   sources: Source[];
 }
 
@@ -69,17 +73,25 @@ function samePlace(a: GazetteerEntry, b: GazetteerEntry, opts: typeof MERGE_DEFA
   return point(a) && point(b) && distanceKm(a, b) <= opts.maxKm;
 }
 
+/**
+ * Within a document, overlapping times (with a week's tolerance) are one happening told twice. Across documents the
+ * times must agree at both ends: "4,700 troops sent in recent weeks" and "U.S. troops rotating through Poland since
+ * 2014" are two deployments, and a three-day trip is not the one-day meeting held during it.
+ */
 function sameTime(a: EventCandidate, b: EventCandidate, sameDocument: boolean, opts: typeof MERGE_DEFAULTS): boolean {
-  // A state holds from its start on: two reports of it overlap whenever they were written.
-  if (a.persists && b.persists) return true;
-  const tolerance = sameDocument ? opts.sameDocumentDays : opts.toleranceDays;
-  return dayNumber(a.start) <= dayNumber(b.end) + tolerance && dayNumber(b.start) <= dayNumber(a.end) + tolerance;
+  if (sameDocument) {
+    const tolerance = opts.sameDocumentDays;
+    return dayNumber(a.start) <= dayNumber(b.end) + tolerance && dayNumber(b.start) <= dayNumber(a.end) + tolerance;
+  }
+  const t = opts.toleranceDays;
+  return a.precision === b.precision && Math.abs(dayNumber(a.start) - dayNumber(b.start)) <= t && Math.abs(dayNumber(a.end) - dayNumber(b.end)) <= t;
 }
 
-/** Same category, same or nearby place, overlapping time (excerpts aside, see sideBySide). */
+/** Same category, same or nearby place, same time, and not two different things ("troops" and "Patriot systems"). */
 function compatible(a: EventCandidate, b: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
   const sameDocument = a.source.doc === b.source.doc;
-  return a.category === b.category && samePlace(a.entry, b.entry, opts) && sameTime(a, b, sameDocument, opts);
+  return a.category === b.category && (a.what === null || b.what === null || a.what === b.what) &&
+    samePlace(a.entry, b.entry, opts) && sameTime(a, b, sameDocument, opts);
 }
 
 // Places one sentence names side by side are separate events ("around Kurakhove, Vuhledar, and Velyka Novosilka").
@@ -109,7 +121,10 @@ function combine(members: EventCandidate[], opts: typeof MERGE_DEFAULTS): Merged
       b.confidence - a.confidence || a.title.localeCompare(b.title),
   )[0];
   const sources = new Map<string, Source>();
+  const evidence = new Map<string, number>();
   for (const m of members) {
+    const k = `${m.source.doc}\u0000${m.source.start}\u0000${m.source.end}`;
+    evidence.set(k, Math.max(evidence.get(k) ?? 0, m.evidence * 2 + m.confidence));
     const key = `${m.source.doc}\u0000${m.source.start}\u0000${m.source.end}`;
     const known = sources.get(key);
     if (!known) sources.set(key, { ...m.source, highlights: [...m.source.highlights] });
@@ -131,10 +146,18 @@ function combine(members: EventCandidate[], opts: typeof MERGE_DEFAULTS): Merged
     end: dated.end,
     precision: dated.precision,
     persists: members.some((m) => m.persists),
+    // Planned until a source reports it happened; a state is ongoing while any source says it holds.
+    status: members.some((m) => m.status === 'happened') ? 'happened' : members.some((m) => m.status === 'ongoing') ? 'ongoing' : 'planned',
+    dateSource: dated.dateSource,
+    reason: dated.reason,
     entry: place,
     actors: [...new Set(members.flatMap((m) => m.actors))].sort(),
     confidence: Math.round(Math.min(opts.maxConfidence, 1 - missing) * 100) / 100,
-    sources: [...sources.values()].sort((a, b) => a.doc.localeCompare(b.doc) || a.start - b.start || a.end - b.end),
+    sources: [...sources.values()].sort((a, b) => {
+      const ea = evidence.get(`${a.doc}\u0000${a.start}\u0000${a.end}`) ?? 0;
+      const eb = evidence.get(`${b.doc}\u0000${b.start}\u0000${b.end}`) ?? 0;
+      return eb - ea || a.doc.localeCompare(b.doc) || a.start - b.start || a.end - b.end;
+    }),
   };
 }
 

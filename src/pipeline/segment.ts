@@ -31,7 +31,7 @@ const BEFORE_NUMBER = new Set([
 ]);
 // Words that continue a sentence after an initialism ("U.S. Secretary", "U.N. Security Council", "9 a.m. Tuesday").
 const AFTER_INITIALISM =
-  /^(secretary|president|vice|ambassador|embassy|envoy|officials?|forces?|troops|army|navy|air|marines?|military|defen[cs]e|state|department|government|administration|congress|senate|house|senator|representative|general|command|central|special|national|security|intelligence|treasury|justice|federal|sanctions|policy|election|allies|ally|partners?|counterpart|delegation|mission|peacekeepers?|european|pacific|indo|africa|northern|southern|space|cyber|coast|border|capitol|sen|rep|gen|gov|lt|col|adm|maj|brig|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gmt|utc|cet|cest|bst|et|est|edt|pt|pst|pdt|local|time)\b/i;
+  /^(secretary|president|vice|ambassador|embassy|envoy|agency|officials?|forces?|troops|army|navy|air|marines?|military|defen[cs]e|state|department|government|administration|congress|senate|house|senator|representative|general|command|central|special|national|security|intelligence|treasury|justice|federal|sanctions|policy|election|allies|ally|partners?|counterpart|delegation|mission|peacekeepers?|european|pacific|indo|africa|northern|southern|space|cyber|coast|border|capitol|sen|rep|gen|gov|lt|col|adm|maj|brig|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gmt|utc|cet|cest|bst|et|est|edt|pt|pst|pdt|local|time)\b/i;
 
 const lineBreak = /\r\n|[\n\r\u2028\u2029\u0085]/g;
 const LETTER = /\p{L}/u;

@@ -94,6 +94,9 @@ export function toCollection(events: readonly MergedEvent[], opts = WRITE_DEFAUL
         place: placeOf(event),
         actors: [...event.actors],
         confidence: event.confidence,
+        status: event.status,
+        dateSource: event.dateSource,
+        reason: event.reason,
         sources: event.sources.map((s) => ({
           doc: s.doc,
           title: s.title,

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findDates } from '../../src/pipeline/date.ts';
 import { recognise } from '../../src/pipeline/recognise.ts';
 import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadResources } from '../pipeline/resources.ts';
 import { ingest } from '../../src/pipeline/ingest.ts';
 import { segment } from '../../src/pipeline/segment.ts';
 import { markupSpans } from '../../src/pipeline/boilerplate.ts';
@@ -111,7 +112,7 @@ describe('fuzz', { timeout: 60_000 }, () => {
         bytes: new TextEncoder().encode(paragraphs.join('\n')),
         meta: { file: `fuzz-${i}.txt`, title: `Fuzz ${i}`, credit: null, published: day },
       }));
-      const result = bounded(5000, 'runPipeline', () => runPipeline(inputs, gazetteer));
+      const result = bounded(5000, 'runPipeline', () => runPipeline(inputs, loadResources()));
       // Failures are only ever bad input (binary, empty), never an internal error in a stage.
       for (const o of result.outcomes) if (o.error) expect(o.error).not.toMatch(/internal error/);
       const collection = toCollection(result.events);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LOAD_DEFAULTS, resolveEventsUrl } from '../../src/app/data/load.ts';
 import { markupSpans } from '../../src/pipeline/boilerplate.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadResources } from '../pipeline/resources.ts';
 
 const page = 'https://maps.example.org/flankline/index.html';
 
@@ -38,7 +38,7 @@ describe('markupSpans()', () => {
 describe('duplicates', () => {
   it('runPipeline() reads a document once when two files have the same bytes, and says which one it read', { timeout: 30_000 }, () => {
     const bytes = new TextEncoder().encode('Quiet\nNothing happened.\n');
-    const result = runPipeline([{ file: 'a.txt', bytes }, { file: 'b.txt', bytes: bytes.slice() }, { file: 'c.txt', bytes: new TextEncoder().encode('Other\nText.\n') }], loadGazetteer());
+    const result = runPipeline([{ file: 'a.txt', bytes }, { file: 'b.txt', bytes: bytes.slice() }, { file: 'c.txt', bytes: new TextEncoder().encode('Other\nText.\n') }], loadResources());
     expect(result.outcomes.map((o) => [o.file, o.error])).toEqual([
       ['a.txt', null], ['b.txt', 'b.txt: same content as a.txt, which is read instead (a duplicate counts once)'], ['c.txt', null],
     ]);

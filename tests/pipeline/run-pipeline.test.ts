@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadResources } from './resources.ts';
 import { runPipeline, type PipelineInput } from '../../src/pipeline/index.ts';
 import { report } from '../../src/pipeline/report.ts';
-import type { Gazetteer } from '../../src/pipeline/gazetteer.ts';
+import type { PipelineResources } from '../../src/pipeline/index.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const meta = (file: string, published: string | null) => ({ file, title: file, credit: null, published });
-let gazetteer: Gazetteer;
+let resources: PipelineResources;
 beforeAll(() => {
-  gazetteer = loadGazetteer();
+  resources = loadResources();
 });
 
 describe('runPipeline', () => {
@@ -17,7 +17,7 @@ describe('runPipeline', () => {
       { file: 'bad.txt', bytes: new Uint8Array([0xff, 0xfe, 0x00, 0x41]), meta: meta('bad.txt', null) },
       { file: 'good.txt', bytes: bytes('Russian drones violated Romanian airspace on 13 September 2025.'), meta: meta('good.txt', '2025-09-14') },
     ];
-    const result = runPipeline(inputs, gazetteer);
+    const result = runPipeline(inputs, resources);
     expect(result.outcomes[0].error).toMatch(/^bad\.txt: /);
     expect(result.outcomes[1].error).toBeNull();
     expect(result.documents.map((d) => d.file)).toEqual(['good.txt']);
@@ -26,7 +26,7 @@ describe('runPipeline', () => {
 
   it('runPipeline() runs the stages in order and tells the caller after each', () => {
     const seen: string[] = [];
-    runPipeline([{ file: 'a.txt', bytes: bytes('Ministers met in Vienna on 3 March 2025.') }], gazetteer, { onStage: (t) => seen.push(t.stage) });
+    runPipeline([{ file: 'a.txt', bytes: bytes('Ministers met in Vienna on 3 March 2025.') }], resources, { onStage: (t) => seen.push(t.stage) });
     expect(seen).toEqual(['ingest', 'segment', 'dates', 'recognise', 'resolve', 'triggers', 'events', 'merge']);
   });
 
@@ -34,7 +34,7 @@ describe('runPipeline', () => {
     const result = runPipeline([
       { file: 'quiet.txt', bytes: bytes('The weather in Vienna was mild and people walked in the parks.') },
       { file: 'undated.txt', bytes: bytes('Ministers met in Vienna to discuss the budget.') },
-    ], gazetteer);
+    ], resources);
     const [quiet, undated] = result.outcomes;
     expect(quiet.mentionsFound).toBeGreaterThan(0);
     expect([quiet.triggers, quiet.events.length]).toEqual([0, 0]);
@@ -45,7 +45,7 @@ describe('runPipeline', () => {
   });
 
   it('runPipeline() lists every recognised mention for evaluation, resolved or not, with its document', () => {
-    const result = runPipeline([{ file: 'a.txt', bytes: bytes('Ministers met in Vienna on 3 March 2025.') }], gazetteer);
+    const result = runPipeline([{ file: 'a.txt', bytes: bytes('Ministers met in Vienna on 3 March 2025.') }], resources);
     expect(result.mentions).toHaveLength(1);
     const vienna = result.mentions[0].mentions.find((m) => m.text === 'Vienna')!;
     expect([vienna.name, vienna.country]).toEqual(['Vienna', 'AT']);

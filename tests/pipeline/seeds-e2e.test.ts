@@ -2,13 +2,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadResources } from './resources.ts';
 import { parseManifest } from '../../src/pipeline/manifest.ts';
 import { runPipeline, type PipelineInput } from '../../src/pipeline/index.ts';
 import { write } from '../../src/pipeline/write.ts';
 import { distanceKm } from '../../src/pipeline/merge.ts';
 import { checkExcerpts, validateEvents, type EventCollection, type EventFeature } from '../../src/model/index.ts';
-import type { Gazetteer } from '../../src/pipeline/gazetteer.ts';
+import type { PipelineResources } from '../../src/pipeline/index.ts';
 
 const SEEDS = 'seeds';
 const BRUSSELS = { lat: 50.85, lon: 4.35 };
@@ -20,7 +20,7 @@ function seedInputs(): PipelineInput[] {
   }));
 }
 
-let gazetteer: Gazetteer;
+let resources: PipelineResources;
 let files: ReturnType<typeof write>;
 let events: EventCollection;
 const at = (f: EventFeature) => ({ lat: f.geometry.coordinates[1], lon: f.geometry.coordinates[0] });
@@ -28,8 +28,8 @@ const named = (name: string) => (f: EventFeature) => f.properties.place.name ===
 const of = (category: string) => events.features.filter((f) => f.properties.category === category);
 
 beforeAll(() => {
-  gazetteer = loadGazetteer();
-  const result = runPipeline(seedInputs(), gazetteer);
+  resources = loadResources();
+  const result = runPipeline(seedInputs(), resources);
   files = write(result.events, result.documents, result.mentions);
   events = JSON.parse(files.events);
 });
@@ -103,7 +103,7 @@ describe('the seed corpus through runPipeline()', () => {
   });
 
   it('runPipeline() gives byte-identical files on a second run', () => {
-    const again = runPipeline(seedInputs(), gazetteer);
+    const again = runPipeline(seedInputs(), resources);
     const second = write(again.events, again.documents, again.mentions);
     expect(second.events).toBe(files.events);
     expect(second.documents).toBe(files.documents);
@@ -114,7 +114,7 @@ describe('the seed corpus through runPipeline()', () => {
       'Spanish and Portuguese ministers met in Lisbon on 3 March 2025 to discuss water management along the Tagus.\n',
     );
     const inputs = [...seedInputs(), { file: '999_unrelated.txt', bytes: unrelated, meta: { file: '999_unrelated.txt', title: 'Water', credit: null, published: '2025-03-04' } }];
-    const result = runPipeline(inputs, gazetteer);
+    const result = runPipeline(inputs, resources);
     const ids = new Set(JSON.parse(write(result.events, result.documents, result.mentions).events).features.map((f: EventFeature) => f.id));
     for (const f of events.features) expect(ids.has(f.id), f.id).toBe(true);
     expect(ids.size).toBeGreaterThan(events.features.length);

@@ -8,7 +8,7 @@ import {
   type DetailPart,
 } from '../../src/scale/parts.ts';
 import { synthesize } from '../../src/scale/synth-events.ts';
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadResources } from '../pipeline/resources.ts';
 import { parseManifest } from '../../src/pipeline/manifest.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';
 import { write } from '../../src/pipeline/write.ts';
@@ -73,7 +73,7 @@ describe('detail parts', () => {
     const inputs = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort().map((file) => ({
       file, bytes: readFileSync(join('seeds', file)), meta: manifest.find((m) => m.file === file),
     }));
-    const result = runPipeline(inputs, loadGazetteer());
+    const result = runPipeline(inputs, loadResources());
     const files = write(result.events, result.documents, result.mentions);
     const bin = decodeColumnar(files.bin.buffer.slice(files.bin.byteOffset, files.bin.byteOffset + files.bin.byteLength) as ArrayBuffer);
     expect(bin.count).toBe(files.eventCount);

@@ -16,7 +16,15 @@ export type Expression =
   /** An offset from the reference day: "today" (0 days), "yesterday" (-1), "last month" (-1 month). */
   | { kind: 'relative'; unit: 'day' | 'month' | 'year'; amount: number }
   /** "day two of the meeting" (2), "the final day of the summit" ('last'). */
-  | { kind: 'meetingDay'; day: number | 'last' };
+  | { kind: 'meetingDay'; day: number | 'last' }
+  /** A period relative to the reference day: "in recent weeks", "this week", "earlier this month" (periods.ts). */
+  | { kind: 'period'; span: PeriodSpan };
+
+export type PeriodSpan =
+  | { kind: 'span'; from: number; to: number; precision: 'day' | 'month' | 'year' }
+  | { kind: 'week'; offset: number }
+  | { kind: 'sinceMonthStart' }
+  | { kind: 'sinceYearStart' };
 
 /** A time expression found in a sentence; offsets are document offsets. */
 export interface RawDate extends Span {

@@ -85,6 +85,20 @@ export function resolveExpression(e: Expression, ref: Reference, tense: Tense): 
         : yearFor(r, e.month, null, tense);
       return monthInterval(year, e.month, e.endMonth < e.month ? year + 1 : year, e.endMonth);
     }
+    case 'period': {
+      const s = e.span;
+      if (s.kind === 'span') {
+        const iv = dayInterval(r.dayNum + s.from, r.dayNum + s.to);
+        return { ...iv, precision: s.precision };
+      }
+      if (s.kind === 'week') {
+        // Monday to Sunday of the week holding the reference day, shifted by whole weeks
+        const monday = r.dayNum - ((weekdayOf(r.dayNum) + 6) % 7) + 7 * s.offset;
+        return dayInterval(monday, monday + 6);
+      }
+      if (s.kind === 'sinceMonthStart') return { ...dayInterval(dayNumber(r.year, r.month, 1), r.dayNum), precision: 'month' };
+      return { ...dayInterval(dayNumber(r.year, 1, 1), r.dayNum), precision: 'year' };
+    }
     case 'relative': {
       if (e.unit === 'day') return dayInterval(r.dayNum + e.amount);
       if (e.unit === 'month') {

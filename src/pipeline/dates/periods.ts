@@ -1,0 +1,50 @@
+// Periods a reporter names relative to the day of writing, which chrono does not read as dates: "recently", "in
+// recent weeks", "over the last couple of months", "earlier this month", "this week", "next week", "three weeks ago",
+// "in the coming days". Each becomes a span of days relative to the reference day, at the precision it is known to.
+import type { RawDate } from './expression.ts';
+
+interface PeriodRule {
+  pattern: RegExp;
+  /** The span as offsets in days from the reference day, or a week relative to its week. */
+  span: (m: RegExpExecArray) => { kind: 'span'; from: number; to: number; precision: 'day' | 'month' | 'year' } | { kind: 'week'; offset: number } | { kind: 'sinceMonthStart' } | { kind: 'sinceYearStart' } | null;
+}
+
+const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, several: 4, couple: 2 };
+const count = (w: string) => COUNT[w.toLowerCase()] ?? Number(w);
+const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+const unitDays = (w: string) => UNIT_DAYS[w.toLowerCase().replace(/s$/, '')];
+
+const RULES: PeriodRule[] = [
+  // "three weeks ago", "two days ago": the day that far back (a week or more ago, known to within its unit)
+  { pattern: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple of|\d{1,2})\s+(days?|weeks?|months?)\s+ago\b/gi,
+    span: (m) => {
+      const n = count(m[1].replace(/\s+of$/, '')) * unitDays(m[2]);
+      const slack = unitDays(m[2]) === 1 ? 0 : Math.round(unitDays(m[2]) / 2);
+      return Number.isFinite(n) ? { kind: 'span', from: -n - slack, to: -n + slack, precision: slack ? 'month' : 'day' } : null;
+    } },
+  // "in recent weeks", "in the past few weeks", "over the last couple of months", "in recent days"
+  { pattern: /\b(?:in|over|during|within)\s+(?:the\s+)?(?:recent|past|last)\s+(?:(few|several|couple of|two|three|four|\d{1,2})\s+)?(days|weeks|months)\b/gi,
+    span: (m) => ({ kind: 'span', from: -(m[1] ? count(m[1].replace(/\s+of$/, '')) : 4) * unitDays(m[2]), to: 0, precision: 'month' }) },
+  // "recently", "lately", "just": within the last month or so
+  { pattern: /\b(?:recently|lately)\b/gi, span: () => ({ kind: 'span', from: -30, to: 0, precision: 'month' }) },
+  // "this week", "last week", "next week"
+  { pattern: /\b(this|last|next|past|coming)\s+week\b/gi,
+    span: (m) => ({ kind: 'week', offset: /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
+  // "earlier this month", "earlier this year"
+  { pattern: /\bearlier\s+this\s+(month|year)\b/gi, span: (m) => (/month/i.test(m[1]) ? { kind: 'sinceMonthStart' } : { kind: 'sinceYearStart' }) },
+  // "in the coming days", "in the coming weeks"
+  { pattern: /\bin\s+the\s+(?:coming|next)\s+(?:(few|several|two|three)\s+)?(days|weeks|months)\b/gi,
+    span: (m) => ({ kind: 'span', from: 0, to: (m[1] ? count(m[1]) : 3) * unitDays(m[2]), precision: 'month' }) },
+];
+
+/** The periods named in a sentence starting at document offset `base`. */
+export function periodDates(sentence: string, base: number, out: RawDate[]): void {
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(sentence); m; m = rule.pattern.exec(sentence)) {
+      const span = rule.span(m);
+      if (!span) continue;
+      out.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0], expression: { kind: 'period', span } });
+    }
+  }
+}

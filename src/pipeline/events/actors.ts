@@ -1,0 +1,31 @@
+// The states that act in an event: who comes, sends, strikes or takes part ("President Duda of Poland", "Russian
+// drones", "troops from Poland"). A state struck or entered is where the event is, not an actor; a state the
+// event only answers ("in response to Russia") is neither.
+import type { Category } from '../../model/event.ts';
+import type { SentenceGrammar } from '../language/clauses.ts';
+import { PERSON_NOUNS } from '../lexicon/words.ts';
+import type { GazetteerEntry } from '../types.ts';
+import { baseRole, type PlaceInSentence } from './place-roles.ts';
+
+const HOSTILE = new Set<Category>(['strike', 'incursion', 'incident', 'advance']);
+const FORCE_HEADS = /^(troops|forces|force|soldiers|army|navy|military|jets?|drones?|aircraft|warplanes?|fighters?|bombers?|missiles?|ships?|vessels?|submarines?|helicopters?|tanks?|units?|artillery|strikes?|attacks?|airstrikes?|incursions?|offensive|advances?|gains?|assault|servicemembers|personnel)$/i;
+const CAUSE_BEFORE = /\b(?:in (?:response|reaction|answer) to|because of|due to|to (?:deter|counter|confront|contain)|against|amid|on)\s+(?:the\s+)?$/i;
+
+const isAlpha2 = (code: string | null | undefined): code is string => !!code && /^[A-Z]{2}$/.test(code);
+
+/** ISO alpha-2 codes of the states acting in an event placed at `place` (sorted, no duplicates). */
+export function actorsOf(grammar: SentenceGrammar, places: readonly PlaceInSentence[], category: Category, place: GazetteerEntry, text: string, textStart: number): string[] {
+  const actors = new Set<string>();
+  for (const p of places) {
+    if (p.mention.entry.kind === 'region') continue;
+    const role = baseRole(grammar, p);
+    const before = text.slice(Math.max(0, p.mention.start - textStart - 40), p.mention.start - textStart);
+    if (CAUSE_BEFORE.test(before)) continue;
+    const head = p.headNoun ?? '';
+    const person = PERSON_NOUNS.has(head) || FORCE_HEADS.test(head);
+    if (role === 'agent' && (p.mention.form !== 'adjective' || person)) actors.add(p.mention.entry.country ?? '');
+    else if (p.possessive && person) actors.add(p.mention.entry.country ?? '');
+  }
+  if (HOSTILE.has(category) && place.kind !== 'region') actors.delete(place.country ?? '');
+  return [...actors].filter(isAlpha2).sort();
+}

@@ -1,0 +1,158 @@
+// Which place an event word is about: each place of the sentence takes a role relative to the word (where it
+// happens, where someone goes, what it strikes, who hosts), the roles the event's category accepts compete, and
+// places enumerated with the winner ("in Slovakia, Romania, Bulgaria, and Hungary") each make an event of their own.
+import type { Category } from '../../model/event.ts';
+import type { SentenceGrammar } from '../language/clauses.ts';
+import { AREA_NOUNS, MOTION_VERBS } from '../lexicon/words.ts';
+import type { GazetteerEntry } from '../types.ts';
+import { baseRole, isSeatOfPower, type PlaceInSentence, type PlaceRole } from './place-roles.ts';
+import type { Predicate } from './predicates.ts';
+
+export interface ChosenPlace {
+  place: PlaceInSentence;
+  role: PlaceRole | 'relative';
+  /** The gazetteer entry the event is placed at: the mention's, or a border's between two named states. */
+  entry: GazetteerEntry;
+}
+
+/** What the events stage may ask of the gazetteer beyond the mentions. */
+export interface PlaceLookup {
+  /** The shared border of two states (ISO alpha-2), when the gazetteer has one. */
+  border?(a: string, b: string): GazetteerEntry | undefined;
+}
+
+const ROLE_WEIGHT: Record<string, number> = { locative: 4, area: 3.8, destination: 3.5, undergoer: 3.5, relative: 3.2, host: 3, possessor: 2.5 };
+const KIND_WEIGHT: Record<GazetteerEntry['kind'], number> = { site: 2, city: 1.5, region: 0.5, country: 0 };
+const TRAVEL_NOUNS = new Set(['visit', 'trip', 'journey', 'travel', 'tour', 'flight', 'deployment', 'redeployment', 'rotation', 'aid', 'delivery', 'incursion', 'withdrawal']);
+const RELATIVE_OPENERS = new Set(['where', 'which', 'who', 'that']);
+const ENUMERATION_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:the\s+)?$/i;
+
+function acceptable(category: Category, p: Predicate, role: PlaceRole | 'relative'): boolean {
+  switch (role) {
+    case 'locative': case 'area': case 'relative': return true;
+    case 'destination':
+      return p.isVerb
+        ? MOTION_VERBS.has(p.lemma.split(' ')[0]) || p.source === 'frame' || ['deployment', 'aid', 'incursion', 'strike', 'advance'].includes(category)
+        : TRAVEL_NOUNS.has(p.lemma) || ['deployment', 'aid', 'incursion'].includes(category);
+    case 'undergoer':
+      return ['strike', 'advance', 'incursion', 'incident', 'other'].includes(category) || (category === 'meeting' && p.lemma === 'visit');
+    case 'host': return ['deployment', 'aid', 'meeting', 'other'].includes(category);
+    case 'possessor': return category === 'other' || category === 'meeting';
+    default: return false;
+  }
+}
+
+/**
+ * A place's role relative to predicate `p` in its sentence, or null when it does not attach to `p` (another event
+ * word is nearer, or it lies in another clause). `all` are the sentence's predicates.
+ */
+function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence, all: readonly Predicate[]): PlaceRole | 'relative' | null {
+  const { clauseOf, clauses, tokens } = grammar;
+  const base = baseRole(grammar, place);
+  const pClause = clauseOf[p.first];
+  const placeClause = clauseOf[place.first];
+  if (isSeatOfPower(place) && base !== 'locative' && base !== 'destination') return null;
+  // "the people of Poland ... for hosting", "Poland's partnership in hosting": the state before a verb of hosting
+  if (p.hosting && place.last < p.first && placeClause === pClause && place.mention.entry.kind === 'country' && (base === 'agent' || base === 'other' || base === 'possessor')) {
+    const between = all.some((o) => o !== p && o.first > place.last && o.first < p.first && o.isVerb);
+    if (!between) return 'host';
+  }
+  if (base === 'agent' || base === 'speech') return null;
+  // "Warsaw, where he will hold a meeting": the place the relative clause hangs on; "battle groups in the Baltics,
+  // which were deployed in 2017": the places of the noun it describes
+  const opener = clauses[pClause].opener;
+  if (opener !== null && RELATIVE_OPENERS.has(opener) && placeClause < pClause && placeClause >= pClause - 2 && place.last < clauses[pClause].first) {
+    const gap = grammar.tokens.slice(place.last + 1, clauses[pClause].first);
+    if (opener === 'where' && gap.every((t) => t.text === ',' || t.pos === 'PROPN')) return 'relative';
+    if (opener !== 'where' && (base === 'locative' || base === 'area') && gap.length <= 12) return 'relative';
+  }
+  if (base === 'other' || base === 'possessor') {
+    if (placeClause !== pClause) return null;
+    if (p.isVerb && p.object && place.first >= p.object[0] && place.last <= p.object[1]) return place.headNoun && AREA_NOUNS.has(place.headNoun) ? 'area' : place.headNoun ? null : 'undergoer';
+    if (!p.isVerb && place.possessive && place.last < p.first && place.last >= p.first - 4) return 'possessor';
+    if (base === 'possessor' && !p.isVerb && place.last < p.first && tokens.slice(place.last + 2, p.first).every((t) => t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN')) return 'possessor';
+    return null;
+  }
+  if (base === 'undergoer') {
+    // "the invasion of Ukraine", "strikes on Kyiv": the phrase right after the event word or its object
+    const reach = (p.object?.[1] ?? p.head) + 1;
+    let prep = place.first - 1;
+    while (prep > p.head && tokens[prep].pos !== 'ADP') prep--;
+    return prep >= p.head + 1 && prep <= reach && placeClause === pClause ? 'undergoer' : null;
+  }
+  // Prepositional places attach to the nearest event word before them in the clause ("his meetings in Brussels"),
+  // else to the nearest after; a verb also takes a place that a noun inside its own phrase took ("met ... on the
+  // margins of the Summit in Brussels").
+  if (placeClause !== pClause) {
+    const otherClauseReports = all.some((o) => clauseOf[o.first] === placeClause) || grammar.verbs.some((g) => g.clause === placeClause && g.form === 'finite');
+    if (otherClauseReports || Math.abs(placeClause - pClause) > 1) return null;
+  }
+  const sameClause = all.filter((o) => clauseOf[o.first] === placeClause || o === p);
+  const before = sameClause.filter((o) => o.head < place.first);
+  const nearest = before.length ? before[before.length - 1] : sameClause.find((o) => o.first > place.last) ?? null;
+  if (nearest !== p) {
+    // A verb also takes the place of an event noun in a phrase of its clause: "During her trip to Warsaw, Harris
+    // announced ...", "met ... on the margins of the Summit in Brussels".
+    if (!nearest || !p.isVerb || nearest.isVerb || nearest.argument) return null;
+    const lo = Math.min(p.head, place.first);
+    const hi = Math.max(p.head, place.first);
+    if (sameClause.some((o) => o !== p && o.isVerb && o.head > lo && o.head < hi)) return null;
+  }
+  return base;
+}
+
+function score(c: ChosenPlace, p: Predicate): number {
+  const distance = Math.min(Math.abs(c.place.first - p.head), Math.abs(c.place.last - p.head));
+  return (ROLE_WEIGHT[c.role] ?? 0) + KIND_WEIGHT[c.entry.kind] + c.place.mention.confidence - distance / 15;
+}
+
+function contains(area: GazetteerEntry, place: GazetteerEntry): boolean {
+  if (area.kind !== 'country' && area.kind !== 'region') return false;
+  const codes = area.countries?.length ? area.countries : [area.country];
+  return place.kind !== 'country' && place.kind !== 'region' && place.country !== null && codes.includes(place.country);
+}
+
+/** The entry an event at `place` is placed at: a named border between two states, else the mention's place. */
+function entryFor(place: PlaceInSentence, lookup: PlaceLookup): GazetteerEntry {
+  const own = place.mention.entry;
+  if (place.headNoun === 'border' && place.borderWith && lookup.border && own.country && place.borderWith.entry.country) {
+    return lookup.border(own.country, place.borderWith.entry.country) ?? own;
+  }
+  return own;
+}
+
+/** The places predicate `p` is about, best first with the places enumerated beside it; empty when none. */
+export function choosePlaces(grammar: SentenceGrammar, p: Predicate, places: readonly PlaceInSentence[], all: readonly Predicate[], text: string, lookup: PlaceLookup): ChosenPlace[] {
+  const candidates: ChosenPlace[] = [];
+  for (const place of places) {
+    if (place.qualifier) continue;
+    const role = roleFor(grammar, p, place, all);
+    if (role && acceptable(p.category, p, role)) candidates.push({ place, role, entry: entryFor(place, lookup) });
+  }
+  if (candidates.length === 0) return [];
+  let best = candidates.reduce((a, b) => (score(b, p) > score(a, p) ? b : a));
+  // "in eastern Ukraine ... around Kurakhove": the city says more than the country it lies in
+  if (best.entry.kind === 'country' || best.entry.kind === 'region') {
+    const inside = candidates.filter((c) => contains(best.entry, c.entry));
+    if (inside.length) best = inside.reduce((a, b) => (score(b, p) > score(a, p) ? b : a));
+  }
+  // "in Slovakia, Romania, Bulgaria, and Hungary": the places listed with the best one
+  const ordered = places.filter((x) => !x.qualifier);
+  const at = ordered.indexOf(best.place);
+  const chain = [best];
+  const gapOk = (a: PlaceInSentence, b: PlaceInSentence) => ENUMERATION_GAP.test(text.slice(a.mention.end, b.mention.start));
+  const sibling = (c: PlaceInSentence) => ({ place: c, role: best.role, entry: entryFor(c, { border: undefined }) });
+  for (let k = at + 1; k < ordered.length && gapBetween(ordered, k, places, gapOk); k++) if (ordered[k].mention.entry.id !== best.entry.id) chain.push(sibling(ordered[k]));
+  for (let k = at - 1; k >= 0 && gapBetween(ordered, k + 1, places, gapOk); k--) if (ordered[k].mention.entry.id !== best.entry.id) chain.unshift(sibling(ordered[k]));
+  return chain;
+}
+
+/** True when ordered[k - 1] and ordered[k] are neighbours in a list (a qualifier between them is skipped). */
+function gapBetween(ordered: readonly PlaceInSentence[], k: number, all: readonly PlaceInSentence[], gapOk: (a: PlaceInSentence, b: PlaceInSentence) => boolean): boolean {
+  const a = ordered[k - 1];
+  const b = ordered[k];
+  if (!a || !b) return false;
+  // "Warsaw, Poland and Bucharest, Romania": the qualifier after a city stands between the two
+  const qualifier = all.find((q) => q.qualifier && q.first > a.last && q.last < b.first);
+  return gapOk(qualifier ?? a, b);
+}

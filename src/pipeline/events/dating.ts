@@ -1,0 +1,147 @@
+// When an event happened, by the nearest evidence: a date in its own clause, else in the clause that governs it,
+// else earlier in its paragraph, else in the lede, else the dateline, else the day the document was published.
+// Which one was used is kept (the contract's `dateSource`) and costs confidence the farther it is.
+import type { DateSource, Status } from '../../model/event.ts';
+import type { SentenceGrammar } from '../language/clauses.ts';
+import type { DateInterval, DateMention, Sentence } from '../types.ts';
+import { dayNumber, isoOf, parseIso } from '../dates/calendar.ts';
+import type { Predicate } from './predicates.ts';
+
+export const DATING_DEFAULTS = {
+  /** Sentences looked back through for the paragraph's date; a paragraph rarely runs longer. */
+  paragraphLookback: 8,
+  /** The lede's date stands for the whole document only when it is this close to publication (days). */
+  ledeMaxDays: 14,
+};
+
+export interface EventDate {
+  interval: DateInterval;
+  mention: DateMention | null;
+  source: DateSource;
+  /** The sentence the date was found in, or null for the dateline or the published date. */
+  sentence: number | null;
+}
+
+/** What dating needs of the document, computed once. */
+export interface DatingContext {
+  text: string;
+  sentences: readonly Sentence[];
+  grammars: readonly (SentenceGrammar | null)[];
+  datesBySentence: readonly DateMention[][];
+  published: string | null;
+  /** The date of the document's first dated content sentence when it is near publication, and that sentence. */
+  lede: { mention: DateMention; sentence: number } | null;
+  dateline: DateInterval | null;
+}
+
+// Subordinate clauses that tell history: "since Russia began deploying troops", "before the war".
+const HISTORY_OPENERS = new Set(['since', 'before', 'until']);
+// Phrases that put a noun event just before now: "in the wake of the sabotage", "after the attack".
+const RECENT_BEFORE = /\b(?:in the wake of|after|following|amid|during|since|over|because of|due to)\s+(?:\S+\s+){0,4}$/i;
+const RECENT_WORDS = /\b(?:recent|recently|latest|apparent|ongoing|current|continued|continuing|yesterday's|today's|this week's|last week's)\b/i;
+
+/** Document offsets of a noun predicate's phrase: from its preposition to a few words after it, within its clause. */
+function phraseSpan(grammar: SentenceGrammar, p: Predicate): [number, number] {
+  const { tokens, clauseOf } = grammar;
+  let a = p.first;
+  while (a > 0 && tokens[a - 1].pos !== 'ADP' && tokens[a - 1].pos !== 'VERB' && clauseOf[a - 1] === clauseOf[p.first]) a--;
+  let b = p.head;
+  while (b + 1 < tokens.length && b - p.head < 6 && tokens[b + 1].pos !== 'VERB' && tokens[b + 1].text !== ',' && clauseOf[b + 1] === clauseOf[p.head]) b++;
+  return [tokens[a].start, tokens[b].end];
+}
+
+function tokenIndexAt(grammar: SentenceGrammar, offset: number): number {
+  const { tokens } = grammar;
+  for (let i = 0; i < tokens.length; i++) if (tokens[i].end > offset) return i;
+  return tokens.length - 1;
+}
+
+function fits(interval: DateInterval, status: Status, published: string | null): boolean {
+  if (published === null) return true;
+  // A past event is not dated after it was written about; a planned one not before.
+  if (status === 'happened' && interval.start > published) return false;
+  if (status === 'planned' && interval.end < published) return false;
+  return true;
+}
+
+const distance = (a: number, b: number) => Math.abs(a - b);
+
+/** The interval a document's publication day stands for: up to that day for what happened, that day for the rest. */
+function fromPublished(published: string, status: Status): DateInterval {
+  if (status !== 'happened') return { start: published, end: published, precision: 'day' };
+  const p = parseIso(published);
+  return { start: isoOf(dayNumber(p.year, p.month, 1)), end: published, precision: 'month' };
+}
+
+/** True when the event may take a date from beyond its own sentence: it is reported, not history or background. */
+function mayInherit(grammar: SentenceGrammar, p: Predicate, context: DatingContext): boolean {
+  const opener = grammar.clauses[grammar.clauseOf[p.first]].opener;
+  if (opener !== null && HISTORY_OPENERS.has(opener)) return false;
+  if (p.isVerb || p.argument) return true;
+  // A noun in a phrase ("in response to Russia's invasion") is background unless the words say it is recent.
+  const sentence = grammar.tokens;
+  const from = sentence[0].start;
+  const before = context.text.slice(from, p.start);
+  return RECENT_BEFORE.test(before) || RECENT_WORDS.test(context.text.slice(Math.max(from, p.start - 40), p.end));
+}
+
+/** The event's date, or null when the text gives none it may use. */
+export function dateOf(p: Predicate, i: number, context: DatingContext, opts = DATING_DEFAULTS): EventDate | null {
+  const grammar = context.grammars[i]!;
+  const clause = grammar.clauseOf[p.first];
+  const dated = context.datesBySentence[i].filter((d) => fits(d.interval!, p.status, context.published));
+  // A noun in a phrase ("in response to Russia's invasion of Ukraine") owns only the dates of its phrase ("the 2022
+  // invasion", "the invasion in February 2022"), not the clause's ("has provided aid since October 2020").
+  const phrase = p.isVerb || p.argument ? null : phraseSpan(grammar, p);
+  const own = dated.filter((d) => phrase ? d.start >= phrase[0] && d.end <= phrase[1] : grammar.clauseOf[tokenIndexAt(grammar, d.start)] === clause);
+  const nearest = (ds: DateMention[]) => ds.reduce<DateMention | null>((best, d) => (!best || distance(d.start, p.start) < distance(best.start, p.start) ? d : best), null);
+  const inClause = nearest(own);
+  if (inClause) return { interval: inClause.interval!, mention: inClause, source: 'clause', sentence: i };
+  // Another clause's date when that clause reports nothing of its own, or when it governs this one ("On Friday, he
+  // will travel to Warsaw, where he will meet ..."; "will travel on May 7 to meet ...").
+  const governed = grammar.clauses[clause].opener === 'where' || grammar.clauses[clause].opener === 'which' || (p.verb !== null && p.verb.form !== 'finite');
+  const others = dated.filter((d) => {
+    const c = grammar.clauseOf[tokenIndexAt(grammar, d.start)];
+    if (c === clause) return false;
+    const hasOwnEvent = grammar.verbs.some((g) => g.clause === c && g.form === 'finite' && g.head !== p.head);
+    return governed ? c < clause : !hasOwnEvent;
+  });
+  const inSentence = nearest(others);
+  if (inSentence) return { interval: inSentence.interval!, mention: inSentence, source: 'sentence', sentence: i };
+  if (!mayInherit(grammar, p, context)) return null;
+  // The paragraph's latest date before this sentence.
+  for (let j = i - 1; j >= 0 && i - j <= opts.paragraphLookback && sameParagraph(context, j, i); j--) {
+    const ds = context.datesBySentence[j].filter((d) => fits(d.interval!, p.status, context.published));
+    const last = ds[ds.length - 1];
+    if (last) return { interval: last.interval!, mention: last, source: 'paragraph', sentence: j };
+    if (context.datesBySentence[j].length > 0) break; // a date that does not fit this event ends the paragraph's run
+  }
+  if (context.lede && context.lede.sentence < i && fits(context.lede.mention.interval!, p.status, context.published)) {
+    return { interval: context.lede.mention.interval!, mention: context.lede.mention, source: 'lede', sentence: context.lede.sentence };
+  }
+  if (context.dateline && fits(context.dateline, p.status, context.published)) return { interval: context.dateline, mention: null, source: 'dateline', sentence: null };
+  if (context.published) return { interval: fromPublished(context.published, p.status), mention: null, source: 'published', sentence: null };
+  return null;
+}
+
+/** True when no line break separates sentences a and b: a paragraph is a line (news sites and plain text alike). */
+export function sameParagraph(context: Pick<DatingContext, 'text' | 'sentences'>, a: number, b: number): boolean {
+  const [lo, hi] = a <= b ? [a, b] : [b, a];
+  return !/[\n\r\u2028\u2029]/.test(context.text.slice(context.sentences[lo].end, context.sentences[hi].start));
+}
+
+/** The lede's date: the first date of the first content paragraph with one, when it lies near publication. */
+export function ledeDate(sentences: readonly Sentence[], datesBySentence: readonly DateMention[][], published: string | null, opts = DATING_DEFAULTS): DatingContext['lede'] {
+  if (published === null) return null;
+  const pub = parseIso(published).dayNum;
+  let contentSeen = 0;
+  for (let i = 0; i < sentences.length && contentSeen < 3; i++) {
+    if (!sentences[i].isContent) continue;
+    contentSeen++;
+    const first = datesBySentence[i][0];
+    if (!first?.interval || first.interval.precision !== 'day') continue;
+    const days = Math.abs(parseIso(first.interval.start).dayNum - pub);
+    return days <= opts.ledeMaxDays ? { mention: first, sentence: i } : null;
+  }
+  return null;
+}

@@ -1,0 +1,260 @@
+// Joins event words, places and dates into the events one document reports: for each predicate of a content
+// sentence, the place it is about (choose-place.ts), its own time (dating.ts), the states acting in it
+// (actors.ts), a headline (titles.ts), and a confidence with its reason (confidence.ts).
+import { isIsoDate, type Category, type DateSource, type Highlight, type Precision, type Source, type Status } from '../../model/event.ts';
+import type { SentenceGrammar } from '../language/clauses.ts';
+import type { EventLexicon } from '../lexicon/event-lexicon.ts';
+import { NAME_TITLES } from '../lexicon/words.ts';
+import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
+import { actorsOf } from './actors.ts';
+import { choosePlaces, type ChosenPlace, type PlaceLookup } from './choose-place.ts';
+import { confidenceOf, reasonOf } from './confidence.ts';
+import { dateOf, ledeDate, sameParagraph, type DatingContext, type EventDate } from './dating.ts';
+import { readDateline, type Dateline } from './dateline.ts';
+import { placesInSentence, type PlaceInSentence } from './place-roles.ts';
+import { findPredicates, type Predicate } from './predicates.ts';
+import { makeTitle } from './titles.ts';
+
+export const EVENTS_DEFAULTS = {
+  /** Resolved places the resolver is less sure of than this are not placed on the map. */
+  minPlaceConfidence: 0.2,
+  /** Content sentences at the top (the lede) whose events may take the dateline's place. */
+  ledeSentences: 3,
+};
+
+/** One event as one document tells it, before merging. */
+export interface EventCandidate {
+  category: Category;
+  persists: boolean;
+  status: Status;
+  title: string;
+  titleQuality: number;
+  entry: GazetteerEntry;
+  start: string;
+  end: string;
+  precision: Precision;
+  dateSource: DateSource;
+  /** 3 own clause or sentence, 2 paragraph, 1 lede, 0 dateline or published date: merge prefers the better. */
+  dateQuality: 0 | 1 | 2 | 3;
+  /** False when the place was inferred (a dateline, "there"), not named in the event's sentence. */
+  placeNamed: boolean;
+  actors: string[];
+  confidence: number;
+  reason: string;
+  /** What the event moves or delivers, when the text says ("forces", "aid", "system"): two different things are two events. */
+  what: string | null;
+  /** How well the excerpt states the event (predicate, place and date in one sentence rank highest): merge puts the best source first. */
+  evidence: number;
+  source: Source;
+}
+
+/** An event word with a place but no date it may use: not on the timeline, but counted in the report. */
+export interface UndatedEvent {
+  category: Category;
+  trigger: string;
+  place: string;
+  sentenceStart: number;
+}
+
+export interface DocumentEvents {
+  events: EventCandidate[];
+  undated: UndatedEvent[];
+  /** Event words found in the content, placed or not (the report counts them). */
+  predicates: number;
+}
+
+export interface EventsInput {
+  doc: IngestedDocument;
+  sentences: readonly Sentence[];
+  /** The grammar of each content sentence (null for the others), from language/clauses.ts. */
+  grammars: readonly (SentenceGrammar | null)[];
+  mentions: readonly ResolvedMention[];
+  dates: readonly DateMention[];
+  lexicon: EventLexicon;
+  places?: PlaceLookup;
+}
+
+const DATE_QUALITY: Record<DateSource, 0 | 1 | 2 | 3> = { clause: 3, sentence: 3, paragraph: 2, lede: 1, dateline: 0, published: 0 };
+
+function bySentence<T extends { start: number; end: number }>(sentences: readonly Sentence[], items: readonly T[]): T[][] {
+  const out: T[][] = sentences.map(() => []);
+  let k = 0;
+  const sorted = [...items].sort((a, b) => a.start - b.start);
+  for (const item of sorted) {
+    while (k < sentences.length && sentences[k].end <= item.start) k++;
+    if (k < sentences.length && sentences[k].start <= item.start && item.end <= sentences[k].end) out[k].push(item);
+  }
+  return out;
+}
+
+/** The person a sentence is about, for "he" and "she" later on: a titled name in its first subject ("President Biden"). */
+function personIn(grammar: SentenceGrammar): string | null {
+  const { tokens } = grammar;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (!NAME_TITLES.has(tokens[i].lower) || tokens[i].pos === 'DET') continue;
+    let j = i;
+    while (j + 1 < tokens.length && (NAME_TITLES.has(tokens[j + 1].lower) || tokens[j + 1].pos === 'PROPN' || tokens[j + 1].text === ',' && /^jr/i.test(tokens[j + 2]?.text ?? ''))) j++;
+    const names = tokens.slice(i, j + 1).filter((t) => t.pos === 'PROPN' && !NAME_TITLES.has(t.lower) && !/^[A-Z]\.$/.test(t.text));
+    if (names.length) return names[names.length - 1].text;
+    if (j > i) return tokens.slice(i, j + 1).filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.text).join(' ') || null;
+  }
+  return null;
+}
+
+/** "the mission", "this summit", "the 'Eastern Sentry' mission": a noun that refers to an event told before. */
+function definite(grammar: SentenceGrammar, p: Predicate): boolean {
+  for (let k = p.first - 1; k >= 0 && p.first - k <= 5; k--) {
+    const t = grammar.tokens[k];
+    if (t.pos === 'DET') return /^(the|this|that|these|those)$/.test(t.lower);
+    if (t.pos === 'PRON') return /^(its|their|his|her|our)$/.test(t.lower);
+    if (!(t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PUNCT' || t.pos === 'NUM')) return false;
+  }
+  return false;
+}
+
+/** The events one document reports. Pure: everything it needs is passed in. */
+export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): DocumentEvents {
+  const { doc, sentences, grammars, lexicon } = input;
+  const text = doc.text;
+  const placed = input.mentions.filter((m): m is ResolvedMention & { entry: GazetteerEntry } => m.entry !== null && m.confidence >= opts.minPlaceConfidence);
+  const mentionsBySentence = bySentence(sentences, placed);
+  const datesBySentence = bySentence(sentences, input.dates.filter((d) => d.interval && isIsoDate(d.interval.start) && isIsoDate(d.interval.end) && d.interval.start <= d.interval.end))
+    .map((ds, i) => (sentences[i].isContent ? ds : []));
+  const dateline: Dateline | null = readDateline(text, sentences, placed, input.dates);
+  const context: DatingContext = {
+    text, sentences, grammars, datesBySentence, published: doc.published,
+    lede: ledeDate(sentences, datesBySentence, doc.published),
+    dateline: dateline?.day ? { start: dateline.day, end: dateline.day, precision: 'day' } : null,
+  };
+  const contentIndex = sentences.map((s, i) => (s.isContent ? i : -1)).filter((i) => i >= 0);
+  const ledeLimit = contentIndex[Math.min(contentIndex.length - 1, opts.ledeSentences)] ?? -1;
+
+  const events: EventCandidate[] = [];
+  const undated: UndatedEvent[] = [];
+  let predicateCount = 0;
+  let antecedent: string | null = null;
+  let recent: { entry: GazetteerEntry; place: PlaceInSentence; sentence: number } | null = null;
+  // The place each kind of event was last given: "the mission along the eastern flank ... The mission was launched in September".
+  const placeOfKind = new Map<string, { entry: GazetteerEntry; place: PlaceInSentence; sentence: number }>();
+
+  sentences.forEach((sentence, i) => {
+    const grammar = grammars[i];
+    if (!sentence.isContent || !grammar || grammar.tokens.length === 0) return;
+    const places = placesInSentence(grammar, mentionsBySentence[i], sentence.text, sentence.start);
+    const predicates = findPredicates(grammar, sentence.text, lexicon);
+    predicateCount += predicates.length;
+    for (const p of predicates) {
+      let chosen: ChosenPlace[] = choosePlaces(grammar, p, places, predicates, text, input.places ?? {});
+      let role: string | null = chosen[0]?.role ?? null;
+      let inferred: { entry: GazetteerEntry; place: PlaceInSentence | null; sentence: number; role: 'anaphor' | 'dateline' } | null = null;
+      const kind = `${p.category}|${p.lemma}`;
+      if (chosen.length === 0) {
+        // "4,700 servicemembers deployed there": the place named just before
+        const there = grammar.tokens.slice(p.head + 1, p.head + 4).some((t) => t.lower === 'there');
+        const earlier = placeOfKind.get(kind);
+        if (there && recent && sameParagraph(context, recent.sentence, i)) inferred = { ...recent, role: 'anaphor' };
+        else if (!p.isVerb && earlier && definite(grammar, p)) inferred = { ...earlier, role: 'anaphor' };
+        else if (dateline?.place && i <= ledeLimit) {
+          inferred = { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
+        }
+        if (!inferred) continue;
+        role = inferred.role;
+      } else {
+        if (!p.isVerb) placeOfKind.set(kind, { entry: chosen[0].entry, place: chosen[0].place, sentence: i });
+        recent = { entry: chosen[0].entry, place: chosen[0].place, sentence: i };
+      }
+      const date = dateOf(p, i, context);
+      const targets = inferred ? [{ entry: inferred.entry, place: inferred.place, sentence: inferred.sentence }] : chosen.map((c) => ({ entry: c.entry, place: c.place, sentence: i }));
+      for (const target of targets) {
+        if (!date) {
+          undated.push({ category: p.category, trigger: p.text, place: target.entry.name, sentenceStart: sentence.start });
+          continue;
+        }
+        events.push(candidate({ doc, sentences, grammar, places, p, i, date, role: role!, target, inferred: inferred !== null, antecedent, recentName: target.entry.name }));
+      }
+    }
+    // What later sentences may refer back to: the person spoken of, the place last put an event at or named after "in".
+    antecedent = personIn(grammar) ?? antecedent;
+    const named = places.filter((pl) => !pl.qualifier && pl.prep !== null && ['in', 'at', 'near'].includes(pl.prep));
+    if (named.length && (!recent || recent.sentence !== i)) recent = { entry: named[named.length - 1].mention.entry, place: named[named.length - 1], sentence: i };
+  });
+  return { events, undated, predicates: predicateCount };
+}
+
+const FORCES_WORDS = /^(troop|troops|force|forces|soldier|soldiers|servicemember|servicemembers|personnel|military|army|unit|units|battalion|brigade|contingent)$/;
+
+/** The head of a verb's object, in classes: "9,000 U.S. forces" and "4,700 troops" are both forces. */
+function whatOf(grammar: SentenceGrammar, p: Predicate): string | null {
+  if (!p.isVerb || !p.object) return null;
+  const heads = grammar.tokens.slice(p.object[0], p.object[1] + 1).filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+  const head = heads[heads.length - 1];
+  if (!head) return null;
+  return FORCES_WORDS.test(head.lemma) || FORCES_WORDS.test(head.lower) ? 'forces' : head.lemma;
+}
+
+interface CandidateInput {
+  doc: IngestedDocument;
+  sentences: readonly Sentence[];
+  grammar: SentenceGrammar;
+  places: readonly PlaceInSentence[];
+  p: Predicate;
+  i: number;
+  date: EventDate;
+  role: string;
+  target: { entry: GazetteerEntry; place: PlaceInSentence | null; sentence: number };
+  inferred: boolean;
+  antecedent: string | null;
+  recentName: string;
+}
+
+function candidate(c: CandidateInput): EventCandidate {
+  const { doc, sentences, grammar, p, i, date, target } = c;
+  const text = doc.text;
+  const placeHere = target.sentence === i ? target.place : null;
+  const title = makeTitle({
+    grammar, predicate: p, place: placeHere, role: c.role as never, placeName: target.entry.name, antecedent: c.antecedent,
+  });
+  const used = [i, target.sentence, ...(date.sentence !== null ? [date.sentence] : [])];
+  const first = sentences[Math.min(...used)];
+  const last = sentences[Math.max(...used)];
+  const highlights: Highlight[] = [
+    ...(target.place ? [{ start: target.place.mention.start, end: target.place.mention.end, kind: 'place' as const }] : []),
+    ...(date.mention ? [{ start: date.mention.start, end: date.mention.end, kind: 'date' as const }] : []),
+    { start: p.start, end: p.end, kind: 'trigger' as const },
+  ].filter((h) => h.start >= first.start && h.end <= last.end).sort((a, b) => a.start - b.start || a.end - b.end);
+  const evidence = {
+    predicate: p, dateSource: date.source, dateText: date.mention?.text ?? null, precision: date.interval.precision,
+    placeRole: c.role, placeText: target.place ? `${target.place.prep ? `${target.place.prep} ` : ''}${target.place.phrase}` : target.entry.name,
+    placeConfidence: target.place?.mention.confidence ?? 0.7, published: doc.published,
+  };
+  // The excerpt states the event best when its own sentence has the word, the place and the date.
+  const rank = (date.source === 'clause' || date.source === 'sentence' ? 2 : 0) + (c.inferred ? 0 : 2) + (p.isVerb ? 1 : 0) + (used.every((u) => u === i) ? 1 : 0);
+  return {
+    category: p.category,
+    persists: p.persists,
+    status: p.status,
+    title: title.title,
+    titleQuality: title.quality,
+    entry: target.entry,
+    start: date.interval.start,
+    end: date.interval.end,
+    precision: date.interval.precision,
+    dateSource: date.source,
+    dateQuality: DATE_QUALITY[date.source],
+    placeNamed: !c.inferred,
+    actors: actorsOf(grammar, c.places, p.category, target.entry, sentences[i].text, sentences[i].start),
+    confidence: confidenceOf(evidence),
+    reason: reasonOf(evidence),
+    evidence: rank,
+    what: whatOf(grammar, p),
+    source: {
+      doc: doc.file,
+      title: doc.title,
+      published: doc.published,
+      excerpt: text.slice(first.start, last.end),
+      start: first.start,
+      end: last.end,
+      highlights,
+    },
+  };
+}

@@ -1,0 +1,216 @@
+// Finds the words that say something happens: verbs ("met", "will travel", "deployed") and event nouns ("the
+// summit", "his visit", "the attack"), each with its category and whether the text says it happened, is going on,
+// or is planned. Denied and supposed ones ("did not meet", "if Russia invades", "any attack") are not predicates.
+import type { Category, Status } from '../../model/event.ts';
+import type { SentenceGrammar, VerbGroup } from '../language/clauses.ts';
+import { verbOf } from '../language/clauses.ts';
+import type { Token } from '../language/tagger.ts';
+import { cueHolds } from '../lexicon/cues.ts';
+import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
+import type { EventLexicon } from '../lexicon/event-lexicon.ts';
+import { HOST_VERBS, PLANNED_PREMODIFIERS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
+
+/** Categories of states that hold from their start on: a deployment, a mission, a headquarters. */
+export const PERSISTING = new Set<Category>(['deployment', 'mission', 'headquarters']);
+
+export interface Predicate {
+  /** Token indices of the predicate's words in its sentence, inclusive (several for "air policing"). */
+  first: number;
+  head: number;
+  /** Document offsets of those words. */
+  start: number;
+  end: number;
+  text: string;
+  lemma: string;
+  category: Category;
+  persists: boolean;
+  isVerb: boolean;
+  status: Status;
+  /** Where the word's event sense came from: WordNet's frequent sense, a rarer one the sentence confirmed, the domain list, or a verb with its object. */
+  source: 'wordnet' | 'wordnet-cued' | 'domain' | 'frame';
+  /** The verb group that carries it: its own for a verb, the clause's for a noun; null when the clause has none. */
+  verb: VerbGroup | null;
+  /** For a noun: false when it sits inside a prepositional phrase ("in response to the invasion"), true as a subject or object. */
+  argument: boolean;
+  /** For a verb found through a frame, or a verb whose object names the event: the object phrase's token range. */
+  object: [number, number] | null;
+  /** "troops were deployed", "servicemembers deployed there": the subject is what the verb acts on. */
+  passive: boolean;
+  /** The subject is where the event is ("Poland hosts 9,000 troops", "Poland took in refugees"). */
+  hosting: boolean;
+}
+
+const DOMAIN_BY_FIRST = new Map<string, { noun: DomainNoun; words: string[] }[]>();
+for (const noun of DOMAIN_NOUNS) {
+  for (const lemma of noun.lemmas) {
+    const words = lemma.split(' ');
+    const list = DOMAIN_BY_FIRST.get(words[0]) ?? [];
+    list.push({ noun, words });
+    DOMAIN_BY_FIRST.set(words[0], list);
+  }
+}
+const FRAMES_BY_VERB = new Map<string, Frame[]>();
+for (const frame of FRAMES) for (const v of frame.verbs) FRAMES_BY_VERB.set(v, [...(FRAMES_BY_VERB.get(v) ?? []), frame]);
+
+const isNominal = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
+const lemmaOf = (t: Token) => (t.pos === 'PROPN' ? t.lower : t.lemma);
+/** A plural the tagger's lemmatiser did not know ("airstrikes"): the word without its -s. */
+const singular = (t: Token) => (t.lemma === t.lower && /[^s]s$/.test(t.lower) ? t.lower.slice(0, -1) : lemmaOf(t));
+
+/** Token range of the noun phrase that starts after `from` (skipping determiners, numbers and adjectives), or null. */
+export function phraseAfter(tokens: readonly Token[], from: number, clauseOf: readonly number[]): [number, number] | null {
+  let i = from + 1;
+  // "hosting and assisting 700,000 Ukrainians": the object comes after the coordinated verb
+  if (tokens[i]?.pos === 'CCONJ' && tokens[i + 1]?.pos === 'VERB') i += 2;
+  // "the leaders of Poland", "9,000 U.S. forces", "its airspace": a short noun phrase
+  while (i < tokens.length && (tokens[i].pos === 'ADV' || tokens[i].pos === 'PART') && i - from < 4) i++;
+  const start = i;
+  let end = -1;
+  for (; i < tokens.length && i - start < 9; i++) {
+    const t = tokens[i];
+    if (t.pos === 'DET' || t.pos === 'NUM' || t.pos === 'ADJ' || t.pos === 'PRON' || isNominal(t) || (t.pos === 'PART' && t.lower === "'s") || t.text === '-' ) {
+      if (isNominal(t) || t.pos === 'PRON' || t.pos === 'NUM') end = i;
+      continue;
+    }
+    break;
+  }
+  return end >= start ? [start, end] : null;
+}
+
+/** Token range of the noun phrase that ends just before `to` (a passive's or a participle's subject), or null. */
+function phraseBefore(tokens: readonly Token[], to: number, clauseOf: readonly number[]): [number, number] | null {
+  let i = to - 1;
+  while (i >= 0 && (tokens[i].pos === 'AUX' || tokens[i].pos === 'ADV' || tokens[i].pos === 'PART')) i--;
+  const end = i;
+  if (end < 0 || !isNominal(tokens[end]) && tokens[end].pos !== 'PRON') return null;
+  while (i >= 0 && clauseOf[i] === clauseOf[to] && (isNominal(tokens[i]) || tokens[i].pos === 'ADJ' || tokens[i].pos === 'NUM' || tokens[i].pos === 'DET')) i--;
+  return [i + 1, end];
+}
+
+const phraseText = (tokens: readonly Token[], range: [number, number] | null) =>
+  range ? tokens.slice(range[0], range[1] + 1).map((t) => t.text).join(' ') : '';
+
+/** The frame a verb's object (or a passive's subject) completes, with that phrase. */
+function frameOf(grammar: SentenceGrammar, i: number, passive: boolean): { frame: Frame; object: [number, number] } | null {
+  const frames = FRAMES_BY_VERB.get(grammar.tokens[i].lemma);
+  if (!frames) return null;
+  const { tokens, clauseOf } = grammar;
+  // "shot down drones": the particle belongs to the verb
+  const afterParticle = tokens[i + 1]?.pos === 'ADP' && /^(down|up|off|out)$/.test(tokens[i + 1].lower) ? i + 1 : i;
+  const object = passive ? phraseBefore(tokens, grammar.verbs.find((g) => g.head === i)?.first ?? i, clauseOf) : phraseAfter(tokens, afterParticle, clauseOf);
+  if (!object) return null;
+  const text = phraseText(tokens, object);
+  const frame = frames.find((f) => f.object.test(text));
+  return frame ? { frame, object } : null;
+}
+
+/** The start of the noun phrase that ends at token `i`. */
+function phraseStart(tokens: readonly Token[], i: number): number {
+  let j = i;
+  while (j > 0 && (isNominal(tokens[j - 1]) || tokens[j - 1].pos === 'ADJ' || tokens[j - 1].pos === 'NUM' || tokens[j - 1].pos === 'DET' || (tokens[j - 1].pos === 'PART' && tokens[j - 1].lower === "'s") || tokens[j - 1].text === '-')) j--;
+  return j;
+}
+
+/** How a noun's event stands, from the words before it and the verb of its clause; null when it is denied or only supposed. */
+function nounStatus(grammar: SentenceGrammar, first: number, category: Category): { status: Status; verb: VerbGroup | null; argument: boolean } | null {
+  const { tokens } = grammar;
+  const start = phraseStart(tokens, first);
+  const premodifiers = tokens.slice(start, first).map((t) => t.lower);
+  if (premodifiers.some((w) => UNREAL_PREMODIFIERS.has(w))) return null;
+  const verb = verbOf(grammar, first);
+  const argument = start === 0 || !(tokens[start - 1].pos === 'ADP' || tokens[start - 1].pos === 'SCONJ');
+  if (verb && argument && (verb.mood === 'negated' || verb.mood === 'hypothetical')) return null;
+  let status: Status = PERSISTING.has(category) ? 'ongoing' : 'happened';
+  if (premodifiers.some((w) => PLANNED_PREMODIFIERS.has(w))) status = 'planned';
+  else if (verb && argument && verb.mood === 'planned') status = 'planned';
+  return { status, verb, argument };
+}
+
+/** How a verb's event stands; null when denied or supposed. */
+function verbStatus(group: VerbGroup | undefined, category: Category): Status | null {
+  if (!group) return null;
+  if (group.mood === 'negated' || group.mood === 'hypothetical') return null;
+  if (group.mood === 'planned') return 'planned';
+  if (group.mood === 'ongoing') return 'ongoing';
+  // "Poland hosts 9,000 troops", "thanked Lithuania for hosting U.S. forces": a state that holds now
+  if (PERSISTING.has(category) && (group.tense === 'present' || group.form === 'gerund')) return 'ongoing';
+  return 'happened';
+}
+
+function predicate(grammar: SentenceGrammar, first: number, head: number, fields: Omit<Predicate, 'first' | 'head' | 'start' | 'end' | 'text' | 'persists'>): Predicate {
+  const { tokens } = grammar;
+  return {
+    first, head, start: tokens[first].start, end: tokens[head].end,
+    text: tokens.slice(first, head + 1).map((t) => t.text).join(' '),
+    persists: PERSISTING.has(fields.category), ...fields,
+  };
+}
+
+/** The event predicates of one analysed sentence, in text order. `sentence` is its text (for cue words). */
+export function findPredicates(grammar: SentenceGrammar, sentence: string, lexicon: EventLexicon): Predicate[] {
+  const { tokens } = grammar;
+  const out: Predicate[] = [];
+  let skipUntil = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i <= skipUntil) continue;
+    const t = tokens[i];
+    if (t.pos === 'VERB') {
+      const group = grammar.verbs.find((g) => g.head === i);
+      const passive = !!group && tokens.slice(group.first, i).some((a) => /^(is|are|was|were|be|been|being|'s|'re)$/.test(a.lower)) || group?.form === 'participle';
+      const framed = frameOf(grammar, i, passive);
+      // "go to the summit" is a particle verb; "going to face" is the future
+      const particleNext = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') && !/^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
+      const particle = particleNext ? lexicon.verb(`${t.lemma} ${tokens[i + 1].lower}`) : null;
+      const sense = particle ?? lexicon.verb(t.lemma);
+      const category = framed?.frame.category ?? sense?.category;
+      if (!category) continue;
+      const frequent = framed ? true : sense!.frequent;
+      if (!cueHolds(category, frequent, sentence)) continue;
+      const status = verbStatus(group, category);
+      if (status === null) continue;
+      const head = particle ? i + 1 : i;
+      out.push(predicate(grammar, i, head, {
+        lemma: particle ? `${t.lemma} ${tokens[i + 1].lower}` : t.lemma, category, isVerb: true, status,
+        source: framed ? 'frame' : frequent ? 'wordnet' : 'wordnet-cued', verb: group ?? null, argument: true,
+        object: framed?.object ?? phraseAfter(tokens, head, grammar.clauseOf), passive,
+        hosting: framed ? framed.frame.subjectIsPlace === true || HOST_VERBS.has(t.lemma) && framed.frame.category !== 'meeting' : false,
+      }));
+      skipUntil = head;
+      continue;
+    }
+    if (!isNominal(t) && !(t.pos === 'ADJ' && t.lower === 'ministerial')) continue;
+    // Longest match first: "air policing", "press conference", then the single noun.
+    let match: { head: number; category: Category; frequent: boolean; lemma: string; source: Predicate['source'] } | null = null;
+    for (const { noun, words } of DOMAIN_BY_FIRST.get(lemmaOf(t)) ?? DOMAIN_BY_FIRST.get(t.lower) ?? DOMAIN_BY_FIRST.get(singular(t)) ?? []) {
+      const end = i + words.length - 1;
+      if (end >= tokens.length || match && end <= match.head) continue;
+      const fits = words.every((w, k) => lemmaOf(tokens[i + k]) === w || tokens[i + k].lower === w || singular(tokens[i + k]) === w);
+      if (!fits || (noun.needs && !noun.needs.test(sentence))) continue;
+      if (noun.after && !noun.after.test(`${tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(' ')} `)) continue;
+      match = { head: end, category: noun.category, frequent: true, lemma: words.join(' '), source: 'domain' };
+    }
+    if (!match) {
+      for (const n of [3, 2, 1]) {
+        const end = i + n - 1;
+        if (end >= tokens.length || !isNominal(tokens[end])) continue;
+        const words = tokens.slice(i, end + 1).map((x, k) => (k === n - 1 ? lemmaOf(x) : x.lower));
+        const sense = lexicon.noun(words.join(' ')) ?? (n === 1 ? lexicon.noun(singular(tokens[i])) : null);
+        if (sense && cueHolds(sense.category, sense.frequent, sentence)) {
+          match = { head: end, category: sense.category, frequent: sense.frequent, lemma: words.join(' '), source: sense.frequent ? 'wordnet' : 'wordnet-cued' };
+          break;
+        }
+      }
+    }
+    if (!match) continue;
+    // The head of a compound is its last noun: "drone attack" is an attack, "attack drones" are drones.
+    if (isNominal(tokens[match.head + 1]) && tokens[match.head + 1].pos === 'NOUN') continue;
+    const standing = nounStatus(grammar, i, match.category);
+    if (!standing) continue;
+    out.push(predicate(grammar, i, match.head, {
+      lemma: match.lemma, category: match.category, isVerb: false, status: standing.status, source: match.source,
+      verb: standing.verb, argument: standing.argument, object: null, passive: false, hosting: false,
+    }));
+    skipUntil = match.head;
+  }
+  return out;
+}

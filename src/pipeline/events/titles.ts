@@ -1,0 +1,204 @@
+// A headline for an event in the text's own words: who did what where ("Biden meets Duda in Warsaw", "Russian
+// drones violate Polish airspace", "Harris to travel to Warsaw"), built from the sentence's subject, predicate,
+// object and place. Never a template such as "Deployment in X": when the sentence has no subject, the event's
+// own words stand ("Summit in Madrid" is the text's "the Summit in Madrid").
+import type { SentenceGrammar } from '../language/clauses.ts';
+import type { Token } from '../language/tagger.ts';
+import { NAME_TITLES } from '../lexicon/words.ts';
+import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
+import type { Predicate } from './predicates.ts';
+
+export const TITLE_DEFAULTS = {
+  /** Longest title; a longer one drops its object, then is cut at a word. */
+  maxChars: 90,
+  /** Most words kept of a subject or object phrase. */
+  maxPhraseWords: 6,
+};
+
+export interface TitleInput {
+  grammar: SentenceGrammar;
+  predicate: Predicate;
+  place: PlaceInSentence | null;
+  role: PlaceRole | 'dateline' | 'anaphor' | 'relative';
+  /** The place's name as a title should say it when the sentence does not ("Poland" for "there"). */
+  placeName: string;
+  /** The person or body a pronoun subject refers to ("Biden" for "he"), from earlier sentences. */
+  antecedent: string | null;
+}
+
+export interface Title {
+  title: string;
+  /** 2 with a subject and a verb, 1 with the event's own noun phrase, 0.5 otherwise: merge keeps the best. */
+  quality: number;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'that']);
+const IRREGULAR_PAST = new Map([
+  ['meet', 'met'], ['send', 'sent'], ['hold', 'held'], ['fly', 'flew'], ['go', 'went'], ['come', 'came'], ['strike', 'struck'],
+  ['hit', 'hit'], ['shoot', 'shot'], ['seize', 'seized'], ['give', 'given'], ['make', 'made'], ['take', 'taken'], ['lead', 'led'],
+  ['build', 'built'], ['set', 'set'], ['begin', 'begun'], ['leave', 'left'], ['keep', 'kept'], ['speak', 'spoken'],
+]);
+
+const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+const isNominal = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
+
+/** "meet" -> "meets", "go" -> "goes", "carry" -> "carries". */
+export function thirdPerson(lemma: string): string {
+  const [verb, ...rest] = lemma.split(' ');
+  const form = verb === 'be' ? 'is' : verb === 'have' ? 'has' : /(s|sh|ch|x|z|o)$/.test(verb) ? `${verb}es` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ies` : `${verb}s`;
+  return [form, ...rest].join(' ');
+}
+
+/** "deploy" -> "deployed", "send" -> "sent". */
+function pastParticiple(lemma: string): string {
+  const [verb, ...rest] = lemma.split(' ');
+  const form = IRREGULAR_PAST.get(verb) ?? (verb.endsWith('e') ? `${verb}d` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ied` : `${verb}ed`);
+  return [form, ...rest].join(' ');
+}
+
+/** A person's name as headlines give it: "President Joseph R. Biden, Jr." -> "Biden"; "First Lady Jill Biden" -> "Jill Biden". */
+function nameOf(words: readonly Token[]): string | null {
+  const ranked = words.some((t) => /^(president|minister|chancellor|secretary|king|queen|general|premier|mayor|governor|senator|ambassador|admiral|commander|director|pope|emir)$/.test(t.lower));
+  const names = words.filter((t) => t.pos === 'PROPN' && !NAME_TITLES.has(t.lower) && !/^[A-Z]\.$/.test(t.text) && /^\p{Lu}/u.test(t.text));
+  if (names.length === 0) return null;
+  if (ranked || names.length > 2) return names[names.length - 1].text;
+  return names.map((t) => t.text).join(' ');
+}
+
+/** A noun phrase shortened for a headline: a name to its headline form, else its last words, without articles. */
+function shorten(words: readonly Token[], maxWords: number): string {
+  const trimmed = words.filter((t) => t.text !== ',' && !(t.pos === 'DET' && /^(the|a|an)$/.test(t.lower)));
+  if (trimmed.length === 0) return '';
+  const hasName = trimmed.some((t) => t.pos === 'PROPN') && trimmed.some((t) => NAME_TITLES.has(t.lower));
+  const lastIsName = trimmed[trimmed.length - 1].pos === 'PROPN' && !isPlural(trimmed);
+  if (hasName && lastIsName) {
+    const name = nameOf(trimmed);
+    if (name) return name;
+  }
+  return trimmed.slice(-maxWords).map((t) => t.text).join(' ').replace(/\s+(['’]s)\b/g, '$1');
+}
+
+/** The noun phrase before the verb group in its clause: the subject. */
+function subjectWords(grammar: SentenceGrammar, before: number): Token[] {
+  const { tokens, clauseOf } = grammar;
+  const clause = clauseOf[before] ?? clauseOf[before + 1];
+  let i = before;
+  while (i >= 0 && clauseOf[i] === clause && tokens[i].pos === 'ADV') i--;
+  const end = i;
+  while (i >= 0 && clauseOf[i] === clause) {
+    const t = tokens[i];
+    const inside = isNominal(t) || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET' || (t.pos === 'PART' && t.lower === "'s") ||
+      (t.text === ',' && /^(jr\.?|sr\.?)$/i.test(tokens[i + 1]?.text ?? '')) || t.text === '-' || (t.pos === 'PRON' && i === end);
+    if (!inside) break;
+    i--;
+  }
+  return end > i ? tokens.slice(i + 1, end + 1) : [];
+}
+
+/** True when a phrase's head is a plural noun ("Ministers", "drones"). */
+function isPlural(words: readonly Token[]): boolean {
+  const head = words[words.length - 1];
+  return !!head && (head.pos === 'NOUN' || head.pos === 'PROPN') && /[^s]s$/.test(head.lower) && head.lemma !== head.lower;
+}
+
+/** The subject of a predicate, looking into the governing clause for infinitives, relatives and "and" clauses. */
+function subjectOf(input: TitleInput): { text: string; plural: boolean } | null {
+  const { grammar, predicate } = input;
+  if (!predicate.isVerb || !predicate.verb) return null;
+  let words = subjectWords(grammar, predicate.verb.first - 1);
+  // "will travel to Warsaw, where he will meet", "to meet with", "and discussed": the subject of the clause before
+  for (let k = grammar.verbs.indexOf(predicate.verb) - 1; words.length === 0 && k >= 0; k--) {
+    words = subjectWords(grammar, grammar.verbs[k].first - 1);
+  }
+  if (words.length === 0) return null;
+  if (words.some((t) => t.pos === 'PRON' && /^(whose|which|who|that|what)$/.test(t.lower))) return null;
+  if (words.length === 1 && PRONOUNS.has(words[0].lower)) {
+    // "he", "she", "they" refer back; "we" and "I" are the speaker, whom a headline cannot name
+    return input.antecedent && /^(he|she|they)$/.test(words[0].lower) ? { text: input.antecedent, plural: words[0].lower === 'they' } : null;
+  }
+  const short = shorten(words, TITLE_DEFAULTS.maxPhraseWords);
+  return short ? { text: short, plural: isPlural(words) } : null;
+}
+
+/** The object phrase of a verb predicate, shortened, or null. */
+function objectOf(input: TitleInput): string | null {
+  const { grammar, predicate } = input;
+  const { tokens } = grammar;
+  let range = predicate.object;
+  // "met with President Duda": the partner follows "with"
+  if (!range && tokens[predicate.head + 1]?.lower === 'with') {
+    let i = predicate.head + 2;
+    const start = i;
+    while (i < tokens.length && grammar.clauseOf[i] === grammar.clauseOf[predicate.head] && (isNominal(tokens[i]) || tokens[i].pos === 'ADJ' || tokens[i].pos === 'DET' || (tokens[i].text === '.' && tokens[i - 1]?.pos === 'PROPN'))) i++;
+    if (i > start) range = [start, i - 1];
+  }
+  if (!range) return null;
+  const words = tokens.slice(range[0], range[1] + 1);
+  // The place is said apart: "struck Kyiv" keeps it, "hosting 9,000 U.S. forces" has none.
+  const place = input.place;
+  if (place && place.first >= range[0] && place.last <= range[1] && (input.role === 'undergoer' || input.role === 'area')) return tokens.slice(range[0], place.first).length ? shorten(words, TITLE_DEFAULTS.maxPhraseWords) : input.place!.phrase;
+  if (words.every((t) => t.pos === 'PRON')) return null;
+  return shorten(words, TITLE_DEFAULTS.maxPhraseWords) || null;
+}
+
+/** How the headline says where: "in Warsaw", "to Poland", "over Poland"; empty when the object already names it. */
+function wherePhrase(input: TitleInput, objectHasPlace: boolean, subjectIsPlace: boolean): string {
+  if (objectHasPlace || subjectIsPlace) return '';
+  const { place, role, placeName } = input;
+  const name = place && (role === 'locative' || role === 'destination' || role === 'area') ? place.phrase : placeName;
+  if (role === 'destination') return `to ${name}`;
+  if (role === 'area' && place?.prep && place.prep !== 'of') return `${place.prep} ${name}`;
+  if (role === 'locative' && place?.prep) return `${place.prep === 'into' ? 'into' : place.prep} ${name}`;
+  if (role === 'undergoer' && input.predicate.isVerb) return name;
+  return `in ${name}`;
+}
+
+/** The event noun with its own modifiers: "the June 29-30, 2022 NATO Summit" -> "NATO Summit". */
+function nounPhrase(input: TitleInput): string {
+  const { grammar, predicate, place } = input;
+  const { tokens } = grammar;
+  let i = predicate.first;
+  while (i > 0 && (isNominal(tokens[i - 1]) || tokens[i - 1].pos === 'ADJ') && !(place && place.first <= i - 1 && i - 1 <= place.last)) i--;
+  const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+  const words = tokens.slice(i, predicate.head + 1).filter((t) => t.pos !== 'NUM' && t.pos !== 'PUNCT' && !MONTH.test(t.text));
+  return words.map((t) => t.text).join(' ');
+}
+
+/** The headline of one event. */
+export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
+  const { predicate, role } = input;
+  if (!predicate.isVerb) {
+    const head = nounPhrase(input) || predicate.text;
+    const where = wherePhrase(input, false, false);
+    return { title: clip(cap(`${head} ${where}`.trim()), opts.maxChars), quality: 1 };
+  }
+  // "Poland hosts 9,000 U.S. forces": the host is the subject, whoever thanked it
+  const found = role === 'host' ? { text: input.placeName, plural: false } : predicate.passive ? null : subjectOf(input);
+  const subject = found?.text ?? null;
+  const subjectIsPlace = role === 'host' && !!subject;
+  const object = objectOf(input);
+  const objectHasPlace = !!object && !!input.place && (role === 'undergoer' || role === 'area') && object.includes(input.place.phrase.split(' ')[0]);
+  const where = wherePhrase(input, objectHasPlace, subjectIsPlace);
+  const plural = found?.plural ?? false;
+  if (subject) {
+    const verb = predicate.status === 'planned' ? `to ${predicate.lemma}` : plural ? predicate.lemma : thirdPerson(predicate.lemma);
+    const full = [subject, verb, object, where].filter(Boolean).join(' ');
+    const title = full.length <= opts.maxChars || !object ? full : [subject, verb, where].filter(Boolean).join(' ');
+    return { title: clip(cap(title), opts.maxChars), quality: 2 };
+  }
+  // A passive: its subject and what happened to it ("Security assistance delivered to Ukraine").
+  if (predicate.passive && predicate.verb) {
+    const undergoer = subjectWords(input.grammar, predicate.verb.first - 1);
+    const text = shorten(undergoer, opts.maxPhraseWords);
+    if (text && !undergoer.every((t) => t.pos === 'PRON')) return { title: clip(cap([text, pastParticiple(predicate.lemma), where].filter(Boolean).join(' ')), opts.maxChars), quality: 1.5 };
+  }
+  // No subject: the object and what happened to it ("4,700 servicemembers deployed to Poland").
+  if (object) return { title: clip(cap([object, pastParticiple(predicate.lemma), where].filter(Boolean).join(' ')), opts.maxChars), quality: 1 };
+  return { title: clip(cap([predicate.text, where].filter(Boolean).join(' ')), opts.maxChars), quality: 0.5 };
+}
+
+function clip(title: string, max: number): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}…`;
+}

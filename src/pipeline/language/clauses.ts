@@ -1,0 +1,221 @@
+// Clauses and verb groups of a tagged sentence: where one clause ends and the next begins, and for every verb its
+// auxiliaries, tense and mood. What the events stage asks of grammar: did it happen, is it going on, is it planned,
+// or is it denied or only supposed ("will travel", "did not meet", "if Russia invades"); and which date belongs to
+// which verb (a date is never carried across a clause that has one of its own).
+import { HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS } from '../lexicon/words.ts';
+import type { Token } from './tagger.ts';
+
+export interface Clause {
+  /** Token indices, inclusive. */
+  first: number;
+  last: number;
+  /** The word that opened it when it is subordinate or relative ("where", "if", "that", "which"), else null. */
+  opener: string | null;
+}
+
+export type Mood = 'happened' | 'ongoing' | 'planned' | 'negated' | 'hypothetical';
+export type Tense = 'past' | 'present' | 'future';
+
+export interface VerbGroup {
+  /** Token index of the lexical verb. */
+  head: number;
+  /** Token index of the group's first word (an auxiliary, "to"), or `head`. */
+  first: number;
+  clause: number;
+  tense: Tense;
+  mood: Mood;
+  form: 'finite' | 'infinitive' | 'gerund' | 'participle';
+  /** "is meeting", "has been hosting". */
+  progressive: boolean;
+}
+
+export interface SentenceGrammar {
+  tokens: Token[];
+  clauses: Clause[];
+  /** For each token, the index of its clause. */
+  clauseOf: number[];
+  verbs: VerbGroup[];
+}
+
+// Parentheses are not breaks: "convening on Wednesday (9:00 a.m.) at the headquarters" is one clause.
+const STRONG_BREAK = new Set([';', ':', '—', '–', '"', '“', '”', '--']);
+const SUBORDINATORS = new Set([
+  'because', 'if', 'when', 'after', 'before', 'while', 'although', 'though', 'unless', 'whether', 'since', 'that',
+  'where', 'whereas', 'once', 'until', 'lest', 'whenever', 'wherever',
+]);
+const RELATIVES = new Set(['which', 'who', 'whom', 'whose']);
+const MODALS_UNREAL = new Set(['would', 'could', 'might', 'may', 'should', 'can', 'must', "'d", 'ought']);
+const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
+const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d"]);
+const BE_PRESENT = new Set(['is', 'are', 'am', "'s", "'re", "'m"]);
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+/** Adverbs that may stand inside a verb group: "will also travel", "has already deployed". */
+const GROUP_ADVERBS = new Set([
+  'also', 'then', 'still', 'now', 'already', 'just', 'not', 'never', 'soon', 'formally', 'officially', 'reportedly',
+  'jointly', 'again', 'later', 'further', 'recently', 'previously', 'first', 'only', 'even', 'once', 'personally', 'both',
+  'all', 'each', 'today', 'allegedly', 'apparently', 'publicly', 'briefly', 'virtually', 'temporarily', 'repeatedly',
+]);
+/** Verbs of phase: "continue to hit", "began to deploy": the infinitive happens as the verb says. */
+const ASPECTUAL = new Set(['continue', 'begin', 'start', 'keep', 'resume', 'go', 'proceed', 'manage', 'come']);
+/** "is due to", "are set to", "is expected to": the infinitive after these is planned. */
+const PLANNED_BEFORE_TO = new Set(['due', 'set', 'expected', 'scheduled', 'slated', 'going', 'about', 'poised', 'planned', 'likely']);
+
+const NUMBERISH = (t: Token | undefined) => !!t && (t.pos === 'NUM' || /^\d/.test(t.text));
+
+function opensClause(tokens: readonly Token[], i: number, current: Clause, hasVerb: boolean): string | null {
+  const t = tokens[i];
+  // "February 20th – 22nd", "9–11 July": a dash between numbers is a range, not a break
+  if ((t.text === '–' || t.text === '—' || t.text === '-') && NUMBERISH(tokens[i - 1]) && NUMBERISH(tokens[i + 1])) return null;
+  if (STRONG_BREAK.has(t.text)) return t.text;
+  // "should Russia invade": an inverted conditional
+  if (t.lower === 'should' && t.pos === 'AUX' && /^(PROPN|NOUN|PRON|DET)$/.test(tokens[i + 1]?.pos ?? '')) return 'should';
+  if (t.pos === 'SCONJ' && t.lower === 'as') return 'as'; // "as gains have taken place"; "as part of" is a preposition
+  if ((t.pos === 'SCONJ' || t.pos === 'ADV') && SUBORDINATORS.has(t.lower) && t.lower !== 'for') {
+    // "where" and "when" open a clause after a comma or as conjunctions; "when" as a question word is rare in news
+    return t.lower;
+  }
+  if ((t.pos === 'PRON' || t.pos === 'DET') && RELATIVES.has(t.lower)) return t.lower;
+  if (t.pos === 'CCONJ' && (t.lower === 'and' || t.lower === 'but' || t.lower === 'yet' || t.lower === 'or')) {
+    // A new clause when a verb (or a pronoun and a verb) follows: "and he pledged", "and discussed".
+    let j = i + 1;
+    while (j < tokens.length && tokens[j].pos === 'ADV') j++;
+    const next = tokens[j];
+    if (next && (next.pos === 'VERB' || next.pos === 'AUX')) return t.lower;
+    if (next && next.pos === 'PRON' && tokens[j + 1] && (tokens[j + 1].pos === 'VERB' || tokens[j + 1].pos === 'AUX')) return t.lower;
+  }
+  if (t.text === ',' && tokens[i + 1]?.pos === 'PRON' && tokens[i + 2] && (tokens[i + 2].pos === 'VERB' || tokens[i + 2].pos === 'AUX')) {
+    return ','; // ", he said", ", they will meet"
+  }
+  // "Since Russia began deploying troops, the United States has worked": a subordinate clause ends at the comma
+  // before the main clause's subject and verb.
+  if (t.text === ',' && current.opener !== null && hasVerb) {
+    for (let j = i + 1; j < Math.min(tokens.length, i + 8); j++) {
+      if (tokens[j].text === ',' || tokens[j].pos === 'SCONJ') break;
+      if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX') return ',';
+    }
+  }
+  return null;
+}
+
+function splitClauses(tokens: readonly Token[]): { clauses: Clause[]; clauseOf: number[] } {
+  const clauses: Clause[] = [];
+  const clauseOf: number[] = new Array(tokens.length);
+  let current: Clause = { first: 0, last: -1, opener: null };
+  let hasVerb = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const opener = opensClause(tokens, i, current, hasVerb);
+    if (opener !== null && current.last >= current.first) {
+      clauses.push(current);
+      current = { first: i, last: i - 1, opener: STRONG_BREAK.has(opener) || opener === ',' ? null : opener };
+    } else if (opener !== null && !STRONG_BREAK.has(opener) && opener !== ',') current.opener = opener;
+    if (opener !== null && current.first === i) hasVerb = false;
+    if (tokens[i].pos === 'VERB') hasVerb = true;
+    current.last = i;
+    clauseOf[i] = clauses.length;
+  }
+  if (current.last >= current.first || clauses.length === 0) clauses.push(current);
+  return { clauses, clauseOf };
+}
+
+const isPastForm = (t: Token) => t.lower !== t.lemma && !t.lower.endsWith('ing') && !(t.lower.endsWith('s') && t.lower.slice(0, -1) === t.lemma) && !/es$/.test(t.lower);
+
+/** The verb groups of a sentence, before infinitives and gerunds take their mood from the verb that governs them. */
+function verbGroups(tokens: readonly Token[], clauses: readonly Clause[], clauseOf: readonly number[]): VerbGroup[] {
+  const groups: VerbGroup[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos !== 'VERB') continue;
+    let first = i;
+    const aux: string[] = [];
+    for (let j = i - 1; j >= 0 && clauseOf[j] === clauseOf[i]; j--) {
+      const w = tokens[j];
+      if (w.pos === 'AUX' || (w.pos === 'PART' && (w.lower === 'to' || NEGATORS.has(w.lower) || w.lemma === 'not')) || (w.pos === 'ADV' && GROUP_ADVERBS.has(w.lower))) {
+        aux.unshift(w.lower === "n't" || w.lemma === 'not' ? 'not' : w.lower);
+        first = j;
+      } else break;
+    }
+    const clause = clauses[clauseOf[i]];
+    const negated = aux.some((a) => NEGATORS.has(a)) || /^(no longer)$/.test(`${tokens[first - 2]?.lower ?? ''} ${tokens[first - 1]?.lower ?? ''}`);
+    const infinitive = aux.includes('to') && !aux.some((a) => FUTURE_AUX.has(a) || MODALS_UNREAL.has(a) || PAST_AUX.has(a) || BE_PRESENT.has(a));
+    const progressive = t.lower.endsWith('ing') && aux.some((a) => a === 'be' || a === 'been' || BE_PRESENT.has(a) || a === 'was' || a === 'were');
+    let form: VerbGroup['form'] = 'finite';
+    if (infinitive) form = 'infinitive';
+    else if (aux.length === 0 && t.lower.endsWith('ing')) form = 'gerund';
+    else if (aux.length === 0 && isPastForm(t) && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PROPN') && groups.some((g) => g.clause === clauseOf[i] && g.form === 'finite')) form = 'participle';
+
+    let tense: Tense = 'present';
+    if (aux.some((a) => FUTURE_AUX.has(a))) tense = 'future';
+    else if (aux.some((a) => PAST_AUX.has(a)) || (aux.length === 0 && isPastForm(t)) || aux.some((a) => a === 'has' || a === 'have' || a === "'ve")) tense = 'past';
+    // "is to visit", "are going to meet"
+    const beforeTo = aux.indexOf('to') > 0 ? aux[aux.indexOf('to') - 1] : tokens[first - 1]?.lower;
+    if (aux.includes('to') && (BE_PRESENT.has(beforeTo ?? '') || PLANNED_BEFORE_TO.has(beforeTo ?? ''))) tense = 'future';
+
+    let mood: Mood = tense === 'past' ? 'happened' : tense === 'future' ? 'planned' : progressive ? 'ongoing' : 'happened';
+    const modal = aux.find((a) => MODALS_UNREAL.has(a));
+    if (modal) mood = 'hypothetical';
+    if (clause.opener !== null && HYPOTHETICAL_OPENERS.has(clause.opener)) mood = 'hypothetical';
+    // "should Russia invade": an inverted conditional at the start of the clause
+    if (tokens[clause.first]?.lower === 'should' && clause.first < i && tokens[clause.first].pos === 'AUX') mood = 'hypothetical';
+    if (negated) mood = 'negated';
+    groups.push({ head: i, first, clause: clauseOf[i], tense, mood, form, progressive });
+  }
+  return groups;
+}
+
+/** The verb that governs group `g` (an infinitive or a gerund): the nearest finite or infinitive verb before it. */
+function governor(groups: readonly VerbGroup[], g: VerbGroup): VerbGroup | null {
+  for (let k = groups.indexOf(g) - 1; k >= 0; k--) if (groups[k].form !== 'participle') return groups[k];
+  return null;
+}
+
+/**
+ * Infinitives and gerunds take their mood from the verb that governs them: "will travel to Bratislava to meet" is
+ * planned, "agreed to establish" planned, "failed to reach" negated, "sent troops to deter" only a purpose. A
+ * "would" reported after a past verb of saying is planned ("announced it would halt"), not a supposition.
+ */
+function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: readonly Clause[]): void {
+  for (const g of groups) {
+    const gov = governor(groups, g);
+    if (g.form === 'infinitive') {
+      const before = tokens[g.first - 1]?.lower ?? '';
+      if (PLANNED_BEFORE_TO.has(before)) g.mood = g.mood === 'negated' ? 'negated' : 'planned';
+      else if (!gov) g.mood = 'hypothetical';
+      else if (NEGATIVE_VERBS.has(tokens[gov.head].lemma) || gov.mood === 'negated') g.mood = 'negated';
+      else if (ASPECTUAL.has(tokens[gov.head].lemma) && gov.head === g.first - 2) g.mood = gov.mood;
+      else if (gov.mood === 'hypothetical') g.mood = 'hypothetical';
+      else if (PLANNING_VERBS.has(tokens[gov.head].lemma)) g.mood = gov.mood === 'planned' || gov.tense !== 'past' || !['travel', 'fly', 'come', 'go', 'head', 'return'].includes(tokens[gov.head].lemma) ? 'planned' : gov.mood;
+      else g.mood = 'hypothetical';
+      g.tense = g.mood === 'planned' ? 'future' : gov?.tense ?? 'present';
+    } else if ((g.form === 'gerund' || g.form === 'participle') && gov) {
+      if (gov.mood === 'negated' || gov.mood === 'hypothetical' || gov.mood === 'planned') g.mood = gov.mood;
+      g.tense = g.form === 'participle' ? 'past' : gov.tense;
+    }
+    const modalWould = tokens.slice(g.first, g.head).some((t) => t.lower === 'would' || t.lower === "'d");
+    if (modalWould && g.mood === 'hypothetical' && !HYPOTHETICAL_OPENERS.has(clauses[g.clause].opener ?? '')) {
+      // "Germany announced that it would halt": reported future after a past verb of the clause before
+      const reporting = groups.find((o) => o.clause < g.clause && o.tense === 'past' && o.mood === 'happened');
+      if (reporting && clauses[g.clause].opener === 'that') { g.mood = 'planned'; g.tense = 'future'; }
+    }
+  }
+}
+
+/** Clauses and verb groups of one sentence's tokens. */
+export function analyseSentence(tokens: Token[]): SentenceGrammar {
+  const { clauses, clauseOf } = splitClauses(tokens);
+  const verbs = verbGroups(tokens, clauses, clauseOf);
+  settleMoods(tokens, verbs, clauses);
+  return { tokens, clauses, clauseOf, verbs };
+}
+
+/** The verb group that holds token `i`, or the nearest one of its clause (for a noun: the verb it depends on). */
+export function verbOf(grammar: SentenceGrammar, i: number): VerbGroup | null {
+  const own = grammar.verbs.find((g) => g.first <= i && i <= g.head);
+  if (own) return own;
+  const clause = grammar.clauseOf[i];
+  let best: VerbGroup | null = null;
+  for (const g of grammar.verbs) {
+    if (g.clause !== clause) continue;
+    if (!best || Math.abs(g.head - i) < Math.abs(best.head - i)) best = g;
+  }
+  return best;
+}

@@ -1,0 +1,41 @@
+// Cue words: what a sentence must also say for a word to name an event of a category. WordNet knows "strike" as a
+// walkout and as an attack, "crash" as a market's and a plane's; the sentence decides (a selectional restriction).
+import type { Category } from '../../model/event.ts';
+
+/** Weapons, forces and the language of war. */
+const MILITARY =
+  /\b(missiles?|drones?|rockets?|artillery|shell(s|ing|ed)?|bomb(s|ing|ed|ers)?|air ?strikes?|troops|forces|army|military|militants?|gunmen|insurgents?|rebels?|soldiers|servicemembers|service members|warplanes?|jets?|aircraft|killed|killing|wounded|injured|casualties|offensive|front ?line|fighting|battle|war|invasion|kamikaze|ballistic|munitions?|infrastructure|power (grid|plant|station)s?|refinery|depot|barracks|strongholds?|positions|navy|naval|warships?|battalions?|brigades?|battle ?groups?|tanks?|weapons|defen[cs]e|NATO|allied|enemy)\b/i;
+/** Vehicles, for crashes and collisions. */
+const VEHICLE = /\b(planes?|aircraft|airliners?|helicopters?|jets?|drones?|trains?|cars?|bus(es)?|ships?|vessels?|trucks?|lorr(y|ies)|vehicles?|cargo|flights?|fighters?|boats?|ferr(y|ies)|tankers?|convoys?)\b/i;
+/** Help given: money, weapons, supplies. */
+const AID = /\b(aid|assistance|support|billion|million|euros?|dollars?|package|weapons|ammunition|munitions|tanks|missiles|air defen[cs]e|funds?|funding|loans?|grants?|equipment|vehicles|supplies|humanitarian)\b|[$€£]/i;
+/** Forces that are deployed. */
+const FORCES = /\b(troops|forces|soldiers|servicemembers|service members|battalions?|brigades?|battle ?groups?|divisions?|squadrons?|warships?|destroyers?|ships|jets|aircraft|fighters|bombers|marines|paratroopers|peacekeepers|units?|personnel|systems|batter(y|ies)|patriots?|missiles|military|army|navy|capabilities|enablers|headquarters|command)\b/i;
+/** A territory, an airspace or a border that is entered. */
+const TERRITORY = /\b(air ?space|territory|territorial|border|borders|waters|skies|soil)\b/i;
+
+/**
+ * For each category: the cue, and whether even a word's most frequent event sense needs it. "Attack" is plainly an
+ * attack, but news attacks policies too; a deployment of "resources" is no deployment of forces.
+ */
+export const CATEGORY_CUES: Record<Category, { cue: RegExp | null; always: boolean }> = {
+  strike: { cue: MILITARY, always: true },
+  advance: { cue: MILITARY, always: true },
+  incursion: { cue: TERRITORY, always: true },
+  incident: { cue: VEHICLE, always: false },
+  deployment: { cue: FORCES, always: true },
+  mission: { cue: MILITARY, always: true },
+  headquarters: { cue: FORCES, always: true },
+  aid: { cue: AID, always: true },
+  meeting: { cue: null, always: false },
+  other: { cue: null, always: false },
+};
+
+/** True when `sentence` lets a word name an event of `category` (`frequent`: the word's usual sense is that event). */
+export function cueHolds(category: Category, frequent: boolean, sentence: string): boolean {
+  const { cue, always } = CATEGORY_CUES[category];
+  if (cue === null) return frequent;
+  return (frequent && !always) || cue.test(sentence);
+}
+
+export const CUES = { MILITARY, VEHICLE, AID, FORCES, TERRITORY };

@@ -1,0 +1,69 @@
+// The curated part of the event lexicon: the security domain's own terms that WordNet lacks or ranks too low, and
+// frames in which a common verb names an event only with a certain object ("send troops", "violate airspace").
+// Everything else comes from WordNet (event-lexicon.ts). Each entry says why it is here.
+import type { Category } from '../../model/event.ts';
+import { CUES } from './cues.ts';
+
+export interface DomainNoun {
+  /** Lemmas, lower case; several words are separated by a space ("air policing"). */
+  lemmas: string[];
+  category: Category;
+  /** The sentence must also match this. */
+  needs?: RegExp;
+  /** The words just before must match this ("military presence", not "presence of mind"). */
+  after?: RegExp;
+  why: string;
+}
+
+export const DOMAIN_NOUNS: DomainNoun[] = [
+  { lemmas: ['summit'], category: 'meeting', why: 'in news a summit is a meeting of leaders; WordNet ranks "peak" first' },
+  { lemmas: ['ministerial'], category: 'meeting', why: 'NATO and EU usage: a meeting of ministers' },
+  { lemmas: ['air policing', 'air-policing'], category: 'mission', why: "NATO's standing peacetime mission guarding allies' airspace" },
+  { lemmas: ['battlegroup', 'battle group'], category: 'deployment', why: "NATO's multinational battlegroups are forces deployed forward" },
+  { lemmas: ['incursion', 'airspace violation', 'violation'], category: 'incursion', needs: CUES.TERRITORY, why: 'an aircraft or drone entering another state\'s airspace' },
+  { lemmas: ['exercise', 'drill', 'war game', 'wargame', 'manoeuvre', 'maneuver'], category: 'other', needs: CUES.MILITARY, why: 'military exercises: WordNet files them as physical training' },
+  { lemmas: ['presence'], category: 'deployment', after: /\b(military|troop|force|rotational|persistent|forward|permanent|naval|allied|u\.s\.|nato|american|enhanced)\s+$/i, why: 'a force presence is a standing deployment' },
+  { lemmas: ['rotation'], category: 'deployment', needs: CUES.FORCES, why: 'rotations of troops are deployments that replace each other' },
+  { lemmas: ['airstrike', 'air strike', 'drone strike', 'missile strike', 'missile attack', 'drone attack'], category: 'strike', why: 'strikes from the air' },
+  { lemmas: ['headquarters', 'command center', 'command centre', 'command post', 'hq'], category: 'headquarters', needs: /\b(new|opens?|opened|opening|establish\w*|set up|inaugurat\w*|relocat\w*|creat\w*|launch\w*|permanent|forward)\b/i, why: 'a command set up at a place; only when the sentence says it is new, opened or moved (a venue is not news)' },
+  { lemmas: ['gain', 'advance'], category: 'advance', needs: CUES.MILITARY, why: 'territory taken by forces: WordNet files "gains" as profit and "advance" as progress' },
+  { lemmas: ['crisis'], category: 'other', after: /\b(migration|migrant|refugee|humanitarian|border|hostage|security)\s+$/i, why: 'a crisis at a place (migration, border, humanitarian) is a situation analysts follow' },
+  { lemmas: ['remarks', 'press conference', 'news conference'], category: 'meeting', why: 'a public appearance at a place on a day' },
+  { lemmas: ['shootdown', 'shoot-down'], category: 'incident', why: 'an aircraft or drone shot down' },
+];
+
+export interface Frame {
+  /** Verb lemmas. */
+  verbs: string[];
+  /** What the object (or, for a passive, the subject) must name: tested on the object phrase's words. */
+  object: RegExp;
+  category: Category;
+  /** The subject is where the event is: "Poland took in 1.5 million refugees". */
+  subjectIsPlace?: boolean;
+  why: string;
+}
+
+const TROOPS = /\b(troops|forces|soldiers|servicemembers|service members|battalions?|brigades?|battle ?groups?|divisions?|squadrons?|warships?|destroyers?|jets|aircraft|fighters|bombers|marines|paratroopers|peacekeepers|units?|personnel|batter(y|ies)|patriots?|capabilities|enablers|military|contingent|army)\b/i;
+const AID_THINGS = /\b(aid|assistance|support|funding|funds|loans?|grants?|package|weapons|ammunition|munitions|equipment|supplies|\$|dollars|euros|million|billion)\b/i;
+const AIRSPACE = /\b(air ?space|territory|territorial waters|border|skies)\b/i;
+const HQ = /\b(headquarters|command post|command cent(er|re)|command|base)\b/i;
+const MISSION = /\b(mission|operation)\b/i;
+const PROJECTILES = /\b(missiles?|drones?|rockets?|shells?|bombs?|strikes?)\b/i;
+// A leader or a named person: "President Duda", "the Baltic leaders", "Maia Sandu".
+const PEOPLE = /\b(president|prime minister|chancellor|leaders?|ministers?|delegations?|king|queen|counterparts?|secretary|guests?|premier|heads of)\b|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b/iu;
+const REFUGEES = /\b(refugees|displaced|people who|ukrainians|migrants)\b/i;
+
+export const FRAMES: Frame[] = [
+  { verbs: ['send', 'move', 'deploy', 'station', 'position', 'base', 'rotate', 'dispatch', 'surge', 'transfer', 'host', 'keep', 'maintain', 'redeploy', 'post', 'contribute', 'direct', 'deliver'], object: TROOPS, category: 'deployment', why: 'forces sent to, or kept at, a place are a deployment' },
+  { verbs: ['provide', 'deliver', 'send', 'pledge', 'announce', 'give', 'donate', 'allocate', 'approve', 'supply', 'ship', 'commit'], object: AID_THINGS, category: 'aid', why: 'help given to a place' },
+  { verbs: ['violate', 'enter', 'breach', 'cross', 'penetrate', 'intrude'], object: AIRSPACE, category: 'incursion', why: 'entering another state\'s airspace or territory' },
+  { verbs: ['establish', 'open', 'set', 'create', 'activate', 'stand', 'inaugurate', 'relocate', 'build'], object: HQ, category: 'headquarters', why: 'a command set up at a place' },
+  { verbs: ['launch', 'begin', 'start', 'establish', 'activate'], object: MISSION, category: 'mission', why: 'a mission or operation begun at a place' },
+  { verbs: ['establish', 'create', 'set', 'form', 'launch'], object: /\b(battle ?groups?|brigades?|battalions?|divisions?|corps|squadrons?|task force)\b/i, category: 'deployment', why: 'a unit formed at a place is a deployment there' },
+  { verbs: ['launch', 'fire'], object: PROJECTILES, category: 'strike', why: 'missiles or drones launched at a place' },
+  { verbs: ['hit', 'target', 'pound', 'strike'], object: /./, category: 'strike', why: 'hitting a target; the strike cue (military words) must hold too' },
+  { verbs: ['shoot', 'down', 'intercept'], object: /\b(drones?|missiles?|aircraft|jets?|planes?|balloons?|helicopters?)\b/i, category: 'incident', why: 'an aircraft or drone shot down or intercepted' },
+  { verbs: ['host', 'welcome', 'receive'], object: PEOPLE, category: 'meeting', why: 'receiving a leader is a meeting at the host\'s place' },
+  { verbs: ['host', 'welcome', 'receive', 'shelter', 'accept', 'take', 'house', 'assist'], object: REFUGEES, category: 'aid', subjectIsPlace: true, why: 'a state taking in refugees' },
+  { verbs: ['hold', 'deliver', 'give', 'make'], object: /\b(speech|address|remarks)\b/i, category: 'meeting', why: 'a public appearance at a place' },
+];

@@ -1,0 +1,31 @@
+// The event lexicon: which lemmas name events of which category, built from WordNet by scripts/build-lexicon.ts
+// and passed to the pipeline by its caller (the pipeline reads no files).
+import type { Category } from '../../model/event.ts';
+
+/** [category, 1 when the event sense is one of the word's two most frequent senses, else 0 (the category's cue words must be in the sentence)]. */
+export type LexiconEntry = [Category, 0 | 1];
+
+/** lexicon/build/events.json as written. */
+export interface LexiconFile {
+  source: string;
+  nouns: Record<string, LexiconEntry>;
+  verbs: Record<string, LexiconEntry>;
+}
+
+export interface EventSense {
+  category: Category;
+  /** False when the word names this kind of event only in a rarer sense: the sentence must confirm it. */
+  frequent: boolean;
+}
+
+export interface EventLexicon {
+  noun(lemma: string): EventSense | null;
+  verb(lemma: string): EventSense | null;
+}
+
+export function eventLexicon(file: LexiconFile): EventLexicon {
+  const nouns = new Map(Object.entries(file.nouns));
+  const verbs = new Map(Object.entries(file.verbs));
+  const sense = (e: LexiconEntry | undefined): EventSense | null => (e ? { category: e[0], frequent: e[1] === 1 } : null);
+  return { noun: (lemma) => sense(nouns.get(lemma)), verb: (lemma) => sense(verbs.get(lemma)) };
+}

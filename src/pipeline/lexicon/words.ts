@@ -1,0 +1,106 @@
+// The pipeline's word lists: one home for the closed classes that several stages read (prepositions that say
+// where, nouns that name a part of a place, titles before a name). Lists are of lower-case lemmas unless named
+// otherwise.
+
+/** Prepositions that put an event at the place after them: "met in Warsaw", "crashed near Vilnius". */
+export const LOCATIVE_PREPOSITIONS = new Set([
+  'in', 'at', 'near', 'around', 'outside', 'inside', 'within', 'throughout', 'across', 'along', 'off', 'over', 'above',
+  'into', 'onto', 'beside', 'nearby', 'amid', 'among', 'beyond', 'through',
+]);
+
+/** Prepositions that name where someone or something goes: "travel to Poland", "troops sent towards the border". */
+export const DESTINATION_PREPOSITIONS = new Set(['to', 'toward', 'towards', 'into']);
+
+/** Nouns that name a part or an edge of the place before them: "Poland's border", "Polish airspace", "Lithuanian soil". */
+export const AREA_NOUNS = new Set([
+  'border', 'frontier', 'coast', 'coastline', 'shore', 'territory', 'soil', 'airspace', 'air space', 'sky', 'skies',
+  'water', 'waters', 'side', 'region', 'capital', 'outskirts', 'suburb', 'suburbs', 'city', 'town', 'village', 'province',
+  'oblast', 'district', 'front', 'frontline', 'front line', 'flank', 'port', 'island', 'base', 'bases', 'area', 'areas',
+  'countryside', 'interior', 'north', 'south', 'east', 'west', 'heartland', 'mainland', 'section', 'stretch',
+]);
+
+/** Area nouns that an aircraft or missile enters: an incursion happens in the state they belong to. */
+export const AIRSPACE_NOUNS = new Set(['airspace', 'air space', 'sky', 'skies', 'territory', 'waters', 'water', 'soil']);
+
+/**
+ * Nouns for people and bodies that belong to a state: "President Duda of Poland", "the Government of Romania",
+ * "Polish officials". A place tied to one of these names who acts, not where.
+ */
+export const PERSON_NOUNS = new Set([
+  'president', 'minister', 'ministers', 'leader', 'leaders', 'government', 'governments', 'people', 'peoples', 'chief',
+  'chiefs', 'head', 'heads', 'secretary', 'chancellor', 'king', 'queen', 'prince', 'ambassador', 'ambassadors', 'embassy',
+  'official', 'officials', 'delegation', 'delegations', 'delegate', 'delegates', 'counterpart', 'counterparts',
+  'parliament', 'ministry', 'premier', 'citizen', 'citizens', 'national', 'nationals', 'envoy', 'envoys', 'diplomat',
+  'diplomats', 'representative', 'representatives', 'member', 'members', 'spokesperson', 'spokesman', 'spokeswoman',
+  'commander', 'commanders', 'general', 'admiral', 'mayor', 'governor', 'senator', 'lawmaker', 'lawmakers', 'speaker',
+  'team', 'administration', 'regime', 'authorities', 'authority', 'advisor', 'adviser', 'advisors', 'advisers', 'staff',
+  'foreign', 'defence', 'defense', 'prime', 'vice', 'army', 'navy', 'military', 'force', 'forces', 'troops', 'soldiers',
+  'ally', 'allies', 'partner', 'partners', 'friend', 'friends', 'neighbor', 'neighbors', 'neighbour', 'neighbours',
+  'mother', 'mothers', 'children', 'parent', 'parents', 'refugee', 'refugees', 'family', 'families', 'resident', 'residents',
+]);
+
+/** Words of a title or a form of address before or after a name: stripped when a title names the person. */
+export const NAME_TITLES = new Set([
+  'president', 'vice', 'prime', 'minister', 'secretary', 'general', 'chancellor', 'king', 'queen', 'prince', 'princess',
+  'dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'sen', 'sen.', 'senator', 'rep', 'rep.', 'gov', 'gov.',
+  'governor', 'mayor', 'ambassador', 'first', 'lady', 'gentleman', 'deputy', 'foreign', 'defence', 'defense', 'state',
+  'national', 'security', 'advisor', 'adviser', 'press', 'spokesperson', 'chief', 'head', 'commander', 'admiral',
+  'lt.', 'col.', 'gen.', 'adm.', 'maj.', 'capt.', 'sgt.', 'honorable', 'the', 'his', 'her', 'their', 'our', 'excellency',
+  'jr', 'jr.', 'sr', 'sr.', 'president-elect', 'pope', 'supreme', 'allied', 'commander-in-chief', 'director', 'general',
+  'speaker', 'leader', 'premier', 'emir', 'sultan', 'crown', 'sheikh', 'nsc', 'u.s.', 'us',
+]);
+
+/**
+ * Seats of power named for the government inside: "the Kremlin said", "the White House wants". As the subject of a
+ * verb they are actors; only a preposition ("at the White House") makes them the place of an event.
+ */
+export const SEATS_OF_POWER = new Set([
+  'kremlin', 'white house', 'pentagon', 'downing street', 'elysee', 'élysée', 'elysée palace', 'élysée palace',
+  'whitehall', 'capitol', 'capitol hill', 'zhongnanhai', 'quai d\'orsay', 'foggy bottom', 'berlaymont', 'bankova',
+]);
+
+/** Verbs of saying and thinking: a place where someone said something is not where the event happened. */
+export const SPEECH_VERBS = new Set([
+  'say', 'tell', 'speak', 'brief', 'address', 'announce', 'write', 'warn', 'claim', 'state', 'add', 'note', 'insist', 'deny',
+  'accuse', 'believe', 'think', 'argue', 'suggest', 'stress', 'underscore', 'emphasize', 'emphasise', 'reiterate', 'remark',
+  'comment', 'explain', 'report', 'confirm', 'declare', 'urge', 'call', 'ask', 'answer', 'reply', 'respond', 'tweet', 'post',
+]);
+
+/** Nouns for the setting of a statement: "told reporters in Bucharest", "a news conference in Kyiv". */
+export const SPEECH_SETTINGS = new Set([
+  'reporter', 'reporters', 'journalist', 'journalists', 'press', 'briefing', 'interview', 'statement', 'broadcaster',
+  'television', 'radio', 'newspaper', 'podcast', 'audience',
+]);
+
+/** Words that open a clause whose event is only supposed: "if Russia invades", "unless talks resume". */
+export const HYPOTHETICAL_OPENERS = new Set(['if', 'unless', 'whether', 'lest', 'suppose', 'supposing', 'provided', 'should']);
+
+/** Words before an event noun that make it unreal or not yet decided: "any attack", "a possible summit". */
+export const UNREAL_PREMODIFIERS = new Set([
+  'any', 'possible', 'potential', 'hypothetical', 'future', 'further', 'eventual', 'prospective', 'would-be', 'alleged',
+  'feared', 'threatened', 'no', 'another',
+]);
+
+/** Words before an event noun that make it planned: "the upcoming summit", "a planned visit". */
+export const PLANNED_PREMODIFIERS = new Set([
+  'upcoming', 'planned', 'scheduled', 'forthcoming', 'proposed', 'next', 'coming', 'expected', 'anticipated',
+]);
+
+/** Verbs that announce what a following "to"-infinitive will do: "plans to visit", "is due to begin". */
+export const PLANNING_VERBS = new Set([
+  'plan', 'intend', 'expect', 'schedule', 'set', 'due', 'prepare', 'aim', 'agree', 'decide', 'promise', 'vow', 'pledge',
+  'commit', 'arrange', 'propose', 'announce', 'go', 'seek', 'hope', 'want', 'travel', 'head', 'fly', 'come', 'return',
+  'invite', 'designate', 'choose', 'elect', 'slate',
+]);
+
+/** Verbs that say the action that follows did not happen: "failed to reach", "refused to attend". */
+export const NEGATIVE_VERBS = new Set(['fail', 'refuse', 'decline', 'deny', 'avoid', 'prevent', 'cancel', 'postpone', 'call off', 'stop', 'halt', 'reject']);
+
+/** Verbs whose subject is where the event is: "Poland hosts 9,000 U.S. troops", "Lithuania welcomed refugees". */
+export const HOST_VERBS = new Set(['host', 'welcome', 'receive', 'shelter', 'accommodate', 'house']);
+
+/** Verbs of going: the traveller is then at the destination ("will travel to Warsaw", "flew to Kyiv"). */
+export const MOTION_VERBS = new Set([
+  'travel', 'fly', 'go', 'come', 'head', 'arrive', 'return', 'journey', 'depart', 'leave', 'drive', 'sail', 'move', 'send',
+  'deploy', 'dispatch', 'redeploy', 'transfer', 'deliver', 'ship', 'rotate', 'surge', 'visit',
+]);
