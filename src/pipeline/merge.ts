@@ -84,14 +84,22 @@ function sameTime(a: EventCandidate, b: EventCandidate, sameDocument: boolean, o
     return dayNumber(a.start) <= dayNumber(b.end) + tolerance && dayNumber(b.start) <= dayNumber(a.end) + tolerance;
   }
   const t = opts.toleranceDays;
-  return a.precision === b.precision && Math.abs(dayNumber(a.start) - dayNumber(b.start)) <= t && Math.abs(dayNumber(a.end) - dayNumber(b.end)) <= t;
+  const length = (c: EventCandidate) => dayNumber(c.end) - dayNumber(c.start);
+  return a.precision === b.precision && Math.abs(dayNumber(a.start) - dayNumber(b.start)) <= t && Math.abs(length(a) - length(b)) <= t;
+}
+
+/** The people two reports name must not contradict: "Biden meets Sandu" is not "Biden meets Duda" on the same day. */
+function samePeople(a: EventCandidate, b: EventCandidate): boolean {
+  if (a.people.length === 0 || b.people.length === 0) return true;
+  const [small, large] = a.people.length <= b.people.length ? [a.people, b.people] : [b.people, a.people];
+  return small.every((p) => large.includes(p));
 }
 
 /** Same category, same or nearby place, same time, and not two different things ("troops" and "Patriot systems"). */
 function compatible(a: EventCandidate, b: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
   const sameDocument = a.source.doc === b.source.doc;
   return a.category === b.category && (a.what === null || b.what === null || a.what === b.what) &&
-    samePlace(a.entry, b.entry, opts) && sameTime(a, b, sameDocument, opts);
+    samePlace(a.entry, b.entry, opts) && sameTime(a, b, sameDocument, opts) && (sameDocument || samePeople(a, b));
 }
 
 // Places one sentence names side by side are separate events ("around Kurakhove, Vuhledar, and Velyka Novosilka").

@@ -92,9 +92,12 @@ export function resolveExpression(e: Expression, ref: Reference, tense: Tense): 
         return { ...iv, precision: s.precision };
       }
       if (s.kind === 'week') {
-        // Monday to Sunday of the week holding the reference day, shifted by whole weeks
-        const monday = r.dayNum - ((weekdayOf(r.dayNum) + 6) % 7) + 7 * s.offset;
-        return dayInterval(monday, monday + 6);
+        // Monday to Sunday of the week holding the reference day, shifted by whole weeks; "this week" said looking
+        // ahead on a weekend is the coming one (the working week a Sunday statement announces)
+        const weekend = weekdayOf(r.dayNum) === 0 || weekdayOf(r.dayNum) === 6;
+        const offset = s.offset === 0 && tense === 'future' && weekend ? 1 : s.offset;
+        const monday = r.dayNum - ((weekdayOf(r.dayNum) + 6) % 7) + 7 * offset;
+        return s.offset === 0 && tense === 'future' && !weekend ? dayInterval(r.dayNum, monday + 6) : dayInterval(monday, monday + 6);
       }
       if (s.kind === 'sinceMonthStart') return { ...dayInterval(dayNumber(r.year, r.month, 1), r.dayNum), precision: 'month' };
       return { ...dayInterval(dayNumber(r.year, 1, 1), r.dayNum), precision: 'year' };

@@ -25,7 +25,7 @@ const ROLE_WEIGHT: Record<string, number> = { locative: 4, area: 3.8, destinatio
 const KIND_WEIGHT: Record<GazetteerEntry['kind'], number> = { site: 2, city: 1.5, region: 0.5, country: 0 };
 const TRAVEL_NOUNS = new Set(['visit', 'trip', 'journey', 'travel', 'tour', 'flight', 'deployment', 'redeployment', 'rotation', 'aid', 'delivery', 'incursion', 'withdrawal']);
 const RELATIVE_OPENERS = new Set(['where', 'which', 'who', 'that']);
-const ENUMERATION_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:the\s+)?$/i;
+const ENUMERATION_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:also\s+|then\s+)?(?:(?:in|at|to|near)\s+)?(?:the\s+)?$/i;
 
 function acceptable(category: Category, p: Predicate, role: PlaceRole | 'relative'): boolean {
   switch (role) {
@@ -57,15 +57,21 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
     const between = all.some((o) => o !== p && o.first > place.last && o.first < p.first && o.isVerb);
     if (!between) return 'host';
   }
-  if (base === 'agent' || base === 'speech') return null;
-  // "Warsaw, where he will hold a meeting": the place the relative clause hangs on; "battle groups in the Baltics,
-  // which were deployed in 2017": the places of the noun it describes
+  // "Romania, where Polish soldiers are deployed": the place the relative clause hangs on; "battle groups in the
+  // Baltics, which were deployed in 2017": the places of the noun it describes
   const opener = clauses[pClause].opener;
   if (opener !== null && RELATIVE_OPENERS.has(opener) && placeClause < pClause && placeClause >= pClause - 2 && place.last < clauses[pClause].first) {
     const gap = grammar.tokens.slice(place.last + 1, clauses[pClause].first);
     if (opener === 'where' && gap.every((t) => t.text === ',' || t.pos === 'PROPN')) return 'relative';
     if (opener !== 'where' && (base === 'locative' || base === 'area') && gap.length <= 12) return 'relative';
   }
+  // "my meetings, which I had in London": a relative clause that reports nothing itself places the noun before it
+  const placeOpener = clauses[placeClause].opener;
+  if (!p.isVerb && placeClause > pClause && placeClause <= pClause + 1 && placeOpener !== null && (placeOpener === 'which' || placeOpener === 'that') &&
+      clauses[placeClause].first - p.head <= 3 && (base === 'locative' || base === 'area') && !all.some((o) => clauseOf[o.first] === placeClause)) {
+    return base;
+  }
+  if (base === 'agent' || base === 'speech') return null;
   if (base === 'other' || base === 'possessor') {
     if (placeClause !== pClause) return null;
     if (p.isVerb && p.object && place.first >= p.object[0] && place.last <= p.object[1]) return place.headNoun && AREA_NOUNS.has(place.headNoun) ? 'area' : place.headNoun ? null : 'undergoer';

@@ -32,6 +32,11 @@ export interface DatingContext {
   /** The date of the document's first dated content sentence when it is near publication, and that sentence. */
   lede: { mention: DateMention; sentence: number } | null;
   dateline: DateInterval | null;
+  /**
+   * The last sentence of the headline and lede when the document has a dateline ("Warsaw, Poland" above a
+   * transcript): their events are the day's, so the publication day dates them; -1 without a dateline.
+   */
+  datelineLede: number;
 }
 
 // Subordinate clauses that tell history: "since Russia began deploying troops", "before the war".
@@ -120,6 +125,7 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
     return { interval: context.lede.mention.interval!, mention: context.lede.mention, source: 'lede', sentence: context.lede.sentence };
   }
   if (context.dateline && fits(context.dateline, p.status, context.published)) return { interval: context.dateline, mention: null, source: 'dateline', sentence: null };
+  if (context.published && i <= context.datelineLede) return { interval: { start: context.published, end: context.published, precision: 'day' }, mention: null, source: 'dateline', sentence: null };
   if (context.published) return { interval: fromPublished(context.published, p.status), mention: null, source: 'published', sentence: null };
   return null;
 }

@@ -43,6 +43,8 @@ export interface EventCandidate {
   reason: string;
   /** What the event moves or delivers, when the text says ("forces", "aid", "system"): two different things are two events. */
   what: string | null;
+  /** Names of people in the event's sentence (lower case), so that merge keeps two meetings with different guests apart. */
+  people: string[];
   /** How well the excerpt states the event (predicate, place and date in one sentence rank highest): merge puts the best source first. */
   evidence: number;
   source: Source;
@@ -121,13 +123,14 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
   const datesBySentence = bySentence(sentences, input.dates.filter((d) => d.interval && isIsoDate(d.interval.start) && isIsoDate(d.interval.end) && d.interval.start <= d.interval.end))
     .map((ds, i) => (sentences[i].isContent ? ds : []));
   const dateline: Dateline | null = readDateline(text, sentences, placed, input.dates);
+  const contentIndex = sentences.map((s, i) => (s.isContent ? i : -1)).filter((i) => i >= 0);
+  const ledeLimit = contentIndex[Math.min(contentIndex.length - 1, opts.ledeSentences)] ?? -1;
   const context: DatingContext = {
     text, sentences, grammars, datesBySentence, published: doc.published,
     lede: ledeDate(sentences, datesBySentence, doc.published),
     dateline: dateline?.day ? { start: dateline.day, end: dateline.day, precision: 'day' } : null,
+    datelineLede: dateline?.place ? ledeLimit : -1,
   };
-  const contentIndex = sentences.map((s, i) => (s.isContent ? i : -1)).filter((i) => i >= 0);
-  const ledeLimit = contentIndex[Math.min(contentIndex.length - 1, opts.ledeSentences)] ?? -1;
 
   const events: EventCandidate[] = [];
   const undated: UndatedEvent[] = [];
@@ -192,6 +195,20 @@ function whatOf(grammar: SentenceGrammar, p: Predicate): string | null {
   return FORCES_WORDS.test(head.lemma) || FORCES_WORDS.test(head.lower) ? 'forces' : head.lemma;
 }
 
+/** Capitalised names in a sentence that are neither places nor titles: "Biden", "Duda". */
+function peopleIn(grammar: SentenceGrammar, places: readonly PlaceInSentence[]): string[] {
+  const names = new Set<string>();
+  grammar.tokens.forEach((t, k) => {
+    if (t.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}/u.test(t.text) || NAME_TITLES.has(t.lower)) return;
+    if (places.some((p) => p.first <= k && k <= p.last)) return;
+    // a name is a person's when a title or another name stands next to it ("President Duda", "Maia Sandu")
+    const prev = grammar.tokens[k - 1];
+    const next = grammar.tokens[k + 1];
+    if ((prev && (NAME_TITLES.has(prev.lower) || prev.pos === 'PROPN')) || (next && next.pos === 'PROPN')) names.add(t.lower);
+  });
+  return [...names].sort();
+}
+
 interface CandidateInput {
   doc: IngestedDocument;
   sentences: readonly Sentence[];
@@ -247,6 +264,7 @@ function candidate(c: CandidateInput): EventCandidate {
     reason: reasonOf(evidence),
     evidence: rank,
     what: whatOf(grammar, p),
+    people: peopleIn(grammar, c.places),
     source: {
       doc: doc.file,
       title: doc.title,

@@ -201,6 +201,17 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
         }
       }
     }
+    let nominalObject: [number, number] | null = null;
+    if (!match && tokens[i + 1]?.lower === 'of') {
+      // "the establishment of four new battle groups", "the delivery of Patriot systems": the act of a framed verb
+      const verb = lexicon.nominal(t.lemma) ?? (t.lower.endsWith('ing') ? t.lower.slice(0, -3) : null);
+      const object = verb ? phraseAfter(tokens, i + 1, grammar.clauseOf) : null;
+      const frame = verb && object ? FRAMES_BY_VERB.get(verb)?.find((f) => f.object.test(phraseText(tokens, object))) : undefined;
+      if (frame && cueHolds(frame.category, true, sentence)) {
+        match = { head: i, category: frame.category, frequent: true, lemma: t.lemma, source: 'frame' };
+        nominalObject = object;
+      }
+    }
     if (!match) continue;
     // The head of a compound is its last noun: "drone attack" is an attack, "attack drones" are drones.
     if (isNominal(tokens[match.head + 1]) && tokens[match.head + 1].pos === 'NOUN') continue;
@@ -208,9 +219,9 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
     if (!standing) continue;
     out.push(predicate(grammar, i, match.head, {
       lemma: match.lemma, category: match.category, isVerb: false, status: standing.status, source: match.source,
-      verb: standing.verb, argument: standing.argument, object: null, passive: false, hosting: false,
+      verb: standing.verb, argument: standing.argument, object: nominalObject, passive: false, hosting: false,
     }));
-    skipUntil = match.head;
+    skipUntil = nominalObject ? nominalObject[1] : match.head;
   }
   return out;
 }

@@ -10,6 +10,8 @@ export interface LexiconFile {
   source: string;
   nouns: Record<string, LexiconEntry>;
   verbs: Record<string, LexiconEntry>;
+  /** Noun -> the verb it names the act of ("establishment" -> "establish"), from WordNet's derivational links. */
+  nominals: Record<string, string>;
 }
 
 export interface EventSense {
@@ -21,11 +23,14 @@ export interface EventSense {
 export interface EventLexicon {
   noun(lemma: string): EventSense | null;
   verb(lemma: string): EventSense | null;
+  /** The verb a noun is the act of, or null. */
+  nominal(lemma: string): string | null;
 }
 
 export function eventLexicon(file: LexiconFile): EventLexicon {
   const nouns = new Map(Object.entries(file.nouns));
   const verbs = new Map(Object.entries(file.verbs));
+  const nominals = new Map(Object.entries(file.nominals ?? {}));
   const sense = (e: LexiconEntry | undefined): EventSense | null => (e ? { category: e[0], frequent: e[1] === 1 } : null);
-  return { noun: (lemma) => sense(nouns.get(lemma)), verb: (lemma) => sense(verbs.get(lemma)) };
+  return { noun: (lemma) => sense(nouns.get(lemma)), verb: (lemma) => sense(verbs.get(lemma)), nominal: (lemma) => nominals.get(lemma) ?? null };
 }
