@@ -7,7 +7,7 @@ import type { RawDate } from './dates/expression.ts';
 import { meetingDayDates } from './dates/meeting-day.ts';
 import { periodDates } from './dates/periods.ts';
 import { resolveExpression, type Reference } from './dates/resolve.ts';
-import { tenseAround } from './dates/tense.ts';
+import { tenseAround, type Tense } from './dates/tense.ts';
 import { dateWindows } from './dates/windows.ts';
 import { yearDates } from './dates/years.ts';
 import type { DateInterval, DateMention, Sentence } from './types.ts';
@@ -94,7 +94,13 @@ function isNear(day: string, writingDay: string | null, maxDays: number): boolea
  * published date a full date at the top of the text (a dateline) stands in; without either, expressions relative
  * to the writing day resolve to null, while absolute ones ("in 2017", "October 17, 2024") still resolve.
  */
-export function findDates(sentences: readonly Sentence[], published: string | null, opts = DATE_DEFAULTS): DateMention[] {
+export function findDates(
+  sentences: readonly Sentence[],
+  published: string | null,
+  opts = DATE_DEFAULTS,
+  /** The tense of sentence i's clause around [start, end), from the grammar; null falls back on the words around it. */
+  tenseOf: (i: number, start: number, end: number) => Tense | null = () => null,
+): DateMention[] {
   const perSentence = sentences.map((s) => (s.isContent ? rawDates(s, opts) : []));
   const dateline = published ?? firstFullDate(sentences, perSentence, opts.datelineSentences);
   const mentions: DateMention[] = [];
@@ -105,7 +111,7 @@ export function findDates(sentences: readonly Sentence[], published: string | nu
     const ref: Reference = { day: postDay(sentences[i + 1]) ?? dateline, event };
     for (const raw of raws) {
       const local = raw.start - sentence.start;
-      const tense = tenseAround(sentence.text, local, local + raw.text.length, opts.tenseWindowChars);
+      const tense = tenseOf(i, raw.start, raw.end) ?? tenseAround(sentence.text, local, local + raw.text.length, opts.tenseWindowChars);
       const interval = resolveExpression(raw.expression, ref, tense);
       if (interval !== null && isEventSpan(interval, opts.maxEventDays)) event = interval;
       else if (interval?.precision === 'day' && EVENT_START.test(sentence.text) && isNear(interval.start, ref.day, opts.maxEventDays)) {

@@ -10,7 +10,7 @@ import { segment } from './segment.ts';
 import { findDates } from './date.ts';
 import { recognise } from './recognise.ts';
 import { resolve } from './resolve.ts';
-import { analyseSentence, type SentenceGrammar } from './language/clauses.ts';
+import { analyseSentence, tenseAt, type SentenceGrammar } from './language/clauses.ts';
 import { tag } from './language/tagger.ts';
 import type { EventLexicon } from './lexicon/event-lexicon.ts';
 import { extractEvents, type EventCandidate, type UndatedEvent } from './events/extract.ts';
@@ -191,7 +191,7 @@ export function runPipeline(inputs: readonly PipelineInput[], resources: Pipelin
     w.grammars = w.sentences.map((s) => (s.isContent ? analyseSentence(tag(s.text, s.start)) : null));
   }, () => `${count(sum((w) => w.grammars.reduce((n, g) => n + (g?.tokens.length ?? 0), 0)), 'word')} tagged`);
   stage('dates', (w, doc) => {
-    w.dates = findDates(w.sentences, doc.published);
+    w.dates = findDates(w.sentences, doc.published, undefined, (i, start, end) => (w.grammars[i] ? tenseAt(w.grammars[i]!, start, end) : null));
     w.outcome.dates = w.dates.filter((d) => d.interval !== null).length;
   }, () => `${count(sum((w) => w.outcome.dates), 'date')} placed in time (${sum((w) => w.dates.length)} found)`);
   stage('recognise', (w, doc) => {

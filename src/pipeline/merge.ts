@@ -65,9 +65,11 @@ function covers(area: GazetteerEntry, place: GazetteerEntry): boolean {
   return inside.length > 0 && inside.every((c) => countriesOf(area).includes(c)) && (place.kind !== 'region' || area.kind === 'region');
 }
 
-function samePlace(a: GazetteerEntry, b: GazetteerEntry, opts: typeof MERGE_DEFAULTS): boolean {
+function samePlace(a: GazetteerEntry, b: GazetteerEntry, sameDocument: boolean, opts: typeof MERGE_DEFAULTS): boolean {
   if (a.id === b.id) return true;
-  if (covers(a, b) || covers(b, a)) return true;
+  // Within a document "Poland" may be the country of "Warsaw" named before; across documents a trip to Poland and a
+  // meeting in Warsaw are told at different grains and stay two events.
+  if (sameDocument && (covers(a, b) || covers(b, a))) return true;
 
   const point = (e: GazetteerEntry) => e.kind === 'site' || e.kind === 'city';
   return point(a) && point(b) && distanceKm(a, b) <= opts.maxKm;
@@ -99,7 +101,7 @@ function samePeople(a: EventCandidate, b: EventCandidate): boolean {
 function compatible(a: EventCandidate, b: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
   const sameDocument = a.source.doc === b.source.doc;
   return a.category === b.category && (a.what === null || b.what === null || a.what === b.what) &&
-    samePlace(a.entry, b.entry, opts) && sameTime(a, b, sameDocument, opts) && (sameDocument || samePeople(a, b));
+    samePlace(a.entry, b.entry, sameDocument, opts) && sameTime(a, b, sameDocument, opts) && (sameDocument || samePeople(a, b));
 }
 
 // Places one sentence names side by side are separate events ("around Kurakhove, Vuhledar, and Velyka Novosilka").

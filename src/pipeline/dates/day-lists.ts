@@ -1,4 +1,5 @@
-// Two days named with one month, which chrono reads as one day only: "13 and 14 October", "October 13 and 14, 2024".
+// Two days named with one month, which chrono reads as one day only: "13 and 14 October", "October 13 and 14, 2024",
+// and ranges written with a spaced dash ("February 20th – 22nd"), which chrono reads as two dates.
 import { dayInterval, dayNumber, isRealDay } from './calendar.ts';
 import type { RawDate } from './expression.ts';
 
@@ -6,8 +7,9 @@ const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'ju
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s+(\\d{4}))?';
-const DAY_FIRST = new RegExp(`\\b${DAY}\\s+(?:and|&)\\s+${DAY}\\s+${MONTH}${YEAR}\\b`, 'g');
-const MONTH_FIRST = new RegExp(`\\b${MONTH}\\s+${DAY}\\s+(?:and|&)\\s+${DAY}${YEAR}\\b`, 'g');
+const JOIN = '(?:\\s+(?:and|&)\\s+|\\s*[–—-]\\s*)';
+const DAY_FIRST = new RegExp(`\\b${DAY}${JOIN}${DAY}\\s+${MONTH}${YEAR}\\b`, 'g');
+const MONTH_FIRST = new RegExp(`\\b${MONTH}\\s+${DAY}${JOIN}${DAY}${YEAR}\\b`, 'g');
 
 function monthOf(name: string): number {
   const lower = name.toLowerCase();
@@ -19,14 +21,16 @@ function monthOf(name: string): number {
  * chrono's reading of the second day stands alone.
  */
 export function dayListDates(sentence: string, base: number, maxGapDays: number, out: RawDate[]): void {
-  if (!/\d\s+(and|&)\s+\d/.test(sentence)) return;
+  if (!/\d(?:st|nd|rd|th)?(?:\s+(?:and|&)\s+|\s*[–—-]\s*)\d/.test(sentence)) return;
   for (const [pattern, order] of [[DAY_FIRST, 'day'], [MONTH_FIRST, 'month']] as const) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
       const [first, second, monthName] = order === 'day' ? [m[1], m[2], m[3]] : [m[2], m[3], m[1]];
       const month = monthOf(monthName);
       const [day, endDay] = [Number(first), Number(second)];
-      if (endDay <= day || endDay - day > maxGapDays) continue;
+      const joined = /and|&/.test(m[0]);
+      // "13 and 14 October" is one event's two days only when they are close; a range says so itself
+      if (endDay <= day || (joined && endDay - day > maxGapDays)) continue;
       const year = m[4] ? Number(m[4]) : null;
       if (!isRealDay(year ?? 2000, month, day) || !isRealDay(year ?? 2000, month, endDay)) continue;
       const expression =

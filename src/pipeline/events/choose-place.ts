@@ -3,7 +3,7 @@
 // places enumerated with the winner ("in Slovakia, Romania, Bulgaria, and Hungary") each make an event of their own.
 import type { Category } from '../../model/event.ts';
 import type { SentenceGrammar } from '../language/clauses.ts';
-import { AREA_NOUNS, MOTION_VERBS } from '../lexicon/words.ts';
+import { AREA_NOUNS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
 import type { GazetteerEntry } from '../types.ts';
 import { baseRole, isSeatOfPower, type PlaceInSentence, type PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
@@ -93,6 +93,9 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
     const otherClauseReports = all.some((o) => clauseOf[o.first] === placeClause) || grammar.verbs.some((g) => g.clause === placeClause && g.form === 'finite');
     if (otherClauseReports || Math.abs(placeClause - pClause) > 1) return null;
   }
+  // "a referendum in support of membership in the European Union": the place belongs to "membership", the noun
+  // right before its preposition, not to the event word further back (the verb's own object does not count).
+  if (p.head < place.first && blockedByNoun(grammar, p, place)) return null;
   const sameClause = all.filter((o) => clauseOf[o.first] === placeClause || o === p);
   const before = sameClause.filter((o) => o.head < place.first);
   const nearest = before.length ? before[before.length - 1] : sameClause.find((o) => o.first > place.last) ?? null;
@@ -105,6 +108,27 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
     if (sameClause.some((o) => o !== p && o.isVerb && o.head > lo && o.head < hi)) return null;
   }
   return base;
+}
+
+function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence): boolean {
+  const { tokens } = grammar;
+  let prep = place.first - 1;
+  while (prep > p.head && tokens[prep].pos !== 'ADP') prep--;
+  let agentPhrase = false;
+  for (let k = p.head + 1; k < prep; k++) {
+    const t = tokens[k];
+    // "incursions by Russian drones into Polish airspace": who did it does not hold the place
+    // "the sabotage of Nord Stream pipelines in the Baltic Sea": the noun's own "of" phrase is what it acts on
+    if (t.pos === 'ADP') agentPhrase = /^(by|from|with)$/.test(t.lower) || (t.lower === 'of' && k === p.head + 1 && !p.isVerb);
+    if (agentPhrase) continue;
+    // "hit critical infrastructure, including power grids in Ternopil": examples of the object
+    if (/^(including|notably|especially|particularly)$/.test(t.lower) || (t.lower === 'such' && tokens[k + 1]?.lower === 'as')) return false;
+    if (t.pos !== 'NOUN' || tokens[k + 1]?.pos !== 'ADP') continue;
+    if (p.object && k >= p.object[0] && k <= p.object[1]) continue;
+    if (PERSON_NOUNS.has(t.lower) || AREA_NOUNS.has(t.lemma) || /^(margin|margins|sideline|sidelines|occasion|part|course|end|start|beginning|day|days)$/.test(t.lower)) continue;
+    return true;
+  }
+  return false;
 }
 
 function score(c: ChosenPlace, p: Predicate): number {

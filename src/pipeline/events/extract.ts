@@ -103,15 +103,25 @@ function personIn(grammar: SentenceGrammar): string | null {
   return null;
 }
 
-/** "the mission", "this summit", "the 'Eastern Sentry' mission": a noun that refers to an event told before. */
+/**
+ * "the mission", "this summit", "the 'Eastern Sentry' mission": a noun that refers to an event told before. Not
+ * "the first NATO Summit" or "the 2021 summit": an ordinal, a number or a time word picks out another one.
+ */
 function definite(grammar: SentenceGrammar, p: Predicate): boolean {
   for (let k = p.first - 1; k >= 0 && p.first - k <= 5; k--) {
     const t = grammar.tokens[k];
     if (t.pos === 'DET') return /^(the|this|that|these|those)$/.test(t.lower);
     if (t.pos === 'PRON') return /^(its|their|his|her|our)$/.test(t.lower);
-    if (!(t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PUNCT' || t.pos === 'NUM')) return false;
+    if (t.pos === 'NUM' || /^(first|second|third|last|next|previous|earlier|later|extraordinary|annual|future|past|former)$/.test(t.lower)) return false;
+    if (!(t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PUNCT')) return false;
   }
   return false;
+}
+
+/** Two dates that may be one event's: either is unknown or only the publication date, or they overlap. */
+function datesAgree(a: EventDate | null, b: EventDate | null): boolean {
+  if (!a || !b || a.source === 'published' || b.source === 'published') return true;
+  return a.interval.start <= b.interval.end && b.interval.start <= a.interval.end;
 }
 
 /** The events one document reports. Pure: everything it needs is passed in. */
@@ -138,7 +148,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
   let antecedent: string | null = null;
   let recent: { entry: GazetteerEntry; place: PlaceInSentence; sentence: number } | null = null;
   // The place each kind of event was last given: "the mission along the eastern flank ... The mission was launched in September".
-  const placeOfKind = new Map<string, { entry: GazetteerEntry; place: PlaceInSentence; sentence: number }>();
+  const placeOfKind = new Map<string, { entry: GazetteerEntry; place: PlaceInSentence; sentence: number; date: EventDate | null }>();
 
   sentences.forEach((sentence, i) => {
     const grammar = grammars[i];
@@ -156,14 +166,14 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
         const there = grammar.tokens.slice(p.head + 1, p.head + 4).some((t) => t.lower === 'there');
         const earlier = placeOfKind.get(kind);
         if (there && recent && sameParagraph(context, recent.sentence, i)) inferred = { ...recent, role: 'anaphor' };
-        else if (!p.isVerb && earlier && definite(grammar, p)) inferred = { ...earlier, role: 'anaphor' };
+        else if (!p.isVerb && earlier && definite(grammar, p) && datesAgree(earlier.date, dateOf(p, i, context))) inferred = { ...earlier, role: 'anaphor' };
         else if (dateline?.place && i <= ledeLimit) {
           inferred = { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
         }
         if (!inferred) continue;
         role = inferred.role;
       } else {
-        if (!p.isVerb) placeOfKind.set(kind, { entry: chosen[0].entry, place: chosen[0].place, sentence: i });
+        if (!p.isVerb) placeOfKind.set(kind, { entry: chosen[0].entry, place: chosen[0].place, sentence: i, date: dateOf(p, i, context) });
         recent = { entry: chosen[0].entry, place: chosen[0].place, sentence: i };
       }
       const date = dateOf(p, i, context);

@@ -107,7 +107,11 @@ function frameOf(grammar: SentenceGrammar, i: number, passive: boolean): { frame
 /** The start of the noun phrase that ends at token `i`. */
 function phraseStart(tokens: readonly Token[], i: number): number {
   let j = i;
-  while (j > 0 && (isNominal(tokens[j - 1]) || tokens[j - 1].pos === 'ADJ' || tokens[j - 1].pos === 'NUM' || tokens[j - 1].pos === 'DET' || (tokens[j - 1].pos === 'PART' && tokens[j - 1].lower === "'s") || tokens[j - 1].text === '-')) j--;
+  const inside = (t: Token, after: Token) =>
+    isNominal(t) || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET' || (t.pos === 'PART' && t.lower === "'s") || t.text === '-' ||
+    // "Russia's unprovoked and unjustified invasion": adjectives joined by "and" or commas
+    ((t.pos === 'CCONJ' || t.text === ',') && after.pos === 'ADJ');
+  while (j > 0 && inside(tokens[j - 1], tokens[j])) j--;
   return j;
 }
 
@@ -118,7 +122,7 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   const premodifiers = tokens.slice(start, first).map((t) => t.lower);
   if (premodifiers.some((w) => UNREAL_PREMODIFIERS.has(w))) return null;
   const verb = verbOf(grammar, first);
-  const argument = start === 0 || !(tokens[start - 1].pos === 'ADP' || tokens[start - 1].pos === 'SCONJ');
+  const argument = start === 0 || !(tokens[start - 1].pos === 'ADP' || (tokens[start - 1].pos === 'SCONJ' && tokens[start - 1].lower === 'for'));
   if (verb && argument && (verb.mood === 'negated' || verb.mood === 'hypothetical')) return null;
   let status: Status = PERSISTING.has(category) ? 'ongoing' : 'happened';
   if (premodifiers.some((w) => PLANNED_PREMODIFIERS.has(w))) status = 'planned';
@@ -154,9 +158,12 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
   for (let i = 0; i < tokens.length; i++) {
     if (i <= skipUntil) continue;
     const t = tokens[i];
-    if (t.pos === 'VERB') {
+    // "President-Elect", "Russian-invaded": a verb inside a hyphenated compound names no event
+    const inCompound = tokens[i - 1]?.text === '-' && tokens[i - 1].end === t.start;
+    if (t.pos === 'VERB' && !inCompound) {
       const group = grammar.verbs.find((g) => g.head === i);
-      const passive = !!group && tokens.slice(group.first, i).some((a) => /^(is|are|was|were|be|been|being|'s|'re)$/.test(a.lower)) || group?.form === 'participle';
+      // "troops were deployed", "servicemembers deployed there"; not "is contributing"
+      const passive = (!!group && !t.lower.endsWith('ing') && tokens.slice(group.first, i).some((a) => /^(is|are|was|were|be|been|being|'s|'re)$/.test(a.lower))) || group?.form === 'participle';
       const framed = frameOf(grammar, i, passive);
       // "go to the summit" is a particle verb; "going to face" is the future
       const particleNext = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') && !/^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');

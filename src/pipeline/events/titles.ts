@@ -157,6 +157,11 @@ function wherePhrase(input: TitleInput, objectHasPlace: boolean, subjectIsPlace:
 function nounPhrase(input: TitleInput): string {
   const { grammar, predicate, place } = input;
   const { tokens } = grammar;
+  // "the establishment of four new battle groups": the act and what it acts on
+  if (predicate.object && predicate.object[0] > predicate.head) {
+    const object = shorten(tokens.slice(predicate.object[0], predicate.object[1] + 1), TITLE_DEFAULTS.maxPhraseWords);
+    if (object && !(place && object.includes(place.mention.text))) return `${predicate.text} of ${object}`;
+  }
   let i = predicate.first;
   while (i > 0 && (isNominal(tokens[i - 1]) || tokens[i - 1].pos === 'ADJ') && !(place && place.first <= i - 1 && i - 1 <= place.last)) i--;
   const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/i;
@@ -177,7 +182,7 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   const subject = found?.text ?? null;
   const subjectIsPlace = role === 'host' && !!subject;
   const object = objectOf(input);
-  const objectHasPlace = !!object && !!input.place && (role === 'undergoer' || role === 'area') && object.includes(input.place.phrase.split(' ')[0]);
+  const objectHasPlace = !!object && !!input.place && object.includes(input.place.mention.text);
   const where = wherePhrase(input, objectHasPlace, subjectIsPlace);
   const plural = found?.plural ?? false;
   if (subject) {

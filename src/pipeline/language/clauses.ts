@@ -207,15 +207,40 @@ export function analyseSentence(tokens: Token[]): SentenceGrammar {
   return { tokens, clauses, clauseOf, verbs };
 }
 
-/** The verb group that holds token `i`, or the nearest one of its clause (for a noun: the verb it depends on). */
+/**
+ * The verb group that holds token `i`, or for a noun the verb it depends on: the clause's first finite verb after
+ * it when it stands before every finite verb (its subject: "this Summit in Madrid will convene"), else the nearest
+ * verb before it (its object: "held talks").
+ */
 export function verbOf(grammar: SentenceGrammar, i: number): VerbGroup | null {
   const own = grammar.verbs.find((g) => g.first <= i && i <= g.head);
   if (own) return own;
   const clause = grammar.clauseOf[i];
-  let best: VerbGroup | null = null;
-  for (const g of grammar.verbs) {
-    if (g.clause !== clause) continue;
-    if (!best || Math.abs(g.head - i) < Math.abs(best.head - i)) best = g;
-  }
-  return best;
+  const inClause = grammar.verbs.filter((g) => g.clause === clause);
+  const finite = inClause.filter((g) => g.form === 'finite');
+  if (finite.length && finite[0].first > i) return finite[0];
+  const before = inClause.filter((g) => g.head < i);
+  return before.length ? before[before.length - 1] : inClause[0] ?? null;
+}
+
+/**
+ * The tense a time expression at document offsets [start, end) is read in: the tense of its clause's verb, or
+ * 'unknown' when it modifies a noun ("the July 9-11 NATO Summit": the nearest such days, whatever the clause says).
+ * Null when the clause has no verb (the caller falls back on the words around it).
+ */
+export function tenseAt(grammar: SentenceGrammar, start: number, end: number): 'past' | 'present' | 'future' | 'unknown' | null {
+  const { tokens } = grammar;
+  let last = -1;
+  for (let k = 0; k < tokens.length && tokens[k].start < end; k++) if (tokens[k].end > start) last = k;
+  if (last < 0) return null;
+  const next = tokens[last + 1];
+  if (next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ') && !/^\p{Lu}\p{Ll}+day$/u.test(next.text)) return 'unknown';
+  const clause = grammar.clauseOf[last];
+  const inClause = grammar.verbs.filter((g) => g.clause === clause && g.form !== 'participle');
+  if (inClause.length === 0) return null;
+  // The verb the date follows ("is due to begin in January"), else the one after it ("On Friday, he will travel")
+  const before = inClause.filter((g) => g.head < last);
+  const g = before.length ? before[before.length - 1] : inClause[0];
+  if (g.mood === 'planned') return 'future';
+  return g.tense;
 }
