@@ -32,7 +32,8 @@ function acceptable(category: Category, p: Predicate, role: PlaceRole | 'relativ
     case 'locative': case 'area': case 'relative': return true;
     case 'destination':
       return p.isVerb
-        ? MOTION_VERBS.has(p.lemma.split(' ')[0]) || p.source === 'frame' || ['deployment', 'aid', 'incursion', 'strike', 'advance'].includes(category)
+        ? MOTION_VERBS.has(p.lemma.split(' ')[0]) || p.source === 'frame' || ['deployment', 'aid', 'incursion', 'strike', 'advance'].includes(category) ||
+          p.verb?.form === 'infinitive'
         : TRAVEL_NOUNS.has(p.lemma) || ['deployment', 'aid', 'incursion'].includes(category);
     case 'undergoer':
       return ['strike', 'advance', 'incursion', 'incident', 'other'].includes(category) || (category === 'meeting' && p.lemma === 'visit');
@@ -119,7 +120,7 @@ function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSen
     const t = tokens[k];
     // "incursions by Russian drones into Polish airspace": who did it does not hold the place
     // "the sabotage of Nord Stream pipelines in the Baltic Sea": the noun's own "of" phrase is what it acts on
-    if (t.pos === 'ADP') agentPhrase = /^(by|from|with)$/.test(t.lower) || (t.lower === 'of' && k === p.head + 1 && !p.isVerb);
+    if (t.pos === 'ADP') agentPhrase = /^(by|from|with)$/.test(t.lower) || (t.lower === 'of' && k === p.head + 1);
     if (agentPhrase) continue;
     // "hit critical infrastructure, including power grids in Ternopil": examples of the object
     if (/^(including|notably|especially|particularly)$/.test(t.lower) || (t.lower === 'such' && tokens[k + 1]?.lower === 'as')) return false;

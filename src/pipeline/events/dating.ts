@@ -37,6 +37,8 @@ export interface DatingContext {
    * transcript): their events are the day's, so the publication day dates them; -1 without a dateline.
    */
   datelineLede: number;
+  /** Event nouns that are the document's topic ("summit" told five times): a phrase mentioning one may take the document's date. */
+  topics: Set<string>;
 }
 
 // Subordinate clauses that tell history: "since Russia began deploying troops", "before the war".
@@ -51,7 +53,7 @@ function phraseSpan(grammar: SentenceGrammar, p: Predicate): [number, number] {
   let a = p.first;
   while (a > 0 && tokens[a - 1].pos !== 'ADP' && tokens[a - 1].pos !== 'VERB' && clauseOf[a - 1] === clauseOf[p.first]) a--;
   let b = p.head;
-  while (b + 1 < tokens.length && b - p.head < 6 && tokens[b + 1].pos !== 'VERB' && tokens[b + 1].text !== ',' && clauseOf[b + 1] === clauseOf[p.head]) b++;
+  while (b + 1 < tokens.length && b - p.head < 9 && tokens[b + 1].pos !== 'VERB' && tokens[b + 1].text !== ',' && clauseOf[b + 1] === clauseOf[p.head]) b++;
   return [tokens[a].start, tokens[b].end];
 }
 
@@ -82,7 +84,7 @@ function fromPublished(published: string, status: Status): DateInterval {
 function mayInherit(grammar: SentenceGrammar, p: Predicate, context: DatingContext): boolean {
   const opener = grammar.clauses[grammar.clauseOf[p.first]].opener;
   if (opener !== null && HISTORY_OPENERS.has(opener)) return false;
-  if (p.isVerb || p.argument) return true;
+  if (p.isVerb || p.argument || context.topics.has(p.lemma)) return true;
   // A noun in a phrase ("in response to Russia's invasion") is background unless the words say it is recent.
   const sentence = grammar.tokens;
   const from = sentence[0].start;

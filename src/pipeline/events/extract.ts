@@ -20,6 +20,8 @@ export const EVENTS_DEFAULTS = {
   minPlaceConfidence: 0.2,
   /** Content sentences at the top (the lede) whose events may take the dateline's place. */
   ledeSentences: 3,
+  /** An event noun told this many times is the document's topic: dated by the document where a phrase mentions it. */
+  topicMentions: 3,
 };
 
 /** One event as one document tells it, before merging. */
@@ -118,6 +120,48 @@ function definite(grammar: SentenceGrammar, p: Predicate): boolean {
   return false;
 }
 
+interface Inferred {
+  entry: GazetteerEntry;
+  place: PlaceInSentence | null;
+  sentence: number;
+  role: 'anaphor' | 'dateline' | 'possessor';
+}
+
+interface Recent { entry: GazetteerEntry; place: PlaceInSentence; sentence: number }
+
+const DEPLOYING = new Set<Category>(['deployment', 'aid']);
+
+/**
+ * A place for an event word whose sentence names none it may take: "deployed there" (the place just named), "here"
+ * or "this country" (the dateline's), "the mission" (where the mission was put before), "the Moldovan people voted"
+ * (the voters' state), "sent troops" right after a sentence that named where (an ellipsis), or the dateline for the
+ * headline and lede.
+ */
+function inferPlace(c: {
+  grammar: SentenceGrammar; places: readonly PlaceInSentence[]; p: Predicate; i: number; date: EventDate | null;
+  recent: Recent | null; earlier: (Recent & { date: EventDate | null }) | undefined; dateline: Dateline | null; ledeLimit: number;
+  context: DatingContext;
+}): Inferred | null {
+  const { grammar, p, i, recent, dateline, context } = c;
+  const clauseOf = grammar.clauseOf;
+  const near = grammar.tokens.slice(p.head + 1, p.head + 4);
+  if (near.some((t) => t.lower === 'there') && recent && sameParagraph(context, recent.sentence, i)) return { ...recent, role: 'anaphor' };
+  const clause = grammar.tokens.filter((_, k) => clauseOf[k] === clauseOf[p.head]);
+  const deictic = clause.some((t, k) => t.lower === 'here' || (t.lower === 'country' && /^(this|our)$/.test(clause[k - 1]?.lower ?? '')));
+  if (deictic && dateline?.place) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
+  if (!p.isVerb && c.earlier && definite(grammar, p) && datesAgree(c.earlier.date, c.date)) return { ...c.earlier, role: 'anaphor' };
+  if (p.category === 'other' && p.isVerb && p.verb) {
+    // "the Moldovan people voted": a state's people vote, elect and protest in that state
+    const subject = c.places.filter((pl) => clauseOf[pl.first] === clauseOf[p.head] && pl.last < p.verb!.first && pl.mention.entry.kind === 'country' && pl.prep === null);
+    if (subject.length) return { entry: subject[0].mention.entry, place: subject[0], sentence: i, role: 'possessor' };
+  }
+  if (p.isVerb && DEPLOYING.has(p.category) && c.places.length === 0 && recent && recent.sentence === i - 1 && sameParagraph(context, recent.sentence, i)) {
+    return { ...recent, role: 'anaphor' };
+  }
+  if (dateline?.place && i <= c.ledeLimit) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
+  return null;
+}
+
 /** Two dates that may be one event's: either is unknown or only the publication date, or they overlap. */
 function datesAgree(a: EventDate | null, b: EventDate | null): boolean {
   if (!a || !b || a.source === 'published' || b.source === 'published') return true;
@@ -140,43 +184,47 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
     lede: ledeDate(sentences, datesBySentence, doc.published),
     dateline: dateline?.day ? { start: dateline.day, end: dateline.day, precision: 'day' } : null,
     datelineLede: dateline?.place ? ledeLimit : -1,
+    topics: new Set(),
   };
 
   const events: EventCandidate[] = [];
   const undated: UndatedEvent[] = [];
   let predicateCount = 0;
   let antecedent: string | null = null;
-  let recent: { entry: GazetteerEntry; place: PlaceInSentence; sentence: number } | null = null;
+  let recent: Recent | null = null;
   // The place each kind of event was last given: "the mission along the eastern flank ... The mission was launched in September".
-  const placeOfKind = new Map<string, { entry: GazetteerEntry; place: PlaceInSentence; sentence: number; date: EventDate | null }>();
+  const placeOfKind = new Map<string, Recent & { date: EventDate | null }>();
+
+  // First pass: each content sentence's places and event words; nouns told three times or more are the
+  // document's topic ("the NATO summit"), which may be dated by the document even where a phrase mentions it.
+  const analysed = sentences.map((sentence, i) => {
+    const grammar = grammars[i];
+    if (!sentence.isContent || !grammar || grammar.tokens.length === 0) return null;
+    return { grammar, places: placesInSentence(grammar, mentionsBySentence[i], sentence.text, sentence.start), predicates: findPredicates(grammar, sentence.text, lexicon) };
+  });
+  const nounCounts = new Map<string, number>();
+  for (const a of analysed) for (const p of a?.predicates ?? []) if (!p.isVerb) nounCounts.set(p.lemma, (nounCounts.get(p.lemma) ?? 0) + 1);
+  context.topics = new Set([...nounCounts].filter(([, n]) => n >= opts.topicMentions).map(([lemma]) => lemma));
 
   sentences.forEach((sentence, i) => {
-    const grammar = grammars[i];
-    if (!sentence.isContent || !grammar || grammar.tokens.length === 0) return;
-    const places = placesInSentence(grammar, mentionsBySentence[i], sentence.text, sentence.start);
-    const predicates = findPredicates(grammar, sentence.text, lexicon);
+    const a = analysed[i];
+    if (!a) return;
+    const { grammar, places, predicates } = a;
     predicateCount += predicates.length;
     for (const p of predicates) {
-      let chosen: ChosenPlace[] = choosePlaces(grammar, p, places, predicates, text, input.places ?? {});
-      let role: string | null = chosen[0]?.role ?? null;
-      let inferred: { entry: GazetteerEntry; place: PlaceInSentence | null; sentence: number; role: 'anaphor' | 'dateline' } | null = null;
+      const chosen: ChosenPlace[] = choosePlaces(grammar, p, places, predicates, text, input.places ?? {});
       const kind = `${p.category}|${p.lemma}`;
+      const date = dateOf(p, i, context);
+      let role: string | null = chosen[0]?.role ?? null;
+      let inferred: Inferred | null = null;
       if (chosen.length === 0) {
-        // "4,700 servicemembers deployed there": the place named just before
-        const there = grammar.tokens.slice(p.head + 1, p.head + 4).some((t) => t.lower === 'there');
-        const earlier = placeOfKind.get(kind);
-        if (there && recent && sameParagraph(context, recent.sentence, i)) inferred = { ...recent, role: 'anaphor' };
-        else if (!p.isVerb && earlier && definite(grammar, p) && datesAgree(earlier.date, dateOf(p, i, context))) inferred = { ...earlier, role: 'anaphor' };
-        else if (dateline?.place && i <= ledeLimit) {
-          inferred = { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
-        }
+        inferred = inferPlace({ grammar, places, p, i, date, recent, earlier: placeOfKind.get(kind), dateline, ledeLimit, context });
         if (!inferred) continue;
         role = inferred.role;
       } else {
-        if (!p.isVerb) placeOfKind.set(kind, { entry: chosen[0].entry, place: chosen[0].place, sentence: i, date: dateOf(p, i, context) });
+        if (!p.isVerb) placeOfKind.set(kind, { entry: chosen[0].entry, place: chosen[0].place, sentence: i, date });
         recent = { entry: chosen[0].entry, place: chosen[0].place, sentence: i };
       }
-      const date = dateOf(p, i, context);
       const targets = inferred ? [{ entry: inferred.entry, place: inferred.place, sentence: inferred.sentence }] : chosen.map((c) => ({ entry: c.entry, place: c.place, sentence: i }));
       for (const target of targets) {
         if (!date) {

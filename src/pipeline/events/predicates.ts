@@ -97,7 +97,10 @@ function frameOf(grammar: SentenceGrammar, i: number, passive: boolean): { frame
   const { tokens, clauseOf } = grammar;
   // "shot down drones": the particle belongs to the verb
   const afterParticle = tokens[i + 1]?.pos === 'ADP' && /^(down|up|off|out)$/.test(tokens[i + 1].lower) ? i + 1 : i;
-  const object = passive ? phraseBefore(tokens, grammar.verbs.find((g) => g.head === i)?.first ?? i, clauseOf) : phraseAfter(tokens, afterParticle, clauseOf);
+  let object = passive ? phraseBefore(tokens, grammar.verbs.find((g) => g.head === i)?.first ?? i, clauseOf) : phraseAfter(tokens, afterParticle, clauseOf);
+  // "a Brigade Combat Team ..., which the United States will position in Romania": the object is what "which" stands for
+  const clause = grammar.clauses[clauseOf[i]];
+  if ((!object || object[1] < i) && clause.opener !== null && /^(which|that)$/.test(clause.opener)) object = phraseBefore(tokens, clause.first, clauseOf);
   if (!object) return null;
   const text = phraseText(tokens, object);
   const frame = frames.find((f) => f.object.test(text));

@@ -217,8 +217,9 @@ export function verbOf(grammar: SentenceGrammar, i: number): VerbGroup | null {
   if (own) return own;
   const clause = grammar.clauseOf[i];
   const inClause = grammar.verbs.filter((g) => g.clause === clause);
-  const finite = inClause.filter((g) => g.form === 'finite');
-  if (finite.length && finite[0].first > i) return finite[0];
+  const next = inClause.find((g) => g.form === 'finite' && g.first > i);
+  const onlyPhraseBetween = next && grammar.tokens.slice(i + 1, next.first).every((t) => t.pos !== 'VERB' && t.text !== ',' && t.pos !== 'SCONJ');
+  if (next && onlyPhraseBetween) return next;
   const before = inClause.filter((g) => g.head < i);
   return before.length ? before[before.length - 1] : inClause[0] ?? null;
 }
@@ -234,7 +235,9 @@ export function tenseAt(grammar: SentenceGrammar, start: number, end: number): '
   for (let k = 0; k < tokens.length && tokens[k].start < end; k++) if (tokens[k].end > start) last = k;
   if (last < 0) return null;
   const next = tokens[last + 1];
-  if (next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ') && !/^\p{Lu}\p{Ll}+day$/u.test(next.text)) return 'unknown';
+  // 'present' resolves to the nearer of the last and the next such day
+  const following = tokens[last + 1];
+  if (following && (following.pos === 'NOUN' || following.pos === 'PROPN' || following.pos === 'ADJ') && !/^\p{Lu}\p{Ll}+day$/u.test(following.text)) return 'present';
   const clause = grammar.clauseOf[last];
   const inClause = grammar.verbs.filter((g) => g.clause === clause && g.form !== 'participle');
   if (inClause.length === 0) return null;

@@ -58,6 +58,7 @@ export const FRAMES: Frame[] = [
   { verbs: ['provide', 'deliver', 'send', 'pledge', 'announce', 'give', 'donate', 'allocate', 'approve', 'supply', 'ship', 'commit'], object: AID_THINGS, category: 'aid', why: 'help given to a place' },
   { verbs: ['violate', 'enter', 'breach', 'cross', 'penetrate', 'intrude'], object: AIRSPACE, category: 'incursion', why: 'entering another state\'s airspace or territory' },
   { verbs: ['establish', 'open', 'set', 'create', 'activate', 'stand', 'inaugurate', 'relocate', 'build'], object: HQ, category: 'headquarters', why: 'a command set up at a place' },
+  { verbs: ['open', 'establish', 'set', 'create', 'operationalize', 'operationalise', 'launch', 'build', 'inaugurate'], object: /\b(hub|facility|cent(er|re)|corridor|camp|shelter|office|depot|warehouse)\b/i, category: 'aid', why: 'a humanitarian or logistics facility opened at a place' },
   { verbs: ['launch', 'begin', 'start', 'establish', 'activate'], object: MISSION, category: 'mission', why: 'a mission or operation begun at a place' },
   { verbs: ['establish', 'create', 'set', 'form', 'launch'], object: /\b(battle ?groups?|brigades?|battalions?|divisions?|corps|squadrons?|task force)\b/i, category: 'deployment', why: 'a unit formed at a place is a deployment there' },
   { verbs: ['launch', 'fire'], object: PROJECTILES, category: 'strike', why: 'missiles or drones launched at a place' },
