@@ -69,7 +69,7 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   // "my meetings, which I had in London": a relative clause that reports nothing itself places the noun before it
   const placeOpener = clauses[placeClause].opener;
   if (!p.isVerb && placeClause > pClause && placeClause <= pClause + 1 && placeOpener !== null && (placeOpener === 'which' || placeOpener === 'that') &&
-      clauses[placeClause].first - p.head <= 3 && (base === 'locative' || base === 'area') && !all.some((o) => clauseOf[o.first] === placeClause)) {
+      clauses[placeClause].first - p.head <= 3 && (base === 'locative' || base === 'area') && !all.some((o) => clauseOf[o.first] === placeClause && o.isVerb)) {
     return base;
   }
   if (base === 'agent' || base === 'speech') return null;

@@ -150,9 +150,9 @@ function inferPlace(c: {
   const deictic = clause.some((t, k) => t.lower === 'here' || (t.lower === 'country' && /^(this|our)$/.test(clause[k - 1]?.lower ?? '')));
   if (deictic && dateline?.place) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
   if (!p.isVerb && c.earlier && definite(grammar, p) && datesAgree(c.earlier.date, c.date)) return { ...c.earlier, role: 'anaphor' };
-  if (p.category === 'other' && p.isVerb && p.verb) {
-    // "the Moldovan people voted": a state's people vote, elect and protest in that state
-    const subject = c.places.filter((pl) => clauseOf[pl.first] === clauseOf[p.head] && pl.last < p.verb!.first && pl.mention.entry.kind === 'country' && pl.prep === null);
+  if (p.category === 'other' && p.verb && (p.isVerb || p.argument)) {
+    // "the Moldovan people voted", "the Moldovan people passed a referendum": a state's people vote in that state
+    const subject = c.places.filter((pl) => clauseOf[pl.first] === clauseOf[p.verb!.head] && pl.last < p.verb!.first && pl.mention.entry.kind === 'country' && pl.prep === null);
     if (subject.length) return { entry: subject[0].mention.entry, place: subject[0], sentence: i, role: 'possessor' };
   }
   if (p.isVerb && DEPLOYING.has(p.category) && c.places.length === 0 && recent && recent.sentence === i - 1 && sameParagraph(context, recent.sentence, i)) {

@@ -100,9 +100,15 @@ function frameOf(grammar: SentenceGrammar, i: number, passive: boolean): { frame
   let object = passive ? phraseBefore(tokens, grammar.verbs.find((g) => g.head === i)?.first ?? i, clauseOf) : phraseAfter(tokens, afterParticle, clauseOf);
   // "a Brigade Combat Team ..., which the United States will position in Romania": the object is what "which" stands for
   const clause = grammar.clauses[clauseOf[i]];
-  if ((!object || object[1] < i) && clause.opener !== null && /^(which|that)$/.test(clause.opener)) object = phraseBefore(tokens, clause.first, clauseOf);
+  if ((!object || object[1] < i) && clause.opener !== null && /^(which|that)$/.test(clause.opener)) {
+    const before = tokens.slice(Math.max(0, clause.first - 8), clause.first).map((t) => t.text).join(' ');
+    const frame = frames.find((f) => f.object.test(before));
+    if (frame) return { frame, object: [Math.max(0, clause.first - 8), clause.first - 1] };
+  }
   if (!object) return null;
-  const text = phraseText(tokens, object);
+  // The object's own relative clause tells what it is: "700,000 Ukrainians and others who have fled the war"
+  const tail = tokens.slice(object[1] + 1, object[1] + 10).map((t) => t.text).join(' ');
+  const text = `${phraseText(tokens, object)} ${/^(and|who|which|that)\b/i.test(tail) ? tail : ''}`;
   const frame = frames.find((f) => f.object.test(text));
   return frame ? { frame, object } : null;
 }
@@ -125,7 +131,10 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   const premodifiers = tokens.slice(start, first).map((t) => t.lower);
   if (premodifiers.some((w) => UNREAL_PREMODIFIERS.has(w))) return null;
   const verb = verbOf(grammar, first);
-  const argument = start === 0 || !(tokens[start - 1].pos === 'ADP' || (tokens[start - 1].pos === 'SCONJ' && tokens[start - 1].lower === 'for'));
+  // The word before the phrase: a preposition makes the noun a modifier, unless it opens a clause ("as gains have taken place")
+  const before = start - 1;
+  const opensClause = before >= 0 && grammar.clauses[grammar.clauseOf[start]].first === before;
+  const argument = start === 0 || opensClause || !(tokens[before].pos === 'ADP' || (tokens[before].pos === 'SCONJ' && tokens[before].lower === 'for'));
   if (verb && argument && (verb.mood === 'negated' || verb.mood === 'hypothetical')) return null;
   let status: Status = PERSISTING.has(category) ? 'ongoing' : 'happened';
   if (premodifiers.some((w) => PLANNED_PREMODIFIERS.has(w))) status = 'planned';
@@ -175,7 +184,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const category = framed?.frame.category ?? sense?.category;
       if (!category) continue;
       const frequent = framed ? true : sense!.frequent;
-      if (!cueHolds(category, frequent, sentence)) continue;
+      // A frame's object is its own evidence ("hosting 700,000 refugees" needs no aid words), unless the frame says otherwise
+      if ((!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence)) continue;
       const status = verbStatus(group, category);
       if (status === null) continue;
       const head = particle ? i + 1 : i;
@@ -188,7 +198,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       skipUntil = head;
       continue;
     }
-    if (!isNominal(t) && !(t.pos === 'ADJ' && t.lower === 'ministerial')) continue;
+    // A domain term may start with an adjective or be tagged as a verb ("Air Policing", "ministerial")
+    if (!isNominal(t) && !(DOMAIN_BY_FIRST.has(t.lower) && (t.pos === 'ADJ' || t.pos === 'VERB'))) continue;
     // Longest match first: "air policing", "press conference", then the single noun.
     let match: { head: number; category: Category; frequent: boolean; lemma: string; source: Predicate['source'] } | null = null;
     for (const { noun, words } of DOMAIN_BY_FIRST.get(lemmaOf(t)) ?? DOMAIN_BY_FIRST.get(t.lower) ?? DOMAIN_BY_FIRST.get(singular(t)) ?? []) {

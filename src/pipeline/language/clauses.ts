@@ -69,7 +69,15 @@ function opensClause(tokens: readonly Token[], i: number, current: Clause, hasVe
   if (STRONG_BREAK.has(t.text)) return t.text;
   // "should Russia invade": an inverted conditional
   if (t.lower === 'should' && t.pos === 'AUX' && /^(PROPN|NOUN|PRON|DET)$/.test(tokens[i + 1]?.pos ?? '')) return 'should';
-  if (t.pos === 'SCONJ' && t.lower === 'as') return 'as'; // "as gains have taken place"; "as part of" is a preposition
+  // "as gains have taken place", "since the war began": a conjunction when a verb follows before the next comma;
+  // "as part of", "since 2014" are prepositions
+  if ((t.lower === 'as' || t.lower === 'since' || t.lower === 'after' || t.lower === 'before') && (t.pos === 'SCONJ' || t.pos === 'ADP')) {
+    for (let j = i + 1; j < Math.min(tokens.length, i + 14); j++) {
+      if (tokens[j].text === ',' || tokens[j].pos === 'SCONJ' || STRONG_BREAK.has(tokens[j].text)) break;
+      if (tokens[j].pos === 'AUX' || (tokens[j].pos === 'VERB' && !tokens[j].lower.endsWith('ing'))) return t.lower;
+    }
+    if (t.pos === 'ADP') return null;
+  }
   if ((t.pos === 'SCONJ' || t.pos === 'ADV') && SUBORDINATORS.has(t.lower) && t.lower !== 'for') {
     // "where" and "when" open a clause after a comma or as conjunctions; "when" as a question word is rare in news
     return t.lower;

@@ -40,6 +40,8 @@ export interface Frame {
   category: Category;
   /** The subject is where the event is: "Poland took in 1.5 million refugees". */
   subjectIsPlace?: boolean;
+  /** The object alone does not make the event: the category's cue words must be in the sentence too. */
+  needsCue?: boolean;
   why: string;
 }
 
@@ -51,7 +53,7 @@ const MISSION = /\b(mission|operation)\b/i;
 const PROJECTILES = /\b(missiles?|drones?|rockets?|shells?|bombs?|strikes?)\b/i;
 // A leader or a named person: "President Duda", "the Baltic leaders", "Maia Sandu".
 const PEOPLE = /\b(president|prime minister|chancellor|leaders?|ministers?|delegations?|king|queen|counterparts?|secretary|guests?|premier|heads of)\b|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b/iu;
-const REFUGEES = /\b(refugees|displaced|people who|ukrainians|migrants)\b/i;
+const REFUGEES = /\b(refugees|displaced|evacuees|asylum|migrants|fled|fleeing)\b/i;
 
 export const FRAMES: Frame[] = [
   { verbs: ['send', 'move', 'deploy', 'station', 'position', 'base', 'rotate', 'dispatch', 'surge', 'transfer', 'host', 'keep', 'maintain', 'redeploy', 'post', 'contribute', 'direct', 'deliver'], object: TROOPS, category: 'deployment', why: 'forces sent to, or kept at, a place are a deployment' },
@@ -62,7 +64,7 @@ export const FRAMES: Frame[] = [
   { verbs: ['launch', 'begin', 'start', 'establish', 'activate'], object: MISSION, category: 'mission', why: 'a mission or operation begun at a place' },
   { verbs: ['establish', 'create', 'set', 'form', 'launch'], object: /\b(battle ?groups?|brigades?|battalions?|divisions?|corps|squadrons?|task force)\b/i, category: 'deployment', why: 'a unit formed at a place is a deployment there' },
   { verbs: ['launch', 'fire'], object: PROJECTILES, category: 'strike', why: 'missiles or drones launched at a place' },
-  { verbs: ['hit', 'target', 'pound', 'strike'], object: /./, category: 'strike', why: 'hitting a target; the strike cue (military words) must hold too' },
+  { verbs: ['hit', 'target', 'pound', 'strike'], object: /./, category: 'strike', needsCue: true, why: 'hitting a target; the strike cue (military words) must hold too' },
   { verbs: ['shoot', 'down', 'intercept'], object: /\b(drones?|missiles?|aircraft|jets?|planes?|balloons?|helicopters?)\b/i, category: 'incident', why: 'an aircraft or drone shot down or intercepted' },
   { verbs: ['host', 'welcome', 'receive'], object: PEOPLE, category: 'meeting', why: 'receiving a leader is a meeting at the host\'s place' },
   { verbs: ['host', 'welcome', 'receive', 'shelter', 'accept', 'take', 'house', 'assist'], object: REFUGEES, category: 'aid', subjectIsPlace: true, why: 'a state taking in refugees' },
