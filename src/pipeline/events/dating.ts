@@ -96,7 +96,9 @@ function mayInherit(grammar: SentenceGrammar, p: Predicate, context: DatingConte
 export function dateOf(p: Predicate, i: number, context: DatingContext, opts = DATING_DEFAULTS): EventDate | null {
   const grammar = context.grammars[i]!;
   const clause = grammar.clauseOf[p.first];
-  const dated = context.datesBySentence[i].filter((d) => fits(d.interval!, p.status, context.published));
+  // A noun has no tense of its own ("the July 9-11 summit"): its own phrase's date may lie either side of publication.
+  const tenseless = !p.isVerb && !(p.argument && p.verb && p.verb.mood !== 'happened');
+  const dated = context.datesBySentence[i].filter((d) => fits(d.interval!, p.status, context.published) || (tenseless && !p.argument));
   // A noun in a phrase ("in response to Russia's invasion of Ukraine") owns only the dates of its phrase ("the 2022
   // invasion", "the invasion in February 2022"), not the clause's ("has provided aid since October 2020").
   const phrase = p.isVerb || p.argument ? null : phraseSpan(grammar, p);

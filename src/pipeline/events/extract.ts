@@ -283,7 +283,10 @@ interface CandidateInput {
 }
 
 function candidate(c: CandidateInput): EventCandidate {
-  const { doc, sentences, grammar, p, i, date, target } = c;
+  const { doc, sentences, grammar, i, date, target } = c;
+  let p = c.p;
+  // A noun event dated after publication is planned ("the July 9-11 summit" in a June statement).
+  if (!p.isVerb && p.status === 'happened' && doc.published && date.interval.start > doc.published) p = { ...p, status: 'planned' };
   const text = doc.text;
   const placeHere = target.sentence === i ? target.place : null;
   const title = makeTitle({

@@ -72,8 +72,10 @@ function opensClause(tokens: readonly Token[], i: number, current: Clause, hasVe
   // "as gains have taken place", "since the war began": a conjunction when a verb follows before the next comma;
   // "as part of", "since 2014" are prepositions
   if ((t.lower === 'as' || t.lower === 'since' || t.lower === 'after' || t.lower === 'before') && (t.pos === 'SCONJ' || t.pos === 'ADP')) {
-    for (let j = i + 1; j < Math.min(tokens.length, i + 14); j++) {
-      if (tokens[j].text === ',' || tokens[j].pos === 'SCONJ' || STRONG_BREAK.has(tokens[j].text)) break;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 20); j++) {
+      // a comma inside a list ("Kurakhove, Vuhledar, and Velyka Novosilka") does not end the clause
+      if (tokens[j].text === ',' && !(tokens[j + 1]?.pos === 'PROPN' || tokens[j + 1]?.pos === 'CCONJ')) break;
+      if (tokens[j].pos === 'SCONJ' || STRONG_BREAK.has(tokens[j].text)) break;
       if (tokens[j].pos === 'AUX' || (tokens[j].pos === 'VERB' && !tokens[j].lower.endsWith('ing'))) return t.lower;
     }
     if (t.pos === 'ADP') return null;
