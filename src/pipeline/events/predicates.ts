@@ -3,7 +3,7 @@
 // or is planned. Denied and supposed ones ("did not meet", "if Russia invades", "any attack") are not predicates.
 import type { Category, Status } from '../../model/event.ts';
 import type { SentenceGrammar, VerbGroup } from '../language/clauses.ts';
-import { verbOf } from '../language/clauses.ts';
+import { subjectBefore, verbOf } from '../language/clauses.ts';
 import type { Token } from '../language/tagger.ts';
 import { cueHolds } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
@@ -142,6 +142,29 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   return { status, verb, argument };
 }
 
+/** Things that travel and arrive without meeting anyone: "75,000 flights arrive at Schiphol". */
+const INANIMATE = /^(flight|flights|plane|planes|aircraft|train|trains|ship|ships|vessel|vessels|cargo|goods|shipment|shipments|passenger|passengers|tourist|tourists|visitor|visitors|package|packages|storm|storms|virus|wave|waves)$/;
+
+/** For a verb of meeting or travel: its subject is someone who can meet (not "flights" or "tourists"). */
+function animateSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
+  const subject = subjectBefore(grammar, group.first - 1);
+  const head = subject[subject.length - 1];
+  return !head || !INANIMATE.test(head.lower);
+}
+
+const JOURNEYS = new Set(['trip', 'journey', 'travel', 'tour', 'voyage', 'excursion', 'flight', 'commute', 'journeying']);
+
+/** "her trip", "Biden's journey", "the President's travel": someone's own. */
+function possessed(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && i - k <= 4; k--) {
+    const t = tokens[k];
+    if (t.pos === 'PRON' && /^(his|her|their|its|our|my|your)$/.test(t.lower)) return true;
+    if (t.pos === 'PART' && t.lower === "'s") return true;
+    if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM')) return false;
+  }
+  return false;
+}
+
 /** How a verb's event stands; null when denied or supposed. */
 function verbStatus(group: VerbGroup | undefined, category: Category): Status | null {
   if (!group) return null;
@@ -188,6 +211,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if ((!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence)) continue;
       const status = verbStatus(group, category);
       if (status === null) continue;
+      if (category === 'meeting' && !framed && group && !animateSubject(grammar, group)) continue;
       const head = particle ? i + 1 : i;
       out.push(predicate(grammar, i, head, {
         lemma: particle ? `${t.lemma} ${tokens[i + 1].lower}` : t.lemma, category, isVerb: true, status,
@@ -238,6 +262,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
     if (isNominal(tokens[match.head + 1]) && tokens[match.head + 1].pos === 'NOUN') continue;
     const standing = nounStatus(grammar, i, match.category);
     if (!standing) continue;
+    // "her trip to Warsaw" is news; "a return trip to Saipan" is travel advice
+    if (JOURNEYS.has(match.lemma) && !possessed(tokens, i)) continue;
     out.push(predicate(grammar, i, match.head, {
       lemma: match.lemma, category: match.category, isVerb: false, status: standing.status, source: match.source,
       verb: standing.verb, argument: standing.argument, object: nominalObject, passive: false, hosting: false,

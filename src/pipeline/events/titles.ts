@@ -2,7 +2,7 @@
 // drones violate Polish airspace", "Harris to travel to Warsaw"), built from the sentence's subject, predicate,
 // object and place. Never a template such as "Deployment in X": when the sentence has no subject, the event's
 // own words stand ("Summit in Madrid" is the text's "the Summit in Madrid").
-import type { SentenceGrammar } from '../language/clauses.ts';
+import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import type { Token } from '../language/tagger.ts';
 import { NAME_TITLES } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
@@ -68,6 +68,7 @@ function nameOf(words: readonly Token[]): string | null {
 /** A noun phrase shortened for a headline: a name to its headline form, else its last words, without articles. */
 function shorten(words: readonly Token[], maxWords: number): string {
   const trimmed = words.filter((t) => t.text !== ',' && !(t.pos === 'DET' && /^(the|a|an)$/.test(t.lower)));
+  while (trimmed.length && (trimmed[0].pos === 'PART' || trimmed[0].pos === 'PUNCT')) trimmed.shift();
   if (trimmed.length === 0) return '';
   const hasName = trimmed.some((t) => t.pos === 'PROPN') && trimmed.some((t) => NAME_TITLES.has(t.lower));
   const lastIsName = trimmed[trimmed.length - 1].pos === 'PROPN' && !isPlural(trimmed);
@@ -78,37 +79,24 @@ function shorten(words: readonly Token[], maxWords: number): string {
   return trimmed.slice(-maxWords).map((t) => t.text).join(' ').replace(/\s+(['’]s)\b/g, '$1');
 }
 
-/** The noun phrase before the verb group in its clause: the subject. */
-function subjectWords(grammar: SentenceGrammar, before: number): Token[] {
-  const { tokens, clauseOf } = grammar;
-  const clause = clauseOf[before] ?? clauseOf[before + 1];
-  let i = before;
-  while (i >= 0 && clauseOf[i] === clause && tokens[i].pos === 'ADV') i--;
-  const end = i;
-  while (i >= 0 && clauseOf[i] === clause) {
-    const t = tokens[i];
-    const inside = isNominal(t) || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET' || (t.pos === 'PART' && t.lower === "'s") ||
-      (t.text === ',' && /^(jr\.?|sr\.?)$/i.test(tokens[i + 1]?.text ?? '')) || t.text === '-' || (t.pos === 'PRON' && i === end);
-    if (!inside) break;
-    i--;
-  }
-  return end > i ? tokens.slice(i + 1, end + 1) : [];
-}
 
 /** True when a phrase's head is a plural noun ("Ministers", "drones"). */
 function isPlural(words: readonly Token[]): boolean {
   const head = words[words.length - 1];
-  return !!head && (head.pos === 'NOUN' || head.pos === 'PROPN') && /[^s]s$/.test(head.lower) && head.lemma !== head.lower;
+  if (!head || (head.pos !== 'NOUN' && head.pos !== 'PROPN')) return false;
+  // "children", "people", "police": plurals without an -s
+  return (/[^s]s$/.test(head.lower) && head.lemma !== head.lower) || (head.pos === 'NOUN' && head.lemma !== head.lower && !/ing$/.test(head.lower)) ||
+    /^(people|police|staff|personnel|military|clergy|cattle)$/.test(head.lower);
 }
 
 /** The subject of a predicate, looking into the governing clause for infinitives, relatives and "and" clauses. */
 function subjectOf(input: TitleInput): { text: string; plural: boolean } | null {
   const { grammar, predicate } = input;
   if (!predicate.isVerb || !predicate.verb) return null;
-  let words = subjectWords(grammar, predicate.verb.first - 1);
+  let words = subjectBefore(grammar, predicate.verb.first - 1);
   // "will travel to Warsaw, where he will meet", "to meet with", "and discussed": the subject of the clause before
   for (let k = grammar.verbs.indexOf(predicate.verb) - 1; words.length === 0 && k >= 0; k--) {
-    words = subjectWords(grammar, grammar.verbs[k].first - 1);
+    words = subjectBefore(grammar, grammar.verbs[k].first - 1);
   }
   if (words.length === 0) return null;
   if (words.some((t) => t.pos === 'PRON' && /^(whose|which|who|that|what)$/.test(t.lower))) return null;
@@ -183,7 +171,8 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   const subjectIsPlace = role === 'host' && !!subject;
   const object = objectOf(input);
   const objectHasPlace = !!object && !!input.place && object.includes(input.place.mention.text);
-  const where = wherePhrase(input, objectHasPlace, subjectIsPlace);
+  const subjectNamesPlace = !!subject && (subject === input.placeName || (!!input.place && subject.includes(input.place.mention.text)));
+  const where = wherePhrase(input, objectHasPlace, subjectIsPlace || subjectNamesPlace);
   const plural = found?.plural ?? false;
   if (subject) {
     const verb = predicate.status === 'planned' ? `to ${predicate.lemma}` : plural ? predicate.lemma : thirdPerson(predicate.lemma);
@@ -193,7 +182,7 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   }
   // A passive: its subject and what happened to it ("Security assistance delivered to Ukraine").
   if (predicate.passive && predicate.verb) {
-    const undergoer = subjectWords(input.grammar, predicate.verb.first - 1);
+    const undergoer = subjectBefore(input.grammar, predicate.verb.first - 1);
     const text = shorten(undergoer, opts.maxPhraseWords);
     if (text && !undergoer.every((t) => t.pos === 'PRON')) return { title: clip(cap([text, pastParticiple(predicate.lemma), where].filter(Boolean).join(' ')), opts.maxChars), quality: 1.5 };
   }

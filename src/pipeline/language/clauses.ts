@@ -209,6 +209,29 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
   }
 }
 
+const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'now', 'then']);
+
+/**
+ * The subject: the noun phrase that ends at token `before` (a verb group's first word minus one), within its clause.
+ * Empty when the words there are no noun phrase ("and discussed", "to meet").
+ */
+export function subjectBefore(grammar: SentenceGrammar, before: number): Token[] {
+  const { tokens, clauseOf } = grammar;
+  const clause = clauseOf[before] ?? clauseOf[before + 1];
+  let i = before;
+  while (i >= 0 && clauseOf[i] === clause && (tokens[i].pos === 'ADV' || TIME_WORDS.has(tokens[i].lower))) i--;
+  const end = i;
+  if (end < 0 || !(tokens[end].pos === 'NOUN' || tokens[end].pos === 'PROPN' || tokens[end].pos === 'PRON' || tokens[end].pos === 'NUM' || /^(jr|sr)\.?$/i.test(tokens[end].text))) return [];
+  while (i >= 0 && clauseOf[i] === clause) {
+    const t = tokens[i];
+    const inside = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET' || (t.pos === 'PART' && t.lower === "'s") ||
+      (t.text === ',' && /^(jr\.?|sr\.?)$/i.test(tokens[i + 1]?.text ?? '')) || t.text === '-' || (t.pos === 'PRON' && i === end);
+    if (!inside) break;
+    i--;
+  }
+  return tokens.slice(i + 1, end + 1);
+}
+
 /** Clauses and verb groups of one sentence's tokens. */
 export function analyseSentence(tokens: Token[]): SentenceGrammar {
   const { clauses, clauseOf } = splitClauses(tokens);
