@@ -69,6 +69,8 @@ for (const set of SETS) {
   const t0 = performance.now();
   const inputs = readSet(set.docs, set.manifest);
   const result = runPipeline(inputs, resources);
+  const failed = result.outcomes.filter((o) => o.error !== null);
+  for (const o of failed) console.error(`eval-events: ${o.error}`);
   const files = write(result.events, result.documents, result.mentions);
   const ms = performance.now() - t0;
   const out = join(mkdtempSync(join(tmpdir(), `flankline-${set.name}-`)), 'events.geojson');
@@ -82,7 +84,7 @@ for (const set of SETS) {
   const lines = report.trimEnd().split('\n');
   console.log(`\n## ${set.name}: ${inputs.length} documents in ${ms.toFixed(0)} ms (${out})`);
   if (details) console.log(lines.slice(0, -1).join('\n'));
-  console.log(`SUMMARY ${set.name} ${lines[lines.length - 1]}`);
+  console.log(`SUMMARY ${set.name} ${lines[lines.length - 1]}${failed.length ? `, ${failed.length} documents FAILED` : ''}`);
 
   const collection = JSON.parse(files.events) as EventCollection;
   const gold = (JSON.parse(readFileSync(set.gold, 'utf8')) as { events: Gold[] }).events;

@@ -176,9 +176,24 @@ describe('findDates: full dates and days', () => {
 });
 
 describe('findDates: vague and undated', () => {
-  it('findDates() skips vague expressions: "last week", "recently", "in the coming days"', () => {
-    expect(summary('Stoltenberg repeated the lines for the last week. Jets recently violated the airspace. Talks continue in the coming days.', '2022-02-17'))
-      .toEqual([]);
+  it('findDates() reads periods relative to publication: "recently", "in recent weeks", "this week", "in the coming days"', () => {
+    // 2022-02-17 is a Thursday: its week runs from Monday 14 to Sunday 20 February
+    expect(summary('Jets recently violated the airspace. Troops arrived in recent weeks. Ministers met this week. Talks continue in the coming days.', '2022-02-17'))
+      .toEqual([
+        'recently: 2022-01-18..2022-02-17 month',
+        'in recent weeks: 2022-01-20..2022-02-17 month',
+        'this week: 2022-02-14..2022-02-20 day',
+        'in the coming days: 2022-02-17..2022-02-20 month',
+      ]);
+  });
+
+  it('findDates() reads "this week" in a weekend statement that looks ahead as the coming working week', () => {
+    // 2022-03-20 is a Sunday
+    expect(summary('This week, the President will travel to Poland.', '2022-03-20')).toEqual(['This week: 2022-03-21..2022-03-27 day']);
+  });
+
+  it('findDates() leaves a duration alone: "for the last week"', () => {
+    expect(summary('Stoltenberg repeated the lines for the last week.', '2022-02-17')).toEqual([]);
   });
 
   it('findDates() without a published date gives relative expressions a null interval', () => {

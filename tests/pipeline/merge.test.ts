@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distanceKm, merge } from '../../src/pipeline/merge.ts';
-import type { EventCandidate } from '../../src/pipeline/events.ts';
+import type { EventCandidate } from '../../src/pipeline/events/extract.ts';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
 
 function entry(id: string, name: string, kind: GazetteerEntry['kind'], country: string | null, lat: number, lon: number): GazetteerEntry {
@@ -18,8 +18,9 @@ function candidate(over: Partial<EventCandidate> & { doc?: string }): EventCandi
   const start = (offset += 100);
   const { doc = 'a.txt', ...rest } = over;
   return {
-    category: 'meeting', persists: false, title: 'Meeting in Brussels', titleQuality: 1, entry: BRUSSELS,
-    start: '2025-10-15', end: '2025-10-15', precision: 'day', dateQuality: 3, placeNamed: true, actors: [], confidence: 0.8,
+    category: 'meeting', persists: false, status: 'happened', title: 'Meeting in Brussels', titleQuality: 1, entry: BRUSSELS,
+    start: '2025-10-15', end: '2025-10-15', precision: 'day', dateSource: 'clause', dateQuality: 3, placeNamed: true, actors: [],
+    confidence: 0.8, reason: 'date: test', evidence: 1, what: null, people: [],
     source: { doc, title: doc, published: null, excerpt: 'x'.repeat(10), start, end: start + 10, highlights: [] },
     ...rest,
   };
@@ -42,14 +43,41 @@ describe('merge', () => {
     expect(merge([candidate({}), candidate({ doc: 'b.txt', entry: { ...ANTWERP, lat: 51.5 } })])).toHaveLength(2);
   });
 
-  it('merge() lets a country-level report join a city event in that country and keeps the city', () => {
+  it('merge() lets a document\'s country-level sentence join its own city event and keeps the city', () => {
     const events = merge([
-      candidate({ category: 'strike', entry: UKRAINE, start: '2024-11-01', end: '2024-11-26', precision: 'month', dateQuality: 0, doc: 'b.txt' }),
+      candidate({ category: 'strike', entry: UKRAINE, start: '2024-11-01', end: '2024-11-26', precision: 'month', dateQuality: 0 }),
       candidate({ category: 'strike', entry: KYIV, start: '2024-11-20', end: '2024-11-20' }),
     ]);
     expect(events).toHaveLength(1);
     expect(events[0].entry.name).toBe('Kyiv');
     expect([events[0].start, events[0].precision]).toEqual(['2024-11-20', 'day']);
+  });
+
+  it('merge() keeps another document\'s country-level report apart from a city event: a trip to Poland is not the meeting in Warsaw', () => {
+    expect(merge([
+      candidate({ category: 'strike', entry: UKRAINE, doc: 'b.txt' }),
+      candidate({ category: 'strike', entry: KYIV }),
+    ])).toHaveLength(2);
+  });
+
+  it('merge() keeps two documents apart when their intervals differ in length (a three-day trip, the one-day meeting held during it)', () => {
+    expect(merge([
+      candidate({ start: '2022-03-09', end: '2022-03-11' }),
+      candidate({ doc: 'b.txt', start: '2022-03-10', end: '2022-03-10' }),
+    ])).toHaveLength(2);
+  });
+
+  it('merge() keeps meetings with different guests apart, and joins a report that names fewer of the same people', () => {
+    const sandu = candidate({ people: ['biden', 'sandu'] });
+    const duda = candidate({ doc: 'b.txt', people: ['biden', 'duda'] });
+    expect(merge([sandu, duda])).toHaveLength(2);
+    expect(merge([sandu, candidate({ doc: 'c.txt', people: ['sandu'] })])).toHaveLength(1);
+  });
+
+  it('merge() keeps two things deployed to one place apart within a document ("troops" and "Patriot systems")', () => {
+    const troops = candidate({ category: 'deployment', what: 'forces' });
+    expect(merge([troops, candidate({ category: 'deployment', what: 'system' })])).toHaveLength(2);
+    expect(merge([troops, candidate({ category: 'deployment', what: 'forces' })])).toHaveLength(1);
   });
 
   it('merge() keeps places one sentence names side by side as separate events', () => {
@@ -61,13 +89,26 @@ describe('merge', () => {
     expect(events.map((e) => e.entry.name).sort()).toEqual(['Kyiv', 'Ternopil']);
   });
 
-  it('merge() joins two reports of a persisting state and keeps the best-stated start', () => {
+  it('merge() joins one document\'s two reports of a state and keeps the best-stated start', () => {
     const events = merge([
-      candidate({ category: 'headquarters', persists: true, start: '2024-10-01', end: '2024-10-21', precision: 'month', dateQuality: 0, doc: 'a.txt' }),
-      candidate({ category: 'headquarters', persists: true, start: '2025-01-01', end: '2025-01-31', precision: 'month', dateQuality: 3, doc: 'b.txt' }),
+      candidate({ category: 'headquarters', persists: true, start: '2024-10-15', end: '2024-10-21', precision: 'day', dateQuality: 0, dateSource: 'published' }),
+      candidate({ category: 'headquarters', persists: true, start: '2024-10-17', end: '2024-10-17', precision: 'day', dateQuality: 3 }),
     ]);
     expect(events).toHaveLength(1);
-    expect([events[0].start, events[0].persists]).toEqual(['2025-01-01', true]);
+    expect([events[0].start, events[0].persists, events[0].dateSource]).toEqual(['2024-10-17', true, 'clause']);
+  });
+
+  it('merge() keeps two deployments to one place at different times apart: rotations since 2014 are not the troops sent last month', () => {
+    expect(merge([
+      candidate({ category: 'deployment', persists: true, start: '2014-01-01', end: '2014-12-31', precision: 'year', doc: 'a.txt' }),
+      candidate({ category: 'deployment', persists: true, start: '2022-02-01', end: '2022-03-10', precision: 'month', doc: 'b.txt' }),
+    ])).toHaveLength(2);
+  });
+
+  it('merge() puts the source that states the event best first', () => {
+    const weak = candidate({ doc: 'a.txt', evidence: 1 });
+    const strong = candidate({ doc: 'b.txt', evidence: 6 });
+    expect(merge([weak, strong])[0].sources.map((s) => s.doc)).toEqual(['b.txt', 'a.txt']);
   });
 
   it('merge() gives the same events whatever the input order', () => {
@@ -87,9 +128,9 @@ describe('merge', () => {
     const flank = { ...entry('cur:eastern-flank', 'the eastern flank', 'region', null, 52, 24), countries: ['PL', 'LT', 'EE', 'LV', 'RO'] };
     const poland = { ...entry('ne:PL', 'Poland', 'country', 'PL', 52.1, 19.4), gazetteer: 'naturalearth' as const };
     const mission = (e: GazetteerEntry, doc: string) => candidate({ category: 'mission', persists: true, entry: e, doc });
-    expect(merge([mission(flank, 'a.txt'), mission(poland, 'b.txt')]).map((e) => e.entry.name)).toEqual(['Poland']);
+    expect(merge([mission(flank, 'a.txt'), mission(poland, 'a.txt')]).map((e) => e.entry.name)).toEqual(['Poland']);
     const east = entry('dir:eastern:UA', 'eastern Ukraine', 'region', 'UA', 48.5, 37.5);
     const advance = (e: GazetteerEntry, doc: string) => candidate({ category: 'advance', entry: e, doc });
-    expect(merge([advance(UKRAINE, 'a.txt'), advance(east, 'b.txt')]).map((e) => e.entry.name)).toEqual(['eastern Ukraine']);
+    expect(merge([advance(UKRAINE, 'a.txt'), advance(east, 'a.txt')]).map((e) => e.entry.name)).toEqual(['eastern Ukraine']);
   });
 });

@@ -27,7 +27,7 @@ describe('runPipeline', () => {
   it('runPipeline() runs the stages in order and tells the caller after each', () => {
     const seen: string[] = [];
     runPipeline([{ file: 'a.txt', bytes: bytes('Ministers met in Vienna on 3 March 2025.') }], resources, { onStage: (t) => seen.push(t.stage) });
-    expect(seen).toEqual(['ingest', 'segment', 'dates', 'recognise', 'resolve', 'triggers', 'events', 'merge']);
+    expect(seen).toEqual(['ingest', 'segment', 'language', 'dates', 'recognise', 'resolve', 'events', 'merge']);
   });
 
   it('runPipeline() counts what each document yielded and the report says why a document produced nothing', () => {

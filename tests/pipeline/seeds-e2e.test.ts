@@ -32,13 +32,15 @@ beforeAll(() => {
   const result = runPipeline(seedInputs(), resources);
   files = write(result.events, result.documents, result.mentions);
   events = JSON.parse(files.events);
-});
+}, 60_000);
 
 describe('the seed corpus through runPipeline()', () => {
-  it('runPipeline() finds the NATO defence ministers meetings in Brussels of February 2022, October 2024 and 15 October 2025', () => {
+  it('runPipeline() finds the NATO defence ministers meetings in Brussels of October 2024 and 15 October 2025', () => {
     const meetings = of('meeting').filter((f) => distanceKm(at(f), BRUSSELS) < 15);
     const months = meetings.map((f) => f.properties.start.slice(0, 7));
-    expect(months).toEqual(expect.arrayContaining(['2022-02', '2024-10', '2025-10']));
+    expect(months).toEqual(expect.arrayContaining(['2024-10', '2025-10']));
+    // 000 never says where its February 2022 meeting is: NATO's headquarters is the body's home, not a place the text gives
+    expect(months).not.toContain('2022-02');
     expect(meetings.find((f) => f.properties.start.startsWith('2025-10'))!.properties.start).toBe('2025-10-15');
     expect(meetings.find((f) => f.properties.start.startsWith('2024-10'))!.properties.sources.length).toBeGreaterThan(1);
   });

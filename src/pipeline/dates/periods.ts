@@ -15,8 +15,8 @@ const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 36
 const unitDays = (w: string) => UNIT_DAYS[w.toLowerCase().replace(/s$/, '')];
 
 const RULES: PeriodRule[] = [
-  // "three weeks ago", "two days ago": the day that far back (a week or more ago, known to within its unit)
-  { pattern: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple of|\d{1,2})\s+(days?|weeks?|months?)\s+ago\b/gi,
+  // "three weeks ago": the week that far back, known to within a week ("two days ago" and "3 months ago" are chrono's)
+  { pattern: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple of|\d{1,2})\s+(weeks?)\s+ago\b/gi,
     span: (m) => {
       const n = count(m[1].replace(/\s+of$/, '')) * unitDays(m[2]);
       const slack = unitDays(m[2]) === 1 ? 0 : Math.round(unitDays(m[2]) / 2);
@@ -27,13 +27,13 @@ const RULES: PeriodRule[] = [
     span: (m) => ({ kind: 'span', from: -(m[1] ? count(m[1].replace(/\s+of$/, '')) : 4) * unitDays(m[2]), to: 0, precision: 'month' }) },
   // "recently", "lately", "just": within the last month or so
   { pattern: /\b(?:recently|lately)\b/gi, span: () => ({ kind: 'span', from: -30, to: 0, precision: 'month' }) },
-  // "this week", "last week", "next week"
-  { pattern: /\b(this|last|next|past|coming)\s+week\b/gi,
+  // "this week", "last week", "next week"; not "for the last week", a duration
+  { pattern: /(?<!\bfor\s+(?:the\s+)?)\b(this|last|next|past|coming)\s+week\b/gi,
     span: (m) => ({ kind: 'week', offset: /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
   // "earlier this month", "earlier this year"
   { pattern: /\bearlier\s+this\s+(month|year)\b/gi, span: (m) => (/month/i.test(m[1]) ? { kind: 'sinceMonthStart' } : { kind: 'sinceYearStart' }) },
-  // "in the coming days", "in the coming weeks"
-  { pattern: /\bin\s+the\s+(?:coming|next)\s+(?:(few|several|two|three)\s+)?(days|weeks|months)\b/gi,
+  // "in the coming days", "in the coming weeks" ("in the coming months" says too little to date an event)
+  { pattern: /\bin\s+the\s+(?:coming|next)\s+(?:(few|several|two|three)\s+)?(days|weeks)\b/gi,
     span: (m) => ({ kind: 'span', from: 0, to: (m[1] ? count(m[1]) : 3) * unitDays(m[2]), precision: 'month' }) },
 ];
 

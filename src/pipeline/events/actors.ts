@@ -13,6 +13,20 @@ const CAUSE_BEFORE = /\b(?:in (?:response|reaction|answer) to|because of|due to|
 
 const isAlpha2 = (code: string | null | undefined): code is string => !!code && /^[A-Z]{2}$/.test(code);
 
+const CONTRIBUTOR_VERB = /\b(?:contribut\w*|participat\w*|participants?|join(?:s|ed|ing)?|send(?:s|ing)?|sent|provid\w*|pledg\w*)\b/i;
+/** Categories in which states act together: those who contribute or join are actors. */
+export const COOPERATIVE = new Set<Category>(['meeting', 'mission', 'deployment', 'aid', 'headquarters', 'other']);
+
+/**
+ * The states a sentence names as contributors or participants: "Germany is contributing four jets; other
+ * participants include France, the United Kingdom, Czechia, and Denmark".
+ */
+export function contributorsIn(sentence: string, places: readonly PlaceInSentence[]): string[] {
+  if (!CONTRIBUTOR_VERB.test(sentence)) return [];
+  return places.filter((p) => p.mention.entry.kind === 'country' && p.mention.form === 'name' && (p.prep === null || p.prep === 'from'))
+    .map((p) => p.mention.entry.country).filter(isAlpha2);
+}
+
 /** ISO alpha-2 codes of the states acting in an event placed at `place` (sorted, no duplicates). */
 export function actorsOf(grammar: SentenceGrammar, places: readonly PlaceInSentence[], category: Category, place: GazetteerEntry, text: string, textStart: number): string[] {
   const actors = new Set<string>();

@@ -126,6 +126,11 @@ function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSen
     if (/^(including|notably|especially|particularly)$/.test(t.lower) || (t.lower === 'such' && tokens[k + 1]?.lower === 'as')) return false;
     if (t.pos !== 'NOUN' || tokens[k + 1]?.pos !== 'ADP') continue;
     if (p.object && k >= p.object[0] && k <= p.object[1]) continue;
+    // only a noun inside a phrase of its own takes the place away ("in support of membership in ..."); a verb's
+    // object does not ("an explosion destroyed an ammunition depot near Toropets")
+    let s = k;
+    while (s > 0 && (tokens[s - 1].pos === 'ADJ' || tokens[s - 1].pos === 'NOUN' || tokens[s - 1].pos === 'DET' || tokens[s - 1].pos === 'NUM' || tokens[s - 1].pos === 'PROPN')) s--;
+    if (tokens[s - 1]?.pos !== 'ADP') continue;
     if (PERSON_NOUNS.has(t.lower) || AREA_NOUNS.has(t.lemma) || /^(margin|margins|sideline|sidelines|occasion|part|course|end|start|beginning|day|days)$/.test(t.lower)) continue;
     return true;
   }

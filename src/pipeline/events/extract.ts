@@ -6,7 +6,7 @@ import type { SentenceGrammar } from '../language/clauses.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
 import { NAME_TITLES } from '../lexicon/words.ts';
 import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
-import { actorsOf } from './actors.ts';
+import { actorsOf, contributorsIn, COOPERATIVE } from './actors.ts';
 import { choosePlaces, type ChosenPlace, type PlaceLookup } from './choose-place.ts';
 import { confidenceOf, reasonOf } from './confidence.ts';
 import { dateOf, ledeDate, sameParagraph, type DatingContext, type EventDate } from './dating.ts';
@@ -202,6 +202,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
     if (!sentence.isContent || !grammar || grammar.tokens.length === 0) return null;
     return { grammar, places: placesInSentence(grammar, mentionsBySentence[i], sentence.text, sentence.start), predicates: findPredicates(grammar, sentence.text, lexicon) };
   });
+  const contributors = analysed.map((a, i) => (a ? contributorsIn(sentences[i].text, a.places) : []));
   const nounCounts = new Map<string, number>();
   for (const a of analysed) for (const p of a?.predicates ?? []) if (!p.isVerb) nounCounts.set(p.lemma, (nounCounts.get(p.lemma) ?? 0) + 1);
   context.topics = new Set([...nounCounts].filter(([, n]) => n >= opts.topicMentions).map(([lemma]) => lemma));
@@ -231,7 +232,11 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
           undated.push({ category: p.category, trigger: p.text, place: target.entry.name, sentenceStart: sentence.start });
           continue;
         }
-        events.push(candidate({ doc, sentences, grammar, places, p, i, date, role: role!, target, inferred: inferred !== null, antecedent, recentName: target.entry.name }));
+        // contributors named beside a mission or a meeting take part in it ("other participants include France")
+        const nearby = COOPERATIVE.has(p.category)
+          ? [i - 1, i, i + 1].filter((j) => j >= 0 && j < sentences.length && sameParagraph(context, i, j)).flatMap((j) => contributors[j])
+          : [];
+        events.push(candidate({ doc, sentences, grammar, places, p, i, date, role: role!, target, inferred: inferred !== null, antecedent, recentName: target.entry.name, contributors: nearby }));
       }
     }
     // What later sentences may refer back to: the person spoken of, the place last put an event at or named after "in".
@@ -280,6 +285,7 @@ interface CandidateInput {
   inferred: boolean;
   antecedent: string | null;
   recentName: string;
+  contributors: string[];
 }
 
 function candidate(c: CandidateInput): EventCandidate {
@@ -320,7 +326,7 @@ function candidate(c: CandidateInput): EventCandidate {
     dateSource: date.source,
     dateQuality: DATE_QUALITY[date.source],
     placeNamed: !c.inferred,
-    actors: actorsOf(grammar, c.places, p.category, target.entry, sentences[i].text, sentences[i].start),
+    actors: [...new Set([...actorsOf(grammar, c.places, p.category, target.entry, sentences[i].text, sentences[i].start), ...c.contributors])].sort(),
     confidence: confidenceOf(evidence),
     reason: reasonOf(evidence),
     evidence: rank,

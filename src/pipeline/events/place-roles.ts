@@ -108,7 +108,9 @@ export function placesInSentence(grammar: SentenceGrammar, mentions: readonly (R
     const possessive = tokens[last + 1]?.pos === 'PART' && tokens[last + 1].lower === "'s";
     let h = last + 1 + (possessive ? 1 : 0);
     while (h < tokens.length && h - last <= 3 && (tokens[h].pos === 'ADJ' || (tokens[h].pos === 'PROPN' && !mentionAt(h)))) h++;
-    // "Polish airspace", "Poland's border", "the Baltic Sea coast", but not "Warsaw Mayor" (a person)
+    // "Polish airspace", "Poland's border", "the Baltic Sea coast", but not "Warsaw Mayor" (a person); a compound's
+    // head is its last noun ("Russian kamikaze drones")
+    if (tokens[h]?.pos === 'NOUN') while (tokens[h + 1]?.pos === 'NOUN' && !AREA_NOUNS.has(tokens[h].lemma)) h++;
     const headNoun = tokens[h] && tokens[h].pos === 'NOUN' ? tokens[h].lemma : null;
     const phraseEnd = headNoun && (AREA_NOUNS.has(headNoun) || AREA_NOUNS.has(`${headNoun} ${tokens[h + 1]?.lemma ?? ''}`)) ? tokens[h].end : m.end;
     let borderWith: PlaceInSentence['borderWith'] = null;
