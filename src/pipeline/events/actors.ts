@@ -9,6 +9,9 @@ import { baseRole, type PlaceInSentence } from './place-roles.ts';
 
 const HOSTILE = new Set<Category>(['strike', 'incursion', 'incident', 'advance']);
 const FORCE_HEADS = /^(troops|forces|force|soldiers|army|navy|military|jets?|drones?|aircraft|warplanes?|fighters?|bombers?|missiles?|ships?|vessels?|submarines?|helicopters?|tanks?|units?|artillery|strikes?|attacks?|airstrikes?|incursions?|offensive|advances?|gains?|assault|servicemembers|personnel)$/i;
+// The people who come "from" the place, then perhaps the places enumerated before it ("from Georgia and Ukraine").
+const PEOPLE_BEFORE_FROM =
+  /\b(?:chiefs?|ministers?|officials?|leaders?|delegates?|delegations?|representatives?|counterparts?|envoys?|diplomats?|troops|soldiers|forces|experts?|teams?|heads?|members?|partners?|allies|refugees|visitors)\s+from\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?)*$/u;
 const CAUSE_BEFORE = /\b(?:in (?:response|reaction|answer) to|because of|due to|to (?:deter|counter|confront|contain)|against|amid|on)\s+(?:the\s+)?$/i;
 
 const isAlpha2 = (code: string | null | undefined): code is string => !!code && /^[A-Z]{2}$/.test(code);
@@ -36,7 +39,12 @@ export function actorsOf(grammar: SentenceGrammar, places: readonly PlaceInSente
     const before = text.slice(Math.max(0, p.mention.start - textStart - 40), p.mention.start - textStart);
     if (CAUSE_BEFORE.test(before)) continue;
     const head = p.headNoun ?? '';
-    const person = PERSON_NOUNS.has(head) || FORCE_HEADS.test(head);
+    const person = PERSON_NOUNS.has(head) || PERSON_NOUNS.has(`${head}s`) || FORCE_HEADS.test(head) || FORCE_HEADS.test(`${head}s`);
+    // "counterparts from Georgia and Ukraine" sit at the table; "provocations from Moscow" do not
+    if (role === 'agent' && p.prep === 'from' && !PEOPLE_BEFORE_FROM.test(text.slice(Math.max(0, p.mention.start - textStart - 100), p.mention.start - textStart))) continue;
+    // who caused a meeting or a mission ("launched after incursions by Russian drones") is not at the table
+    const cooperative = COOPERATIVE.has(category);
+    if (cooperative && (p.prep === 'by' || (p.mention.form === 'adjective' && !PERSON_NOUNS.has(head) && !PERSON_NOUNS.has(`${head}s`)))) continue;
     if (role === 'agent' && (p.mention.form !== 'adjective' || person)) actors.add(p.mention.entry.country ?? '');
     else if (p.possessive && person) actors.add(p.mention.entry.country ?? '');
   }

@@ -3,7 +3,7 @@
 // places enumerated with the winner ("in Slovakia, Romania, Bulgaria, and Hungary") each make an event of their own.
 import type { Category } from '../../model/event.ts';
 import type { SentenceGrammar } from '../language/clauses.ts';
-import { AREA_NOUNS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
+import { AREA_NOUNS, LOCATIVE_PREPOSITIONS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
 import type { GazetteerEntry } from '../types.ts';
 import { baseRole, isSeatOfPower, type PlaceInSentence, type PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
@@ -130,7 +130,8 @@ function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSen
     // object does not ("an explosion destroyed an ammunition depot near Toropets")
     let s = k;
     while (s > 0 && (tokens[s - 1].pos === 'ADJ' || tokens[s - 1].pos === 'NOUN' || tokens[s - 1].pos === 'DET' || tokens[s - 1].pos === 'NUM' || tokens[s - 1].pos === 'PROPN')) s--;
-    if (tokens[s - 1]?.pos !== 'ADP') continue;
+    // ... and only a phrase that does not itself say where ("tore through an ammunition factory in Sopot")
+    if (tokens[s - 1]?.pos !== 'ADP' || LOCATIVE_PREPOSITIONS.has(tokens[s - 1].lower)) continue;
     if (PERSON_NOUNS.has(t.lower) || AREA_NOUNS.has(t.lemma) || /^(margin|margins|sideline|sidelines|occasion|part|course|end|start|beginning|day|days)$/.test(t.lower)) continue;
     return true;
   }

@@ -41,6 +41,7 @@ export interface DatingContext {
   topics: Set<string>;
 }
 
+const GOVERNED_OPENERS = new Set(['where', 'which', 'who', 'that', 'after', 'when', 'as', 'while', 'because', 'once', 'following', 'whenever']);
 // Subordinate clauses that tell history: "since Russia began deploying troops", "before the war".
 const HISTORY_OPENERS = new Set(['since', 'before', 'until']);
 // Phrases that put a noun event just before now: "in the wake of the sabotage", "after the attack".
@@ -108,12 +109,15 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   if (inClause) return { interval: inClause.interval!, mention: inClause, source: 'clause', sentence: i };
   // Another clause's date when that clause reports nothing of its own, or when it governs this one ("On Friday, he
   // will travel to Warsaw, where he will meet ..."; "will travel on May 7 to meet ...").
-  const governed = grammar.clauses[clause].opener === 'where' || grammar.clauses[clause].opener === 'which' || (p.verb !== null && p.verb.form !== 'finite');
+  // A relative or subordinate clause, or a non-finite verb, takes the date of the main clause it depends on ("Romania
+  // scrambled jets on Saturday after a drone entered its airspace"); a clause with a verb of its own lends nothing else.
+  const opener = grammar.clauses[clause].opener;
+  const governed = (opener !== null && GOVERNED_OPENERS.has(opener)) || (p.verb !== null && p.verb.form !== 'finite');
   const others = dated.filter((d) => {
     const c = grammar.clauseOf[tokenIndexAt(grammar, d.start)];
     if (c === clause) return false;
     const hasOwnEvent = grammar.verbs.some((g) => g.clause === c && g.form === 'finite' && g.head !== p.head);
-    return governed ? c < clause : !hasOwnEvent;
+    return governed ? grammar.clauses[c].opener === null || c < clause : !hasOwnEvent;
   });
   const inSentence = nearest(others);
   if (inSentence) return { interval: inSentence.interval!, mention: inSentence, source: 'sentence', sentence: i };

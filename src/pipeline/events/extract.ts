@@ -11,7 +11,7 @@ import { choosePlaces, type ChosenPlace, type PlaceLookup } from './choose-place
 import { confidenceOf, reasonOf } from './confidence.ts';
 import { dateOf, ledeDate, sameParagraph, type DatingContext, type EventDate } from './dating.ts';
 import { readDateline, type Dateline } from './dateline.ts';
-import { placesInSentence, type PlaceInSentence } from './place-roles.ts';
+import { baseRole, placesInSentence, type PlaceInSentence } from './place-roles.ts';
 import { findPredicates, type Predicate } from './predicates.ts';
 import { makeTitle } from './titles.ts';
 
@@ -124,12 +124,14 @@ interface Inferred {
   entry: GazetteerEntry;
   place: PlaceInSentence | null;
   sentence: number;
-  role: 'anaphor' | 'dateline' | 'possessor';
+  role: 'anaphor' | 'dateline' | 'possessor' | 'area';
 }
 
 interface Recent { entry: GazetteerEntry; place: PlaceInSentence; sentence: number }
 
 const DEPLOYING = new Set<Category>(['deployment', 'aid']);
+const PERSISTING_KINDS = new Set<Category>(['mission', 'deployment']);
+const HOSTILE_KINDS = new Set<Category>(['strike', 'incursion', 'advance', 'incident']);
 
 /**
  * A place for an event word whose sentence names none it may take: "deployed there" (the place just named), "here"
@@ -140,7 +142,7 @@ const DEPLOYING = new Set<Category>(['deployment', 'aid']);
 function inferPlace(c: {
   grammar: SentenceGrammar; places: readonly PlaceInSentence[]; p: Predicate; i: number; date: EventDate | null;
   recent: Recent | null; earlier: (Recent & { date: EventDate | null }) | undefined; dateline: Dateline | null; ledeLimit: number;
-  context: DatingContext;
+  context: DatingContext; anchors: readonly (PlaceInSentence | null)[];
 }): Inferred | null {
   const { grammar, p, i, recent, dateline, context } = c;
   const clauseOf = grammar.clauseOf;
@@ -157,6 +159,19 @@ function inferPlace(c: {
   }
   if (p.isVerb && DEPLOYING.has(p.category) && c.places.length === 0 && recent && recent.sentence === i - 1 && sameParagraph(context, recent.sentence, i)) {
     return { ...recent, role: 'anaphor' };
+  }
+  // "Romania scrambled jets after a Russian drone entered its airspace": the state the sentence is about
+  const object = p.object ? grammar.tokens.slice(p.object[0], p.object[1] + 1).map((t) => t.lower).join(' ') : '';
+  if (/\b(its|their)\s+(air\s?space|territory|waters|skies)\b/.test(object)) {
+    const owner = c.places.find((pl) => pl.mention.entry.kind === 'country' && pl.mention.form === 'name' && pl.prep === null);
+    if (owner) return { entry: owner.mention.entry, place: owner, sentence: i, role: 'area' };
+  }
+  // "The mission was launched in September ... Germany is contributing jets for flights over Poland"
+  if (PERSISTING_KINDS.has(p.category)) {
+    for (const j of [i + 1, i - 1]) {
+      const anchor = c.anchors[j];
+      if (anchor && j >= 0 && j < context.sentences.length && sameParagraph(context, i, j)) return { entry: anchor.mention.entry, place: anchor, sentence: j, role: 'anaphor' };
+    }
   }
   if (dateline?.place && i <= c.ledeLimit) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
   return null;
@@ -203,6 +218,9 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
     return { grammar, places: placesInSentence(grammar, mentionsBySentence[i], sentence.text, sentence.start), predicates: findPredicates(grammar, sentence.text, lexicon) };
   });
   const contributors = analysed.map((a, i) => (a ? contributorsIn(sentences[i].text, a.places) : []));
+  // Where a sentence puts its forces ("jets for flights over Poland"): the place a neighbouring mission is about.
+  const anchors = analysed.map((a) => a?.places.find((pl) => !pl.qualifier && pl.prep !== null && ['over', 'in', 'along', 'across'].includes(pl.prep) &&
+    baseRole(a.grammar, pl) === 'locative' && a.predicates.some((q) => COOPERATIVE.has(q.category))) ?? null);
   const nounCounts = new Map<string, number>();
   for (const a of analysed) for (const p of a?.predicates ?? []) if (!p.isVerb) nounCounts.set(p.lemma, (nounCounts.get(p.lemma) ?? 0) + 1);
   context.topics = new Set([...nounCounts].filter(([, n]) => n >= opts.topicMentions).map(([lemma]) => lemma));
@@ -212,14 +230,26 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
     if (!a) return;
     const { grammar, places, predicates } = a;
     predicateCount += predicates.length;
+    const placed = new Map(predicates.map((p) => [p, choosePlaces(grammar, p, places, predicates, text, input.places ?? {})]));
+    // "Battle groups in Poland were deployed in 2017": the verb tells its subject's event, at the subject's place
+    for (const q of predicates) {
+      if (!q.isVerb || placed.get(q)!.length) continue;
+      const subject = predicates.find((p) => !p.isVerb && p.argument && p.category === q.category && p.verb === q.verb && placed.get(p)!.length);
+      if (subject) placed.set(q, placed.get(subject)!);
+    }
     for (const p of predicates) {
-      const chosen: ChosenPlace[] = choosePlaces(grammar, p, places, predicates, text, input.places ?? {});
+      const chosen: ChosenPlace[] = placed.get(p)!;
+      // "battle groups in the Baltics, which were deployed in 2017": the verb tells the noun's event, with its date
+      // "the mission was launched": the noun is the verb's own subject or object
+      const restated = !p.isVerb && predicates.some((q) => q.isVerb && q.category === p.category &&
+        ((p.verb !== null && p.verb === q.verb && p.argument) || (placed.get(q) ?? []).some((c) => chosen.some((d) => d.entry.id === c.entry.id))));
+      if (restated) continue;
       const kind = `${p.category}|${p.lemma}`;
       const date = dateOf(p, i, context);
       let role: string | null = chosen[0]?.role ?? null;
       let inferred: Inferred | null = null;
       if (chosen.length === 0) {
-        inferred = inferPlace({ grammar, places, p, i, date, recent, earlier: placeOfKind.get(kind), dateline, ledeLimit, context });
+        inferred = inferPlace({ grammar, places, p, i, date, recent, earlier: placeOfKind.get(kind), dateline, ledeLimit, context, anchors });
         if (!inferred) continue;
         role = inferred.role;
       } else {
@@ -295,8 +325,10 @@ function candidate(c: CandidateInput): EventCandidate {
   if (!p.isVerb && p.status === 'happened' && doc.published && date.interval.start > doc.published) p = { ...p, status: 'planned' };
   const text = doc.text;
   const placeHere = target.sentence === i ? target.place : null;
+  const actorAdjective = !HOSTILE_KINDS.has(p.category) ? null : c.places.find((pl) => pl.mention.form === 'adjective' && baseRole(grammar, pl) === 'agent' && pl.mention.entry.id !== target.entry.id)?.mention.text ?? null;
   const title = makeTitle({
-    grammar, predicate: p, place: placeHere, role: c.role as never, placeName: target.entry.name, antecedent: c.antecedent,
+    grammar, predicate: p, place: placeHere, role: c.role as never, placeName: target.entry.name, antecedent: c.antecedent, actorAdjective,
+    inferredPrep: target.sentence !== i ? target.place?.prep ?? null : null,
   });
   const used = [i, target.sentence, ...(date.sentence !== null ? [date.sentence] : [])];
   const first = sentences[Math.min(...used)];

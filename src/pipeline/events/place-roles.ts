@@ -148,8 +148,10 @@ export function baseRole(grammar: SentenceGrammar, p: PlaceInSentence): PlaceRol
   if (p.prep === 'on' && p.headNoun && AREA_NOUNS.has(p.headNoun)) return 'area';
   if (LOCATIVE_PREPOSITIONS.has(p.prep)) {
     // "told reporters in Bucharest", "speaking at a news conference in Brussels"
+    // ... where the nearest verb before the place is one of saying ("said allies would meet in Warsaw" is a meeting)
     const lead = tokens.slice(Math.max(0, p.first - 5), p.first);
-    if (lead.some((t) => SPEECH_SETTINGS.has(t.lower)) || lead.some((t) => t.pos === 'VERB' && SPEECH_VERBS.has(t.lemma) && t.lemma !== 'address')) return 'speech';
+    const lastVerb = [...lead].reverse().find((t) => t.pos === 'VERB');
+    if (lead.some((t) => SPEECH_SETTINGS.has(t.lower)) || (lastVerb && SPEECH_VERBS.has(lastVerb.lemma) && lastVerb.lemma !== 'address')) return 'speech';
     return p.prep === 'into' ? 'destination' : 'locative';
   }
   if (DESTINATION_PREPOSITIONS.has(p.prep)) {

@@ -98,6 +98,15 @@ function frameOf(grammar: SentenceGrammar, i: number, passive: boolean): { frame
   // "shot down drones": the particle belongs to the verb
   const afterParticle = tokens[i + 1]?.pos === 'ADP' && /^(down|up|off|out)$/.test(tokens[i + 1].lower) ? i + 1 : i;
   let object = passive ? phraseBefore(tokens, grammar.verbs.find((g) => g.head === i)?.first ?? i, clauseOf) : phraseAfter(tokens, afterParticle, clauseOf);
+  // "talking in Brussels on Thursday to their counterparts": a frame's preposition may introduce the object further on
+  for (const f of frames.filter((x) => x.via)) {
+    for (let k = i + 1; !object && k < Math.min(tokens.length, i + 12) && clauseOf[k] === clauseOf[i]; k++) {
+      if (tokens[k].pos === 'ADP' && f.via!.includes(tokens[k].lower)) {
+        const after = phraseAfter(tokens, k, clauseOf);
+        if (after && f.object.test(phraseText(tokens, after))) return { frame: f, object: after };
+      }
+    }
+  }
   // "a Brigade Combat Team ..., which the United States will position in Romania": the object is what "which" stands for
   const clause = grammar.clauses[clauseOf[i]];
   if ((!object || object[1] < i) && clause.opener !== null && /^(which|that)$/.test(clause.opener)) {
@@ -229,7 +238,9 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
     for (const { noun, words } of DOMAIN_BY_FIRST.get(lemmaOf(t)) ?? DOMAIN_BY_FIRST.get(t.lower) ?? DOMAIN_BY_FIRST.get(singular(t)) ?? []) {
       const end = i + words.length - 1;
       if (end >= tokens.length || match && end <= match.head) continue;
-      const fits = words.every((w, k) => lemmaOf(tokens[i + k]) === w || tokens[i + k].lower === w || singular(tokens[i + k]) === w);
+      // every word after the first is a noun ("air policing" may be tagged a gerund): "missiles struck" is no "missile strike"
+      const nounish = (x: Token) => isNominal(x) || (x.pos === 'VERB' && x.lower.endsWith('ing'));
+      const fits = words.every((w, k) => (k === 0 || nounish(tokens[i + k])) && (lemmaOf(tokens[i + k]) === w || tokens[i + k].lower === w || singular(tokens[i + k]) === w));
       if (!fits || (noun.needs && !noun.needs.test(sentence))) continue;
       if (noun.after && !noun.after.test(`${tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(' ')} `)) continue;
       match = { head: end, category: noun.category, frequent: true, lemma: words.join(' '), source: 'domain' };

@@ -24,6 +24,10 @@ export interface TitleInput {
   placeName: string;
   /** The person or body a pronoun subject refers to ("Biden" for "he"), from earlier sentences. */
   antecedent: string | null;
+  /** An adjective naming the acting state in the sentence ("Russian"), or null. */
+  actorAdjective?: string | null;
+  /** For a place taken from another sentence: the preposition it had there ("over" Poland), or null. */
+  inferredPrep?: string | null;
 }
 
 export interface Title {
@@ -40,6 +44,8 @@ const IRREGULAR_PAST = new Map([
 ]);
 
 const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+/** Adjectives that judge rather than say what happened: left out of headlines. */
+const EVALUATIVE = /^(massive|huge|major|significant|historic|historical|important|brutal|unprovoked|unjustified|illegal|apparent|so-called|alleged|terrible|tragic|successful|highly|landmark|large|big|serious)$/;
 const isNominal = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
 
 /** "meet" -> "meets", "go" -> "goes", "carry" -> "carries". */
@@ -67,7 +73,7 @@ function nameOf(words: readonly Token[]): string | null {
 
 /** A noun phrase shortened for a headline: a name to its headline form, else its last words, without articles. */
 function shorten(words: readonly Token[], maxWords: number): string {
-  const trimmed = words.filter((t) => t.text !== ',' && !(t.pos === 'DET' && /^(the|a|an)$/.test(t.lower)));
+  const trimmed = words.filter((t) => t.text !== ',' && !/^['’"“”]$/.test(t.text) && !(t.pos === 'DET' && /^(the|a|an)$/.test(t.lower)));
   while (trimmed.length && (trimmed[0].pos === 'PART' || trimmed[0].pos === 'PUNCT')) trimmed.shift();
   if (trimmed.length === 0) return '';
   const hasName = trimmed.some((t) => t.pos === 'PROPN') && trimmed.some((t) => NAME_TITLES.has(t.lower));
@@ -122,6 +128,7 @@ function objectOf(input: TitleInput): string | null {
   }
   if (!range) return null;
   const words = tokens.slice(range[0], range[1] + 1);
+  if (input.role === 'area' && /^(its|their)$/.test(words[0]?.lower ?? '')) return `${input.placeName}'s ${words.slice(1).map((t) => t.text).join(' ')}`;
   // The place is said apart: "struck Kyiv" keeps it, "hosting 9,000 U.S. forces" has none.
   const place = input.place;
   if (place && place.first >= range[0] && place.last <= range[1] && (input.role === 'undergoer' || input.role === 'area')) return tokens.slice(range[0], place.first).length ? shorten(words, TITLE_DEFAULTS.maxPhraseWords) : input.place!.phrase;
@@ -134,10 +141,15 @@ function wherePhrase(input: TitleInput, objectHasPlace: boolean, subjectIsPlace:
   if (objectHasPlace || subjectIsPlace) return '';
   const { place, role, placeName } = input;
   const name = place && (role === 'locative' || role === 'destination' || role === 'area') ? place.phrase : placeName;
+  // a place taken from a neighbouring sentence keeps the preposition it had there ("flights over Poland")
+  const prep = input.inferredPrep ?? place?.prep;
+  if (role === 'anaphor' && prep && /^(over|in|at|near|along|across)$/.test(prep)) return `${prep} ${placeName}`;
   if (role === 'destination') return `to ${name}`;
   if (role === 'area' && place?.prep && place.prep !== 'of') return `${place.prep} ${name}`;
-  if (role === 'locative' && place?.prep) return `${place.prep === 'into' ? 'into' : place.prep} ${name}`;
+  // "at the alliance's Brussels headquarters": the city qualifies a building, so the event is in the city
+  if (role === 'locative' && place?.prep) return `${place.headNoun && place.phrase === place.mention.text ? 'in' : place.prep} ${name}`;
   if (role === 'undergoer' && input.predicate.isVerb) return name;
+  if (role === 'undergoer' && place?.prep) return `${place.prep} ${name}`;
   return `in ${name}`;
 }
 
@@ -151,17 +163,23 @@ function nounPhrase(input: TitleInput): string {
     if (object && !(place && object.includes(place.mention.text))) return `${predicate.text} of ${object}`;
   }
   let i = predicate.first;
-  while (i > 0 && (isNominal(tokens[i - 1]) || tokens[i - 1].pos === 'ADJ') && !(place && place.first <= i - 1 && i - 1 <= place.last)) i--;
+  // "a NATO defense ministers' meeting", "Russia's invasion": nouns, adjectives and possessives before the event noun
+  const inPhrase = (t: Token) => isNominal(t) || t.pos === 'ADJ' || (t.pos === 'PART' && /^['’]s?$/.test(t.lower)) || t.text === '’' || t.text === "'";
+  while (i > 0 && inPhrase(tokens[i - 1]) && !(place && place.first <= i - 1 && i - 1 <= place.last)) i--;
   const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/i;
-  const words = tokens.slice(i, predicate.head + 1).filter((t) => t.pos !== 'NUM' && t.pos !== 'PUNCT' && !MONTH.test(t.text));
-  return words.map((t) => t.text).join(' ');
+  const words = tokens.slice(i, predicate.head + 1).filter((t) => t.pos !== 'NUM' && t.pos !== 'PUNCT' && !MONTH.test(t.text) && !(t.pos === 'ADJ' && EVALUATIVE.test(t.lower)));
+  while (words.length && words[0].pos === 'PART') words.shift();
+  return words.map((t) => t.text).join(' ').replace(/\s+(['’]s?)(?=\s|$)/g, '$1');
 }
 
 /** The headline of one event. */
 export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   const { predicate, role } = input;
   if (!predicate.isVerb) {
-    const head = nounPhrase(input) || predicate.text;
+    const phrase = nounPhrase(input) || predicate.text;
+    // "a massive attack on western Ukraine" after "Russian drones": the acting state names the attack
+    const lower = /^\p{Lu}\p{Ll}/u.test(phrase) && input.grammar.tokens[input.predicate.first]?.pos === 'NOUN' ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
+    const head = input.actorAdjective && !phrase.includes(input.actorAdjective) ? `${input.actorAdjective} ${lower}` : phrase;
     const where = wherePhrase(input, false, false);
     return { title: clip(cap(`${head} ${where}`.trim()), opts.maxChars), quality: 1 };
   }

@@ -2,7 +2,7 @@
 // auxiliaries, tense and mood. What the events stage asks of grammar: did it happen, is it going on, is it planned,
 // or is it denied or only supposed ("will travel", "did not meet", "if Russia invades"); and which date belongs to
 // which verb (a date is never carried across a clause that has one of its own).
-import { HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS } from '../lexicon/words.ts';
+import { HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { Token } from './tagger.ts';
 
 export interface Clause {
@@ -203,8 +203,9 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
     const modalWould = tokens.slice(g.first, g.head).some((t) => t.lower === 'would' || t.lower === "'d");
     if (modalWould && g.mood === 'hypothetical' && !HYPOTHETICAL_OPENERS.has(clauses[g.clause].opener ?? '')) {
       // "Germany announced that it would halt": reported future after a past verb of the clause before
-      const reporting = groups.find((o) => o.clause < g.clause && o.tense === 'past' && o.mood === 'happened');
-      if (reporting && clauses[g.clause].opener === 'that') { g.mood = 'planned'; g.tense = 'future'; }
+      // "Germany announced that it would halt", "Rutte said allies would meet in Warsaw next month"
+      const reporting = groups.find((o) => o.head < g.first && o.tense === 'past' && o.mood === 'happened' && SPEECH_VERBS.has(tokens[o.head].lemma));
+      if (reporting && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
     }
   }
 }
@@ -225,6 +226,7 @@ export function subjectBefore(grammar: SentenceGrammar, before: number): Token[]
   while (i >= 0 && clauseOf[i] === clause) {
     const t = tokens[i];
     const inside = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET' || (t.pos === 'PART' && t.lower === "'s") ||
+      /^['‘’"“”]$/.test(t.text) ||
       (t.text === ',' && /^(jr\.?|sr\.?)$/i.test(tokens[i + 1]?.text ?? '')) || t.text === '-' || (t.pos === 'PRON' && i === end);
     if (!inside) break;
     i--;

@@ -42,6 +42,8 @@ export interface Frame {
   subjectIsPlace?: boolean;
   /** The object alone does not make the event: the category's cue words must be in the sentence too. */
   needsCue?: boolean;
+  /** Prepositions that may stand before the object ("talking to their counterparts"). */
+  via?: string[];
   why: string;
 }
 
@@ -66,6 +68,7 @@ export const FRAMES: Frame[] = [
   { verbs: ['launch', 'fire'], object: PROJECTILES, category: 'strike', why: 'missiles or drones launched at a place' },
   { verbs: ['hit', 'target', 'pound', 'strike'], object: /./, category: 'strike', needsCue: true, why: 'hitting a target; the strike cue (military words) must hold too' },
   { verbs: ['shoot', 'down', 'intercept'], object: /\b(drones?|missiles?|aircraft|jets?|planes?|balloons?|helicopters?)\b/i, category: 'incident', why: 'an aircraft or drone shot down or intercepted' },
+  { verbs: ['talk', 'confer', 'speak'], via: ['to', 'with'], object: /\b(counterparts?|leaders?|ministers?|president|prime minister|chancellor|delegations?|officials?)\b/i, category: 'meeting', why: 'leaders talking to their counterparts meet' },
   { verbs: ['host', 'welcome', 'receive'], object: PEOPLE, category: 'meeting', why: 'receiving a leader is a meeting at the host\'s place' },
   { verbs: ['host', 'welcome', 'receive', 'shelter', 'accept', 'take', 'house', 'assist'], object: REFUGEES, category: 'aid', subjectIsPlace: true, why: 'a state taking in refugees' },
   { verbs: ['hold', 'deliver', 'give', 'make'], object: /\b(speech|address|remarks)\b/i, category: 'meeting', why: 'a public appearance at a place' },

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../src/pipeline/events.ts';
-import { findTriggers } from '../../src/pipeline/trigger.ts';
-import { segment } from '../../src/pipeline/segment.ts';
-import type { DateMention, GazetteerEntry, IngestedDocument, MentionForm, ResolvedMention } from '../../src/pipeline/types.ts';
-import type { DateInterval } from '../../src/pipeline/types.ts';
+import { extractEvents } from '../../../src/pipeline/events/extract.ts';
+import { analyseSentence } from '../../../src/pipeline/language/clauses.ts';
+import { tag } from '../../../src/pipeline/language/tagger.ts';
+import { segment } from '../../../src/pipeline/segment.ts';
+import type { DateMention, GazetteerEntry, IngestedDocument, MentionForm, ResolvedMention } from '../../../src/pipeline/types.ts';
+import type { DateInterval } from '../../../src/pipeline/types.ts';
+import { loadResources } from '../resources.ts';
 
 function entry(id: string, name: string, kind: GazetteerEntry['kind'], country: string | null, lat: number, lon: number, countries?: string[]): GazetteerEntry {
   return { id, name, kind, country, lat, lon, population: 0, featureCode: kind === 'country' ? 'PCLI' : 'PPL', gazetteer: id.startsWith('gn:') ? 'geonames' : id.startsWith('ne:') ? 'naturalearth' : 'curated', ...(countries ? { countries } : {}) };
@@ -56,7 +58,8 @@ function date(text: string, phrase: string, interval: DateInterval): DateMention
 }
 function run(d: IngestedDocument, mentions: ResolvedMention[], dates: DateMention[] = []) {
   const sentences = segment(d);
-  return extractEvents(d, sentences, mentions, dates, findTriggers(sentences));
+  const grammars = sentences.map((s) => (s.isContent ? analyseSentence(tag(s.text, s.start)) : null));
+  return extractEvents({ doc: d, sentences, grammars, mentions, dates, lexicon: loadResources().lexicon });
 }
 
 describe('extractEvents', () => {
@@ -235,7 +238,8 @@ describe('extractEvents', () => {
   it('extractEvents() takes a meeting announced in reported speech and names its subject', () => {
     const text = 'Mark Rutte, speaking at a press conference in Brussels on Monday, said allies would meet in Warsaw next month.';
     const { events } = run(doc(text, '2025-09-14'), [at(text, 'Brussels', PLACES.brussels), at(text, 'Warsaw', PLACES.warsaw)]);
-    expect(events.map((e) => [e.category, e.entry.name, e.title])).toEqual([['meeting', 'Warsaw', 'Allies meet in Warsaw']]);
+    // announced, so planned: headlines write what is to come with "to"
+    expect(events.map((e) => [e.category, e.entry.name, e.title, e.status])).toEqual([['meeting', 'Warsaw', 'Allies to meet in Warsaw', 'planned']]);
   });
 
   it('extractEvents() titles a report whose place opens the sentence and keeps the struck state out of the actors', () => {
