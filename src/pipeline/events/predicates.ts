@@ -96,7 +96,10 @@ function frameOf(grammar: SentenceGrammar, i: number, passive: boolean): { frame
   if (!frames) return null;
   const { tokens, clauseOf } = grammar;
   // "shot down drones": the particle belongs to the verb
-  const afterParticle = tokens[i + 1]?.pos === 'ADP' && /^(down|up|off|out)$/.test(tokens[i + 1].lower) ? i + 1 : i;
+  // "shot down drones", "took in 100,000 refugees"
+  const particle = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') &&
+    (/^(down|up|off|out)$/.test(tokens[i + 1].lower) || (tokens[i + 1].lower === 'in' && /^(take|bring|let)$/.test(tokens[i].lemma)));
+  const afterParticle = particle ? i + 1 : i;
   let object = passive ? phraseBefore(tokens, grammar.verbs.find((g) => g.head === i)?.first ?? i, clauseOf) : phraseAfter(tokens, afterParticle, clauseOf);
   // "talking in Brussels on Thursday to their counterparts": a frame's preposition may introduce the object further on
   for (const f of frames.filter((x) => x.via)) {
@@ -245,6 +248,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (noun.after && !noun.after.test(`${tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(' ')} `)) continue;
       match = { head: end, category: noun.category, frequent: true, lemma: words.join(' '), source: 'domain' };
     }
+    // a domain term is its own evidence ("air policing"); its `needs` said what else it asks for
     if (!match) {
       for (const n of [3, 2, 1]) {
         const end = i + n - 1;
@@ -269,6 +273,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       }
     }
     if (!match) continue;
+    // "the Air Policing mission": a domain term naming the kind of mission, exercise or operation it heads
+    if (match.source === 'domain' && /^(mission|missions|operation|operations|exercise|exercises)$/.test(tokens[match.head + 1]?.lower ?? '')) match.head += 1;
     // The head of a compound is its last noun: "drone attack" is an attack, "attack drones" are drones.
     if (isNominal(tokens[match.head + 1]) && tokens[match.head + 1].pos === 'NOUN') continue;
     const standing = nounStatus(grammar, i, match.category);

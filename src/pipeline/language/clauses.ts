@@ -191,7 +191,7 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
       if (PLANNED_BEFORE_TO.has(before)) g.mood = g.mood === 'negated' ? 'negated' : 'planned';
       else if (!gov) g.mood = 'hypothetical';
       else if (NEGATIVE_VERBS.has(tokens[gov.head].lemma) || gov.mood === 'negated') g.mood = 'negated';
-      else if (ASPECTUAL.has(tokens[gov.head].lemma) && gov.head === g.first - 2) g.mood = gov.mood;
+      else if (ASPECTUAL.has(tokens[gov.head].lemma) && gov.head === g.first - 1) g.mood = gov.mood;
       else if (gov.mood === 'hypothetical') g.mood = 'hypothetical';
       else if (PLANNING_VERBS.has(tokens[gov.head].lemma)) g.mood = gov.mood === 'planned' || gov.tense !== 'past' || !['travel', 'fly', 'come', 'go', 'head', 'return'].includes(tokens[gov.head].lemma) ? 'planned' : gov.mood;
       else g.mood = 'hypothetical';

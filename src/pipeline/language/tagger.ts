@@ -42,5 +42,22 @@ export function tag(text: string, base: number): Token[] {
     const lower = value.toLowerCase().replace(/’/g, "'");
     out.push({ start: base + start, end: base + end, text: value, lower, lemma: lemmas[i].toLowerCase().replace(/’/g, "'"), pos: tags[i] });
   }
-  return out;
+  return repairVerbs(out);
+}
+
+/**
+ * The tagger's commonest error in headline-like news: a present-tense verb after a name read as a plural noun
+ * ("Lithuania hosts 1,000 soldiers"). A clause with no verb whose -s noun stands between a name and a number or a
+ * determiner is that verb.
+ */
+function repairVerbs(tokens: Token[]): Token[] {
+  if (tokens.some((t) => t.pos === 'VERB')) return tokens;
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    if (t.pos === 'NOUN' && /[^s]s$/.test(t.lower) && tokens[i - 1].pos === 'PROPN' && /^(NUM|DET)$/.test(tokens[i + 1].pos)) {
+      tokens[i] = { ...t, pos: 'VERB' };
+      break;
+    }
+  }
+  return tokens;
 }

@@ -7,10 +7,14 @@ const MILITARY =
   /\b(missiles?|drones?|rockets?|artillery|shell(s|ing|ed)?|bomb(s|ing|ed|ers)?|air ?strikes?|troops|forces|army|military|militants?|gunmen|insurgents?|rebels?|soldiers|servicemembers|service members|warplanes?|jets?|aircraft|killed|killing|wounded|injured|casualties|offensive|front ?line|fighting|battle|war|invasion|kamikaze|ballistic|munitions?|infrastructure|power (grid|plant|station)s?|refinery|depot|barracks|strongholds?|positions|navy|naval|warships?|battalions?|brigades?|battle ?groups?|tanks?|weapons|defen[cs]e|NATO|allied|enemy)\b/i;
 /** Vehicles, for crashes and collisions. */
 const VEHICLE = /\b(planes?|aircraft|airliners?|helicopters?|jets?|drones?|trains?|cars?|bus(es)?|ships?|vessels?|trucks?|lorr(y|ies)|vehicles?|cargo|flights?|fighters?|boats?|ferr(y|ies)|tankers?|convoys?)\b/i;
+/** What an incident involves: a vehicle, an explosion, a facility, casualties ("the market crash" is none). */
+const INCIDENT = new RegExp(`${VEHICLE.source}|\\b(explo\\w*|blasts?|bombs?|fires?|ammunition|munitions|depots?|factory|factories|plants?|pipelines?|cables?|infrastructure|killed|injured|dead|wounded|casualties|sabotage|damaged?|destroyed|collapsed?)\\b`, 'i');
 /** Help given: money, weapons, supplies. */
 const AID = /\b(aid|assistance|support|billion|million|euros?|dollars?|package|weapons|ammunition|munitions|tanks|missiles|air defen[cs]e|funds?|funding|loans?|grants?|equipment|vehicles|supplies|humanitarian)\b|[$€£]/i;
 /** Forces that are deployed. */
 const FORCES = /\b(troops|forces|soldiers|servicemembers|service members|battalions?|brigades?|battle ?groups?|divisions?|squadrons?|warships?|destroyers?|ships|jets|aircraft|fighters|bombers|marines|paratroopers|peacekeepers|units?|personnel|systems|batter(y|ies)|patriots?|missiles|military|army|navy|capabilities|enablers|headquarters|command)\b/i;
+/** People who meet: leaders, ministers, delegations. */
+const PEOPLE = /\b(president|prime minister|ministers?|leaders?|chancellor|delegations?|secretary|officials?|counterparts?|king|queen|diplomats?|envoys?|allies|summit|talks|heads of)\b/i;
 /** A territory, an airspace or a border that is entered. */
 const TERRITORY = /\b(air ?space|territory|territorial|border|borders|waters|skies|soil)\b/i;
 
@@ -22,13 +26,13 @@ export const CATEGORY_CUES: Record<Category, { cue: RegExp | null; always: boole
   strike: { cue: MILITARY, always: true },
   advance: { cue: MILITARY, always: true },
   incursion: { cue: TERRITORY, always: true },
-  incident: { cue: VEHICLE, always: false },
+  incident: { cue: INCIDENT, always: true },
   deployment: { cue: FORCES, always: true },
-  mission: { cue: MILITARY, always: true },
+  mission: { cue: new RegExp(`${MILITARY.source}|\\b(new|launch\\w*|begin|began|begun|start\\w*|establish\\w*|set up)\\b`, 'i'), always: true },
   headquarters: { cue: FORCES, always: true },
   aid: { cue: AID, always: true },
-  meeting: { cue: null, always: false },
-  other: { cue: null, always: false },
+  meeting: { cue: PEOPLE, always: false },
+  other: { cue: new RegExp(`${MILITARY.source}|\\b(elections?|votes?|voting|ballots?|referend(um|a)|protests?|ceremon(y|ies)|inaugurat\\w*|parliament)\\b`, 'i'), always: false },
 };
 
 /** True when `sentence` lets a word name an event of `category` (`frequent`: the word's usual sense is that event). */

@@ -48,7 +48,7 @@ export interface Frame {
 }
 
 const TROOPS = /\b(troops|forces|soldiers|servicemembers|service members|battalions?|brigades?|battle ?groups?|divisions?|squadrons?|warships?|destroyers?|jets|aircraft|fighters|bombers|marines|paratroopers|peacekeepers|units?|personnel|batter(y|ies)|patriots?|capabilities|enablers|military|contingent|army)\b/i;
-const AID_THINGS = /\b(aid|assistance|support|funding|funds|loans?|grants?|package|weapons|ammunition|munitions|equipment|supplies|\$|dollars|euros|million|billion)\b/i;
+const AID_THINGS = /\b(aid|assistance|support|funding|funds|loans?|grants?|package|weapons|ammunition|munitions|equipment|supplies|systems|air defen[cs]e|vehicles|\$|dollars|euros|million|billion)\b/i;
 const AIRSPACE = /\b(air ?space|territory|territorial waters|border|skies)\b/i;
 const HQ = /\b(headquarters|command post|command cent(er|re)|command|base)\b/i;
 const MISSION = /\b(mission|operation)\b/i;

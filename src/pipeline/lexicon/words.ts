@@ -89,7 +89,7 @@ export const PLANNED_PREMODIFIERS = new Set([
 /** Verbs that announce what a following "to"-infinitive will do: "plans to visit", "is due to begin". */
 export const PLANNING_VERBS = new Set([
   'plan', 'intend', 'expect', 'schedule', 'set', 'due', 'prepare', 'aim', 'agree', 'decide', 'promise', 'vow', 'pledge',
-  'commit', 'arrange', 'propose', 'announce', 'go', 'seek', 'hope', 'want', 'travel', 'head', 'fly', 'come', 'return',
+  'commit', 'arrange', 'propose', 'announce', 'go', 'travel', 'head', 'fly', 'come', 'return',
   'invite', 'designate', 'choose', 'elect', 'slate',
 ]);
 
