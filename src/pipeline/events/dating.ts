@@ -86,6 +86,8 @@ function mayInherit(grammar: SentenceGrammar, p: Predicate, context: DatingConte
   const opener = grammar.clauses[grammar.clauseOf[p.first]].opener;
   if (opener !== null && HISTORY_OPENERS.has(opener)) return false;
   if (p.isVerb || p.argument || context.topics.has(p.lemma)) return true;
+  // "we are part of the Air Policing mission": a state said to hold now holds at publication
+  if (p.persists && p.status === 'ongoing' && p.verb?.tense === 'present') return true;
   // A noun in a phrase ("in response to Russia's invasion") is background unless the words say it is recent.
   const sentence = grammar.tokens;
   const from = sentence[0].start;

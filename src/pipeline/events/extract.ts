@@ -2,7 +2,7 @@
 // sentence, the place it is about (choose-place.ts), its own time (dating.ts), the states acting in it
 // (actors.ts), a headline (titles.ts), and a confidence with its reason (confidence.ts).
 import { isIsoDate, type Category, type DateSource, type Highlight, type Precision, type Source, type Status } from '../../model/event.ts';
-import type { SentenceGrammar } from '../language/clauses.ts';
+import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
 import { NAME_TITLES } from '../lexicon/words.ts';
 import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
@@ -153,9 +153,13 @@ function inferPlace(c: {
   if (deictic && dateline?.place) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
   if (!p.isVerb && c.earlier && definite(grammar, p) && datesAgree(c.earlier.date, c.date)) return { ...c.earlier, role: 'anaphor' };
   if (p.category === 'other' && p.verb && (p.isVerb || p.argument)) {
-    // "the Moldovan people voted", "the Moldovan people passed a referendum": a state's people vote in that state
-    const subject = c.places.filter((pl) => clauseOf[pl.first] === clauseOf[p.verb!.head] && pl.last < p.verb!.first && pl.mention.entry.kind === 'country' && pl.prep === null);
-    if (subject.length) return { entry: subject[0].mention.entry, place: subject[0], sentence: i, role: 'possessor' };
+    // "the Moldovan people voted", "... went to the polls and voted", "the Moldovan people passed a referendum": a
+    // state's people vote in that state
+    let words = subjectBefore(grammar, p.verb.first - 1);
+    const index = grammar.verbs.indexOf(p.verb);
+    if (words.length === 0 && index > 0 && /^(and|but)$/.test(grammar.clauses[p.verb.clause].opener ?? '')) words = subjectBefore(grammar, grammar.verbs[index - 1].first - 1);
+    const subject = c.places.find((pl) => words.some((w) => w.start <= pl.mention.start && pl.mention.end <= w.end + 1 || (pl.first <= grammar.tokens.indexOf(w) && grammar.tokens.indexOf(w) <= pl.last)) && pl.mention.entry.kind === 'country');
+    if (subject) return { entry: subject.mention.entry, place: subject, sentence: i, role: 'possessor' };
   }
   if (p.isVerb && DEPLOYING.has(p.category) && c.places.length === 0 && recent && recent.sentence === i - 1 && sameParagraph(context, recent.sentence, i)) {
     return { ...recent, role: 'anaphor' };

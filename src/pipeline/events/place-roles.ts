@@ -77,11 +77,14 @@ function contains(area: GazetteerEntry, place: GazetteerEntry): boolean {
 }
 
 /** The preposition before token `first`, walking left over the words of its phrase and "of" chains. */
-function prepositionBefore(tokens: readonly Token[], first: number, mentionAt: (i: number) => boolean): string | null {
+function prepositionBefore(grammar: SentenceGrammar, first: number, mentionAt: (i: number) => boolean): string | null {
+  const { tokens } = grammar;
   let i = first - 1;
   let steps = 0;
   while (i >= 0 && steps < 8) {
     const t = tokens[i];
+    // "after the Moldovan people passed ...": the word that opens a clause is no preposition of its phrase
+    if (grammar.clauses[grammar.clauseOf[i]].first === i && grammar.clauses[grammar.clauseOf[i]].opener !== null) return null;
     if (t.pos === 'ADP' || (t.pos === 'SCONJ' && t.lower === 'for')) {
       if (t.lower !== 'of') return t.lower;
       // "the town of Sopot", "the outskirts of Kyiv": the place inherits the preposition of the phrase before "of"
@@ -120,7 +123,7 @@ export function placesInSentence(grammar: SentenceGrammar, mentions: readonly (R
     const previous = out[out.length - 1];
     const qualifier = !!previous && previous.last + 2 === first && tokens[first - 1].text === ',' && contains(m.entry, previous.mention.entry);
     out.push({
-      mention: m, first, last, prep: prepositionBefore(tokens, first, mentionAt), headNoun, possessive,
+      mention: m, first, last, prep: prepositionBefore(grammar, first, mentionAt), headNoun, possessive,
       phrase: text.slice(m.start - textStart, phraseEnd - textStart), borderWith, qualifier,
     });
   }

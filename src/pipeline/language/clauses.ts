@@ -134,7 +134,8 @@ function verbGroups(tokens: readonly Token[], clauses: readonly Clause[], clause
   const groups: VerbGroup[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.pos !== 'VERB') continue;
+    // "President-Elect", "Russian-invaded": a verb inside a hyphenated compound heads no verb group
+    if (t.pos !== 'VERB' || (tokens[i - 1]?.text === '-' && tokens[i - 1].end === t.start)) continue;
     let first = i;
     const aux: string[] = [];
     for (let j = i - 1; j >= 0 && clauseOf[j] === clauseOf[i]; j--) {
