@@ -48,6 +48,22 @@ const HISTORY_OPENERS = new Set(['since', 'before', 'until']);
 const RECENT_BEFORE = /\b(?:in the wake of|after|following|amid|during|since|over|because of|due to)\s+(?:\S+\s+){0,4}$/i;
 const RECENT_WORDS = /\b(?:recent|recently|latest|apparent|ongoing|current|continued|continuing|yesterday's|today's|this week's|last week's)\b/i;
 
+/** The verb group a date stands beside (fewest words between), or null when its clause has none. */
+function nearestVerb(grammar: SentenceGrammar, d: DateMention): SentenceGrammar['verbs'][number] | null {
+  const k = tokenIndexAt(grammar, d.start);
+  const clause = grammar.clauseOf[k];
+  let best: SentenceGrammar['verbs'][number] | null = null;
+  let bestGap = Infinity;
+  for (const g of grammar.verbs) {
+    if (g.clause !== clause) continue;
+    // a date mostly follows its verb ("struck a building on Tuesday, killing three"): one before a verb counts double
+    // and a finite verb before a gerund tacked on after it ("..., killing three")
+    const gap = (k < g.first ? 2 * (g.first - k) : k - g.head) + (g.form === 'finite' ? 0 : 3);
+    if (gap < bestGap) [best, bestGap] = [g, gap];
+  }
+  return best;
+}
+
 /** Document offsets of a noun predicate's phrase: from its preposition to a few words after it, within its clause. */
 function phraseSpan(grammar: SentenceGrammar, p: Predicate): [number, number] {
   const { tokens, clauseOf } = grammar;
@@ -107,7 +123,10 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   const phrase = p.isVerb || p.argument ? null : phraseSpan(grammar, p);
   const own = dated.filter((d) => phrase ? d.start >= phrase[0] && d.end <= phrase[1] : grammar.clauseOf[tokenIndexAt(grammar, d.start)] === clause);
   const nearest = (ds: DateMention[]) => ds.reduce<DateMention | null>((best, d) => (!best || distance(d.start, p.start) < distance(best.start, p.start) ? d : best), null);
-  const inClause = nearest(own);
+  // A clause with two verbs gives each the dates beside it: "Trump today announced a delegation to attend the
+  // inauguration on August 6" dates the announcement today and the attendance on August 6.
+  const mine = p.isVerb && p.verb ? own.filter((d) => nearestVerb(grammar, d) === p.verb) : own;
+  const inClause = nearest(mine.length ? mine : own.filter((d) => !p.isVerb || !p.verb || !nearestVerb(grammar, d)));
   if (inClause) return { interval: inClause.interval!, mention: inClause, source: 'clause', sentence: i };
   // Another clause's date when that clause reports nothing of its own, or when it governs this one ("On Friday, he
   // will travel to Warsaw, where he will meet ..."; "will travel on May 7 to meet ...").

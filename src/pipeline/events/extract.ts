@@ -127,7 +127,7 @@ interface Inferred {
   role: 'anaphor' | 'dateline' | 'possessor' | 'area';
 }
 
-interface Recent { entry: GazetteerEntry; place: PlaceInSentence; sentence: number }
+interface Recent { entry: GazetteerEntry; place: PlaceInSentence; sentence: number; category?: Category }
 
 const DEPLOYING = new Set<Category>(['deployment', 'aid']);
 const PERSISTING_KINDS = new Set<Category>(['mission', 'deployment']);
@@ -161,9 +161,9 @@ function inferPlace(c: {
     const subject = c.places.find((pl) => words.some((w) => w.start <= pl.mention.start && pl.mention.end <= w.end + 1 || (pl.first <= grammar.tokens.indexOf(w) && grammar.tokens.indexOf(w) <= pl.last)) && pl.mention.entry.kind === 'country');
     if (subject) return { entry: subject.mention.entry, place: subject, sentence: i, role: 'possessor' };
   }
-  if (p.isVerb && DEPLOYING.has(p.category) && c.places.length === 0 && recent && recent.sentence === i - 1 && sameParagraph(context, recent.sentence, i)) {
-    return { ...recent, role: 'anaphor' };
-  }
+  // "X will travel to Poland. He will also meet the leaders of the Bucharest Nine": the ellipsis of a place just named
+  const follows = recent && recent.sentence === i - 1 && sameParagraph(context, recent.sentence, i) && c.places.length === 0;
+  if (follows && p.isVerb && (DEPLOYING.has(p.category) || (p.category === 'meeting' && recent!.category === 'meeting'))) return { ...recent!, role: 'anaphor' };
   // "Romania scrambled jets after a Russian drone entered its airspace": the state the sentence is about
   const object = p.object ? grammar.tokens.slice(p.object[0], p.object[1] + 1).map((t) => t.lower).join(' ') : '';
   if (/\b(its|their)\s+(air\s?space|territory|waters|skies)\b/.test(object)) {
@@ -258,7 +258,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
         role = inferred.role;
       } else {
         if (!p.isVerb) placeOfKind.set(kind, { entry: chosen[0].entry, place: chosen[0].place, sentence: i, date });
-        recent = { entry: chosen[0].entry, place: chosen[0].place, sentence: i };
+        recent = { entry: chosen[0].entry, place: chosen[0].place, sentence: i, category: p.category };
       }
       const targets = inferred ? [{ entry: inferred.entry, place: inferred.place, sentence: inferred.sentence }] : chosen.map((c) => ({ entry: c.entry, place: c.place, sentence: i }));
       for (const target of targets) {
