@@ -11,7 +11,7 @@ import { findDates } from './date.ts';
 import { recognise } from './recognise.ts';
 import { resolve } from './resolve.ts';
 import { analyseSentence, tenseAt, type SentenceGrammar } from './language/clauses.ts';
-import { tag } from './language/tagger.ts';
+import { tagSentences } from './language/tagger.ts';
 import type { EventLexicon } from './lexicon/event-lexicon.ts';
 import { extractEvents, type EventCandidate, type UndatedEvent } from './events/extract.ts';
 import type { PlaceLookup } from './events/choose-place.ts';
@@ -187,8 +187,9 @@ export function runPipeline(inputs: readonly PipelineInput[], resources: Pipelin
     w.outcome.sentences = w.sentences.length;
     w.outcome.contentSentences = w.sentences.filter((s) => s.isContent).length;
   }, () => count(sum((w) => w.sentences.length), 'sentence'));
-  stage('language', (w) => {
-    w.grammars = w.sentences.map((s) => (s.isContent ? analyseSentence(tag(s.text, s.start)) : null));
+  stage('language', (w, doc) => {
+    const tokens = tagSentences(doc.text, w.sentences, w.sentences.map((s) => s.isContent));
+    w.grammars = tokens.map((t) => (t ? analyseSentence(t) : null));
   }, () => `${count(sum((w) => w.grammars.reduce((n, g) => n + (g?.tokens.length ?? 0), 0)), 'word')} tagged`);
   stage('dates', (w, doc) => {
     w.dates = findDates(w.sentences, doc.published, undefined, (i, start, end) => (w.grammars[i] ? tenseAt(w.grammars[i]!, start, end) : null));
