@@ -33,6 +33,8 @@ export default defineConfig({
           // Some unit tests load the 20 MB gazetteer or start a CLI: well under a second alone, several on a loaded
           // 2-core machine. Hangs are still caught; the fuzz tests bound their own time per case.
           testTimeout: 30_000,
+          // beforeAll hooks load the gazetteer and the lexicon or run a CLI once for a whole file
+          hookTimeout: 60_000,
         },
       },
       {
