@@ -11,7 +11,7 @@ import { en as fakerEnglish } from '@faker-js/faker';
 import { area, bbox, centerOfMass } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { GAZETTEER_FORMAT, type GazetteerData } from '../src/pipeline/gazetteer.ts';
-import { loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from './gazetteer-load.ts';
 import { normaliseName } from '../src/pipeline/places/normalise.ts';
 
 const OUT = 'geo/build/gazetteer.json';

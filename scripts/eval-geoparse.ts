@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from './gazetteer-load.ts';
 import { ingest } from '../src/pipeline/ingest.ts';
 import { recognise } from '../src/pipeline/recognise.ts';
 import { resolve } from '../src/pipeline/resolve.ts';

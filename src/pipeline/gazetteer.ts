@@ -1,5 +1,5 @@
 // The in-memory gazetteer: entries kept as columns, names as one sorted key list searched by bisection.
-// Built by scripts/build-gazetteer.ts, read from disk by gazetteer-load.ts; this module does no I/O.
+// Built by scripts/build-gazetteer.ts, read from disk by scripts/gazetteer-load.ts; this module does no I/O.
 import type { GazetteerEntry, PlaceKind } from './types.ts';
 import { directionalEntry, parseDirectionalId } from './places/directions.ts';
 

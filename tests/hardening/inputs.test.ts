@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LOAD_DEFAULTS, resolveEventsUrl } from '../../src/app/data/load.ts';
 import { markupSpans } from '../../src/pipeline/boilerplate.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from '../../scripts/gazetteer-load.ts';
 
 const page = 'https://maps.example.org/flankline/index.html';
 

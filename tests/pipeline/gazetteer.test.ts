@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from '../../scripts/gazetteer-load.ts';
 import { createGazetteer, type Gazetteer, type GazetteerData } from '../../src/pipeline/gazetteer.ts';
 
 let gazetteer: Gazetteer;

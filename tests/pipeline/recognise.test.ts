@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from '../../scripts/gazetteer-load.ts';
 import type { Gazetteer } from '../../src/pipeline/gazetteer.ts';
 import { recognise } from '../../src/pipeline/recognise.ts';
 import type { IngestedDocument, PlaceMention, Sentence } from '../../src/pipeline/types.ts';

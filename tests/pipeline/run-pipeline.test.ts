@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from '../../scripts/gazetteer-load.ts';
 import { runPipeline, type PipelineInput } from '../../src/pipeline/index.ts';
 import { report } from '../../src/pipeline/report.ts';
 import type { Gazetteer } from '../../src/pipeline/gazetteer.ts';

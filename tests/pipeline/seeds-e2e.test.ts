@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from '../../scripts/gazetteer-load.ts';
 import { parseManifest } from '../../src/pipeline/manifest.ts';
 import { runPipeline, type PipelineInput } from '../../src/pipeline/index.ts';
 import { write } from '../../src/pipeline/write.ts';

@@ -8,7 +8,7 @@ import {
   type DetailPart,
 } from '../../src/scale/parts.ts';
 import { synthesize } from '../../src/scale/synth-events.ts';
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from '../../scripts/gazetteer-load.ts';
 import { parseManifest } from '../../src/pipeline/manifest.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';
 import { write } from '../../src/pipeline/write.ts';

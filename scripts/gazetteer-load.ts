@@ -1,6 +1,7 @@
-// Reads the built gazetteer index from disk (built by `npm run prepare:data`, see geo/README.md).
+// Reads the built gazetteer index from disk (built by `npm run prepare:data`, see geo/README.md). Only scripts read files:
+// the pipeline is handed the parsed index.
 import { existsSync, readFileSync } from 'node:fs';
-import { createGazetteer, type Gazetteer, type GazetteerData } from './gazetteer.ts';
+import { createGazetteer, type Gazetteer, type GazetteerData } from '../src/pipeline/gazetteer.ts';
 
 export const GAZETTEER_PATH = 'geo/build/gazetteer.json';
 
