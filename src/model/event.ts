@@ -11,7 +11,7 @@ export const PRECISIONS = ['day', 'month', 'year'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 export const PLACE_KINDS = ['site', 'city', 'country', 'region'] as const;
-export const GAZETTEERS = ['geonames', 'naturalearth', 'curated'] as const;
+export const GAZETTEERS = ['geonames', 'naturalearth', 'curated', 'census'] as const;
 export const HIGHLIGHT_KINDS = ['place', 'date', 'trigger'] as const;
 
 /** True when `iso` is a real calendar day written YYYY-MM-DD (2025-02-30 is not). */

@@ -3,7 +3,7 @@
 import type { GazetteerEntry, PlaceKind } from './types.ts';
 import { directionalEntry, parseDirectionalId } from './places/directions.ts';
 
-export const GAZETTEER_FORMAT = 4;
+export const GAZETTEER_FORMAT = 5;
 
 /**
  * The built index as stored in geo/build/gazetteer.json. Columns, not objects, and text columns as one string each
@@ -39,6 +39,8 @@ export interface GazetteerData {
   givenNames: string;
   /** Abbreviations written as the text writes them ("N.J.", "Calif.") -> entry id; only read after "Town, ". */
   abbreviations: Record<string, string>;
+  /** "<alpha-2>-<alpha-2>" (codes sorted) -> the id of the border entry of two neighbouring countries. */
+  borders: Record<string, string>;
 }
 
 export interface Gazetteer {
@@ -58,6 +60,11 @@ export interface Gazetteer {
   /** The subdivision an exact abbreviation stands for ("N.J.", "Calif."), if any. */
   abbreviation(text: string): GazetteerEntry | undefined;
   isGivenName(word: string): boolean;
+  /**
+   * The border of two neighbouring countries, by their alpha-2 codes in either order ("PL", "BY"): a region at the
+   * middle of their shared boundary, countries [both]. Undefined when they share no land boundary.
+   */
+  border(codeA: string, codeB: string): GazetteerEntry | undefined;
   /** How many entries the index holds. */
   readonly size: number;
 }
@@ -66,7 +73,8 @@ const KIND_BY_CHAR: Record<string, PlaceKind> = { s: 'site', c: 'city', C: 'coun
 
 function gazetteerOf(id: string): GazetteerEntry['gazetteer'] {
   if (id.startsWith('gn:')) return 'geonames';
-  if (id.startsWith('ne:')) return 'naturalearth';
+  if (id.startsWith('ne:') || id.startsWith('border:')) return 'naturalearth';
+  if (id.startsWith('us:')) return 'census';
   return 'curated';
 }
 
@@ -186,6 +194,10 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     extent: (alpha2) => data.extents[alpha2],
     isCommonWord: (w) => common.has(w),
     isGivenName: (w) => given.has(w),
+    border(codeA, codeB) {
+      const key = [codeA.toUpperCase(), codeB.toUpperCase()].sort().join('-');
+      return Object.hasOwn(data.borders, key) ? gazetteer.byId(data.borders[key]) : undefined;
+    },
     abbreviation: (text) => (Object.hasOwn(data.abbreviations, text) ? gazetteer.byId(data.abbreviations[text]) : undefined),
   };
   return gazetteer;

@@ -18,6 +18,12 @@ export const RECOGNISE_DEFAULTS = {
   minCommonWordTownPopulation: 50_000,
   /** All-capital words up to this length are acronyms: only a country or curated name ("US", "UAE", "EU") fits. */
   maxAcronymLength: 4,
+  /**
+   * Recognise adjectival forms ("French engineer", "Polish airspace") as mentions of their country. GeoWebNews
+   * counts them as toponyms; LGL and GeoVirus, like most gazetteer work, do not. On for the timeline: "Russian drones"
+   * says where as much as "Russia" does.
+   */
+  demonyms: true,
 };
 export type RecogniseOptions = typeof RECOGNISE_DEFAULTS;
 
@@ -214,7 +220,7 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
     let entries = ctx.gazetteer.lookupName(key);
     const adjectives = ctx.gazetteer.lookupAdjective(key);
     // "English" is Indiana's town English only when no country or region has it as its adjective.
-    if (adjectives.length && !isStrong(entries, { ...ctx.opts, strongPopulation: Infinity })) {
+    if (adjectives.length && ctx.opts.demonyms && !isStrong(entries, { ...ctx.opts, strongPopulation: Infinity })) {
       entries = adjectives;
       form = 'adjective';
     }

@@ -31,10 +31,14 @@ export interface GazetteerEntry {
   lat: number;
   lon: number;
   population: number;
-  /** GeoNames feature code (PPLC, PPLA, ADM1...) or a curated one (HQ, BASE, REGION, PCLI). */
+  /**
+   * GeoNames feature code (PPLC, PPLA, ADM1, ADM2, SEA, STRT, LK, STM, MTS, ISL, AIRP...) or a curated one (HQ, BASE,
+   * REGION, BRDR for a border between two countries).
+   */
   featureCode: string;
   geonameId?: number;
-  gazetteer: 'geonames' | 'naturalearth' | 'curated';
+  /** Where the entry comes from: 'census' is the US Census Bureau's counties (us-atlas). */
+  gazetteer: 'geonames' | 'naturalearth' | 'curated' | 'census';
 }
 
 /** How the text names the place: "Poland", "Polish airspace", "the Baltics". */
