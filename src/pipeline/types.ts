@@ -56,6 +56,8 @@ export interface PlaceMention extends Span {
 export interface ResolvedMention extends PlaceMention {
   entry: GazetteerEntry | null;
   confidence: number;
+  /** The runners-up, most likely first, each with its probability (0..1) among the candidates. */
+  alternatives?: { entry: GazetteerEntry; score: number }[];
 }
 
 /** A date interval, inclusive, at the precision the text gives it. */
