@@ -6,7 +6,7 @@ import { normaliseName } from './places/normalise.ts';
 import { findPersonNames, type PersonNames } from './places/person-names.ts';
 import { isAllCaps, isCapitalised, joinsName, tokenise, type Token } from './places/tokens.ts';
 import {
-  CALENDAR_WORDS, CONNECTORS, FACILITY_WORDS, LOCATIVES, MISSION_WORDS, SPEECH_VERBS, STREET_ABBREVIATIONS, STREET_WORDS, SURNAME_PARTICLES, TITLES,
+  CALENDAR_WORDS, CONNECTORS, DISEASE_WORDS, FACILITY_WORDS, LOCATIVES, MISSION_WORDS, SPEECH_VERBS, STREET_ABBREVIATIONS, STREET_WORDS, SURNAME_PARTICLES, TITLES,
 } from './places/words.ts';
 
 export const RECOGNISE_DEFAULTS = {
@@ -152,8 +152,8 @@ function nameEnd(ctx: Context, tokens: readonly Token[], i: number, j: number): 
 
 /**
  * "Hampton Avenue", "333 Victoria St.", "the Russian Embassy", "Embassy of the Republic of Armenia", "Loyola
- * University": the name is part of a street's, a diplomatic mission's or a small town's venue's name and says nothing
- * of where it is.
+ * University", "Marburg virus": the name is part of a street's, a diplomatic mission's, a small town's venue's or a
+ * disease's name and says nothing of where it is.
  */
 function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Match): boolean {
   const { start, end } = match.mention;
@@ -171,7 +171,7 @@ function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Mat
     return false;
   }
   if (next && gap === ' ') {
-    if (STREET_WORDS.has(next.text) || MISSION_WORDS.has(next.text)) return true;
+    if (STREET_WORDS.has(next.text) || MISSION_WORDS.has(next.text) || DISEASE_WORDS.has(next.text.toLowerCase())) return true;
     // "Loyola University", "Stonewall Golf Club": a venue named after a small town; a city's ("Liverpool Academy",
     // "Oxford University") or a country's keeps its mention.
     if (FACILITY_WORDS.has(next.text) && smallTown()) return true;
@@ -220,7 +220,9 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
     let entries = ctx.gazetteer.lookupName(key);
     const adjectives = ctx.gazetteer.lookupAdjective(key);
     // "English" is Indiana's town English only when no country or region has it as its adjective.
-    if (adjectives.length && ctx.opts.demonyms && !isStrong(entries, { ...ctx.opts, strongPopulation: Infinity })) {
+    if (adjectives.length && !isStrong(entries, { ...ctx.opts, strongPopulation: Infinity })) {
+      // Without demonyms, "Canadian" is no mention at all, not Canadian, Texas.
+      if (!ctx.opts.demonyms) continue;
       entries = adjectives;
       form = 'adjective';
     }

@@ -3,7 +3,7 @@ import type { Gazetteer } from '../gazetteer.ts';
 import type { Span } from '../types.ts';
 import { normaliseName } from './normalise.ts';
 import { isAllCaps, isCapitalised, joinsName, type Token } from './tokens.ts';
-import { CALENDAR_WORDS, CONNECTORS, TITLES } from './words.ts';
+import { CALENDAR_WORDS, CONNECTORS, PLACE_NAME_STARTS, TITLES } from './words.ts';
 
 export interface PersonNames {
   /** The name part of each person reference ("Austin" in "Secretary Austin", "Lloyd Austin" in "Lloyd Austin"). */
@@ -37,7 +37,7 @@ function startsPlaceName(text: string, tokens: readonly Token[], i: number, gaze
  * whose second word is a common one.
  */
 function isGivenNameStart(t: Token, next: Token, gazetteer: Gazetteer, strongPopulation: number): boolean {
-  return gazetteer.isGivenName(t.text) && !gazetteer.isCommonWord(next.text.toLowerCase()) &&
+  return gazetteer.isGivenName(t.text) && !PLACE_NAME_STARTS.has(t.text) && !gazetteer.isCommonWord(next.text.toLowerCase()) &&
     !isStrongPlace(t.text, gazetteer, strongPopulation) && !gazetteer.lookupAdjective(normaliseName(t.text)).length;
 }
 

@@ -67,3 +67,18 @@ export const FACILITY_WORDS = new Set([
   'University', 'College', 'Academy', 'School', 'Elementary', 'Hospital', 'Clinic', 'Hotel', 'Golf', 'Stadium',
   'Arena', 'Farm', 'Farms', 'Mall', 'Church', 'Cathedral', 'Museum', 'Theatre', 'Theater', 'Library',
 ]);
+
+/**
+ * Words that begin place names far more often than they are given names ("North Dallas", "West Nile", "Fort Worth",
+ * "Mount Vernon"): a name that starts with one is no person's, even where a list of given names has the word.
+ */
+export const PLACE_NAME_STARTS = new Set([
+  'North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'New',
+  'Old', 'Great', 'Little', 'Saint', 'St', 'San', 'Santa', 'Fort', 'Port', 'Mount', 'Lake', 'Cape', 'Glen', 'Royal',
+]);
+
+/**
+ * Words after a name that make the whole a disease named after a place ("Marburg virus", "Lassa fever", "Lyme
+ * disease", "Spanish flu"): the name says what the illness is, not where anything happens.
+ */
+export const DISEASE_WORDS = new Set(['virus', 'viruses', 'fever', 'disease', 'flu', 'influenza', 'encephalitis', 'strain']);
