@@ -166,7 +166,12 @@ for (const c of worldCountries) {
   // "French" is France's, not also French Guiana's: a demonym an independent state has is not a territory's.
   const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d) => c.independent || !independentDemonyms.has(d!));
   const adjectives = new Set([...demonyms, ...(aliasAdjectives[c.cca2] ?? [])]);
-  for (const a of adjectives) if (a) addKey(adjectiveIndex, a, i, 2);
+  for (const a of adjectives) {
+    if (!a) continue;
+    addKey(adjectiveIndex, a, i, 2);
+    // The people: "Russians", "Israelis", "Pakistanis" (not "Chineses", "Britishs").
+    if (/[ni]$/.test(a)) addKey(adjectiveIndex, `${a}s`, i, 2);
+  }
 }
 
 // ---- curated places ----
@@ -224,6 +229,8 @@ function addAdmin1(country: string, code: string, name: string, aliases: string[
   const id = `cur:adm1:${country}-${code}`;
   const abbreviation = curated.admin1.abbreviations[`${country}-${code}`];
   if (abbreviation) abbreviations[abbreviation] = id;
+  // "S.C.", "N.J.", "W.Va." stand alone too; "Pa.", "Miss.", "Ind." are words and titles, read only after "Town, ".
+  if (abbreviation && (abbreviation.match(/\./g) ?? []).length >= 2) aliases = [...aliases, abbreviation];
   const shapePoint = admin1Shapes.get(`${country}.${code}`);
   const i = rows.push({
     id, name, kind: 'r', country, lat: shapePoint?.[0] ?? centre(p.lats), lon: shapePoint?.[1] ?? centre(p.lons),

@@ -22,12 +22,12 @@ const EVAL_DIR = resolvePath(ROOT, '../shared/eval/geoparse');
 const SCORER = join(EVAL_DIR, 'score.mjs');
 
 /**
- * The corpora and the one convention in which their annotations differ: GeoWebNews counts adjectival forms
- * ("French engineer") as toponyms, LGL and GeoVirus do not.
+ * The corpora and the one convention in which their annotations differ: GeoWebNews and LGL count adjectival forms
+ * ("French engineer", "Russian troops") as toponyms, GeoVirus does not.
  */
 const CORPORA = [
   { dir: 'gwn-dev', label: 'GeoWebNews', demonyms: true },
-  { dir: 'lgl-dev', label: 'LGL', demonyms: false },
+  { dir: 'lgl-dev', label: 'LGL', demonyms: true },
   { dir: 'geovirus-dev', label: 'GeoVirus', demonyms: false },
 ];
 

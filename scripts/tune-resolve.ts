@@ -18,7 +18,7 @@ const ROOT = resolvePath(dirname(fileURLToPath(import.meta.url)), '..');
 const EVAL_DIR = resolvePath(ROOT, '../shared/eval/geoparse');
 const CORPORA = [
   { dir: 'gwn-dev', demonyms: true },
-  { dir: 'lgl-dev', demonyms: false },
+  { dir: 'lgl-dev', demonyms: true },
   { dir: 'geovirus-dev', demonyms: false },
 ];
 const rounds = process.argv.includes('--rounds') ? Number(process.argv[process.argv.indexOf('--rounds') + 1]) : 2;

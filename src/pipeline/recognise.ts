@@ -19,9 +19,9 @@ export const RECOGNISE_DEFAULTS = {
   /** All-capital words up to this length are acronyms: only a country or curated name ("US", "UAE", "EU") fits. */
   maxAcronymLength: 4,
   /**
-   * Recognise adjectival forms ("French engineer", "Polish airspace") as mentions of their country. GeoWebNews
-   * counts them as toponyms; LGL and GeoVirus, like most gazetteer work, do not. On for the timeline: "Russian drones"
-   * says where as much as "Russia" does.
+   * Recognise adjectival forms ("French engineer", "Polish airspace", "Russians") as mentions of their country.
+   * GeoWebNews and LGL count them as toponyms; GeoVirus does not. On for the timeline: "Russian drones" says where as
+   * much as "Russia" does.
    */
   demonyms: true,
 };

@@ -18,7 +18,7 @@ export const RESOLVE_DEFAULTS = {
     PCLI: 9, CONT: 9, OCN: 9, SEA: 9, REGION: 9, RGN: 9, PEN: 9, GULF: 9, HQ: 9, BASE: 9, ADM1: 6.5,
     STRT: 9, BAY: 9, SOUND: 9, CNL: 9, LK: 9, LKS: 9, STM: 8, MTS: 9, MT: 8, ISL: 8, ISLS: 9, DSRT: 9, VAL: 8, PLAT: 9,
     ADM2: 9, AIRP: 9, BRDR: 9,
-    PPLC: 7, PPLA: 3, PPLA2: 1.5, PPLA3: 0.5, PPLA4: 0.3, PPLA5: 0.2, PPL: 0, PPLX: -1, PPLL: -0.5,
+    PPLC: 7, PPLA: 3.75, PPLA2: 1.88, PPLA3: 0.5, PPLA4: 0.3, PPLA5: 0.2, PPL: 0, PPLX: -1, PPLL: -0.5,
   } as Record<string, number>,
   /**
    * Taken from a town found by another of its names (a former or foreign one: Harare was "Salisbury") when the
@@ -33,7 +33,7 @@ export const RESOLVE_DEFAULTS = {
   /** Weight of log10(population + 1). */
   populationWeight: 0.9,
   /** Added to a candidate in a country the document names or places unambiguously elsewhere. */
-  documentCountryBonus: 2.5,
+  documentCountryBonus: 3.75,
   /**
    * Each further place of that country adds this share of the bonus again, up to documentCountryMaxFactor times the
    * bonus in all.
@@ -41,8 +41,8 @@ export const RESOLVE_DEFAULTS = {
   documentCountryStep: 0.5,
   documentCountryMaxFactor: 1.5,
   /** Added, times exp(-km / proximityKm), for the nearest unambiguous other place (half for the second nearest). */
-  proximityBonus: 2,
-  proximityKm: 800,
+  proximityBonus: 3,
+  proximityKm: 600,
   /** Added to a candidate inside the container named right after it: "Paris, Texas", "Vilnius, Lithuania". */
   containerBonus: 8,
   /**
@@ -52,15 +52,15 @@ export const RESOLVE_DEFAULTS = {
    * than anchorMargin count regionWeakShare of a place.
    */
   regionBonus: 2.5,
-  regionMaxPlaces: 3,
-  regionWeakShare: 0.5,
+  regionMaxPlaces: 1.5,
+  regionWeakShare: 0.75,
   /** Rounds of evidence: the second lets places the first settled speak for the rest. */
   evidenceRounds: 2,
   /**
-   * Score margin from which a place counts as unambiguous evidence for the others (1.5: a leading reading about
-   * 80% likely). Higher, a story naming only towns that are each a little ambiguous had no evidence at all.
+   * Score margin from which a place counts as settled evidence for the others (0.75: a leading reading about 68%
+   * likely, tuned). Higher, a story naming only towns that are each a little ambiguous had no evidence at all.
    */
-  anchorMargin: 1.5,
+  anchorMargin: 0.75,
   /**
    * A small town (below this population) that lies farther than isolatedKm from every other place of the document,
    * outside every country the document names, is taken for a word that happens to be a town's name (a London
