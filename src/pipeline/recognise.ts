@@ -264,7 +264,11 @@ function matchCounty(ctx: Context, tokens: readonly Token[], i: number, j: numbe
   return { mention: mention(ctx, tokens[i].start, suffix.end, 'name', towns), next: j + 2 };
 }
 
-/** "eastern Ukraine", "north-eastern Syria": a direction word and a country. */
+/**
+ * "eastern Ukraine", "north-eastern Syria": a direction word and a country, read as that part of the country. The
+ * mention's span is the country's name, as annotators mark it (in GeoWebNews, LGL and GeoVirus alike the direction
+ * word is never part of the toponym); its candidate is the directional region.
+ */
 function matchDirectional(ctx: Context, tokens: readonly Token[], i: number): Match | null {
   let direction = directionOf(tokens[i].text);
   let after = i + 1;
@@ -280,8 +284,7 @@ function matchDirectional(ctx: Context, tokens: readonly Token[], i: number): Ma
     .map((id) => ctx.gazetteer.byId(id))
     .find((e) => e?.kind === 'country')?.country;
   if (!code) return null;
-  const start = tokens[i].start;
-  const end = country.mention.end;
+  const { start, end } = country.mention;
   return {
     mention: { start, end, text: ctx.text.slice(start, end), form: 'region', candidates: [directionalId(direction, code)] },
     next: country.next,

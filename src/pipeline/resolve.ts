@@ -54,6 +54,16 @@ export const RESOLVE_DEFAULTS = {
   regionBonus: 2.5,
   regionMaxPlaces: 1.5,
   regionWeakShare: 0.75,
+  /**
+   * Added to a candidate of the same level (country, first-level subdivision, county, town) as the places listed
+   * beside the mention: in "New York, Pennsylvania and New Jersey" New York is a state.
+   */
+  listBonus: 3,
+  /**
+   * Taken from a subdivision that shares its name with its own big town (over 100,000 people): "New York" alone is
+   * the city far more often than the state.
+   */
+  seatNamesakePenalty: 8,
   /** Rounds of evidence: the second lets places the first settled speak for the rest. */
   evidenceRounds: 2,
   /**
@@ -70,6 +80,11 @@ export const RESOLVE_DEFAULTS = {
   isolatedKm: 1500,
   /** Confidence of a mention with one candidate (curated, countries / GeoNames towns). */
   soleConfidence: { curated: 0.95, geonames: 0.85 },
+  /**
+   * "eastern Ukraine" placed in the east of the country (true), or at the country's own point (false: the convention
+   * of GeoWebNews, LGL and GeoVirus, which place the country named after a direction word where they place the country).
+   */
+  directionalRegions: true,
   /** Runner-up candidates kept with each mention, with their probabilities, for the analyst to review. */
   alternatives: 3,
 };
@@ -114,6 +129,11 @@ function inside(place: GazetteerEntry, container: GazetteerEntry, gazetteer: Gaz
   return false;
 }
 
+/** Town t (over 100,000 people) lies in subdivision e: "New York" the city in New York the state. */
+function isBigTownOf(t: GazetteerEntry, e: GazetteerEntry, gazetteer: Gazetteer): boolean {
+  return t.kind === 'city' && t.population >= 100_000 && t.country === e.country && gazetteer.admin1Code(t.id) === gazetteer.admin1Code(e.id);
+}
+
 /** Country codes a place stands for as evidence: its own, or a region's members. */
 function countriesOf(e: GazetteerEntry): string[] {
   return e.country ? [e.country] : e.countries ?? [];
@@ -133,14 +153,41 @@ function margin(scores: readonly number[]): number {
 
 /** What the document says about where it is: settled places by country, its home subdivision and country. */
 interface Evidence {
+  /** Per group, the levels of the places listed beside its mentions ("New York, Pennsylvania and New Jersey"). */
+  listLevels: Map<Group, Set<string>>;
   countryVotes: Map<string, Set<Group>>;
   anchors: { group: Group; entry: GazetteerEntry }[];
   /** "<country>.<admin1>" -> the groups whose leading reading lies in it, each with its weight (1, or weak). */
   regionVotes: Map<string, Map<Group, number>>;
 }
 
+/** A place's level, for lists of like places: country, first-level subdivision, county, or town and the rest. */
+function levelOf(e: GazetteerEntry): string {
+  if (e.kind === 'country') return 'country';
+  return e.featureCode === 'ADM1' || e.featureCode === 'ADM2' ? e.featureCode : e.kind;
+}
+
+/** For each group, the levels of the leading readings of the mentions listed right before or after its mentions. */
+function listLevels(mentions: readonly PlaceMention[], groupOf: readonly Group[], text: string): Map<Group, Set<string>> {
+  const out = new Map<Group, Set<string>>();
+  const listed = (a: PlaceMention, b: PlaceMention) => /^(?:, |,? and |,? or )$/.test(text.slice(a.end, b.start));
+  for (let k = 0; k < mentions.length; k++) {
+    const g = groupOf[k];
+    for (const n of [k - 1, k + 1]) {
+      if (n < 0 || n >= mentions.length || groupOf[n] === g || !groupOf[n].entries.length) continue;
+      if (!listed(mentions[Math.min(k, n)], mentions[Math.max(k, n)])) continue;
+      const neighbour = groupOf[n];
+      let levels = out.get(g);
+      if (!levels) out.set(g, (levels = new Set()));
+      levels.add(levelOf(neighbour.entries[argmax(neighbour.scores)]));
+    }
+  }
+  return out;
+}
+
 /** Each group's leading reading, where it leads by anchorMargin or more, is evidence for the others. */
-function gatherEvidence(groups: Iterable<Group>, gazetteer: Gazetteer, opts: ResolveOptions): Evidence {
+function gatherEvidence(groups: Iterable<Group>, gazetteer: Gazetteer, opts: ResolveOptions,
+  lists: Map<Group, Set<string>>): Evidence {
   const countryVotes = new Map<string, Set<Group>>();
   const anchors: Evidence['anchors'] = [];
   const regionVotes: Evidence['regionVotes'] = new Map();
@@ -162,7 +209,7 @@ function gatherEvidence(groups: Iterable<Group>, gazetteer: Gazetteer, opts: Res
     }
     if (top.country) anchors.push({ group: g, entry: top });
   }
-  return { countryVotes, anchors, regionVotes };
+  return { listLevels: lists, countryVotes, anchors, regionVotes };
 }
 
 /** What the document's other places say for candidate e of group g: its country named, its region, its neighbours. */
@@ -171,6 +218,7 @@ function evidenceFor(g: Group, e: GazetteerEntry, ev: Evidence, gazetteer: Gazet
   const voters = e.country ? [...(ev.countryVotes.get(e.country) ?? [])].filter((v) => v !== g).length : 0;
   // Each further place of the same country adds half as much again, up to twice the bonus.
   if (voters) score += opts.documentCountryBonus * Math.min(opts.documentCountryMaxFactor, 1 + (voters - 1) * opts.documentCountryStep);
+  if (ev.listLevels.get(g)?.has(levelOf(e))) score += opts.listBonus;
   const region = admin1Key(e, gazetteer);
   let neighbours = 0;
   for (const [voter, weight] of (region && ev.regionVotes.get(region)) || []) if (voter !== g) neighbours += weight;
@@ -213,9 +261,12 @@ export function resolve(
     const key = `${m.form}:${normaliseName(m.text)}`;
     let g = groups.get(key);
     if (!g) {
-      const entries = m.candidates.map((id) => gazetteer.byId(id)).filter((e): e is GazetteerEntry => !!e);
+      const entries = m.candidates.map((id) => gazetteer.byId(id))
+        .map((e) => (e && !opts.directionalRegions && e.id.startsWith('dir:') && e.country ? gazetteer.countryByCode(e.country) : e))
+        .filter((e): e is GazetteerEntry => !!e);
       const name = normaliseName(m.text);
-      const scores = entries.map((e) => prior(e, opts) - (e.kind === 'city' && normaliseName(e.name) !== name ? opts.alternateNamePenalty : 0));
+      const scores = entries.map((e) => prior(e, opts) - (e.kind === 'city' && normaliseName(e.name) !== name ? opts.alternateNamePenalty : 0) -
+        (e.featureCode === 'ADM1' && entries.some((t) => isBigTownOf(t, e, gazetteer)) ? opts.seatNamesakePenalty : 0));
       g = { key, mentions: [], entries, scores };
       groups.set(key, g);
     }
@@ -262,9 +313,9 @@ export function resolve(
   // unambiguous places. Twice: places settled by the first round's evidence ("Georgia" next to Atlanta) are
   // evidence in the second.
   const base = new Map([...groups.values()].map((g) => [g, [...g.scores]]));
-  let ev: Evidence = { countryVotes: new Map(), anchors: [], regionVotes: new Map() };
+  let ev: Evidence = { listLevels: new Map(), countryVotes: new Map(), anchors: [], regionVotes: new Map() };
   for (let round = 0; round < opts.evidenceRounds; round++) {
-    ev = gatherEvidence(groups.values(), gazetteer, opts);
+    ev = gatherEvidence(groups.values(), gazetteer, opts, listLevels(mentions, groupOf, doc.text));
     for (const g of groups.values()) {
       if (g.entries.length < 2) continue;
       g.scores = base.get(g)!.map((score, i) => score + evidenceFor(g, g.entries[i], ev, gazetteer, opts));
