@@ -129,9 +129,14 @@ function inside(place: GazetteerEntry, container: GazetteerEntry, gazetteer: Gaz
   return false;
 }
 
-/** Town t (over 100,000 people) lies in subdivision e: "New York" the city in New York the state. */
-function isBigTownOf(t: GazetteerEntry, e: GazetteerEntry, gazetteer: Gazetteer): boolean {
-  return t.kind === 'city' && t.population >= 100_000 && t.country === e.country && gazetteer.admin1Code(t.id) === gazetteer.admin1Code(e.id);
+/**
+ * Town t, called `name` (or "<name> City" when it has a million people), lies in subdivision e: "New York" the city
+ * in New York the state. Oklahoma City is not what "Oklahoma" means.
+ */
+function isBigTownOf(t: GazetteerEntry, e: GazetteerEntry, name: string, gazetteer: Gazetteer): boolean {
+  const own = normaliseName(t.name);
+  const called = (own === name && t.population >= 100_000) || (own === `${name} city` && t.population >= 1_000_000);
+  return t.kind === 'city' && called && t.country === e.country && gazetteer.admin1Code(t.id) === gazetteer.admin1Code(e.id);
 }
 
 /** Country codes a place stands for as evidence: its own, or a region's members. */
@@ -266,7 +271,7 @@ export function resolve(
         .filter((e): e is GazetteerEntry => !!e);
       const name = normaliseName(m.text);
       const scores = entries.map((e) => prior(e, opts) - (e.kind === 'city' && normaliseName(e.name) !== name ? opts.alternateNamePenalty : 0) -
-        (e.featureCode === 'ADM1' && entries.some((t) => isBigTownOf(t, e, gazetteer)) ? opts.seatNamesakePenalty : 0));
+        (e.featureCode === 'ADM1' && entries.some((t) => isBigTownOf(t, e, name, gazetteer)) ? opts.seatNamesakePenalty : 0));
       g = { key, mentions: [], entries, scores };
       groups.set(key, g);
     }
