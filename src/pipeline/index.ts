@@ -85,7 +85,8 @@ function failure(file: string, stage: string, error: unknown): string {
 function mentionRecords(work: Work): MentionRecord[] {
   const resolvedAt = new Map(work.resolved.map((m) => [`${m.start}:${m.end}`, m]));
   return work.recognised.map((m) => {
-    const entry = resolvedAt.get(`${m.start}:${m.end}`)?.entry ?? null;
+    const resolved = resolvedAt.get(`${m.start}:${m.end}`);
+    const entry = resolved?.entry ?? null;
     return {
       start: m.start,
       end: m.end,
@@ -94,6 +95,11 @@ function mentionRecords(work: Work): MentionRecord[] {
       lat: entry ? entry.lat : null,
       lon: entry ? entry.lon : null,
       country: entry ? entry.country : null,
+      id: entry ? entry.id : null,
+      confidence: resolved?.confidence ?? 0,
+      alternatives: (resolved?.alternatives ?? []).map(({ entry: e, score }) => ({
+        id: e.id, name: e.name, lat: e.lat, lon: e.lon, country: e.country, score,
+      })),
     };
   });
 }
