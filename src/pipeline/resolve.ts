@@ -24,7 +24,7 @@ export const RESOLVE_DEFAULTS = {
    * Taken from a town found by another of its names (a former or foreign one: Harare was "Salisbury") when the
    * text may mean a town of that very name.
    */
-  alternateNamePenalty: 3,
+  alternateNamePenalty: 4.5,
   /**
    * Population assumed for curated regions, seas and sites, which have none: the Atlantic must outrank
    * Atlantic, Iowa even in a document about Iowa.
@@ -44,7 +44,7 @@ export const RESOLVE_DEFAULTS = {
   proximityBonus: 3,
   proximityKm: 600,
   /** Added to a candidate inside the container named right after it: "Paris, Texas", "Vilnius, Lithuania". */
-  containerBonus: 8,
+  containerBonus: 4,
   /**
    * Added to a candidate for each other place of the document whose leading reading lies in the candidate's own
    * first-level subdivision (or is it), up to regionMaxPlaces places: the document's home region. A local paper's
@@ -58,7 +58,7 @@ export const RESOLVE_DEFAULTS = {
    * Added to a candidate of the same level (country, first-level subdivision, county, town) as the places listed
    * beside the mention: in "New York, Pennsylvania and New Jersey" New York is a state.
    */
-  listBonus: 3,
+  listBonus: 1.5,
   /**
    * Taken from a subdivision that shares its name with its own big town (over 100,000 people): "New York" alone is
    * the city far more often than the state.
@@ -67,10 +67,10 @@ export const RESOLVE_DEFAULTS = {
   /** Rounds of evidence: the second lets places the first settled speak for the rest. */
   evidenceRounds: 2,
   /**
-   * Score margin from which a place counts as settled evidence for the others (0.75: a leading reading about 68%
+   * Score margin from which a place counts as settled evidence for the others (0.38: a leading reading about 60%
    * likely, tuned). Higher, a story naming only towns that are each a little ambiguous had no evidence at all.
    */
-  anchorMargin: 0.75,
+  anchorMargin: 0.38,
   /**
    * A small town (below this population) that lies farther than isolatedKm from every other place of the document,
    * outside every country the document names, is taken for a word that happens to be a town's name (a London
