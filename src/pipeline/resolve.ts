@@ -220,7 +220,8 @@ function gatherEvidence(groups: Iterable<Group>, gazetteer: Gazetteer, opts: Res
 /** What the document's other places say for candidate e of group g: its country named, its region, its neighbours. */
 function evidenceFor(g: Group, e: GazetteerEntry, ev: Evidence, gazetteer: Gazetteer, opts: ResolveOptions): number {
   let score = 0;
-  const voters = e.country ? [...(ev.countryVotes.get(e.country) ?? [])].filter((v) => v !== g).length : 0;
+  const votes = e.country ? ev.countryVotes.get(e.country) : undefined;
+  const voters = votes ? votes.size - (votes.has(g) ? 1 : 0) : 0;
   // Each further place of the same country adds half as much again, up to twice the bonus.
   if (voters) score += opts.documentCountryBonus * Math.min(opts.documentCountryMaxFactor, 1 + (voters - 1) * opts.documentCountryStep);
   if (ev.listLevels.get(g)?.has(levelOf(e))) score += opts.listBonus;
