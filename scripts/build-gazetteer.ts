@@ -81,7 +81,7 @@ for (const line of tsv.split('\n')) {
   const i = rows.push(row) - 1;
   addKey(nameIndex, f[1], i);
   addKey(nameIndex, f[2], i);
-  // "Al Qāmishlī" is written "Qamishli" in English text: the Arabic article is indexed away too.
+  // "Ar Raqqah" is written "Raqqa" in English text: the Arabic article is indexed away too.
   const unprefixed = /^(?:al|el|ad|ar|as|ash|at|az)[- ](.{4,})$/i.exec(f[2]);
   if (unprefixed) addKey(nameIndex, unprefixed[1], i);
   // GeoNames lacks the population of some seats (0): their rank says they matter.

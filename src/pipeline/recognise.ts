@@ -34,7 +34,7 @@ interface Context {
   persons: PersonNames;
   /** Words this document writes in lower case somewhere: capitalised elsewhere, they are likely not names. */
   lowerCaseWords: Set<string>;
-  /** Capitalised one-word names that speak somewhere in the document ("Sandberg said"). */
+  /** Capitalised one-word names that speak somewhere in the document ("Hollister said"). */
   speakers: Set<string>;
 }
 
@@ -57,7 +57,7 @@ function isStrong(entries: readonly GazetteerEntry[], opts: RecogniseOptions): b
   return entries.some((e) => e.kind !== 'city' || e.population >= opts.strongPopulation);
 }
 
-/** "Keith recalled", "said Johnson", "according to Davis": a one-word name that speaks is a person's. */
+/** "Marlow recalled", "said Johnson", "according to Davis": a one-word name that speaks is a person's. */
 function isSpeaker(text: string, tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
@@ -67,7 +67,7 @@ function isSpeaker(text: string, tokens: readonly Token[], i: number): boolean {
   return !!prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text);
 }
 
-/** "Keith recalled", "said Johnson", "Mike de Kock", "David and Jodi Mahler": a one-word name used as a person's. */
+/** "Marlow recalled", "said Johnson", "Anna de Vries", "Tom and Rita Kessler": a one-word name used as a person's. */
 function isPersonContext(ctx: Context, tokens: readonly Token[], i: number): boolean {
   if (isSpeaker(ctx.text, tokens, i)) return true;
   const [and, given, surname] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
@@ -82,7 +82,7 @@ function isPersonContext(ctx: Context, tokens: readonly Token[], i: number): boo
 function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, entries: GazetteerEntry[]): GazetteerEntry[] {
   const t = tokens[i];
   const lower = t.text.toLowerCase();
-  // Months, titles ("Sen.", "Gen.") and plural acronyms ("HAPs") are never places.
+  // Months, titles ("Sen.", "Gen.") and plural acronyms ("WMDs") are never places.
   if (CALENDAR_WORDS.has(lower) || TITLES.has(t.text) || /^\p{Lu}{2,}s$/u.test(t.text)) return [];
   if (isAllCaps(t) && t.text.length <= ctx.opts.maxAcronymLength) {
     // "NATO", "CIA", "AP" match villages; as acronyms only countries and curated names are places.
@@ -92,12 +92,12 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   if (personAt(ctx, t.start, t.end)) return [];
   if (ctx.persons.surnames.has(t.text) && !entries.some((e) => e.kind === 'country')) return [];
   if (isStrong(entries, ctx.opts)) return entries;
-  // A name that speaks anywhere in the document ("Sandberg said") is that person's throughout it, unless a city has
-  // it ("Liverpool said" is the club, and elsewhere the city).
+  // A name that speaks anywhere in the document ("Hollister said") is that person's throughout it, unless a city has
+  // it ("Everton said" is the club, and elsewhere the place).
   const city = entries.some((e) => e.population >= ctx.opts.strongPopulation / 10);
   if ((ctx.speakers.has(t.text) && !city) || isPersonContext(ctx, tokens, i)) return [];
-  // A given name alone ("Ben", "Olivia") is a person called by it far more often than a small town; a big town
-  // counts under its own name only (Lévis is also "Levi").
+  // A given name alone ("Ben", "Maud") is a person called by it far more often than a small town; a big town
+  // counts under its own name only (Lévis, Quebec, is also a given name's spelling).
   const key = normaliseName(t.text);
   // A capital or seat under its own name stays a place whatever its size (Cheyenne, Helena, Augusta).
   const person = ctx.gazetteer.isGivenName(t.text) && entries.every((e) => normaliseName(e.name) !== key ||
@@ -108,8 +108,8 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   // "Reading", "Nice", "Bath": a common word is a town only where the grammar asks for a place ("in Reading"),
   // and only a town big enough to be meant that way ("in Congress" is not Congress, Arizona).
   const locative = prev && LOCATIVES.has(prev.text.toLowerCase()) && ctx.text.slice(prev.end, t.start) === ' ';
-  // Once a town that size makes the word a place, every town of the name stays a candidate: "in Nelson" next to
-  // "BC" is the small Canadian town, and resolve has the document's evidence to choose.
+  // Once a town that size makes the word a place, every town of the name stays a candidate: "in Kingston" next to
+  // "Ont." is the Canadian town, and resolve has the document's evidence to choose.
   const big = entries.some((e) => e.population >= ctx.opts.minCommonWordTownPopulation);
   return locative && big && !isAllCaps(t) ? entries : [];
 }
@@ -151,8 +151,8 @@ function nameEnd(ctx: Context, tokens: readonly Token[], i: number, j: number): 
 }
 
 /**
- * "Hampton Avenue", "333 Victoria St.", "the Russian Embassy", "Embassy of the Republic of Armenia", "Loyola
- * University", "Marburg virus": the name is part of a street's, a diplomatic mission's, a small town's venue's or a
+ * "Boston Avenue", "12 Albany St.", "the Chilean Embassy", "Embassy of the Republic of Chile", "Drexel
+ * University", "Lassa fever": the name is part of a street's, a diplomatic mission's, a small town's venue's or a
  * disease's name and says nothing of where it is.
  */
 function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Match): boolean {
@@ -163,7 +163,7 @@ function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Mat
   });
   let next = tokens[match.next];
   let gap = next && ctx.text.slice(end, next.start);
-  // "Wilson's Farm": the possessive's "s" stands between the name and the venue.
+  // "Miller's Farm": the possessive's "s" stands between the name and the venue.
   if (next?.text === 's' && /^['’]$/.test(gap) && tokens[match.next + 1]) {
     next = tokens[match.next + 1];
     gap = ctx.text.slice(tokens[match.next].end, next.start) === ' ' ? ' ' : '';
@@ -172,23 +172,23 @@ function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Mat
   }
   if (next && gap === ' ') {
     if (STREET_WORDS.has(next.text) || MISSION_WORDS.has(next.text) || DISEASE_WORDS.has(next.text.toLowerCase())) return true;
-    // "Loyola University", "Stonewall Golf Club": a venue named after a small town; a city's ("Liverpool Academy",
+    // "Drexel University", "Oakmont Golf Club": a venue named after a small town; a city's ("Leeds Academy",
     // "Oxford University") or a country's keeps its mention.
     if (FACILITY_WORDS.has(next.text) && smallTown()) return true;
-    // "Victoria St." ends a street, "St. Louis" starts a town: the abbreviation ends the name or the sentence.
+    // "Albany St." ends a street, "St. Louis" starts a town: the abbreviation ends the name or the sentence.
     if (STREET_ABBREVIATIONS.has(next.text) && ctx.text[next.end] === '.') {
       const after = tokens[match.next + 1];
       if (!after || !isCapitalised(after) || ctx.text.slice(next.end, after.start).trim() !== '.') return true;
     }
   }
   const before = ctx.text.slice(Math.max(0, start - 24), start);
-  // "University of St. Thomas" is in Houston: a small town's name after "University of" names the venue too.
+  // "University of Mount Union" is in Alliance, Ohio: a small town's name after "University of" names the venue too.
   if (/\b(?:University|College|Academy) of (?:the )?$/.test(before) && smallTown()) return true;
   return /\b(?:Embassy|Consulate) of (?:the )?$/.test(before);
 }
 
 /**
- * "Allendale, N.J.", "Irvine, Calif.", "Estey's Bridge, N.B.", "Surfside Beach, SC": a state or province
+ * "Allendale, N.J.", "Irvine, Calif.", "Duffy's Crossing, N.B.", "Myrtle Beach, SC": a state or province
  * abbreviation (AP style, or a US postal code) right after a comma and a capitalised name, known or not. `end` is
  * where that name ends, `next` the index of the first token after it.
  */
@@ -231,13 +231,14 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
     if (!entries.length) continue;
     const county = matchCounty(ctx, tokens, i, j, entries);
     if (county) return county;
-    // "Ohio County" is a county of Kentucky, not Ohio: a name before "County" that no town has is no mention; nor is
-    // one before "Township" ("Washington Township", New Jersey), whose township the gazetteer would have had.
+    // A US county is found whole above ("Owsley County"); a name before "County" that neither a county nor a town
+    // has is no mention (it is not the state "Ohio" in a county of Kentucky); nor is one before "Township"
+    // ("Jefferson Township", New Jersey), whose township the gazetteer would have had.
     if (isCountyWord(ctx, tokens, j) || (tokens[j + 1]?.text === 'Township' && ctx.text.slice(tokens[j].end, tokens[j + 1].start) === ' ')) continue;
     if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
     else if (personAt(ctx, start, start + 1)) continue;
     if (!entries.length) continue;
-    // "Idlib province", "Donetsk region", "Heathrow airport": the subdivision or airport, but its name is the capitalised part; the lower-case word
+    // "Kharkiv province", "Donetsk region", "Gatwick airport": the subdivision or airport, but its name is the capitalised part; the lower-case word
     // only says what kind of place it is.
     const descriptor = j > i && !isCapitalised(tokens[j]) && entries.every((e) => e.featureCode === 'ADM1' || e.featureCode === 'AIRP');
     return { mention: mention(ctx, start, descriptor ? tokens[j - 1].end : end, form, entries), next: j + 1 };
@@ -253,8 +254,9 @@ function isCountyWord(ctx: Context, tokens: readonly Token[], j: number): boolea
 }
 
 /**
- * "Orange County": the gazetteer has no counties, so a county is placed at the town of its name, which is most
- * often inside it or near it. The suffix makes it a place even when its name is a common word.
+ * "County Kerry", "Kildare County": outside the US the gazetteer has no counties, so a county is placed at the town of
+ * its name, which is most often inside it or near it. The suffix makes it a place even when its name is a common word.
+ * (US counties are entries of their own, found whole: "Orange County".)
  */
 function matchCounty(ctx: Context, tokens: readonly Token[], i: number, j: number, entries: readonly GazetteerEntry[]): Match | null {
   if (!isCountyWord(ctx, tokens, j)) return null;
