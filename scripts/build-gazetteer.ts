@@ -141,20 +141,27 @@ function mainland(shape: Feature<Polygon | MultiPolygon>): Feature<Polygon> {
 }
 
 const extents: GazetteerData['extents'] = {};
+const pointConventions: GazetteerData['pointConventions'] = { factbook: {}, centroid: {} };
 const aliasNames: Record<string, string[]> = curated.countryAliases.names;
 const aliasAdjectives: Record<string, string[]> = curated.countryAliases.adjectives;
 const independentDemonyms = new Set(worldCountries.filter((c) => c.independent).flatMap((c) => [c.demonyms?.eng?.m, c.demonyms?.eng?.f]));
 for (const c of worldCountries) {
   const shape = shapes.get(c.ccn3);
-  // world-countries' latlng is the conventional centre (the CIA World Factbook's, which GeoNames mostly shares);
-  // curated overrides where that is not so; the mainland's centre of mass only when neither has one.
+  // GeoNames' point by default: world-countries' latlng (the CIA World Factbook's, which GeoNames mostly shares)
+  // unless curated gives GeoNames' own where the two differ; the mainland's centre of mass only when neither has one.
+  // The other conventions are kept beside it (GazetteerData.pointConventions).
   const override = curated.countryPoints[c.cca2];
   let [lat, lon] = override ? [override.lat, override.lon] : c.latlng;
+  let massCentre: [number, number] | undefined;
   if (shape) {
     const land = mainland(shape);
-    if (lat === undefined || lon === undefined) [lon, lat] = centerOfMass(land).geometry.coordinates.map((x, k) => (k ? x : wrapLon(x)));
+    const [mlon, mlat] = centerOfMass(land).geometry.coordinates;
+    massCentre = [round(mlat), round(wrapLon(mlon))];
+    if (lat === undefined || lon === undefined) [lat, lon] = massCentre;
     extents[c.cca2] = bbox(land).map(round) as [number, number, number, number];
   }
+  if (c.latlng?.length === 2) pointConventions.factbook[`ne:${c.cca2}`] = [round(c.latlng[0]), round(c.latlng[1])];
+  if (massCentre) pointConventions.centroid[`ne:${c.cca2}`] = massCentre;
   const i = rows.push({
     id: `ne:${c.cca2}`, name: c.name.common, kind: 'C', country: c.cca2, lat: round(lat), lon: round(lon),
     population: countryPopulation.get(c.cca2) ?? 0, featureCode: 'PCLI', admin1: '',
@@ -486,6 +493,7 @@ const data: GazetteerData = {
   commonWords: [...commonWords].sort().join('\n'),
   abbreviations,
   borders,
+  pointConventions,
   givenNames: [...givenNames].sort().join('\n'),
 };
 mkdirSync(dirname(OUT), { recursive: true });
