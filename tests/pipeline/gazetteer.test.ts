@@ -133,4 +133,17 @@ describe('gazetteer', () => {
     }
     expect(gazetteer.lookupName('gulf of finland')[0]).toMatchObject({ kind: 'region', featureCode: 'GULF', countries: ['FI', 'EE', 'RU'] });
   });
+
+  it('loadGazetteer() places countries at GeoNames\' points by default, and at another convention\'s when asked', () => {
+    expect(gazetteer.countryByCode('CA')).toMatchObject({ lat: 60.10867, lon: -113.64258 });
+    const factbook = loadGazetteer(undefined, { convention: 'factbook' });
+    expect(factbook.countryByCode('CA')).toMatchObject({ lat: 60, lon: -95 });
+    const centroid = loadGazetteer(undefined, { convention: 'centroid' }).countryByCode('PL')!;
+    const [w, s, e, n] = gazetteer.extent('PL')!;
+    expect(centroid.lon).toBeGreaterThan(w);
+    expect(centroid.lon).toBeLessThan(e);
+    expect(centroid.lat).toBeGreaterThan(s);
+    expect(centroid.lat).toBeLessThan(n);
+    expect(() => loadGazetteer(undefined, { convention: 'wikipedia' as never })).toThrow(/unknown point convention wikipedia/);
+  });
 });
