@@ -86,7 +86,8 @@ for (const corpus of CORPORA) {
   console.log(`\n== ${corpus.label} (${corpus.dir}): ${predictions.length} documents (${(chars / 1000).toFixed(0)} k chars) ` +
     `recognised and resolved in ${runMs.toFixed(0)} ms (${(predictions.length / (runMs / 1000)).toFixed(0)} documents/s)`);
   const report = execFileSync(process.execPath, [SCORER, dir, out], { encoding: 'utf8' }).trimEnd();
-  console.log(report);
+  // The scorer's own SUMMARY line is printed once for all corpora at the end, with the median error beside it.
+  console.log(report.split('\n').filter((l) => !l.startsWith('SUMMARY')).join('\n'));
   const gold: { doc: string; toponyms: Gold[]; ignore?: Gold[] }[] = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8'));
   const errors = classify(gold, predictions, gazetteer);
   printClasses(errors);
