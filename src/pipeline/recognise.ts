@@ -232,7 +232,7 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
     const county = matchCounty(ctx, tokens, i, j, entries);
     if (county) return county;
     // A US county is found whole above ("Owsley County"); a name before "County" that neither a county nor a town
-    // has is no mention (it is not the state "Ohio" in a county of Kentucky); nor is one before "Township"
+    // has is no mention (it is not the state "Iowa" in a county of Wisconsin); nor is one before "Township"
     // ("Jefferson Township", New Jersey), whose township the gazetteer would have had.
     if (isCountyWord(ctx, tokens, j) || (tokens[j + 1]?.text === 'Township' && ctx.text.slice(tokens[j].end, tokens[j + 1].start) === ' ')) continue;
     if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
