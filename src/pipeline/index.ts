@@ -8,8 +8,8 @@ import { PipelineInputError } from './errors.ts';
 import { ingest } from './ingest.ts';
 import { segment } from './segment.ts';
 import { findDates } from './date.ts';
-import { recognise } from './recognise.ts';
-import { resolve } from './resolve.ts';
+import { recognise, type RecogniseOptions } from './recognise.ts';
+import { resolve, type ResolveOptions } from './resolve.ts';
 import { findTriggers, type FoundTrigger } from './trigger.ts';
 import { extractEvents, type EventCandidate, type UndatedEvent } from './events.ts';
 import { merge, type MergedEvent } from './merge.ts';
@@ -61,6 +61,9 @@ export interface PipelineOptions {
   onStage?: (timing: StageTiming) => void;
   /** Milliseconds clock for timings; the CLI passes performance.now. Without one, timings are 0. */
   now?: () => number;
+  /** Place recognition and resolution options (RECOGNISE_DEFAULTS, RESOLVE_DEFAULTS), e.g. demonyms off. */
+  recognise?: RecogniseOptions;
+  resolve?: ResolveOptions;
 }
 
 interface Work {
@@ -187,11 +190,11 @@ export function runPipeline(inputs: readonly PipelineInput[], gazetteer: Gazette
     w.outcome.dates = w.dates.filter((d) => d.interval !== null).length;
   }, () => `${count(sum((w) => w.outcome.dates), 'date')} placed in time (${sum((w) => w.dates.length)} found)`);
   stage('recognise', (w, doc) => {
-    w.recognised = recognise(doc, w.sentences, gazetteer);
+    w.recognised = recognise(doc, w.sentences, gazetteer, options.recognise);
     w.outcome.mentionsFound = w.recognised.length;
   }, () => `${count(sum((w) => w.recognised.length), 'place mention')} found`);
   stage('resolve', (w, doc) => {
-    w.resolved = resolve(w.recognised, doc, gazetteer);
+    w.resolved = resolve(w.recognised, doc, gazetteer, options.resolve);
     w.outcome.mentionsResolved = w.resolved.filter((m) => m.entry !== null).length;
   }, () => `${count(sum((w) => w.outcome.mentionsResolved), 'mention')} resolved`);
   stage('triggers', (w) => {
