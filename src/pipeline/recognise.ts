@@ -57,11 +57,15 @@ function isStrong(entries: readonly GazetteerEntry[], opts: RecogniseOptions): b
   return entries.some((e) => e.kind !== 'city' || e.population >= opts.strongPopulation);
 }
 
-/** "Marlow recalled", "said Johnson", "according to Davis": a one-word name that speaks is a person's. */
+/**
+ * "Marlow recalled", "said Johnson", "according to Davis": a one-word name that speaks is a person's. Not after a
+ * preposition of place: in "police in Tulsa said" the police speak.
+ */
 function isSpeaker(text: string, tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   const before = prev && text.slice(prev.end, tokens[i].start);
+  if (prev && LOCATIVES.has(prev.text) && before === ' ') return false;
   if (next && SPEECH_VERBS.has(next.text) && /^\s+$/.test(text.slice(tokens[i].end, next.start))) return true;
   if (prev && SPEECH_VERBS.has(prev.text.toLowerCase()) && /^\s+$/.test(before)) return true;
   return !!prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text);

@@ -147,6 +147,8 @@ describe('recognise', () => {
     const text = 'Hollister would not give figures. "We are working on it," Hollister said. According to Chapman, sales fell.';
     expect(places(text).map((m) => m.text)).toEqual([]);
     expect(places('Manchester said it condemned the damage. Fans travelled to Manchester.').map((m) => m.text)).toEqual(['Manchester']);
+    // After "in", the town does not speak: the police do.
+    expect(places('Police in Hollister said the road was closed.').map((m) => m.text)).toEqual(['Hollister']);
   });
 
   it('recognise() takes "Donald" in "Donald Trump" for a given name, not for a town', () => {
