@@ -65,10 +65,10 @@ function isSpeaker(text: string, tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   const before = prev && text.slice(prev.end, tokens[i].start);
+  if (!!prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text)) return true;
   if (prev && LOCATIVES.has(prev.text) && before === ' ') return false;
   if (next && SPEECH_VERBS.has(next.text) && /^\s+$/.test(text.slice(tokens[i].end, next.start))) return true;
-  if (prev && SPEECH_VERBS.has(prev.text.toLowerCase()) && /^\s+$/.test(before)) return true;
-  return !!prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text);
+  return !!prev && SPEECH_VERBS.has(prev.text.toLowerCase()) && /^\s+$/.test(before);
 }
 
 /** "Marlow recalled", "said Johnson", "Anna de Vries", "Tom and Rita Kessler": a one-word name used as a person's. */
