@@ -2,7 +2,7 @@
 // documents (seeded, so every run measures the same text). Prints figures; asserts nothing.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { GAZETTEER_PATH, loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
+import { GAZETTEER_PATH, loadGazetteer } from './gazetteer-load.ts';
 import { loadLexicon } from './lexicon-load.ts';
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { runPipeline, type PipelineInput } from '../src/pipeline/index.ts';

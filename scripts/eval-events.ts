@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from './gazetteer-load.ts';
 import { runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
 import { readManifest } from '../src/pipeline/manifest.ts';
 import { write } from '../src/pipeline/write.ts';

@@ -6,8 +6,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from './gazetteer-load.ts';
 import { loadLexicon } from './lexicon-load.ts';
+import { POINT_CONVENTIONS, type PointConvention } from '../src/pipeline/gazetteer.ts';
+import { RECOGNISE_DEFAULTS } from '../src/pipeline/recognise.ts';
 import { readManifest, PipelineInputError, type ManifestEntry } from '../src/pipeline/manifest.ts';
 import { count, runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
 import { write } from '../src/pipeline/write.ts';
@@ -16,7 +18,7 @@ import { markupSpans } from '../src/pipeline/boilerplate.ts';
 import { report, summarise, summaryLine, whyNothing } from '../src/pipeline/report.ts';
 
 const USAGE =
-  'usage: npm run geocode -- [--input DIR] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] [--max-document-mb N] [--debug]';
+  'usage: npm run geocode -- [--input DIR] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] [--max-document-mb N] [--convention geonames|factbook|centroid] [--no-demonyms] [--debug]';
 
 export const GEOCODE_DEFAULTS = {
   /**
@@ -35,22 +37,31 @@ interface Args {
   report: string | null;
   debug: boolean;
   maxDocumentMb: number;
+  /** Where countries are placed (src/pipeline/gazetteer.ts POINT_CONVENTIONS; geo/README.md). */
+  convention: PointConvention;
+  /** Adjectival forms ("French engineer") as mentions of their country; --no-demonyms turns them off. */
+  demonyms: boolean;
 }
 
 /** A problem with the arguments or the corpus as a whole: nothing can be written. */
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { input: 'seeds', output: 'public/data/events.geojson', documents: 'public/data/documents.json', mentions: null, report: null, debug: false, maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb };
+  const args: Args = { input: 'seeds', output: 'public/data/events.geojson', documents: 'public/data/documents.json', mentions: null, report: null, debug: false, maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb, convention: 'geonames', demonyms: true };
   const valued: Record<string, keyof Args> = { '--input': 'input', '--output': 'output', '--documents': 'documents', '--mentions': 'mentions', '--report': 'report' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     if (flag === '--debug') args.debug = true;
+    else if (flag === '--no-demonyms') args.demonyms = false;
     else if (flag === '--help' || flag === '-h') throw new UsageError('help');
     else if (flag === '--max-document-mb') {
       const value = inline ?? argv[++i];
       if (value === undefined || !(Number(value) > 0)) throw new UsageError('--max-document-mb needs a number of megabytes above 0');
       args.maxDocumentMb = Number(value);
+    } else if (flag === '--convention') {
+      const value = inline ?? argv[++i];
+      if (!POINT_CONVENTIONS.includes(value as PointConvention)) throw new UsageError(`--convention needs one of ${POINT_CONVENTIONS.join(', ')}`);
+      args.convention = value as PointConvention;
     }
     else if (flag in valued) {
       const value = inline ?? argv[++i];
@@ -219,13 +230,14 @@ function run(args: Args): number {
   let gazetteer;
   let lexicon;
   try {
-    gazetteer = loadGazetteer();
+    gazetteer = loadGazetteer(undefined, { convention: args.convention });
     lexicon = loadLexicon();
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   console.log(`geocode: gazetteer and lexicon loaded in ${Math.round(performance.now() - t0)} ms (${gazetteer.size} places)`);
   const result = runPipeline(corpus.inputs, { gazetteer, lexicon }, {
+    recognise: { ...RECOGNISE_DEFAULTS, demonyms: args.demonyms },
     now: () => performance.now(),
     onStage: (t) => console.log(`geocode: ${t.stage.padEnd(9)} ${String(Math.round(t.ms)).padStart(6)} ms  ${t.detail}`),
   });

@@ -14,7 +14,7 @@ const STEPS: Step[] = [
   { script: 'scripts/build-basemap.ts', outputs: ['public/geo/countries.geojson'], inputs: ['package-lock.json'] },
   { script: 'scripts/build-lexicon.ts', outputs: ['lexicon/build/events.json'], inputs: ['package-lock.json', 'lexicon/senses.json'] },
   { script: 'scripts/build-gazetteer.ts', outputs: ['geo/build/gazetteer.json'], inputs: [
-      'package-lock.json', 'geo/curated.json',
+      'package-lock.json', 'geo/curated.json', 'geo/physical.json',
       // the index format and the name normalisation are part of what the build writes
       'src/pipeline/gazetteer.ts', 'src/pipeline/places/normalise.ts',
     ] },

@@ -14,7 +14,9 @@ export const BASEMAP_DEFAULTS = {
 };
 
 export const ATTRIBUTION = 'Basemap: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain) · '
-  + 'Places: <a href="https://www.geonames.org/">GeoNames</a> (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)';
+  + 'Places: <a href="https://www.geonames.org/">GeoNames</a> (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>), '
+  + '<a href="https://www.census.gov/geographies/mapping-files.html">US Census Bureau</a> counties, '
+  + '<a href="https://ourairports.com/data/">OurAirports</a>, <a href="https://en.wikipedia.org/">Wikipedia</a> (natural features)';
 
 /** `base` is the URL geo/ sits under; MapLibre's worker needs absolute URLs. */
 export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS): StyleSpecification {

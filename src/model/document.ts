@@ -21,6 +21,19 @@ export const MentionSchema = z.object({
   lat: z.number().min(-90).max(90).nullable(),
   lon: z.number().min(-180).max(180).nullable(),
   country: z.string().nullable(),
+  /** The gazetteer entry chosen ("gn:5128581", "ne:PL", "us:county:39089"), null when unresolved. */
+  id: z.string().nullable().optional(),
+  /** How sure the choice is, 0..1 (from the ranker's margin over the runner-up). */
+  confidence: z.number().min(0).max(1).optional(),
+  /** The runners-up, most likely first, with their probabilities: what a reviewer would pick instead. */
+  alternatives: z.array(z.object({
+    id: z.string(),
+    name: z.string(),
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    country: z.string().nullable(),
+    score: z.number().min(0).max(1),
+  })).optional(),
 });
 
 export const MentionListSchema = z.array(z.object({ doc: z.string(), mentions: z.array(MentionSchema) }));

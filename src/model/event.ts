@@ -17,7 +17,7 @@ export type Status = (typeof STATUSES)[number];
 /** Where the event's date was found, nearest first: its own sentence ... the document's published date. */
 export const DATE_SOURCES = ['sentence', 'clause', 'paragraph', 'lede', 'dateline', 'published'] as const;
 export type DateSource = (typeof DATE_SOURCES)[number];
-export const GAZETTEERS = ['geonames', 'naturalearth', 'curated'] as const;
+export const GAZETTEERS = ['geonames', 'naturalearth', 'curated', 'census'] as const;
 export const HIGHLIGHT_KINDS = ['place', 'date', 'trigger'] as const;
 
 /** True when `iso` is a real calendar day written YYYY-MM-DD (2025-02-30 is not). */

@@ -1,9 +1,9 @@
 // The in-memory gazetteer: entries kept as columns, names as one sorted key list searched by bisection.
-// Built by scripts/build-gazetteer.ts, read from disk by gazetteer-load.ts; this module does no I/O.
+// Built by scripts/build-gazetteer.ts, read from disk by scripts/gazetteer-load.ts; this module does no I/O.
 import type { GazetteerEntry, PlaceKind } from './types.ts';
 import { directionalEntry, parseDirectionalId } from './places/directions.ts';
 
-export const GAZETTEER_FORMAT = 4;
+export const GAZETTEER_FORMAT = 6;
 
 /**
  * The built index as stored in geo/build/gazetteer.json. Columns, not objects, and text columns as one string each
@@ -39,7 +39,25 @@ export interface GazetteerData {
   givenNames: string;
   /** Abbreviations written as the text writes them ("N.J.", "Calif.") -> entry id; only read after "Town, ". */
   abbreviations: Record<string, string>;
+  /** "<alpha-2>-<alpha-2>" (codes sorted) -> the id of the border entry of two neighbouring countries. */
+  borders: Record<string, string>;
+  /** Per point convention other than the default (GeoNames'), entry id -> [lat, lon] where that convention differs. */
+  pointConventions: Record<Exclude<PointConvention, 'geonames'>, Record<string, [number, number]>>;
 }
+
+/**
+ * Where a country is placed. 'geonames' (default): GeoNames' point, which GeoWebNews and LGL use; 'factbook': the CIA
+ * World Factbook's (world-countries' latlng); 'centroid': the centre of mass of its mainland (Natural Earth).
+ * Corpora differ (GeoVirus uses Wikipedia's points): no one convention fits every reader.
+ */
+export const POINT_CONVENTIONS = ['geonames', 'factbook', 'centroid'] as const;
+export type PointConvention = (typeof POINT_CONVENTIONS)[number];
+
+export interface GazetteerOptions {
+  /** Which convention places countries (POINT_CONVENTIONS). */
+  convention: PointConvention;
+}
+export const GAZETTEER_DEFAULTS: GazetteerOptions = { convention: 'geonames' };
 
 export interface Gazetteer {
   byId(id: string): GazetteerEntry | undefined;
@@ -58,6 +76,11 @@ export interface Gazetteer {
   /** The subdivision an exact abbreviation stands for ("N.J.", "Calif."), if any. */
   abbreviation(text: string): GazetteerEntry | undefined;
   isGivenName(word: string): boolean;
+  /**
+   * The border of two neighbouring countries, by their alpha-2 codes in either order ("PL", "BY"): a region at the
+   * middle of their shared boundary, countries [both]. Undefined when they share no land boundary.
+   */
+  border(codeA: string, codeB: string): GazetteerEntry | undefined;
   /** How many entries the index holds. */
   readonly size: number;
 }
@@ -66,7 +89,8 @@ const KIND_BY_CHAR: Record<string, PlaceKind> = { s: 'site', c: 'city', C: 'coun
 
 function gazetteerOf(id: string): GazetteerEntry['gazetteer'] {
   if (id.startsWith('gn:')) return 'geonames';
-  if (id.startsWith('ne:')) return 'naturalearth';
+  if (id.startsWith('ne:') || id.startsWith('border:')) return 'naturalearth';
+  if (id.startsWith('us:')) return 'census';
   return 'curated';
 }
 
@@ -109,7 +133,7 @@ class KeyIndex {
   }
 }
 
-export function createGazetteer(data: GazetteerData): Gazetteer {
+export function createGazetteer(data: GazetteerData, opts: GazetteerOptions = GAZETTEER_DEFAULTS): Gazetteer {
   if (data.format !== GAZETTEER_FORMAT) {
     throw new Error(`gazetteer index has format ${data.format}, expected ${GAZETTEER_FORMAT}: run npm run prepare:data`);
   }
@@ -123,6 +147,8 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
   const common = new Set(data.commonWords.split('\n'));
   const given = new Set(data.givenNames.split('\n'));
   const cache = new Map<number, GazetteerEntry>();
+  const points = opts.convention === 'geonames' ? {} : data.pointConventions[opts.convention];
+  if (!points) throw new Error(`unknown point convention ${opts.convention}: use one of ${POINT_CONVENTIONS.join(', ')}`);
   let indexById: Map<string, number> | null = null;
   const countryIndex = new Map<string, number>();
   const admin1Index = new Map<string, number>();
@@ -135,13 +161,14 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     let e = cache.get(i);
     if (e) return e;
     const id = ids[i];
+    const point = Object.hasOwn(points, id) ? points[id] : undefined;
     e = {
       id,
       name: names[i],
       kind: KIND_BY_CHAR[data.kinds[i]],
       country: countryOf(i) || null,
-      lat: data.lat[i],
-      lon: data.lon[i],
+      lat: point ? point[0] : data.lat[i],
+      lon: point ? point[1] : data.lon[i],
       population: data.population[i],
       featureCode: featureCodes[i],
       gazetteer: gazetteerOf(id),
@@ -186,6 +213,10 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     extent: (alpha2) => data.extents[alpha2],
     isCommonWord: (w) => common.has(w),
     isGivenName: (w) => given.has(w),
+    border(codeA, codeB) {
+      const key = [codeA.toUpperCase(), codeB.toUpperCase()].sort().join('-');
+      return Object.hasOwn(data.borders, key) ? gazetteer.byId(data.borders[key]) : undefined;
+    },
     abbreviation: (text) => (Object.hasOwn(data.abbreviations, text) ? gazetteer.byId(data.abbreviations[text]) : undefined),
   };
   return gazetteer;

@@ -8,8 +8,8 @@ import { PipelineInputError } from './errors.ts';
 import { ingest } from './ingest.ts';
 import { segment } from './segment.ts';
 import { findDates } from './date.ts';
-import { recognise } from './recognise.ts';
-import { resolve } from './resolve.ts';
+import { recognise, type RecogniseOptions } from './recognise.ts';
+import { resolve, type ResolveOptions } from './resolve.ts';
 import { analyseSentence, tenseAt, type SentenceGrammar } from './language/clauses.ts';
 import { tagSentences } from './language/tagger.ts';
 import type { EventLexicon } from './lexicon/event-lexicon.ts';
@@ -70,6 +70,9 @@ export interface PipelineOptions {
   onStage?: (timing: StageTiming) => void;
   /** Milliseconds clock for timings; the CLI passes performance.now. Without one, timings are 0. */
   now?: () => number;
+  /** Place recognition and resolution options (RECOGNISE_DEFAULTS, RESOLVE_DEFAULTS), e.g. demonyms off. */
+  recognise?: RecogniseOptions;
+  resolve?: ResolveOptions;
 }
 
 interface Work {
@@ -94,7 +97,8 @@ function failure(file: string, stage: string, error: unknown): string {
 function mentionRecords(work: Work): MentionRecord[] {
   const resolvedAt = new Map(work.resolved.map((m) => [`${m.start}:${m.end}`, m]));
   return work.recognised.map((m) => {
-    const entry = resolvedAt.get(`${m.start}:${m.end}`)?.entry ?? null;
+    const resolved = resolvedAt.get(`${m.start}:${m.end}`);
+    const entry = resolved?.entry ?? null;
     return {
       start: m.start,
       end: m.end,
@@ -103,6 +107,11 @@ function mentionRecords(work: Work): MentionRecord[] {
       lat: entry ? entry.lat : null,
       lon: entry ? entry.lon : null,
       country: entry ? entry.country : null,
+      id: entry ? entry.id : null,
+      confidence: resolved?.confidence ?? 0,
+      alternatives: (resolved?.alternatives ?? []).map(({ entry: e, score }) => ({
+        id: e.id, name: e.name, lat: e.lat, lon: e.lon, country: e.country, score,
+      })),
     };
   });
 }
@@ -196,11 +205,11 @@ export function runPipeline(inputs: readonly PipelineInput[], resources: Pipelin
     w.outcome.dates = w.dates.filter((d) => d.interval !== null).length;
   }, () => `${count(sum((w) => w.outcome.dates), 'date')} placed in time (${sum((w) => w.dates.length)} found)`);
   stage('recognise', (w, doc) => {
-    w.recognised = recognise(doc, w.sentences, gazetteer);
+    w.recognised = recognise(doc, w.sentences, gazetteer, options.recognise);
     w.outcome.mentionsFound = w.recognised.length;
   }, () => `${count(sum((w) => w.recognised.length), 'place mention')} found`);
   stage('resolve', (w, doc) => {
-    w.resolved = resolve(w.recognised, doc, gazetteer);
+    w.resolved = resolve(w.recognised, doc, gazetteer, options.resolve);
     w.outcome.mentionsResolved = w.resolved.filter((m) => m.entry !== null).length;
   }, () => `${count(sum((w) => w.outcome.mentionsResolved), 'mention')} resolved`);
   stage('events', (w, doc) => {

@@ -6,7 +6,7 @@ import { normaliseName } from './places/normalise.ts';
 import { findPersonNames, type PersonNames } from './places/person-names.ts';
 import { isAllCaps, isCapitalised, joinsName, tokenise, type Token } from './places/tokens.ts';
 import {
-  CALENDAR_WORDS, CONNECTORS, FACILITY_WORDS, LOCATIVES, MISSION_WORDS, SPEECH_VERBS, STREET_ABBREVIATIONS, STREET_WORDS, SURNAME_PARTICLES, TITLES,
+  CALENDAR_WORDS, CONNECTORS, DISEASE_WORDS, FACILITY_WORDS, LOCATIVES, MISSION_WORDS, SPEECH_VERBS, STREET_ABBREVIATIONS, STREET_WORDS, SURNAME_PARTICLES, TITLES,
 } from './places/words.ts';
 
 export const RECOGNISE_DEFAULTS = {
@@ -18,6 +18,12 @@ export const RECOGNISE_DEFAULTS = {
   minCommonWordTownPopulation: 50_000,
   /** All-capital words up to this length are acronyms: only a country or curated name ("US", "UAE", "EU") fits. */
   maxAcronymLength: 4,
+  /**
+   * Recognise adjectival forms ("French engineer", "Polish airspace", "Russians") as mentions of their country.
+   * GeoWebNews and LGL count them as toponyms; GeoVirus does not. On for the timeline: "Russian drones" says where as
+   * much as "Russia" does.
+   */
+  demonyms: true,
 };
 export type RecogniseOptions = typeof RECOGNISE_DEFAULTS;
 
@@ -28,7 +34,7 @@ interface Context {
   persons: PersonNames;
   /** Words this document writes in lower case somewhere: capitalised elsewhere, they are likely not names. */
   lowerCaseWords: Set<string>;
-  /** Capitalised one-word names that speak somewhere in the document ("Sandberg said"). */
+  /** Capitalised one-word names that speak somewhere in the document ("Hollister said"). */
   speakers: Set<string>;
 }
 
@@ -51,17 +57,21 @@ function isStrong(entries: readonly GazetteerEntry[], opts: RecogniseOptions): b
   return entries.some((e) => e.kind !== 'city' || e.population >= opts.strongPopulation);
 }
 
-/** "Keith recalled", "said Johnson", "according to Davis": a one-word name that speaks is a person's. */
+/**
+ * "Marlow recalled", "said Johnson", "according to Davis": a one-word name that speaks is a person's. Not after a
+ * preposition of place: in "police in Tulsa said" the police speak.
+ */
 function isSpeaker(text: string, tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   const before = prev && text.slice(prev.end, tokens[i].start);
+  if (!!prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text)) return true;
+  if (prev && LOCATIVES.has(prev.text) && before === ' ') return false;
   if (next && SPEECH_VERBS.has(next.text) && /^\s+$/.test(text.slice(tokens[i].end, next.start))) return true;
-  if (prev && SPEECH_VERBS.has(prev.text.toLowerCase()) && /^\s+$/.test(before)) return true;
-  return !!prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text);
+  return !!prev && SPEECH_VERBS.has(prev.text.toLowerCase()) && /^\s+$/.test(before);
 }
 
-/** "Keith recalled", "said Johnson", "Mike de Kock", "David and Jodi Mahler": a one-word name used as a person's. */
+/** "Marlow recalled", "said Johnson", "Anna de Vries", "Tom and Rita Kessler": a one-word name used as a person's. */
 function isPersonContext(ctx: Context, tokens: readonly Token[], i: number): boolean {
   if (isSpeaker(ctx.text, tokens, i)) return true;
   const [and, given, surname] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
@@ -76,7 +86,7 @@ function isPersonContext(ctx: Context, tokens: readonly Token[], i: number): boo
 function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, entries: GazetteerEntry[]): GazetteerEntry[] {
   const t = tokens[i];
   const lower = t.text.toLowerCase();
-  // Months, titles ("Sen.", "Gen.") and plural acronyms ("HAPs") are never places.
+  // Months, titles ("Sen.", "Gen.") and plural acronyms ("WMDs") are never places.
   if (CALENDAR_WORDS.has(lower) || TITLES.has(t.text) || /^\p{Lu}{2,}s$/u.test(t.text)) return [];
   if (isAllCaps(t) && t.text.length <= ctx.opts.maxAcronymLength) {
     // "NATO", "CIA", "AP" match villages; as acronyms only countries and curated names are places.
@@ -86,12 +96,12 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   if (personAt(ctx, t.start, t.end)) return [];
   if (ctx.persons.surnames.has(t.text) && !entries.some((e) => e.kind === 'country')) return [];
   if (isStrong(entries, ctx.opts)) return entries;
-  // A name that speaks anywhere in the document ("Sandberg said") is that person's throughout it, unless a city has
-  // it ("Liverpool said" is the club, and elsewhere the city).
+  // A name that speaks anywhere in the document ("Hollister said") is that person's throughout it, unless a city has
+  // it ("Everton said" is the club, and elsewhere the place).
   const city = entries.some((e) => e.population >= ctx.opts.strongPopulation / 10);
   if ((ctx.speakers.has(t.text) && !city) || isPersonContext(ctx, tokens, i)) return [];
-  // A given name alone ("Ben", "Olivia") is a person called by it far more often than a small town; a big town
-  // counts under its own name only (Lévis is also "Levi").
+  // A given name alone ("Ben", "Maud") is a person called by it far more often than a small town; a big town
+  // counts under its own name only (Lévis, Quebec, is also a given name's spelling).
   const key = normaliseName(t.text);
   // A capital or seat under its own name stays a place whatever its size (Cheyenne, Helena, Augusta).
   const person = ctx.gazetteer.isGivenName(t.text) && entries.every((e) => normaliseName(e.name) !== key ||
@@ -102,8 +112,8 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   // "Reading", "Nice", "Bath": a common word is a town only where the grammar asks for a place ("in Reading"),
   // and only a town big enough to be meant that way ("in Congress" is not Congress, Arizona).
   const locative = prev && LOCATIVES.has(prev.text.toLowerCase()) && ctx.text.slice(prev.end, t.start) === ' ';
-  // Once a town that size makes the word a place, every town of the name stays a candidate: "in Nelson" next to
-  // "BC" is the small Canadian town, and resolve has the document's evidence to choose.
+  // Once a town that size makes the word a place, every town of the name stays a candidate: "in Kingston" next to
+  // "Ont." is the Canadian town, and resolve has the document's evidence to choose.
   const big = entries.some((e) => e.population >= ctx.opts.minCommonWordTownPopulation);
   return locative && big && !isAllCaps(t) ? entries : [];
 }
@@ -145,9 +155,9 @@ function nameEnd(ctx: Context, tokens: readonly Token[], i: number, j: number): 
 }
 
 /**
- * "Hampton Avenue", "333 Victoria St.", "the Russian Embassy", "Embassy of the Republic of Armenia", "Loyola
- * University": the name is part of a street's, a diplomatic mission's or a small town's venue's name and says nothing
- * of where it is.
+ * "Boston Avenue", "12 Albany St.", "the Chilean Embassy", "Embassy of the Republic of Chile", "Drexel
+ * University", "Lassa fever": the name is part of a street's, a diplomatic mission's, a small town's venue's or a
+ * disease's name and says nothing of where it is.
  */
 function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Match): boolean {
   const { start, end } = match.mention;
@@ -157,7 +167,7 @@ function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Mat
   });
   let next = tokens[match.next];
   let gap = next && ctx.text.slice(end, next.start);
-  // "Wilson's Farm": the possessive's "s" stands between the name and the venue.
+  // "Miller's Farm": the possessive's "s" stands between the name and the venue.
   if (next?.text === 's' && /^['’]$/.test(gap) && tokens[match.next + 1]) {
     next = tokens[match.next + 1];
     gap = ctx.text.slice(tokens[match.next].end, next.start) === ' ' ? ' ' : '';
@@ -165,24 +175,24 @@ function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Mat
     return false;
   }
   if (next && gap === ' ') {
-    if (STREET_WORDS.has(next.text) || MISSION_WORDS.has(next.text)) return true;
-    // "Loyola University", "Stonewall Golf Club": a venue named after a small town; a city's ("Liverpool Academy",
+    if (STREET_WORDS.has(next.text) || MISSION_WORDS.has(next.text) || DISEASE_WORDS.has(next.text.toLowerCase())) return true;
+    // "Drexel University", "Oakmont Golf Club": a venue named after a small town; a city's ("Leeds Academy",
     // "Oxford University") or a country's keeps its mention.
     if (FACILITY_WORDS.has(next.text) && smallTown()) return true;
-    // "Victoria St." ends a street, "St. Louis" starts a town: the abbreviation ends the name or the sentence.
+    // "Albany St." ends a street, "St. Louis" starts a town: the abbreviation ends the name or the sentence.
     if (STREET_ABBREVIATIONS.has(next.text) && ctx.text[next.end] === '.') {
       const after = tokens[match.next + 1];
       if (!after || !isCapitalised(after) || ctx.text.slice(next.end, after.start).trim() !== '.') return true;
     }
   }
   const before = ctx.text.slice(Math.max(0, start - 24), start);
-  // "University of St. Thomas" is in Houston: a small town's name after "University of" names the venue too.
+  // "University of Mount Union" is in Alliance, Ohio: a small town's name after "University of" names the venue too.
   if (/\b(?:University|College|Academy) of (?:the )?$/.test(before) && smallTown()) return true;
   return /\b(?:Embassy|Consulate) of (?:the )?$/.test(before);
 }
 
 /**
- * "Allendale, N.J.", "Irvine, Calif.", "Estey's Bridge, N.B.", "Surfside Beach, SC": a state or province
+ * "Allendale, N.J.", "Irvine, Calif.", "Duffy's Crossing, N.B.", "Myrtle Beach, SC": a state or province
  * abbreviation (AP style, or a US postal code) right after a comma and a capitalised name, known or not. `end` is
  * where that name ends, `next` the index of the first token after it.
  */
@@ -215,6 +225,8 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
     const adjectives = ctx.gazetteer.lookupAdjective(key);
     // "English" is Indiana's town English only when no country or region has it as its adjective.
     if (adjectives.length && !isStrong(entries, { ...ctx.opts, strongPopulation: Infinity })) {
+      // Without demonyms, "Canadian" is no mention at all, not Canadian, Texas.
+      if (!ctx.opts.demonyms) continue;
       entries = adjectives;
       form = 'adjective';
     }
@@ -223,13 +235,14 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
     if (!entries.length) continue;
     const county = matchCounty(ctx, tokens, i, j, entries);
     if (county) return county;
-    // "Ohio County" is a county of Kentucky, not Ohio: a name before "County" that no town has is no mention; nor is
-    // one before "Township" ("Washington Township", New Jersey), whose township the gazetteer would have had.
+    // A US county is found whole above ("Owsley County"); a name before "County" that neither a county nor a town
+    // has is no mention (it is not the state "Iowa" in a county of Wisconsin); nor is one before "Township"
+    // ("Jefferson Township", New Jersey), whose township the gazetteer would have had.
     if (isCountyWord(ctx, tokens, j) || (tokens[j + 1]?.text === 'Township' && ctx.text.slice(tokens[j].end, tokens[j + 1].start) === ' ')) continue;
     if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
     else if (personAt(ctx, start, start + 1)) continue;
     if (!entries.length) continue;
-    // "Idlib province", "Donetsk region", "Heathrow airport": the subdivision or airport, but its name is the capitalised part; the lower-case word
+    // "Kharkiv province", "Donetsk region", "Gatwick airport": the subdivision or airport, but its name is the capitalised part; the lower-case word
     // only says what kind of place it is.
     const descriptor = j > i && !isCapitalised(tokens[j]) && entries.every((e) => e.featureCode === 'ADM1' || e.featureCode === 'AIRP');
     return { mention: mention(ctx, start, descriptor ? tokens[j - 1].end : end, form, entries), next: j + 1 };
@@ -245,8 +258,9 @@ function isCountyWord(ctx: Context, tokens: readonly Token[], j: number): boolea
 }
 
 /**
- * "Orange County": the gazetteer has no counties, so a county is placed at the town of its name, which is most
- * often inside it or near it. The suffix makes it a place even when its name is a common word.
+ * "County Kerry", "Kildare County": outside the US the gazetteer has no counties, so a county is placed at the town of
+ * its name, which is most often inside it or near it. The suffix makes it a place even when its name is a common word.
+ * (US counties are entries of their own, found whole: "Orange County".)
  */
 function matchCounty(ctx: Context, tokens: readonly Token[], i: number, j: number, entries: readonly GazetteerEntry[]): Match | null {
   if (!isCountyWord(ctx, tokens, j)) return null;
@@ -256,7 +270,11 @@ function matchCounty(ctx: Context, tokens: readonly Token[], i: number, j: numbe
   return { mention: mention(ctx, tokens[i].start, suffix.end, 'name', towns), next: j + 2 };
 }
 
-/** "eastern Ukraine", "north-eastern Syria": a direction word and a country. */
+/**
+ * "eastern Ukraine", "north-eastern Syria": a direction word and a country, read as that part of the country. The
+ * mention's span is the country's name, as annotators mark it (in GeoWebNews, LGL and GeoVirus alike the direction
+ * word is never part of the toponym); its candidate is the directional region.
+ */
 function matchDirectional(ctx: Context, tokens: readonly Token[], i: number): Match | null {
   let direction = directionOf(tokens[i].text);
   let after = i + 1;
@@ -272,8 +290,7 @@ function matchDirectional(ctx: Context, tokens: readonly Token[], i: number): Ma
     .map((id) => ctx.gazetteer.byId(id))
     .find((e) => e?.kind === 'country')?.country;
   if (!code) return null;
-  const start = tokens[i].start;
-  const end = country.mention.end;
+  const { start, end } = country.mention;
   return {
     mention: { start, end, text: ctx.text.slice(start, end), form: 'region', candidates: [directionalId(direction, code)] },
     next: country.next,

@@ -31,10 +31,14 @@ export interface GazetteerEntry {
   lat: number;
   lon: number;
   population: number;
-  /** GeoNames feature code (PPLC, PPLA, ADM1...) or a curated one (HQ, BASE, REGION, PCLI). */
+  /**
+   * GeoNames feature code (PPLC, PPLA, ADM1, ADM2, SEA, STRT, LK, STM, MTS, ISL, AIRP...) or a curated one (HQ, BASE,
+   * REGION, BRDR for a border between two countries).
+   */
   featureCode: string;
   geonameId?: number;
-  gazetteer: 'geonames' | 'naturalearth' | 'curated';
+  /** Where the entry comes from: 'census' is the US Census Bureau's counties (us-atlas). */
+  gazetteer: 'geonames' | 'naturalearth' | 'curated' | 'census';
 }
 
 /** How the text names the place: "Poland", "Polish airspace", "the Baltics". */
@@ -52,6 +56,8 @@ export interface PlaceMention extends Span {
 export interface ResolvedMention extends PlaceMention {
   entry: GazetteerEntry | null;
   confidence: number;
+  /** The runners-up, most likely first, each with its probability (0..1) among the candidates. */
+  alternatives?: { entry: GazetteerEntry; score: number }[];
 }
 
 /** A date interval, inclusive, at the precision the text gives it. */

@@ -227,6 +227,7 @@ describe('offline', () => {
     const credit = (await suite.app.page.locator('.maplibregl-ctrl-attrib').textContent())!;
     expect(credit).toContain('Natural Earth');
     expect(credit).toMatch(/GeoNames.*CC BY 4\.0/);
+    expect(credit).toContain('US Census Bureau');
   });
 
   test('the page logged no errors', () => {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findDates } from '../../src/pipeline/date.ts';
 import { recognise } from '../../src/pipeline/recognise.ts';
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from '../../scripts/gazetteer-load.ts';
 import { loadResources } from '../pipeline/resources.ts';
 import { ingest } from '../../src/pipeline/ingest.ts';
 import { segment } from '../../src/pipeline/segment.ts';

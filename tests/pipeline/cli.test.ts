@@ -62,6 +62,9 @@ describe('npm run geocode', { timeout: 120_000 }, () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown option --inptu\nusage: /);
     expect(geocode('--output').code).toBe(2);
+    const convention = geocode('--convention', 'wikipedia');
+    expect(convention.code).toBe(2);
+    expect(convention.stderr).toMatch(/--convention needs one of geonames, factbook, centroid/);
   });
 
   it('geocode reads a folder without a manifest: first line as title, no published date, mentions written', () => {

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from '../../scripts/gazetteer-load.ts';
 import { createGazetteer, type Gazetteer, type GazetteerData } from '../../src/pipeline/gazetteer.ts';
+import { RESOLVE_DEFAULTS } from '../../src/pipeline/resolve.ts';
 
 let gazetteer: Gazetteer;
 beforeAll(() => {
@@ -63,10 +64,11 @@ describe('gazetteer', () => {
     expect(gazetteer.lookupName('punjab').filter((e) => e.featureCode === 'ADM1').map((e) => e.country).sort()).toEqual(['IN', 'PK']);
   });
 
-  it('lookupName() leaves a bare name to the town that has it and generic words to nobody', () => {
-    // Kano State's seat is Kano; "New York" is the city; "North West" and "Northern Region" are everywhere.
+  it('lookupName() leaves a bare name to the town that has it, US states excepted, and generic words to nobody', () => {
+    // Kano State's seat is Kano; "North West" and "Northern Region" are everywhere. "New York" is the city and the
+    // state: the ranker chooses (resolve.test.ts).
     expect(gazetteer.lookupName('kano').every((e) => e.kind === 'city')).toBe(true);
-    expect(gazetteer.lookupName('new york').some((e) => e.featureCode === 'ADM1')).toBe(false);
+    expect(gazetteer.lookupName('new york').map((e) => e.featureCode)).toEqual(expect.arrayContaining(['ADM1', 'PPL']));
     expect(gazetteer.lookupName('northern region')).toEqual([]);
     expect(gazetteer.lookupName('north west').some((e) => e.featureCode === 'ADM1')).toBe(false);
   });
@@ -86,5 +88,62 @@ describe('gazetteer', () => {
     expect(() => loadGazetteer(join(dir, 'none.json'))).toThrow(/none\.json.*npm run prepare:data/);
     writeFileSync(join(dir, 'broken.json'), '{"format":');
     expect(() => loadGazetteer(join(dir, 'broken.json'))).toThrow(/broken\.json: gazetteer index is not valid JSON/);
+  });
+
+  it('border() gives the border of two neighbouring countries in either order, at the middle of their shared line', () => {
+    const border = gazetteer.border('PL', 'BY')!;
+    expect(border).toMatchObject({ id: 'border:BY-PL', kind: 'region', name: 'Belarus–Poland border', countries: ['BY', 'PL'] });
+    expect(gazetteer.border('by', 'pl')).toEqual(border);
+    expect(gazetteer.byId('border:BY-PL')).toEqual(border);
+    // The Belarus–Poland boundary runs from about 51.5° N to 54.4° N near 23.5–24° E.
+    expect(border.lat).toBeGreaterThan(51.4);
+    expect(border.lat).toBeLessThan(54.5);
+    expect(border.lon).toBeGreaterThan(23);
+    expect(border.lon).toBeLessThan(24.5);
+    expect(gazetteer.border('PL', 'US')).toBeUndefined();
+    expect(gazetteer.border('PL', 'XX')).toBeUndefined();
+  });
+
+  it('lookupName() finds a US county by "<name> County" only, at a point inside its state', () => {
+    const licking = gazetteer.lookupName('licking county');
+    expect(licking.map((e) => [e.featureCode, e.country, e.gazetteer])).toEqual([['ADM2', 'US', 'census']]);
+    expect(gazetteer.admin1Code(licking[0].id)).toBe('OH');
+    expect(gazetteer.lookupName('licking').some((e) => e.featureCode === 'ADM2')).toBe(false);
+    // Virginia's independent cities are towns, not counties.
+    expect(gazetteer.lookupName('norfolk county').filter((e) => e.featureCode === 'ADM2').map((e) => gazetteer.admin1Code(e.id))).toEqual(['MA']);
+  });
+
+  it('admin1() places a US state at the middle of its shape, not of the box around its towns', () => {
+    const virginia = gazetteer.admin1('US', 'VA')!;
+    // Inside Virginia, west of Richmond, east of the Blue Ridge.
+    expect(virginia.lat).toBeGreaterThan(37);
+    expect(virginia.lat).toBeLessThan(38.2);
+    expect(virginia.lon).toBeGreaterThan(-79.6);
+    expect(virginia.lon).toBeLessThan(-77.4);
+  });
+
+  it('every natural feature in geo/physical.json has a source, a point and a known feature class', () => {
+    const physical = JSON.parse(readFileSync('geo/physical.json', 'utf8'));
+    expect(physical.places.length).toBeGreaterThan(150);
+    for (const p of physical.places) {
+      expect(p.source, p.id).toMatch(/^https:\/\/en\.wikipedia\.org\/wiki\//);
+      expect(Math.abs(p.lat), p.id).toBeLessThanOrEqual(90);
+      expect(Math.abs(p.lon), p.id).toBeLessThanOrEqual(180);
+      expect(RESOLVE_DEFAULTS.featureWeight[p.featureCode], p.id).toBeDefined();
+    }
+    expect(gazetteer.lookupName('gulf of finland')[0]).toMatchObject({ kind: 'region', featureCode: 'GULF', countries: ['FI', 'EE', 'RU'] });
+  });
+
+  it('loadGazetteer() places countries at GeoNames\' points by default, and at another convention\'s when asked', () => {
+    expect(gazetteer.countryByCode('CA')).toMatchObject({ lat: 60.10867, lon: -113.64258 });
+    const factbook = loadGazetteer(undefined, { convention: 'factbook' });
+    expect(factbook.countryByCode('CA')).toMatchObject({ lat: 60, lon: -95 });
+    const centroid = loadGazetteer(undefined, { convention: 'centroid' }).countryByCode('PL')!;
+    const [w, s, e, n] = gazetteer.extent('PL')!;
+    expect(centroid.lon).toBeGreaterThan(w);
+    expect(centroid.lon).toBeLessThan(e);
+    expect(centroid.lat).toBeGreaterThan(s);
+    expect(centroid.lat).toBeLessThan(n);
+    expect(() => loadGazetteer(undefined, { convention: 'wikipedia' as never })).toThrow(/unknown point convention wikipedia/);
   });
 });

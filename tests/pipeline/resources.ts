@@ -1,5 +1,5 @@
 // The pipeline's resources for tests, read once per test file: the built gazetteer and event lexicon.
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { loadGazetteer } from '../../scripts/gazetteer-load.ts';
 import type { PipelineResources } from '../../src/pipeline/index.ts';
 import { loadLexicon } from '../../scripts/lexicon-load.ts';
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadResources } from './resources.ts';
 import { runPipeline, type PipelineInput } from '../../src/pipeline/index.ts';
+import { RECOGNISE_DEFAULTS } from '../../src/pipeline/recognise.ts';
 import { report } from '../../src/pipeline/report.ts';
 import type { PipelineResources } from '../../src/pipeline/index.ts';
 
@@ -49,5 +50,18 @@ describe('runPipeline', () => {
     expect(result.mentions).toHaveLength(1);
     const vienna = result.mentions[0].mentions.find((m) => m.text === 'Vienna')!;
     expect([vienna.name, vienna.country]).toEqual(['Vienna', 'AT']);
+  });
+
+  it('runPipeline() writes each mention\'s id, confidence and runners-up, and reads no demonym when told not to', () => {
+    const inputs = [{ file: 'a.txt', bytes: bytes('Polish officials met in Paris on 3 March 2025.') }];
+    const on = runPipeline(inputs, resources).mentions[0].mentions;
+    expect(on.map((m) => m.text)).toEqual(['Polish', 'Paris']);
+    const paris = on[1];
+    expect(paris).toMatchObject({ id: expect.stringMatching(/^gn:/), country: 'FR' });
+    expect(paris.confidence).toBeGreaterThan(0.5);
+    expect(paris.alternatives!.length).toBeGreaterThan(0);
+    expect(paris.alternatives![0]).toMatchObject({ id: expect.any(String), name: expect.any(String), score: expect.any(Number) });
+    const off = runPipeline(inputs, resources, { recognise: { ...RECOGNISE_DEFAULTS, demonyms: false } }).mentions[0].mentions;
+    expect(off.map((m) => m.text)).toEqual(['Paris']);
   });
 });

@@ -13,7 +13,7 @@ function event(over: Partial<MergedEvent> = {}): MergedEvent {
   const end = TEXT.indexOf('.') + 1;
   return {
     category: 'meeting', title: 'NATO defence ministers meet in Brussels', start: '2025-10-15', end: '2025-10-15', precision: 'day',
-    persists: false, entry: BRUSSELS, actors: [], confidence: 0.9,
+    persists: false, status: 'happened', dateSource: 'clause', reason: "date: 'on Wednesday' (same clause)", entry: BRUSSELS, actors: [], confidence: 0.9,
     sources: [{ doc: 'b.txt', title: 'B', published: '2025-10-15', excerpt: TEXT.slice(0, end), start: 0, end, highlights: [{ start: 30, end: 38, kind: 'place' }] }],
     ...over,
   };

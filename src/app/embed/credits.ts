@@ -4,7 +4,7 @@ import type { SourceDocument } from '../../model/index.ts';
 
 export const CREDITS_DEFAULTS = {
   basemap: 'Basemap: Natural Earth (public domain)',
-  places: 'Places: GeoNames (CC BY 4.0)',
+  places: 'Places: GeoNames (CC BY 4.0), US Census Bureau, OurAirports, Wikipedia',
   /** More distinct sources than this are summarised as "and N more". */
   maxSources: 4,
 };

@@ -4,7 +4,7 @@ import type { Store } from '../state/store.ts';
 import { isLightFeature, type EventsTable } from '../state/events-table.ts';
 import { CATEGORY_LABELS, cssColor } from '../categories.ts';
 import { formatDay, formatEventDate, formatPublished } from '../format/date.ts';
-import { formatCoordinates, formatCountries, formatGazetteer } from '../format/place.ts';
+import { formatCoordinates, formatPlacePoint, formatCountries, formatGazetteer } from '../format/place.ts';
 import { renderExcerpt } from './excerpt.ts';
 import { renderReader } from './reader.ts';
 
@@ -35,7 +35,7 @@ function placeList(f: EventFeature): HTMLElement {
   const rows: [string, string][] = isLightFeature(f) ? [['Place', place.name], ['Coordinates', formatCoordinates(lon, lat)]] : [
     ['Place', `${place.name} (${place.kind})`],
     [place.countries?.length ? 'Countries' : 'Country', formatCountries(place)],
-    ['Coordinates', formatCoordinates(lon, lat)],
+    ['Coordinates', formatPlacePoint(place, lon, lat)],
     ['Placed by', formatGazetteer(place)],
     ['Confidence', `${Math.round(f.properties.confidence * 100)}%`],
   ];

@@ -3,7 +3,7 @@ import type { Gazetteer } from '../gazetteer.ts';
 import type { Span } from '../types.ts';
 import { normaliseName } from './normalise.ts';
 import { isAllCaps, isCapitalised, joinsName, type Token } from './tokens.ts';
-import { CALENDAR_WORDS, CONNECTORS, TITLES } from './words.ts';
+import { CALENDAR_WORDS, CONNECTORS, PLACE_NAME_STARTS, TITLES } from './words.ts';
 
 export interface PersonNames {
   /** The name part of each person reference ("Austin" in "Secretary Austin", "Lloyd Austin" in "Lloyd Austin"). */
@@ -33,11 +33,11 @@ function startsPlaceName(text: string, tokens: readonly Token[], i: number, gaze
 }
 
 /**
- * "Ben Wallace"; but not "Philippine Sports", whose first word is also a country's adjective, nor "Washington Post",
+ * "Ben Wallace"; but not "Philippine Airlines", whose first word is also a country's adjective, nor "Washington Post",
  * whose second word is a common one.
  */
 function isGivenNameStart(t: Token, next: Token, gazetteer: Gazetteer, strongPopulation: number): boolean {
-  return gazetteer.isGivenName(t.text) && !gazetteer.isCommonWord(next.text.toLowerCase()) &&
+  return gazetteer.isGivenName(t.text) && !PLACE_NAME_STARTS.has(t.text) && !gazetteer.isCommonWord(next.text.toLowerCase()) &&
     !isStrongPlace(t.text, gazetteer, strongPopulation) && !gazetteer.lookupAdjective(normaliseName(t.text)).length;
 }
 
@@ -48,15 +48,15 @@ function isNameWord(t: Token, gazetteer: Gazetteer): boolean {
 }
 
 /**
- * "Roshunda Johnson", "Wang Yi": two ordinary capitalised words side by side that are not both places are a
+ * "Marisol Jenkins", "Zhou Ming": two ordinary capitalised words side by side that are not both places are a
  * person's name far more often than a town and a word. A strong place in the pair ("Moscow Mule") keeps it a place.
  */
 function isNamePair(a: Token, b: Token, gazetteer: Gazetteer, strongPopulation: number): boolean {
   if (!isNameWord(a, gazetteer) || !isNameWord(b, gazetteer)) return false;
-  // A city's name before a word is a team or an organisation ("Seattle Seahawks", "Liverpool Echo").
+  // A city's name before a word is a team or an organisation ("Denver Broncos", "Liverpool Echo").
   const cityPopulation = strongPopulation / 10;
   if (isStrongPlace(a.text, gazetteer, cityPopulation) || isStrongPlace(b.text, gazetteer, cityPopulation)) return false;
-  // Two small towns side by side with nothing between them ("Campbell Davis") are a person too: places listed
+  // Two small towns side by side with nothing between them ("Hughes Morgan") are a person too: places listed
   // are separated by a comma or a word.
   return true;
 }
@@ -72,8 +72,8 @@ function nameRun(text: string, tokens: readonly Token[], from: number): number {
 }
 
 /**
- * Person names in the sentences' words: after a title ("President X"), a given name and a surname ("Ben X"), or
- * two ordinary capitalised words that are not a known place name ("Roshunda Johnson").
+ * Person names in the sentences' words: after a title ("President Y"), a given name and a surname ("Ben X"), or
+ * two ordinary capitalised words that are not a known place name ("Marisol Jenkins").
  */
 export function findPersonNames(
   text: string,
@@ -104,7 +104,7 @@ export function findPersonNames(
       // A given name alone ("Austin") is no person; it needs a surname after it.
       if (end > from && (from > i || end - from >= 2)) {
         spans.push({ start: tokens[from].start, end: tokens[end - 1].end });
-        // Every word of the name: "Wang Quanzhang" is later "Wang", "Ben Wallace" "Wallace".
+        // Every word of the name: "Zhou Ming" is later "Zhou", "Ben Wallace" "Wallace".
         for (let k = from; k < end; k++) surnames.add(tokens[k].text);
         i = end;
       } else {

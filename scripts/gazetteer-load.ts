@@ -1,10 +1,11 @@
-// Reads the built gazetteer index from disk (built by `npm run prepare:data`, see geo/README.md).
+// Reads the built gazetteer index from disk (built by `npm run prepare:data`, see geo/README.md). Only scripts read files:
+// the pipeline is handed the parsed index.
 import { existsSync, readFileSync } from 'node:fs';
-import { createGazetteer, type Gazetteer, type GazetteerData } from './gazetteer.ts';
+import { createGazetteer, GAZETTEER_DEFAULTS, type Gazetteer, type GazetteerData, type GazetteerOptions } from '../src/pipeline/gazetteer.ts';
 
 export const GAZETTEER_PATH = 'geo/build/gazetteer.json';
 
-export function loadGazetteer(path: string = GAZETTEER_PATH): Gazetteer {
+export function loadGazetteer(path: string = GAZETTEER_PATH, opts: GazetteerOptions = GAZETTEER_DEFAULTS): Gazetteer {
   if (!existsSync(path)) throw new Error(`${path}: gazetteer index missing; run npm run prepare:data to build it`);
   let data: GazetteerData;
   try {
@@ -12,5 +13,5 @@ export function loadGazetteer(path: string = GAZETTEER_PATH): Gazetteer {
   } catch (e) {
     throw new Error(`${path}: gazetteer index is not valid JSON (${(e as Error).message}); delete it and run npm run prepare:data`);
   }
-  return createGazetteer(data);
+  return createGazetteer(data, opts);
 }
