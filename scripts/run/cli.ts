@@ -1,0 +1,115 @@
+// The geocode command's running part: its flags (--workers, --queue, --cache, --no-cache), and a run of the
+// per-document stage over the input with the cache, the executor they choose, and progress. geocode.ts keeps the
+// rest (arguments, the merge, the files).
+import { existsSync } from 'node:fs';
+import { GAZETTEER_PATH } from '../../src/pipeline/gazetteer-load.ts';
+import { DocumentCache, defaultCacheDir, pipelineVersion } from './cache.ts';
+import type { Executor } from './executor.ts';
+import { createInProcess } from './in-process.ts';
+import { openSource, SourceError } from './inputs.ts';
+import { createPool } from './pool.ts';
+import { createProgress } from './progress.ts';
+import { checkRedis, createQueueProducer } from './queue.ts';
+import { runCorpus, type CorpusRun } from './run-corpus.ts';
+import { count } from '../../src/pipeline/index.ts';
+
+export interface RunArgs {
+  /** Worker threads; 1 runs in this thread. */
+  workers: number;
+  /** redis://HOST:PORT: run the documents on the queue's workers instead of this machine's threads. */
+  queue: string | null;
+  /** The cache folder; undefined: the default beside the outputs; null: no cache (--no-cache). */
+  cache: string | null | undefined;
+}
+
+/** Reads one of the run's flags into `args`; false when the flag is not one of them. */
+export function runArgs(flag: string, value: () => string | undefined, args: RunArgs, usage: (message: string) => Error): boolean {
+  const needed = (what: string) => {
+    const v = value();
+    if (v === undefined || v === '' || v.startsWith('--')) throw usage(`${flag} needs ${what}`);
+    return v;
+  };
+  if (flag === '--workers') {
+    const v = needed('a number of worker threads, 1 or more');
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw usage(`--workers needs a whole number of worker threads, 1 or more (got ${v})`);
+    args.workers = Number(v);
+  } else if (flag === '--queue') {
+    const v = needed('a Redis address, redis://HOST:PORT');
+    if (!/^rediss?:\/\/[^\s/]+/.test(v)) throw usage(`--queue needs a Redis address such as redis://127.0.0.1:6379 (got ${v})`);
+    args.queue = v;
+  } else if (flag === '--cache') args.cache = needed('a folder');
+  else if (flag === '--no-cache') args.cache = null;
+  else return false;
+  return true;
+}
+
+export interface DocumentRun extends CorpusRun {
+  cacheDir: string | null;
+  /** Cache entries that could not be used and were rebuilt. */
+  rebuilt: number;
+  /** Removes the cache's folders of other pipeline versions; called once the outputs are written. */
+  pruneCache(): number;
+}
+
+export interface RunDocumentsOptions {
+  input: string;
+  output: string;
+  maxDocumentMb: number;
+  keepMentions: boolean;
+  run: RunArgs;
+  log: (line: string) => void;
+  warn: (line: string) => void;
+  /** Makes the error for a problem with the input or the setup as a whole (nothing is written). */
+  usage: (message: string) => Error;
+}
+
+function executorFor(run: RunArgs, version: string, log: (line: string) => void): () => Executor {
+  if (run.queue !== null) return () => createQueueProducer(run.queue!, version, log);
+  return run.workers > 1 ? () => createPool(run.workers) : () => createInProcess();
+}
+
+/** Every document of the input through the per-document stage: from the cache, or run; results in input order. */
+export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentRun> {
+  if (!existsSync(GAZETTEER_PATH)) throw opts.usage(`${GAZETTEER_PATH}: gazetteer index missing; run npm run prepare:data to build it`);
+  let source;
+  try {
+    source = openSource(opts.input, { maxDocumentMb: opts.maxDocumentMb });
+  } catch (error) {
+    throw error instanceof SourceError ? opts.usage(error.message) : error;
+  }
+  if (opts.run.queue !== null) {
+    try {
+      await checkRedis(opts.run.queue);
+    } catch (error) {
+      throw opts.usage((error as Error).message);
+    }
+  }
+  const expected = source.expected();
+  opts.log(expected !== null ? `${count(expected, 'document')} in ${opts.input}` : `reading the articles of ${opts.input}`);
+  const version = pipelineVersion();
+  const cacheDir = opts.run.cache === null ? null : opts.run.cache ?? defaultCacheDir(opts.output);
+  const cache = cacheDir === null ? null : new DocumentCache(cacheDir, version, opts.warn);
+  const progress = createProgress({ label: 'geocode', lines: opts.log });
+  let run: CorpusRun;
+  try {
+    run = await runCorpus(source, {
+      executor: executorFor(opts.run, version, opts.log),
+      cache,
+      keepMentions: opts.keepMentions,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } catch (error) {
+    throw error instanceof SourceError ? opts.usage(error.message) : error;
+  } finally {
+    progress.stop();
+  }
+  const from = [
+    run.ranOn !== null ? `${count(run.processed, 'document')} run on ${run.ranOn}` : null,
+    cache !== null ? `${count(run.cached, 'document')} from the cache (${cacheDir})` : null,
+    run.duplicates > 0 ? `${count(run.duplicates, 'document')} repeating another` : null,
+  ].filter(Boolean);
+  opts.log(from.join(', '));
+  return { ...run, cacheDir, rebuilt: cache?.rebuilt ?? 0, pruneCache: () => cache?.pruneOtherVersions() ?? 0 };
+}
+
+
