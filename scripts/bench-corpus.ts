@@ -1,5 +1,7 @@
 // A seeded corpus of generated news-sized documents (about 2.8 KB, a wire story's length) for the pipeline benches:
 // every run measures the same text. Dense on purpose: about 15 event reports a document, several times real news.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { GAZETTEER_PATH } from '../src/pipeline/gazetteer-load.ts';
 import type { PipelineInput } from '../src/pipeline/index.ts';
@@ -70,3 +72,15 @@ export function* generatedCorpus(data: GazetteerData, opts = CORPUS_DEFAULTS): G
   }
 }
 
+
+/** Writes the corpus as a folder a user would have: one .txt file a document and a manifest.json with their dates. */
+export function writeCorpusFolder(dir: string, data: GazetteerData, opts = CORPUS_DEFAULTS): number {
+  mkdirSync(dir, { recursive: true });
+  const entries: { file: string; title: string; published: string | null }[] = [];
+  for (const input of generatedCorpus(data, opts)) {
+    writeFileSync(join(dir, input.file), input.bytes);
+    entries.push({ file: input.file, title: input.meta!.title, published: input.meta!.published });
+  }
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ documents: entries }));
+  return entries.length;
+}

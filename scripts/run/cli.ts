@@ -96,7 +96,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
       executor: executorFor(opts.run, version, opts.log),
       cache,
       keepMentions: opts.keepMentions,
-      onProgress: (done, total) => progress.update(done, total),
+      onProgress: (done, total, exact) => progress.update(done, total, exact),
     });
   } catch (error) {
     throw error instanceof SourceError ? opts.usage(error.message) : error;

@@ -18,6 +18,8 @@ export interface DocumentSource {
   problems: string[];
   /** Documents the source holds: exact for a folder; for a file, an estimate from the share of its bytes read so far. */
   expected(): number | null;
+  /** Whether expected() is a count rather than an estimate. */
+  exact: boolean;
   /** The documents (and problems) in input order. */
   items(): AsyncGenerator<SourceItem>;
 }
@@ -75,6 +77,7 @@ function folderSource(dir: string, opts: SourceOptions): DocumentSource {
   return {
     problems,
     expected: () => files.length,
+    exact: true,
     async *items() {
       for (const file of files) {
         const path = join(dir, file);
@@ -169,6 +172,7 @@ function jsonlSource(path: string, opts: SourceOptions): DocumentSource {
   return {
     problems: [],
     expected: estimate(() => progress, totalBytes),
+    exact: false,
     async *items() {
       const article = articleReader(path, opts);
       const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
@@ -205,6 +209,7 @@ function csvSource(path: string, opts: SourceOptions): DocumentSource {
   return {
     problems: [],
     expected: estimate(() => progress, totalBytes),
+    exact: false,
     async *items() {
       const article = articleReader(path, opts);
       const input = createReadStream(path);

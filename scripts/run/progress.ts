@@ -10,8 +10,8 @@ export const PROGRESS_DEFAULTS = {
 };
 
 export interface Progress {
-  /** Documents done so far, and how many the run expects (null: not known yet). */
-  update(done: number, expected: number | null): void;
+  /** Documents done so far, how many the run expects (null: not known yet), and whether that is an estimate. */
+  update(done: number, expected: number | null, exact: boolean): void;
   stop(): void;
 }
 
@@ -32,19 +32,19 @@ export function rateAndEta(done: number, expected: number | null, elapsedMs: num
   return { rate, etaSeconds };
 }
 
-/** The plain line: "geocode: 4,000 of 10,000 documents, 250 documents/s, about 24 s left". */
-export function progressLine(label: string, done: number, expected: number | null, elapsedMs: number): string {
+/** The plain line: "4,000 of 10,000 documents, 250 documents/s, about 24 s left" ("of about 10,000" when estimated). */
+export function progressLine(done: number, expected: number | null, exact: boolean, elapsedMs: number): string {
   const { rate, etaSeconds } = rateAndEta(done, expected, elapsedMs);
-  const of = expected !== null ? ` of ${expected > done ? '~' : ''}${group(Math.max(expected, done))}` : '';
+  const of = expected !== null ? ` of ${exact ? '' : 'about '}${group(Math.max(expected, done))}` : '';
   const left = etaSeconds !== null ? `, about ${formatDuration(etaSeconds)} left` : '';
-  return `${label}: ${group(done)}${of} documents, ${rate.toFixed(0)} documents/s${left}`;
+  return `${group(done)}${of} documents, ${rate.toFixed(0)} documents/s${left}`;
 }
 
 export interface ProgressOptions {
   label: string;
   /** Where the bar goes; it is drawn only when this is a terminal. */
   terminal?: NodeJS.WriteStream;
-  /** Where plain lines go otherwise. */
+  /** Where plain lines go otherwise (the label is the caller's to add). */
   lines?: (line: string) => void;
   now?: () => number;
 }
@@ -55,6 +55,7 @@ export function createProgress(options: ProgressOptions, opts = PROGRESS_DEFAULT
   const started = now();
   let done = 0;
   let expected: number | null = null;
+  let exact = true;
   if (terminal.isTTY) {
     const bar = new SingleBar({
       stream: terminal,
@@ -63,7 +64,8 @@ export function createProgress(options: ProgressOptions, opts = PROGRESS_DEFAULT
         const { rate, etaSeconds } = rateAndEta(params.value, expected, now() - started);
         const width = 30;
         const filled = params.total > 0 ? Math.round((width * Math.min(params.value, params.total)) / params.total) : 0;
-        return `${options.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${group(params.value)}/${expected === null ? '?' : group(params.total)} documents` +
+        const total = expected === null ? '?' : `${exact ? '' : '~'}${group(params.total)}`;
+        return `${options.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${group(params.value)}/${total} documents` +
           ` | ${rate.toFixed(0)} documents/s | ${etaSeconds === null ? 'time left unknown' : `${formatDuration(etaSeconds)} left`}`;
       },
       hideCursor: false,
@@ -73,9 +75,10 @@ export function createProgress(options: ProgressOptions, opts = PROGRESS_DEFAULT
     });
     bar.start(1, 0);
     return {
-      update(d, e) {
+      update(d, e, x) {
         done = d;
         expected = e;
+        exact = x;
         bar.setTotal(Math.max(e ?? d, d, 1));
         bar.update(d);
       },
@@ -83,12 +86,13 @@ export function createProgress(options: ProgressOptions, opts = PROGRESS_DEFAULT
     };
   }
   const write = options.lines ?? ((line: string) => console.log(line));
-  const timer = setInterval(() => write(progressLine(options.label, done, expected, now() - started)), opts.plainEverySeconds * 1000);
+  const timer = setInterval(() => write(progressLine(done, expected, exact, now() - started)), opts.plainEverySeconds * 1000);
   timer.unref();
   return {
-    update(d, e) {
+    update(d, e, x) {
       done = d;
       expected = e;
+      exact = x;
     },
     stop: () => clearInterval(timer),
   };

@@ -15,8 +15,8 @@ export interface CorpusRunOptions {
   cache: DocumentCache | null;
   /** Keep each document's mention list (only --mentions writes it; a large corpus saves the memory). */
   keepMentions: boolean;
-  /** Called as documents finish: how many so far, and how many the source expects. */
-  onProgress?: (done: number, expected: number | null) => void;
+  /** Called as documents finish: how many so far, how many the source expects, and whether that is an estimate. */
+  onProgress?: (done: number, expected: number | null, exact: boolean) => void;
 }
 
 export interface CorpusRun {
@@ -64,7 +64,7 @@ export async function runCorpus(source: DocumentSource, opts: CorpusRunOptions):
   const finish = (index: number, result: DocumentResult) => {
     results[index] = intern(opts.keepMentions ? result : { ...result, mentions: [] });
     done++;
-    opts.onProgress?.(done, source.expected());
+    opts.onProgress?.(done, source.expected(), source.exact);
   };
   const send = async () => {
     if (batch.length === 0) return;
