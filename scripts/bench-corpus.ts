@@ -16,7 +16,16 @@ export const CORPUS_DEFAULTS = {
   seed: 20251015,
   /** Cities below this population are not drawn (a reader would not know them either). */
   minPopulation: 100_000,
+  /**
+   * Share of sentences drawn from the templates that report an event; null draws from all templates alike (half of
+   * them report one: about 15 event reports a document, the throughput bench's dense corpus). 0.12 gives about 4 a
+   * document, as the seed corpus has per article.
+   */
+  eventShare: null as number | null,
 };
+
+/** The first EVENT_TEMPLATES templates report an event; the others are filler a wire story also has. */
+const EVENT_TEMPLATES = 8;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const TEMPLATES = [
@@ -37,6 +46,7 @@ const TEMPLATES = [
   'The ministry of defence of {country} said its air defences had been placed on high alert.',
   'Observers noted that similar incidents had been reported in {country} and {country2} earlier in {year}.',
 ];
+
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** The corpus, one document at a time (a million need not fit in memory). */
@@ -63,7 +73,9 @@ export function* generatedCorpus(data: GazetteerData, opts = CORPUS_DEFAULTS): G
       .replace('{city}', pick(cities)).replace('{city2}', pick(cities)).replace('{country}', pick(countries))
       .replace('{country2}', pick(countries)).replace('{adj}', pick(adjectives)).replace('{weekday}', pick(WEEKDAYS))
       .replace('{date}', `${1 + Math.floor(random() * 28)} ${MONTHS[month]} ${year}`).replace('{month}', pick(MONTHS)).replace('{year}', String(year));
-    const sentences = Array.from({ length: opts.sentencesPerDocument }, () => fill(pick(TEMPLATES)));
+    const template = () => opts.eventShare === null ? pick(TEMPLATES)
+      : random() < opts.eventShare ? pick(TEMPLATES.slice(0, EVENT_TEMPLATES)) : pick(TEMPLATES.slice(EVENT_TEMPLATES));
+    const sentences = Array.from({ length: opts.sentencesPerDocument }, () => fill(template()));
     const paragraphs: string[] = [];
     for (let s = 0; s < sentences.length; s += 3) paragraphs.push(sentences.slice(s, s + 3).join(' '));
     const file = `bench-${String(d).padStart(width, '0')}.txt`;

@@ -20,7 +20,7 @@ import { report, summarise, summaryLine, whyNothing } from '../src/pipeline/repo
 
 const USAGE =
   'usage: npm run geocode -- [--input DIR|FILE.jsonl|FILE.csv] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] ' +
-  '[--max-document-mb N] [--workers N] [--queue redis://HOST:PORT] [--cache DIR | --no-cache] [--debug]';
+  '[--max-document-mb N] [--workers N] [--queue redis://HOST:PORT] [--batch-size N] [--cache DIR | --no-cache] [--debug]';
 
 export const GEOCODE_DEFAULTS = {
   /**
@@ -48,7 +48,7 @@ class UsageError extends Error {}
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
     input: 'seeds', output: 'public/data/events.geojson', documents: 'public/data/documents.json', mentions: null, report: null, debug: false,
-    maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb, run: { workers: availableParallelism(), queue: null, cache: undefined },
+    maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb, run: { workers: availableParallelism(), queue: null, cache: undefined, batchSize: null },
   };
   const valued: Record<string, keyof Args> = { '--input': 'input', '--output': 'output', '--documents': 'documents', '--mentions': 'mentions', '--report': 'report' };
   for (let i = 0; i < argv.length; i++) {

@@ -36,12 +36,12 @@ function filesUnder(dir: string): string[] {
  * packages they import, and the gazetteer index's bytes. Any change to one of these gives a new version, so no
  * result of an older pipeline is ever used.
  */
-export function pipelineVersion(gazetteerPath = GAZETTEER_PATH): string {
+export function pipelineVersion({ root = ROOT, gazetteerPath = GAZETTEER_PATH } = {}): string {
   const hash = sha256().update(`flankline-cache ${CACHE_FORMAT}\n`);
   for (const folder of CODE_FOLDERS) {
-    for (const file of filesUnder(join(ROOT, folder))) hash.update(`${relative(ROOT, file)}\0`).update(readFileSync(file)).update('\0');
+    for (const file of filesUnder(join(root, folder))) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
   }
-  for (const name of CODE_PACKAGES) hash.update(`${name}@${JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version}\0`);
+  for (const name of CODE_PACKAGES) hash.update(`${name}@${JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version}\0`);
   hash.update(existsSync(gazetteerPath) ? readFileSync(gazetteerPath) : 'no gazetteer');
   return hash.digest('hex').slice(0, 16);
 }

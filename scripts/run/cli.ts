@@ -7,9 +7,9 @@ import { DocumentCache, defaultCacheDir, pipelineVersion } from './cache.ts';
 import type { Executor } from './executor.ts';
 import { createInProcess } from './in-process.ts';
 import { openSource, SourceError } from './inputs.ts';
-import { createPool } from './pool.ts';
+import { createPool, POOL_DEFAULTS } from './pool.ts';
 import { createProgress } from './progress.ts';
-import { checkRedis, createQueueProducer } from './queue.ts';
+import { checkRedis, createQueueProducer, QUEUE_DEFAULTS } from './queue.ts';
 import { runCorpus, type CorpusRun } from './run-corpus.ts';
 import { count } from '../../src/pipeline/index.ts';
 
@@ -20,6 +20,8 @@ export interface RunArgs {
   queue: string | null;
   /** The cache folder; undefined: the default beside the outputs; null: no cache (--no-cache). */
   cache: string | null | undefined;
+  /** Documents sent to a worker at once; null: the pool's or the queue's default. */
+  batchSize: number | null;
 }
 
 /** Reads one of the run's flags into `args`; false when the flag is not one of them. */
@@ -37,6 +39,10 @@ export function runArgs(flag: string, value: () => string | undefined, args: Run
     const v = needed('a Redis address, redis://HOST:PORT');
     if (!/^rediss?:\/\/[^\s/]+/.test(v)) throw usage(`--queue needs a Redis address such as redis://127.0.0.1:6379 (got ${v})`);
     args.queue = v;
+  } else if (flag === '--batch-size') {
+    const v = needed('a number of documents, 1 or more');
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw usage(`--batch-size needs a whole number of documents, 1 or more (got ${v})`);
+    args.batchSize = Number(v);
   } else if (flag === '--cache') args.cache = needed('a folder');
   else if (flag === '--no-cache') args.cache = null;
   else return false;
@@ -64,8 +70,10 @@ export interface RunDocumentsOptions {
 }
 
 function executorFor(run: RunArgs, version: string, log: (line: string) => void): () => Executor {
-  if (run.queue !== null) return () => createQueueProducer(run.queue!, version, log);
-  return run.workers > 1 ? () => createPool(run.workers) : () => createInProcess();
+  const batch = run.batchSize !== null ? { batchSize: run.batchSize } : {};
+  if (run.queue !== null) return () => createQueueProducer(run.queue!, version, log, { ...QUEUE_DEFAULTS, ...batch });
+  if (run.workers > 1) return () => createPool(run.workers, { ...POOL_DEFAULTS, ...batch });
+  return () => createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize);
 }
 
 /** Every document of the input through the per-document stage: from the cache, or run; results in input order. */
