@@ -9,7 +9,6 @@ import { createInProcess } from './in-process.ts';
 import { openSource, SourceError } from './inputs.ts';
 import { createPool, POOL_DEFAULTS } from './pool.ts';
 import { createProgress } from './progress.ts';
-import { checkRedis, createQueueProducer, QUEUE_DEFAULTS } from './queue.ts';
 import { runCorpus, type CorpusRun } from './run-corpus.ts';
 import { count } from '../../src/pipeline/index.ts';
 
@@ -69,9 +68,11 @@ export interface RunDocumentsOptions {
   usage: (message: string) => Error;
 }
 
-function executorFor(run: RunArgs, version: string, log: (line: string) => void): () => Executor {
+type QueueModule = typeof import('./queue.ts');
+
+function executorFor(run: RunArgs, version: string, log: (line: string) => void, queue: QueueModule | null): () => Executor {
   const batch = run.batchSize !== null ? { batchSize: run.batchSize } : {};
-  if (run.queue !== null) return () => createQueueProducer(run.queue!, version, log, { ...QUEUE_DEFAULTS, ...batch });
+  if (queue !== null) return () => queue.createQueueProducer(run.queue!, version, log, { ...queue.QUEUE_DEFAULTS, ...batch });
   if (run.workers > 1) return () => createPool(run.workers, { ...POOL_DEFAULTS, ...batch });
   return () => createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize);
 }
@@ -85,9 +86,11 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   } catch (error) {
     throw error instanceof SourceError ? opts.usage(error.message) : error;
   }
-  if (opts.run.queue !== null) {
+  // BullMQ is loaded only for a queue run: it costs a second of start-up that a local run need not pay.
+  const queue = opts.run.queue !== null ? await import('./queue.ts') : null;
+  if (queue !== null) {
     try {
-      await checkRedis(opts.run.queue);
+      await queue.checkRedis(opts.run.queue!);
     } catch (error) {
       throw opts.usage((error as Error).message);
     }
@@ -101,7 +104,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   let run: CorpusRun;
   try {
     run = await runCorpus(source, {
-      executor: executorFor(opts.run, version, opts.log),
+      executor: executorFor(opts.run, version, opts.log, queue),
       cache,
       keepMentions: opts.keepMentions,
       onProgress: (done, total, exact) => progress.update(done, total, exact),
