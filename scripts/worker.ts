@@ -24,8 +24,8 @@ export const WORKER_DEFAULTS = {
   lockSeconds: 30,
 };
 
-function fail(message: string): never {
-  console.error(`worker: ${message}\n${USAGE}`);
+function fail(message: string, usage = true): never {
+  console.error(`worker: ${message}${usage ? `\n${USAGE}` : ''}`);
   process.exit(2);
 }
 
@@ -47,11 +47,11 @@ async function main(): Promise<void> {
   const lockSeconds = values['lock-seconds'] === undefined ? WORKER_DEFAULTS.lockSeconds : Number(values['lock-seconds']);
   if (!(lockSeconds >= 1)) fail(`--lock-seconds needs a number of seconds, 1 or more (got ${values['lock-seconds']})`);
   const name = values.name ?? `${hostname()}:${process.pid}`;
-  if (!existsSync(GAZETTEER_PATH)) fail(`${GAZETTEER_PATH}: gazetteer index missing; run npm run prepare:data to build it`);
+  if (!existsSync(GAZETTEER_PATH)) fail(`${GAZETTEER_PATH}: gazetteer index missing; run npm run prepare:data to build it`, false);
   try {
     await checkRedis(url);
   } catch (error) {
-    fail((error as Error).message);
+    fail((error as Error).message, false);
   }
 
   const version = pipelineVersion();

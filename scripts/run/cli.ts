@@ -3,6 +3,7 @@
 // rest (arguments, the merge, the files).
 import { existsSync } from 'node:fs';
 import { GAZETTEER_PATH } from '../../src/pipeline/gazetteer-load.ts';
+import { PipelineInputError } from '../../src/pipeline/errors.ts';
 import { DocumentCache, defaultCacheDir, pipelineVersion } from './cache.ts';
 import type { Executor } from './executor.ts';
 import { createInProcess } from './in-process.ts';
@@ -92,7 +93,8 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
     try {
       await queue.checkRedis(opts.run.queue!);
     } catch (error) {
-      throw opts.usage((error as Error).message);
+      // The arguments are fine; the server is not there: no usage line.
+      throw new PipelineInputError(opts.run.queue!, (error as Error).message);
     }
   }
   const expected = source.expected();

@@ -33,15 +33,20 @@ export interface BatchReturn {
   results: string;
 }
 
-/** Throws a one-line message when Redis cannot be reached at `url` (within a few seconds, not forever). */
+/** Throws a one-line message naming `url` when Redis cannot be reached there (within seconds, not forever). */
 export async function checkRedis(url: string): Promise<void> {
   const redis = new Redis(url, { lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on('error', () => {});
+  // The first error says why (ECONNREFUSED, ENOTFOUND); the rejection that follows only says the connection closed.
+  let first: NodeJS.ErrnoException | null = null;
+  redis.on('error', (error) => {
+    first ??= error;
+  });
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new Error(`cannot reach Redis at ${url} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    const why = (first ?? error) as NodeJS.ErrnoException;
+    throw new Error(`${url}: cannot reach Redis (${why.code ?? why.message}); is redis-server running there?`);
   } finally {
     redis.disconnect();
   }
