@@ -1,6 +1,6 @@
 // A seeded corpus of generated news-sized documents (about 2.8 KB, a wire story's length) for the pipeline benches:
 // every run measures the same text. Dense on purpose: about 15 event reports a document, several times real news.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { GAZETTEER_PATH } from '../src/pipeline/gazetteer-load.ts';
@@ -95,4 +95,20 @@ export function writeCorpusFolder(dir: string, data: GazetteerData, opts = CORPU
   }
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ documents: entries }));
   return entries.length;
+}
+
+/** Writes the corpus as one JSON Lines file of articles (text, title, published, url), as news archives export them. */
+export function writeCorpusJsonl(path: string, data: GazetteerData, opts = CORPUS_DEFAULTS): number {
+  const fd = openSync(path, 'w');
+  let n = 0;
+  try {
+    for (const input of generatedCorpus(data, opts)) {
+      const article = { url: `https://example.org/${input.file.replace(/\.txt$/, '')}`, title: input.meta!.title, published: input.meta!.published, text: new TextDecoder().decode(input.bytes) };
+      writeSync(fd, `${JSON.stringify(article)}\n`);
+      n++;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return n;
 }

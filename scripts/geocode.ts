@@ -216,7 +216,8 @@ async function run(args: Args): Promise<number> {
     args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, `${partsPath} (${count(files.parts.length, 'file')})`,
     args.documents, args.mentions, args.report,
   ];
-  console.log(`geocode: wrote ${written.filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms`);
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(`geocode: wrote ${written.filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms (peak memory ${peakMb} MB)`);
   return failures.length || files.dropped.length ? 1 : 0;
 }
 

@@ -103,6 +103,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   const cacheDir = opts.run.cache === null ? null : opts.run.cache ?? defaultCacheDir(opts.output);
   const cache = cacheDir === null ? null : new DocumentCache(cacheDir, version, opts.warn);
   const progress = createProgress({ label: 'geocode', lines: opts.log });
+  const started = performance.now();
   let run: CorpusRun;
   try {
     run = await runCorpus(source, {
@@ -116,12 +117,14 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   } finally {
     progress.stop();
   }
+  const seconds = (performance.now() - started) / 1000;
   const from = [
     run.ranOn !== null ? `${count(run.processed, 'document')} run on ${run.ranOn}` : null,
     cache !== null ? `${count(run.cached, 'document')} from the cache (${cacheDir})` : null,
     run.duplicates > 0 ? `${count(run.duplicates, 'document')} repeating another` : null,
   ].filter(Boolean);
-  opts.log(from.join(', '));
+  const rate = run.results.length / seconds;
+  opts.log(`${from.join(', ')}: ${seconds.toFixed(1)} s, ${rate < 10 ? rate.toFixed(1) : Math.round(rate)} documents/s`);
   return { ...run, cacheDir, rebuilt: cache?.rebuilt ?? 0, pruneCache: () => cache?.pruneOtherVersions() ?? 0 };
 }
 

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedFolder, geocode, outputsIn, outputsOf, removeTemps, temp } from './helpers.ts';
-import { startRedis, type RedisServer } from './redis.ts';
+import { ensureRedisServer, startRedis, type RedisServer } from '../../../scripts/run/local-redis.ts';
 
 interface Started {
   child: ChildProcess;
@@ -46,6 +46,7 @@ function start(script: string, args: string[]): Started {
 let redis: RedisServer;
 const started: Started[] = [];
 beforeAll(async () => {
+  ensureRedisServer();
   redis = await startRedis();
 }, 600_000);
 afterAll(() => {

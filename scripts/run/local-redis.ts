@@ -1,12 +1,15 @@
-// A real Redis server for the queue tests: Debian's redis-server, installed here when absent (as .ci/run does), on
-// 127.0.0.1 and a free port, without persistence, stopped by the test that started it.
+// A throwaway Redis server for the queue tests and the bench: Debian's redis-server (the tests install it when
+// absent, as .ci/run does), on 127.0.0.1 and a free port, without persistence, stopped by whoever started it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
-function ensureRedisServer(): void {
-  if (spawnSync('redis-server', ['--version']).status === 0) return;
+export const hasRedisServer = () => spawnSync('redis-server', ['--version']).status === 0;
+
+/** Installs Debian's redis-server when it is absent (apt-get; the machine is root here, as in CI). */
+export function ensureRedisServer(): void {
+  if (hasRedisServer()) return;
   const install = spawnSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server'], { encoding: 'utf8', timeout: 600_000 });
-  if (install.status !== 0 || spawnSync('redis-server', ['--version']).status !== 0) {
+  if (install.status !== 0 || !hasRedisServer()) {
     throw new Error(`redis-server is not installed and apt-get could not install it: ${install.stderr.trim().split('\n').pop()}`);
   }
 }
@@ -28,7 +31,6 @@ export interface RedisServer {
 }
 
 export async function startRedis(): Promise<RedisServer> {
-  ensureRedisServer();
   const port = await freePort();
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
