@@ -158,92 +158,89 @@ function articleReader(path: string, opts: SourceOptions) {
 }
 
 /** How many records a file holds, estimated from those read so far and the share of its bytes they took. */
-function estimate(read: () => { records: number; bytes: number }, totalBytes: number): () => number | null {
-  return () => {
-    const { records, bytes } = read();
-    return bytes > 0 ? Math.max(records, Math.round((records * totalBytes) / bytes)) : null;
+function estimate(read: { records: number; bytes: number }, totalBytes: number): () => number | null {
+  return () => (read.bytes > 0 ? Math.max(read.records, Math.round((read.records * totalBytes) / read.bytes)) : null);
+}
+
+type Article = ReturnType<typeof articleReader>;
+interface Read {
+  records: number;
+  bytes: number;
+}
+
+/** A file of articles whose records `read` yields, counting what it read in `progress` for the estimate. */
+function articleFile(path: string, opts: SourceOptions, read: (article: Article, progress: Read) => AsyncGenerator<SourceItem>): DocumentSource {
+  const progress: Read = { records: 0, bytes: 0 };
+  return {
+    problems: [],
+    expected: estimate(progress, statSync(path).size),
+    exact: false,
+    async *items() {
+      yield* read(articleReader(path, opts), progress);
+      if (progress.records === 0) throw new SourceError(`${path}: no articles to read`);
+    },
   };
 }
 
 /** One JSON object a line: {"text": ..., "title": ..., "published": ..., "url": ...}; blank lines are skipped. */
 function jsonlSource(path: string, opts: SourceOptions): DocumentSource {
-  const totalBytes = statSync(path).size;
-  const progress = { records: 0, bytes: 0 };
-  return {
-    problems: [],
-    expected: estimate(() => progress, totalBytes),
-    exact: false,
-    async *items() {
-      const article = articleReader(path, opts);
-      const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-      let line = 0;
-      for await (const text of lines) {
-        line++;
-        progress.bytes += Buffer.byteLength(text) + 1;
-        if (text.trim() === '') continue;
-        progress.records++;
-        let fields: unknown;
-        try {
-          fields = JSON.parse(text);
-        } catch (error) {
-          yield { problem: `${path}: line ${line}: is not valid JSON (${(error as Error).message.split('\n')[0]}); the article is not read` };
-          continue;
-        }
-        if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
-          yield { problem: `${path}: line ${line}: is not a JSON object with a "text"; the article is not read` };
-          continue;
-        }
-        yield article(fields as ArticleFields, line, `line ${line}`);
+  return articleFile(path, opts, async function* (article, progress) {
+    const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+    let line = 0;
+    for await (const text of lines) {
+      line++;
+      progress.bytes += Buffer.byteLength(text) + 1;
+      if (text.trim() === '') continue;
+      progress.records++;
+      let fields: unknown;
+      try {
+        fields = JSON.parse(text);
+      } catch (error) {
+        yield { problem: `${path}: line ${line}: is not valid JSON (${(error as Error).message.split('\n')[0]}); the article is not read` };
+        continue;
       }
-      if (progress.records === 0) throw new SourceError(`${path}: no articles to read`);
-    },
-  };
+      if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+        yield { problem: `${path}: line ${line}: is not a JSON object with a "text"; the article is not read` };
+        continue;
+      }
+      yield article(fields as ArticleFields, line, `line ${line}`);
+    }
+  });
 }
 
 const CSV_COLUMNS = ['text', 'title', 'published', 'url', 'credit'] as const;
 
 /** A header row naming its columns (text is required; title, published, url, credit optional), then one article a row. */
 function csvSource(path: string, opts: SourceOptions): DocumentSource {
-  const totalBytes = statSync(path).size;
-  const progress = { records: 0, bytes: 0 };
-  return {
-    problems: [],
-    expected: estimate(() => progress, totalBytes),
-    exact: false,
-    async *items() {
-      const article = articleReader(path, opts);
-      const input = createReadStream(path);
-      const parser = input.pipe(parseCsv({
-        bom: true, relax_column_count: true, skip_empty_lines: true, info: true,
-        // csv-parse stops at 128,000 characters a field by default; an article may be as long as a document may be.
-        max_record_size: (opts.maxDocumentMb + 1) * 1_048_576,
-      }));
-      let columns: Map<string, number> | null = null;
-      let record = 0;
-      try {
-        for await (const { record: row, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
-          progress.bytes = info.bytes;
-          if (columns === null) {
-            columns = new Map(row.map((name, i) => [name.trim().toLowerCase(), i]));
-            if (!columns.has('text')) {
-              throw new SourceError(`${path}: the first row must name the columns, one of them "text" (found: ${row.slice(0, 8).join(', ')})`);
-            }
-            continue;
+  return articleFile(path, opts, async function* (article, progress) {
+    const input = createReadStream(path);
+    const parser = input.pipe(parseCsv({
+      bom: true, relax_column_count: true, skip_empty_lines: true, info: true,
+      // csv-parse stops at 128,000 characters a field by default; an article may be as long as a document may be.
+      max_record_size: (opts.maxDocumentMb + 1) * 1_048_576,
+    }));
+    let columns: Map<string, number> | null = null;
+    try {
+      for await (const { record: row, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
+        progress.bytes = info.bytes;
+        if (columns === null) {
+          columns = new Map(row.map((name, i) => [name.trim().toLowerCase(), i]));
+          if (!columns.has('text')) {
+            throw new SourceError(`${path}: the first row must name the columns, one of them "text" (found: ${row.slice(0, 8).join(', ')})`);
           }
-          record++;
-          progress.records = record;
-          const fields: ArticleFields = {};
-          for (const name of CSV_COLUMNS) if (columns.has(name)) fields[name] = row[columns.get(name)!];
-          yield article(fields, record + 1, `row ${record + 1} (line ${info.lines})`);
+          continue;
         }
-        if (record === 0) throw new SourceError(`${path}: no articles to read`);
-      } catch (error) {
-        if (error instanceof SourceError) throw error;
-        // csv-parse names the line where the file stops being CSV; the articles before it were read.
-        yield { problem: `${path}: ${(error as Error).message}; the rest of the file is not read` };
-      } finally {
-        input.destroy();
+        const record = ++progress.records;
+        const fields: ArticleFields = {};
+        for (const name of CSV_COLUMNS) if (columns.has(name)) fields[name] = row[columns.get(name)!];
+        yield article(fields, record + 1, `row ${record + 1} (line ${info.lines})`);
       }
-    },
-  };
+    } catch (error) {
+      if (error instanceof SourceError) throw error;
+      // csv-parse names the line where the file stops being CSV; the articles before it were read.
+      yield { problem: `${path}: ${(error as Error).message}; the rest of the file is not read` };
+    } finally {
+      input.destroy();
+    }
+  });
 }
