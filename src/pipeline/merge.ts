@@ -93,19 +93,34 @@ function sideBySide(g: Group, c: EventCandidate): boolean {
 }
 
 /**
- * compatible(m, c) for every member m of the group, checked on as few members as decide it. Against a persisting
- * candidate a persisting member's time always fits, so only its place counts (one check per place, however many
- * documents report the state). Otherwise a member counts by place, interval and persistence; its documents matter
- * only for the tolerance, the stricter one (another document's) when any of them is not the candidate's.
+ * Everything compatible() reads of a report except its document: members with one key are interchangeable for it,
+ * so a group is checked once per key (and per kind of document, below), not once per member. A field that
+ * compatible() starts to read must be added here.
+ */
+const repKey = (c: EventCandidate) => `${c.entry.id}\u0000${c.start}\u0000${c.end}\u0000${c.persists}`;
+
+/** The members of one key: any one of them, and the documents they come from. */
+interface Rep {
+  rep: EventCandidate;
+  docs: Set<string>;
+}
+
+/**
+ * compatible(m, c) for every member m of the group, checked on as few members as decide it: per key, once as a member
+ * of the candidate's document if one is, once as another document's if one is (compatible() reads a member's key
+ * fields and whether its document is the candidate's, nothing else).
  */
 function compatibleWithAll(g: Group, c: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
+  // Valid while sameTime() says two persisting reports always overlap: then only a persisting member's place counts
+  // (one check per place, however many documents report the state). Remove with that rule.
   if (c.persists) {
     for (const m of g.persistingPlaces.values()) if (!samePlace(m.entry, c.entry, opts)) return false;
   }
   for (const { rep, docs } of g.reps.values()) {
     if (c.persists && rep.persists) continue;
-    const sameDocument = docs.size === 1 && docs.has(c.source.doc);
-    if (!compatible(rep, c, sameDocument, opts)) return false;
+    const inCandidateDocument = docs.has(c.source.doc);
+    if (inCandidateDocument && !compatible(rep, c, true, opts)) return false;
+    if ((docs.size > 1 || !inCandidateDocument) && !compatible(rep, c, false, opts)) return false;
   }
   return true;
 }
@@ -164,11 +179,10 @@ interface Group {
   seen: number;
   members: EventCandidate[];
   /**
-   * One member per place, interval and persistence, with the documents that report it: compatibility with a member
-   * depends on nothing else (excerpts aside), so checking these keeps a document that repeats one event thousands of
-   * times, or a corpus that reports one state thousands of times, linear.
+   * The members by repKey(), with the documents that report each: checking these keeps a document that repeats one
+   * event thousands of times, or a corpus that reports one state thousands of times, linear.
    */
-  reps: Map<string, { rep: EventCandidate; docs: Set<string> }>;
+  reps: Map<string, Rep>;
   /** One persisting member per place: all a persisting candidate is checked against among them. */
   persistingPlaces: Map<string, EventCandidate>;
   /** Excerpt spans per document, then per place, for sideBySide(). */
@@ -193,8 +207,6 @@ function mayJoin(g: Group, c: EventCandidate, lonMargin: number): boolean {
   const { lat, lon } = c.entry;
   return lat >= g.south - BOX_MARGIN_DEG && lat <= g.north + BOX_MARGIN_DEG && lon >= g.west - lonMargin && lon <= g.east + lonMargin;
 }
-
-const repKey = (c: EventCandidate) => `${c.entry.id}\u0000${c.start}\u0000${c.end}\u0000${c.persists}`;
 
 function join(g: Group, c: EventCandidate, lastDay: number): void {
   g.members.push(c);
