@@ -7,9 +7,8 @@
 import { availableParallelism, hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'bullmq';
-import { existsSync } from 'node:fs';
-import { GAZETTEER_PATH } from '../src/pipeline/gazetteer-load.ts';
 import { pipelineVersion } from './run/cache.ts';
+import { missingResource } from './run/resources.ts';
 import { createPool } from './run/pool.ts';
 import { checkRedis, connectionOf, queueName, type BatchReturn } from './run/queue.ts';
 import { decodeBatch, encodeResults } from './run/wire.ts';
@@ -47,7 +46,8 @@ async function main(): Promise<void> {
   const lockSeconds = values['lock-seconds'] === undefined ? WORKER_DEFAULTS.lockSeconds : Number(values['lock-seconds']);
   if (!(lockSeconds >= 1)) fail(`--lock-seconds needs a number of seconds, 1 or more (got ${values['lock-seconds']})`);
   const name = values.name ?? `${hostname()}:${process.pid}`;
-  if (!existsSync(GAZETTEER_PATH)) fail(`${GAZETTEER_PATH}: gazetteer index missing; run npm run prepare:data to build it`, false);
+  const missing = missingResource();
+  if (missing !== null) fail(missing, false);
   try {
     await checkRedis(url);
   } catch (error) {

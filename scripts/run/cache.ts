@@ -9,15 +9,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GAZETTEER_PATH } from '../../src/pipeline/gazetteer-load.ts';
 import { STAGE_NAMES, type DocumentResult, type PipelineInput } from '../../src/pipeline/index.ts';
+import { RESOURCE_FILES } from './resources.ts';
 
 /** Bump when the entry layout changes (the code hash would change anyway; this says why). */
 const CACHE_FORMAT = 1;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Every file under these folders is part of the code version: what processDocument runs. */
 const CODE_FOLDERS = ['src/pipeline', 'src/model'];
-/** The packages the pipeline imports: a new version of one may change a result. */
+/** The packages the pipeline imports (its runtime dependencies): a new version of one may change a result. */
 const CODE_PACKAGES = ['chrono-node', 'zod'];
 
 export const CACHE_DIR_NAME = '.flankline-cache';
@@ -33,16 +33,16 @@ function filesUnder(dir: string): string[] {
 
 /**
  * The pipeline's version: a hash of the sources of src/pipeline/ and src/model/, the installed versions of the
- * packages they import, and the gazetteer index's bytes. Any change to one of these gives a new version, so no
- * result of an older pipeline is ever used.
+ * packages they import, and the bytes of the data files it reads (the gazetteer index, resources.ts). Any change to
+ * one of these gives a new version, so no result of an older pipeline is ever used.
  */
-export function pipelineVersion({ root = ROOT, gazetteerPath = GAZETTEER_PATH } = {}): string {
+export function pipelineVersion({ root = ROOT, dataFiles = RESOURCE_FILES } = {}): string {
   const hash = sha256().update(`flankline-cache ${CACHE_FORMAT}\n`);
   for (const folder of CODE_FOLDERS) {
     for (const file of filesUnder(join(root, folder))) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
   }
   for (const name of CODE_PACKAGES) hash.update(`${name}@${JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version}\0`);
-  hash.update(existsSync(gazetteerPath) ? readFileSync(gazetteerPath) : 'no gazetteer');
+  for (const file of dataFiles) hash.update(`${file}\0`).update(existsSync(file) ? readFileSync(file) : 'missing').update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 

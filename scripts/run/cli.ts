@@ -1,8 +1,6 @@
 // The geocode command's running part: its flags (--workers, --queue, --cache, --no-cache), and a run of the
 // per-document stage over the input with the cache, the executor they choose, and progress. geocode.ts keeps the
 // rest (arguments, the merge, the files).
-import { existsSync } from 'node:fs';
-import { GAZETTEER_PATH } from '../../src/pipeline/gazetteer-load.ts';
 import { PipelineInputError } from '../../src/pipeline/errors.ts';
 import { DocumentCache, defaultCacheDir, pipelineVersion } from './cache.ts';
 import type { Executor } from './executor.ts';
@@ -10,6 +8,7 @@ import { createInProcess } from './in-process.ts';
 import { openSource, SourceError } from './inputs.ts';
 import { createPool, POOL_DEFAULTS } from './pool.ts';
 import { createProgress } from './progress.ts';
+import { missingResource } from './resources.ts';
 import { runCorpus, type CorpusRun } from './run-corpus.ts';
 import { count } from '../../src/pipeline/index.ts';
 
@@ -80,7 +79,8 @@ function executorFor(run: RunArgs, version: string, log: (line: string) => void,
 
 /** Every document of the input through the per-document stage: from the cache, or run; results in input order. */
 export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentRun> {
-  if (!existsSync(GAZETTEER_PATH)) throw opts.usage(`${GAZETTEER_PATH}: gazetteer index missing; run npm run prepare:data to build it`);
+  const missing = missingResource();
+  if (missing !== null) throw opts.usage(missing);
   let source;
   try {
     source = openSource(opts.input, { maxDocumentMb: opts.maxDocumentMb });

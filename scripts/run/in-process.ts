@@ -1,19 +1,18 @@
 // Runs documents in this thread: one gazetteer, no threads to start; what --workers 1 and the workbench use.
 import { performance } from 'node:perf_hooks';
-import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
-import type { Gazetteer } from '../../src/pipeline/gazetteer.ts';
-import { processDocument } from '../../src/pipeline/index.ts';
+import { processDocument, type PipelineResources } from '../../src/pipeline/index.ts';
+import { loadResources } from './resources.ts';
 import type { Executor } from './executor.ts';
 
 export function createInProcess(batchSize = 8): Executor {
-  let gazetteer: Gazetteer | null = null;
+  let resources: PipelineResources | null = null;
   const now = () => performance.now();
   return {
     async run(batch) {
-      gazetteer ??= loadGazetteer();
+      resources ??= loadResources();
       // Yield to the event loop between batches so progress and reading go on.
       await new Promise((resolve) => setImmediate(resolve));
-      return batch.map((input) => processDocument(input, gazetteer!, { now }));
+      return batch.map((input) => processDocument(input, resources!, { now }));
     },
     capacity: 1,
     batchSize,

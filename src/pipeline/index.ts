@@ -73,6 +73,11 @@ export interface PipelineResult {
   timings: StageTiming[];
 }
 
+/** What the per-document stages read besides the document, loaded once by the caller (scripts/ reads the files). */
+export interface PipelineResources {
+  gazetteer: Gazetteer;
+}
+
 export interface PipelineOptions {
   /** Called after each stage, e.g. to print progress. */
   onStage?: (timing: StageTiming) => void;
@@ -95,7 +100,7 @@ interface Work {
 /** A step of the per-document pipeline: reads what earlier stages left in the work and adds its own product. */
 interface DocumentStage {
   name: string;
-  run: (work: Work, gazetteer: Gazetteer) => void;
+  run: (work: Work, resources: PipelineResources) => void;
 }
 
 /**
@@ -105,10 +110,10 @@ interface DocumentStage {
 export const DOCUMENT_STAGES: readonly DocumentStage[] = [
   { name: 'segment', run: (w) => { w.sentences = segment(w.doc); } },
   { name: 'dates', run: (w) => { w.dates = findDates(w.sentences, w.doc.published); } },
-  { name: 'recognise', run: (w, g) => { w.recognised = recognise(w.doc, w.sentences, g); } },
-  { name: 'resolve', run: (w, g) => { w.resolved = resolve(w.recognised, w.doc, g); } },
+  { name: 'recognise', run: (w, r) => { w.recognised = recognise(w.doc, w.sentences, r.gazetteer); } },
+  { name: 'resolve', run: (w, r) => { w.resolved = resolve(w.recognised, w.doc, r.gazetteer); } },
   { name: 'triggers', run: (w) => { w.triggers = findTriggers(w.sentences); } },
-  { name: 'events', run: (w, g) => { Object.assign(w, extractEvents(w.doc, w.sentences, w.resolved, w.dates, w.triggers, g)); } },
+  { name: 'events', run: (w, r) => { Object.assign(w, extractEvents(w.doc, w.sentences, w.resolved, w.dates, w.triggers, r.gazetteer)); } },
 ];
 
 /** Every stage a run times and reports, in order: ingest, the per-document stages, then the corpus merge. */
@@ -154,7 +159,7 @@ function mentionRecords(work: Work): MentionRecord[] {
  * data that survives structured cloning and JSON, so it can be computed in a worker thread or on another machine,
  * cached, and merged later with the corpus. A document that fails is reported in its outcome, never thrown.
  */
-export function processDocument(input: PipelineInput, gazetteer: Gazetteer, options: Pick<PipelineOptions, 'now'> = {}): DocumentResult {
+export function processDocument(input: PipelineInput, resources: PipelineResources, options: Pick<PipelineOptions, 'now'> = {}): DocumentResult {
   const now = options.now ?? (() => 0);
   const outcome = emptyOutcome(input);
   const stageMs = STAGE_NAMES.slice(0, -1).map(() => 0);
@@ -173,7 +178,7 @@ export function processDocument(input: PipelineInput, gazetteer: Gazetteer, opti
   for (let i = 0; i < DOCUMENT_STAGES.length; i++) {
     t0 = now();
     try {
-      DOCUMENT_STAGES[i].run(work, gazetteer);
+      DOCUMENT_STAGES[i].run(work, resources);
     } catch (error) {
       outcome.error = failure(input.file, DOCUMENT_STAGES[i].name, error);
       return { outcome, document: null, mentions: [], stageMs };
@@ -283,6 +288,7 @@ export function assembleRun(results: readonly DocumentResult[], options: Pipelin
  */
 export function runPipeline(inputs: readonly PipelineInput[], gazetteer: Gazetteer, options: PipelineOptions = {}): PipelineResult {
   const duplicates = duplicatesOf(inputs);
-  const results = inputs.map((input, i) => (duplicates[i] !== null ? duplicateResult(input, duplicates[i]!) : processDocument(input, gazetteer, options)));
+  const resources = { gazetteer };
+  const results = inputs.map((input, i) => (duplicates[i] !== null ? duplicateResult(input, duplicates[i]!) : processDocument(input, resources, options)));
   return assembleRun(results, options);
 }

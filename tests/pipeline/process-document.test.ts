@@ -24,29 +24,29 @@ const filesOf = (r: ReturnType<typeof runPipeline>) => {
 describe('processDocument and the merge', () => {
   it('processDocument() results survive JSON and structured cloning, and the merge of them writes what runPipeline() writes', () => {
     const direct = filesOf(runPipeline(INPUTS, gazetteer));
-    const viaJson = INPUTS.map((i) => JSON.parse(JSON.stringify(processDocument(i, gazetteer))));
-    const viaClone = INPUTS.map((i) => structuredClone(processDocument(i, gazetteer)));
+    const viaJson = INPUTS.map((i) => JSON.parse(JSON.stringify(processDocument(i, { gazetteer }))));
+    const viaClone = INPUTS.map((i) => structuredClone(processDocument(i, { gazetteer })));
     expect(filesOf(assembleRun(viaJson))).toEqual(direct);
     expect(filesOf(assembleRun(viaClone))).toEqual(direct);
     expect(mergeDocuments(viaJson)).toEqual(runPipeline(INPUTS, gazetteer).events);
   });
 
   it('processDocument() reports a document that cannot be read in its outcome instead of throwing', () => {
-    const result = processDocument(INPUTS[2], gazetteer);
+    const result = processDocument(INPUTS[2], { gazetteer });
     expect(result.outcome.error).toBe('c.txt: looks binary, not a text document');
     expect([result.document, result.mentions, result.outcome.events]).toEqual([null, [], []]);
   });
 
   it('processDocument() times each stage with the clock it is given, and none without one', () => {
     let t = 0;
-    const timed = processDocument(INPUTS[0], gazetteer, { now: () => (t += 1) });
+    const timed = processDocument(INPUTS[0], { gazetteer }, { now: () => (t += 1) });
     expect(timed.stageMs).toEqual(STAGE_NAMES.slice(0, -1).map(() => 1));
-    expect(processDocument(INPUTS[0], gazetteer).stageMs.every((ms) => ms === 0)).toBe(true);
+    expect(processDocument(INPUTS[0], { gazetteer }).stageMs.every((ms) => ms === 0)).toBe(true);
   });
 
   it('assembleRun() reports the stages in their order and a repeated document as read once', () => {
     const seen: string[] = [];
-    const results = [processDocument(INPUTS[0], gazetteer), duplicateResult({ ...INPUTS[0], file: 'copy.txt' }, 'a.txt')];
+    const results = [processDocument(INPUTS[0], { gazetteer }), duplicateResult({ ...INPUTS[0], file: 'copy.txt' }, 'a.txt')];
     const run = assembleRun(results, { onStage: (t) => seen.push(t.stage) });
     expect(seen).toEqual(['ingest', ...DOCUMENT_STAGES.map((s) => s.name), 'merge']);
     expect(run.outcomes[1].error).toBe('copy.txt: same content as a.txt, which is read instead (a duplicate counts once)');

@@ -100,16 +100,16 @@ describe('the cache key and version', () => {
     for (const name of ['chrono-node', 'zod']) cpSync(`node_modules/${name}/package.json`, join(root, 'node_modules', name, 'package.json'));
     const gazetteerPath = join(root, 'gazetteer.json');
     writeFileSync(gazetteerPath, '{"format":4}');
-    const base = pipelineVersion({ root, gazetteerPath });
-    expect(pipelineVersion({ root, gazetteerPath })).toBe(base);
+    const base = pipelineVersion({ root, dataFiles: [gazetteerPath] });
+    expect(pipelineVersion({ root, dataFiles: [gazetteerPath] })).toBe(base);
     writeFileSync(join(root, 'src/pipeline/events.ts'), `${readFileSync(join(root, 'src/pipeline/events.ts'), 'utf8')}\n// a change\n`);
-    const afterCode = pipelineVersion({ root, gazetteerPath });
+    const afterCode = pipelineVersion({ root, dataFiles: [gazetteerPath] });
     expect(afterCode).not.toBe(base);
     writeFileSync(join(root, 'src/model/new-schema.ts'), 'export const x = 1;\n');
-    const afterModel = pipelineVersion({ root, gazetteerPath });
+    const afterModel = pipelineVersion({ root, dataFiles: [gazetteerPath] });
     expect(afterModel).not.toBe(afterCode);
     writeFileSync(gazetteerPath, '{"format":4 }');
-    expect(pipelineVersion({ root, gazetteerPath })).not.toBe(afterModel);
+    expect(pipelineVersion({ root, dataFiles: [gazetteerPath] })).not.toBe(afterModel);
   });
 
   it('DocumentCache.key() differs for another name, another manifest entry or other bytes', () => {
