@@ -9,7 +9,6 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { GAZETTEER_PATH } from '../src/pipeline/gazetteer-load.ts';
 import { PipelineInputError } from '../src/pipeline/manifest.ts';
 import { assembleRun, count } from '../src/pipeline/index.ts';
 import { runArgs, runDocuments, type RunArgs } from './run/cli.ts';

@@ -82,9 +82,6 @@ export class DocumentCache {
   /** Called with one line for each entry that cannot be used (corrupt, foreign) and for a cache that cannot be written. */
   private readonly warn: (message: string) => void;
   private writable = true;
-  hits = 0;
-  misses = 0;
-  rebuilt = 0;
 
   constructor(dir: string, version: string, warn: (message: string) => void) {
     this.dir = dir;
@@ -109,7 +106,6 @@ export class DocumentCache {
     try {
       text = readFileSync(path, 'utf8');
     } catch {
-      this.misses++;
       return null;
     }
     let entry: Entry | null = null;
@@ -119,14 +115,11 @@ export class DocumentCache {
       // reported below
     }
     if (entry?.format === CACHE_FORMAT && entry.version === this.version && entry.key === key && entry.file === file && isResult(entry.result, file)) {
-      this.hits++;
       // The time was spent by an earlier run.
       return { ...entry.result, stageMs: STAGE_NAMES.slice(0, -1).map(() => 0) };
     }
     this.warn(`${path}: cache entry for ${file} is ${entry === null ? 'corrupt (not JSON)' : 'not this document\'s or not this version\'s'}; the document is read again`);
     rmSync(path, { force: true });
-    this.misses++;
-    this.rebuilt++;
     return null;
   }
 

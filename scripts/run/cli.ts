@@ -50,8 +50,6 @@ export function runArgs(flag: string, value: () => string | undefined, args: Run
 
 export interface DocumentRun extends CorpusRun {
   cacheDir: string | null;
-  /** Cache entries that could not be used and were rebuilt. */
-  rebuilt: number;
   /** Removes the cache's folders of other pipeline versions; called once the outputs are written. */
   pruneCache(): number;
 }
@@ -125,7 +123,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   ].filter(Boolean);
   const rate = run.results.length / seconds;
   opts.log(`${from.join(', ')}: ${seconds.toFixed(1)} s, ${rate < 10 ? rate.toFixed(1) : Math.round(rate)} documents/s`);
-  return { ...run, cacheDir, rebuilt: cache?.rebuilt ?? 0, pruneCache: () => cache?.pruneOtherVersions() ?? 0 };
+  return { ...run, cacheDir, pruneCache: () => cache?.pruneOtherVersions() ?? 0 };
 }
 
 
