@@ -6,7 +6,6 @@
 // Exit codes: 0 all fine, 1 written but some documents were not read (each named on stderr), 2 nothing written
 // (bad arguments or input), 3 internal error. docs/hardening.md lists every bad input and what it gets.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PipelineInputError } from '../src/pipeline/manifest.ts';
@@ -47,7 +46,7 @@ class UsageError extends Error {}
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
     input: 'seeds', output: 'public/data/events.geojson', documents: 'public/data/documents.json', mentions: null, report: null, debug: false,
-    maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb, run: { workers: availableParallelism(), queue: null, cache: undefined, batchSize: null },
+    maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb, run: { workers: null, queue: null, cache: undefined, batchSize: null },
   };
   const valued: Record<string, keyof Args> = { '--input': 'input', '--output': 'output', '--documents': 'documents', '--mentions': 'mentions', '--report': 'report' };
   for (let i = 0; i < argv.length; i++) {

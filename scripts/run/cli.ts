@@ -1,6 +1,7 @@
 // The geocode command's running part: its flags (--workers, --queue, --cache, --no-cache), and a run of the
 // per-document stage over the input with the cache, the executor they choose, and progress. geocode.ts keeps the
 // rest (arguments, the merge, the files).
+import { availableParallelism } from 'node:os';
 import { PipelineInputError } from '../../src/pipeline/errors.ts';
 import { DocumentCache, defaultCacheDir, pipelineVersion } from './cache.ts';
 import type { Executor } from './executor.ts';
@@ -13,8 +14,8 @@ import { runCorpus, type CorpusRun } from './run-corpus.ts';
 import { count } from '../../src/pipeline/index.ts';
 
 export interface RunArgs {
-  /** Worker threads; 1 runs in this thread. */
-  workers: number;
+  /** Worker threads; 1 runs in this thread; null: every core, but one thread for a small corpus (POOL_DEFAULTS). */
+  workers: number | null;
   /** redis://HOST:PORT: run the documents on the queue's workers instead of this machine's threads. */
   queue: string | null;
   /** The cache folder; undefined: the default beside the outputs; null: no cache (--no-cache). */
@@ -68,10 +69,11 @@ export interface RunDocumentsOptions {
 
 type QueueModule = typeof import('./queue.ts');
 
-function executorFor(run: RunArgs, version: string, log: (line: string) => void, queue: QueueModule | null): () => Executor {
+function executorFor(run: RunArgs, expected: number | null, version: string, log: (line: string) => void, queue: QueueModule | null): () => Executor {
   const batch = run.batchSize !== null ? { batchSize: run.batchSize } : {};
   if (queue !== null) return () => queue.createQueueProducer(run.queue!, version, log, { ...queue.QUEUE_DEFAULTS, ...batch });
-  if (run.workers > 1) return () => createPool(run.workers, { ...POOL_DEFAULTS, ...batch });
+  const workers = run.workers ?? (expected !== null && expected <= POOL_DEFAULTS.smallCorpus ? 1 : availableParallelism());
+  if (workers > 1) return () => createPool(workers, { ...POOL_DEFAULTS, ...batch });
   return () => createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize);
 }
 
@@ -105,7 +107,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   let run: CorpusRun;
   try {
     run = await runCorpus(source, {
-      executor: executorFor(opts.run, version, opts.log, queue),
+      executor: executorFor(opts.run, expected, version, opts.log, queue),
       cache,
       keepMentions: opts.keepMentions,
       onProgress: (done, total, exact) => progress.update(done, total, exact),

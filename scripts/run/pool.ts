@@ -8,6 +8,11 @@ export const POOL_DEFAULTS = {
   batchSize: 8,
   /** Batches queued per thread: keeps a thread busy while the main thread reads the next files. */
   batchesPerThread: 4,
+  /**
+   * Documents up to which a run without --workers stays in the main thread: a thread costs about 2 s to start (it
+   * compiles the pipeline and loads the gazetteer again), the time of some 400 documents; below this, one thread wins.
+   */
+  smallCorpus: 200,
 };
 
 export function createPool(threads: number, opts = POOL_DEFAULTS): Executor {
