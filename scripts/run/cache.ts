@@ -119,7 +119,7 @@ export class DocumentCache {
       return { ...entry.result, stageMs: STAGE_NAMES.slice(0, -1).map(() => 0) };
     }
     this.warn(`${path}: cache entry for ${file} is ${entry === null ? 'corrupt (not JSON)' : 'not this document\'s or not this version\'s'}; the document is read again`);
-    rmSync(path, { force: true });
+    removeQuietly(path);
     return null;
   }
 
@@ -134,20 +134,30 @@ export class DocumentCache {
       renameSync(temp, path);
     } catch (error) {
       this.writable = false;
-      rmSync(temp, { force: true });
+      removeQuietly(temp);
       this.warn(`${this.dir}: cannot write the cache (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); this run goes on without keeping results`);
     }
   }
 
   /** Removes the folders of other pipeline versions: their entries can never be used again. Returns how many. */
   pruneOtherVersions(): number {
-    if (!existsSync(this.dir)) return 0;
-    let removed = 0;
-    for (const name of readdirSync(this.dir)) {
-      if (name === this.version || !/^[0-9a-f]{16}$/.test(name)) continue;
-      rmSync(join(this.dir, name), { recursive: true, force: true });
-      removed++;
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return 0;
     }
-    return removed;
+    const old = names.filter((name) => name !== this.version && /^[0-9a-f]{16}$/.test(name));
+    for (const name of old) removeQuietly(join(this.dir, name));
+    return old.length;
+  }
+}
+
+/** A cache that cannot be tidied is no reason to fail a run: what is left is found and replaced next time. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // left for the next run
   }
 }
