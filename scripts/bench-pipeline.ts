@@ -1,95 +1,63 @@
-// npm run bench:pipeline: gazetteer load time and documents per second over a generated corpus of news-sized
-// documents (seeded, so every run measures the same text). Prints figures; asserts nothing.
-import { readFileSync } from 'node:fs';
+// npm run bench:pipeline -- [--sizes 10000,100000] [--workers N] [--worker-documents 2000] [--no-queue] [--keep]
+// Prints figures, asserts nothing. On generated, seeded corpora (scripts/bench-corpus.ts):
+//   1. one core, in memory: gazetteer load, each stage, documents/s (runPipeline; the dense 1,000-document corpus)
+//   2. the geocode command at 1 and N worker threads on the same corpus (2,000 dense documents): documents/s, same bytes
+//   3. cold runs of each size (news density, a folder; and the largest 10,000 as one JSON Lines file): time, peak memory;
+//      a warm re-run of 10,000 after adding 10 documents
+//   4. queue mode: a local redis-server, two workers of one thread, against a local run of two threads: same bytes, and
+//      the overhead per document
+// The machine is shared: every figure is printed beside its baseline from the same run (docs/scale.md, "Measures").
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { GAZETTEER_PATH, loadGazetteer } from './gazetteer-load.ts';
 import { loadLexicon } from './lexicon-load.ts';
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
-import { runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
+import { runPipeline } from '../src/pipeline/index.ts';
 import { write } from '../src/pipeline/write.ts';
-import { seededRandom } from '../src/util/seeded-random.ts';
+import { CORPUS_DEFAULTS, generatedCorpus, writeCorpusFolder, writeCorpusJsonl } from './bench-corpus.ts';
+import { hasRedisServer, startRedis } from './run/local-redis.ts';
 
 const BENCH = {
-  /** Documents in the generated corpus. */
-  documents: 1000,
-  /** Sentences per document: about 3,000 characters, a typical wire story. */
-  sentencesPerDocument: 30,
-  /** PRNG seed; change it to measure another corpus of the same shape. */
-  seed: 20251015,
-  /** Runs of the whole pipeline; the best is printed (per stage and in total). */
+  ...CORPUS_DEFAULTS,
+  /** Runs of the whole pipeline in memory; the best is printed (per stage and in total). */
   repeats: 3,
-  /** Cities below this population are not drawn (a reader would not know them either). */
-  minPopulation: 100_000,
+  /** Documents of the dense corpus the command runs at 1 and N threads, and on the queue. */
+  workerDocuments: 2000,
+  /** Cold runs, news density (docs/scale.md): sizes in documents. */
+  sizes: [10_000, 100_000],
+  /** News density: about 4 event reports a document, as the seed corpus. */
+  newsEventShare: 0.12,
+  /** Documents added before the warm re-run. */
+  added: 10,
 };
 
+const { values } = parseArgs({
+  options: { sizes: { type: 'string' }, workers: { type: 'string' }, 'worker-documents': { type: 'string' }, 'no-queue': { type: 'boolean' }, keep: { type: 'boolean' } },
+});
+if (values['worker-documents']) BENCH.workerDocuments = Number(values['worker-documents']);
+const sizes = values.sizes ? values.sizes.split(',').map(Number) : BENCH.sizes;
+const workers = values.workers ? Number(values.workers) : availableParallelism();
+const work = mkdtempSync(join(tmpdir(), 'flankline-bench-'));
+const table: [string, string, string][] = [];
+const row = (what: string, figure: string, baseline: string) => {
+  table.push([what, figure, baseline]);
+  console.log(`${what}: ${figure}${baseline ? ` (${baseline})` : ''}`);
+};
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const TEMPLATES = [
-  'Defence ministers met in {city} on {date} to discuss air defence and ammunition production.',
-  'Officials said drones violated {adj} airspace overnight before turning back toward the border.',
-  'A cargo plane crashed near {city} on {weekday}, and investigators have not ruled out sabotage.',
-  'Airstrikes hit power stations in {city} and {city2}, cutting electricity to thousands of homes.',
-  'Troops advanced toward {city} after weeks of fighting, according to a report published on {date}.',
-  'The alliance deployed a new battlegroup to {country} in {month} {year}, officials confirmed.',
-  'A new mission headquartered in {city} will coordinate training and supplies from {month}.',
-  '{country} pledged a further aid package worth 400 million euros on {date}.',
-  'The minister said the talks had been constructive and that work would continue next year.',
-  'Analysts cautioned that the situation remained fluid and that more reporting was needed.',
-  'Residents of {city} described long queues at petrol stations and shops closing early.',
-  'The government in {city} declined to comment on the reports when contacted by reporters.',
-  'Prices for grain and fertiliser rose sharply after the announcement, traders in {city} said.',
-  'Opposition lawmakers called for an inquiry, saying parliament had not been consulted.',
-  'The ministry of defence of {country} said its air defences had been placed on high alert.',
-  'Observers noted that similar incidents had been reported in {country} and {country2} earlier in {year}.',
-];
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-function corpus(data: GazetteerData, opts: typeof BENCH): PipelineInput[] {
-  const random = seededRandom(opts.seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
-  const cities: string[] = [];
-  const countries: string[] = [];
-  // The index stores text columns as lines of one string (older formats: arrays); read either.
-  const column = (c: string | string[]) => (Array.isArray(c) ? c : c.split('\n'));
-  const names = column(data.names as string | string[]);
-  for (let i = 0; i < names.length; i++) {
-    if (data.kinds[i] === 'c' && data.population[i] >= opts.minPopulation && /^[A-Z][a-z]+( [A-Z][a-z]+)?$/.test(names[i])) cities.push(names[i]);
-    if (data.kinds[i] === 'C' && /^[A-Z][a-z]+$/.test(names[i])) countries.push(names[i]);
-  }
-  if (cities.length < 100) throw new Error(`only ${cities.length} cities read from ${GAZETTEER_PATH}: has its format changed?`);
-  const adjectives = ['Polish', 'Estonian', 'Romanian', 'Latvian', 'Lithuanian', 'Finnish', 'German', 'Danish', 'Norwegian', 'Moldovan'];
-  const inputs: PipelineInput[] = [];
-  for (let d = 0; d < opts.documents; d++) {
-    const year = 2015 + Math.floor(random() * 11);
-    const month = Math.floor(random() * 12);
-    const published = `${year}-${String(month + 1).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
-    const fill = (t: string) => t
-      .replace('{city}', pick(cities)).replace('{city2}', pick(cities)).replace('{country}', pick(countries))
-      .replace('{country2}', pick(countries)).replace('{adj}', pick(adjectives)).replace('{weekday}', pick(WEEKDAYS))
-      .replace('{date}', `${1 + Math.floor(random() * 28)} ${MONTHS[month]} ${year}`).replace('{month}', pick(MONTHS)).replace('{year}', String(year));
-    const sentences = Array.from({ length: opts.sentencesPerDocument }, () => fill(pick(TEMPLATES)));
-    const paragraphs: string[] = [];
-    for (let s = 0; s < sentences.length; s += 3) paragraphs.push(sentences.slice(s, s + 3).join(' '));
-    const file = `bench-${String(d).padStart(4, '0')}.txt`;
-    const text = `${fill('Tension rises around {city}')}\n\n${paragraphs.join('\n\n')}\n`;
-    inputs.push({ file, bytes: new TextEncoder().encode(text), meta: { file, title: '', credit: null, published } });
-  }
-  return inputs;
-}
-
+// 1. One core, in memory.
 const t0 = performance.now();
 const gazetteer = loadGazetteer();
 const lexicon = loadLexicon();
-const loadMs = performance.now() - t0;
-console.log(`gazetteer load: ${loadMs.toFixed(0)} ms (${gazetteer.size} entries; aim < 1000 ms)`);
-
+console.log(`gazetteer load: ${(performance.now() - t0).toFixed(0)} ms (${gazetteer.size} entries; aim < 1000 ms)`);
 const data = JSON.parse(readFileSync(GAZETTEER_PATH, 'utf8')) as GazetteerData;
-const inputs = corpus(data, BENCH);
+const inputs = [...generatedCorpus(data, BENCH)];
 const chars = inputs.reduce((n, i) => n + i.bytes.length, 0);
 console.log(`corpus: ${inputs.length} documents, ${(chars / inputs.length).toFixed(0)} bytes each on average (seed ${BENCH.seed})`);
-
-// The machine is shared: the best of a few runs is the figure least disturbed by other work.
-const heapBefore = process.memoryUsage().heapUsed;
 interface Run {
   total: number;
   timings: { stage: string; ms: number; detail: string }[];
@@ -115,6 +83,112 @@ for (const t of best.timings) {
   console.log(`  ${t.stage.padEnd(9)} ${t.ms.toFixed(0).padStart(6)} ms  ${(t.ms / inputs.length).toFixed(2).padStart(6)} ms/doc  ${t.detail}`);
 }
 console.log(`  ${'write'.padEnd(9)} ${best.writeMs.toFixed(0).padStart(6)} ms  ${best.mb.toFixed(1)} MB of GeoJSON`);
-const seconds = best.total / 1000;
-console.log(`pipeline: ${(inputs.length / seconds).toFixed(0)} documents/s (best of ${BENCH.repeats}: ${seconds.toFixed(2)} s for ${inputs.length}; aim >= 200/s)`);
-console.log(`heap: +${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(0)} MB after ${BENCH.repeats} runs`);
+row('one core, in memory (runPipeline + write, 1,000 dense documents)', `${(inputs.length / (best.total / 1000)).toFixed(0)} documents/s`,
+  `best of ${BENCH.repeats}; aim >= 150/s`);
+
+// The geocode command, as a user runs it.
+interface CommandRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  wallSeconds: number;
+  /** Seconds and documents/s of the document phase, from its line ("… run on …: 12.3 s, 162 documents/s"). */
+  runSeconds: number;
+  rate: number;
+  peakMb: number;
+}
+function geocode(args: string[]): CommandRun {
+  const t = performance.now();
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/geocode.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wallSeconds = (performance.now() - t) / 1000;
+  const phase = /: ([\d.]+) s, ([\d.]+) documents\/s$/m.exec(run.stdout);
+  const peak = /\(peak memory (\d+) MB\)/.exec(run.stdout);
+  if (run.status !== 0) console.error(`  geocode ${args.join(' ')} exited ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  return {
+    code: run.status, stdout: run.stdout, stderr: run.stderr, wallSeconds,
+    runSeconds: phase ? Number(phase[1]) : NaN, rate: phase ? Number(phase[2]) : NaN, peakMb: peak ? Number(peak[1]) : NaN,
+  };
+}
+const outputs = (out: string) => ['--output', join(out, 'events.geojson'), '--documents', join(out, 'documents.json')];
+function digest(out: string): string {
+  const hash = createHash('sha256');
+  for (const name of ['events.geojson', 'events.bin', 'documents.json']) hash.update(readFileSync(join(out, name)));
+  for (const name of readdirSync(join(out, 'events.parts')).sort()) hash.update(readFileSync(join(out, 'events.parts', name)));
+  return hash.digest('hex');
+}
+const s = (x: number) => `${x.toFixed(1)} s`;
+
+// 2. One and N worker threads.
+const dense = join(work, 'dense');
+writeCorpusFolder(dense, data, { ...BENCH, documents: BENCH.workerDocuments });
+const one = geocode(['--input', dense, ...outputs(join(work, 'one')), '--workers', '1', '--no-cache']);
+const many = geocode(['--input', dense, ...outputs(join(work, 'many')), '--workers', String(workers), '--no-cache']);
+const same = digest(join(work, 'one')) === digest(join(work, 'many'));
+row(`geocode, ${BENCH.workerDocuments} dense documents, 1 thread`, `${one.rate} documents/s`, `document phase ${s(one.runSeconds)}, whole command ${s(one.wallSeconds)}`);
+row(`geocode, ${BENCH.workerDocuments} dense documents, ${workers} threads`, `${many.rate} documents/s, ${(many.rate / one.rate).toFixed(2)}x`,
+  `baseline 1 thread: ${one.rate}/s; ${same ? 'same bytes' : 'DIFFERENT BYTES'}`);
+
+// 3. Cold runs of each size, a warm re-run.
+for (const size of sizes) {
+  const folder = join(work, `news-${size}`);
+  const t = performance.now();
+  writeCorpusFolder(folder, data, { ...BENCH, documents: size, eventShare: BENCH.newsEventShare });
+  console.log(`  wrote ${size} documents to ${folder} in ${s((performance.now() - t) / 1000)}`);
+  const out = join(work, `out-${size}`);
+  const cold = geocode(['--input', folder, ...outputs(out), '--workers', String(workers)]);
+  const events = /\((\d+) events?, /.exec(cold.stdout)?.[1] ?? '?';
+  row(`cold, ${size} documents (folder, news density), ${workers} threads`, `${s(cold.wallSeconds)}, peak memory ${cold.peakMb} MB`,
+    `${cold.rate} documents/s in the document phase (${s(cold.runSeconds)}); ${events} events`);
+  if (size === Math.min(...sizes)) {
+    const jsonl = join(work, `news-${size}.jsonl`);
+    writeCorpusJsonl(jsonl, data, { ...BENCH, documents: size, eventShare: BENCH.newsEventShare });
+    const fromFile = geocode(['--input', jsonl, ...outputs(join(work, `jsonl-${size}`)), '--workers', String(workers), '--no-cache']);
+    row(`cold, ${size} articles (one JSON Lines file), ${workers} threads`, `${s(fromFile.wallSeconds)}, peak memory ${fromFile.peakMb} MB`,
+      `${fromFile.rate} documents/s; baseline the folder: ${cold.rate}/s`);
+    const added = join(work, 'added');
+    writeCorpusFolder(added, data, { ...BENCH, documents: BENCH.added, seed: BENCH.seed + 1, eventShare: BENCH.newsEventShare });
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+    for (const entry of JSON.parse(readFileSync(join(added, 'manifest.json'), 'utf8')).documents) {
+      cpSync(join(added, entry.file), join(folder, `added-${entry.file}`));
+      manifest.documents.push({ ...entry, file: `added-${entry.file}` });
+    }
+    writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest));
+    const warm = geocode(['--input', folder, ...outputs(out), '--workers', String(workers)]);
+    const ran = /(\d+) documents? run on/.exec(warm.stdout)?.[1] ?? '0';
+    row(`warm, ${size} + ${BENCH.added} documents (${ran} run, the rest from the cache)`, s(warm.wallSeconds),
+      `document phase ${s(warm.runSeconds)}; baseline the cold run: ${s(cold.wallSeconds)}`);
+  }
+  rmSync(folder, { recursive: true, force: true });
+}
+
+// 4. Queue mode.
+if (values['no-queue']) console.log('queue: skipped (--no-queue)');
+else if (!hasRedisServer()) console.log('queue: skipped: redis-server is not installed (apt-get install redis-server)');
+else {
+  const redis = await startRedis();
+  const names = ['A', 'B'];
+  const children = names.map((name) => spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts', '--queue', redis.url, '--threads', '1', '--name', name], { stdio: ['ignore', 'pipe', 'inherit'] }));
+  await Promise.all(children.map((child) => new Promise<void>((resolve) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk) => {
+      seen += chunk.toString();
+      if (seen.includes('taking batches')) resolve();
+    });
+  })));
+  try {
+    const local = many;
+    const queued = geocode(['--input', dense, ...outputs(join(work, 'queue')), '--queue', redis.url, '--no-cache']);
+    const sameBytes = digest(join(work, 'queue')) === digest(join(work, 'many'));
+    const overheadMs = ((queued.runSeconds - local.runSeconds) * 1000) / BENCH.workerDocuments;
+    row(`queue, ${BENCH.workerDocuments} dense documents, 2 workers of 1 thread`, `${queued.rate} documents/s, ${overheadMs.toFixed(2)} ms/document overhead`,
+      `baseline local ${workers} threads: ${local.rate}/s; ${sameBytes ? 'same bytes' : 'DIFFERENT BYTES'}`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    redis.stop();
+  }
+}
+
+console.log('\n| measure | figure | beside it |\n|---|---|---|');
+for (const [what, figure, baseline] of table) console.log(`| ${what} | ${figure} | ${baseline} |`);
+if (values.keep) console.log(`kept ${work}`);
+else rmSync(work, { recursive: true, force: true });

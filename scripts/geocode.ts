@@ -1,24 +1,25 @@
 // npm run geocode -- --input DIR --output FILE.geojson [--documents FILE.json] [--mentions FILE.json] [--report FILE]
-// Reads a folder of news documents, runs the pipeline, writes the event GeoJSON and the documents the app shows, and
-// beside the GeoJSON its columnar form (events.bin) and detail parts (events.parts/) for the app's large mode.
+// Reads a folder of news documents (or a .jsonl/.csv file of articles), runs the pipeline on every core (or on a
+// queue's workers), writes the event GeoJSON and the documents the app shows, and beside the GeoJSON its columnar form
+// (events.bin) and detail parts (events.parts/) for the app's large mode. Results are cached per document
+// (scripts/run/, docs/scale.md), so a re-run reads only new and changed documents.
 // Exit codes: 0 all fine, 1 written but some documents were not read (each named on stderr), 2 nothing written
 // (bad arguments or input), 3 internal error. docs/hardening.md lists every bad input and what it gets.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadGazetteer } from './gazetteer-load.ts';
-import { loadLexicon } from './lexicon-load.ts';
-import { POINT_CONVENTIONS, type PointConvention } from '../src/pipeline/gazetteer.ts';
-import { RECOGNISE_DEFAULTS } from '../src/pipeline/recognise.ts';
-import { readManifest, PipelineInputError, type ManifestEntry } from '../src/pipeline/manifest.ts';
-import { count, runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
+import { PipelineInputError } from '../src/pipeline/manifest.ts';
+import { assembleRun, count } from '../src/pipeline/index.ts';
+import { runArgs, runDocuments, type RunArgs } from './run/cli.ts';
+import { DEFAULT_SETTINGS } from './run/resources.ts';
 import { write } from '../src/pipeline/write.ts';
 import { binPathOf, partsDirOf } from '../src/scale/parts.ts';
 import { markupSpans } from '../src/pipeline/boilerplate.ts';
 import { report, summarise, summaryLine, whyNothing } from '../src/pipeline/report.ts';
 
 const USAGE =
-  'usage: npm run geocode -- [--input DIR] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] [--max-document-mb N] [--convention geonames|factbook|centroid] [--no-demonyms] [--debug]';
+  'usage: npm run geocode -- [--input DIR|FILE.jsonl|FILE.csv] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] ' +
+  '[--max-document-mb N] [--workers N] [--queue redis://HOST:PORT] [--batch-size N] [--cache DIR | --no-cache] [--convention geonames|factbook|centroid] [--no-demonyms] [--debug]';
 
 export const GEOCODE_DEFAULTS = {
   /**
@@ -37,32 +38,28 @@ interface Args {
   report: string | null;
   debug: boolean;
   maxDocumentMb: number;
-  /** Where countries are placed (src/pipeline/gazetteer.ts POINT_CONVENTIONS; geo/README.md). */
-  convention: PointConvention;
-  /** Adjectival forms ("French engineer") as mentions of their country; --no-demonyms turns them off. */
-  demonyms: boolean;
+  run: RunArgs;
 }
 
 /** A problem with the arguments or the corpus as a whole: nothing can be written. */
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { input: 'seeds', output: 'public/data/events.geojson', documents: 'public/data/documents.json', mentions: null, report: null, debug: false, maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb, convention: 'geonames', demonyms: true };
+  const args: Args = {
+    input: 'seeds', output: 'public/data/events.geojson', documents: 'public/data/documents.json', mentions: null, report: null, debug: false,
+    maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb, run: { workers: null, queue: null, cache: undefined, batchSize: null, settings: DEFAULT_SETTINGS },
+  };
   const valued: Record<string, keyof Args> = { '--input': 'input', '--output': 'output', '--documents': 'documents', '--mentions': 'mentions', '--report': 'report' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     if (flag === '--debug') args.debug = true;
-    else if (flag === '--no-demonyms') args.demonyms = false;
     else if (flag === '--help' || flag === '-h') throw new UsageError('help');
     else if (flag === '--max-document-mb') {
       const value = inline ?? argv[++i];
       if (value === undefined || !(Number(value) > 0)) throw new UsageError('--max-document-mb needs a number of megabytes above 0');
       args.maxDocumentMb = Number(value);
-    } else if (flag === '--convention') {
-      const value = inline ?? argv[++i];
-      if (!POINT_CONVENTIONS.includes(value as PointConvention)) throw new UsageError(`--convention needs one of ${POINT_CONVENTIONS.join(', ')}`);
-      args.convention = value as PointConvention;
     }
+    else if (runArgs(flag, () => inline ?? argv[++i], args.run, (message) => new UsageError(message))) continue;
     else if (flag in valued) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
@@ -141,60 +138,7 @@ function writeAllAtomically(files: readonly [string, Output][]): void {
 
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
-interface Corpus {
-  inputs: PipelineInput[];
-  /** Problems outside the pipeline: a manifest entry whose file is missing or unreadable, a file too big to read. */
-  problems: string[];
-}
-
-const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
-
-function readCorpus(dir: string, maxDocumentMb: number): Corpus {
-  if (!existsSync(dir)) throw new UsageError(`${dir}: input folder does not exist`);
-  if (!statSync(dir).isDirectory()) throw new UsageError(`${dir}: input is not a folder`);
-  const names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.txt') && statSync(join(dir, n)).isFile()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const manifestPath = join(dir, 'manifest.json');
-  let manifest: ManifestEntry[] = [];
-  const problems: string[] = [];
-  // Documents whose manifest entry is broken: read with a guessed title and no date they would be misplaced in
-  // time, so they wait for the manifest to be fixed.
-  const badEntries = new Set<string>();
-  if (existsSync(manifestPath)) {
-    try {
-      const reading = readManifest(readFileSync(manifestPath, 'utf8'), manifestPath);
-      manifest = reading.entries;
-      for (const p of reading.problems) {
-        problems.push(p.file ? `${p.message}; ${p.file} is not read until its entry is fixed` : p.message);
-        if (p.file) badEntries.add(p.file);
-      }
-    } catch (error) {
-      if (error instanceof PipelineInputError) throw new UsageError(`${error.message}; nothing was read (fix it, or remove it to read the documents without titles and dates)`);
-      throw error;
-    }
-  }
-  const byFile = new Map(manifest.map((m) => [m.file, m]));
-  const present = new Set(names);
-  problems.push(...manifest.filter((m) => !present.has(m.file)).map((m) => `${manifestPath}: lists ${m.file}, which is not in ${dir}`));
-  if (names.length === 0) throw new UsageError(`${dir}: no .txt documents to read`);
-  const inputs: PipelineInput[] = [];
-  for (const file of names) {
-    if (badEntries.has(file)) continue;
-    const path = join(dir, file);
-    const size = statSync(path).size;
-    if (size > maxDocumentMb * 1_048_576) {
-      problems.push(`${path}: is ${megabytes(size)}, over the ${maxDocumentMb} MB limit for one document; not read (split it, or raise --max-document-mb)`);
-      continue;
-    }
-    try {
-      inputs.push({ file, bytes: readFileSync(path), meta: byFile.get(file) });
-    } catch (error) {
-      problems.push(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
-  }
-  return { inputs, problems };
-}
-
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -208,7 +152,7 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   try {
-    return run(args);
+    return await run(args);
   } catch (error) {
     if (error instanceof UsageError || error instanceof PipelineInputError) {
       console.error(`geocode: ${error.message}`);
@@ -222,26 +166,17 @@ function main(argv: readonly string[]): number {
   }
 }
 
-function run(args: Args): number {
+async function run(args: Args): Promise<number> {
   const started = performance.now();
-  const corpus = readCorpus(args.input, args.maxDocumentMb);
-  console.log(`geocode: ${corpus.inputs.length} documents in ${args.input}`);
-  const t0 = performance.now();
-  let gazetteer;
-  let lexicon;
-  try {
-    gazetteer = loadGazetteer(undefined, { convention: args.convention });
-    lexicon = loadLexicon();
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  console.log(`geocode: gazetteer and lexicon loaded in ${Math.round(performance.now() - t0)} ms (${gazetteer.size} places)`);
-  const result = runPipeline(corpus.inputs, { gazetteer, lexicon }, {
-    recognise: { ...RECOGNISE_DEFAULTS, demonyms: args.demonyms },
+  const documents = await runDocuments({
+    input: args.input, output: args.output, maxDocumentMb: args.maxDocumentMb, keepMentions: args.mentions !== null, run: args.run,
+    log: (line) => console.log(`geocode: ${line}`), warn: (line) => console.error(`geocode: ${line}`), usage: (message) => new UsageError(message),
+  });
+  const result = assembleRun(documents.results, {
     now: () => performance.now(),
     onStage: (t) => console.log(`geocode: ${t.stage.padEnd(9)} ${String(Math.round(t.ms)).padStart(6)} ms  ${t.detail}`),
   });
-  const failures = [...corpus.problems, ...result.outcomes.filter((o) => o.error !== null).map((o) => o.error!)];
+  const failures = [...documents.problems, ...result.outcomes.filter((o) => o.error !== null).map((o) => o.error!)];
   for (const message of failures) console.error(`geocode: ${message}`);
   if (result.documents.length === 0) {
     console.error('geocode: nothing written: no document could be read; the previous output files are unchanged');
@@ -264,7 +199,7 @@ function run(args: Args): number {
     [partsPath, { folder: files.parts.map((p) => ({ name: p.name, content: p.json })) }],
     [args.documents, files.documents],
     [args.mentions, files.mentions],
-    [args.report, args.report ? report(result, corpus.problems) : ''],
+    [args.report, args.report ? report(result, documents.problems) : ''],
   ];
   try {
     writeAllAtomically(outputs.filter((o): o is [string, Output] => o[0] !== null));
@@ -273,14 +208,16 @@ function run(args: Args): number {
     console.error(`geocode: ${error.message}`);
     return 2;
   }
-  const summary = summarise(result, corpus.problems.length);
+  documents.pruneCache();
+  const summary = summarise(result, documents.problems.length);
   console.log(`geocode: ${summaryLine(summary)}`);
   const written = [
     args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, `${partsPath} (${count(files.parts.length, 'file')})`,
     args.documents, args.mentions, args.report,
   ];
-  console.log(`geocode: wrote ${written.filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms`);
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(`geocode: wrote ${written.filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms (peak memory ${peakMb} MB)`);
   return failures.length || files.dropped.length ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

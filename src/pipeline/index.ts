@@ -1,4 +1,6 @@
-// The pipeline as an ordered list of stages, run over a whole corpus one stage at a time so each can be timed.
+// The pipeline in two parts: processDocument, every per-document stage for one document (a pure map whose result is
+// plain data), and the corpus step, the merge over all documents' results (a deterministic reduce). runPipeline runs
+// both in memory; scripts/run/ runs the map on worker threads, other machines or from a cache, then the same reduce.
 // Pure: the caller reads the files and the gazetteer; this returns everything the CLI writes and reports.
 import type { MentionRecord } from '../model/document.ts';
 import type { Gazetteer } from './gazetteer.ts';
@@ -14,7 +16,6 @@ import { analyseSentence, tenseAt, type SentenceGrammar } from './language/claus
 import { tagSentences } from './language/tagger.ts';
 import type { EventLexicon } from './lexicon/event-lexicon.ts';
 import { extractEvents, type EventCandidate, type UndatedEvent } from './events/extract.ts';
-import type { PlaceLookup } from './events/choose-place.ts';
 import { merge, type MergedEvent } from './merge.ts';
 import type { DocumentMentions } from './write.ts';
 
@@ -37,9 +38,24 @@ export interface DocumentOutcome {
   mentionsFound: number;
   mentionsResolved: number;
   dates: number;
+  /** Time expressions found, placed in time or not. */
+  datesFound: number;
   triggers: number;
   events: EventCandidate[];
   undated: UndatedEvent[];
+}
+
+/**
+ * One document's share of a run: plain data (no class instances, no shared references needed), so it can cross a
+ * worker thread, a queue or a cache file and be merged later. `document` is null when the document was not read.
+ */
+export interface DocumentResult {
+  outcome: DocumentOutcome;
+  document: IngestedDocument | null;
+  /** Every place mention recognised, resolved or not, for mentions.json. */
+  mentions: MentionRecord[];
+  /** Milliseconds per stage, ingest first, then DOCUMENT_STAGES' order; zeros without a clock. */
+  stageMs: number[];
 }
 
 export interface StageTiming {
@@ -59,15 +75,14 @@ export interface PipelineResult {
   timings: StageTiming[];
 }
 
-/** What the pipeline reads besides the documents, loaded by the caller (scripts/ does the file reading). */
+/** What the per-document stages read besides the document, loaded once by the caller (scripts/ reads the files). */
 export interface PipelineResources {
   gazetteer: Gazetteer;
   lexicon: EventLexicon;
 }
 
-export interface PipelineOptions {
-  /** Called after each stage, e.g. to print progress. */
-  onStage?: (timing: StageTiming) => void;
+/** How the per-document stages run: plain data, so a worker thread or another machine runs them alike. */
+export interface DocumentOptions {
   /** Milliseconds clock for timings; the CLI passes performance.now. Without one, timings are 0. */
   now?: () => number;
   /** Place recognition and resolution options (RECOGNISE_DEFAULTS, RESOLVE_DEFAULTS), e.g. demonyms off. */
@@ -75,15 +90,66 @@ export interface PipelineOptions {
   resolve?: ResolveOptions;
 }
 
+export interface PipelineOptions extends DocumentOptions {
+  /** Called after each stage, e.g. to print progress. */
+  onStage?: (timing: StageTiming) => void;
+}
+
+/** What one document carries from stage to stage; each stage reads earlier products and adds its own. */
 interface Work {
-  outcome: DocumentOutcome;
-  doc?: IngestedDocument;
+  doc: IngestedDocument;
   sentences: Sentence[];
   dates: DateMention[];
   recognised: PlaceMention[];
   resolved: ResolvedMention[];
+  /** The grammar of each content sentence (null for the others). */
   grammars: (SentenceGrammar | null)[];
+  events: EventCandidate[];
+  undated: UndatedEvent[];
+  /** Event words found in the content, placed or not. */
+  predicates: number;
 }
+
+/** A step of the per-document pipeline: reads what earlier stages left in the work and adds its own product. */
+interface DocumentStage {
+  name: string;
+  run: (work: Work, resources: PipelineResources, options: DocumentOptions) => void;
+}
+
+/**
+ * The per-document stages after ingest, in order: the one list to extend. A new stage is one line here (and, if it
+ * makes something new, a field of Work); its time is counted and its failure reported like the others'.
+ */
+export const DOCUMENT_STAGES: readonly DocumentStage[] = [
+  { name: 'segment', run: (w) => { w.sentences = segment(w.doc); } },
+  { name: 'language', run: (w) => {
+    const tokens = tagSentences(w.doc.text, w.sentences, w.sentences.map((s) => s.isContent));
+    w.grammars = tokens.map((t) => (t ? analyseSentence(t) : null));
+  } },
+  // Dates are read in the tense of their clause, which the grammar gives.
+  { name: 'dates', run: (w) => { w.dates = findDates(w.sentences, w.doc.published, undefined, (i, start, end) => (w.grammars[i] ? tenseAt(w.grammars[i]!, start, end) : null)); } },
+  { name: 'recognise', run: (w, r, o) => { w.recognised = recognise(w.doc, w.sentences, r.gazetteer, o.recognise); } },
+  { name: 'resolve', run: (w, r, o) => { w.resolved = resolve(w.recognised, w.doc, r.gazetteer, o.resolve); } },
+  { name: 'events', run: (w, r) => {
+    const found = extractEvents({ doc: w.doc, sentences: w.sentences, grammars: w.grammars, mentions: w.resolved, dates: w.dates, lexicon: r.lexicon, places: r.gazetteer });
+    w.events = found.events;
+    w.undated = found.undated;
+    w.predicates = found.predicates;
+  } },
+];
+
+/** Every stage a run times and reports, in order: ingest, the per-document stages, then the corpus merge. */
+export const STAGE_NAMES: readonly string[] = ['ingest', ...DOCUMENT_STAGES.map((s) => s.name), 'merge'];
+
+/** What the stage lines of a run say each stage produced, from the documents' outcomes. */
+const STAGE_DETAILS: Record<string, (sum: (f: (o: DocumentOutcome) => number) => number) => string> = {
+  segment: (sum) => count(sum((o) => o.sentences), 'sentence'),
+  dates: (sum) => `${count(sum((o) => o.dates), 'date')} placed in time (${sum((o) => o.datesFound)} found)`,
+  recognise: (sum) => `${count(sum((o) => o.mentionsFound), 'place mention')} found`,
+  resolve: (sum) => `${count(sum((o) => o.mentionsResolved), 'mention')} resolved`,
+  language: (sum) => `${count(sum((o) => o.contentSentences), 'sentence')} tagged and parsed`,
+  events: (sum) => `${count(sum((o) => o.triggers), 'event word')}, ${count(sum((o) => o.events.length), 'dated event')}, ${sum((o) => o.undated.length)} undated`,
+};
 
 export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -116,6 +182,78 @@ function mentionRecords(work: Work): MentionRecord[] {
   });
 }
 
+/**
+ * One document through every stage. Pure (the clock, if any, is passed in) and self-contained: the result is plain
+ * data that survives structured cloning and JSON, so it can be computed in a worker thread or on another machine,
+ * cached, and merged later with the corpus. A document that fails is reported in its outcome, never thrown.
+ */
+export function processDocument(input: PipelineInput, resources: PipelineResources, options: DocumentOptions = {}): DocumentResult {
+  const now = options.now ?? (() => 0);
+  const outcome = emptyOutcome(input);
+  const stageMs = STAGE_NAMES.slice(0, -1).map(() => 0);
+  let t0 = now();
+  let work: Work;
+  try {
+    const doc = ingest(input.file, input.bytes, input.meta);
+    outcome.title = doc.title;
+    work = { doc, sentences: [], dates: [], recognised: [], resolved: [], grammars: [], events: [], undated: [], predicates: 0 };
+  } catch (error) {
+    outcome.error = failure(input.file, 'ingest', error);
+    return { outcome, document: null, mentions: [], stageMs };
+  } finally {
+    stageMs[0] = now() - t0;
+  }
+  for (let i = 0; i < DOCUMENT_STAGES.length; i++) {
+    t0 = now();
+    try {
+      DOCUMENT_STAGES[i].run(work, resources, options);
+    } catch (error) {
+      outcome.error = failure(input.file, DOCUMENT_STAGES[i].name, error);
+      return { outcome, document: null, mentions: [], stageMs };
+    } finally {
+      stageMs[i + 1] = now() - t0;
+    }
+  }
+  Object.assign(outcome, {
+    sentences: work.sentences.length,
+    contentSentences: work.sentences.filter((s) => s.isContent).length,
+    mentionsFound: work.recognised.length,
+    mentionsResolved: work.resolved.filter((m) => m.entry !== null).length,
+    dates: work.dates.filter((d) => d.interval !== null).length,
+    datesFound: work.dates.length,
+    triggers: work.predicates,
+    events: work.events,
+    undated: work.undated,
+  });
+  return { outcome, document: work.doc, mentions: mentionRecords(work), stageMs };
+}
+
+function emptyOutcome(input: PipelineInput): DocumentOutcome {
+  return {
+    file: input.file, title: input.meta?.title ?? input.file, published: input.meta?.published ?? null, error: null,
+    sentences: 0, contentSentences: 0, mentionsFound: 0, mentionsResolved: 0, dates: 0, datesFound: 0, triggers: 0, events: [], undated: [],
+  };
+}
+
+/** The result for a document with the same bytes as an earlier one: not read, and its outcome says which it repeats. */
+export function duplicateResult(input: PipelineInput, earlierFile: string): DocumentResult {
+  const outcome = emptyOutcome(input);
+  outcome.error = `${input.file}: same content as ${earlierFile}, which is read instead (a duplicate counts once)`;
+  return { outcome, document: null, mentions: [], stageMs: STAGE_NAMES.slice(0, -1).map(() => 0) };
+}
+
+/** The event reports of the documents that were read, in input order: what the merge joins. */
+export function candidatesOf(results: readonly DocumentResult[]): EventCandidate[] {
+  const candidates: EventCandidate[] = [];
+  for (const r of results) if (r.outcome.error === null) for (const e of r.outcome.events) candidates.push(e);
+  return candidates;
+}
+
+/** The corpus step: joins the documents' event reports into events. Deterministic for results in the same order. */
+export function mergeDocuments(results: readonly DocumentResult[]): MergedEvent[] {
+  return merge(candidatesOf(results));
+}
+
 /** FNV-1a over bytes: a cheap key to find candidate duplicates, confirmed byte by byte. */
 function bytesKey(bytes: Uint8Array): string {
   let h = 0x811c9dc5;
@@ -141,97 +279,43 @@ function duplicatesOf(inputs: readonly PipelineInput[]): (string | null)[] {
 }
 
 /**
- * Runs every stage over the corpus. A document that fails is reported in its outcome; the others go on. A document
- * with the same bytes as an earlier one (in input order) is not read, and its outcome says which one it repeats.
+ * The run's result from every document's result (in input order): the merge, the files' inputs and, per stage, the
+ * time summed over documents. Each stage's line goes to onStage in order. Every way of running a corpus (here, a
+ * worker pool, a queue, a cache) ends here, so they all write the same bytes.
  */
-export function runPipeline(inputs: readonly PipelineInput[], resources: PipelineResources, options: PipelineOptions = {}): PipelineResult {
-  const { gazetteer, lexicon } = resources;
-  const borders: PlaceLookup = { border: (a, b) => (gazetteer as { border?: PlaceLookup['border'] }).border?.(a, b) };
+export function assembleRun(results: readonly DocumentResult[], options: PipelineOptions = {}): PipelineResult {
   const now = options.now ?? (() => 0);
+  const ok = results.filter((r) => r.outcome.error === null && r.document !== null);
+  const sum = (f: (o: DocumentOutcome) => number) => ok.reduce((n, r) => n + f(r.outcome), 0);
   const timings: StageTiming[] = [];
-  const works: Work[] = inputs.map((input) => ({
-    outcome: {
-      file: input.file, title: input.meta?.title ?? input.file, published: input.meta?.published ?? null, error: null,
-      sentences: 0, contentSentences: 0, mentionsFound: 0, mentionsResolved: 0, dates: 0, triggers: 0, events: [], undated: [],
-    },
-    sentences: [], dates: [], recognised: [], resolved: [], grammars: [],
-  }));
-  const stage = (name: string, step: (w: Work, doc: IngestedDocument) => void, detail: () => string) => {
-    const t0 = now();
-    for (const w of works) {
-      if (w.outcome.error !== null || !w.doc) continue;
-      try {
-        step(w, w.doc);
-      } catch (error) {
-        w.outcome.error = failure(w.outcome.file, name, error);
-      }
-    }
-    const timing = { stage: name, ms: now() - t0, detail: detail() };
+  const report = (timing: StageTiming) => {
     timings.push(timing);
     options.onStage?.(timing);
   };
-  const ok = () => works.filter((w) => w.outcome.error === null && w.doc);
-  const sum = (f: (w: Work) => number) => ok().reduce((n, w) => n + f(w), 0);
-
+  const msOf = (i: number) => results.reduce((n, r) => n + (r.stageMs[i] ?? 0), 0);
+  report({ stage: 'ingest', ms: msOf(0), detail: `${ok.length} of ${results.length} documents read` });
+  DOCUMENT_STAGES.forEach((stage, i) => report({ stage: stage.name, ms: msOf(i + 1), detail: STAGE_DETAILS[stage.name]?.(sum) ?? '' }));
+  const candidates = candidatesOf(results);
   const t0 = now();
-  const duplicates = duplicatesOf(inputs);
-  inputs.forEach((input, i) => {
-    if (duplicates[i] !== null) {
-      works[i].outcome.error = `${input.file}: same content as ${duplicates[i]}, which is read instead (a duplicate counts once)`;
-      return;
-    }
-    try {
-      works[i].doc = ingest(input.file, input.bytes, input.meta);
-      works[i].outcome.title = works[i].doc!.title;
-    } catch (error) {
-      works[i].outcome.error = failure(input.file, 'ingest', error);
-    }
-  });
-  const ingested = { stage: 'ingest', ms: now() - t0, detail: `${ok().length} of ${inputs.length} documents read` };
-  timings.push(ingested);
-  options.onStage?.(ingested);
-
-  stage('segment', (w, doc) => {
-    w.sentences = segment(doc);
-    w.outcome.sentences = w.sentences.length;
-    w.outcome.contentSentences = w.sentences.filter((s) => s.isContent).length;
-  }, () => count(sum((w) => w.sentences.length), 'sentence'));
-  stage('language', (w, doc) => {
-    const tokens = tagSentences(doc.text, w.sentences, w.sentences.map((s) => s.isContent));
-    w.grammars = tokens.map((t) => (t ? analyseSentence(t) : null));
-  }, () => `${count(sum((w) => w.grammars.reduce((n, g) => n + (g?.tokens.length ?? 0), 0)), 'word')} tagged`);
-  stage('dates', (w, doc) => {
-    w.dates = findDates(w.sentences, doc.published, undefined, (i, start, end) => (w.grammars[i] ? tenseAt(w.grammars[i]!, start, end) : null));
-    w.outcome.dates = w.dates.filter((d) => d.interval !== null).length;
-  }, () => `${count(sum((w) => w.outcome.dates), 'date')} placed in time (${sum((w) => w.dates.length)} found)`);
-  stage('recognise', (w, doc) => {
-    w.recognised = recognise(doc, w.sentences, gazetteer, options.recognise);
-    w.outcome.mentionsFound = w.recognised.length;
-  }, () => `${count(sum((w) => w.recognised.length), 'place mention')} found`);
-  stage('resolve', (w, doc) => {
-    w.resolved = resolve(w.recognised, doc, gazetteer, options.resolve);
-    w.outcome.mentionsResolved = w.resolved.filter((m) => m.entry !== null).length;
-  }, () => `${count(sum((w) => w.outcome.mentionsResolved), 'mention')} resolved`);
-  stage('events', (w, doc) => {
-    const found = extractEvents({ doc, sentences: w.sentences, grammars: w.grammars, mentions: w.resolved, dates: w.dates, lexicon, places: borders });
-    w.outcome.events = found.events;
-    w.outcome.undated = found.undated;
-    w.outcome.triggers = found.predicates;
-  }, () => `${count(sum((w) => w.outcome.triggers), 'event word')}, ${count(sum((w) => w.outcome.events.length), 'dated event')}, ${sum((w) => w.outcome.undated.length)} undated`);
-
-  const candidates = ok().flatMap((w) => w.outcome.events);
-  const t1 = now();
   const events = merge(candidates);
-  const merged = { stage: 'merge', ms: now() - t1, detail: `${count(events.length, 'event')} after merging ${candidates.length}` };
-  timings.push(merged);
-  options.onStage?.(merged);
-
+  report({ stage: 'merge', ms: now() - t0, detail: `${count(events.length, 'event')} after merging ${candidates.length}` });
   return {
-    documents: ok().map((w) => w.doc!),
-    outcomes: works.map((w) => w.outcome),
+    documents: ok.map((r) => r.document!),
+    outcomes: results.map((r) => r.outcome),
     candidates,
     events,
-    mentions: ok().map((w) => ({ doc: w.outcome.file, mentions: mentionRecords(w) })),
+    mentions: ok.map((r) => ({ doc: r.outcome.file, mentions: r.mentions })),
     timings,
   };
+}
+
+/**
+ * Runs every stage over the corpus in memory: each document through processDocument, then the merge. A document that
+ * fails is reported in its outcome; the others go on. A document with the same bytes as an earlier one (in input
+ * order) is not read, and its outcome says which one it repeats.
+ */
+export function runPipeline(inputs: readonly PipelineInput[], resources: PipelineResources, options: PipelineOptions = {}): PipelineResult {
+  const duplicates = duplicatesOf(inputs);
+  const results = inputs.map((input, i) => (duplicates[i] !== null ? duplicateResult(input, duplicates[i]!) : processDocument(input, resources, options)));
+  return assembleRun(results, options);
 }

@@ -65,14 +65,14 @@ function covers(area: GazetteerEntry, place: GazetteerEntry): boolean {
   return inside.length > 0 && inside.every((c) => countriesOf(area).includes(c)) && (place.kind !== 'region' || area.kind === 'region');
 }
 
+const isPoint = (e: GazetteerEntry) => e.kind === 'site' || e.kind === 'city';
+
 function samePlace(a: GazetteerEntry, b: GazetteerEntry, sameDocument: boolean, opts: typeof MERGE_DEFAULTS): boolean {
   if (a.id === b.id) return true;
   // Within a document "Poland" may be the country of "Warsaw" named before; across documents a trip to Poland and a
   // meeting in Warsaw are told at different grains and stay two events.
   if (sameDocument && (covers(a, b) || covers(b, a))) return true;
-
-  const point = (e: GazetteerEntry) => e.kind === 'site' || e.kind === 'city';
-  return point(a) && point(b) && distanceKm(a, b) <= opts.maxKm;
+  return isPoint(a) && isPoint(b) && distanceKm(a, b) <= opts.maxKm;
 }
 
 /**
@@ -98,21 +98,48 @@ function samePeople(a: EventCandidate, b: EventCandidate): boolean {
 }
 
 /** Same category, same or nearby place, same time, and not two different things ("troops" and "Patriot systems"). */
-function compatible(a: EventCandidate, b: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
-  const sameDocument = a.source.doc === b.source.doc;
+function compatible(a: EventCandidate, b: EventCandidate, sameDocument: boolean, opts: typeof MERGE_DEFAULTS): boolean {
   return a.category === b.category && (a.what === null || b.what === null || a.what === b.what) &&
     samePlace(a.entry, b.entry, sameDocument, opts) && sameTime(a, b, sameDocument, opts) && (sameDocument || samePeople(a, b));
 }
 
 // Places one sentence names side by side are separate events ("around Kurakhove, Vuhledar, and Velyka Novosilka").
 function sideBySide(g: Group, c: EventCandidate): boolean {
-  for (const rep of g.reps.values()) {
-    if (rep.source.doc !== c.source.doc || rep.entry.id === c.entry.id) continue;
-    for (const [start, end] of g.spans.get(`${rep.source.doc}\u0000${rep.entry.id}`) ?? []) {
+  for (const [entryId, spans] of g.spans.get(c.source.doc) ?? []) {
+    if (entryId === c.entry.id) continue;
+    for (const [start, end] of spans) {
       if (start < c.source.end && c.source.start < end) return true;
     }
   }
   return false;
+}
+
+/**
+ * Everything compatible() reads of a report except its document: members with one key are interchangeable for it,
+ * so a group is checked once per key (and per kind of document, below), not once per member. A field that
+ * compatible() starts to read must be added here.
+ */
+const repKey = (c: EventCandidate) =>
+  `${c.entry.id}\u0000${c.start}\u0000${c.end}\u0000${c.precision}\u0000${c.what ?? ''}\u0000${c.people.join(',')}\u0000${c.persists}`;
+
+/** The members of one key: any one of them, and the documents they come from. */
+interface Rep {
+  rep: EventCandidate;
+  docs: Set<string>;
+}
+
+/**
+ * compatible(m, c) for every member m of the group, checked on as few members as decide it: per key, once as a member
+ * of the candidate's document if one is, once as another document's if one is (compatible() reads a member's key
+ * fields and whether its document is the candidate's, nothing else).
+ */
+function compatibleWithAll(g: Group, c: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
+  for (const { rep, docs } of g.reps.values()) {
+    const inCandidateDocument = docs.has(c.source.doc);
+    if (inCandidateDocument && !compatible(rep, c, true, opts)) return false;
+    if ((docs.size > 1 || !inCandidateDocument) && !compatible(rep, c, false, opts)) return false;
+  }
+  return true;
 }
 
 const byContent = (a: EventCandidate, b: EventCandidate) =>
@@ -172,14 +199,20 @@ function combine(members: EventCandidate[], opts: typeof MERGE_DEFAULTS): Merged
 }
 
 interface Group {
+  /** Creation order: among the groups a candidate may join, the first created wins. */
+  order: number;
+  /** Whether a member is a point (city, site); a group without one can only take what its areas cover. */
+  hasPoint: boolean;
+  /** The last candidate (OpenGroups' stamp) that found this group, so it is checked once per candidate. */
+  seen: number;
   members: EventCandidate[];
   /**
-   * One member per place, interval, document and persistence: compatibility with a member depends on nothing else
-   * (excerpts aside), so checking these keeps a document that repeats one event thousands of times linear.
+   * The members by repKey(), with the documents that report each: checking these keeps a document that repeats one
+   * event thousands of times, or a corpus that reports one state thousands of times, linear.
    */
-  reps: Map<string, EventCandidate>;
-  /** Excerpt spans per document and place, for sideBySide(). */
-  spans: Map<string, [number, number][]>;
+  reps: Map<string, Rep>;
+  /** Excerpt spans per document, then per place, for sideBySide(). */
+  spans: Map<string, Map<string, [number, number][]>>;
   /** Latest end (day number) of any member: past it plus the tolerance, no later candidate can join. */
   lastDay: number;
   persists: boolean;
@@ -201,18 +234,20 @@ function mayJoin(g: Group, c: EventCandidate, lonMargin: number): boolean {
   return lat >= g.south - BOX_MARGIN_DEG && lat <= g.north + BOX_MARGIN_DEG && lon >= g.west - lonMargin && lon <= g.east + lonMargin;
 }
 
-const repKey = (c: EventCandidate) => `${c.entry.id}\u0000${c.start}\u0000${c.end}\u0000${c.source.doc}\u0000${c.persists}`;
-
 function join(g: Group, c: EventCandidate, lastDay: number): void {
   g.members.push(c);
   const key = repKey(c);
-  if (!g.reps.has(key)) g.reps.set(key, c);
-  const spanKey = `${c.source.doc}\u0000${c.entry.id}`;
-  const spans = g.spans.get(spanKey);
+  const rep = g.reps.get(key);
+  if (rep) rep.docs.add(c.source.doc);
+  else g.reps.set(key, { rep: c, docs: new Set([c.source.doc]) });
+  let places = g.spans.get(c.source.doc);
+  if (!places) g.spans.set(c.source.doc, (places = new Map()));
+  const spans = places.get(c.entry.id);
   if (spans) spans.push([c.source.start, c.source.end]);
-  else g.spans.set(spanKey, [[c.source.start, c.source.end]]);
+  else places.set(c.entry.id, [[c.source.start, c.source.end]]);
   g.lastDay = Math.max(g.lastDay, lastDay);
   g.persists ||= c.persists;
+  g.hasPoint ||= isPoint(c.entry);
   for (const code of countriesOf(c.entry)) g.countries.add(code);
   g.south = Math.min(g.south, c.entry.lat);
   g.north = Math.max(g.north, c.entry.lat);
@@ -220,42 +255,133 @@ function join(g: Group, c: EventCandidate, lastDay: number): void {
   g.east = Math.max(g.east, c.entry.lon);
 }
 
+/** Degrees of a cell of the grid that finds the open groups near a candidate. */
+const CELL_DEG = 1;
+const cellOf = (deg: number) => Math.floor(deg / CELL_DEG);
+const cellKey = (x: number, y: number) => (x + 512) * 1024 + (y + 512);
+
+/**
+ * The open groups of one category, indexed so that a candidate is checked only against groups it could join: a
+ * corpus's persisting states (never closed) no longer make the merge quadratic. A group may take a candidate only if
+ * every member is the same place (samePlace): for a point candidate, its point members lie within maxKm (the grid of
+ * their box finds them) and its area members cover the candidate's country (listed by country while the group has
+ * no point); for an area candidate, every member shares a country with it (listed by country), or has its id (the
+ * grid). near() returns a superset of those groups in creation order, and merge() applies the same tests as before,
+ * so the same group is chosen. Near the poles and the antimeridian, where the grid's rectangle is not a safe bound, it
+ * falls back to every open group.
+ */
+class OpenGroups {
+  private readonly all: Group[] = [];
+  private readonly byCountry = new Map<string, Group[]>();
+  /** Groups with no point member yet, by country: the ones a point candidate can join through an area member. */
+  private readonly areasByCountry = new Map<string, Group[]>();
+  private readonly byCell = new Map<number, Group[]>();
+  /** Per group, the countries and cells it is listed under, so a grown box or a new country adds only what is new. */
+  private readonly listed = new Map<Group, { countries: Set<string>; cells: Set<number> }>();
+  private stamp = 0;
+
+  /** Lists `g` (new, or grown by a member) under its countries and every cell of its box. */
+  add(g: Group): void {
+    let at = this.listed.get(g);
+    if (!at) {
+      this.listed.set(g, (at = { countries: new Set(), cells: new Set() }));
+      this.all.push(g);
+    }
+    for (const code of g.countries) {
+      if (at.countries.has(code)) continue;
+      at.countries.add(code);
+      push(this.byCountry, code, g);
+      if (!g.hasPoint) push(this.areasByCountry, code, g);
+    }
+    for (let x = cellOf(g.west); x <= cellOf(g.east); x++) {
+      for (let y = cellOf(g.south); y <= cellOf(g.north); y++) {
+        const key = cellKey(x, y);
+        if (at.cells.has(key)) continue;
+        at.cells.add(key);
+        push(this.byCell, key, g);
+      }
+    }
+  }
+
+  /** The open groups `c` could join, in creation order. Groups closed for good are dropped from the lists on the way. */
+  near(c: EventCandidate, lonMargin: number, first: number, reach: number): Group[] {
+    const stamp = ++this.stamp;
+    const found: Group[] = [];
+    const { lat, lon } = c.entry;
+    const point = isPoint(c.entry);
+    if (point && (Math.abs(lat) > 80 || Math.abs(lon) + 2 * lonMargin >= 180)) {
+      this.collect(this.all, stamp, found, first, reach, false);
+      return found;
+    }
+    const codes = countriesOf(c.entry);
+    for (let i = 0; i < codes.length; i++) {
+      this.collect((point ? this.areasByCountry : this.byCountry).get(codes[i]), stamp, found, first, reach, point);
+    }
+    // Twice mayJoin's margins: a point within maxKm of the candidate is inside wherever its box's corner lies.
+    const latMargin = point ? 2 * BOX_MARGIN_DEG : BOX_MARGIN_DEG;
+    const lonReach = point ? 2 * lonMargin : lonMargin;
+    for (let x = cellOf(lon - lonReach); x <= cellOf(lon + lonReach); x++) {
+      for (let y = cellOf(lat - latMargin); y <= cellOf(lat + latMargin); y++) this.collect(this.byCell.get(cellKey(x, y)), stamp, found, first, reach, false);
+    }
+    return found.sort((a, b) => a.order - b.order);
+  }
+
+  private collect(list: Group[] | undefined, stamp: number, found: Group[], first: number, reach: number, areasOnly: boolean): void {
+    if (!list) return;
+    let kept = 0;
+    for (let i = 0; i < list.length; i++) {
+      const g = list[i];
+      // Closed for good (candidates come in start order), or no longer an area-only group: off this list.
+      if (g.lastDay + reach < first || (areasOnly && g.hasPoint)) continue;
+      list[kept++] = g;
+      if (g.seen === stamp) continue;
+      g.seen = stamp;
+      found.push(g);
+    }
+    list.length = kept;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
  * Groups candidates into events. A candidate joins the first group (in content order) whose every member it is
  * compatible with, so two far-apart places never end up in one group through a third between them. Candidates come
- * in start order, so a group whose last day lies behind the tolerance is closed for good: only open groups are
- * searched, which keeps a large corpus linear in practice.
+ * in start order, so a group whose last day lies behind the tolerance is closed for good: only open groups near the
+ * candidate are searched (OpenGroups), which keeps a large corpus linear in practice.
  */
 export function merge(candidates: readonly EventCandidate[], opts = MERGE_DEFAULTS): MergedEvent[] {
   const groups: Group[] = [];
-  const open = new Map<Category, Group[]>();
+  const open = new Map<Category, OpenGroups>();
   const reach = Math.max(opts.sameDocumentDays, opts.toleranceDays);
   for (const candidate of [...candidates].sort(byContent)) {
     const first = dayNumber(candidate.start);
     const last = dayNumber(candidate.end);
-    const previous = open.get(candidate.category) ?? [];
-    const active: Group[] = [];
-    for (const g of previous) if (g.persists || g.lastDay + reach >= first) active.push(g);
-    open.set(candidate.category, active);
+    let index = open.get(candidate.category);
+    if (!index) open.set(candidate.category, (index = new OpenGroups()));
     // Longitude degrees shrink toward the poles; widen the margin so it still covers maxKm.
     const lonMargin = BOX_MARGIN_DEG / Math.max(0.1, Math.cos((candidate.entry.lat * Math.PI) / 180));
     let group: Group | undefined;
-    for (const g of active) {
-      if (!mayJoin(g, candidate, lonMargin)) continue;
-      let all = true;
-      for (const m of g.reps.values()) if (!compatible(m, candidate, opts)) { all = false; break; }
-      if (all && !sideBySide(g, candidate)) { group = g; break; }
+    for (const g of index.near(candidate, lonMargin, first, reach)) {
+      if (mayJoin(g, candidate, lonMargin) && compatibleWithAll(g, candidate, opts) && !sideBySide(g, candidate)) {
+        group = g;
+        break;
+      }
     }
     if (group) join(group, candidate, last);
     else {
-      const created: Group = {
-        members: [], reps: new Map(), spans: new Map(), lastDay: last, persists: candidate.persists, countries: new Set(),
+      group = {
+        order: groups.length, hasPoint: false, seen: 0, members: [], reps: new Map(), spans: new Map(), lastDay: last, persists: candidate.persists, countries: new Set(),
         south: candidate.entry.lat, north: candidate.entry.lat, west: candidate.entry.lon, east: candidate.entry.lon,
       };
-      join(created, candidate, last);
-      groups.push(created);
-      active.push(created);
+      join(group, candidate, last);
+      groups.push(group);
     }
+    index.add(group);
   }
   return groups.map((g) => combine(g.members, opts));
 }

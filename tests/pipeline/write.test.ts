@@ -43,7 +43,7 @@ describe('write', () => {
   it('write() writes properties in the contract order with rounded coordinates', () => {
     const [feature] = JSON.parse(write([event()], DOCS, []).events).features;
     expect(Object.keys(feature)).toEqual(['type', 'id', 'geometry', 'properties']);
-    expect(Object.keys(feature.properties)).toEqual(['title', 'category', 'start', 'end', 'precision', 'persists', 'until', 'place', 'actors', 'confidence', 'sources']);
+    expect(Object.keys(feature.properties)).toEqual(['title', 'category', 'start', 'end', 'precision', 'persists', 'until', 'place', 'actors', 'confidence', 'status', 'dateSource', 'reason', 'sources']);
     expect(feature.geometry.coordinates).toEqual([4.34878, 50.85045]);
     expect(feature.properties.place).toEqual({ name: 'Brussels', kind: 'city', country: 'BE', geonameId: 2800866, gazetteer: 'geonames' });
   });

@@ -1,0 +1,163 @@
+// The per-document cache: a document's result is kept under a key made of the document (name, manifest entry, bytes)
+// and the pipeline's version (its code, the versions of the packages it uses, the gazetteer index), so a re-run
+// processes only new and changed documents. Plain JSON files, one a document; safe to delete at any time.
+//
+//   DIR/<version>/<key[0..2]>/<key>.json    {"format":1,"version":…,"key":…,"file":…,"result":{DocumentResult}}
+//
+// A version's folder is never changed by another version; folders of other versions are removed after a run.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { STAGE_NAMES, type DocumentResult, type PipelineInput } from '../../src/pipeline/index.ts';
+import { DEFAULT_SETTINGS, RESOURCE_FILES } from './resources.ts';
+
+/** Bump when the entry layout changes (the code hash would change anyway; this says why). */
+const CACHE_FORMAT = 1;
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** Every file under these folders is part of the code version: what processDocument runs. */
+const CODE_FOLDERS = ['src/pipeline', 'src/model'];
+/** The packages the pipeline imports (its runtime dependencies): a new version of one may change a result. */
+export const CODE_PACKAGES = ['chrono-node', 'zod', 'wink-nlp', 'wink-eng-lite-web-model'];
+
+export const CACHE_DIR_NAME = '.flankline-cache';
+
+const sha256 = () => createHash('sha256');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/**
+ * The pipeline's version: a hash of the sources of src/pipeline/ and src/model/, the installed versions of the
+ * packages they import, and the bytes of the data files it reads (the gazetteer index, resources.ts). Any change to
+ * one of these gives a new version, so no result of an older pipeline is ever used.
+ */
+export function pipelineVersion({ root = ROOT, dataFiles = RESOURCE_FILES, settings = DEFAULT_SETTINGS } = {}): string {
+  const hash = sha256().update(`flankline-cache ${CACHE_FORMAT}\n`).update(`${JSON.stringify(settings)}\n`);
+  for (const folder of CODE_FOLDERS) {
+    for (const file of filesUnder(join(root, folder))) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
+  }
+  for (const name of CODE_PACKAGES) hash.update(`${name}@${JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version}\0`);
+  for (const file of dataFiles) hash.update(`${file}\0`).update(existsSync(file) ? readFileSync(file) : 'missing').update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** A document's content hash: what finds a repeated document and, with its name and entry, its cache entry. */
+export const contentHash = (bytes: Uint8Array) => sha256().update(bytes).digest('hex');
+
+/**
+ * Where the cache goes by default: beside the outputs. When they are inside the project's public/ folder (the
+ * default outputs), Vite would publish the cache with the app, so it goes to the project folder instead.
+ */
+export function defaultCacheDir(output: string, cwd = process.cwd()): string {
+  const outDir = dirname(resolve(cwd, output));
+  const publicDir = resolve(cwd, 'public');
+  const insidePublic = outDir === publicDir || !relative(publicDir, outDir).startsWith('..');
+  return insidePublic ? join(cwd, CACHE_DIR_NAME) : join(outDir, CACHE_DIR_NAME);
+}
+
+interface Entry {
+  format: number;
+  version: string;
+  key: string;
+  file: string;
+  result: DocumentResult;
+}
+
+/** The shape a cached result must have to be used; anything else is a corrupt entry. */
+function isResult(value: unknown, file: string): value is DocumentResult {
+  const r = value as DocumentResult;
+  return typeof r === 'object' && r !== null && typeof r.outcome === 'object' && r.outcome !== null && r.outcome.file === file &&
+    Array.isArray(r.outcome.events) && Array.isArray(r.outcome.undated) && Array.isArray(r.mentions) && Array.isArray(r.stageMs) &&
+    (r.outcome.error === null) === (r.document !== null) && (r.document === null || (typeof r.document.text === 'string' && r.document.file === file));
+}
+
+export class DocumentCache {
+  readonly dir: string;
+  readonly version: string;
+  /** Called with one line for each entry that cannot be used (corrupt, foreign) and for a cache that cannot be written. */
+  private readonly warn: (message: string) => void;
+  private writable = true;
+
+  constructor(dir: string, version: string, warn: (message: string) => void) {
+    this.dir = dir;
+    this.version = version;
+    this.warn = warn;
+  }
+
+  /** The key of a document: its name, its manifest entry and its bytes (by their hash). */
+  key(input: PipelineInput, bytesHash: string): string {
+    const meta = input.meta ? [input.meta.file, input.meta.title, input.meta.credit, input.meta.published] : null;
+    return sha256().update(JSON.stringify([input.file, meta, bytesHash])).digest('hex');
+  }
+
+  private pathOf(key: string): string {
+    return join(this.dir, this.version, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** The cached result, or null. A corrupt or foreign entry is named in a warning, deleted, and counts as a miss. */
+  get(key: string, file: string): DocumentResult | null {
+    const path = this.pathOf(key);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return null;
+    }
+    let entry: Entry | null = null;
+    try {
+      entry = JSON.parse(text) as Entry;
+    } catch {
+      // reported below
+    }
+    if (entry?.format === CACHE_FORMAT && entry.version === this.version && entry.key === key && entry.file === file && isResult(entry.result, file)) {
+      // The time was spent by an earlier run.
+      return { ...entry.result, stageMs: STAGE_NAMES.slice(0, -1).map(() => 0) };
+    }
+    this.warn(`${path}: cache entry for ${file} is ${entry === null ? 'corrupt (not JSON)' : 'not this document\'s or not this version\'s'}; the document is read again`);
+    removeQuietly(path);
+    return null;
+  }
+
+  /** Keeps a result; written to a temp file and renamed, so a reader never sees half an entry. */
+  put(key: string, file: string, result: DocumentResult): void {
+    if (!this.writable) return;
+    const path = this.pathOf(key);
+    const temp = `${path}.${process.pid}.tmp`;
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(temp, JSON.stringify({ format: CACHE_FORMAT, version: this.version, key, file, result } satisfies Entry));
+      renameSync(temp, path);
+    } catch (error) {
+      this.writable = false;
+      removeQuietly(temp);
+      this.warn(`${this.dir}: cannot write the cache (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); this run goes on without keeping results`);
+    }
+  }
+
+  /** Removes the folders of other pipeline versions: their entries can never be used again. Returns how many. */
+  pruneOtherVersions(): number {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return 0;
+    }
+    const old = names.filter((name) => name !== this.version && /^[0-9a-f]{16}$/.test(name));
+    for (const name of old) removeQuietly(join(this.dir, name));
+    return old.length;
+  }
+}
+
+/** A cache that cannot be tidied is no reason to fail a run: what is left is found and replaced next time. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // left for the next run
+  }
+}

@@ -1,0 +1,140 @@
+// The geocode command's running part: its flags (--workers, --queue, --cache, --no-cache), and a run of the
+// per-document stage over the input with the cache, the executor they choose, and progress. geocode.ts keeps the
+// rest (arguments, the merge, the files).
+import { availableParallelism } from 'node:os';
+import { PipelineInputError } from '../../src/pipeline/errors.ts';
+import { DocumentCache, defaultCacheDir, pipelineVersion } from './cache.ts';
+import type { Executor } from './executor.ts';
+import { createInProcess } from './in-process.ts';
+import { openSource, SourceError } from './inputs.ts';
+import { createPool, POOL_DEFAULTS } from './pool.ts';
+import { createProgress } from './progress.ts';
+import { missingResource, type RunSettings } from './resources.ts';
+import { POINT_CONVENTIONS, type PointConvention } from '../../src/pipeline/gazetteer.ts';
+import { runCorpus, type CorpusRun } from './run-corpus.ts';
+import { count } from '../../src/pipeline/index.ts';
+
+export interface RunArgs {
+  /** Worker threads; 1 runs in this thread; null: every core, but one thread for a small corpus (POOL_DEFAULTS). */
+  workers: number | null;
+  /** redis://HOST:PORT: run the documents on the queue's workers instead of this machine's threads. */
+  queue: string | null;
+  /** The cache folder; undefined: the default beside the outputs; null: no cache (--no-cache). */
+  cache: string | null | undefined;
+  /** Documents sent to a worker at once; null: the pool's or the queue's default. */
+  batchSize: number | null;
+  /** What the per-document stages are told (--convention, --no-demonyms); part of the pipeline's version. */
+  settings: RunSettings;
+}
+
+/** Reads one of the run's flags into `args`; false when the flag is not one of them. */
+export function runArgs(flag: string, value: () => string | undefined, args: RunArgs, usage: (message: string) => Error): boolean {
+  const needed = (what: string) => {
+    const v = value();
+    if (v === undefined || v === '' || v.startsWith('--')) throw usage(`${flag} needs ${what}`);
+    return v;
+  };
+  if (flag === '--workers') {
+    const v = needed('a number of worker threads, 1 or more');
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw usage(`--workers needs a whole number of worker threads, 1 or more (got ${v})`);
+    args.workers = Number(v);
+  } else if (flag === '--queue') {
+    const v = needed('a Redis address, redis://HOST:PORT');
+    if (!/^rediss?:\/\/[^\s/]+/.test(v)) throw usage(`--queue needs a Redis address such as redis://127.0.0.1:6379 (got ${v})`);
+    args.queue = v;
+  } else if (flag === '--batch-size') {
+    const v = needed('a number of documents, 1 or more');
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw usage(`--batch-size needs a whole number of documents, 1 or more (got ${v})`);
+    args.batchSize = Number(v);
+  } else if (flag === '--convention') {
+    const v = needed(`one of ${POINT_CONVENTIONS.join(', ')}`);
+    if (!POINT_CONVENTIONS.includes(v as PointConvention)) throw usage(`--convention needs one of ${POINT_CONVENTIONS.join(', ')} (got ${v})`);
+    args.settings = { ...args.settings, convention: v as PointConvention };
+  } else if (flag === '--no-demonyms') args.settings = { ...args.settings, demonyms: false };
+  else if (flag === '--cache') args.cache = needed('a folder');
+  else if (flag === '--no-cache') args.cache = null;
+  else return false;
+  return true;
+}
+
+export interface DocumentRun extends CorpusRun {
+  cacheDir: string | null;
+  /** Removes the cache's folders of other pipeline versions; called once the outputs are written. */
+  pruneCache(): number;
+}
+
+export interface RunDocumentsOptions {
+  input: string;
+  output: string;
+  maxDocumentMb: number;
+  keepMentions: boolean;
+  run: RunArgs;
+  log: (line: string) => void;
+  warn: (line: string) => void;
+  /** Makes the error for a problem with the input or the setup as a whole (nothing is written). */
+  usage: (message: string) => Error;
+}
+
+type QueueModule = typeof import('./queue.ts');
+
+function executorFor(run: RunArgs, expected: number | null, version: string, log: (line: string) => void, queue: QueueModule | null): () => Executor {
+  const batch = run.batchSize !== null ? { batchSize: run.batchSize } : {};
+  // A queue's workers are started with the same settings: the queue's name carries the version, settings included.
+  if (queue !== null) return () => queue.createQueueProducer(run.queue!, version, log, { ...queue.QUEUE_DEFAULTS, ...batch });
+  const workers = run.workers ?? (expected !== null && expected <= POOL_DEFAULTS.smallCorpus ? 1 : availableParallelism());
+  if (workers > 1) return () => createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings);
+  return () => createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings);
+}
+
+/** Every document of the input through the per-document stage: from the cache, or run; results in input order. */
+export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentRun> {
+  const missing = missingResource();
+  if (missing !== null) throw opts.usage(missing);
+  let source;
+  try {
+    source = openSource(opts.input, { maxDocumentMb: opts.maxDocumentMb });
+  } catch (error) {
+    throw error instanceof SourceError ? opts.usage(error.message) : error;
+  }
+  // BullMQ is loaded only for a queue run: it costs a second of start-up that a local run need not pay.
+  const queue = opts.run.queue !== null ? await import('./queue.ts') : null;
+  if (queue !== null) {
+    try {
+      await queue.checkRedis(opts.run.queue!);
+    } catch (error) {
+      // The arguments are fine; the server is not there: no usage line.
+      throw new PipelineInputError(opts.run.queue!, (error as Error).message);
+    }
+  }
+  const expected = source.expected();
+  opts.log(expected !== null ? `${count(expected, 'document')} in ${opts.input}` : `reading the articles of ${opts.input}`);
+  const version = pipelineVersion({ settings: opts.run.settings });
+  const cacheDir = opts.run.cache === null ? null : opts.run.cache ?? defaultCacheDir(opts.output);
+  const cache = cacheDir === null ? null : new DocumentCache(cacheDir, version, opts.warn);
+  const progress = createProgress({ label: 'geocode', lines: opts.log });
+  const started = performance.now();
+  let run: CorpusRun;
+  try {
+    run = await runCorpus(source, {
+      executor: executorFor(opts.run, expected, version, opts.log, queue),
+      cache,
+      keepMentions: opts.keepMentions,
+      onProgress: (done, total, exact) => progress.update(done, total, exact),
+    });
+  } catch (error) {
+    throw error instanceof SourceError ? opts.usage(error.message) : error;
+  } finally {
+    progress.stop();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const from = [
+    run.ranOn !== null ? `${count(run.processed, 'document')} run on ${run.ranOn}` : null,
+    cache !== null ? `${count(run.cached, 'document')} from the cache (${cacheDir})` : null,
+    run.duplicates > 0 ? `${count(run.duplicates, 'document')} repeating another` : null,
+  ].filter(Boolean);
+  const rate = run.results.length / seconds;
+  opts.log(`${from.join(', ')}: ${seconds.toFixed(1)} s, ${rate < 10 ? rate.toFixed(1) : Math.round(rate)} documents/s`);
+  return { ...run, cacheDir, pruneCache: () => cache?.pruneOtherVersions() ?? 0 };
+}
+
+

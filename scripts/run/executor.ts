@@ -1,0 +1,14 @@
+// What runs the per-document stage for a run: in this thread, on a pool of worker threads, or on a queue's workers.
+import type { DocumentResult, PipelineInput } from '../../src/pipeline/index.ts';
+
+export interface Executor {
+  /** Runs processDocument on each document of a batch; resolves with their results in the batch's order. */
+  run(batch: PipelineInput[]): Promise<DocumentResult[]>;
+  /** Batches worth keeping in flight at once: enough to keep every worker busy, few enough to bound memory. */
+  readonly capacity: number;
+  /** Documents in one batch: larger batches cost less per document to send, smaller ones balance better. */
+  readonly batchSize: number;
+  /** A line for the summary: what ran the documents ("2 worker threads"). */
+  describe(): string;
+  close(): Promise<void>;
+}

@@ -1,0 +1,22 @@
+// Runs documents in this thread: one gazetteer, no threads to start; what --workers 1 and the workbench use.
+import { performance } from 'node:perf_hooks';
+import { processDocument, type PipelineResources } from '../../src/pipeline/index.ts';
+import { DEFAULT_SETTINGS, documentOptions, loadResources, type RunSettings } from './resources.ts';
+import type { Executor } from './executor.ts';
+
+export function createInProcess(batchSize = 8, settings: RunSettings = DEFAULT_SETTINGS): Executor {
+  let resources: PipelineResources | null = null;
+  const options = documentOptions(settings, () => performance.now());
+  return {
+    async run(batch) {
+      resources ??= loadResources(settings);
+      // Yield to the event loop between batches so progress and reading go on.
+      await new Promise((resolve) => setImmediate(resolve));
+      return batch.map((input) => processDocument(input, resources!, options));
+    },
+    capacity: 1,
+    batchSize,
+    describe: () => 'this thread',
+    close: async () => {},
+  };
+}

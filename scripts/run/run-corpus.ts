@@ -1,0 +1,125 @@
+// Runs a corpus of any size: documents stream from their source, each is found in the cache, recognised as a repeat of
+// an earlier one, or sent in a batch to an executor (this thread, worker threads, a queue); results come back in any
+// order and are kept in input order, compact, for the merge. Only a bounded number of batches is ever in flight, so
+// memory holds the results, not the inputs.
+import type { DocumentResult, PipelineInput } from '../../src/pipeline/index.ts';
+import { duplicateResult } from '../../src/pipeline/index.ts';
+import type { GazetteerEntry } from '../../src/pipeline/types.ts';
+import { contentHash, type DocumentCache } from './cache.ts';
+import type { Executor } from './executor.ts';
+import type { DocumentSource } from './inputs.ts';
+
+export interface CorpusRunOptions {
+  /** Made on the first batch that needs running, so a run served whole by the cache starts no thread or connection. */
+  executor: () => Executor;
+  cache: DocumentCache | null;
+  /** Keep each document's mention list (only --mentions writes it; a large corpus saves the memory). */
+  keepMentions: boolean;
+  /** Called as documents finish: how many so far, how many the source expects, and whether that is an estimate. */
+  onProgress?: (done: number, expected: number | null, exact: boolean) => void;
+}
+
+export interface CorpusRun {
+  /** One result per document, in input order. */
+  results: DocumentResult[];
+  /** Problems outside the pipeline (manifest entries, unreadable files, bad records), in input order. */
+  problems: string[];
+  /** Documents run this time (not from the cache, not repeats). */
+  processed: number;
+  cached: number;
+  duplicates: number;
+  /** What ran the documents, for the summary; null when nothing needed running. */
+  ranOn: string | null;
+}
+
+/**
+ * One object per gazetteer entry across the corpus. Results that crossed a thread, a queue or a file each carry
+ * their own copy of every place; a hundred thousand documents name the same few thousand places millions of times.
+ */
+function entryInterner() {
+  const entries = new Map<string, GazetteerEntry>();
+  return (result: DocumentResult): DocumentResult => {
+    for (const event of result.outcome.events) {
+      const known = entries.get(event.entry.id);
+      if (known) event.entry = known;
+      else entries.set(event.entry.id, event.entry);
+    }
+    return result;
+  };
+}
+
+export async function runCorpus(source: DocumentSource, opts: CorpusRunOptions): Promise<CorpusRun> {
+  const results: DocumentResult[] = [];
+  const problems = [...source.problems];
+  const firstWithBytes = new Map<string, string>();
+  const intern = entryInterner();
+  const inFlight = new Set<Promise<void>>();
+  let executor: Executor | null = null;
+  let failure: unknown = null;
+  let done = 0;
+  let processed = 0;
+  let duplicates = 0;
+  let batch: { index: number; input: PipelineInput; key: string | null }[] = [];
+
+  const finish = (index: number, result: DocumentResult) => {
+    results[index] = intern(opts.keepMentions ? result : { ...result, mentions: [] });
+    done++;
+    opts.onProgress?.(done, source.expected(), source.exact);
+  };
+  const send = async () => {
+    if (batch.length === 0) return;
+    const sent = batch;
+    batch = [];
+    processed += sent.length;
+    const running: Promise<void> = executor!.run(sent.map((s) => s.input)).then(
+      (out) => {
+        if (out.length !== sent.length) throw new Error(`a batch of ${sent.length} documents came back with ${out.length} results`);
+        out.forEach((result, i) => {
+          if (sent[i].key !== null) opts.cache!.put(sent[i].key!, sent[i].input.file, result);
+          finish(sent[i].index, result);
+        });
+      },
+    ).catch((error) => {
+      failure ??= error;
+    }).finally(() => inFlight.delete(running));
+    inFlight.add(running);
+    while (inFlight.size >= executor!.capacity) await Promise.race(inFlight);
+  };
+
+  try {
+    for await (const item of source.items()) {
+      if (failure !== null) break;
+      if ('problem' in item) {
+        problems.push(item.problem);
+        continue;
+      }
+      const { input } = item;
+      const index = results.length;
+      results.push(undefined as unknown as DocumentResult);
+      const hash = contentHash(input.bytes);
+      const earlier = firstWithBytes.get(hash);
+      if (earlier !== undefined) {
+        duplicates++;
+        finish(index, duplicateResult(input, earlier));
+        continue;
+      }
+      firstWithBytes.set(hash, input.file);
+      const key = opts.cache ? opts.cache.key(input, hash) : null;
+      const hit = key !== null ? opts.cache!.get(key, input.file) : null;
+      if (hit) {
+        finish(index, hit);
+        continue;
+      }
+      executor ??= opts.executor();
+      batch.push({ index, input, key });
+      if (batch.length >= executor.batchSize) await send();
+    }
+    if (failure === null) await send();
+    await Promise.all(inFlight);
+  } finally {
+    if (executor) await (executor as Executor).close();
+  }
+  if (failure !== null) throw failure;
+  const cached = results.length - processed - duplicates;
+  return { results, problems, processed, cached, duplicates, ranOn: executor ? (executor as Executor).describe() : null };
+}

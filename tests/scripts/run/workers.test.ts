@@ -1,0 +1,30 @@
+// --workers N: the documents run on a pool of worker threads and the files are the same as on one thread.
+import { afterAll, describe, expect, it } from 'vitest';
+import { countsOf, generatedFolder, geocode, outputsIn, outputsOf, removeTemps, temp } from './helpers.ts';
+
+afterAll(removeTemps);
+
+describe('geocode --workers', { timeout: 600_000 }, () => {
+  it('geocode --workers 2 runs the documents on two worker threads and writes the bytes one thread writes', () => {
+    const corpus = generatedFolder(40);
+    const one = temp();
+    const two = temp();
+    const single = geocode(['--input', corpus, ...outputsIn(one), '--workers', '1', '--no-cache']);
+    expect(single.code).toBe(0);
+    expect(single.stdout).toMatch(/40 documents run on this thread/);
+    // small batches, so both threads take some
+    const pooled = geocode(['--input', corpus, ...outputsIn(two), '--workers', '2', '--batch-size', '4', '--no-cache']);
+    expect(pooled.code).toBe(0);
+    expect(pooled.stdout).toMatch(/40 documents run on 2 worker threads/);
+    expect(countsOf(pooled.stdout).run).toBe(40);
+    expect(outputsOf(two)).toEqual(outputsOf(one));
+  });
+
+  it('geocode refuses a --workers or --batch-size that is not a whole number above 0, with the usage line', () => {
+    for (const args of [['--workers', '0'], ['--workers', 'many'], ['--batch-size', '-3'], ['--queue', 'localhost:6379']]) {
+      const run = geocode(['--input', 'seeds', '--output', `${temp()}/e.geojson`, ...args]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`^geocode: ${args[0]} needs .*\\nusage: `, 'm'));
+    }
+  });
+});
