@@ -13,9 +13,11 @@ import { write } from '../src/pipeline/write.ts';
 import { binPathOf, partsDirOf } from '../src/scale/parts.ts';
 import { markupSpans } from '../src/pipeline/boilerplate.ts';
 import { report, summarise, summaryLine, whyNothing } from '../src/pipeline/report.ts';
+import { printable } from '../src/util/text.ts';
+import { isSymbolicLink, listDocuments, readDocument } from './corpus-files.ts';
 
 const USAGE =
-  'usage: npm run geocode -- [--input DIR] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] [--max-document-mb N] [--debug]';
+  'usage: npm run geocode -- [--input DIR] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] [--max-document-mb N] [--follow-symlinks] [--debug]';
 
 export const GEOCODE_DEFAULTS = {
   /**
@@ -34,17 +36,20 @@ interface Args {
   report: string | null;
   debug: boolean;
   maxDocumentMb: number;
+  /** Read `.txt` symbolic links (and a linked manifest.json) wherever they point; off, each is named and skipped. */
+  followSymlinks: boolean;
 }
 
 /** A problem with the arguments or the corpus as a whole: nothing can be written. */
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { input: 'seeds', output: 'public/data/events.geojson', documents: 'public/data/documents.json', mentions: null, report: null, debug: false, maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb };
+  const args: Args = { input: 'seeds', output: 'public/data/events.geojson', documents: 'public/data/documents.json', mentions: null, report: null, debug: false, maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb, followSymlinks: false };
   const valued: Record<string, keyof Args> = { '--input': 'input', '--output': 'output', '--documents': 'documents', '--mentions': 'mentions', '--report': 'report' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     if (flag === '--debug') args.debug = true;
+    else if (flag === '--follow-symlinks') args.followSymlinks = true;
     else if (flag === '--help' || flag === '-h') throw new UsageError('help');
     else if (flag === '--max-document-mb') {
       const value = inline ?? argv[++i];
@@ -133,26 +138,35 @@ interface Corpus {
   inputs: PipelineInput[];
   /** Problems outside the pipeline: a manifest entry whose file is missing or unreadable, a file too big to read. */
   problems: string[];
+  /** Documents in the folder that were not read (the rest of `problems` concern the manifest, not a document). */
+  unread: number;
+  /** Things the reader should know that are not problems (a manifest title cut to length). */
+  notes: string[];
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
-
-function readCorpus(dir: string, maxDocumentMb: number): Corpus {
+function readCorpus(dir: string, maxDocumentMb: number, followSymlinks: boolean): Corpus {
   if (!existsSync(dir)) throw new UsageError(`${dir}: input folder does not exist`);
   if (!statSync(dir).isDirectory()) throw new UsageError(`${dir}: input is not a folder`);
-  const names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.txt') && statSync(join(dir, n)).isFile()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const listing = listDocuments(dir);
+  const names = listing.names;
   const manifestPath = join(dir, 'manifest.json');
   let manifest: ManifestEntry[] = [];
-  const problems: string[] = [];
+  const problems: string[] = [...listing.problems];
+  const notes: string[] = [];
+  let unread = 0;
   // Documents whose manifest entry is broken: read with a guessed title and no date they would be misplaced in
   // time, so they wait for the manifest to be fixed.
   const badEntries = new Set<string>();
+  if (!followSymlinks && isSymbolicLink(manifestPath)) {
+    throw new UsageError(`${manifestPath}: is a symbolic link; not read, links are not followed (pass --follow-symlinks to read it); nothing was read`);
+  }
   if (existsSync(manifestPath)) {
     try {
       const reading = readManifest(readFileSync(manifestPath, 'utf8'), manifestPath);
       manifest = reading.entries;
+      for (const note of reading.notes) notes.push(note);
       for (const p of reading.problems) {
-        problems.push(p.file ? `${p.message}; ${p.file} is not read until its entry is fixed` : p.message);
+        problems.push(p.file ? `${p.message}; ${printable(p.file)} is not read until its entry is fixed` : p.message);
         if (p.file) badEntries.add(p.file);
       }
     } catch (error) {
@@ -162,24 +176,22 @@ function readCorpus(dir: string, maxDocumentMb: number): Corpus {
   }
   const byFile = new Map(manifest.map((m) => [m.file, m]));
   const present = new Set(names);
-  problems.push(...manifest.filter((m) => !present.has(m.file)).map((m) => `${manifestPath}: lists ${m.file}, which is not in ${dir}`));
+  // One push per entry: a spread of a list this long (a manifest of 200,000 missing files) overflows the stack.
+  for (const m of manifest) if (!present.has(m.file)) problems.push(`${manifestPath}: lists ${printable(m.file)}, which is not in ${dir}`);
   if (names.length === 0) throw new UsageError(`${dir}: no .txt documents to read`);
   const inputs: PipelineInput[] = [];
   for (const file of names) {
-    if (badEntries.has(file)) continue;
-    const path = join(dir, file);
-    const size = statSync(path).size;
-    if (size > maxDocumentMb * 1_048_576) {
-      problems.push(`${path}: is ${megabytes(size)}, over the ${maxDocumentMb} MB limit for one document; not read (split it, or raise --max-document-mb)`);
+    if (badEntries.has(file)) {
+      unread++;
       continue;
     }
-    try {
-      inputs.push({ file, bytes: readFileSync(path), meta: byFile.get(file) });
-    } catch (error) {
-      problems.push(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
+    const read = readDocument(dir, file, { followSymlinks, maxDocumentMb });
+    if ('problem' in read) {
+      problems.push(read.problem);
+      unread++;
+    } else inputs.push({ file, bytes: read.bytes, meta: byFile.get(file) });
   }
-  return { inputs, problems };
+  return { inputs, problems, unread, notes };
 }
 
 function main(argv: readonly string[]): number {
@@ -212,7 +224,8 @@ function main(argv: readonly string[]): number {
 
 function run(args: Args): number {
   const started = performance.now();
-  const corpus = readCorpus(args.input, args.maxDocumentMb);
+  const corpus = readCorpus(args.input, args.maxDocumentMb, args.followSymlinks);
+  for (const note of corpus.notes) console.log(`geocode: note: ${note}`);
   console.log(`geocode: ${corpus.inputs.length} documents in ${args.input}`);
   const t0 = performance.now();
   let gazetteer;
@@ -233,11 +246,11 @@ function run(args: Args): number {
     return 2;
   }
   for (const doc of result.documents) {
-    if (markupSpans(doc.text).length > 0) console.log(`geocode: note: ${doc.file}: holds HTML markup; its tags, scripts and styles are skipped, only the text between them is read`);
+    if (markupSpans(doc.text).length > 0) console.log(`geocode: note: ${printable(doc.file)}: holds HTML markup; its tags, scripts and styles are skipped, only the text between them is read`);
   }
   // Read but without events: not an error, but the reader should know why the map is emptier than expected.
   for (const o of result.outcomes) {
-    if (o.error === null && o.events.length === 0) console.log(`geocode: note: ${o.file}: nothing on the timeline: ${whyNothing(o)}`);
+    if (o.error === null && o.events.length === 0) console.log(`geocode: note: ${printable(o.file)}: nothing on the timeline: ${whyNothing(o)}`);
   }
   const files = write(result.events, result.documents, result.mentions);
   for (const line of files.dropped) console.error(`geocode: event left out, it breaks the data contract: ${line}`);
@@ -249,7 +262,7 @@ function run(args: Args): number {
     [partsPath, { folder: files.parts.map((p) => ({ name: p.name, content: p.json })) }],
     [args.documents, files.documents],
     [args.mentions, files.mentions],
-    [args.report, args.report ? report(result, corpus.problems) : ''],
+    [args.report, args.report ? report(result, corpus.problems, corpus.unread) : ''],
   ];
   try {
     writeAllAtomically(outputs.filter((o): o is [string, Output] => o[0] !== null));
@@ -258,7 +271,7 @@ function run(args: Args): number {
     console.error(`geocode: ${error.message}`);
     return 2;
   }
-  const summary = summarise(result, corpus.problems.length);
+  const summary = summarise(result, corpus.unread, corpus.problems.length - corpus.unread);
   console.log(`geocode: ${summaryLine(summary)}`);
   const written = [
     args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, `${partsPath} (${count(files.parts.length, 'file')})`,
