@@ -5,6 +5,9 @@ import type { MentionRecord, SourceDocument } from '../model/document.ts';
 import type { MergedEvent } from './merge.ts';
 import { encodeFeatures } from '../scale/columnar.ts';
 import { partsOfFeatures, PARTS_DEFAULTS, type DetailPart } from '../scale/parts.ts';
+import { eventId, shortHash } from './event-id.ts';
+
+export { shortHash, slug } from './event-id.ts';
 
 export const WRITE_DEFAULTS = {
   /** Decimal places kept in coordinates (5 is about a metre). */
@@ -34,25 +37,9 @@ export interface WrittenFiles {
   dropped: string[];
 }
 
-/** FNV-1a, 32 bit, in base 36: short, stable, no dependency. */
-export function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
-
-/** "Velyka Novosilka" -> "velyka-novosilka", "Ādaži" -> "adazi". */
-export function slug(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-}
-
-/** The id a permalink keeps: category, place and start date, nothing that depends on run order or offsets. */
+/** The id a permalink keeps: category, place identity and start date (event-id.ts), nothing from other events. */
 export function baseId(event: MergedEvent): string {
-  const place = slug(event.entry.name) || slug(event.entry.id) || shortHash(event.entry.id);
-  return `${event.category}-${place}-${event.start}`;
+  return eventId(event.category, event.entry, event.start);
 }
 
 function placeOf(event: MergedEvent): Place {
@@ -71,17 +58,26 @@ const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
 /** Builds the FeatureCollection, sorted by start, category and id; properties are written in the contract's order. */
 export function toCollection(events: readonly MergedEvent[], opts = WRITE_DEFAULTS): EventCollection {
-  const withIds = events.map((event) => ({ event, id: baseId(event) }));
-  withIds.sort((a, b) => a.event.start.localeCompare(b.event.start) || a.id.localeCompare(b.id) || signature(a.event).localeCompare(signature(b.event)));
-  // Two events with one base id are rare (merge joins same category, place and start); the later one gets a hash
-  // of its sources so neither id depends on the other's presence.
+  const withIds = events.map((event) => ({ event, id: baseId(event), signature: signature(event) }));
+  // Two events with one id (same category, place and start, which merge did not join) are rare. Neither keeps the
+  // plain id, both get a hash of their own sources: whichever came first, a newcomer must not take its id, and a
+  // permalink to the plain one then says it is gone rather than opening the other event.
+  const shared = new Map<string, number>();
+  for (const { id } of withIds) shared.set(id, (shared.get(id) ?? 0) + 1);
+  const unique = withIds.map((w) => ({ ...w, id: shared.get(w.id)! > 1 ? `${w.id}-${shortHash(w.signature)}` : w.id }));
+  unique.sort((a, b) => a.event.start.localeCompare(b.event.start) || a.id.localeCompare(b.id) || a.signature.localeCompare(b.signature));
+  // Same sources too (merge would have joined them): numbered in content order, so ids stay unique.
   const taken = new Set<string>();
-  const features: EventFeature[] = withIds.map(({ event, id }) => {
-    const unique = taken.has(id) ? `${id}-${shortHash(signature(event))}` : id;
-    taken.add(unique);
+  for (const w of unique) {
+    let id = w.id;
+    for (let k = 2; taken.has(id); k++) id = `${w.id}-${k}`;
+    taken.add(id);
+    w.id = id;
+  }
+  const features: EventFeature[] = unique.map(({ event, id }) => {
     return {
       type: 'Feature',
-      id: unique,
+      id,
       geometry: { type: 'Point', coordinates: [round(event.entry.lon, opts.coordinateDigits), round(event.entry.lat, opts.coordinateDigits)] },
       properties: {
         title: event.title,
