@@ -106,3 +106,43 @@ describe('geocode and very long lists and strings', { timeout: 120_000 }, () => 
     expect(run.stderr).toMatch(/^geocode: bad\\nname\.txt: is empty$/m);
   });
 });
+
+describe('geocode writes its outputs as one unit', { timeout: 120_000 }, () => {
+  /** A first run's outputs, then a second run over them with `extra` arguments. */
+  function rerun(extra: (out: string) => string[]) {
+    const first = geocodeOn({ 'good.txt': GOOD });
+    expect(first.code).toBe(0);
+    const out = join(first.dir, 'out');
+    const before = ['events.geojson', 'events.bin', 'documents.json', 'events.parts/00000.json'].map((f) => readFileSync(join(out, f)));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/geocode.ts', '--input', join(first.dir, 'in'),
+      '--output', first.out.events, ...extra(out)], { encoding: 'utf8', timeout: 120_000 });
+    const after = ['events.geojson', 'events.bin', 'documents.json', 'events.parts/00000.json'].map((f) => readFileSync(join(out, f)));
+    return { code: run.status, stderr: run.stderr, unchanged: after.every((b, i) => b.equals(before[i])) };
+  }
+
+  it('geocode refuses --report naming the events file, before reading anything, and leaves every output as it was', () => {
+    const run = rerun((out) => ['--report', join(out, 'events.geojson')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^geocode: --output and --report name the same file \(.*events\.geojson\); nothing was written$/m);
+    expect(run.unchanged).toBe(true);
+  });
+
+  it('geocode refuses --documents naming a folder and leaves the events, bin and parts as they were', () => {
+    const run = rerun((out) => ['--documents', join(out, 'events.parts')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^geocode: --documents .*events\.parts is inside --output .*events\.parts|^geocode: --output and --documents name the same file/m);
+    expect(run.unchanged).toBe(true);
+    const folder = rerun((out) => ['--documents', join(out, '../in')]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/^geocode: --documents .* is a folder; nothing was written$/m);
+    expect(folder.unchanged).toBe(true);
+  });
+
+  it('geocode writes documents.json beside the events file when --documents is not given', () => {
+    const first = geocodeOn({ 'good.txt': GOOD });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/geocode.ts', '--input', join(first.dir, 'in'),
+      '--output', join(first.dir, 'elsewhere/events.geojson')], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(0);
+    expect(readJson(join(first.dir, 'elsewhere/documents.json')).map((d: Doc) => d.file)).toEqual(['good.txt']);
+  });
+});
