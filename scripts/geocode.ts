@@ -213,7 +213,7 @@ function run(args: Args): number {
   const partsPath = partsDirOf(args.output);
   const contents: Record<OutputRole, () => OutputContent> = {
     events: () => files.events, bin: () => files.bin, documents: () => files.documents, mentions: () => files.mentions,
-    parts: () => ({ folder: files.parts.map((p) => ({ name: p.name, content: p.json })) }),
+    parts: () => ({ folder: (function* () { for (const p of files.parts) yield { name: p.name, content: p.json }; })() }),
     report: () => report(result, corpus.problems, corpus.unread),
   };
   const outputs = plannedOutputs(args).map((o) => ({ ...o, content: contents[o.role]() }));
@@ -227,7 +227,7 @@ function run(args: Args): number {
   const summary = summarise(result, corpus.unread, corpus.problems.length - corpus.unread);
   console.log(`geocode: ${summaryLine(summary)}`);
   const written = [
-    args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, `${partsPath} (${count(files.parts.length, 'file')})`,
+    args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, `${partsPath} (${count(files.partCount, 'file')})`,
     args.documents, args.mentions, args.report,
   ];
   console.log(`geocode: wrote ${written.filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms`);

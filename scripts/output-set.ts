@@ -32,7 +32,7 @@ export const SET_NAMES = {
 export type OutputRole = keyof typeof SET_NAMES;
 
 /** A file's content, or a folder's files by name (written whole: no file of an earlier run stays). */
-export type OutputContent = string | Uint8Array | { folder: readonly { name: string; content: string }[] };
+export type OutputContent = string | Uint8Array | { folder: Iterable<{ name: string; content: string }> };
 
 export interface PlannedOutput {
   role: OutputRole;

@@ -198,6 +198,11 @@ export function runPipeline(inputs: readonly PipelineInput[], gazetteer: Gazette
     w.outcome.undated = found.undated;
   }, () => `${count(sum((w) => w.outcome.events.length), 'dated event')}, ${sum((w) => w.outcome.undated.length)} undated`);
 
+  // What the stages passed each other is not needed once the events are found: dropped here, or a large corpus
+  // carries every sentence, date and mention of every document into write() (issue 12: 2,000 documents).
+  const mentions = ok().map((w) => ({ doc: w.outcome.file, mentions: mentionRecords(w) }));
+  for (const w of works) Object.assign(w, { sentences: [], dates: [], recognised: [], resolved: [], triggers: [] });
+
   const candidates = ok().flatMap((w) => w.outcome.events);
   const t1 = now();
   const events = merge(candidates);
@@ -210,7 +215,7 @@ export function runPipeline(inputs: readonly PipelineInput[], gazetteer: Gazette
     outcomes: works.map((w) => w.outcome),
     candidates,
     events,
-    mentions: ok().map((w) => ({ doc: w.outcome.file, mentions: mentionRecords(w) })),
+    mentions,
     timings,
   };
 }

@@ -4,7 +4,7 @@ import type { EventCollection, EventFeature, Place } from '../model/event.ts';
 import type { MentionRecord, SourceDocument } from '../model/document.ts';
 import type { MergedEvent } from './merge.ts';
 import { encodeFeatures } from '../scale/columnar.ts';
-import { partsOfFeatures, PARTS_DEFAULTS, type DetailPart } from '../scale/parts.ts';
+import { partCount, partsOfFeatures, PARTS_DEFAULTS, type DetailPart } from '../scale/parts.ts';
 import { eventId, shortHash } from './event-id.ts';
 
 export { shortHash, slug } from './event-id.ts';
@@ -16,6 +16,8 @@ export const WRITE_DEFAULTS = {
   indent: 2,
   /** Rows per detail part beside events.bin (docs/columnar-format.md). */
   partSize: PARTS_DEFAULTS.partSize,
+  /** Features validated at once: zod copies what it checks, so this bounds the copy. */
+  validateChunk: 2000,
 };
 
 export interface DocumentMentions {
@@ -31,8 +33,9 @@ export interface WrittenFiles {
   eventCount: number;
   /** The same events in the columnar format (events.bin), for the app's large mode. */
   bin: Uint8Array;
-  /** The same features in the bin's row order, cut into the files of events.parts/. */
-  parts: DetailPart[];
+  /** The same features in the bin's row order, cut into the files of events.parts/ (each made as it is read). */
+  parts: Iterable<DetailPart>;
+  partCount: number;
   /** Features left out because they broke the contract, one line each ("meeting-x-2025-01-01: start is after end"). */
   dropped: string[];
 }
@@ -132,30 +135,44 @@ export function write(
   if (!checkedDocuments.ok) throw new Error(`documents do not meet the data contract: ${checkedDocuments.errors.join('; ')}`);
   let collection = toCollection(events, opts);
   const dropped: string[] = [];
-  // Validate the whole collection at once (fast); only when it fails, take out the features named and try again.
-  // Each round removes at least one feature, and a broken corpus usually repeats one mistake, so rounds are few.
+  // Validate in chunks: zod hands back a copy of what it checks, and a copy of a 30 MB collection at once was the
+  // largest thing write() held. Only when a chunk fails are the features it names taken out, and it is checked again;
+  // a broken corpus usually repeats one mistake, so rounds are few.
   for (;;) {
-    const checked = validateEvents(collection);
-    const problems = [...(checked.ok ? [] : checked.errors), ...checkExcerpts(collection, documentList)];
-    if (problems.length === 0) break;
     const bad = new Map<number, string[]>();
-    for (const problem of problems) {
-      const at = /^features\[(\d+)\]/.exec(problem);
-      if (!at) throw new Error(`events do not meet the data contract: ${problem}`);
-      const i = Number(at[1]);
-      bad.set(i, [...(bad.get(i) ?? []), problem.replace(/^features\[\d+\](\.| \(\S+\) )?/, '')]);
+    for (let from = 0; from < collection.features.length; from += opts.validateChunk) {
+      const chunk: EventCollection = { type: 'FeatureCollection', features: collection.features.slice(from, from + opts.validateChunk) };
+      const checked = validateEvents(chunk);
+      for (const problem of [...(checked.ok ? [] : checked.errors), ...checkExcerpts(chunk, documentList)]) {
+        const at = /^features\[(\d+)\]/.exec(problem);
+        if (!at) throw new Error(`events do not meet the data contract: ${problem}`);
+        const i = from + Number(at[1]);
+        bad.set(i, [...(bad.get(i) ?? []), problem.replace(/^features\[\d+\](\.| \(\S+\) )?/, '')]);
+      }
     }
+    if (bad.size === 0) break;
     for (const [i, reasons] of bad) dropped.push(`${collection.features[i].id}: ${reasons.join('; ')}`);
     collection = { type: 'FeatureCollection', features: collection.features.filter((_, i) => !bad.has(i)) };
   }
-  const mentionList = [...mentions].sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0)).map((d) => ({
+  // toCollection makes ids unique; the one check of the whole collection that chunks cannot see.
+  if (new Set(collection.features.map((f) => f.id)).size !== collection.features.length) throw new Error('events do not meet the data contract: ids are not unique');
+  const json = (value: unknown) => `${JSON.stringify(value, null, opts.indent)}\n`;
+  const features = collection.features;
+  return {
+    events: json(collection), documents: json(documentList), eventCount: features.length,
+    bin: new Uint8Array(encodeFeatures(features)),
+    // Made when read, one at a time: a run that writes no mentions never builds them, and the parts (the whole
+    // dataset again, as JSON) are written one by one instead of all held at once.
+    get mentions() { return json(mentionList(mentions)); },
+    partCount: partCount(features.length, opts.partSize),
+    parts: { [Symbol.iterator]: () => partsOfFeatures(features, opts.partSize) },
+    dropped,
+  };
+}
+
+function mentionList(mentions: readonly DocumentMentions[]) {
+  return [...mentions].sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0)).map((d) => ({
     doc: d.doc,
     mentions: d.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, name: m.name, lat: m.lat, lon: m.lon, country: m.country })),
   }));
-  const json = (value: unknown) => `${JSON.stringify(value, null, opts.indent)}\n`;
-  return {
-    events: json(collection), documents: json(documentList), mentions: json(mentionList), eventCount: collection.features.length,
-    bin: new Uint8Array(encodeFeatures(collection.features)), parts: [...partsOfFeatures(collection.features, opts.partSize)],
-    dropped,
-  };
 }
