@@ -33,6 +33,13 @@ function expectSameEvents(buffer: ArrayBuffer, list: EventFeature[]): void {
   });
 }
 
+/** 50 encoded events with `edit` applied to the buffer (n = 50). */
+function corrupted(edit: (b: ArrayBuffer, n: number) => void): ArrayBuffer {
+  const buffer = encodeFeatures(features(50));
+  edit(buffer, 50);
+  return buffer;
+}
+
 describe('columnar format', () => {
   it('encodeFeatures() then decodeColumnar() gives back every event, sorted by start then id', () => {
     const list = features(3000);
@@ -136,11 +143,7 @@ describe('columnar format', () => {
   });
 
   it('decodeColumnar() reports corrupt columns: unsorted starts, unknown categories, string indexes out of range', () => {
-    const corrupt = (edit: (b: ArrayBuffer, n: number) => void): ArrayBuffer => {
-      const buffer = encodeFeatures(features(50));
-      edit(buffer, 50);
-      return buffer;
-    };
+    const corrupt = corrupted;
     const h = COLUMNAR_HEADER_BYTES;
     expect(() => decodeColumnar(corrupt((b) => { const start = new Int32Array(b, h, 50); start[0] = start[1] + 1; }))).toThrow(/event 1 starts before event 0/);
     expect(() => decodeColumnar(corrupt((b, n) => {
@@ -152,11 +155,7 @@ describe('columnar format', () => {
   });
 
   it('decodeColumnar() refuses dates the app cannot show: days near 2^31, an origin near -2^31, year 12000 (issue 12)', () => {
-    const edited = (edit: (b: ArrayBuffer, n: number) => void): ArrayBuffer => {
-      const buffer = encodeFeatures(features(50));
-      edit(buffer, 50);
-      return buffer;
-    };
+    const edited = corrupted;
     const h = COLUMNAR_HEADER_BYTES;
     const outside = /has a date outside 0001-01-01\.\.9999-12-31/;
     // The last row's start and end near 2^31: still sorted, still end >= start.
