@@ -212,7 +212,7 @@ function run(args: Args): number {
   const binPath = binPathOf(args.output);
   const partsPath = partsDirOf(args.output);
   const contents: Record<OutputRole, () => OutputContent> = {
-    events: () => files.events, bin: () => files.bin, documents: () => files.documents, mentions: () => files.mentions,
+    events: () => ({ chunks: files.eventsChunks() }), bin: () => files.bin, documents: () => files.documents, mentions: () => files.mentions,
     parts: () => ({ folder: (function* () { for (const p of files.parts) yield { name: p.name, content: p.json }; })() }),
     report: () => report(result, corpus.problems, corpus.unread),
   };

@@ -32,7 +32,8 @@ export const SET_NAMES = {
 export type OutputRole = keyof typeof SET_NAMES;
 
 /** A file's content, or a folder's files by name (written whole: no file of an earlier run stays). */
-export type OutputContent = string | Uint8Array | { folder: Iterable<{ name: string; content: string }> };
+export type OutputContent = string | Uint8Array | { folder: Iterable<{ name: string; content: string }> }
+  | { chunks: Iterable<string> };
 
 export interface PlannedOutput {
   role: OutputRole;
@@ -137,6 +138,15 @@ function writeContent(path: string, content: OutputContent): void {
   if (typeof content === 'object' && 'folder' in content) {
     mkdirSync(path);
     for (const file of content.folder) writeFileSync(join(path, file.name), file.content);
+  } else if (typeof content === 'object' && 'chunks' in content) {
+    // Piece by piece, so a large file is never held whole (nor its UTF-8 copy): created empty, then appended to.
+    writeFileSync(path, '');
+    const fd = openSync(path, 'a');
+    try {
+      for (const chunk of content.chunks) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
   } else writeFileSync(path, content);
 }
 

@@ -26,7 +26,10 @@ export interface DocumentMentions {
 }
 
 export interface WrittenFiles {
+  /** events.geojson; made when read (the writer streams eventsChunks instead of holding it whole). */
   events: string;
+  /** events.geojson in pieces, one feature each, byte for byte the same as `events`. */
+  eventsChunks(): Iterable<string>;
   documents: string;
   mentions: string;
   /** Features written (after any left out). */
@@ -158,8 +161,10 @@ export function write(
   if (new Set(collection.features.map((f) => f.id)).size !== collection.features.length) throw new Error('events do not meet the data contract: ids are not unique');
   const json = (value: unknown) => `${JSON.stringify(value, null, opts.indent)}\n`;
   const features = collection.features;
+  const eventsChunks = () => collectionChunks(features, opts.indent);
   return {
-    events: json(collection), documents: json(documentList), eventCount: features.length,
+    get events() { return [...eventsChunks()].join(''); },
+    eventsChunks, documents: json(documentList), eventCount: features.length,
     bin: new Uint8Array(encodeFeatures(features)),
     // Made when read, one at a time: a run that writes no mentions never builds them, and the parts (the whole
     // dataset again, as JSON) are written one by one instead of all held at once.
@@ -168,6 +173,24 @@ export function write(
     parts: { [Symbol.iterator]: () => partsOfFeatures(features, opts.partSize) },
     dropped,
   };
+}
+
+/**
+ * `JSON.stringify(collection, null, indent)` and a line break, one feature at a time: the 30-40 MB string of a large
+ * corpus (and the UTF-8 copy a write makes of it) is never held whole.
+ */
+export function* collectionChunks(features: readonly EventFeature[], indent: number): Generator<string> {
+  const pad = ' '.repeat(indent);
+  if (features.length === 0) {
+    yield `${JSON.stringify({ type: 'FeatureCollection', features: [] }, null, indent)}\n`;
+    return;
+  }
+  yield `{\n${pad}"type": "FeatureCollection",\n${pad}"features": [\n`;
+  for (let i = 0; i < features.length; i++) {
+    const body = JSON.stringify(features[i], null, indent).replace(/\n/g, () => `\n${pad}${pad}`);
+    yield `${pad}${pad}${body}${i < features.length - 1 ? ',' : ''}\n`;
+  }
+  yield `${pad}]\n}\n`;
 }
 
 function mentionList(mentions: readonly DocumentMentions[]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseId, toCollection, write } from '../../src/pipeline/write.ts';
+import { baseId, collectionChunks, toCollection, write } from '../../src/pipeline/write.ts';
 import type { MergedEvent } from '../../src/pipeline/merge.ts';
 import { validateEvents } from '../../src/model/validate.ts';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
@@ -92,5 +92,13 @@ describe('write', () => {
   it('write() writes mentions.json with null coordinates for unresolved mentions', () => {
     const mentions = [{ doc: 'b.txt', mentions: [{ start: 30, end: 38, text: 'Brussels', name: null, lat: null, lon: null, country: null }] }];
     expect(JSON.parse(write([], DOCS, mentions).mentions)).toEqual(mentions);
+  });
+
+  it('collectionChunks() joined is byte for byte JSON.stringify(collection, null, 2), for none, one and several features', () => {
+    for (const events of [[], [event()], [event(), incursion()]]) {
+      const collection = toCollection(events);
+      expect([...collectionChunks(collection.features, 2)].join('')).toBe(`${JSON.stringify(collection, null, 2)}\n`);
+    }
+    expect(write([event(), incursion()], DOCS, []).events).toBe(`${JSON.stringify(toCollection([event(), incursion()]), null, 2)}\n`);
   });
 });
