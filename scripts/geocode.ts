@@ -23,7 +23,7 @@ const USAGE =
 export const GEOCODE_DEFAULTS = {
   /**
    * Largest document read, in MB. A news article is tens of kB; one 4.8 MB document of dense wire sentences peaks at
-   * about 610 MB (docs/hardening.md, "Memory"; npm run bench:pipeline), growing linearly, so 50 MB would need minutes
+   * about 520 MB (docs/hardening.md, "Memory"; npm run bench:pipeline), growing linearly, so 50 MB would need minutes
    * and gigabytes. A bigger file is named and skipped, never read into memory, and the other documents go on.
    */
   maxDocumentMb: 5,

@@ -1,7 +1,8 @@
 // Issue 12 in headless chromium: an impossible date in a link (defect 4), events.bin answered with 403 or 500
 // (defect 6), events.bin values that pass the old decoder but broke the app (defect 7), a 9999-12-31 event and
 // a long credit in the PNG (defect 10). Each dataset is laid out beside the built app; a server of this file's own
-// answers 403 or 500 where a static host would.
+// answers 403 or 500 where a static host would. Tests that open several pages get several minutes: a loaded machine
+// takes up to a minute to start the app in software WebGL.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -90,7 +91,7 @@ async function open(path: string) {
 
 const banners = (page: import('playwright-core').Page, kind: 'error' | 'warning') => page.locator(`.banner-${kind}`).allTextContents();
 
-describe('impossible dates in a link (defect 4)', () => {
+describe('impossible dates in a link (defect 4)', { timeout: 480_000 }, () => {
   test('#time=2025-13-45 and #time=2025-00-10 are skipped, the rest of the link applies, and the app runs', async () => {
     for (const time of ['2025-13-45', '2025-00-10']) {
       const { page, errors } = await open(`#time=${time}&window=7`);
@@ -110,7 +111,7 @@ describe('impossible dates in a link (defect 4)', () => {
   });
 });
 
-describe('events.bin that cannot be fetched (defect 6)', () => {
+describe('events.bin that cannot be fetched (defect 6)', { timeout: 480_000 }, () => {
   test('a 403 or 500 for events.bin falls back to the GeoJSON, with a quiet note in the console', async () => {
     for (const [folder, status] of [['rel-403', 403], ['rel-500', 500]] as const) {
       const { page, errors, info } = await open(`?data=${folder}/events.geojson`);
@@ -123,7 +124,7 @@ describe('events.bin that cannot be fetched (defect 6)', () => {
   });
 });
 
-describe('events.bin values that broke the app (defect 7)', () => {
+describe('events.bin values that broke the app (defect 7)', { timeout: 480_000 }, () => {
   test('days near 2^31, an origin near -2^31 or in year 12000: a banner naming events.bin, and a working page', async () => {
     for (const folder of ['rel-bin-late', 'rel-bin-origin', 'rel-bin-12000']) {
       const { page, errors } = await open(`?data=${folder}/events.geojson`);
@@ -145,7 +146,7 @@ describe('events.bin values that broke the app (defect 7)', () => {
   });
 });
 
-describe('smaller ones (defect 10)', () => {
+describe('smaller ones (defect 10)', { timeout: 480_000 }, () => {
   test('an event on 9999-12-31 is written out in words, with no "undefined" anywhere', async () => {
     const { page, errors } = await open('?data=rel-far/events.geojson');
     const text = await page.locator('body').innerText();
