@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { leaveOutOutputSets } from './scripts/output-set.ts';
 
 // The dev server injects each CSS import as a <style> element, which index.html's Content-Security-Policy
 // (style-src 'self') forbids; only while serving, inline styles are allowed. The built app keeps the strict policy.
@@ -12,7 +13,7 @@ const devStyles: Plugin = {
 // base './' so the built app works from any folder (a report's subdirectory, a test server's temp dir).
 export default defineConfig({
   base: './',
-  plugins: [devStyles],
+  plugins: [devStyles, leaveOutOutputSets()],
   build: {
     outDir: 'dist',
     chunkSizeWarningLimit: 2500,

@@ -155,8 +155,8 @@ async function scrubRound(o: Open, seconds: number): Promise<void> {
   try {
     const r = await withTimeout(o.page.evaluate(([s, min]) => (window as any).__bench.scrub(s, min), [seconds, 1]),
       BENCH_APP_DEFAULTS.scrubTimeoutMs, `${o.row.variant} ${o.row.n} scrub`) as { frames: number[]; rafDeltas: number[] };
-    o.frames.push(...r.frames);
-    o.raf.push(...r.rafDeltas);
+    for (const frame of r.frames) o.frames.push(frame);
+    for (const delta of r.rafDeltas) o.raf.push(delta);
   } catch (e) {
     await fail(o, e);
   }

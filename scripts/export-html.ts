@@ -1,13 +1,14 @@
 // `npm run export:html -- --out report-map.html [--time 2025-09-15] [--data DIR | --events F --documents F]`:
 // one self-contained HTML file (code, styles, basemap, events, documents and MapLibre's worker inlined) that opens
 // from disk with no server and no network, for attaching to a report.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { INLINED_ELEMENT_ID, type InlinedBundle } from '../src/app/export/inlined.ts';
+import type { InlinedBundle } from '../src/app/export/inlined.ts';
+import { checkExcerpts, isIsoDate, validateDocuments, validateEvents } from '../src/model/index.ts';
+import { assemblePage, verifyExport } from './export-page.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -23,7 +24,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.out) fail('--out FILE.html is required');
-if (values.time !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.time)) fail(`--time ${values.time} is not a date like 2025-09-15`);
+if (values.time !== undefined && !isIsoDate(values.time)) fail(`--time ${values.time} is not a real date written YYYY-MM-DD, like 2025-09-15`);
 const dataDir = values.data ?? join(ROOT, 'public/data');
 const eventsFile = values.events ?? join(dataDir, 'events.geojson');
 const documentsFile = values.documents ?? join(dataDir, 'documents.json');
@@ -37,29 +38,16 @@ const readJson = (file: string): unknown => {
   }
 };
 
-/** Keeps inlined text from ending its <script> element early. */
-const scriptSafe = (js: string) => js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-const jsonSafe = (json: string) => json.replace(/</g, '\\u003c');
-
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-
-/** The page's Content-Security-Policy forbids inline code; the exported file's own inlined script and styles, and
- * nothing else, are allowed by their hashes, so the policy keeps its meaning. */
-function allowInlined(html: string, scripts: string[], styles: string[]): string {
-  return html.replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/i, (_, open: string, policy: string, close: string) => {
-    const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
-    const add = (name: string, sources: string[]) => {
-      const i = directives.findIndex((d) => d.split(/\s+/)[0] === name);
-      if (i >= 0) directives[i] = `${directives[i]} ${sources.join(' ')}`;
-      else directives.push(`${name} 'self' ${sources.join(' ')}`);
-    };
-    add('script-src', scripts);
-    add('style-src', styles);
-    // From file:// (origin 'null') MapLibre turns its worker into a data: URL before starting it.
-    add('worker-src', ['data:']);
-    add('child-src', ['data:']);
-    return `${open}${directives.join('; ')}${close}`;
-  });
+// The page would open on a red banner: say so here, and write nothing.
+const events = readJson(eventsFile);
+const checkedEvents = validateEvents(events);
+if (!checkedEvents.ok) fail(`${eventsFile} does not follow the event data contract: ${checkedEvents.errors[0]}`);
+const documents = existsSync(documentsFile) ? readJson(documentsFile) : undefined;
+if (documents !== undefined) {
+  const checkedDocuments = validateDocuments(documents);
+  if (!checkedDocuments.ok) fail(`${documentsFile} does not follow the contract: ${checkedDocuments.errors[0]}`);
+  const mismatched = checkExcerpts(checkedEvents.value, checkedDocuments.value);
+  if (mismatched.length) fail(`${eventsFile} does not match ${documentsFile}: ${mismatched[0]}`);
 }
 
 const outDir = mkdtempSync(join(tmpdir(), 'flankline-export-'));
@@ -73,28 +61,10 @@ try {
       rollupOptions: { input: join(ROOT, 'index.html'), output: { codeSplitting: false } as object },
     },
   });
-  let html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const built = readFileSync(join(outDir, 'index.html'), 'utf8');
   const asset = (href: string) => readFileSync(join(outDir, href.replace(/^\.\//, '')), 'utf8');
-  const scriptHashes: string[] = [];
-  const styleHashes: string[] = [];
-  html = html.replace(/<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g, (_, src: string) => {
-    const js = scriptSafe(asset(src));
-    scriptHashes.push(sha256(js));
-    return `<script type="module">${js}</script>`;
-  });
-  html = html.replace(/<link rel="stylesheet"[^>]*\shref="([^"]+)"[^>]*>/g, (_, href: string) => {
-    const css = asset(href).replace(/<\/style/gi, '<\\/style');
-    styleHashes.push(sha256(css));
-    return `<style>${css}</style>`;
-  });
-  html = allowInlined(html, scriptHashes, styleHashes);
-  html = html.replace(/<link rel="modulepreload"[^>]*>/g, '');
-  if (/\s(src|href)="\.?\/?assets\//.test(html)) fail('the build left a reference to a file in assets/');
-
-  const files: Record<string, unknown> = {
-    'data/events.geojson': readJson(eventsFile),
-  };
-  if (existsSync(documentsFile)) files['data/documents.json'] = readJson(documentsFile);
+  const files: Record<string, unknown> = { 'data/events.geojson': events };
+  if (documents !== undefined) files['data/documents.json'] = documents;
   for (const name of readdirSync(join(ROOT, 'public/geo'))) {
     if (name.endsWith('.geojson') || name.endsWith('.json')) files[`geo/${name}`] = readJson(join(ROOT, 'public/geo', name));
   }
@@ -103,10 +73,15 @@ try {
     worker: readFileSync(join(ROOT, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'), 'utf8'),
     view: values.time ? `time=${values.time}` : undefined,
   };
-  const data = `<script id="${INLINED_ELEMENT_ID}" type="application/json">${jsonSafe(JSON.stringify(bundle))}</script>`;
-  html = html.replace('</head>', `${data}\n</head>`);
-  writeFileSync(values.out, html);
-  console.log(`export:html: wrote ${values.out} (${(Buffer.byteLength(html) / 1e6).toFixed(1)} MB${values.time ? `, opens at ${values.time}` : ''})`);
+  const page = assemblePage(built, asset, bundle);
+  // Read back what is about to be written, as the browser will: anything lost or doubled on the way is a bug here.
+  const problems = verifyExport(page.html, page, bundle);
+  if (problems.length) throw new Error(`the page came out wrong, nothing written: ${problems.join('; ')}`);
+  writeFileSync(values.out, page.html);
+  console.log(`export:html: wrote ${values.out} (${(Buffer.byteLength(page.html) / 1e6).toFixed(1)} MB${values.time ? `, opens at ${values.time}` : ''})`);
+} catch (error) {
+  console.error(`export:html: ${(error as Error).message}`);
+  process.exitCode = 2;
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }

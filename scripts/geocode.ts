@@ -5,8 +5,7 @@
 // (scripts/run/, docs/scale.md), so a re-run reads only new and changed documents.
 // Exit codes: 0 all fine, 1 written but some documents were not read (each named on stderr), 2 nothing written
 // (bad arguments or input), 3 internal error. docs/hardening.md lists every bad input and what it gets.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve as resolvePath } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PipelineInputError } from '../src/pipeline/manifest.ts';
 import { assembleRun, count } from '../src/pipeline/index.ts';
@@ -16,10 +15,13 @@ import { write } from '../src/pipeline/write.ts';
 import { binPathOf, partsDirOf } from '../src/scale/parts.ts';
 import { markupSpans } from '../src/pipeline/boilerplate.ts';
 import { report, summarise, summaryLine, whyNothing } from '../src/pipeline/report.ts';
+import { printable } from '../src/util/text.ts';
+import { checkOutputPaths, OutputSetError, writeOutputSet, type OutputContent, type OutputRole, type PlannedOutput } from './output-set.ts';
 
 const USAGE =
   'usage: npm run geocode -- [--input DIR|FILE.jsonl|FILE.csv] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] ' +
-  '[--max-document-mb N] [--workers N] [--queue redis://HOST:PORT] [--batch-size N] [--cache DIR | --no-cache] [--convention geonames|factbook|centroid] [--no-demonyms] [--debug]';
+  '[--max-document-mb N] [--follow-symlinks] [--workers N] [--queue redis://HOST:PORT] [--batch-size N] [--cache DIR | --no-cache] [--convention geonames|factbook|centroid] ' +
+  '[--no-demonyms] [--debug]';
 
 export const GEOCODE_DEFAULTS = {
   /**
@@ -38,6 +40,8 @@ interface Args {
   report: string | null;
   debug: boolean;
   maxDocumentMb: number;
+  /** Read `.txt` symbolic links (and a linked manifest.json) wherever they point; off, each is named and skipped. */
+  followSymlinks: boolean;
   run: RunArgs;
 }
 
@@ -46,13 +50,14 @@ class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
-    input: 'seeds', output: 'public/data/events.geojson', documents: 'public/data/documents.json', mentions: null, report: null, debug: false,
-    maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb, run: { workers: null, queue: null, cache: undefined, batchSize: null, settings: DEFAULT_SETTINGS },
+    input: 'seeds', output: 'public/data/events.geojson', documents: '', mentions: null, report: null, debug: false,
+    maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb, followSymlinks: false, run: { workers: null, queue: null, cache: undefined, batchSize: null, settings: DEFAULT_SETTINGS },
   };
   const valued: Record<string, keyof Args> = { '--input': 'input', '--output': 'output', '--documents': 'documents', '--mentions': 'mentions', '--report': 'report' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     if (flag === '--debug') args.debug = true;
+    else if (flag === '--follow-symlinks') args.followSymlinks = true;
     else if (flag === '--help' || flag === '-h') throw new UsageError('help');
     else if (flag === '--max-document-mb') {
       const value = inline ?? argv[++i];
@@ -66,74 +71,9 @@ function parseArgs(argv: readonly string[]): Args {
       (args as unknown as Record<string, unknown>)[valued[flag]] = value;
     } else throw new UsageError(flag.startsWith('-') ? `unknown option ${flag}` : `unexpected argument ${flag}`);
   }
+  // The app reads documents.json beside the events file: that is where it goes unless told otherwise.
+  args.documents ||= join(dirname(args.output), 'documents.json');
   return args;
-}
-
-const tempPath = (path: string, pid: number) => join(dirname(resolvePath(path)), `.${basename(path)}.${pid}.tmp`);
-
-/** Removes temp files (and folders) a killed run left beside `path` (their pid no longer runs); a live run's are left alone. */
-function sweepStaleTemps(path: string): void {
-  const dir = dirname(resolvePath(path));
-  if (!existsSync(dir)) return;
-  const prefix = `.${basename(path)}.`;
-  for (const name of readdirSync(dir)) {
-    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -4)) : NaN;
-    if (!Number.isInteger(pid) || pid === process.pid) continue;
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(dir, name), { force: true, recursive: true });
-    }
-  }
-}
-
-/** A file's content, or a folder's files by name (the folder is replaced whole: no file of an earlier run stays). */
-type Output = string | Uint8Array | { folder: readonly { name: string; content: string }[] };
-
-/** Where a folder being replaced is moved while the new one is renamed into place. */
-const previousPath = (path: string, pid: number) => tempPath(`${path}.previous`, pid);
-
-/**
- * Writes every file (or folder) to a temp path beside its target, and only when all are written renames them into
- * place, so a failed or interrupted run leaves the previous files whole and matching each other (a rename is atomic
- * on one file system; a folder is swapped by two renames, the old one moved aside first because rename cannot
- * replace a folder that has files). On failure the temp files are removed; a run killed outright leaves its temp
- * file, which the next run removes.
- */
-function writeAllAtomically(files: readonly [string, Output][]): void {
-  const temps: string[] = [];
-  try {
-    for (const [path, content] of files) {
-      const temp = tempPath(path, process.pid);
-      try {
-        mkdirSync(dirname(resolvePath(path)), { recursive: true });
-        sweepStaleTemps(path);
-        if (typeof content === 'object' && 'folder' in content) sweepStaleTemps(`${path}.previous`);
-        temps.push(temp);
-        if (typeof content === 'object' && 'folder' in content) {
-          mkdirSync(temp);
-          for (const file of content.folder) writeFileSync(join(temp, file.name), file.content);
-        } else writeFileSync(temp, content);
-      } catch (error) {
-        throw new UsageError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}; the previous files are unchanged`);
-      }
-    }
-    files.forEach(([path, content], i) => {
-      try {
-        if (typeof content === 'object' && 'folder' in content && existsSync(path)) {
-          const previous = previousPath(path, process.pid);
-          renameSync(path, previous);
-          renameSync(temps[i], path);
-          rmSync(previous, { recursive: true, force: true });
-        } else renameSync(temps[i], path);
-      } catch (error) {
-        throw new UsageError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    });
-  } catch (error) {
-    for (const temp of temps) rmSync(temp, { force: true, recursive: true });
-    throw error;
-  }
 }
 
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -166,10 +106,29 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** Every file this run writes, and the option that named it (scripts/output-set.ts writes them as one set). */
+function plannedOutputs(args: Args): PlannedOutput[] {
+  return [
+    { role: 'events', flag: '--output', path: args.output },
+    { role: 'bin', flag: '--output', path: binPathOf(args.output) },
+    { role: 'parts', flag: '--output', path: partsDirOf(args.output) },
+    { role: 'documents', flag: '--documents', path: args.documents },
+    ...(args.mentions ? [{ role: 'mentions' as const, flag: '--mentions', path: args.mentions }] : []),
+    ...(args.report ? [{ role: 'report' as const, flag: '--report', path: args.report }] : []),
+  ];
+}
+
 async function run(args: Args): Promise<number> {
   const started = performance.now();
+  // Before any work: paths that clash are refused now, not after minutes of reading.
+  try {
+    checkOutputPaths(plannedOutputs(args));
+  } catch (error) {
+    if (error instanceof OutputSetError) throw new UsageError(error.message);
+    throw error;
+  }
   const documents = await runDocuments({
-    input: args.input, output: args.output, maxDocumentMb: args.maxDocumentMb, keepMentions: args.mentions !== null, run: args.run,
+    input: args.input, output: args.output, maxDocumentMb: args.maxDocumentMb, followSymlinks: args.followSymlinks, keepMentions: args.mentions !== null, run: args.run,
     log: (line) => console.log(`geocode: ${line}`), warn: (line) => console.error(`geocode: ${line}`), usage: (message) => new UsageError(message),
   });
   const result = assembleRun(documents.results, {
@@ -183,36 +142,34 @@ async function run(args: Args): Promise<number> {
     return 2;
   }
   for (const doc of result.documents) {
-    if (markupSpans(doc.text).length > 0) console.log(`geocode: note: ${doc.file}: holds HTML markup; its tags, scripts and styles are skipped, only the text between them is read`);
+    if (markupSpans(doc.text).length > 0) console.log(`geocode: note: ${printable(doc.file)}: holds HTML markup; its tags, scripts and styles are skipped, only the text between them is read`);
   }
   // Read but without events: not an error, but the reader should know why the map is emptier than expected.
   for (const o of result.outcomes) {
-    if (o.error === null && o.events.length === 0) console.log(`geocode: note: ${o.file}: nothing on the timeline: ${whyNothing(o)}`);
+    if (o.error === null && o.events.length === 0) console.log(`geocode: note: ${printable(o.file)}: nothing on the timeline: ${whyNothing(o)}`);
   }
   const files = write(result.events, result.documents, result.mentions);
   for (const line of files.dropped) console.error(`geocode: event left out, it breaks the data contract: ${line}`);
   const binPath = binPathOf(args.output);
   const partsPath = partsDirOf(args.output);
-  const outputs: [string | null, Output][] = [
-    [args.output, files.events],
-    [binPath, files.bin],
-    [partsPath, { folder: files.parts.map((p) => ({ name: p.name, content: p.json })) }],
-    [args.documents, files.documents],
-    [args.mentions, files.mentions],
-    [args.report, args.report ? report(result, documents.problems) : ''],
-  ];
+  const contents: Record<OutputRole, () => OutputContent> = {
+    events: () => ({ chunks: files.eventsChunks() }), bin: () => files.bin, documents: () => files.documents, mentions: () => files.mentions,
+    parts: () => ({ folder: (function* () { for (const p of files.parts) yield { name: p.name, content: p.json }; })() }),
+    report: () => report(result, documents.problems, documents.unread),
+  };
+  const outputs = plannedOutputs(args).map((o) => ({ ...o, content: contents[o.role]() }));
   try {
-    writeAllAtomically(outputs.filter((o): o is [string, Output] => o[0] !== null));
+    writeOutputSet(outputs, (line) => console.log(`geocode: ${line}`));
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof OutputSetError)) throw error;
     console.error(`geocode: ${error.message}`);
     return 2;
   }
   documents.pruneCache();
-  const summary = summarise(result, documents.problems.length);
+  const summary = summarise(result, documents.unread, documents.problems.length - documents.unread);
   console.log(`geocode: ${summaryLine(summary)}`);
   const written = [
-    args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, `${partsPath} (${count(files.parts.length, 'file')})`,
+    args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, `${partsPath} (${count(files.partCount, 'file')})`,
     args.documents, args.mentions, args.report,
   ];
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);

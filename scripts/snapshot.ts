@@ -50,7 +50,7 @@ async function buildApp(): Promise<string> {
   await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
   if (values.data) {
     for (const name of ['events.geojson', 'documents.json']) {
-      try { cpSync(join(values.data, name), join(dir, 'data', name)); } catch { if (name === 'events.geojson') fail(`${values.data}/${name} is missing`); }
+      try { cpSync(join(values.data, name), join(dir, 'data', name), { dereference: true }); } catch { if (name === 'events.geojson') fail(`${values.data}/${name} is missing`); }
     }
   }
   return dir;

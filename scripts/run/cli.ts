@@ -67,6 +67,8 @@ export interface RunDocumentsOptions {
   input: string;
   output: string;
   maxDocumentMb: number;
+  /** Read symbolic links in an input folder wherever they point (--follow-symlinks). */
+  followSymlinks?: boolean;
   keepMentions: boolean;
   run: RunArgs;
   log: (line: string) => void;
@@ -92,7 +94,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   if (missing !== null) throw opts.usage(missing);
   let source;
   try {
-    source = openSource(opts.input, { maxDocumentMb: opts.maxDocumentMb });
+    source = openSource(opts.input, { maxDocumentMb: opts.maxDocumentMb, followSymlinks: opts.followSymlinks });
   } catch (error) {
     throw error instanceof SourceError ? opts.usage(error.message) : error;
   }
@@ -106,6 +108,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
       throw new PipelineInputError(opts.run.queue!, (error as Error).message);
     }
   }
+  for (const note of source.notes) opts.log(`note: ${note}`);
   const expected = source.expected();
   opts.log(expected !== null ? `${count(expected, 'document')} in ${opts.input}` : `reading the articles of ${opts.input}`);
   const version = pipelineVersion({ settings: opts.run.settings });

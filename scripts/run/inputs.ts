@@ -8,6 +8,8 @@ import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
 import { isIsoDate } from '../../src/model/event.ts';
 import { readManifest, PipelineInputError, type ManifestEntry } from '../../src/pipeline/manifest.ts';
+import { printable } from '../../src/util/text.ts';
+import { isSymbolicLink, listDocuments, readDocument } from '../corpus-files.ts';
 import type { PipelineInput } from '../../src/pipeline/index.ts';
 
 /** A document to run, or a problem that keeps one from running (named, never dropped in silence). */
@@ -16,6 +18,10 @@ export type SourceItem = { input: PipelineInput } | { problem: string };
 export interface DocumentSource {
   /** Problems known before any document is read: broken manifest entries, files it lists that are missing. */
   problems: string[];
+  /** How many of `problems` are documents that will not be read (an entry to fix, a folder named .txt). */
+  unread: number;
+  /** Things the reader should know that are not problems (a manifest title cut to length). */
+  notes: string[];
   /** Documents the source holds: exact for a folder; for a file, an estimate from the share of its bytes read so far. */
   expected(): number | null;
   /** Whether expected() is a count rather than an estimate. */
@@ -30,6 +36,8 @@ export class SourceError extends Error {}
 export interface SourceOptions {
   /** Largest document read, in MB; a bigger one is named and not read. */
   maxDocumentMb: number;
+  /** Read `.txt` symbolic links (and a linked manifest.json) wherever they point; off, each is named and skipped. */
+  followSymlinks?: boolean;
 }
 
 /** The extensions read as a file of articles, by format. */
@@ -47,21 +55,31 @@ const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 const tooBig = (what: string, bytes: number, opts: SourceOptions) =>
   `${what}: is ${megabytes(bytes)}, over the ${opts.maxDocumentMb} MB limit for one document; not read (split it, or raise --max-document-mb)`;
 
-/** The .txt files of a folder by name, with the titles and dates of its manifest.json. */
+/**
+ * The .txt files of a folder by name, with the titles and dates of its manifest.json. Symbolic links are not followed
+ * out of the folder unless asked (corpus-files.ts): a link to /etc/passwd would be published in documents.json.
+ */
 function folderSource(dir: string, opts: SourceOptions): DocumentSource {
-  const names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.txt') && statSync(join(dir, n)).isFile()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const followSymlinks = opts.followSymlinks ?? false;
+  const listing = listDocuments(dir);
+  const names = listing.names;
   const manifestPath = join(dir, 'manifest.json');
   let manifest: ManifestEntry[] = [];
-  const problems: string[] = [];
+  const problems: string[] = [...listing.problems];
+  const notes: string[] = [];
   // Documents whose manifest entry is broken: read with a guessed title and no date they would be misplaced in
   // time, so they wait for the manifest to be fixed.
   const badEntries = new Set<string>();
+  if (!followSymlinks && isSymbolicLink(manifestPath)) {
+    throw new SourceError(`${manifestPath}: is a symbolic link; not read, links are not followed (pass --follow-symlinks to read it); nothing was read`);
+  }
   if (existsSync(manifestPath)) {
     try {
       const reading = readManifest(readFileSync(manifestPath, 'utf8'), manifestPath);
       manifest = reading.entries;
+      for (const note of reading.notes) notes.push(note);
       for (const p of reading.problems) {
-        problems.push(p.file ? `${p.message}; ${p.file} is not read until its entry is fixed` : p.message);
+        problems.push(p.file ? `${p.message}; ${printable(p.file)} is not read until its entry is fixed` : p.message);
         if (p.file) badEntries.add(p.file);
       }
     } catch (error) {
@@ -71,26 +89,21 @@ function folderSource(dir: string, opts: SourceOptions): DocumentSource {
   }
   const byFile = new Map(manifest.map((m) => [m.file, m]));
   const present = new Set(names);
-  problems.push(...manifest.filter((m) => !present.has(m.file)).map((m) => `${manifestPath}: lists ${m.file}, which is not in ${dir}`));
+  // One push per entry: a spread of a list this long (a manifest of 200,000 missing files) overflows the stack.
+  for (const m of manifest) if (!present.has(m.file)) problems.push(`${manifestPath}: lists ${printable(m.file)}, which is not in ${dir}`);
   if (names.length === 0) throw new SourceError(`${dir}: no .txt documents to read`);
   const files = names.filter((n) => !badEntries.has(n));
   return {
     problems,
+    unread: listing.problems.length + (names.length - files.length),
+    notes,
     expected: () => files.length,
     exact: true,
     async *items() {
       for (const file of files) {
-        const path = join(dir, file);
-        try {
-          const size = statSync(path).size;
-          if (size > opts.maxDocumentMb * 1_048_576) {
-            yield { problem: tooBig(path, size, opts) };
-            continue;
-          }
-          yield { input: { file, bytes: await readFile(path), meta: byFile.get(file) } };
-        } catch (error) {
-          yield { problem: `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-        }
+        const read = readDocument(dir, file, { followSymlinks, maxDocumentMb: opts.maxDocumentMb });
+        if ('problem' in read) yield { problem: read.problem };
+        else yield { input: { file, bytes: read.bytes, meta: byFile.get(file) } };
       }
     },
   };
@@ -173,6 +186,8 @@ function articleFile(path: string, opts: SourceOptions, read: (article: Article,
   const progress: Read = { records: 0, bytes: 0 };
   return {
     problems: [],
+    unread: 0,
+    notes: [],
     expected: estimate(progress, statSync(path).size),
     exact: false,
     async *items() {

@@ -24,6 +24,8 @@ export interface CorpusRun {
   results: DocumentResult[];
   /** Problems outside the pipeline (manifest entries, unreadable files, bad records), in input order. */
   problems: string[];
+  /** How many of the problems are documents not read (the others concern the manifest, not a document). */
+  unread: number;
   /** Documents run this time (not from the cache, not repeats). */
   processed: number;
   cached: number;
@@ -51,6 +53,7 @@ function entryInterner() {
 export async function runCorpus(source: DocumentSource, opts: CorpusRunOptions): Promise<CorpusRun> {
   const results: DocumentResult[] = [];
   const problems = [...source.problems];
+  let unread = source.unread;
   const firstWithBytes = new Map<string, string>();
   const intern = entryInterner();
   const inFlight = new Set<Promise<void>>();
@@ -91,6 +94,7 @@ export async function runCorpus(source: DocumentSource, opts: CorpusRunOptions):
       if (failure !== null) break;
       if ('problem' in item) {
         problems.push(item.problem);
+        unread++;
         continue;
       }
       const { input } = item;
@@ -121,5 +125,5 @@ export async function runCorpus(source: DocumentSource, opts: CorpusRunOptions):
   }
   if (failure !== null) throw failure;
   const cached = results.length - processed - duplicates;
-  return { results, problems, processed, cached, duplicates, ranOn: executor ? (executor as Executor).describe() : null };
+  return { results, problems, unread, processed, cached, duplicates, ranOn: executor ? (executor as Executor).describe() : null };
 }

@@ -183,7 +183,8 @@ export function findBoilerplate(text: string, opts = BOILERPLATE_DEFAULTS): Span
       addInline(line, spans);
     }
   }
-  spans.push(...markupSpans(text));
+  // One push per span: a page with more tags than the engine takes arguments would overflow the stack with a spread.
+  for (const span of markupSpans(text)) spans.push(span);
   return normalised(spans);
 }
 

@@ -3,6 +3,7 @@ import { findBoilerplate, markupSpans } from './boilerplate.ts';
 import { PipelineInputError } from './errors.ts';
 import type { ManifestEntry } from './manifest.ts';
 import type { IngestedDocument } from './types.ts';
+import { truncate } from '../util/text.ts';
 
 export const INGEST_DEFAULTS = {
   /** Longest title taken from the text's first line, in characters; longer lines are cut at a word and get "…". */
@@ -53,13 +54,6 @@ function looksBinary(text: string, opts: typeof INGEST_DEFAULTS): boolean {
   return control > text.length * opts.maxControlShare;
 }
 
-function cap(line: string, maxChars: number): string {
-  if (line.length <= maxChars) return line;
-  const cut = line.slice(0, maxChars - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
 /** The first non-empty line that is not boilerplate ("top of page"), else the first non-empty line. */
 function titleFrom(text: string, boilerplate: IngestedDocument['boilerplate'], opts: typeof INGEST_DEFAULTS): string {
   let fallback = '';
@@ -72,10 +66,10 @@ function titleFrom(text: string, boilerplate: IngestedDocument['boilerplate'], o
     if (line) {
       const start = from + text.slice(from, to).indexOf(line[0]);
       const isBoilerplate = boilerplate.some((s) => s.start <= start && s.end >= start + line.length);
-      if (!isBoilerplate) return cap(line, opts.maxTitleChars);
+      if (!isBoilerplate) return truncate(line, opts.maxTitleChars);
       fallback ||= line;
     }
-    if (!match) return cap(fallback, opts.maxTitleChars);
+    if (!match) return truncate(fallback, opts.maxTitleChars);
     from = match.index + match[0].length;
   }
 }
@@ -101,7 +95,7 @@ function htmlTitle(text: string, opts: typeof INGEST_DEFAULTS): string | null {
     }
   }
   const line = prose.replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => ENTITIES[name]).replace(/\s+/g, ' ').trim();
-  return line ? cap(line, opts.maxTitleChars) : null;
+  return line ? truncate(line, opts.maxTitleChars) : null;
 }
 
 /**

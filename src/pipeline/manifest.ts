@@ -1,8 +1,19 @@
 // Parses manifest.json: per document its title, credit and the published date that relative dates resolve against.
 import { isIsoDate } from '../model/event.ts';
 import { PipelineInputError } from './errors.ts';
+import { printable, truncate } from '../util/text.ts';
 
 export { PipelineInputError };
+
+export const MANIFEST_DEFAULTS = {
+  /**
+   * Longest title and credit kept, in characters. The title is copied into every source of every event of the
+   * document and the credit into the credits line: a 2 MB title would make every event 2 MB. Headlines and agency
+   * names are far shorter; a longer one is cut with "…" and the run says so.
+   */
+  maxTitleChars: 300,
+  maxCreditChars: 120,
+};
 
 export interface ManifestEntry {
   file: string;
@@ -104,7 +115,7 @@ function optionalString(value: unknown, fileName: string, where: string, field: 
   return value;
 }
 
-function parseEntry(raw: unknown, index: number, fileName: string): ManifestEntry {
+function parseEntry(raw: unknown, index: number, fileName: string, notes: string[], opts: typeof MANIFEST_DEFAULTS): ManifestEntry {
   const where = `documents[${index}]`;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new PipelineInputError(fileName, `${where} must be an object with at least a "file"`);
@@ -114,7 +125,7 @@ function parseEntry(raw: unknown, index: number, fileName: string): ManifestEntr
     throw new PipelineInputError(fileName, `${where} has no "file" (the document's file name)`);
   }
   const file = entry.file;
-  const at = `${where} (${file})`;
+  const at = `${where} (${printable(file)})`;
   const published = optionalString(entry.published, fileName, at, 'published');
   if (published !== null && !isIsoDate(published)) {
     throw new PipelineInputError(
@@ -122,10 +133,15 @@ function parseEntry(raw: unknown, index: number, fileName: string): ManifestEntr
       `${at}: published "${published}" is not a real date written YYYY-MM-DD`,
     );
   }
+  const capped = (field: 'title' | 'credit', value: string | null, max: number) => {
+    if (value === null || value.length <= max) return value;
+    notes.push(`${printable(fileName)}: ${at}: ${field} is ${value.length} characters, cut to ${max}`);
+    return truncate(value, max);
+  };
   return {
     file,
-    title: optionalString(entry.title, fileName, at, 'title') ?? '',
-    credit: optionalString(entry.credit, fileName, at, 'credit'),
+    title: capped('title', optionalString(entry.title, fileName, at, 'title'), opts.maxTitleChars) ?? '',
+    credit: capped('credit', optionalString(entry.credit, fileName, at, 'credit'), opts.maxCreditChars),
     published,
   };
 }
@@ -140,6 +156,8 @@ export interface ManifestReading {
   entries: ManifestEntry[];
   /** Entries that could not be read, in manifest order. The documents they name are not read either. */
   problems: ManifestProblem[];
+  /** Entries read with a change the reader should know of (a title too long, cut), one sentence each. */
+  notes: string[];
 }
 
 /**
@@ -147,7 +165,7 @@ export interface ManifestReading {
  * problem for that document alone, so the rest of the corpus still has its titles and published dates. Text that is
  * not JSON, or has no "documents" array, throws: nothing in it can be trusted.
  */
-export function readManifest(jsonText: string, fileName = 'manifest.json'): ManifestReading {
+export function readManifest(jsonText: string, fileName = 'manifest.json', opts = MANIFEST_DEFAULTS): ManifestReading {
   const json = parseJson(jsonText, fileName);
   const documents = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).documents : undefined;
   if (!Array.isArray(documents)) {
@@ -156,13 +174,14 @@ export function readManifest(jsonText: string, fileName = 'manifest.json'): Mani
   const seen = new Set<string>();
   const entries: ManifestEntry[] = [];
   const problems: ManifestProblem[] = [];
+  const notes: string[] = [];
   documents.forEach((raw, index) => {
     const named = typeof raw === 'object' && raw !== null && typeof (raw as Record<string, unknown>).file === 'string'
       ? ((raw as Record<string, unknown>).file as string) : null;
     try {
-      const entry = parseEntry(raw, index, fileName);
+      const entry = parseEntry(raw, index, fileName, notes, opts);
       if (seen.has(entry.file)) {
-        throw new PipelineInputError(fileName, `documents[${index}]: "${entry.file}" is listed twice`);
+        throw new PipelineInputError(fileName, `documents[${index}]: "${printable(entry.file)}" is listed twice`);
       }
       seen.add(entry.file);
       entries.push(entry);
@@ -171,7 +190,7 @@ export function readManifest(jsonText: string, fileName = 'manifest.json'): Mani
       problems.push({ file: named && !seen.has(named) ? named : null, message: error.message });
     }
   });
-  return { entries, problems };
+  return { entries, problems, notes };
 }
 
 /** Parses the text of manifest.json. Extra fields (notes, "about") are ignored; any other problem throws. */

@@ -2,8 +2,11 @@
 import { count, type DocumentOutcome, type PipelineResult } from './index.ts';
 
 export interface RunSummary {
+  /** Documents in the folder: read, failed, or not read at all (too big, a broken manifest entry). */
   documents: number;
   failed: number;
+  /** Problems that concern no document of the folder (a manifest entry naming a missing file). */
+  otherProblems: number;
   sentences: number;
   mentionsFound: number;
   mentionsResolved: number;
@@ -15,12 +18,18 @@ export interface RunSummary {
   merged: number;
 }
 
-export function summarise(result: PipelineResult, extraFailures = 0): RunSummary {
+/**
+ * Totals of a run. `unread`: documents of the folder the pipeline never saw (too big, a broken manifest entry);
+ * `otherProblems`: problems that are not a document (a manifest entry for a file not in the folder), counted apart
+ * so one file and two such entries is "1 document", not "3 documents (2 failed)".
+ */
+export function summarise(result: PipelineResult, unread = 0, otherProblems = 0): RunSummary {
   const ok = result.outcomes.filter((o) => o.error === null);
   const sum = (f: (o: DocumentOutcome) => number) => ok.reduce((n, o) => n + f(o), 0);
   return {
-    documents: result.outcomes.length + extraFailures,
-    failed: result.outcomes.length - ok.length + extraFailures,
+    documents: result.outcomes.length + unread,
+    failed: result.outcomes.length - ok.length + unread,
+    otherProblems,
     sentences: sum((o) => o.sentences),
     mentionsFound: sum((o) => o.mentionsFound),
     mentionsResolved: sum((o) => o.mentionsResolved),
@@ -35,7 +44,8 @@ export function summarise(result: PipelineResult, extraFailures = 0): RunSummary
 /** One line for the terminal. */
 export function summaryLine(s: RunSummary): string {
   return (
-    `${count(s.documents, 'document')} (${s.failed} failed), ${count(s.sentences, 'sentence')}, ` +
+    `${count(s.documents, 'document')} (${s.failed} failed), ${s.otherProblems ? `${count(s.otherProblems, 'other problem')}, ` : ''}` +
+    `${count(s.sentences, 'sentence')}, ` +
     `${count(s.mentionsFound, 'place mention')} found, ${s.mentionsResolved} resolved, ${count(s.dates, 'date')}, ` +
     `${count(s.candidates, 'dated event report')} (${s.undated} undated), ${count(s.events, 'event')} after merging ${s.merged}`
   );
@@ -53,12 +63,18 @@ export function whyNothing(o: DocumentOutcome): string {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
-/** The Markdown report written by `--report`. `missing` lists problems that concern no ingested document. */
-export function report(result: PipelineResult, missing: readonly string[] = []): string {
-  const s = summarise(result, missing.length);
+/**
+ * The Markdown report written by `--report`. `missing` lists problems that concern no ingested document; `unread` of
+ * them are documents of the folder that were not read (see summarise).
+ */
+export function report(result: PipelineResult, missing: readonly string[] = [], unread = 0): string {
+  const s = summarise(result, unread, missing.length - unread);
   const lines: string[] = ['# Geocoding report', '', summaryLine(s), ''];
   if (missing.length) {
-    lines.push('## Problems', '', ...missing.map((m) => `- ${m}`), '');
+    // One push per line: a spread of a list this long (200,000 missing files) overflows the stack.
+    lines.push('## Problems', '');
+    for (const m of missing) lines.push(`- ${m}`);
+    lines.push('');
   }
   lines.push('## Stages', '', '| stage | ms | result |', '|---|---:|---|');
   for (const t of result.timings) lines.push(`| ${t.stage} | ${Math.round(t.ms)} | ${cell(t.detail)} |`);

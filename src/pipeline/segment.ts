@@ -80,7 +80,7 @@ function icuSentences(
     // The chunk's last piece may be a sentence cut by the chunk edge: start the next chunk at it.
     if (chunkEnd < to && pieces.length > 1) {
       pieces.pop();
-      out.push(...pieces);
+      for (const piece of pieces) out.push(piece);
       start = pieces[pieces.length - 1].end;
     } else if (chunkEnd < to) {
       // One sentence longer than a chunk (junk, tables): cut it at a space rather than inside a word.
@@ -91,7 +91,7 @@ function icuSentences(
       forcedCuts.add(cut);
       start = cut;
     } else {
-      out.push(...pieces);
+      for (const piece of pieces) out.push(piece);
       start = chunkEnd;
     }
   }

@@ -4,7 +4,10 @@ import type { EventCollection, EventFeature, Place } from '../model/event.ts';
 import type { MentionRecord, SourceDocument } from '../model/document.ts';
 import type { MergedEvent } from './merge.ts';
 import { encodeFeatures } from '../scale/columnar.ts';
-import { partsOfFeatures, PARTS_DEFAULTS, type DetailPart } from '../scale/parts.ts';
+import { partCount, partsOfFeatures, PARTS_DEFAULTS, type DetailPart } from '../scale/parts.ts';
+import { eventId, shortHash } from './event-id.ts';
+
+export { shortHash, slug } from './event-id.ts';
 
 export const WRITE_DEFAULTS = {
   /** Decimal places kept in coordinates (5 is about a metre). */
@@ -13,6 +16,8 @@ export const WRITE_DEFAULTS = {
   indent: 2,
   /** Rows per detail part beside events.bin (docs/columnar-format.md). */
   partSize: PARTS_DEFAULTS.partSize,
+  /** Features validated at once: zod copies what it checks, so this bounds the copy. */
+  validateChunk: 2000,
 };
 
 export interface DocumentMentions {
@@ -21,38 +26,26 @@ export interface DocumentMentions {
 }
 
 export interface WrittenFiles {
+  /** events.geojson; made when read (the writer streams eventsChunks instead of holding it whole). */
   events: string;
+  /** events.geojson in pieces, one feature each, byte for byte the same as `events`. */
+  eventsChunks(): Iterable<string>;
   documents: string;
   mentions: string;
   /** Features written (after any left out). */
   eventCount: number;
   /** The same events in the columnar format (events.bin), for the app's large mode. */
   bin: Uint8Array;
-  /** The same features in the bin's row order, cut into the files of events.parts/. */
-  parts: DetailPart[];
+  /** The same features in the bin's row order, cut into the files of events.parts/ (each made as it is read). */
+  parts: Iterable<DetailPart>;
+  partCount: number;
   /** Features left out because they broke the contract, one line each ("meeting-x-2025-01-01: start is after end"). */
   dropped: string[];
 }
 
-/** FNV-1a, 32 bit, in base 36: short, stable, no dependency. */
-export function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
-
-/** "Velyka Novosilka" -> "velyka-novosilka", "Ādaži" -> "adazi". */
-export function slug(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-}
-
-/** The id a permalink keeps: category, place and start date, nothing that depends on run order or offsets. */
+/** The id a permalink keeps: category, place identity and start date (event-id.ts), nothing from other events. */
 export function baseId(event: MergedEvent): string {
-  const place = slug(event.entry.name) || slug(event.entry.id) || shortHash(event.entry.id);
-  return `${event.category}-${place}-${event.start}`;
+  return eventId(event.category, event.entry, event.start);
 }
 
 function placeOf(event: MergedEvent): Place {
@@ -71,17 +64,26 @@ const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
 /** Builds the FeatureCollection, sorted by start, category and id; properties are written in the contract's order. */
 export function toCollection(events: readonly MergedEvent[], opts = WRITE_DEFAULTS): EventCollection {
-  const withIds = events.map((event) => ({ event, id: baseId(event) }));
-  withIds.sort((a, b) => a.event.start.localeCompare(b.event.start) || a.id.localeCompare(b.id) || signature(a.event).localeCompare(signature(b.event)));
-  // Two events with one base id are rare (merge joins same category, place and start); the later one gets a hash
-  // of its sources so neither id depends on the other's presence.
+  const withIds = events.map((event) => ({ event, id: baseId(event), signature: signature(event) }));
+  // Two events with one id (same category, place and start, which merge did not join) are rare. Neither keeps the
+  // plain id, both get a hash of their own sources: whichever came first, a newcomer must not take its id, and a
+  // permalink to the plain one then says it is gone rather than opening the other event.
+  const shared = new Map<string, number>();
+  for (const { id } of withIds) shared.set(id, (shared.get(id) ?? 0) + 1);
+  const unique = withIds.map((w) => ({ ...w, id: shared.get(w.id)! > 1 ? `${w.id}-${shortHash(w.signature)}` : w.id }));
+  unique.sort((a, b) => a.event.start.localeCompare(b.event.start) || a.id.localeCompare(b.id) || a.signature.localeCompare(b.signature));
+  // Same sources too (merge would have joined them): numbered in content order, so ids stay unique.
   const taken = new Set<string>();
-  const features: EventFeature[] = withIds.map(({ event, id }) => {
-    const unique = taken.has(id) ? `${id}-${shortHash(signature(event))}` : id;
-    taken.add(unique);
+  for (const w of unique) {
+    let id = w.id;
+    for (let k = 2; taken.has(id); k++) id = `${w.id}-${k}`;
+    taken.add(id);
+    w.id = id;
+  }
+  const features: EventFeature[] = unique.map(({ event, id }) => {
     return {
       type: 'Feature',
-      id: unique,
+      id,
       geometry: { type: 'Point', coordinates: [round(event.entry.lon, opts.coordinateDigits), round(event.entry.lat, opts.coordinateDigits)] },
       properties: {
         title: event.title,
@@ -139,30 +141,64 @@ export function write(
   if (!checkedDocuments.ok) throw new Error(`documents do not meet the data contract: ${checkedDocuments.errors.join('; ')}`);
   let collection = toCollection(events, opts);
   const dropped: string[] = [];
-  // Validate the whole collection at once (fast); only when it fails, take out the features named and try again.
-  // Each round removes at least one feature, and a broken corpus usually repeats one mistake, so rounds are few.
+  // Validate in chunks: zod hands back a copy of what it checks, and a copy of a 30 MB collection at once was the
+  // largest thing write() held. Only when a chunk fails are the features it names taken out, and it is checked again;
+  // a broken corpus usually repeats one mistake, so rounds are few.
   for (;;) {
-    const checked = validateEvents(collection);
-    const problems = [...(checked.ok ? [] : checked.errors), ...checkExcerpts(collection, documentList)];
-    if (problems.length === 0) break;
     const bad = new Map<number, string[]>();
-    for (const problem of problems) {
-      const at = /^features\[(\d+)\]/.exec(problem);
-      if (!at) throw new Error(`events do not meet the data contract: ${problem}`);
-      const i = Number(at[1]);
-      bad.set(i, [...(bad.get(i) ?? []), problem.replace(/^features\[\d+\](\.| \(\S+\) )?/, '')]);
+    for (let from = 0; from < collection.features.length; from += opts.validateChunk) {
+      const chunk: EventCollection = { type: 'FeatureCollection', features: collection.features.slice(from, from + opts.validateChunk) };
+      const checked = validateEvents(chunk);
+      for (const problem of [...(checked.ok ? [] : checked.errors), ...checkExcerpts(chunk, documentList)]) {
+        const at = /^features\[(\d+)\]/.exec(problem);
+        if (!at) throw new Error(`events do not meet the data contract: ${problem}`);
+        const i = from + Number(at[1]);
+        bad.set(i, [...(bad.get(i) ?? []), problem.replace(/^features\[\d+\](\.| \(\S+\) )?/, '')]);
+      }
     }
+    if (bad.size === 0) break;
     for (const [i, reasons] of bad) dropped.push(`${collection.features[i].id}: ${reasons.join('; ')}`);
     collection = { type: 'FeatureCollection', features: collection.features.filter((_, i) => !bad.has(i)) };
   }
-  const mentionList = [...mentions].sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0)).map((d) => ({
+  // toCollection makes ids unique; the one check of the whole collection that chunks cannot see.
+  if (new Set(collection.features.map((f) => f.id)).size !== collection.features.length) throw new Error('events do not meet the data contract: ids are not unique');
+  const json = (value: unknown) => `${JSON.stringify(value, null, opts.indent)}\n`;
+  const features = collection.features;
+  const eventsChunks = () => collectionChunks(features, opts.indent);
+  return {
+    get events() { return [...eventsChunks()].join(''); },
+    eventsChunks, documents: json(documentList), eventCount: features.length,
+    bin: new Uint8Array(encodeFeatures(features)),
+    // Made when read, one at a time: a run that writes no mentions never builds them, and the parts (the whole
+    // dataset again, as JSON) are written one by one instead of all held at once.
+    get mentions() { return json(mentionList(mentions)); },
+    partCount: partCount(features.length, opts.partSize),
+    parts: { [Symbol.iterator]: () => partsOfFeatures(features, opts.partSize) },
+    dropped,
+  };
+}
+
+/**
+ * `JSON.stringify(collection, null, indent)` and a line break, one feature at a time: the 30-40 MB string of a large
+ * corpus (and the UTF-8 copy a write makes of it) is never held whole.
+ */
+export function* collectionChunks(features: readonly EventFeature[], indent: number): Generator<string> {
+  const pad = ' '.repeat(indent);
+  if (features.length === 0) {
+    yield `${JSON.stringify({ type: 'FeatureCollection', features: [] }, null, indent)}\n`;
+    return;
+  }
+  yield `{\n${pad}"type": "FeatureCollection",\n${pad}"features": [\n`;
+  for (let i = 0; i < features.length; i++) {
+    const body = JSON.stringify(features[i], null, indent).replace(/\n/g, () => `\n${pad}${pad}`);
+    yield `${pad}${pad}${body}${i < features.length - 1 ? ',' : ''}\n`;
+  }
+  yield `${pad}]\n}\n`;
+}
+
+function mentionList(mentions: readonly DocumentMentions[]) {
+  return [...mentions].sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0)).map((d) => ({
     doc: d.doc,
     mentions: d.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, name: m.name, lat: m.lat, lon: m.lon, country: m.country })),
   }));
-  const json = (value: unknown) => `${JSON.stringify(value, null, opts.indent)}\n`;
-  return {
-    events: json(collection), documents: json(documentList), mentions: json(mentionList), eventCount: collection.features.length,
-    bin: new Uint8Array(encodeFeatures(collection.features)), parts: [...partsOfFeatures(collection.features, opts.partSize)],
-    dropped,
-  };
 }

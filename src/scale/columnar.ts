@@ -298,8 +298,16 @@ export function decodeColumnar(buffer: ArrayBuffer, options: DecodeOptions = DEC
   return cols;
 }
 
+/**
+ * The days a row may name: those of the data contract, 0001-01-01 to 9999-12-31. Beyond them a date has no
+ * YYYY-MM-DD form, and a value near 2^31 would size arrays and Dates past what the app can make.
+ */
+export const FIRST_DAY = dayOf('0001-01-01');
+export const LAST_DAY = dayOf('9999-12-31');
+
 function validate(c: ColumnarEvents): void {
   const s = c.stringOffsets.length - 1;
+  const inRange = (day: number) => day >= FIRST_DAY && day <= LAST_DAY;
   if (c.stringOffsets[0] !== 0 || c.stringOffsets[s] !== c.text.length) fail('corrupt string table: offsets do not span the text');
   for (let k = 0; k < s; k++) {
     if (c.stringOffsets[k] > c.stringOffsets[k + 1]) fail(`corrupt string table: offset ${k + 1} goes backwards`);
@@ -307,11 +315,14 @@ function validate(c: ColumnarEvents): void {
   for (let i = 0; i < c.count; i++) {
     if (i > 0 && c.start[i] < c.start[i - 1]) fail(`corrupt: event ${i} starts before event ${i - 1} (events must be sorted by start)`);
     if (c.end[i] < c.start[i]) fail(`corrupt: event ${i} ends before it starts`);
+    if (!inRange(c.originDay + c.start[i]) || !inRange(c.originDay + c.end[i])) {
+      fail(`corrupt: event ${i} has a date outside 0001-01-01..9999-12-31 (origin day ${c.originDay}, days ${c.start[i]}..${c.end[i]})`);
+    }
     if (c.category[i] >= CATEGORIES.length) fail(`corrupt: event ${i} has category ${c.category[i]} (0..${CATEGORIES.length - 1})`);
     if (c.precision[i] >= PRECISIONS.length) fail(`corrupt: event ${i} has precision ${c.precision[i]} (0..${PRECISIONS.length - 1})`);
     if ((c.flags[i] & ~KNOWN_FLAGS) !== 0) fail(`corrupt: event ${i} has unknown flags ${c.flags[i]}`);
-    if (c.until[i] !== NO_UNTIL && (!(c.flags[i] & FLAG_PERSISTS) || c.until[i] < c.start[i])) {
-      fail(`corrupt: event ${i} has an until that does not fit (not persisting, or before its start)`);
+    if (c.until[i] !== NO_UNTIL && (!(c.flags[i] & FLAG_PERSISTS) || c.until[i] < c.start[i] || !inRange(c.originDay + c.until[i]))) {
+      fail(`corrupt: event ${i} has an until that does not fit (not persisting, before its start, or after 9999-12-31)`);
     }
     if (c.title[i] >= s || c.id[i] >= s || c.place[i] >= s) fail(`corrupt: event ${i} points outside the string table`);
     const lon = c.position[2 * i];
@@ -320,7 +331,8 @@ function validate(c: ColumnarEvents): void {
   }
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// Not fatal: a bad byte in one title shows as U+FFFD in that title, rather than stopping the app where it is shown.
+const decoder = new TextDecoder('utf-8');
 
 /** String k of the table (titles and ids), decoded on demand so a million titles cost nothing until shown. */
 export function stringAt(c: ColumnarEvents, k: number): string {

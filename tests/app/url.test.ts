@@ -65,6 +65,13 @@ describe('codecs', () => {
     expect(day.read('2024-02-29')).toBe(dayOf('2024-02-29'));
     expect(day.read('2023-02-29')).toBeUndefined();
   });
+  test('day skips impossible months and days instead of throwing (issue 12: "Invalid time value")', () => {
+    for (const s of ['2025-13-45', '2025-00-10', '2025-01-00', '0000-00-00', '9999-99-99']) expect(day.read(s)).toBeUndefined();
+    expect(readView('time=2025-13-45&window=7').state).toEqual({ windowDays: 7 });
+  });
+  test('positive skips numbers too large to be finite', () => {
+    expect(readView(`window=${'9'.repeat(400)}&speed=2`).state).toEqual({ speedDaysPerSecond: 2 });
+  });
   test('list and set round-trip words, and an empty value is an empty list', () => {
     expect(list.read(list.write(['strike', 'aid']))).toEqual(['strike', 'aid']);
     expect(list.read('')).toEqual([]);

@@ -9,9 +9,15 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8', '.map': 'application/json',
 };
 
-export async function serve(root: string): Promise<{ url: string; server: Server }> {
+/**
+ * `statusFor`: a status to answer for a path instead of serving it (403 as object storage answers for a missing
+ * file, 500 from a broken proxy), or undefined to serve it.
+ */
+export async function serve(root: string, statusFor: (path: string) => number | undefined = () => undefined): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const status = statusFor(path);
+    if (status !== undefined) { res.writeHead(status, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>'); return; }
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(root + sep) && file !== root) { res.writeHead(403).end(); return; }
     try {

@@ -2,7 +2,7 @@
 // the file and the problem, an exit code that says whether output was written, and the good documents' events
 // always written. docs/hardening.md lists the same inputs and answers.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { cpSync, existsSync, readlinkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,7 +59,7 @@ describe('geocode over a corpus of bad documents beside good ones', { timeout: 1
       'no-places.txt': 'A quiet day\nNothing was reported on 4 May 2025 and ministers met nowhere in particular.\n',
       'no-dates.txt': 'Deployment\nTroops deployed to Latvia.\n',
     });
-  });
+  }, 120_000);
 
   it('geocode exits 1: output written, and some documents not read', () => {
     expect(corpus.run.code).toBe(1);
@@ -200,7 +200,8 @@ import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 const original = fs.writeFileSync;
 fs.writeFileSync = (path, data, ...rest) => {
-  if (String(path).endsWith('.tmp') && String(path).includes(${JSON.stringify(mode === 'fail' ? 'documents.json' : 'events.geojson')})) {
+  // A file of the run's output set (scripts/output-set.ts): .events.geojson.flankline/<set>/<name>.
+  if (String(path).includes('.flankline/') && String(path).endsWith(${JSON.stringify(mode === 'fail' ? '/documents.json' : '/events.geojson')})) {
     original(path, String(data).slice(0, String(data).length >> 1));
     ${mode === 'fail' ? "throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });" : "process.kill(process.pid, 'SIGKILL');"}
   }
@@ -212,28 +213,37 @@ syncBuiltinESMExports();
     return { dir, events, documents, preload, args };
   }
   const temps = (dir: string) => readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.tmp'));
+  /** The sets in the output's store (scripts/output-set.ts); a killed run leaves one that nothing points to. */
+  const orphanSets = (dir: string) => {
+    const store = join(dir, 'out/.events.geojson.flankline');
+    return existsSync(store) ? readdirSync(store).filter((f) => f !== 'current') : [];
+  };
 
   it('geocode keeps the previous files whole and removes its temp files when a write fails midway', () => {
     const { dir, events, documents, preload, args } = previousRun('fail');
     const run = geocode(args, pathToPreload(preload));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/cannot write .*documents\.json: ENOSPC: no space left on device, write; the previous files are unchanged/);
-    // events.geojson was written to its temp file first, but nothing is renamed until every file is written
+    // events.geojson was written into the new set first, but nothing becomes current until every file is written
     expect(readFileSync(events, 'utf8')).toBe('{"previous": "events"}\n');
     expect(readFileSync(documents, 'utf8')).toBe('{"previous": "documents"}\n');
     expect(temps(dir)).toEqual([]);
+    expect(orphanSets(dir)).toEqual([]);
   });
 
-  it('geocode killed while writing leaves the previous files whole, and the next run clears its temp file', () => {
+  it('geocode killed while writing leaves the previous files whole, and the next run clears the set it left', () => {
     const { dir, events, documents, preload, args } = previousRun('kill');
     const killed = geocode(args, pathToPreload(preload));
     expect(killed.signal).toBe('SIGKILL');
     expect(readFileSync(events, 'utf8')).toBe('{"previous": "events"}\n');
     expect(readFileSync(documents, 'utf8')).toBe('{"previous": "documents"}\n');
-    expect(temps(dir)).toHaveLength(1);
+    const left = orphanSets(dir);
+    expect(left).toHaveLength(1);
     const next = geocode(args);
     expect(next.code).toBe(0);
-    expect(temps(dir)).toEqual([]);
+    // One set remains, the new current one: the killed run's is gone.
+    expect(orphanSets(dir)).toEqual([readlinkSync(join(dir, 'out/.events.geojson.flankline/current'))]);
+    expect(orphanSets(dir)).not.toEqual(left);
     expect(docsOf(readJson(events))).toEqual(['good.txt']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseId, slug, toCollection, write } from '../../src/pipeline/write.ts';
+import { baseId, collectionChunks, toCollection, write } from '../../src/pipeline/write.ts';
 import type { MergedEvent } from '../../src/pipeline/merge.ts';
 import { validateEvents } from '../../src/model/validate.ts';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
@@ -7,6 +7,8 @@ import type { GazetteerEntry } from '../../src/pipeline/types.ts';
 const TEXT = 'NATO defence ministers met in Brussels on Wednesday. Drones violated Polish airspace.';
 const DOCS = [{ file: 'b.txt', title: 'B', credit: null, published: '2025-10-15', text: TEXT }];
 const BRUSSELS: GazetteerEntry = { id: 'gn:2800866', name: 'Brussels', kind: 'city', country: 'BE', lat: 50.850449999, lon: 4.348780001, population: 1, featureCode: 'PPLC', geonameId: 2800866, gazetteer: 'geonames' };
+const LONDON_GB: GazetteerEntry = { id: 'gn:2643743', name: 'London', kind: 'city', country: 'GB', lat: 51.50853, lon: -0.12574, population: 1, featureCode: 'PPLC', geonameId: 2643743, gazetteer: 'geonames' };
+const LONDON_CA: GazetteerEntry = { id: 'gn:6058560', name: 'London', kind: 'city', country: 'CA', lat: 42.98339, lon: -81.23304, population: 1, featureCode: 'PPL', geonameId: 6058560, gazetteer: 'geonames' };
 const POLAND: GazetteerEntry = { id: 'ne:PL', name: 'Poland', kind: 'country', country: 'PL', lat: 52.1, lon: 19.4, population: 1, featureCode: 'PCLI', gazetteer: 'naturalearth' };
 
 function event(over: Partial<MergedEvent> = {}): MergedEvent {
@@ -27,10 +29,18 @@ function incursion(): MergedEvent {
 }
 
 describe('write', () => {
-  it('write() derives ids from category, place and start date', () => {
-    expect(baseId(event())).toBe('meeting-brussels-2025-10-15');
-    expect(slug('Ādaži Military Base')).toBe('adazi-military-base');
-    expect(toCollection([event(), incursion()]).features.map((f) => f.id)).toEqual(['incursion-poland-2025-09-01', 'meeting-brussels-2025-10-15']);
+  it('write() derives ids from category, place identity and start date', () => {
+    expect(baseId(event())).toBe('meeting-gn2800866-2025-10-15');
+    expect(toCollection([event(), incursion()]).features.map((f) => f.id)).toEqual(['incursion-ne-pl-2025-09-01', 'meeting-gn2800866-2025-10-15']);
+  });
+
+  it('write() keeps an event\'s id when a document about another place of the same name is added (issue 12)', () => {
+    const england = event({ entry: LONDON_GB, title: 'Meeting in London' });
+    const before = toCollection([england]).features[0].id;
+    const ontario = event({ entry: LONDON_CA, title: 'Meeting in London, Ontario' });
+    const after = toCollection([ontario, england]).features;
+    expect(after.find((f) => f.properties.place.geonameId === 2643743)!.id).toBe(before);
+    expect(after.find((f) => f.properties.place.geonameId === 6058560)!.id).not.toBe(before);
   });
 
   it('write() gives byte-identical output whatever order the events come in', () => {
@@ -48,21 +58,22 @@ describe('write', () => {
     expect(feature.properties.place).toEqual({ name: 'Brussels', kind: 'city', country: 'BE', geonameId: 2800866, gazetteer: 'geonames' });
   });
 
-  it('write() gives colliding ids a hash of their sources so both stay unique', () => {
+  it('write() gives two events of one category, place and day each a hash of its own sources: neither takes the plain id', () => {
     const other = event({ sources: [{ ...event().sources[0], highlights: [] }], title: 'Another' });
     other.sources[0] = { ...other.sources[0], excerpt: TEXT.slice(0, 4), end: 4 };
     const ids = toCollection([event(), other]).features.map((f) => f.id);
     expect(new Set(ids).size).toBe(2);
-    expect(ids.every((id) => id.startsWith('meeting-brussels-2025-10-15'))).toBe(true);
+    expect(ids.every((id) => /^meeting-gn2800866-2025-10-15-[0-9a-z]+$/.test(id))).toBe(true);
+    expect(toCollection([other, event()]).features.map((f) => f.id).sort()).toEqual([...ids].sort());
   });
 
   it('write() leaves out an event whose excerpt does not match the document text and says why', () => {
     const broken = event();
     broken.sources[0] = { ...broken.sources[0], excerpt: 'NATO defence ministers met in Paris on Wednesday.' };
     const written = write([broken, incursion()], DOCS, []);
-    expect(JSON.parse(written.events).features.map((f: { id: string }) => f.id)).toEqual(['incursion-poland-2025-09-01']);
+    expect(JSON.parse(written.events).features.map((f: { id: string }) => f.id)).toEqual(['incursion-ne-pl-2025-09-01']);
     expect(written.dropped).toHaveLength(1);
-    expect(written.dropped[0]).toMatch(/^meeting-brussels-2025-10-15: .*excerpt differs/);
+    expect(written.dropped[0]).toMatch(/^meeting-gn2800866-2025-10-15: .*excerpt differs/);
   });
 
   it('write() leaves out an event with an impossible interval', () => {
@@ -81,5 +92,13 @@ describe('write', () => {
   it('write() writes mentions.json with null coordinates for unresolved mentions', () => {
     const mentions = [{ doc: 'b.txt', mentions: [{ start: 30, end: 38, text: 'Brussels', name: null, lat: null, lon: null, country: null }] }];
     expect(JSON.parse(write([], DOCS, mentions).mentions)).toEqual(mentions);
+  });
+
+  it('collectionChunks() joined is byte for byte JSON.stringify(collection, null, 2), for none, one and several features', () => {
+    for (const events of [[], [event()], [event(), incursion()]]) {
+      const collection = toCollection(events);
+      expect([...collectionChunks(collection.features, 2)].join('')).toBe(`${JSON.stringify(collection, null, 2)}\n`);
+    }
+    expect(write([event(), incursion()], DOCS, []).events).toBe(`${JSON.stringify(toCollection([event(), incursion()]), null, 2)}\n`);
   });
 });

@@ -33,6 +33,13 @@ function expectSameEvents(buffer: ArrayBuffer, list: EventFeature[]): void {
   });
 }
 
+/** 50 encoded events with `edit` applied to the buffer (n = 50). */
+function corrupted(edit: (b: ArrayBuffer, n: number) => void): ArrayBuffer {
+  const buffer = encodeFeatures(features(50));
+  edit(buffer, 50);
+  return buffer;
+}
+
 describe('columnar format', () => {
   it('encodeFeatures() then decodeColumnar() gives back every event, sorted by start then id', () => {
     const list = features(3000);
@@ -136,11 +143,7 @@ describe('columnar format', () => {
   });
 
   it('decodeColumnar() reports corrupt columns: unsorted starts, unknown categories, string indexes out of range', () => {
-    const corrupt = (edit: (b: ArrayBuffer, n: number) => void): ArrayBuffer => {
-      const buffer = encodeFeatures(features(50));
-      edit(buffer, 50);
-      return buffer;
-    };
+    const corrupt = corrupted;
     const h = COLUMNAR_HEADER_BYTES;
     expect(() => decodeColumnar(corrupt((b) => { const start = new Int32Array(b, h, 50); start[0] = start[1] + 1; }))).toThrow(/event 1 starts before event 0/);
     expect(() => decodeColumnar(corrupt((b, n) => {
@@ -149,5 +152,30 @@ describe('columnar format', () => {
     }))).toThrow(/event 3 has category 200/);
     expect(() => decodeColumnar(corrupt((b, n) => { new Uint32Array(b, h + 24 * n, n)[7] = 1e9; }))).toThrow(/event 7 points outside the string table/);
     expect(() => decodeColumnar(corrupt((b, n) => { new Uint32Array(b, h + 28 * n, n)[9] = 1e9; }))).toThrow(/event 9 points outside the string table/);
+  });
+
+  it('decodeColumnar() refuses dates the app cannot show: days near 2^31, an origin near -2^31, year 12000 (issue 12)', () => {
+    const edited = corrupted;
+    const h = COLUMNAR_HEADER_BYTES;
+    const outside = /has a date outside 0001-01-01\.\.9999-12-31/;
+    // The last row's start and end near 2^31: still sorted, still end >= start.
+    expect(() => decodeColumnar(edited((b, n) => {
+      new Int32Array(b, h, n)[n - 1] = 2 ** 31 - 10;
+      new Int32Array(b, h + 4 * n, n)[n - 1] = 2 ** 31 - 2;
+    }))).toThrow(outside);
+    expect(() => decodeColumnar(edited((b) => { new DataView(b).setInt32(12, -(2 ** 31) + 5, true); }))).toThrow(outside);
+    expect(() => decodeColumnar(edited((b) => { new DataView(b).setInt32(12, Date.UTC(12000, 0, 1) / 86_400_000, true); }))).toThrow(outside);
+    expect(() => decodeColumnar(edited((b, n) => {
+      const flags = new Uint8Array(b, h + 34 * n + 4 * (new DataView(b).getUint32(16, true) + 1), n);
+      const row = flags.findIndex((f) => f === 1);
+      new Int32Array(b, h + 8 * n, n)[row] = 2 ** 31 - 100;
+    }))).toThrow(/until that does not fit/);
+  });
+
+  it('stringAt() decodes a bad UTF-8 byte as U+FFFD instead of throwing where the string is shown', () => {
+    const buffer = encodeFeatures(features(5));
+    const cols = decodeColumnar(buffer);
+    cols.text[cols.stringOffsets[cols.title[0]]] = 0xff;
+    expect(stringAt(cols, cols.title[0]).startsWith('\ufffd')).toBe(true);
   });
 });

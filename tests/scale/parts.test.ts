@@ -78,8 +78,9 @@ describe('detail parts', () => {
     const bin = decodeColumnar(files.bin.buffer.slice(files.bin.byteOffset, files.bin.byteOffset + files.bin.byteLength) as ArrayBuffer);
     expect(bin.count).toBe(files.eventCount);
     expect(bin.count).toBe(JSON.parse(files.events).features.length);
-    expect(files.parts).toHaveLength(1);
-    const [part] = expectPartsMatchBin(bin, files.parts);
+    expect([...files.parts]).toHaveLength(1);
+    expect(files.partCount).toBe(1);
+    const [part] = expectPartsMatchBin(bin, [...files.parts]);
     // the parts hold exactly the features of events.geojson
     const events = new Map((JSON.parse(files.events).features as EventFeature[]).map((f) => [f.id, f]));
     for (const f of part) expect(f).toEqual(events.get(f.id));

@@ -94,18 +94,25 @@ export async function firstBytes(response: Response, n: number): Promise<Uint8Ar
 }
 
 /**
- * What events.bin's header says before anything is decoded: missing, its count, or null (not a header this reader
- * knows, or the fetch failed: the worker then reports the problem in full).
+ * What events.bin's header says before anything is decoded: unavailable (no such file, or any failure to fetch it:
+ * object storage answers 403 for a missing file, a proxy 500), its count, or null (fetched, but not a header this
+ * reader knows: the worker then reports the problem in full). Only a bin that can be read switches modes.
  */
-async function peekBin(binUrl: string): Promise<{ missing: true } | { missing: false; count: number | null }> {
+async function peekBin(binUrl: string, label: string): Promise<{ missing: true } | { missing: false; count: number | null }> {
+  let response: Response;
   try {
     // A server that honours the range sends the header alone; one that does not starts the whole file, cut short below.
-    const response = await fetch(binUrl, { headers: { Range: `bytes=0-${COLUMNAR_HEADER_BYTES - 1}` } });
-    if (isMissingResponse(response.status, response.headers.get('content-type'))) {
-      response.body?.cancel().catch(() => undefined);
-      return { missing: true };
-    }
-    if (!response.ok) return { missing: false, count: null };
+    response = await fetch(binUrl, { headers: { Range: `bytes=0-${COLUMNAR_HEADER_BYTES - 1}` } });
+  } catch (e) {
+    console.info(`${label} could not be fetched (${(e as Error).message}); reading the GeoJSON instead.`);
+    return { missing: true };
+  }
+  if (isMissingResponse(response.status, response.headers.get('content-type')) || !response.ok) {
+    response.body?.cancel().catch(() => undefined);
+    if (response.status !== 404) console.info(`${label} is not available (HTTP ${response.status}); reading the GeoJSON instead.`);
+    return { missing: true };
+  }
+  try {
     return { missing: false, count: headerCount(await firstBytes(response, COLUMNAR_HEADER_BYTES)) };
   } catch {
     return { missing: false, count: null };
@@ -122,7 +129,7 @@ export async function probeLargeDataset(eventsUrl: string, options: ProbeOptions
   if (inlinedFile(eventsUrl) !== undefined) return { kind: 'small' };
   const binUrl = binUrlOf(eventsUrl);
   const threshold = options.threshold ?? LARGE_DEFAULTS.threshold;
-  const peek = await peekBin(binUrl);
+  const peek = await peekBin(binUrl, labelOf(binUrl, eventsUrl));
   if (peek.missing || (peek.count !== null && peek.count <= threshold)) return { kind: 'small' };
   const load = options.load ?? loadScaleEvents;
   let events: ScaleEvents | null = null;

@@ -12,7 +12,7 @@ import { downloadPng, exportPngDataUrl, type ExportContext, type ExportSize } fr
 import { readEmbedOptions, type EmbedOptions } from './options.ts';
 import { applyCamera, cameraOf, syncUrl } from './url-sync.ts';
 import { connectHost } from './host-api.ts';
-import { createCredits, creditsText } from './credits.ts';
+import { createCredits, creditsParts } from './credits.ts';
 import { createShareDialog, openShareDialog } from './share-dialog.ts';
 
 /** The view the page opens on: its fragment, else the one a single-file export was made with. */
@@ -66,7 +66,7 @@ export function startEmbedding(ctx: EmbeddingContext): void {
   syncUrl(ctx.store, ctx.map, ctx.defaults);
   connectHost({ store: ctx.store, map: ctx.map, table: ctx.table, domain: ctx.domain, origins: options.origins });
 
-  const credits = creditsText(ctx.documents.values());
+  const credits = creditsParts(ctx.documents.values());
   createCredits(document.querySelector('footer.timeline') ?? document.body, ctx.documents.values());
   const exportCtx: ExportContext | null = ctx.map && ctx.overlay
     ? { map: ctx.map, overlay: ctx.overlay, store: ctx.store, table: ctx.table, domain: ctx.domain, credits }

@@ -7,6 +7,8 @@ import { countStartedBy } from '../state/visible.ts';
 import { binByDay } from '../timeline/day-bins.ts';
 import { formatDay } from '../format/date.ts';
 import { isoOf } from '../time/day.ts';
+import { truncate } from '../../util/text.ts';
+import type { Credits } from '../embed/credits.ts';
 
 export const PRINT_DEFAULTS = {
   font: "'DejaVu Sans', system-ui, sans-serif",
@@ -15,6 +17,9 @@ export const PRINT_DEFAULTS = {
   paper: 'rgba(255,255,255,0.92)',
   stripHeightPx: 34,
   creditsHeightPx: 18,
+  /** Credits are never drawn smaller than this; lines that do not fit wrap instead of being squeezed. */
+  creditsFontPx: 10,
+  creditsLineHeightPx: 13,
   marginPx: 10,
 };
 
@@ -24,7 +29,42 @@ export interface PrintFrame {
   t: number;
   domain: [number, number];
   table: EventsTable;
-  credits: string;
+  credits: Credits;
+}
+
+/**
+ * The credits as lines that each fit `width` at full size: the licences (CC BY asks for legible attribution) are
+ * kept whole, on a line of their own when the sources leave them no room; the sources are cut with "…" to fit.
+ */
+export function creditLines(credits: Credits, width: number, measure: (text: string) => number): string[] {
+  const sep = ' · ';
+  const oneLine = `${credits.sources}${sep}${credits.licences}`;
+  if (measure(oneLine) <= width) return [oneLine];
+  const fit = (text: string, room: number): string => {
+    if (measure(text) <= room) return text;
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (measure(truncate(text, mid)) <= room) lo = mid;
+      else hi = mid - 1;
+    }
+    return truncate(text, Math.max(1, lo));
+  };
+  const room = width - measure(`${sep}${credits.licences}`);
+  if (room >= measure('Sources: …')) return [`${fit(credits.sources, room)}${sep}${credits.licences}`];
+  // Too narrow for both on one line: the sources, then the licences wrapped at words.
+  const lines = [fit(credits.sources, width)];
+  let line = '';
+  for (const word of credits.licences.split(' ')) {
+    const longer = line ? `${line} ${word}` : word;
+    if (line && measure(longer) > width) {
+      lines.push(line);
+      line = word;
+    } else line = longer;
+  }
+  lines.push(line);
+  return lines;
 }
 
 const rgb = (c: Category) => `rgb(${CATEGORY_COLORS[c].join(',')})`;
@@ -38,7 +78,10 @@ function panel(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h
 
 export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opts = PRINT_DEFAULTS): void {
   const m = opts.marginPx;
-  const bottom = f.height - opts.creditsHeightPx - opts.stripHeightPx;
+  ctx.font = `${opts.creditsFontPx}px ${opts.font}`;
+  const credits = creditLines(f.credits, f.width - 2 * m, (text) => ctx.measureText(text).width);
+  const creditsHeight = Math.max(opts.creditsHeightPx, credits.length * opts.creditsLineHeightPx + 5);
+  const bottom = f.height - creditsHeight - opts.stripHeightPx;
 
   // The date, large, top left: the one thing a reader of a printed map must not have to guess.
   const date = formatDay(isoOf(f.t));
@@ -103,11 +146,12 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
   const endLabel = isoOf(d1).slice(0, 4);
   ctx.fillText(endLabel, f.width - m - ctx.measureText(endLabel).width, bottom + 22);
 
-  // The credits, small, along the bottom edge.
+  // The credits, small but at full size, along the bottom edge.
   ctx.fillStyle = '#f4f5f7';
-  ctx.fillRect(0, f.height - opts.creditsHeightPx, f.width, opts.creditsHeightPx);
+  ctx.fillRect(0, f.height - creditsHeight, f.width, creditsHeight);
   ctx.fillStyle = opts.muted;
-  ctx.font = `10px ${opts.font}`;
+  ctx.font = `${opts.creditsFontPx}px ${opts.font}`;
   ctx.textBaseline = 'middle';
-  ctx.fillText(f.credits, m, f.height - opts.creditsHeightPx / 2, f.width - 2 * m);
+  const first = f.height - creditsHeight + (creditsHeight - (credits.length - 1) * opts.creditsLineHeightPx) / 2;
+  credits.forEach((line, i) => ctx.fillText(line, m, first + i * opts.creditsLineHeightPx));
 }

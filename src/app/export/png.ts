@@ -6,6 +6,7 @@ import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import { isoOf } from '../time/day.ts';
 import { drawPrintFrame } from './overlay-draw.ts';
+import type { Credits } from '../embed/credits.ts';
 
 export const EXPORT_DEFAULTS = {
   /** Device pixels per CSS pixel: 2 is sharp on paper at the size the map is printed. */
@@ -18,7 +19,7 @@ export interface ExportContext {
   store: Store;
   table: EventsTable;
   domain: [number, number];
-  credits: string;
+  credits: Credits;
 }
 
 export interface ExportSize {

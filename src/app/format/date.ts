@@ -4,8 +4,10 @@ import type { Precision } from '../../model/index.ts';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
   'November', 'December'];
 
+/** Year, month, day of `YYYY-MM-DD`, and of the `+YYYYYY-MM-DD` a Date writes past year 9999. */
 function parts(iso: string): [number, number, number] {
-  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+  const m = /^([+-]?\d{4,6})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [NaN, NaN, NaN];
 }
 
 /** "24 February 2022". */

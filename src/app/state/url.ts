@@ -2,6 +2,7 @@
 // wiring lives in embed/url-sync.ts. A store field joins the URL by adding one line to URL_FIELDS.
 import type { AppState } from './store.ts';
 import { dayOf, isoOf } from '../time/day.ts';
+import { isIsoDate } from '../../model/event.ts';
 
 /** How a value is written to and read from one URL parameter; `read` returns undefined for text it rejects. */
 export interface Codec<T> {
@@ -9,15 +10,14 @@ export interface Codec<T> {
   read(text: string): T | undefined;
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
+/** A real calendar day only: `2025-13-45` or `2025-00-10` is skipped like any other malformed value. */
 export const day: Codec<number> = {
   write: isoOf,
-  read: (s) => (ISO_DAY.test(s) && isoOf(dayOf(s)) === s ? dayOf(s) : undefined),
+  read: (s) => (isIsoDate(s) ? dayOf(s) : undefined),
 };
 export const positive: Codec<number> = {
   write: String,
-  read: (s) => (/^\d+(\.\d+)?$/.test(s) && Number(s) > 0 ? Number(s) : undefined),
+  read: (s) => (/^\d+(\.\d+)?$/.test(s) && Number(s) > 0 && Number.isFinite(Number(s)) ? Number(s) : undefined),
 };
 export const flag: Codec<boolean> = {
   write: (b) => (b ? '1' : '0'),

@@ -1,6 +1,6 @@
 // The time axis over the data's extent: a padded domain of day numbers and a d3 UTC scale from days to pixels.
 import { scaleUtc, type ScaleTime } from 'd3';
-import { dateOf } from '../time/day.ts';
+import { dateOf, dayOf } from '../time/day.ts';
 
 export const TIME_SCALE_DEFAULTS = {
   /** Room left before the first and after the last event, as a share of the span, so both ends are reachable. */
@@ -11,12 +11,15 @@ export const TIME_SCALE_DEFAULTS = {
   emptySpanDays: 365,
 };
 
+/** The last day a date in the data contract can name (YYYY-MM-DD): the padded domain stops there. */
+export const LAST_DAY = dayOf('9999-12-31');
+
 /** [first, last] day the scrubber can reach; `first` is before every event so Home shows none. */
 export function timeDomain(extent: [number, number] | null, today: number, opts = TIME_SCALE_DEFAULTS): [number, number] {
   if (extent === null) return [today - opts.emptySpanDays, today];
   const [lo, hi] = extent;
   const pad = Math.max(opts.minPadDays, Math.round((hi - lo) * opts.padFraction));
-  return [lo - pad, hi + pad];
+  return [lo - pad, Math.min(LAST_DAY, Math.max(hi, hi + pad))];
 }
 
 /** A UTC time scale from the domain's days to [x0, x1] pixels. */

@@ -69,8 +69,10 @@ describe('decideLargeDataset()', () => {
 
 describe('probeLargeDataset() with a stubbed loader', () => {
   const events = (n: number): ScaleEvents => prepareScaleEvents(dataset(n).columns, SCALE_EVENTS_DEFAULTS);
-  // The header peek cannot reach the bin here, so the decision falls to the loader, as it does for an unknown header.
-  beforeEach(() => { vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('network down'); })); });
+  // The header peek finds a header it does not know here, so the decision falls to the loader.
+  beforeEach(() => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(new Uint8Array(32), { status: 200, headers: { 'content-type': 'application/octet-stream' } })));
+  });
 
   it('probeLargeDataset() loads the bin beside the events URL with the palette, and hands the events over above the threshold', async () => {
     const loaded = events(30);
@@ -122,6 +124,21 @@ describe('probeLargeDataset() reads the header first', () => {
     answer(200, '<!doctype html><html></html>', 'text/html');
     expect(await probeLargeDataset(EVENTS_URL, { palette, load })).toEqual({ kind: 'small' });
     expect(load).not.toHaveBeenCalled();
+  });
+
+  it('probeLargeDataset(): a bin that cannot be fetched (403 from object storage, 500, no network) is small, quietly', async () => {
+    const load = vi.fn();
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    for (const status of [403, 500, 503]) {
+      answer(status, 'Forbidden', 'application/xml');
+      expect(await probeLargeDataset(EVENTS_URL, { palette, load })).toEqual({ kind: 'small' });
+      expect(info).toHaveBeenLastCalledWith(`events.bin is not available (HTTP ${status}); reading the GeoJSON instead.`);
+    }
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+    expect(await probeLargeDataset(EVENTS_URL, { palette, load })).toEqual({ kind: 'small' });
+    expect(info).toHaveBeenLastCalledWith('events.bin could not be fetched (Failed to fetch); reading the GeoJSON instead.');
+    expect(load).not.toHaveBeenCalled();
+    info.mockRestore();
   });
 
   it('probeLargeDataset(): a header over the threshold, or one it cannot read, goes to the worker, which decides', async () => {

@@ -7,6 +7,11 @@ describe('date formatting', () => {
     expect(formatDay('2025-12-31')).toBe('31 December 2025');
   });
 
+  test('formatDay() writes the last day of year 9999, and a day past it as a Date writes it, in words', () => {
+    expect(formatDay('9999-12-31')).toBe('31 December 9999');
+    expect(formatDay(new Date(Date.UTC(10000, 0, 15)).toISOString())).toBe('15 January 10000');
+  });
+
   test('formatEventDate() writes a month-precision event as its month', () => {
     expect(formatEventDate('2025-09-01', '2025-09-30', 'month')).toBe('September 2025');
     expect(formatEventDate('2025-09-01', '2025-11-30', 'month')).toBe('September–November 2025');

@@ -3,6 +3,11 @@ import { dayAtX, timeDomain, timeScale, xOfDay, TIME_SCALE_DEFAULTS } from '../.
 import { dayOf } from '../../../src/app/time/day.ts';
 
 describe('the time scale', () => {
+  test('timeDomain() stops at 9999-12-31, the last day the data contract can name', () => {
+    const last = dayOf('9999-12-31');
+    expect(timeDomain([dayOf('9999-01-01'), last], 0)[1]).toBe(last);
+  });
+
   test('timeDomain() pads the data extent so Home is before the first event and End after the last', () => {
     const extent: [number, number] = [dayOf('2017-04-01'), dayOf('2025-09-30')];
     const [lo, hi] = timeDomain(extent, 0);
