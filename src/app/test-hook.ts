@@ -1,70 +1,74 @@
-// A small read-only hook for the browser tests: the map, the time, and what deck.gl actually drew.
+// The read-only test hook (window.__flankline) in large mode: deck.gl picking of every pixel would redraw every
+// event, so the hook answers from the same CPU picking the app uses, and says what the events layer is drawn with.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { MapboxOverlay } from '@deck.gl/mapbox';
-import type { EventFeature } from '../model/index.ts';
-import type { Store } from './state/store.ts';
-import type { EventsTable } from './state/events-table.ts';
-import { countStartedBy } from './state/visible.ts';
-import { EVENT_LAYER_IDS } from './layers/events-layer.ts';
+import type { AppState, Store } from '../state/store.ts';
+import type { EventsTable } from '../state/events-table.ts';
+import { countStartedBy } from '../state/visible.ts';
+import type { LargeMap } from './large-map.ts';
 
-export interface FlanklineHook {
+export interface LargeHook {
   map: MapLibreMap;
-  /** Events shown at t by the app's own reckoning. */
+  large: true;
+  /** Events in the dataset. */
+  count: number;
+  /** Events started by t. */
   visibleCount(): number;
-  /** Ids of the markers deck.gl draws in the viewport, read back by picking every pixel. */
-  drawnMarkerIds(): string[];
-  /** Ids of the markers deck.gl draws at full strength (the fresh layer alone). */
-  freshMarkerIds(): string[];
-  /** Ids deck.gl picks at a point of the map (CSS pixels from the map's top left). */
-  idsAt(x: number, y: number): string[];
+  t(): number;
+  state(): AppState;
   /** Page pixel of a lon/lat. */
   project(lon: number, lat: number): { x: number; y: number };
-  t(): number;
-  /** Whether deck.gl has finished a frame since the time, window or filters last changed (as the large mode's hook). */
+  /** The shown event under a map pixel (CSS pixels from the map's top left): its id and title, or null. */
+  eventAt(x: number, y: number): { id: string; title: string } | null;
+  /** Started by t, latest first, at most n: id and lon/lat, to find markers on the map. */
+  latest(n: number): { id: string; title: string; lon: number; lat: number; category: string }[];
+  /** What the events layer is drawn with now (matches: how many rows match the search, or null without one). */
+  layer(): { time: number; windowStart: number | null; fadeDays: number; categoryMask: number; matches: number | null };
+  /** Whether deck.gl has finished a frame with the layer as it is now. */
   drawn(): boolean;
-  /** Resolves in the frame that draws the latest change (at once if drawn): a timer's view of a frame, without polling. */
+  /** Resolves in the frame that draws the layer as it is now: a timer's view of a frame, without polling. */
   whenDrawn(): Promise<void>;
 }
 
-export function installTestHook(map: MapLibreMap, overlay: MapboxOverlay, store: Store, table: EventsTable): void {
-  // A change the markers follow bumps `changes`; deck's next finished frame catches `drawnAt` up with it.
-  let changes = 0;
-  let drawnAt = -1;
-  store.subscribe((s, p) => {
-    if (s.t !== p.t || s.windowDays !== p.windowDays || s.hiddenCategories !== p.hiddenCategories || s.query !== p.query
-      || s.playMode !== p.playMode || s.playWindowDays !== p.playWindowDays) changes++;
-  });
-  let waiting: (() => void)[] = [];
-  overlay.setProps({
-    onAfterRender: () => {
-      drawnAt = changes;
-      const done = waiting;
-      waiting = [];
-      for (const resolve of done) resolve();
-    },
-  });
-  const ids = (infos: { object?: unknown }[]) =>
-    [...new Set(infos.map((i) => (i.object as EventFeature | undefined)?.id).filter((id): id is string => !!id))].sort();
-  const hook: FlanklineHook = {
+export function installLargeTestHook(map: MapLibreMap, large: LargeMap, store: Store, table: EventsTable): void {
+  const hook: LargeHook = {
     map,
+    large: true,
+    count: table.length,
     visibleCount: () => countStartedBy(table.start, store.get().t),
-    drawnMarkerIds: () => {
-      const box = map.getContainer();
-      return ids(overlay.pickObjects({ x: 0, y: 0, width: box.clientWidth, height: box.clientHeight, layerIds: EVENT_LAYER_IDS }));
-    },
-    freshMarkerIds: () => {
-      const box = map.getContainer();
-      return ids(overlay.pickObjects({ x: 0, y: 0, width: box.clientWidth, height: box.clientHeight, layerIds: ['events-fresh'] }));
-    },
-    idsAt: (x, y) => ids(overlay.pickMultipleObjects({ x, y, radius: 2, layerIds: EVENT_LAYER_IDS })),
+    t: () => store.get().t,
+    state: () => store.get(),
     project: (lon, lat) => {
       const p = map.project([lon, lat]);
       const r = map.getContainer().getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };
     },
-    t: () => store.get().t,
-    drawn: () => drawnAt === changes,
-    whenDrawn: () => (drawnAt === changes ? Promise.resolve() : new Promise<void>((resolve) => { waiting.push(resolve); })),
+    eventAt: (x, y) => {
+      const row = large.rowAt(x, y);
+      if (row < 0) return null;
+      const f = table.feature(row);
+      return { id: f.id, title: f.properties.title };
+    },
+    latest: (n) => {
+      const end = countStartedBy(table.start, store.get().t);
+      const out = [];
+      for (let i = end - 1; i >= Math.max(0, end - n); i--) {
+        const f = table.feature(i);
+        const [lon, lat] = f.geometry.coordinates;
+        out.push({ id: f.id, title: f.properties.title, lon, lat, category: f.properties.category });
+      }
+      return out;
+    },
+    layer: () => {
+      const p = large.layerProps();
+      let matches: number | null = null;
+      if (p.matches) {
+        matches = 0;
+        for (let i = 0; i < p.matches.length; i++) matches += p.matches[i];
+      }
+      return { time: p.time, windowStart: Number.isFinite(p.windowStart) ? p.windowStart : null, fadeDays: p.fadeDays, categoryMask: p.categoryMask, matches };
+    },
+    drawn: () => large.drawn(),
+    whenDrawn: () => large.whenDrawn(),
   };
-  (window as unknown as { __flankline: FlanklineHook }).__flankline = hook;
+  (window as unknown as { __flankline: LargeHook }).__flankline = hook;
 }
