@@ -12,6 +12,7 @@ import { ingest } from '../src/pipeline/ingest.ts';
 import { recognise } from '../src/pipeline/recognise.ts';
 import { resolve } from '../src/pipeline/resolve.ts';
 import { segment } from '../src/pipeline/segment.ts';
+import { distanceKm } from '../src/util/geo.ts';
 
 const ROOT = resolvePath(dirname(fileURLToPath(import.meta.url)), '..');
 const EVAL_DIR = resolvePath(ROOT, '../shared/eval/geoparse');
@@ -58,12 +59,7 @@ if (process.argv.includes('--errors')) printErrors();
 function printErrors() {
   interface Gold { start: number; end: number; text: string; lat: number; lon: number; type?: string }
   const gold: { doc: string; toponyms: Gold[]; ignore?: Gold[] }[] = JSON.parse(readFileSync(join(CORPUS, 'gold.json'), 'utf8'));
-  const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => {
-    const r = Math.PI / 180;
-    const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 +
-      Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
-    return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-  };
+  const km = distanceKm;
   const lines: string[] = [];
   for (const g of gold) {
     const preds = predictions.find((p) => p.doc === g.doc)?.mentions ?? [];

@@ -3,6 +3,9 @@
 import type { Category, Precision, Source } from '../model/event.ts';
 import type { EventCandidate } from './events.ts';
 import type { GazetteerEntry } from './types.ts';
+import { dayOf } from '../model/day.ts';
+import { countriesOf } from '../model/place.ts';
+import { distanceKm } from '../util/geo.ts';
 
 export const MERGE_DEFAULTS = {
   /** Two cities or sites this close (km) can be one event's place when different documents name them. */
@@ -38,21 +41,6 @@ function precisionRank(e: GazetteerEntry): number {
   return e.country && (e.countries?.length ?? 0) <= 1 ? 2 : 0;
 }
 const PRECISION_RANK: Record<Precision, number> = { day: 2, month: 1, year: 0 };
-const DAY_MS = 86_400_000;
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-
-/** Great-circle distance in km. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-function countriesOf(entry: GazetteerEntry): string[] {
-  return entry.countries?.length ? entry.countries : entry.country ? [entry.country] : [];
-}
 
 /** The area entry (country or region) covers the other place. */
 function covers(area: GazetteerEntry, place: GazetteerEntry): boolean {
@@ -73,7 +61,7 @@ function sameTime(a: EventCandidate, b: EventCandidate, sameDocument: boolean, o
   // A state holds from its start on: two reports of it overlap whenever they were written.
   if (a.persists && b.persists) return true;
   const tolerance = sameDocument ? opts.sameDocumentDays : opts.toleranceDays;
-  return dayNumber(a.start) <= dayNumber(b.end) + tolerance && dayNumber(b.start) <= dayNumber(a.end) + tolerance;
+  return dayOf(a.start) <= dayOf(b.end) + tolerance && dayOf(b.start) <= dayOf(a.end) + tolerance;
 }
 
 /** Same category, same or nearby place, overlapping time (excerpts aside, see sideBySide). */
@@ -198,8 +186,8 @@ export function merge(candidates: readonly EventCandidate[], opts = MERGE_DEFAUL
   const open = new Map<Category, Group[]>();
   const reach = Math.max(opts.sameDocumentDays, opts.toleranceDays);
   for (const candidate of [...candidates].sort(byContent)) {
-    const first = dayNumber(candidate.start);
-    const last = dayNumber(candidate.end);
+    const first = dayOf(candidate.start);
+    const last = dayOf(candidate.end);
     const previous = open.get(candidate.category) ?? [];
     const active: Group[] = [];
     for (const g of previous) if (g.persists || g.lastDay + reach >= first) active.push(g);

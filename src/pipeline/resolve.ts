@@ -3,6 +3,7 @@
 import type { Gazetteer } from './gazetteer.ts';
 import type { GazetteerEntry, IngestedDocument, PlaceMention, ResolvedMention } from './types.ts';
 import { normaliseName } from './places/normalise.ts';
+import { distanceKm } from '../util/geo.ts';
 
 export const RESOLVE_DEFAULTS = {
   /**
@@ -57,14 +58,6 @@ export const RESOLVE_DEFAULTS = {
   soleConfidence: { curated: 0.95, geonames: 0.85 },
 };
 export type ResolveOptions = typeof RESOLVE_DEFAULTS;
-
-const R = Math.PI / 180;
-function distanceKm(a: GazetteerEntry, b: GazetteerEntry): number {
-  const dLat = (b.lat - a.lat) * R;
-  const dLon = (b.lon - a.lon) * R;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * R) * Math.cos(b.lat * R) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 function prior(e: GazetteerEntry, opts: ResolveOptions): number {
   const population = e.population || (e.gazetteer === 'curated' ? opts.curatedPopulation : 0);
