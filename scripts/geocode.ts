@@ -1,6 +1,7 @@
 // npm run geocode -- --input DIR --output FILE.geojson [--documents FILE.json] [--mentions FILE.json] [--report FILE]
 // Reads a folder of news documents, runs the pipeline, writes the event GeoJSON and the documents the app shows, and
-// beside the GeoJSON its columnar form (events.bin) and detail parts (events.parts/) for the app's large mode.
+// beside the GeoJSON the form the app reads: events.bin (columns), events.posture.bin and events.text.bin (compact
+// tables for the posture and the search) and events.parts/ (the full features, a thousand a file).
 // Exit codes: 0 all fine, 1 written but some documents were not read (each named on stderr), 2 nothing written
 // (bad arguments or input), 3 internal error. docs/hardening.md lists every bad input and what it gets.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
 import { readManifest, PipelineInputError, type ManifestEntry } from '../src/pipeline/manifest.ts';
 import { count, runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
 import { write } from '../src/pipeline/write.ts';
-import { binPathOf, partsDirOf } from '../src/scale/parts.ts';
+import { binPathOf, partsDirOf, posturePathOf, textPathOf } from '../src/model/parts.ts';
 import { markupSpans } from '../src/pipeline/boilerplate.ts';
 import { report, summarise, summaryLine, whyNothing } from '../src/pipeline/report.ts';
 
@@ -246,6 +247,8 @@ function run(args: Args): number {
   const outputs: [string | null, Output][] = [
     [args.output, files.events],
     [binPath, files.bin],
+    [posturePathOf(args.output), files.posture],
+    [textPathOf(args.output), files.text],
     [partsPath, { folder: files.parts.map((p) => ({ name: p.name, content: p.json })) }],
     [args.documents, files.documents],
     [args.mentions, files.mentions],

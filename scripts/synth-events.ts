@@ -1,10 +1,10 @@
-// A deterministic synthetic corpus of any size over Europe and several years, for scale tests and benchmarks.
+// A deterministic synthetic corpus (npm run synth, scripts/synth.ts) of any size over Europe and several years, for scale tests and benchmarks.
 // Each event is drawn from its own seeded stream (seed, index), so event i is the same whether one or a million are
 // made, columns and GeoJSON agree, and a million events need no million objects at once.
-import { CATEGORIES, PRECISIONS, type Category, type EventFeature, type SourceDocument } from '../model/index.ts';
-import { FLAG_PERSISTS, NO_UNTIL, type ColumnarInput } from './columnar.ts';
-import { dayOf, isoOf } from './days.ts';
-import { seededRandom } from '../util/seeded-random.ts';
+import { CATEGORIES, PRECISIONS, type Category, type EventFeature, type SourceDocument } from '../src/model/index.ts';
+import { FLAG_PERSISTS, NO_UNTIL, type ColumnarInput } from '../src/model/columnar.ts';
+import { dayOf, isoOf, spanOf } from '../src/model/day.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface SynthOptions {
   events: number;
@@ -111,19 +111,8 @@ function draw(options: SynthOptions, bursts: Float64Array, i: number): Draw {
   day = Math.min(to, Math.max(from, Math.floor(day)));
   const p = r();
   const precision = p < 0.78 ? 0 : p < 0.94 ? 1 : 2;
-  let start = day;
-  let end = day;
-  const iso = precision === 0 ? '' : isoOf(day);
-  if (precision === 0 && r() < 0.1) end = day + 1 + Math.floor(r() * 4);
-  if (precision === 1) {
-    start = dayOf(`${iso.slice(0, 7)}-01`);
-    const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
-    end = Math.round(Date.UTC(y, m, 0) / 86_400_000);
-  }
-  if (precision === 2) {
-    start = dayOf(`${iso.slice(0, 4)}-01-01`);
-    end = dayOf(`${iso.slice(0, 4)}-12-31`);
-  }
+  const [start, spanEnd] = spanOf(day, PRECISIONS[precision]);
+  const end = precision === 0 && r() < 0.1 ? day + 1 + Math.floor(r() * 4) : spanEnd;
   const persists = r() < (PERSIST_SHARE[name] ?? 0);
   const until = !persists || r() < 0.4 ? NO_UNTIL : end + 30 + Math.floor(r() * 900);
   const place = Math.floor(r() * PLACES.length);

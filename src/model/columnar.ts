@@ -13,8 +13,8 @@
 //                                                          offsets   Uint32[s+1] string i = text[offsets[i]..offsets[i+1])
 //   24 total     u32  byte length of the whole file        category, precision, flags, sources  Uint8[n] each
 //   28 reserved  u32  0                                    text      Uint8[b]    UTF-8
-import { CATEGORIES, PRECISIONS, type Category, type EventFeature, type Precision } from '../model/index.ts';
-import { dayOf, isoOf } from './days.ts';
+import { CATEGORIES, PRECISIONS, type Category, type EventFeature, type Precision } from './index.ts';
+import { dayOf, isoOf } from './day.ts';
 
 export const COLUMNAR_MAGIC = 0x434b4c46; // 'FLKC' read as a little-endian u32
 export const COLUMNAR_VERSION = 2;
@@ -94,7 +94,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /**
  * The file's row order: `order[row]` is the input index of that row, ordered by start then id (UTF-16 code units).
  * A counting sort on the day (days span a few thousand values), then id within a day. Anything that must line up
- * with the rows of events.bin (the detail parts, src/scale/parts.ts) takes its order from here.
+ * with the rows of events.bin (the detail parts and companion tables, src/model/parts.ts) takes its order from here.
  */
 export function rowOrder(input: Pick<ColumnarInput, 'count' | 'start' | 'id'>): Uint32Array {
   const n = input.count;

@@ -1,7 +1,7 @@
 // The detail parts beside events.bin (docs/columnar-format.md, "Detail parts"): the full contract features in the
 // bin's row order, cut into files of a fixed number of rows, so the app fetches one small file when a reader opens
 // an event instead of the whole GeoJSON. Pure string work, usable in Node and the browser.
-import type { EventFeature } from '../model/index.ts';
+import type { EventFeature } from './index.ts';
 import { columnsOfFeatures, rowOrder } from './columnar.ts';
 
 export const PARTS_DEFAULTS = {
@@ -39,6 +39,16 @@ function stemOf(eventsPath: string): string {
 /** The columnar file beside an events file: `events.geojson` -> `events.bin` (a `.bin` path stays as it is). */
 export function binPathOf(eventsPath: string): string {
   return `${stemOf(eventsPath)}.bin`;
+}
+
+/** The posture table beside an events file: `events.geojson` (or `events.bin`) -> `events.posture.bin`. */
+export function posturePathOf(eventsPath: string): string {
+  return `${stemOf(eventsPath)}.posture.bin`;
+}
+
+/** The text table (excerpts) beside an events file: `events.geojson` (or `events.bin`) -> `events.text.bin`. */
+export function textPathOf(eventsPath: string): string {
+  return `${stemOf(eventsPath)}.text.bin`;
 }
 
 /** The parts folder beside an events file: `events.geojson` (or `events.bin`) -> `events.parts`. */

@@ -3,8 +3,11 @@ import { checkExcerpts, validateDocuments, validateEvents } from '../model/valid
 import type { EventCollection, EventFeature, Place } from '../model/event.ts';
 import type { MentionRecord, SourceDocument } from '../model/document.ts';
 import type { MergedEvent } from './merge.ts';
-import { encodeFeatures } from '../scale/columnar.ts';
-import { partsOfFeatures, PARTS_DEFAULTS, type DetailPart } from '../scale/parts.ts';
+import { encodeFeatures } from '../model/columnar.ts';
+import { featuresInRowOrder, partsOfRows, PARTS_DEFAULTS, type DetailPart } from '../model/parts.ts';
+import { encodePosture, postureOfFeatures } from '../model/posture-table.ts';
+import { encodeTexts, textsOfFeatures } from '../model/text-table.ts';
+import { fnv1a32 } from '../util/hash.ts';
 
 export const WRITE_DEFAULTS = {
   /** Decimal places kept in coordinates (5 is about a metre). */
@@ -30,18 +33,17 @@ export interface WrittenFiles {
   bin: Uint8Array;
   /** The same features in the bin's row order, cut into the files of events.parts/. */
   parts: DetailPart[];
+  /** The posture table (events.posture.bin): hosts and actors of the rows the map's posture draws. */
+  posture: Uint8Array;
+  /** The text table (events.text.bin): every row's excerpts, for the app's search. */
+  text: Uint8Array;
   /** Features left out because they broke the contract, one line each ("meeting-x-2025-01-01: start is after end"). */
   dropped: string[];
 }
 
-/** FNV-1a, 32 bit, in base 36: short, stable, no dependency. */
+/** FNV-1a, 32 bit, in base 36: short and stable (permalinks keep it). */
 export function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
+  return fnv1a32(text).toString(36);
 }
 
 /** "Velyka Novosilka" -> "velyka-novosilka", "Ādaži" -> "adazi". */
@@ -157,9 +159,14 @@ export function write(
     mentions: d.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, name: m.name, lat: m.lat, lon: m.lon, country: m.country })),
   }));
   const json = (value: unknown) => `${JSON.stringify(value, null, opts.indent)}\n`;
+  const bin = new Uint8Array(encodeFeatures(collection.features));
+  const identity = { count: collection.features.length, totalBytes: bin.byteLength };
+  const rows = featuresInRowOrder(collection.features);
   return {
     events: json(collection), documents: json(documentList), mentions: json(mentionList), eventCount: collection.features.length,
-    bin: new Uint8Array(encodeFeatures(collection.features)), parts: [...partsOfFeatures(collection.features, opts.partSize)],
+    bin, parts: [...partsOfRows(rows.length, (row) => rows[row], opts.partSize)],
+    posture: new Uint8Array(encodePosture(postureOfFeatures(rows), identity)),
+    text: new Uint8Array(encodeTexts(textsOfFeatures(rows), identity)),
     dropped,
   };
 }
