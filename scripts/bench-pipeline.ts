@@ -6,7 +6,7 @@ import { GAZETTEER_PATH, loadGazetteer } from '../src/pipeline/gazetteer-load.ts
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
 import { write } from '../src/pipeline/write.ts';
-import { seededRandom } from '../src/util/seeded-random.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const BENCH = {
   /** Documents in the generated corpus. */

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
-import { serve } from '../tests/browser/serve.ts';
+import { serve } from './serve-static.ts';
 import { CHROMIUM_ARGS } from '../tests/browser/browser.ts';
 
 export const SNAPSHOT_DEFAULTS = {

@@ -1,25 +1,18 @@
-// <flankline-map src="events.geojson" time="2025-09-15">: the embed as a custom element, for pages that prefer a
-// script tag to an iframe. Attributes mirror the URL options (docs/embedding.md); it announces changes as DOM
+// <flankline-map src="events.geojson" time="2025-09-15">: the app as a custom element (an entry of app.ts, as main.ts is),
+// for pages that prefer a script tag to an iframe. It draws what the page draws but the list and the posture row.
+// Attributes mirror the URL options (docs/embedding.md); it announces changes as DOM
 // events ('flankline-ready', 'flankline-timechange', 'flankline-select'). Everything lives in a shadow root.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import appCss from '../app/styles.css?inline';
+import appCss from '../styles.css?inline';
 import mapCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import componentCss from './flankline-map.css?inline';
-import { createMap, MAP_DEFAULTS } from '../app/map.ts';
-import { loadDataset } from '../app/data/load.ts';
-import { buildEventsTable, dataExtent, type EventsTable } from '../app/state/events-table.ts';
-import { createStore, type Store } from '../app/state/store.ts';
-import { connectEvents } from '../app/map-events.ts';
-import { timeDomain } from '../app/timeline/scale.ts';
-import { createScrubber } from '../app/timeline/scrubber.ts';
-import { createControls } from '../app/timeline/controls.ts';
-import { startPlayer } from '../app/timeline/player.ts';
-import { createPanel } from '../app/panel/panel.ts';
-import { createLegend } from '../app/legend.ts';
-import { createCredits } from '../app/embed/credits.ts';
-import { applyCamera } from '../app/embed/url-sync.ts';
-import { readView, day } from '../app/state/url.ts';
-import { dayOfDate, isoOf } from '../app/time/day.ts';
+import type { EventsTable } from '../state/events-table.ts';
+import type { Store } from '../state/store.ts';
+import { createCredits } from '../embed/credits.ts';
+import { applyCamera } from '../embed/url-sync.ts';
+import { readView, day } from '../state/url.ts';
+import { isoOf } from '../../model/day.ts';
+import { mountApp } from '../app.ts';
 
 export const COMPONENT_DEFAULTS = {
   /** Where geo/ (the basemap) sits when no `basemap` attribute says: beside this script. */
@@ -106,40 +99,39 @@ export class FlanklineMapElement extends HTMLElement {
     frame.append(wrap, timeline);
     root.replaceChildren(sheet, frame);
 
-    const base = this.getAttribute('basemap') ?? COMPONENT_DEFAULTS.basemapBase;
-    let map: MapLibreMap;
-    try {
-      map = createMap(mapBox, MAP_DEFAULTS, new URL(base, document.baseURI).href);
-    } catch (e) {
-      this.#fail(`The map could not start: ${(e as Error).message}`);
-      return;
-    }
-    this.#map = map;
-    this.ready = this.#load(map, generation, { frame, wrap, legend, panel, timeline, controls, scrubber });
+    this.ready = this.#load(generation, { frame, wrap, mapBox, legend, panel, timeline, controls, scrubber });
   }
 
-  async #load(map: MapLibreMap, generation: number, parts: Record<string, HTMLElement>): Promise<void> {
+  async #load(generation: number, parts: Record<string, HTMLElement>): Promise<void> {
     const src = this.getAttribute('src') ?? 'data/events.geojson';
-    const result = await loadDataset(new URL(src, document.baseURI).href);
-    if (generation !== this.#generation) return;
-    if (!result.ok) {
-      this.#fail(result.errors.join(' '));
+    const base = new URL(this.getAttribute('basemap') ?? COMPONENT_DEFAULTS.basemapBase, document.baseURI).href;
+    let failed = false;
+    const app = await mountApp(
+      { map: parts.mapBox, mapWrap: parts.wrap, legend: parts.legend, panel: parts.panel, controls: parts.controls, scrubber: parts.scrubber },
+      {
+        source: { url: new URL(src, document.baseURI).href },
+        base,
+        // Errors are the component's alert and its flankline-error event; notes stay quiet inside a host's page.
+        notify: (level, lines) => {
+          if (level !== 'error' || generation !== this.#generation) return;
+          failed = true;
+          this.#fail(lines.join(' '));
+        },
+        initialTime: () => day.read(this.getAttribute('time') ?? ''),
+      },
+    );
+    if (generation !== this.#generation) {
+      app.map?.remove();
       return;
     }
-    const table = buildEventsTable(result.dataset.events.features);
-    const domain = timeDomain(dataExtent(table), dayOfDate(new Date()));
-    const t = day.read(this.getAttribute('time') ?? '');
-    const store = createStore({ t: t === undefined ? domain[1] : Math.min(domain[1], Math.max(domain[0], t)) });
+    const { map, store, domain } = app;
+    const table = app.dataset.table;
+    this.#map = map;
     this.#store = store;
     this.#table = table;
     this.#domain = domain;
-    createControls(parts.controls, store, table);
-    createScrubber(parts.scrubber, store, table, domain);
-    startPlayer(store, domain);
-    createPanel(parts.panel, store, table, result.dataset.documents);
-    createLegend(parts.legend, table, store);
-    createCredits(parts.timeline, result.dataset.documents.values());
-    connectEvents(map, store, table, parts.wrap);
+    if (failed || !map) return;
+    createCredits(parts.timeline, app.documents.values());
     applyCamera(map, this.#camera());
     if (on(this.getAttribute('lock'))) {
       for (const h of [map.dragPan, map.scrollZoom, map.boxZoom, map.keyboard, map.doubleClickZoom, map.touchZoomRotate]) h.disable();
@@ -157,7 +149,7 @@ export class FlanklineMapElement extends HTMLElement {
       }
     });
     if (on(this.getAttribute('autoplay'))) store.set({ playing: true });
-    await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+    await app.drawn;
     if (generation !== this.#generation) return;
     this.dataset.ready = 'true';
     emit('flankline-ready', { time: isoOf(store.get().t), events: table.length });

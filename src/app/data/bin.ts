@@ -1,16 +1,13 @@
-// The app's large mode data: above a threshold the map draws from events.bin (docs/columnar-format.md) beside the
-// events file, loaded once by the columnar worker, and fetches an event's full feature (sources with excerpts) from
-// its detail part in events.parts/ only when a reader opens it. Every failure is a sentence naming the file.
+// The files beside the events file that the app reads instead of the GeoJSON when they are there (docs/columnar-format.md):
+// events.bin (the columns, loaded by the columnar worker), its companion tables (events.posture.bin at load,
+// events.text.bin on the first search) and events.parts/ (an event's full feature, fetched only when a reader opens
+// it). Every failure is a sentence naming the file.
 import { validateEvents, type EventFeature } from '../../model/index.ts';
-import { COLUMNAR_HEADER_BYTES, headerCount, stringAt, type ColumnarEvents } from '../../scale/columnar.ts';
-import { loadScaleEvents, ScaleEventsLoadError } from '../../scale/load-scale-events.ts';
-import { binPathOf, isMissingResponse, partFileName, partOfRow, partsDirOf, PARTS_DEFAULTS } from '../../scale/parts.ts';
-import type { Rgb, ScaleEvents, ScaleEventsOptions } from '../../scale/scale-events.ts';
-import { inlinedFile } from '../export/inlined.ts';
+import { COLUMNAR_HEADER_BYTES, headerCount, stringAt, type ColumnarEvents } from '../../model/columnar.ts';
+import { binPathOf, isMissingResponse, partFileName, partOfRow, partsDirOf, PARTS_DEFAULTS, posturePathOf, textPathOf } from '../../model/parts.ts';
+import { createLru } from '../../util/lru.ts';
 
-export const LARGE_DEFAULTS = {
-  /** Above this many events the app draws from events.bin; at or under it, from the GeoJSON as before. */
-  threshold: 20_000,
+export const BIN_DEFAULTS = {
   /** Rows per detail part; must match what wrote events.parts (PARTS_DEFAULTS). */
   partSize: PARTS_DEFAULTS.partSize,
   /** Detail parts kept in memory (about 700 KB each): a reader going back and forth between nearby events refetches nothing. */
@@ -33,6 +30,12 @@ export function binUrlOf(eventsUrl: string): string {
   return `${binPathOf(path)}${query}`;
 }
 
+/** `…/events.geojson` -> `…/events.posture.bin` or `…/events.text.bin`. */
+export function tableUrlOf(eventsUrl: string, kind: 'posture' | 'text'): string {
+  const { path, query } = splitUrl(eventsUrl);
+  return `${kind === 'posture' ? posturePathOf(path) : textPathOf(path)}${query}`;
+}
+
 /** `…/events.geojson`, part 3 -> `…/events.parts/00003.json`. */
 export function partUrlOf(eventsUrl: string, k: number): string {
   const { path, query } = splitUrl(eventsUrl);
@@ -40,36 +43,10 @@ export function partUrlOf(eventsUrl: string, k: number): string {
 }
 
 /** A file's name as a reader finds it beside the events file: `events.bin`, `events.parts/00003.json`. */
-function labelOf(url: string, eventsUrl: string): string {
+export function labelOf(url: string, eventsUrl: string): string {
   const folder = splitUrl(eventsUrl).path.replace(/[^/]*$/, '');
   const path = splitUrl(url).path;
   return path.startsWith(folder) ? path.slice(folder.length) : path;
-}
-
-/** What loading events.bin gave: its event count, no such file, or a file that is there but cannot be read. */
-export type BinLoad = { kind: 'loaded'; count: number } | { kind: 'missing' } | { kind: 'broken'; problem: string };
-
-export type LargeDecision = { kind: 'large' } | { kind: 'small' } | { kind: 'error'; errors: string[] };
-
-/**
- * Large mode or not. No bin: the GeoJSON is all there is (small). A bin at or under the threshold: the GeoJSON
- * draws it as before (small). A bin that is there but broken is an error, not a silent fallback: a large corpus
- * would otherwise send the reader a GeoJSON too big to open, or none at all.
- */
-export function decideLargeDataset(load: BinLoad, threshold: number, binLabel: string): LargeDecision {
-  if (load.kind === 'missing') return { kind: 'small' };
-  if (load.kind === 'broken') return { kind: 'error', errors: [`${binLabel} cannot be read: ${load.problem.replace(/^columnar: /, '')}.`] };
-  return load.count > threshold ? { kind: 'large' } : { kind: 'small' };
-}
-
-export type LargeProbe = { kind: 'large'; events: ScaleEvents } | { kind: 'small' } | { kind: 'error'; errors: string[] };
-
-export interface ProbeOptions {
-  /** RGB per category, in CATEGORIES order (the app's CATEGORY_COLORS). */
-  palette: readonly Rgb[];
-  threshold?: number;
-  /** The loader; tests pass a stub, the app the columnar worker (the default). */
-  load?: (url: string, options: Partial<ScaleEventsOptions>) => Promise<ScaleEvents>;
 }
 
 /**
@@ -94,10 +71,11 @@ export async function firstBytes(response: Response, n: number): Promise<Uint8Ar
 }
 
 /**
- * What events.bin's header says before anything is decoded: missing, its count, or null (not a header this reader
- * knows, or the fetch failed: the worker then reports the problem in full).
+ * What events.bin's 32-byte header says before anything is decoded: missing, or its event count (null: not a header
+ * this reader knows, or the fetch failed; the worker then reports the problem in full). A dataset without a bin goes
+ * straight on to its GeoJSON without starting a worker.
  */
-async function peekBin(binUrl: string): Promise<{ missing: true } | { missing: false; count: number | null }> {
+export async function peekBin(binUrl: string): Promise<{ missing: true } | { missing: false; count: number | null }> {
   try {
     // A server that honours the range sends the header alone; one that does not starts the whole file, cut short below.
     const response = await fetch(binUrl, { headers: { Range: `bytes=0-${COLUMNAR_HEADER_BYTES - 1}` } });
@@ -112,35 +90,35 @@ async function peekBin(binUrl: string): Promise<{ missing: true } | { missing: f
   }
 }
 
-/**
- * Decides whether the app runs in large mode from events.bin beside the events file: its 32-byte header first (a
- * small corpus, with or without a bin, goes straight on to its GeoJSON without starting a worker), then, when it is
- * large, the whole file through the worker, whose events come back ready to draw.
- */
-export async function probeLargeDataset(eventsUrl: string, options: ProbeOptions): Promise<LargeProbe> {
-  // A single-file export carries only the GeoJSON, and a page opened from disk can fetch nothing beside it.
-  if (inlinedFile(eventsUrl) !== undefined) return { kind: 'small' };
-  const binUrl = binUrlOf(eventsUrl);
-  const threshold = options.threshold ?? LARGE_DEFAULTS.threshold;
-  const peek = await peekBin(binUrl);
-  if (peek.missing || (peek.count !== null && peek.count <= threshold)) return { kind: 'small' };
-  const load = options.load ?? loadScaleEvents;
-  let events: ScaleEvents | null = null;
-  let outcome: BinLoad;
+/** A companion table's bytes, or a sentence saying why there are none (`missing`: no such file). */
+export async function fetchTable(url: string, label: string): Promise<{ ok: true; buffer: ArrayBuffer } | { ok: false; missing: boolean; error: string }> {
+  let response: Response;
   try {
-    events = await load(binUrl, { palette: options.palette });
-    outcome = { kind: 'loaded', count: events.columns.count };
-  } catch (error) {
-    if (error instanceof ScaleEventsLoadError) outcome = error.missing ? { kind: 'missing' } : { kind: 'broken', problem: error.problem };
-    else outcome = { kind: 'broken', problem: error instanceof Error ? error.message : String(error) };
+    response = await fetch(url);
+  } catch (e) {
+    return { ok: false, missing: false, error: `${label} could not be fetched (${(e as Error).message})` };
   }
-  const decision = decideLargeDataset(outcome, threshold, labelOf(binUrl, eventsUrl));
-  return decision.kind === 'large' ? { kind: 'large', events: events! } : decision;
+  if (isMissingResponse(response.status, response.headers.get('content-type'))) {
+    response.body?.cancel().catch(() => undefined);
+    return { ok: false, missing: true, error: `${label} is missing (HTTP ${response.status}${response.ok ? ', an HTML page' : ''})` };
+  }
+  if (!response.ok) return { ok: false, missing: false, error: `${label} could not be fetched (HTTP ${response.status})` };
+  return { ok: true, buffer: await response.arrayBuffer() };
 }
 
 export interface DetailsSource {
-  /** The full contract feature of a row of events.bin; rejects with a sentence naming the part file. */
+  /** The full contract feature of a row when it is at hand now (in memory, or its part already fetched). */
+  peek(row: number): EventFeature | undefined;
+  /** The full contract feature of a row; rejects with a sentence naming the file. */
   feature(row: number): Promise<EventFeature>;
+}
+
+/** Full features already in memory, in row order (a dataset read from its GeoJSON). */
+export function detailsInMemory(rows: readonly EventFeature[]): DetailsSource {
+  return {
+    peek: (row) => rows[row],
+    feature: (row) => (rows[row] ? Promise.resolve(rows[row]) : Promise.reject(new Error(`row ${row} is not in the data (${rows.length} events).`))),
+  };
 }
 
 /**
@@ -148,10 +126,11 @@ export interface DetailsSource {
  * against the bin (the same number of rows, the same id at the row asked for): a part from another run would
  * otherwise open the wrong event's sources without a word.
  */
-export function createDetailsSource(eventsUrl: string, columns: ColumnarEvents, partSize: number = LARGE_DEFAULTS.partSize): DetailsSource {
+export function createDetailsSource(eventsUrl: string, columns: ColumnarEvents, partSize: number = BIN_DEFAULTS.partSize): DetailsSource {
   const binLabel = labelOf(binUrlOf(eventsUrl), eventsUrl);
-  // Most recently used last; a failed fetch is dropped so that opening the event again retries it.
-  const cache = new Map<number, Promise<EventFeature[]>>();
+  // A failed fetch is dropped so that opening the event again retries it.
+  const cache = createLru<number, Promise<EventFeature[]>>(BIN_DEFAULTS.cachedParts);
+  const settled = new Map<number, EventFeature[]>();
 
   async function fetchPart(k: number): Promise<EventFeature[]> {
     const url = partUrlOf(eventsUrl, k);
@@ -184,32 +163,47 @@ export function createDetailsSource(eventsUrl: string, columns: ColumnarEvents, 
 
   function part(k: number): Promise<EventFeature[]> {
     let pending = cache.get(k);
-    if (pending) cache.delete(k);
-    else {
-      pending = fetchPart(k);
-      const settled = pending;
-      settled.catch(() => {
-        if (cache.get(k) === settled) cache.delete(k);
+    if (!pending) {
+      const fetched = fetchPart(k);
+      pending = fetched;
+      cache.set(k, fetched);
+      fetched.then((features) => {
+        if (cache.peek(k) === fetched) settled.set(k, features);
+      }, () => {
+        if (cache.peek(k) === fetched) cache.delete(k);
       });
     }
-    cache.set(k, pending);
-    while (cache.size > LARGE_DEFAULTS.cachedParts) cache.delete(cache.keys().next().value as number);
+    // Only parts still cached count as at hand.
+    for (const key of settled.keys()) if (cache.peek(key) === undefined) settled.delete(key);
     return pending;
   }
 
+  const check = (row: number, feature: EventFeature, k: number): EventFeature => {
+    const id = stringAt(columns, columns.id[row]);
+    if (feature.id !== id) {
+      const label = labelOf(partUrlOf(eventsUrl, k), eventsUrl);
+      throw new Error(`${label} does not match ${binLabel} (row ${row} is ${id} in ${binLabel}, ${feature.id} in the part); ${REGENERATE}.`);
+    }
+    return feature;
+  };
+
   return {
+    peek(row) {
+      const k = partOfRow(row, partSize);
+      const features = settled.get(k);
+      if (!features) return undefined;
+      try {
+        return check(row, features[row - k * partSize], k);
+      } catch {
+        return undefined;
+      }
+    },
     async feature(row) {
       if (!Number.isInteger(row) || row < 0 || row >= columns.count) {
         throw new Error(`row ${row} is not in ${binLabel} (${columns.count} events).`);
       }
       const k = partOfRow(row, partSize);
-      const feature = (await part(k))[row - k * partSize];
-      const id = stringAt(columns, columns.id[row]);
-      if (feature.id !== id) {
-        const label = labelOf(partUrlOf(eventsUrl, k), eventsUrl);
-        throw new Error(`${label} does not match ${binLabel} (row ${row} is ${id} in ${binLabel}, ${feature.id} in the part); ${REGENERATE}.`);
-      }
-      return feature;
+      return check(row, (await part(k))[row - k * partSize], k);
     },
   };
 }

@@ -1,12 +1,12 @@
 // Web Worker: fetches (or receives) a columnar file, checks it, derives the GPU columns and hands everything back
 // by transfer, so a million events cost the main thread neither parsing nor copying.
-import { decodeColumnar } from './columnar.ts';
-import { isMissingResponse } from './parts.ts';
-import { prepareScaleEvents, scaleEventsTransferables, SCALE_EVENTS_DEFAULTS, type ScaleEventsOptions } from './scale-events.ts';
+import { decodeColumnar } from '../../model/columnar.ts';
+import { isMissingResponse } from '../../model/parts.ts';
+import { prepareEvents, preparedTransferables, type PreparedEvents } from './prepared-events.ts';
 
-export type ColumnarWorkerRequest = ({ url: string } | { buffer: ArrayBuffer }) & { options?: Partial<ScaleEventsOptions> };
+export type ColumnarWorkerRequest = { url: string } | { buffer: ArrayBuffer };
 export type ColumnarWorkerReply =
-  | { ok: true; events: import('./scale-events.ts').ScaleEvents }
+  | { ok: true; events: PreparedEvents }
   /** `missing`: there is no such file (HTTP 404 or 410, or a server's HTML page in its place); else it is broken. */
   | { ok: false; error: string; missing: boolean };
 
@@ -26,8 +26,8 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent<ColumnarWorkerRe
 
 scope.onmessage = (e) => {
   load(e.data).then((buffer) => {
-    const events = prepareScaleEvents(decodeColumnar(buffer), { ...SCALE_EVENTS_DEFAULTS, ...e.data.options });
-    scope.postMessage({ ok: true, events } satisfies ColumnarWorkerReply, scaleEventsTransferables(events));
+    const events = prepareEvents(decodeColumnar(buffer));
+    scope.postMessage({ ok: true, events } satisfies ColumnarWorkerReply, preparedTransferables(events));
   }).catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     scope.postMessage({ ok: false, error: message, missing: error instanceof MissingFileError } satisfies ColumnarWorkerReply);

@@ -1,33 +1,16 @@
-// Everything the GPU needs, derived once at load from the columnar file (in the worker, off the main thread):
-// flat typed arrays uploaded once as deck.gl binary attributes; a frame then only picks a run of rows.
+// Everything the GPU needs, derived once at load from the columnar file (in the worker for events.bin, off the main
+// thread): flat typed arrays uploaded once as deck.gl binary attributes; a frame then only picks a run of rows.
 //
 //   main lane (all events, sorted by start)            lanes (began before a window, may still be active at its start)
 //   lastDay     Float32[n]   end, or until (FOREVER     index        Uint32[p]  row in the main lane
 //                            while a state holds)      start        Int32[p]   origin-relative, sorted
-//   color       Uint8[4n]    RGBA by category           lastDay, flags, world, color, category: as in the main lane
-//   world       Float32[2n]  common space (+ worldLow)
-//   mercator    Float32[2n]  x, y in 0..1 (picking)
-// The fade needs no column of its own: full strength while t <= lastDay (+ the reader's fade days unless persisting).
-import { CATEGORIES } from '../model/index.ts';
-import { FLAG_PERSISTS, NO_UNTIL, type ColumnarEvents } from './columnar.ts';
-
-export type Rgb = readonly [number, number, number];
-
-export interface ScaleEventsOptions {
-  /** RGB per category, in the order of CATEGORIES. */
-  palette: readonly Rgb[];
-}
-
-/** Okabe-Ito based, as the app's markers; the app passes its own CATEGORY_COLORS when it adopts the layer. */
-const DEFAULT_PALETTE: Record<(typeof CATEGORIES)[number], Rgb> = {
-  meeting: [0, 158, 115], incursion: [213, 94, 0], deployment: [0, 114, 178], mission: [86, 180, 233],
-  headquarters: [51, 34, 136], incident: [230, 159, 0], strike: [190, 30, 45], advance: [136, 34, 85],
-  aid: [117, 112, 179], other: [110, 110, 110],
-};
-
-export const SCALE_EVENTS_DEFAULTS: ScaleEventsOptions = {
-  palette: CATEGORIES.map((c) => DEFAULT_PALETTE[c]),
-};
+//   world       Float32[2n]  common space (+ worldLow)  lastDay, flags, category, sourceCount, world, offsets: as the main lane
+//   offsets     Int8[2n]     pixels apart from others at the same spot (colocation.ts)
+// Colours come from the category in the shader and sizes from the source count: neither needs a column of its own.
+// The fade needs none either: full strength while t <= lastDay (+ the reader's fade days unless persisting).
+import { lngLatToWorld } from '@math.gl/web-mercator';
+import { FLAG_PERSISTS, NO_UNTIL, type ColumnarEvents } from '../../model/columnar.ts';
+import { colocationOffsets } from '../layers/colocation.ts';
 
 /** A day beyond any data: the last day of a state that still holds, exactly representable in Float32. */
 export const FOREVER = 3.0e38;
@@ -35,8 +18,8 @@ export const FOREVER = 3.0e38;
 /** A category mask with every category shown: bit k is category index k (the layer's and picking's filter). */
 export const ALL_CATEGORIES = 0x7fffffff;
 
-/** Size of the world in deck.gl's common space (512-pixel tiles at zoom 0). */
-const WORLD_UNITS = 512;
+/** Web Mercator stops here: beyond, the poles are infinitely far. */
+const MAX_LATITUDE = 85.0511;
 
 /**
  * Events that may still be active after their start day, kept apart so a window [t0, t1] can also draw those that
@@ -54,25 +37,26 @@ export interface Lane {
   readonly maxSpan: number;
   /** The file's flags per row (bit 0: persists). */
   readonly flags: Uint8Array;
-  readonly color: Uint8Array;
   readonly category: Uint8Array;
+  readonly sourceCount: Uint8Array;
   readonly world: Float32Array;
   readonly worldLow: Float32Array;
+  readonly offsets: Int8Array;
 }
 
-export interface ScaleEvents {
+export interface PreparedEvents {
   readonly columns: ColumnarEvents;
   /** Last active day per row, origin-relative: `end`, or `until` of a state (FOREVER while it holds). */
   readonly lastDay: Float32Array;
-  readonly color: Uint8Array;
-  /** Web Mercator x, y in 0..1 (x east, y south) per event, for picking on the CPU without projecting per event. */
-  readonly mercator: Float32Array;
   /**
    * deck.gl common space (Web Mercator, 512 units around the world, y north) split into a Float32 and the rest
-   * (world + worldLow = the exact value), so the shader projects without trigonometry and stays exact when zoomed in.
+   * (world + worldLow = the exact value), so the shader projects without trigonometry and stays exact when zoomed
+   * in. Picking reads it too: a world unit is 2^zoom pixels.
    */
   readonly world: Float32Array;
   readonly worldLow: Float32Array;
+  /** Pixel offsets of co-located rows (colocation.ts), stride 2. */
+  readonly offsets: Int8Array;
   /**
    * Events active after their start day, by how long they may last: persisting states (for ever, so every one that
    * began before t0 is a candidate), then other multi-day events up to SHORT_SPAN_DAYS (day and month precision),
@@ -84,12 +68,13 @@ export interface ScaleEvents {
 /** Longest span of the short lane: a month-precision event lasts up to 31 days. */
 export const SHORT_SPAN_DAYS = 31;
 
-function laneOf(rows: Uint32Array, main: Omit<ScaleEvents, 'lanes'>): Lane {
+function laneOf(rows: Uint32Array, main: Omit<PreparedEvents, 'lanes'>): Lane {
   const n = rows.length;
-  const { start, category } = main.columns;
+  const { start, category, flags, sourceCount } = main.columns;
   const lane = {
     count: n, index: rows, start: new Int32Array(n), lastDay: new Float32Array(n), maxSpan: 0, flags: new Uint8Array(n),
-    color: new Uint8Array(4 * n), category: new Uint8Array(n), world: new Float32Array(2 * n), worldLow: new Float32Array(2 * n),
+    category: new Uint8Array(n), sourceCount: new Uint8Array(n), world: new Float32Array(2 * n), worldLow: new Float32Array(2 * n),
+    offsets: new Int8Array(2 * n),
   };
   for (let k = 0; k < n; k++) {
     const i = rows[k];
@@ -97,23 +82,23 @@ function laneOf(rows: Uint32Array, main: Omit<ScaleEvents, 'lanes'>): Lane {
     const last = main.lastDay[i];
     lane.lastDay[k] = last;
     lane.maxSpan = Math.max(lane.maxSpan, last === FOREVER ? FOREVER : last - start[i]);
-    lane.flags[k] = main.columns.flags[i];
-    lane.color.set(main.color.subarray(4 * i, 4 * i + 4), 4 * k);
+    lane.flags[k] = flags[i];
     lane.category[k] = category[i];
+    lane.sourceCount[k] = sourceCount[i];
     lane.world.set(main.world.subarray(2 * i, 2 * i + 2), 2 * k);
     lane.worldLow.set(main.worldLow.subarray(2 * i, 2 * i + 2), 2 * k);
+    lane.offsets.set(main.offsets.subarray(2 * i, 2 * i + 2), 2 * k);
   }
   return lane;
 }
 
-export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEventsOptions = SCALE_EVENTS_DEFAULTS): ScaleEvents {
+export function prepareEvents(columns: ColumnarEvents): PreparedEvents {
   const n = columns.count;
-  const { start, end, until, flags, category, position } = columns;
+  const { start, end, until, flags, position } = columns;
   const lastDay = new Float32Array(n);
-  const color = new Uint8Array(4 * n);
-  const mercator = new Float32Array(2 * n);
   const world = new Float32Array(2 * n);
   const worldLow = new Float32Array(2 * n);
+  const lonLat: [number, number] = [0, 0];
   // Lane of each event: -1 none (a one-day event), 0 held, 1 short span, 2 long span.
   const laneOfRow = new Int8Array(n);
   const laneSizes = [0, 0, 0];
@@ -123,33 +108,26 @@ export function prepareScaleEvents(columns: ColumnarEvents, options: ScaleEvents
     laneOfRow[i] = lane;
     if (lane >= 0) laneSizes[lane]++;
     lastDay[i] = !persists ? end[i] : until[i] === NO_UNTIL ? FOREVER : until[i];
-    const rgb = options.palette[category[i]];
-    color[4 * i] = rgb[0];
-    color[4 * i + 1] = rgb[1];
-    color[4 * i + 2] = rgb[2];
-    color[4 * i + 3] = 255;
-    const x = (position[2 * i] + 180) / 360;
-    const phi = (Math.max(-85.0511, Math.min(85.0511, position[2 * i + 1])) * Math.PI) / 180;
-    const y = (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
-    mercator[2 * i] = x;
-    mercator[2 * i + 1] = y;
-    world[2 * i] = x * WORLD_UNITS;
-    world[2 * i + 1] = (1 - y) * WORLD_UNITS;
-    worldLow[2 * i] = x * WORLD_UNITS - world[2 * i];
-    worldLow[2 * i + 1] = (1 - y) * WORLD_UNITS - world[2 * i + 1];
+    lonLat[0] = position[2 * i];
+    lonLat[1] = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, position[2 * i + 1]));
+    const [x, y] = lngLatToWorld(lonLat);
+    world[2 * i] = x;
+    world[2 * i + 1] = y;
+    worldLow[2 * i] = x - world[2 * i];
+    worldLow[2 * i + 1] = y - world[2 * i + 1];
   }
   const laneRows = laneSizes.map((size) => new Uint32Array(size));
   const filled = [0, 0, 0];
   for (let i = 0; i < n; i++) if (laneOfRow[i] >= 0) laneRows[laneOfRow[i]][filled[laneOfRow[i]]++] = i;
-  const main = { columns, lastDay, color, mercator, world, worldLow };
+  const main = { columns, lastDay, world, worldLow, offsets: colocationOffsets(position, n) };
   return { ...main, lanes: laneRows.map((rows) => laneOf(rows, main)) };
 }
 
-/** The distinct ArrayBuffers behind a ScaleEvents, to transfer it from a worker without copying. */
-export function scaleEventsTransferables(e: ScaleEvents): ArrayBuffer[] {
-  const views: ArrayBufferView[] = [e.lastDay, e.color, e.mercator, e.world, e.worldLow];
+/** The distinct ArrayBuffers behind a PreparedEvents, to transfer it from a worker without copying. */
+export function preparedTransferables(e: PreparedEvents): ArrayBuffer[] {
+  const views: ArrayBufferView[] = [e.lastDay, e.world, e.worldLow, e.offsets];
   for (const lane of e.lanes) {
-    views.push(lane.index, lane.start, lane.lastDay, lane.flags, lane.color, lane.category, lane.world, lane.worldLow);
+    views.push(lane.index, lane.start, lane.lastDay, lane.flags, lane.category, lane.sourceCount, lane.world, lane.worldLow, lane.offsets);
   }
   const buffers = new Set<ArrayBuffer>([e.columns.buffer]);
   for (const v of views) buffers.add(v.buffer as ArrayBuffer);

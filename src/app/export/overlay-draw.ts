@@ -6,7 +6,7 @@ import { categoryCounts, type EventsTable } from '../state/events-table.ts';
 import { countStartedBy } from '../state/visible.ts';
 import { binByDay } from '../timeline/day-bins.ts';
 import { formatDay } from '../format/date.ts';
-import { isoOf } from '../time/day.ts';
+import { isoOf } from '../../model/day.ts';
 
 export const PRINT_DEFAULTS = {
   font: "'DejaVu Sans', system-ui, sans-serif",
@@ -79,19 +79,12 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
   ctx.fillRect(0, bottom, f.width, f.height - bottom);
   ctx.fillStyle = '#e8ecf2';
   ctx.fillRect(m, bottom + 6, x(f.t) - m, 14);
-  if (f.table.mode === 'large') {
-    // A tick per (day, category) rather than per event: the same marks, without a million fillRects.
-    const bins = binByDay(f.table);
-    for (let k = 0; k < CATEGORIES.length; k++) {
-      ctx.fillStyle = rgb(CATEGORIES[k]);
-      for (let d = 0; d < bins.days; d++) {
-        if (bins.counts[k * bins.days + d]) ctx.fillRect(Math.round(x(bins.firstDay + d)) - 1, bottom + 6, 2, 14);
-      }
-    }
-  } else {
-    for (let i = 0; i < f.table.length; i++) {
-      ctx.fillStyle = rgb(CATEGORIES[f.table.category[i]]);
-      ctx.fillRect(Math.round(x(f.table.start[i])) - 1, bottom + 6, 2, 14);
+  // A tick per (day, category) rather than per event: the same marks, without a million fillRects.
+  const bins = binByDay(f.table);
+  for (let k = 0; k < CATEGORIES.length; k++) {
+    ctx.fillStyle = rgb(CATEGORIES[k]);
+    for (let d = 0; d < bins.days; d++) {
+      if (bins.counts[k * bins.days + d]) ctx.fillRect(Math.round(x(bins.firstDay + d)) - 1, bottom + 6, 2, 14);
     }
   }
   ctx.fillStyle = opts.ink;

@@ -1,78 +1,96 @@
-// Picking on the CPU: the nearest shown event to a point, by a scan of the window's rows in flat Float32 mercator
-// coordinates. GPU picking would redraw every visible instance (a second frame's cost in SwiftShader); this is
-// a binary search and a tight loop, well under a millisecond for 100,000 shown events, with no allocation.
-import { ALL_CATEGORIES, type ScaleEvents } from './scale-events.ts';
-import { eventRange, lowerBound } from './sorted-days.ts';
+// Picking on the CPU: the nearest shown marker to a pixel, by a scan of the window's rows in deck.gl's common space
+// (PreparedEvents.world, where a unit is 2^zoom pixels). GPU picking would redraw every visible event (a second
+// frame's cost in SwiftShader); this is a binary search and a tight loop, a few milliseconds for 100,000 shown
+// events, with no allocation. The rows it considers, with their sizes and offsets, are the ones the layer draws.
+import { bisectLeft, bisectRight } from 'd3-array';
+import { lngLatToWorld } from '@math.gl/web-mercator';
+import { ALL_CATEGORIES, FOREVER, type PreparedEvents } from '../data/prepared-events.ts';
 
-export const PICK_DEFAULTS = {
-  /** How far from the cursor an event may be and still be picked, in screen pixels. */
-  radiusPixels: 6,
-  /** World size of Web Mercator at zoom 0 in pixels (MapLibre and deck.gl use 512-pixel tiles). */
-  tileSize: 512,
-};
-
-const range = new Int32Array(2);
-
-/**
- * Row of the shown event nearest to (x, y) in Web Mercator 0..1 units, within `radius` (same units), or -1.
- * Shown: started in [t0, t1] (origin-relative days), or (with `activeAtStart`, as the layer) began before t0 and
- * was still active at t0 (a state holding, a multi-day event not yet ended).
- * Categories off in `categoryMask` and rows whose `matches` byte is 0 are skipped, as the layer skips them.
- * On a tie the one drawn last wins (later rows, then the lanes, are drawn on top).
- */
-export function pickNearest(
-  events: ScaleEvents, t0: number, t1: number, x: number, y: number, radius: number, activeAtStart = true,
-  categoryMask = ALL_CATEGORIES, matches: Uint8Array | null = null,
-): number {
-  const m = events.mercator;
-  const category = events.columns.category;
-  let best = -1;
-  let bestD2 = radius * radius;
-  const consider = (i: number) => {
-    if (((categoryMask >> category[i]) & 1) === 0 || (matches !== null && matches[i] === 0)) return;
-    const dx = m[2 * i] - x;
-    const dy = m[2 * i + 1] - y;
-    const d2 = dx * dx + dy * dy;
-    if (d2 <= bestD2) {
-      bestD2 = d2;
-      best = i;
-    }
-  };
-  eventRange(events.columns.start, t0, t1, range);
-  for (let i = range[0]; i < range[1]; i++) consider(i);
-  // Events that began before t0 and were still active at t0 (the layer's lanes), when the window has a start.
-  if (activeAtStart && t0 > -Infinity) {
-    for (const lane of events.lanes) {
-      const laneEnd = lowerBound(lane.start, t0);
-      for (let k = lowerBound(lane.start, t0 - lane.maxSpan, 0, laneEnd); k < laneEnd; k++) {
-        if (lane.lastDay[k] >= t0) consider(lane.index[k]);
-      }
-    }
-  }
-  return best;
+/** How the markers are sized (the layer's props of the same names). */
+export interface MarkerSize {
+  radiusPixels: number;
+  radiusPerSource: number;
+  maxRadiusPixels: number;
+  offsetScale: number;
 }
 
-/** Web Mercator 0..1 coordinates of a longitude and latitude, written to `out`. */
-export function mercatorOf(lon: number, lat: number, out: Float64Array): Float64Array {
-  const phi = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
-  out[0] = (lon + 180) / 360;
-  out[1] = (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
+export const PICK_DEFAULTS = {
+  /** Pixels around a marker's disc that still pick it (a small marker is hard to hit exactly). */
+  slackPixels: 3,
+};
+
+/** What is shown: the window [windowStart, time] in day numbers (windowStart -Infinity: all started by time). */
+export interface ShownFilter {
+  windowStart: number;
+  time: number;
+  /** Also rows that began before the window and were still active at its start (the layer's lanes). */
+  activeAtStart: boolean;
+  categoryMask: number;
+  matches: Uint8Array | null;
+}
+
+export const SHOW_ALL: Omit<ShownFilter, 'windowStart' | 'time'> = { activeAtStart: true, categoryMask: ALL_CATEGORIES, matches: null };
+
+/**
+ * Calls `visit(row)` for every row the layer draws for `filter`: those that started in the window, then (with a
+ * window start) those still active at its start, as the layer's lanes. Categories off in the mask and rows whose
+ * `matches` byte is 0 are skipped, as the layer skips them. Rows are visited in drawing order.
+ */
+export function forEachShown(events: PreparedEvents, filter: ShownFilter, visit: (row: number) => void): void {
+  const origin = events.columns.originDay;
+  const t0 = filter.windowStart === -Infinity ? -Infinity : Math.ceil(filter.windowStart) - origin;
+  const t1 = Math.floor(filter.time) - origin;
+  const { category, start } = events.columns;
+  const { categoryMask, matches } = filter;
+  const passes = (i: number) => ((categoryMask >> category[i]) & 1) === 1 && (matches === null || matches[i] !== 0);
+  const first = bisectLeft(start, t0);
+  for (let i = first, end = Math.max(first, bisectRight(start, t1)); i < end; i++) if (passes(i)) visit(i);
+  if (!filter.activeAtStart || t0 === -Infinity) return;
+  for (const lane of events.lanes) {
+    const laneEnd = bisectLeft(lane.start, t0);
+    const from = lane.maxSpan === FOREVER ? 0 : bisectLeft(lane.start, t0 - lane.maxSpan, 0, laneEnd);
+    for (let k = from; k < laneEnd; k++) if (lane.lastDay[k] >= t0 && passes(lane.index[k])) visit(lane.index[k]);
+  }
+}
+
+/** The radius a row's marker is drawn with. */
+export function radiusOf(events: PreparedEvents, row: number, size: MarkerSize): number {
+  return Math.min(size.maxRadiusPixels, size.radiusPixels + size.radiusPerSource * Math.max(0, events.columns.sourceCount[row] - 1));
+}
+
+/**
+ * The screen offset of row `row` from the pixel of (cx, cy) in common space, at `pixelsPerUnit`, into `out` (x right,
+ * y down), co-location offset included.
+ */
+export function pixelOffsetOf(events: PreparedEvents, row: number, cx: number, cy: number, pixelsPerUnit: number, size: MarkerSize,
+  out: Float64Array): Float64Array {
+  const { world, offsets } = events;
+  out[0] = (world[2 * row] - cx) * pixelsPerUnit + offsets[2 * row] * size.offsetScale;
+  out[1] = (cy - world[2 * row + 1]) * pixelsPerUnit + offsets[2 * row + 1] * size.offsetScale;
   return out;
 }
 
-const cursor = new Float64Array(2);
+const scratch = new Float64Array(2);
 
 /**
- * The event under a cursor at `lon`, `lat` (the map's unproject of the pointer) on a map at `zoom`, for the window
- * [windowStart, time] in day numbers (windowStart -Infinity: all started by time). Returns its row or -1.
+ * The shown event under a cursor at `lon`, `lat` (the map's unproject of the pointer) on a map at `zoom`: the row whose
+ * disc (plus PICK_DEFAULTS.slackPixels) holds the cursor and whose centre is nearest, or -1. On a tie the one drawn
+ * last wins (later rows, then the lanes, are drawn on top).
  */
-export function pickEventAt(
-  events: ScaleEvents, lon: number, lat: number, zoom: number, windowStart: number, time: number,
-  radiusPixels = PICK_DEFAULTS.radiusPixels, activeAtStart = true, categoryMask = ALL_CATEGORIES, matches: Uint8Array | null = null,
-): number {
-  const origin = events.columns.originDay;
-  mercatorOf(lon, lat, cursor);
-  const worldPixels = PICK_DEFAULTS.tileSize * 2 ** zoom;
-  const t0 = windowStart === -Infinity ? -Infinity : Math.ceil(windowStart) - origin;
-  return pickNearest(events, t0, Math.floor(time) - origin, cursor[0], cursor[1], radiusPixels / worldPixels, activeAtStart, categoryMask, matches);
+export function pickEventAt(events: PreparedEvents, lon: number, lat: number, zoom: number, filter: ShownFilter, size: MarkerSize,
+  slackPixels = PICK_DEFAULTS.slackPixels): number {
+  const [cx, cy] = lngLatToWorld([lon, Math.max(-85.0511, Math.min(85.0511, lat))]);
+  const pixelsPerUnit = 2 ** zoom;
+  let best = -1;
+  let bestD2 = Infinity;
+  forEachShown(events, filter, (row) => {
+    const [dx, dy] = pixelOffsetOf(events, row, cx, cy, pixelsPerUnit, size, scratch);
+    const d2 = dx * dx + dy * dy;
+    const reach = radiusOf(events, row, size) + slackPixels;
+    if (d2 <= reach * reach && d2 <= bestD2) {
+      bestD2 = d2;
+      best = row;
+    }
+  });
+  return best;
 }

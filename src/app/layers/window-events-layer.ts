@@ -5,13 +5,15 @@
 // numbers change: no event data is touched.
 import { CompositeLayer } from '@deck.gl/core';
 import type { DefaultProps, LayersList, UpdateParameters } from '@deck.gl/core';
-import { WindowPointsLayer } from './window-points-layer.ts';
-import { ALL_CATEGORIES, type Lane, type ScaleEvents } from './scale-events.ts';
+import { WindowPointsLayer, type Rgb } from './window-points-layer.ts';
+import { ALL_CATEGORIES, type Lane, type PreparedEvents } from '../data/prepared-events.ts';
 import { PLAN_END_ROW, PLAN_FIRST_ROW, PLAN_LANES, PLAN_SLOTS, planWindow, type WindowDays } from './window-plan.ts';
 
 export interface WindowEventsLayerProps {
-  /** Prepared columns (prepareScaleEvents, usually from the columnar worker), or null while loading. */
-  events: ScaleEvents | null;
+  /** Prepared columns (prepareEvents, from the columnar worker for events.bin), or null while loading. */
+  events: PreparedEvents | null;
+  /** RGB per category index (the app's CATEGORY_COLORS). */
+  palette: readonly Rgb[];
   /** Cursor day (days since 1970-01-01): events that started by then are shown. */
   time: number;
   /** First day of the window; -Infinity shows everything started by `time` (the app's default). @default -Infinity */
@@ -20,8 +22,16 @@ export interface WindowEventsLayerProps {
   fadeDays: number;
   /** Opacity multiplier of events past their fresh period. @default 0.3 */
   fadedOpacity: number;
-  /** @default 3 */
+  /** Radius of a one-source marker. @default 3 */
   radiusPixels: number;
+  /** Added to the radius per further source. @default 0 */
+  radiusPerSource: number;
+  /** @default 3 */
+  maxRadiusPixels: number;
+  /** White rim on markers at least three times as wide. @default 0 */
+  outlinePixels: number;
+  /** Multiplies the co-location offsets. @default 1 */
+  offsetScale: number;
   /** Also draw events that began before the window and were still active at its start (states, multi-day events). @default true */
   activeAtStart: boolean;
   /** Bit k set: category index k drawn (the legend's toggles). @default all */
@@ -37,16 +47,17 @@ interface Data {
 
 type State = { plan: Int32Array; days: WindowDays; main: Data | null; lanes: Data[] };
 
-function mainData(e: ScaleEvents, matches: Uint8Array | null): Data {
+function mainData(e: PreparedEvents, matches: Uint8Array | null): Data {
   return {
     length: e.columns.count,
     attributes: {
       getWorldPosition: { value: e.world, size: 2 },
       getWorldPositionLow: { value: e.worldLow, size: 2 },
-      getFillColor: { value: e.color, size: 4, normalized: true },
       getLastDay: { value: e.lastDay, size: 1 },
       getFlags: { value: e.columns.flags, size: 1, normalized: true },
       getCategory: { value: e.columns.category, size: 1, normalized: true },
+      getSourceCount: { value: e.columns.sourceCount, size: 1, normalized: true },
+      getOffset: { value: e.offsets, size: 2, normalized: true },
       ...(matches ? { getMatch: { value: matches, size: 1, normalized: true } } : {}),
     },
   };
@@ -63,10 +74,11 @@ function laneData(lane: Lane, matches: Uint8Array | null): Data {
     attributes: {
       getWorldPosition: { value: lane.world, size: 2 },
       getWorldPositionLow: { value: lane.worldLow, size: 2 },
-      getFillColor: { value: lane.color, size: 4, normalized: true },
       getLastDay: { value: lane.lastDay, size: 1 },
       getFlags: { value: lane.flags, size: 1, normalized: true },
       getCategory: { value: lane.category, size: 1, normalized: true },
+      getSourceCount: { value: lane.sourceCount, size: 1, normalized: true },
+      getOffset: { value: lane.offsets, size: 2, normalized: true },
       ...(laneMatches ? { getMatch: { value: laneMatches, size: 1, normalized: true } } : {}),
     },
   };
@@ -76,11 +88,16 @@ export class WindowEventsLayer extends CompositeLayer<WindowEventsLayerProps> {
   static override layerName = 'WindowEventsLayer';
   static override defaultProps: DefaultProps<WindowEventsLayerProps> = {
     events: { type: 'object', value: null },
+    palette: { type: 'object', value: [], compare: false },
     time: 0,
     windowStart: -Infinity,
     fadeDays: 30,
     fadedOpacity: 0.3,
     radiusPixels: 3,
+    radiusPerSource: 0,
+    maxRadiusPixels: 3,
+    outlinePixels: 0,
+    offsetScale: 1,
     activeAtStart: true,
     categoryMask: ALL_CATEGORIES,
     matches: { type: 'object', value: null },
@@ -102,11 +119,12 @@ export class WindowEventsLayer extends CompositeLayer<WindowEventsLayerProps> {
   }
 
   override renderLayers(): LayersList {
-    const { events, time, windowStart, fadeDays, fadedOpacity, radiusPixels, activeAtStart, categoryMask } = this.props;
+    const { events, palette, time, windowStart, fadeDays, fadedOpacity, radiusPixels, radiusPerSource, maxRadiusPixels, outlinePixels,
+      offsetScale, activeAtStart, categoryMask } = this.props;
     const { plan, days, main, lanes } = this.state;
     if (!events || !main) return [];
     planWindow(events, windowStart, time, plan, days, activeAtStart);
-    const shared = { fadeTime: days.t1, fadeDays, fadedOpacity, radiusPixels, categoryMask };
+    const shared = { palette, fadeTime: days.t1, fadeDays, fadedOpacity, radiusPixels, radiusPerSource, maxRadiusPixels, outlinePixels, offsetScale, categoryMask };
     // Only lane rows still active at the window's start: a half-day margin, the days are whole numbers.
     const activeFrom = days.t0 - 0.5;
     const layers = lanes.map((data, k) => {

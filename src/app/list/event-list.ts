@@ -6,6 +6,7 @@ import { CATEGORY_LABELS, cssColor } from '../categories.ts';
 import { formatEventDate } from '../format/date.ts';
 import { listWindow, LIST_WINDOW_DEFAULTS, type ListWindow } from './list-window.ts';
 import { followAtMost } from './follow.ts';
+import type { Search } from '../state/search.ts';
 
 export const LIST_DEFAULTS = {
   /** Items rendered at most; the rest are summarised, so a large dataset does not build a huge DOM on each scrub. */
@@ -19,9 +20,11 @@ export const LIST_DEFAULTS = {
   followTimeMs: 150,
 };
 
-/** `filter.passes(i)`: whether event i passes the reader's search and category toggles (absent: all pass). */
-export function createEventList(root: HTMLElement, store: Store, table: EventsTable, opts = LIST_DEFAULTS,
-  filter?: { passes(i: number): boolean }): void {
+/** What the list needs of the search (state/search.ts): absent, every event passes. */
+export type ListFilter = Pick<Search, 'passes' | 'key' | 'subscribe'>;
+
+/** `filter.passes(i)`: whether event i passes the reader's search and category toggles. */
+export function createEventList(root: HTMLElement, store: Store, table: EventsTable, opts = LIST_DEFAULTS, filter?: ListFilter): void {
   const passes = (i: number) => !filter || filter.passes(i);
   root.classList.add('event-list');
   const heading = document.createElement('h2');
@@ -67,12 +70,13 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
   }
 
   function render(): void {
-    const { t, windowDays, query, hiddenCategories } = store.get();
+    const { t, windowDays, hiddenCategories } = store.get();
+    const query = filter?.key() ?? '';
     const count = countStartedBy(table.start, t);
     const filterKey = `${query}|${hiddenCategories.join()}`;
     const rebuild = count !== shownCount || filterKey !== shownFilter;
     if (rebuild) {
-      const filtering = filter !== undefined && (query.trim() !== '' || hiddenCategories.length > 0);
+      const filtering = filter !== undefined && (query !== '' || hiddenCategories.length > 0);
       shownWindow = listWindow(count, filtering ? passes : undefined, opts);
     }
     const { rows, earlier, filtered } = shownWindow;
@@ -109,8 +113,7 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
   const followTime = followAtMost(() => render(), opts.followTimeMs);
 
   store.subscribe((state, previous) => {
-    if (state.windowDays !== previous.windowDays || state.query !== previous.query
-      || state.hiddenCategories !== previous.hiddenCategories) render();
+    if (state.windowDays !== previous.windowDays || state.hiddenCategories !== previous.hiddenCategories) render();
     else if (state.t !== previous.t) followTime();
     if (state.hoveredId !== previous.hoveredId) {
       if (previous.hoveredId) items.get(previous.hoveredId)?.classList.remove('hovered');
@@ -123,5 +126,6 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
       if (state.selectedId) items.get(state.selectedId)?.classList.add('selected');
     }
   });
+  filter?.subscribe(render);
   render();
 }

@@ -1,9 +1,10 @@
-// The events table of a large dataset, straight from the columnar file: the day columns the views binary-search are
-// derived once (absolute day numbers, like the small table's), and features are built on demand from the columns.
-// No per-event object lives longer than the small LRU below: a million events cost their typed arrays only.
+// The events table from the columnar form: the day columns the views binary-search are derived once (absolute day
+// numbers), and features are built on demand from the columns. No per-event object lives longer than the small LRU
+// below: a million events cost their typed arrays only.
 import type { EventFeature } from '../../model/index.ts';
-import { eventAt, FLAG_PERSISTS, NO_UNTIL, type ColumnarEvents } from '../../scale/columnar.ts';
-import type { EventsTable } from '../state/events-table.ts';
+import { decodeColumnar, encodeFeatures, eventAt, FLAG_PERSISTS, NO_UNTIL, type ColumnarEvents } from '../../model/columnar.ts';
+import { createLru } from '../../util/lru.ts';
+import type { EventsTable } from './events-table.ts';
 
 export const COLUMNAR_TABLE_DEFAULTS = {
   /** Light features kept built: more than the list shows (200), so a scrub that keeps most of it decodes few. */
@@ -11,26 +12,6 @@ export const COLUMNAR_TABLE_DEFAULTS = {
   /** id → row pairs remembered from features built, so the selection and the hover find their row without a scan. */
   cachedRows: 2000,
 };
-
-/** A Map used as a least-recently-used cache: a hit moves the key to the end, an insert drops the oldest. */
-function lru<K, V>(capacity: number) {
-  const map = new Map<K, V>();
-  return {
-    get(key: K): V | undefined {
-      const value = map.get(key);
-      if (value !== undefined) {
-        map.delete(key);
-        map.set(key, value);
-      }
-      return value;
-    },
-    set(key: K, value: V): void {
-      map.delete(key);
-      map.set(key, value);
-      if (map.size > capacity) map.delete(map.keys().next().value as K);
-    },
-  };
-}
 
 /**
  * Event `row` as a light feature: what the columns hold (title, dates, category, place name, position). It has no
@@ -75,17 +56,17 @@ export function buildColumnarTable(columns: ColumnarEvents, opts = COLUMNAR_TABL
   const origin = columns.originDay;
   const start = new Int32Array(n);
   const end = new Int32Array(n);
-  const persistsUntil = new Float64Array(n);
+  const persistsUntil = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     start[i] = origin + columns.start[i];
     end[i] = origin + columns.end[i];
     persistsUntil[i] = (columns.flags[i] & FLAG_PERSISTS) === 0 ? -Infinity
       : columns.until[i] === NO_UNTIL ? Infinity : origin + columns.until[i];
   }
-  const features = lru<number, EventFeature>(opts.cachedFeatures);
-  const rows = lru<string, number>(opts.cachedRows);
+  const features = createLru<number, EventFeature>(opts.cachedFeatures);
+  const rows = createLru<string, number>(opts.cachedRows);
   return {
-    length: n, start, end, persistsUntil, category: columns.category, mode: 'large',
+    length: n, start, end, persistsUntil, category: columns.category, columns,
     feature(i) {
       let f = features.get(i);
       if (!f) {
@@ -103,4 +84,9 @@ export function buildColumnarTable(columns: ColumnarEvents, opts = COLUMNAR_TABL
       return row;
     },
   };
+}
+
+/** The table of contract features (any order): encoded to the columnar form first, as the app does with a GeoJSON. */
+export function tableOfFeatures(features: readonly EventFeature[]): EventsTable {
+  return buildColumnarTable(decodeColumnar(encodeFeatures(features)));
 }
