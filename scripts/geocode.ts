@@ -264,7 +264,8 @@ function run(args: Args): number {
   const summary = summarise(result, corpus.problems.length);
   console.log(`geocode: ${summaryLine(summary)}`);
   const written = [
-    args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, `${partsPath} (${count(files.parts.length, 'file')})`,
+    args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, posturePathOf(args.output),
+    textPathOf(args.output), `${partsPath} (${count(files.parts.length, 'file')})`,
     args.documents, args.mentions, args.report,
   ];
   console.log(`geocode: wrote ${written.filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms`);

@@ -91,7 +91,7 @@ export function connectEventsMap(map: MapLibreMap, store: Store, dataset: Datase
     const s = store.get();
     return {
       table, posture, capitals: capitalsIn, t: s.t, windowDays: s.windowDays, playMode: s.playMode, playWindowDays: s.playWindowDays,
-      passes: search.passes, reducedMotion: prefersReducedMotion(),
+      passes: search.passes, reducedMotion: prefersReducedMotion(), scale: size.offsetScale,
     };
   };
   const focusRows = () => {

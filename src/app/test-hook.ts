@@ -40,7 +40,7 @@ export interface FlanklineHook {
   /** Resolves in the frame that draws the layers as they are now: a timer's view of a frame, without polling. */
   whenDrawn(): Promise<void>;
   /** The countries source's feature state of a country (alpha-2), e.g. { deployment: 1 }. */
-  countryState(code: string): Record<string, unknown>;
+  countryState(code: string): Record<string, number | undefined>;
   /** "eventId:actor" of every arc deck.gl draws in the viewport, read back by deck.gl picking. */
   drawnArcs(): string[];
   /** Ids of incidents with a pulse ring at t. */
@@ -118,7 +118,7 @@ export function installTestHook(map: MapLibreMap, eventsMap: EventsMap, store: S
     },
     drawn: () => eventsMap.drawn(),
     whenDrawn: () => eventsMap.whenDrawn(),
-    countryState: (code) => map.getFeatureState({ source: STATES_MAP_DEFAULTS.source, id: code }) ?? {},
+    countryState: (code) => (map.getFeatureState({ source: STATES_MAP_DEFAULTS.source, id: code }) ?? {}) as Record<string, number | undefined>,
     drawnArcs: () => {
       const box = map.getContainer();
       const infos = eventsMap.overlay.pickObjects({ x: 0, y: 0, width: box.clientWidth, height: box.clientHeight, layerIds: [POSTURE_LAYER_IDS.arcs] });

@@ -18,7 +18,7 @@ export interface OpenedApp {
 }
 
 /**
- * The app asks for events.bin beside every events file (large mode, src/app/data/large.ts); for a small dataset it
+ * The app asks for events.bin beside every events file (src/app/data/bin.ts); for a dataset without one it
  * is not there, and that 404 is how the app learns so, not an error. Chromium still logs it, from the worker, when the
  * worker's console is attached in time.
  */

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CATEGORY_COLORS } from '../../src/app/categories.ts';
 import { launch } from './browser.ts';
-import { serve } from './serve.ts';
+import { serve } from '../../scripts/serve-static.ts';
 import { colourDistance, colourVariety, decodePng, pixelAt } from './pixels.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

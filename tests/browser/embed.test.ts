@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { isProbeOfMissingBin, launch, type OpenedApp } from './browser.ts';
-import { serve } from './serve.ts';
+import { serve } from '../../scripts/serve-static.ts';
 
 const appUrl = inject('appUrl');
 let browser: Browser;

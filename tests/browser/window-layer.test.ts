@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from './browser.ts';
-import { serve } from './serve.ts';
+import { serve } from '../../scripts/serve-static.ts';
 import { colourDistance, decodePng, type Pixels } from './pixels.ts';
 import { buildBenchPages, writeData } from '../../scripts/bench-app.ts';
 

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import {
   COLUMNAR_HEADER_BYTES, COLUMNAR_VERSION, ColumnarFormatError, decodeColumnar, encodeColumnar, encodeFeatures, eventAt, NO_UNTIL,
   stringAt,
-} from '../../src/scale/columnar.ts';
-import { synthesize } from '../../src/scale/synth-events.ts';
+} from '../../src/model/columnar.ts';
+import { synthesize } from '../../scripts/synth-events.ts';
 import type { EventFeature } from '../../src/model/index.ts';
 
 function features(n: number, seed = 3): EventFeature[] {

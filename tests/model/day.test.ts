@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addMonths, dayOf, isoOf } from '../../../src/app/time/day.ts';
+import { addMonths, dayOf, dayOfYmd, isoOf, spanOf } from '../../src/model/day.ts';
 
 describe('day numbers', () => {
   test('dayOf() counts whole UTC days from 1970-01-01', () => {
@@ -18,5 +18,20 @@ describe('day numbers', () => {
     expect(isoOf(addMonths(dayOf('2022-01-31'), 1))).toBe('2022-02-28');
     expect(isoOf(addMonths(dayOf('2024-03-31'), -1))).toBe('2024-02-29');
     expect(isoOf(addMonths(dayOf('2022-12-10'), 1))).toBe('2023-01-10');
+  });
+});
+
+describe('spans of a precision', () => {
+  test('spanOf() gives the day, the whole month or the whole year a date stands for', () => {
+    const d = dayOf('2024-02-17');
+    expect(spanOf(d, 'day').map(isoOf)).toEqual(['2024-02-17', '2024-02-17']);
+    expect(spanOf(d, 'month').map(isoOf)).toEqual(['2024-02-01', '2024-02-29']);
+    expect(spanOf(dayOf('2023-12-31'), 'month').map(isoOf)).toEqual(['2023-12-01', '2023-12-31']);
+    expect(spanOf(d, 'year').map(isoOf)).toEqual(['2024-01-01', '2024-12-31']);
+  });
+
+  test('dayOfYmd() agrees with dayOf() and rolls day 0 back to the previous month\'s end', () => {
+    expect(dayOfYmd(2022, 2, 24)).toBe(dayOf('2022-02-24'));
+    expect(isoOf(dayOfYmd(2024, 3, 0))).toBe('2024-02-29');
   });
 });

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateEvents, type EventFeature } from '../../src/model/index.ts';
-import { decodeColumnar, encodeColumnar, encodeFeatures, rowOrder, stringAt, type ColumnarEvents } from '../../src/scale/columnar.ts';
+import { decodeColumnar, encodeColumnar, encodeFeatures, rowOrder, stringAt, type ColumnarEvents } from '../../src/model/columnar.ts';
 import {
   binPathOf, isMissingResponse, partCount, partFileName, partOfRow, partsDirOf, partsOfFeatures, partsOfRows, PARTS_DEFAULTS,
   type DetailPart,
-} from '../../src/scale/parts.ts';
-import { synthesize } from '../../src/scale/synth-events.ts';
+} from '../../src/model/parts.ts';
+import { synthesize } from '../../scripts/synth-events.ts';
 import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
 import { parseManifest } from '../../src/pipeline/manifest.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';

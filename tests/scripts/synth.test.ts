@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { checkExcerpts, validateDocuments, validateEvents } from '../../src/model/index.ts';
-import { synthesize } from '../../src/scale/synth-events.ts';
-import { decodeColumnar, eventAt } from '../../src/scale/columnar.ts';
+import { synthesize } from '../../scripts/synth-events.ts';
+import { decodeColumnar, eventAt } from '../../src/model/columnar.ts';
+import { decodePosture } from '../../src/model/posture-table.ts';
+import { decodeTexts } from '../../src/model/text-table.ts';
 
 /** These tests start the script in a new process (npx + tsx): seconds on a loaded 2-core machine. */
 const SCRIPT_TIMEOUT_MS = 60_000;
@@ -57,7 +59,7 @@ describe('synthetic corpus', () => {
     }
   });
 
-  it('npm run synth writes a valid events.geojson, documents.json and a matching events.bin and events.parts', () => {
+  it('npm run synth writes a valid events.geojson, documents.json and a matching events.bin, its tables and events.parts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flankline-synth-'));
     try {
       execFileSync('npx', ['tsx', 'scripts/synth.ts', '--events', '1500', '--out', dir, '--seed', '4'], { stdio: 'pipe' });
@@ -80,10 +82,19 @@ describe('synthetic corpus', () => {
       const byId = new Map(events.value.features.map((f) => [f.id, f]));
       expect(rows[1234]).toEqual(byId.get(rows[1234].id));
 
-      // --format app: what large mode reads, without the GeoJSON; a smaller rerun leaves no part of the bigger one
+      // The companion tables: the posture's states and the excerpts of every row, for this bin.
+      const identity = { count: bin.count, totalBytes: bytes.byteLength };
+      const table = (name: string) => new Uint8Array(readFileSync(join(dir, name))).buffer;
+      const posture = decodePosture(table('events.posture.bin'), 'events.posture.bin', identity);
+      const persisting = rows.flatMap((f, row) => (f.properties.persists ? [row] : []));
+      expect([...posture.rows].filter((row) => rows[row].properties.persists)).toEqual(persisting);
+      const texts = decodeTexts(table('events.text.bin'), 'events.text.bin', identity);
+      expect(texts.refOffsets[1500]).toBe(rows.reduce((n, f) => n + new Set(f.properties.sources.map((s) => s.excerpt)).size, 0));
+
+      // --format app: what the app reads, without the GeoJSON; a smaller rerun leaves no part of the bigger one
       rmSync(join(dir, 'events.geojson'));
       execFileSync('npx', ['tsx', 'scripts/synth.ts', '--events', '800', '--out', dir, '--seed', '4', '--format', 'app'], { stdio: 'pipe' });
-      expect(readdirSync(dir).sort()).toEqual(['documents.json', 'events.bin', 'events.parts']);
+      expect(readdirSync(dir).sort()).toEqual(['documents.json', 'events.bin', 'events.parts', 'events.posture.bin', 'events.text.bin']);
       expect(readdirSync(join(dir, 'events.parts'))).toEqual(['00000.json']);
       const small = readFileSync(join(dir, 'events.bin'));
       expect(decodeColumnar(small.buffer.slice(small.byteOffset, small.byteOffset + small.byteLength)).count).toBe(800);

@@ -30,7 +30,7 @@ export const POSTURE_LAYER_DEFAULTS = {
   pulseGrowPx: 16,
   pulseWidthPx: 2.5,
   /** Rings drawn at most: the most recently started incidents. */
-  maxPulses: 60,
+  maxPulses: 40,
 };
 
 export const POSTURE_LAYER_IDS = { arcs: 'posture-arcs', symbol: 'posture-symbol', pulse: 'posture-pulse' };
@@ -47,9 +47,11 @@ export interface PostureLayerInput {
   windowDays: number;
   playMode: PlayMode;
   playWindowDays: number;
-  /** Whether row i passes the search and the legend's toggles; `key` changes whenever the search does. */
+  /** Whether row i passes the search and the legend's toggles. */
   passes(i: number): boolean;
   reducedMotion: boolean;
+  /** The markers' size against a small dataset's (events-map.ts markerSizeFor): rings and squares follow it. */
+  scale: number;
 }
 
 interface Built {
@@ -174,7 +176,7 @@ export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEF
     iconMapping: b.atlas.mapping,
     getIcon: () => 'symbol',
     getPosition: at,
-    getSize: opts.symbolSizePx,
+    getSize: opts.symbolSizePx * (0.5 + 0.5 * input.scale),
     sizeUnits: 'pixels',
     getColor: (row: number) => colour(row, 255),
     parameters: UNDER_MARKERS,
@@ -183,20 +185,21 @@ export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEF
 
   const n = fillPulses(b, input, opts);
   const grow = input.reducedMotion ? 0 : opts.pulseGrowPx;
+  const ring = input.scale;
   const key = [input.t, n, input.windowDays, b.pulseRow[0], b.pulseRow[n - 1]];
   const pulse = new ScatterplotLayer<number>({
     id: POSTURE_LAYER_IDS.pulse,
     data: { length: n } as unknown as number[],
     getPosition: (_: number, { index }: { index: number }) => at(b.pulseRow[index]),
-    getRadius: (_: number, { index }: { index: number }) => opts.pulseRadiusPx + grow * (1 - b.pulseStrength[index]),
+    getRadius: (_: number, { index }: { index: number }) => ring * (opts.pulseRadiusPx + grow * (1 - b.pulseStrength[index])),
     getLineColor: (_: number, { index }: { index: number }) => colour(b.pulseRow[index], Math.round(255 * b.pulseStrength[index])),
     radiusUnits: 'pixels',
     stroked: true,
     filled: false,
-    getLineWidth: opts.pulseWidthPx,
+    getLineWidth: Math.max(1, opts.pulseWidthPx * ring),
     lineWidthUnits: 'pixels',
     parameters: UNDER_MARKERS,
-    updateTriggers: { getPosition: key, getRadius: [...key, grow], getLineColor: key },
+    updateTriggers: { getPosition: key, getRadius: [...key, grow, ring], getLineColor: key },
   });
   return [arcs, squares, pulse];
 }

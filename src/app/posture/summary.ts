@@ -18,6 +18,8 @@ export const SUMMARY_DEFAULTS = {
   modes: { deployment: 'hosts', mission: 'each', headquarters: 'places' } as Partial<Record<Category, SummaryMode>>,
   /** Mode of any other persisting category. */
   fallbackMode: 'hosts' as SummaryMode,
+  /** Above this many items held, an 'each' category is one line with their number, not a line each. */
+  maxEach: 3,
   /** Categories counted as recent incidents. */
   incidentCategories: PULSE_DEFAULTS.categories,
   /** Plural labels; a category missing here gets its legend label with an "s". */
@@ -84,9 +86,10 @@ export function postureSummary(table: EventsTable, posture: PostureTable, t: num
     if (mode === 'hosts') {
       const hosts = new Set(states.flatMap((k) => hostsOf(posture, k)));
       items.push({ category, rows, count: hosts.size, text: `${plural(category, opts)}: ${few(hosts.size, 'host country', 'host countries')}` });
-    } else if (mode === 'places') {
+    } else if (mode === 'places' || states.length > opts.maxEach) {
       const places = [...new Set(rows.map((row) => stringAt(columns, columns.place[row])))];
-      items.push({ category, rows, count: rows.length, text: `${plural(category, opts)}: ${rows.length} (${places.join(', ')})` });
+      const where = places.length > opts.maxEach ? `${few(places.length, 'place', 'places')}` : places.join(', ');
+      items.push({ category, rows, count: rows.length, text: `${plural(category, opts)}: ${rows.length} (${where})` });
     } else {
       for (const k of states) {
         const row = posture.rows[k];

@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventFeature } from '../../../src/model/index.ts';
-import {
-  binUrlOf, createDetailsSource, decideLargeDataset, LARGE_DEFAULTS, partUrlOf, probeLargeDataset,
-} from '../../../src/app/data/large.ts';
-import { decodeColumnar, encodeFeatures, eventAt, type ColumnarEvents } from '../../../src/scale/columnar.ts';
-import { partsOfFeatures } from '../../../src/scale/parts.ts';
-import { ScaleEventsLoadError } from '../../../src/scale/load-scale-events.ts';
-import { prepareScaleEvents, SCALE_EVENTS_DEFAULTS, type ScaleEvents } from '../../../src/scale/scale-events.ts';
-import { synthesize } from '../../../src/scale/synth-events.ts';
+import { binUrlOf, BIN_DEFAULTS, createDetailsSource, partUrlOf, peekBin, tableUrlOf } from '../../../src/app/data/bin.ts';
+import { decodeColumnar, encodeFeatures, eventAt, type ColumnarEvents } from '../../../src/model/columnar.ts';
+import { partsOfFeatures } from '../../../src/model/parts.ts';
+import { synthesize } from '../../../scripts/synth-events.ts';
 
 const EVENTS_URL = 'https://flankline.test/data/events.geojson';
 
@@ -36,7 +32,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('large dataset files beside the events URL', () => {
+describe('the files beside the events URL', () => {
   it('binUrlOf() swaps .geojson for .bin, keeps a .bin URL and a query, drops a hash', () => {
     expect(binUrlOf(EVENTS_URL)).toBe('https://flankline.test/data/events.bin');
     expect(binUrlOf('data/events.geojson')).toBe('data/events.bin');
@@ -46,95 +42,37 @@ describe('large dataset files beside the events URL', () => {
     expect(binUrlOf('https://x.test/a.geojson.d/events.json')).toBe('https://x.test/a.geojson.d/events.bin');
   });
 
+  it('tableUrlOf() names the posture and text tables beside the events file, keeping a query', () => {
+    expect(tableUrlOf(EVENTS_URL, 'posture')).toBe('https://flankline.test/data/events.posture.bin');
+    expect(tableUrlOf('https://x.test/data/events.bin?v=3#top', 'text')).toBe('https://x.test/data/events.text.bin?v=3');
+  });
+
   it('partUrlOf() names the part file in the parts folder beside the events file', () => {
     expect(partUrlOf(EVENTS_URL, 3)).toBe('https://flankline.test/data/events.parts/00003.json');
     expect(partUrlOf('https://x.test/data/events.bin?v=3', 12)).toBe('https://x.test/data/events.parts/00012.json?v=3');
   });
 });
 
-describe('decideLargeDataset()', () => {
-  it('decideLargeDataset() is large only above the threshold, small at it, under it and with no bin', () => {
-    expect(LARGE_DEFAULTS.threshold).toBe(20_000);
-    expect(decideLargeDataset({ kind: 'loaded', count: 20_001 }, 20_000, 'events.bin')).toEqual({ kind: 'large' });
-    expect(decideLargeDataset({ kind: 'loaded', count: 20_000 }, 20_000, 'events.bin')).toEqual({ kind: 'small' });
-    expect(decideLargeDataset({ kind: 'loaded', count: 12 }, 20_000, 'events.bin')).toEqual({ kind: 'small' });
-    expect(decideLargeDataset({ kind: 'missing' }, 20_000, 'events.bin')).toEqual({ kind: 'small' });
-  });
-
-  it('decideLargeDataset() makes a broken bin an error sentence naming the file and the problem', () => {
-    expect(decideLargeDataset({ kind: 'broken', problem: 'columnar: not a Flankline columnar file (magic FLKC missing)' }, 20_000, 'events.bin'))
-      .toEqual({ kind: 'error', errors: ['events.bin cannot be read: not a Flankline columnar file (magic FLKC missing).'] });
-  });
-});
-
-describe('probeLargeDataset() with a stubbed loader', () => {
-  const events = (n: number): ScaleEvents => prepareScaleEvents(dataset(n).columns, SCALE_EVENTS_DEFAULTS);
-  // The header peek cannot reach the bin here, so the decision falls to the loader, as it does for an unknown header.
-  beforeEach(() => { vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('network down'); })); });
-
-  it('probeLargeDataset() loads the bin beside the events URL with the palette, and hands the events over above the threshold', async () => {
-    const loaded = events(30);
-    const load = vi.fn(async () => loaded);
-    const palette = SCALE_EVENTS_DEFAULTS.palette;
-    const probe = await probeLargeDataset(EVENTS_URL, { palette, threshold: 20, load });
-    expect(load).toHaveBeenCalledWith('https://flankline.test/data/events.bin', { palette });
-    expect(probe).toEqual({ kind: 'large', events: loaded });
-    expect(await probeLargeDataset(EVENTS_URL, { palette, threshold: 30, load })).toEqual({ kind: 'small' });
-  });
-
-  it('probeLargeDataset(): a missing bin is small, a broken one an error naming it, as the worker reports them', async () => {
-    const palette = SCALE_EVENTS_DEFAULTS.palette;
-    const missing = async (): Promise<ScaleEvents> => {
-      throw new ScaleEventsLoadError('events file: https://flankline.test/data/events.bin is missing (HTTP 404)', 'https://flankline.test/data/events.bin is missing (HTTP 404)', true);
-    };
-    expect(await probeLargeDataset(EVENTS_URL, { palette, load: missing })).toEqual({ kind: 'small' });
-    const truncated = async (): Promise<ScaleEvents> => {
-      throw new ScaleEventsLoadError('events file: columnar: truncated: header says 900 bytes, got 450', 'columnar: truncated: header says 900 bytes, got 450', false);
-    };
-    expect(await probeLargeDataset(EVENTS_URL, { palette, load: truncated })).toEqual({
-      kind: 'error', errors: ['events.bin cannot be read: truncated: header says 900 bytes, got 450.'],
-    });
-  });
-});
-
-describe('probeLargeDataset() reads the header first', () => {
-  const palette = SCALE_EVENTS_DEFAULTS.palette;
+describe('peekBin() reads the header alone', () => {
   const binOf = (n: number) => new Uint8Array(encodeFeatures(dataset(n).features)) as Uint8Array<ArrayBuffer>;
   const answer = (status: number, body: Uint8Array<ArrayBuffer> | string, type = 'application/octet-stream') =>
     vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status, headers: { 'content-type': type } })));
 
-  it('probeLargeDataset() decides small from the 32-byte header alone, without starting the worker, when the bin is at or under the threshold', async () => {
+  it('peekBin() asks for the first 32 bytes and gives the count, whether the server honours the range or not', async () => {
     answer(200, binOf(30));
-    const load = vi.fn();
-    expect(await probeLargeDataset(EVENTS_URL, { palette, threshold: 30, load })).toEqual({ kind: 'small' });
-    expect(load).not.toHaveBeenCalled();
+    expect(await peekBin('https://flankline.test/data/events.bin')).toEqual({ missing: false, count: 30 });
     expect(fetch).toHaveBeenCalledWith('https://flankline.test/data/events.bin', { headers: { Range: 'bytes=0-31' } });
-    // A server that honours the range answers 206 with the header alone.
     answer(206, binOf(30).slice(0, 32));
-    expect(await probeLargeDataset(EVENTS_URL, { palette, threshold: 30, load })).toEqual({ kind: 'small' });
-    expect(load).not.toHaveBeenCalled();
+    expect(await peekBin('https://flankline.test/data/events.bin')).toEqual({ missing: false, count: 30 });
   });
 
-  it('probeLargeDataset(): no bin (404, or the HTML page a dev server answers with) is small without the worker', async () => {
-    const load = vi.fn();
+  it('peekBin(): no bin is a 404 or the HTML page a dev server answers with; an unknown header is left to the worker', async () => {
     answer(404, 'not found', 'text/plain');
-    expect(await probeLargeDataset(EVENTS_URL, { palette, load })).toEqual({ kind: 'small' });
+    expect(await peekBin('https://flankline.test/data/events.bin')).toEqual({ missing: true });
     answer(200, '<!doctype html><html></html>', 'text/html');
-    expect(await probeLargeDataset(EVENTS_URL, { palette, load })).toEqual({ kind: 'small' });
-    expect(load).not.toHaveBeenCalled();
-  });
-
-  it('probeLargeDataset(): a header over the threshold, or one it cannot read, goes to the worker, which decides', async () => {
-    const loaded = prepareScaleEvents(dataset(40).columns, SCALE_EVENTS_DEFAULTS);
-    answer(200, binOf(40));
-    const load = vi.fn(async () => loaded);
-    expect(await probeLargeDataset(EVENTS_URL, { palette, threshold: 30, load })).toEqual({ kind: 'large', events: loaded });
+    expect(await peekBin('https://flankline.test/data/events.bin')).toEqual({ missing: true });
     answer(200, new Uint8Array(64));
-    const broken = vi.fn(async (): Promise<ScaleEvents> => {
-      throw new ScaleEventsLoadError('events file: columnar: not a Flankline columnar file (magic FLKC missing)', 'columnar: not a Flankline columnar file (magic FLKC missing)', false);
-    });
-    expect(await probeLargeDataset(EVENTS_URL, { palette, threshold: 30, load: broken }))
-      .toEqual({ kind: 'error', errors: ['events.bin cannot be read: not a Flankline columnar file (magic FLKC missing).'] });
+    expect(await peekBin('https://flankline.test/data/events.bin')).toEqual({ missing: false, count: null });
   });
 });
 
@@ -152,14 +90,25 @@ describe('createDetailsSource() with a stubbed fetch', () => {
     expect(requests).toEqual([0, 1, 2].map((k) => `https://flankline.test/data/events.parts/0000${k}.json`));
   });
 
+  it('createDetailsSource() has a row at hand (peek) only once its part has arrived', async () => {
+    const { columns, parts } = dataset(2500);
+    serve(parts);
+    const details = createDetailsSource(EVENTS_URL, columns);
+    expect(details.peek(1500)).toBeUndefined();
+    const full = await details.feature(1500);
+    expect(details.peek(1500)).toBe(full);
+    expect(details.peek(1999)?.id).toBe(eventAt(columns, 1999).id);
+    expect(details.peek(2000)).toBeUndefined();
+  });
+
   it('createDetailsSource() keeps only the most recently used parts', async () => {
     const { columns, parts } = dataset(100, 5, 10);
     const requests = serve(parts);
     const details = createDetailsSource(EVENTS_URL, columns, 10);
-    for (let k = 0; k < LARGE_DEFAULTS.cachedParts + 1; k++) await details.feature(10 * k);
-    await details.feature(10 * LARGE_DEFAULTS.cachedParts); // still cached
+    for (let k = 0; k < BIN_DEFAULTS.cachedParts + 1; k++) await details.feature(10 * k);
+    await details.feature(10 * BIN_DEFAULTS.cachedParts); // still cached
     await details.feature(5); // part 0 was the least recently used: fetched again
-    expect(requests).toHaveLength(LARGE_DEFAULTS.cachedParts + 2);
+    expect(requests).toHaveLength(BIN_DEFAULTS.cachedParts + 2);
     expect(requests.at(-1)).toBe('https://flankline.test/data/events.parts/00000.json');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CATEGORIES } from '../../../src/model/index.ts';
-import { categoryMaskOf, windowStartOf } from '../../../src/app/large/layer-input.ts';
+import { categoryMaskOf, windowStartOf } from '../../../src/app/layers/layer-input.ts';
 
 describe('the large layer\'s inputs from the store', () => {
   test('the window starts at -Infinity in cumulative play, N days before t in window play', () => {

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeColumnar, encodeColumnar, eventAt, FLAG_PERSISTS, NO_UNTIL } from '../../src/scale/columnar.ts';
-import { FOREVER, prepareScaleEvents, SHORT_SPAN_DAYS, type ScaleEvents } from '../../src/scale/scale-events.ts';
-import { PLAN_END_ROW, PLAN_FIRST_ROW, PLAN_LANES, PLAN_SLOTS, planWindow } from '../../src/scale/window-plan.ts';
-import { dayOf } from '../../src/scale/days.ts';
-import { synthesize } from '../../src/scale/synth-events.ts';
+import { decodeColumnar, encodeColumnar, eventAt, FLAG_PERSISTS, NO_UNTIL } from '../../../src/model/columnar.ts';
+import { FOREVER, prepareEvents, SHORT_SPAN_DAYS, type PreparedEvents } from '../../../src/app/data/prepared-events.ts';
+import { PLAN_END_ROW, PLAN_FIRST_ROW, PLAN_LANES, PLAN_SLOTS, planWindow } from '../../../src/app/layers/window-plan.ts';
+import { dayOf } from '../../../src/model/day.ts';
+import { synthesize } from '../../../scripts/synth-events.ts';
 
-function prepared(n: number, seed: number): ScaleEvents {
-  return prepareScaleEvents(decodeColumnar(encodeColumnar(synthesize({ events: n, seed, from: '2020-01-01', to: '2021-12-31' }).columns())));
+function prepared(n: number, seed: number): PreparedEvents {
+  return prepareEvents(decodeColumnar(encodeColumnar(synthesize({ events: n, seed, from: '2020-01-01', to: '2021-12-31' }).columns())));
 }
 
 /** Rows the window layer draws for a plan: the main run whole, each lane's candidates still active at t0. */
-function drawnRows(e: ScaleEvents, plan: Int32Array, t0: number): number[] {
+function drawnRows(e: PreparedEvents, plan: Int32Array, t0: number): number[] {
   const rows: number[] = [];
   for (let i = plan[PLAN_FIRST_ROW]; i < plan[PLAN_END_ROW]; i++) rows.push(i);
   e.lanes.forEach((lane, l) => {
@@ -59,7 +59,7 @@ describe('window plan', () => {
   });
 
   it('planWindow() considers only the multi-day events that began within their lane\'s longest span of the window start', () => {
-    const e = prepareScaleEvents(decodeColumnar(encodeColumnar(synthesize({ events: 20000, seed: 5 }).columns())));
+    const e = prepareEvents(decodeColumnar(encodeColumnar(synthesize({ events: 20000, seed: 5 }).columns())));
     const plan = new Int32Array(PLAN_SLOTS);
     planWindow(e, dayOf('2023-06-01'), dayOf('2023-06-30'), plan, { t0: 0, t1: 0 });
     const [, short, long] = e.lanes;
@@ -72,7 +72,7 @@ describe('window plan', () => {
     expect(candidates(2)).toBeLessThan(long.count / 3);
   });
 
-  it('prepareScaleEvents() gives each event its last active day: its end, or `until` for a state (FOREVER while it holds)', () => {
+  it('prepareEvents() gives each event its last active day: its end, or `until` for a state (FOREVER while it holds)', () => {
     const e = prepared(1500, 2);
     for (let i = 0; i < e.columns.count; i++) {
       const r = eventAt(e.columns, i);
@@ -82,7 +82,7 @@ describe('window plan', () => {
     }
   });
 
-  it('prepareScaleEvents() splits common-space positions into a Float32 and a remainder that add up to the exact value', () => {
+  it('prepareEvents() splits common-space positions into a Float32 and a remainder that add up to the exact value', () => {
     const e = prepared(500, 9);
     for (let i = 0; i < e.columns.count; i++) {
       const lon = e.columns.position[2 * i];

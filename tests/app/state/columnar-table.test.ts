@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { decodeColumnar, encodeFeatures } from '../../../src/scale/columnar.ts';
-import { buildColumnarTable } from '../../../src/app/large/columnar-table.ts';
-import { buildEventsTable, categoryCounts, isLightFeature } from '../../../src/app/state/events-table.ts';
+import { CATEGORIES } from '../../../src/model/index.ts';
+import { decodeColumnar, encodeFeatures } from '../../../src/model/columnar.ts';
+import { dayOf } from '../../../src/model/day.ts';
+import { buildColumnarTable, tableOfFeatures } from '../../../src/app/state/columnar-table.ts';
+import { categoryCounts, categoryOf, dataExtent, isLightFeature } from '../../../src/app/state/events-table.ts';
 import { event } from '../posture/helpers.ts';
 
 const FEATURES = [
@@ -9,26 +11,34 @@ const FEATURES = [
   event({ id: 'held', start: '2022-01-05', category: 'deployment', persists: true, place: { name: 'Tapa' }, lonlat: [25.9, 59.2] }),
   event({ id: 'ended', start: '2022-01-01', category: 'mission', persists: true, until: '2022-02-01', place: { name: 'Riga' } }),
   event({ id: 'early', start: '2022-01-10', precision: 'month', end: '2022-01-31', place: { name: 'Tallinn' } }),
+  event({ id: 'b', start: '2022-03-01', category: 'strike' }),
 ];
+/** The features in row order: start, then id. */
+const ROWS = [...FEATURES].sort((a, b) => a.properties.start.localeCompare(b.properties.start) || a.id.localeCompare(b.id));
 
-describe('the events table of a large dataset (from events.bin)', () => {
-  const table = buildColumnarTable(decodeColumnar(encodeFeatures(FEATURES)));
-  const small = buildEventsTable(FEATURES);
+describe('the events table, from the columnar form', () => {
+  const table = tableOfFeatures(FEATURES);
 
-  test('has the same rows, day columns and categories as the small table of the same events', () => {
-    expect(table.mode).toBe('large');
-    expect(table.length).toBe(4);
-    expect([...table.start]).toEqual([...small.start]);
-    expect([...table.end]).toEqual([...small.end]);
-    expect([...table.persistsUntil]).toEqual([...small.persistsUntil]);
-    expect([...table.category]).toEqual([...small.category]);
-    expect([...categoryCounts(table)]).toEqual([...categoryCounts(small)]);
+  test('tableOfFeatures() has a row per event in start then id order, with absolute day columns and categories', () => {
+    expect(table.length).toBe(5);
+    expect(ROWS.map((f) => f.id)).toEqual(['ended', 'held', 'early', 'b', 'late']);
+    for (let i = 0; i < ROWS.length; i++) {
+      const p = ROWS[i].properties;
+      expect(table.start[i]).toBe(dayOf(p.start));
+      expect(table.end[i]).toBe(dayOf(p.end));
+      expect(table.persistsUntil[i]).toBe(!p.persists ? -Infinity : p.until === null ? Infinity : dayOf(p.until));
+      expect(categoryOf(table, i)).toBe(p.category);
+    }
+    const counts = categoryCounts(table);
+    expect(counts[CATEGORIES.indexOf('strike')]).toBe(2);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(5);
+    expect(dataExtent(table)).toEqual([dayOf('2022-01-01'), dayOf('2022-03-31')]);
   });
 
   test('feature(i) is a light feature: id, title, dates, category, place name and position, no sources', () => {
     for (let i = 0; i < table.length; i++) {
       const light = table.feature(i);
-      const full = small.feature(i);
+      const full = ROWS[i];
       expect(isLightFeature(light)).toBe(true);
       expect(light.id).toBe(full.id);
       const { title, category, start, end, precision, persists, until } = full.properties;
@@ -41,8 +51,8 @@ describe('the events table of a large dataset (from events.bin)', () => {
   });
 
   test('rowOf finds every id, with or without a feature built first, and nothing for an unknown one', () => {
-    const fresh = buildColumnarTable(decodeColumnar(encodeFeatures(FEATURES)));
-    for (const f of FEATURES) expect(fresh.rowOf(f.id)).toBe(small.rowOf(f.id));
+    const fresh = tableOfFeatures(FEATURES);
+    ROWS.forEach((f, row) => expect(fresh.rowOf(f.id)).toBe(row));
     expect(fresh.rowOf('lat')).toBeUndefined();
     expect(fresh.rowOf('latex')).toBeUndefined();
     expect(fresh.rowOf('')).toBeUndefined();
@@ -57,5 +67,11 @@ describe('the events table of a large dataset (from events.bin)', () => {
     expect(t.feature(0)).not.toBe(first);
     expect(t.feature(0)).toEqual(first);
     expect(t.rowOf('e07')).toBe(7);
+  });
+
+  test('an empty dataset is an empty table without an extent', () => {
+    const empty = tableOfFeatures([]);
+    expect(empty.length).toBe(0);
+    expect(dataExtent(empty)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { readView, writeView, URL_FIELDS, day, list, set } from '../../src/app/state/url.ts';
-import { STATE_DEFAULTS } from '../../src/app/state/store.ts';
-import { dayOf } from '../../src/app/time/day.ts';
+import { readView, writeView, URL_FIELDS, day, list, set } from '../../../src/app/state/url.ts';
+import { STATE_DEFAULTS } from '../../../src/app/state/store.ts';
+import { dayOf } from '../../../src/model/day.ts';
 
 const defaults = { ...STATE_DEFAULTS, t: dayOf('2025-12-31') };
 
