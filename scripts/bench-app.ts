@@ -16,6 +16,7 @@ import { decodeColumnar, FLAG_PERSISTS, NO_UNTIL } from '../src/model/columnar.t
 import { synthesize } from './synth-events.ts';
 import { writeBinary, writeTables } from './synth.ts';
 import { firstLoadSizes } from './build-size.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,10 +34,6 @@ export const BENCH_APP_DEFAULTS = {
   scrubTimeoutMs: 300_000,
 };
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
@@ -221,7 +218,7 @@ async function main(): Promise<void> {
     }
     const served = await serve(site, data);
     server = served.server;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     const rows: Row[] = [];
     for (const n of sizes) {
       // First renders one page at a time; then scrub rounds in turn over the open pages.
