@@ -41,7 +41,7 @@ function deckGl(): WebGL2RenderingContext | null {
   return (deck?.getContext('webgl2') as WebGL2RenderingContext | null) ?? null;
 }
 
-async function show(t0: number, t1: number): Promise<void> {
+async function show(_t0: number, t1: number): Promise<void> {
   const t = meta.originDay + t1;
   const w = appWindow()!;
   // The embedding API's setTime, as a host page drives an embedded map (docs/embedding.md): same origin, so allowed.

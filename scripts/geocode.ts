@@ -216,7 +216,7 @@ function run(args: Args): number {
   const corpus = readCorpus(args.input, args.maxDocumentMb);
   console.log(`geocode: ${corpus.inputs.length} documents in ${args.input}`);
   const t0 = performance.now();
-  let gazetteer;
+  let gazetteer: ReturnType<typeof loadGazetteer>;
   try {
     gazetteer = loadGazetteer();
   } catch (error) {

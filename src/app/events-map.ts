@@ -114,7 +114,8 @@ export function connectEventsMap(map: MapLibreMap, store: Store, dataset: Datase
         radiusPerSource: size.radiusPerSource, maxRadiusPixels: size.maxRadiusPixels, outlinePixels: opts.outlinePx, offsetScale: size.offsetScale,
         time: p.time, windowStart: p.windowStart, fadeDays: p.fadeDays, categoryMask: p.categoryMask, matches: p.matches,
       }),
-      new ScatterplotLayer<number>({
+      // Only while something is hovered or selected: its shader compiles when first needed, not at start-up.
+      focus.length === 0 ? null : new ScatterplotLayer<number>({
         id: `${EVENTS_LAYER_ID}-focus`,
         data: focus,
         getPosition: (row: number) => [position[2 * row], position[2 * row + 1]],

@@ -11,7 +11,7 @@ import { forEachShown, pixelOffsetOf, radiusOf, PICK_DEFAULTS } from './layers/p
 import type { Arc } from './posture/arcs.ts';
 import { POSTURE_LAYER_IDS, pulsingRows } from './posture/deck-layers.ts';
 import { STATES_MAP_DEFAULTS } from './posture/states-map.ts';
-import { lngLatToWorld } from '@math.gl/web-mercator';
+import { worldOf } from '../util/mercator.ts';
 
 export interface FlanklineHook {
   map: MapLibreMap;
@@ -85,7 +85,7 @@ export function installTestHook(map: MapLibreMap, eventsMap: EventsMap, store: S
     },
     idsAt: (x, y) => {
       const { lng, lat } = map.unproject([x, y]);
-      const [cx, cy] = lngLatToWorld([lng, lat]);
+      const [cx, cy] = worldOf(lng, lat, new Float64Array(2));
       const scale = 2 ** map.getZoom();
       const ids: string[] = [];
       forEachShown(events, eventsMap.layerProps(), (row) => {

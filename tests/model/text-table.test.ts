@@ -12,7 +12,9 @@ describe('the text table', () => {
   test('textsOfFeatures() stores each distinct excerpt once and gives every row its own, in order', () => {
     const distinct = new Set(FEATURES.flatMap((f) => f.properties.sources.map((s) => s.excerpt)));
     expect(textCount(table)).toBe(distinct.size);
-    FEATURES.forEach((f, row) => expect(excerptsOf(table, row)).toEqual([...new Set(f.properties.sources.map((s) => s.excerpt))]));
+    FEATURES.forEach((f, row) => {
+      expect(excerptsOf(table, row)).toEqual([...new Set(f.properties.sources.map((s) => s.excerpt))]);
+    });
   });
 
   test('encodeTexts() then decodeTexts() gives the table back; a table of another bin, or a broken one, is named', () => {

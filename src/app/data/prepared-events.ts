@@ -8,18 +8,15 @@
 //   offsets     Int8[2n]     pixels apart from others at the same spot (colocation.ts)
 // Colours come from the category in the shader and sizes from the source count: neither needs a column of its own.
 // The fade needs none either: full strength while t <= lastDay (+ the reader's fade days unless persisting).
-import { lngLatToWorld } from '@math.gl/web-mercator';
 import { FLAG_PERSISTS, NO_UNTIL, type ColumnarEvents } from '../../model/columnar.ts';
 import { colocationOffsets } from '../layers/colocation.ts';
+import { worldOf } from '../../util/mercator.ts';
 
 /** A day beyond any data: the last day of a state that still holds, exactly representable in Float32. */
 export const FOREVER = 3.0e38;
 
 /** A category mask with every category shown: bit k is category index k (the layer's and picking's filter). */
 export const ALL_CATEGORIES = 0x7fffffff;
-
-/** Web Mercator stops here: beyond, the poles are infinitely far. */
-const MAX_LATITUDE = 85.0511;
 
 /**
  * Events that may still be active after their start day, kept apart so a window [t0, t1] can also draw those that
@@ -98,7 +95,7 @@ export function prepareEvents(columns: ColumnarEvents): PreparedEvents {
   const lastDay = new Float32Array(n);
   const world = new Float32Array(2 * n);
   const worldLow = new Float32Array(2 * n);
-  const lonLat: [number, number] = [0, 0];
+  const xy = new Float64Array(2);
   // Lane of each event: -1 none (a one-day event), 0 held, 1 short span, 2 long span.
   const laneOfRow = new Int8Array(n);
   const laneSizes = [0, 0, 0];
@@ -108,9 +105,7 @@ export function prepareEvents(columns: ColumnarEvents): PreparedEvents {
     laneOfRow[i] = lane;
     if (lane >= 0) laneSizes[lane]++;
     lastDay[i] = !persists ? end[i] : until[i] === NO_UNTIL ? FOREVER : until[i];
-    lonLat[0] = position[2 * i];
-    lonLat[1] = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, position[2 * i + 1]));
-    const [x, y] = lngLatToWorld(lonLat);
+    const [x, y] = worldOf(position[2 * i], position[2 * i + 1], xy);
     world[2 * i] = x;
     world[2 * i + 1] = y;
     worldLow[2 * i] = x - world[2 * i];

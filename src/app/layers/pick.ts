@@ -3,7 +3,7 @@
 // frame's cost in SwiftShader); this is a binary search and a tight loop, a few milliseconds for 100,000 shown
 // events, with no allocation. The rows it considers, with their sizes and offsets, are the ones the layer draws.
 import { bisectLeft, bisectRight } from 'd3-array';
-import { lngLatToWorld } from '@math.gl/web-mercator';
+import { worldOf } from '../../util/mercator.ts';
 import { ALL_CATEGORIES, FOREVER, type PreparedEvents } from '../data/prepared-events.ts';
 
 /** How the markers are sized (the layer's props of the same names). */
@@ -71,6 +71,7 @@ export function pixelOffsetOf(events: PreparedEvents, row: number, cx: number, c
 }
 
 const scratch = new Float64Array(2);
+const cursor = new Float64Array(2);
 
 /**
  * The shown event under a cursor at `lon`, `lat` (the map's unproject of the pointer) on a map at `zoom`: the row whose
@@ -79,7 +80,7 @@ const scratch = new Float64Array(2);
  */
 export function pickEventAt(events: PreparedEvents, lon: number, lat: number, zoom: number, filter: ShownFilter, size: MarkerSize,
   slackPixels = PICK_DEFAULTS.slackPixels): number {
-  const [cx, cy] = lngLatToWorld([lon, Math.max(-85.0511, Math.min(85.0511, lat))]);
+  const [cx, cy] = worldOf(lon, lat, cursor);
   const pixelsPerUnit = 2 ** zoom;
   let best = -1;
   let bestD2 = Infinity;

@@ -182,7 +182,7 @@ export type WindowPointsLayerProps<DataT = unknown> = {
 const GREYS: readonly Rgb[] = Array.from({ length: 16 }, () => [110, 110, 110] as const);
 const shaderCache = new Map<readonly Rgb[], string>();
 
-export class WindowPointsLayer<DataT = unknown, ExtraProps extends {} = {}> extends Layer<Required<WindowPointsLayerProps<DataT>> & ExtraProps> {
+export class WindowPointsLayer<DataT = unknown, ExtraProps extends object = object> extends Layer<Required<WindowPointsLayerProps<DataT>> & ExtraProps> {
   static override layerName = 'WindowPointsLayer';
   static override defaultProps: DefaultProps<WindowPointsLayerProps> = {
     getWorldPosition: { type: 'accessor', value: [0, 0] },

@@ -5,7 +5,7 @@ import { countStartedBy, strengthAt } from '../state/visible.ts';
 import { CATEGORY_LABELS, cssColor } from '../categories.ts';
 import { formatEventDate } from '../format/date.ts';
 import { listWindow, LIST_WINDOW_DEFAULTS, type ListWindow } from './list-window.ts';
-import { followAtMost } from './follow.ts';
+import { followAtMost, whenIdle } from './follow.ts';
 import type { Search } from '../state/search.ts';
 
 export const LIST_DEFAULTS = {
@@ -14,10 +14,11 @@ export const LIST_DEFAULTS = {
   /** What an empty dataset says (main.ts says something else when the data failed to load). */
   emptyText: 'This dataset has no events.',
   /**
-   * While the time moves (a drag, Play), the list follows at most this often; the first change and the last are shown
-   * at once. Rebuilding 200 items on every step cost a large dataset's scrub a sixth of its frame.
+   * While the time moves (a drag, Play), the list follows at most this often, in the browser's idle time but at most
+   * `followWaitMs` late: rebuilding 200 items on every step cost a scrub a sixth of its frame in software rendering.
    */
   followTimeMs: 150,
+  followWaitMs: 1000,
 };
 
 /** What the list needs of the search (state/search.ts): absent, every event passes. */
@@ -110,7 +111,7 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
     shownFreshKey = freshKey;
   }
 
-  const followTime = followAtMost(() => render(), opts.followTimeMs);
+  const followTime = followAtMost(() => render(), opts.followTimeMs, whenIdle(opts.followWaitMs));
 
   store.subscribe((state, previous) => {
     if (state.windowDays !== previous.windowDays || state.hiddenCategories !== previous.hiddenCategories) render();

@@ -144,6 +144,10 @@ function fillPulses(b: Built, input: PostureLayerInput, opts = POSTURE_LAYER_DEF
   return n;
 }
 
+/**
+ * The layers that have something to draw at t: a layer type not drawn yet costs no shader compile (seconds in
+ * software rendering, at start-up), and a dataset with no contributors never compiles the arcs'.
+ */
 export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEFAULTS) {
   const { table } = input;
   const b = buildFor(input, opts);
@@ -151,9 +155,10 @@ export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEF
   const at = (row: number): LonLat => [position[2 * row], position[2 * row + 1]];
   const colour = (row: number, alpha: number) => [...CATEGORY_COLORS[categoryOf(table, row)], alpha] as [number, number, number, number];
 
-  const arcs = new ArcLayer<Arc>({
+  const shownArcs = activeArcs(input);
+  const arcs = shownArcs.length === 0 ? null : new ArcLayer<Arc>({
     id: POSTURE_LAYER_IDS.arcs,
-    data: activeArcs(input),
+    data: shownArcs,
     getSourcePosition: (a: Arc) => a.source,
     getTargetPosition: (a: Arc) => a.target,
     getSourceColor: opts.arcSourceColor,
@@ -168,12 +173,12 @@ export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEF
   });
 
   const symbols = heldSymbols(input);
-  b.atlas ??= markerAtlas();
-  const squares = new IconLayer<number>({
+  if (symbols.length) b.atlas ??= markerAtlas();
+  const squares = symbols.length === 0 ? null : new IconLayer<number>({
     id: POSTURE_LAYER_IDS.symbol,
     data: symbols,
-    iconAtlas: b.atlas.canvas as unknown as string,
-    iconMapping: b.atlas.mapping,
+    iconAtlas: b.atlas!.canvas as unknown as string,
+    iconMapping: b.atlas!.mapping,
     getIcon: () => 'symbol',
     getPosition: at,
     getSize: opts.symbolSizePx * (0.5 + 0.5 * input.scale),
@@ -187,7 +192,7 @@ export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEF
   const grow = input.reducedMotion ? 0 : opts.pulseGrowPx;
   const ring = input.scale;
   const key = [input.t, n, input.windowDays, b.pulseRow[0], b.pulseRow[n - 1]];
-  const pulse = new ScatterplotLayer<number>({
+  const pulse = n === 0 ? null : new ScatterplotLayer<number>({
     id: POSTURE_LAYER_IDS.pulse,
     data: { length: n } as unknown as number[],
     getPosition: (_: number, { index }: { index: number }) => at(b.pulseRow[index]),
@@ -201,7 +206,7 @@ export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEF
     parameters: UNDER_MARKERS,
     updateTriggers: { getPosition: key, getRadius: [...key, grow, ring], getLineColor: key },
   });
-  return [arcs, squares, pulse];
+  return [arcs, squares, pulse].filter((layer) => layer !== null);
 }
 
 /** Rows the pulse ring is drawn around at t, latest first (the test hook's). */

@@ -1,14 +1,14 @@
 // The posture summary beside the timeline: one button per line of postureSummary() at t. A line standing for one
 // event selects it; a line standing for several frames them on the map.
-// While the time moves it follows at most every 150 ms, as the list does: a line's count changes, not its meaning.
+// While the time moves it follows as the list does (follow.ts): a line's count changes, not its meaning.
 import type { PostureTable } from '../../model/posture-table.ts';
 import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import { cssColor } from '../categories.ts';
-import { followAtMost } from '../list/follow.ts';
+import { followAtMost, whenIdle } from '../list/follow.ts';
 import { postureSummary, type SummaryItem } from './summary.ts';
 
-export const SUMMARY_VIEW_DEFAULTS = { followTimeMs: 150 };
+export const SUMMARY_VIEW_DEFAULTS = { followTimeMs: 150, followWaitMs: 1000 };
 
 export function createSummaryView(root: HTMLElement, store: Store, table: EventsTable, posture: PostureTable,
   frame: (rows: number[]) => void, opts = SUMMARY_VIEW_DEFAULTS): void {
@@ -56,7 +56,7 @@ export function createSummaryView(root: HTMLElement, store: Store, table: Events
       list.append(li);
     }
   };
-  const follow = followAtMost(render, opts.followTimeMs);
+  const follow = followAtMost(render, opts.followTimeMs, whenIdle(opts.followWaitMs));
   store.subscribe((s, p) => {
     if (s.windowDays !== p.windowDays || s.hiddenCategories !== p.hiddenCategories) render();
     else if (s.t !== p.t) follow();

@@ -4,7 +4,7 @@
 // the ended ones are a prefix of the last days sorted once (lazily: only a reader of the window mode pays for it).
 import type { EventsTable } from './events-table.ts';
 import { countStartedBy } from './visible.ts';
-import { bisectLeft, bisectRight } from 'd3-array';
+import { bisectLeft, } from 'd3-array';
 import { windowFloor, type PlayMode } from '../posture/play-window.ts';
 
 const sortedLastDays = new WeakMap<EventsTable, Float64Array>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lngLatToWorld } from '@math.gl/web-mercator';
+import { worldOf } from '../../../src/util/mercator.ts';
 import { decodeColumnar, encodeColumnar, FLAG_PERSISTS, NO_UNTIL } from '../../../src/model/columnar.ts';
 import { prepareEvents } from '../../../src/app/data/prepared-events.ts';
 import { forEachShown, pickEventAt, SHOW_ALL, type MarkerSize } from '../../../src/app/layers/pick.ts';
@@ -16,8 +16,8 @@ const window = (t0: number, t1: number) => ({ ...SHOW_ALL, windowStart: c.origin
 
 /** The screen pixel (x right, y down, at `zoom`) of row i, co-location offset included, relative to (lon, lat). */
 function pixelOf(i: number, lon: number, lat: number, zoom: number): [number, number] {
-  const [cx, cy] = lngLatToWorld([lon, lat]);
-  const [x, y] = lngLatToWorld([c.position[2 * i], c.position[2 * i + 1]]);
+  const [cx, cy] = worldOf(lon, lat, [0, 0]);
+  const [x, y] = worldOf(c.position[2 * i], c.position[2 * i + 1], [0, 0]);
   const s = 2 ** zoom;
   return [(x - cx) * s + events.offsets[2 * i] * SIZE.offsetScale, (cy - y) * s + events.offsets[2 * i + 1] * SIZE.offsetScale];
 }
@@ -93,7 +93,7 @@ describe('picking', () => {
     // Outside the window the event is not shown, so it cannot be picked.
     expect(pickEventAt(events, lon, lat, 16, at(day + 1, day + 5), SIZE)).not.toBe(i);
     // 50 px east at zoom 16, far beyond its radius and the slack.
-    const [x, y] = lngLatToWorld([lon, lat]);
+    const [x, y] = worldOf(lon, lat, [0, 0]);
     const farLon = ((x + 50 / 2 ** 16) / 512) * 360 - 180;
     expect(y).toBeGreaterThan(0);
     expect(pickEventAt(events, farLon, lat, 16, at(dayOf('1990-01-01'), dayOf('2030-01-01')), SIZE)).not.toBe(i);

@@ -52,7 +52,9 @@ describe('the events table, from the columnar form', () => {
 
   test('rowOf finds every id, with or without a feature built first, and nothing for an unknown one', () => {
     const fresh = tableOfFeatures(FEATURES);
-    ROWS.forEach((f, row) => expect(fresh.rowOf(f.id)).toBe(row));
+    ROWS.forEach((f, row) => {
+      expect(fresh.rowOf(f.id)).toBe(row);
+    });
     expect(fresh.rowOf('lat')).toBeUndefined();
     expect(fresh.rowOf('latex')).toBeUndefined();
     expect(fresh.rowOf('')).toBeUndefined();
