@@ -68,8 +68,8 @@ export interface MountedApp {
 
 export async function mountApp(els: AppElements, opts: MountOptions): Promise<MountedApp> {
   // Started before the map, so the columnar worker fetches and decodes events.bin while MapLibre sets up.
-  const loading = 'error' in opts.source
-    ? Promise.resolve({ ok: false as const, errors: [opts.source.error] }) : loadEvents(opts.source.url);
+  const loading =
+    'error' in opts.source ? Promise.resolve({ ok: false as const, errors: [opts.source.error] }) : loadEvents(opts.source.url);
   // Without WebGL there is no map, but the timeline, the list and the sources still work.
   let map: MapLibreMap | null = null;
   try {
@@ -78,10 +78,12 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
     opts.notify('error', [`The map could not start (${(e as Error).message}); the timeline, list and sources still work.`]);
   }
   // Without a map there is nothing to draw markers on, so deck.gl is not loaded at all.
-  const deckViews = map ? import('./deck-views.ts').catch((e: unknown) => {
-    opts.notify('error', [`The map's markers could not load (${(e as Error).message}); the timeline, list and sources still work.`]);
-    return null;
-  }) : null;
+  const deckViews = map
+    ? import('./deck-views.ts').catch((e: unknown) => {
+        opts.notify('error', [`The map's markers could not load (${(e as Error).message}); the timeline, list and sources still work.`]);
+        return null;
+      })
+    : null;
   // Contributors' capitals for the arcs, fetched while the data loads.
   const capitals = loadCapitals(opts.base);
   const result = await loading;
@@ -105,11 +107,21 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
   createScrubber(els.scrubber, store, table, domain, undefined, search);
   startPlayer(store, domain, prefersReducedMotion);
   if (els.list) {
-    createEventList(els.list, store, table,
-      { ...LIST_DEFAULTS, emptyText: result.ok ? LIST_DEFAULTS.emptyText : 'No events: the data could not be loaded (see the note above).' }, search);
+    createEventList(
+      els.list,
+      store,
+      table,
+      {
+        ...LIST_DEFAULTS,
+        emptyText: result.ok ? LIST_DEFAULTS.emptyText : 'No events: the data could not be loaded (see the note above).',
+      },
+      search,
+    );
   }
   if (els.posture) {
-    createSummaryView(els.posture, store, table, posture, (rows) => { if (map) frameEvents(map, table, rows, prefersReducedMotion()); });
+    createSummaryView(els.posture, store, table, posture, (rows) => {
+      if (map) frameEvents(map, table, rows, prefersReducedMotion());
+    });
   }
   createPanel(els.panel, store, table, documents, dataset.details);
   createLegend(els.legend, table, posture, store);
@@ -117,10 +129,13 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
 
   const deck = await deckViews;
   const eventsMap = map && deck ? deck.connectEventsMap(map, store, dataset, search, capitals, els.mapWrap) : null;
-  const drawn = map && eventsMap ? new Promise<void>((resolve) => {
-    map.once('idle', () => resolve());
-    // The map may have gone idle while deck.gl downloaded: one more frame, so 'idle' comes once the markers are added.
-    map.triggerRepaint();
-  }) : Promise.resolve();
+  const drawn =
+    map && eventsMap
+      ? new Promise<void>((resolve) => {
+          map.once('idle', () => resolve());
+          // The map may have gone idle while deck.gl downloaded: one more frame, so 'idle' comes once the markers are added.
+          map.triggerRepaint();
+        })
+      : Promise.resolve();
   return { map, store, dataset, documents, domain, loaded: result.ok, eventsMap, drawn };
 }

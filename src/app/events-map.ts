@@ -47,7 +47,9 @@ export function markerSizeFor(count: number, opts = MARKER_DEFAULTS): MarkerSize
   const f = Math.min(1, Math.max(0, Math.log(count / opts.fullSizeCount) / Math.log(opts.smallCount / opts.fullSizeCount)));
   const scale = 1 - f * (1 - opts.smallScale);
   return {
-    radiusPixels: opts.radiusPx * scale, radiusPerSource: opts.radiusPerSourcePx * scale, maxRadiusPixels: opts.maxRadiusPx * scale,
+    radiusPixels: opts.radiusPx * scale,
+    radiusPerSource: opts.radiusPerSourcePx * scale,
+    maxRadiusPixels: opts.maxRadiusPx * scale,
     offsetScale: scale,
   };
 }
@@ -71,8 +73,15 @@ export interface EventsMap {
   whenDrawn(): Promise<void>;
 }
 
-export function connectEventsMap(map: MapLibreMap, store: Store, dataset: Dataset, search: Search,
-  capitals: Promise<ReadonlyMap<string, LonLat>>, tooltipParent: HTMLElement, opts = MARKER_DEFAULTS): EventsMap {
+export function connectEventsMap(
+  map: MapLibreMap,
+  store: Store,
+  dataset: Dataset,
+  search: Search,
+  capitals: Promise<ReadonlyMap<string, LonLat>>,
+  tooltipParent: HTMLElement,
+  opts = MARKER_DEFAULTS,
+): EventsMap {
   const { table, events, posture } = dataset;
   const tooltip = createTooltip(tooltipParent);
   const position = events.columns.position;
@@ -82,16 +91,28 @@ export function connectEventsMap(map: MapLibreMap, store: Store, dataset: Datase
   const layerProps = (): LayerProps => {
     const s = store.get();
     return {
-      time: s.t, windowStart: windowStartOf(s), fadeDays: s.windowDays, categoryMask: categoryMaskOf(s.hiddenCategories),
-      matches: search.key() === '' ? null : search.matches, activeAtStart: true,
+      time: s.t,
+      windowStart: windowStartOf(s),
+      fadeDays: s.windowDays,
+      categoryMask: categoryMaskOf(s.hiddenCategories),
+      matches: search.key() === '' ? null : search.matches,
+      activeAtStart: true,
     };
   };
   const postureInput = (): PostureLayerInput | null => {
     if (!capitalsIn) return null;
     const s = store.get();
     return {
-      table, posture, capitals: capitalsIn, t: s.t, windowDays: s.windowDays, playMode: s.playMode, playWindowDays: s.playWindowDays,
-      passes: search.passes, reducedMotion: prefersReducedMotion(), scale: size.offsetScale,
+      table,
+      posture,
+      capitals: capitalsIn,
+      t: s.t,
+      windowDays: s.windowDays,
+      playMode: s.playMode,
+      playWindowDays: s.playWindowDays,
+      passes: search.passes,
+      reducedMotion: prefersReducedMotion(),
+      scale: size.offsetScale,
     };
   };
   const focusRows = () => {
@@ -110,25 +131,38 @@ export function connectEventsMap(map: MapLibreMap, store: Store, dataset: Datase
     return [
       ...(under ? postureLayers(under) : []),
       new WindowEventsLayer({
-        id: EVENTS_LAYER_ID, events, palette: PALETTE, fadedOpacity: opts.fadedOpacity, radiusPixels: size.radiusPixels,
-        radiusPerSource: size.radiusPerSource, maxRadiusPixels: size.maxRadiusPixels, outlinePixels: opts.outlinePx, offsetScale: size.offsetScale,
-        time: p.time, windowStart: p.windowStart, fadeDays: p.fadeDays, categoryMask: p.categoryMask, matches: p.matches,
+        id: EVENTS_LAYER_ID,
+        events,
+        palette: PALETTE,
+        fadedOpacity: opts.fadedOpacity,
+        radiusPixels: size.radiusPixels,
+        radiusPerSource: size.radiusPerSource,
+        maxRadiusPixels: size.maxRadiusPixels,
+        outlinePixels: opts.outlinePx,
+        offsetScale: size.offsetScale,
+        time: p.time,
+        windowStart: p.windowStart,
+        fadeDays: p.fadeDays,
+        categoryMask: p.categoryMask,
+        matches: p.matches,
       }),
       // Only while something is hovered or selected: its shader compiles when first needed, not at start-up.
-      focus.length === 0 ? null : new ScatterplotLayer<number>({
-        id: `${EVENTS_LAYER_ID}-focus`,
-        data: focus,
-        getPosition: (row: number) => [position[2 * row], position[2 * row + 1]],
-        getRadius: (row: number) => radiusOf(events, row, size) + opts.focusGapPx,
-        radiusUnits: 'pixels',
-        stroked: true,
-        filled: false,
-        getLineColor: opts.focusColor,
-        getLineWidth: 2,
-        lineWidthUnits: 'pixels',
-        parameters: { depthWriteEnabled: false, depthCompare: 'always' },
-        updateTriggers: { getPosition: focus.join(), getRadius: focus.join() },
-      } as never),
+      focus.length === 0
+        ? null
+        : new ScatterplotLayer<number>({
+            id: `${EVENTS_LAYER_ID}-focus`,
+            data: focus,
+            getPosition: (row: number) => [position[2 * row], position[2 * row + 1]],
+            getRadius: (row: number) => radiusOf(events, row, size) + opts.focusGapPx,
+            radiusUnits: 'pixels',
+            stroked: true,
+            filled: false,
+            getLineColor: opts.focusColor,
+            getLineWidth: 2,
+            lineWidthUnits: 'pixels',
+            parameters: { depthWriteEnabled: false, depthCompare: 'always' },
+            updateTriggers: { getPosition: focus.join(), getRadius: focus.join() },
+          } as never),
     ];
   };
   let version = 0;
@@ -147,11 +181,25 @@ export function connectEventsMap(map: MapLibreMap, store: Store, dataset: Datase
     overlay.setProps({ layers: layers() });
   };
   store.subscribe((s, p) => {
-    if (s.t !== p.t || s.hoveredId !== p.hoveredId || s.selectedId !== p.selectedId || s.hiddenCategories !== p.hiddenCategories
-      || s.playMode !== p.playMode || s.playWindowDays !== p.playWindowDays || s.windowDays !== p.windowDays) redraw();
+    if (
+      s.t !== p.t ||
+      s.hoveredId !== p.hoveredId ||
+      s.selectedId !== p.selectedId ||
+      s.hiddenCategories !== p.hiddenCategories ||
+      s.playMode !== p.playMode ||
+      s.playWindowDays !== p.playWindowDays ||
+      s.windowDays !== p.windowDays
+    )
+      redraw();
   });
   search.subscribe(redraw);
-  capitals.then((c) => { capitalsIn = c; redraw(); }, () => undefined);
+  capitals.then(
+    (c) => {
+      capitalsIn = c;
+      redraw();
+    },
+    () => undefined,
+  );
 
   const rowAt = (x: number, y: number): number => {
     const { lng, lat } = map.unproject([x, y]);
@@ -201,6 +249,11 @@ export function connectEventsMap(map: MapLibreMap, store: Store, dataset: Datase
     const lonLat: [number, number] = [position[2 * row], position[2 * row + 1]];
     if (!map.getBounds().contains(lonLat)) map.easeTo({ center: lonLat, duration: 400 });
   });
-  const whenDrawn = () => (drawnVersion === version ? Promise.resolve() : new Promise<void>((resolve) => { waiting.push(resolve); }));
+  const whenDrawn = () =>
+    drawnVersion === version
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          waiting.push(resolve);
+        });
   return { overlay, size, rowAt, layerProps, postureInput, drawn: () => drawnVersion === version, whenDrawn };
 }

@@ -45,8 +45,12 @@ function has(list: ArrayLike<number>, x: number): boolean {
  * hostile category. (The pipeline sometimes names the threat as an actor of a deployment; a host contributing on its
  * own soil needs no arc.)
  */
-export function contributorsOf(category: Category, actors: ArrayLike<number>, hosts: ArrayLike<number>,
-  hostile: ArrayLike<number>): number[] {
+export function contributorsOf(
+  category: Category,
+  actors: ArrayLike<number>,
+  hosts: ArrayLike<number>,
+  hostile: ArrayLike<number>,
+): number[] {
   if (HOSTILE_CATEGORIES.includes(category)) return [];
   const out: number[] = [];
   for (let k = 0; k < actors.length; k++) if (!has(hosts, actors[k]) && !has(hostile, actors[k])) out.push(actors[k]);
@@ -83,7 +87,9 @@ export function postureOfRows(count: number, featureOfRow: (row: number) => Even
   }
   const offsets = (lists: number[][]) => {
     const out = new Uint32Array(keep.length + 1);
-    keep.forEach((k, j) => { out[j + 1] = out[j] + lists[k].length; });
+    keep.forEach((k, j) => {
+      out[j + 1] = out[j] + lists[k].length;
+    });
     return out;
   };
   return {
@@ -111,22 +117,37 @@ export function encodePosture(table: PostureTable, bin: BinIdentity): ArrayBuffe
  */
 export function decodePosture(buffer: ArrayBuffer, label: string, bin?: BinIdentity): PostureTable {
   const { count, sections } = decodeTable(buffer, 'posture', ['u32', 'u32', 'u32', 'u16', 'u16', 'u16'], label, bin);
-  const [rows, hostOffsets, actorOffsets, hostile, hosts, actors] = sections as [Uint32Array, Uint32Array, Uint32Array, Uint16Array, Uint16Array, Uint16Array];
-  const fail = (message: string): never => { throw new TableFormatError(`${label}: ${message}`); };
+  const [rows, hostOffsets, actorOffsets, hostile, hosts, actors] = sections as [
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+  ];
+  const fail = (message: string): never => {
+    throw new TableFormatError(`${label}: ${message}`);
+  };
   if (hostOffsets.length !== rows.length + 1 || actorOffsets.length !== rows.length + 1) fail('corrupt: offsets do not match the rows');
   checkOffsets(hostOffsets, hosts.length, 'hosts', fail);
   checkOffsets(actorOffsets, actors.length, 'actors', fail);
   for (let k = 0; k < rows.length; k++) {
-    if (rows[k] >= count || (k > 0 && rows[k] <= rows[k - 1])) fail(`corrupt: posture row ${k} (${rows[k]}) is out of order or not in events.bin`);
+    if (rows[k] >= count || (k > 0 && rows[k] <= rows[k - 1]))
+      fail(`corrupt: posture row ${k} (${rows[k]}) is out of order or not in events.bin`);
   }
   for (const codes of [hostile, hosts, actors]) {
-    for (let k = 0; k < codes.length; k++) if (codes[k] >= COUNTRY_CODES) fail(`corrupt: country code ${codes[k]} (0..${COUNTRY_CODES - 1})`);
+    for (let k = 0; k < codes.length; k++)
+      if (codes[k] >= COUNTRY_CODES) fail(`corrupt: country code ${codes[k]} (0..${COUNTRY_CODES - 1})`);
   }
   return { rows, hostOffsets, actorOffsets, hostile, hosts, actors };
 }
 
 /** No posture at all (a dataset whose table could not be read): no tints, arcs or summary lines. */
 export const EMPTY_POSTURE: PostureTable = {
-  rows: new Uint32Array(0), hostOffsets: new Uint32Array(1), actorOffsets: new Uint32Array(1),
-  hostile: new Uint16Array(0), hosts: new Uint16Array(0), actors: new Uint16Array(0),
+  rows: new Uint32Array(0),
+  hostOffsets: new Uint32Array(1),
+  actorOffsets: new Uint32Array(1),
+  hostile: new Uint16Array(0),
+  hosts: new Uint16Array(0),
+  actors: new Uint16Array(0),
 };

@@ -57,10 +57,18 @@ export function encodeTable(kind: TableKind, bin: BinIdentity, sections: readonl
  * The sections of a file of `kind`, as views of the given types; throws TableFormatError naming what is wrong
  * (`label` is the file as a reader knows it, e.g. "events.posture.bin"). With `bin`, the table must belong to it.
  */
-export function decodeTable(buffer: ArrayBuffer, kind: TableKind, types: readonly SectionType[], label: string,
-  bin?: BinIdentity): { count: number; sections: Section[] } {
-  const fail = (message: string): never => { throw new TableFormatError(`${label}: ${message}`); };
-  if (buffer.byteLength < TABLE_HEADER_BYTES) fail(`truncated: ${buffer.byteLength} bytes, less than the ${TABLE_HEADER_BYTES}-byte header`);
+export function decodeTable(
+  buffer: ArrayBuffer,
+  kind: TableKind,
+  types: readonly SectionType[],
+  label: string,
+  bin?: BinIdentity,
+): { count: number; sections: Section[] } {
+  const fail = (message: string): never => {
+    throw new TableFormatError(`${label}: ${message}`);
+  };
+  if (buffer.byteLength < TABLE_HEADER_BYTES)
+    fail(`truncated: ${buffer.byteLength} bytes, less than the ${TABLE_HEADER_BYTES}-byte header`);
   const header = new DataView(buffer);
   if (header.getUint32(0, true) !== TABLE_MAGIC) fail('not a Flankline table (magic FLKT missing)');
   const version = header.getUint16(4, true);
@@ -68,9 +76,12 @@ export function decodeTable(buffer: ArrayBuffer, kind: TableKind, types: readonl
   if (header.getUint16(6, true) !== TABLE_KINDS[kind]) fail(`not a ${kind} table (kind ${header.getUint16(6, true)})`);
   const count = header.getUint32(8, true);
   const total = header.getUint32(20, true);
-  if (buffer.byteLength !== total) fail(`${buffer.byteLength < total ? 'truncated' : 'corrupt'}: header says ${total} bytes, got ${buffer.byteLength}`);
+  if (buffer.byteLength !== total)
+    fail(`${buffer.byteLength < total ? 'truncated' : 'corrupt'}: header says ${total} bytes, got ${buffer.byteLength}`);
   if (bin && (count !== bin.count || header.getUint32(12, true) !== bin.totalBytes)) {
-    fail(`belongs to another events.bin (${count} rows, ${header.getUint32(12, true)} bytes; events.bin has ${bin.count} rows, ${bin.totalBytes} bytes)`);
+    fail(
+      `belongs to another events.bin (${count} rows, ${header.getUint32(12, true)} bytes; events.bin has ${bin.count} rows, ${bin.totalBytes} bytes)`,
+    );
   }
   if (header.getUint32(16, true) !== types.length) fail(`corrupt header: ${header.getUint32(16, true)} sections, expected ${types.length}`);
   let at = TABLE_HEADER_BYTES + 4 * types.length;
@@ -78,7 +89,12 @@ export function decodeTable(buffer: ArrayBuffer, kind: TableKind, types: readonl
     const bytes = header.getUint32(TABLE_HEADER_BYTES + 4 * k, true);
     if (bytes % BYTES[type] !== 0 || at + bytes > total) fail(`corrupt: section ${k} (${bytes} bytes) does not fit`);
     const length = bytes / BYTES[type];
-    const view = type === 'u8' ? new Uint8Array(buffer, at, length) : type === 'u16' ? new Uint16Array(buffer, at, length) : new Uint32Array(buffer, at, length);
+    const view =
+      type === 'u8'
+        ? new Uint8Array(buffer, at, length)
+        : type === 'u16'
+          ? new Uint16Array(buffer, at, length)
+          : new Uint32Array(buffer, at, length);
     at += padded(bytes);
     return view;
   });
@@ -88,6 +104,7 @@ export function decodeTable(buffer: ArrayBuffer, kind: TableKind, types: readonl
 
 /** Checks that `offsets` (length rows + 1) run from 0 to `length` without going backwards. */
 export function checkOffsets(offsets: Uint32Array, length: number, what: string, fail: (message: string) => never): void {
-  if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== length) fail(`corrupt ${what}: offsets do not span the values`);
+  if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== length)
+    fail(`corrupt ${what}: offsets do not span the values`);
   for (let k = 1; k < offsets.length; k++) if (offsets[k] < offsets[k - 1]) fail(`corrupt ${what}: offset ${k} goes backwards`);
 }

@@ -61,7 +61,9 @@ export function encodeTexts(table: TextTable, bin: BinIdentity): ArrayBuffer {
 export function decodeTexts(buffer: ArrayBuffer, label: string, bin?: BinIdentity): TextTable {
   const { count, sections } = decodeTable(buffer, 'text', ['u32', 'u32', 'u32', 'u8'], label, bin);
   const [refOffsets, refs, stringOffsets, text] = sections as [Uint32Array, Uint32Array, Uint32Array, Uint8Array];
-  const fail = (message: string): never => { throw new TableFormatError(`${label}: ${message}`); };
+  const fail = (message: string): never => {
+    throw new TableFormatError(`${label}: ${message}`);
+  };
   if (refOffsets.length !== count + 1) fail(`corrupt: ${refOffsets.length - 1} rows of excerpts, events.bin has ${count}`);
   checkOffsets(refOffsets, refs.length, 'excerpt references', fail);
   checkOffsets(stringOffsets, text.length, 'string table', fail);

@@ -26,7 +26,11 @@ export function createLru<K, V>(capacity: number): Lru<K, V> {
       map.set(key, value);
       while (map.size > capacity) map.delete(map.keys().next().value as K);
     },
-    delete(key) { map.delete(key); },
-    get size() { return map.size; },
+    delete(key) {
+      map.delete(key);
+    },
+    get size() {
+      return map.size;
+    },
   };
 }

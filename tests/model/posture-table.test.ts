@@ -2,15 +2,35 @@ import { describe, expect, test } from 'vitest';
 import { encodeFeatures } from '../../src/model/columnar.ts';
 import { featuresInRowOrder } from '../../src/model/parts.ts';
 import {
-  alpha2OfCode, codeOfAlpha2, contributorsOf, decodePosture, encodePosture, postureOfFeatures, type PostureTable,
+  alpha2OfCode,
+  codeOfAlpha2,
+  contributorsOf,
+  decodePosture,
+  encodePosture,
+  postureOfFeatures,
+  type PostureTable,
 } from '../../src/model/posture-table.ts';
 import { TableFormatError } from '../../src/model/table-file.ts';
 import { event } from '../app/posture/helpers.ts';
 
 const codes = (...alpha2: string[]) => alpha2.map(codeOfAlpha2);
 const FEATURES = featuresInRowOrder([
-  event({ id: 'baltics', category: 'deployment', start: '2017-01-01', persists: true, place: { kind: 'region', country: null, countries: ['EE', 'LV', 'LT'] }, actors: ['DE', 'GB'] }),
-  event({ id: 'sentry', category: 'mission', start: '2025-09-12', persists: true, place: { country: 'PL' }, actors: ['DE', 'DK', 'PL', 'DK'] }),
+  event({
+    id: 'baltics',
+    category: 'deployment',
+    start: '2017-01-01',
+    persists: true,
+    place: { kind: 'region', country: null, countries: ['EE', 'LV', 'LT'] },
+    actors: ['DE', 'GB'],
+  }),
+  event({
+    id: 'sentry',
+    category: 'mission',
+    start: '2025-09-12',
+    persists: true,
+    place: { country: 'PL' },
+    actors: ['DE', 'DK', 'PL', 'DK'],
+  }),
   event({ id: 'drones', category: 'incursion', start: '2025-09-10', place: { country: 'PL' }, actors: ['RU', 'DE'] }),
   event({ id: 'summit', category: 'meeting', start: '2023-07-11', place: { country: 'LT' }, actors: ['US', 'LT'] }),
   event({ id: 'host-only', category: 'aid', start: '2023-08-01', place: { country: 'UA' }, actors: ['UA'] }),
@@ -49,8 +69,9 @@ describe('the posture table', () => {
     const identity = { count: FEATURES.length, totalBytes: bin.byteLength };
     const back = decodePosture(encodePosture(table, identity), 'events.posture.bin', identity);
     for (const key of Object.keys(table) as (keyof PostureTable)[]) expect([...back[key]]).toEqual([...table[key]]);
-    expect(() => decodePosture(encodePosture(table, identity), 'events.posture.bin', { ...identity, totalBytes: identity.totalBytes + 4 }))
-      .toThrow(/^events\.posture\.bin: belongs to another events\.bin \(6 rows, \d+ bytes; events\.bin has 6 rows, \d+ bytes\)$/);
+    expect(() =>
+      decodePosture(encodePosture(table, identity), 'events.posture.bin', { ...identity, totalBytes: identity.totalBytes + 4 }),
+    ).toThrow(/^events\.posture\.bin: belongs to another events\.bin \(6 rows, \d+ bytes; events\.bin has 6 rows, \d+ bytes\)$/);
   });
 
   test('decodePosture() names what is wrong with a file it cannot read', () => {

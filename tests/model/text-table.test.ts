@@ -22,12 +22,16 @@ describe('the text table', () => {
     const bytes = encodeTexts(table, identity);
     const back = decodeTexts(bytes, 'events.text.bin', identity);
     for (let row = 0; row < FEATURES.length; row += 37) expect(excerptsOf(back, row)).toEqual(excerptsOf(table, row));
-    expect(() => decodeTexts(bytes, 'events.text.bin', { count: 499, totalBytes: 12345 })).toThrow(/^events\.text\.bin: belongs to another events\.bin/);
+    expect(() => decodeTexts(bytes, 'events.text.bin', { count: 499, totalBytes: 12345 })).toThrow(
+      /^events\.text\.bin: belongs to another events\.bin/,
+    );
     const broken = new Uint8Array(bytes.slice(0));
     const lengths = new DataView(broken.buffer);
     // The first reference points past the string table.
     const refsAt = 32 + 4 * 4 + ((lengths.getUint32(32, true) + 3) & ~3);
     lengths.setUint32(refsAt, 1_000_000, true);
-    expect(() => decodeTexts(broken.buffer, 'events.text.bin')).toThrow('events.text.bin: corrupt: reference 0 points outside the string table');
+    expect(() => decodeTexts(broken.buffer, 'events.text.bin')).toThrow(
+      'events.text.bin: corrupt: reference 0 points outside the string table',
+    );
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { MAX_LATITUDE, worldOf } from '../../src/util/mercator.ts';
 
 describe('Web Mercator common space', () => {
-  test('worldOf() puts 0°, 0° at the centre of the 512-unit world and the corners at the map\'s latitude limit', () => {
+  test("worldOf() puts 0°, 0° at the centre of the 512-unit world and the corners at the map's latitude limit", () => {
     expect(worldOf(0, 0, [0, 0])).toEqual([256, 256]);
     const [x0, y0] = worldOf(-180, -MAX_LATITUDE, [0, 0]);
     const [x1, y1] = worldOf(180, MAX_LATITUDE, [0, 0]);

@@ -24,8 +24,11 @@ export interface LoadEventsOptions {
 const POSTURE_OFF = 'host-nation tints, contributor arcs, headquarters squares and the posture summary are off';
 
 /** The posture table beside the bin, or why there is none (the map still works without it). */
-async function postureOf(eventsUrl: string, events: PreparedEvents, pending: ReturnType<typeof fetchTable>):
-  Promise<{ posture: PostureTable; warning?: string }> {
+async function postureOf(
+  eventsUrl: string,
+  events: PreparedEvents,
+  pending: ReturnType<typeof fetchTable>,
+): Promise<{ posture: PostureTable; warning?: string }> {
   const label = labelOf(tableUrlOf(eventsUrl, 'posture'), eventsUrl);
   const fetched = await pending;
   const regenerate = 'regenerate it with the pipeline (npm run geocode) or npm run synth';
@@ -56,8 +59,16 @@ export async function loadEvents(eventsUrl: string, opts: LoadEventsOptions = {}
         }
       }
       if (events) {
-        const [{ posture, warning }, { documents, warnings }] = await Promise.all([postureOf(eventsUrl, events, posturePending), documentsPending]);
-        return { ok: true, dataset: datasetOfBin(eventsUrl, events, posture), documents, warnings: warning ? [warning, ...warnings] : warnings };
+        const [{ posture, warning }, { documents, warnings }] = await Promise.all([
+          postureOf(eventsUrl, events, posturePending),
+          documentsPending,
+        ]);
+        return {
+          ok: true,
+          dataset: datasetOfBin(eventsUrl, events, posture),
+          documents,
+          warnings: warning ? [warning, ...warnings] : warnings,
+        };
       }
     }
   }

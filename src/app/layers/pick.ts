@@ -62,8 +62,15 @@ export function radiusOf(events: PreparedEvents, row: number, size: MarkerSize):
  * The screen offset of row `row` from the pixel of (cx, cy) in common space, at `pixelsPerUnit`, into `out` (x right,
  * y down), co-location offset included.
  */
-export function pixelOffsetOf(events: PreparedEvents, row: number, cx: number, cy: number, pixelsPerUnit: number, size: MarkerSize,
-  out: Float64Array): Float64Array {
+export function pixelOffsetOf(
+  events: PreparedEvents,
+  row: number,
+  cx: number,
+  cy: number,
+  pixelsPerUnit: number,
+  size: MarkerSize,
+  out: Float64Array,
+): Float64Array {
   const { world, offsets } = events;
   out[0] = (world[2 * row] - cx) * pixelsPerUnit + offsets[2 * row] * size.offsetScale;
   out[1] = (cy - world[2 * row + 1]) * pixelsPerUnit + offsets[2 * row + 1] * size.offsetScale;
@@ -78,8 +85,15 @@ const cursor = new Float64Array(2);
  * disc (plus PICK_DEFAULTS.slackPixels) holds the cursor and whose centre is nearest, or -1. On a tie the one drawn
  * last wins (later rows, then the lanes, are drawn on top).
  */
-export function pickEventAt(events: PreparedEvents, lon: number, lat: number, zoom: number, filter: ShownFilter, size: MarkerSize,
-  slackPixels = PICK_DEFAULTS.slackPixels): number {
+export function pickEventAt(
+  events: PreparedEvents,
+  lon: number,
+  lat: number,
+  zoom: number,
+  filter: ShownFilter,
+  size: MarkerSize,
+  slackPixels = PICK_DEFAULTS.slackPixels,
+): number {
   const [cx, cy] = worldOf(lon, lat, cursor);
   const pixelsPerUnit = 2 ** zoom;
   let best = -1;

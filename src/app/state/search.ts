@@ -49,12 +49,20 @@ export function titlePlaceIndex(columns: ColumnarEvents): StringIndex {
     used[columns.title[i]] = 1;
     used[columns.place[i]] = 1;
   }
-  return stringIndex(tableSize, (k) => used[k] === 1, (k) => stringAt(columns, k));
+  return stringIndex(
+    tableSize,
+    (k) => used[k] === 1,
+    (k) => stringAt(columns, k),
+  );
 }
 
 /** Every distinct excerpt of the text table. */
 export function excerptIndex(texts: TextTable): StringIndex {
-  return stringIndex(textCount(texts), () => true, (k) => textAt(texts, k));
+  return stringIndex(
+    textCount(texts),
+    () => true,
+    (k) => textAt(texts, k),
+  );
 }
 
 /** Fills `hit` (cleared first) with 1 for each string of the index that contains `word`. */
@@ -71,8 +79,13 @@ function markHits(index: StringIndex, word: string, hit: Uint8Array): void {
  * Fills out[row] with 1 where every word of the query is in the row's title, its place name or (with `excerpts`)
  * one of its excerpts, else 0; returns the match count. An empty query matches every row.
  */
-export function matchRows(columns: ColumnarEvents, titlesPlaces: StringIndex, excerpts: { index: StringIndex; table: TextTable } | null,
-  query: string, out: Uint8Array): number {
+export function matchRows(
+  columns: ColumnarEvents,
+  titlesPlaces: StringIndex,
+  excerpts: { index: StringIndex; table: TextTable } | null,
+  query: string,
+  out: Uint8Array,
+): number {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const n = columns.count;
   out.fill(1, 0, n);
@@ -157,7 +170,9 @@ export function createSearch(store: Store, table: EventsTable, texts: () => Prom
     if (s.query !== p.query) void apply(s.query);
   });
   return {
-    get matches() { return matches; },
+    get matches() {
+      return matches;
+    },
     key: () => key,
     passes: (i) => matches[i] === 1 && hidden[table.category[i]] === 0,
     subscribe(listener) {

@@ -19,7 +19,9 @@ function corpus(n: number, seed = 3) {
   const rows = featuresInRowOrder(features);
   const identity = { count: n, totalBytes: bin.byteLength };
   return {
-    features, bin, documents: data.documents as SourceDocument[],
+    features,
+    bin,
+    documents: data.documents as SourceDocument[],
     posture: encodePosture(postureOfFeatures(rows), identity),
     texts: encodeTexts(textsOfFeatures(rows), identity),
   };
@@ -28,21 +30,26 @@ function corpus(n: number, seed = 3) {
 /** A fetch that serves `files` (by name beside the events file) and 404s the rest; records what was asked for. */
 function serve(files: Record<string, string | ArrayBuffer>) {
   const asked: string[] = [];
-  vi.stubGlobal('fetch', vi.fn(async (url: string) => {
-    const name = url.slice(BASE.length);
-    asked.push(name);
-    const body = files[name];
-    if (body === undefined) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
-    const type = typeof body === 'string' ? 'application/json' : 'application/octet-stream';
-    return new Response(body, { status: 200, headers: { 'content-type': type } });
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      const name = url.slice(BASE.length);
+      asked.push(name);
+      const body = files[name];
+      if (body === undefined) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+      const type = typeof body === 'string' ? 'application/json' : 'application/octet-stream';
+      return new Response(body, { status: 200, headers: { 'content-type': type } });
+    }),
+  );
   return asked;
 }
 
 /** The worker's work, done here: what loadColumnar gives the app. */
 const loadBinFrom = (bin: ArrayBuffer) => vi.fn(async () => prepareEvents(decodeColumnar(bin.slice(0))));
 
-afterEach(() => { vi.unstubAllGlobals(); });
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 describe('loadEvents(): one way in for every dataset', () => {
   it('loadEvents() reads events.bin and its posture table when they are there, and never downloads the GeoJSON', async () => {
@@ -66,7 +73,10 @@ describe('loadEvents(): one way in for every dataset', () => {
 
   it('loadEvents() reads the GeoJSON when there is no bin, into the same columnar form, full features at hand', async () => {
     const c = corpus(40);
-    const asked = serve({ 'events.geojson': JSON.stringify({ type: 'FeatureCollection', features: c.features }), 'documents.json': JSON.stringify(c.documents) });
+    const asked = serve({
+      'events.geojson': JSON.stringify({ type: 'FeatureCollection', features: c.features }),
+      'documents.json': JSON.stringify(c.documents),
+    });
     const loadBin = vi.fn();
     const result = await loadEvents(EVENTS_URL, { loadBin });
     if (!result.ok) throw new Error(result.errors.join(' '));
@@ -83,9 +93,16 @@ describe('loadEvents(): one way in for every dataset', () => {
     const c = corpus(20);
     const asked = serve({ 'events.bin': c.bin, 'events.geojson': '{}' });
     const loadBin = vi.fn(async () => {
-      throw new ColumnarLoadError('events file: columnar: truncated: header says 900 bytes, got 450', 'columnar: truncated: header says 900 bytes, got 450', false);
+      throw new ColumnarLoadError(
+        'events file: columnar: truncated: header says 900 bytes, got 450',
+        'columnar: truncated: header says 900 bytes, got 450',
+        false,
+      );
     });
-    expect(await loadEvents(EVENTS_URL, { loadBin })).toEqual({ ok: false, errors: ['events.bin cannot be read: truncated: header says 900 bytes, got 450.'] });
+    expect(await loadEvents(EVENTS_URL, { loadBin })).toEqual({
+      ok: false,
+      errors: ['events.bin cannot be read: truncated: header says 900 bytes, got 450.'],
+    });
     expect(asked).not.toContain('events.geojson');
   });
 
@@ -106,12 +123,14 @@ describe('loadEvents(): one way in for every dataset', () => {
     const missing = await loadEvents(EVENTS_URL, { loadBin: loadBinFrom(c.bin) });
     expect(missing.ok && missing.dataset.posture.rows.length).toBe(0);
     expect(missing.ok && missing.warnings).toEqual([
-      'events.posture.bin is missing (HTTP 404): host-nation tints, contributor arcs, headquarters squares and the posture summary are off; '
-        + 'regenerate it with the pipeline (npm run geocode) or npm run synth.',
+      'events.posture.bin is missing (HTTP 404): host-nation tints, contributor arcs, headquarters squares and the posture summary are off; ' +
+        'regenerate it with the pipeline (npm run geocode) or npm run synth.',
     ]);
     serve({ 'events.bin': c.bin, 'events.posture.bin': other.posture, 'documents.json': JSON.stringify(c.documents) });
     const mismatched = await loadEvents(EVENTS_URL, { loadBin: loadBinFrom(c.bin) });
-    expect(mismatched.ok && mismatched.warnings[0]).toMatch(/^events\.posture\.bin: belongs to another events\.bin \(150 rows, \d+ bytes; events\.bin has 200 rows/);
+    expect(mismatched.ok && mismatched.warnings[0]).toMatch(
+      /^events\.posture\.bin: belongs to another events\.bin \(150 rows, \d+ bytes; events\.bin has 200 rows/,
+    );
   });
 
   it('loadEvents(): a text table that is missing or from another run is a sentence the search shows, not a failure', async () => {

@@ -41,29 +41,41 @@ function bruteNearest(t0: number, t1: number, lon: number, lat: number, zoom: nu
 
 describe('picking', () => {
   it('forEachShown() visits exactly the rows that started in the window or were still active at its start, each once', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2600 }), fc.integer({ min: 0, max: 400 }), (t0, width) => {
-      const seen: number[] = [];
-      forEachShown(events, window(t0, t0 + width), (row) => seen.push(row));
-      const want: number[] = [];
-      for (let i = 0; i < c.count; i++) if ((c.start[i] >= t0 && c.start[i] <= t0 + width) || (c.start[i] < t0 && lastDay(i) >= t0)) want.push(i);
-      expect([...seen].sort((a, b) => a - b)).toEqual(want);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2600 }), fc.integer({ min: 0, max: 400 }), (t0, width) => {
+        const seen: number[] = [];
+        forEachShown(events, window(t0, t0 + width), (row) => seen.push(row));
+        const want: number[] = [];
+        for (let i = 0; i < c.count; i++)
+          if ((c.start[i] >= t0 && c.start[i] <= t0 + width) || (c.start[i] < t0 && lastDay(i) >= t0)) want.push(i);
+        expect([...seen].sort((a, b) => a - b)).toEqual(want);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('pickEventAt() finds a marker as near as a brute-force scan of the shown markers, in pixels', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2600 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 3999 }),
-      fc.double({ min: -3e-3, max: 3e-3, noNaN: true }), (t0, width, near, jitter) => {
-        const lon = c.position[2 * near] + jitter;
-        const lat = c.position[2 * near + 1] - jitter;
-        const zoom = 9;
-        const got = pickEventAt(events, lon, lat, zoom, window(t0, t0 + width), SIZE);
-        const want = bruteNearest(t0, t0 + width, lon, lat, zoom);
-        expect(got === -1).toBe(want === -1);
-        if (want >= 0) {
-          const d = (i: number) => Math.hypot(...pixelOf(i, lon, lat, zoom));
-          expect(d(got)).toBeCloseTo(d(want), 6);
-        }
-      }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2600 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 0, max: 3999 }),
+        fc.double({ min: -3e-3, max: 3e-3, noNaN: true }),
+        (t0, width, near, jitter) => {
+          const lon = c.position[2 * near] + jitter;
+          const lat = c.position[2 * near + 1] - jitter;
+          const zoom = 9;
+          const got = pickEventAt(events, lon, lat, zoom, window(t0, t0 + width), SIZE);
+          const want = bruteNearest(t0, t0 + width, lon, lat, zoom);
+          expect(got === -1).toBe(want === -1);
+          if (want >= 0) {
+            const d = (i: number) => Math.hypot(...pixelOf(i, lon, lat, zoom));
+            expect(d(got)).toBeCloseTo(d(want), 6);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('pickEventAt() without activeAtStart ignores persisting states that began before the window', () => {
@@ -84,7 +96,8 @@ describe('picking', () => {
   it('pickEventAt() picks the event under the cursor and nothing a few pixels too far', () => {
     // A one-day event alone at its spot, so that a window starting the next day does not show it.
     let i = 1234;
-    while (c.end[i] !== c.start[i] || (c.flags[i] & FLAG_PERSISTS) !== 0 || events.offsets[2 * i] !== 0 || events.offsets[2 * i + 1] !== 0) i++;
+    while (c.end[i] !== c.start[i] || (c.flags[i] & FLAG_PERSISTS) !== 0 || events.offsets[2 * i] !== 0 || events.offsets[2 * i + 1] !== 0)
+      i++;
     const day = c.originDay + c.start[i];
     const lon = c.position[2 * i];
     const lat = c.position[2 * i + 1];

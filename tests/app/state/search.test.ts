@@ -9,19 +9,36 @@ import { createStore } from '../../../src/app/state/store.ts';
 import { event } from '../posture/helpers.ts';
 
 function quoting(f: EventFeature, ...excerpts: string[]): EventFeature {
-  f.properties.sources = excerpts.map((excerpt) => ({ doc: 'd', title: 't', published: null, excerpt, start: 0, end: excerpt.length, highlights: [] }));
+  f.properties.sources = excerpts.map((excerpt) => ({
+    doc: 'd',
+    title: 't',
+    published: null,
+    excerpt,
+    start: 0,
+    end: excerpt.length,
+    highlights: [],
+  }));
   return f;
 }
 
 const FEATURES = featuresInRowOrder([
-  quoting(event({ id: 'a', start: '2022-01-01', title: 'Drone strike on Odesa', place: { name: 'Odesa' }, category: 'strike' }),
-    'Missiles hit the port overnight.'),
-  quoting(event({ id: 'b', start: '2022-01-02', title: 'Ministers meet', place: { name: 'Rzeszów' }, category: 'meeting' }),
-    'The ministers agreed on air defence.', 'Talks ran late.'),
-  quoting(event({ id: 'c', start: '2022-01-03', title: 'Drone crosses border', place: { name: 'Ādaži' }, category: 'incursion' }),
-    'Fighters were scrambled twice.'),
-  quoting(event({ id: 'd', start: '2022-01-04', title: 'Drone strike on Odesa', place: { name: 'Odesa' }, category: 'strike' }),
-    'Missiles hit the port overnight.'),
+  quoting(
+    event({ id: 'a', start: '2022-01-01', title: 'Drone strike on Odesa', place: { name: 'Odesa' }, category: 'strike' }),
+    'Missiles hit the port overnight.',
+  ),
+  quoting(
+    event({ id: 'b', start: '2022-01-02', title: 'Ministers meet', place: { name: 'Rzeszów' }, category: 'meeting' }),
+    'The ministers agreed on air defence.',
+    'Talks ran late.',
+  ),
+  quoting(
+    event({ id: 'c', start: '2022-01-03', title: 'Drone crosses border', place: { name: 'Ādaži' }, category: 'incursion' }),
+    'Fighters were scrambled twice.',
+  ),
+  quoting(
+    event({ id: 'd', start: '2022-01-04', title: 'Drone strike on Odesa', place: { name: 'Odesa' }, category: 'strike' }),
+    'Missiles hit the port overnight.',
+  ),
 ]);
 const columns = decodeColumnar(encodeFeatures(FEATURES));
 const texts = textsOfFeatures(FEATURES);
@@ -31,7 +48,10 @@ describe('the search over titles, places and excerpts', () => {
   const titlesPlaces = titlePlaceIndex(columns);
   const excerpts = { index: excerptIndex(texts), table: texts };
   const out = new Uint8Array(columns.count);
-  const search = (q: string, withExcerpts = true) => { matchRows(columns, titlesPlaces, withExcerpts ? excerpts : null, q, out); return ids(out); };
+  const search = (q: string, withExcerpts = true) => {
+    matchRows(columns, titlesPlaces, withExcerpts ? excerpts : null, q, out);
+    return ids(out);
+  };
 
   test('titlePlaceIndex() and excerptIndex() hold each distinct string once, never the ids', () => {
     expect(titlesPlaces.strings.length).toBe(6);
@@ -64,11 +84,20 @@ describe('the search over titles, places and excerpts', () => {
     expect(search('e')).toEqual(['a', 'b', 'c', 'd']);
   });
 
-  test('the app\'s search: answers after the excerpts are in, a new matches array per query, passes() adds the hidden categories', async () => {
+  test("the app's search: answers after the excerpts are in, a new matches array per query, passes() adds the hidden categories", async () => {
     const store = createStore();
     let asked = 0;
-    const s = createSearch(store, buildColumnarTable(columns), async () => { asked++; return texts; });
-    const changed = () => new Promise<void>((resolve) => { const off = s.subscribe(() => { off(); resolve(); }); });
+    const s = createSearch(store, buildColumnarTable(columns), async () => {
+      asked++;
+      return texts;
+    });
+    const changed = () =>
+      new Promise<void>((resolve) => {
+        const off = s.subscribe(() => {
+          off();
+          resolve();
+        });
+      });
     const before = s.matches;
     expect([...before]).toEqual([1, 1, 1, 1]);
     expect(asked).toBe(0);
@@ -86,7 +115,7 @@ describe('the search over titles, places and excerpts', () => {
     expect(s.note()).toBeNull();
   });
 
-  test('the app\'s search without its excerpts says so once and still searches titles and places', async () => {
+  test("the app's search without its excerpts says so once and still searches titles and places", async () => {
     const store = createStore();
     const s = createSearch(store, buildColumnarTable(columns), async () => 'events.text.bin is missing (HTTP 404)');
     const changed = new Promise<void>((resolve) => s.subscribe(resolve));
