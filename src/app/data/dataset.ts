@@ -1,15 +1,13 @@
 // A dataset as every view reads it, whatever file it came from: the columnar table, the GPU columns, the posture
-// table, the excerpts (on the first search) and where an event's full feature comes from. A GeoJSON is encoded into
-// the same columnar form on load (datasetOfFeatures); events.bin and its tables arrive in that form (datasetOfBin).
-import type { EventFeature } from '../../model/index.ts';
-import { decodeColumnar, encodeFeatures } from '../../model/columnar.ts';
-import { featuresInRowOrder } from '../../model/parts.ts';
-import { postureOfFeatures, type PostureTable } from '../../model/posture-table.ts';
-import { decodeTexts, textsOfFeatures, type TextTable } from '../../model/text-table.ts';
+// table, the excerpts (on the first search) and where an event's full feature comes from. events.bin and its tables
+// arrive in that form (datasetOfBin); a GeoJSON is encoded into it on load (features-dataset.ts, a chunk of its own:
+// the encoders stay out of the first load of a page that reads a bin).
+import type { PostureTable } from '../../model/posture-table.ts';
+import { decodeTexts, type TextTable } from '../../model/text-table.ts';
 import { buildColumnarTable } from '../state/columnar-table.ts';
 import type { EventsTable } from '../state/events-table.ts';
-import { createDetailsSource, detailsInMemory, fetchTable, labelOf, tableUrlOf, type DetailsSource } from './bin.ts';
-import { prepareEvents, type PreparedEvents } from './prepared-events.ts';
+import { createDetailsSource, fetchTable, labelOf, tableUrlOf, type DetailsSource } from './bin.ts';
+import type { PreparedEvents } from './prepared-events.ts';
 
 export interface Dataset {
   readonly table: EventsTable;
@@ -21,23 +19,10 @@ export interface Dataset {
   readonly details: DetailsSource;
 }
 
-const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
+export const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
   let made: Promise<T> | null = null;
   return () => (made ??= make());
 };
-
-/** The dataset of contract features (a GeoJSON): encoded to the columnar form, its tables built here. */
-export function datasetOfFeatures(features: readonly EventFeature[]): Dataset {
-  const rows = featuresInRowOrder(features);
-  const events = prepareEvents(decodeColumnar(encodeFeatures(rows)));
-  return {
-    table: buildColumnarTable(events.columns),
-    events,
-    posture: postureOfFeatures(rows),
-    texts: once(async () => textsOfFeatures(rows)),
-    details: detailsInMemory(rows),
-  };
-}
 
 /** The dataset of events.bin beside `eventsUrl`: its parts and text table are fetched when first needed. */
 export function datasetOfBin(eventsUrl: string, events: PreparedEvents, posture: PostureTable): Dataset {

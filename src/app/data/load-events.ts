@@ -7,7 +7,7 @@ import type { SourceDocument } from '../../model/index.ts';
 import { decodePosture, EMPTY_POSTURE, type PostureTable } from '../../model/posture-table.ts';
 import { inlinedFile } from '../export/inlined.ts';
 import { binUrlOf, fetchTable, labelOf, peekBin, tableUrlOf } from './bin.ts';
-import { datasetOfBin, datasetOfFeatures, type Dataset } from './dataset.ts';
+import { datasetOfBin, type Dataset } from './dataset.ts';
 import { ColumnarLoadError, loadColumnar } from './load-columnar.ts';
 import { loadDataset, loadDocuments } from './load.ts';
 import type { PreparedEvents } from './prepared-events.ts';
@@ -75,5 +75,6 @@ export async function loadEvents(eventsUrl: string, opts: LoadEventsOptions = {}
   const result = await loadDataset(eventsUrl);
   if (!result.ok) return result;
   const { events, documents, warnings } = result.dataset;
+  const { datasetOfFeatures } = await import('./features-dataset.ts');
   return { ok: true, dataset: datasetOfFeatures(events.features), documents, warnings };
 }

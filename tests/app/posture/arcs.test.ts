@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { datasetOfFeatures } from '../../../src/app/data/dataset.ts';
+import { datasetOfFeatures } from '../../../src/app/data/features-dataset.ts';
 import { buildArcs } from '../../../src/app/posture/arcs.ts';
 import { capitalsByCode } from '../../../src/app/posture/capitals.ts';
 import { event } from './helpers.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { datasetOfFeatures } from '../../../src/app/data/dataset.ts';
+import { datasetOfFeatures } from '../../../src/app/data/features-dataset.ts';
 import { missionName, postureSummary } from '../../../src/app/posture/summary.ts';
 import { dayOf } from '../../../src/model/day.ts';
 import { event } from './helpers.ts';
