@@ -8,6 +8,7 @@ import { dayOfDate } from '../model/day.ts';
 import { createMap, MAP_DEFAULTS } from './map.ts';
 import { loadEvents } from './data/load-events.ts';
 import type { Dataset } from './data/dataset.ts';
+import { datasetOfFeatures } from './data/features-dataset.ts';
 import { dataExtent } from './state/events-table.ts';
 import { createStore, type Store } from './state/store.ts';
 import { createSearch } from './state/search.ts';
@@ -89,7 +90,7 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
   const result = await loading;
   if (!result.ok) opts.notify('error', result.errors);
   else if (result.warnings.length) opts.notify('warning', result.warnings);
-  const dataset = result.ok ? result.dataset : (await import('./data/features-dataset.ts')).datasetOfFeatures([]);
+  const dataset = result.ok ? result.dataset : datasetOfFeatures([]);
   const documents = result.ok ? result.documents : new Map<string, SourceDocument>();
   const { table, posture } = dataset;
 

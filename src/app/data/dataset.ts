@@ -1,7 +1,6 @@
 // A dataset as every view reads it, whatever file it came from: the columnar table, the GPU columns, the posture
 // table, the excerpts (on the first search) and where an event's full feature comes from. events.bin and its tables
-// arrive in that form (datasetOfBin); a GeoJSON is encoded into it on load (features-dataset.ts, a chunk of its own:
-// the encoders stay out of the first load of a page that reads a bin).
+// arrive in that form (datasetOfBin); a GeoJSON is encoded into it on load (features-dataset.ts).
 import type { PostureTable } from '../../model/posture-table.ts';
 import { decodeTexts, type TextTable } from '../../model/text-table.ts';
 import { buildColumnarTable } from '../state/columnar-table.ts';

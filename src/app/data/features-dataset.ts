@@ -1,6 +1,6 @@
 // The dataset of a GeoJSON (no events.bin beside it: a hand-made file, a single-file export, a `?data=` elsewhere):
 // its features are checked already (load.ts), then encoded into the columnar form and the tables a bin would bring,
-// in memory, so the views read it exactly as they read a bin. Loaded as a chunk of its own (load-events.ts).
+// in memory, so the views read it exactly as they read a bin.
 import type { EventFeature } from '../../model/index.ts';
 import { decodeColumnar, encodeFeatures } from '../../model/columnar.ts';
 import { featuresInRowOrder } from '../../model/parts.ts';

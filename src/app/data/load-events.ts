@@ -8,6 +8,7 @@ import { decodePosture, EMPTY_POSTURE, type PostureTable } from '../../model/pos
 import { inlinedFile } from '../export/inlined.ts';
 import { binUrlOf, fetchTable, labelOf, peekBin, tableUrlOf } from './bin.ts';
 import { datasetOfBin, type Dataset } from './dataset.ts';
+import { datasetOfFeatures } from './features-dataset.ts';
 import { ColumnarLoadError, loadColumnar } from './load-columnar.ts';
 import { loadDataset, loadDocuments } from './load.ts';
 import type { PreparedEvents } from './prepared-events.ts';
@@ -75,6 +76,5 @@ export async function loadEvents(eventsUrl: string, opts: LoadEventsOptions = {}
   const result = await loadDataset(eventsUrl);
   if (!result.ok) return result;
   const { events, documents, warnings } = result.dataset;
-  const { datasetOfFeatures } = await import('./features-dataset.ts');
   return { ok: true, dataset: datasetOfFeatures(events.features), documents, warnings };
 }
