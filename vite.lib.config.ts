@@ -15,7 +15,7 @@ export default defineConfig({
     copyPublicDir: true,
     chunkSizeWarningLimit: 5000,
     lib: {
-      entry: resolve(import.meta.dirname, 'src/component/flankline-map.ts'),
+      entry: resolve(import.meta.dirname, 'src/app/component/flankline-map.ts'),
       formats: ['es'],
       fileName: () => 'flankline-map.js',
     },

@@ -30,7 +30,7 @@ export function overlayGl(overlay: object): WebGL2RenderingContext {
   return (overlay as { _deck: { device: { gl: WebGL2RenderingContext } } })._deck.device.gl;
 }
 
-/** Okabe-Ito based, one per category index (as src/scale/scale-events.ts). */
+/** Okabe-Ito based, one per category index (as the app's CATEGORY_COLORS). */
 export const PALETTE: [number, number, number][] = [
   [0, 158, 115], [213, 94, 0], [0, 114, 178], [86, 180, 233], [51, 34, 136],
   [230, 159, 0], [190, 30, 45], [136, 34, 85], [117, 112, 179], [110, 110, 110],

@@ -2,16 +2,15 @@
 // that fills the page, with the synthetic data. It opens as a link would (`#time=…&mode=window&playwindow=…`: a moving
 // window of the bench's width) and is then driven as a host page drives an embedded map, with the embedding API's
 // setTime message; a frame is done when the app's test hook says deck.gl has drawn the new time and the GPU finished.
-// Above 20,000 events the app reads events.bin (large mode); at 10,000 it reads events.geojson like any small corpus.
+// The app reads events.bin and its posture table at every size, as it does beside any pipeline output.
 import { dataUrl, finishGpu, install, type DisplayMeta } from './harness.ts';
 
 interface AppHook {
   t(): number;
   drawn(): boolean;
   whenDrawn(): Promise<void>;
-  /** Large mode: CPU picking; small mode: deck.gl picking (idsAt). */
-  eventAt?(x: number, y: number): unknown;
-  idsAt?(x: number, y: number): unknown;
+  /** The app's CPU picking. */
+  eventAt(x: number, y: number): unknown;
 }
 
 const frame = document.getElementById('app') as HTMLIFrameElement;
@@ -42,7 +41,7 @@ function deckGl(): WebGL2RenderingContext | null {
   return (deck?.getContext('webgl2') as WebGL2RenderingContext | null) ?? null;
 }
 
-async function show(t0: number, t1: number): Promise<void> {
+async function show(_t0: number, t1: number): Promise<void> {
   const t = meta.originDay + t1;
   const w = appWindow()!;
   // The embedding API's setTime, as a host page drives an embedded map (docs/embedding.md): same origin, so allowed.
@@ -56,7 +55,7 @@ async function show(t0: number, t1: number): Promise<void> {
 install({
   async load() {
     meta = await (await fetch(dataUrl('meta.json'))).json() as DisplayMeta;
-    const events = meta.count > 20_000 ? 'events.bin' : 'events.geojson';
+    const events = 'events.bin';
     const width = Math.max(1, Math.round((meta.maxStart - meta.minStart) * 0.1));
     const t1 = meta.maxStart;
     frame.src = `app/index.html?data=${encodeURIComponent(dataUrl(events))}`
@@ -72,8 +71,7 @@ install({
   pick(x, y) {
     const hook = appWindow()?.__flankline;
     const s = performance.now();
-    if (hook?.eventAt) hook.eventAt(x, y);
-    else hook?.idsAt?.(x, y);
+    hook?.eventAt(x, y);
     return performance.now() - s;
   },
 });

@@ -5,19 +5,18 @@
 // `ours` is the built app itself (basemap, timeline, list and all), opened in bench/ours.html's iframe; `ours-layer`
 // is its events layer alone on the baselines' bare map, to tell the layer's cost from the app's.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { decodeColumnar, encodeColumnar, FLAG_PERSISTS } from '../src/scale/columnar.ts';
-import { prepareScaleEvents } from '../src/scale/scale-events.ts';
-import { synthesize } from '../src/scale/synth-events.ts';
-import { LARGE_DEFAULTS } from '../src/app/data/large.ts';
-import { writeGeoJson } from './synth.ts';
+import { decodeColumnar, FLAG_PERSISTS, NO_UNTIL } from '../src/model/columnar.ts';
+import { synthesize } from './synth-events.ts';
+import { writeBinary, writeTables } from './synth.ts';
 import { firstLoadSizes } from './build-size.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,10 +34,6 @@ export const BENCH_APP_DEFAULTS = {
   scrubTimeoutMs: 300_000,
 };
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
@@ -59,21 +54,21 @@ const FADE_DAYS = 30;
 const DISPLAY_FOREVER = 1e9;
 
 /**
- * events.bin for ours (the app) and ours-layer; documents.json, and events.geojson where the app reads it (at or under its
- * large-mode threshold), for the app; meta.json and display.geojson (the properties the baselines filter on) for the
- * others.
+ * events.bin and its posture table for ours (the app, at every size) and ours-layer, with documents.json; meta.json and
+ * display.geojson (the properties the baselines filter on) for the others. No text table or parts: nothing searches
+ * or opens an event here.
  */
 export function writeData(dir: string, n: number, seed: number): void {
   mkdirSync(dir, { recursive: true });
   const synthetic = synthesize({ events: n, seed });
-  const buffer = encodeColumnar(synthetic.columns());
-  writeFileSync(join(dir, 'events.bin'), new Uint8Array(buffer));
-  if (n <= LARGE_DEFAULTS.threshold) writeGeoJson(synthetic, dir);
-  else writeFileSync(join(dir, 'documents.json'), JSON.stringify(synthetic.documents));
-  const cols = decodeColumnar(buffer);
-  // The app's fade rule for the baselines: full strength until end + 30 days, or until `until` for a state.
-  const { lastDay } = prepareScaleEvents(cols);
-  const freshUntil = (i: number) => ((cols.flags[i] & FLAG_PERSISTS) !== 0 ? lastDay[i] : lastDay[i] + FADE_DAYS);
+  const columns = synthetic.columns();
+  writeTables(synthetic, dir, writeBinary(synthetic, dir, columns), columns, false);
+  writeFileSync(join(dir, 'documents.json'), JSON.stringify(synthetic.documents));
+  const cols = decodeColumnar(readFileSync(join(dir, 'events.bin')).buffer as ArrayBuffer);
+  // The app's fade rule for the baselines: full strength until end + 30 days, or until `until` for a state (for ever
+  // while it holds).
+  const freshUntil = (i: number) => ((cols.flags[i] & FLAG_PERSISTS) === 0 ? cols.end[i] + FADE_DAYS
+    : cols.until[i] === NO_UNTIL ? DISPLAY_FOREVER : cols.until[i]);
   writeFileSync(join(dir, 'meta.json'), JSON.stringify({ count: n, originDay: cols.originDay, minStart: n ? cols.start[0] : 0, maxStart: n ? cols.start[n - 1] : 0 }));
   const fd = openSync(join(dir, 'display.geojson'), 'w');
   writeSync(fd, '{"type":"FeatureCollection","features":[');
@@ -223,7 +218,7 @@ async function main(): Promise<void> {
     }
     const served = await serve(site, data);
     server = served.server;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     const rows: Row[] = [];
     for (const n of sizes) {
       // First renders one page at a time; then scrub rounds in turn over the open pages.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { GAZETTEER_PATH } from './gazetteer-load.ts';
 import type { PipelineInput } from '../src/pipeline/index.ts';
-import { seededRandom } from '../src/util/seeded-random.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export const CORPUS_DEFAULTS = {
   /** Documents in the generated corpus. */

@@ -60,7 +60,7 @@ function matched(collection: EventCollection, gold: Gold[]): Set<number> {
     }
     return false;
   };
-  gold.forEach((_, gi) => augment(gi, new Set()));
+  for (let gi = 0; gi < gold.length; gi++) augment(gi, new Set());
   return new Set(goldOf.map((g, i) => (g >= 0 ? i : -1)).filter((i) => i >= 0));
 }
 

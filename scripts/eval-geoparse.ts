@@ -13,7 +13,7 @@ import { ingest } from '../src/pipeline/ingest.ts';
 import { recognise, RECOGNISE_DEFAULTS } from '../src/pipeline/recognise.ts';
 import { resolve, RESOLVE_DEFAULTS } from '../src/pipeline/resolve.ts';
 import { segment } from '../src/pipeline/segment.ts';
-import { distanceKm } from '../src/pipeline/merge.ts';
+import { distanceKm } from '../src/util/geo.ts';
 import type { Gazetteer } from '../src/pipeline/gazetteer.ts';
 import type { GazetteerEntry } from '../src/pipeline/types.ts';
 

@@ -1,8 +1,9 @@
 // npm run geocode -- --input DIR --output FILE.geojson [--documents FILE.json] [--mentions FILE.json] [--report FILE]
 // Reads a folder of news documents (or a .jsonl/.csv file of articles), runs the pipeline on every core (or on a
-// queue's workers), writes the event GeoJSON and the documents the app shows, and beside the GeoJSON its columnar form
-// (events.bin) and detail parts (events.parts/) for the app's large mode. Results are cached per document
-// (scripts/run/, docs/scale.md), so a re-run reads only new and changed documents.
+// queue's workers), writes the event GeoJSON and the documents the app shows, and beside the GeoJSON the form the app
+// reads: events.bin (columns), events.posture.bin and events.text.bin (compact tables for the posture and the search)
+// and events.parts/ (the full features, a thousand a file). Results are cached per document (scripts/run/,
+// docs/scale.md), so a re-run reads only new and changed documents.
 // Exit codes: 0 all fine, 1 written but some documents were not read (each named on stderr), 2 nothing written
 // (bad arguments or input), 3 internal error. docs/hardening.md lists every bad input and what it gets.
 import { dirname, join } from 'node:path';
@@ -12,7 +13,7 @@ import { assembleRun, count } from '../src/pipeline/index.ts';
 import { runArgs, runDocuments, type RunArgs } from './run/cli.ts';
 import { DEFAULT_SETTINGS } from './run/resources.ts';
 import { write } from '../src/pipeline/write.ts';
-import { binPathOf, partsDirOf } from '../src/scale/parts.ts';
+import { binPathOf, partsDirOf, posturePathOf, textPathOf } from '../src/model/parts.ts';
 import { markupSpans } from '../src/pipeline/boilerplate.ts';
 import { report, summarise, summaryLine, whyNothing } from '../src/pipeline/report.ts';
 import { printable } from '../src/util/text.ts';
@@ -111,6 +112,8 @@ function plannedOutputs(args: Args): PlannedOutput[] {
   return [
     { role: 'events', flag: '--output', path: args.output },
     { role: 'bin', flag: '--output', path: binPathOf(args.output) },
+    { role: 'posture', flag: '--output', path: posturePathOf(args.output) },
+    { role: 'text', flag: '--output', path: textPathOf(args.output) },
     { role: 'parts', flag: '--output', path: partsDirOf(args.output) },
     { role: 'documents', flag: '--documents', path: args.documents },
     ...(args.mentions ? [{ role: 'mentions' as const, flag: '--mentions', path: args.mentions }] : []),
@@ -153,7 +156,8 @@ async function run(args: Args): Promise<number> {
   const binPath = binPathOf(args.output);
   const partsPath = partsDirOf(args.output);
   const contents: Record<OutputRole, () => OutputContent> = {
-    events: () => ({ chunks: files.eventsChunks() }), bin: () => files.bin, documents: () => files.documents, mentions: () => files.mentions,
+    events: () => ({ chunks: files.eventsChunks() }), bin: () => files.bin, posture: () => files.posture, text: () => files.text,
+    documents: () => files.documents, mentions: () => files.mentions,
     parts: () => ({ folder: (function* () { for (const p of files.parts) yield { name: p.name, content: p.json }; })() }),
     report: () => report(result, documents.problems, documents.unread),
   };
@@ -169,7 +173,8 @@ async function run(args: Args): Promise<number> {
   const summary = summarise(result, documents.unread, documents.problems.length - documents.unread);
   console.log(`geocode: ${summaryLine(summary)}`);
   const written = [
-    args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, `${partsPath} (${count(files.partCount, 'file')})`,
+    args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, posturePathOf(args.output),
+    textPathOf(args.output), `${partsPath} (${count(files.partCount, 'file')})`,
     args.documents, args.mentions, args.report,
   ];
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -26,7 +26,7 @@ export const OUTPUT_SET_DEFAULTS = {
 
 /** What each output is, and its name inside a set. */
 export const SET_NAMES = {
-  events: 'events.geojson', bin: 'events.bin', parts: 'events.parts', documents: 'documents.json', mentions: 'mentions.json',
+  events: 'events.geojson', bin: 'events.bin', posture: 'events.posture.bin', text: 'events.text.bin', parts: 'events.parts', documents: 'documents.json', mentions: 'mentions.json',
   report: 'report.md',
 } as const;
 export type OutputRole = keyof typeof SET_NAMES;
@@ -160,7 +160,10 @@ function snapshot(from: string, to: string): void {
       copyFileSync(a, b);
     }
   };
-  if (!stat.isDirectory()) return copy(from, to);
+  if (!stat.isDirectory()) {
+    copy(from, to);
+    return;
+  }
   mkdirSync(to);
   for (const name of readdirSync(from)) if (statSync(join(from, name)).isFile()) copy(join(from, name), join(to, name));
 }

@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
-import { serve } from '../tests/browser/serve.ts';
-import { CHROMIUM_ARGS } from '../tests/browser/browser.ts';
+import { serve } from './serve-static.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 export const SNAPSHOT_DEFAULTS = {
   width: 1600,
@@ -59,7 +59,7 @@ async function buildApp(): Promise<string> {
 const dir = values.app ? null : await buildApp();
 const served = dir ? await serve(dir) : null;
 const appUrl = values.app ?? served!.url;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 try {
   const cssWidth = width / scale;
   const cssHeight = height / scale;

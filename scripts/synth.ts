@@ -1,14 +1,16 @@
-// Writes a synthetic dataset of N events for scale tests and benchmarks (src/scale/synth-events.ts):
+// Writes a synthetic dataset of N events for scale tests and benchmarks (scripts/synth-events.ts):
 //   npm run synth -- --events 100000 --out tmp/synth-100k [--seed 1] [--format both|geojson|bin|app]
-// geojson: events.geojson + documents.json (the contract); bin: events.bin alone (docs/columnar-format.md);
-// app: what the app's large mode reads, events.bin + events.parts/ + documents.json, without the big GeoJSON;
-// both (the default): all of them.
+// geojson: events.geojson + documents.json (the contract); bin: events.bin and its companion tables
+// (events.posture.bin, events.text.bin; docs/columnar-format.md); app: what the app reads, the bin, its tables,
+// events.parts/ and documents.json, without the big GeoJSON; both (the default): all of them.
 import { mkdirSync, openSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { encodeColumnar, rowOrder, type ColumnarInput } from '../src/scale/columnar.ts';
-import { partsOfRows } from '../src/scale/parts.ts';
-import { synthesize, SYNTH_DEFAULTS, type SynthDataset } from '../src/scale/synth-events.ts';
+import { encodeColumnar, rowOrder, type ColumnarInput } from '../src/model/columnar.ts';
+import { partsOfRows } from '../src/model/parts.ts';
+import { encodePosture, postureOfRows } from '../src/model/posture-table.ts';
+import { encodeTexts, textsOfRows } from '../src/model/text-table.ts';
+import { synthesize, SYNTH_DEFAULTS, type SynthDataset } from './synth-events.ts';
 
 const FORMATS = ['both', 'geojson', 'bin', 'app'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,8 +39,23 @@ function writeDocuments(data: SynthDataset, dir: string): void {
   writeFileSync(join(dir, 'documents.json'), `${JSON.stringify(data.documents, null, 2)}\n`);
 }
 
-export function writeBinary(data: SynthDataset, dir: string, columns: ColumnarInput = data.columns()): void {
-  writeFileSync(join(dir, 'events.bin'), new Uint8Array(encodeColumnar(columns)));
+/** events.bin; returns its byte length (the companion tables name it). */
+export function writeBinary(data: SynthDataset, dir: string, columns: ColumnarInput = data.columns()): number {
+  const bin = encodeColumnar(columns);
+  writeFileSync(join(dir, 'events.bin'), new Uint8Array(bin));
+  return bin.byteLength;
+}
+
+/**
+ * The companion tables of events.bin: events.posture.bin, and events.text.bin unless `texts` is false. Rows are
+ * the bin's (rowOrder), each feature drawn again from its generation index.
+ */
+export function writeTables(data: SynthDataset, dir: string, binBytes: number, columns: ColumnarInput = data.columns(), texts = true): void {
+  const order = rowOrder(columns);
+  const featureOfRow = (row: number) => data.featureAt(order[row]);
+  const bin = { count: data.count, totalBytes: binBytes };
+  writeFileSync(join(dir, 'events.posture.bin'), new Uint8Array(encodePosture(postureOfRows(data.count, featureOfRow), bin)));
+  if (texts) writeFileSync(join(dir, 'events.text.bin'), new Uint8Array(encodeTexts(textsOfRows(data.count, featureOfRow), bin)));
 }
 
 /**
@@ -86,8 +103,8 @@ function main(): void {
   }
   if (format !== 'geojson') {
     const columns = data.columns();
-    writeBinary(data, out, columns);
-    written.push('events.bin');
+    writeTables(data, out, writeBinary(data, out, columns), columns);
+    written.push('events.bin', 'events.posture.bin', 'events.text.bin');
     if (format !== 'bin') {
       const parts = writeParts(data, out, columns);
       written.push(`events.parts (${parts} file${parts === 1 ? '' : 's'})`);

@@ -11,7 +11,7 @@ import { ingest } from '../src/pipeline/ingest.ts';
 import { recognise, RECOGNISE_DEFAULTS } from '../src/pipeline/recognise.ts';
 import { resolve, RESOLVE_DEFAULTS, type ResolveOptions } from '../src/pipeline/resolve.ts';
 import { segment } from '../src/pipeline/segment.ts';
-import { distanceKm } from '../src/pipeline/merge.ts';
+import { distanceKm } from '../src/util/geo.ts';
 import type { IngestedDocument, PlaceMention } from '../src/pipeline/types.ts';
 
 const ROOT = resolvePath(dirname(fileURLToPath(import.meta.url)), '..');

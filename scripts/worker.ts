@@ -31,9 +31,10 @@ function fail(message: string, usage = true): never {
 }
 
 async function main(): Promise<void> {
-  let values;
+  const options = { queue: { type: 'string' }, threads: { type: 'string' }, name: { type: 'string' }, 'lock-seconds': { type: 'string' }, convention: { type: 'string' }, 'no-demonyms': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+  let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
   try {
-    ({ values } = parseArgs({ options: { queue: { type: 'string' }, threads: { type: 'string' }, name: { type: 'string' }, 'lock-seconds': { type: 'string' }, convention: { type: 'string' }, 'no-demonyms': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ options }));
   } catch (error) {
     fail((error as Error).message.split('\n')[0]);
   }

@@ -92,7 +92,7 @@ function executorFor(run: RunArgs, expected: number | null, version: string, log
 export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentRun> {
   const missing = missingResource();
   if (missing !== null) throw opts.usage(missing);
-  let source;
+  let source: ReturnType<typeof openSource>;
   try {
     source = openSource(opts.input, { maxDocumentMb: opts.maxDocumentMb, followSymlinks: opts.followSymlinks });
   } catch (error) {

@@ -1,8 +1,7 @@
 // Where a run's documents come from, read one at a time so a corpus of any size streams through: a folder of .txt
 // files (with its manifest.json), or one file of articles, JSON Lines (.jsonl, .ndjson) or CSV (.csv), one article a
 // line or row with its text, title, published date and url. Nothing here runs the pipeline.
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';

@@ -1,9 +1,4 @@
-// The map's deck.gl half: event markers (the large mode's scale layer too), posture layers and their test hooks.
-// main.ts loads it as a separate chunk, started at once, so the basemap, timeline, list and legend paint while
-// deck.gl and luma.gl download.
-export { connectPosture } from './posture/connect.ts';
-export { connectEvents } from './map-events.ts';
+// The map's deck.gl half: the events layer, the posture layers and the test hook. The app loads it as a separate
+// chunk, started at once, so the basemap, timeline, list and legend paint while deck.gl and luma.gl download.
+export { connectEventsMap } from './events-map.ts';
 export { installTestHook } from './test-hook.ts';
-export { installPostureHook } from './posture/test-hook.ts';
-export { connectLargeEvents } from './large/large-map.ts';
-export { installLargeTestHook } from './large/large-test-hook.ts';

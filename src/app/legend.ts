@@ -5,9 +5,9 @@ import { CATEGORY_LABELS, cssColor } from './categories.ts';
 import { categoryCounts, categoryOf, type EventsTable } from './state/events-table.ts';
 import { BASEMAP_DEFAULTS } from './basemap-style.ts';
 import type { Store } from './state/store.ts';
+import { contributorsOf, type PostureTable } from '../model/posture-table.ts';
 import { stateStyle } from './posture/states.ts';
 import { PULSE_DEFAULTS } from './posture/pulse.ts';
-import { ARCS_DEFAULTS } from './posture/arcs.ts';
 
 const STYLE_TEXT = { fill: 'host country', outline: 'area', symbol: 'site' };
 
@@ -21,15 +21,22 @@ function entry(swatchClass: string, background: string, text: string): HTMLLIEle
   return li;
 }
 
-export function createLegend(root: HTMLElement, table: EventsTable, store: Store): void {
+/** Whether any event has a contributor, so the map draws arcs. */
+function hasContributors(table: EventsTable, posture: PostureTable): boolean {
+  for (let k = 0; k < posture.rows.length; k++) {
+    const actors = posture.actors.subarray(posture.actorOffsets[k], posture.actorOffsets[k + 1]);
+    const hosts = posture.hosts.subarray(posture.hostOffsets[k], posture.hostOffsets[k + 1]);
+    if (contributorsOf(categoryOf(table, posture.rows[k]), actors, hosts, posture.hostile).length) return true;
+  }
+  return false;
+}
+
+export function createLegend(root: HTMLElement, table: EventsTable, postureTable: PostureTable, store: Store): void {
   root.classList.add('legend');
-  root.classList.toggle('legend-large', table.mode === 'large');
   const counts = categoryCounts(table);
   const used = new Set<Category>(CATEGORIES.filter((_, k) => counts[k] > 0));
-  // Large datasets draw no posture (it needs every full feature), so the legend leaves its entries out.
-  const large = table.mode === 'large';
   const persisting = new Set<Category>();
-  if (!large) for (let i = 0; i < table.length; i++) if (table.persistsUntil[i] !== -Infinity) persisting.add(categoryOf(table, i));
+  for (let i = 0; i < table.length; i++) if (table.persistsUntil[i] !== -Infinity) persisting.add(categoryOf(table, i));
   const ul = document.createElement('ul');
   ul.className = 'legend-categories';
   const toggles = new Map<Category, HTMLButtonElement>();
@@ -40,17 +47,12 @@ export function createLegend(root: HTMLElement, table: EventsTable, store: Store
     button.type = 'button';
     button.className = 'legend-toggle';
     button.dataset.category = c;
-    button.title = `Show or hide ${CATEGORY_LABELS[c].toLowerCase()} events`;
+    button.title = `Show or hide ${CATEGORY_LABELS[c].toLowerCase()} events (${counts[CATEGORIES.indexOf(c)].toLocaleString('en-GB')})`;
     const swatch = document.createElement('span');
     swatch.className = 'swatch';
     swatch.style.background = cssColor(c);
     button.append(swatch, document.createTextNode(CATEGORY_LABELS[c]));
-    if (large) {
-      const count = document.createElement('span');
-      count.className = 'legend-count';
-      count.textContent = counts[CATEGORIES.indexOf(c)].toLocaleString('en-GB');
-      button.append(' ', count);
-    }
+
     button.addEventListener('click', () => {
       const hidden = store.get().hiddenCategories;
       store.set({ hiddenCategories: hidden.includes(c) ? hidden.filter((h) => h !== c) : [...hidden, c] });
@@ -67,17 +69,10 @@ export function createLegend(root: HTMLElement, table: EventsTable, store: Store
     const cls = style === 'fill' ? 'swatch swatch-area' : style === 'outline' ? 'swatch swatch-area swatch-line' : 'swatch swatch-square';
     posture.append(entry(cls, cssColor(c), `${CATEGORY_LABELS[c]} ${STYLE_TEXT[style]}`));
   }
-  const hasContributors = () => {
-    for (let i = 0; i < table.length; i++) {
-      const p = table.feature(i).properties;
-      if (p.actors.length && !ARCS_DEFAULTS.excludeCategories.includes(p.category)) return true;
-    }
-    return false;
-  };
-  if (!large && hasContributors()) {
+  if (hasContributors(table, postureTable)) {
     posture.append(entry('swatch swatch-arc', '', 'Contributor (from its capital)'));
   }
-  const pulseEntry = !large && PULSE_DEFAULTS.categories.some((c) => used.has(c)) ? entry('swatch swatch-ring', '', '') : null;
+  const pulseEntry = PULSE_DEFAULTS.categories.some((c) => used.has(c)) ? entry('swatch swatch-ring', '', '') : null;
   if (pulseEntry) posture.append(pulseEntry);
   const nato = entry('swatch swatch-area', BASEMAP_DEFAULTS.nato, 'NATO member');
   posture.append(nato);
@@ -85,9 +80,8 @@ export function createLegend(root: HTMLElement, table: EventsTable, store: Store
   note.className = 'legend-note';
   const explain = () => {
     const { windowDays, hiddenCategories } = store.get();
-    note.textContent = large
-      ? `Markers pale ${windowDays} days after an event. Press a category to hide it.`
-      : `Shaded areas and squares: in place at this date. Rings fade and markers pale ${windowDays} days after an event. Larger: more sources. Press a category to hide it.`;
+    note.textContent = `Shaded areas and squares: in place at this date. Rings fade and markers pale ${windowDays} days after an event. `
+      + `Larger: more sources. Press a category to hide it.`;
     if (pulseEntry) pulseEntry.lastChild!.textContent = 'Recent incident';
     for (const [c, button] of toggles) button.setAttribute('aria-pressed', String(!hiddenCategories.includes(c)));
   };

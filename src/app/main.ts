@@ -1,117 +1,46 @@
-// Wires the app: map first (so a data problem never leaves a blank page), then the data, the store and the views.
-// The deck.gl half (markers, posture layers: deck-views.ts) is a separate chunk whose download starts with the map, so
-// the basemap, timeline, list and legend paint while it loads; `npm run build` prints what the first load weighs.
-import type { Map as MapLibreMap } from 'maplibre-gl';
+// The page's entry (index.html): mounts the app into the page's elements, then wires what only a whole page has:
+// the banners, the phone's list drawer, the view in the URL, the host page's API, sharing and export.
 import './no-eval.ts';
 import './styles.css';
-import { createMap } from './map.ts';
-import { loadDataset, resolveEventsUrl } from './data/load.ts';
-import { buildEventsTable, dataExtent, type EventsTable } from './state/events-table.ts';
-import { createStore, STATE_DEFAULTS } from './state/store.ts';
-import { timeDomain } from './timeline/scale.ts';
-import { createScrubber } from './timeline/scrubber.ts';
-import { createControls, LARGE_CONTROLS } from './timeline/controls.ts';
-import { startPlayer } from './timeline/player.ts';
-import { createPanel } from './panel/panel.ts';
-import { createEventList, LIST_DEFAULTS } from './list/event-list.ts';
-import { createLegend } from './legend.ts';
+import { resolveEventsUrl } from './data/load.ts';
+import { STATE_DEFAULTS } from './state/store.ts';
 import { showBanner } from './banner.ts';
 import { initialView, startEmbedding } from './embed/embedding.ts';
-import { dayOfDate } from './time/day.ts';
-import { loadCapitals } from './posture/capitals.ts';
-import { createSearch } from './posture/search.ts';
-import { prefersReducedMotion } from './posture/motion.ts';
-import { createSummaryView } from './posture/summary-view.ts';
-import { frameEvents } from './posture/frame.ts';
-import type { SourceDocument } from '../model/index.ts';
-import { loadLargeDataset, type LargeLoad } from './large/load-large.ts';
-import { createLargeSearch } from './large/large-search.ts';
-import { announceLargeMode } from './large/large-notice.ts';
+import { mountApp } from './app.ts';
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
 async function main(): Promise<void> {
   const banners = $('banners');
-  // events.bin first: above the threshold the GeoJSON is never fetched (large/, docs/app.md "Large datasets").
-  // Started before the map, so the worker fetches and decodes it while MapLibre sets up.
-  const resolved = resolveEventsUrl(location.href);
-  const probing: Promise<LargeLoad> = 'error' in resolved
-    ? Promise.resolve({ kind: 'error', errors: [resolved.error] }) : loadLargeDataset(resolved.url);
-  // Without WebGL there is no map, but the timeline, the list and the sources still work.
-  let map: MapLibreMap | null = null;
-  try {
-    map = createMap($('map'));
-  } catch (e) {
-    showBanner(banners, 'error', [`The map could not start (${(e as Error).message}); the timeline, list and sources still work.`]);
-  }
-  // Without a map there is nothing to draw markers on, so deck.gl is not loaded at all.
-  const deckViews = map ? import('./deck-views.ts').catch((e: unknown) => {
-    showBanner(banners, 'error', [`The map's markers could not load (${(e as Error).message}); the timeline, list and sources still work.`]);
-    return null;
-  }) : null;
-  // Contributors' capitals for the arcs, fetched while the data loads.
-  const capitals = loadCapitals(document.baseURI);
-  const probe = await probing;
-  const large = probe.kind === 'large' ? probe : null;
-  const result = probe.kind === 'error' ? { ok: false as const, errors: probe.errors }
-    : large || 'error' in resolved ? null : await loadDataset(resolved.url);
-  let table: EventsTable = buildEventsTable([]);
-  let documents: ReadonlyMap<string, SourceDocument> = new Map();
-  if (large) {
-    table = large.table;
-    documents = large.documents;
-    if (large.warnings.length) showBanner(banners, 'warning', large.warnings);
-  } else if (!result?.ok) {
-    showBanner(banners, 'error', result?.errors ?? []);
-    document.body.classList.add('data-failed');
-  } else {
-    table = buildEventsTable(result.dataset.events.features);
-    documents = result.dataset.documents;
-    if (result.dataset.warnings.length) showBanner(banners, 'warning', result.dataset.warnings);
-  }
-
-  const domain = timeDomain(dataExtent(table), dayOfDate(new Date()));
-  const store = createStore({ t: domain[1] });
+  const app = await mountApp({
+    map: $('map'), mapWrap: $('map-wrap'), legend: $('legend'), panel: $('panel'), controls: $('controls'), scrubber: $('scrubber'),
+    filters: $('filters'), list: $('list'), posture: $('posture'),
+  }, {
+    source: resolveEventsUrl(location.href),
+    base: document.baseURI,
+    notify: (level, lines) => showBanner(banners, level, lines),
+  });
+  if (!app.loaded) document.body.classList.add('data-failed');
+  const { map, store, dataset, eventsMap } = app;
   store.subscribe((s, p) => {
     // On a phone the list is a drawer over the map: close it so the sheet and the marker can be seen.
     if (s.selectedId === p.selectedId || s.selectedId === null) return;
     document.body.classList.remove('list-open');
     $('list-toggle').setAttribute('aria-expanded', 'false');
   });
-  const search = large ? createLargeSearch(store, table, large.events.columns) : createSearch(store, table);
-  createControls($('controls'), store, table, $('filters'), large ? LARGE_CONTROLS : undefined);
-  createScrubber($('scrubber'), store, table, domain, undefined, search);
-  startPlayer(store, domain, prefersReducedMotion);
-  createEventList($('list'), store, table,
-    { ...LIST_DEFAULTS, emptyText: large || result?.ok ? LIST_DEFAULTS.emptyText : 'No events: the data could not be loaded (see the note above).' }, search);
-  if (large) announceLargeMode(banners, $('posture'), table.length);
-  else createSummaryView($('posture'), store, table, (ids) => { if (map) frameEvents(map, table, ids, prefersReducedMotion()); });
-  createPanel($('panel'), store, table, documents, large?.details);
-  createLegend($('legend'), table, store);
   $('list-toggle').addEventListener('click', () => {
     const open = document.body.classList.toggle('list-open');
     $('list-toggle').setAttribute('aria-expanded', String(open));
   });
-  const [deck, capitalsLoaded] = await Promise.all([deckViews, capitals]);
-  // The posture needs every full feature: off in large mode, where the scale layer draws the markers.
-  const posture = map && deck && !large ? deck.connectPosture(map, store, table, capitalsLoaded, search) : null;
-  const largeMap = map && deck && large ? deck.connectLargeEvents(map, store, table, large.events, search, $('map-wrap')) : null;
-  const overlay = largeMap ? largeMap.overlay
-    : map && deck ? deck.connectEvents(map, store, table, $('map-wrap'), posture ?? undefined) : null;
   // Last, so the view in the URL reaches views that are all listening.
-  startEmbedding({ map, overlay, store, table, documents, domain, view: initialView(domain),
-    defaults: { ...STATE_DEFAULTS, t: domain[1] }, note: (text) => showBanner(banners, 'warning', [text]) });
-  const ready = () => { document.body.dataset.ready = 'true'; };
-  if (map && overlay && deck) {
-    if (largeMap) deck.installLargeTestHook(map, largeMap, store, table);
-    else deck.installTestHook(map, overlay, store, table);
-    if (posture) deck.installPostureHook(map, overlay, posture);
-    map.once('idle', ready);
-    // The map may have gone idle while deck.gl downloaded: one more frame, so 'idle' comes once the markers are added.
-    map.triggerRepaint();
-  } else {
-    ready();
+  startEmbedding({ map, overlay: eventsMap?.overlay ?? null, store, table: dataset.table, documents: app.documents, domain: app.domain,
+    view: initialView(app.domain), defaults: { ...STATE_DEFAULTS, t: app.domain[1] }, note: (text) => showBanner(banners, 'warning', [text]) });
+  if (map && eventsMap) {
+    const { installTestHook } = await import('./deck-views.ts');
+    installTestHook(map, eventsMap, store, dataset);
   }
+  await app.drawn;
+  document.body.dataset.ready = 'true';
 }
 
 main().catch((e: unknown) => {

@@ -9,14 +9,11 @@
 // a place another way ("Kiev", "Kyiv") must not break every link to it. Two places of one name never share an id,
 // and an event added by an unrelated document cannot take an existing event's id (write.ts, issue 12).
 
-/** FNV-1a, 32 bit, in base 36: short, stable, no dependency. */
+import { fnv1a32 } from '../util/hash.ts';
+
+/** FNV-1a, 32 bit, in base 36: short and stable. */
 export function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
+  return fnv1a32(text).toString(36);
 }
 
 /** "Velyka Novosilka" -> "velyka-novosilka", "Ādaži" -> "adazi". */

@@ -294,7 +294,7 @@ export function assembleRun(results: readonly DocumentResult[], options: Pipelin
   };
   const msOf = (i: number) => results.reduce((n, r) => n + (r.stageMs[i] ?? 0), 0);
   report({ stage: 'ingest', ms: msOf(0), detail: `${ok.length} of ${results.length} documents read` });
-  DOCUMENT_STAGES.forEach((stage, i) => report({ stage: stage.name, ms: msOf(i + 1), detail: STAGE_DETAILS[stage.name]?.(sum) ?? '' }));
+  for (const [i, stage] of DOCUMENT_STAGES.entries()) report({ stage: stage.name, ms: msOf(i + 1), detail: STAGE_DETAILS[stage.name]?.(sum) ?? '' });
   const candidates = candidatesOf(results);
   const t0 = now();
   const events = merge(candidates);

@@ -81,7 +81,10 @@ function jsonErrorIndex(text: string): number {
         else fail();
       }
     }
-    if (c === '"') return string();
+    if (c === '"') {
+      string();
+      return;
+    }
     if (c === 't') return void literal('true');
     if (c === 'f') return void literal('false');
     if (c === 'n') return void literal('null');

@@ -3,6 +3,9 @@
 import type { Category, DateSource, Precision, Source, Status } from '../model/event.ts';
 import type { EventCandidate } from './events/extract.ts';
 import type { GazetteerEntry } from './types.ts';
+import { dayOf } from '../model/day.ts';
+import { countriesOf } from '../model/place.ts';
+import { distanceKm } from '../util/geo.ts';
 
 export const MERGE_DEFAULTS = {
   /** Two cities or sites this close (km) can be one event's place when different documents name them. */
@@ -42,21 +45,6 @@ function precisionRank(e: GazetteerEntry): number {
   return e.country && (e.countries?.length ?? 0) <= 1 ? 2 : 0;
 }
 const PRECISION_RANK: Record<Precision, number> = { day: 2, month: 1, year: 0 };
-const DAY_MS = 86_400_000;
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-
-/** Great-circle distance in km. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-function countriesOf(entry: GazetteerEntry): string[] {
-  return entry.countries?.length ? entry.countries : entry.country ? [entry.country] : [];
-}
 
 /** The area entry (country or region) covers the other place. */
 function covers(area: GazetteerEntry, place: GazetteerEntry): boolean {
@@ -83,11 +71,11 @@ function samePlace(a: GazetteerEntry, b: GazetteerEntry, sameDocument: boolean, 
 function sameTime(a: EventCandidate, b: EventCandidate, sameDocument: boolean, opts: typeof MERGE_DEFAULTS): boolean {
   if (sameDocument) {
     const tolerance = opts.sameDocumentDays;
-    return dayNumber(a.start) <= dayNumber(b.end) + tolerance && dayNumber(b.start) <= dayNumber(a.end) + tolerance;
+    return dayOf(a.start) <= dayOf(b.end) + tolerance && dayOf(b.start) <= dayOf(a.end) + tolerance;
   }
   const t = opts.toleranceDays;
-  const length = (c: EventCandidate) => dayNumber(c.end) - dayNumber(c.start);
-  return a.precision === b.precision && Math.abs(dayNumber(a.start) - dayNumber(b.start)) <= t && Math.abs(length(a) - length(b)) <= t;
+  const length = (c: EventCandidate) => dayOf(c.end) - dayOf(c.start);
+  return a.precision === b.precision && Math.abs(dayOf(a.start) - dayOf(b.start)) <= t && Math.abs(length(a) - length(b)) <= t;
 }
 
 /** The people two reports name must not contradict: "Biden meets Sandu" is not "Biden meets Duda" on the same day. */
@@ -359,8 +347,8 @@ export function merge(candidates: readonly EventCandidate[], opts = MERGE_DEFAUL
   const open = new Map<Category, OpenGroups>();
   const reach = Math.max(opts.sameDocumentDays, opts.toleranceDays);
   for (const candidate of [...candidates].sort(byContent)) {
-    const first = dayNumber(candidate.start);
-    const last = dayNumber(candidate.end);
+    const first = dayOf(candidate.start);
+    const last = dayOf(candidate.end);
     let index = open.get(candidate.category);
     if (!index) open.set(candidate.category, (index = new OpenGroups()));
     // Longitude degrees shrink toward the poles; widen the margin so it still covers maxKm.

@@ -285,7 +285,7 @@ function matchDirectional(ctx: Context, tokens: readonly Token[], i: number): Ma
   }
   if (!direction || after >= tokens.length || ctx.text.slice(tokens[after - 1].end, tokens[after].start) !== ' ') return null;
   const country = matchName(ctx, tokens, after, false);
-  if (!country || country.mention.form !== 'name') return null;
+  if (country?.mention.form !== 'name') return null;
   const code = country.mention.candidates
     .map((id) => ctx.gazetteer.byId(id))
     .find((e) => e?.kind === 'country')?.country;

@@ -5,8 +5,8 @@
 // (scripts/tune-resolve.ts; geo/README.md, "How places are chosen").
 import type { Gazetteer } from './gazetteer.ts';
 import type { GazetteerEntry, IngestedDocument, PlaceMention, ResolvedMention } from './types.ts';
-import { distanceKm } from './merge.ts';
 import { normaliseName } from './places/normalise.ts';
+import { distanceKm } from '../util/geo.ts';
 
 export const RESOLVE_DEFAULTS = {
   /**

@@ -3,8 +3,10 @@ import { checkExcerpts, validateDocuments, validateEvents } from '../model/valid
 import type { EventCollection, EventFeature, Place } from '../model/event.ts';
 import type { MentionRecord, SourceDocument } from '../model/document.ts';
 import type { MergedEvent } from './merge.ts';
-import { encodeFeatures } from '../scale/columnar.ts';
-import { partCount, partsOfFeatures, PARTS_DEFAULTS, type DetailPart } from '../scale/parts.ts';
+import { encodeFeatures } from '../model/columnar.ts';
+import { featuresInRowOrder, partCount, partsOfRows, PARTS_DEFAULTS, type DetailPart } from '../model/parts.ts';
+import { encodePosture, postureOfFeatures } from '../model/posture-table.ts';
+import { encodeTexts, textsOfFeatures } from '../model/text-table.ts';
 import { eventId, shortHash } from './event-id.ts';
 
 export { shortHash, slug } from './event-id.ts';
@@ -39,6 +41,10 @@ export interface WrittenFiles {
   /** The same features in the bin's row order, cut into the files of events.parts/ (each made as it is read). */
   parts: Iterable<DetailPart>;
   partCount: number;
+  /** The posture table (events.posture.bin): hosts and actors of the rows the map's posture draws. */
+  posture: Uint8Array;
+  /** The text table (events.text.bin): every row's excerpts, for the app's search. */
+  text: Uint8Array;
   /** Features left out because they broke the contract, one line each ("meeting-x-2025-01-01: start is after end"). */
   dropped: string[];
 }
@@ -165,15 +171,19 @@ export function write(
   const json = (value: unknown) => `${JSON.stringify(value, null, opts.indent)}\n`;
   const features = collection.features;
   const eventsChunks = () => collectionChunks(features, opts.indent);
+  const bin = new Uint8Array(encodeFeatures(features));
+  const identity = { count: features.length, totalBytes: bin.byteLength };
+  const rows = featuresInRowOrder(features);
   return {
     get events() { return [...eventsChunks()].join(''); },
-    eventsChunks, documents: json(documentList), eventCount: features.length,
-    bin: new Uint8Array(encodeFeatures(features)),
+    eventsChunks, documents: json(documentList), eventCount: features.length, bin,
     // Made when read, one at a time: a run that writes no mentions never builds them, and the parts (the whole
     // dataset again, as JSON) are written one by one instead of all held at once.
     get mentions() { return json(mentionList(mentions)); },
     partCount: partCount(features.length, opts.partSize),
-    parts: { [Symbol.iterator]: () => partsOfFeatures(features, opts.partSize) },
+    parts: { [Symbol.iterator]: () => partsOfRows(rows.length, (row) => rows[row], opts.partSize) },
+    posture: new Uint8Array(encodePosture(postureOfFeatures(rows), identity)),
+    text: new Uint8Array(encodeTexts(textsOfFeatures(rows), identity)),
     dropped,
   };
 }

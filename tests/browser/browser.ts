@@ -2,11 +2,10 @@
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.ts';
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
 export interface OpenedApp {
@@ -18,7 +17,7 @@ export interface OpenedApp {
 }
 
 /**
- * The app asks for events.bin beside every events file (large mode, src/app/data/large.ts); for a small dataset it
+ * The app asks for events.bin beside every events file (src/app/data/bin.ts); for a dataset without one it
  * is not there, and that 404 is how the app learns so, not an error. Chromium still logs it, from the worker, when the
  * worker's console is attached in time.
  */

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { isProbeOfMissingBin, launch, type OpenedApp } from './browser.ts';
-import { serve } from './serve.ts';
+import { serve } from '../../scripts/serve-static.ts';
 
 const appUrl = inject('appUrl');
 let browser: Browser;
@@ -58,7 +58,7 @@ async function openEmbed(url: string, viewport: { width: number; height: number 
 }
 
 const received = () => page.evaluate(() => (window as unknown as { received: { origin: string; data: Message }[] }).received);
-const post = (message: unknown) => page.evaluate((m) => (window.frames as unknown as Record<string, Window>)['map'].postMessage(m, '*'), message);
+const post = (message: unknown) => page.evaluate((m) => (window.frames as unknown as Record<string, Window>).map.postMessage(m, '*'), message);
 const mapState = () => map.evaluate(() => {
   const s = window.__flanklineEmbed.state();
   return { t: new Date(s.t * 86_400_000).toISOString().slice(0, 10), playing: s.playing, selectedId: s.selectedId };
@@ -124,7 +124,7 @@ describe('the host API', () => {
     const before = await mapState();
     const heardBefore = (await received()).length;
     await rogueFrame.evaluate(() => {
-      const target = (window.parent.frames as unknown as Record<string, Window>)['map'];
+      const target = (window.parent.frames as unknown as Record<string, Window>).map;
       target.postMessage({ flankline: 1, type: 'setTime', time: '2017-06-01' }, '*');
       target.postMessage({ flankline: 1, type: 'select', id: 'deployment-tapa-2017-06' }, '*');
       target.postMessage({ flankline: 1, type: 'play' }, '*');

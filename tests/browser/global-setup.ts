@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { buildApp } from './build-app.ts';
-import { serve } from './serve.ts';
+import { serve } from '../../scripts/serve-static.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext { appUrl: string; appDir: string }

@@ -3,7 +3,7 @@
 // an embed obeys only the origins it allows. docs/hardening.md lists the same inputs and answers.
 // (A corrupt events file, ?data= on another site and an HTML title in a hand-made file: data-problems.test.ts.)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -78,6 +78,9 @@ beforeAll(async () => {
   const events = JSON.parse(readFileSync(join(out, 'events.geojson'), 'utf8'));
   events.features[0].properties.title = HOSTILE_TITLE;
   writeFileSync(join(out, 'events.geojson'), JSON.stringify(events));
+  // The GeoJSON is passed on alone: without the bin and tables the pipeline wrote beside it (which the app would read
+  // first, with the title as the pipeline wrote it).
+  for (const name of ['events.bin', 'events.posture.bin', 'events.text.bin', 'events.parts']) rmSync(join(out, name), { recursive: true, force: true });
 });
 afterAll(async () => { await browser?.close(); });
 

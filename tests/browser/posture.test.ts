@@ -151,15 +151,15 @@ describe('legend switches and search', () => {
   test('search narrows the list and the map together', async () => {
     const page = suite.app.page;
     const word = 'vaindloo';
-    const matching = EVENTS.features.filter((f) => [f.properties.title, ...f.properties.sources.map((s) => s.excerpt)]
+    const matching = EVENTS.features.filter((f) => [f.properties.title, f.properties.place.name, ...f.properties.sources.map((s) => s.excerpt)]
       .join(' ').toLowerCase().includes(word)).map((f) => f.id).sort();
     expect(matching.length).toBeGreaterThan(1);
     expect(matching.length).toBeLessThan(EVENTS.features.length);
-    await page.getByLabel('Search events by title and excerpt').fill('Vaindloo');
+    await page.getByLabel('Search events by title, place or excerpt').fill('Vaindloo');
     expect(await waitForDrawn(page, matching.length)).toEqual(matching);
     const listed = await page.locator('#list .list-item').evaluateAll((b) => b.map((x) => (x as HTMLElement).dataset.id!).sort());
     expect(listed).toEqual(matching);
-    await page.getByLabel('Search events by title and excerpt').fill('');
+    await page.getByLabel('Search events by title, place or excerpt').fill('');
     expect(await waitForDrawn(page, EVENTS.features.length)).toHaveLength(EVENTS.features.length);
   });
 });

@@ -9,10 +9,10 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { encodeColumnar, COLUMNAR_HEADER_BYTES } from '../../src/scale/columnar.ts';
-import { synthesize } from '../../src/scale/synth-events.ts';
+import { encodeColumnar, COLUMNAR_HEADER_BYTES } from '../../src/model/columnar.ts';
+import { synthesize } from '../../scripts/synth-events.ts';
 import { launch } from './browser.ts';
-import { serve } from './serve.ts';
+import { serve } from '../../scripts/serve-static.ts';
 
 const dir = inject('appDir');
 const FIXTURE = JSON.parse(readFileSync('tests/fixtures/fixture-events.geojson', 'utf8'));
@@ -52,12 +52,12 @@ beforeAll(async () => {
     new Int32Array(b, h, n)[n - 1] = 2 ** 31 - 10;
     new Int32Array(b, h + 4 * n, n)[n - 1] = 2 ** 31 - 2;
   });
-  largeBin('rel-bin-origin', (b, _n, view) => view.setInt32(12, -(2 ** 31) + 5, true));
-  largeBin('rel-bin-12000', (b, _n, view) => view.setInt32(12, Date.UTC(12000, 0, 1) / 86_400_000, true));
+  largeBin('rel-bin-origin', (_b, _n, view) => view.setInt32(12, -(2 ** 31) + 5, true));
+  largeBin('rel-bin-12000', (_b, _n, view) => view.setInt32(12, Date.UTC(12000, 0, 1) / 86_400_000, true));
   // The latest event's title (the list shows it first) gets a byte that is not UTF-8.
   largeBin('rel-bin-utf8', (b, n, view) => {
     const strings = view.getUint32(16, true);
-    // Layout (src/scale/columnar.ts views()): start, end, until, position (2n), title, id, place, string offsets, 4 bytes a row, text.
+    // Layout (src/model/columnar.ts views()): start, end, until, position (2n), title, id, place, string offsets, 4 bytes a row, text.
     const title = new Uint32Array(b, h + 20 * n, n)[n - 1];
     const offsets = new Uint32Array(b, h + 32 * n, strings + 1);
     new Uint8Array(b, h + 36 * n + 4 * (strings + 1))[offsets[title]] = 0xff;
@@ -149,6 +149,7 @@ describe('events.bin values that broke the app (defect 7)', { timeout: 480_000 }
 describe('smaller ones (defect 10)', { timeout: 480_000 }, () => {
   test('an event on 9999-12-31 is written out in words, with no "undefined" anywhere', async () => {
     const { page, errors } = await open('?data=rel-far/events.geojson');
+    // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees, not hidden nodes' text.
     const text = await page.locator('body').innerText();
     expect(text).not.toContain('undefined');
     expect(text).toContain('31 December 9999');

@@ -72,7 +72,7 @@ describe('the event contract', () => {
     const ok = validateEvents(collection(feature()));
     if (!ok.ok) throw new Error(ok.errors.join('\n'));
     expect(checkExcerpts(ok.value, documents)).toEqual([]);
-    const shifted = { ...documents[0], text: ' ' + text.slice(1) + '.' };
+    const shifted = { ...documents[0], text: ` ${text.slice(1)}.` };
     expect(checkExcerpts(ok.value, [shifted])[0]).toMatch(/excerpt differs from a\.txt/);
     expect(checkExcerpts(ok.value, [])[0]).toMatch(/a\.txt is not in documents\.json/);
   });

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateEvents } from '../../src/model/index.ts';
-import { decodeColumnar, eventAt, stringAt } from '../../src/scale/columnar.ts';
+import { decodeColumnar, eventAt, stringAt } from '../../src/model/columnar.ts';
+import { decodePosture } from '../../src/model/posture-table.ts';
+import { decodeTexts } from '../../src/model/text-table.ts';
 
 const FIXTURES = 'tests/fixtures/pipeline';
 
@@ -89,7 +91,7 @@ describe('npm run geocode', { timeout: 120_000 }, () => {
     expect(events.features.map((f: { properties: { category: string; start: string } }) => [f.properties.category, f.properties.start])).toEqual([['incident', '2024-09-18']]);
   });
 
-  it('geocode writes events.bin and events.parts beside the GeoJSON, and a rerun with fewer documents leaves no stale part', () => {
+  it('geocode writes events.bin, its posture and text tables and events.parts beside the GeoJSON, and a rerun with fewer documents leaves no stale part', () => {
     const out = temp();
     const input = join(out, 'in');
     mkdirSync(input);
@@ -107,11 +109,16 @@ describe('npm run geocode', { timeout: 120_000 }, () => {
       if (!part.ok) throw new Error(part.errors[0]);
       expect(part.value.features.map((f) => f.id)).toEqual(Array.from({ length: bin.count }, (_, row) => stringAt(bin, bin.id[row])));
       expect(readdirSync(join(out, 'data')).filter((f) => f.includes('.tmp')).sort()).toEqual([]);
+      // The companion tables belong to this bin: the app refuses them otherwise.
+      const identity = { count: bin.count, totalBytes: bytes.byteLength };
+      const table = (name: string) => new Uint8Array(readFileSync(join(out, 'data', name))).buffer;
+      expect(decodeTexts(table('events.text.bin'), 'events.text.bin', identity).refOffsets).toHaveLength(bin.count + 1);
+      expect(decodePosture(table('events.posture.bin'), 'events.posture.bin', identity).rows.length).toBeLessThanOrEqual(bin.count);
       return { features, bin };
     };
     const first = geocode(...args);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/events\.bin \(2 events, \d+ KB\), .*events\.parts \(1 file\)/);
+    expect(first.stdout).toMatch(/events\.bin \(2 events, \d+ KB\), .*events\.posture\.bin, .*events\.text\.bin, .*events\.parts \(1 file\)/);
     expect(check().bin.count).toBe(2);
     // as an earlier run over a bigger corpus would have left it
     writeFileSync(join(out, 'data/events.parts/00001.json'), '{"type":"FeatureCollection","features":[]}\n');

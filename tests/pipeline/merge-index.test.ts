@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EventCandidate } from '../../src/pipeline/events/extract.ts';
-import { distanceKm, merge, MERGE_DEFAULTS } from '../../src/pipeline/merge.ts';
+import { merge, MERGE_DEFAULTS } from '../../src/pipeline/merge.ts';
+import { distanceKm } from '../../src/util/geo.ts';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
 
 const place = (id: string, kind: GazetteerEntry['kind'], countries: string[], lat: number, lon: number): GazetteerEntry => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distanceKm, merge } from '../../src/pipeline/merge.ts';
+import { merge } from '../../src/pipeline/merge.ts';
+import { distanceKm } from '../../src/util/geo.ts';
 import type { EventCandidate } from '../../src/pipeline/events/extract.ts';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
 

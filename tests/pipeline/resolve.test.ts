@@ -3,7 +3,7 @@ import { loadGazetteer } from '../../scripts/gazetteer-load.ts';
 import type { Gazetteer } from '../../src/pipeline/gazetteer.ts';
 import { recognise } from '../../src/pipeline/recognise.ts';
 import { resolve, RESOLVE_DEFAULTS } from '../../src/pipeline/resolve.ts';
-import { distanceKm } from '../../src/pipeline/merge.ts';
+import { distanceKm } from '../../src/util/geo.ts';
 import type { IngestedDocument, ResolvedMention } from '../../src/pipeline/types.ts';
 
 let gazetteer: Gazetteer;

@@ -6,7 +6,7 @@ import { loadResources } from './resources.ts';
 import { parseManifest } from '../../src/pipeline/manifest.ts';
 import { runPipeline, type PipelineInput } from '../../src/pipeline/index.ts';
 import { write } from '../../src/pipeline/write.ts';
-import { distanceKm } from '../../src/pipeline/merge.ts';
+import { distanceKm } from '../../src/util/geo.ts';
 import { checkExcerpts, validateEvents, type EventCollection, type EventFeature } from '../../src/model/index.ts';
 import type { PipelineResources } from '../../src/pipeline/index.ts';
 

@@ -8,12 +8,11 @@ import type { EventsTable } from '../state/events-table.ts';
 import type { SourceDocument } from '../../model/index.ts';
 import { readView, type View } from '../state/url.ts';
 import { inlinedBundle } from '../export/inlined.ts';
-import { downloadPng, exportPngDataUrl, type ExportContext, type ExportSize } from '../export/png.ts';
+import type { ExportContext, ExportSize } from '../export/png.ts';
 import { readEmbedOptions, type EmbedOptions } from './options.ts';
 import { applyCamera, cameraOf, syncUrl } from './url-sync.ts';
 import { connectHost } from './host-api.ts';
 import { createCredits, creditsParts } from './credits.ts';
-import { createShareDialog, openShareDialog } from './share-dialog.ts';
 
 /** The view the page opens on: its fragment, else the one a single-file export was made with. */
 export function initialView(domain: [number, number]): View {
@@ -80,7 +79,7 @@ export function startEmbedding(ctx: EmbeddingContext): void {
     camera: () => (ctx.map ? (cameraOf(ctx.map) as { center: [number, number]; zoom: number }) : null),
     exportPng: (size) => {
       if (!exportCtx) return Promise.reject(new Error('there is no map to export'));
-      return exportPngDataUrl(exportCtx, size);
+      return import('../export/png.ts').then((png) => png.exportPngDataUrl(exportCtx, size));
     },
   };
   (window as unknown as { __flanklineEmbed: EmbedHook }).__flanklineEmbed = hook;
@@ -99,8 +98,14 @@ function addToolbar(exportCtx: ExportContext | null): void {
   share.type = 'button';
   share.className = 'share-open';
   share.textContent = 'Share / Embed';
-  const dialog = createShareDialog();
-  share.addEventListener('click', () => openShareDialog(dialog));
+  // The dialog and Export PNG load on first use: a page that is only read never downloads them.
+  let dialog: HTMLDialogElement | null = null;
+  share.addEventListener('click', () => {
+    void import('./share-dialog.ts').then((m) => {
+      dialog ??= m.createShareDialog();
+      m.openShareDialog(dialog);
+    });
+  });
   bar.append(share);
   if (exportCtx) {
     const png = document.createElement('button');
@@ -109,7 +114,7 @@ function addToolbar(exportCtx: ExportContext | null): void {
     png.textContent = 'Export PNG';
     png.addEventListener('click', () => {
       png.disabled = true;
-      downloadPng(exportCtx).finally(() => { png.disabled = false; });
+      import('../export/png.ts').then((m) => m.downloadPng(exportCtx)).finally(() => { png.disabled = false; });
     });
     bar.append(png);
   }

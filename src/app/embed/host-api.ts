@@ -3,7 +3,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
-import { dayOf, isoOf } from '../time/day.ts';
+import { dayOf, isoOf } from '../../model/day.ts';
 import { isFlanklineMessage, parseCommand, PROTOCOL_VERSION, type Announcement, type Command } from './protocol.ts';
 
 export const HOST_API_DEFAULTS = {

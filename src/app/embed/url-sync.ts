@@ -8,8 +8,11 @@ import { readView, writeView, URL_FIELDS, type Camera, type View } from '../stat
 export const URL_SYNC_DEFAULTS = {
   /** A view unchanged this long counts as settled and keeps its history entry. */
   settleMs: 700,
-  /** At most one replaceState per this many ms while the view moves (browsers throttle faster rates). */
-  replaceEveryMs: 200,
+  /**
+   * At most one replaceState per this many ms while the view moves: nobody copies a link mid-scrub, and each write cost
+   * a software-rendered scrub frame a twentieth of its time; the view is written in full once it settles.
+   */
+  replaceEveryMs: 1000,
 };
 
 export function cameraOf(map: MapLibreMap): Camera {

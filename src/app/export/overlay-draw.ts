@@ -6,7 +6,7 @@ import { categoryCounts, type EventsTable } from '../state/events-table.ts';
 import { countStartedBy } from '../state/visible.ts';
 import { binByDay } from '../timeline/day-bins.ts';
 import { formatDay } from '../format/date.ts';
-import { isoOf } from '../time/day.ts';
+import { isoOf } from '../../model/day.ts';
 import { truncate } from '../../util/text.ts';
 import type { Credits } from '../embed/credits.ts';
 
@@ -40,7 +40,7 @@ export function creditLines(credits: Credits, width: number, measure: (text: str
   const sep = ' · ';
   const oneLine = `${credits.sources}${sep}${credits.licences}`;
   if (measure(oneLine) <= width) return [oneLine];
-  const fit = (text: string, room: number): string => {
+  const cut = (text: string, room: number): string => {
     if (measure(text) <= room) return text;
     let lo = 0;
     let hi = text.length;
@@ -52,9 +52,9 @@ export function creditLines(credits: Credits, width: number, measure: (text: str
     return truncate(text, Math.max(1, lo));
   };
   const room = width - measure(`${sep}${credits.licences}`);
-  if (room >= measure('Sources: …')) return [`${fit(credits.sources, room)}${sep}${credits.licences}`];
+  if (room >= measure('Sources: …')) return [`${cut(credits.sources, room)}${sep}${credits.licences}`];
   // Too narrow for both on one line: the sources, then the licences wrapped at words.
-  const lines = [fit(credits.sources, width)];
+  const lines = [cut(credits.sources, width)];
   let line = '';
   for (const word of credits.licences.split(' ')) {
     const longer = line ? `${line} ${word}` : word;
@@ -122,19 +122,12 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
   ctx.fillRect(0, bottom, f.width, f.height - bottom);
   ctx.fillStyle = '#e8ecf2';
   ctx.fillRect(m, bottom + 6, x(f.t) - m, 14);
-  if (f.table.mode === 'large') {
-    // A tick per (day, category) rather than per event: the same marks, without a million fillRects.
-    const bins = binByDay(f.table);
-    for (let k = 0; k < CATEGORIES.length; k++) {
-      ctx.fillStyle = rgb(CATEGORIES[k]);
-      for (let d = 0; d < bins.days; d++) {
-        if (bins.counts[k * bins.days + d]) ctx.fillRect(Math.round(x(bins.firstDay + d)) - 1, bottom + 6, 2, 14);
-      }
-    }
-  } else {
-    for (let i = 0; i < f.table.length; i++) {
-      ctx.fillStyle = rgb(CATEGORIES[f.table.category[i]]);
-      ctx.fillRect(Math.round(x(f.table.start[i])) - 1, bottom + 6, 2, 14);
+  // A tick per (day, category) rather than per event: the same marks, without a million fillRects.
+  const bins = binByDay(f.table);
+  for (let k = 0; k < CATEGORIES.length; k++) {
+    ctx.fillStyle = rgb(CATEGORIES[k]);
+    for (let d = 0; d < bins.days; d++) {
+      if (bins.counts[k * bins.days + d]) ctx.fillRect(Math.round(x(bins.firstDay + d)) - 1, bottom + 6, 2, 14);
     }
   }
   ctx.fillStyle = opts.ink;
@@ -153,5 +146,5 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
   ctx.font = `${opts.creditsFontPx}px ${opts.font}`;
   ctx.textBaseline = 'middle';
   const first = f.height - creditsHeight + (creditsHeight - (credits.length - 1) * opts.creditsLineHeightPx) / 2;
-  credits.forEach((line, i) => ctx.fillText(line, m, first + i * opts.creditsLineHeightPx));
+  for (const [i, line] of credits.entries()) ctx.fillText(line, m, first + i * opts.creditsLineHeightPx);
 }

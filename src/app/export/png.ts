@@ -4,7 +4,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
-import { isoOf } from '../time/day.ts';
+import { isoOf } from '../../model/day.ts';
 import { drawPrintFrame } from './overlay-draw.ts';
 import type { Credits } from '../embed/credits.ts';
 

@@ -5,7 +5,8 @@ import { countStartedBy, strengthAt } from '../state/visible.ts';
 import { CATEGORY_LABELS, cssColor } from '../categories.ts';
 import { formatEventDate } from '../format/date.ts';
 import { listWindow, LIST_WINDOW_DEFAULTS, type ListWindow } from './list-window.ts';
-import { followAtMost } from './follow.ts';
+import { followAtMost, whenIdle } from './follow.ts';
+import type { Search } from '../state/search.ts';
 
 export const LIST_DEFAULTS = {
   /** Items rendered at most; the rest are summarised, so a large dataset does not build a huge DOM on each scrub. */
@@ -13,15 +14,18 @@ export const LIST_DEFAULTS = {
   /** What an empty dataset says (main.ts says something else when the data failed to load). */
   emptyText: 'This dataset has no events.',
   /**
-   * While the time moves (a drag, Play), the list follows at most this often; the first change and the last are shown
-   * at once. Rebuilding 200 items on every step cost a large dataset's scrub a sixth of its frame.
+   * While the time moves (a drag, Play), the list follows at most this often, in the browser's idle time but at most
+   * `followWaitMs` late: rebuilding 200 items on every step cost a scrub a sixth of its frame in software rendering.
    */
   followTimeMs: 150,
+  followWaitMs: 1000,
 };
 
-/** `filter.passes(i)`: whether event i passes the reader's search and category toggles (absent: all pass). */
-export function createEventList(root: HTMLElement, store: Store, table: EventsTable, opts = LIST_DEFAULTS,
-  filter?: { passes(i: number): boolean }): void {
+/** What the list needs of the search (state/search.ts): absent, every event passes. */
+export type ListFilter = Pick<Search, 'passes' | 'key' | 'subscribe'>;
+
+/** `filter.passes(i)`: whether event i passes the reader's search and category toggles. */
+export function createEventList(root: HTMLElement, store: Store, table: EventsTable, opts = LIST_DEFAULTS, filter?: ListFilter): void {
   const passes = (i: number) => !filter || filter.passes(i);
   root.classList.add('event-list');
   const heading = document.createElement('h2');
@@ -67,12 +71,13 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
   }
 
   function render(): void {
-    const { t, windowDays, query, hiddenCategories } = store.get();
+    const { t, windowDays, hiddenCategories } = store.get();
+    const query = filter?.key() ?? '';
     const count = countStartedBy(table.start, t);
     const filterKey = `${query}|${hiddenCategories.join()}`;
     const rebuild = count !== shownCount || filterKey !== shownFilter;
     if (rebuild) {
-      const filtering = filter !== undefined && (query.trim() !== '' || hiddenCategories.length > 0);
+      const filtering = filter !== undefined && (query !== '' || hiddenCategories.length > 0);
       shownWindow = listWindow(count, filtering ? passes : undefined, opts);
     }
     const { rows, earlier, filtered } = shownWindow;
@@ -106,11 +111,10 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
     shownFreshKey = freshKey;
   }
 
-  const followTime = followAtMost(() => render(), opts.followTimeMs);
+  const followTime = followAtMost(() => render(), opts.followTimeMs, whenIdle(opts.followWaitMs));
 
   store.subscribe((state, previous) => {
-    if (state.windowDays !== previous.windowDays || state.query !== previous.query
-      || state.hiddenCategories !== previous.hiddenCategories) render();
+    if (state.windowDays !== previous.windowDays || state.hiddenCategories !== previous.hiddenCategories) render();
     else if (state.t !== previous.t) followTime();
     if (state.hoveredId !== previous.hoveredId) {
       if (previous.hoveredId) items.get(previous.hoveredId)?.classList.remove('hovered');
@@ -123,5 +127,6 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
       if (state.selectedId) items.get(state.selectedId)?.classList.add('selected');
     }
   });
+  filter?.subscribe(render);
   render();
 }

@@ -2,6 +2,7 @@
 import type { EventFeature, Source, SourceDocument } from '../../model/index.ts';
 import type { Store } from '../state/store.ts';
 import { isLightFeature, type EventsTable } from '../state/events-table.ts';
+import type { DetailsSource } from '../data/bin.ts';
 import { CATEGORY_LABELS, cssColor } from '../categories.ts';
 import { formatDay, formatEventDate, formatPublished } from '../format/date.ts';
 import { formatCoordinates, formatPlacePoint, formatCountries, formatGazetteer } from '../format/place.ts';
@@ -31,7 +32,7 @@ function placeList(f: EventFeature): HTMLElement {
   const { place } = f.properties;
   const [lon, lat] = f.geometry.coordinates;
   const dl = el('dl', 'panel-place');
-  // A light feature (large mode, before its full one arrives) knows only the place's name and position.
+  // A light feature (before its full one arrives) knows only the place's name and position.
   const rows: [string, string][] = isLightFeature(f) ? [['Place', place.name], ['Coordinates', formatCoordinates(lon, lat)]] : [
     ['Place', `${place.name} (${place.kind})`],
     [place.countries?.length ? 'Countries' : 'Country', formatCountries(place)],
@@ -46,14 +47,14 @@ function placeList(f: EventFeature): HTMLElement {
 
 export interface Panel { close(): void }
 
-/** Where a large dataset's full features come from (data/large.ts createDetailsSource); rejects with a sentence. */
-export interface DetailsSource { feature(row: number): Promise<EventFeature> }
-
 export const PANEL_TEXT = { loading: 'Loading sources…' };
 
-/** `details`: in large mode the table's features are light; the panel shows one at once, then the full one. */
+/**
+ * The table's features are light (columns only); `details` gives the full one. When it is at hand (in memory, or its
+ * part already fetched) the panel shows it at once, else the light one with "Loading sources…" until it arrives.
+ */
 export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
-  documents: ReadonlyMap<string, SourceDocument>, details?: DetailsSource): Panel {
+  documents: ReadonlyMap<string, SourceDocument>, details: DetailsSource): Panel {
   root.classList.add('panel');
   root.setAttribute('aria-labelledby', 'panel-title');
   const close = el('button', 'panel-close', '×');
@@ -127,9 +128,10 @@ export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
       return;
     }
     if (root.hidden) returnFocus = document.activeElement as HTMLElement | null;
-    const f = table.feature(i);
+    const full = details.peek(i);
+    const f = full ?? table.feature(i);
     showEvent(f);
-    if (isLightFeature(f) && details) loadFull(f.id, i);
+    if (!full) loadFull(f.id, i);
     root.hidden = false;
     document.body.classList.add('panel-open');
     root.scrollTop = 0;
@@ -137,7 +139,7 @@ export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
   });
   /** Replaces the light feature by the full one when it arrives, if the reader has not moved on meanwhile. */
   function loadFull(id: string, row: number): void {
-    details!.feature(row).then((full) => {
+    details.feature(row).then((full) => {
       if (store.get().selectedId !== id || !reader.hidden) return;
       const hadFocus = root.contains(document.activeElement);
       showEvent(full);

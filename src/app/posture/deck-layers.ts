@@ -1,21 +1,22 @@
 // The posture's deck.gl layers, drawn under the event markers:
-//   posture-arcs    contributor arcs (ArcLayer), GPU-filtered by the time their event or state is active
-//   posture-symbol  a fixed symbol under each headquarters-like state while it holds
+//   posture-arcs    contributor arcs (ArcLayer) of the events active at t
+//   posture-symbol  a square under each headquarters-like state while it holds, one per place
 //   posture-pulse   a ring around each recent incident that widens and fades over the decay window
-// Arcs and symbols are built once per dataset; a scrub changes filter ranges. The pulse ring is the one CPU pass per
-// frame: it walks only incidents that started within the decay window, into preallocated buffers.
+// Each frame keeps only what is on at t, on the CPU and from the dataset's tables: what an instanced layer costs in
+// software rendering grows with its instances, drawn or filtered, so only the few that show are handed to deck.gl.
+// Pulses are capped to the most recent incidents (a million events would otherwise ring thousands at once).
 import { ArcLayer, IconLayer, ScatterplotLayer } from '@deck.gl/layers';
-import { DataFilterExtension } from '@deck.gl/extensions';
-import type { Category } from '../../model/index.ts';
-import { CATEGORY_COLORS, CATEGORY_INDEX } from '../categories.ts';
-import type { EventsTable } from '../state/events-table.ts';
+import { bisectLeft, bisectRight } from 'd3-array';
+import { CATEGORIES, PRECISIONS } from '../../model/index.ts';
+import type { PostureTable } from '../../model/posture-table.ts';
+import { CATEGORY_COLORS } from '../categories.ts';
+import { categoryOf, type EventsTable } from '../state/events-table.ts';
 import { freshUntil } from '../state/visible.ts';
 import type { LonLat } from './capitals.ts';
 import { buildArcs, type Arc } from './arcs.ts';
 import { stateStyle } from './states.ts';
 import { PULSE_DEFAULTS, pulseStrength } from './pulse.ts';
 import { windowFloor, type PlayMode } from './play-window.ts';
-import { passesFilters } from './filter.ts';
 import { markerAtlas } from '../layers/marker-atlas.ts';
 
 export const POSTURE_LAYER_DEFAULTS = {
@@ -28,156 +29,188 @@ export const POSTURE_LAYER_DEFAULTS = {
   pulseRadiusPx: 11,
   pulseGrowPx: 16,
   pulseWidthPx: 2.5,
-  farDays: 1e7,
+  /** Rings drawn at most: the most recently started incidents. */
+  maxPulses: 40,
 };
 
 export const POSTURE_LAYER_IDS = { arcs: 'posture-arcs', symbol: 'posture-symbol', pulse: 'posture-pulse' };
 
+/** The posture layers never hide a marker: they neither write nor test depth (markers use it, see window-points-layer.ts). */
+const UNDER_MARKERS = { depthWriteEnabled: false, depthCompare: 'always' } as const;
+
 export interface PostureLayerInput {
   table: EventsTable;
+  posture: PostureTable;
   capitals: ReadonlyMap<string, LonLat>;
   t: number;
   /** The decay window: incidents pulse, and arcs of one-off events stay, this many days after the end. */
   windowDays: number;
   playMode: PlayMode;
   playWindowDays: number;
-  hiddenCategories: readonly string[];
-  /** 1 where an event matches the search; `matchKey` changes whenever it does. */
-  matches: Uint8Array;
-  matchKey: string;
+  /** Whether row i passes the search and the legend's toggles. */
+  passes(i: number): boolean;
   reducedMotion: boolean;
+  /** The markers' size against a small dataset's (events-map.ts markerSizeFor): rings and squares follow it. */
+  scale: number;
 }
 
 interface Built {
   table: EventsTable;
   capitals: ReadonlyMap<string, LonLat>;
-  origin: number;
   arcs: Arc[];
-  symbols: number[];
-  incidents: Int32Array;
-  maxSpan: number;
-  pulseIndex: Int32Array;
+  /** Rows of persisting symbol-style states, in start order. */
+  symbols: Int32Array;
+  /** Longest end - start of a pulsing incident: how far back a frame looks for one still pulsing. */
+  incidentSpan: number;
+  pulsing: Uint8Array;
+  pulseRow: Int32Array;
   pulseStrength: Float32Array;
-  atlas: ReturnType<typeof markerAtlas>;
+  atlas: ReturnType<typeof markerAtlas> | null;
 }
 
 let built: Built | null = null;
 
-function buildFor(table: EventsTable, capitals: ReadonlyMap<string, LonLat>, opts = PULSE_DEFAULTS): Built {
+function buildFor(input: PostureLayerInput, opts = POSTURE_LAYER_DEFAULTS): Built {
+  const { table, posture, capitals } = input;
   if (built?.table === table && built.capitals === capitals) return built;
   const symbols: number[] = [];
-  const incidents: number[] = [];
-  const pulsing = new Set<Category>(opts.categories);
-  let maxSpan = 0;
+  for (let k = 0; k < posture.rows.length; k++) {
+    const row = posture.rows[k];
+    if (table.persistsUntil[row] !== -Infinity && stateStyle(categoryOf(table, row)) === 'symbol') symbols.push(row);
+  }
+  const pulsing = new Uint8Array(CATEGORIES.length);
+  for (const c of PULSE_DEFAULTS.categories) pulsing[CATEGORIES.indexOf(c)] = 1;
+  let incidentSpan = 0;
   for (let i = 0; i < table.length; i++) {
-    const p = table.feature(i).properties;
-    if (p.persists && stateStyle(p.category) === 'symbol') symbols.push(i);
-    if (!p.persists && pulsing.has(p.category)) { incidents.push(i); maxSpan = Math.max(maxSpan, table.end[i] - table.start[i]); }
+    if (pulsing[table.category[i]] && table.persistsUntil[i] === -Infinity) incidentSpan = Math.max(incidentSpan, table.end[i] - table.start[i]);
   }
   built = {
-    table, capitals, origin: table.length ? table.start[0] : 0, arcs: buildArcs(table, capitals), symbols,
-    incidents: Int32Array.from(incidents), maxSpan,
-    pulseIndex: new Int32Array(incidents.length), pulseStrength: new Float32Array(incidents.length),
-    atlas: built?.atlas ?? markerAtlas(),
+    table, capitals, arcs: buildArcs(table, posture, capitals), symbols: Int32Array.from(symbols), incidentSpan, pulsing,
+    pulseRow: new Int32Array(opts.maxPulses), pulseStrength: new Float32Array(opts.maxPulses), atlas: built?.atlas ?? null,
   };
   return built;
 }
 
-/** Fills the pulse buffers with the incidents pulsing at t; returns how many. Incidents are in start order. */
-function fillPulses(b: Built, input: PostureLayerInput): number {
-  const { table, t, windowDays, hiddenCategories, matches } = input;
+/** The last day row i shows in the posture: while fresh (its end plus the decay window), or while its state holds. */
+const lastShown = (input: PostureLayerInput, i: number) => freshUntil(input.table, i, input.windowDays);
+
+/** Arcs of events active at t that pass the reader's filters and play window. */
+export function activeArcs(input: PostureLayerInput): Arc[] {
+  const b = buildFor(input);
+  const { t } = input;
   const floor = windowFloor(input.playMode, t, input.playWindowDays);
+  const out: Arc[] = [];
+  for (const arc of b.arcs) {
+    if (input.table.start[arc.row] > t) break;
+    const last = lastShown(input, arc.row);
+    if (t <= last && last >= floor && input.passes(arc.row)) out.push(arc);
+  }
+  return out;
+}
+
+/** Rows of the headquarters-like states held at t, one per place (the first), that pass the filters. */
+export function heldSymbols(input: PostureLayerInput): number[] {
+  const b = buildFor(input);
+  const { table, t } = input;
+  const places = new Set<number>();
+  const out: number[] = [];
+  for (const row of b.symbols) {
+    if (table.start[row] > t) break;
+    if (table.persistsUntil[row] < t || !input.passes(row)) continue;
+    const place = table.columns.place[row];
+    if (places.has(place)) continue;
+    places.add(place);
+    out.push(row);
+  }
+  return out;
+}
+
+/** Fills the pulse buffers with the incidents pulsing at t, latest first, at most maxPulses; returns how many. */
+function fillPulses(b: Built, input: PostureLayerInput, opts = POSTURE_LAYER_DEFAULTS): number {
+  const { table, t, windowDays } = input;
+  const floor = windowFloor(input.playMode, t, input.playWindowDays);
+  const { start, end, columns } = table;
+  const first = bisectLeft(start, t - b.incidentSpan - windowDays);
   let n = 0;
-  for (let k = b.incidents.length - 1; k >= 0; k--) {
-    const i = b.incidents[k];
-    if (table.start[i] > t) continue;
-    if (table.start[i] < t - b.maxSpan - windowDays) break;
-    if (table.end[i] < floor || !passesFilters(table, i, hiddenCategories, matches)) continue;
-    const f = table.feature(i).properties;
-    const s = pulseStrength(t, table.start[i], table.end[i], f.precision, windowDays);
+  for (let i = bisectRight(start, t) - 1; i >= first && n < opts.maxPulses; i--) {
+    if (!b.pulsing[table.category[i]] || table.persistsUntil[i] !== -Infinity) continue;
+    if (end[i] < floor || !input.passes(i)) continue;
+    const s = pulseStrength(t, start[i], end[i], PRECISIONS[columns.precision[i]], windowDays);
     if (s < PULSE_DEFAULTS.minStrength) continue;
-    b.pulseIndex[n] = i;
+    b.pulseRow[n] = i;
     b.pulseStrength[n] = s;
     n++;
   }
   return n;
 }
 
+/**
+ * The layers that have something to draw at t: a layer type not drawn yet costs no shader compile (seconds in
+ * software rendering, at start-up), and a dataset with no contributors never compiles the arcs'.
+ */
 export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEFAULTS) {
-  const { table, t, windowDays } = input;
-  const b = buildFor(table, input.capitals);
-  const far = opts.farDays;
-  const rel = t - b.origin;
-  const floor = windowFloor(input.playMode, t, input.playWindowDays) - b.origin;
-  const visible = Object.keys(CATEGORY_INDEX).filter((c) => !input.hiddenCategories.includes(c)).map((c) => CATEGORY_INDEX[c as Category]);
-  const lastDay = (i: number) => Math.min(far, freshUntil(table, i, windowDays) - b.origin);
-  const filters = {
-    filterRange: [[-far, rel], [Math.max(rel, floor), far]],
-    filterCategories: [visible, [1]],
-  };
-  const category = (i: number) => [CATEGORY_INDEX[table.feature(i).properties.category], input.matches[i]];
+  const { table } = input;
+  const b = buildFor(input, opts);
+  const position = table.columns.position;
+  const at = (row: number): LonLat => [position[2 * row], position[2 * row + 1]];
+  const colour = (row: number, alpha: number) => [...CATEGORY_COLORS[categoryOf(table, row)], alpha] as [number, number, number, number];
 
-  const arcs = new ArcLayer<Arc>({
+  const shownArcs = activeArcs(input);
+  const arcs = shownArcs.length === 0 ? null : new ArcLayer<Arc>({
     id: POSTURE_LAYER_IDS.arcs,
-    data: b.arcs,
+    data: shownArcs,
     getSourcePosition: (a: Arc) => a.source,
     getTargetPosition: (a: Arc) => a.target,
     getSourceColor: opts.arcSourceColor,
-    getTargetColor: (a: Arc) => [...CATEGORY_COLORS[table.feature(a.index).properties.category], opts.arcTargetAlpha] as [number, number, number, number],
+    getTargetColor: (a: Arc) => colour(a.row, opts.arcTargetAlpha),
     getWidth: opts.arcWidthPx,
     widthUnits: 'pixels',
     // Flat: the map is never pitched, and a raised arc seen from above only adds a hook at its ends.
     getHeight: 0,
     greatCircle: true,
     pickable: true,
-    extensions: [new DataFilterExtension({ filterSize: 2, categorySize: 2 })],
-    getFilterValue: (a: Arc) => [table.start[a.index] - b.origin, lastDay(a.index)],
-    getFilterCategory: (a: Arc) => category(a.index),
-    ...filters,
-    updateTriggers: { getFilterValue: windowDays, getFilterCategory: input.matchKey },
-  } as never);
+    parameters: UNDER_MARKERS,
+  });
 
-  const symbols = new IconLayer<number>({
+  const symbols = heldSymbols(input);
+  if (symbols.length) b.atlas ??= markerAtlas();
+  const squares = symbols.length === 0 ? null : new IconLayer<number>({
     id: POSTURE_LAYER_IDS.symbol,
-    data: b.symbols,
-    iconAtlas: b.atlas.canvas as unknown as string,
-    iconMapping: b.atlas.mapping,
+    data: symbols,
+    iconAtlas: b.atlas!.canvas as unknown as string,
+    iconMapping: b.atlas!.mapping,
     getIcon: () => 'symbol',
-    getPosition: (i: number) => table.feature(i).geometry.coordinates as LonLat,
-    getSize: opts.symbolSizePx,
+    getPosition: at,
+    getSize: opts.symbolSizePx * (0.5 + 0.5 * input.scale),
     sizeUnits: 'pixels',
-    getColor: (i: number) => [...CATEGORY_COLORS[table.feature(i).properties.category], 255] as [number, number, number, number],
-    extensions: [new DataFilterExtension({ filterSize: 2, categorySize: 2 })],
-    getFilterValue: (i: number) => [table.start[i] - b.origin, lastDay(i)],
-    getFilterCategory: category,
-    ...filters,
-    updateTriggers: { getFilterValue: windowDays, getFilterCategory: input.matchKey },
-  } as never);
+    getColor: (row: number) => colour(row, 255),
+    parameters: UNDER_MARKERS,
+    updateTriggers: { getPosition: symbols.join(), getColor: symbols.join() },
+  });
 
-  const n = fillPulses(b, input);
+  const n = fillPulses(b, input, opts);
   const grow = input.reducedMotion ? 0 : opts.pulseGrowPx;
-  const pulse = new ScatterplotLayer<number>({
+  const ring = input.scale;
+  const key = [input.t, n, input.windowDays, b.pulseRow[0], b.pulseRow[n - 1]];
+  const pulse = n === 0 ? null : new ScatterplotLayer<number>({
     id: POSTURE_LAYER_IDS.pulse,
     data: { length: n } as unknown as number[],
-    getPosition: (_: number, { index }: { index: number }) => table.feature(b.pulseIndex[index]).geometry.coordinates as LonLat,
-    getRadius: (_: number, { index }: { index: number }) => opts.pulseRadiusPx + grow * (1 - b.pulseStrength[index]),
-    getLineColor: (_: number, { index }: { index: number }) =>
-      [...CATEGORY_COLORS[table.feature(b.pulseIndex[index]).properties.category], Math.round(255 * b.pulseStrength[index])] as [number, number, number, number],
+    getPosition: (_: number, { index }: { index: number }) => at(b.pulseRow[index]),
+    getRadius: (_: number, { index }: { index: number }) => ring * (opts.pulseRadiusPx + grow * (1 - b.pulseStrength[index])),
+    getLineColor: (_: number, { index }: { index: number }) => colour(b.pulseRow[index], Math.round(255 * b.pulseStrength[index])),
     radiusUnits: 'pixels',
     stroked: true,
     filled: false,
-    getLineWidth: opts.pulseWidthPx,
+    getLineWidth: Math.max(1, opts.pulseWidthPx * ring),
     lineWidthUnits: 'pixels',
-    updateTriggers: { getPosition: [t, n, windowDays, input.matchKey], getRadius: [t, n, windowDays, grow], getLineColor: [t, n, windowDays] },
+    parameters: UNDER_MARKERS,
+    updateTriggers: { getPosition: key, getRadius: [...key, grow, ring], getLineColor: key },
   });
-  return [arcs, symbols, pulse];
+  return [arcs, squares, pulse].filter((layer) => layer !== null);
 }
 
-/** Events the pulse ring is drawn around at t, for the tests and the summary's "recent" line. */
-export function pulsingIds(input: PostureLayerInput): string[] {
-  const b = buildFor(input.table, input.capitals);
-  const n = fillPulses(b, input);
-  const ids: string[] = [];
-  for (let k = 0; k < n; k++) ids.push(input.table.feature(b.pulseIndex[k]).id);
-  return ids;
+/** Rows the pulse ring is drawn around at t, latest first (the test hook's). */
+export function pulsingRows(input: PostureLayerInput): number[] {
+  const b = buildFor(input);
+  return Array.from(b.pulseRow.subarray(0, fillPulses(b, input)));
 }

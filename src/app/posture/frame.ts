@@ -4,12 +4,10 @@ import type { EventsTable } from '../state/events-table.ts';
 
 export const FRAME_DEFAULTS = { paddingPx: 60, maxZoom: 6, durationMs: 500 };
 
-export function frameEvents(map: MapLibreMap, table: EventsTable, ids: readonly string[], reducedMotion: boolean, opts = FRAME_DEFAULTS): void {
+export function frameEvents(map: MapLibreMap, table: EventsTable, rows: readonly number[], reducedMotion: boolean, opts = FRAME_DEFAULTS): void {
   const bounds = new LngLatBounds();
-  for (const id of ids) {
-    const i = table.rowOf(id);
-    if (i !== undefined) bounds.extend(table.feature(i).geometry.coordinates as [number, number]);
-  }
+  const { position } = table.columns;
+  for (const row of rows) bounds.extend([position[2 * row], position[2 * row + 1]]);
   if (bounds.isEmpty()) return;
   map.fitBounds(bounds, { padding: opts.paddingPx, maxZoom: opts.maxZoom, duration: reducedMotion ? 0 : opts.durationMs });
 }

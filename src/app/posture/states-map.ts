@@ -3,6 +3,7 @@
 // unless the reader prefers reduced motion; before its start nothing of it shows.
 import type { ExpressionSpecification, Map as MapLibreMap, LayerSpecification } from 'maplibre-gl';
 import type { Category } from '../../model/index.ts';
+import type { PostureTable } from '../../model/posture-table.ts';
 import { cssColor } from '../categories.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import type { Store } from '../state/store.ts';
@@ -39,9 +40,9 @@ function layersFor(category: Category, opts: typeof STATES_MAP_DEFAULTS): LayerS
   return [{ id, type: 'fill', source: opts.source, paint: { 'fill-color': color, 'fill-opacity': ['*', opts.fillOpacity, strength] } } as LayerSpecification];
 }
 
-export function connectStates(map: MapLibreMap, store: Store, table: EventsTable, reducedMotion: () => boolean,
+export function connectStates(map: MapLibreMap, store: Store, table: EventsTable, posture: PostureTable, reducedMotion: () => boolean,
   opts = STATES_MAP_DEFAULTS): void {
-  const states = stateIntervals(table);
+  const states = stateIntervals(table, posture);
   const slots = states.slotCode.length;
   const target = new Float32Array(slots);
   const shown = new Float32Array(slots);

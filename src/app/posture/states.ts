@@ -1,11 +1,13 @@
 // Persisting items as intervals on the map: which host country shows which kind of state at day t.
-// Built once per dataset; a scrub fills a preallocated strength array and allocates nothing.
+// Built once per dataset from the posture table (model/posture-table.ts); a scrub fills a preallocated strength
+// array and allocates nothing.
 //
 //   slot s          one (host country, category) pair, e.g. (LV, deployment)
 //   slotCode[s]     alpha-2 of the host, slotCategory[s] the category
-//   stateSlots[k]   slots of persisting item k (its place.country, or each of place.countries for a region)
-import type { Category, EventFeature } from '../../model/index.ts';
-import type { EventsTable } from '../state/events-table.ts';
+//   stateSlots[k]   slots of persisting item k (its place's countries, countriesOf)
+import type { Category } from '../../model/index.ts';
+import { alpha2OfCode, type PostureTable } from '../../model/posture-table.ts';
+import { categoryOf, type EventsTable } from '../state/events-table.ts';
 
 /** How each persisting category is drawn: a tint on its host countries, a dashed outline, or a fixed symbol. */
 export type StateStyle = 'fill' | 'outline' | 'symbol';
@@ -22,15 +24,15 @@ export function stateStyle(category: Category, styles = STATE_STYLES_DEFAULTS): 
   return styles[category] ?? styles.fallback;
 }
 
-/** The host countries of an item: each country of a region, else its own country. */
-export function hostCodes(f: EventFeature): string[] {
-  const place = f.properties.place;
-  if (place.countries && place.countries.length) return [...new Set(place.countries)];
-  return place.country ? [place.country] : [];
+/** The host countries (alpha-2) of posture row k. */
+export function hostsOf(posture: PostureTable, k: number): string[] {
+  const out: string[] = [];
+  for (let j = posture.hostOffsets[k]; j < posture.hostOffsets[k + 1]; j++) out.push(alpha2OfCode(posture.hosts[j]));
+  return out;
 }
 
 export interface StateIntervals {
-  /** Table indices of persisting items. */
+  /** Table rows of persisting items. */
   readonly index: Int32Array;
   /** First and last day each holds (last = +Infinity while it holds). */
   readonly start: Int32Array;
@@ -43,27 +45,28 @@ export interface StateIntervals {
 }
 
 /** Persisting items with a tinted style (fill or outline), with their host slots. */
-export function stateIntervals(table: EventsTable, styles = STATE_STYLES_DEFAULTS): StateIntervals {
+export function stateIntervals(table: EventsTable, posture: PostureTable, styles = STATE_STYLES_DEFAULTS): StateIntervals {
   const index: number[] = [];
   const slots: number[] = [];
   const offsets: number[] = [0];
   const slotOf = new Map<string, number>();
   const slotCode: string[] = [];
   const slotCategory: Category[] = [];
-  for (let i = 0; i < table.length; i++) {
-    const f = table.feature(i);
-    if (!f.properties.persists || stateStyle(f.properties.category, styles) === 'symbol') continue;
-    const codes = hostCodes(f);
+  for (let k = 0; k < posture.rows.length; k++) {
+    const row = posture.rows[k];
+    const category = categoryOf(table, row);
+    if (table.persistsUntil[row] === -Infinity || stateStyle(category, styles) === 'symbol') continue;
+    const codes = hostsOf(posture, k);
     if (!codes.length) continue;
-    index.push(i);
+    index.push(row);
     for (const code of codes) {
-      const key = `${code}|${f.properties.category}`;
+      const key = `${code}|${category}`;
       let s = slotOf.get(key);
       if (s === undefined) {
         s = slotCode.length;
         slotOf.set(key, s);
         slotCode.push(code);
-        slotCategory.push(f.properties.category);
+        slotCategory.push(category);
       }
       slots.push(s);
     }

@@ -1,11 +1,17 @@
 // The posture summary beside the timeline: one button per line of postureSummary() at t. A line standing for one
 // event selects it; a line standing for several frames them on the map.
+// While the time moves it follows as the list does (follow.ts): a line's count changes, not its meaning.
+import type { PostureTable } from '../../model/posture-table.ts';
 import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import { cssColor } from '../categories.ts';
+import { followAtMost, whenIdle } from '../list/follow.ts';
 import { postureSummary, type SummaryItem } from './summary.ts';
 
-export function createSummaryView(root: HTMLElement, store: Store, table: EventsTable, frame: (ids: string[]) => void): void {
+export const SUMMARY_VIEW_DEFAULTS = { followTimeMs: 150, followWaitMs: 1000 };
+
+export function createSummaryView(root: HTMLElement, store: Store, table: EventsTable, posture: PostureTable,
+  frame: (rows: number[]) => void, opts = SUMMARY_VIEW_DEFAULTS): void {
   root.classList.add('posture-summary');
   root.setAttribute('aria-label', 'Posture at this date');
   const label = document.createElement('span');
@@ -22,14 +28,14 @@ export function createSummaryView(root: HTMLElement, store: Store, table: Events
     b.className = 'posture-item';
     b.dataset.category = item.category;
     b.dataset.count = String(item.count);
-    b.title = item.ids.length === 1 ? 'Open this item' : `Show these ${item.ids.length} items on the map`;
+    b.title = item.rows.length === 1 ? 'Open this item' : `Show these ${item.rows.length} items on the map`;
     const swatch = document.createElement('span');
     swatch.className = 'swatch';
     swatch.style.background = cssColor(item.category);
     b.append(swatch, document.createTextNode(item.text));
     b.addEventListener('click', () => {
-      if (item.ids.length === 1) store.set({ selectedId: item.ids[0] });
-      else frame(item.ids);
+      if (item.rows.length === 1) store.set({ selectedId: table.feature(item.rows[0]).id });
+      else frame(item.rows);
     });
     li.append(b);
     return li;
@@ -37,8 +43,8 @@ export function createSummaryView(root: HTMLElement, store: Store, table: Events
 
   const render = () => {
     const { t, windowDays, hiddenCategories } = store.get();
-    const items = postureSummary(table, t, windowDays).filter((i) => !hiddenCategories.includes(i.category));
-    const key = items.map((i) => `${i.text}|${i.ids.join()}`).join('\n');
+    const items = postureSummary(table, posture, t, windowDays).filter((i) => !hiddenCategories.includes(i.category));
+    const key = items.map((i) => `${i.text}|${i.rows.length}|${i.rows[0]}|${i.rows.at(-1)}`).join('\n');
     if (key === shown) return;
     shown = key;
     list.replaceChildren(...items.map(button));
@@ -50,6 +56,10 @@ export function createSummaryView(root: HTMLElement, store: Store, table: Events
       list.append(li);
     }
   };
-  store.subscribe((s, p) => { if (s.t !== p.t || s.windowDays !== p.windowDays || s.hiddenCategories !== p.hiddenCategories) render(); });
+  const follow = followAtMost(render, opts.followTimeMs, whenIdle(opts.followWaitMs));
+  store.subscribe((s, p) => {
+    if (s.windowDays !== p.windowDays || s.hiddenCategories !== p.hiddenCategories) render();
+    else if (s.t !== p.t) follow();
+  });
   render();
 }

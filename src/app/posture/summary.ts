@@ -1,11 +1,14 @@
 // The posture at day t in a few clickable lines, computed from the data alone:
 //   "Deployments: 4 host countries · Mission: Eastern Sentry (5 contributors) · Incursions in the last 30 days: 2".
 // Generic over categories: each persisting category is summarised by its mode, each incident category by a count.
-import { CATEGORIES, type Category, type EventFeature } from '../../model/index.ts';
+import { bisectLeft } from 'd3-array';
+import { CATEGORIES, type Category } from '../../model/index.ts';
+import { stringAt } from '../../model/columnar.ts';
+import type { PostureTable } from '../../model/posture-table.ts';
 import { CATEGORY_LABELS } from '../categories.ts';
-import type { EventsTable } from '../state/events-table.ts';
+import { categoryOf, type EventsTable } from '../state/events-table.ts';
 import { countStartedBy } from '../state/visible.ts';
-import { hostCodes } from './states.ts';
+import { hostsOf } from './states.ts';
 import { PULSE_DEFAULTS } from './pulse.ts';
 
 /** hosts: "N host countries"; each: one line per item, named, with its contributors; places: "N (place, place)". */
@@ -15,6 +18,8 @@ export const SUMMARY_DEFAULTS = {
   modes: { deployment: 'hosts', mission: 'each', headquarters: 'places' } as Partial<Record<Category, SummaryMode>>,
   /** Mode of any other persisting category. */
   fallbackMode: 'hosts' as SummaryMode,
+  /** Above this many items held, an 'each' category is one line with their number, not a line each. */
+  maxEach: 3,
   /** Categories counted as recent incidents. */
   incidentCategories: PULSE_DEFAULTS.categories,
   /** Plural labels; a category missing here gets its legend label with an "s". */
@@ -26,8 +31,8 @@ export interface SummaryItem {
   category: Category;
   /** The line as shown, e.g. "Deployments: 4 host countries". */
   text: string;
-  /** The events it stands for (click selects one, frames several). */
-  ids: string[];
+  /** The table rows it stands for, in start order (click selects one, frames several). */
+  rows: number[];
   /** The number the line states (host countries, contributors, places or incidents). */
   count: number;
 }
@@ -46,47 +51,68 @@ export function missionName(title: string): string {
   return after ? after[1] : title;
 }
 
-/** Persisting items in place at t and incidents active in the last `recentDays` days, summarised per category. */
-export function postureSummary(table: EventsTable, t: number, recentDays: number, opts = SUMMARY_DEFAULTS): SummaryItem[] {
-  const started = countStartedBy(table.start, t);
-  const held = new Map<Category, EventFeature[]>();
-  const recent = new Map<Category, EventFeature[]>();
-  const incident = new Set(opts.incidentCategories);
-  for (let i = 0; i < started; i++) {
-    const f = table.feature(i);
-    const c = f.properties.category;
-    if (f.properties.persists) {
-      if (t <= table.persistsUntil[i]) (held.get(c) ?? held.set(c, []).get(c)!).push(f);
-    } else if (incident.has(c) && table.end[i] >= t - recentDays) {
-      (recent.get(c) ?? recent.set(c, []).get(c)!).push(f);
-    }
+/** Longest end - start of a non-persisting event of each table: how far back a recent incident may have started. */
+const spans = new WeakMap<EventsTable, number>();
+function longestSpan(table: EventsTable): number {
+  let span = spans.get(table);
+  if (span === undefined) {
+    span = 0;
+    for (let i = 0; i < table.length; i++) if (table.persistsUntil[i] === -Infinity) span = Math.max(span, table.end[i] - table.start[i]);
+    spans.set(table, span);
+  }
+  return span;
+}
+
+/**
+ * Persisting items in place at t and incidents active in the last `recentDays` days, summarised per category. Reads
+ * the posture table (the states) and the rows of the last `recentDays` plus the longest event: never all of them.
+ */
+export function postureSummary(table: EventsTable, posture: PostureTable, t: number, recentDays: number, opts = SUMMARY_DEFAULTS): SummaryItem[] {
+  const { columns } = table;
+  const held = new Map<Category, number[]>();
+  for (let k = 0; k < posture.rows.length; k++) {
+    const row = posture.rows[k];
+    if (table.start[row] > t) break;
+    if (table.persistsUntil[row] === -Infinity || t > table.persistsUntil[row]) continue;
+    const c = categoryOf(table, row);
+    (held.get(c) ?? held.set(c, []).get(c)!).push(k);
   }
   const items: SummaryItem[] = [];
   for (const category of CATEGORIES) {
-    const features = held.get(category);
-    if (!features) continue;
-    const ids = features.map((f) => f.id);
+    const states = held.get(category);
+    if (!states) continue;
+    const rows = states.map((k) => posture.rows[k]);
     const mode = opts.modes[category] ?? opts.fallbackMode;
     if (mode === 'hosts') {
-      const hosts = new Set(features.flatMap(hostCodes));
-      items.push({ category, ids, count: hosts.size, text: `${plural(category, opts)}: ${few(hosts.size, 'host country', 'host countries')}` });
-    } else if (mode === 'places') {
-      const places = [...new Set(features.map((f) => f.properties.place.name))];
-      items.push({ category, ids, count: features.length, text: `${plural(category, opts)}: ${features.length} (${places.join(', ')})` });
+      const hosts = new Set(states.flatMap((k) => hostsOf(posture, k)));
+      items.push({ category, rows, count: hosts.size, text: `${plural(category, opts)}: ${few(hosts.size, 'host country', 'host countries')}` });
+    } else if (mode === 'places' || states.length > opts.maxEach) {
+      const places = [...new Set(rows.map((row) => stringAt(columns, columns.place[row])))];
+      const where = places.length > opts.maxEach ? `${few(places.length, 'place', 'places')}` : places.join(', ');
+      items.push({ category, rows, count: rows.length, text: `${plural(category, opts)}: ${rows.length} (${where})` });
     } else {
-      for (const f of features) {
-        const contributors = new Set(f.properties.actors).size;
-        const name = missionName(f.properties.title);
-        items.push({ category, ids: [f.id], count: contributors,
+      for (const k of states) {
+        const row = posture.rows[k];
+        const contributors = posture.actorOffsets[k + 1] - posture.actorOffsets[k];
+        const name = missionName(stringAt(columns, columns.title[row]));
+        items.push({ category, rows: [row], count: contributors,
           text: `${CATEGORY_LABELS[category]}: ${name}${contributors ? ` (${few(contributors, 'contributor', 'contributors')})` : ''}` });
       }
     }
   }
+  const incident = new Uint8Array(CATEGORIES.length);
+  for (const c of opts.incidentCategories) incident[CATEGORIES.indexOf(c)] = 1;
+  const recent = new Map<Category, number[]>();
+  const started = countStartedBy(table.start, t);
+  for (let i = bisectLeft(table.start, t - recentDays - longestSpan(table)); i < started; i++) {
+    if (!incident[table.category[i]] || table.persistsUntil[i] !== -Infinity || table.end[i] < t - recentDays) continue;
+    const c = categoryOf(table, i);
+    (recent.get(c) ?? recent.set(c, []).get(c)!).push(i);
+  }
   for (const category of opts.incidentCategories) {
-    const features = recent.get(category);
-    if (!features) continue;
-    items.push({ category, ids: features.map((f) => f.id), count: features.length,
-      text: `${plural(category, opts)} in the last ${recentDays} days: ${features.length}` });
+    const rows = recent.get(category);
+    if (!rows) continue;
+    items.push({ category, rows, count: rows.length, text: `${plural(category, opts)} in the last ${recentDays} days: ${rows.length}` });
   }
   return items;
 }

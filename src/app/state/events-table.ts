@@ -1,29 +1,28 @@
-// Events turned into columns once at load, sorted by start, so a scrub frame is a binary search and no allocation.
-// The views read only this interface, never a materialised array of features, so a large dataset can back it with
-// the columnar file (large/columnar-table.ts) instead of a million objects.
+// The events as the views read them: columns sorted by start (then id), so a scrub frame is a binary search and no
+// allocation, backed by the columnar form at every size (columnar-table.ts), never by an array of features.
 //
-//   index i (sorted by start, then id)
+//   index i (sorted by start, then id: the rows of events.bin)
 //   start[i], end[i]   Int32Array    day numbers (inclusive)
-//   persistsUntil[i]   Float64Array  see below
+//   persistsUntil[i]   Float32Array  see below
 //   category[i]        Uint8Array    index into CATEGORIES
-//   feature(i)         the Feature, for the panel, the list and the tooltip
+//   feature(i)         a light feature, for the list, the tooltip and the panel's first look
 import { CATEGORIES, type Category, type EventFeature } from '../../model/index.ts';
-import { dayOf } from '../time/day.ts';
+import type { ColumnarEvents } from '../../model/columnar.ts';
 
 export interface EventsTable {
   readonly length: number;
   readonly start: Int32Array;
   readonly end: Int32Array;
   /** Persisting items: day of `until`, or +Infinity while they hold; others: -Infinity (their window applies). */
-  readonly persistsUntil: Float64Array;
+  readonly persistsUntil: Float32Array;
   /** Index into CATEGORIES. */
   readonly category: Uint8Array;
+  /** The columnar form behind the table: titles, places, positions, precision, as the file has them. */
+  readonly columns: ColumnarEvents;
   /**
-   * 'small': every feature is in memory. 'large': features are built from columns on demand and are light (no
-   * sources, a place with its name only, see `isLightFeature`); the panel fetches the full one.
+   * Event i as a light feature built from the columns (title, dates, category, place name, position; no sources,
+   * actors or confidence, see `isLightFeature`); the panel fetches the full one from the dataset's details.
    */
-  readonly mode: 'small' | 'large';
-  /** Event i as a feature (light in large mode). */
   feature(i: number): EventFeature;
   /** Row of an event id, or undefined when the data has no such event. */
   rowOf(id: string): number | undefined;
@@ -33,30 +32,6 @@ export interface EventsTable {
 export const isLightFeature = (f: EventFeature) => f.properties.sources.length === 0;
 
 export const categoryOf = (table: EventsTable, i: number): Category => CATEGORIES[table.category[i]];
-
-export function buildEventsTable(features: readonly EventFeature[]): EventsTable {
-  const sorted = [...features].sort((a, b) => (a.properties.start < b.properties.start ? -1
-    : a.properties.start > b.properties.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const n = sorted.length;
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  const persistsUntil = new Float64Array(n);
-  const category = new Uint8Array(n);
-  const indexById = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const p = sorted[i].properties;
-    start[i] = dayOf(p.start);
-    end[i] = dayOf(p.end);
-    persistsUntil[i] = !p.persists ? -Infinity : p.until === null ? Infinity : dayOf(p.until);
-    category[i] = CATEGORIES.indexOf(p.category);
-    indexById.set(sorted[i].id, i);
-  }
-  return {
-    length: n, start, end, persistsUntil, category, mode: 'small',
-    feature: (i) => sorted[i],
-    rowOf: (id) => indexById.get(id),
-  };
-}
 
 /** Counts of each category (CATEGORIES order), one pass over the category column. */
 export function categoryCounts(table: EventsTable): Int32Array {

@@ -4,7 +4,7 @@
 // the ended ones are a prefix of the last days sorted once (lazily: only a reader of the window mode pays for it).
 import type { EventsTable } from './events-table.ts';
 import { countStartedBy } from './visible.ts';
-import { lowerBound } from '../../scale/sorted-days.ts';
+import { bisectLeft, } from 'd3-array';
 import { windowFloor, type PlayMode } from '../posture/play-window.ts';
 
 const sortedLastDays = new WeakMap<EventsTable, Float64Array>();
@@ -25,5 +25,5 @@ function lastDaysOf(table: EventsTable): Float64Array {
 export function countShownAt(table: EventsTable, t: number, mode: PlayMode, windowDays: number): number {
   const started = countStartedBy(table.start, t);
   if (mode !== 'window') return started;
-  return started - lowerBound(lastDaysOf(table), windowFloor(mode, t, windowDays));
+  return started - bisectLeft(lastDaysOf(table), windowFloor(mode, t, windowDays));
 }

@@ -1,7 +1,7 @@
 // The view as a URL fragment: `#time=2025-09-15&event=…&map=5.2/54.1/24.3`. Pure functions only; the history
 // wiring lives in embed/url-sync.ts. A store field joins the URL by adding one line to URL_FIELDS.
 import type { AppState } from './store.ts';
-import { dayOf, isoOf } from '../time/day.ts';
+import { dayOf, isoOf } from '../../model/day.ts';
 import { isIsoDate } from '../../model/event.ts';
 
 /** How a value is written to and read from one URL parameter; `read` returns undefined for text it rejects. */

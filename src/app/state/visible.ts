@@ -3,11 +3,11 @@
 //   it is fresh (full strength) while t <= end + windowDays, or, for a persisting state, while t <= until
 //   (forever when until is null); shown but not fresh means faded.
 import type { EventsTable } from './events-table.ts';
-import { upperBound } from '../../scale/sorted-days.ts';
+import { bisectRight } from 'd3-array';
 
 /** How many events have started by day t: the length of the shown prefix of the start-sorted table. */
 export function countStartedBy(start: Int32Array, t: number): number {
-  return upperBound(start, t);
+  return bisectRight(start, t);
 }
 
 /** The last day event i is drawn at full strength. */

@@ -3,7 +3,7 @@
 import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import { countShownAt } from '../state/shown-count.ts';
-import { isoOf } from '../time/day.ts';
+import { isoOf } from '../../model/day.ts';
 import { formatDay } from '../format/date.ts';
 
 export const SPEEDS: { label: string; daysPerSecond: number }[] = [
@@ -40,19 +40,14 @@ export function statusText(count: number, t: number, grouped = false, windowDays
 }
 
 export const CONTROLS_DEFAULTS = {
-  /** Wait this long after the last keystroke before searching (a large dataset's search is a pass over every row). */
-  searchDelayMs: 0,
+  /**
+   * Wait this long after the last keystroke before searching: a search is a pass over every row (and on the first
+   * one the excerpts are fetched), so a word typed letter by letter is searched once.
+   */
+  searchDelayMs: 150,
   searchPlaceholder: 'Search events',
-  searchLabel: 'Search events by title and excerpt',
+  searchLabel: 'Search events by title, place or excerpt',
   /** Counts in the status line with thousands separators. */
-  groupedCounts: false,
-};
-
-/** What a large dataset's search covers: events.bin has titles and places, not the excerpts. */
-export const LARGE_CONTROLS: typeof CONTROLS_DEFAULTS = {
-  searchDelayMs: 250,
-  searchPlaceholder: 'Titles and places',
-  searchLabel: 'Search events by title and place name (excerpts are not searched in a large dataset)',
   groupedCounts: true,
 };
 

@@ -1,6 +1,6 @@
-// The timeline strip of a large dataset: event counts per (category, start day), counted once per dataset (and once
-// per search), then drawn as one bar per pixel column whose opacity grows with its count. A redraw (zoom, pan,
-// resize) costs days × categories, never the number of events.
+// The timeline strip: event counts per (category, day), counted once per dataset (and once per search), then drawn
+// as one bar per pixel column whose opacity grows with its count. A redraw (zoom, pan, resize) costs days ×
+// categories, never the number of events.
 import { CATEGORIES } from '../../model/index.ts';
 import type { EventsTable } from '../state/events-table.ts';
 
@@ -21,6 +21,35 @@ export function binByDay(table: EventsTable, matches?: Uint8Array | null): DayBi
   for (let i = 0; i < n; i++) {
     if (matches && matches[i] !== 1) continue;
     counts[table.category[i] * days + table.start[i] - firstDay]++;
+  }
+  return { firstDay, days, counts };
+}
+
+/**
+ * Counts of events by category and day over each event's whole span [start, end]: a month- or year-precision event
+ * fills its month or year, as a bar. One pass over the rows with a difference array, then a running sum per category:
+ * O(rows + days × categories) however long the spans. With `matches`, only rows where it is 1.
+ */
+export function binSpans(table: EventsTable, matches?: Uint8Array | null): DayBins {
+  const n = table.length;
+  let last = -Infinity;
+  for (let i = 0; i < n; i++) last = Math.max(last, table.end[i]);
+  const firstDay = n ? table.start[0] : 0;
+  const days = n ? last - firstDay + 1 : 0;
+  const counts = new Int32Array(CATEGORIES.length * days);
+  const delta = new Int32Array(CATEGORIES.length * (days + 1));
+  for (let i = 0; i < n; i++) {
+    if (matches && matches[i] !== 1) continue;
+    const base = table.category[i] * (days + 1);
+    delta[base + table.start[i] - firstDay]++;
+    delta[base + table.end[i] - firstDay + 1]--;
+  }
+  for (let k = 0; k < CATEGORIES.length; k++) {
+    let running = 0;
+    for (let d = 0; d < days; d++) {
+      running += delta[k * (days + 1) + d];
+      counts[k * days + d] = running;
+    }
   }
   return { firstDay, days, counts };
 }

@@ -1,6 +1,6 @@
 // The time axis over the data's extent: a padded domain of day numbers and a d3 UTC scale from days to pixels.
 import { scaleUtc, type ScaleTime } from 'd3';
-import { dateOf, dayOf } from '../time/day.ts';
+import { dateOf, dayOf } from '../../model/day.ts';
 
 export const TIME_SCALE_DEFAULTS = {
   /** Room left before the first and after the last event, as a share of the span, so both ends are reachable. */

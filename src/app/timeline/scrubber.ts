@@ -3,12 +3,12 @@
 import { axisBottom, select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
-import { addMonths, isoOf } from '../time/day.ts';
+import { addMonths, isoOf } from '../../model/day.ts';
 import { formatDay } from '../format/date.ts';
 import { dayAtX, timeScale, xOfDay } from './scale.ts';
-import { drawBinnedStrip, drawStrip, stripHeight, stripLanes, STRIP_DEFAULTS, type StripFilter } from './strip.ts';
-import { binByDay, type DayBins } from './day-bins.ts';
-import type { Search } from '../posture/search.ts';
+import { drawStrip, stripHeight, stripLanes, STRIP_DEFAULTS, type StripFilter } from './strip.ts';
+import { binSpans, type DayBins } from './day-bins.ts';
+import type { Search } from '../state/search.ts';
 
 export const SCRUBBER_DEFAULTS = {
   marginPx: 14,
@@ -24,11 +24,10 @@ export interface Scrubber {
 }
 
 export function createScrubber(container: HTMLElement, store: Store, table: EventsTable, domain: [number, number],
-  opts = SCRUBBER_DEFAULTS, search?: Pick<Search, 'matches' | 'key'>): Scrubber {
+  opts = SCRUBBER_DEFAULTS, search?: Pick<Search, 'matches' | 'key' | 'subscribe'>): Scrubber {
   const stripFilter: StripFilter = {
     get split() { return store.get().lanes; },
     get hiddenCategories() { return store.get().hiddenCategories; },
-    matches: (i) => !search || search.matches[i] === 1,
   };
   const lanes = stripLanes(table);
   const stripPx = stripHeight(lanes.size);
@@ -96,13 +95,13 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
     draw();
   }
 
-  // A large dataset's strip is drawn from day bins, counted once per search rather than once per redraw.
+  // The strip is drawn from day bins, counted once per search rather than once per redraw.
   let bins: DayBins | null = null;
   let binsKey: string | null = null;
   function dayBins(): DayBins {
     const key = search?.key() ?? '';
     if (!bins || key !== binsKey) {
-      bins = binByDay(table, search && key !== '' ? search.matches : null);
+      bins = binSpans(table, search && key !== '' ? search.matches : null);
       binsKey = key;
     }
     return bins;
@@ -110,8 +109,7 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
 
   function draw(): void {
     axisG.call(axisBottom(scale).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
-    if (table.mode === 'large') drawBinnedStrip(strip, dayBins(), lanes, scale, STRIP_DEFAULTS, stripFilter);
-    else drawStrip(strip, table, lanes, scale, STRIP_DEFAULTS, stripFilter);
+    drawStrip(strip, dayBins(), lanes, scale, STRIP_DEFAULTS, stripFilter);
     placeCursor();
   }
 
@@ -177,11 +175,13 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
   }
 
   store.subscribe((state, previous) => {
-    if (state.lanes !== previous.lanes || state.query !== previous.query || state.hiddenCategories !== previous.hiddenCategories) draw();
+    if (state.lanes !== previous.lanes || state.hiddenCategories !== previous.hiddenCategories) draw();
     if (state.t === previous.t) return;
     placeCursor();
     if (state.playing) keepInView();
   });
+
+  search?.subscribe(draw);
 
   new ResizeObserver(() => layout()).observe(container);
   layout();

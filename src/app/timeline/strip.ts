@@ -1,7 +1,7 @@
-// The strip above the axis: every event as a tick on its category's lane, or as a bar where its time is a month or
-// a year. Drawn on a canvas (one path per category) so a large dataset is one draw call per lane, not one node each.
-// Unsplit, every category shares one full-height lane. Categories switched off are drawn faint; search misses are left
-// out, so the strip shows when the matches happened.
+// The strip above the axis: on its category's lane, a bar wherever events are going on (a one-day event a tick, a
+// month- or year-precision one its month or year), more opaque where more are, drawn from day bins on a canvas so a
+// redraw costs pixel columns, not events. Unsplit, every category shares one full-height lane. Categories switched
+// off are drawn faint; search misses are left out, so the strip shows when the matches happened.
 import type { ScaleTime } from 'd3';
 import { CATEGORIES, type Category } from '../../model/index.ts';
 import { cssColor } from '../categories.ts';
@@ -22,8 +22,6 @@ export interface StripFilter {
   /** One lane per category, or all in one. */
   split: boolean;
   hiddenCategories: readonly string[];
-  /** Whether event i matches the search. */
-  matches(i: number): boolean;
 }
 
 /** Lane of each category: only the categories present get one, in the legend's order. */
@@ -52,39 +50,12 @@ function prepare(canvas: HTMLCanvasElement, lanes: ReadonlyMap<Category, number>
   return { ctx, width, height };
 }
 
-export function drawStrip(canvas: HTMLCanvasElement, table: EventsTable, lanes: ReadonlyMap<Category, number>,
-  scale: ScaleTime<number, number>, opts = STRIP_DEFAULTS, filter?: StripFilter): void {
-  const prepared = prepare(canvas, lanes, opts);
-  if (!prepared) return;
-  const { ctx, width, height } = prepared;
-  const lane = opts.laneHeightPx + opts.laneGapPx;
-  const split = filter?.split ?? true;
-  const markHeight = split ? opts.laneHeightPx : height - opts.laneGapPx;
-  for (const [category, laneIndex] of lanes) {
-    const y = split ? laneIndex * lane : 0;
-    const k = CATEGORIES.indexOf(category);
-    ctx.fillStyle = cssColor(category);
-    ctx.globalAlpha = filter?.hiddenCategories.includes(category) ? opts.hiddenAlpha : 1;
-    ctx.beginPath();
-    for (let i = 0; i < table.length; i++) {
-      if (table.category[i] !== k || (filter && !filter.matches(i))) continue;
-      const x0 = xOfDay(scale, table.start[i]);
-      const x1 = xOfDay(scale, table.end[i] + 1);
-      if (x1 < 0 || x0 > width) continue;
-      const w = Math.max(opts.minWidthPx, x1 - x0);
-      ctx.rect(w > opts.minWidthPx ? x0 : x0 - opts.minWidthPx / 2, y, w, markHeight);
-    }
-    ctx.fill();
-  }
-  ctx.globalAlpha = 1;
-}
-
 /**
- * The strip of a large dataset from its day bins (search misses already left out of them): one bar a pixel column,
- * more opaque where more events started. Events are placed at their start day whatever their precision.
+ * The strip from its day bins (search misses already left out of them): one bar a pixel column, more opaque where
+ * more events were going on; a month- or year-precision event is a bar over its month or year.
  */
-export function drawBinnedStrip(canvas: HTMLCanvasElement, bins: DayBins, lanes: ReadonlyMap<Category, number>,
-  scale: ScaleTime<number, number>, opts = STRIP_DEFAULTS, filter?: Omit<StripFilter, 'matches'>): void {
+export function drawStrip(canvas: HTMLCanvasElement, bins: DayBins, lanes: ReadonlyMap<Category, number>,
+  scale: ScaleTime<number, number>, opts = STRIP_DEFAULTS, filter?: StripFilter): void {
   const prepared = prepare(canvas, lanes, opts);
   if (!prepared) return;
   const { ctx, width, height } = prepared;

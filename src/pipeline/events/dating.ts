@@ -174,7 +174,7 @@ export function ledeDate(sentences: readonly Sentence[], datesBySentence: readon
     if (!sentences[i].isContent) continue;
     contentSeen++;
     const first = datesBySentence[i][0];
-    if (!first?.interval || first.interval.precision !== 'day') continue;
+    if (first?.interval?.precision !== 'day') continue;
     const days = Math.abs(parseIso(first.interval.start).dayNum - pub);
     return days <= opts.ledeMaxDays ? { mention: first, sentence: i } : null;
   }

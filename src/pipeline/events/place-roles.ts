@@ -47,7 +47,6 @@ export interface PlaceInSentence {
   qualifier: boolean;
 }
 
-const isNominal = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
 // After "to" these words make it something else than a destination: "in response to Russia".
 const NOT_DESTINATION = new Set([
   'response', 'according', 'due', 'addition', 'close', 'next', 'compared', 'contrary', 'prior', 'thanks', 'owing', 'threat',

@@ -58,7 +58,7 @@ const lemmaOf = (t: Token) => (t.pos === 'PROPN' ? t.lower : t.lemma);
 const singular = (t: Token) => (t.lemma === t.lower && /[^s]s$/.test(t.lower) ? t.lower.slice(0, -1) : lemmaOf(t));
 
 /** Token range of the noun phrase that starts after `from` (skipping determiners, numbers and adjectives), or null. */
-export function phraseAfter(tokens: readonly Token[], from: number, clauseOf: readonly number[]): [number, number] | null {
+export function phraseAfter(tokens: readonly Token[], from: number): [number, number] | null {
   let i = from + 1;
   // "hosting and assisting 700,000 Ukrainians": the object comes after the coordinated verb
   if (tokens[i]?.pos === 'CCONJ' && tokens[i + 1]?.pos === 'VERB') i += 2;
@@ -100,12 +100,12 @@ function frameOf(grammar: SentenceGrammar, i: number, passive: boolean): { frame
   const particle = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') &&
     (/^(down|up|off|out)$/.test(tokens[i + 1].lower) || (tokens[i + 1].lower === 'in' && /^(take|bring|let)$/.test(tokens[i].lemma)));
   const afterParticle = particle ? i + 1 : i;
-  let object = passive ? phraseBefore(tokens, grammar.verbs.find((g) => g.head === i)?.first ?? i, clauseOf) : phraseAfter(tokens, afterParticle, clauseOf);
+  const object = passive ? phraseBefore(tokens, grammar.verbs.find((g) => g.head === i)?.first ?? i, clauseOf) : phraseAfter(tokens, afterParticle);
   // "talking in Brussels on Thursday to their counterparts": a frame's preposition may introduce the object further on
   for (const f of frames.filter((x) => x.via)) {
     for (let k = i + 1; !object && k < Math.min(tokens.length, i + 12) && clauseOf[k] === clauseOf[i]; k++) {
       if (tokens[k].pos === 'ADP' && f.via!.includes(tokens[k].lower)) {
-        const after = phraseAfter(tokens, k, clauseOf);
+        const after = phraseAfter(tokens, k);
         if (after && f.object.test(phraseText(tokens, after))) return { frame: f, object: after };
       }
     }
@@ -228,7 +228,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       out.push(predicate(grammar, i, head, {
         lemma: particle ? `${t.lemma} ${tokens[i + 1].lower}` : t.lemma, category, isVerb: true, status,
         source: framed ? 'frame' : frequent ? 'wordnet' : 'wordnet-cued', verb: group ?? null, argument: true,
-        object: framed?.object ?? phraseAfter(tokens, head, grammar.clauseOf), passive,
+        object: framed?.object ?? phraseAfter(tokens, head), passive,
         hosting: framed ? framed.frame.subjectIsPlace === true || HOST_VERBS.has(t.lemma) && framed.frame.category !== 'meeting' : false,
       }));
       skipUntil = head;
@@ -265,7 +265,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
     if (!match && tokens[i + 1]?.lower === 'of') {
       // "the establishment of four new battle groups", "the delivery of Patriot systems": the act of a framed verb
       const verb = lexicon.nominal(t.lemma) ?? (t.lower.endsWith('ing') ? t.lower.slice(0, -3) : null);
-      const object = verb ? phraseAfter(tokens, i + 1, grammar.clauseOf) : null;
+      const object = verb ? phraseAfter(tokens, i + 1) : null;
       const frame = verb && object ? FRAMES_BY_VERB.get(verb)?.find((f) => f.object.test(phraseText(tokens, object))) : undefined;
       if (frame && cueHolds(frame.category, true, sentence)) {
         match = { head: i, category: frame.category, frequent: true, lemma: t.lemma, source: 'frame' };

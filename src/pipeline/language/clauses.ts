@@ -270,7 +270,6 @@ export function tenseAt(grammar: SentenceGrammar, start: number, end: number): '
   let last = -1;
   for (let k = 0; k < tokens.length && tokens[k].start < end; k++) if (tokens[k].end > start) last = k;
   if (last < 0) return null;
-  const next = tokens[last + 1];
   // 'present' resolves to the nearer of the last and the next such day
   const following = tokens[last + 1];
   if (following && (following.pos === 'NOUN' || following.pos === 'PROPN' || following.pos === 'ADJ') && !/^\p{Lu}\p{Ll}+day$/u.test(following.text)) return 'present';

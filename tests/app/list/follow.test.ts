@@ -37,3 +37,20 @@ describe('followAtMost', () => {
     expect(fn).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('followAtMost with a deferral', () => {
+  it('followAtMost() waits for the deferral, and changes meanwhile add no run: the one waiting reads the latest state', () => {
+    const waiting: (() => void)[] = [];
+    let state = 0;
+    const seen: number[] = [];
+    const change = followAtMost(() => seen.push(state), 150, (run) => waiting.push(run));
+    state = 1;
+    change();
+    state = 2;
+    change();
+    expect(seen).toEqual([]);
+    expect(waiting).toHaveLength(1);
+    waiting.shift()!();
+    expect(seen).toEqual([2]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildEventsTable } from '../../../src/app/state/events-table.ts';
+import { datasetOfFeatures } from '../../../src/app/data/features-dataset.ts';
 import { buildArcs } from '../../../src/app/posture/arcs.ts';
 import { capitalsByCode } from '../../../src/app/posture/capitals.ts';
 import { event } from './helpers.ts';
@@ -23,22 +23,20 @@ describe('contributor arcs', () => {
     expect(capitals.has('FR')).toBe(false);
   });
 
-  test('buildArcs() draws one arc per known contributor, none from the host or for hostile acts', () => {
-    const table = buildEventsTable([
+  test('buildArcs() draws one arc per contributor with a known capital, none from the host, an attacker or for hostile acts', () => {
+    const { table, posture } = datasetOfFeatures([
       event({ id: 'sentry', category: 'mission', start: '2025-09-12', persists: true, actors: ['DE', 'DK', 'FR', 'PL'], lonlat: [20, 52] }),
       event({ id: 'drones', category: 'incursion', start: '2025-09-10', actors: ['DE'] }),
     ]);
-    const arcs = buildArcs(table, capitals);
-    expect(arcs.map((a) => `${a.id}:${a.actor}`)).toEqual(['sentry:DK']);
-    expect(buildArcs(table, capitals, { excludeCategories: ['incursion'], excludeHostileActors: false }).map((a) => `${a.id}:${a.actor}`))
-      .toEqual(['sentry:DE', 'sentry:DK']);
+    // PL hosts, DE is seen attacking, FR has no capital in the labels, the incursion is hostile.
+    expect(buildArcs(table, posture, capitals).map((a) => `${a.id}:${a.actor}`)).toEqual(['sentry:DK']);
   });
 
-  test('buildArcs() leaves out an actor the data shows attacking, and starts each arc at the capital', () => {
-    const table = buildEventsTable([
+  test('buildArcs() starts each arc at the contributor\'s capital and ends it at the event', () => {
+    const { table, posture } = datasetOfFeatures([
       event({ id: 'sentry', category: 'mission', start: '2025-09-12', persists: true, actors: ['DE', 'DK'], lonlat: [20, 52] }),
     ]);
-    const arcs = buildArcs(table, capitals);
+    const arcs = buildArcs(table, posture, capitals);
     expect(arcs.map((a) => a.actor)).toEqual(['DE', 'DK']);
     expect(arcs[0]).toMatchObject({ source: [13.4, 52.5], target: [20, 52] });
   });

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { buildEventsTable } from '../../../src/app/state/events-table.ts';
-import { hostCodes, isHeldAt, slotsHeldAt, stateIntervals, stateStyle } from '../../../src/app/posture/states.ts';
-import { dayOf } from '../../../src/app/time/day.ts';
+import { datasetOfFeatures } from '../../../src/app/data/features-dataset.ts';
+import { hostsOf, isHeldAt, slotsHeldAt, stateIntervals, stateStyle } from '../../../src/app/posture/states.ts';
+import { dayOf } from '../../../src/model/day.ts';
 import { event } from './helpers.ts';
 
-const table = buildEventsTable([
+const { table, posture } = datasetOfFeatures([
   event({ id: 'baltics', category: 'deployment', start: '2017-01-01', end: '2017-12-31', precision: 'year', persists: true,
     place: { kind: 'region', country: null, countries: ['EE', 'LV', 'LT'] } }),
   event({ id: 'poland', category: 'deployment', start: '2017-04-01', persists: true, until: '2018-01-31', place: { country: 'PL' } }),
@@ -12,7 +12,8 @@ const table = buildEventsTable([
   event({ id: 'hq', category: 'headquarters', start: '2025-01-01', persists: true, place: { country: 'DE' } }),
   event({ id: 'strike', category: 'strike', start: '2022-02-24', place: { country: 'UA' } }),
 ]);
-const states = stateIntervals(table);
+const states = stateIntervals(table, posture);
+const postureRow = (id: string) => posture.rows.indexOf(table.rowOf(id)!);
 const held = (iso: string) => {
   const out = new Float32Array(states.slotCode.length);
   slotsHeldAt(states, dayOf(iso), out);
@@ -20,9 +21,9 @@ const held = (iso: string) => {
 };
 
 describe('state intervals', () => {
-  test('hostCodes() gives each country of a region, else the place country', () => {
-    expect(hostCodes(table.feature(table.rowOf('baltics')!))).toEqual(['EE', 'LV', 'LT']);
-    expect(hostCodes(table.feature(table.rowOf('poland')!))).toEqual(['PL']);
+  test('hostsOf() gives each country of a region, else the place country, from the posture table', () => {
+    expect(hostsOf(posture, postureRow('baltics'))).toEqual(['EE', 'LV', 'LT']);
+    expect(hostsOf(posture, postureRow('poland'))).toEqual(['PL']);
   });
 
   test('stateStyle() tints deployments, outlines missions and gives headquarters a symbol', () => {

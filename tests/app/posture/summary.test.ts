@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { buildEventsTable } from '../../../src/app/state/events-table.ts';
+import { datasetOfFeatures } from '../../../src/app/data/features-dataset.ts';
 import { missionName, postureSummary } from '../../../src/app/posture/summary.ts';
-import { dayOf } from '../../../src/app/time/day.ts';
+import { dayOf } from '../../../src/model/day.ts';
 import { event } from './helpers.ts';
 
-const table = buildEventsTable([
+const { table, posture } = datasetOfFeatures([
   event({ id: 'baltics', category: 'deployment', start: '2017-01-01', persists: true, place: { kind: 'region', country: null, countries: ['EE', 'LV', 'LT'] } }),
   event({ id: 'poland', category: 'deployment', start: '2017-04-01', persists: true, place: { country: 'PL' } }),
   event({ id: 'sentry', category: 'mission', start: '2025-09-12', persists: true, title: 'Eastern Sentry mission launched over Poland',
@@ -15,7 +15,8 @@ const table = buildEventsTable([
   event({ id: 'i-old', category: 'incursion', start: '2025-01-10' }),
   event({ id: 'meet', category: 'meeting', start: '2025-09-15' }),
 ]);
-const at = (iso: string, recent = 90) => postureSummary(table, dayOf(iso), recent);
+const at = (iso: string, recent = 90) => postureSummary(table, posture, dayOf(iso), recent)
+  .map((item) => ({ ...item, ids: item.rows.map((row) => table.feature(row).id) }));
 
 describe('the posture summary', () => {
   test('postureSummary() is empty before anything starts', () => {

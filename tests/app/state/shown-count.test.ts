@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import type { EventFeature } from '../../../src/model/index.ts';
-import { buildEventsTable } from '../../../src/app/state/events-table.ts';
+import { tableOfFeatures } from '../../../src/app/state/columnar-table.ts';
 import { countShownAt } from '../../../src/app/state/shown-count.ts';
 import { inPlayWindow } from '../../../src/app/posture/play-window.ts';
 import { statusText } from '../../../src/app/timeline/controls.ts';
-import { dayOf, isoOf } from '../../../src/app/time/day.ts';
+import { dayOf, isoOf } from '../../../src/model/day.ts';
 
 function event(id: string, start: number, end: number, persists: boolean, until: number | null): EventFeature {
   return {
@@ -31,7 +31,7 @@ describe('countShownAt', () => {
       (specs, t, days) => {
         const features = specs.map((e, k) => event(`e${k}`, BASE + e.start, BASE + e.start + e.length, e.persists,
           e.persists && !e.holds ? BASE + e.start + e.until : null));
-        const table = buildEventsTable(features);
+        const table = tableOfFeatures(features);
         for (const mode of ['cumulative', 'window'] as const) {
           let expected = 0;
           for (let i = 0; i < table.length; i++) {

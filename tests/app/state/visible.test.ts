@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import type { EventFeature } from '../../../src/model/index.ts';
-import { buildEventsTable, dataExtent } from '../../../src/app/state/events-table.ts';
+import { tableOfFeatures } from '../../../src/app/state/columnar-table.ts';
+import { dataExtent } from '../../../src/app/state/events-table.ts';
 import { countStartedBy, strengthAt } from '../../../src/app/state/visible.ts';
-import { dayOf } from '../../../src/app/time/day.ts';
+import { dayOf } from '../../../src/model/day.ts';
 
 function event(id: string, start: string, end: string, persists = false, until: string | null = null): EventFeature {
   return {
@@ -17,7 +18,7 @@ function event(id: string, start: string, end: string, persists = false, until: 
 }
 
 describe('the time-window semantics', () => {
-  const table = buildEventsTable([
+  const table = tableOfFeatures([
     event('late', '2022-03-01', '2022-03-31'),
     event('early', '2022-01-10', '2022-01-10'),
     event('held', '2022-01-05', '2022-01-05', true, null),
@@ -25,7 +26,7 @@ describe('the time-window semantics', () => {
   ]);
   const at = (iso: string, window = 30) => Array.from({ length: table.length }, (_, i) => table.feature(i)).map((f, i) => `${f.id}:${strengthAt(table, i, dayOf(iso), window)}`);
 
-  test('buildEventsTable() sorts events by start', () => {
+  test('tableOfFeatures() sorts events by start', () => {
     expect(Array.from({ length: table.length }, (_, i) => table.feature(i).id)).toEqual(['ended', 'held', 'early', 'late']);
     expect(table.rowOf('late')).toBe(3);
   });
@@ -57,7 +58,7 @@ describe('the time-window semantics', () => {
 
   test('dataExtent() runs from the first start to the latest end or until', () => {
     expect(dataExtent(table)).toEqual([dayOf('2022-01-01'), dayOf('2022-03-31')]);
-    expect(dataExtent(buildEventsTable([]))).toBeNull();
+    expect(dataExtent(tableOfFeatures([]))).toBeNull();
   });
 
   test('countStartedBy() agrees with counting every start for any days and any t', () => {

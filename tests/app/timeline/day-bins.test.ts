@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { CATEGORIES } from '../../../src/model/index.ts';
-import { buildEventsTable } from '../../../src/app/state/events-table.ts';
-import { binByDay, binColumns, columnAlpha } from '../../../src/app/timeline/day-bins.ts';
-import { dayOf } from '../../../src/app/time/day.ts';
+import { tableOfFeatures } from '../../../src/app/state/columnar-table.ts';
+import { binByDay, binColumns, binSpans, columnAlpha } from '../../../src/app/timeline/day-bins.ts';
+import { dayOf } from '../../../src/model/day.ts';
 import { event } from '../posture/helpers.ts';
 
-const table = buildEventsTable([
+const table = tableOfFeatures([
   event({ id: 'a', start: '2022-01-01', category: 'strike' }),
   event({ id: 'b', start: '2022-01-01', category: 'strike' }),
   event({ id: 'c', start: '2022-01-01', category: 'meeting' }),
@@ -36,7 +36,7 @@ describe('day bins of the timeline strip', () => {
   });
 
   test('an empty table has no bins', () => {
-    expect(binByDay(buildEventsTable([])).days).toBe(0);
+    expect(binByDay(tableOfFeatures([])).days).toBe(0);
   });
 
   test('pixel columns sum the days they cover: several days a pixel, or a day over several pixels', () => {
@@ -53,6 +53,21 @@ describe('day bins of the timeline strip', () => {
     expect([...wide.sums.subarray(strike * 25, strike * 25 + 25)]).toEqual([
       ...Array(10).fill(2), ...Array(10).fill(0), ...Array(5).fill(1)]);
     expect(wide.max).toBe(2);
+  });
+
+  test('binSpans() counts each event on every day of its span, as a bar, and leaves out search misses', () => {
+    const bins = binSpans(table);
+    expect(bins.firstDay).toBe(day0);
+    expect(bins.days).toBe(31);
+    // d, a month-precision strike from 3 to 31 January, is on every day of it; a and b only on the first.
+    expect(at(bins, 'strike', '2022-01-01')).toBe(2);
+    expect(at(bins, 'strike', '2022-01-02')).toBe(0);
+    for (const day of ['2022-01-03', '2022-01-17', '2022-01-31']) expect(at(bins, 'strike', day)).toBe(1);
+    expect(at(bins, 'aid', '2022-01-10')).toBe(1);
+    expect(at(bins, 'aid', '2022-01-11')).toBe(0);
+    const withoutD = binSpans(table, Uint8Array.from([1, 1, 1, 0, 1]));
+    expect(at(withoutD, 'strike', '2022-01-17')).toBe(0);
+    expect(binSpans(tableOfFeatures([])).days).toBe(0);
   });
 
   test('a column is more opaque the more events it has, never invisible when it has one', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { dayAtX, timeDomain, timeScale, xOfDay, TIME_SCALE_DEFAULTS } from '../../../src/app/timeline/scale.ts';
-import { dayOf } from '../../../src/app/time/day.ts';
+import { dayOf } from '../../../src/model/day.ts';
 
 describe('the time scale', () => {
   test('timeDomain() stops at 9999-12-31, the last day the data contract can name', () => {
