@@ -7,6 +7,8 @@ export const DocumentSchema = z.object({
   title: z.string(),
   credit: z.string().nullable(),
   published: IsoDate.nullable(),
+  /** Where `published` came from when no manifest gave it: `dateline`, read from the text's dateline. */
+  publishedFrom: z.enum(['dateline']).optional(),
   text: z.string(),
 });
 

@@ -3,6 +3,7 @@
 import { chronoDates } from './dates/chrono-dates.ts';
 import { dayListDates } from './dates/day-lists.ts';
 import { dottedDates } from './dates/dotted-dates.ts';
+import type { FullDate } from './dates/dateline-day.ts';
 import type { RawDate } from './dates/expression.ts';
 import { meetingDayDates } from './dates/meeting-day.ts';
 import { periodDates } from './dates/periods.ts';
@@ -121,6 +122,15 @@ export function findDates(
     }
   });
   return mentions;
+}
+
+/** The full dates ("7 September 2023") written in a sentence, whatever day the document was written. */
+export function fullDatesOf(sentence: Sentence, opts = DATE_DEFAULTS): FullDate[] {
+  const out: FullDate[] = [];
+  for (const raw of rawDates(sentence, opts)) {
+    if (raw.expression.kind === 'absolute' && raw.expression.interval.precision === 'day') out.push({ start: raw.start, end: raw.end, day: raw.expression.interval.start });
+  }
+  return out;
 }
 
 function firstFullDate(sentences: readonly Sentence[], perSentence: readonly RawDate[][], maxSentences: number): string | null {

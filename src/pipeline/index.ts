@@ -9,7 +9,8 @@ import type { DateMention, IngestedDocument, PlaceMention, ResolvedMention, Sent
 import { PipelineInputError } from './errors.ts';
 import { ingest } from './ingest.ts';
 import { segment } from './segment.ts';
-import { findDates } from './date.ts';
+import { findDates, fullDatesOf } from './date.ts';
+import { datelineDay } from './dates/dateline-day.ts';
 import { recognise, type RecogniseOptions } from './recognise.ts';
 import { resolve, type ResolveOptions } from './resolve.ts';
 import { analyseSentence, tenseAt, type SentenceGrammar } from './language/clauses.ts';
@@ -127,7 +128,12 @@ export const DOCUMENT_STAGES: readonly DocumentStage[] = [
     w.grammars = tokens.map((t) => (t ? analyseSentence(t) : null));
   } },
   // Dates are read in the tense of their clause, which the grammar gives.
-  { name: 'dates', run: (w) => { w.dates = findDates(w.sentences, w.doc.published, undefined, (i, start, end) => (w.grammars[i] ? tenseAt(w.grammars[i]!, start, end) : null)); } },
+  { name: 'dates', run: (w) => {
+    // A document nobody dated (no manifest) is dated by its dateline when it has one, and says so.
+    const filed = w.doc.published === null ? datelineDay(w.sentences, (s) => fullDatesOf(s)) : null;
+    if (filed) w.doc = { ...w.doc, published: filed, publishedFrom: 'dateline' };
+    w.dates = findDates(w.sentences, w.doc.published, undefined, (i, start, end) => (w.grammars[i] ? tenseAt(w.grammars[i]!, start, end) : null));
+  } },
   { name: 'recognise', run: (w, r, o) => { w.recognised = recognise(w.doc, w.sentences, r.gazetteer, o.recognise); } },
   { name: 'resolve', run: (w, r, o) => { w.resolved = resolve(w.recognised, w.doc, r.gazetteer, o.resolve); } },
   { name: 'events', run: (w, r) => {
@@ -224,6 +230,7 @@ export function processDocument(input: PipelineInput, resources: PipelineResourc
     triggers: work.predicates,
     events: work.events,
     undated: work.undated,
+    published: work.doc.published,
   });
   return { outcome, document: work.doc, mentions: mentionRecords(work), stageMs };
 }

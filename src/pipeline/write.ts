@@ -128,7 +128,7 @@ function signature(event: MergedEvent): string {
 export function toDocumentList(documents: readonly SourceDocument[]): SourceDocument[] {
   return [...documents]
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-    .map((d) => ({ file: d.file, title: d.title, credit: d.credit, published: d.published, text: d.text }));
+    .map((d) => ({ file: d.file, title: d.title, credit: d.credit, published: d.published, ...(d.publishedFrom ? { publishedFrom: d.publishedFrom } : {}), text: d.text }));
 }
 
 /**

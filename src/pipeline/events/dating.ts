@@ -29,6 +29,8 @@ export interface DatingContext {
   grammars: readonly (SentenceGrammar | null)[];
   datesBySentence: readonly DateMention[][];
   published: string | null;
+  /** What the published date is: the manifest's (`published`) or, for a document nobody dated, its dateline's. */
+  publishedSource: 'published' | 'dateline';
   /** The date of the document's first dated content sentence when it is near publication, and that sentence. */
   lede: { mention: DateMention; sentence: number } | null;
   dateline: DateInterval | null;
@@ -155,7 +157,7 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   }
   if (context.dateline && fits(context.dateline, p.status, context.published)) return { interval: context.dateline, mention: null, source: 'dateline', sentence: null };
   if (context.published && i <= context.datelineLede) return { interval: { start: context.published, end: context.published, precision: 'day' }, mention: null, source: 'dateline', sentence: null };
-  if (context.published) return { interval: fromPublished(context.published, p.status), mention: null, source: 'published', sentence: null };
+  if (context.published) return { interval: fromPublished(context.published, p.status), mention: null, source: context.publishedSource, sentence: null };
   return null;
 }
 

@@ -199,7 +199,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
   const contentIndex = sentences.map((s, i) => (s.isContent ? i : -1)).filter((i) => i >= 0);
   const ledeLimit = contentIndex[Math.min(contentIndex.length - 1, opts.ledeSentences)] ?? -1;
   const context: DatingContext = {
-    text, sentences, grammars, datesBySentence, published: doc.published,
+    text, sentences, grammars, datesBySentence, published: doc.published, publishedSource: doc.publishedFrom === 'dateline' ? 'dateline' : 'published',
     lede: ledeDate(sentences, datesBySentence, doc.published),
     dateline: dateline?.day ? { start: dateline.day, end: dateline.day, precision: 'day' } : null,
     datelineLede: dateline?.place ? ledeLimit : -1,

@@ -164,6 +164,16 @@ function animateSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
   return !head || !INANIMATE.test(head.lower);
 }
 
+/** Military units: when they arrive or travel somewhere, they are deployed there. */
+const UNITS = /^(troops|soldiers|servicemembers|forces|marines|paratroopers|brigade|brigades|battalion|battalions|division|divisions|regiment|regiments|company|companies|battlegroup|battlegroups|squadron|squadrons|jets|fighters|warships|frigates|destroyers|tanks|units?)$/;
+const ARRIVALS = new Set(['arrive', 'travel', 'journey']);
+
+function unitSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
+  const subject = subjectBefore(grammar, group.first - 1);
+  const head = subject[subject.length - 1];
+  return !!head && UNITS.test(head.lower);
+}
+
 const JOURNEYS = new Set(['trip', 'journey', 'travel', 'tour', 'voyage', 'excursion', 'flight', 'commute', 'journeying']);
 
 /** "her trip", "Biden's journey", "the President's travel": someone's own. */
@@ -216,8 +226,10 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const particleNext = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') && !/^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
       const particle = particleNext ? lexicon.verb(`${t.lemma} ${tokens[i + 1].lower}`) : null;
       const sense = particle ?? lexicon.verb(t.lemma);
-      const category = framed?.frame.category ?? sense?.category;
-      if (!category) continue;
+      const sensed = framed?.frame.category ?? sense?.category;
+      if (!sensed) continue;
+      // "a new brigade arrived in Rzeszów": a unit that travels is deployed, it meets no one
+      const category = sensed === 'meeting' && !framed && ARRIVALS.has(t.lemma) && group && unitSubject(grammar, group) ? 'deployment' : sensed;
       const frequent = framed ? true : sense!.frequent;
       // A frame's object is its own evidence ("hosting 700,000 refugees" needs no aid words), unless the frame says otherwise
       if ((!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence)) continue;

@@ -73,7 +73,7 @@ function nameOf(words: readonly Token[]): string | null {
 
 /** A noun phrase shortened for a headline: a name to its headline form, else its last words, without articles. */
 function shorten(words: readonly Token[], maxWords: number): string {
-  const trimmed = words.filter((t) => t.text !== ',' && !/^['’"“”]$/.test(t.text) && !(t.pos === 'DET' && /^(the|a|an)$/.test(t.lower)));
+  const trimmed = words.filter((t) => t.text !== ',' && !/^['’"“”]$/.test(t.text) && !(t.pos === 'DET' && /^(the|a|an)$/.test(t.lower)) && !(t.pos === 'ADJ' && EVALUATIVE.test(t.lower)));
   while (trimmed.length && (trimmed[0].pos === 'PART' || trimmed[0].pos === 'PUNCT')) trimmed.shift();
   if (trimmed.length === 0) return '';
   const hasName = trimmed.some((t) => t.pos === 'PROPN') && trimmed.some((t) => NAME_TITLES.has(t.lower));
@@ -148,7 +148,7 @@ function wherePhrase(input: TitleInput, objectHasPlace: boolean, subjectIsPlace:
   if (role === 'area' && place?.prep && place.prep !== 'of') return `${place.prep} ${name}`;
   // "at the alliance's Brussels headquarters": the city qualifies a building, so the event is in the city
   if (role === 'locative' && place?.prep) return `${place.headNoun && place.phrase === place.mention.text ? 'in' : place.prep} ${name}`;
-  if (role === 'undergoer' && input.predicate.isVerb) return name;
+  if (role === 'undergoer' && input.predicate.isVerb) return place?.prep && place.prep !== 'of' ? `${place.prep} ${name}` : name;
   if (role === 'undergoer' && place?.prep) return `${place.prep} ${name}`;
   return `in ${name}`;
 }
@@ -172,11 +172,36 @@ function nounPhrase(input: TitleInput): string {
   return words.map((t) => t.text).join(' ').replace(/\s+(['’]s?)(?=\s|$)/g, '$1');
 }
 
+/**
+ * The verb an event noun is the object of, and its subject: "Allied troops held an exercise", "Russia launched an
+ * attack". Only when the words between the verb and the noun are the noun's own (articles, numbers, adjectives, nouns).
+ */
+function governingVerb(input: TitleInput): { subject: string; plural: boolean; lemma: string } | null {
+  const { grammar, predicate } = input;
+  const { tokens } = grammar;
+  const verb = grammar.verbs.filter((v) => v.head < predicate.first && v.clause === grammar.clauseOf[predicate.first] && v.form === 'finite').at(-1);
+  if (!verb || verb.mood === 'negated' || verb.mood === 'hypothetical') return null;
+  for (let k = verb.head + 1; k < predicate.first; k++) {
+    if (!(isNominal(tokens[k]) || ['DET', 'ADJ', 'NUM'].includes(tokens[k].pos) || (tokens[k].pos === 'PART' && /^['’]s?$/.test(tokens[k].lower)))) return null;
+  }
+  const words = subjectBefore(grammar, verb.first - 1);
+  if (words.length === 0 || words.every((t) => t.pos === 'PRON')) return null;
+  const subject = shorten(words, TITLE_DEFAULTS.maxPhraseWords);
+  return subject ? { subject, plural: isPlural(words), lemma: tokens[verb.head].lemma } : null;
+}
+
 /** The headline of one event. */
 export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   const { predicate, role } = input;
   if (!predicate.isVerb) {
     const phrase = nounPhrase(input) || predicate.text;
+    const light = governingVerb(input);
+    if (light) {
+      const verb = predicate.status === 'planned' ? `to ${light.lemma}` : light.plural ? light.lemma : thirdPerson(light.lemma);
+      const where = wherePhrase(input, false, light.subject === input.placeName);
+      const noun = /^\p{Lu}\p{Ll}/u.test(phrase) && input.grammar.tokens[predicate.first]?.pos === 'NOUN' ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
+      return { title: clip(cap([light.subject, verb, noun, where].filter(Boolean).join(' ')), opts.maxChars), quality: 2 };
+    }
     // "a massive attack on western Ukraine" after "Russian drones": the acting state names the attack
     const lower = /^\p{Lu}\p{Ll}/u.test(phrase) && input.grammar.tokens[input.predicate.first]?.pos === 'NOUN' ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
     const head = input.actorAdjective && !phrase.includes(input.actorAdjective) ? `${input.actorAdjective} ${lower}` : phrase;

@@ -167,6 +167,8 @@ function verbGroups(tokens: readonly Token[], clauses: readonly Clause[], clause
     if (clause.opener !== null && HYPOTHETICAL_OPENERS.has(clause.opener)) mood = 'hypothetical';
     // "should Russia invade": an inverted conditional at the start of the clause
     if (tokens[clause.first]?.lower === 'should' && clause.first < i && tokens[clause.first].pos === 'AUX') mood = 'hypothetical';
+    // "has hosted allied troops since 2017", "have been stationed there for years": a state that still holds
+    if (mood === 'happened' && aux.some((a) => a === 'has' || a === 'have' || a === "'ve") && stillHolds(tokens, i, clause)) mood = 'ongoing';
     if (negated) mood = 'negated';
     groups.push({ head: i, first, clause: clauseOf[i], tense, mood, form, progressive });
   }
@@ -208,7 +210,33 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
       const reporting = groups.find((o) => o.head < g.first && o.tense === 'past' && o.mood === 'happened' && SPEECH_VERBS.has(tokens[o.head].lemma));
       if (reporting && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
     }
+    if (g.form === 'finite' && deniedClause(tokens, groups, clauses, g)) g.mood = 'negated';
   }
+}
+
+// Verbs that say their "that" clause is not so: "denied that drones had entered", "dismissed claims that ...".
+const DENYING_VERBS = new Set(['deny', 'dismiss', 'refute', 'doubt', 'dispute']);
+const CLAIM_NOUNS = new Set(['claim', 'report', 'allegation', 'suggestion', 'rumour', 'rumor', 'accusation', 'assertion']);
+
+/** True when group `g` stands in a "that" clause governed by a verb of denial, directly or through "claims that". */
+function deniedClause(tokens: readonly Token[], groups: readonly VerbGroup[], clauses: readonly Clause[], g: VerbGroup): boolean {
+  const clause = clauses[g.clause];
+  if (clause.opener !== 'that') return false;
+  const gov = groups.filter((o) => o.head < clause.first && o.form !== 'participle').at(-1);
+  if (!gov || !DENYING_VERBS.has(tokens[gov.head].lemma)) return false;
+  // Only the complement's own words between: "denied that", "dismissed the claims that"
+  for (let k = gov.head + 1; k < clause.first; k++) {
+    const t = tokens[k];
+    if (!(t.pos === 'DET' || t.pos === 'ADJ' || CLAIM_NOUNS.has(t.lemma) || (t.pos === 'PUNCT' && t.text === ','))) return false;
+  }
+  return true;
+}
+
+/** A "since ..." or "for (the past) N years" after token `i` in its clause: the perfect tells a state up to now. */
+function stillHolds(tokens: readonly Token[], i: number, clause: Clause): boolean {
+  // "since" may open a clause of its own ("since joining NATO"): the next clause's first word counts
+  const after = tokens.slice(i + 1, clause.last + 2).map((t) => t.lower).join(' ');
+  return /\bsince\b|\bfor (?:the (?:past|last) )?(?:(?:more than|nearly|almost|over|about|\S+) )?(?:years|months|decades|weeks)\b/.test(after);
 }
 
 const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'now', 'then']);
@@ -231,6 +259,8 @@ export function subjectBefore(grammar: SentenceGrammar, before: number): Token[]
       (t.text === ',' && /^(jr\.?|sr\.?)$/i.test(tokens[i + 1]?.text ?? '')) || t.text === '-' || (t.pos === 'PRON' && i === end);
     if (!inside) break;
     i--;
+    // A determiner opens the phrase: "on Monday a new brigade" is "a new brigade"
+    if (t.pos === 'DET' && tokens[i]?.pos !== 'DET') break;
   }
   return tokens.slice(i + 1, end + 1);
 }

@@ -53,6 +53,7 @@ export function tag(text: string, base: number): Token[] {
  * determiner is that verb.
  */
 function repairVerbs(tokens: Token[]): Token[] {
+  openingParticiple(tokens);
   if (tokens.some((t) => t.pos === 'VERB')) return tokens;
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
@@ -62,6 +63,20 @@ function repairVerbs(tokens: Token[]): Token[] {
     }
   }
   return tokens;
+}
+
+/**
+ * A capitalised "-ed" word opening a sentence before a noun and another verb is an adjective ("Allied troops held an
+ * exercise", "Armed men stormed the building"), not the sentence's verb: the verb is the later one.
+ */
+function openingParticiple(tokens: Token[]): void {
+  let i = 0;
+  while (i < tokens.length && tokens[i].pos === 'PUNCT') i++;
+  const t = tokens[i];
+  if (!t || t.pos !== 'VERB' || !/ed$/.test(t.lower) || !/^\p{Lu}/u.test(t.text)) return;
+  let j = i + 1;
+  while (j < tokens.length && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'ADJ')) j++;
+  if (j > i + 1 && (tokens[j]?.pos === 'VERB' || tokens[j]?.pos === 'AUX')) tokens[i] = { ...t, pos: 'ADJ' };
 }
 
 /** Longest stretch of text tagged in one call: long enough to amortise the call, short enough to bound memory. */
