@@ -1,21 +1,27 @@
 // npm run geocode -- --input DIR --output FILE.geojson [--documents FILE.json] [--mentions FILE.json] [--report FILE]
+//   [--corrections FILE.json]
 // Reads a folder of news documents, runs the pipeline, writes the event GeoJSON and the documents the app shows, and
 // beside the GeoJSON its columnar form (events.bin) and detail parts (events.parts/) for the app's large mode.
+// documents.json goes beside the GeoJSON unless --documents says otherwise; the corpus's corrections.json (written by
+// the workbench, docs/workbench.md) is applied, and a correction that no longer fits its document is named, never dropped.
 // Exit codes: 0 all fine, 1 written but some documents were not read (each named on stderr), 2 nothing written
 // (bad arguments or input), 3 internal error. docs/hardening.md lists every bad input and what it gets.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadGazetteer } from '../src/pipeline/gazetteer-load.ts';
-import { readManifest, PipelineInputError, type ManifestEntry } from '../src/pipeline/manifest.ts';
-import { count, runPipeline, type PipelineInput } from '../src/pipeline/index.ts';
+import { PipelineInputError } from '../src/pipeline/manifest.ts';
+import { count, runPipeline } from '../src/pipeline/index.ts';
+import { applyCorrections } from '../src/pipeline/corrections.ts';
+import { CORRECTIONS_NAME, readCorpus, readCorrections, UsageError } from './corpus.ts';
+import { orphanLine, orphansSection } from './corrections-report.ts';
 import { write } from '../src/pipeline/write.ts';
 import { binPathOf, partsDirOf } from '../src/scale/parts.ts';
 import { markupSpans } from '../src/pipeline/boilerplate.ts';
 import { report, summarise, summaryLine, whyNothing } from '../src/pipeline/report.ts';
 
 const USAGE =
-  'usage: npm run geocode -- [--input DIR] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] [--max-document-mb N] [--debug]';
+  'usage: npm run geocode -- [--input DIR] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] [--corrections FILE.json] [--max-document-mb N] [--debug]';
 
 export const GEOCODE_DEFAULTS = {
   /**
@@ -29,19 +35,20 @@ export const GEOCODE_DEFAULTS = {
 interface Args {
   input: string;
   output: string;
-  documents: string;
+  /** null: documents.json beside the output. */
+  documents: string | null;
   mentions: string | null;
+  /** null: corrections.json in the input folder, when there is one. */
+  corrections: string | null;
   report: string | null;
   debug: boolean;
   maxDocumentMb: number;
 }
 
-/** A problem with the arguments or the corpus as a whole: nothing can be written. */
-class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { input: 'seeds', output: 'public/data/events.geojson', documents: 'public/data/documents.json', mentions: null, report: null, debug: false, maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb };
-  const valued: Record<string, keyof Args> = { '--input': 'input', '--output': 'output', '--documents': 'documents', '--mentions': 'mentions', '--report': 'report' };
+  const args: Args = { input: 'seeds', output: 'public/data/events.geojson', documents: null, mentions: null, corrections: null, report: null, debug: false, maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb };
+  const valued: Record<string, keyof Args> = { '--input': 'input', '--output': 'output', '--documents': 'documents', '--mentions': 'mentions', '--report': 'report', '--corrections': 'corrections' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     if (flag === '--debug') args.debug = true;
@@ -129,59 +136,6 @@ function writeAllAtomically(files: readonly [string, Output][]): void {
 
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
-interface Corpus {
-  inputs: PipelineInput[];
-  /** Problems outside the pipeline: a manifest entry whose file is missing or unreadable, a file too big to read. */
-  problems: string[];
-}
-
-const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
-
-function readCorpus(dir: string, maxDocumentMb: number): Corpus {
-  if (!existsSync(dir)) throw new UsageError(`${dir}: input folder does not exist`);
-  if (!statSync(dir).isDirectory()) throw new UsageError(`${dir}: input is not a folder`);
-  const names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.txt') && statSync(join(dir, n)).isFile()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const manifestPath = join(dir, 'manifest.json');
-  let manifest: ManifestEntry[] = [];
-  const problems: string[] = [];
-  // Documents whose manifest entry is broken: read with a guessed title and no date they would be misplaced in
-  // time, so they wait for the manifest to be fixed.
-  const badEntries = new Set<string>();
-  if (existsSync(manifestPath)) {
-    try {
-      const reading = readManifest(readFileSync(manifestPath, 'utf8'), manifestPath);
-      manifest = reading.entries;
-      for (const p of reading.problems) {
-        problems.push(p.file ? `${p.message}; ${p.file} is not read until its entry is fixed` : p.message);
-        if (p.file) badEntries.add(p.file);
-      }
-    } catch (error) {
-      if (error instanceof PipelineInputError) throw new UsageError(`${error.message}; nothing was read (fix it, or remove it to read the documents without titles and dates)`);
-      throw error;
-    }
-  }
-  const byFile = new Map(manifest.map((m) => [m.file, m]));
-  const present = new Set(names);
-  problems.push(...manifest.filter((m) => !present.has(m.file)).map((m) => `${manifestPath}: lists ${m.file}, which is not in ${dir}`));
-  if (names.length === 0) throw new UsageError(`${dir}: no .txt documents to read`);
-  const inputs: PipelineInput[] = [];
-  for (const file of names) {
-    if (badEntries.has(file)) continue;
-    const path = join(dir, file);
-    const size = statSync(path).size;
-    if (size > maxDocumentMb * 1_048_576) {
-      problems.push(`${path}: is ${megabytes(size)}, over the ${maxDocumentMb} MB limit for one document; not read (split it, or raise --max-document-mb)`);
-      continue;
-    }
-    try {
-      inputs.push({ file, bytes: readFileSync(path), meta: byFile.get(file) });
-    } catch (error) {
-      problems.push(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
-  }
-  return { inputs, problems };
-}
-
 function main(argv: readonly string[]): number {
   let args: Args;
   try {
@@ -213,6 +167,10 @@ function main(argv: readonly string[]): number {
 function run(args: Args): number {
   const started = performance.now();
   const corpus = readCorpus(args.input, args.maxDocumentMb);
+  const correctionsPath = args.corrections ?? join(args.input, CORRECTIONS_NAME);
+  if (args.corrections !== null && !existsSync(correctionsPath)) throw new UsageError(`${correctionsPath}: corrections file does not exist`);
+  const corrections = readCorrections(correctionsPath);
+  const documentsPath = args.documents ?? join(dirname(args.output), 'documents.json');
   console.log(`geocode: ${corpus.inputs.length} documents in ${args.input}`);
   const t0 = performance.now();
   let gazetteer;
@@ -239,7 +197,10 @@ function run(args: Args): number {
   for (const o of result.outcomes) {
     if (o.error === null && o.events.length === 0) console.log(`geocode: note: ${o.file}: nothing on the timeline: ${whyNothing(o)}`);
   }
-  const files = write(result.events, result.documents, result.mentions);
+  const corrected = applyCorrections(result.events, result.documents, corrections.corrections);
+  if (corrections.corrections.length) console.log(`geocode: ${count(corrected.applied, 'correction')} applied from ${correctionsPath}`);
+  for (const orphan of corrected.orphans) console.error(`geocode: ${orphanLine(orphan)}`);
+  const files = write(corrected.events, result.documents, result.mentions);
   for (const line of files.dropped) console.error(`geocode: event left out, it breaks the data contract: ${line}`);
   const binPath = binPathOf(args.output);
   const partsPath = partsDirOf(args.output);
@@ -247,9 +208,9 @@ function run(args: Args): number {
     [args.output, files.events],
     [binPath, files.bin],
     [partsPath, { folder: files.parts.map((p) => ({ name: p.name, content: p.json })) }],
-    [args.documents, files.documents],
+    [documentsPath, files.documents],
     [args.mentions, files.mentions],
-    [args.report, args.report ? report(result, corpus.problems) : ''],
+    [args.report, args.report ? report(result, corpus.problems) + orphansSection(corrected.orphans) : ''],
   ];
   try {
     writeAllAtomically(outputs.filter((o): o is [string, Output] => o[0] !== null));
@@ -262,7 +223,7 @@ function run(args: Args): number {
   console.log(`geocode: ${summaryLine(summary)}`);
   const written = [
     args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, `${partsPath} (${count(files.parts.length, 'file')})`,
-    args.documents, args.mentions, args.report,
+    documentsPath, args.mentions, args.report,
   ];
   console.log(`geocode: wrote ${written.filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms`);
   return failures.length || files.dropped.length ? 1 : 0;

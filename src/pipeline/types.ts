@@ -34,7 +34,7 @@ export interface GazetteerEntry {
   /** GeoNames feature code (PPLC, PPLA, ADM1...) or a curated one (HQ, BASE, REGION, PCLI). */
   featureCode: string;
   geonameId?: number;
-  gazetteer: 'geonames' | 'naturalearth' | 'curated';
+  gazetteer: 'geonames' | 'naturalearth' | 'curated' | 'analyst';
 }
 
 /** How the text names the place: "Poland", "Polish airspace", "the Baltics". */

@@ -3,6 +3,8 @@ import { checkExcerpts, validateDocuments, validateEvents } from '../model/valid
 import type { EventCollection, EventFeature, Place } from '../model/event.ts';
 import type { MentionRecord, SourceDocument } from '../model/document.ts';
 import type { MergedEvent } from './merge.ts';
+// A merged event, or one that corrections left with a pinned id and a review (src/pipeline/corrections.ts).
+import type { CorrectedEvent } from './corrections.ts';
 import { encodeFeatures } from '../scale/columnar.ts';
 import { partsOfFeatures, PARTS_DEFAULTS, type DetailPart } from '../scale/parts.ts';
 
@@ -70,14 +72,15 @@ function placeOf(event: MergedEvent): Place {
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
 /** Builds the FeatureCollection, sorted by start, category and id; properties are written in the contract's order. */
-export function toCollection(events: readonly MergedEvent[], opts = WRITE_DEFAULTS): EventCollection {
-  const withIds = events.map((event) => ({ event, id: baseId(event) }));
+export function toCollection(events: readonly CorrectedEvent[], opts = WRITE_DEFAULTS): EventCollection {
+  const withIds = events.map((event) => ({ event, id: event.id ?? baseId(event) }));
   withIds.sort((a, b) => a.event.start.localeCompare(b.event.start) || a.id.localeCompare(b.id) || signature(a.event).localeCompare(signature(b.event)));
   // Two events with one base id are rare (merge joins same category, place and start); the later one gets a hash
-  // of its sources so neither id depends on the other's presence.
+  // of its sources so neither id depends on the other's presence. An id pinned by a correction is served first.
+  const pinned = new Set(events.flatMap((e) => (e.id ? [e.id] : [])));
   const taken = new Set<string>();
   const features: EventFeature[] = withIds.map(({ event, id }) => {
-    const unique = taken.has(id) ? `${id}-${shortHash(signature(event))}` : id;
+    const unique = taken.has(id) || (event.id !== id && pinned.has(id)) ? `${id}-${shortHash(signature(event))}` : id;
     taken.add(unique);
     return {
       type: 'Feature',
@@ -94,6 +97,7 @@ export function toCollection(events: readonly MergedEvent[], opts = WRITE_DEFAUL
         place: placeOf(event),
         actors: [...event.actors],
         confidence: event.confidence,
+        ...(event.review ? { review: { ...event.review } } : {}),
         sources: event.sources.map((s) => ({
           doc: s.doc,
           title: s.title,
@@ -126,7 +130,7 @@ export function toDocumentList(documents: readonly SourceDocument[]): SourceDocu
  * Documents that break it cannot be left out (excerpts point into them), so those throw.
  */
 export function write(
-  events: readonly MergedEvent[],
+  events: readonly CorrectedEvent[],
   documents: readonly SourceDocument[],
   mentions: readonly DocumentMentions[],
   opts = WRITE_DEFAULTS,
