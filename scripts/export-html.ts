@@ -1,6 +1,7 @@
-// `npm run export:html -- --out report-map.html [--time 2025-09-15] [--data DIR | --events F --documents F]`:
+// `npm run export:html -- [CORPUS_DIR] --out report-map.html [--time 2025-09-15] [--data DIR | --events F --documents F]`:
 // one self-contained HTML file (code, styles, basemap, events, documents and MapLibre's worker inlined) that opens
-// from disk with no server and no network, for attaching to a report.
+// from disk with no server and no network, for attaching to a report. CORPUS_DIR: a corpus folder, run through geocode
+// with its corrections first (as `npm run build -- DIR` does).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { INLINED_ELEMENT_ID, type InlinedBundle } from '../src/app/export/inlined.ts';
+import { geocodeCorpusTo } from './corpus-data.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -16,7 +18,8 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     out: { type: 'string' }, time: { type: 'string' }, data: { type: 'string' },
     events: { type: 'string' }, documents: { type: 'string' },
@@ -24,7 +27,13 @@ const { values } = parseArgs({
 });
 if (!values.out) fail('--out FILE.html is required');
 if (values.time !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.time)) fail(`--time ${values.time} is not a date like 2025-09-15`);
-const dataDir = values.data ?? join(ROOT, 'public/data');
+if (positionals.length > 1) fail(`one corpus folder at a time (got ${positionals.join(', ')})`);
+const corpusData = positionals[0] ? mkdtempSync(join(tmpdir(), 'flankline-export-data-')) : null;
+if (corpusData) {
+  const problem = geocodeCorpusTo(resolve(positionals[0]), corpusData);
+  if (problem) fail(problem);
+}
+const dataDir = corpusData ?? values.data ?? join(ROOT, 'public/data');
 const eventsFile = values.events ?? join(dataDir, 'events.geojson');
 const documentsFile = values.documents ?? join(dataDir, 'documents.json');
 if (!existsSync(eventsFile)) fail(`${eventsFile} is missing (run npm run geocode, or pass --data DIR)`);
@@ -109,4 +118,5 @@ try {
   console.log(`export:html: wrote ${values.out} (${(Buffer.byteLength(html) / 1e6).toFixed(1)} MB${values.time ? `, opens at ${values.time}` : ''})`);
 } finally {
   rmSync(outDir, { recursive: true, force: true });
+  if (corpusData) rmSync(corpusData, { recursive: true, force: true });
 }

@@ -1,0 +1,45 @@
+// The worker thread that holds the gazetteer and runs the pipeline, so the server keeps answering (and streaming
+// progress) while a corpus is read. Messages in: run, search, alternatives, guess; out: progress, then the answer.
+import { parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { loadGazetteer } from '../../src/pipeline/gazetteer-load.ts';
+import { runPipeline } from '../../src/pipeline/index.ts';
+import { whyNothing } from '../../src/pipeline/report.ts';
+import { guessEvent } from '../../src/pipeline/guess.ts';
+import { placeAlternatives, searchPlaces } from './places.ts';
+import type { WorkerRequest, WorkerReply, RunOutcome } from './pipeline-protocol.ts';
+
+const port = parentPort!;
+let gazetteer: ReturnType<typeof loadGazetteer> | null = null;
+let loadError: string | null = null;
+try {
+  gazetteer = loadGazetteer();
+} catch (error) {
+  loadError = error instanceof Error ? error.message : String(error);
+}
+
+function answer(request: WorkerRequest): Extract<WorkerReply, { kind: 'done' }>['value'] {
+  if (!gazetteer) throw new Error(loadError ?? 'the gazetteer is not loaded');
+  if (request.kind === 'run') {
+    const result = runPipeline(request.inputs, gazetteer, {
+      now: () => performance.now(),
+      onStage: (t) => port.postMessage({ id: request.id, kind: 'progress', stage: t.stage, detail: t.detail } satisfies WorkerReply),
+    });
+    const outcomes: RunOutcome[] = result.outcomes.map((o) => ({
+      file: o.file, title: o.title, error: o.error, events: o.events.length, nothing: o.error === null && o.events.length === 0 ? whyNothing(o) : null,
+    }));
+    return { documents: result.documents.map(({ boilerplate: _, ...d }) => d), outcomes, events: result.events, mentions: result.mentions };
+  }
+  if (request.kind === 'search') return searchPlaces(request.query, gazetteer);
+  if (request.kind === 'alternatives') return placeAlternatives(request.mentions, request.currentId, gazetteer);
+  return guessEvent(request.doc, request.start, request.end, gazetteer);
+}
+
+port.on('message', (request: WorkerRequest) => {
+  try {
+    port.postMessage({ id: request.id, kind: 'done', value: answer(request) } satisfies WorkerReply);
+  } catch (error) {
+    port.postMessage({ id: request.id, kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
+  }
+});
+port.postMessage({ id: 0, kind: loadError ? 'failed' : 'done', ...(loadError ? { message: loadError } : { value: null }) });
