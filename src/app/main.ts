@@ -27,6 +27,13 @@ import type { SourceDocument } from '../model/index.ts';
 import { loadLargeDataset, type LargeLoad } from './large/load-large.ts';
 import { createLargeSearch } from './large/large-search.ts';
 import { announceLargeMode } from './large/large-notice.ts';
+import type { Store } from './state/store.ts';
+import { freshContainer, scopeStore } from './review/live.ts';
+import { publishedFeatures, workbenchApi } from './review/workbench-mode.ts';
+import type { Workbench } from './review/workbench.ts';
+
+type DeckViews = typeof import('./deck-views.ts');
+type Capitals = Awaited<ReturnType<typeof loadCapitals>>;
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
@@ -65,7 +72,8 @@ async function main(): Promise<void> {
     showBanner(banners, 'error', result?.errors ?? []);
     document.body.classList.add('data-failed');
   } else {
-    table = buildEventsTable(result.dataset.events.features);
+    // A rejected event stays in the data for the record; no view shows it (review mode lists it apart).
+    table = buildEventsTable(publishedFeatures(result.dataset.events.features));
     documents = result.dataset.documents;
     if (result.dataset.warnings.length) showBanner(banners, 'warning', result.dataset.warnings);
   }
@@ -78,40 +86,110 @@ async function main(): Promise<void> {
     document.body.classList.remove('list-open');
     $('list-toggle').setAttribute('aria-expanded', 'false');
   });
-  const search = large ? createLargeSearch(store, table, large.events.columns) : createSearch(store, table);
-  createControls($('controls'), store, table, $('filters'), large ? LARGE_CONTROLS : undefined);
-  createScrubber($('scrubber'), store, table, domain, undefined, search);
-  startPlayer(store, domain, prefersReducedMotion);
-  createEventList($('list'), store, table,
-    { ...LIST_DEFAULTS, emptyText: large || result?.ok ? LIST_DEFAULTS.emptyText : 'No events: the data could not be loaded (see the note above).' }, search);
-  if (large) announceLargeMode(banners, $('posture'), table.length);
-  else createSummaryView($('posture'), store, table, (ids) => { if (map) frameEvents(map, table, ids, prefersReducedMotion()); });
-  createPanel($('panel'), store, table, documents, large?.details);
-  createLegend($('legend'), table, store);
   $('list-toggle').addEventListener('click', () => {
     const open = document.body.classList.toggle('list-open');
     $('list-toggle').setAttribute('aria-expanded', String(open));
   });
+  // Review mode, in the workbench only (never in a published or embedded view): src/app/review/.
+  const workbench = workbenchApi();
+  const review = workbench ? await import('./review/workbench.ts').then((m) => m.createWorkbench(workbench, store, map, banners)) : null;
+  const failed = !large && !result?.ok;
+  let views = mountViews({ store, table, documents, large, domain, map, failed, review });
   const [deck, capitalsLoaded] = await Promise.all([deckViews, capitals]);
-  // The posture needs every full feature: off in large mode, where the scale layer draws the markers.
-  const posture = map && deck && !large ? deck.connectPosture(map, store, table, capitalsLoaded, search) : null;
-  const largeMap = map && deck && large ? deck.connectLargeEvents(map, store, table, large.events, search, $('map-wrap')) : null;
-  const overlay = largeMap ? largeMap.overlay
-    : map && deck ? deck.connectEvents(map, store, table, $('map-wrap'), posture ?? undefined) : null;
+  let layers = views.mountLayers(deck, capitalsLoaded);
   // Last, so the view in the URL reaches views that are all listening.
-  startEmbedding({ map, overlay, store, table, documents, domain, view: initialView(domain),
+  startEmbedding({ map, overlay: layers.overlay, store, table, documents, domain, view: initialView(domain),
     defaults: { ...STATE_DEFAULTS, t: domain[1] }, note: (text) => showBanner(banners, 'warning', [text]) });
   const ready = () => { document.body.dataset.ready = 'true'; };
-  if (map && overlay && deck) {
-    if (largeMap) deck.installLargeTestHook(map, largeMap, store, table);
-    else deck.installTestHook(map, overlay, store, table);
-    if (posture) deck.installPostureHook(map, overlay, posture);
+  if (map && layers.overlay && deck) {
     map.once('idle', ready);
     // The map may have gone idle while deck.gl downloaded: one more frame, so 'idle' comes once the markers are added.
     map.triggerRepaint();
   } else {
     ready();
   }
+  // The workbench's data changed (a document added, a correction made): the views are built again on the new data,
+  // without a reload, the time kept (or moved to the new end when it was at the end) and the selection kept.
+  review?.onData(async () => {
+    if ('error' in resolved) return;
+    const loaded = await loadDataset(resolved.url);
+    if (!loaded.ok) {
+      showBanner(banners, 'error', loaded.errors);
+      return;
+    }
+    const next = buildEventsTable(publishedFeatures(loaded.dataset.events.features));
+    const nextDomain = timeDomain(dataExtent(next), dayOfDate(new Date()));
+    const { t, selectedId } = store.get();
+    layers.dispose();
+    views.dispose();
+    store.set({ playing: false, selectedId: null, hoveredId: null, t: t >= domain[1] ? nextDomain[1] : Math.min(t, nextDomain[1]) });
+    domain[0] = nextDomain[0];
+    domain[1] = nextDomain[1];
+    views = mountViews({ store, table: next, documents: loaded.dataset.documents, large: null, domain, map, failed: false, review });
+    layers = views.mountLayers(deck, capitalsLoaded);
+    review.attach(loaded.dataset.events.features, next);
+    if (selectedId && next.rowOf(selectedId) !== undefined) store.set({ selectedId });
+  });
+  review?.attach(result?.ok ? result.dataset.events.features : [], table);
+}
+
+interface ViewsInput {
+  store: Store;
+  table: EventsTable;
+  documents: ReadonlyMap<string, SourceDocument>;
+  large: Extract<LargeLoad, { kind: 'large' }> | null;
+  domain: [number, number];
+  map: MapLibreMap | null;
+  failed: boolean;
+  review: Workbench | null;
+}
+
+/**
+ * The views of one dataset: the DOM views at once, the map's layers once deck.gl is there. Each returns a dispose()
+ * that takes it all down again (the workbench builds them anew when its data changes; elsewhere they live for good).
+ */
+function mountViews(input: ViewsInput) {
+  const { table, large, domain, map, failed, review } = input;
+  const scope = scopeStore(input.store);
+  const store = scope.store;
+  const containers = ['controls', 'scrubber', 'list', 'posture', 'filters', 'panel', 'legend'].map((id) => freshContainer($(id)));
+  const [controls, scrubber, list, posture, filters, panel, legend] = containers;
+  const search = large ? createLargeSearch(store, table, large.events.columns) : createSearch(store, table);
+  createControls(controls, store, table, filters, large ? LARGE_CONTROLS : undefined);
+  createScrubber(scrubber, store, table, domain, undefined, search);
+  startPlayer(store, domain, prefersReducedMotion);
+  createEventList(list, store, table,
+    { ...LIST_DEFAULTS, emptyText: !failed ? LIST_DEFAULTS.emptyText : 'No events: the data could not be loaded (see the note above).' }, search, review?.decorateListItem);
+  if (large) announceLargeMode($('banners'), posture, table.length);
+  else createSummaryView(posture, store, table, (ids) => { if (map) frameEvents(map, table, ids, prefersReducedMotion()); });
+  createPanel(panel, store, table, input.documents, large?.details, review?.panel);
+  createLegend(legend, table, store);
+  return {
+    mountLayers(deck: DeckViews | null, capitals: Capitals) {
+      // The posture needs every full feature: off in large mode, where the scale layer draws the markers.
+      const posture = map && deck && !large ? deck.connectPosture(map, store, table, capitals, search) : null;
+      const largeMap = map && deck && large ? deck.connectLargeEvents(map, store, table, large.events, search, $('map-wrap')) : null;
+      const overlay = largeMap ? largeMap.overlay
+        : map && deck ? deck.connectEvents(map, store, table, $('map-wrap'), posture ?? undefined) : null;
+      if (map && overlay && deck) {
+        if (largeMap) deck.installLargeTestHook(map, largeMap, store, table);
+        else deck.installTestHook(map, overlay, store, table);
+        if (posture) deck.installPostureHook(map, overlay, posture);
+      }
+      return {
+        overlay,
+        dispose() {
+          if (map && overlay) map.removeControl(overlay);
+          if (map?.getSource('countries')) map.removeFeatureState({ source: 'countries' });
+          for (const tip of $('map-wrap').querySelectorAll(':scope > .tooltip')) tip.remove();
+        },
+      };
+    },
+    dispose() {
+      scope.dispose();
+      for (const c of containers) freshContainer(c);
+    },
+  };
 }
 
 main().catch((e: unknown) => {

@@ -51,9 +51,15 @@ export interface DetailsSource { feature(row: number): Promise<EventFeature> }
 
 export const PANEL_TEXT = { loading: 'Loading sources…' };
 
+/** What review mode adds to the panel (src/app/review/): a section under an event, and the reader's document. */
+export interface PanelExtension {
+  eventShown(f: EventFeature, body: HTMLElement): void;
+  readerShown(doc: SourceDocument, source: Source, reader: HTMLElement): void;
+}
+
 /** `details`: in large mode the table's features are light; the panel shows one at once, then the full one. */
 export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
-  documents: ReadonlyMap<string, SourceDocument>, details?: DetailsSource): Panel {
+  documents: ReadonlyMap<string, SourceDocument>, details?: DetailsSource, extension?: PanelExtension): Panel {
   root.classList.add('panel');
   root.setAttribute('aria-labelledby', 'panel-title');
   const close = el('button', 'panel-close', '×');
@@ -93,6 +99,7 @@ export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
     const list = el('ol', 'sources');
     for (const source of sources) list.append(sourceItem(f, source));
     body.append(list);
+    extension?.eventShown(f, body);
   }
 
   function sourceItem(f: EventFeature, source: Source): HTMLElement {
@@ -108,6 +115,7 @@ export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
         body.hidden = true;
         reader.hidden = false;
         renderReader(reader, doc, source, () => { showEvent(f); (root.querySelector('.panel-title') as HTMLElement)?.focus(); });
+        extension?.readerShown(doc, source, reader);
       });
       li.append(read);
     } else {
