@@ -95,11 +95,14 @@ function assemble(title: string | null, paragraphs: readonly string[]): string {
 
 function fromHtml(html: string): Converted {
   const { document } = parseHTML(html);
+  // Read before Readability, which changes the document: a page's own headline has no " | Site name" after it.
+  const headline = (document.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? document.querySelector('h1')?.textContent ?? '')
+    .replace(/\s+/g, ' ').trim();
   const article = new Readability(document as unknown as Document).parse();
   if (!article?.content) throw new ConvertError('has no article text that Readability could find (is it a saved news page?)');
   const paragraphs = paragraphsOfHtml(article.content);
   if (paragraphs.length === 0) throw new ConvertError('has no article text that Readability could find (is it a saved news page?)');
-  const title = article.title ? cap(article.title) : null;
+  const title = headline ? cap(headline) : article.title ? cap(article.title) : null;
   return { text: assemble(title, paragraphs), title, published: dayOf(article.publishedTime), credit: article.siteName || article.byline || null };
 }
 

@@ -277,7 +277,7 @@ export function createWorkbenchServer(store: CorpusStore, pipeline: PipelineClie
   // The corpus's outputs, as the app loads them (data/events.geojson beside index.html).
   app.get('/data/*', serveStatic({ root: store.paths.out, rewriteRequestPath: (path) => path.replace(/^\/data/, ''),
     onFound: (_, c) => { c.header('Cache-Control', 'no-store'); } }));
-  app.get('/data/*', (c) => c.json({ error: `${c.req.path.slice(1)} is not in this corpus's outputs (yet): the first run may still be under way.` }, 404));
+  app.get('/data/*', (c) => c.json({ error: `There is no ${c.req.path.slice(1)} in this corpus's outputs (yet): the first run may still be under way.` }, 404));
 
   // The app: index.html with review mode on; every other file as built.
   const indexHtml = readFileSync(join(appDir, 'index.html'), 'utf8').replace('</head>', `  ${WORKBENCH_META}\n</head>`);
