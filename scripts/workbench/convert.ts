@@ -108,20 +108,22 @@ function fromHtml(html: string): Converted {
 
 /**
  * Lines a PDF gives are lines of print: a line that does not end a sentence continues on the next, so it is joined to
- * it with a space; a blank line, or a line ending in . ! ? : or a quote, ends a paragraph.
+ * it with a space; a blank line, a line ending in . ! ? : or a quote, or a line much shorter than the page's longest
+ * (a headline, the last line of a paragraph) ends a paragraph.
  */
-export function reflowPdfText(text: string): string[] {
+export function reflowPdfText(text: string, shortLine = 0.7): string[] {
   const paragraphs: string[] = [];
   let current = '';
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/\s+/g, ' ').trim();
+  const lines = text.split(/\r?\n/).map((raw) => raw.replace(/\s+/g, ' ').trim());
+  const longest = Math.max(0, ...lines.map((l) => l.length));
+  for (const line of lines) {
     if (!line) {
       if (current) paragraphs.push(current);
       current = '';
       continue;
     }
     current = current ? (current.endsWith('-') && /^[a-z]/.test(line) ? current.slice(0, -1) + line : `${current} ${line}`) : line;
-    if (/[.!?:"”’]$/.test(line)) {
+    if (/[.!?:"”’]$/.test(line) || line.length < longest * shortLine) {
       paragraphs.push(current);
       current = '';
     }
@@ -140,7 +142,7 @@ async function fromPdf(bytes: Uint8Array): Promise<Converted> {
   } catch (error) {
     throw new ConvertError(`is not a PDF that can be read (${(error as Error).message.split('\n')[0]})`);
   }
-  const paragraphs = pages.flatMap(reflowPdfText);
+  const paragraphs = pages.flatMap((page) => reflowPdfText(page));
   if (paragraphs.join('').trim().length === 0) throw new ConvertError('has no text layer (a scanned image?): run it through OCR first, then add the text');
   const title = typeof info.Title === 'string' && info.Title.trim() ? cap(info.Title) : null;
   return { text: assemble(title, paragraphs), title, published: null, credit: typeof info.Author === 'string' && info.Author.trim() ? info.Author.trim() : null };

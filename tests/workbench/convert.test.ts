@@ -23,7 +23,7 @@ describe('convertUpload', () => {
   it('convertUpload() reads a PDF\'s text layer and joins the lines print broke inside a sentence', async () => {
     const out = await convertUpload('crash.pdf', 'pdf', await crashPdf());
     expect(out.title).toBe('Cargo crashes under investigation');
-    expect(out.text).toContain('A DHL cargo plane crashed near Vilnius on 25 November 2024, killing one crew member.');
+    expect(out.text.startsWith('Cargo crashes under investigation\n\nA DHL cargo plane crashed near Vilnius on 25 November 2024, killing one crew member.')).toBe(true);
     expect(out.text).toContain('\n\nA military drone crashed in Alexandria on 3 March 2025.');
   });
 
@@ -49,6 +49,9 @@ describe('convertUpload', () => {
   });
 
   it('reflowPdfText() ends a paragraph at a blank line or a sentence end, and mends a hyphen broken across lines', () => {
-    expect(reflowPdfText('Troops moved to the bor-\nder near Narva.\nA second\nsentence here\n\nNew para')).toEqual(['Troops moved to the border near Narva.', 'A second sentence here', 'New para']);
+    expect(reflowPdfText('Troops moved to the bor-\nder near Narva.\nA second line long enough to\nrun on into this one here\n\nNew para'))
+      .toEqual(['Troops moved to the border near Narva.', 'A second line long enough to run on into this one here', 'New para']);
+    // a short line without a full stop (a headline) is a paragraph of its own
+    expect(reflowPdfText('Drones over Poland\nRussian drones violated Polish airspace on 10\nSeptember 2025.')).toEqual(['Drones over Poland', 'Russian drones violated Polish airspace on 10 September 2025.']);
   });
 });

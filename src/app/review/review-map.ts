@@ -72,6 +72,12 @@ export function createReviewMap(map: MapLibreMap, store: Store, opts = REVIEW_MA
         type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { label: p.label },
       })) };
       source(CANDIDATES)?.setData(candidates);
+      // Several places to choose from: frame them all, so none is chosen without being seen.
+      if (places.length >= 2) {
+        const lons = places.map((p) => p.lon);
+        const lats = places.map((p) => p.lat);
+        map.fitBounds([[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]], { padding: 70, maxZoom: 7, duration: 0 });
+      }
     },
     pick() {
       finishPick(null);

@@ -96,6 +96,7 @@ export function createWorkbench(apiBase: URL, store: Store, map: MapLibreMap | n
 
   function showState(next: ServerState): void {
     state = next;
+    document.body.dataset.revision ??= String(state.revision);
     const needing = features.filter((f) => needsReview(f)).length;
     queueButton.textContent = `Review queue (${needing} need review${state.orphans.length ? `, ${state.orphans.length} orphaned` : ''})`;
     if (!state.running) {
@@ -112,12 +113,31 @@ export function createWorkbench(apiBase: URL, store: Store, map: MapLibreMap | n
     const answer = await api.get<ServerState>('state');
     if (answer.ok) showState(answer.value);
   };
+  // One reload at a time, and one more after it when new data came meanwhile: an older answer never lands last.
+  let reloading: Promise<void> | null = null;
+  let again = false;
+  const reloadData = () => {
+    if (reloading) {
+      again = true;
+      return;
+    }
+    reloading = (async () => {
+      do {
+        again = false;
+        await reload?.();
+        await refresh();
+      } while (again);
+      reloading = null;
+      // Which corrections the views now show (tests and scripts wait on it).
+      document.body.dataset.revision = String(state.revision);
+    })();
+  };
   const events = new EventSource(api.url('stream'));
   // A second hello is a reconnection (the server restarted): what it holds may have changed meanwhile.
   let connected = false;
   events.addEventListener('hello', (e) => {
     showState(JSON.parse((e as MessageEvent).data));
-    if (connected) void reload?.().then(refresh);
+    if (connected) reloadData();
     connected = true;
   });
   events.addEventListener('progress', (e) => {
@@ -129,7 +149,7 @@ export function createWorkbench(apiBase: URL, store: Store, map: MapLibreMap | n
     say(message, 'error');
   });
   events.addEventListener('run', (e) => showState(JSON.parse((e as MessageEvent).data)));
-  events.addEventListener('data', () => { void reload?.().then(refresh); });
+  events.addEventListener('data', reloadData);
   events.addEventListener('error', () => { if (events.readyState === EventSource.CLOSED) say('The workbench server stopped: start it again and reload.', 'error'); });
 
   return {
