@@ -2,7 +2,7 @@
 // public/data/documents.json whatever --output said, and the seed map lost every "Read the document" link.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,5 +32,17 @@ describe('npm run geocode', { timeout: 120_000 }, () => {
     expect(readdirSync(out).sort()).toEqual(['documents.json', 'mine.bin', 'mine.geojson', 'mine.parts']);
     expect(JSON.parse(readFileSync(join(out, 'documents.json'), 'utf8')).map((d: { file: string }) => d.file)).toContain('001_27f6953c3e6e08f0.txt');
     expect(run.stdout).toContain(`${join(out, 'documents.json')}`);
+  });
+
+  it('geocode exits 2 naming corrections.json and where it breaks, and writes nothing', () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'geocode-bad-corrections-'));
+    cpSync('seeds', corpus, { recursive: true });
+    writeFileSync(join(corpus, 'corrections.json'), JSON.stringify({ revision: 1, corrections: [{ id: 'c1', action: 'accept', event: 'x', by: 'Ana', at: 'now',
+      anchor: { doc: 'a.txt', sha256: 'abc', start: 0, end: 1, quote: 'x' } }] }));
+    const out = mkdtempSync(join(tmpdir(), 'geocode-bad-out-'));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/geocode.ts', '--input', corpus, '--output', join(out, 'events.geojson')], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^geocode: \S+corrections\.json: corrections\[0\]\.anchor\.sha256: must be the SHA-256 of the document text, 64 hex digits; nothing was applied/m);
+    expect(readdirSync(out)).toEqual([]);
   });
 });
