@@ -2,7 +2,7 @@
 // (docs/workbench.md). One human-readable, diffable file; applied by src/pipeline/corrections.ts for the CLI and the
 // workbench alike.
 import { z } from 'zod';
-import { CATEGORIES, IsoDate, PLACE_KINDS, GAZETTEERS, PRECISIONS } from './event.ts';
+import { CATEGORIES, IsoDate, PlaceSchema, PRECISIONS } from './event.ts';
 
 export const CORRECTION_ACTIONS = ['accept', 'reject', 'move', 'redate', 'retitle', 'recategorise', 'merge', 'split', 'add'] as const;
 export type CorrectionAction = (typeof CORRECTION_ACTIONS)[number];
@@ -21,17 +21,11 @@ export const AnchorSchema = z.object({
 }).refine((a) => a.end - a.start === a.quote.length, { message: 'the quote does not have the length of its offsets' });
 
 /** A place as a correction sets it: complete, so applying it needs no gazetteer (and a new gazetteer changes nothing). */
-export const CorrectionPlaceSchema = z.object({
+export const CorrectionPlaceSchema = PlaceSchema.extend({
   /** The gazetteer entry's id ("gn:756135"), absent for a place set by a map click. */
   id: z.string().min(1).optional(),
-  name: z.string().min(1),
-  kind: z.enum(PLACE_KINDS),
-  country: z.string().regex(/^[A-Z]{2}$/).nullable(),
-  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
-  geonameId: z.number().int().optional(),
-  gazetteer: z.enum(GAZETTEERS),
 });
 
 export const CorrectionDateSchema = z.object({

@@ -6,7 +6,8 @@ import { formatEventDate } from '../format/date.ts';
 import type { ReviewContext } from './context.ts';
 import type { ReviewMap } from './review-map.ts';
 import { button, h } from './dom.ts';
-import { choiceOf, intervalOf, type DateChoice, type Interval } from './review-dates.ts';
+import type { Interval } from './review-dates.ts';
+import { dateFields } from './date-fields.ts';
 import { correctionPlace, optionLabel, placePicker, type PlaceOption } from './place-picker.ts';
 
 interface Guess {
@@ -77,19 +78,7 @@ export function addEventTools(ctx: ReviewContext, reviewMap: ReviewMap | null, d
     showPlace();
     const title = h('input', { type: 'text', class: 'wb-wide', value: guess.title, 'aria-label': 'Title' });
     const category = h('select', { 'aria-label': 'Category' }, ...CATEGORIES.map((c) => h('option', { value: c, selected: c === guess.category }, CATEGORY_LABELS[c])));
-    const current = guess.date ? choiceOf(guess.date) : { choice: 'day' as DateChoice, a: '', b: '' };
-    const choice = h('select', { 'aria-label': 'Precision' }, ...(['day', 'month', 'year', 'range'] as DateChoice[]).map((c) => h('option', { value: c, selected: c === current.choice }, c)));
-    const a = h('input', { 'aria-label': 'Date' });
-    const b = h('input', { type: 'date', 'aria-label': 'Last day' });
-    const fit = () => {
-      const c = choice.value as DateChoice;
-      a.type = c === 'month' ? 'month' : c === 'year' ? 'number' : 'date';
-      b.hidden = c !== 'range';
-    };
-    choice.addEventListener('change', () => { a.value = ''; fit(); });
-    fit();
-    a.value = current.a;
-    b.value = current.b;
+    const fields = dateFields(guess.date);
     const picker = placePicker(ctx, reviewMap, {
       heading: 'Another place', none: '', fallback: { name: guess.place?.name ?? '', kind: guess.place?.kind ?? 'city', country: guess.place?.country ?? null },
       choose: (o) => { place = o; showPlace(); reviewMap?.showCandidates([{ lon: o.lon, lat: o.lat, label: o.name }]); }, chooseText: 'Place at',
@@ -98,7 +87,7 @@ export function addEventTools(ctx: ReviewContext, reviewMap: ReviewMap | null, d
     const dateNote = guess.dateText ? `The pipeline read the date from “${guess.dateText}”.` : guess.date ? `No date in the selection: ${formatEventDate(guess.date.start, guess.date.end, guess.date.precision)} is the document's publication date.` : 'No date found: give one.';
     const reason = h('input', { type: 'text', placeholder: 'Why (optional)', 'aria-label': 'Reason' });
     const submit = button('Add the event', async () => {
-      const date = intervalOf(choice.value as DateChoice, a.value, b.value);
+      const date = fields.read();
       if (typeof date === 'string') { say(date, true); return; }
       if (!place) { say('Choose a place first.', true); return; }
       say('Saving…');
@@ -108,7 +97,7 @@ export function addEventTools(ctx: ReviewContext, reviewMap: ReviewMap | null, d
       else { form.replaceChildren(); reviewMap?.showCandidates([]); say('Added: it appears on the map and in the list.'); }
     }, 'wb-button wb-primary');
     form.replaceChildren(h('h4', {}, 'Add an event'), h('blockquote', { class: 'excerpt' }, quote), title, h('div', { class: 'wb-row' }, category),
-      h('p', { class: 'note' }, dateNote), h('div', { class: 'wb-row' }, choice, a, b), placeLine, picker, reason,
+      h('p', { class: 'note' }, dateNote), fields.element, placeLine, picker, reason,
       h('div', { class: 'wb-form-footer' }, submit, button('Cancel', () => { form.replaceChildren(); reviewMap?.showCandidates([]); reviewMap?.cancelPick(); })));
     title.focus();
   }

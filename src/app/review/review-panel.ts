@@ -9,7 +9,7 @@ import type { ReviewContext } from './context.ts';
 import type { ReviewMap } from './review-map.ts';
 import { button, h } from './dom.ts';
 import { reviewLine, needsReview } from './needs-review.ts';
-import { choiceOf, intervalOf, type DateChoice } from './review-dates.ts';
+import { dateFields } from './date-fields.ts';
 import { correctionPlace, placePicker, type PlaceOption } from './place-picker.ts';
 
 /** The reason field and the submit/cancel buttons every form ends with. */
@@ -85,24 +85,12 @@ export function reviewSection(ctx: ReviewContext, reviewMap: ReviewMap | null, f
   }
 
   function openRedate(): void {
-    const current = choiceOf({ start: p.start, end: p.end, precision: p.precision });
-    const choice = h('select', { 'aria-label': 'Precision' }, ...(['day', 'month', 'year', 'range'] as DateChoice[]).map((c) => h('option', { value: c, selected: c === current.choice }, c)));
-    const a = h('input', { 'aria-label': 'Date', class: 'wb-date-a' });
-    const b = h('input', { type: 'date', 'aria-label': 'Last day', class: 'wb-date-b' });
-    const fit = () => {
-      const c = choice.value as DateChoice;
-      a.type = c === 'month' ? 'month' : c === 'year' ? 'number' : 'date';
-      b.hidden = c !== 'range';
-    };
-    choice.addEventListener('change', () => { a.value = ''; fit(); });
-    fit();
-    a.value = current.a;
-    b.value = current.b;
+    const fields = dateFields({ start: p.start, end: p.end, precision: p.precision });
     const excerpts = h('div', { class: 'wb-excerpts' }, h('p', { class: 'wb-sub' }, 'Date expressions in its sentences are marked:'),
       ...p.sources.map((s) => renderExcerpt(s)));
-    open(`Re-date: now ${formatEventDate(p.start, p.end, p.precision)}`, excerpts, h('div', { class: 'wb-row' }, choice, a, b),
+    open(`Re-date: now ${formatEventDate(p.start, p.end, p.precision)}`, excerpts, fields.element,
       formFooter('Re-date', (why) => {
-        const interval = intervalOf(choice.value as DateChoice, a.value, b.value);
+        const interval = fields.read();
         if (typeof interval === 'string') say(interval, true);
         else void send({ action: 'redate', date: interval, ...(why ? { reason: why } : {}) }, `Re-dated to ${formatEventDate(interval.start, interval.end, interval.precision)}.`);
       }, close));
