@@ -2,6 +2,7 @@
 // The deck.gl half (markers, posture layers: deck-views.ts) is a separate chunk whose download starts with the map, so
 // the basemap, timeline, list and legend paint while it loads; `npm run build` prints what the first load weighs.
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
 import './no-eval.ts';
 import './styles.css';
 import { createMap } from './map.ts';
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
     domain[0] = nextDomain[0];
     domain[1] = nextDomain[1];
     views = mountViews({ store, table: next, documents: loaded.dataset.documents, large: null, domain, map, failed: false, review });
-    layers = views.mountLayers(deck, capitalsLoaded);
+    layers = views.mountLayers(deck, capitalsLoaded, layers.overlay ?? undefined);
     review.attach(loaded.dataset.events.features, next);
     if (selectedId && next.rowOf(selectedId) !== undefined) store.set({ selectedId });
   });
@@ -165,12 +166,13 @@ function mountViews(input: ViewsInput) {
   createPanel(panel, store, table, input.documents, large?.details, review?.panel);
   createLegend(legend, table, store);
   return {
-    mountLayers(deck: DeckViews | null, capitals: Capitals) {
+    /** `reuse`: the overlay of the views these replace, kept with its compiled layers (small mode only). */
+    mountLayers(deck: DeckViews | null, capitals: Capitals, reuse?: MapboxOverlay) {
       // The posture needs every full feature: off in large mode, where the scale layer draws the markers.
       const posture = map && deck && !large ? deck.connectPosture(map, store, table, capitals, search) : null;
       const largeMap = map && deck && large ? deck.connectLargeEvents(map, store, table, large.events, search, $('map-wrap')) : null;
       const overlay = largeMap ? largeMap.overlay
-        : map && deck ? deck.connectEvents(map, store, table, $('map-wrap'), posture ?? undefined) : null;
+        : map && deck ? deck.connectEvents(map, store, table, $('map-wrap'), posture ?? undefined, reuse) : null;
       if (map && overlay && deck) {
         if (largeMap) deck.installLargeTestHook(map, largeMap, store, table);
         else deck.installTestHook(map, overlay, store, table);
@@ -178,8 +180,9 @@ function mountViews(input: ViewsInput) {
       }
       return {
         overlay,
+        /** Takes the layers' listeners and marks down; the overlay stays on the map for the next views (reuse). */
         dispose() {
-          if (map && overlay) map.removeControl(overlay);
+          if (map && largeMap) map.removeControl(largeMap.overlay);
           if (map?.getSource('countries')) map.removeFeatureState({ source: 'countries' });
           for (const tip of $('map-wrap').querySelectorAll(':scope > .tooltip')) tip.remove();
         },

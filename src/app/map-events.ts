@@ -15,8 +15,9 @@ export interface UnderLayers {
   eventsInput(): Partial<EventsLayerInput>;
 }
 
+/** `reuse`: the overlay of views this one replaces (the workbench's new data): its deck.gl keeps its compiled layers. */
 export function connectEvents(map: MapLibreMap, store: Store, table: EventsTable, tooltipParent: HTMLElement,
-  under?: UnderLayers): MapboxOverlay {
+  under?: UnderLayers, reuse?: MapboxOverlay): MapboxOverlay {
   const tooltip = createTooltip(tooltipParent);
   const onHover = (info: PickingInfo<EventFeature>) => {
     const f = info.object;
@@ -31,10 +32,9 @@ export function connectEvents(map: MapLibreMap, store: Store, table: EventsTable
     const events = eventsLayers({ table, t: s.t, windowDays: s.windowDays, focusIds, onHover, onClick, ...under?.eventsInput() });
     return under ? [...under.layers(), ...events] : events;
   };
-  const overlay = new MapboxOverlay({
-    interleaved: false, layers: layers(), getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
-  });
-  map.addControl(overlay);
+  const overlay = reuse ?? new MapboxOverlay({ interleaved: false, getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab') });
+  overlay.setProps({ layers: layers() });
+  if (!reuse) map.addControl(overlay);
   store.subscribe((s, p) => {
     if (s.t !== p.t || s.windowDays !== p.windowDays || s.hoveredId !== p.hoveredId || s.selectedId !== p.selectedId
       || s.hiddenCategories !== p.hiddenCategories || s.query !== p.query || s.playMode !== p.playMode || s.playWindowDays !== p.playWindowDays) {

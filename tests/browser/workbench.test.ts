@@ -55,7 +55,7 @@ async function select(text: string): Promise<void> {
 async function act(action: () => Promise<void>): Promise<void> {
   const before = Number(await page.evaluate(() => document.body.dataset.revision));
   await action();
-  await page.waitForFunction((r) => Number(document.body.dataset.revision) > r, before, { timeout: 30_000 });
+  await page.waitForFunction((r) => Number(document.body.dataset.revision) > r, before, { timeout: 60_000 });
 }
 
 beforeAll(async () => {
