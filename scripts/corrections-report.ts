@@ -3,7 +3,8 @@ import type { Orphan } from '../src/pipeline/corrections.ts';
 
 /** "orphaned correction c3 (move of "Drones over Wyryki", by Ana, 2025-10-20): 001.txt has changed since; kept in corrections.json". */
 export function orphanLine({ correction: c, reason }: Orphan): string {
-  const what = c.was ? ` of "${c.was.title}"` : ` of ${c.event}`;
+  const title = c.was?.title ?? (c.action === 'add' ? c.to.title : null);
+  const what = title ? ` of "${title}"` : ` of ${c.event}`;
   return `orphaned correction ${c.id} (${c.action}${what}, by ${c.by}, ${c.at.slice(0, 10)}): ${reason}; kept in corrections.json, not applied`;
 }
 

@@ -76,7 +76,8 @@ export function createWorkbenchServer(store: CorpusStore, pipeline: PipelineClie
     documents: store.documentStatuses(),
     problems: store.problems,
     orphans: store.published.orphans.map((o) => ({ id: o.correction.id, action: o.correction.action, by: o.correction.by, at: o.correction.at,
-      was: o.correction.was ?? null, event: o.correction.event, reason: o.reason })),
+      was: o.correction.was ?? (o.correction.action === 'add' ? { title: o.correction.to.title, category: o.correction.to.category,
+        place: o.correction.to.place.name, start: o.correction.to.date.start } : null), event: o.correction.event, reason: o.reason })),
     corrections: store.corrections().corrections.length,
     limits: { maxFileMb: opts.maxFileMb, maxUploadMb: opts.maxUploadMb },
   });

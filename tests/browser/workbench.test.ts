@@ -195,13 +195,13 @@ describe('the workbench', () => {
     await page.close();
     await server.stop();
     server = await startWorkbench(corpus, appDir);
-    expect(server.output()).toMatch(/workbench: orphaned correction c\d+ \(add of \S+, by Ana, [\d-]+\): drones-over-wyryki-[0-9a-f]{8}\.txt has changed since/);
+    expect(server.output()).toMatch(/workbench: orphaned correction c\d+ \(add of "Warsaw calls the incursion a provocation", by Ana, [\d-]+\): drones-over-wyryki-[0-9a-f]{8}\.txt has changed since/);
     page = await open(server.url);
     await expect.poll(() => page.locator('.wb-queue-toggle').textContent()).toMatch(/1 orphaned/);
     await page.locator('.wb-queue-toggle').click();
     const orphan = page.locator('.wb-queue .wb-orphans li').first();
     await orphan.waitFor();
-    expect(await orphan.textContent()).toMatch(/^add of .* by Ana, [\d-]+: drones-over-wyryki-[0-9a-f]{8}\.txt has changed since: its text is not the one this correction was made on\./);
+    expect(await orphan.textContent()).toMatch(/^add of “Warsaw calls the incursion a provocation” by Ana, [\d-]+: drones-over-wyryki-[0-9a-f]{8}\.txt has changed since: its text is not the one this correction was made on\./);
     expect(outputs().some((f) => /^Warsaw calls/.test(f.properties.title))).toBe(false);
     expect(JSON.parse(readFileSync(join(corpus, 'corrections.json'), 'utf8')).corrections.some((c: { action: string }) => c.action === 'add')).toBe(true);
     await shot('09-orphan-listed');

@@ -48,6 +48,7 @@ export function createReviewMap(map: MapLibreMap, store: Store, opts = REVIEW_MA
   const source = (id: string) => (installed ? map.getSource(id) as GeoJSONSource | undefined : undefined);
   store.subscribe((s, p) => { if (installed && s.t !== p.t) map.setFilter(NEEDS, ['<=', ['get', 'start'], s.t]); });
 
+  let framedFrom: { center: ReturnType<MapLibreMap['getCenter']>; zoom: number } | null = null;
   let picking: ((at: { lon: number; lat: number } | null) => void) | null = null;
   const onClick = (e: MapMouseEvent) => finishPick({ lon: e.lngLat.lng, lat: e.lngLat.lat });
   const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') finishPick(null); };
@@ -72,8 +73,14 @@ export function createReviewMap(map: MapLibreMap, store: Store, opts = REVIEW_MA
         type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { label: p.label },
       })) };
       source(CANDIDATES)?.setData(candidates);
-      // Several places to choose from: frame them all, so none is chosen without being seen.
+      // Several places to choose from: frame them all, so none is chosen without being seen; the view before comes
+      // back once they are cleared.
+      if (places.length === 0 && framedFrom) {
+        map.jumpTo(framedFrom);
+        framedFrom = null;
+      }
       if (places.length >= 2) {
+        framedFrom ??= { center: map.getCenter(), zoom: map.getZoom() };
         const lons = places.map((p) => p.lon);
         const lats = places.map((p) => p.lat);
         map.fitBounds([[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]], { padding: 70, maxZoom: 7, duration: 0 });

@@ -47,3 +47,17 @@ describe('review rules', () => {
     expect(publishedFeatures(events).map((f) => f.id)).toEqual([FIXTURE[1].id, FIXTURE[2].id]);
   });
 });
+
+describe('workbenchApi', () => {
+  const page = (meta: string | null) => ({
+    querySelector: (selector: string) => (meta !== null && selector === 'meta[name="flankline-workbench"]' ? { getAttribute: () => meta } : null),
+    baseURI: 'http://127.0.0.1:5173/index.html',
+  }) as unknown as Document;
+
+  test('workbenchApi() is on only where the workbench server marked the page, and never in an embedded view', async () => {
+    const { workbenchApi } = await import('../../../src/app/review/workbench-mode.ts');
+    expect(workbenchApi(page('api/'), 'http://127.0.0.1:5173/')?.href).toBe('http://127.0.0.1:5173/api/');
+    expect(workbenchApi(page(null), 'http://127.0.0.1:5173/')).toBeNull();
+    expect(workbenchApi(page('api/'), 'http://127.0.0.1:5173/index.html?embed=1')).toBeNull();
+  });
+});
