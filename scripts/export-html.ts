@@ -1,6 +1,7 @@
-// `npm run export:html -- --out report-map.html [--time 2025-09-15] [--data DIR | --events F --documents F]`:
+// `npm run export:html -- [CORPUS_DIR] --out report-map.html [--time 2025-09-15] [--data DIR | --events F --documents F]`:
 // one self-contained HTML file (code, styles, basemap, events, documents and MapLibre's worker inlined) that opens
-// from disk with no server and no network, for attaching to a report.
+// from disk with no server and no network, for attaching to a report. CORPUS_DIR: a corpus folder, run through geocode
+// with its corrections first (as `npm run build -- DIR` does).
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { build } from 'vite';
 import type { InlinedBundle } from '../src/app/export/inlined.ts';
 import { checkExcerpts, isIsoDate, validateDocuments, validateEvents } from '../src/model/index.ts';
 import { assemblePage, verifyExport } from './export-page.ts';
+import { geocodeCorpusTo } from './corpus-data.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -17,7 +19,8 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     out: { type: 'string' }, time: { type: 'string' }, data: { type: 'string' },
     events: { type: 'string' }, documents: { type: 'string' },
@@ -25,7 +28,13 @@ const { values } = parseArgs({
 });
 if (!values.out) fail('--out FILE.html is required');
 if (values.time !== undefined && !isIsoDate(values.time)) fail(`--time ${values.time} is not a real date written YYYY-MM-DD, like 2025-09-15`);
-const dataDir = values.data ?? join(ROOT, 'public/data');
+if (positionals.length > 1) fail(`one corpus folder at a time (got ${positionals.join(', ')})`);
+const corpusData = positionals[0] ? mkdtempSync(join(tmpdir(), 'flankline-export-data-')) : null;
+if (corpusData) {
+  const problem = geocodeCorpusTo(resolve(positionals[0]), corpusData);
+  if (problem) fail(problem);
+}
+const dataDir = corpusData ?? values.data ?? join(ROOT, 'public/data');
 const eventsFile = values.events ?? join(dataDir, 'events.geojson');
 const documentsFile = values.documents ?? join(dataDir, 'documents.json');
 if (!existsSync(eventsFile)) fail(`${eventsFile} is missing (run npm run geocode, or pass --data DIR)`);
@@ -84,4 +93,5 @@ try {
   process.exitCode = 2;
 } finally {
   rmSync(outDir, { recursive: true, force: true });
+  if (corpusData) rmSync(corpusData, { recursive: true, force: true });
 }

@@ -3,15 +3,21 @@
 // queue's workers), writes the event GeoJSON and the documents the app shows, and beside the GeoJSON the form the app
 // reads: events.bin (columns), events.posture.bin and events.text.bin (compact tables for the posture and the search)
 // and events.parts/ (the full features, a thousand a file). Results are cached per document (scripts/run/,
-// docs/scale.md), so a re-run reads only new and changed documents.
+// docs/scale.md), so a re-run reads only new and changed documents. The corpus's corrections.json (written by the
+// workbench, docs/workbench.md; or --corrections FILE) is applied, and a correction that no longer fits its document
+// is named, never dropped.
 // Exit codes: 0 all fine, 1 written but some documents were not read (each named on stderr), 2 nothing written
 // (bad arguments or input), 3 internal error. docs/hardening.md lists every bad input and what it gets.
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PipelineInputError } from '../src/pipeline/manifest.ts';
 import { assembleRun, count } from '../src/pipeline/index.ts';
 import { runArgs, runDocuments, type RunArgs } from './run/cli.ts';
 import { DEFAULT_SETTINGS } from './run/resources.ts';
+import { applyCorrections } from '../src/pipeline/corrections.ts';
+import { CORRECTIONS_NAME, readCorrections, UsageError } from './corpus.ts';
+import { orphanLine, orphansSection } from './corrections-report.ts';
 import { write } from '../src/pipeline/write.ts';
 import { binPathOf, partsDirOf, posturePathOf, textPathOf } from '../src/model/parts.ts';
 import { markupSpans } from '../src/pipeline/boilerplate.ts';
@@ -20,7 +26,7 @@ import { printable } from '../src/util/text.ts';
 import { checkOutputPaths, OutputSetError, writeOutputSet, type OutputContent, type OutputRole, type PlannedOutput } from './output-set.ts';
 
 const USAGE =
-  'usage: npm run geocode -- [--input DIR|FILE.jsonl|FILE.csv] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] ' +
+  'usage: npm run geocode -- [--input DIR|FILE.jsonl|FILE.csv] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] [--corrections FILE.json] [--min-confidence 0-1] ' +
   '[--max-document-mb N] [--follow-symlinks] [--workers N] [--queue redis://HOST:PORT] [--batch-size N] [--cache DIR | --no-cache] [--convention geonames|factbook|centroid] ' +
   '[--no-demonyms] [--debug]';
 
@@ -36,9 +42,14 @@ export const GEOCODE_DEFAULTS = {
 interface Args {
   input: string;
   output: string;
+  /** '' until parsed: documents.json beside the output. */
   documents: string;
   mentions: string | null;
+  /** null: corrections.json in the input folder, when there is one. */
+  corrections: string | null;
   report: string | null;
+  /** Events below this confidence (0-1) are left out of the outputs; 0 keeps every event. */
+  minConfidence: number;
   debug: boolean;
   maxDocumentMb: number;
   /** Read `.txt` symbolic links (and a linked manifest.json) wherever they point; off, each is named and skipped. */
@@ -46,15 +57,13 @@ interface Args {
   run: RunArgs;
 }
 
-/** A problem with the arguments or the corpus as a whole: nothing can be written. */
-class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
-    input: 'seeds', output: 'public/data/events.geojson', documents: '', mentions: null, report: null, debug: false,
+    input: 'seeds', output: 'public/data/events.geojson', documents: '', mentions: null, corrections: null, report: null, minConfidence: 0, debug: false,
     maxDocumentMb: GEOCODE_DEFAULTS.maxDocumentMb, followSymlinks: false, run: { workers: null, queue: null, cache: undefined, batchSize: null, settings: DEFAULT_SETTINGS },
   };
-  const valued: Record<string, keyof Args> = { '--input': 'input', '--output': 'output', '--documents': 'documents', '--mentions': 'mentions', '--report': 'report' };
+  const valued: Record<string, keyof Args> = { '--input': 'input', '--output': 'output', '--documents': 'documents', '--mentions': 'mentions', '--report': 'report', '--corrections': 'corrections' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     if (flag === '--debug') args.debug = true;
@@ -64,6 +73,11 @@ function parseArgs(argv: readonly string[]): Args {
       const value = inline ?? argv[++i];
       if (value === undefined || !(Number(value) > 0)) throw new UsageError('--max-document-mb needs a number of megabytes above 0');
       args.maxDocumentMb = Number(value);
+    }
+    else if (flag === '--min-confidence') {
+      const value = inline ?? argv[++i];
+      if (value === undefined || !/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(value)) throw new UsageError(`--min-confidence needs a number from 0 to 1, like 0.5 (got ${value ?? 'nothing'})`);
+      args.minConfidence = Number(value);
     }
     else if (runArgs(flag, () => inline ?? argv[++i], args.run, (message) => new UsageError(message))) continue;
     else if (flag in valued) {
@@ -123,6 +137,9 @@ function plannedOutputs(args: Args): PlannedOutput[] {
 
 async function run(args: Args): Promise<number> {
   const started = performance.now();
+  const correctionsPath = args.corrections ?? join(args.input, CORRECTIONS_NAME);
+  if (args.corrections !== null && !existsSync(correctionsPath)) throw new UsageError(`${correctionsPath}: corrections file does not exist`);
+  const corrections = readCorrections(correctionsPath);
   // Before any work: paths that clash are refused now, not after minutes of reading.
   try {
     checkOutputPaths(plannedOutputs(args));
@@ -151,7 +168,13 @@ async function run(args: Args): Promise<number> {
   for (const o of result.outcomes) {
     if (o.error === null && o.events.length === 0) console.log(`geocode: note: ${printable(o.file)}: nothing on the timeline: ${whyNothing(o)}`);
   }
-  const files = write(result.events, result.documents, result.mentions);
+  const corrected = applyCorrections(result.events, result.documents, corrections.corrections);
+  if (corrections.corrections.length) console.log(`geocode: ${count(corrected.applied, 'correction')} applied from ${correctionsPath}`);
+  for (const orphan of corrected.orphans) console.error(`geocode: ${orphanLine(orphan)}`);
+  // An event a person accepted, added or corrected stays whatever the machine's confidence
+  const kept = corrected.events.filter((e) => e.confidence >= args.minConfidence || (e.review !== undefined && e.review.state !== 'rejected'));
+  if (kept.length < corrected.events.length) console.log(`geocode: ${count(corrected.events.length - kept.length, 'event')} below confidence ${args.minConfidence} left out (--min-confidence)`);
+  const files = write(kept, result.documents, result.mentions);
   for (const line of files.dropped) console.error(`geocode: event left out, it breaks the data contract: ${line}`);
   const binPath = binPathOf(args.output);
   const partsPath = partsDirOf(args.output);
@@ -159,7 +182,7 @@ async function run(args: Args): Promise<number> {
     events: () => ({ chunks: files.eventsChunks() }), bin: () => files.bin, posture: () => files.posture, text: () => files.text,
     documents: () => files.documents, mentions: () => files.mentions,
     parts: () => ({ folder: (function* () { for (const p of files.parts) yield { name: p.name, content: p.json }; })() }),
-    report: () => report(result, documents.problems, documents.unread),
+    report: () => report(result, documents.problems, documents.unread) + orphansSection(corrected.orphans),
   };
   const outputs = plannedOutputs(args).map((o) => ({ ...o, content: contents[o.role]() }));
   try {

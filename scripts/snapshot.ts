@@ -1,6 +1,7 @@
-// `npm run snapshot -- --time 2025-09-15 --out map.png [--width 1600 --height 1000]`: the map as Export PNG draws
+// `npm run snapshot -- [CORPUS_DIR] --time 2025-09-15 --out map.png [--width 1600 --height 1000]`: the map as Export PNG draws
 // it, rendered headlessly in Debian chromium, for report pipelines. It builds the app with the data in public/data
-// (or --data DIR with events.geojson and documents.json), serves it on a free localhost port, and stops both after.
+// (or --data DIR with events.geojson and documents.json, or a corpus folder run through geocode with its corrections),
+// serves it on a free localhost port, and stops both after.
 // --app URL skips the build and uses an app already served there.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { serve } from './serve-static.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { geocodeCorpusTo } from './corpus-data.ts';
 
 export const SNAPSHOT_DEFAULTS = {
   width: 1600,
@@ -26,7 +28,8 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     time: { type: 'string' }, out: { type: 'string' }, width: { type: 'string' }, height: { type: 'string' },
     scale: { type: 'string' }, data: { type: 'string' }, app: { type: 'string' }, event: { type: 'string' },
@@ -34,6 +37,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.out) fail('--out FILE.png is required');
+if (positionals.length > 1) fail(`one corpus folder at a time (got ${positionals.join(', ')})`);
 if (values.time !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.time)) fail(`--time ${values.time} is not a date like 2025-09-15`);
 const num = (v: string | undefined, fallback: number, name: string) => {
   if (v === undefined) return fallback;
@@ -48,7 +52,10 @@ const scale = num(values.scale, SNAPSHOT_DEFAULTS.scale, 'scale');
 async function buildApp(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'flankline-snapshot-'));
   await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
-  if (values.data) {
+  if (positionals[0]) {
+    const problem = geocodeCorpusTo(resolve(positionals[0]), join(dir, 'data'));
+    if (problem) fail(problem);
+  } else if (values.data) {
     for (const name of ['events.geojson', 'documents.json']) {
       try { cpSync(join(values.data, name), join(dir, 'data', name), { dereference: true }); } catch { if (name === 'events.geojson') fail(`${values.data}/${name} is missing`); }
     }

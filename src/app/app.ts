@@ -3,6 +3,7 @@
 // page), then the data, the store and the views. The deck.gl half (deck-views.ts) is a separate chunk whose download
 // starts with the map, so the basemap, timeline, list and legend paint while it loads.
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { SourceDocument } from '../model/index.ts';
 import { dayOfDate } from '../model/day.ts';
 import { createMap, MAP_DEFAULTS } from './map.ts';
@@ -25,6 +26,9 @@ import { prefersReducedMotion } from './posture/motion.ts';
 import { createSummaryView } from './posture/summary-view.ts';
 import { frameEvents } from './posture/frame.ts';
 import type { EventsMap } from './events-map.ts';
+import type { EventFeature } from '../model/index.ts';
+import type { PanelExtension } from './panel/panel.ts';
+import { freshContainer, scopeStore } from './state/scoped.ts';
 
 /** Where the app draws. The page gives every element; the web component leaves out the list and the posture row. */
 export interface AppElements {
@@ -51,26 +55,53 @@ export interface MountOptions {
   notify(level: 'error' | 'warning' | 'info', lines: string[]): void;
   /** The time to open at, given the data's domain; the end of the data when absent. */
   initialTime?(domain: [number, number]): number | undefined;
+  /** Installs the hook the browser tests read the map's state through (the page does; embedded components do not). */
+  testHook?: boolean;
+  /** What a mode adds to the views (the workbench's review mode), made once the store and the map exist. */
+  extend?(store: Store, map: MapLibreMap | null): Promise<ViewExtension>;
+}
+
+/** Additions to the views: a section in the panel and the reader, a mark on each list item. */
+export interface ViewExtension {
+  panel?: PanelExtension;
+  decorateListItem?(button: HTMLButtonElement, f: EventFeature): void;
 }
 
 export interface MountedApp {
   map: MapLibreMap | null;
   store: Store;
-  dataset: Dataset;
-  documents: ReadonlyMap<string, SourceDocument>;
+  /** The data the views show now (replaced by reload()). */
+  dataset(): Dataset;
+  documents(): ReadonlyMap<string, SourceDocument>;
+  /** The time domain; reload() updates it in place. */
   domain: [number, number];
   /** False when the events could not be loaded (the views are there, empty). */
   loaded: boolean;
   /** The markers and posture on the map, once deck.gl has loaded (null without a map or deck.gl). */
-  eventsMap: EventsMap | null;
+  eventsMap(): EventsMap | null;
   /** Resolves when the map is idle with the markers on it. */
   drawn: Promise<void>;
+  /**
+   * Reads the events again and builds the views anew on them, without a reload of the page (the workbench, when its
+   * data changes): the time is kept (or moved to the new end when it was at the end), and the selection when it exists.
+   */
+  reload(): Promise<boolean>;
 }
 
+type DeckViews = typeof import('./deck-views.ts');
+type Loaded = { dataset: Dataset; documents: ReadonlyMap<string, SourceDocument>; ok: boolean };
+
 export async function mountApp(els: AppElements, opts: MountOptions): Promise<MountedApp> {
+  const load = async (): Promise<Loaded> => {
+    const result = 'error' in opts.source ? { ok: false as const, errors: [opts.source.error] } : await loadEvents(opts.source.url);
+    if (!result.ok) opts.notify('error', result.errors);
+    else if (result.warnings.length) opts.notify('warning', result.warnings);
+    return result.ok
+      ? { dataset: result.dataset, documents: result.documents, ok: true }
+      : { dataset: datasetOfFeatures([]), documents: new Map(), ok: false };
+  };
   // Started before the map, so the columnar worker fetches and decodes events.bin while MapLibre sets up.
-  const loading =
-    'error' in opts.source ? Promise.resolve({ ok: false as const, errors: [opts.source.error] }) : loadEvents(opts.source.url);
+  const loading = load();
   // Without WebGL there is no map, but the timeline, the list and the sources still work.
   let map: MapLibreMap | null = null;
   try {
@@ -87,16 +118,77 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
     : null;
   // Contributors' capitals for the arcs, fetched while the data loads.
   const capitals = loadCapitals(opts.base);
-  const result = await loading;
-  if (!result.ok) opts.notify('error', result.errors);
-  else if (result.warnings.length) opts.notify('warning', result.warnings);
-  const dataset = result.ok ? result.dataset : datasetOfFeatures([]);
-  const documents = result.ok ? result.documents : new Map<string, SourceDocument>();
-  const { table, posture } = dataset;
+  let data = await loading;
 
-  const domain = timeDomain(dataExtent(table), dayOfDate(new Date()));
+  const domain = timeDomain(dataExtent(data.dataset.table), dayOfDate(new Date()));
   const t = opts.initialTime?.(domain);
   const store = createStore({ t: t === undefined ? domain[1] : Math.min(domain[1], Math.max(domain[0], t)) });
+  const extension = (await opts.extend?.(store, map)) ?? {};
+  let views = mountViews(els, store, data, domain, map, opts, extension);
+  const deck = await deckViews;
+  let layers = views.mountLayers(deck, capitals);
+  const drawn =
+    map && layers.eventsMap
+      ? new Promise<void>((resolve) => {
+          map.once('idle', () => resolve());
+          // The map may have gone idle while deck.gl downloaded: one more frame, so 'idle' comes once the markers are added.
+          map.triggerRepaint();
+        })
+      : Promise.resolve();
+
+  const reload = async (): Promise<boolean> => {
+    const next = await load();
+    if (!next.ok) return false;
+    const nextDomain = timeDomain(dataExtent(next.dataset.table), dayOfDate(new Date()));
+    const { t: before, selectedId } = store.get();
+    const overlay = layers.eventsMap?.overlay;
+    layers.dispose();
+    views.dispose();
+    els = views.elements;
+    store.set({
+      playing: false,
+      selectedId: null,
+      hoveredId: null,
+      t: before >= domain[1] ? nextDomain[1] : Math.min(before, nextDomain[1]),
+    });
+    domain[0] = nextDomain[0];
+    domain[1] = nextDomain[1];
+    data = next;
+    views = mountViews(els, store, data, domain, map, opts, extension);
+    layers = views.mountLayers(deck, capitals, overlay);
+    if (selectedId && data.dataset.table.rowOf(selectedId) !== undefined) store.set({ selectedId });
+    return true;
+  };
+  return {
+    map,
+    store,
+    domain,
+    loaded: data.ok,
+    drawn,
+    reload,
+    dataset: () => data.dataset,
+    documents: () => data.documents,
+    eventsMap: () => layers.eventsMap,
+  };
+}
+
+/**
+ * The views of one dataset: the DOM views at once, the map's layers once deck.gl is there. Each returns a dispose()
+ * that takes it all down again (the workbench builds them anew when its data changes; elsewhere they live for good).
+ */
+function mountViews(
+  els: AppElements,
+  baseStore: Store,
+  data: Loaded,
+  domain: [number, number],
+  map: MapLibreMap | null,
+  opts: MountOptions,
+  extension: ViewExtension,
+) {
+  const scope = scopeStore(baseStore);
+  const store = scope.store;
+  const { dataset, documents } = data;
+  const { table, posture } = dataset;
   const search = createSearch(store, table, dataset.texts);
   let noted = false;
   search.subscribe(() => {
@@ -108,35 +200,40 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
   createScrubber(els.scrubber, store, table, domain, undefined, search);
   startPlayer(store, domain, prefersReducedMotion);
   if (els.list) {
-    createEventList(
-      els.list,
-      store,
-      table,
-      {
-        ...LIST_DEFAULTS,
-        emptyText: result.ok ? LIST_DEFAULTS.emptyText : 'No events: the data could not be loaded (see the note above).',
-      },
-      search,
-    );
+    const emptyText = data.ok ? LIST_DEFAULTS.emptyText : 'No events: the data could not be loaded (see the note above).';
+    createEventList(els.list, store, table, { ...LIST_DEFAULTS, emptyText }, search, extension.decorateListItem);
   }
   if (els.posture) {
     createSummaryView(els.posture, store, table, posture, (rows) => {
       if (map) frameEvents(map, table, rows, prefersReducedMotion());
     });
   }
-  createPanel(els.panel, store, table, documents, dataset.details);
+  createPanel(els.panel, store, table, documents, dataset.details, extension.panel);
   createLegend(els.legend, table, posture, store);
-  if (map) connectStates(map, store, table, posture, prefersReducedMotion);
-
-  const deck = await deckViews;
-  const eventsMap = map && deck ? deck.connectEventsMap(map, store, dataset, search, capitals, els.mapWrap) : null;
-  const drawn =
-    map && eventsMap
-      ? new Promise<void>((resolve) => {
-          map.once('idle', () => resolve());
-          // The map may have gone idle while deck.gl downloaded: one more frame, so 'idle' comes once the markers are added.
-          map.triggerRepaint();
-        })
-      : Promise.resolve();
-  return { map, store, dataset, documents, domain, loaded: result.ok, eventsMap, drawn };
+  const states = map ? connectStates(map, store, table, posture, prefersReducedMotion) : null;
+  return {
+    elements: els,
+    mountLayers(deck: DeckViews | null, capitals: ReturnType<typeof loadCapitals>, reuse?: MapboxOverlay) {
+      const eventsMap = map && deck ? deck.connectEventsMap(map, store, dataset, search, capitals, els.mapWrap, undefined, reuse) : null;
+      if (map && eventsMap && deck && opts.testHook) deck.installTestHook(map, eventsMap, store, dataset);
+      return { eventsMap, dispose: () => eventsMap?.dispose() };
+    },
+    /** Ends every subscription and empties the containers (fresh copies take their places in the page). */
+    dispose() {
+      scope.dispose();
+      states?.dispose();
+      const fresh = (el: HTMLElement | undefined) => (el ? freshContainer(el) : undefined);
+      els = {
+        ...els,
+        controls: fresh(els.controls)!,
+        scrubber: fresh(els.scrubber)!,
+        panel: fresh(els.panel)!,
+        legend: fresh(els.legend)!,
+        filters: fresh(els.filters),
+        list: fresh(els.list),
+        posture: fresh(els.posture),
+      };
+      this.elements = els;
+    },
+  };
 }

@@ -71,6 +71,8 @@ export interface EventsMap {
   drawn(): boolean;
   /** Resolves in the frame that draws the layers as they are now (at once if it has). */
   whenDrawn(): Promise<void>;
+  /** Takes its map listeners and tooltip down; the overlay stays on the map for the next views to reuse. */
+  dispose(): void;
 }
 
 export function connectEventsMap(
@@ -81,6 +83,8 @@ export function connectEventsMap(
   capitals: Promise<ReadonlyMap<string, LonLat>>,
   tooltipParent: HTMLElement,
   opts = MARKER_DEFAULTS,
+  /** The overlay of the views these replace (the workbench's new data): its compiled layers are kept. */
+  reuse?: MapboxOverlay,
 ): EventsMap {
   const { table, events, posture } = dataset;
   const tooltip = createTooltip(tooltipParent);
@@ -174,8 +178,9 @@ export function connectEventsMap(
     waiting = [];
     for (const resolve of done) resolve();
   };
-  const overlay = new MapboxOverlay({ interleaved: false, layers: layers(), onAfterRender: afterRender });
-  map.addControl(overlay);
+  const overlay = reuse ?? new MapboxOverlay({ interleaved: false, layers: layers(), onAfterRender: afterRender });
+  if (reuse) reuse.setProps({ layers: layers(), onAfterRender: afterRender });
+  else map.addControl(overlay);
   const redraw = () => {
     version++;
     overlay.setProps({ layers: layers() });
@@ -228,19 +233,22 @@ export function connectEventsMap(
     canvas.style.cursor = 'pointer';
     store.set({ hoveredId: f.id });
   };
-  map.on('mousemove', (e: MapMouseEvent) => {
+  const onMove = (e: MapMouseEvent) => {
     pending = { x: e.point.x, y: e.point.y };
     if (!frame) frame = requestAnimationFrame(hover);
-  });
-  map.getCanvas().addEventListener('mouseleave', () => {
+  };
+  const onLeave = () => {
     pending = null;
     tooltip.hide();
     if (store.get().hoveredId !== null) store.set({ hoveredId: null });
-  });
-  map.on('click', (e: MapMouseEvent) => {
+  };
+  const onClick = (e: MapMouseEvent) => {
     const row = rowAt(e.point.x, e.point.y);
     if (row >= 0) store.set({ selectedId: table.feature(row).id });
-  });
+  };
+  map.on('mousemove', onMove);
+  map.getCanvas().addEventListener('mouseleave', onLeave);
+  map.on('click', onClick);
 
   store.subscribe((s, p) => {
     if (s.selectedId === p.selectedId || s.selectedId === null) return;
@@ -255,5 +263,12 @@ export function connectEventsMap(
       : new Promise<void>((resolve) => {
           waiting.push(resolve);
         });
-  return { overlay, size, rowAt, layerProps, postureInput, drawn: () => drawnVersion === version, whenDrawn };
+  const dispose = () => {
+    map.off('mousemove', onMove);
+    map.off('click', onClick);
+    map.getCanvas().removeEventListener('mouseleave', onLeave);
+    cancelAnimationFrame(frame);
+    tooltip.remove();
+  };
+  return { overlay, size, rowAt, layerProps, postureInput, drawn: () => drawnVersion === version, whenDrawn, dispose };
 }

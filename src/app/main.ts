@@ -1,27 +1,38 @@
 // The page's entry (index.html): mounts the app into the page's elements, then wires what only a whole page has:
-// the banners, the phone's list drawer, the view in the URL, the host page's API, sharing and export.
+// the banners, the phone's list drawer, the view in the URL, the host page's API, sharing and export, and in the
+// workbench (npm start -- DIR) its review mode.
 import './no-eval.ts';
 import './styles.css';
-import { resolveEventsUrl } from './data/load.ts';
+import { loadDataset, resolveEventsUrl } from './data/load.ts';
 import { STATE_DEFAULTS } from './state/store.ts';
 import { showBanner } from './banner.ts';
 import { initialView, startEmbedding } from './embed/embedding.ts';
 import { mountApp } from './app.ts';
+import { workbenchApi } from './review/workbench-mode.ts';
+import type { Workbench } from './review/workbench.ts';
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
 async function main(): Promise<void> {
   const banners = $('banners');
+  const source = resolveEventsUrl(location.href);
+  // Review mode, in the workbench only (never in a published or embedded view): src/app/review/, its own chunk.
+  const workbench = workbenchApi();
+  let review: Workbench | null = null;
   const app = await mountApp({
     map: $('map'), mapWrap: $('map-wrap'), legend: $('legend'), panel: $('panel'), controls: $('controls'), scrubber: $('scrubber'),
     filters: $('filters'), list: $('list'), posture: $('posture'),
   }, {
-    source: resolveEventsUrl(location.href),
+    source,
     base: document.baseURI,
     notify: (level, lines) => showBanner(banners, level, lines),
+    testHook: true,
+    extend: workbench
+      ? async (store, map) => (review = (await import('./review/workbench.ts')).createWorkbench(workbench, store, map, banners))
+      : undefined,
   });
   if (!app.loaded) document.body.classList.add('data-failed');
-  const { map, store, dataset, eventsMap } = app;
+  const { map, store } = app;
   store.subscribe((s, p) => {
     // On a phone the list is a drawer over the map: close it so the sheet and the marker can be seen.
     if (s.selectedId === p.selectedId || s.selectedId === null) return;
@@ -33,14 +44,27 @@ async function main(): Promise<void> {
     $('list-toggle').setAttribute('aria-expanded', String(open));
   });
   // Last, so the view in the URL reaches views that are all listening.
-  startEmbedding({ map, overlay: eventsMap?.overlay ?? null, store, table: dataset.table, documents: app.documents, domain: app.domain,
+  startEmbedding({ map, overlay: app.eventsMap()?.overlay ?? null, store, table: app.dataset().table, documents: app.documents(), domain: app.domain,
     view: initialView(app.domain), defaults: { ...STATE_DEFAULTS, t: app.domain[1] }, note: (text) => showBanner(banners, 'warning', [text]) });
-  if (map && eventsMap) {
-    const { installTestHook } = await import('./deck-views.ts');
-    installTestHook(map, eventsMap, store, dataset);
-  }
+  if (review && !('error' in source)) await attachReview(review, app, source.url, banners);
   await app.drawn;
   document.body.dataset.ready = 'true';
+}
+
+/**
+ * Review mode reads every full feature, rejected ones too (the views show only the others): from the GeoJSON, which
+ * a workbench corpus keeps small. When the server says the data changed, the views are built again on the new data.
+ */
+async function attachReview(review: Workbench, app: Awaited<ReturnType<typeof mountApp>>, url: string, banners: HTMLElement): Promise<void> {
+  const attach = async () => {
+    const loaded = await loadDataset(url);
+    if (!loaded.ok) showBanner(banners, 'error', loaded.errors);
+    review.attach(loaded.ok ? loaded.dataset.events.features : [], app.dataset().table);
+  };
+  review.onData(async () => {
+    if (await app.reload()) await attach();
+  });
+  await attach();
 }
 
 main().catch((e: unknown) => {

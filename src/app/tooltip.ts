@@ -20,5 +20,6 @@ export function createTooltip(parent: HTMLElement) {
       box.style.transform = `translate(${Math.max(8, Math.min(maxX, x + 12))}px, ${Math.max(8, y - box.offsetHeight - 12)}px)`;
     },
     hide() { box.hidden = true; },
+    remove() { box.remove(); },
   };
 }

@@ -17,7 +17,8 @@ export type Status = (typeof STATUSES)[number];
 /** Where the event's date was found, nearest first: its own sentence ... the document's published date. */
 export const DATE_SOURCES = ['sentence', 'clause', 'paragraph', 'lede', 'dateline', 'published'] as const;
 export type DateSource = (typeof DATE_SOURCES)[number];
-export const GAZETTEERS = ['geonames', 'naturalearth', 'curated', 'census'] as const;
+/** `analyst`: a place an analyst set by hand in the workbench (a map click), not taken from a gazetteer. */
+export const GAZETTEERS = ['geonames', 'naturalearth', 'curated', 'census', 'analyst'] as const;
 export const HIGHLIGHT_KINDS = ['place', 'date', 'trigger'] as const;
 
 /** True when `iso` is a real calendar day written YYYY-MM-DD (2025-02-30 is not). */
@@ -28,6 +29,10 @@ export function isIsoDate(iso: string): boolean {
   const t = new Date(Date.UTC(y, mo - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
+
+/** What a person decided about an event in the workbench (docs/workbench.md); absent while nobody has reviewed it. */
+export const REVIEW_STATES = ['accepted', 'corrected', 'rejected', 'added'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export const IsoDate = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' });
 const Alpha2 = z.string().regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code such as PL' });
@@ -77,6 +82,16 @@ export const EventPropertiesSchema = z.object({
   dateSource: z.enum(DATE_SOURCES).optional(),
   /** One line a reader can check: "date: 'on Wednesday', future tense, after publication 2023-07-11; place: 'in Vilnius', locative". */
   reason: z.string().optional(),
+  /**
+   * Optional and additive: written only for events a person reviewed. A rejected event stays in the data for the
+   * record and is hidden from published views.
+   */
+  review: z.object({
+    state: z.enum(REVIEW_STATES),
+    by: z.string(),
+    at: z.string(),
+    reason: z.string().optional(),
+  }).optional(),
   sources: z.array(SourceSchema).min(1),
 }).refine((p) => p.start <= p.end, { message: 'start is after end', path: ['start'] })
   .refine((p) => p.until === null || p.until >= p.start, { message: 'until is before start', path: ['until'] });
@@ -102,5 +117,10 @@ export type Highlight = z.infer<typeof HighlightSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Place = z.infer<typeof PlaceSchema>;
 export type EventProperties = z.infer<typeof EventPropertiesSchema>;
+export type Review = NonNullable<EventProperties['review']>;
+
+/** The events a reader sees: all but those an analyst rejected (kept in events.geojson for the record). */
+export const publishedFeatures = <F extends { properties: { review?: Review } }>(features: readonly F[]): F[] =>
+  features.filter((f) => f.properties.review?.state !== 'rejected');
 export type EventFeature = z.infer<typeof EventFeatureSchema>;
 export type EventCollection = z.infer<typeof EventCollectionSchema>;

@@ -37,8 +37,8 @@ export interface GazetteerEntry {
    */
   featureCode: string;
   geonameId?: number;
-  /** Where the entry comes from: 'census' is the US Census Bureau's counties (us-atlas). */
-  gazetteer: 'geonames' | 'naturalearth' | 'curated' | 'census';
+  /** Where the entry comes from: 'census' is the US Census Bureau's counties (us-atlas); 'analyst' a place set by hand in the workbench. */
+  gazetteer: 'geonames' | 'naturalearth' | 'curated' | 'census' | 'analyst';
 }
 
 /** How the text names the place: "Poland", "Polish airspace", "the Baltics". */

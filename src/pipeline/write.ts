@@ -1,12 +1,14 @@
 // Merged events -> the contract's files as strings: stable ids, a fixed order, a fixed key order, validated.
 import { checkExcerpts, validateDocuments, validateEvents } from '../model/validate.ts';
-import type { EventCollection, EventFeature, Place } from '../model/event.ts';
+import { publishedFeatures, type EventCollection, type EventFeature, type Place } from '../model/event.ts';
 import type { MentionRecord, SourceDocument } from '../model/document.ts';
 import type { MergedEvent } from './merge.ts';
 import { encodeFeatures } from '../model/columnar.ts';
 import { featuresInRowOrder, partCount, partsOfRows, PARTS_DEFAULTS, type DetailPart } from '../model/parts.ts';
 import { encodePosture, postureOfFeatures } from '../model/posture-table.ts';
 import { encodeTexts, textsOfFeatures } from '../model/text-table.ts';
+// A merged event, or one that corrections left with a pinned id and a review (src/pipeline/corrections.ts).
+import type { CorrectedEvent } from './corrections.ts';
 import { eventId, shortHash } from './event-id.ts';
 
 export { shortHash, slug } from './event-id.ts';
@@ -69,14 +71,18 @@ function placeOf(event: MergedEvent): Place {
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
 /** Builds the FeatureCollection, sorted by start, category and id; properties are written in the contract's order. */
-export function toCollection(events: readonly MergedEvent[], opts = WRITE_DEFAULTS): EventCollection {
-  const withIds = events.map((event) => ({ event, id: baseId(event), signature: signature(event) }));
+export function toCollection(events: readonly CorrectedEvent[], opts = WRITE_DEFAULTS): EventCollection {
+  // An id pinned by a correction (an analyst's merge, split or addition) is kept as it is and served first.
+  const pinned = new Set(events.flatMap((e) => (e.id ? [e.id] : [])));
+  const withIds = events.map((event) => ({ event, id: event.id ?? baseId(event), signature: signature(event) }));
   // Two events with one id (same category, place and start, which merge did not join) are rare. Neither keeps the
   // plain id, both get a hash of their own sources: whichever came first, a newcomer must not take its id, and a
   // permalink to the plain one then says it is gone rather than opening the other event.
   const shared = new Map<string, number>();
   for (const { id } of withIds) shared.set(id, (shared.get(id) ?? 0) + 1);
-  const unique = withIds.map((w) => ({ ...w, id: shared.get(w.id)! > 1 ? `${w.id}-${shortHash(w.signature)}` : w.id }));
+  const unique = withIds.map((w) => ({
+    ...w, id: w.event.id ? w.id : shared.get(w.id)! > 1 || pinned.has(w.id) ? `${w.id}-${shortHash(w.signature)}` : w.id,
+  }));
   unique.sort((a, b) => a.event.start.localeCompare(b.event.start) || a.id.localeCompare(b.id) || a.signature.localeCompare(b.signature));
   // Same sources too (merge would have joined them): numbered in content order, so ids stay unique.
   const taken = new Set<string>();
@@ -105,6 +111,7 @@ export function toCollection(events: readonly MergedEvent[], opts = WRITE_DEFAUL
         status: event.status,
         dateSource: event.dateSource,
         reason: event.reason,
+        ...(event.review ? { review: { ...event.review } } : {}),
         sources: event.sources.map((s) => ({
           doc: s.doc,
           title: s.title,
@@ -137,7 +144,7 @@ export function toDocumentList(documents: readonly SourceDocument[]): SourceDocu
  * Documents that break it cannot be left out (excerpts point into them), so those throw.
  */
 export function write(
-  events: readonly MergedEvent[],
+  events: readonly CorrectedEvent[],
   documents: readonly SourceDocument[],
   mentions: readonly DocumentMentions[],
   opts = WRITE_DEFAULTS,
@@ -169,8 +176,11 @@ export function write(
   // toCollection makes ids unique; the one check of the whole collection that chunks cannot see.
   if (new Set(collection.features.map((f) => f.id)).size !== collection.features.length) throw new Error('events do not meet the data contract: ids are not unique');
   const json = (value: unknown) => `${JSON.stringify(value, null, opts.indent)}\n`;
-  const features = collection.features;
-  const eventsChunks = () => collectionChunks(features, opts.indent);
+  // events.geojson is the record, rejected events with their review included (the workbench lists them); the form
+  // every view reads (events.bin and its tables and parts) holds only what a reader may see.
+  const record = collection.features;
+  const features = publishedFeatures(record);
+  const eventsChunks = () => collectionChunks(record, opts.indent);
   const bin = new Uint8Array(encodeFeatures(features));
   const identity = { count: features.length, totalBytes: bin.byteLength };
   const rows = featuresInRowOrder(features);

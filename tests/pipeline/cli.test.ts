@@ -136,4 +136,21 @@ describe('npm run geocode', { timeout: 120_000 }, () => {
     expect(run.stderr).toMatch(/cannot write .*file\/events\.geojson/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
+  it('geocode --min-confidence leaves out the events below it, from every output, and refuses a value outside 0-1', () => {
+    const all = temp();
+    const some = temp();
+    expect(geocode('--input', 'seeds', '--output', join(all, 'events.geojson'), '--no-cache').code).toBe(0);
+    const run = geocode('--input', 'seeds', '--output', join(some, 'events.geojson'), '--no-cache', '--min-confidence', '0.8');
+    expect(run.code).toBe(0);
+    const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'events.geojson'), 'utf8')).features as { properties: { confidence: number } }[];
+    const kept = read(some);
+    const below = read(all).filter((f) => f.properties.confidence < 0.8).length;
+    expect(below).toBeGreaterThan(0);
+    expect(kept.length).toBe(read(all).length - below);
+    expect(kept.every((f) => f.properties.confidence >= 0.8)).toBe(true);
+    expect(decodeColumnar(new Uint8Array(readFileSync(join(some, 'events.bin'))).buffer).count).toBe(kept.length);
+    expect(run.stdout).toMatch(new RegExp(`${below} events? below confidence 0.8 left out`));
+    const bad = geocode('--input', 'seeds', '--output', join(temp(), 'events.geojson'), '--min-confidence', '80');
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, 'geocode: --min-confidence needs a number from 0 to 1, like 0.5 (got 80)']);
+  });
 });

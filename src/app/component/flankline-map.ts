@@ -125,13 +125,13 @@ export class FlanklineMapElement extends HTMLElement {
       return;
     }
     const { map, store, domain } = app;
-    const table = app.dataset.table;
+    const table = app.dataset().table;
     this.#map = map;
     this.#store = store;
     this.#table = table;
     this.#domain = domain;
     if (failed || !map) return;
-    createCredits(parts.timeline, app.documents.values());
+    createCredits(parts.timeline, app.documents().values());
     applyCamera(map, this.#camera());
     if (on(this.getAttribute('lock'))) {
       for (const h of [map.dragPan, map.scrollZoom, map.boxZoom, map.keyboard, map.doubleClickZoom, map.touchZoomRotate]) h.disable();

@@ -3,7 +3,7 @@
 // with its posture table; otherwise the GeoJSON, checked against the contract and encoded into the same columnar form.
 // A bin that is there but broken is an error, not a silent fallback: a large corpus would otherwise send the reader
 // a GeoJSON too big to open, or none at all.
-import type { SourceDocument } from '../../model/index.ts';
+import { publishedFeatures, type SourceDocument } from '../../model/index.ts';
 import { decodePosture, EMPTY_POSTURE, type PostureTable } from '../../model/posture-table.ts';
 import { inlinedFile } from '../export/inlined.ts';
 import { binUrlOf, fetchTable, labelOf, peekBin, tableUrlOf } from './bin.ts';
@@ -76,5 +76,5 @@ export async function loadEvents(eventsUrl: string, opts: LoadEventsOptions = {}
   const result = await loadDataset(eventsUrl);
   if (!result.ok) return result;
   const { events, documents, warnings } = result.dataset;
-  return { ok: true, dataset: datasetOfFeatures(events.features), documents, warnings };
+  return { ok: true, dataset: datasetOfFeatures(publishedFeatures(events.features)), documents, warnings };
 }

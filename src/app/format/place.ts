@@ -3,6 +3,7 @@ import type { Place } from '../../model/index.ts';
 
 const GAZETTEER_NAMES: Record<Place['gazetteer'], string> = {
   geonames: 'GeoNames', naturalearth: 'Natural Earth', curated: 'Flankline curated list', census: 'US Census Bureau',
+  analyst: 'an analyst, by hand',
 };
 
 /** "50.4547° N, 30.5238° E" (hemisphere letters, no signs, 4 decimals ~ 10 m). */

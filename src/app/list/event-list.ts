@@ -1,6 +1,7 @@
 // The list beside the map: what is visible at t, latest first, synced with the map by hover and selection.
 import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
+import type { EventFeature } from '../../model/index.ts';
 import { countStartedBy, strengthAt } from '../state/visible.ts';
 import { CATEGORY_LABELS, cssColor } from '../categories.ts';
 import { formatEventDate } from '../format/date.ts';
@@ -24,8 +25,12 @@ export const LIST_DEFAULTS = {
 /** What the list needs of the search (state/search.ts): absent, every event passes. */
 export type ListFilter = Pick<Search, 'passes' | 'key' | 'subscribe'>;
 
-/** `filter.passes(i)`: whether event i passes the reader's search and category toggles. */
-export function createEventList(root: HTMLElement, store: Store, table: EventsTable, opts = LIST_DEFAULTS, filter?: ListFilter): void {
+/**
+ * `filter.passes(i)`: whether event i passes the reader's search and category toggles.
+ * `decorate`: review mode's marks on an item ("needs review"), called as each is built.
+ */
+export function createEventList(root: HTMLElement, store: Store, table: EventsTable, opts = LIST_DEFAULTS,
+  filter?: ListFilter, decorate?: (button: HTMLButtonElement, f: EventFeature) => void): void {
   const passes = (i: number) => !filter || filter.passes(i);
   root.classList.add('event-list');
   const heading = document.createElement('h2');
@@ -61,6 +66,7 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
     const p = f.properties;
     meta.textContent = `${formatEventDate(p.start, p.end, p.precision)} · ${p.place.name} · ${CATEGORY_LABELS[p.category]}`;
     button.append(dot, title, meta);
+    decorate?.(button, f);
     button.addEventListener('click', () => store.set({ selectedId: f.id }));
     button.addEventListener('mouseenter', () => store.set({ hoveredId: f.id }));
     button.addEventListener('mouseleave', () => { if (store.get().hoveredId === f.id) store.set({ hoveredId: null }); });

@@ -49,12 +49,18 @@ export interface Panel { close(): void }
 
 export const PANEL_TEXT = { loading: 'Loading sources…' };
 
+/** What review mode adds to the panel (src/app/review/): a section under an event, and the reader's document. */
+export interface PanelExtension {
+  eventShown(f: EventFeature, body: HTMLElement): void;
+  readerShown(doc: SourceDocument, source: Source, reader: HTMLElement): void;
+}
+
 /**
  * The table's features are light (columns only); `details` gives the full one. When it is at hand (in memory, or its
  * part already fetched) the panel shows it at once, else the light one with "Loading sources…" until it arrives.
  */
 export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
-  documents: ReadonlyMap<string, SourceDocument>, details: DetailsSource): Panel {
+  documents: ReadonlyMap<string, SourceDocument>, details: DetailsSource, extension?: PanelExtension): Panel {
   root.classList.add('panel');
   root.setAttribute('aria-labelledby', 'panel-title');
   const close = el('button', 'panel-close', '×');
@@ -94,6 +100,7 @@ export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
     const list = el('ol', 'sources');
     for (const source of sources) list.append(sourceItem(f, source));
     body.append(list);
+    extension?.eventShown(f, body);
   }
 
   function sourceItem(f: EventFeature, source: Source): HTMLElement {
@@ -109,6 +116,7 @@ export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
         body.hidden = true;
         reader.hidden = false;
         renderReader(reader, doc, source, () => { showEvent(f); (root.querySelector('.panel-title') as HTMLElement)?.focus(); });
+        extension?.readerShown(doc, source, reader);
       });
       li.append(read);
     } else {

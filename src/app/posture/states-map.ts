@@ -41,7 +41,7 @@ function layersFor(category: Category, opts: typeof STATES_MAP_DEFAULTS): LayerS
 }
 
 export function connectStates(map: MapLibreMap, store: Store, table: EventsTable, posture: PostureTable, reducedMotion: () => boolean,
-  opts = STATES_MAP_DEFAULTS): void {
+  opts = STATES_MAP_DEFAULTS): { dispose(): void } {
   const states = stateIntervals(table, posture);
   const slots = states.slotCode.length;
   const target = new Float32Array(slots);
@@ -90,4 +90,13 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
   if (map.isStyleLoaded()) install();
   else map.once('load', install);
   store.subscribe((s, p) => { if (s.t !== p.t || s.hiddenCategories !== p.hiddenCategories) update(); });
+  return {
+    /** Stops its animation and clears what it wrote (the workbench's new data builds a new one). */
+    dispose() {
+      ready = false;
+      cancelAnimationFrame(frame);
+      map.off('load', install);
+      if (map.getSource(opts.source)) map.removeFeatureState({ source: opts.source });
+    },
+  };
 }

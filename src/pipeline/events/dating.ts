@@ -92,6 +92,9 @@ function fits(interval: DateInterval, status: Status, published: string | null):
 
 const distance = (a: number, b: number) => Math.abs(a - b);
 
+/** A year written in the date itself ("March 2025", "12 May 2024"), not inferred. */
+const WRITTEN_YEAR = /\b(1[89]|20)\d\d\b/;
+
 /** The interval a document's publication day stands for: up to that day for what happened, that day for the rest. */
 function fromPublished(published: string, status: Status): DateInterval {
   if (status !== 'happened') return { start: published, end: published, precision: 'day' };
@@ -130,6 +133,12 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   const mine = p.isVerb && p.verb ? own.filter((d) => nearestVerb(grammar, d) === p.verb) : own;
   const inClause = nearest(mine.length ? mine : own.filter((d) => !p.isVerb || !p.verb || !nearestVerb(grammar, d)));
   if (inClause) return { interval: inClause.interval!, mention: inClause, source: 'clause', sentence: i };
+  // A date written out with its year beside the verb ("deployed ... in March 2025") is the text's own word even when
+  // the tense and the publication date disagree (a wrong manifest date, a late update): never a date from elsewhere.
+  const written = p.isVerb && p.verb ? context.datesBySentence[i].filter((d) => d.interval && WRITTEN_YEAR.test(d.text)
+    && grammar.clauseOf[tokenIndexAt(grammar, d.start)] === clause && nearestVerb(grammar, d) === p.verb) : [];
+  const writtenDate = nearest(written);
+  if (writtenDate) return { interval: writtenDate.interval!, mention: writtenDate, source: 'clause', sentence: i };
   // Another clause's date when that clause reports nothing of its own, or when it governs this one ("On Friday, he
   // will travel to Warsaw, where he will meet ..."; "will travel on May 7 to meet ...").
   // A relative or subordinate clause, or a non-finite verb, takes the date of the main clause it depends on ("Romania

@@ -154,6 +154,9 @@ export function baseRole(grammar: SentenceGrammar, p: PlaceInSentence): PlaceRol
     const lead = tokens.slice(Math.max(0, p.first - 5), p.first);
     const lastVerb = [...lead].reverse().find((t) => t.pos === 'VERB');
     if (lead.some((t) => SPEECH_SETTINGS.has(t.lower)) || (lastVerb && SPEECH_VERBS.has(lastVerb.lemma) && lastVerb.lemma !== 'address')) return 'speech';
+    // "..., the government in Warsaw said": the place of whoever speaks, when a verb of saying follows its phrase
+    const next = tokens.slice(p.last + 1, p.last + 3).find((t) => t.pos === 'VERB');
+    if (next && SPEECH_VERBS.has(next.lemma) && tokens[p.last + 1]?.pos !== 'PUNCT' && /^(government|ministry|officials?|authorities|spokesm[ae]n|spokeswoman|embassy|command|office|army|military|police|president|minister)$/.test(tokens[p.first - 2]?.lower ?? '')) return 'speech';
     return p.prep === 'into' ? 'destination' : 'locative';
   }
   if (DESTINATION_PREPOSITIONS.has(p.prep)) {

@@ -111,7 +111,10 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
     return input.antecedent && /^(he|she|they)$/.test(words[0].lower) ? { text: input.antecedent, plural: words[0].lower === 'they' } : null;
   }
   const short = shorten(words, TITLE_DEFAULTS.maxPhraseWords);
-  return short ? { text: short, plural: isPlural(words) } : null;
+  // The text's own agreement settles it: "Ministers meet" (a present verb without -s after an -s subject)
+  const verb = grammar.tokens[predicate.verb.head];
+  const agreesPlural = predicate.verb.tense === 'present' && verb.lower === verb.lemma && /s$/.test(words[words.length - 1].lower);
+  return short ? { text: short, plural: agreesPlural || isPlural(words) } : null;
 }
 
 /** The object phrase of a verb predicate, shortened, or null. */
@@ -131,7 +134,16 @@ function objectOf(input: TitleInput): string | null {
   if (input.role === 'area' && /^(its|their)$/.test(words[0]?.lower ?? '')) return `${input.placeName}'s ${words.slice(1).map((t) => t.text).join(' ')}`;
   // The place is said apart: "struck Kyiv" keeps it, "hosting 9,000 U.S. forces" has none.
   const place = input.place;
-  if (place && place.first >= range[0] && place.last <= range[1] && (input.role === 'undergoer' || input.role === 'area')) return tokens.slice(range[0], place.first).length ? shorten(words, TITLE_DEFAULTS.maxPhraseWords) : input.place!.phrase;
+  // "shelled Kharkiv and Sumy": the event at Sumy names Sumy, the one at Kharkiv Kharkiv
+  const between = place && place.first > range[1] ? tokens.slice(range[1] + 1, place.first) : null;
+  if (between?.length && between.some((t) => t.pos === 'CCONJ') && between.every((t) => t.pos === 'PROPN' || t.pos === 'CCONJ' || t.text === ',')
+    && words.every((t) => t.pos === 'PROPN') && input.role === 'undergoer') return place!.phrase;
+  if (place && place.first >= range[0] && place.last <= range[1] && (input.role === 'undergoer' || input.role === 'area')) {
+    const before = tokens.slice(range[0], place.first);
+    // "shelled Kharkiv and Sumy": each place's event names its own place of the list
+    const list = before.every((t) => t.pos === 'PROPN' || t.pos === 'CCONJ' || t.text === ',');
+    return before.length && !list ? shorten(words, TITLE_DEFAULTS.maxPhraseWords) : input.place!.phrase;
+  }
   if (words.every((t) => t.pos === 'PRON')) return null;
   return shorten(words, TITLE_DEFAULTS.maxPhraseWords) || null;
 }

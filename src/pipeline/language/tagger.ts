@@ -73,7 +73,7 @@ function openingParticiple(tokens: Token[]): void {
   let i = 0;
   while (i < tokens.length && tokens[i].pos === 'PUNCT') i++;
   const t = tokens[i];
-  if (!t || t.pos !== 'VERB' || !/ed$/.test(t.lower) || !/^\p{Lu}/u.test(t.text)) return;
+  if (t?.pos !== 'VERB' || !/ed$/.test(t.lower) || !/^\p{Lu}/u.test(t.text)) return;
   let j = i + 1;
   while (j < tokens.length && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'ADJ')) j++;
   if (j > i + 1 && (tokens[j]?.pos === 'VERB' || tokens[j]?.pos === 'AUX')) tokens[i] = { ...t, pos: 'ADJ' };

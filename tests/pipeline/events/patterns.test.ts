@@ -89,3 +89,21 @@ describe('titles say who did what where, in the text\'s words', () => {
     expect(titles[0]).toMatch(/Germany/);
   });
 });
+
+describe('the event\'s own words come first', () => {
+  it('keeps a date written with its year beside the verb, even when it falls after the manifest\'s date', () => {
+    const text = 'Ministers met in Brussels on 12 February 2025.\n\nThe alliance deployed additional air defence systems to Rzeszow in March 2025, officials said.';
+    expect(eventsOf(text, '2025-02-13').rows).toContainEqual(['deployment', 'Rzeszów', '2025-03-01', '2025-03-31', 'happened']);
+  });
+
+  it('never places an event where whoever reports it sits ("the government in Warsaw said")', () => {
+    const { rows, titles } = eventsOf('Russian drones violated Polish airspace on 10 March 2024, the government in Warsaw said.');
+    expect(rows.map((r) => r[1])).toEqual(['Poland']);
+    expect(titles).toEqual(['Russian drones violate Polish airspace']);
+  });
+
+  it('gives each place of a list its own event, named by its own place', () => {
+    const { titles } = eventsOf('Russian forces shelled Kharkiv and Sumy on 11 March 2024.');
+    expect(titles.sort()).toEqual(['Russian forces shell Kharkiv', 'Russian forces shell Sumy']);
+  });
+});
