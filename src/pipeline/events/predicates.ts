@@ -157,11 +157,32 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
 /** Things that travel and arrive without meeting anyone: "75,000 flights arrive at Schiphol". */
 const INANIMATE = /^(flight|flights|plane|planes|aircraft|train|trains|ship|ships|vessel|vessels|cargo|goods|shipment|shipments|passenger|passengers|tourist|tourists|visitor|visitors|package|packages|storm|storms|virus|wave|waves)$/;
 
-/** For a verb of meeting or travel: its subject is someone who can meet (not "flights" or "tourists"). */
+/** Anyone at all: "people travel to Greenville", "the man she met" are no one's news meeting. */
+const GENERIC_PEOPLE = /^(people|persons|residents|participants|students|fans|families|travell?ers|commuters|migrants|refugees|man|woman|men|women|children|kids|couples?|crowds?|athletes)$/;
+
+/**
+ * For a verb of meeting or travel: its subject is someone whose meeting is news (not "flights", "tourists", "people"
+ * or a counted crowd: "52,000 Venezuelans have arrived", "50,000 people attended").
+ */
 function animateSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
   const subject = subjectBefore(grammar, group.first - 1);
   const head = subject[subject.length - 1];
-  return !head || !INANIMATE.test(head.lower);
+  if (!head) return true;
+  if (INANIMATE.test(head.lower) || GENERIC_PEOPLE.test(head.lower)) return false;
+  return !subject.some((t) => t.pos === 'NUM' && /^\d[\d,.]*$/.test(t.text) && Number(t.text.replace(/,/g, '')) >= 100);
+}
+
+/** Words that name a body as well as its sitting: capitalised in a name ("Harare City Council") they are the body. */
+const BODIES = /^(council|congress|assembly|committee|commission|board|senate|parliament|synod|conclave)$/;
+
+/** Verbs that are a meeting only with an event for object: "attended the summit", not "attended law school". */
+const NEEDS_EVENT_OBJECT = new Set(['attend']);
+
+function eventObject(tokens: readonly Token[], head: number, lexicon: EventLexicon): boolean {
+  const range = phraseAfter(tokens, head);
+  if (!range) return false;
+  const last = tokens[range[1]];
+  return !!(lexicon.noun(last.lemma) ?? lexicon.noun(last.lower) ?? DOMAIN_BY_FIRST.get(last.lemma));
 }
 
 /** Military units: when they arrive or travel somewhere, they are deployed there. */
@@ -236,6 +257,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const status = verbStatus(group, category);
       if (status === null) continue;
       if (category === 'meeting' && !framed && group && !animateSubject(grammar, group)) continue;
+      if (NEEDS_EVENT_OBJECT.has(t.lemma) && !framed && !eventObject(tokens, i, lexicon)) continue;
       const head = particle ? i + 1 : i;
       out.push(predicate(grammar, i, head, {
         lemma: particle ? `${t.lemma} ${tokens[i + 1].lower}` : t.lemma, category, isVerb: true, status,
@@ -267,7 +289,9 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
         if (end >= tokens.length || !isNominal(tokens[end])) continue;
         const words = tokens.slice(i, end + 1).map((x, k) => (k === n - 1 ? lemmaOf(x) : x.lower));
         const sense = lexicon.noun(words.join(' ')) ?? (n === 1 ? lexicon.noun(singular(tokens[i])) : null);
-        if (sense && cueHolds(sense.category, sense.frequent, sentence)) {
+        // "Harare City Council", "the Security Council": a rarer sense inside a name is an institution, not an event
+        const inName = (!sense?.frequent || BODIES.test(tokens[end].lower)) && tokens[end].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[end].text) && tokens[i - 1]?.pos === 'PROPN';
+        if (sense && !inName && cueHolds(sense.category, sense.frequent, sentence)) {
           match = { head: end, category: sense.category, frequent: sense.frequent, lemma: words.join(' '), source: sense.frequent ? 'wordnet' : 'wordnet-cued' };
           break;
         }

@@ -105,6 +105,12 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
     words = subjectBefore(grammar, grammar.verbs[k].first - 1);
   }
   if (words.length === 0) return null;
+  // "said Wang, who is visiting Russia": a relative pronoun stands for the name before it
+  if (words.length === 1 && /^(who|which|that)$/.test(words[0].lower)) {
+    const at = grammar.tokens.indexOf(words[0]);
+    const antecedent = subjectBefore(grammar, at - (grammar.tokens[at - 1]?.text === ',' ? 2 : 1));
+    if (antecedent.length && antecedent[antecedent.length - 1].pos === 'PROPN') words = antecedent;
+  }
   if (words.some((t) => t.pos === 'PRON' && /^(whose|which|who|that|what)$/.test(t.lower))) return null;
   if (words.length === 1 && PRONOUNS.has(words[0].lower)) {
     // "he", "she", "they" refer back; "we" and "I" are the speaker, whom a headline cannot name
