@@ -151,7 +151,8 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
     const hasOwnEvent = grammar.verbs.some((g) => g.clause === c && g.form === 'finite' && g.head !== p.head);
     return governed ? grammar.clauses[c].opener === null || c < clause : !hasOwnEvent;
   });
-  const inSentence = nearest(others);
+  // A noun in a phrase owns its phrase's dates only: "civilians affected by Russia's invasion" is not dated "today"
+  const inSentence = p.isVerb || p.argument ? nearest(others) : null;
   if (inSentence) return { interval: inSentence.interval!, mention: inSentence, source: 'sentence', sentence: i };
   if (!mayInherit(grammar, p, context)) return null;
   // The paragraph's latest date before this sentence.

@@ -3,6 +3,7 @@
 // object and place. Never a template such as "Deployment in X": when the sentence has no subject, the event's
 // own words stand ("Summit in Madrid" is the text's "the Summit in Madrid").
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
+import { phraseAfter } from './predicates.ts';
 import type { Token } from '../language/tagger.ts';
 import { NAME_TITLES } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
@@ -175,9 +176,10 @@ function wherePhrase(input: TitleInput, objectHasPlace: boolean, subjectIsPlace:
 function nounPhrase(input: TitleInput): string {
   const { grammar, predicate, place } = input;
   const { tokens } = grammar;
-  // "the establishment of four new battle groups": the act and what it acts on
-  if (predicate.object && predicate.object[0] > predicate.head) {
-    const object = shorten(tokens.slice(predicate.object[0], predicate.object[1] + 1), TITLE_DEFAULTS.maxPhraseWords);
+  // "the establishment of four new battle groups", "the inauguration of Karol Nawrocki": the act and what it acts on
+  const ofPhrase = predicate.object ?? (tokens[predicate.head + 1]?.lower === 'of' ? phraseAfter(tokens, predicate.head + 1) : null);
+  if (ofPhrase && ofPhrase[0] > predicate.head) {
+    const object = shorten(tokens.slice(ofPhrase[0], ofPhrase[1] + 1), TITLE_DEFAULTS.maxPhraseWords);
     if (object && !(place && object.includes(place.mention.text))) return `${predicate.text} of ${object}`;
   }
   let i = predicate.first;
