@@ -146,6 +146,10 @@ export function createWorkbenchServer(store: CorpusStore, pipeline: PipelineClie
       return c.json({ error: 'Changes are accepted only from the workbench\'s own page.' }, 403);
     }
     await next();
+    // Only its own pages may frame it (docs/embedding.md, "Who may frame the map"): a page elsewhere must not drive
+    // the review tools in an analyst's browser.
+    c.header('Content-Security-Policy', "frame-ancestors 'self'");
+    c.header('X-Frame-Options', 'SAMEORIGIN');
   });
 
   const json = <T extends z.ZodType>(schema: T) => zValidator('json', schema, (result, c) => {

@@ -127,6 +127,10 @@ describe('the workbench server', { timeout: 120_000 }, () => {
     expect(await sentence(upload([]), 400)).toMatch(/holds no file/);
     expect(await sentence(upload([{ name: 'x.txt', bytes: 'hello' }], { published: 'yesterday' }), 400)).toMatch(/not a date written YYYY-MM-DD/);
     expect(await sentence(post('api/documents/text', { title: '', text: 'x' }), 400)).toMatch(/give the text a title/);
+    // No other site may frame the workbench: every answer says so.
+    for (const res of [await api('api/state'), await api('')]) {
+      expect([res.headers.get('content-security-policy'), res.headers.get('x-frame-options')]).toEqual(["frame-ancestors 'self'", 'SAMEORIGIN']);
+    }
     // A foreign Host (DNS rebinding) and a write from another origin are refused.
     expect(await sentence(new Promise<Response>((done) => {
       const req = request(new URL('api/state', server.url), { headers: { host: 'evil.example' } }, (res) => {
