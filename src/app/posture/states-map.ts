@@ -1,6 +1,9 @@
 // States on the basemap: host countries tinted (or outlined) by MapLibre feature state on the `countries` source,
 // one style per persisting category. A state appearing or ending eases in or out over `transitionMs` of wall time,
 // unless the reader prefers reduced motion; before its start nothing of it shows.
+// Every change of a tint repaints the whole basemap (150-200 ms in software rendering, far more than the markers'
+// frame), so the tints show at once when the map opens, follow every step while playing, and while the reader drags
+// the time (or a host page drives it) wait until it has rested for `settleMs`.
 import type { ExpressionSpecification, Map as MapLibreMap, LayerSpecification } from 'maplibre-gl';
 import type { Category } from '../../model/index.ts';
 import type { PostureTable } from '../../model/posture-table.ts';
@@ -11,6 +14,8 @@ import { slotsHeldAt, stateIntervals, stateStyle } from './states.ts';
 
 export const STATES_MAP_DEFAULTS = {
   transitionMs: 450,
+  /** Outside play, the tints follow the time once it has not moved for this long. */
+  settleMs: 150,
   /** Opacity of a fill tint at full strength. */
   fillOpacity: 0.42,
   /** An outlined state also gets this faint wash, so a small country's outline is not its only sign. */
@@ -66,12 +71,13 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
     }
     frame = moving ? requestAnimationFrame(step) : 0;
   };
-  const update = () => {
+  /** `ease`: false shows the tints at once, as while the map is still loading (there is nothing to ease from yet). */
+  const update = (ease = map.loaded()) => {
     if (!ready) return;
     const { t, hiddenCategories } = store.get();
     slotsHeldAt(states, t, target);
     for (let s = 0; s < slots; s++) if (hiddenCategories.includes(states.slotCategory[s])) target[s] = 0;
-    if (reducedMotion()) {
+    if (!ease || reducedMotion()) {
       cancelAnimationFrame(frame);
       frame = 0;
       for (let s = 0; s < slots; s++) if (shown[s] !== target[s]) { shown[s] = target[s]; write(s); }
@@ -85,9 +91,21 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
       for (const layer of layersFor(c, opts)) if (!map.getLayer(layer.id)) map.addLayer(layer, map.getLayer(opts.beforeLayer) ? opts.beforeLayer : undefined);
     }
     ready = true;
-    update();
+    update(false);
   };
   if (map.isStyleLoaded()) install();
   else map.once('load', install);
-  store.subscribe((s, p) => { if (s.t !== p.t || s.hiddenCategories !== p.hiddenCategories) update(); });
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const now = () => {
+    clearTimeout(settle);
+    settle = undefined;
+    update();
+  };
+  store.subscribe((s, p) => {
+    if (s.hiddenCategories !== p.hiddenCategories || (s.t !== p.t && s.playing)) now();
+    else if (s.t !== p.t) {
+      clearTimeout(settle);
+      settle = setTimeout(now, opts.settleMs);
+    }
+  });
 }
