@@ -123,6 +123,8 @@ async function main(): Promise<void> {
         return out;
       })(), [ts, width] as const);
       await run(windows.slice(0, 1));
+      // Time for what follows a step once the time rests (the host tints' settle and tween) to finish before measuring.
+      await page.waitForTimeout(2000);
       // The app's map: how often MapLibre repaints the basemap while only the time moves (ours only).
       const countRenders = () => page.evaluate(() => {
         const app = (document.getElementById('app') as HTMLIFrameElement | null)?.contentWindow as

@@ -126,7 +126,7 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
   }
   createPanel(els.panel, store, table, documents, dataset.details);
   createLegend(els.legend, table, posture, store);
-  if (map) connectStates(map, store, table, posture, prefersReducedMotion);
+  const states = map ? connectStates(map, store, table, posture, prefersReducedMotion) : null;
 
   const deck = await deckViews;
   const eventsMap = map && deck ? deck.connectEventsMap(map, store, dataset, search, capitals, els.mapWrap) : null;
@@ -138,5 +138,6 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
           map.triggerRepaint();
         })
       : Promise.resolve();
+  void drawn.then(() => states?.startEasing());
   return { map, store, dataset, documents, domain, loaded: result.ok, eventsMap, drawn };
 }

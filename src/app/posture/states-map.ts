@@ -2,8 +2,8 @@
 // one style per persisting category. A state appearing or ending eases in or out over `transitionMs` of wall time,
 // unless the reader prefers reduced motion; before its start nothing of it shows.
 // Every change of a tint repaints the whole basemap (150-200 ms in software rendering, far more than the markers'
-// frame), so the tints show at once when the map opens, follow every step while playing, and while the reader drags
-// the time (or a host page drives it) wait until it has rested for `settleMs`.
+// frame), so the tints show at once until the map has opened, follow every step while playing, and while the reader
+// drags the time (or a host page drives it) wait until it has rested for `settleMs`.
 import type { ExpressionSpecification, Map as MapLibreMap, LayerSpecification } from 'maplibre-gl';
 import type { Category } from '../../model/index.ts';
 import type { PostureTable } from '../../model/posture-table.ts';
@@ -45,8 +45,13 @@ function layersFor(category: Category, opts: typeof STATES_MAP_DEFAULTS): LayerS
   return [{ id, type: 'fill', source: opts.source, paint: { 'fill-color': color, 'fill-opacity': ['*', opts.fillOpacity, strength] } } as LayerSpecification];
 }
 
+export interface StatesOnMap {
+  /** From now on changes ease in and out: call it once the map has opened (before, they are set at once). */
+  startEasing(): void;
+}
+
 export function connectStates(map: MapLibreMap, store: Store, table: EventsTable, posture: PostureTable, reducedMotion: () => boolean,
-  opts = STATES_MAP_DEFAULTS): void {
+  opts = STATES_MAP_DEFAULTS): StatesOnMap {
   const states = stateIntervals(table, posture);
   const slots = states.slotCode.length;
   const target = new Float32Array(slots);
@@ -71,8 +76,10 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
     }
     frame = moving ? requestAnimationFrame(step) : 0;
   };
-  /** `ease`: false shows the tints at once, as while the map is still loading (there is nothing to ease from yet). */
-  const update = (ease = map.loaded()) => {
+  // Until the map has opened the tints are set at once: there is nothing to ease from yet (a linked view sets the time
+  // as the app opens), and each step of a tween would be one more repaint before the reader sees anything.
+  let opened = false;
+  const update = (ease = opened) => {
     if (!ready) return;
     const { t, hiddenCategories } = store.get();
     slotsHeldAt(states, t, target);
@@ -91,7 +98,7 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
       for (const layer of layersFor(c, opts)) if (!map.getLayer(layer.id)) map.addLayer(layer, map.getLayer(opts.beforeLayer) ? opts.beforeLayer : undefined);
     }
     ready = true;
-    update(false);
+    update();
   };
   if (map.isStyleLoaded()) install();
   else map.once('load', install);
@@ -108,4 +115,5 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
       settle = setTimeout(now, opts.settleMs);
     }
   });
+  return { startEasing: () => { opened = true; } };
 }
