@@ -3,7 +3,7 @@
 // fixed number of scrub frames.
 //   npm run profile:app -- [--n 10000] [--variant ours] [--frames 30] [--top 25] [--timeline MS] [--site DIR --data DIR]
 // Builds the pages and data as bench:app does (or reuses a `bench:app -- --keep` folder with --site and --data).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,46 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+
+/**
+ * CPU time (ms) used so far by the browser's processes of each type (gpu-process, renderer, ...), from /proc: in
+ * software rendering the GPU process's CPU time is the drawing work itself, which a loaded machine stretches in
+ * wall-clock time but not in CPU time.
+ */
+export function cpuByProcessType(browserMark: string): Record<string, number> {
+  const tick = 1000 / 100;
+  const parent = new Map<number, number>();
+  const info = new Map<number, { type: string; ms: number }>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(pid, Number(fields[1]));
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+      info.set(pid, { type, ms: (Number(fields[11]) + Number(fields[12])) * tick });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let browserPid = -1;
+  for (const pid of info.keys()) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(browserMark) && info.get(pid)!.type === 'browser') browserPid = pid;
+    } catch {
+      // Gone.
+    }
+  }
+  const out: Record<string, number> = {};
+  for (const [pid, { type, ms }] of info) {
+    let p: number | undefined = pid;
+    while (p && p !== browserPid) p = parent.get(p);
+    if (p === browserPid) out[type] = (out[type] ?? 0) + ms;
+  }
+  return out;
+}
 
 /** What bench/harness.ts puts on a bench page. */
 interface BenchWindow { __bench: { ready: Promise<{ firstRenderMs: number }>; frame(t0: number, t1: number): Promise<number> } }
@@ -84,7 +124,9 @@ async function main(): Promise<void> {
       writeData(join(data, String(n)), n, BENCH_APP_DEFAULTS.seed);
     }
     const { server, port } = await serve(site, data);
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    // A flag chromium ignores, to find this browser's processes in /proc.
+    const mark = `--flankline-profile=${process.pid}`;
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, mark] });
     try {
       const page = await browser.newPage({ viewport: BENCH_APP_DEFAULTS.viewport });
       // Frames drawn per canvas, in every frame of the page (the app's iframe too): each canvas clears once a frame.
@@ -136,10 +178,14 @@ async function main(): Promise<void> {
       });
       const counting = await countRenders();
       const clearsBefore = await glFrames();
+      const cpuBefore = cpuByProcessType(mark);
       await cdp.send('Profiler.start');
       const wall = await run(windows.slice(1));
       const scrub = (await cdp.send('Profiler.stop')).profile as Profile;
       const clearsAfter = await glFrames();
+      const cpuAfter = cpuByProcessType(mark);
+      console.log(`\nCPU time a frame by process (ms): ${Object.keys(cpuAfter).sort()
+        .map((k) => `${k} ${((cpuAfter[k] - (cpuBefore[k] ?? 0)) / wall.length).toFixed(1)}`).join(', ')}`);
       console.log(`\ncanvas clears during the scrub: ${Object.keys(clearsAfter).map((k) => `${k} ${clearsAfter[k] - (clearsBefore[k] ?? 0)}`).join(', ')} in ${wall.length} frames`);
       if (counting) {
         const renders = await page.evaluate(() =>

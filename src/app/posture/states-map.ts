@@ -15,7 +15,7 @@ import { slotsHeldAt, stateIntervals, stateStyle } from './states.ts';
 export const STATES_MAP_DEFAULTS = {
   transitionMs: 450,
   /** Outside play, the tints follow the time once it has not moved for this long. */
-  settleMs: 150,
+  settleMs: 300,
   /** Opacity of a fill tint at full strength. */
   fillOpacity: 0.42,
   /** An outlined state also gets this faint wash, so a small country's outline is not its only sign. */
