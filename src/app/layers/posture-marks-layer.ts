@@ -5,7 +5,8 @@
 // One layer type also compiles one shader at start-up instead of two.
 import { Layer, project32 } from '@deck.gl/core';
 import type { Accessor, Color, DefaultProps, LayerProps, Position, UpdateParameters } from '@deck.gl/core';
-import { Model } from '@luma.gl/engine';
+import type { Model } from '@luma.gl/engine';
+import { pointSpriteModel } from './point-sprite-model.ts';
 
 /** The shapes a mark can take. */
 export const MARK_SHAPES = { ring: 0, square: 1 } as const;
@@ -116,14 +117,7 @@ export class PostureMarksLayer<DataT = unknown, ExtraProps extends object = obje
     super.updateState(params);
     if (params.changeFlags.extensionsChanged || !this.state.model) {
       this.state.model?.destroy();
-      this.state.model = new Model(this.context.device, {
-        ...this.getShaders(),
-        id: this.props.id,
-        bufferLayout: this.getAttributeManager()!.getBufferLayouts({ isInstanced: false }),
-        topology: 'point-list',
-        isInstanced: false,
-        vertexCount: 0,
-      });
+      this.state.model = pointSpriteModel(this, this.getShaders());
       this.getAttributeManager()!.invalidateAll();
     }
   }
