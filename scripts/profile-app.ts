@@ -150,6 +150,9 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => 'ready' in ((window as unknown as { __bench?: object }).__bench ?? {}), null, { timeout: 60_000 });
       const ready = await page.evaluate(() => (window as unknown as BenchWindow).__bench.ready);
       const load = (await cdp.send('Profiler.stop')).profile as Profile;
+      const cpuLoaded = cpuByProcessType(mark);
+      console.log(`CPU time to the first render by process (ms, browser start included): ${Object.keys(cpuLoaded).sort()
+        .map((k) => `${k} ${cpuLoaded[k].toFixed(0)}`).join(', ')}`);
       console.log(`${variant} n=${n}: first render ${Math.round(ready.firstRenderMs)} ms; canvas clears so far ${JSON.stringify(await glFrames())}`);
       report('first load', load, top);
       if (values.timeline) timeline(load, Number(values.timeline));
