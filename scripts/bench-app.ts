@@ -85,7 +85,7 @@ export function writeData(dir: string, n: number, seed: number): void {
   closeSync(fd);
 }
 
-function serve(site: string, data: string): Promise<{ server: Server; port: number }> {
+export function serve(site: string, data: string): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = path.startsWith('/data/') ? join(data, normalize(path.slice(6))) : join(site, normalize(path));
@@ -183,7 +183,7 @@ async function finish(o: Open): Promise<Row> {
  * Builds the real app into `out` (served at /app/, where the `ours` page opens it) and returns the gzipped JS it loads first,
  * or null if it does not build.
  */
-function buildApp(out: string): number | null {
+export function buildApp(out: string): number | null {
   if (!existsSync(join(ROOT, 'index.html')) || !existsSync(join(ROOT, 'vite.config.ts'))) return null;
   const built = spawnSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
   if (built.status !== 0 || !existsSync(join(out, 'index.html'))) return null;

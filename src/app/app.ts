@@ -135,6 +135,7 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
           map.triggerRepaint();
         })
       : Promise.resolve();
+  void drawn.then(() => views.startEasing());
 
   const reload = async (): Promise<boolean> => {
     const next = await load();
@@ -156,6 +157,7 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
     data = next;
     views = mountViews(els, store, data, domain, map, opts, extension);
     layers = views.mountLayers(deck, capitals, overlay);
+    views.startEasing();
     if (selectedId && data.dataset.table.rowOf(selectedId) !== undefined) store.set({ selectedId });
     return true;
   };
@@ -213,6 +215,8 @@ function mountViews(
   const states = map ? connectStates(map, store, table, posture, prefersReducedMotion) : null;
   return {
     elements: els,
+    /** Host tints ease from now on (before the map has opened they are set at once). */
+    startEasing: () => states?.startEasing(),
     mountLayers(deck: DeckViews | null, capitals: ReturnType<typeof loadCapitals>, reuse?: MapboxOverlay) {
       const eventsMap = map && deck ? deck.connectEventsMap(map, store, dataset, search, capitals, els.mapWrap, undefined, reuse) : null;
       if (map && eventsMap && deck && opts.testHook) deck.installTestHook(map, eventsMap, store, dataset);

@@ -9,7 +9,8 @@
 // drawn after it, in the one draw.
 import { Layer, project32 } from '@deck.gl/core';
 import type { Accessor, DefaultProps, LayerProps, UpdateParameters } from '@deck.gl/core';
-import { Model } from '@luma.gl/engine';
+import type { Model } from '@luma.gl/engine';
+import { pointSpriteModel } from './point-sprite-model.ts';
 import type { ShaderModule } from '@luma.gl/shadertools';
 import { ALL_CATEGORIES } from '../data/prepared-events.ts';
 
@@ -256,15 +257,7 @@ export class WindowPointsLayer<DataT = unknown, ExtraProps extends object = obje
   }
 
   private getModel(): Model {
-    return new Model(this.context.device, {
-      ...this.getShaders(),
-      id: this.props.id,
-      bufferLayout: this.getAttributeManager()!.getBufferLayouts({ isInstanced: false }),
-      topology: 'point-list',
-      isInstanced: false,
-      vertexCount: 0,
-      // Fresh markers are drawn nearer (see the vertex shader); nothing else on the overlay writes depth.
-      parameters: { depthWriteEnabled: true, depthCompare: 'less-equal' },
-    });
+    // Fresh markers are drawn nearer (see the vertex shader); nothing else on the overlay writes depth.
+    return pointSpriteModel(this, this.getShaders(), { parameters: { depthWriteEnabled: true, depthCompare: 'less-equal' } });
   }
 }

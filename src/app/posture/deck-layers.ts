@@ -1,11 +1,12 @@
 // The posture's deck.gl layers, drawn under the event markers:
 //   posture-arcs    contributor arcs (ArcLayer) of the events active at t
-//   posture-symbol  a square under each headquarters-like state while it holds, one per place
-//   posture-pulse   a ring around each recent incident that widens and fades over the decay window
+//   posture-marks   in one draw (layers/posture-marks-layer.ts): a square under each headquarters-like state while it
+//                   holds, one per place, and a ring around each recent incident that widens and fades over the decay
+//                   window
 // Each frame keeps only what is on at t, on the CPU and from the dataset's tables: what an instanced layer costs in
 // software rendering grows with its instances, drawn or filtered, so only the few that show are handed to deck.gl.
 // Pulses are capped to the most recent incidents (a million events would otherwise ring thousands at once).
-import { ArcLayer, IconLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { ArcLayer } from '@deck.gl/layers';
 import { bisectLeft, bisectRight } from 'd3-array';
 import { CATEGORIES, PRECISIONS } from '../../model/index.ts';
 import type { PostureTable } from '../../model/posture-table.ts';
@@ -17,7 +18,7 @@ import { buildArcs, type Arc } from './arcs.ts';
 import { stateStyle } from './states.ts';
 import { PULSE_DEFAULTS, pulseStrength } from './pulse.ts';
 import { windowFloor, type PlayMode } from './play-window.ts';
-import { markerAtlas } from '../layers/marker-atlas.ts';
+import { MARK_SHAPES, PostureMarksLayer } from '../layers/posture-marks-layer.ts';
 
 export const POSTURE_LAYER_DEFAULTS = {
   arcWidthPx: 2.2,
@@ -33,7 +34,7 @@ export const POSTURE_LAYER_DEFAULTS = {
   maxPulses: 40,
 };
 
-export const POSTURE_LAYER_IDS = { arcs: 'posture-arcs', symbol: 'posture-symbol', pulse: 'posture-pulse' };
+export const POSTURE_LAYER_IDS = { arcs: 'posture-arcs', marks: 'posture-marks' };
 
 /** The posture layers never hide a marker: they neither write nor test depth (markers use it, see window-points-layer.ts). */
 const UNDER_MARKERS = { depthWriteEnabled: false, depthCompare: 'always' } as const;
@@ -65,10 +66,12 @@ interface Built {
   pulsing: Uint8Array;
   pulseRow: Int32Array;
   pulseStrength: Float32Array;
-  atlas: ReturnType<typeof markerAtlas> | null;
 }
 
 let built: Built | null = null;
+
+/** One square or ring (PostureMarksLayer). */
+interface Mark { position: LonLat; color: [number, number, number, number]; size: number; shape: number; lineWidth: number }
 
 function buildFor(input: PostureLayerInput, opts = POSTURE_LAYER_DEFAULTS): Built {
   const { table, posture, capitals } = input;
@@ -86,7 +89,7 @@ function buildFor(input: PostureLayerInput, opts = POSTURE_LAYER_DEFAULTS): Buil
   }
   built = {
     table, capitals, arcs: buildArcs(table, posture, capitals), symbols: Int32Array.from(symbols), incidentSpan, pulsing,
-    pulseRow: new Int32Array(opts.maxPulses), pulseStrength: new Float32Array(opts.maxPulses), atlas: built?.atlas ?? null,
+    pulseRow: new Int32Array(opts.maxPulses), pulseStrength: new Float32Array(opts.maxPulses),
   };
   return built;
 }
@@ -172,41 +175,33 @@ export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEF
     parameters: UNDER_MARKERS,
   });
 
+  // Squares first, so the rings are drawn over them.
   const symbols = heldSymbols(input);
-  if (symbols.length) b.atlas ??= markerAtlas();
-  const squares = symbols.length === 0 ? null : new IconLayer<number>({
-    id: POSTURE_LAYER_IDS.symbol,
-    data: symbols,
-    iconAtlas: b.atlas!.canvas as unknown as string,
-    iconMapping: b.atlas!.mapping,
-    getIcon: () => 'symbol',
-    getPosition: at,
-    getSize: opts.symbolSizePx * (0.5 + 0.5 * input.scale),
-    sizeUnits: 'pixels',
-    getColor: (row: number) => colour(row, 255),
-    parameters: UNDER_MARKERS,
-    updateTriggers: { getPosition: symbols.join(), getColor: symbols.join() },
-  });
-
   const n = fillPulses(b, input, opts);
   const grow = input.reducedMotion ? 0 : opts.pulseGrowPx;
   const ring = input.scale;
-  const key = [input.t, n, input.windowDays, b.pulseRow[0], b.pulseRow[n - 1]];
-  const pulse = n === 0 ? null : new ScatterplotLayer<number>({
-    id: POSTURE_LAYER_IDS.pulse,
-    data: { length: n } as unknown as number[],
-    getPosition: (_: number, { index }: { index: number }) => at(b.pulseRow[index]),
-    getRadius: (_: number, { index }: { index: number }) => ring * (opts.pulseRadiusPx + grow * (1 - b.pulseStrength[index])),
-    getLineColor: (_: number, { index }: { index: number }) => colour(b.pulseRow[index], Math.round(255 * b.pulseStrength[index])),
-    radiusUnits: 'pixels',
-    stroked: true,
-    filled: false,
-    getLineWidth: Math.max(1, opts.pulseWidthPx * ring),
-    lineWidthUnits: 'pixels',
+  const lineWidth = Math.max(1, opts.pulseWidthPx * ring);
+  const marks: Mark[] = symbols.map((row) => ({
+    position: at(row), color: colour(row, 255), size: opts.symbolSizePx * (0.5 + 0.5 * input.scale), shape: MARK_SHAPES.square, lineWidth: 0,
+  }));
+  for (let k = 0; k < n; k++) {
+    const row = b.pulseRow[k];
+    const strength = b.pulseStrength[k];
+    // The ring's stroke is centred on its radius, as ScatterplotLayer strokes a circle.
+    const radius = ring * (opts.pulseRadiusPx + grow * (1 - strength));
+    marks.push({ position: at(row), color: colour(row, Math.round(255 * strength)), size: 2 * radius + lineWidth, shape: MARK_SHAPES.ring, lineWidth });
+  }
+  const drawn = marks.length === 0 ? null : new PostureMarksLayer<Mark>({
+    id: POSTURE_LAYER_IDS.marks,
+    data: marks,
+    getPosition: (m: Mark) => m.position,
+    getColor: (m: Mark) => m.color,
+    getSize: (m: Mark) => m.size,
+    getShape: (m: Mark) => m.shape,
+    getLineWidth: (m: Mark) => m.lineWidth,
     parameters: UNDER_MARKERS,
-    updateTriggers: { getPosition: key, getRadius: [...key, grow, ring], getLineColor: key },
   });
-  return [arcs, squares, pulse].filter((layer) => layer !== null);
+  return [arcs, drawn].filter((layer) => layer !== null);
 }
 
 /** Rows the pulse ring is drawn around at t, latest first (the test hook's). */

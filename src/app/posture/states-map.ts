@@ -1,6 +1,9 @@
 // States on the basemap: host countries tinted (or outlined) by MapLibre feature state on the `countries` source,
 // one style per persisting category. A state appearing or ending eases in or out over `transitionMs` of wall time,
 // unless the reader prefers reduced motion; before its start nothing of it shows.
+// Every change of a tint repaints the whole basemap (150-200 ms in software rendering, far more than the markers'
+// frame), so the tints show at once until the map has opened, follow every step while playing, and while the reader
+// drags the time (or a host page drives it) wait until it has rested for `settleMs`.
 import type { ExpressionSpecification, Map as MapLibreMap, LayerSpecification } from 'maplibre-gl';
 import type { Category } from '../../model/index.ts';
 import type { PostureTable } from '../../model/posture-table.ts';
@@ -11,6 +14,8 @@ import { slotsHeldAt, stateIntervals, stateStyle } from './states.ts';
 
 export const STATES_MAP_DEFAULTS = {
   transitionMs: 450,
+  /** Outside play, the tints follow the time once it has not moved for this long. */
+  settleMs: 300,
   /** Opacity of a fill tint at full strength. */
   fillOpacity: 0.42,
   /** An outlined state also gets this faint wash, so a small country's outline is not its only sign. */
@@ -40,8 +45,15 @@ function layersFor(category: Category, opts: typeof STATES_MAP_DEFAULTS): LayerS
   return [{ id, type: 'fill', source: opts.source, paint: { 'fill-color': color, 'fill-opacity': ['*', opts.fillOpacity, strength] } } as LayerSpecification];
 }
 
+export interface StatesOnMap {
+  /** From now on changes ease in and out: call it once the map has opened (before, they are set at once). */
+  startEasing(): void;
+  /** Stops its animation and clears what it wrote (the workbench's new data builds a new one). */
+  dispose(): void;
+}
+
 export function connectStates(map: MapLibreMap, store: Store, table: EventsTable, posture: PostureTable, reducedMotion: () => boolean,
-  opts = STATES_MAP_DEFAULTS): { dispose(): void } {
+  opts = STATES_MAP_DEFAULTS): StatesOnMap {
   const states = stateIntervals(table, posture);
   const slots = states.slotCode.length;
   const target = new Float32Array(slots);
@@ -66,12 +78,15 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
     }
     frame = moving ? requestAnimationFrame(step) : 0;
   };
-  const update = () => {
+  // Until the map has opened the tints are set at once: there is nothing to ease from yet (a linked view sets the time
+  // as the app opens), and each step of a tween would be one more repaint before the reader sees anything.
+  let opened = false;
+  const update = (ease = opened) => {
     if (!ready) return;
     const { t, hiddenCategories } = store.get();
     slotsHeldAt(states, t, target);
     for (let s = 0; s < slots; s++) if (hiddenCategories.includes(states.slotCategory[s])) target[s] = 0;
-    if (reducedMotion()) {
+    if (!ease || reducedMotion()) {
       cancelAnimationFrame(frame);
       frame = 0;
       for (let s = 0; s < slots; s++) if (shown[s] !== target[s]) { shown[s] = target[s]; write(s); }
@@ -89,12 +104,26 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
   };
   if (map.isStyleLoaded()) install();
   else map.once('load', install);
-  store.subscribe((s, p) => { if (s.t !== p.t || s.hiddenCategories !== p.hiddenCategories) update(); });
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const now = () => {
+    clearTimeout(settle);
+    settle = undefined;
+    update();
+  };
+  store.subscribe((s, p) => {
+    if (s.hiddenCategories !== p.hiddenCategories || (s.t !== p.t && s.playing)) now();
+    else if (s.t !== p.t) {
+      clearTimeout(settle);
+      settle = setTimeout(now, opts.settleMs);
+    }
+  });
   return {
+    startEasing: () => { opened = true; },
     /** Stops its animation and clears what it wrote (the workbench's new data builds a new one). */
     dispose() {
       ready = false;
       cancelAnimationFrame(frame);
+      clearTimeout(settle);
       map.off('load', install);
       if (map.getSource(opts.source)) map.removeFeatureState({ source: opts.source });
     },

@@ -22,14 +22,15 @@ function pixelOf(i: number, lon: number, lat: number, zoom: number): [number, nu
   return [(x - cx) * s + events.offsets[2 * i] * SIZE.offsetScale, (cy - y) * s + events.offsets[2 * i + 1] * SIZE.offsetScale];
 }
 
-function bruteNearest(t0: number, t1: number, lon: number, lat: number, zoom: number): number {
+/** `slack` px widens (or, negative, narrows) each marker's reach: a cursor exactly on the edge is picked or not by rounding. */
+function bruteNearest(t0: number, t1: number, lon: number, lat: number, zoom: number, slack = 0): number {
   let best = -1;
   let bestD2 = Infinity;
   for (let i = 0; i < c.count; i++) {
     const shown = (c.start[i] >= t0 && c.start[i] <= t1) || (c.start[i] < t0 && lastDay(i) >= t0);
     if (!shown) continue;
     const [dx, dy] = pixelOf(i, lon, lat, zoom);
-    const reach = Math.min(SIZE.maxRadiusPixels, SIZE.radiusPixels + SIZE.radiusPerSource * (c.sourceCount[i] - 1)) + 3;
+    const reach = Math.min(SIZE.maxRadiusPixels, SIZE.radiusPixels + SIZE.radiusPerSource * (c.sourceCount[i] - 1)) + 3 + slack;
     const d2 = dx * dx + dy * dy;
     if (d2 <= reach * reach && d2 < bestD2) {
       bestD2 = d2;
@@ -66,8 +67,11 @@ describe('picking', () => {
           const lat = c.position[2 * near + 1] - jitter;
           const zoom = 9;
           const got = pickEventAt(events, lon, lat, zoom, window(t0, t0 + width), SIZE);
-          const want = bruteNearest(t0, t0 + width, lon, lat, zoom);
-          expect(got === -1).toBe(want === -1);
+          // The app keeps world coordinates as Float32 (about 0.02 px at zoom 9): on the edge of a reach either answer is right.
+          const want = bruteNearest(t0, t0 + width, lon, lat, zoom, -0.05);
+          const loose = bruteNearest(t0, t0 + width, lon, lat, zoom, 0.05);
+          if (got === -1) expect(want).toBe(-1);
+          else expect(loose).not.toBe(-1);
           if (want >= 0) {
             const d = (i: number) => Math.hypot(...pixelOf(i, lon, lat, zoom));
             expect(d(got)).toBeCloseTo(d(want), 6);

@@ -1,0 +1,77 @@
+// When the host tints reach the map: each change repaints the whole basemap, so while the time is dragged they wait
+// for it to rest, while playing they follow every step, and while the app opens they are set without a tween.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { datasetOfFeatures } from '../../../src/app/data/features-dataset.ts';
+import { connectStates, STATES_MAP_DEFAULTS } from '../../../src/app/posture/states-map.ts';
+import { createStore } from '../../../src/app/state/store.ts';
+import { dayOf } from '../../../src/model/day.ts';
+import { event } from './helpers.ts';
+
+const { table, posture } = datasetOfFeatures([
+  event({ id: 'poland', category: 'deployment', start: '2017-04-01', persists: true, until: '2018-01-31', place: { country: 'PL' } }),
+  event({ id: 'strike', category: 'strike', start: '2022-02-24', place: { country: 'UA' } }),
+]);
+
+/** A loaded map that records the feature state written for PL. */
+function fakeMap() {
+  const writes: number[] = [];
+  const map = {
+    isStyleLoaded: () => true,
+    getLayer: () => undefined,
+    addLayer: () => undefined,
+    once: () => undefined,
+    setFeatureState: (_: unknown, state: Record<string, number>) => { writes.push(state.deployment); },
+  };
+  return { map: map as unknown as MapLibreMap, writes };
+}
+
+const BEFORE = dayOf('2017-01-01');
+const HELD = dayOf('2017-06-01');
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  // The tween's animation frames, every 16 ms of fake time.
+  vi.stubGlobal('requestAnimationFrame', (f: (now: number) => void) => setTimeout(() => f(Date.now()), 16) as unknown as number);
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('host tints on the map', () => {
+  test('while the app opens they are set at once, without a tween', () => {
+    const { map, writes } = fakeMap();
+    const store = createStore({ t: BEFORE });
+    connectStates(map, store, table, posture, () => false);
+    store.set({ t: HELD });
+    vi.advanceTimersByTime(STATES_MAP_DEFAULTS.settleMs + 1000);
+    expect(writes).toEqual([1]);
+  });
+
+  test('while the time is dragged they wait until it rests, then ease in', () => {
+    const { map, writes } = fakeMap();
+    const store = createStore({ t: BEFORE });
+    connectStates(map, store, table, posture, () => false).startEasing();
+    // A drag: a step every 50 ms for a second, past the state's start and on.
+    for (let k = 0; k < 20; k++) {
+      store.set({ t: HELD + k });
+      vi.advanceTimersByTime(50);
+    }
+    expect(writes).toEqual([]);
+    vi.advanceTimersByTime(STATES_MAP_DEFAULTS.settleMs + STATES_MAP_DEFAULTS.transitionMs + 100);
+    expect(writes.at(-1)).toBe(1);
+    expect(writes.some((v) => v > 0 && v < 1)).toBe(true);
+  });
+
+  test('while playing they follow every step', () => {
+    const { map, writes } = fakeMap();
+    const store = createStore({ t: BEFORE });
+    connectStates(map, store, table, posture, () => true).startEasing();
+    store.set({ t: HELD, playing: true });
+    expect(writes).toEqual([1]);
+    store.set({ t: dayOf('2018-03-01') });
+    expect(writes).toEqual([1, 0]);
+  });
+});
