@@ -29,6 +29,7 @@ import type { EventsMap } from './events-map.ts';
 import type { EventFeature } from '../model/index.ts';
 import type { PanelExtension } from './panel/panel.ts';
 import { freshContainer, scopeStore } from './state/scoped.ts';
+import { keepSelectedInView } from './keep-in-view.ts';
 
 /** Where the app draws. The page gives every element; the web component leaves out the list and the posture row. */
 export interface AppElements {
@@ -210,6 +211,7 @@ function mountViews(
   }
   createPanel(els.panel, store, table, documents, dataset.details, extension.panel);
   createLegend(els.legend, table, posture, store);
+  if (map) keepSelectedInView(map, store, table, () => [els.panel, els.legend], prefersReducedMotion);
   const states = map ? connectStates(map, store, table, posture, prefersReducedMotion) : null;
   return {
     elements: els,

@@ -1,4 +1,4 @@
-// The legend over the map: a switch per category the dataset uses (pressing one hides or shows it on the map, the
+// The legend beside the map: a switch per category the dataset uses (pressing one hides or shows it on the map, the
 // strip and the list), how states, contributors and incidents are drawn, and what faded and size mean.
 import { CATEGORIES, type Category } from '../model/index.ts';
 import { CATEGORY_LABELS, cssColor } from './categories.ts';
@@ -87,11 +87,31 @@ export function createLegend(root: HTMLElement, table: EventsTable, postureTable
   };
   store.subscribe((s, p) => { if (s.windowDays !== p.windowDays || s.hiddenCategories !== p.hiddenCategories) explain(); });
   explain();
-  // A <details> so a reader can fold it away; on a phone it starts folded.
+  // Folded to a chip by default, so it never covers the map's heart; opened, it is docked beside the map (below its
+  // top edge on a phone), and the map shrinks to the space left, so no marker or arc is ever drawn under it.
   const details = document.createElement('details');
-  details.open = !window.matchMedia('(max-width: 720px)').matches;
+  details.open = false;
   const summary = document.createElement('summary');
   summary.textContent = 'Legend';
   details.append(summary, ul, posture, note);
   root.append(details);
+  dockWhenOpen(root, details);
+}
+
+/**
+ * Opened, the legend takes a strip of the map's frame: CSS moves the map's edge (`.legend-open`), and the legend's
+ * height goes to `--legend-height` for the phone layout, where it sits above the map instead of beside it.
+ */
+function dockWhenOpen(root: HTMLElement, details: HTMLDetailsElement): void {
+  const frame = root.parentElement;
+  const sync = () => {
+    // A legend taken down by a reload must not move the map of the one built after it.
+    if (!root.isConnected) return;
+    root.classList.toggle('legend-open', details.open);
+    frame?.classList.toggle('legend-docked', details.open);
+    frame?.style.setProperty('--legend-height', `${root.offsetHeight}px`);
+  };
+  details.addEventListener('toggle', sync);
+  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(sync).observe(root);
+  sync();
 }

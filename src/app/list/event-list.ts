@@ -4,7 +4,7 @@ import type { EventsTable } from '../state/events-table.ts';
 import type { EventFeature } from '../../model/index.ts';
 import { countStartedBy, strengthAt } from '../state/visible.ts';
 import { CATEGORY_LABELS, cssColor } from '../categories.ts';
-import { formatEventDate } from '../format/date.ts';
+import { formatWhen, isUncertainDate, uncertaintyTag } from '../format/certainty.ts';
 import { listWindow, LIST_WINDOW_DEFAULTS, type ListWindow } from './list-window.ts';
 import { followAtMost, whenIdle } from './follow.ts';
 import type { Search } from '../state/search.ts';
@@ -58,13 +58,18 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
     const dot = document.createElement('span');
     dot.className = 'swatch';
     dot.style.background = cssColor(f.properties.category);
+    dot.style.setProperty('--c', cssColor(f.properties.category));
     const title = document.createElement('span');
     title.className = 'list-title';
     title.textContent = f.properties.title;
     const meta = document.createElement('span');
     meta.className = 'list-meta';
     const p = f.properties;
-    meta.textContent = `${formatEventDate(p.start, p.end, p.precision)} · ${p.place.name} · ${CATEGORY_LABELS[p.category]}`;
+    const tag = uncertaintyTag(p);
+    meta.textContent = `${formatWhen(p)}${tag && tag !== 'planned' ? ` (${tag})` : ''} · ${p.place.name} · ${CATEGORY_LABELS[p.category]}`;
+    // An uncertain date (a month or a year, planned, or only the report's date) is drawn hollow, never as certain.
+    li.classList.toggle('uncertain', isUncertainDate(p));
+    li.classList.toggle('planned', p.status === 'planned');
     button.append(dot, title, meta);
     decorate?.(button, f);
     button.addEventListener('click', () => store.set({ selectedId: f.id }));
