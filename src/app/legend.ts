@@ -3,7 +3,7 @@
 import { CATEGORIES, type Category } from '../model/index.ts';
 import { CATEGORY_LABELS, cssColor } from './categories.ts';
 import { categoryCounts, categoryOf, type EventsTable } from './state/events-table.ts';
-import { BASEMAP_DEFAULTS } from './basemap-style.ts';
+import { basemapPalette } from './basemap-style.ts';
 import type { Store } from './state/store.ts';
 import { contributorsOf, type PostureTable } from '../model/posture-table.ts';
 import { stateStyle } from './posture/states.ts';
@@ -70,11 +70,11 @@ export function createLegend(root: HTMLElement, table: EventsTable, postureTable
     posture.append(entry(cls, cssColor(c), `${CATEGORY_LABELS[c]} ${STYLE_TEXT[style]}`));
   }
   if (hasContributors(table, postureTable)) {
-    posture.append(entry('swatch swatch-arc', '', 'Contributor (from its capital)'));
+    posture.append(entry('swatch swatch-arc', '', 'Country sending forces (line from its capital)'));
   }
   const pulseEntry = PULSE_DEFAULTS.categories.some((c) => used.has(c)) ? entry('swatch swatch-ring', '', '') : null;
   if (pulseEntry) posture.append(pulseEntry);
-  const nato = entry('swatch swatch-area', BASEMAP_DEFAULTS.nato, 'NATO member');
+  const nato = entry('swatch swatch-area', basemapPalette().nato, 'NATO member');
   posture.append(nato);
   const note = document.createElement('p');
   note.className = 'legend-note';

@@ -109,3 +109,114 @@ for (const [name, viewport] of Object.entries(SIZES)) {
     });
   });
 }
+
+describe('time that fits the data (1280x800)', () => {
+  const dayOfIso = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+
+  test('the page opens at the last event, and Play at the default speed runs from the start to the end in 15-30 s', async () => {
+    const { page } = await openApp(browser, url, SIZES.laptop);
+    // The fixture's last event ends on 30 September 2025 (a month-precision incident); the axis runs a little beyond.
+    expect(await page.evaluate(() => window.__flankline.t())).toBe(dayOfIso('2025-09-30'));
+    expect(await page.locator('.current-date').textContent()).toBe('30 September 2025');
+    await page.locator('[role="slider"]').focus();
+    await page.keyboard.press('Home');
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => !window.__flankline.state().playing, undefined, { timeout: 60_000, polling: 100 });
+    const seconds = (Date.now() - started) / 1000;
+    expect(await page.evaluate(() => window.__flankline.t())).toBe(dayOfIso('2025-09-30'));
+    expect(seconds).toBeGreaterThanOrEqual(15);
+    expect(seconds).toBeLessThanOrEqual(30);
+    await page.close();
+  });
+
+  test('the next and previous event keys and buttons move the time to the neighbouring event days', async () => {
+    const { page } = await openApp(browser, url, SIZES.laptop);
+    const t = () => page.evaluate(() => window.__flankline.t());
+    await page.locator('[role="slider"]').focus();
+    await page.keyboard.press('Home');
+    await page.locator('#map').click({ position: { x: 5, y: 300 } }); // focus leaves the slider: the keys work page-wide
+    await page.keyboard.press('.');
+    expect(await t()).toBe(dayOfIso('2016-11-15'));
+    await page.keyboard.press('.');
+    expect(await t()).toBe(dayOfIso('2017-04-01'));
+    await page.getByRole('button', { name: 'Next event' }).click();
+    expect(await t()).toBe(dayOfIso('2017-06-01'));
+    await page.keyboard.press(',');
+    expect(await t()).toBe(dayOfIso('2017-04-01'));
+    await page.getByRole('button', { name: 'Previous event' }).click();
+    expect(await t()).toBe(dayOfIso('2016-11-15'));
+    expect(await page.getByRole('button', { name: 'Previous event' }).isDisabled()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('sharing and embedding', () => {
+  test('Share offers Copy buttons that copy the link, and says a local link needs a published build', async () => {
+    const context = await browser.newContext({ viewport: SIZES.laptop });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 90_000 });
+    await page.locator('.share-open').click();
+    const dialog = page.locator('.share-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.locator('.share-local').isVisible()).toBe(true);
+    expect(await dialog.locator('.share-local').textContent()).toContain('published on a web server');
+    await dialog.getByRole('button', { name: 'Copy the link to this view' }).click();
+    await expect.poll(() => dialog.locator('.share-status').textContent()).toBe('Copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await dialog.locator('.share-link').inputValue());
+    await dialog.getByRole('button', { name: 'Copy the embed code' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^<iframe src="/);
+    await context.close();
+  });
+
+  test('an embed at 640x480 shows the date, with and without its scrubber', async () => {
+    for (const query of ['embed=1', 'embed=1&scrubber=0']) {
+      const { page } = await openApp(browser, `${url}index.html?${query}#time=2025-09-15`, { width: 640, height: 480 });
+      const date = page.locator('.current-date');
+      expect(await date.isVisible()).toBe(true);
+      expect(await date.textContent()).toBe('15 September 2025');
+      await page.close();
+    }
+  });
+});
+
+describe('export from the list', () => {
+  test('CSV export has one row per visible event, and GeoJSON one feature each', async () => {
+    const { page } = await openApp(browser, `${url}#time=2025-09-12`, SIZES.laptop);
+    const shown = await page.evaluate(() => window.__flankline.visibleCount());
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('.list-export-csv').click()]);
+    const text = await (await import('node:fs/promises')).readFile((await csv.path())!, 'utf8');
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0].startsWith('id,title,category,start,end,precision,status')).toBe(true);
+    expect(lines.length - 1).toBe(shown);
+    expect(text).toContain('mission-eastern-flank-2025-09-12');
+    expect(text).not.toContain('deployment-malbork-2025-09-15');
+    const [geo] = await Promise.all([page.waitForEvent('download'), page.locator('.list-export-geojson').click()]);
+    const fc = JSON.parse(await (await import('node:fs/promises')).readFile((await geo.path())!, 'utf8'));
+    expect(fc.features).toHaveLength(shown);
+    await page.close();
+  });
+});
+
+describe('dark mode', () => {
+  test('with prefers-color-scheme: dark the page and the basemap are dark', async () => {
+    const context = await browser.newContext({ viewport: SIZES.laptop, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 90_000 });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 25, 31)');
+    const sea = await page.evaluate(() => window.__flankline.map.getPaintProperty('sea', 'background-color'));
+    expect(sea).toBe('#0f1a26');
+    // A pixel of open sea (the North Atlantic, west of Ireland) is dark on screen, not the light style's blue.
+    const p = await page.evaluate(() => window.__flankline.project(-12, 56));
+    const shot = await page.screenshot({ clip: { x: Math.max(0, p.x - 2), y: p.y - 2, width: 4, height: 4 } });
+    const { decodePng } = await import('./pixels.ts');
+    const img = decodePng(shot);
+    const [r, g, b] = [img.data[0], img.data[1], img.data[2]];
+    expect(r + g + b).toBeLessThan(150);
+    await page.screenshot({ path: '/work/briefs/shots-15/after-laptop-dark.png' });
+    await context.close();
+  });
+});

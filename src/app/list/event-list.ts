@@ -8,6 +8,8 @@ import { formatWhen, isUncertainDate, uncertaintyTag } from '../format/certainty
 import { listWindow, LIST_WINDOW_DEFAULTS, type ListWindow } from './list-window.ts';
 import { followAtMost, whenIdle } from './follow.ts';
 import type { Search } from '../state/search.ts';
+import { csvOf, download, geojsonOf, visibleRows } from './export-visible.ts';
+import { isoOf } from '../../model/day.ts';
 
 export const LIST_DEFAULTS = {
   /** Items rendered at most; the rest are summarised, so a large dataset does not build a huge DOM on each scrub. */
@@ -39,7 +41,24 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
   const ol = document.createElement('ol');
   const more = document.createElement('p');
   more.className = 'list-more';
-  root.append(heading, ol, more);
+  const exports = document.createElement('p');
+  exports.className = 'list-export';
+  exports.append(document.createTextNode('Download what is shown: '));
+  for (const [label, kind] of [['CSV', 'csv'], ['GeoJSON', 'geojson']] as const) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = `list-export-${kind}`;
+    b.textContent = label;
+    b.title = `The events shown at this date, with the search and categories applied, as ${label}`;
+    b.addEventListener('click', () => {
+      const rows = visibleRows(table, store.get().t, passes);
+      const day = isoOf(store.get().t);
+      if (kind === 'csv') download(csvOf(table, rows), `flankline-events-${day}.csv`, 'text/csv;charset=utf-8');
+      else download(geojsonOf(table, rows), `flankline-events-${day}.geojson`, 'application/geo+json');
+    });
+    exports.append(b, document.createTextNode(' '));
+  }
+  root.append(heading, exports, ol, more);
   const items = new Map<string, HTMLElement>();
   const shownItems: HTMLElement[] = [];
   let shownWindow: ListWindow = { rows: [], earlier: 0, filtered: 0 };
