@@ -220,3 +220,51 @@ describe('dark mode', () => {
     await context.close();
   });
 });
+
+describe('the reader', () => {
+  test('scraped page furniture is folded, the text stays the document\'s, and Back to the event stays in view', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const sentence = 'Russian drones crossed into Polish airspace on 10 September 2025.';
+    const text = 'Vi bruker informasjonskapsler for å gi deg en bedre opplevelse. Godta alle\n\nHome\nWorld\nPolitics\n\n'
+      + `Drones over Poland\n\n${'The alliance said it was studying the flight paths of each drone in detail. '.repeat(40)}\n\n${sentence}\n\n`
+      + 'Top of page\nMore News\n';
+    const start = text.indexOf(sentence);
+    const doc = { file: 'furniture.txt', title: 'Drones over Poland', credit: 'Test', published: '2025-09-11', text };
+    const event = {
+      type: 'Feature', id: 'incursion-furniture', geometry: { type: 'Point', coordinates: [19.4, 52.1] },
+      properties: {
+        title: 'Russian drones cross into Polish airspace', category: 'incursion', start: '2025-09-10', end: '2025-09-10',
+        precision: 'day', persists: false, until: null, place: { name: 'Poland', kind: 'country', country: 'PL', gazetteer: 'naturalearth' },
+        actors: ['RU'], confidence: 0.8,
+        sources: [{ doc: doc.file, title: doc.title, published: doc.published, excerpt: sentence, start, end: start + sentence.length,
+          highlights: [{ start: start + 28, end: start + 34, kind: 'place' }] }],
+      },
+    };
+    const out = join(inject('appDir'), 'furniture');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'events.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [event] }));
+    writeFileSync(join(out, 'documents.json'), JSON.stringify([doc]));
+    const { page } = await openApp(browser, `${url}?data=furniture/events.geojson#event=incursion-furniture`, SIZES.laptop);
+    const panel = page.locator('#panel');
+    await panel.getByRole('button', { name: 'Read the document' }).click();
+    const reader = panel.locator('.reader-text');
+    await reader.waitFor({ state: 'visible' });
+    expect(await reader.textContent()).toBe(text);
+    const folds = panel.locator('.reader-furniture');
+    expect(await folds.evaluateAll((d) => d.map((x) => x.textContent))).toEqual([
+      'Vi bruker informasjonskapsler for å gi deg en bedre opplevelse. Godta alle', 'Home\nWorld\nPolitics', 'Top of page\nMore News',
+    ]);
+    expect(await folds.evaluateAll((d) => d.every((x) => !(x as HTMLDetailsElement).open))).toBe(true);
+    // The excerpt is scrolled into view far down the text; the Back button is still on screen, clear of the ×.
+    await expect.poll(() => panel.locator('.reader-excerpt').isVisible()).toBe(true);
+    const back = (await panel.locator('.reader-back').boundingBox())!;
+    const box = (await panel.boundingBox())!;
+    expect(back.y).toBeGreaterThanOrEqual(box.y - 1);
+    expect(back.y + back.height).toBeLessThan(box.y + 60);
+    const close = (await panel.locator('.panel-close').boundingBox())!;
+    expect(back.x + back.width).toBeLessThan(close.x);
+    await page.screenshot({ path: '/work/briefs/shots-15/after-laptop-reader.png' });
+    await page.close();
+  });
+});

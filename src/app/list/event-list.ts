@@ -24,6 +24,16 @@ export const LIST_DEFAULTS = {
   followWaitMs: 1000,
 };
 
+/** Why an item matched the search: the search looks in titles, place names and excerpts (state/search.ts). */
+export function whyMatched(query: string, title: string, place: string): string {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const where: string[] = [];
+  if (words.some((w) => place.toLowerCase().includes(w))) where.push('the place');
+  if (words.some((w) => title.toLowerCase().includes(w))) where.push('the title');
+  if (!words.every((w) => place.toLowerCase().includes(w) || title.toLowerCase().includes(w))) where.push('a source\'s text');
+  return `Matches ${where.join(' and ')}`;
+}
+
 /** What the list needs of the search (state/search.ts): absent, every event passes. */
 export type ListFilter = Pick<Search, 'passes' | 'key' | 'subscribe'>;
 
@@ -90,6 +100,13 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
     li.classList.toggle('uncertain', isUncertainDate(p));
     li.classList.toggle('planned', p.status === 'planned');
     button.append(dot, title, meta);
+    const query = filter?.key() ?? '';
+    if (query) {
+      const why = document.createElement('span');
+      why.className = 'list-why';
+      why.textContent = whyMatched(query, p.title, p.place.name);
+      button.append(why);
+    }
     decorate?.(button, f);
     button.addEventListener('click', () => store.set({ selectedId: f.id }));
     button.addEventListener('mouseenter', () => store.set({ hoveredId: f.id }));

@@ -39,3 +39,13 @@ describe('export of the visible events', () => {
     expect(safeCell('-5 degrees')).toBe('\'-5 degrees');
   });
 });
+
+describe('why a search matched', () => {
+  test('whyMatched() names the place, the title or a source\'s text', async () => {
+    const { whyMatched } = await import('../../../src/app/list/event-list.ts');
+    expect(whyMatched('poland', 'Russian drones cross into Polish airspace', 'Poland')).toBe('Matches the place');
+    expect(whyMatched('drones', 'Russian drones cross into Polish airspace', 'Poland')).toBe('Matches the title');
+    expect(whyMatched('shot', 'Russian drones cross into Polish airspace', 'Poland')).toBe('Matches a source\'s text');
+    expect(whyMatched('drones poland', 'Russian drones cross into Polish airspace', 'Poland')).toBe('Matches the place and the title');
+  });
+});
