@@ -268,3 +268,29 @@ describe('the reader', () => {
     await page.close();
   });
 });
+
+describe('permalinks', () => {
+  for (const [name, viewport] of Object.entries(SIZES)) {
+    test(`on a ${name}, a link's event is inside the visible map and under no panel or legend`, async () => {
+      // Brussels, far west of the opening view's middle: on a phone it starts off screen.
+      const id = 'meeting-brussels-2022-02-25';
+      const { page } = await openApp(browser, `${url}#time=2022-03-01&event=${id}`, viewport);
+      const panel = page.locator('#panel');
+      await panel.waitFor({ state: 'visible' });
+      await page.waitForTimeout(800);
+      await page.waitForFunction(() => !window.__flankline.map.isMoving(), undefined, { timeout: 10_000 });
+      const e = await page.evaluate((want) => window.__flankline.latest(100).find((x) => x.id === want)!, id);
+      const p = await page.evaluate(([lon, lat]) => window.__flankline.project(lon, lat), [e.lon, e.lat]);
+      const map = (await page.locator('#map').boundingBox())!;
+      const sheet = (await panel.boundingBox())!;
+      const legend = (await page.locator('#legend').boundingBox())!;
+      expect(p.x).toBeGreaterThan(map.x + 10);
+      expect(p.x).toBeLessThan(Math.min(map.x + map.width, sheet.x > map.x + 10 ? sheet.x : Infinity) - 10);
+      expect(p.y).toBeGreaterThan(map.y + 10);
+      expect(p.y).toBeLessThan((name === 'phone' ? sheet.y : map.y + map.height) - 10);
+      expect(p.x > legend.x + legend.width + 9 || p.y > legend.y + legend.height + 9).toBe(true);
+      await page.screenshot({ path: `/work/briefs/shots-15/after-${name}-permalink.png` });
+      await page.close();
+    });
+  }
+});
