@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     $('list-toggle').setAttribute('aria-expanded', String(open));
   });
   // Last, so the view in the URL reaches views that are all listening.
-  startEmbedding({ map, overlay: app.eventsMap()?.overlay ?? null, store, table: app.dataset().table, documents: app.documents(), domain: app.domain,
+  startEmbedding({ map, overlay: app.eventsMap()?.overlay ?? null, store, table: app.dataset().table, posture: app.dataset().posture, documents: app.documents(), domain: app.domain,
     view: initialView(app.domain), defaults: { ...STATE_DEFAULTS, t: app.openingTime() }, note: (text) => showBanner(banners, 'warning', [text]) });
   if (review && !('error' in source)) await attachReview(review, app, source.url, banners);
   await app.drawn;
