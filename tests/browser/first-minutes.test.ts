@@ -264,6 +264,9 @@ describe('the reader', () => {
     expect(back.y + back.height).toBeLessThan(box.y + 60);
     const close = (await panel.locator('.panel-close').boundingBox())!;
     expect(back.x + back.width).toBeLessThan(close.x);
+    // The × is on top, not under the bar: the point at its middle is the button.
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.className, [close.x + close.width / 2, close.y + close.height / 2]))
+      .toBe('panel-close');
     await page.screenshot({ path: '/work/briefs/shots-15/after-laptop-reader.png' });
     await page.close();
   });

@@ -132,7 +132,9 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
   // The legend: the categories this dataset uses, then the posture layers the map draws (as on screen).
   const counts = categoryCounts(f.table);
   const used = CATEGORIES.filter((_, k) => counts[k] > 0);
-  const extra = f.postureLegend ?? [];
+  // Below the date box only: on a small export the posture entries that do not fit are left out, never drawn over it.
+  const room = Math.max(0, Math.floor((bottom - m - (m + 54 + 8) - 10) / 17));
+  const extra = (f.postureLegend ?? []).slice(0, Math.max(0, room - used.length));
   const rows = used.length + extra.length;
   if (rows) {
     ctx.font = `12px ${opts.font}`;
