@@ -1,8 +1,8 @@
 // "CSV" and "GeoJSON" under the list: the events shown at the current date (started by t, passing the search and the
 // legend's categories), one row or feature each, with what the columns hold: id, title, category, dates at their
 // precision, status, whether the date is the report's, place name, position, number of sources. A spreadsheet, QGIS,
-// kepler.gl or ACLED-style workflows take it from there. CSV quoting is d3-dsv's (already in the app through d3).
-import { csvFormatRows } from 'd3';
+// kepler.gl or ACLED-style workflows take it from there. CSV quoting is RFC 4180, written here: d3-dsv would do it,
+// but its module builds parsers with `new Function`, which the page's CSP forbids (docs/hardening.md).
 import { eventAt, type ColumnarEventRecord } from '../../model/columnar.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import { countStartedBy } from '../state/visible.ts';
@@ -26,15 +26,20 @@ export function safeCell(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, a quote or a line break. */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 function cells(r: ColumnarEventRecord): string[] {
   return [r.id, r.title, r.category, r.start, r.end, r.precision, r.status, String(r.datedByPublication), String(r.persists),
     r.until ?? '', r.place, r.lon.toFixed(5), r.lat.toFixed(5), String(r.sourceCount)].map(safeCell);
 }
 
 export function csvOf(table: EventsTable, rows: readonly number[]): string {
-  const out: string[][] = [[...CSV_COLUMNS]];
-  for (const row of rows) out.push(cells(eventAt(table.columns, row)));
-  return `${csvFormatRows(out)}\r\n`;
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const row of rows) lines.push(cells(eventAt(table.columns, row)).map(csvField).join(','));
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 export function geojsonOf(table: EventsTable, rows: readonly number[]): string {
