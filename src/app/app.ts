@@ -17,6 +17,7 @@ import { timeDomain } from './timeline/scale.ts';
 import { createScrubber } from './timeline/scrubber.ts';
 import { createControls } from './timeline/controls.ts';
 import { startPlayer } from './timeline/player.ts';
+import { eventDays, playPlan } from './timeline/play-plan.ts';
 import { createPanel } from './panel/panel.ts';
 import { createEventList, LIST_DEFAULTS } from './list/event-list.ts';
 import { createLegend } from './legend.ts';
@@ -29,6 +30,7 @@ import type { EventsMap } from './events-map.ts';
 import type { EventFeature } from '../model/index.ts';
 import type { PanelExtension } from './panel/panel.ts';
 import { freshContainer, scopeStore } from './state/scoped.ts';
+import { keepSelectedInView } from './keep-in-view.ts';
 
 /** Where the app draws. The page gives every element; the web component leaves out the list and the posture row. */
 export interface AppElements {
@@ -75,6 +77,8 @@ export interface MountedApp {
   documents(): ReadonlyMap<string, SourceDocument>;
   /** The time domain; reload() updates it in place. */
   domain: [number, number];
+  /** The time the app opens at without a time given: the data's last day (when its last event ends). */
+  openingTime(): number;
   /** False when the events could not be loaded (the views are there, empty). */
   loaded: boolean;
   /** The markers and posture on the map, once deck.gl has loaded (null without a map or deck.gl). */
@@ -89,6 +93,12 @@ export interface MountedApp {
 }
 
 type DeckViews = typeof import('./deck-views.ts');
+
+/** The data's last day (the end of its last event), where the app opens: not the padded end of the axis. */
+function lastDay(dataset: Dataset, domain: [number, number]): number {
+  const extent = dataExtent(dataset.table);
+  return extent ? Math.min(domain[1], extent[1]) : domain[1];
+}
 type Loaded = { dataset: Dataset; documents: ReadonlyMap<string, SourceDocument>; ok: boolean };
 
 export async function mountApp(els: AppElements, opts: MountOptions): Promise<MountedApp> {
@@ -122,7 +132,7 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
 
   const domain = timeDomain(dataExtent(data.dataset.table), dayOfDate(new Date()));
   const t = opts.initialTime?.(domain);
-  const store = createStore({ t: t === undefined ? domain[1] : Math.min(domain[1], Math.max(domain[0], t)) });
+  const store = createStore({ t: t === undefined ? lastDay(data.dataset, domain) : Math.min(domain[1], Math.max(domain[0], t)) });
   const extension = (await opts.extend?.(store, map)) ?? {};
   let views = mountViews(els, store, data, domain, map, opts, extension);
   const deck = await deckViews;
@@ -150,7 +160,7 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
       playing: false,
       selectedId: null,
       hoveredId: null,
-      t: before >= domain[1] ? nextDomain[1] : Math.min(before, nextDomain[1]),
+      t: before >= lastDay(data.dataset, domain) ? lastDay(next.dataset, nextDomain) : Math.min(before, nextDomain[1]),
     });
     domain[0] = nextDomain[0];
     domain[1] = nextDomain[1];
@@ -165,6 +175,7 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
     map,
     store,
     domain,
+    openingTime: () => lastDay(data.dataset, domain),
     loaded: data.ok,
     drawn,
     reload,
@@ -200,7 +211,7 @@ function mountViews(
   });
   createControls(els.controls, store, table, els.filters);
   createScrubber(els.scrubber, store, table, domain, undefined, search);
-  startPlayer(store, domain, prefersReducedMotion);
+  startPlayer(store, domain, prefersReducedMotion, undefined, playPlan(eventDays(table.start), lastDay(dataset, domain)));
   if (els.list) {
     const emptyText = data.ok ? LIST_DEFAULTS.emptyText : 'No events: the data could not be loaded (see the note above).';
     createEventList(els.list, store, table, { ...LIST_DEFAULTS, emptyText }, search, extension.decorateListItem);
@@ -212,6 +223,7 @@ function mountViews(
   }
   createPanel(els.panel, store, table, documents, dataset.details, extension.panel);
   createLegend(els.legend, table, posture, store);
+  if (map) keepSelectedInView(map, store, table, () => [els.panel, els.legend], prefersReducedMotion);
   const states = map ? connectStates(map, store, table, posture, prefersReducedMotion) : null;
   return {
     elements: els,

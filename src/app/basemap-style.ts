@@ -11,7 +11,29 @@ export const BASEMAP_DEFAULTS = {
   border: '#a39e94',
   label: '#4a4e57',
   halo: 'rgba(255,255,255,0.85)',
+  coast: '#9fb6c8',
+  countryLabel: '#7a7f88',
+  capitalDot: '#fff',
 };
+
+/** The same map for `prefers-color-scheme: dark`: dark sea and land, NATO members a shade lighter, light labels. */
+export const BASEMAP_DARK: typeof BASEMAP_DEFAULTS = {
+  ...BASEMAP_DEFAULTS,
+  sea: '#0f1a26',
+  land: '#262a31',
+  nato: '#313742',
+  border: '#6b7280',
+  label: '#d5d9e0',
+  halo: 'rgba(15,18,24,0.85)',
+  coast: '#3c5266',
+  countryLabel: '#9aa1ad',
+  capitalDot: '#16191f',
+};
+
+/** The basemap palette the reader's system asks for. */
+export function basemapPalette(): typeof BASEMAP_DEFAULTS {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? BASEMAP_DARK : BASEMAP_DEFAULTS;
+}
 
 export const ATTRIBUTION = 'Basemap: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain) · '
   + 'Places: <a href="https://www.geonames.org/">GeoNames</a> (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>), '
@@ -43,7 +65,7 @@ export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS): StyleSpecif
       },
       {
         id: 'coast', type: 'line', source: 'land',
-        paint: { 'line-color': '#9fb6c8', 'line-width': 0.6 },
+        paint: { 'line-color': opts.coast, 'line-width': 0.6 },
       },
       {
         id: 'country-labels', type: 'symbol', source: 'labels',
@@ -53,11 +75,11 @@ export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS): StyleSpecif
           'text-size': ['interpolate', ['linear'], ['zoom'], 2, 9, 6, 13], 'text-letter-spacing': 0.08,
           'text-max-width': 7, 'text-padding': 4,
         },
-        paint: { 'text-color': '#7a7f88', 'text-halo-color': opts.halo, 'text-halo-width': 1.2 },
+        paint: { 'text-color': opts.countryLabel, 'text-halo-color': opts.halo, 'text-halo-width': 1.2 },
       },
       {
         id: 'capital-dots', type: 'circle', source: 'labels', minzoom: 3, filter: ['==', ['get', 'kind'], 'capital'],
-        paint: { 'circle-radius': 2.2, 'circle-color': '#fff', 'circle-stroke-color': opts.label, 'circle-stroke-width': 1 },
+        paint: { 'circle-radius': 2.2, 'circle-color': opts.capitalDot, 'circle-stroke-color': opts.label, 'circle-stroke-width': 1 },
       },
       {
         id: 'capital-labels', type: 'symbol', source: 'labels', minzoom: 3, filter: ['==', ['get', 'kind'], 'capital'],

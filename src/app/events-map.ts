@@ -250,13 +250,7 @@ export function connectEventsMap(
   map.getCanvas().addEventListener('mouseleave', onLeave);
   map.on('click', onClick);
 
-  store.subscribe((s, p) => {
-    if (s.selectedId === p.selectedId || s.selectedId === null) return;
-    const row = table.rowOf(s.selectedId);
-    if (row === undefined) return;
-    const lonLat: [number, number] = [position[2 * row], position[2 * row + 1]];
-    if (!map.getBounds().contains(lonLat)) map.easeTo({ center: lonLat, duration: 400 });
-  });
+  // Bringing the selected event into view is keep-in-view.ts's (it knows what covers the map).
   const whenDrawn = () =>
     drawnVersion === version
       ? Promise.resolve()

@@ -1,15 +1,11 @@
-// The legend over the map: a switch per category the dataset uses (pressing one hides or shows it on the map, the
+// The legend beside the map: a switch per category the dataset uses (pressing one hides or shows it on the map, the
 // strip and the list), how states, contributors and incidents are drawn, and what faded and size mean.
 import { CATEGORIES, type Category } from '../model/index.ts';
 import { CATEGORY_LABELS, cssColor } from './categories.ts';
-import { categoryCounts, categoryOf, type EventsTable } from './state/events-table.ts';
-import { BASEMAP_DEFAULTS } from './basemap-style.ts';
+import { categoryCounts, type EventsTable } from './state/events-table.ts';
 import type { Store } from './state/store.ts';
-import { contributorsOf, type PostureTable } from '../model/posture-table.ts';
-import { stateStyle } from './posture/states.ts';
-import { PULSE_DEFAULTS } from './posture/pulse.ts';
-
-const STYLE_TEXT = { fill: 'host country', outline: 'area', symbol: 'site' };
+import type { PostureTable } from '../model/posture-table.ts';
+import { postureLegendEntries } from './legend-entries.ts';
 
 function entry(swatchClass: string, background: string, text: string): HTMLLIElement {
   const li = document.createElement('li');
@@ -21,22 +17,10 @@ function entry(swatchClass: string, background: string, text: string): HTMLLIEle
   return li;
 }
 
-/** Whether any event has a contributor, so the map draws arcs. */
-function hasContributors(table: EventsTable, posture: PostureTable): boolean {
-  for (let k = 0; k < posture.rows.length; k++) {
-    const actors = posture.actors.subarray(posture.actorOffsets[k], posture.actorOffsets[k + 1]);
-    const hosts = posture.hosts.subarray(posture.hostOffsets[k], posture.hostOffsets[k + 1]);
-    if (contributorsOf(categoryOf(table, posture.rows[k]), actors, hosts, posture.hostile).length) return true;
-  }
-  return false;
-}
-
 export function createLegend(root: HTMLElement, table: EventsTable, postureTable: PostureTable, store: Store): void {
   root.classList.add('legend');
   const counts = categoryCounts(table);
   const used = new Set<Category>(CATEGORIES.filter((_, k) => counts[k] > 0));
-  const persisting = new Set<Category>();
-  for (let i = 0; i < table.length; i++) if (table.persistsUntil[i] !== -Infinity) persisting.add(categoryOf(table, i));
   const ul = document.createElement('ul');
   ul.className = 'legend-categories';
   const toggles = new Map<Category, HTMLButtonElement>();
@@ -63,35 +47,46 @@ export function createLegend(root: HTMLElement, table: EventsTable, postureTable
   }
   const posture = document.createElement('ul');
   posture.className = 'legend-posture';
-  for (const c of CATEGORIES) {
-    if (!persisting.has(c)) continue;
-    const style = stateStyle(c);
-    const cls = style === 'fill' ? 'swatch swatch-area' : style === 'outline' ? 'swatch swatch-area swatch-line' : 'swatch swatch-square';
-    posture.append(entry(cls, cssColor(c), `${CATEGORY_LABELS[c]} ${STYLE_TEXT[style]}`));
+  const SWATCH = { fill: 'swatch swatch-area', outline: 'swatch swatch-area swatch-line', square: 'swatch swatch-square',
+    arc: 'swatch swatch-arc', ring: 'swatch swatch-ring' };
+  for (const e of postureLegendEntries(table, postureTable)) {
+    posture.append(entry(SWATCH[e.kind], e.kind === 'arc' || e.kind === 'ring' ? '' : e.color, e.text));
   }
-  if (hasContributors(table, postureTable)) {
-    posture.append(entry('swatch swatch-arc', '', 'Contributor (from its capital)'));
-  }
-  const pulseEntry = PULSE_DEFAULTS.categories.some((c) => used.has(c)) ? entry('swatch swatch-ring', '', '') : null;
-  if (pulseEntry) posture.append(pulseEntry);
-  const nato = entry('swatch swatch-area', BASEMAP_DEFAULTS.nato, 'NATO member');
-  posture.append(nato);
   const note = document.createElement('p');
   note.className = 'legend-note';
   const explain = () => {
     const { windowDays, hiddenCategories } = store.get();
     note.textContent = `Shaded areas and squares: in place at this date. Rings fade and markers pale ${windowDays} days after an event. `
       + `Larger: more sources. Press a category to hide it.`;
-    if (pulseEntry) pulseEntry.lastChild!.textContent = 'Recent incident';
     for (const [c, button] of toggles) button.setAttribute('aria-pressed', String(!hiddenCategories.includes(c)));
   };
   store.subscribe((s, p) => { if (s.windowDays !== p.windowDays || s.hiddenCategories !== p.hiddenCategories) explain(); });
   explain();
-  // A <details> so a reader can fold it away; on a phone it starts folded.
+  // Folded to a chip by default, so it never covers the map's heart; opened, it is docked beside the map (below its
+  // top edge on a phone), and the map shrinks to the space left, so no marker or arc is ever drawn under it.
   const details = document.createElement('details');
-  details.open = !window.matchMedia('(max-width: 720px)').matches;
+  details.open = false;
   const summary = document.createElement('summary');
   summary.textContent = 'Legend';
   details.append(summary, ul, posture, note);
   root.append(details);
+  dockWhenOpen(root, details);
+}
+
+/**
+ * Opened, the legend takes a strip of the map's frame: CSS moves the map's edge (`.legend-open`), and the legend's
+ * height goes to `--legend-height` for the phone layout, where it sits above the map instead of beside it.
+ */
+function dockWhenOpen(root: HTMLElement, details: HTMLDetailsElement): void {
+  const frame = root.parentElement;
+  const sync = () => {
+    // A legend taken down by a reload must not move the map of the one built after it.
+    if (!root.isConnected) return;
+    root.classList.toggle('legend-open', details.open);
+    frame?.classList.toggle('legend-docked', details.open);
+    frame?.style.setProperty('--legend-height', `${root.offsetHeight}px`);
+  };
+  details.addEventListener('toggle', sync);
+  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(sync).observe(root);
+  sync();
 }

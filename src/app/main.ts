@@ -8,6 +8,7 @@ import { STATE_DEFAULTS } from './state/store.ts';
 import { showBanner } from './banner.ts';
 import { initialView, startEmbedding } from './embed/embedding.ts';
 import { mountApp } from './app.ts';
+import { postureLegendEntries } from './legend-entries.ts';
 import { workbenchApi } from './review/workbench-mode.ts';
 import type { Workbench } from './review/workbench.ts';
 
@@ -44,8 +45,11 @@ async function main(): Promise<void> {
     $('list-toggle').setAttribute('aria-expanded', String(open));
   });
   // Last, so the view in the URL reaches views that are all listening.
-  startEmbedding({ map, overlay: app.eventsMap()?.overlay ?? null, store, table: app.dataset().table, documents: app.documents(), domain: app.domain,
-    view: initialView(app.domain), defaults: { ...STATE_DEFAULTS, t: app.domain[1] }, note: (text) => showBanner(banners, 'warning', [text]) });
+  // The export's legend is made here, not in embedding.ts: importing legend-entries.ts there made Rolldown move zod and
+  // the model's schemas into a chunk that runs before no-eval.ts (a CSP eval violation on every load).
+  const postureLegend = postureLegendEntries(app.dataset().table, app.dataset().posture);
+  startEmbedding({ map, overlay: app.eventsMap()?.overlay ?? null, store, table: app.dataset().table, postureLegend, documents: app.documents(), domain: app.domain,
+    view: initialView(app.domain), defaults: { ...STATE_DEFAULTS, t: app.openingTime() }, note: (text) => showBanner(banners, 'warning', [text]) });
   if (review && !('error' in source)) await attachReview(review, app, source.url, banners);
   await app.drawn;
   document.body.dataset.ready = 'true';

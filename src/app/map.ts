@@ -2,7 +2,7 @@
 import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { basemapStyle } from './basemap-style.ts';
+import { basemapPalette, basemapStyle } from './basemap-style.ts';
 import { inlinedWorkerUrl, withInlinedSources } from './export/inlined.ts';
 
 export const MAP_DEFAULTS = {
@@ -23,7 +23,7 @@ setWorkerUrl(inlinedWorkerUrl() ?? workerUrl);
 export function createMap(container: HTMLElement, opts = MAP_DEFAULTS, base = document.baseURI): MapLibreMap {
   const map = new MapLibreMap({
     container,
-    style: withInlinedSources(basemapStyle(base)),
+    style: withInlinedSources(basemapStyle(base, basemapPalette())),
     bounds: opts.bounds,
     fitBoundsOptions: { padding: opts.padding },
     minZoom: opts.minZoom,

@@ -13,7 +13,7 @@
 //                                                          offsets   Uint32[s+1] string i = text[offsets[i]..offsets[i+1])
 //   24 total     u32  byte length of the whole file        category, precision, flags, sources  Uint8[n] each
 //   28 reserved  u32  0                                    text      Uint8[b]    UTF-8
-import { CATEGORIES, PRECISIONS, type Category, type EventFeature, type Precision } from './index.ts';
+import { CATEGORIES, PRECISIONS, type Category, type EventFeature, type Precision, type Status } from './index.ts';
 import { dayOf, isoOf } from './day.ts';
 
 export const COLUMNAR_MAGIC = 0x434b4c46; // 'FLKC' read as a little-endian u32
@@ -23,7 +23,12 @@ export const COLUMNAR_HEADER_BYTES = 32;
 export const NO_UNTIL = 0x7fffffff;
 /** Bit of `flags`: the event is a state that holds from `start` on. */
 export const FLAG_PERSISTS = 1;
-const KNOWN_FLAGS = FLAG_PERSISTS;
+/** Bits of `flags` (added without a version bump: older files have them 0, and read as they always did). */
+export const FLAG_PLANNED = 2;
+export const FLAG_ONGOING = 4;
+/** The date is the report's publication date (`dateSource: 'published'`): the text gave none. */
+export const FLAG_DATED_BY_PUBLICATION = 8;
+const KNOWN_FLAGS = FLAG_PERSISTS | FLAG_PLANNED | FLAG_ONGOING | FLAG_DATED_BY_PUBLICATION;
 /** Bytes per event in the fixed-width sections: 3 Int32 + 2 Float32 + 3 Uint32 + 4 Uint8. */
 const BYTES_PER_EVENT = 40;
 /** What to do with a file this reader cannot read: both writers always write the current version. */
@@ -87,6 +92,9 @@ export interface ColumnarEventRecord {
   lon: number;
   lat: number;
   sourceCount: number;
+  /** From the flags: 'planned', 'ongoing', or 'happened' (also for files written before the status existed). */
+  status: Status;
+  datedByPublication: boolean;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -214,7 +222,8 @@ export function columnsOfFeatures(features: readonly EventFeature[]): ColumnarIn
     w.lat[i] = f.geometry.coordinates[1];
     w.category[i] = CATEGORIES.indexOf(p.category);
     w.precision[i] = PRECISIONS.indexOf(p.precision);
-    w.flags[i] = p.persists ? FLAG_PERSISTS : 0;
+    w.flags[i] = (p.persists ? FLAG_PERSISTS : 0) | (p.status === 'planned' ? FLAG_PLANNED : 0)
+      | (p.status === 'ongoing' ? FLAG_ONGOING : 0) | (p.dateSource === 'published' ? FLAG_DATED_BY_PUBLICATION : 0);
     w.sourceCount[i] = Math.min(255, p.sources.length);
     (input.title as string[]).push(p.title);
     (input.id as string[]).push(f.id);
@@ -354,5 +363,7 @@ export function eventAt(c: ColumnarEvents, i: number): ColumnarEventRecord {
     lon: c.position[2 * i],
     lat: c.position[2 * i + 1],
     sourceCount: c.sourceCount[i],
+    status: c.flags[i] & FLAG_PLANNED ? 'planned' : c.flags[i] & FLAG_ONGOING ? 'ongoing' : 'happened',
+    datedByPublication: (c.flags[i] & FLAG_DATED_BY_PUBLICATION) !== 0,
   };
 }

@@ -14,6 +14,8 @@ import { checkOffsets, decodeTable, encodeTable, TableFormatError, type BinIdent
 
 /** Categories whose actors attack rather than contribute: their actors get no arc, anywhere (the app's arcs). */
 export const HOSTILE_CATEGORIES: readonly Category[] = ['incursion', 'incident', 'strike', 'advance'];
+/** Categories whose actors take part without sending anything: a meeting's attendees get no arc (the panel lists them). */
+export const ATTENDANCE_CATEGORIES: readonly Category[] = ['meeting'];
 
 export interface PostureTable {
   readonly rows: Uint32Array;
@@ -42,8 +44,9 @@ function has(list: ArrayLike<number>, x: number): boolean {
 
 /**
  * The contributors of an event: its actors that are not its hosts and are never seen attacking, none at all for a
- * hostile category. (The pipeline sometimes names the threat as an actor of a deployment; a host contributing on its
- * own soil needs no arc.)
+ * hostile category or a meeting (attending is not contributing: four lines to Australia, Japan, Korea and New Zealand
+ * for a ministers' meeting in Brussels said something false). (The pipeline sometimes names the threat as an actor of
+ * a deployment; a host contributing on its own soil needs no arc.)
  */
 export function contributorsOf(
   category: Category,
@@ -51,7 +54,7 @@ export function contributorsOf(
   hosts: ArrayLike<number>,
   hostile: ArrayLike<number>,
 ): number[] {
-  if (HOSTILE_CATEGORIES.includes(category)) return [];
+  if (HOSTILE_CATEGORIES.includes(category) || ATTENDANCE_CATEGORIES.includes(category)) return [];
   const out: number[] = [];
   for (let k = 0; k < actors.length; k++) if (!has(hosts, actors[k]) && !has(hostile, actors[k])) out.push(actors[k]);
   return out;

@@ -30,7 +30,8 @@ describe('keyboard-only use', () => {
     expect(await suite.app.page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the timeline');
     await suite.app.page.keyboard.press('Enter');
     let reached = false;
-    for (let i = 0; i < 6 && !reached; i++) {
+    // Play, previous and next event, speed, play mode, loop, fade window, then the scrubber.
+    for (let i = 0; i < 8 && !reached; i++) {
       await suite.app.page.keyboard.press('Tab');
       reached = await suite.app.page.evaluate(() => document.activeElement?.getAttribute('role') === 'slider');
     }

@@ -59,6 +59,13 @@ export async function waitForDrawn(page: Page, n: number): Promise<string[]> {
   return page.evaluate(() => window.__flankline.drawnMarkerIds());
 }
 
+/** Opens the legend (folded to a chip by default) and waits until the map has made room for it. */
+export async function openLegend(page: Page, root = '#legend'): Promise<void> {
+  if (!(await page.locator(`${root}.legend-open`).count())) await page.locator(`${root} summary`).click();
+  await page.locator(`${root}.legend-open`).waitFor();
+  await page.waitForTimeout(300); // MapLibre follows its container's new size on the next frames
+}
+
 declare global {
   interface Window { __flankline: import('../../src/app/test-hook.ts').FlanklineHook }
 }

@@ -4,7 +4,7 @@
 //   invalid/   an events file that breaks the contract
 //   empty/     a valid, empty collection
 //   single/    one year-precision event whose documents.json is missing, its title written as hostile HTML
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -26,6 +26,9 @@ export async function buildApp(): Promise<string> {
     mkdirSync(join(outDir, dir), { recursive: true });
     for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, dir, name), text);
   };
+  // Vite copies public/, and with it public/data (the seeds' events.bin and parts once `npm run geocode` has run):
+  // the app would read that bin beside the fixture's GeoJSON, so the fixture's folder starts empty.
+  rmSync(join(outDir, 'data'), { recursive: true, force: true });
   mkdirSync(join(outDir, 'data'), { recursive: true });
   cpSync(join(FIXTURES, 'fixture-events.geojson'), join(outDir, 'data/events.geojson'));
   cpSync(join(FIXTURES, 'fixture-documents.json'), join(outDir, 'data/documents.json'));

@@ -54,7 +54,7 @@ describe('data problems', () => {
     await page.locator('.list-item').first().click();
     const panel = page.locator('#panel');
     await panel.waitFor({ state: 'visible' });
-    expect(await panel.locator('.panel-date').textContent()).toBe('2019');
+    expect(await panel.locator('.panel-date').textContent()).toBe('2019 (month and day unknown)');
     expect(await panel.locator('.excerpt').textContent()).toBe('A similar violation near Vaindloo was reported in 2019.');
     expect(await panel.locator('.note').textContent()).toContain('is not in this dataset');
     expect(await panel.getByRole('button', { name: 'Read the document' }).count()).toBe(0);

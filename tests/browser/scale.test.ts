@@ -12,7 +12,7 @@ import { rowOrder } from '../../src/model/columnar.ts';
 import { countriesOf } from '../../src/model/place.ts';
 import { CATEGORY_COLORS } from '../../src/app/categories.ts';
 import type { FlanklineHook as Hook } from '../../src/app/test-hook.ts';
-import { launch, openApp, type OpenedApp } from './browser.ts';
+import { launch, openApp, openLegend, type OpenedApp } from './browser.ts';
 import { colourDistance, decodePng, type Pixels } from './pixels.ts';
 
 const N = 30_000;
@@ -298,6 +298,7 @@ describe('30,000 synthetic events from events.bin', () => {
     await app.page.mouse.move(2, 2);
     await press('End');
     await press('PageDown', 33);
+    await openLegend(app.page);
     const colour = CATEGORY_COLORS.incident;
     const marker = await pickableMarker('incident');
     const before = nearColour(await shots(), colour);

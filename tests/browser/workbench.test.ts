@@ -107,9 +107,9 @@ describe('the workbench', () => {
     await act(() => romania.click());
     await expect.poll(() => byTitle(/Alexandria/).properties.place.country).toBe('RO');
     expect(byTitle(/Alexandria/).id).toBe(before.id);
-    // the panel shows the event again, on the new data
+    // the panel shows the event again, on the new data (its country by name)
     await shot('04b-moved');
-    await expect.poll(() => page.locator('#panel .panel-place').textContent()).toMatch(/RO/);
+    await expect.poll(() => page.locator('#panel .panel-place').textContent()).toMatch(/Romania/);
     await expect.poll(() => review().locator('.wb-state').textContent()).toMatch(/^Corrected by Ana/);
     expect(await samePage()).toBe(true);
   });

@@ -27,6 +27,7 @@ function expectSameEvents(buffer: ArrayBuffer, list: EventFeature[]): void {
     expect({ ...e, lon: undefined, lat: undefined }).toEqual({
       id: f.id, title: p.title, place: p.place.name, category: p.category, start: p.start, end: p.end, precision: p.precision,
       persists: p.persists, until: p.persists ? p.until : null, sourceCount: p.sources.length, lon: undefined, lat: undefined,
+      status: p.status ?? 'happened', datedByPublication: p.dateSource === 'published',
     });
     expect(e.lon).toBeCloseTo(f.geometry.coordinates[0], 4);
     expect(e.lat).toBeCloseTo(f.geometry.coordinates[1], 4);
@@ -53,6 +54,20 @@ describe('columnar format', () => {
     fc.assert(fc.property(fc.shuffledSubarray(base, { minLength: 0, maxLength: base.length }), (subset) => {
       expectSameEvents(encodeFeatures(subset), subset);
     }), { numRuns: 40 });
+  });
+
+  it('encodeFeatures() keeps a planned or ongoing status and a date taken from the publication in the flags', () => {
+    const list = features(6, 7);
+    Object.assign(list[0].properties, { status: 'planned', dateSource: 'sentence' });
+    Object.assign(list[1].properties, { status: 'ongoing', dateSource: 'published' });
+    Object.assign(list[2].properties, { status: 'happened', dateSource: 'published' });
+    for (const f of list.slice(3)) { delete f.properties.status; delete f.properties.dateSource; }
+    expectSameEvents(encodeFeatures(list), list);
+    const decoded = decodeColumnar(encodeFeatures(list));
+    const byId = new Map(Array.from({ length: decoded.count }, (_, i) => [eventAt(decoded, i).id, eventAt(decoded, i)]));
+    expect(byId.get(list[0].id)).toMatchObject({ status: 'planned', datedByPublication: false });
+    expect(byId.get(list[1].id)).toMatchObject({ status: 'ongoing', datedByPublication: true });
+    expect(byId.get(list[3].id)).toMatchObject({ status: 'happened', datedByPublication: false });
   });
 
   it('encodeColumnar() stores days relative to the earliest start and marks open states with NO_UNTIL', () => {

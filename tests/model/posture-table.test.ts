@@ -53,10 +53,13 @@ describe('the posture table', () => {
   test('contributorsOf() leaves out hosts and attackers, and gives a hostile category none', () => {
     expect(contributorsOf('mission', codes('DE', 'DK', 'PL'), codes('PL'), codes('DE')).map(alpha2OfCode)).toEqual(['DK']);
     expect(contributorsOf('strike', codes('DK'), [], [])).toEqual([]);
+    // Attending a meeting is not sending forces: no arc from Canberra to Brussels.
+    expect(contributorsOf('meeting', codes('AU', 'KR', 'NZ'), codes('BE'), [])).toEqual([]);
   });
 
   test('postureOfFeatures() keeps every persisting event and every event with a contributor, in row order', () => {
-    expect([...table.rows].map((r) => FEATURES[r].id)).toEqual(['baltics', 'summit', 'sentry']);
+    // The summit's attendees contribute nothing (attending is not sending forces), so it has no row.
+    expect([...table.rows].map((r) => FEATURES[r].id)).toEqual(['baltics', 'sentry']);
     expect([...table.hostile].map(alpha2OfCode)).toEqual(['DE', 'RU']);
     expect(listOf(table, table.hostOffsets, table.hosts, 'baltics')).toEqual(['EE', 'LV', 'LT']);
     expect(listOf(table, table.hostOffsets, table.hosts, 'sentry')).toEqual(['PL']);

@@ -19,11 +19,12 @@ export interface Credits {
 }
 
 export function creditsParts(documents: Iterable<SourceDocument>, opts = CREDITS_DEFAULTS): Credits {
-  const names = [...new Set([...documents].map((d) => truncate(d.credit?.trim() || '', opts.maxSourceChars)).filter(Boolean))].sort();
+  // By name: the credit (a publisher, an agency), else the document's title, never "see each event" (useless on paper).
+  const names = [...new Set([...documents].map((d) => truncate(d.credit?.trim() || d.title.trim(), opts.maxSourceChars)).filter(Boolean))].sort();
   const shown = names.slice(0, opts.maxSources).join(', ');
   const more = names.length > opts.maxSources ? ` and ${names.length - opts.maxSources} more` : '';
   return {
-    sources: names.length ? `Sources: ${shown}${more}` : 'Sources: see each event',
+    sources: names.length ? `Sources: ${shown}${more}` : 'Sources: none named in the data',
     licences: `${opts.basemap} · ${opts.places} · Flankline`,
   };
 }

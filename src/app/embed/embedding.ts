@@ -13,6 +13,7 @@ import { readEmbedOptions, type EmbedOptions } from './options.ts';
 import { applyCamera, cameraOf, syncUrl } from './url-sync.ts';
 import { connectHost } from './host-api.ts';
 import { createCredits, creditsParts } from './credits.ts';
+import type { LegendEntry } from '../legend-entries.ts';
 
 /** The view the page opens on: its fragment, else the one a single-file export was made with. */
 export function initialView(domain: [number, number]): View {
@@ -26,6 +27,8 @@ export interface EmbeddingContext {
   overlay: MapboxOverlay | null;
   store: Store;
   table: EventsTable;
+  /** The posture layers the map draws (legend-entries.ts), for the PNG export's legend. */
+  postureLegend?: readonly LegendEntry[];
   documents: ReadonlyMap<string, SourceDocument>;
   domain: [number, number];
   view: View;
@@ -68,7 +71,8 @@ export function startEmbedding(ctx: EmbeddingContext): void {
   const credits = creditsParts(ctx.documents.values());
   createCredits(document.querySelector('footer.timeline') ?? document.body, ctx.documents.values());
   const exportCtx: ExportContext | null = ctx.map && ctx.overlay
-    ? { map: ctx.map, overlay: ctx.overlay, store: ctx.store, table: ctx.table, domain: ctx.domain, credits }
+    ? { map: ctx.map, overlay: ctx.overlay, store: ctx.store, table: ctx.table, domain: ctx.domain, credits,
+      postureLegend: ctx.postureLegend ?? [] }
     : null;
   addToolbar(exportCtx);
   if (options.autoplay) ctx.store.set({ playing: true });

@@ -25,11 +25,45 @@ export function iframeSnippet(src: string, opts = SHARE_DEFAULTS): string {
     + `style="border:0" title="Flankline map" loading="lazy" allow="fullscreen"></iframe>`;
 }
 
-function field(labelText: string, control: HTMLInputElement | HTMLTextAreaElement): HTMLLabelElement {
+/** Whether a link made here only works on this computer: a local address or a file, not a published page. */
+export function isLocalLink(href: string): boolean {
+  const url = new URL(href);
+  return url.protocol === 'file:' || /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/.test(url.hostname);
+}
+
+export const SHARE_TEXT = {
+  local: 'These point to this computer: they work for others only once the map is published on a web server '
+    + '(npm run build, then put the built folder online; docs/embedding.md).',
+  copied: 'Copied.',
+  copyFailed: 'Could not copy: select the text and copy it by hand.',
+};
+
+/** Copies the control's text: the Clipboard API, else the selection and execCommand (file:// pages, older browsers). */
+async function copyText(control: HTMLInputElement | HTMLTextAreaElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(control.value);
+    return true;
+  } catch {
+    control.select();
+    return document.execCommand('copy');
+  }
+}
+
+function field(labelText: string, control: HTMLInputElement | HTMLTextAreaElement, status: HTMLElement): HTMLDivElement {
+  const wrap = document.createElement('div');
+  wrap.className = 'share-field';
   const label = document.createElement('label');
-  label.className = 'share-field';
   label.append(document.createTextNode(labelText), control);
-  return label;
+  const copy = document.createElement('button');
+  copy.type = 'button';
+  copy.className = 'share-copy';
+  copy.textContent = 'Copy';
+  copy.setAttribute('aria-label', `Copy the ${labelText.toLowerCase()}`);
+  copy.addEventListener('click', () => {
+    void copyText(control).then((ok) => { status.textContent = ok ? SHARE_TEXT.copied : SHARE_TEXT.copyFailed; });
+  });
+  wrap.append(label, copy);
+  return wrap;
 }
 
 export function createShareDialog(): HTMLDialogElement {
@@ -66,9 +100,17 @@ export function createShareDialog(): HTMLDialogElement {
   close.className = 'share-close';
   close.textContent = 'Close';
   close.addEventListener('click', () => dialog.close());
-  dialog.append(heading, field('Link to this view', link), options, field('Embed code', snippet), close);
+  const status = document.createElement('p');
+  status.className = 'share-status';
+  status.setAttribute('role', 'status');
+  const local = document.createElement('p');
+  local.className = 'share-local note';
+  local.textContent = SHARE_TEXT.local;
+  dialog.append(heading, local, field('Link to this view', link, status), options, field('Embed code', snippet, status), status, close);
 
   const render = () => {
+    local.hidden = !isLocalLink(location.href);
+    status.textContent = '';
     link.value = permalink(location);
     snippet.value = iframeSnippet(embedUrl(location, {
       scrubber: !boxes.scrubber.checked, autoplay: boxes.autoplay.checked, lock: boxes.lock.checked,

@@ -9,6 +9,7 @@ import { formatDay } from '../format/date.ts';
 import { isoOf } from '../../model/day.ts';
 import { truncate } from '../../util/text.ts';
 import type { Credits } from '../embed/credits.ts';
+import type { LegendEntry } from '../legend-entries.ts';
 
 export const PRINT_DEFAULTS = {
   font: "'DejaVu Sans', system-ui, sans-serif",
@@ -23,6 +24,36 @@ export const PRINT_DEFAULTS = {
   marginPx: 10,
 };
 
+/** A posture entry's swatch, centred on (x, y), the way the map draws it. */
+function drawSwatch(ctx: CanvasRenderingContext2D, e: LegendEntry, x: number, y: number): void {
+  ctx.save();
+  ctx.strokeStyle = e.color;
+  ctx.fillStyle = e.color;
+  ctx.lineWidth = 2;
+  if (e.kind === 'fill') {
+    ctx.fillRect(x - 5, y - 5, 10, 10);
+    ctx.strokeStyle = '#9aa3ad';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x - 5, y - 5, 10, 10);
+  } else if (e.kind === 'outline') {
+    ctx.setLineDash([3, 2]);
+    ctx.strokeRect(x - 5, y - 5, 10, 10);
+  } else if (e.kind === 'square') {
+    ctx.lineWidth = 2.5;
+    ctx.strokeRect(x - 5, y - 5, 10, 10);
+  } else if (e.kind === 'arc') {
+    ctx.beginPath();
+    ctx.moveTo(x - 7, y + 3);
+    ctx.quadraticCurveTo(x, y - 6, x + 7, y + 3);
+    ctx.stroke();
+  } else {
+    ctx.beginPath();
+    ctx.arc(x, y, 5, 0, Math.PI * 2);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
 export interface PrintFrame {
   width: number;
   height: number;
@@ -30,6 +61,8 @@ export interface PrintFrame {
   domain: [number, number];
   table: EventsTable;
   credits: Credits;
+  /** The posture layers the map draws (legend-entries.ts), listed under the categories. */
+  postureLegend?: readonly LegendEntry[];
 }
 
 /**
@@ -96,13 +129,17 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
   ctx.fillStyle = opts.muted;
   ctx.fillText(`${count} ${count === 1 ? 'event' : 'events'} up to this date`, m + 12, m + 46);
 
-  // The legend: only the categories this dataset uses.
+  // The legend: the categories this dataset uses, then the posture layers the map draws (as on screen).
   const counts = categoryCounts(f.table);
   const used = CATEGORIES.filter((_, k) => counts[k] > 0);
-  if (used.length) {
+  // Below the date box only: on a small export the posture entries that do not fit are left out, never drawn over it.
+  const room = Math.max(0, Math.floor((bottom - m - (m + 54 + 8) - 10) / 17));
+  const extra = (f.postureLegend ?? []).slice(0, Math.max(0, room - used.length));
+  const rows = used.length + extra.length;
+  if (rows) {
     ctx.font = `12px ${opts.font}`;
-    const w = Math.max(...used.map((c) => ctx.measureText(CATEGORY_LABELS[c]).width)) + 34;
-    const h = used.length * 17 + 10;
+    const w = Math.max(...used.map((c) => ctx.measureText(CATEGORY_LABELS[c]).width), ...extra.map((e) => ctx.measureText(e.text).width)) + 34;
+    const h = rows * 17 + 10;
     panel(ctx, m, bottom - m - h, w, h, opts.paper);
     used.forEach((c, i) => {
       const y = bottom - m - h + 14 + i * 17;
@@ -112,6 +149,12 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
       ctx.fill();
       ctx.fillStyle = opts.ink;
       ctx.fillText(CATEGORY_LABELS[c], m + 24, y);
+    });
+    extra.forEach((e, k) => {
+      const y = bottom - m - h + 14 + (used.length + k) * 17;
+      drawSwatch(ctx, e, m + 13, y - 4);
+      ctx.fillStyle = opts.ink;
+      ctx.fillText(e.text, m + 24, y);
     });
   }
 

@@ -6,6 +6,7 @@ import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import { isoOf } from '../../model/day.ts';
 import { drawPrintFrame } from './overlay-draw.ts';
+import type { LegendEntry } from '../legend-entries.ts';
 import type { Credits } from '../embed/credits.ts';
 
 export const EXPORT_DEFAULTS = {
@@ -20,6 +21,8 @@ export interface ExportContext {
   table: EventsTable;
   domain: [number, number];
   credits: Credits;
+  /** The posture layers the map draws, for the printed legend (legend-entries.ts). */
+  postureLegend?: readonly LegendEntry[];
 }
 
 export interface ExportSize {
@@ -62,7 +65,8 @@ export async function renderMapImage(ctx: ExportContext, size: ExportSize = {}):
     const deckCanvas = overlay.getCanvas();
     if (deckCanvas) g.drawImage(deckCanvas, 0, 0, out.width, out.height);
     g.scale(scale, scale);
-    drawPrintFrame(g, { width, height, t: ctx.store.get().t, domain: ctx.domain, table: ctx.table, credits: ctx.credits });
+    drawPrintFrame(g, { width, height, t: ctx.store.get().t, domain: ctx.domain, table: ctx.table, credits: ctx.credits,
+      postureLegend: ctx.postureLegend });
     return out;
   } finally {
     container.style.cssText = savedStyle;

@@ -4,10 +4,12 @@ import type { EventsTable } from '../state/events-table.ts';
 import type { EventFeature } from '../../model/index.ts';
 import { countStartedBy, strengthAt } from '../state/visible.ts';
 import { CATEGORY_LABELS, cssColor } from '../categories.ts';
-import { formatEventDate } from '../format/date.ts';
+import { formatWhen, isUncertainDate, uncertaintyTag } from '../format/certainty.ts';
 import { listWindow, LIST_WINDOW_DEFAULTS, type ListWindow } from './list-window.ts';
 import { followAtMost, whenIdle } from './follow.ts';
 import type { Search } from '../state/search.ts';
+import { csvOf, download, geojsonOf, visibleRows } from './export-visible.ts';
+import { isoOf } from '../../model/day.ts';
 
 export const LIST_DEFAULTS = {
   /** Items rendered at most; the rest are summarised, so a large dataset does not build a huge DOM on each scrub. */
@@ -21,6 +23,16 @@ export const LIST_DEFAULTS = {
   followTimeMs: 150,
   followWaitMs: 1000,
 };
+
+/** Why an item matched the search: the search looks in titles, place names and excerpts (state/search.ts). */
+export function whyMatched(query: string, title: string, place: string): string {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const where: string[] = [];
+  if (words.some((w) => place.toLowerCase().includes(w))) where.push('the place');
+  if (words.some((w) => title.toLowerCase().includes(w))) where.push('the title');
+  if (!words.every((w) => place.toLowerCase().includes(w) || title.toLowerCase().includes(w))) where.push('a source\'s text');
+  return `Matches ${where.join(' and ')}`;
+}
 
 /** What the list needs of the search (state/search.ts): absent, every event passes. */
 export type ListFilter = Pick<Search, 'passes' | 'key' | 'subscribe'>;
@@ -39,7 +51,24 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
   const ol = document.createElement('ol');
   const more = document.createElement('p');
   more.className = 'list-more';
-  root.append(heading, ol, more);
+  const exports = document.createElement('p');
+  exports.className = 'list-export';
+  exports.append(document.createTextNode('Download what is shown: '));
+  for (const [label, kind] of [['CSV', 'csv'], ['GeoJSON', 'geojson']] as const) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = `list-export-${kind}`;
+    b.textContent = label;
+    b.title = `The events shown at this date, with the search and categories applied, as ${label}`;
+    b.addEventListener('click', () => {
+      const rows = visibleRows(table, store.get().t, passes);
+      const day = isoOf(store.get().t);
+      if (kind === 'csv') download(csvOf(table, rows), `flankline-events-${day}.csv`, 'text/csv;charset=utf-8');
+      else download(geojsonOf(table, rows), `flankline-events-${day}.geojson`, 'application/geo+json');
+    });
+    exports.append(b, document.createTextNode(' '));
+  }
+  root.append(heading, exports, ol, more);
   const items = new Map<string, HTMLElement>();
   const shownItems: HTMLElement[] = [];
   let shownWindow: ListWindow = { rows: [], earlier: 0, filtered: 0 };
@@ -58,14 +87,26 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
     const dot = document.createElement('span');
     dot.className = 'swatch';
     dot.style.background = cssColor(f.properties.category);
+    dot.style.setProperty('--c', cssColor(f.properties.category));
     const title = document.createElement('span');
     title.className = 'list-title';
     title.textContent = f.properties.title;
     const meta = document.createElement('span');
     meta.className = 'list-meta';
     const p = f.properties;
-    meta.textContent = `${formatEventDate(p.start, p.end, p.precision)} · ${p.place.name} · ${CATEGORY_LABELS[p.category]}`;
+    const tag = uncertaintyTag(p);
+    meta.textContent = `${formatWhen(p)}${tag && tag !== 'planned' ? ` (${tag})` : ''} · ${p.place.name} · ${CATEGORY_LABELS[p.category]}`;
+    // An uncertain date (a month or a year, planned, or only the report's date) is drawn hollow, never as certain.
+    li.classList.toggle('uncertain', isUncertainDate(p));
+    li.classList.toggle('planned', p.status === 'planned');
     button.append(dot, title, meta);
+    const query = filter?.key() ?? '';
+    if (query) {
+      const why = document.createElement('span');
+      why.className = 'list-why';
+      why.textContent = whyMatched(query, p.title, p.place.name);
+      button.append(why);
+    }
     decorate?.(button, f);
     button.addEventListener('click', () => store.set({ selectedId: f.id }));
     button.addEventListener('mouseenter', () => store.set({ hoveredId: f.id }));

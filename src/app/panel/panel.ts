@@ -4,8 +4,10 @@ import type { Store } from '../state/store.ts';
 import { isLightFeature, type EventsTable } from '../state/events-table.ts';
 import type { DetailsSource } from '../data/bin.ts';
 import { CATEGORY_LABELS, cssColor } from '../categories.ts';
-import { formatDay, formatEventDate, formatPublished } from '../format/date.ts';
-import { formatCoordinates, formatPlacePoint, formatCountries, formatGazetteer } from '../format/place.ts';
+import { formatDay, formatPublished } from '../format/date.ts';
+import { confidenceInWords, formatWhen, isUncertainDate } from '../format/certainty.ts';
+import { countryName, formatCoordinates, formatPlaceName, formatPlacePoint, formatCountries, formatGazetteer } from '../format/place.ts';
+import { bestSourcesFirst } from './best-source.ts';
 import { renderExcerpt } from './excerpt.ts';
 import { renderReader } from './reader.ts';
 
@@ -18,13 +20,18 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 
 function whenText(f: EventFeature): string {
   const p = f.properties;
-  const when = formatEventDate(p.start, p.end, p.precision);
+  // A state in place is ongoing by its nature: "still in place" says it once.
+  const when = formatWhen(p.persists && p.status === 'ongoing' ? { ...p, status: undefined } : p);
   if (!p.persists) return when;
   return p.until === null ? `${when}, still in place` : `${when}, in place until ${formatDay(p.until)}`;
 }
 
-/** No source quotes a date: the pipeline dated the event by when its report was published. */
+/**
+ * The pipeline dated the event by when its report was published: its `dateSource` says so, or (in files written
+ * before that field) no source quotes a date.
+ */
 export function isDatedByPublication(f: EventFeature): boolean {
+  if (f.properties.dateSource !== undefined) return f.properties.dateSource === 'published';
   return f.properties.sources.every((s) => !s.highlights.some((h) => h.kind === 'date'));
 }
 
@@ -34,13 +41,15 @@ function placeList(f: EventFeature): HTMLElement {
   const dl = el('dl', 'panel-place');
   // A light feature (before its full one arrives) knows only the place's name and position.
   const rows: [string, string][] = isLightFeature(f) ? [['Place', place.name], ['Coordinates', formatCoordinates(lon, lat)]] : [
-    ['Place', `${place.name} (${place.kind})`],
+    ['Place', formatPlaceName(place)],
     [place.countries?.length ? 'Countries' : 'Country', formatCountries(place)],
     ['Coordinates', formatPlacePoint(place, lon, lat)],
     ['Placed by', formatGazetteer(place)],
-    ['Confidence', `${Math.round(f.properties.confidence * 100)}%`],
+    ['Confidence', confidenceInWords(f.properties.confidence, f.properties.reason)],
   ];
-  if (f.properties.actors.length) rows.push(['Actors', f.properties.actors.join(', ')]);
+  // A meeting's actors attend it (no arc is drawn for them): they are listed here by name.
+  const actors = f.properties.actors.map(countryName).join(', ');
+  if (actors) rows.push([f.properties.category === 'meeting' ? 'Taking part' : 'Actors', actors]);
   for (const [term, value] of rows) dl.append(el('dt', '', term), el('dd', '', value));
   return dl;
 }
@@ -86,20 +95,22 @@ export function createPanel(root: HTMLElement, store: Store, table: EventsTable,
     const title = el('h2', 'panel-title', f.properties.title);
     title.id = 'panel-title';
     title.tabIndex = -1;
-    body.append(cat, title, el('p', 'panel-date', whenText(f)));
+    const date = el('p', 'panel-date', whenText(f));
+    date.classList.toggle('uncertain', isUncertainDate(f.properties));
+    body.append(cat, title, date);
     if (isLightFeature(f)) {
       body.append(placeList(f), el('h3', 'panel-sources-heading', 'Sources'), el('p', 'note panel-loading', PANEL_TEXT.loading));
       return;
     }
     if (isDatedByPublication(f)) {
-      body.append(el('p', 'note', 'The text gives no date for this: it is placed in the month its report was published.'));
+      body.append(el('p', 'note panel-date-note', 'The text gives no date for this: it is placed at the date its report was published.'));
     }
-    body.append(placeList(f));
-    const sources = f.properties.sources;
+    // The evidence first (on a phone's sheet it is what shows above the fold): the best supporting sentence leads.
+    const sources = bestSourcesFirst(f.properties.sources);
     body.append(el('h3', 'panel-sources-heading', sources.length === 1 ? 'Source' : `Sources (${sources.length})`));
     const list = el('ol', 'sources');
     for (const source of sources) list.append(sourceItem(f, source));
-    body.append(list);
+    body.append(list, el('h3', 'panel-sources-heading', 'Where and how sure'), placeList(f));
     extension?.eventShown(f, body);
   }
 

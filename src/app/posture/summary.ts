@@ -2,8 +2,8 @@
 //   "Deployments: 4 host countries · Mission: Eastern Sentry (5 contributors) · Incursions in the last 30 days: 2".
 // Generic over categories: each persisting category is summarised by its mode, each incident category by a count.
 import { bisectLeft } from 'd3-array';
-import { CATEGORIES, type Category } from '../../model/index.ts';
-import { stringAt } from '../../model/columnar.ts';
+import { CATEGORIES, PRECISIONS, type Category } from '../../model/index.ts';
+import { FLAG_PLANNED, stringAt } from '../../model/columnar.ts';
 import type { PostureTable } from '../../model/posture-table.ts';
 import { CATEGORY_LABELS } from '../categories.ts';
 import { categoryOf, type EventsTable } from '../state/events-table.ts';
@@ -100,12 +100,16 @@ export function postureSummary(table: EventsTable, posture: PostureTable, t: num
       }
     }
   }
+  const DAY_PRECISION = PRECISIONS.indexOf('day');
   const incident = new Uint8Array(CATEGORIES.length);
   for (const c of opts.incidentCategories) incident[CATEGORIES.indexOf(c)] = 1;
   const recent = new Map<Category, number[]>();
   const started = countStartedBy(table.start, t);
   for (let i = bisectLeft(table.start, t - recentDays - longestSpan(table)); i < started; i++) {
     if (!incident[table.category[i]] || table.persistsUntil[i] !== -Infinity || table.end[i] < t - recentDays) continue;
+    // Known only to its month or year, an incident may not have happened yet until its interval is over.
+    if (table.columns.precision[i] !== DAY_PRECISION && t < table.end[i]) continue;
+    if (table.columns.flags[i] & FLAG_PLANNED) continue;
     const c = categoryOf(table, i);
     (recent.get(c) ?? recent.set(c, []).get(c)!).push(i);
   }

@@ -26,7 +26,7 @@ export function lightFeature(columns: ColumnarEvents, row: number): EventFeature
     geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
     properties: {
       title: r.title, category: r.category, start: r.start, end: r.end, precision: r.precision,
-      persists: r.persists, until: r.until,
+      persists: r.persists, until: r.until, status: r.status, ...(r.datedByPublication ? { dateSource: 'published' as const } : {}),
       place: { name: r.place, kind: 'city', country: null, gazetteer: 'curated' },
       actors: [], confidence: 0, sources: [],
     },

@@ -5,7 +5,7 @@ export interface AppState {
   /** Events that ended within this many days before t are drawn at full strength, older ones faded. */
   windowDays: number;
   playing: boolean;
-  /** Playback speed in days of data per second of viewing. */
+  /** Playback speed in days of data per second of viewing; 0 is "Fit": the data's span in about 20 s (player.ts). */
   speedDaysPerSecond: number;
   selectedId: string | null;
   hoveredId: string | null;
@@ -26,7 +26,7 @@ export const STATE_DEFAULTS: AppState = {
   t: 0,
   windowDays: 30,
   playing: false,
-  speedDaysPerSecond: 30,
+  speedDaysPerSecond: 0,
   selectedId: null,
   hoveredId: null,
   playMode: 'cumulative',

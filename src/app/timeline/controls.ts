@@ -5,8 +5,11 @@ import type { EventsTable } from '../state/events-table.ts';
 import { countShownAt } from '../state/shown-count.ts';
 import { isoOf } from '../../model/day.ts';
 import { formatDay } from '../format/date.ts';
+import { eventDays, nextEventDay, previousEventDay } from './play-plan.ts';
 
 export const SPEEDS: { label: string; daysPerSecond: number }[] = [
+  // The default: the whole span in about 20 s, empty stretches skipped, a hold on each event (timeline/play-plan.ts).
+  { label: 'Fit (20 s)', daysPerSecond: 0 },
   { label: '1 day / s', daysPerSecond: 1 },
   { label: '1 week / s', daysPerSecond: 7 },
   { label: '1 month / s', daysPerSecond: 30 },
@@ -49,6 +52,9 @@ export const CONTROLS_DEFAULTS = {
   searchLabel: 'Search events by title, place or excerpt',
   /** Counts in the status line with thousands separators. */
   groupedCounts: true,
+  /** Keys that step the time to the previous and next day with events (as a video player steps frames). */
+  previousKeys: [',', '['],
+  nextKeys: ['.', ']'],
 };
 
 /** `filters` (below the scrubber, after it in Tab order) takes the search box and the lanes switch. */
@@ -100,7 +106,33 @@ export function createControls(container: HTMLElement, store: Store, table: Even
   lanes.className = 'lanes-toggle';
   lanes.textContent = 'Lanes';
   lanes.title = 'One lane per category in the timeline strip';
-  container.append(play, speedLabel, modeLabel, loopLabel, date, status, windowLabel);
+  const days = eventDays(table.start);
+  const stepButton = (text: string, label: string, key: string) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'step-event';
+    b.textContent = text;
+    b.setAttribute('aria-label', label);
+    b.title = `${label} (key ${key})`;
+    return b;
+  };
+  const previous = stepButton('‹', 'Previous event', opts.previousKeys[0]);
+  const next = stepButton('›', 'Next event', opts.nextKeys[0]);
+  const step = (to: number | null) => { if (to !== null) store.set({ t: to, playing: false }); };
+  previous.addEventListener('click', () => step(previousEventDay(days, store.get().t)));
+  next.addEventListener('click', () => step(nextEventDay(days, store.get().t)));
+  // On the page (or inside the component's shadow root), not in a text field or a menu.
+  container.getRootNode().addEventListener('keydown', (e) => {
+    const key = e as KeyboardEvent;
+    const target = key.target as HTMLElement | null;
+    if (!container.isConnected || key.ctrlKey || key.metaKey || key.altKey) return;
+    if (target && (/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) || target.isContentEditable)) return;
+    if (opts.previousKeys.includes(key.key)) step(previousEventDay(days, store.get().t));
+    else if (opts.nextKeys.includes(key.key)) step(nextEventDay(days, store.get().t));
+    else return;
+    key.preventDefault();
+  });
+  container.append(play, previous, next, speedLabel, modeLabel, loopLabel, date, status, windowLabel);
   filters.classList.add('timeline-filters');
   filters.append(search, lanes);
 
@@ -124,6 +156,8 @@ export function createControls(container: HTMLElement, store: Store, table: Even
     const s = store.get();
     play.textContent = s.playing ? 'Pause' : 'Play';
     play.setAttribute('aria-pressed', String(s.playing));
+    previous.disabled = previousEventDay(days, s.t) === null;
+    next.disabled = nextEventDay(days, s.t) === null;
     speed.value = String(s.speedDaysPerSecond);
     windowSelect.value = String(s.windowDays);
     const modeValue = playModeValue(s.playMode, s.playWindowDays);

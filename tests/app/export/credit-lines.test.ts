@@ -31,3 +31,10 @@ describe('creditLines', () => {
     expect(sources.endsWith('…')).toBe(true);
   });
 });
+
+describe('sources by name', () => {
+  test('creditsParts() names a document without a credit by its title, never "see each event"', () => {
+    const { sources } = creditsParts([{ file: 'a.txt', title: 'Drones over Poland', credit: null, published: null, text: 'x' }]);
+    expect(sources).toBe('Sources: Drones over Poland');
+  });
+});

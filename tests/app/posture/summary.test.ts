@@ -41,6 +41,11 @@ describe('the posture summary', () => {
     expect(at('2025-12-31', 30).some((i) => i.category === 'incursion')).toBe(false);
   });
 
+  test('postureSummary() does not count an incident known only to its month as recent before the month is over', () => {
+    expect(at('2025-08-20', 30).some((i) => i.category === 'incursion')).toBe(false);
+    expect(at('2025-08-31', 30).find((i) => i.category === 'incursion')?.ids).toEqual(['i2']);
+  });
+
   test('missionName() takes the name from the title, never a fixed string', () => {
     expect(missionName('Eastern Sentry mission launched over Poland')).toBe('Eastern Sentry');
     expect(missionName('NATO launches Eastern Sentry')).toBe('Eastern Sentry');
