@@ -148,11 +148,11 @@ describe('findBoilerplate', () => {
       .toEqual(['Jane Doe\u00a0Daily Times Staff', 'J. Doe is a Daily Times reporter covering the war']);
   });
 
-  it('findBoilerplate() returns sorted spans that never overlap, quickly even for many lines', () => {
+  // 20,000 lines (1.2 MB): a scan that is quadratic in the lines would not finish within the test's timeout; no
+  // timing is asserted, so a loaded machine cannot fail it.
+  it('findBoilerplate() returns sorted spans that never overlap, even for many lines', { timeout: 30_000 }, () => {
     const text = 'Allies met (Photo: Jane Doe/AFP) again. pic.twitter.com/Ab12\n'.repeat(20_000);
-    const started = performance.now();
     const spans = findBoilerplate(text);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(spans.length).toBe(40_000);
     expect(spans.every((s, i) => i === 0 || s.start >= spans[i - 1].end)).toBe(true);
   });

