@@ -179,7 +179,7 @@ else if (!hasRedisServer()) console.log('queue: skipped: redis-server is not ins
 else {
   const redis = await startRedis();
   const names = ['A', 'B'];
-  const children = names.map((name) => spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts', '--queue', redis.url, '--threads', '1', '--name', name], { stdio: ['ignore', 'pipe', 'inherit'] }));
+  const children = names.map((name) => spawn(process.execPath, ['build/cli/worker.mjs', '--queue', redis.url, '--threads', '1', '--name', name], { stdio: ['ignore', 'pipe', 'inherit'] }));
   await Promise.all(children.map((child) => new Promise<void>((resolve) => {
     let seen = '';
     child.stdout!.on('data', (chunk) => {
