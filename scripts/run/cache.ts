@@ -52,6 +52,12 @@ export function pipelineVersion({ root = ROOT, dataFiles = RESOURCE_FILES, setti
 /** A document's content hash: what finds a repeated document and, with its name and entry, its cache entry. */
 export const contentHash = (bytes: Uint8Array) => sha256().update(bytes).digest('hex');
 
+/** What makes a document's result: its name, its manifest entry and its bytes (by their hash). */
+export function documentKey(input: PipelineInput, bytesHash: string): string {
+  const meta = input.meta ? [input.meta.file, input.meta.title, input.meta.credit, input.meta.published] : null;
+  return sha256().update(JSON.stringify([input.file, meta, bytesHash])).digest('hex');
+}
+
 /**
  * Where the cache goes by default: beside the outputs. When they are inside the project's public/ folder (the
  * default outputs), Vite would publish the cache with the app, so it goes to the project folder instead.
@@ -100,8 +106,7 @@ export class DocumentCache {
 
   /** The key of a document: its name, its manifest entry and its bytes (by their hash). */
   key(input: PipelineInput, bytesHash: string): string {
-    const meta = input.meta ? [input.meta.file, input.meta.title, input.meta.credit, input.meta.published] : null;
-    return sha256().update(JSON.stringify([input.file, meta, bytesHash])).digest('hex');
+    return documentKey(input, bytesHash);
   }
 
   private pathOf(key: string): string {

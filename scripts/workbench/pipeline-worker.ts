@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { assembleRun, count, documentResults, processDocument, STAGE_NAMES, type DocumentResult, type PipelineInput, type PipelineResources } from '../../src/pipeline/index.ts';
-import { contentHash } from '../run/cache.ts';
+import { contentHash, documentKey } from '../run/cache.ts';
 import { documentOptions, loadResources, DEFAULT_SETTINGS } from '../run/resources.ts';
 import { whyNothing } from '../../src/pipeline/report.ts';
 import { guessEvent } from '../../src/pipeline/guess.ts';
@@ -24,11 +24,9 @@ try {
  * that document only, then the merge (issue 17). Only the current corpus's documents are kept.
  */
 let lastRun = new Map<string, DocumentResult>();
-const documentKey = (input: PipelineInput) =>
-  contentHash(new TextEncoder().encode(JSON.stringify([input.file, input.meta ?? null, contentHash(input.bytes)])));
 const noTime = STAGE_NAMES.slice(0, -1).map(() => 0);
 
-function runCorpus(id: number, inputs: PipelineInput[], resources: PipelineResources) {
+function runChanged(id: number, inputs: PipelineInput[], resources: PipelineResources) {
   const options = {
     ...documentOptions(DEFAULT_SETTINGS, () => performance.now()),
     onStage: (t: { stage: string; detail: string }) => port.postMessage({ id, kind: 'progress', stage: t.stage, detail: t.detail } satisfies WorkerReply),
@@ -37,7 +35,7 @@ function runCorpus(id: number, inputs: PipelineInput[], resources: PipelineResou
   let read = 0;
   let unchanged = 0;
   const results = documentResults(inputs, (input) => {
-    const key = documentKey(input);
+    const key = documentKey(input, contentHash(input.bytes));
     const earlier = lastRun.get(key);
     const result = earlier ? { ...earlier, stageMs: noTime } : processDocument(input, resources, options);
     if (earlier) unchanged++;
@@ -54,7 +52,7 @@ function answer(request: WorkerRequest): Extract<WorkerReply, { kind: 'done' }>[
   if (!resources) throw new Error(loadError ?? 'the gazetteer is not loaded');
   const { gazetteer } = resources;
   if (request.kind === 'run') {
-    const result = runCorpus(request.id, request.inputs, resources);
+    const result = runChanged(request.id, request.inputs, resources);
     const outcomes: RunOutcome[] = result.outcomes.map((o) => ({
       file: o.file, title: o.title, error: o.error, events: o.events.length, nothing: o.error === null && o.events.length === 0 ? whyNothing(o) : null,
     }));
