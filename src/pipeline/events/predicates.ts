@@ -288,7 +288,9 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
         const end = i + n - 1;
         if (end >= tokens.length || !isNominal(tokens[end])) continue;
         const words = tokens.slice(i, end + 1).map((x, k) => (k === n - 1 ? lemmaOf(x) : x.lower));
-        const sense = lexicon.noun(words.join(' ')) ?? (n === 1 ? lexicon.noun(singular(tokens[i])) : null);
+        // "talks" is a word of its own in WordNet (a discussion), not the plural of "talk": the form as written counts too
+        const sense = lexicon.noun(words.join(' ')) ?? (n === 1 ? lexicon.noun(singular(tokens[i])) : null) ??
+          (tokens[end].lower !== words[n - 1] ? lexicon.noun([...words.slice(0, -1), tokens[end].lower].join(' ')) : null);
         // "Harare City Council", "the Security Council": a rarer sense inside a name is an institution, not an event
         const inName = (!sense?.frequent || BODIES.test(tokens[end].lower)) && tokens[end].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[end].text) && tokens[i - 1]?.pos === 'PROPN';
         if (sense && !inName && cueHolds(sense.category, sense.frequent, sentence)) {

@@ -5,7 +5,7 @@
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
 import type { Token } from '../language/tagger.ts';
-import { NAME_TITLES } from '../lexicon/words.ts';
+import { NAME_TITLES, PERSON_NOUNS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -92,7 +92,8 @@ function isPlural(words: readonly Token[]): boolean {
   const head = words[words.length - 1];
   if (!head || (head.pos !== 'NOUN' && head.pos !== 'PROPN')) return false;
   // "children", "people", "police": plurals without an -s
-  return (/[^s]s$/.test(head.lower) && head.lemma !== head.lower) || (head.pos === 'NOUN' && head.lemma !== head.lower && !/ing$/.test(head.lower)) ||
+  // "Officials", "Leaders" open a sentence capitalised and are tagged as names: a plural of a person noun all the same
+  return (/[^s]s$/.test(head.lower) && (head.lemma !== head.lower || PERSON_NOUNS.has(head.lower))) || (head.pos === 'NOUN' && head.lemma !== head.lower && !/ing$/.test(head.lower)) ||
     /^(people|police|staff|personnel|military|clergy|cattle)$/.test(head.lower);
 }
 
@@ -109,7 +110,7 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   // "said Wang, who is visiting Russia": a relative pronoun stands for the name before it
   if (words.length === 1 && /^(who|which|that)$/.test(words[0].lower)) {
     const at = grammar.tokens.indexOf(words[0]);
-    const antecedent = subjectBefore(grammar, at - (grammar.tokens[at - 1]?.text === ',' ? 2 : 1));
+    const antecedent = subjectBefore(grammar, at - (grammar.tokens[at - 1]?.text === ',' ? 2 : 1), true);
     if (antecedent.length && antecedent[antecedent.length - 1].pos === 'PROPN') words = antecedent;
   }
   if (words.some((t) => t.pos === 'PRON' && /^(whose|which|who|that|what)$/.test(t.lower))) return null;

@@ -240,18 +240,13 @@ function stillHolds(tokens: readonly Token[], i: number, clause: Clause): boolea
 }
 
 const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'now', 'then']);
+const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+/** Prepositions that attach a modifier to the noun before them: "students at the university", "a train to Amsterdam". */
+const MODIFIER_PREPOSITIONS = new Set(['at', 'in', 'to', 'from', 'for', 'near', 'on', 'with', 'of', 'inside', 'outside', 'across']);
 
-/**
- * The subject: the noun phrase that ends at token `before` (a verb group's first word minus one), within its clause.
- * Empty when the words there are no noun phrase ("and discussed", "to meet").
- */
-export function subjectBefore(grammar: SentenceGrammar, before: number): Token[] {
-  const { tokens, clauseOf } = grammar;
-  const clause = clauseOf[before] ?? clauseOf[before + 1];
-  let i = before;
-  while (i >= 0 && clauseOf[i] === clause && (tokens[i].pos === 'ADV' || TIME_WORDS.has(tokens[i].lower))) i--;
-  const end = i;
-  if (end < 0 || !(tokens[end].pos === 'NOUN' || tokens[end].pos === 'PROPN' || tokens[end].pos === 'PRON' || tokens[end].pos === 'NUM' || /^(jr|sr)\.?$/i.test(tokens[end].text))) return [];
+/** The noun phrase that ends at token `end` within `clause`: the index of its first word. */
+function phraseStartAt(tokens: readonly Token[], clauseOf: readonly number[], clause: number, end: number): number {
+  let i = end;
   while (i >= 0 && clauseOf[i] === clause) {
     const t = tokens[i];
     const inside = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET' || (t.pos === 'PART' && t.lower === "'s") ||
@@ -262,7 +257,42 @@ export function subjectBefore(grammar: SentenceGrammar, before: number): Token[]
     // A determiner opens the phrase: "on Monday a new brigade" is "a new brigade"
     if (t.pos === 'DET' && tokens[i]?.pos !== 'DET') break;
   }
-  return tokens.slice(i + 1, end + 1);
+  return i + 1;
+}
+
+/**
+ * The subject: the noun phrase that ends at token `before` (a verb group's first word minus one), within its clause.
+ * Empty when the words there are no noun phrase ("and discussed", "to meet"). A prepositional modifier belongs to
+ * the noun before it, which is the subject's head: "students at the state university voted" is the students',
+ * "the first train to Amsterdam arrived" the train's; `withModifiers` keeps it ("the people of Moldova").
+ * A leading day or month is the clause's time, not the subject: "On Monday officials met".
+ */
+export function subjectBefore(grammar: SentenceGrammar, before: number, withModifiers = false): Token[] {
+  const { tokens, clauseOf } = grammar;
+  const clause = clauseOf[before] ?? clauseOf[before + 1];
+  let i = before;
+  while (i >= 0 && clauseOf[i] === clause && (tokens[i].pos === 'ADV' || TIME_WORDS.has(tokens[i].lower))) i--;
+  let end = i;
+  if (end < 0 || !(tokens[end].pos === 'NOUN' || tokens[end].pos === 'PROPN' || tokens[end].pos === 'PRON' || tokens[end].pos === 'NUM' || /^(jr|sr)\.?$/i.test(tokens[end].text))) return [];
+  let start = phraseStartAt(tokens, clauseOf, clause, end);
+  // "reports of a missile entering": a gerund's subject is the phrase right before it
+  const gerund = /ing$/.test(tokens[before + 1]?.lower ?? '') && tokens[before + 1]?.pos === 'VERB';
+  let [headStart, headEnd] = [start, end];
+  for (let hops = 0; !withModifiers && !gerund && hops < 2; hops++) {
+    const prep = tokens[headStart - 1];
+    const host = tokens[headStart - 2];
+    if (!prep || !host || clauseOf[headStart - 2] !== clause || prep.pos !== 'ADP' || !MODIFIER_PREPOSITIONS.has(prep.lower)) break;
+    if (!(host.pos === 'NOUN' || (host.pos === 'PROPN' && prep.lower !== 'of'))) break;
+    // "Secretary of State Hillary Clinton", "Minister of Defence Sergei Shoigu": "of" inside a title is the name's own
+    if (prep.lower === 'of' && /^\p{Lu}/u.test(tokens[headStart].text)) break;
+    headEnd = headStart - 2;
+    headStart = phraseStartAt(tokens, clauseOf, clause, headEnd);
+  }
+  // ... only when that noun opens the clause: after a verb or a preposition it is some other phrase's object
+  const opener = tokens[headStart - 1];
+  if (headStart !== start && !(opener && clauseOf[headStart - 1] === clause && (opener.pos === 'VERB' || opener.pos === 'ADP'))) [start, end] = [headStart, headEnd];
+  while (start < end && DAY_OR_MONTH.test(tokens[start].lower) && tokens[start].pos === 'PROPN') start++;
+  return tokens.slice(start, end + 1);
 }
 
 /** Clauses and verb groups of one sentence's tokens. */
