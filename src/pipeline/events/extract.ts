@@ -363,7 +363,7 @@ function candidate(c: CandidateInput): EventCandidate {
   const evidence = {
     predicate: p, dateSource: date.source, dateText: date.mention?.text ?? null, precision: date.interval.precision,
     placeRole: c.role, placeText: target.place ? `${target.place.prep ? `${target.place.prep} ` : ''}${target.place.phrase}` : target.entry.name,
-    placeConfidence: target.place?.mention.confidence ?? 0.7, published: doc.published,
+    placeConfidence: target.place?.mention.confidence ?? 0.7, published: doc.published, wordOnly: title.quality <= 0.5,
   };
   // The excerpt states the event best when its own sentence has the word, the place and the date.
   const rank = (date.source === 'clause' || date.source === 'sentence' ? 2 : 0) + (c.inferred ? 0 : 2) + (p.isVerb ? 1 : 0) + (used.every((u) => u === i) ? 1 : 0);

@@ -94,7 +94,7 @@ function isPlural(words: readonly Token[]): boolean {
   // "children", "people", "police": plurals without an -s
   // "Officials", "Leaders" open a sentence capitalised and are tagged as names: a plural of a person noun all the same
   return (/[^s]s$/.test(head.lower) && (head.lemma !== head.lower || PERSON_NOUNS.has(head.lower))) || (head.pos === 'NOUN' && head.lemma !== head.lower && !/ing$/.test(head.lower)) ||
-    /^(people|police|staff|personnel|military|clergy|cattle)$/.test(head.lower);
+    /^(people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower);
 }
 
 /** The subject of a predicate, looking into the governing clause for infinitives, relatives and "and" clauses. */
@@ -193,6 +193,16 @@ function nounPhrase(input: TitleInput): string {
   return words.map((t) => t.text).join(' ').replace(/\s+(['’]s?)(?=\s|$)/g, '$1');
 }
 
+/** Who does a noun's event, said after it: "a speech by the chancellor", "an attack by militants" (not a place). */
+function agentAfter(input: TitleInput): string | null {
+  const { grammar, predicate, place } = input;
+  const { tokens } = grammar;
+  if (tokens[predicate.head + 1]?.lower !== 'by') return null;
+  const range = phraseAfter(tokens, predicate.head + 1);
+  if (!range || (place && place.first <= range[1] && place.last >= range[0])) return null;
+  return shorten(tokens.slice(range[0], range[1] + 1), TITLE_DEFAULTS.maxPhraseWords) || null;
+}
+
 /**
  * The verb an event noun is the object of, and its subject: "Allied troops held an exercise", "Russia launched an
  * attack". Only when the words between the verb and the noun are the noun's own (articles, numbers, adjectives, nouns).
@@ -225,9 +235,12 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
     }
     // "a massive attack on western Ukraine" after "Russian drones": the acting state names the attack
     const lower = /^\p{Lu}\p{Ll}/u.test(phrase) && input.grammar.tokens[input.predicate.first]?.pos === 'NOUN' ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
-    const head = input.actorAdjective && !phrase.includes(input.actorAdjective) ? `${input.actorAdjective} ${lower}` : phrase;
+    const agent = agentAfter(input);
+    const head = input.actorAdjective && !phrase.includes(input.actorAdjective) ? `${input.actorAdjective} ${lower}` : agent ? `${phrase} by ${agent}` : phrase;
     const where = wherePhrase(input, false, false);
-    return { title: clip(cap(`${head} ${where}`.trim()), opts.maxChars), quality: 1 };
+    // "Speech in Poland": the event word alone with its place is a template, not the text's account of who did what
+    const bare = head.toLowerCase() === predicate.text.toLowerCase() && role !== 'undergoer' && role !== 'area';
+    return { title: clip(cap(`${head} ${where}`.trim()), opts.maxChars), quality: bare ? 0.5 : 1 };
   }
   // "Poland hosts 9,000 U.S. forces": the host is the subject, whoever thanked it
   const found = role === 'host' ? { text: input.placeName, plural: false } : predicate.passive ? null : subjectOf(input);

@@ -88,3 +88,39 @@ describe('headlines name who acted, not the noun of a modifier', () => {
     expect(eventsOf('On Monday officials met in Tallinn.').map((e) => e.title)).toEqual(['Officials meet in Tallinn']);
   });
 });
+
+describe('a noun event without a verb is titled in the text\'s own words, or trusted less', () => {
+  it('names the agent the text gives after the noun', () => {
+    const [e] = eventsOf('A speech by the chancellor in Lisbon drew large crowds on Friday.');
+    expect(e.title).toBe('Speech by chancellor in Lisbon');
+  });
+
+  it('trusts a bare "Speech in X" less than the same event with its speaker', () => {
+    const [bare] = eventsOf('On Friday, a speech in Lisbon drew large crowds.');
+    const [told] = eventsOf('On Friday, the chancellor\'s speech in Lisbon drew large crowds.');
+    expect(bare.title).toBe('Speech in Lisbon');
+    expect(told.title).toBe('Chancellor\'s speech in Lisbon');
+    expect(bare.confidence).toBeLessThan(told.confidence);
+  });
+});
+
+describe('history without a date of its own is not an event at the report\'s date', () => {
+  it('does not date background the document keeps mentioning by the report', () => {
+    const events = eventsOf(
+      'The invasion of Moldova shaped the vote. Aid reached families affected by the invasion of Moldova on Monday. ' +
+        'Donors discussed the costs of the invasion of Moldova. Relief for families affected by the invasion of Moldova continues.',
+    );
+    // the mentions in "the costs of the invasion", "affected by the invasion" take no date from the sentences before
+    expect(events.filter((e) => e.category === 'strike' && e.dateSource === 'paragraph')).toEqual([]);
+    expect(events.filter((e) => e.category === 'strike').length).toBeLessThanOrEqual(2);
+  });
+
+  it('does not report what officials recalled as happening now', () => {
+    expect(eventsOf('Officials recalled the invasion of Moldova at a ceremony.').filter((e) => e.category === 'strike')).toEqual([]);
+  });
+
+  it('still dates the document\'s topic where it is the setting of the clause', () => {
+    const events = eventsOf('Leaders gathered for the summit in Vilnius on Tuesday. The summit was tense. Allies agreed at the summit to expand patrols.');
+    expect(events.filter((e) => e.entry.name === 'Vilnius').map((e) => e.start)).toContain('2024-03-12');
+  });
+});
