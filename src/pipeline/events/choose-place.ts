@@ -220,7 +220,9 @@ export function choosePlaces(grammar: SentenceGrammar, p: Predicate, places: rea
   const gapOk = (a: PlaceInSentence, b: PlaceInSentence) => ENUMERATION_GAP.test(text.slice(a.mention.end, b.mention.start));
   const sibling = (c: PlaceInSentence) => ({ place: c, role: best.role, entry: entryFor(c, { border: undefined }) });
   // "along the eastern flank and the EU's role": a possessor opens a phrase of its own, it is no member of the list
-  const listed = (c: PlaceInSentence) => c.mention.entry.id !== best.entry.id && !(c.possessive && !best.place.possessive) && !isSupranationalBody(c);
+  // "During the invasion of Kuwait, Egypt was instrumental": a name followed by its verb is a clause's subject
+  const subject = (c: PlaceInSentence) => grammar.tokens[c.first - 1]?.text === ',' && /^(VERB|AUX)$/.test(grammar.tokens[c.last + 1]?.pos ?? '');
+  const listed = (c: PlaceInSentence) => c.mention.entry.id !== best.entry.id && !(c.possessive && !best.place.possessive) && !isSupranationalBody(c) && !subject(c);
   for (let k = at + 1; k < ordered.length && gapBetween(ordered, k, places, gapOk) && !(ordered[k].possessive && !best.place.possessive); k++) if (listed(ordered[k])) chain.push(sibling(ordered[k]));
   for (let k = at - 1; k >= 0 && gapBetween(ordered, k + 1, places, gapOk); k--) if (listed(ordered[k])) chain.unshift(sibling(ordered[k]));
   return chain;

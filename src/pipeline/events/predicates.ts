@@ -4,7 +4,7 @@
 import type { Category, Status } from '../../model/event.ts';
 import type { SentenceGrammar, VerbGroup } from '../language/clauses.ts';
 import { subjectBefore, verbOf } from '../language/clauses.ts';
-import type { Token } from '../language/tagger.ts';
+import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
@@ -155,7 +155,7 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
 }
 
 /** Things that travel and arrive without meeting anyone: "75,000 flights arrive at Schiphol". */
-const INANIMATE = /^(flight|flights|plane|planes|aircraft|train|trains|ship|ships|vessel|vessels|cargo|goods|shipment|shipments|passenger|passengers|tourist|tourists|visitor|visitors|package|packages|storm|storms|virus|wave|waves)$/;
+const INANIMATE = /^(flight|flights|plane|planes|aircraft|train|trains|ship|ships|vessel|vessels|cargo|goods|shipment|shipments|passenger|passengers|tourist|tourists|visitor|visitors|package|packages|storm|storms|virus|viruses|wave|waves|flu|influenza|disease|diseases|outbreak|strain|strains|case|cases|infection|infections|pathogen|epidemic|pandemic)$/;
 
 /** Anyone at all: "people travel to Greenville", "the man she met" are no one's news meeting. */
 const GENERIC_PEOPLE = /^(people|persons|residents|participants|students|fans|families|travell?ers|commuters|migrants|refugees|man|woman|men|women|children|kids|couples?|crowds?|athletes)$/;
@@ -169,6 +169,8 @@ function animateSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
   const head = subject[subject.length - 1];
   if (!head) return true;
   if (INANIMATE.test(head.lower) || GENERIC_PEOPLE.test(head.lower)) return false;
+  // "the eight arrived", "eleven of the residents": a count of people, not someone whose journey is news
+  if (head.pos === 'NUM' && subject.every((t) => t.pos === 'NUM' || t.pos === 'DET')) return false;
   return !subject.some((t) => t.pos === 'NUM' && /^\d[\d,.]*$/.test(t.text) && Number(t.text.replace(/,/g, '')) >= 100);
 }
 
@@ -183,6 +185,40 @@ function eventObject(tokens: readonly Token[], head: number, lexicon: EventLexic
   if (!range) return false;
   const last = tokens[range[1]];
   return !!(lexicon.noun(last.lemma) ?? lexicon.noun(last.lower) ?? DOMAIN_BY_FIRST.get(last.lemma));
+}
+
+/** Verbs that are a meeting only with someone for object: "received the delegation", not "received asylum" or "a report". */
+const NEEDS_GUEST_OBJECT = new Set(['receive', 'welcome', 'greet']);
+const GUESTS = /^(guests?|visitors?|delegations?|delegates?|envoys?|counterparts?|leaders?|ministers?|president|premier|chancellor|king|queen|pope|ambassadors?|officials?|dignitaries)$/;
+
+function guestObject(tokens: readonly Token[], head: number): boolean {
+  const range = phraseAfter(tokens, head);
+  if (!range) return false;
+  const last = tokens[range[1]];
+  // a name is a guest ("received Duda") unless it is followed by a noun it names ("received Pfizer vaccines")
+  return GUESTS.test(last.lower) || (last.pos === 'PROPN' && /^\p{Lu}/u.test(last.text));
+}
+
+/** Kin: a visit to one's family is private life, not news ("visiting her father", "visit relatives"). */
+const KIN = /^(father|mother|parents?|relatives?|family|families|son|sons|daughters?|children|grandmother|grandfather|grandparents?|brothers?|sisters?|siblings?|wife|husband|friends?|cousins?|aunt|uncle|home|homes)$/;
+const TRAVEL_LEMMAS = new Set(['visit', 'travel', 'arrive', 'journey', 'fly', 'come', 'return', 'go']);
+/** Clause openers after which a gerund or a perfect only sets the scene: "while visiting Austin", "after arriving from". */
+const CIRCUMSTANCE_OPENERS = new Set(['while', 'after', 'before', 'when', 'since', 'once', 'until']);
+
+/**
+ * A trip told as someone's circumstance or past, not reported as news: "bitten while visiting Austin", "detected
+ * after arriving from abroad", "residents who had travelled to Mexico", "visiting relatives in Texas".
+ */
+function privateTravel(grammar: SentenceGrammar, group: VerbGroup, head: number): boolean {
+  const { tokens } = grammar;
+  const opener = grammar.clauses[group.clause].opener;
+  if (group.form === 'gerund' && opener !== null && CIRCUMSTANCE_OPENERS.has(opener)) return true;
+  if (group.form === 'gerund' && CIRCUMSTANCE_OPENERS.has(tokens[group.first - 1]?.lower ?? '')) return true;
+  // "who had travelled", "that had arrived": a person's backstory in a relative clause
+  if (opener !== null && /^(who|that|which)$/.test(opener) && tokens.slice(group.first, head).some((t) => t.lower === 'had')) return true;
+  const object = phraseAfter(tokens, head);
+  const what = object ? tokens[object[1]] : tokens[head + 1]?.lower === 'with' ? tokens[phraseAfter(tokens, head + 1)?.[1] ?? -1] : undefined;
+  return !!what && KIN.test(what.lower);
 }
 
 /** Military units: when they arrive or travel somewhere, they are deployed there. */
@@ -223,7 +259,7 @@ function predicate(grammar: SentenceGrammar, first: number, head: number, fields
   const { tokens } = grammar;
   return {
     first, head, start: tokens[first].start, end: tokens[head].end,
-    text: tokens.slice(first, head + 1).map((t) => t.text).join(' '),
+    text: asWritten(tokens.slice(first, head + 1)),
     persists: PERSISTING.has(fields.category), ...fields,
   };
 }
@@ -258,6 +294,10 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (status === null) continue;
       if (category === 'meeting' && !framed && group && !animateSubject(grammar, group)) continue;
       if (NEEDS_EVENT_OBJECT.has(t.lemma) && !framed && !eventObject(tokens, i, lexicon)) continue;
+      if (category === 'meeting' && !framed && NEEDS_GUEST_OBJECT.has(t.lemma) && (passive || !guestObject(tokens, i))) continue;
+      if (category === 'meeting' && !framed && group && TRAVEL_LEMMAS.has(t.lemma) && privateTravel(grammar, group, i)) continue;
+      // "based on trust", "based upon the report": a phrase of reasoning, not a base
+      if (t.lemma === 'base' && /^(on|upon)$/.test(tokens[i + 1]?.lower ?? '')) continue;
       const head = particle ? i + 1 : i;
       out.push(predicate(grammar, i, head, {
         lemma: particle ? `${t.lemma} ${tokens[i + 1].lower}` : t.lemma, category, isVerb: true, status,

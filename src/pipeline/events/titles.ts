@@ -4,7 +4,7 @@
 // own words stand ("Summit in Madrid" is the text's "the Summit in Madrid").
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
-import type { Token } from '../language/tagger.ts';
+import { asWritten, type Token } from '../language/tagger.ts';
 import { NAME_TITLES, PERSON_NOUNS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
@@ -66,10 +66,18 @@ function pastParticiple(lemma: string): string {
 /** A person's name as headlines give it: "President Joseph R. Biden, Jr." -> "Biden"; "First Lady Jill Biden" -> "Jill Biden". */
 function nameOf(words: readonly Token[]): string | null {
   const ranked = words.some((t) => /^(president|minister|chancellor|secretary|king|queen|general|premier|mayor|governor|senator|ambassador|admiral|commander|director|pope|emir)$/.test(t.lower));
-  const names = words.filter((t) => t.pos === 'PROPN' && !NAME_TITLES.has(t.lower) && !/^[A-Z]\.$/.test(t.text) && /^\p{Lu}/u.test(t.text));
+  const single = words.filter((t) => t.pos === 'PROPN' && !NAME_TITLES.has(t.lower) && !/^[A-Z]\.$/.test(t.text) && /^\p{Lu}/u.test(t.text));
+  // "Mills-Carter" is one name: parts the text writes together stay together
+  const names: string[] = [];
+  for (const t of single) {
+    const k = words.indexOf(t);
+    const glued = k >= 2 && words[k - 1].text === '-' && words[k - 1].start === words[k - 2].end && words[k - 1].end === t.start;
+    if (glued && names.length && single.includes(words[k - 2])) names[names.length - 1] += `-${t.text}`;
+    else names.push(t.text);
+  }
   if (names.length === 0) return null;
-  if (ranked || names.length > 2) return names[names.length - 1].text;
-  return names.map((t) => t.text).join(' ');
+  if (ranked || names.length > 2) return names[names.length - 1];
+  return names.join(' ');
 }
 
 /** A noun phrase shortened for a headline: a name to its headline form, else its last words, without articles. */
@@ -83,7 +91,13 @@ function shorten(words: readonly Token[], maxWords: number): string {
     const name = nameOf(trimmed);
     if (name) return name;
   }
-  return trimmed.slice(-maxWords).map((t) => t.text).join(' ').replace(/\s+(['’]s)\b/g, '$1');
+  // the last words as written: "two-meter-high" and "Diaz-Balart" are one word each, never cut inside
+  let from = trimmed.length;
+  for (let words = 0; from > 0 && words < maxWords; words++) {
+    from--;
+    while (from > 0 && trimmed[from - 1].end === trimmed[from].start) from--;
+  }
+  return asWritten(trimmed.slice(from)).replace(/\s+(['’]s)\b/g, '$1');
 }
 
 
@@ -139,7 +153,7 @@ function objectOf(input: TitleInput): string | null {
   }
   if (!range) return null;
   const words = tokens.slice(range[0], range[1] + 1);
-  if (input.role === 'area' && /^(its|their)$/.test(words[0]?.lower ?? '')) return `${input.placeName}'s ${words.slice(1).map((t) => t.text).join(' ')}`;
+  if (input.role === 'area' && /^(its|their)$/.test(words[0]?.lower ?? '')) return `${input.placeName}'s ${asWritten(words.slice(1))}`;
   // The place is said apart: "struck Kyiv" keeps it, "hosting 9,000 U.S. forces" has none.
   const place = input.place;
   // "shelled Kharkiv and Sumy": the event at Sumy names Sumy, the one at Kharkiv Kharkiv
@@ -186,11 +200,14 @@ function nounPhrase(input: TitleInput): string {
   let i = predicate.first;
   // "a NATO defense ministers' meeting", "Russia's invasion": nouns, adjectives and possessives before the event noun
   const inPhrase = (t: Token) => isNominal(t) || t.pos === 'ADJ' || (t.pos === 'PART' && /^['’]s?$/.test(t.lower)) || t.text === '’' || t.text === "'";
-  while (i > 0 && inPhrase(tokens[i - 1]) && !(place && place.first <= i - 1 && i - 1 <= place.last)) i--;
+  while (i > 0 && (inPhrase(tokens[i - 1]) || tokens[i - 1].end === tokens[i].start) && !(place && place.first <= i - 1 && i - 1 <= place.last)) i--;
   const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/i;
-  const words = tokens.slice(i, predicate.head + 1).filter((t) => t.pos !== 'NUM' && t.pos !== 'PUNCT' && !MONTH.test(t.text) && !(t.pos === 'ADJ' && EVALUATIVE.test(t.lower)));
+  // a number or a dash standing alone is a date's or a count's; inside a compound ("20-minute") it is the word's own
+  const glued = (k: number) => tokens[k - 1]?.end === tokens[k].start || tokens[k + 1]?.start === tokens[k].end;
+  const words = tokens.slice(i, predicate.head + 1).filter((t, k) => ((t.pos !== 'NUM' && t.pos !== 'PUNCT') || (glued(i + k) && (t.pos === 'NUM' || t.text === '-'))) &&
+    !MONTH.test(t.text) && !(t.pos === 'ADJ' && EVALUATIVE.test(t.lower)));
   while (words.length && words[0].pos === 'PART') words.shift();
-  return words.map((t) => t.text).join(' ').replace(/\s+(['’]s?)(?=\s|$)/g, '$1');
+  return asWritten(words).replace(/\s+(['’]s?)(?=\s|$)/g, '$1');
 }
 
 /** Who does a noun's event, said after it: "a speech by the chancellor", "an attack by militants" (not a place). */
@@ -213,7 +230,8 @@ function governingVerb(input: TitleInput): { subject: string; plural: boolean; l
   const verb = grammar.verbs.filter((v) => v.head < predicate.first && v.clause === grammar.clauseOf[predicate.first] && v.form === 'finite').at(-1);
   if (!verb || verb.mood === 'negated' || verb.mood === 'hypothetical') return null;
   for (let k = verb.head + 1; k < predicate.first; k++) {
-    if (!(isNominal(tokens[k]) || ['DET', 'ADJ', 'NUM'].includes(tokens[k].pos) || (tokens[k].pos === 'PART' && /^['’]s?$/.test(tokens[k].lower)))) return null;
+    if (!(isNominal(tokens[k]) || ['DET', 'ADJ', 'NUM'].includes(tokens[k].pos) || (tokens[k].pos === 'PART' && /^['’]s?$/.test(tokens[k].lower)) ||
+      (tokens[k].text === '-' && tokens[k - 1].end === tokens[k].start))) return null;
   }
   const words = subjectBefore(grammar, verb.first - 1);
   if (words.length === 0 || words.every((t) => t.pos === 'PRON')) return null;

@@ -124,3 +124,42 @@ describe('history without a date of its own is not an event at the report\'s dat
     expect(events.filter((e) => e.entry.name === 'Vilnius').map((e) => e.start)).toContain('2024-03-12');
   });
 });
+
+describe('junk from news of other kinds (crime, disease, local politics)', () => {
+  it('makes no meeting of someone receiving a thing', () => {
+    for (const text of [
+      'The hospital received 40 new ventilators in Accra on Monday.',
+      'The former mayor has received political asylum in Norway, officials said on Monday.',
+      'Police received a report of a stolen car in Dover on Monday.',
+    ]) expect(eventsOf(text).filter((e) => e.category === 'meeting')).toEqual([]);
+    const [e] = eventsOf('The president received the delegation in Quito on Monday.');
+    expect([e.category, e.entry.name]).toEqual(['meeting', 'Quito']);
+  });
+
+  it('makes no meeting of a private trip told as circumstance or backstory', () => {
+    for (const text of [
+      'A nurse fell ill after arriving from Lagos on Monday.',
+      'A teacher believed she was infected while visiting Lima on Monday.',
+      'Three students who had travelled to Peru in February tested positive.',
+      'The boy was visiting relatives in Ohio on Monday when he fell ill.',
+      'The eight arrived in Nairobi on Monday from London.',
+      'Equine flu arrived in Perth on Monday.',
+    ]) expect(eventsOf(text).filter((e) => e.category === 'meeting').map((e) => e.title)).toEqual([]);
+    expect(eventsOf('The prime minister visited Lima on Monday.').map((e) => e.title)).toEqual(['Prime minister visits Lima']);
+  });
+
+  it('writes hyphenated names and compounds as the text does', () => {
+    const titles = eventsOf('Senator Mills-Carter gave a 20-minute speech in Naples on Monday.').map((e) => e.title);
+    expect(titles.join(' ')).toContain('Mills-Carter');
+    expect(titles.join(' ')).not.toMatch(/ - /);
+  });
+
+  it('does not list the subject of the next clause with the place of an event', () => {
+    const names = eventsOf('During the invasion of Kuwait in 1990, Egypt was instrumental in forming the coalition.').map((e) => e.entry.name);
+    expect(names).not.toContain('Egypt');
+  });
+
+  it('reads "based on" as reasoning, not a base', () => {
+    expect(eventsOf('Cooperation in Hanoi is based on trust, officials said on Monday.').filter((e) => e.category === 'deployment')).toEqual([]);
+  });
+});
