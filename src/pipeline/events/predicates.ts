@@ -8,7 +8,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { HOST_VERBS, PLANNED_PREMODIFIERS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
+import { HOST_VERBS, NEGATIVE_VERBS, PLANNED_PREMODIFIERS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
 
 /** Categories of states that hold from their start on: a deployment, a mission, a headquarters. */
 export const PERSISTING = new Set<Category>(['deployment', 'mission', 'headquarters']);
@@ -58,6 +58,8 @@ const lemmaOf = (t: Token) => (t.pos === 'PROPN' ? t.lower : t.lemma);
 const singular = (t: Token) => (t.lemma === t.lower && /[^s]s$/.test(t.lower) ? t.lower.slice(0, -1) : lemmaOf(t));
 
 /** Token range of the noun phrase that starts after `from` (skipping determiners, numbers and adjectives), or null. */
+const TIME_AFTER_VERB = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}-\d{1,2})$/;
+
 export function phraseAfter(tokens: readonly Token[], from: number): [number, number] | null {
   let i = from + 1;
   // "hosting and assisting 700,000 Ukrainians": the object comes after the coordinated verb
@@ -65,6 +67,8 @@ export function phraseAfter(tokens: readonly Token[], from: number): [number, nu
   // "the leaders of Poland", "9,000 U.S. forces", "its airspace": a short noun phrase
   while (i < tokens.length && (tokens[i].pos === 'ADV' || tokens[i].pos === 'PART') && i - from < 4) i++;
   const start = i;
+  // "voted Monday to approve", "meets today": a time is no object
+  if (TIME_AFTER_VERB.test(tokens[i]?.lower ?? '')) return null;
   let end = -1;
   for (; i < tokens.length && i - start < 9; i++) {
     const t = tokens[i];
@@ -148,10 +152,28 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   const opensClause = before >= 0 && grammar.clauses[grammar.clauseOf[start]].first === before;
   const argument = start === 0 || opensClause || !(tokens[before].pos === 'ADP' || (tokens[before].pos === 'SCONJ' && tokens[before].lower === 'for'));
   if (verb && argument && (verb.mood === 'negated' || verb.mood === 'hypothetical')) return null;
+  const verbLemma = verb ? tokens[verb.head].lemma : '';
+  // "all meetings have been banned", "the summit was called off": the noun's event is prevented
+  if (verb && argument && (NEGATIVE_VERBS.has(verbLemma) || PREVENTING_VERBS.has(verbLemma))) return null;
+  // "there will not be serious negotiations", "there were no talks": an event said not to exist
+  if (deniedExistence(tokens, start)) return null;
   let status: Status = PERSISTING.has(category) ? 'ongoing' : 'happened';
   if (premodifiers.some((w) => PLANNED_PREMODIFIERS.has(w))) status = 'planned';
   else if (verb && argument && verb.mood === 'planned') status = 'planned';
+  // "officials scheduled two meetings", "findings urged a meeting": the object of a verb of arranging is to come
+  else if (verb && argument && verb.head < first && SCHEDULING_VERBS.has(verbLemma) && !/^(ADP|PART)$/.test(tokens[verb.head + 1]?.pos ?? '')) status = 'planned';
   return { status, verb, argument };
+}
+
+/** Verbs that stop the event a noun names: "banned all meetings", "the rally was prohibited". */
+const PREVENTING_VERBS = new Set(['forbid', 'ban', 'prohibit', 'bar', 'suspend', 'scrap', 'outlaw', 'block', 'abandon', 'scrub']);
+/** Verbs that arrange an event to come: "set a special meeting", "urged a meeting", "called for talks". */
+const SCHEDULING_VERBS = new Set(['schedule', 'set', 'plan', 'arrange', 'urge', 'propose', 'request', 'seek', 'demand']);
+
+/** True when "there is/will be no", "there will not be" stands right before the phrase starting at `start`. */
+function deniedExistence(tokens: readonly Token[], start: number): boolean {
+  const before = tokens.slice(Math.max(0, start - 5), start).map((t) => t.lower).join(' ');
+  return /\b(?:not|n't|never) be(?:en)?$|\b(?:is|are|was|were|be|been) no$|\bno longer be$/.test(before);
 }
 
 /** Things that travel and arrive without meeting anyone: "75,000 flights arrive at Schiphol". */

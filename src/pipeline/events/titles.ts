@@ -108,7 +108,9 @@ function isPlural(words: readonly Token[]): boolean {
   // "children", "people", "police": plurals without an -s
   // "Officials", "Leaders" open a sentence capitalised and are tagged as names: a plural of a person noun all the same
   return (/[^s]s$/.test(head.lower) && (head.lemma !== head.lower || PERSON_NOUNS.has(head.lower))) || (head.pos === 'NOUN' && head.lemma !== head.lower && !/ing$/.test(head.lower)) ||
-    /^(people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower);
+    /^(people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower) ||
+    // "Russians", "Venezuelans": a people named in the plural
+    (head.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ans|ians|ers)$/u.test(head.text));
 }
 
 /** The subject of a predicate, looking into the governing clause for infinitives, relatives and "and" clauses. */
@@ -224,7 +226,7 @@ function agentAfter(input: TitleInput): string | null {
  * The verb an event noun is the object of, and its subject: "Allied troops held an exercise", "Russia launched an
  * attack". Only when the words between the verb and the noun are the noun's own (articles, numbers, adjectives, nouns).
  */
-function governingVerb(input: TitleInput): { subject: string; plural: boolean; lemma: string } | null {
+function governingVerb(input: TitleInput): { subject: string; plural: boolean; lemma: string; planned: boolean } | null {
   const { grammar, predicate } = input;
   const { tokens } = grammar;
   const verb = grammar.verbs.filter((v) => v.head < predicate.first && v.clause === grammar.clauseOf[predicate.first] && v.form === 'finite').at(-1);
@@ -236,7 +238,7 @@ function governingVerb(input: TitleInput): { subject: string; plural: boolean; l
   const words = subjectBefore(grammar, verb.first - 1);
   if (words.length === 0 || words.every((t) => t.pos === 'PRON')) return null;
   const subject = shorten(words, TITLE_DEFAULTS.maxPhraseWords);
-  return subject ? { subject, plural: isPlural(words), lemma: tokens[verb.head].lemma } : null;
+  return subject ? { subject, plural: isPlural(words), lemma: tokens[verb.head].lemma, planned: verb.mood === 'planned' } : null;
 }
 
 /** The headline of one event. */
@@ -246,7 +248,8 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
     const phrase = nounPhrase(input) || predicate.text;
     const light = governingVerb(input);
     if (light) {
-      const verb = predicate.status === 'planned' ? `to ${light.lemma}` : light.plural ? light.lemma : thirdPerson(light.lemma);
+      // "the board set a meeting for Friday": the meeting is to come, the setting is done
+      const verb = light.planned ? `to ${light.lemma}` : light.plural ? light.lemma : thirdPerson(light.lemma);
       const where = wherePhrase(input, false, light.subject === input.placeName);
       const noun = /^\p{Lu}\p{Ll}/u.test(phrase) && input.grammar.tokens[predicate.first]?.pos === 'NOUN' ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
       return { title: clip(cap([light.subject, verb, noun, where].filter(Boolean).join(' ')), opts.maxChars), quality: 2 };

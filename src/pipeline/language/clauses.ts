@@ -292,6 +292,11 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
   const opener = tokens[headStart - 1];
   if (headStart !== start && !(opener && clauseOf[headStart - 1] === clause && (opener.pos === 'VERB' || opener.pos === 'ADP'))) [start, end] = [headStart, headEnd];
   while (start < end && DAY_OR_MONTH.test(tokens[start].lower) && tokens[start].pos === 'PROPN') start++;
+  // "Saturday night officials decided": the part of the day goes with it
+  while (start < end && /^(night|morning|afternoon|evening)$/.test(tokens[start].lower) && start > 0 && DAY_OR_MONTH.test(tokens[start - 1].lower)) start++;
+  // "decided Saturday night to host": a time alone is nobody
+  if (/^(night|morning|afternoon|evening)$/.test(tokens[start].lower) && DAY_OR_MONTH.test(tokens[start - 1]?.lower ?? '')) return [];
+  if (start === end && DAY_OR_MONTH.test(tokens[start].lower) && tokens[start].pos === 'PROPN') return [];
   return tokens.slice(start, end + 1);
 }
 

@@ -163,3 +163,24 @@ describe('junk from news of other kinds (crime, disease, local politics)', () =>
     expect(eventsOf('Cooperation in Hanoi is based on trust, officials said on Monday.').filter((e) => e.category === 'deployment')).toEqual([]);
   });
 });
+
+describe('what the words around an event noun say of it', () => {
+  it('makes no event of what is banned, called off or said not to be', () => {
+    expect(eventsOf('All meetings have been banned in Perth since Monday.')).toEqual([]);
+    expect(eventsOf('Without a ceasefire, there will not be serious negotiations in Doha, he said on Monday.')).toEqual([]);
+  });
+
+  it('reads a meeting someone set or urged as planned, and titles the setting as done', () => {
+    const [e] = eventsOf('The board set a special meeting for Friday at Dover High School.');
+    expect([e.status, e.start, e.title]).toEqual(['planned', '2024-03-15', 'Board sets special meeting in Dover']);
+  });
+
+  it('keeps the day out of headlines ("votes Tuesday", "Saturday night to host")', () => {
+    const titles = eventsOf('The City Council voted 7-2 on the plan in Dover on Tuesday. Officials in Dover decided Saturday night to host the annual fair.').map((e) => e.title);
+    for (const t of titles) expect(t).not.toMatch(/Tuesday|Saturday|Night/);
+  });
+
+  it('agrees a verb with a people named in the plural', () => {
+    expect(eventsOf('Russians travelled to Dover on Monday.').map((e) => e.title)).toEqual(['Russians travel to Dover']);
+  });
+});
