@@ -244,6 +244,9 @@ const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday
 /** Prepositions that attach a modifier to the noun before them: "students at the university", "a train to Amsterdam". */
 const MODIFIER_PREPOSITIONS = new Set(['at', 'in', 'to', 'from', 'for', 'near', 'on', 'with', 'of', 'inside', 'outside', 'across']);
 
+/** A token written against both neighbours: the hyphen of "Diaz-Balart", not the dash of "DOVER - Officials". */
+const glued = (tokens: readonly Token[], i: number) => tokens[i - 1]?.end === tokens[i].start && tokens[i + 1]?.start === tokens[i].end;
+
 /** The noun phrase that ends at token `end` within `clause`: the index of its first word. */
 function phraseStartAt(tokens: readonly Token[], clauseOf: readonly number[], clause: number, end: number): number {
   let i = end;
@@ -251,7 +254,7 @@ function phraseStartAt(tokens: readonly Token[], clauseOf: readonly number[], cl
     const t = tokens[i];
     const inside = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET' || (t.pos === 'PART' && t.lower === "'s") ||
       /^['‘’"“”]$/.test(t.text) ||
-      (t.text === ',' && /^(jr\.?|sr\.?)$/i.test(tokens[i + 1]?.text ?? '')) || t.text === '-' || (t.pos === 'PRON' && i === end);
+      (t.text === ',' && /^(jr\.?|sr\.?)$/i.test(tokens[i + 1]?.text ?? '')) || (t.text === '-' && glued(tokens, i)) || (t.pos === 'PRON' && i === end);
     if (!inside) break;
     i--;
     // A determiner opens the phrase: "on Monday a new brigade" is "a new brigade"
@@ -282,9 +285,14 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
     const prep = tokens[headStart - 1];
     const host = tokens[headStart - 2];
     if (!prep || !host || clauseOf[headStart - 2] !== clause || prep.pos !== 'ADP' || !MODIFIER_PREPOSITIONS.has(prep.lower)) break;
+    // "Secretary of State Hillary Clinton", "Board of Education": "of" between capitals is inside one name
+    if (prep.lower === 'of' && /^\p{Lu}/u.test(tokens[headStart].text)) {
+      if (!/^\p{Lu}/u.test(host.text) || !(host.pos === 'NOUN' || host.pos === 'PROPN')) break;
+      headStart = phraseStartAt(tokens, clauseOf, clause, headStart - 2);
+      start = headStart;
+      continue;
+    }
     if (!(host.pos === 'NOUN' || (host.pos === 'PROPN' && prep.lower !== 'of'))) break;
-    // "Secretary of State Hillary Clinton", "Minister of Defence Sergei Shoigu": "of" inside a title is the name's own
-    if (prep.lower === 'of' && /^\p{Lu}/u.test(tokens[headStart].text)) break;
     headEnd = headStart - 2;
     headStart = phraseStartAt(tokens, clauseOf, clause, headEnd);
   }

@@ -84,6 +84,11 @@ describe('headlines name who acted, not the noun of a modifier', () => {
     expect(titles.some((t) => /^Drone enters Latvian airspace/.test(t))).toBe(true);
   });
 
+  it('keeps a name with "of" whole and leaves a dateline out of the subject', () => {
+    expect(eventsOf('The Board of Education met in Dover on Monday.').map((e) => e.title)).toEqual(['Board of Education meets in Dover']);
+    expect(eventsOf('DOVER - County commissioners voted Monday in Dover to dismiss the board.').map((e) => e.title)).toEqual(['County commissioners vote in Dover']);
+  });
+
   it('does not make the day before a subject part of it', () => {
     expect(eventsOf('On Monday officials met in Tallinn.').map((e) => e.title)).toEqual(['Officials meet in Tallinn']);
   });
