@@ -8,7 +8,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { HOST_VERBS, NEGATIVE_VERBS, PLANNED_PREMODIFIERS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
+import { HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PLANNED_PREMODIFIERS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
 
 /** Categories of states that hold from their start on: a deployment, a mission, a headquarters. */
 export const PERSISTING = new Set<Category>(['deployment', 'mission', 'headquarters']);
@@ -221,6 +221,9 @@ function guestObject(tokens: readonly Token[], head: number): boolean {
   return GUESTS.test(last.lower) || (last.pos === 'PROPN' && /^\p{Lu}/u.test(last.text));
 }
 
+/** Verbs of people coming together that mean putting things together in the passive. */
+const GATHERING = new Set(['assemble', 'gather', 'collect', 'meet']);
+
 /** Kin: a visit to one's family is private life, not news ("visiting her father", "visit relatives"). */
 const KIN = /^(father|mother|parents?|relatives?|family|families|son|sons|daughters?|children|grandmother|grandfather|grandparents?|brothers?|sisters?|siblings?|wife|husband|friends?|cousins?|aunt|uncle|home|homes)$/;
 const TRAVEL_LEMMAS = new Set(['visit', 'travel', 'arrive', 'journey', 'fly', 'come', 'return', 'go']);
@@ -318,6 +321,11 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (NEEDS_EVENT_OBJECT.has(t.lemma) && !framed && !eventObject(tokens, i, lexicon)) continue;
       if (category === 'meeting' && !framed && NEEDS_GUEST_OBJECT.has(t.lemma) && (passive || !guestObject(tokens, i))) continue;
       if (category === 'meeting' && !framed && group && TRAVEL_LEMMAS.has(t.lemma) && privateTravel(grammar, group, i)) continue;
+      // "the statue was assembled", "samples were collected": people gather, things are put together
+      if (category === 'meeting' && passive && GATHERING.has(t.lemma)) continue;
+      // "a reception for the visiting minister", "the visiting delegation": a participle that describes a person
+      if (t.lower.endsWith('ing') && TRAVEL_LEMMAS.has(t.lemma) && (/^(DET|ADJ|ADP)$/.test(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.lower === 'for') && !/^(after|before|while|since)$/.test(tokens[i - 1]?.lower ?? '') &&
+        (NAME_TITLES.has(tokens[i + 1]?.lower ?? '') || PERSON_NOUNS.has(tokens[i + 1]?.lower ?? ''))) continue;
       // "based on trust", "based upon the report": a phrase of reasoning, not a base
       if (t.lemma === 'base' && /^(on|upon)$/.test(tokens[i + 1]?.lower ?? '')) continue;
       const head = particle ? i + 1 : i;
@@ -354,7 +362,10 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
         const sense = lexicon.noun(words.join(' ')) ?? (n === 1 ? lexicon.noun(singular(tokens[i])) : null) ??
           (tokens[end].lower !== words[n - 1] ? lexicon.noun([...words.slice(0, -1), tokens[end].lower].join(' ')) : null);
         // "Harare City Council", "the Security Council": a rarer sense inside a name is an institution, not an event
-        const inName = (!sense?.frequent || BODIES.test(tokens[end].lower)) && tokens[end].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[end].text) && tokens[i - 1]?.pos === 'PROPN';
+        const capital = (x: Token | undefined) => !!x && /^\p{Lu}/u.test(x.text) && (x.pos === 'PROPN' || x.pos === 'NOUN');
+        const inName = ((!sense?.frequent || BODIES.test(tokens[end].lower)) && tokens[end].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[end].text) && tokens[i - 1]?.pos === 'PROPN') ||
+          // "the Harare City Council", "Dover Town Council" however tagged: capitalised words before a body name it
+          (BODIES.test(tokens[end].lower) && capital(tokens[end]) && capital(tokens[i - 1]));
         if (sense && !inName && cueHolds(sense.category, sense.frequent, sentence)) {
           match = { head: end, category: sense.category, frequent: sense.frequent, lemma: words.join(' '), source: sense.frequent ? 'wordnet' : 'wordnet-cued' };
           break;

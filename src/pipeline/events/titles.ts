@@ -87,7 +87,12 @@ function shorten(words: readonly Token[], maxWords: number): string {
   if (trimmed.length === 0) return '';
   const hasName = trimmed.some((t) => t.pos === 'PROPN') && trimmed.some((t) => NAME_TITLES.has(t.lower));
   const lastIsName = trimmed[trimmed.length - 1].pos === 'PROPN' && !isPlural(trimmed);
-  if (hasName && lastIsName) {
+  // "the President of Armenia": an office of a state is said whole, the state is no one's name
+  const of = trimmed.map((t) => t.lower).lastIndexOf('of');
+  const firstOf = trimmed.findIndex((t) => t.lower === 'of');
+  // ... and "the Government of National Unity", "the Board of Education" are bodies, not a titled person
+  const officeOf = (of > 0 && of === trimmed.length - 2 && NAME_TITLES.has(trimmed[of - 1].lower)) || (firstOf > 0 && !NAME_TITLES.has(trimmed[firstOf - 1].lower));
+  if (hasName && lastIsName && !officeOf) {
     const name = nameOf(trimmed);
     if (name) return name;
   }

@@ -211,12 +211,25 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
       if (reporting && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
     }
     if (g.form === 'finite' && deniedClause(tokens, groups, clauses, g)) g.mood = 'negated';
+    // "claims that millions voted illegally", "rumours that troops had crossed": said by someone, not told as so
+    else if (g.mood === 'happened' && claimed(tokens, groups, g)) g.mood = 'hypothetical';
   }
 }
 
 // Verbs that say their "that" clause is not so: "denied that drones had entered", "dismissed claims that ...".
 const DENYING_VERBS = new Set(['deny', 'dismiss', 'refute', 'doubt', 'dispute']);
+/** Nouns whose "that" clause is a claim the text does not make its own ("report" may be the text's own news). */
+const CLAIM_ONLY = new Set(['claim', 'allegation', 'rumour', 'rumor', 'accusation', 'assertion', 'suggestion', 'theory', 'speculation']);
 const CLAIM_NOUNS = new Set(['claim', 'report', 'allegation', 'suggestion', 'rumour', 'rumor', 'accusation', 'assertion']);
+
+/** True when a claim noun and "that" stand before group `g` with no other verb between ("claims that X voted"). */
+function claimed(tokens: readonly Token[], groups: readonly VerbGroup[], g: VerbGroup): boolean {
+  for (let k = g.first - 1; k > 0 && g.first - k <= 10; k--) {
+    if (tokens[k].lower === 'that' && CLAIM_ONLY.has(tokens[k - 1].lemma)) return !groups.some((o) => o !== g && o.head > k && o.head < g.first);
+    if (tokens[k].pos === 'VERB' || STRONG_BREAK.has(tokens[k].text)) return false;
+  }
+  return false;
+}
 
 /** True when group `g` stands in a "that" clause governed by a verb of denial, directly or through "claims that". */
 function deniedClause(tokens: readonly Token[], groups: readonly VerbGroup[], clauses: readonly Clause[], g: VerbGroup): boolean {
@@ -281,7 +294,7 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
   // "reports of a missile entering": a gerund's subject is the phrase right before it
   const gerund = /ing$/.test(tokens[before + 1]?.lower ?? '') && tokens[before + 1]?.pos === 'VERB';
   let [headStart, headEnd] = [start, end];
-  for (let hops = 0; !withModifiers && !gerund && hops < 2; hops++) {
+  for (let hops = 0; !withModifiers && !gerund && hops < 3; hops++) {
     const prep = tokens[headStart - 1];
     const host = tokens[headStart - 2];
     if (!prep || !host || clauseOf[headStart - 2] !== clause || prep.pos !== 'ADP' || !MODIFIER_PREPOSITIONS.has(prep.lower)) break;
@@ -289,7 +302,6 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
     if (prep.lower === 'of' && /^\p{Lu}/u.test(tokens[headStart].text)) {
       if (!/^\p{Lu}/u.test(host.text) || !(host.pos === 'NOUN' || host.pos === 'PROPN')) break;
       headStart = phraseStartAt(tokens, clauseOf, clause, headStart - 2);
-      start = headStart;
       continue;
     }
     if (!(host.pos === 'NOUN' || (host.pos === 'PROPN' && prep.lower !== 'of'))) break;
@@ -298,7 +310,8 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
   }
   // ... only when that noun opens the clause: after a verb or a preposition it is some other phrase's object
   const opener = tokens[headStart - 1];
-  if (headStart !== start && !(opener && clauseOf[headStart - 1] === clause && (opener.pos === 'VERB' || opener.pos === 'ADP'))) [start, end] = [headStart, headEnd];
+  const opensClause = opener && grammar.clauses[clause].first === headStart - 1;
+  if (headStart !== start && !(opener && clauseOf[headStart - 1] === clause && !opensClause && (opener.pos === 'VERB' || opener.pos === 'ADP'))) [start, end] = [headStart, headEnd];
   while (start < end && DAY_OR_MONTH.test(tokens[start].lower) && tokens[start].pos === 'PROPN') start++;
   // "Saturday night officials decided": the part of the day goes with it
   while (start < end && /^(night|morning|afternoon|evening)$/.test(tokens[start].lower) && start > 0 && DAY_OR_MONTH.test(tokens[start - 1].lower)) start++;

@@ -189,3 +189,30 @@ describe('what the words around an event noun say of it', () => {
     expect(eventsOf('Russians travelled to Dover on Monday.').map((e) => e.title)).toEqual(['Russians travel to Dover']);
   });
 });
+
+describe('more classes from other kinds of news', () => {
+  it('reports no vote someone only claims happened', () => {
+    expect(eventsOf('The governor repeated his claims that thousands of people voted illegally in Ohio on Monday.')).toEqual([]);
+  });
+
+  it('makes no visit of a participle describing a guest, nor a meeting of a thing assembled', () => {
+    const titles = eventsOf('The party gave a reception for visiting Minister Tanaka in Hanoi on Monday.').map((e) => e.title);
+    expect(titles.filter((t) => /visit/i.test(t))).toEqual([]);
+    expect(eventsOf('The bronze statue was assembled in Lima on Monday.')).toEqual([]);
+  });
+
+  it('keeps "for hosting forces" a hosting', () => {
+    const [e] = eventsOf('The minister thanked Latvia for hosting U.S. forces on Monday.');
+    expect([e.category, e.entry.name]).toEqual(['deployment', 'Latvia']);
+  });
+
+  it('takes a town council named in capitals for a body, not a sitting', () => {
+    expect(eventsOf('Councillors within the party dominated Dover Town Council on Monday.')).toEqual([]);
+  });
+
+  it('names a body or an office of a state whole', () => {
+    expect(eventsOf('The President of Chile visited the embassy in Lima on Monday.').map((e) => e.title)).toEqual(['President of Chile visits embassy in Lima']);
+    const [e] = eventsOf('In 2016, officials worked with donors as the Government of National Unity in Libya launched Operation Calm Sea.');
+    expect(e.title).toMatch(/^Government of National Unity launches/);
+  });
+});
