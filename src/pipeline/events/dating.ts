@@ -59,8 +59,8 @@ function nearestVerb(grammar: SentenceGrammar, d: DateMention): SentenceGrammar[
   for (const g of grammar.verbs) {
     if (g.clause !== clause) continue;
     // a date mostly follows its verb ("struck a building on Tuesday, killing three"): one before a verb counts double
-    // and a finite verb before a gerund tacked on after it ("..., killing three")
-    const gap = (k < g.first ? 2 * (g.first - k) : k - g.head) + (g.form === 'finite' ? 0 : 3);
+    // and a finite verb before a gerund tacked on after it ("..., killing three"); an infinitive has the dates after it ("is scheduled to meet on Friday")
+    const gap = (k < g.first ? 2 * (g.first - k) : k - g.head) + (g.form === 'finite' || (g.form === 'infinitive' && k > g.head) ? 0 : 3);
     if (gap < bestGap) [best, bestGap] = [g, gap];
   }
   return best;

@@ -68,7 +68,7 @@ export function phraseAfter(tokens: readonly Token[], from: number): [number, nu
   while (i < tokens.length && (tokens[i].pos === 'ADV' || tokens[i].pos === 'PART') && i - from < 4) i++;
   const start = i;
   // "voted Monday to approve", "meets today": a time is no object
-  if (TIME_AFTER_VERB.test(tokens[i]?.lower ?? '')) return null;
+  if (TIME_AFTER_VERB.test(tokens[i]?.lower ?? '') || (tokens[i]?.pos === 'NUM' && /^(?:[ap]\.?m\.?|o'clock)$/i.test(tokens[i + 1]?.text ?? ''))) return null;
   let end = -1;
   for (; i < tokens.length && i - start < 9; i++) {
     const t = tokens[i];

@@ -254,6 +254,7 @@ function stillHolds(tokens: readonly Token[], i: number, clause: Clause): boolea
 
 const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'now', 'then']);
 const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const QUANTITIES = /^(thousands|hundreds|dozens|millions|scores|lots|lot|number|numbers|majority|minority|group|groups|handful|couple|pair|crowd|crowds|some|many|most|all|none|each|one|two|three|four|five|six|seven|eight|nine|ten)$/;
 /** Prepositions that attach a modifier to the noun before them: "students at the university", "a train to Amsterdam". */
 const MODIFIER_PREPOSITIONS = new Set(['at', 'in', 'to', 'from', 'for', 'near', 'on', 'with', 'of', 'inside', 'outside', 'across']);
 
@@ -305,6 +306,8 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
       continue;
     }
     if (!(host.pos === 'NOUN' || (host.pos === 'PROPN' && prep.lower !== 'of'))) break;
+    // "thousands of protesters", "dozens of residents": after a quantity the noun of the "of" phrase is the head
+    if (prep.lower === 'of' && QUANTITIES.test(host.lower)) break;
     headEnd = headStart - 2;
     headStart = phraseStartAt(tokens, clauseOf, clause, headEnd);
   }

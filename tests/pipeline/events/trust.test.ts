@@ -216,3 +216,15 @@ describe('more classes from other kinds of news', () => {
     expect(e.title).toMatch(/^Government of National Unity launches/);
   });
 });
+
+describe('quantities, clock times and infinitives', () => {
+  it('takes the people after a quantity as the subject', () => {
+    expect(eventsOf('Thousands of protesters were travelling to Quito on Monday.').map((e) => e.title)).toEqual(['Protesters travel to Quito']);
+  });
+
+  it('dates a scheduled meeting by the day beside its infinitive and keeps the clock time out of the title', () => {
+    const [e] = eventsOf('The five-member board of the Dover Port Authority is scheduled to meet 3 p.m. on Friday at Dover Town Hall.');
+    expect([e.status, e.start, e.dateSource]).toEqual(['planned', '2024-03-15', 'clause']);
+    expect(e.title).not.toMatch(/p\.m\./);
+  });
+});
