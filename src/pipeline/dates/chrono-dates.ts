@@ -43,7 +43,7 @@ function relativeOf(c: ParsedComponents, text: string): Expression | null {
   if (/\bpast\b/i.test(text)) return null; // "the past year" is the twelve months before, not a calendar year
   const year = c.get('year')!;
   const month = c.get('month')!;
-  if (/\b(today|tonight|yesterday|tomorrow|days?)\b/i.test(text)) {
+  if (/\b(today|tonight|yesterday|tomorrow|days?|this\s+(?:morning|afternoon|evening))\b/i.test(text)) {
     const amount = dayNumber(year, month, c.get('day')!) - dayNumber(FIXED.year, FIXED.month, FIXED.day);
     return { kind: 'relative', unit: 'day', amount };
   }
@@ -108,6 +108,8 @@ function looksLikeDate(r: ParsedResult, text: string, before: string, after: str
   if (bare && FULL_WEEKDAY.test(text) && /^\s+\p{Lu}/u.test(after) && !DATE_PREPOSITION.test(before)) {
     return /^\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(after);
   }
+  // "this evening": the day of writing, which chrono implies rather than states
+  if (/^(?:at\s+\S+\s+)?this\s+(?:morning|afternoon|evening)$/i.test(text)) return true;
   return r.start.isCertain('month') || r.start.isCertain('weekday') || r.start.isCertain('day') || r.start.isCertain('year');
 }
 

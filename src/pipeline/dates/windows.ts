@@ -11,6 +11,7 @@ const TRIGGER = new RegExp(
     '\\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?\\s?\\d',
     '\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b',
     '\\b(?:today|tonight|yesterday|tomorrow|ago)\\b',
+    '\\bthis\\s+(?:morning|afternoon|evening)\\b',
     '\\b(?:last|next|this|past|previous|coming)\\s+(?:month|year)\\b',
     '\\b\\d{4}-\\d{2}-\\d{2}\\b',
     '\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b',

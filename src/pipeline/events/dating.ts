@@ -12,6 +12,8 @@ export const DATING_DEFAULTS = {
   paragraphLookback: 8,
   /** The lede's date stands for the whole document only when it is this close to publication (days). */
   ledeMaxDays: 14,
+  /** An earlier sentence's date stands for a verb in the present only this close to publication (days). */
+  presentMaxDays: 31,
 };
 
 export interface EventDate {
@@ -28,6 +30,8 @@ export interface DatingContext {
   sentences: readonly Sentence[];
   grammars: readonly (SentenceGrammar | null)[];
   datesBySentence: readonly DateMention[][];
+  /** Each sentence's time expressions that could not be placed ("today" in a document nobody dated). */
+  unplacedBySentence: readonly DateMention[][];
   published: string | null;
   /** What the published date is: the manifest's (`published`) or, for a document nobody dated, its dateline's. */
   publishedSource: 'published' | 'dateline';
@@ -92,6 +96,8 @@ function fits(interval: DateInterval, status: Status, published: string | null):
 
 const distance = (a: number, b: number) => Math.abs(a - b);
 
+const startsState = (text: string, d: DateMention) => /^since\b/i.test(d.text) || /\bsince\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start));
+
 /** A year written in the date itself ("March 2025", "12 May 2024"), not inferred. */
 const WRITTEN_YEAR = /\b(1[89]|20)\d\d\b/;
 
@@ -151,7 +157,10 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   const clause = grammar.clauseOf[p.first];
   // A noun has no tense of its own ("the July 9-11 summit"): its own phrase's date may lie either side of publication.
   const tenseless = !p.isVerb && !(p.argument && p.verb && p.verb.mood !== 'happened');
-  const dated = context.datesBySentence[i].filter((d) => fits(d.interval!, p.status, context.published) || (tenseless && !p.argument));
+  // "since 2004" starts a state; it cannot date a single happening ("held since 2004, they arrived today")
+  const single = !p.persists && p.status === 'happened';
+  const dated = context.datesBySentence[i].filter((d) => (fits(d.interval!, p.status, context.published) || (tenseless && !p.argument))
+    && !(single && startsState(context.text, d)));
   // A noun in a phrase ("in response to Russia's invasion of Ukraine") owns only the dates of its phrase ("the 2022
   // invasion", "the invasion in February 2022"), not the clause's ("has provided aid since October 2020").
   const phrase = p.isVerb || p.argument ? null : phraseSpan(grammar, p);
@@ -161,6 +170,11 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   // inauguration on August 6" dates the announcement today and the attendance on August 6.
   const mine = p.isVerb && p.verb ? own.filter((d) => nearestVerb(grammar, d) === p.verb) : own;
   const inClause = nearest(mine.length ? mine : own.filter((d) => !p.isVerb || !p.verb || !nearestVerb(grammar, d)));
+  // "arrived in Sofia today" in a document nobody dated: its day is told, relative to a day the text does not give, so
+  // no other date may stand in for it ("In jail since 1999, ... arrived today" did not happen in 1999).
+  const unplaced = context.unplacedBySentence[i].some((d) => phrase ? d.start >= phrase[0] && d.end <= phrase[1]
+    : grammar.clauseOf[tokenIndexAt(grammar, d.start)] === clause && (!p.isVerb || !p.verb || nearestVerb(grammar, d) === p.verb));
+  if (unplaced) return null;
   if (inClause) return { interval: inClause.interval!, mention: inClause, source: 'clause', sentence: i };
   // A date written out with its year beside the verb ("deployed ... in March 2025") is the text's own word even when
   // the tense and the publication date disagree (a wrong manifest date, a late update): never a date from elsewhere.
@@ -184,14 +198,18 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   const inSentence = p.isVerb || p.argument ? nearest(others) : null;
   if (inSentence) return { interval: inSentence.interval!, mention: inSentence, source: 'sentence', sentence: i };
   if (!mayInherit(grammar, p, context)) return null;
+  // "The last outbreak was in 1992. Other agencies provide aid": a verb in the present tells the day of writing, which
+  // an earlier sentence's date stands for only when it is that close to publication (and never when nobody dated the text).
+  const now = p.isVerb && p.verb?.tense === 'present' && p.verb.mood !== 'planned';
+  const nearWriting = (d: DateInterval) => !now || (context.published !== null && parseIso(context.published).dayNum - parseIso(d.end).dayNum <= opts.presentMaxDays);
   // The paragraph's latest date before this sentence.
   for (let j = i - 1; j >= 0 && i - j <= opts.paragraphLookback && sameParagraph(context, j, i); j--) {
-    const ds = context.datesBySentence[j].filter((d) => fits(d.interval!, p.status, context.published));
+    const ds = context.datesBySentence[j].filter((d) => fits(d.interval!, p.status, context.published) && nearWriting(d.interval!));
     const last = ds[ds.length - 1];
     if (last) return { interval: last.interval!, mention: last, source: 'paragraph', sentence: j };
     if (context.datesBySentence[j].length > 0) break; // a date that does not fit this event ends the paragraph's run
   }
-  if (context.lede && context.lede.sentence < i && fits(context.lede.mention.interval!, p.status, context.published)) {
+  if (context.lede && context.lede.sentence < i && fits(context.lede.mention.interval!, p.status, context.published) && nearWriting(context.lede.mention.interval!)) {
     return { interval: context.lede.mention.interval!, mention: context.lede.mention, source: 'lede', sentence: context.lede.sentence };
   }
   if (context.dateline && fits(context.dateline, p.status, context.published)) return { interval: context.dateline, mention: null, source: 'dateline', sentence: null };

@@ -213,11 +213,12 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
   const mentionsBySentence = bySentence(sentences, placed);
   const datesBySentence = bySentence(sentences, input.dates.filter((d) => d.interval && isIsoDate(d.interval.start) && isIsoDate(d.interval.end) && d.interval.start <= d.interval.end))
     .map((ds, i) => (sentences[i].isContent ? ds : []));
+  const unplacedBySentence = bySentence(sentences, input.dates.filter((d) => d.interval === null)).map((ds, i) => (sentences[i].isContent ? ds : []));
   const dateline: Dateline | null = readDateline(text, sentences, placed, input.dates);
   const contentIndex = sentences.map((s, i) => (s.isContent ? i : -1)).filter((i) => i >= 0);
   const ledeLimit = contentIndex[Math.min(contentIndex.length - 1, opts.ledeSentences)] ?? -1;
   const context: DatingContext = {
-    text, sentences, grammars, datesBySentence, published: doc.published, publishedSource: doc.publishedFrom === 'dateline' ? 'dateline' : 'published',
+    text, sentences, grammars, datesBySentence, unplacedBySentence, published: doc.published, publishedSource: doc.publishedFrom === 'dateline' ? 'dateline' : 'published',
     lede: ledeDate(sentences, datesBySentence, doc.published),
     dateline: dateline?.day ? { start: dateline.day, end: dateline.day, precision: 'day' } : null,
     datelineLede: dateline?.place ? ledeLimit : -1,

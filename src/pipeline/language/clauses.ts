@@ -146,17 +146,19 @@ function verbGroups(tokens: readonly Token[], clauses: readonly Clause[], clause
       } else break;
     }
     const clause = clauses[clauseOf[i]];
+    // "we first sent troops": an adverb inside the group is no auxiliary; the verb's own form still tells its tense
+    const auxiliaries = aux.filter((a) => !GROUP_ADVERBS.has(a));
     const negated = aux.some((a) => NEGATORS.has(a)) || /^(no longer)$/.test(`${tokens[first - 2]?.lower ?? ''} ${tokens[first - 1]?.lower ?? ''}`);
     const infinitive = aux.includes('to') && !aux.some((a) => FUTURE_AUX.has(a) || MODALS_UNREAL.has(a) || PAST_AUX.has(a) || BE_PRESENT.has(a));
     const progressive = t.lower.endsWith('ing') && aux.some((a) => a === 'be' || a === 'been' || BE_PRESENT.has(a) || a === 'was' || a === 'were');
     let form: VerbGroup['form'] = 'finite';
     if (infinitive) form = 'infinitive';
-    else if (aux.length === 0 && t.lower.endsWith('ing')) form = 'gerund';
-    else if (aux.length === 0 && isPastForm(t) && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PROPN') && groups.some((g) => g.clause === clauseOf[i] && g.form === 'finite')) form = 'participle';
+    else if (auxiliaries.length === 0 && t.lower.endsWith('ing')) form = 'gerund';
+    else if (auxiliaries.length === 0 && isPastForm(t) && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PROPN') && groups.some((g) => g.clause === clauseOf[i] && g.form === 'finite')) form = 'participle';
 
     let tense: Tense = 'present';
     if (aux.some((a) => FUTURE_AUX.has(a))) tense = 'future';
-    else if (aux.some((a) => PAST_AUX.has(a)) || (aux.length === 0 && isPastForm(t)) || aux.some((a) => a === 'has' || a === 'have' || a === "'ve")) tense = 'past';
+    else if (aux.some((a) => PAST_AUX.has(a)) || (auxiliaries.length === 0 && isPastForm(t)) || aux.some((a) => a === 'has' || a === 'have' || a === "'ve")) tense = 'past';
     // "is to visit", "are going to meet"
     const beforeTo = aux.indexOf('to') > 0 ? aux[aux.indexOf('to') - 1] : tokens[first - 1]?.lower;
     if (aux.includes('to') && (BE_PRESENT.has(beforeTo ?? '') || PLANNED_BEFORE_TO.has(beforeTo ?? ''))) tense = 'future';
@@ -210,7 +212,7 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
       const reporting = groups.find((o) => o.head < g.first && o.tense === 'past' && o.mood === 'happened' && SPEECH_VERBS.has(tokens[o.head].lemma));
       if (reporting && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
     }
-    if (g.form === 'finite' && deniedClause(tokens, groups, clauses, g)) g.mood = 'negated';
+    if (g.form === 'finite' && (deniedClause(tokens, groups, clauses, g) || evidenceDenied(tokens, groups, g))) g.mood = 'negated';
     // "claims that millions voted illegally", "rumours that troops had crossed": said by someone, not told as so
     else if (g.mood === 'happened' && claimed(tokens, groups, g)) g.mood = 'hypothetical';
   }
@@ -221,6 +223,23 @@ const DENYING_VERBS = new Set(['deny', 'dismiss', 'refute', 'doubt', 'dispute'])
 /** Nouns whose "that" clause is a claim the text does not make its own ("report" may be the text's own news). */
 const CLAIM_ONLY = new Set(['claim', 'allegation', 'rumour', 'rumor', 'accusation', 'assertion', 'suggestion', 'theory', 'speculation']);
 const CLAIM_NOUNS = new Set(['claim', 'report', 'allegation', 'suggestion', 'rumour', 'rumor', 'accusation', 'assertion']);
+
+/** Nouns that say whether a "that" clause holds: "no sign that", "no evidence that". */
+const EVIDENCE_NOUNS = new Set(['indication', 'sign', 'evidence', 'proof', 'confirmation', 'suggestion', 'hint', 'intention']);
+const NO_EVIDENCE = new Set(['no', 'little', 'scant', 'not']);
+
+/** True when "no sign that", "little evidence that" stand before group `g` with no other verb between. */
+function evidenceDenied(tokens: readonly Token[], groups: readonly VerbGroup[], g: VerbGroup): boolean {
+  for (let k = g.first - 1; k > 1 && g.first - k <= 10; k--) {
+    if (tokens[k].lower === 'that' && EVIDENCE_NOUNS.has(tokens[k - 1].lemma)) {
+      let n = k - 2;
+      while (n >= 0 && tokens[n].pos === 'ADJ' && !NO_EVIDENCE.has(tokens[n].lower)) n--;
+      return NO_EVIDENCE.has(tokens[n]?.lower ?? '') && !groups.some((o) => o !== g && o.head > k && o.head < g.first);
+    }
+    if (tokens[k].pos === 'VERB' || STRONG_BREAK.has(tokens[k].text)) return false;
+  }
+  return false;
+}
 
 /** True when a claim noun and "that" stand before group `g` with no other verb between ("claims that X voted"). */
 function claimed(tokens: readonly Token[], groups: readonly VerbGroup[], g: VerbGroup): boolean {

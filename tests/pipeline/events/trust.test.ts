@@ -10,7 +10,7 @@ beforeAll(() => {
 });
 
 /** Tuesday 12 March 2024 unless told. */
-function eventsOf(text: string, published = '2024-03-12') {
+function eventsOf(text: string, published: string | null = '2024-03-12') {
   const meta = { file: 'a.txt', title: 'A', credit: null, published };
   const result = processDocument({ file: 'a.txt', bytes: new TextEncoder().encode(text), meta }, resources);
   expect(result.outcome.error).toBeNull();
@@ -226,5 +226,38 @@ describe('quantities, clock times and infinitives', () => {
     const [e] = eventsOf('The five-member board of the Dover Port Authority is scheduled to meet 3 p.m. on Friday at Dover Town Hall.');
     expect([e.status, e.start, e.dateSource]).toEqual(['planned', '2024-03-15', 'clause']);
     expect(e.title).not.toMatch(/p\.m\./);
+  });
+});
+
+describe('a day told relative to a writing day nobody gave', () => {
+  it('leaves an arrival "today" undated in an undated document, not in a year from elsewhere in its sentence', () => {
+    expect(eventsOf('Held in prison since 2004, the three engineers arrived in Tallinn, Estonia, today.', null)).toEqual([]);
+    const [e] = eventsOf('Held in prison since 2004, the three engineers arrived in Tallinn, Estonia, today.');
+    expect([e.entry.name, e.start]).toEqual(['Tallinn', '2024-03-12']);
+  });
+
+  it('reads "this evening" as the day of writing, and never borrows the year of a forecast', () => {
+    const text = 'The survey looks at traffic growth on the bypass through 2040. A second public meeting takes place at 6 this evening at the Narva Town Hall.';
+    expect(eventsOf(text, null)).toEqual([]);
+    const [e] = eventsOf(text);
+    expect([e.category, e.entry.name, e.start]).toEqual(['meeting', 'Narva', '2024-03-12']);
+  });
+
+  it('does not let a verb in the present take an old date from the sentence before', () => {
+    const text = 'The last large flood in the valley was in 1997. Relief agencies deliver food in Maputo.';
+    expect(eventsOf(text, null)).toEqual([]);
+    expect(eventsOf(text, '2024-03-12').every((e) => e.start >= '2024-01-01')).toBe(true);
+  });
+});
+
+describe('what the text says did not happen', () => {
+  it('finds no event where there is "no indication" or "no sign" that it happens', () => {
+    expect(eventsOf('There is no indication that Belarus is withdrawing its troops from the border of Lithuania.')).toEqual([]);
+    expect(eventsOf('Officials saw little sign that the battalion had deployed to Latvia on Monday.')).toEqual([]);
+  });
+
+  it('still reads a past verb as past after an adverb inside its group ("we first sent troops")', () => {
+    const [e] = eventsOf('Since 2016 the alliance kept forces in the region. That is when we first sent troops to Lithuania on a rotational basis.', '2024-03-12');
+    expect(e.status).toBe('happened');
   });
 });
