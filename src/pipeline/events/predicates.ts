@@ -155,6 +155,7 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   const verbLemma = verb ? tokens[verb.head].lemma : '';
   // "all meetings have been banned", "the summit was called off": the noun's event is prevented
   if (verb && argument && (NEGATIVE_VERBS.has(verbLemma) || PREVENTING_VERBS.has(verbLemma))) return null;
+  if (argument && preventedAfter(grammar, first)) return null;
   // "there will not be serious negotiations", "there were no talks": an event said not to exist
   if (deniedExistence(tokens, start)) return null;
   let status: Status = PERSISTING.has(category) ? 'ongoing' : 'happened';
@@ -163,6 +164,22 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   // "officials scheduled two meetings", "findings urged a meeting": the object of a verb of arranging is to come
   else if (verb && argument && verb.head < first && SCHEDULING_VERBS.has(verbLemma) && !/^(ADP|PART)$/.test(tokens[verb.head + 1]?.pos ?? '')) status = 'planned';
   return { status, verb, argument };
+}
+
+/** Participles of those verbs, which the tagger may read as adjectives ("have been forbidden"). */
+const PREVENTED = new Set(['forbidden', 'banned', 'prohibited', 'barred', 'suspended', 'scrapped', 'outlawed', 'blocked', 'abandoned',
+  'cancelled', 'canceled', 'postponed', 'halted', 'stopped', 'rejected']);
+
+/** "All meetings including animals have been forbidden": the noun at `first` is the subject of a passive that stops it. */
+function preventedAfter(grammar: SentenceGrammar, first: number): boolean {
+  const { tokens, clauseOf } = grammar;
+  for (let k = first + 1; k < tokens.length && k - first <= 8 && clauseOf[k] === clauseOf[first]; k++) {
+    if (tokens[k].lemma !== 'be') continue;
+    let n = k + 1;
+    while (tokens[n] && (tokens[n].pos === 'AUX' || tokens[n].pos === 'ADV')) n++;
+    return PREVENTED.has(tokens[n]?.lower ?? '');
+  }
+  return false;
 }
 
 /** Verbs that stop the event a noun names: "banned all meetings", "the rally was prohibited". */

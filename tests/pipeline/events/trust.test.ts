@@ -256,6 +256,11 @@ describe('what the text says did not happen', () => {
     expect(eventsOf('Officials saw little sign that the battalion had deployed to Latvia on Monday.')).toEqual([]);
   });
 
+  it('finds no meeting where meetings "including" anything have been banned', () => {
+    expect(eventsOf('In Austria, the government asked for tests. All meetings including livestock have been forbidden on the Austrian territory.')).toEqual([]);
+    expect(eventsOf('All meetings involving cattle have been prohibited in Austria since Monday.')).toEqual([]);
+  });
+
   it('still reads a past verb as past after an adverb inside its group ("we first sent troops")', () => {
     const [e] = eventsOf('Since 2016 the alliance kept forces in the region. That is when we first sent troops to Lithuania on a rotational basis.', '2024-03-12');
     expect(e.status).toBe('happened');
