@@ -101,6 +101,18 @@ const startsState = (text: string, d: DateMention) => /^since\b/i.test(d.text) |
 /** A year written in the date itself ("March 2025", "12 May 2024"), not inferred. */
 const WRITTEN_YEAR = /\b(1[89]|20)\d\d\b/;
 
+/**
+ * True for an event dated by its own words with a year, long before the report ("the invasion in March 2003" in a
+ * 2007 story): history, which the dateline's place does not locate. Without any writing day, a year or month told
+ * with its year counts as history.
+ */
+export function toldAsHistory(date: EventDate | null, context: DatingContext): boolean {
+  if (!date?.mention || !WRITTEN_YEAR.test(date.mention.text)) return false;
+  const written = context.published ?? context.dateline?.end ?? null;
+  if (written === null) return date.interval.precision !== 'day';
+  return parseIso(written).dayNum - parseIso(date.interval.end).dayNum > 365;
+}
+
 /** The interval a document's publication day stands for: up to that day for what happened, that day for the rest. */
 function fromPublished(published: string, status: Status): DateInterval {
   if (status !== 'happened') return { start: published, end: published, precision: 'day' };

@@ -9,7 +9,7 @@ import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Se
 import { actorsOf, contributorsIn, COOPERATIVE } from './actors.ts';
 import { choosePlaces, type ChosenPlace, type PlaceLookup } from './choose-place.ts';
 import { confidenceOf, reasonOf } from './confidence.ts';
-import { dateOf, ledeDate, sameParagraph, type DatingContext, type EventDate } from './dating.ts';
+import { dateOf, ledeDate, sameParagraph, toldAsHistory, type DatingContext, type EventDate } from './dating.ts';
 import { readDateline, type Dateline } from './dateline.ts';
 import { baseRole, placesInSentence, type PlaceInSentence } from './place-roles.ts';
 import { findPredicates, type Predicate } from './predicates.ts';
@@ -177,7 +177,7 @@ function inferPlace(c: {
       if (anchor && j >= 0 && j < context.sentences.length && sameParagraph(context, i, j)) return { entry: anchor.mention.entry, place: anchor, sentence: j, role: 'anaphor' };
     }
   }
-  if (dateline?.place && i <= c.ledeLimit) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
+  if (dateline?.place && i <= c.ledeLimit && !toldAsHistory(c.date, context)) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
   return null;
 }
 

@@ -266,3 +266,12 @@ describe('what the text says did not happen', () => {
     expect(e.status).toBe('happened');
   });
 });
+
+describe('the dateline places today\'s news, not history', () => {
+  it('does not put an invasion told with its year in the dateline\'s city', () => {
+    const text = 'Missile hits power station in Kharkiv\n\nKHARKIV — A missile hit a power station in Kharkiv on Friday, cutting power to '
+      + '30,000 homes, regional officials said. The strike came a week after the army said shelling across the region had dropped to '
+      + 'levels of the first months of the war, which began with the invasion in February 2022.';
+    expect(eventsOf(text, null).filter((e) => e.entry.name === 'Kharkiv' && e.start.startsWith('2022'))).toEqual([]);
+  });
+});
