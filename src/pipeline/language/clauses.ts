@@ -228,11 +228,13 @@ const CLAIM_NOUNS = new Set(['claim', 'report', 'allegation', 'suggestion', 'rum
 const EVIDENCE_NOUNS = new Set(['indication', 'sign', 'evidence', 'proof', 'confirmation', 'suggestion', 'hint', 'intention']);
 const NO_EVIDENCE = new Set(['no', 'little', 'scant', 'not']);
 
-/** True when "no sign that", "little evidence that" stand before group `g` with no other verb between. */
+/** True when "no sign (that)", "little evidence (that)" stand before group `g` with no other verb between. */
 function evidenceDenied(tokens: readonly Token[], groups: readonly VerbGroup[], g: VerbGroup): boolean {
-  for (let k = g.first - 1; k > 1 && g.first - k <= 10; k--) {
-    if (tokens[k].lower === 'that' && EVIDENCE_NOUNS.has(tokens[k - 1].lemma)) {
-      let n = k - 2;
+  for (let k = g.first - 1; k > 0 && g.first - k <= 10; k--) {
+    // "no sign that Russia is withdrawing", or without "that": "no indication Russia is withdrawing"
+    const noun = tokens[k].lower === 'that' ? k - 1 : k;
+    if (EVIDENCE_NOUNS.has(tokens[noun].lemma) && tokens[noun].pos === 'NOUN') {
+      let n = noun - 1;
       while (n >= 0 && tokens[n].pos === 'ADJ' && !NO_EVIDENCE.has(tokens[n].lower)) n--;
       return NO_EVIDENCE.has(tokens[n]?.lower ?? '') && !groups.some((o) => o !== g && o.head > k && o.head < g.first);
     }

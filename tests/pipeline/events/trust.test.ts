@@ -254,6 +254,7 @@ describe('what the text says did not happen', () => {
   it('finds no event where there is "no indication" or "no sign" that it happens', () => {
     expect(eventsOf('There is no indication that Belarus is withdrawing its troops from the border of Lithuania.')).toEqual([]);
     expect(eventsOf('Officials saw little sign that the battalion had deployed to Latvia on Monday.')).toEqual([]);
+    expect(eventsOf('Despite what Minsk says, there is no indication Belarus is withdrawing troops from the Lithuanian border.')).toEqual([]);
   });
 
   it('finds no meeting where meetings "including" anything have been banned', () => {
