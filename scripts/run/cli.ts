@@ -1,4 +1,4 @@
-// The geocode command's running part: its flags (--workers, --queue, --cache, --no-cache), and a run of the
+// The geocode command's running part: its flags (--workers, --memory-mb, --queue, --cache, --no-cache), and a run of the
 // per-document stage over the input with the cache, the executor they choose, and progress. geocode.ts keeps the
 // rest (arguments, the merge, the files).
 import { availableParallelism } from 'node:os';
@@ -9,6 +9,7 @@ import { createInProcess } from './in-process.ts';
 import { openSource, SourceError } from './inputs.ts';
 import { createPool, POOL_DEFAULTS } from './pool.ts';
 import { createProgress } from './progress.ts';
+import { defaultBudgetMb, threadsWithin } from './memory.ts';
 import { missingResource, type RunSettings } from './resources.ts';
 import { POINT_CONVENTIONS, type PointConvention } from '../../src/pipeline/gazetteer.ts';
 import { runCorpus, type CorpusRun } from './run-corpus.ts';
@@ -23,6 +24,8 @@ export interface RunArgs {
   cache: string | null | undefined;
   /** Documents sent to a worker at once; null: the pool's or the queue's default. */
   batchSize: number | null;
+  /** Memory the run may take, in MB: worker threads are started only as far as they fit (memory.ts); null: half the free memory. */
+  memoryMb?: number | null;
   /** What the per-document stages are told (--convention, --no-demonyms); part of the pipeline's version. */
   settings: RunSettings;
 }
@@ -46,6 +49,10 @@ export function runArgs(flag: string, value: () => string | undefined, args: Run
     const v = needed('a number of documents, 1 or more');
     if (!/^\d+$/.test(v) || Number(v) < 1) throw usage(`--batch-size needs a whole number of documents, 1 or more (got ${v})`);
     args.batchSize = Number(v);
+  } else if (flag === '--memory-mb') {
+    const v = needed('a number of megabytes');
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw usage(`--memory-mb needs a whole number of megabytes (got ${v})`);
+    args.memoryMb = Number(v);
   } else if (flag === '--convention') {
     const v = needed(`one of ${POINT_CONVENTIONS.join(', ')}`);
     if (!POINT_CONVENTIONS.includes(v as PointConvention)) throw usage(`--convention needs one of ${POINT_CONVENTIONS.join(', ')} (got ${v})`);
@@ -83,7 +90,8 @@ function executorFor(run: RunArgs, expected: number | null, version: string, log
   const batch = run.batchSize !== null ? { batchSize: run.batchSize } : {};
   // A queue's workers are started with the same settings: the queue's name carries the version, settings included.
   if (queue !== null) return () => queue.createQueueProducer(run.queue!, version, log, { ...queue.QUEUE_DEFAULTS, ...batch });
-  const workers = run.workers ?? (expected !== null && expected <= POOL_DEFAULTS.smallCorpus ? 1 : availableParallelism());
+  const workers = run.workers ??
+    (expected !== null && expected <= POOL_DEFAULTS.smallCorpus ? 1 : threadsWithin(availableParallelism(), run.memoryMb ?? defaultBudgetMb()));
   if (workers > 1) return () => createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings);
   return () => createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings);
 }
