@@ -6,7 +6,7 @@
 //
 // A version's folder is never changed by another version; folders of other versions are removed after a run.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STAGE_NAMES, type DocumentResult, type PipelineInput } from '../../src/pipeline/index.ts';
@@ -130,7 +130,12 @@ export class DocumentCache {
     const temp = `${path}.${process.pid}.tmp`;
     try {
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(temp, JSON.stringify({ format: CACHE_FORMAT, version: this.version, key, file, result } satisfies Entry));
+      const fd = openSync(temp, 'w');
+      try {
+        for (const chunk of jsonChunks({ format: CACHE_FORMAT, version: this.version, key, file, result } satisfies Entry, 4)) writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temp, path);
     } catch (error) {
       this.writable = false;
@@ -150,6 +155,34 @@ export class DocumentCache {
     const old = names.filter((name) => name !== this.version && /^[0-9a-f]{16}$/.test(name));
     for (const name of old) removeQuietly(join(this.dir, name));
     return old.length;
+  }
+}
+
+/**
+ * JSON.stringify(value) in pieces: objects down to `depth` levels and long arrays are written a part at a time, so the
+ * result of a 5 MB document (its text, tens of thousands of mentions) is never one string, nor one UTF-8 copy of it.
+ * The pieces joined parse to what JSON.stringify gives (plain data: no toJSON, no cycles).
+ */
+export function* jsonChunks(value: unknown, depth: number, arrayChunk = 1000): Generator<string> {
+  if (Array.isArray(value) && value.length > arrayChunk) {
+    yield '[';
+    for (let i = 0; i < value.length; i += arrayChunk) {
+      const part = value.slice(i, i + arrayChunk).map((x) => JSON.stringify(x) ?? 'null').join(',');
+      yield i === 0 ? part : `,${part}`;
+    }
+    yield ']';
+  } else if (depth > 0 && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    yield '{';
+    let first = true;
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      yield `${first ? '' : ','}${JSON.stringify(k)}:`;
+      first = false;
+      yield* jsonChunks(v, depth - 1, arrayChunk);
+    }
+    yield '}';
+  } else {
+    yield JSON.stringify(value) ?? 'null';
   }
 }
 

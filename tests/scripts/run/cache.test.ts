@@ -3,7 +3,9 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODE_PACKAGES, DocumentCache, defaultCacheDir, pipelineVersion } from '../../../scripts/run/cache.ts';
+import { CODE_PACKAGES, DocumentCache, defaultCacheDir, jsonChunks, pipelineVersion } from '../../../scripts/run/cache.ts';
+import { processDocument } from '../../../src/pipeline/index.ts';
+import { loadResources } from '../../pipeline/resources.ts';
 import { countsOf, generatedFolder, geocode, outputsIn, outputsOf, removeTemps, temp } from './helpers.ts';
 
 afterAll(removeTemps);
@@ -126,5 +128,24 @@ describe('the cache key and version', () => {
     expect(defaultCacheDir('/data/maps/events.geojson', '/work/p')).toBe('/data/maps/.flankline-cache');
     expect(defaultCacheDir('out/events.geojson', '/work/p')).toBe('/work/p/out/.flankline-cache');
     expect(defaultCacheDir('public/data/events.geojson', '/work/p')).toBe('/work/p/.flankline-cache');
+  });
+
+  it('DocumentCache.put() writes a large result in pieces that get() reads back whole and equal', () => {
+    // 3,000 sentences: thousands of mentions and events, written a thousand at a time.
+    const text = Array.from({ length: 3000 }, (_, i) => `Troops from Poland arrived in Vilnius, Lithuania, on ${1 + (i % 28)} May 2025 (report ${i}).`).join(' ');
+    const input = { file: 'long.txt', bytes: new TextEncoder().encode(text) };
+    const result = processDocument(input, loadResources());
+    expect(result.mentions.length).toBeGreaterThan(3000);
+    const cache = new DocumentCache(temp(), 'v', () => {});
+    const key = cache.key(input, 'h');
+    cache.put(key, 'long.txt', result);
+    expect(cache.get(key, 'long.txt')).toEqual({ ...result, stageMs: result.stageMs.map(() => 0) });
+  });
+
+  it('jsonChunks() joined is JSON.stringify, undefined properties and holes included', () => {
+    const value = { a: [1, undefined, { b: undefined, c: 'x"y' }], long: Array.from({ length: 2500 }, (_, i) => ({ i, s: `é${i}` })), d: null, n: { deep: { deeper: [] } } };
+    expect([...jsonChunks(value, 3, 1000)].join('')).toBe(JSON.stringify(value));
+    expect([...jsonChunks([], 2)].join('')).toBe('[]');
+    expect([...jsonChunks('plain', 2)].join('')).toBe('"plain"');
   });
 });
