@@ -9,7 +9,7 @@ import { createInProcess } from './in-process.ts';
 import { openSource, SourceError } from './inputs.ts';
 import { createPool, POOL_DEFAULTS } from './pool.ts';
 import { createProgress } from './progress.ts';
-import { defaultBudgetMb, threadsWithin } from './memory.ts';
+import { defaultBudgetMb, favourMemory, threadsWithin } from './memory.ts';
 import { missingResource, type RunSettings } from './resources.ts';
 import { POINT_CONVENTIONS, type PointConvention } from '../../src/pipeline/gazetteer.ts';
 import { runCorpus, type CorpusRun } from './run-corpus.ts';
@@ -117,6 +117,10 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
     }
   }
   for (const note of source.notes) opts.log(`note: ${note}`);
+  if (opts.run.memoryMb != null) {
+    favourMemory();
+    opts.log(`memory budget ${opts.run.memoryMb} MB: worker threads only as they fit, garbage collected sooner`);
+  }
   const expected = source.expected();
   opts.log(expected !== null ? `${count(expected, 'document')} in ${opts.input}` : `reading the articles of ${opts.input}`);
   const version = pipelineVersion({ settings: opts.run.settings });

@@ -47,6 +47,7 @@ describe('geocode --workers', { timeout: 600_000 }, () => {
     const run = geocode(['--input', corpus, ...outputsIn(lean), '--memory-mb', '300', '--no-cache']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`${documents} documents run on this thread`));
+    expect(run.stdout).toMatch(/memory budget 300 MB: worker threads only as they fit, garbage collected sooner/);
     const threads = geocode(['--input', corpus, ...outputsIn(pooled), '--workers', '2', '--no-cache']);
     expect(threads.stdout).toMatch(new RegExp(`${documents} documents run on 2 worker threads`));
     expect(outputsOf(lean)).toEqual(outputsOf(pooled));
