@@ -74,7 +74,7 @@ function keyIndex(buckets: Record<string, [string, string]>) {
     const ks = keys.split('\n');
     const ps = postings.split(';');
     if (ks.length !== ps.length) throw new Error('gazetteer index is corrupt: keys and postings differ in length');
-    ks.forEach((k, i) => rows.push([k, ps[i].split(',').map((x) => parseInt(x, 36))]));
+    for (let i = 0; i < ks.length; i++) rows.push([ks[i], ps[i].split(',').map((x) => parseInt(x, 36))]);
   }
   rows.sort((a, b) => compareUnits(a[0], b[0]));
   const starts = new Uint32Array(rows.length + 1);
@@ -82,7 +82,7 @@ function keyIndex(buckets: Record<string, [string, string]>) {
   rows.forEach(([, p], i) => { starts[i] = total; total += p.length; });
   starts[rows.length] = total;
   const postings = new Uint32Array(total);
-  rows.forEach(([, p], i) => postings.set(p, starts[i]));
+  for (let i = 0; i < rows.length; i++) postings.set(rows[i][1], starts[i]);
   return { keys: stringTable(rows.map((r) => r[0])), starts, postings };
 }
 
@@ -94,7 +94,7 @@ export function encodeGazetteer(data: GazetteerData, source: Record<string, unkn
   const admin1 = dictionary(data.admin1.split('\n'), 'admin1 codes');
   // byId bisects ids in sorted order; a repeated id answers with its last entry, as a Map built in order would.
   const byId = new Map<string, number>();
-  ids.forEach((id, i) => byId.set(id, i));
+  for (let i = 0; i < n; i++) byId.set(ids[i], i);
   const idOrder = Uint32Array.from([...byId.entries()].sort((a, b) => compareUnits(a[0], b[0])).map((e) => e[1]));
   const kinds = new Uint8Array(n);
   const countries = new Uint16Array(2 * n);
