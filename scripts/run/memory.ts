@@ -14,7 +14,7 @@ export const MEMORY_DEFAULTS = {
   /**
    * With a budget given, how far V8 lets the heap grow past what the last full collection kept, in percent. V8's own
    * factor (up to 4x on a busy machine) let 90 MB of live data reach 170 MB of heap; 20% kept 2,000 documents under
-   * 300 MB in this thread (283-297 MB against 289-380 MB) for about 6% more CPU time, so only a budget turns it on.
+   * 300 MB in this thread (280-299 MB against 289-380 MB) for 6-9% more CPU time, so only a budget turns it on.
    */
   heapGrowthPercent: 20,
 };
