@@ -1,6 +1,7 @@
 // The per-document cache: a document's result is kept under a key made of the document (name, manifest entry, bytes)
 // and the pipeline's version (its code, the versions of the packages it uses, the gazetteer index), so a re-run
-// processes only new and changed documents. Plain JSON files, two a document; safe to delete at any time.
+// processes only new and changed documents. Plain JSON files, two a document (one when the run made no mention
+// records: a run that writes mentions.json reads such a document again); safe to delete at any time.
 //
 //   DIR/<version>/<key[0..2]>/<key>.json            {"format":2,"version":…,"key":…,"file":…,"result":{DocumentResult without mentions}}
 //   DIR/<version>/<key[0..2]>/<key>.mentions.json   {"key":…,"mentions":[…]}
@@ -129,6 +130,8 @@ export class DocumentCache {
     // The time was spent by an earlier run.
     const result = { ...entry.result, stageMs: STAGE_NAMES.slice(0, -1).map(() => 0) };
     if (!withMentions) return result;
+    // Read by a run that made no mention records: a miss for a run that wants them (nothing is wrong with it).
+    if (entry.result.withoutMentions) return null;
     const side = this.read<MentionsEntry>(this.mentionsPathOf(key));
     if (side?.key === key && Array.isArray(side.mentions)) return { ...result, mentions: side.mentions };
     return this.reject(this.mentionsPathOf(key), file, side === undefined ? { missing: true } : side);
@@ -177,7 +180,7 @@ export class DocumentCache {
     };
     try {
       mkdirSync(dirname(path), { recursive: true });
-      writeWhole(this.mentionsPathOf(key), { key, mentions: result.mentions } satisfies MentionsEntry);
+      if (!result.withoutMentions) writeWhole(this.mentionsPathOf(key), { key, mentions: result.mentions } satisfies MentionsEntry);
       writeWhole(path, { format: CACHE_FORMAT, version: this.version, key, file, result: { ...result, mentions: [] } } satisfies Entry);
     } catch (error) {
       this.writable = false;

@@ -86,7 +86,8 @@ export interface RunDocumentsOptions {
 
 type QueueModule = typeof import('./queue.ts');
 
-function executorFor(run: RunArgs, version: string, log: (line: string) => void, queue: QueueModule | null): (toRun: number | null) => Executor {
+/** `mentions`: the run writes mentions.json, so the documents' mention records are made (else they are not). */
+function executorFor(run: RunArgs, version: string, log: (line: string) => void, queue: QueueModule | null, mentions: boolean): (toRun: number | null) => Executor {
   const batch = run.batchSize !== null ? { batchSize: run.batchSize } : {};
   // A queue's workers are started with the same settings: the queue's name carries the version, settings included.
   if (queue !== null) return () => queue.createQueueProducer(run.queue!, version, log, { ...queue.QUEUE_DEFAULTS, ...batch });
@@ -94,8 +95,8 @@ function executorFor(run: RunArgs, version: string, log: (line: string) => void,
     // Few documents to run (a small corpus, or a re-run that adds a few): this thread, no threads to start. Otherwise
     // every core, as far as the threads fit in the memory budget (memory.ts).
     const workers = run.workers ?? (toRun !== null ? 1 : threadsWithin(availableParallelism(), run.memoryMb ?? defaultBudgetMb()));
-    if (workers > 1) return createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings);
-    return createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings);
+    if (workers > 1) return createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings, mentions);
+    return createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings, mentions);
   };
 }
 
@@ -134,7 +135,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   let run: CorpusRun;
   try {
     run = await runCorpus(source, {
-      executor: executorFor(opts.run, version, opts.log, queue),
+      executor: executorFor(opts.run, version, opts.log, queue, opts.keepMentions),
       fewDocuments: POOL_DEFAULTS.smallCorpus,
       cache,
       keepMentions: opts.keepMentions,

@@ -5,9 +5,9 @@ import { processDocument, type DocumentResult, type PipelineInput } from '../../
 import { documentOptions, loadResources, type ThreadData } from './resources.ts';
 
 // The run's settings and the shared gazetteer come with the thread (createPool's workerData).
-const { settings, gazetteer } = workerData as ThreadData;
+const { settings, gazetteer, mentions } = workerData as ThreadData;
 const resources = loadResources(settings, gazetteer);
-const options = documentOptions(settings, () => performance.now());
+const options = documentOptions(settings, () => performance.now(), mentions);
 
 export default function processBatch(batch: PipelineInput[]): DocumentResult[] {
   return batch.map((input) => processDocument(input, resources, options));

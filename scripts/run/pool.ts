@@ -19,11 +19,11 @@ export const POOL_DEFAULTS = {
   smallCorpus: 200,
 };
 
-export function createPool(threads: number, opts = POOL_DEFAULTS, settings: RunSettings = DEFAULT_SETTINGS): Executor {
+export function createPool(threads: number, opts = POOL_DEFAULTS, settings: RunSettings = DEFAULT_SETTINGS, mentions = true): Executor {
   const pool = new Piscina({
     // The built CLI (build/cli/, scripts/build-cli.ts) runs the built worker; under tsx, the TypeScript one.
     filename: new URL(import.meta.url.endsWith('.ts') ? './pool-worker.ts' : './pool-worker.mjs', import.meta.url).href,
-    workerData: { settings, gazetteer: loadCompactGazetteer(undefined, { shared: true }) } satisfies ThreadData,
+    workerData: { settings, gazetteer: loadCompactGazetteer(undefined, { shared: true }), mentions } satisfies ThreadData,
     minThreads: 0,
     maxThreads: threads,
     // Loading the gazetteer costs about a second: a thread waiting for the next batch must not be stopped.

@@ -40,9 +40,11 @@ export function loadResources(settings: RunSettings = DEFAULT_SETTINGS, gazettee
 export interface ThreadData {
   settings: RunSettings;
   gazetteer: Uint8Array;
+  /** Make each document's mention records (only a run that writes mentions.json needs them). */
+  mentions: boolean;
 }
 
-/** What processDocument is told for these settings, with the clock that times its stages. */
-export function documentOptions(settings: RunSettings, now: () => number): DocumentOptions {
-  return { now, recognise: { ...RECOGNISE_DEFAULTS, demonyms: settings.demonyms } };
+/** What processDocument is told for these settings, with the clock that times its stages; `mentions`: make mention records. */
+export function documentOptions(settings: RunSettings, now: () => number, mentions = true): DocumentOptions {
+  return { now, recognise: { ...RECOGNISE_DEFAULTS, demonyms: settings.demonyms }, mentions };
 }

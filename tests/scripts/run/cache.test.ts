@@ -1,5 +1,6 @@
 // The per-document cache as a user meets it: a re-run reads only new and changed documents, writes the same bytes as a
 // cold run, and a corrupt or foreign entry is named, ignored and rebuilt.
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +106,24 @@ describe('geocode with its per-document cache', { timeout: 600_000 }, () => {
     expect(full.stderr).toContain('is missing its mentions; the document is read again');
     expect(countsOf(full.stdout)).toEqual({ run: 1, cached: 23 });
     expect(outputsOf(out2)).toEqual(cold);
+  });
+
+  it('geocode without --mentions makes no mention records; a later run with --mentions reads those documents again, quietly', () => {
+    const out3 = temp();
+    const lean = geocode(['--input', corpus, '--output', join(out3, 'events.geojson'), '--documents', join(out3, 'documents.json'), '--workers', '1']);
+    expect(lean.code).toBe(0);
+    const cache3 = join(out3, '.flankline-cache');
+    expect(entries(cache3)).toHaveLength(24);
+    expect(entries(cache3).filter((e) => existsSync(e.replace(/\.json$/, '.mentions.json')))).toEqual([]);
+    expect(JSON.parse(readFileSync(entries(cache3)[0], 'utf8')).result.withoutMentions).toBe(true);
+    // the events and documents are what a run with mentions writes
+    const names = ['events.geojson', 'events.bin', 'documents.json'];
+    expect(names.map((n) => createHash('sha256').update(readFileSync(join(out3, n))).digest('hex'))).toEqual(names.map((n) => cold[n]));
+    const full = geocode(['--input', corpus, ...outputsIn(out3), '--workers', '1']);
+    expect(full.code).toBe(0);
+    expect(full.stderr).not.toMatch(/cache entry/);
+    expect(countsOf(full.stdout)).toEqual({ run: 24, cached: 0 });
+    expect(outputsOf(out3)).toEqual(cold);
   });
 
   it('geocode removes the cache folders of other pipeline versions after it writes', () => {
