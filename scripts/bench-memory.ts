@@ -3,7 +3,7 @@
 // runtime alone). Run by npm run bench:pipeline; prints figures, asserts nothing. docs/hardening.md quotes them.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GAZETTEER_PATH } from './gazetteer-load.ts';
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
@@ -17,11 +17,15 @@ export const MEMORY_BENCH = {
   minPopulation: 100_000,
 };
 
-const CORPORA: { label: string; shape: { documents: number; sentencesPerDocument: number } }[] = [
+const CORPORA: { label: string; shape: { documents: number; sentencesPerDocument: number }; args?: string[] }[] = [
   { label: 'baseline: 1 document of 30 sentences', shape: { documents: 1, sentencesPerDocument: 30 } },
   // About 90 bytes a sentence: 54,000 sentences make a document just under the 5 MB limit.
   { label: '1 document of 54,000 sentences', shape: { documents: 1, sentencesPerDocument: 54_000 } },
+  { label: 'the same, --memory-mb 300', shape: { documents: 1, sentencesPerDocument: 54_000 }, args: ['--memory-mb', String(MEMORY_BENCH.budgetMb)] },
+  // By default as many worker threads as cores while half the free memory holds them (scripts/run/memory.ts)...
   { label: '2,000 documents of 30 sentences', shape: { documents: 2000, sentencesPerDocument: 30 } },
+  // ...and within the budget, which runs them in the main thread.
+  { label: '2,000 documents, --memory-mb 300', shape: { documents: 2000, sentencesPerDocument: 30 }, args: ['--memory-mb', String(MEMORY_BENCH.budgetMb)] },
 ];
 
 // The child reports its own peak at exit: resident memory as the kernel counted it, in kB.
@@ -31,8 +35,9 @@ if (cliStale()) buildCli();
 const data = JSON.parse(readFileSync(GAZETTEER_PATH, 'utf8')) as GazetteerData;
 const root = mkdtempSync(join(tmpdir(), 'flankline-bench-memory-'));
 try {
-  console.log(`geocode peak memory (budget ${MEMORY_BENCH.budgetMb} MB; node build/cli/geocode.mjs as npm run geocode runs it, one process each; the machine may be shared, so times are noisy):`);
-  for (const [k, { label, shape }] of CORPORA.entries()) {
+  console.log(`geocode peak memory (budget ${MEMORY_BENCH.budgetMb} MB; node build/cli/geocode.mjs as npm run geocode runs it, one process each; ` +
+    `load average ${loadavg()[0].toFixed(1)}: the machine may be shared, so times are noisy):`);
+  for (const [k, { label, shape, args = [] }] of CORPORA.entries()) {
     const input = join(root, `in-${k}`);
     mkdirSync(input);
     const inputs = generatedCorpus(data, { ...CORPUS_DEFAULTS, ...shape, seed: MEMORY_BENCH.seed, minPopulation: MEMORY_BENCH.minPopulation });
@@ -43,11 +48,13 @@ try {
     }
     const started = performance.now();
     const run = spawnSync(process.execPath, ['--import', REPORT_PEAK, 'build/cli/geocode.mjs', '--input', input,
-      '--output', join(root, `out-${k}/events.geojson`)], { encoding: 'utf8', maxBuffer: 256 << 20 });
+      '--output', join(root, `out-${k}/events.geojson`), ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
     const seconds = (performance.now() - started) / 1000;
     const peakMb = Number(/peak-rss-kb (\d+)/.exec(run.stderr)?.[1] ?? NaN) / 1024;
     const status = run.status === 0 || run.status === 1 ? '' : ` (exit ${run.status}: ${run.stderr.split('\n').find((l) => l.includes('geocode:')) ?? ''})`;
-    console.log(`  ${label.padEnd(34)} ${(bytes / 1_048_576).toFixed(1).padStart(5)} MB of text  peak ${peakMb.toFixed(0).padStart(4)} MB  ${seconds.toFixed(1).padStart(5)} s${status}`);
+    const ranOn = / run on ([^,:]+)/.exec(run.stdout)?.[1] ?? '?';
+    console.log(`  ${label.padEnd(34)} ${(bytes / 1_048_576).toFixed(1).padStart(5)} MB of text  peak ${peakMb.toFixed(0).padStart(4)} MB  ` +
+      `${seconds.toFixed(1).padStart(5)} s  on ${ranOn}${status}`);
   }
 } finally {
   rmSync(root, { recursive: true, force: true });

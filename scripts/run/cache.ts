@@ -1,6 +1,7 @@
 // The per-document cache: a document's result is kept under a key made of the document (name, manifest entry, bytes)
 // and the pipeline's version (its code, the versions of the packages it uses, the gazetteer index), so a re-run
-// processes only new and changed documents. Plain JSON files, two a document; safe to delete at any time.
+// processes only new and changed documents. Plain JSON files, two a document (one when the run made no mention
+// records: a run that writes mentions.json reads such a document again); safe to delete at any time.
 //
 //   DIR/<version>/<key[0..2]>/<key>.json            {"format":2,"version":…,"key":…,"file":…,"result":{DocumentResult without mentions}}
 //   DIR/<version>/<key[0..2]>/<key>.mentions.json   {"key":…,"mentions":[…]}
@@ -9,7 +10,7 @@
 //
 // A version's folder is never changed by another version; folders of other versions are removed after a run.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STAGE_NAMES, type DocumentResult, type PipelineInput } from '../../src/pipeline/index.ts';
@@ -129,6 +130,8 @@ export class DocumentCache {
     // The time was spent by an earlier run.
     const result = { ...entry.result, stageMs: STAGE_NAMES.slice(0, -1).map(() => 0) };
     if (!withMentions) return result;
+    // Read by a run that made no mention records: a miss for a run that wants them (nothing is wrong with it).
+    if (entry.result.withoutMentions) return null;
     const side = this.read<MentionsEntry>(this.mentionsPathOf(key));
     if (side?.key === key && Array.isArray(side.mentions)) return { ...result, mentions: side.mentions };
     return this.reject(this.mentionsPathOf(key), file, side === undefined ? { missing: true } : side);
@@ -164,15 +167,21 @@ export class DocumentCache {
     if (!this.writable) return;
     const path = this.pathOf(key);
     let temp = '';
-    const writeWhole = (target: string, text: string) => {
+    // Written in pieces (jsonChunks): a large document's result is never one string and its UTF-8 copy at once.
+    const writeWhole = (target: string, value: unknown) => {
       temp = `${target}.${process.pid}.tmp`;
-      writeFileSync(temp, text);
+      const fd = openSync(temp, 'w');
+      try {
+        for (const chunk of jsonChunks(value, 4)) writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temp, target);
     };
     try {
       mkdirSync(dirname(path), { recursive: true });
-      writeWhole(this.mentionsPathOf(key), JSON.stringify({ key, mentions: result.mentions } satisfies MentionsEntry));
-      writeWhole(path, JSON.stringify({ format: CACHE_FORMAT, version: this.version, key, file, result: { ...result, mentions: [] } } satisfies Entry));
+      if (!result.withoutMentions) writeWhole(this.mentionsPathOf(key), { key, mentions: result.mentions } satisfies MentionsEntry);
+      writeWhole(path, { format: CACHE_FORMAT, version: this.version, key, file, result: { ...result, mentions: [] } } satisfies Entry);
     } catch (error) {
       this.writable = false;
       removeQuietly(temp);
@@ -191,6 +200,34 @@ export class DocumentCache {
     const old = names.filter((name) => name !== this.version && /^[0-9a-f]{16}$/.test(name));
     for (const name of old) removeQuietly(join(this.dir, name));
     return old.length;
+  }
+}
+
+/**
+ * JSON.stringify(value) in pieces: objects down to `depth` levels and long arrays are written a part at a time, so the
+ * result of a 5 MB document (its text, tens of thousands of mentions) is never one string, nor one UTF-8 copy of it.
+ * The pieces joined parse to what JSON.stringify gives (plain data: no toJSON, no cycles).
+ */
+export function* jsonChunks(value: unknown, depth: number, arrayChunk = 1000): Generator<string> {
+  if (Array.isArray(value) && value.length > arrayChunk) {
+    yield '[';
+    for (let i = 0; i < value.length; i += arrayChunk) {
+      const part = value.slice(i, i + arrayChunk).map((x) => JSON.stringify(x) ?? 'null').join(',');
+      yield i === 0 ? part : `,${part}`;
+    }
+    yield ']';
+  } else if (depth > 0 && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    yield '{';
+    let first = true;
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      yield `${first ? '' : ','}${JSON.stringify(k)}:`;
+      first = false;
+      yield* jsonChunks(v, depth - 1, arrayChunk);
+    }
+    yield '}';
+  } else {
+    yield JSON.stringify(value) ?? 'null';
   }
 }
 

@@ -1,4 +1,4 @@
-// The geocode command's running part: its flags (--workers, --queue, --cache, --no-cache), and a run of the
+// The geocode command's running part: its flags (--workers, --memory-mb, --queue, --cache, --no-cache), and a run of the
 // per-document stage over the input with the cache, the executor they choose, and progress. geocode.ts keeps the
 // rest (arguments, the merge, the files).
 import { availableParallelism } from 'node:os';
@@ -9,6 +9,7 @@ import { createInProcess } from './in-process.ts';
 import { openSource, SourceError } from './inputs.ts';
 import { createPool, POOL_DEFAULTS } from './pool.ts';
 import { createProgress } from './progress.ts';
+import { defaultBudgetMb, favourMemory, threadsWithin } from './memory.ts';
 import { missingResource, type RunSettings } from './resources.ts';
 import { POINT_CONVENTIONS, type PointConvention } from '../../src/pipeline/gazetteer.ts';
 import { runCorpus, type CorpusRun } from './run-corpus.ts';
@@ -23,6 +24,8 @@ export interface RunArgs {
   cache: string | null | undefined;
   /** Documents sent to a worker at once; null: the pool's or the queue's default. */
   batchSize: number | null;
+  /** Memory the run may take, in MB: worker threads are started only as far as they fit (memory.ts); null: half the free memory. */
+  memoryMb?: number | null;
   /** What the per-document stages are told (--convention, --no-demonyms); part of the pipeline's version. */
   settings: RunSettings;
 }
@@ -46,6 +49,10 @@ export function runArgs(flag: string, value: () => string | undefined, args: Run
     const v = needed('a number of documents, 1 or more');
     if (!/^\d+$/.test(v) || Number(v) < 1) throw usage(`--batch-size needs a whole number of documents, 1 or more (got ${v})`);
     args.batchSize = Number(v);
+  } else if (flag === '--memory-mb') {
+    const v = needed('a number of megabytes');
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw usage(`--memory-mb needs a whole number of megabytes (got ${v})`);
+    args.memoryMb = Number(v);
   } else if (flag === '--convention') {
     const v = needed(`one of ${POINT_CONVENTIONS.join(', ')}`);
     if (!POINT_CONVENTIONS.includes(v as PointConvention)) throw usage(`--convention needs one of ${POINT_CONVENTIONS.join(', ')} (got ${v})`);
@@ -79,15 +86,17 @@ export interface RunDocumentsOptions {
 
 type QueueModule = typeof import('./queue.ts');
 
-function executorFor(run: RunArgs, version: string, log: (line: string) => void, queue: QueueModule | null): (toRun: number | null) => Executor {
+/** `mentions`: the run writes mentions.json, so the documents' mention records are made (else they are not). */
+function executorFor(run: RunArgs, version: string, log: (line: string) => void, queue: QueueModule | null, mentions: boolean): (toRun: number | null) => Executor {
   const batch = run.batchSize !== null ? { batchSize: run.batchSize } : {};
   // A queue's workers are started with the same settings: the queue's name carries the version, settings included.
   if (queue !== null) return () => queue.createQueueProducer(run.queue!, version, log, { ...queue.QUEUE_DEFAULTS, ...batch });
   return (toRun) => {
-    // Few documents to run (a small corpus, or a re-run that adds a few): this thread, no threads to start.
-    const workers = run.workers ?? (toRun !== null ? 1 : availableParallelism());
-    if (workers > 1) return createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings);
-    return createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings);
+    // Few documents to run (a small corpus, or a re-run that adds a few): this thread, no threads to start. Otherwise
+    // every core, as far as the threads fit in the memory budget (memory.ts).
+    const workers = run.workers ?? (toRun !== null ? 1 : threadsWithin(availableParallelism(), run.memoryMb ?? defaultBudgetMb()));
+    if (workers > 1) return createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings, mentions);
+    return createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings, mentions);
   };
 }
 
@@ -112,6 +121,10 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
     }
   }
   for (const note of source.notes) opts.log(`note: ${note}`);
+  if (opts.run.memoryMb != null) {
+    favourMemory();
+    opts.log(`memory budget ${opts.run.memoryMb} MB: worker threads only as they fit, garbage collected sooner`);
+  }
   const expected = source.expected();
   opts.log(expected !== null ? `${count(expected, 'document')} in ${opts.input}` : `reading the articles of ${opts.input}`);
   const version = pipelineVersion({ settings: opts.run.settings });
@@ -122,7 +135,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   let run: CorpusRun;
   try {
     run = await runCorpus(source, {
-      executor: executorFor(opts.run, version, opts.log, queue),
+      executor: executorFor(opts.run, version, opts.log, queue, opts.keepMentions),
       fewDocuments: POOL_DEFAULTS.smallCorpus,
       cache,
       keepMentions: opts.keepMentions,

@@ -4,9 +4,9 @@ import { processDocument, type PipelineResources } from '../../src/pipeline/inde
 import { DEFAULT_SETTINGS, documentOptions, loadResources, type RunSettings } from './resources.ts';
 import type { Executor } from './executor.ts';
 
-export function createInProcess(batchSize = 8, settings: RunSettings = DEFAULT_SETTINGS): Executor {
+export function createInProcess(batchSize = 8, settings: RunSettings = DEFAULT_SETTINGS, mentions = true): Executor {
   let resources: PipelineResources | null = null;
-  const options = documentOptions(settings, () => performance.now());
+  const options = documentOptions(settings, () => performance.now(), mentions);
   return {
     async run(batch) {
       resources ??= loadResources(settings);

@@ -2,12 +2,12 @@
 import { performance } from 'node:perf_hooks';
 import { workerData } from 'node:worker_threads';
 import { processDocument, type DocumentResult, type PipelineInput } from '../../src/pipeline/index.ts';
-import { DEFAULT_SETTINGS, documentOptions, loadResources, type RunSettings } from './resources.ts';
+import { documentOptions, loadResources, type ThreadData } from './resources.ts';
 
-// The run's settings come with the thread (createPool's workerData).
-const settings = (workerData as RunSettings | undefined) ?? DEFAULT_SETTINGS;
-const resources = loadResources(settings);
-const options = documentOptions(settings, () => performance.now());
+// The run's settings and the shared gazetteer come with the thread (createPool's workerData).
+const { settings, gazetteer, mentions } = workerData as ThreadData;
+const resources = loadResources(settings, gazetteer);
+const options = documentOptions(settings, () => performance.now(), mentions);
 
 export default function processBatch(batch: PipelineInput[]): DocumentResult[] {
   return batch.map((input) => processDocument(input, resources, options));

@@ -1,8 +1,10 @@
 // Runs documents on a pool of worker threads (piscina: a maintained pool with a task queue, so we keep none of our
-// own). Each thread loads the gazetteer index once, on its first batch; threads start only as batches need them.
+// own). The compact gazetteer is read once, on a SharedArrayBuffer every thread reads in place; each thread loads
+// the rest of the resources on its first batch; threads start only as batches need them.
 import { Piscina } from 'piscina';
 import type { Executor } from './executor.ts';
-import { DEFAULT_SETTINGS, type RunSettings } from './resources.ts';
+import { DEFAULT_SETTINGS, type RunSettings, type ThreadData } from './resources.ts';
+import { loadCompactGazetteer } from '../gazetteer-load.ts';
 
 export const POOL_DEFAULTS = {
   /** Documents a task: about 40 ms of work at 200 documents/s, far above the cost of sending them to a thread. */
@@ -17,11 +19,11 @@ export const POOL_DEFAULTS = {
   smallCorpus: 200,
 };
 
-export function createPool(threads: number, opts = POOL_DEFAULTS, settings: RunSettings = DEFAULT_SETTINGS): Executor {
+export function createPool(threads: number, opts = POOL_DEFAULTS, settings: RunSettings = DEFAULT_SETTINGS, mentions = true): Executor {
   const pool = new Piscina({
     // The built CLI (build/cli/, scripts/build-cli.ts) runs the built worker; under tsx, the TypeScript one.
     filename: new URL(import.meta.url.endsWith('.ts') ? './pool-worker.ts' : './pool-worker.mjs', import.meta.url).href,
-    workerData: settings,
+    workerData: { settings, gazetteer: loadCompactGazetteer(undefined, { shared: true }), mentions } satisfies ThreadData,
     minThreads: 0,
     maxThreads: threads,
     // Loading the gazetteer costs about a second: a thread waiting for the next batch must not be stopped.

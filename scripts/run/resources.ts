@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import type { PointConvention } from '../../src/pipeline/gazetteer.ts';
 import type { DocumentOptions, PipelineResources } from '../../src/pipeline/index.ts';
 import { RECOGNISE_DEFAULTS } from '../../src/pipeline/recognise.ts';
-import { GAZETTEER_PATH, loadGazetteer } from '../gazetteer-load.ts';
+import { openGazetteer } from '../../src/pipeline/gazetteer-compact.ts';
+import { GAZETTEER_PATH, loadCompactGazetteer } from '../gazetteer-load.ts';
 import { LEXICON_PATH, loadLexicon } from '../lexicon-load.ts';
 
 /** The built data files the pipeline reads: a change to one is a new pipeline version. */
@@ -27,11 +28,23 @@ export function missingResource(): string | null {
   return missing === undefined ? null : `${missing}: missing; run npm run prepare:data to build it`;
 }
 
-export function loadResources(settings: RunSettings = DEFAULT_SETTINGS): PipelineResources {
-  return { gazetteer: loadGazetteer(undefined, { convention: settings.convention }), lexicon: loadLexicon() };
+/**
+ * The resources for these settings. `gazetteer`: the compact gazetteer already loaded (a worker thread is handed the
+ * pool's shared copy, so N threads hold one); else it is read here.
+ */
+export function loadResources(settings: RunSettings = DEFAULT_SETTINGS, gazetteer: Uint8Array = loadCompactGazetteer()): PipelineResources {
+  return { gazetteer: openGazetteer(gazetteer, { convention: settings.convention }), lexicon: loadLexicon() };
 }
 
-/** What processDocument is told for these settings, with the clock that times its stages. */
-export function documentOptions(settings: RunSettings, now: () => number): DocumentOptions {
-  return { now, recognise: { ...RECOGNISE_DEFAULTS, demonyms: settings.demonyms } };
+/** What a pool's worker threads are started with (workerData): the run's settings and the shared gazetteer. */
+export interface ThreadData {
+  settings: RunSettings;
+  gazetteer: Uint8Array;
+  /** Make each document's mention records (only a run that writes mentions.json needs them). */
+  mentions: boolean;
+}
+
+/** What processDocument is told for these settings, with the clock that times its stages; `mentions`: make mention records. */
+export function documentOptions(settings: RunSettings, now: () => number, mentions = true): DocumentOptions {
+  return { now, recognise: { ...RECOGNISE_DEFAULTS, demonyms: settings.demonyms }, mentions };
 }

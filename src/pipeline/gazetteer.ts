@@ -1,5 +1,6 @@
-// The in-memory gazetteer: entries kept as columns, names as one sorted key list searched by bisection.
-// Built by scripts/build-gazetteer.ts, read from disk by scripts/gazetteer-load.ts; this module does no I/O.
+// The in-memory gazetteer: entries kept as columns, names as sorted keys searched by bisection. Built by
+// scripts/build-gazetteer.ts as JSON, which runs read as a compact buffer (gazetteer-compact.ts) through
+// scripts/gazetteer-load.ts; this module does no I/O.
 import type { GazetteerEntry, PlaceKind } from './types.ts';
 import { directionalEntry, parseDirectionalId } from './places/directions.ts';
 
@@ -95,6 +96,38 @@ function gazetteerOf(id: string): GazetteerEntry['gazetteer'] {
 }
 
 /**
+ * The index's columns, however they are stored: parsed JSON (jsonColumns, below) or the compact buffer every run
+ * loads (gazetteer-compact.ts). Entry i's fields, the name searches and the small tables; the Gazetteer's behaviour
+ * is built once over them (gazetteerOver).
+ */
+export interface GazetteerColumns {
+  readonly size: number;
+  /** The index's GAZETTEER_FORMAT. */
+  readonly indexFormat: number;
+  id(i: number): string;
+  name(i: number): string;
+  /** One character: s site, c city, C country, r region. */
+  kind(i: number): string;
+  /** Alpha-2, '' for none. */
+  country(i: number): string;
+  lat(i: number): number;
+  lon(i: number): number;
+  population(i: number): number;
+  featureCode(i: number): string;
+  admin1(i: number): string;
+  indexOf(id: string): number | undefined;
+  findName(key: string): number[];
+  findAdjective(key: string): number[];
+  isCommonWord(lowerCaseWord: string): boolean;
+  isGivenName(word: string): boolean;
+  regionCountries: GazetteerData['regionCountries'];
+  extents: GazetteerData['extents'];
+  abbreviations: GazetteerData['abbreviations'];
+  borders: GazetteerData['borders'];
+  pointConventions: GazetteerData['pointConventions'];
+}
+
+/**
  * Keys in buckets by their first two characters, each bucket sorted and searched by bisection. A bucket is split
  * into its keys on its first lookup, so loading costs one JSON.parse and a document only opens the buckets its
  * capitalised words need.
@@ -133,63 +166,96 @@ class KeyIndex {
   }
 }
 
-export function createGazetteer(data: GazetteerData, opts: GazetteerOptions = GAZETTEER_DEFAULTS): Gazetteer {
-  if (data.format !== GAZETTEER_FORMAT) {
-    throw new Error(`gazetteer index has format ${data.format}, expected ${GAZETTEER_FORMAT}: run npm run prepare:data`);
-  }
+/** The columns of the parsed JSON index: the reference reading of the format, which the compact buffer must match. */
+export function jsonColumns(data: GazetteerData): GazetteerColumns {
   const nameIndex = new KeyIndex(data.nameIndex);
   const adjectives = new KeyIndex(data.adjectiveIndex);
   const ids = data.ids.split('\n');
   const names = data.names.split('\n');
   const featureCodes = data.featureCodes.split('\n');
   const admin1 = data.admin1.split('\n');
-  const countryOf = (i: number) => data.countries.slice(2 * i, 2 * i + 2).trim();
   const common = new Set(data.commonWords.split('\n'));
   const given = new Set(data.givenNames.split('\n'));
-  const cache = new Map<number, GazetteerEntry>();
-  const points = opts.convention === 'geonames' ? {} : data.pointConventions[opts.convention];
-  if (!points) throw new Error(`unknown point convention ${opts.convention}: use one of ${POINT_CONVENTIONS.join(', ')}`);
   let indexById: Map<string, number> | null = null;
+  return {
+    size: ids.length,
+    indexFormat: data.format,
+    id: (i) => ids[i],
+    name: (i) => names[i],
+    kind: (i) => data.kinds[i],
+    country: (i) => data.countries.slice(2 * i, 2 * i + 2).trim(),
+    lat: (i) => data.lat[i],
+    lon: (i) => data.lon[i],
+    population: (i) => data.population[i],
+    featureCode: (i) => featureCodes[i],
+    admin1: (i) => admin1[i],
+    indexOf(id) {
+      indexById ??= new Map(ids.map((x, i) => [x, i]));
+      return indexById.get(id);
+    },
+    findName: (key) => nameIndex.find(key),
+    findAdjective: (key) => adjectives.find(key),
+    isCommonWord: (w) => common.has(w),
+    isGivenName: (w) => given.has(w),
+    regionCountries: data.regionCountries,
+    extents: data.extents,
+    abbreviations: data.abbreviations,
+    borders: data.borders,
+    pointConventions: data.pointConventions,
+  };
+}
+
+/** A gazetteer over the parsed JSON index (tests, and the reference the compact buffer is checked against). */
+export function createGazetteer(data: GazetteerData, opts: GazetteerOptions = GAZETTEER_DEFAULTS): Gazetteer {
+  if (data.format !== GAZETTEER_FORMAT) {
+    throw new Error(`gazetteer index has format ${data.format}, expected ${GAZETTEER_FORMAT}: run npm run prepare:data`);
+  }
+  return gazetteerOver(jsonColumns(data), opts);
+}
+
+/** The Gazetteer's behaviour over columns stored either way: entries made on first use and kept. */
+export function gazetteerOver(columns: GazetteerColumns, opts: GazetteerOptions = GAZETTEER_DEFAULTS): Gazetteer {
+  if (columns.indexFormat !== GAZETTEER_FORMAT) {
+    throw new Error(`gazetteer index has format ${columns.indexFormat}, expected ${GAZETTEER_FORMAT}: run npm run prepare:data`);
+  }
+  const cache = new Map<number, GazetteerEntry>();
+  const points = opts.convention === 'geonames' ? {} : columns.pointConventions[opts.convention];
+  if (!points) throw new Error(`unknown point convention ${opts.convention}: use one of ${POINT_CONVENTIONS.join(', ')}`);
   const countryIndex = new Map<string, number>();
   const admin1Index = new Map<string, number>();
-  for (let i = 0; i < ids.length; i++) {
-    if (data.kinds[i] === 'C') countryIndex.set(countryOf(i), i);
-    else if (featureCodes[i] === 'ADM1' && admin1[i]) admin1Index.set(`${countryOf(i)}.${admin1[i]}`, i);
+  for (let i = 0; i < columns.size; i++) {
+    if (columns.kind(i) === 'C') countryIndex.set(columns.country(i), i);
+    else if (columns.featureCode(i) === 'ADM1' && columns.admin1(i)) admin1Index.set(`${columns.country(i)}.${columns.admin1(i)}`, i);
   }
 
   function entry(i: number): GazetteerEntry {
     let e = cache.get(i);
     if (e) return e;
-    const id = ids[i];
+    const id = columns.id(i);
     const point = Object.hasOwn(points, id) ? points[id] : undefined;
     e = {
       id,
-      name: names[i],
-      kind: KIND_BY_CHAR[data.kinds[i]],
-      country: countryOf(i) || null,
-      lat: point ? point[0] : data.lat[i],
-      lon: point ? point[1] : data.lon[i],
-      population: data.population[i],
-      featureCode: featureCodes[i],
+      name: columns.name(i),
+      kind: KIND_BY_CHAR[columns.kind(i)],
+      country: columns.country(i) || null,
+      lat: point ? point[0] : columns.lat(i),
+      lon: point ? point[1] : columns.lon(i),
+      population: columns.population(i),
+      featureCode: columns.featureCode(i),
       gazetteer: gazetteerOf(id),
     };
-    const members = data.regionCountries[String(i)];
+    const members = columns.regionCountries[String(i)];
     if (members) e.countries = members;
     if (id.startsWith('gn:')) e.geonameId = Number(id.slice(3));
     cache.set(i, e);
     return e;
   }
 
-  function indexOf(id: string): number | undefined {
-    indexById ??= new Map(ids.map((x, i) => [x, i]));
-    return indexById.get(id);
-  }
-
   const gazetteer: Gazetteer = {
-    size: ids.length,
+    size: columns.size,
     admin1Code(id) {
-      const i = indexOf(id);
-      return i === undefined ? '' : admin1[i];
+      const i = columns.indexOf(id);
+      return i === undefined ? '' : columns.admin1(i);
     },
     byId(id) {
       const directional = parseDirectionalId(id);
@@ -197,27 +263,27 @@ export function createGazetteer(data: GazetteerData, opts: GazetteerOptions = GA
         const country = gazetteer.countryByCode(directional.country);
         return country && directionalEntry(directional.direction, country, gazetteer.extent(directional.country));
       }
-      const i = indexOf(id);
+      const i = columns.indexOf(id);
       return i === undefined ? undefined : entry(i);
     },
     countryByCode(alpha2) {
       const i = countryIndex.get(alpha2.toUpperCase());
       return i === undefined ? undefined : entry(i);
     },
-    lookupName: (key) => nameIndex.find(key).map(entry),
-    lookupAdjective: (key) => adjectives.find(key).map(entry),
+    lookupName: (key) => columns.findName(key).map(entry),
+    lookupAdjective: (key) => columns.findAdjective(key).map(entry),
     admin1(country, code) {
       const i = admin1Index.get(`${country}.${code}`);
       return i === undefined ? undefined : entry(i);
     },
-    extent: (alpha2) => data.extents[alpha2],
-    isCommonWord: (w) => common.has(w),
-    isGivenName: (w) => given.has(w),
+    extent: (alpha2) => columns.extents[alpha2],
+    isCommonWord: (w) => columns.isCommonWord(w),
+    isGivenName: (w) => columns.isGivenName(w),
     border(codeA, codeB) {
       const key = [codeA.toUpperCase(), codeB.toUpperCase()].sort().join('-');
-      return Object.hasOwn(data.borders, key) ? gazetteer.byId(data.borders[key]) : undefined;
+      return Object.hasOwn(columns.borders, key) ? gazetteer.byId(columns.borders[key]) : undefined;
     },
-    abbreviation: (text) => (Object.hasOwn(data.abbreviations, text) ? gazetteer.byId(data.abbreviations[text]) : undefined),
+    abbreviation: (text) => (Object.hasOwn(columns.abbreviations, text) ? gazetteer.byId(columns.abbreviations[text]) : undefined),
   };
   return gazetteer;
 }

@@ -53,8 +53,10 @@ export interface DocumentOutcome {
 export interface DocumentResult {
   outcome: DocumentOutcome;
   document: IngestedDocument | null;
-  /** Every place mention recognised, resolved or not, for mentions.json. */
+  /** Every place mention recognised, resolved or not, for mentions.json; empty when not asked for (withoutMentions). */
   mentions: MentionRecord[];
+  /** Set when the document was read without making its mention records (DocumentOptions.mentions false). */
+  withoutMentions?: true;
   /** Milliseconds per stage, ingest first, then DOCUMENT_STAGES' order; zeros without a clock. */
   stageMs: number[];
 }
@@ -89,6 +91,11 @@ export interface DocumentOptions {
   /** Place recognition and resolution options (RECOGNISE_DEFAULTS, RESOLVE_DEFAULTS), e.g. demonyms off. */
   recognise?: RecogniseOptions;
   resolve?: ResolveOptions;
+  /**
+   * Make the mention records (mentions.json: every place mention with its alternatives); default true. A run that
+   * writes no mentions.json says false and saves their memory and time (about a record per sentence in news).
+   */
+  mentions?: boolean;
 }
 
 export interface PipelineOptions extends DocumentOptions {
@@ -220,6 +227,8 @@ export function processDocument(input: PipelineInput, resources: PipelineResourc
       stageMs[i + 1] = now() - t0;
     }
   }
+  // The tokens and grammars (most of a document's memory: about 130 bytes a token) are read by no later step.
+  work.grammars = [];
   Object.assign(outcome, {
     sentences: work.sentences.length,
     contentSentences: work.sentences.filter((s) => s.isContent).length,
@@ -232,6 +241,7 @@ export function processDocument(input: PipelineInput, resources: PipelineResourc
     undated: work.undated,
     published: work.doc.published,
   });
+  if (options.mentions === false) return { outcome, document: work.doc, mentions: [], withoutMentions: true, stageMs };
   return { outcome, document: work.doc, mentions: mentionRecords(work), stageMs };
 }
 

@@ -31,6 +31,14 @@ describe('processDocument and the merge', () => {
     expect(mergeDocuments(viaJson)).toEqual(runPipeline(INPUTS, resources).events);
   });
 
+  it('processDocument() with mentions: false makes no mention records and the same outcome, document and events', () => {
+    const full = processDocument(INPUTS[1], resources);
+    const lean = processDocument(INPUTS[1], resources, { mentions: false });
+    expect(full.mentions.length).toBeGreaterThan(0);
+    expect(full.withoutMentions).toBeUndefined();
+    expect(lean).toEqual({ ...full, mentions: [], withoutMentions: true });
+  });
+
   it('processDocument() reports a document that cannot be read in its outcome instead of throwing', () => {
     const result = processDocument(INPUTS[2], resources);
     expect(result.outcome.error).toBe('c.txt: looks binary, not a text document');

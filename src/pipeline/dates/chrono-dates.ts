@@ -1,6 +1,6 @@
 // Reads time expressions with chrono-node and turns each result into an Expression, independent of any reference
 // date: chrono runs against a fixed instant, and relative results become offsets from it.
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { dayNumber, dayInterval, isRealDay, monthInterval, yearInterval } from './calendar.ts';
 import type { Expression, Modifier, RawDate } from './expression.ts';
@@ -127,11 +127,16 @@ function trimmed(text: string): { from: number; to: number } {
 const cache = new Map<string, ParsedResult[]>();
 const MAX_CACHED = 4096;
 
+// chrono (21 MB once loaded) is read on the first parse, not on import: the main thread of a run on worker threads
+// imports the pipeline for the merge but never reads dates.
+let english: typeof import('chrono-node').en | null = null;
+
 function parse(window: string): ParsedResult[] {
   let results = cache.get(window);
   if (!results) {
     if (cache.size >= MAX_CACHED) cache.clear();
-    results = chrono.en.parse(window, FIXED_REFERENCE);
+    english ??= (createRequire(import.meta.url)('chrono-node') as typeof import('chrono-node')).en;
+    results = english.parse(window, FIXED_REFERENCE);
     cache.set(window, results);
   }
   return results;

@@ -2,8 +2,8 @@
 // stage reads instead of guessing word classes from spelling. Chosen over compromise for speed and accuracy
 // (lexicon/README.md has the measurement): on the events development set wink tags about 1.7 MB of text a second,
 // compromise about 5 KB.
+import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Span } from '../types.ts';
 
 /** Universal part-of-speech tags (universaldependencies.org/u/pos), as wink's model writes them. */
@@ -26,7 +26,9 @@ let nlp: ReturnType<typeof winkNLP> | null = null;
 export function tag(text: string, base: number): Token[] {
   // Only part-of-speech tags (lemmas come from the model on demand): sentence breaks are ours, and named entities,
   // negation and sentiment are not read, so the pipe skips them (measured: about twice as fast as the full pipe).
-  nlp ??= winkNLP(model, ['pos']);
+  // The model (27 MB once loaded) is read on the first call, not on import: the main thread of a run on worker threads
+  // imports the pipeline for the merge but never tags.
+  nlp ??= winkNLP(createRequire(import.meta.url)('wink-eng-lite-web-model'), ['pos']);
   const its = nlp.its;
   const tokens = nlp.readDoc(text).tokens();
   const values = tokens.out(its.value) as string[];

@@ -1,9 +1,12 @@
 // The per-document cache as a user meets it: a re-run reads only new and changed documents, writes the same bytes as a
 // cold run, and a corrupt or foreign entry is named, ignored and rebuilt.
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODE_PACKAGES, DocumentCache, defaultCacheDir, pipelineVersion } from '../../../scripts/run/cache.ts';
+import { CODE_PACKAGES, DocumentCache, defaultCacheDir, jsonChunks, pipelineVersion } from '../../../scripts/run/cache.ts';
+import { processDocument } from '../../../src/pipeline/index.ts';
+import { loadResources } from '../../pipeline/resources.ts';
 import { countsOf, generatedFolder, geocode, outputsIn, outputsOf, removeTemps, temp } from './helpers.ts';
 
 afterAll(removeTemps);
@@ -105,6 +108,24 @@ describe('geocode with its per-document cache', { timeout: 600_000 }, () => {
     expect(outputsOf(out2)).toEqual(cold);
   });
 
+  it('geocode without --mentions makes no mention records; a later run with --mentions reads those documents again, quietly', () => {
+    const out3 = temp();
+    const lean = geocode(['--input', corpus, '--output', join(out3, 'events.geojson'), '--documents', join(out3, 'documents.json'), '--workers', '1']);
+    expect(lean.code).toBe(0);
+    const cache3 = join(out3, '.flankline-cache');
+    expect(entries(cache3)).toHaveLength(24);
+    expect(entries(cache3).filter((e) => existsSync(e.replace(/\.json$/, '.mentions.json')))).toEqual([]);
+    expect(JSON.parse(readFileSync(entries(cache3)[0], 'utf8')).result.withoutMentions).toBe(true);
+    // the events and documents are what a run with mentions writes
+    const names = ['events.geojson', 'events.bin', 'documents.json'];
+    expect(names.map((n) => createHash('sha256').update(readFileSync(join(out3, n))).digest('hex'))).toEqual(names.map((n) => cold[n]));
+    const full = geocode(['--input', corpus, ...outputsIn(out3), '--workers', '1']);
+    expect(full.code).toBe(0);
+    expect(full.stderr).not.toMatch(/cache entry/);
+    expect(countsOf(full.stdout)).toEqual({ run: 24, cached: 0 });
+    expect(outputsOf(out3)).toEqual(cold);
+  });
+
   it('geocode removes the cache folders of other pipeline versions after it writes', () => {
     const old = join(cacheDir, '0123456789abcdef');
     mkdirSync(join(old, 'ab'), { recursive: true });
@@ -147,5 +168,24 @@ describe('the cache key and version', () => {
     expect(defaultCacheDir('/data/maps/events.geojson', '/work/p')).toBe('/data/maps/.flankline-cache');
     expect(defaultCacheDir('out/events.geojson', '/work/p')).toBe('/work/p/out/.flankline-cache');
     expect(defaultCacheDir('public/data/events.geojson', '/work/p')).toBe('/work/p/.flankline-cache');
+  });
+
+  it('DocumentCache.put() writes a large result in pieces that get() reads back whole and equal', () => {
+    // 3,000 sentences: thousands of mentions and events, written a thousand at a time.
+    const text = Array.from({ length: 3000 }, (_, i) => `Troops from Poland arrived in Vilnius, Lithuania, on ${1 + (i % 28)} May 2025 (report ${i}).`).join(' ');
+    const input = { file: 'long.txt', bytes: new TextEncoder().encode(text) };
+    const result = processDocument(input, loadResources());
+    expect(result.mentions.length).toBeGreaterThan(3000);
+    const cache = new DocumentCache(temp(), 'v', () => {});
+    const key = cache.key(input, 'h');
+    cache.put(key, 'long.txt', result);
+    expect(cache.get(key, 'long.txt')).toEqual({ ...result, stageMs: result.stageMs.map(() => 0) });
+  });
+
+  it('jsonChunks() joined is JSON.stringify, undefined properties and holes included', () => {
+    const value = { a: [1, undefined, { b: undefined, c: 'x"y' }], long: Array.from({ length: 2500 }, (_, i) => ({ i, s: `é${i}` })), d: null, n: { deep: { deeper: [] } } };
+    expect([...jsonChunks(value, 3, 1000)].join('')).toBe(JSON.stringify(value));
+    expect([...jsonChunks([], 2)].join('')).toBe('[]');
+    expect([...jsonChunks('plain', 2)].join('')).toBe('"plain"');
   });
 });

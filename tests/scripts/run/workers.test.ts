@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCli, cliStale, CLI_DIR } from '../../../scripts/build-cli.ts';
 import { countsOf, generatedFolder, geocode, outputsIn, outputsOf, removeTemps, temp } from './helpers.ts';
+import { MEMORY_DEFAULTS, threadsWithin } from '../../../scripts/run/memory.ts';
+import { POOL_DEFAULTS } from '../../../scripts/run/pool.ts';
 
 afterAll(removeTemps);
 
@@ -36,10 +38,33 @@ describe('geocode --workers', { timeout: 600_000 }, () => {
   });
 
   it('geocode refuses a --workers or --batch-size that is not a whole number above 0, with the usage line', () => {
-    for (const args of [['--workers', '0'], ['--workers', 'many'], ['--batch-size', '-3'], ['--queue', 'localhost:6379']]) {
+    for (const args of [['--workers', '0'], ['--workers', 'many'], ['--batch-size', '-3'], ['--queue', 'localhost:6379'], ['--memory-mb', '0'], ['--memory-mb', '1.5GB']]) {
       const run = geocode(['--input', 'seeds', '--output', `${temp()}/e.geojson`, ...args]);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(new RegExp(`^geocode: ${args[0]} needs .*\\nusage: `, 'm'));
     }
+  });
+
+  it('threadsWithin() starts as many threads as cores only while they fit in the memory budget, else runs in this thread', () => {
+    const { mainMb, threadMb } = MEMORY_DEFAULTS;
+    expect(threadsWithin(8, 300)).toBe(1);
+    expect(threadsWithin(8, mainMb + 2 * threadMb - 1)).toBe(1);
+    expect(threadsWithin(8, mainMb + 2 * threadMb)).toBe(2);
+    expect(threadsWithin(8, mainMb + 5 * threadMb + 10)).toBe(5);
+    expect(threadsWithin(2, 64_000)).toBe(2);
+  });
+
+  it('geocode --memory-mb 300 runs a corpus too large for one thread by default in this thread, and writes the bytes threads write', () => {
+    const documents = POOL_DEFAULTS.smallCorpus + 8;
+    const corpus = generatedFolder(documents, 7);
+    const lean = temp();
+    const pooled = temp();
+    const run = geocode(['--input', corpus, ...outputsIn(lean), '--memory-mb', '300', '--no-cache']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`${documents} documents run on this thread`));
+    expect(run.stdout).toMatch(/memory budget 300 MB: worker threads only as they fit, garbage collected sooner/);
+    const threads = geocode(['--input', corpus, ...outputsIn(pooled), '--workers', '2', '--no-cache']);
+    expect(threads.stdout).toMatch(new RegExp(`${documents} documents run on 2 worker threads`));
+    expect(outputsOf(lean)).toEqual(outputsOf(pooled));
   });
 });
