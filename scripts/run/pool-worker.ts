@@ -1,12 +1,11 @@
-// A worker thread of the pool (scripts/run/pool.ts): loads the pipeline's resources once, then runs batches of documents.
+// A worker process of the pool (scripts/run/pool.ts): loads the pipeline's resources once, then runs batches of documents.
 import { performance } from 'node:perf_hooks';
-import { workerData } from 'node:worker_threads';
 import { processDocument, type DocumentResult, type PipelineInput } from '../../src/pipeline/index.ts';
-import { documentOptions, loadResources, type ThreadData } from './resources.ts';
+import { documentOptions, loadResources, settingsFromEnv } from './resources.ts';
 
-// The run's settings and the shared gazetteer come with the thread (createPool's workerData).
-const { settings, gazetteer } = workerData as ThreadData;
-const resources = loadResources(settings, gazetteer);
+// The run's settings come in the process's environment (createPool).
+const settings = settingsFromEnv();
+const resources = loadResources(settings);
 const options = documentOptions(settings, () => performance.now());
 
 export default function processBatch(batch: PipelineInput[]): DocumentResult[] {

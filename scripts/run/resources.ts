@@ -28,18 +28,18 @@ export function missingResource(): string | null {
   return missing === undefined ? null : `${missing}: missing; run npm run prepare:data to build it`;
 }
 
-/**
- * The resources for these settings. `gazetteer`: the compact gazetteer already loaded (a worker thread is handed the
- * pool's shared copy, so N threads hold one); else it is read here.
- */
+/** The resources for these settings. `gazetteer`: the compact gazetteer already loaded; else it is read here. */
 export function loadResources(settings: RunSettings = DEFAULT_SETTINGS, gazetteer: Uint8Array = loadCompactGazetteer()): PipelineResources {
   return { gazetteer: openGazetteer(gazetteer, { convention: settings.convention }), lexicon: loadLexicon() };
 }
 
-/** What a pool's worker threads are started with (workerData): the run's settings and the shared gazetteer. */
-export interface ThreadData {
-  settings: RunSettings;
-  gazetteer: Uint8Array;
+/** The environment variable that hands a pool's worker processes the run's settings (pool.ts). */
+export const SETTINGS_ENV = 'FLANKLINE_RUN_SETTINGS';
+
+/** The settings a worker process was started with; the defaults when there are none. */
+export function settingsFromEnv(env = process.env): RunSettings {
+  const given = env[SETTINGS_ENV];
+  return given ? { ...DEFAULT_SETTINGS, ...(JSON.parse(given) as Partial<RunSettings>) } : DEFAULT_SETTINGS;
 }
 
 /** What processDocument is told for these settings, with the clock that times its stages. */
