@@ -8,6 +8,14 @@ const settings = settingsFromEnv();
 const resources = loadResources(settings);
 const options = documentOptions(settings, () => performance.now());
 
-export default function processBatch(batch: PipelineInput[]): DocumentResult[] {
-  return batch.map((input) => processDocument(input, resources, options));
+/** A batch's results, and this process's peak memory so far (the main process cannot see its children's). */
+export interface BatchReply {
+  results: DocumentResult[];
+  pid: number;
+  peakKb: number;
+}
+
+export default function processBatch(batch: PipelineInput[]): BatchReply {
+  const results = batch.map((input) => processDocument(input, resources, options));
+  return { results, pid: process.pid, peakKb: process.resourceUsage().maxRSS };
 }

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { Executor } from './executor.ts';
+import type { BatchReply } from './pool-worker.ts';
 import { DEFAULT_SETTINGS, SETTINGS_ENV, type RunSettings } from './resources.ts';
 
 export const POOL_DEFAULTS = {
@@ -42,8 +43,15 @@ export function createPool(workers: number, opts = POOL_DEFAULTS, settings: RunS
     // Loading the resources costs a second: a worker waiting for the next batch must not be stopped.
     idleTimeout: Infinity,
   });
+  // Each worker's peak resident memory, in kB, by process id.
+  const peaks = new Map<number, number>();
   return {
-    run: (batch) => tinypool.run(batch),
+    run: async (batch) => {
+      const reply = (await tinypool.run(batch)) as BatchReply;
+      peaks.set(reply.pid, Math.max(peaks.get(reply.pid) ?? 0, reply.peakKb));
+      return reply.results;
+    },
+    workersPeakMb: () => Math.round([...peaks.values()].reduce((a, b) => a + b, 0) / 1024),
     capacity: workers * opts.batchesPerThread,
     batchSize: opts.batchSize,
     describe: () => `${workers} worker process${workers === 1 ? '' : 'es'}`,
