@@ -1,10 +1,10 @@
 // npm run bench:pipeline -- [--sizes 10000,100000] [--workers N] [--worker-documents 2000] [--no-queue] [--keep] [--one-core-only]
 // Prints figures, asserts nothing. On generated, seeded corpora (scripts/bench-corpus.ts):
 //   1. one core, in memory: gazetteer load, each stage, documents/s (runPipeline; the dense 1,000-document corpus)
-//   2. the geocode command at 1 and N worker threads on the same corpus (2,000 dense documents): documents/s, same bytes
-//   3. cold runs of each size (news density, a folder; and the largest 10,000 as one JSON Lines file): time, peak memory;
-//      a warm re-run of 10,000 after adding 10 documents
-//   4. queue mode: a local redis-server, two workers of one thread, against a local run of two threads: same bytes, and
+//   2. the geocode command in this thread and on N worker processes, on the same corpus (2,000 dense documents): documents/s, same bytes
+//   3. cold runs of each size (news density, a folder; and the smallest as one JSON Lines file): time, peak memory;
+//      a warm re-run of the smallest after adding 10 documents, as a user runs it (no --workers), with its phases
+//   4. queue mode: a local redis-server, two workers of one worker process each, against a local run on two: same bytes, and
 //      the overhead per document
 // The machine is shared: every figure is printed beside its baseline from the same run (docs/scale.md, "Measures").
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,7 +26,7 @@ const BENCH = {
   ...CORPUS_DEFAULTS,
   /** Runs of the whole pipeline in memory; the best is printed (per stage and in total). */
   repeats: 3,
-  /** Documents of the dense corpus the command runs at 1 and N threads, and on the queue. */
+  /** Documents of the dense corpus the command runs in this thread and on N workers, and on the queue. */
   workerDocuments: 2000,
   /** Cold runs, news density (docs/scale.md): sizes in documents. */
   sizes: [10_000, 100_000],
@@ -130,15 +130,15 @@ function digest(out: string): string {
 }
 const s = (x: number) => `${x.toFixed(1)} s`;
 
-// 2. One and N worker threads.
+// 2. This thread and N worker processes.
 const dense = join(work, 'dense');
 writeCorpusFolder(dense, data, { ...BENCH, documents: BENCH.workerDocuments });
 const one = geocode(['--input', dense, ...outputs(join(work, 'one')), '--workers', '1', '--no-cache']);
 const many = geocode(['--input', dense, ...outputs(join(work, 'many')), '--workers', String(workers), '--no-cache']);
 const same = digest(join(work, 'one')) === digest(join(work, 'many'));
-row(`geocode, ${BENCH.workerDocuments} dense documents, 1 thread`, `${one.rate} documents/s`, `document phase ${s(one.runSeconds)}, whole command ${s(one.wallSeconds)}`);
-row(`geocode, ${BENCH.workerDocuments} dense documents, ${workers} threads`, `${many.rate} documents/s, ${(many.rate / one.rate).toFixed(2)}x`,
-  `baseline 1 thread: ${one.rate}/s; ${same ? 'same bytes' : 'DIFFERENT BYTES'}`);
+row(`geocode, ${BENCH.workerDocuments} dense documents, this thread (--workers 1)`, `${one.rate} documents/s`, `document phase ${s(one.runSeconds)}, whole command ${s(one.wallSeconds)}`);
+row(`geocode, ${BENCH.workerDocuments} dense documents, ${workers} worker processes`, `${many.rate} documents/s, ${(many.rate / one.rate).toFixed(2)}x`,
+  `baseline this thread: ${one.rate}/s; ${same ? 'same bytes' : 'DIFFERENT BYTES'}`);
 
 // 3. Cold runs of each size, a warm re-run.
 for (const size of sizes) {
@@ -149,13 +149,13 @@ for (const size of sizes) {
   const out = join(work, `out-${size}`);
   const cold = geocode(['--input', folder, ...outputs(out), '--workers', String(workers)]);
   const events = /\((\d+) events?, /.exec(cold.stdout)?.[1] ?? '?';
-  row(`cold, ${size} documents (folder, news density), ${workers} threads`, `${s(cold.wallSeconds)}, peak memory ${cold.peakMb} MB`,
+  row(`cold, ${size} documents (folder, news density), ${workers} workers`, `${s(cold.wallSeconds)}, peak memory ${cold.peakMb} MB`,
     `${cold.rate} documents/s in the document phase (${s(cold.runSeconds)}); ${events} events`);
   if (size === Math.min(...sizes)) {
     const jsonl = join(work, `news-${size}.jsonl`);
     writeCorpusJsonl(jsonl, data, { ...BENCH, documents: size, eventShare: BENCH.newsEventShare });
     const fromFile = geocode(['--input', jsonl, ...outputs(join(work, `jsonl-${size}`)), '--workers', String(workers), '--no-cache']);
-    row(`cold, ${size} articles (one JSON Lines file), ${workers} threads`, `${s(fromFile.wallSeconds)}, peak memory ${fromFile.peakMb} MB`,
+    row(`cold, ${size} articles (one JSON Lines file), ${workers} workers`, `${s(fromFile.wallSeconds)}, peak memory ${fromFile.peakMb} MB`,
       `${fromFile.rate} documents/s; baseline the folder: ${cold.rate}/s`);
     const added = join(work, 'added');
     writeCorpusFolder(added, data, { ...BENCH, documents: BENCH.added, seed: BENCH.seed + 1, eventShare: BENCH.newsEventShare });
@@ -165,10 +165,13 @@ for (const size of sizes) {
       manifest.documents.push({ ...entry, file: `added-${entry.file}` });
     }
     writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest));
-    const warm = geocode(['--input', folder, ...outputs(out), '--workers', String(workers)]);
+    // As a user re-runs it: without --workers, so the few new documents run in this thread (POOL_DEFAULTS.smallCorpus).
+    const warm = geocode(['--input', folder, ...outputs(out)]);
     const ran = /(\d+) documents? run on/.exec(warm.stdout)?.[1] ?? '0';
+    const mergeSeconds = Number(/geocode: merge\s+(\d+) ms/.exec(warm.stdout)?.[1] ?? NaN) / 1000;
     row(`warm, ${size} + ${BENCH.added} documents (${ran} run, the rest from the cache)`, s(warm.wallSeconds),
-      `document phase ${s(warm.runSeconds)}; baseline the cold run: ${s(cold.wallSeconds)}`);
+      `document phase ${s(warm.runSeconds)}, merge ${s(mergeSeconds)}, start-up and writing ${s(warm.wallSeconds - warm.runSeconds - mergeSeconds)}; ` +
+      `baseline the cold run: ${s(cold.wallSeconds)}`);
   }
   rmSync(folder, { recursive: true, force: true });
 }
@@ -193,7 +196,7 @@ else {
     const sameBytes = digest(join(work, 'queue')) === digest(join(work, 'many'));
     const overheadMs = ((queued.runSeconds - local.runSeconds) * 1000) / BENCH.workerDocuments;
     row(`queue, ${BENCH.workerDocuments} dense documents, 2 workers of 1 thread`, `${queued.rate} documents/s, ${overheadMs.toFixed(2)} ms/document overhead`,
-      `baseline local ${workers} threads: ${local.rate}/s; ${sameBytes ? 'same bytes' : 'DIFFERENT BYTES'}`);
+      `baseline local ${workers} workers: ${local.rate}/s; ${sameBytes ? 'same bytes' : 'DIFFERENT BYTES'}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     redis.stop();

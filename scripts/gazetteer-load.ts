@@ -12,12 +12,12 @@ export const GAZETTEER_PATH = 'geo/build/gazetteer.json';
 /** Where the compact buffer of a JSON index is saved: beside it, `.bin` for `.json`. */
 export const compactPathOf = (jsonPath: string) => `${jsonPath.replace(/\.json$/, '')}.bin`;
 
-/** The file, whole, in an ArrayBuffer or (for worker threads to share) a SharedArrayBuffer. */
-function readWhole(path: string, shared: boolean): Uint8Array {
+/** The file, whole, in one buffer. */
+function readWhole(path: string): Uint8Array {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
-    const bytes = new Uint8Array(shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
+    const bytes = new Uint8Array(size);
     for (let at = 0; at < size;) {
       const read = readSync(fd, bytes, at, size - at, at);
       if (read === 0) throw new Error(`${path}: ended after ${at} of ${size} bytes`);
@@ -32,14 +32,14 @@ function readWhole(path: string, shared: boolean): Uint8Array {
 /**
  * The compact gazetteer for the JSON index at `path`: the saved buffer when it was made from this very file (same
  * size and modification time, same layout), else made from the JSON now and saved for the next run (a read-only
- * folder only means the next run makes it again). `shared`: on a SharedArrayBuffer, one copy for every worker thread.
+ * folder only means the next run makes it again).
  */
-export function loadCompactGazetteer(path: string = GAZETTEER_PATH, { shared = false } = {}): Uint8Array {
+export function loadCompactGazetteer(path: string = GAZETTEER_PATH): Uint8Array {
   // A missing JSON index is named by readBuiltJson, whatever was saved beside it.
   const source = existsSync(path) ? { size: statSync(path).size, mtimeMs: statSync(path).mtimeMs } : null;
   const saved = compactPathOf(path);
   if (source !== null && existsSync(saved)) {
-    const bytes = readWhole(saved, shared);
+    const bytes = readWhole(saved);
     const header = compactHeader(bytes);
     if (header !== null && header.source.size === source.size && header.source.mtimeMs === source.mtimeMs) return bytes;
   }
@@ -52,10 +52,7 @@ export function loadCompactGazetteer(path: string = GAZETTEER_PATH, { shared = f
   } catch {
     rmSync(partial, { force: true });
   }
-  if (!shared) return bytes;
-  const copy = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
-  copy.set(bytes);
-  return copy;
+  return bytes;
 }
 
 export function loadGazetteer(path: string = GAZETTEER_PATH, opts: GazetteerOptions = GAZETTEER_DEFAULTS): Gazetteer {

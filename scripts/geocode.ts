@@ -200,7 +200,8 @@ async function run(args: Args): Promise<number> {
     textPathOf(args.output), `${partsPath} (${count(files.partCount, 'file')})`,
     args.documents, args.mentions, args.report,
   ];
-  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  // Worker processes' peaks are added: each has its own memory, which this process's figure does not count.
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024) + documents.workersPeakMb;
   console.log(`geocode: wrote ${written.filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms (peak memory ${peakMb} MB)`);
   return failures.length || files.dropped.length ? 1 : 0;
 }

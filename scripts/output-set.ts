@@ -22,6 +22,8 @@ export const OUTPUT_SET_DEFAULTS = {
   lockWaitMs: 120_000,
   /** How often a waiting run looks again, in ms. */
   pollMs: 100,
+  /** Characters of a file written in pieces that are gathered into one write. */
+  writeChars: 1 << 20,
 };
 
 /** What each output is, and its name inside a set. */
@@ -139,11 +141,22 @@ function writeContent(path: string, content: OutputContent): void {
     mkdirSync(path);
     for (const file of content.folder) writeFileSync(join(path, file.name), file.content);
   } else if (typeof content === 'object' && 'chunks' in content) {
-    // Piece by piece, so a large file is never held whole (nor its UTF-8 copy): created empty, then appended to.
+    // Piece by piece, so a large file is never held whole (nor its UTF-8 copy): created empty, then appended to, a
+    // megabyte at a time (one write a feature was 30,000 system calls for a corpus of 10,000 documents).
     writeFileSync(path, '');
     const fd = openSync(path, 'a');
     try {
-      for (const chunk of content.chunks) writeSync(fd, chunk);
+      let pending: string[] = [];
+      let length = 0;
+      for (const chunk of content.chunks) {
+        pending.push(chunk);
+        length += chunk.length;
+        if (length < OUTPUT_SET_DEFAULTS.writeChars) continue;
+        writeFileSync(fd, pending.join(''));
+        pending = [];
+        length = 0;
+      }
+      if (pending.length > 0) writeFileSync(fd, pending.join(''));
     } finally {
       closeSync(fd);
     }

@@ -9,22 +9,22 @@ import { createInProcess } from './in-process.ts';
 import { openSource, SourceError } from './inputs.ts';
 import { createPool, POOL_DEFAULTS } from './pool.ts';
 import { createProgress } from './progress.ts';
-import { defaultBudgetMb, favourMemory, threadsWithin } from './memory.ts';
+import { defaultBudgetMb, favourMemory, favourMemoryFlag, threadsWithin } from './memory.ts';
 import { missingResource, type RunSettings } from './resources.ts';
 import { POINT_CONVENTIONS, type PointConvention } from '../../src/pipeline/gazetteer.ts';
 import { runCorpus, type CorpusRun } from './run-corpus.ts';
 import { count } from '../../src/pipeline/index.ts';
 
 export interface RunArgs {
-  /** Worker threads; 1 runs in this thread; null: every core, but one thread for a small corpus (POOL_DEFAULTS). */
+  /** Worker processes; 1 runs in this thread; null: every core, but one thread for a small corpus (POOL_DEFAULTS). */
   workers: number | null;
-  /** redis://HOST:PORT: run the documents on the queue's workers instead of this machine's threads. */
+  /** redis://HOST:PORT: run the documents on the queue's workers instead of this machine's workers. */
   queue: string | null;
   /** The cache folder; undefined: the default beside the outputs; null: no cache (--no-cache). */
   cache: string | null | undefined;
   /** Documents sent to a worker at once; null: the pool's or the queue's default. */
   batchSize: number | null;
-  /** Memory the run may take, in MB: worker threads are started only as far as they fit (memory.ts); null: half the free memory. */
+  /** Memory the run may take, in MB: workers are started only as far as they fit (memory.ts); null: half the free memory. */
   memoryMb?: number | null;
   /** What the per-document stages are told (--convention, --no-demonyms); part of the pipeline's version. */
   settings: RunSettings;
@@ -38,8 +38,8 @@ export function runArgs(flag: string, value: () => string | undefined, args: Run
     return v;
   };
   if (flag === '--workers') {
-    const v = needed('a number of worker threads, 1 or more');
-    if (!/^\d+$/.test(v) || Number(v) < 1) throw usage(`--workers needs a whole number of worker threads, 1 or more (got ${v})`);
+    const v = needed('a number of workers, 1 or more');
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw usage(`--workers needs a whole number of workers, 1 or more (got ${v})`);
     args.workers = Number(v);
   } else if (flag === '--queue') {
     const v = needed('a Redis address, redis://HOST:PORT');
@@ -92,10 +92,10 @@ function executorFor(run: RunArgs, version: string, log: (line: string) => void,
   // A queue's workers are started with the same settings: the queue's name carries the version, settings included.
   if (queue !== null) return () => queue.createQueueProducer(run.queue!, version, log, { ...queue.QUEUE_DEFAULTS, ...batch });
   return (toRun) => {
-    // Few documents to run (a small corpus, or a re-run that adds a few): this thread, no threads to start. Otherwise
-    // every core, as far as the threads fit in the memory budget (memory.ts).
+    // Few documents to run (a small corpus, or a re-run that adds a few): this thread, no workers to start. Otherwise
+    // every core, as far as the workers fit in the memory budget (memory.ts).
     const workers = run.workers ?? (toRun !== null ? 1 : threadsWithin(availableParallelism(), run.memoryMb ?? defaultBudgetMb()));
-    if (workers > 1) return createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings, mentions);
+    if (workers > 1) return createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings, { mentions, v8Flags: run.memoryMb != null ? [favourMemoryFlag()] : [] });
     return createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings, mentions);
   };
 }
@@ -123,7 +123,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   for (const note of source.notes) opts.log(`note: ${note}`);
   if (opts.run.memoryMb != null) {
     favourMemory();
-    opts.log(`memory budget ${opts.run.memoryMb} MB: worker threads only as they fit, garbage collected sooner`);
+    opts.log(`memory budget ${opts.run.memoryMb} MB: workers only as they fit, garbage collected sooner`);
   }
   const expected = source.expected();
   opts.log(expected !== null ? `${count(expected, 'document')} in ${opts.input}` : `reading the articles of ${opts.input}`);

@@ -11,4 +11,6 @@ export interface Executor {
   /** A line for the summary: what ran the documents ("2 worker threads"). */
   describe(): string;
   close(): Promise<void>;
+  /** Peak resident memory of the executor's own processes added up, in MB (worker processes); absent when it has none. */
+  workersPeakMb?(): number;
 }

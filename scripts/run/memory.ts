@@ -37,8 +37,11 @@ export function defaultBudgetMb(opts = MEMORY_DEFAULTS): number {
   return Math.floor((free * opts.freeShare) / 1_048_576);
 }
 
-/** A run with a memory budget collects garbage sooner (heapGrowthPercent), for every thread of the process. */
+/** The V8 flag that collects garbage sooner (heapGrowthPercent): set in this process, and given to the pool's workers. */
+export const favourMemoryFlag = (opts = MEMORY_DEFAULTS) => `--heap-growing-percent=${opts.heapGrowthPercent}`;
+
+/** A run with a memory budget collects garbage sooner (heapGrowthPercent), in this process. */
 export function favourMemory(opts = MEMORY_DEFAULTS): void {
   // A heuristic V8 reads at each collection, so setting it after start-up takes effect (measured: bench-memory).
-  setFlagsFromString(`--heap-growing-percent=${opts.heapGrowthPercent}`);
+  setFlagsFromString(favourMemoryFlag(opts));
 }

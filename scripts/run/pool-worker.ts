@@ -1,14 +1,21 @@
-// A worker thread of the pool (scripts/run/pool.ts): loads the pipeline's resources once, then runs batches of documents.
+// A worker process of the pool (scripts/run/pool.ts): loads the pipeline's resources once, then runs batches of documents.
 import { performance } from 'node:perf_hooks';
-import { workerData } from 'node:worker_threads';
 import { processDocument, type DocumentResult, type PipelineInput } from '../../src/pipeline/index.ts';
-import { documentOptions, loadResources, type ThreadData } from './resources.ts';
+import { documentOptions, loadResources, workerStartFromEnv } from './resources.ts';
 
-// The run's settings and the shared gazetteer come with the thread (createPool's workerData).
-const { settings, gazetteer, mentions } = workerData as ThreadData;
-const resources = loadResources(settings, gazetteer);
+// The run's settings come in the process's environment (createPool); each process reads the compact gazetteer itself.
+const { settings, mentions } = workerStartFromEnv();
+const resources = loadResources(settings);
 const options = documentOptions(settings, () => performance.now(), mentions);
 
-export default function processBatch(batch: PipelineInput[]): DocumentResult[] {
-  return batch.map((input) => processDocument(input, resources, options));
+/** A batch's results, and this process's peak memory so far (the main process cannot see its children's). */
+export interface BatchReply {
+  results: DocumentResult[];
+  pid: number;
+  peakKb: number;
+}
+
+export default function processBatch(batch: PipelineInput[]): BatchReply {
+  const results = batch.map((input) => processDocument(input, resources, options));
+  return { results, pid: process.pid, peakKb: process.resourceUsage().maxRSS };
 }

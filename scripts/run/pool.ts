@@ -1,39 +1,62 @@
-// Runs documents on a pool of worker threads (piscina: a maintained pool with a task queue, so we keep none of our
-// own). The compact gazetteer is read once, on a SharedArrayBuffer every thread reads in place; each thread loads
-// the rest of the resources on its first batch; threads start only as batches need them.
-import { Piscina } from 'piscina';
+// Runs documents on a pool of worker processes (tinypool with its child_process runtime: a maintained pool with a
+// task queue, so we keep none of our own). Processes, not threads: two worker threads of one process ran the pipeline
+// at 1.14x the speed of one where two processes ran it at 1.75x (docs/scale.md, "Two cores"). Each process reads the
+// compact gazetteer (about 0.2 s) and the rest of the resources once, on its first batch; processes start only as
+// batches need them.
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
 import type { Executor } from './executor.ts';
-import { DEFAULT_SETTINGS, type RunSettings, type ThreadData } from './resources.ts';
-import { loadCompactGazetteer } from '../gazetteer-load.ts';
+import type { BatchReply } from './pool-worker.ts';
+import { DEFAULT_SETTINGS, WORKER_ENV, type RunSettings, type WorkerStart } from './resources.ts';
 
 export const POOL_DEFAULTS = {
-  /** Documents a task: about 40 ms of work at 200 documents/s, far above the cost of sending them to a thread. */
+  /** Documents a task: about 40 ms of work at 200 documents/s, far above the cost of sending them to a process. */
   batchSize: 8,
-  /** Batches queued per thread: keeps a thread busy while the main thread reads the next files. */
+  /** Batches queued per process: keeps a process busy while the main thread reads the next files. */
   batchesPerThread: 4,
   /**
-   * Documents to run (not served by the cache) up to which a run without --workers stays in the main thread: a thread
-   * costs about 2 s to start (it compiles the pipeline and loads the gazetteer again), the time of some 400 documents;
-   * below this, one thread wins.
+   * Documents to run (not served by the cache) up to which a run without --workers stays in the main thread: a worker
+   * costs about 1-2 s to start (it loads the pipeline's code, the tagger's model and the gazetteer), the time of some
+   * 200-400 documents; below this, one thread wins.
    */
   smallCorpus: 200,
 };
 
-export function createPool(threads: number, opts = POOL_DEFAULTS, settings: RunSettings = DEFAULT_SETTINGS, mentions = true): Executor {
-  const pool = new Piscina({
-    // The built CLI (build/cli/, scripts/build-cli.ts) runs the built worker; under tsx, the TypeScript one.
-    filename: new URL(import.meta.url.endsWith('.ts') ? './pool-worker.ts' : './pool-worker.mjs', import.meta.url).href,
-    workerData: { settings, gazetteer: loadCompactGazetteer(undefined, { shared: true }), mentions } satisfies ThreadData,
+export interface PoolOptions {
+  /** Make each document's mention records (only a run that writes mentions.json needs them). */
+  mentions?: boolean;
+  /** V8 flags for the workers (a memory budget's sooner collections, memory.ts); a thread's flags stay in its process. */
+  v8Flags?: string[];
+}
+
+export function createPool(workers: number, opts = POOL_DEFAULTS, settings: RunSettings = DEFAULT_SETTINGS, pool: PoolOptions = {}): Executor {
+  const tinypool = new Tinypool({
+    runtime: 'child_process',
+    // The built CLI (build/cli/, scripts/build-cli.ts) runs the built worker; under tsx, the TypeScript one (a forked
+    // process inherits this one's tsx loader).
+    filename: fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './pool-worker.ts' : './pool-worker.mjs', import.meta.url)),
+    // Structured clone over the channel (documents' bytes are typed arrays); JSON would not carry them.
+    serialization: 'advanced',
+    // A child process has no workerData: what it runs with goes in its environment.
+    env: { ...(process.env as Record<string, string>), [WORKER_ENV]: JSON.stringify({ settings, mentions: pool.mentions ?? true } satisfies WorkerStart) },
+    execArgv: [...process.execArgv, ...(pool.v8Flags ?? [])],
     minThreads: 0,
-    maxThreads: threads,
-    // Loading the gazetteer costs about a second: a thread waiting for the next batch must not be stopped.
+    maxThreads: workers,
+    // Loading the resources costs a second: a worker waiting for the next batch must not be stopped.
     idleTimeout: Infinity,
   });
+  // Each worker's peak resident memory, in kB, by process id.
+  const peaks = new Map<number, number>();
   return {
-    run: (batch) => pool.run(batch),
-    capacity: threads * opts.batchesPerThread,
+    run: async (batch) => {
+      const reply = (await tinypool.run(batch)) as BatchReply;
+      peaks.set(reply.pid, Math.max(peaks.get(reply.pid) ?? 0, reply.peakKb));
+      return reply.results;
+    },
+    workersPeakMb: () => Math.round([...peaks.values()].reduce((a, b) => a + b, 0) / 1024),
+    capacity: workers * opts.batchesPerThread,
     batchSize: opts.batchSize,
-    describe: () => `${threads} worker thread${threads === 1 ? '' : 's'}`,
-    close: () => pool.destroy(),
+    describe: () => `${workers} worker process${workers === 1 ? '' : 'es'}`,
+    close: () => tinypool.destroy(),
   };
 }

@@ -28,20 +28,27 @@ export function missingResource(): string | null {
   return missing === undefined ? null : `${missing}: missing; run npm run prepare:data to build it`;
 }
 
-/**
- * The resources for these settings. `gazetteer`: the compact gazetteer already loaded (a worker thread is handed the
- * pool's shared copy, so N threads hold one); else it is read here.
- */
+/** The resources for these settings. `gazetteer`: the compact gazetteer already loaded; else it is read here. */
 export function loadResources(settings: RunSettings = DEFAULT_SETTINGS, gazetteer: Uint8Array = loadCompactGazetteer()): PipelineResources {
   return { gazetteer: openGazetteer(gazetteer, { convention: settings.convention }), lexicon: loadLexicon() };
 }
 
-/** What a pool's worker threads are started with (workerData): the run's settings and the shared gazetteer. */
-export interface ThreadData {
+/** The environment variable that hands a pool's worker processes what they run with (pool.ts). */
+export const WORKER_ENV = 'FLANKLINE_RUN_SETTINGS';
+
+/** What a pool's worker processes are started with: the run's settings, and whether to make mention records. */
+export interface WorkerStart {
   settings: RunSettings;
-  gazetteer: Uint8Array;
   /** Make each document's mention records (only a run that writes mentions.json needs them). */
   mentions: boolean;
+}
+
+/** What a worker process was started with; the defaults when nothing was given. */
+export function workerStartFromEnv(env = process.env): WorkerStart {
+  const given = env[WORKER_ENV];
+  if (!given) return { settings: DEFAULT_SETTINGS, mentions: true };
+  const start = JSON.parse(given) as Partial<WorkerStart>;
+  return { settings: { ...DEFAULT_SETTINGS, ...start.settings }, mentions: start.mentions ?? true };
 }
 
 /** What processDocument is told for these settings, with the clock that times its stages; `mentions`: make mention records. */

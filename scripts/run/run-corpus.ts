@@ -38,6 +38,8 @@ export interface CorpusRun {
   duplicates: number;
   /** What ran the documents, for the summary; null when nothing needed running. */
   ranOn: string | null;
+  /** Peak memory of the worker processes that ran documents, added up, in MB (0 when none ran). */
+  workersPeakMb: number;
 }
 
 /**
@@ -147,5 +149,6 @@ export async function runCorpus(source: DocumentSource, opts: CorpusRunOptions):
   }
   if (failure !== null) throw failure;
   const cached = results.length - processed - duplicates;
-  return { results, problems, unread, processed, cached, duplicates, ranOn: executor ? (executor as Executor).describe() : null };
+  const ran = executor as Executor | null;
+  return { results, problems, unread, processed, cached, duplicates, ranOn: ran?.describe() ?? null, workersPeakMb: ran?.workersPeakMb?.() ?? 0 };
 }

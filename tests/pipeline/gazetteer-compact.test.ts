@@ -102,13 +102,6 @@ describe('compact gazetteer', () => {
     expect(loadGazetteer(json).countryByCode('PL')).toMatchObject({ name: 'Poland' });
   });
 
-  it('loadCompactGazetteer({ shared: true }) puts the index on a SharedArrayBuffer that answers as the JSON index does', () => {
-    const bytes = loadCompactGazetteer(undefined, { shared: true });
-    expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
-    const shared = openGazetteer(bytes);
-    for (const key of ['kiev', 'gulf of finland', 'licking county']) expect(shared.lookupName(key)).toEqual(reference.lookupName(key));
-  });
-
   it('encodeGazetteer() holds the index in well under the memory its JSON takes', () => {
     const bytes = encodeGazetteer(tinyIndex('Warsaw'));
     expect(openGazetteer(bytes).byId('gn:1')).toMatchObject({ name: 'Warsaw', geonameId: 1 });

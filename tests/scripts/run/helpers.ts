@@ -55,7 +55,7 @@ export function outputsOf(out: string): Record<string, string> {
   return files;
 }
 
-/** "12 documents run on 2 worker threads, 3 documents from the cache (...)": the line's counts. */
+/** "12 documents run on 2 worker processes, 3 documents from the cache (...)": the line's counts. */
 export function countsOf(stdout: string): { run: number; cached: number } {
   const run = /(\d+) documents? run on /.exec(stdout);
   const cached = /(\d+) documents? from the cache/.exec(stdout);

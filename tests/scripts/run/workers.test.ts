@@ -1,4 +1,4 @@
-// --workers N: the documents run on a pool of worker threads and the files are the same as on one thread.
+// --workers N: the documents run on a pool of worker processes and the files are the same as in one thread.
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCli, cliStale, CLI_DIR } from '../../../scripts/build-cli.ts';
@@ -9,22 +9,22 @@ import { POOL_DEFAULTS } from '../../../scripts/run/pool.ts';
 afterAll(removeTemps);
 
 describe('geocode --workers', { timeout: 600_000 }, () => {
-  it('geocode --workers 2 runs the documents on two worker threads and writes the bytes one thread writes', () => {
+  it('geocode --workers 2 runs the documents on two worker processes and writes the bytes one thread writes', () => {
     const corpus = generatedFolder(40);
     const one = temp();
     const two = temp();
     const single = geocode(['--input', corpus, ...outputsIn(one), '--workers', '1', '--no-cache']);
     expect(single.code).toBe(0);
     expect(single.stdout).toMatch(/40 documents run on this thread/);
-    // small batches, so both threads take some
+    // small batches, so both processes take some
     const pooled = geocode(['--input', corpus, ...outputsIn(two), '--workers', '2', '--batch-size', '4', '--no-cache']);
     expect(pooled.code).toBe(0);
-    expect(pooled.stdout).toMatch(/40 documents run on 2 worker threads/);
+    expect(pooled.stdout).toMatch(/40 documents run on 2 worker processes/);
     expect(countsOf(pooled.stdout).run).toBe(40);
     expect(outputsOf(two)).toEqual(outputsOf(one));
   });
 
-  it('the built command npm run geocode runs (build/cli/) writes the bytes the TypeScript sources write, on worker threads too', () => {
+  it('the built command npm run geocode runs (build/cli/) writes the bytes the TypeScript sources write, on worker processes too', () => {
     if (cliStale()) buildCli();
     const corpus = generatedFolder(30, 3);
     const fromSources = temp();
@@ -33,7 +33,7 @@ describe('geocode --workers', { timeout: 600_000 }, () => {
     const built = spawnSync(process.execPath, [`${CLI_DIR}/geocode.mjs`, '--input', corpus, ...outputsIn(fromBuild), '--workers', '2', '--batch-size', '4', '--no-cache'],
       { encoding: 'utf8' });
     expect(built.status, built.stderr).toBe(0);
-    expect(built.stdout).toMatch(/30 documents run on 2 worker threads/);
+    expect(built.stdout).toMatch(/30 documents run on 2 worker processes/);
     expect(outputsOf(fromBuild)).toEqual(outputsOf(fromSources));
   });
 
@@ -54,7 +54,7 @@ describe('geocode --workers', { timeout: 600_000 }, () => {
     expect(threadsWithin(2, 64_000)).toBe(2);
   });
 
-  it('geocode --memory-mb 300 runs a corpus too large for one thread by default in this thread, and writes the bytes threads write', () => {
+  it('geocode --memory-mb 300 runs a corpus too large for one thread by default in this thread, and writes the bytes worker processes write', () => {
     const documents = POOL_DEFAULTS.smallCorpus + 8;
     const corpus = generatedFolder(documents, 7);
     const lean = temp();
@@ -62,9 +62,9 @@ describe('geocode --workers', { timeout: 600_000 }, () => {
     const run = geocode(['--input', corpus, ...outputsIn(lean), '--memory-mb', '300', '--no-cache']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`${documents} documents run on this thread`));
-    expect(run.stdout).toMatch(/memory budget 300 MB: worker threads only as they fit, garbage collected sooner/);
+    expect(run.stdout).toMatch(/memory budget 300 MB: workers only as they fit, garbage collected sooner/);
     const threads = geocode(['--input', corpus, ...outputsIn(pooled), '--workers', '2', '--no-cache']);
-    expect(threads.stdout).toMatch(new RegExp(`${documents} documents run on 2 worker threads`));
+    expect(threads.stdout).toMatch(new RegExp(`${documents} documents run on 2 worker processes`));
     expect(outputsOf(lean)).toEqual(outputsOf(pooled));
   });
 });
