@@ -221,10 +221,11 @@ export function encodeColumnar(input: ColumnarInput): ArrayBuffer {
 /** Turns contract features into encoder input. */
 export function columnsOfFeatures(features: readonly EventFeature[]): ColumnarInput {
   const n = features.length;
+  const country = new Uint16Array(n);
   const input: ColumnarInput = {
     count: n, start: new Int32Array(n), end: new Int32Array(n), until: new Int32Array(n),
     lon: new Float64Array(n), lat: new Float64Array(n), category: new Uint8Array(n), precision: new Uint8Array(n),
-    flags: new Uint8Array(n), sourceCount: new Uint8Array(n), title: [], id: [], place: [], country: new Uint16Array(n),
+    flags: new Uint8Array(n), sourceCount: new Uint8Array(n), title: [], id: [], place: [], country,
   };
   const w = input as { [K in keyof ColumnarInput]: ColumnarInput[K] extends ArrayLike<number> ? number[] : ColumnarInput[K] };
   features.forEach((f, i) => {
@@ -239,7 +240,8 @@ export function columnsOfFeatures(features: readonly EventFeature[]): ColumnarIn
     w.flags[i] = (p.persists ? FLAG_PERSISTS : 0) | (p.status === 'planned' ? FLAG_PLANNED : 0)
       | (p.status === 'ongoing' ? FLAG_ONGOING : 0) | (p.dateSource === 'published' ? FLAG_DATED_BY_PUBLICATION : 0);
     w.sourceCount[i] = Math.min(255, p.sources.length);
-    w.country![i] = p.place.country ? codeOfAlpha2(p.place.country) : NO_COUNTRY;
+    // The contract's Alpha2 already; checked again because a code out of range would make the whole file unreadable.
+    country[i] = p.place.country && /^[A-Z]{2}$/.test(p.place.country) ? codeOfAlpha2(p.place.country) : NO_COUNTRY;
     (input.title as string[]).push(p.title);
     (input.id as string[]).push(f.id);
     (input.place as string[]).push(p.place.name);

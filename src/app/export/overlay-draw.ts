@@ -1,4 +1,4 @@
-// Draws the print furniture over an exported map: the date, the legend, a timeline strip and the credits. All in
+// Draws the print furniture over an exported map: the title, the date, the legend, a timeline strip and the credits. All in
 // CSS pixels on a context already scaled to the export's resolution.
 import { CATEGORIES, type Category } from '../../model/index.ts';
 import { CATEGORY_COLORS, CATEGORY_LABELS } from '../categories.ts';
@@ -63,6 +63,16 @@ export interface PrintFrame {
   credits: Credits;
   /** The posture layers the map draws (legend-entries.ts), listed under the categories. */
   postureLegend?: readonly LegendEntry[];
+  /** What the data is called (format/corpus-title.ts), above the date: a printed map must say what it shows. */
+  title?: string;
+}
+
+/** `text` cut with "…" to fit `width` as measured. */
+function fitted(text: string, width: number, measure: (s: string) => number): string {
+  if (measure(text) <= width) return text;
+  let n = text.length;
+  while (n > 1 && measure(`${text.slice(0, n)}…`) > width) n = Math.floor(n * 0.9);
+  return truncate(text, n);
 }
 
 /**
@@ -116,24 +126,34 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
   const creditsHeight = Math.max(opts.creditsHeightPx, credits.length * opts.creditsLineHeightPx + 5);
   const bottom = f.height - creditsHeight - opts.stripHeightPx;
 
-  // The date, large, top left: the one thing a reader of a printed map must not have to guess.
+  // What the map shows and the date, large, top left: what a reader of a printed map must not have to guess.
   const date = formatDay(isoOf(f.t));
   const count = countStartedBy(f.table.start, f.t);
+  ctx.font = `bold 13px ${opts.font}`;
+  const title = f.title ? fitted(f.title, f.width - 2 * m - 24, (text) => ctx.measureText(text).width) : '';
+  const titleWidth = title ? ctx.measureText(title).width : 0;
+  const top = title ? 18 : 0;
   ctx.font = `bold 22px ${opts.font}`;
   const dateWidth = ctx.measureText(date).width;
-  panel(ctx, m, m, dateWidth + 24, 54, opts.paper);
+  const boxHeight = 54 + top;
+  panel(ctx, m, m, Math.max(dateWidth, titleWidth) + 24, boxHeight, opts.paper);
   ctx.fillStyle = opts.ink;
   ctx.textBaseline = 'alphabetic';
-  ctx.fillText(date, m + 12, m + 28);
+  if (title) {
+    ctx.font = `bold 13px ${opts.font}`;
+    ctx.fillText(title, m + 12, m + 19);
+    ctx.font = `bold 22px ${opts.font}`;
+  }
+  ctx.fillText(date, m + 12, m + 28 + top);
   ctx.font = `12px ${opts.font}`;
   ctx.fillStyle = opts.muted;
-  ctx.fillText(`${count} ${count === 1 ? 'event' : 'events'} up to this date`, m + 12, m + 46);
+  ctx.fillText(`${count} ${count === 1 ? 'event' : 'events'} up to this date`, m + 12, m + 46 + top);
 
   // The legend: the categories this dataset uses, then the posture layers the map draws (as on screen).
   const counts = categoryCounts(f.table);
   const used = CATEGORIES.filter((_, k) => counts[k] > 0);
   // Below the date box only: on a small export the posture entries that do not fit are left out, never drawn over it.
-  const room = Math.max(0, Math.floor((bottom - m - (m + 54 + 8) - 10) / 17));
+  const room = Math.max(0, Math.floor((bottom - m - (m + boxHeight + 8) - 10) / 17));
   const extra = (f.postureLegend ?? []).slice(0, Math.max(0, room - used.length));
   const rows = used.length + extra.length;
   if (rows) {
