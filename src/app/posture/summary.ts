@@ -35,9 +35,13 @@ export interface SummaryItem {
   rows: number[];
   /** The number the line states (host countries, contributors, places or incidents). */
   count: number;
+  /** A line of recent incidents (not of items held). */
+  recent?: true;
 }
 
 const plural = (c: Category, opts: typeof SUMMARY_DEFAULTS) => opts.plurals[c] ?? `${CATEGORY_LABELS[c]}s`;
+/** "Deployments", "Headquarters": a category's plural as the summary says it. */
+export const pluralOf = (c: Category, opts = SUMMARY_DEFAULTS) => plural(c, opts);
 const few = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -116,7 +120,7 @@ export function postureSummary(table: EventsTable, posture: PostureTable, t: num
   for (const category of opts.incidentCategories) {
     const rows = recent.get(category);
     if (!rows) continue;
-    items.push({ category, rows, count: rows.length, text: `${plural(category, opts)} in the last ${recentDays} days: ${rows.length}` });
+    items.push({ category, rows, count: rows.length, recent: true, text: `${plural(category, opts)} in the last ${recentDays} days: ${rows.length}` });
   }
   return items;
 }
