@@ -34,7 +34,7 @@ export function whyMatched(query: string, title: string, place: string, country:
   const inPlace = (w: string) => place.toLowerCase().includes(w);
   const inTitle = (w: string) => title.toLowerCase().includes(w);
   const countryName = country ? nameOfCountry(country) : null;
-  const inCountry = (w: string) => countryName !== null && countryName.toLowerCase().includes(w);
+  const inCountry = (w: string) => countryName?.toLowerCase().includes(w) ?? false;
   const where: string[] = [];
   if (words.some(inPlace)) where.push('the place');
   if (words.some(inTitle)) where.push('the title');

@@ -128,10 +128,22 @@ describe('the search over titles, places and excerpts', () => {
 
 describe('the search by country: the events placed in a country, whatever their text says', () => {
   const placed = featuresInRowOrder([
-    quoting(event({ id: 'rzeszow', start: '2025-09-10', title: 'Drones shot down', place: { name: 'Rzeszów', country: 'PL' } }), 'Jets scrambled.'),
-    quoting(event({ id: 'tallinn', start: '2025-09-11', title: 'Ministers meet', place: { name: 'Tallinn', country: 'EE' } }), 'Poland sent a delegate.'),
-    quoting(event({ id: 'sea', start: '2025-09-12', title: 'Patrol at sea', place: { name: 'the Baltic Sea', kind: 'region', country: null } }), 'Ships sailed.'),
-    quoting(event({ id: 'uk', start: '2025-09-13', title: 'Jets arrive', place: { name: 'Lossiemouth', country: 'GB' } }), 'Typhoons landed.'),
+    quoting(
+      event({ id: 'rzeszow', start: '2025-09-10', title: 'Drones shot down', place: { name: 'Rzeszów', country: 'PL' } }),
+      'Jets scrambled.',
+    ),
+    quoting(
+      event({ id: 'tallinn', start: '2025-09-11', title: 'Ministers meet', place: { name: 'Tallinn', country: 'EE' } }),
+      'Poland sent a delegate.',
+    ),
+    quoting(
+      event({ id: 'sea', start: '2025-09-12', title: 'Patrol at sea', place: { name: 'the Baltic Sea', kind: 'region', country: null } }),
+      'Ships sailed.',
+    ),
+    quoting(
+      event({ id: 'uk', start: '2025-09-13', title: 'Jets arrive', place: { name: 'Lossiemouth', country: 'GB' } }),
+      'Typhoons landed.',
+    ),
   ]);
   const cols = decodeColumnar(encodeFeatures(placed));
   const found = (q: string, withExcerpts = true) => {
