@@ -140,8 +140,10 @@ describe('the host API', () => {
 });
 
 describe('embed mode', () => {
-  test('shows the map, the scrubber and the credits, and nothing of the full app', async () => {
-    expect(await map.locator('header.top').isVisible()).toBe(false);
+  test('shows what the map is, the map, the scrubber and the credits, and nothing else of the full app', async () => {
+    // Of the header, only the line saying what the data is (issue 15: an embed says what it shows).
+    expect(await map.locator('header.top .corpus-title').isVisible()).toBe(true);
+    for (const other of ['.brand', '.share-open', '.export-png', '.list-toggle']) expect(await map.locator(`header.top ${other}`).isVisible()).toBe(false);
     expect(await map.locator('#list').isVisible()).toBe(false);
     expect(await map.locator('[role="slider"]').isVisible()).toBe(true);
     const credits = map.locator('.embed-credits');
