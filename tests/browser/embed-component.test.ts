@@ -8,7 +8,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CATEGORY_COLORS } from '../../src/app/categories.ts';
-import { isProbeOfMissingBin, launch } from './browser.ts';
+import { isProbeOfOptionalFile, launch } from './browser.ts';
 import { serve } from '../../scripts/serve-static.ts';
 import { colourDistance, colourVariety, decodePng, pixelAt } from './pixels.ts';
 
@@ -43,7 +43,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 900, height: 700 } });
   page.on('pageerror', (e) => errors.push(String(e)));
   // The component asks for events.bin beside its GeoJSON (there is none here): that 404 is how it learns so.
-  page.on('console', (m) => { if (m.type() === 'error' && !isProbeOfMissingBin(m)) errors.push(m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error' && !isProbeOfOptionalFile(m)) errors.push(m.text()); });
   await page.goto(url);
   await page.waitForFunction(() => document.querySelector('flankline-map')?.getAttribute('data-ready') === 'true', undefined, { timeout: 90_000 });
 }, 240_000);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { isProbeOfMissingBin, launch, type OpenedApp } from './browser.ts';
+import { isProbeOfOptionalFile, launch, type OpenedApp } from './browser.ts';
 import { serve } from '../../scripts/serve-static.ts';
 
 const appUrl = inject('appUrl');
@@ -49,7 +49,7 @@ afterAll(async () => {
 async function openEmbed(url: string, viewport: { width: number; height: number }): Promise<OpenedApp> {
   const p = await browser.newPage({ viewport });
   const errors: string[] = [];
-  p.on('console', (m) => { if (m.type() === 'error' && !isProbeOfMissingBin(m)) errors.push(m.text()); });
+  p.on('console', (m) => { if (m.type() === 'error' && !isProbeOfOptionalFile(m)) errors.push(m.text()); });
   p.on('pageerror', (e) => errors.push(String(e)));
   await p.goto(url);
   await p.waitForURL(/index\.html\?/);

@@ -42,7 +42,7 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
   strip.setAttribute('aria-hidden', 'true');
   // Uncertain dates on a canvas of their own over the strip: they follow the cursor, the strip does not.
   const bandsCanvas = document.createElement('canvas');
-  bandsCanvas.className = 'scrubber-strip scrubber-uncertain';
+  bandsCanvas.className = 'scrubber-uncertain';
   bandsCanvas.style.top = '4px';
   bandsCanvas.setAttribute('aria-hidden', 'true');
   const future = document.createElement('div');
