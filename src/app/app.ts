@@ -4,7 +4,7 @@
 // starts with the map, so the basemap, timeline, list and legend paint while it loads.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
-import { NO_CORPUS_INFO, type CorpusInfo, type SourceDocument } from '../model/index.ts';
+import type { CorpusInfo, SourceDocument } from '../model/index.ts';
 import { corpusHeading, type CorpusHeading } from './format/corpus-title.ts';
 import { dayOfDate } from '../model/day.ts';
 import { createMap, MAP_DEFAULTS } from './map.ts';
@@ -111,7 +111,7 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
     else if (result.warnings.length) opts.notify('warning', result.warnings);
     return result.ok
       ? { dataset: result.dataset, documents: result.documents, corpus: result.corpus, ok: true }
-      : { dataset: datasetOfFeatures([]), documents: new Map(), corpus: NO_CORPUS_INFO, ok: false };
+      : { dataset: datasetOfFeatures([]), documents: new Map(), corpus: { title: null, subtitle: null }, ok: false };
   };
   // Started before the map, so the columnar worker fetches and decodes events.bin while MapLibre sets up.
   const loading = load();

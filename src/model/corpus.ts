@@ -1,6 +1,6 @@
 // corpus.json, the fourth file of the contract (docs/event-data.md): what the corpus is called. The pipeline copies it
 // from the corpus manifest's top-level "title" and "subtitle"; the app shows it in its header, the page's title, embeds
-// and exports. Without one, the app says what the data is ("16 events from 5 documents"), never another corpus's name.
+// and exports. Without one, the app says what the data is (app/format/corpus-title.ts), never another corpus's name.
 import { z } from 'zod';
 
 export const CORPUS_DEFAULTS = {
@@ -50,10 +50,4 @@ export function readCorpusInfo(json: unknown, fileName: string): { info: CorpusI
     problems.push(`${fileName}: "${field}" ${why}; it is left out${field === 'title' ? ', the map shows a title made from the data' : ''}`);
   }
   return { info, problems };
-}
-
-/** "16 events from 5 documents": the title of a corpus that has none, said from its data. */
-export function defaultCorpusTitle(events: number, documents: number): string {
-  const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
-  return documents > 0 ? `${plural(events, 'event')} from ${plural(documents, 'document')}` : plural(events, 'event');
 }

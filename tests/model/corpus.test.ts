@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CorpusInfoSchema, defaultCorpusTitle, readCorpusInfo } from '../../src/model/corpus.ts';
-import { corpusHeading, pageTitle } from '../../src/app/format/corpus-title.ts';
+import { CorpusInfoSchema, readCorpusInfo } from '../../src/model/corpus.ts';
+import { corpusHeading, defaultCorpusTitle, pageTitle } from '../../src/app/format/corpus-title.ts';
 
 describe('the corpus title (corpus.json, from the manifest)', () => {
   it('readCorpusInfo() keeps a title and a subtitle, trimmed, and none when the manifest gives none', () => {

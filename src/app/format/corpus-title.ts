@@ -1,5 +1,13 @@
 // The title a reader sees for the data: the corpus's own (corpus.json), or what the data is, never another corpus's.
-import { defaultCorpusTitle, type CorpusInfo } from '../../model/index.ts';
+// Types only from the model: main.ts imports this, and a value import of the schemas from there once moved zod into a
+// chunk evaluated before no-eval.ts (see main.ts).
+import type { CorpusInfo } from '../../model/corpus.ts';
+
+/** "16 events from 5 documents": the title of a corpus that has none, said from its data. */
+export function defaultCorpusTitle(events: number, documents: number): string {
+  const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+  return documents > 0 ? `${plural(events, 'event')} from ${plural(documents, 'document')}` : plural(events, 'event');
+}
 
 export interface CorpusHeading {
   title: string;
