@@ -9,8 +9,8 @@ describe('the posture summary in few words (a phone)', () => {
   test('compactSummary() makes one line of the items held of a category, keeping every row to frame', () => {
     const out = compactSummary([
       item('deployment', 'Deployments: 9 host countries', [1, 2, 3]),
-      item('mission', 'Mission: New', [4]),
-      item('mission', 'Mission: along eastern flank (5 contributors)', [5]),
+      item('mission', 'Mission in Wiesbaden', [4]),
+      item('mission', 'Mission: Eastern Sentry (5 contributors)', [5]),
       item('headquarters', 'Headquarters: 1 (Wiesbaden)', [6]),
       item('incursion', 'Incursions in the last 30 days: 2', [7, 8], true),
     ]);
