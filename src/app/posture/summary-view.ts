@@ -20,11 +20,18 @@ export function createSummaryView(root: HTMLElement, store: Store, table: Events
   label.textContent = 'In place:';
   const list = document.createElement('ul');
   list.className = 'posture-full';
-  // The same in few words, shown instead on a phone (styles.css): wraps to a line or two, never scrolls sideways.
+  // The same in few words, shown instead on a phone (styles.css) or wherever the full row does not fit in its width
+  // (a laptop with several missions named): wraps to a line or two, never scrolls sideways.
   const compact = document.createElement('ul');
   compact.className = 'posture-compact';
   root.append(label, list, compact);
   let shown = '';
+  const fitRow = () => {
+    root.classList.remove('posture-tight');
+    // Hidden on a phone (clientWidth 0): the compact row is shown there by the stylesheet whatever this says.
+    if (list.clientWidth > 0 && list.scrollWidth > list.clientWidth + 1) root.classList.add('posture-tight');
+  };
+  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(fitRow).observe(root);
 
   const button = (item: SummaryItem, className = 'posture-item') => {
     const li = document.createElement('li');
@@ -55,6 +62,7 @@ export function createSummaryView(root: HTMLElement, store: Store, table: Events
     list.replaceChildren(...items.map((item) => button(item)));
     compact.replaceChildren(...compactSummary(items).map((item) => button(item, 'posture-chip')));
     root.classList.toggle('empty', items.length === 0);
+    fitRow();
     if (!items.length) {
       for (const ul of [list, compact]) {
         const li = document.createElement('li');
