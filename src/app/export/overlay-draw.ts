@@ -160,29 +160,41 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
   // The legend: the categories this dataset uses, then the posture layers the map draws (as on screen).
   const counts = categoryCounts(f.table);
   const used = CATEGORIES.filter((_, k) => counts[k] > 0);
-  // Below the date box only: on a small export the posture entries that do not fit are left out, never drawn over it.
-  const room = Math.max(0, Math.floor((bottom - m - (m + boxHeight + 8) - 10) / 17));
-  const extra = (f.postureLegend ?? []).slice(0, Math.max(0, room - used.length));
-  const rows = used.length + extra.length;
-  if (rows) {
-    ctx.font = `12px ${opts.font}`;
-    const w = Math.max(...used.map((c) => ctx.measureText(CATEGORY_LABELS[c]).width), ...extra.map((e) => ctx.measureText(e.text).width)) + 34;
-    const h = rows * 17 + 10;
-    panel(ctx, m, bottom - m - h, w, h, opts.paper);
-    used.forEach((c, i) => {
-      const y = bottom - m - h + 14 + i * 17;
+  // Below the date box only: on a small export the posture entries that do not fit are left out, and the categories
+  // go into columns (in a smaller type if need be), so the legend is never drawn over the title and the date (a
+  // 640x480 export put it on them).
+  const below = bottom - m - (m + boxHeight + 8) - 10;
+  const extra = (f.postureLegend ?? []).slice(0, Math.max(0, Math.floor(below / 17) - used.length));
+  const entries: { text: string; swatch: (x: number, y: number) => void }[] = [
+    ...used.map((c) => ({ text: CATEGORY_LABELS[c], swatch: (x: number, y: number) => {
       ctx.fillStyle = rgb(c);
       ctx.beginPath();
-      ctx.arc(m + 13, y - 4, 5, 0, Math.PI * 2);
+      ctx.arc(x, y, 5, 0, Math.PI * 2);
       ctx.fill();
+    } })),
+    ...extra.map((e) => ({ text: e.text, swatch: (x: number, y: number) => drawSwatch(ctx, e, x, y) })),
+  ];
+  if (entries.length) {
+    const layout = (fontPx: number, rowPx: number) => {
+      ctx.font = `${fontPx}px ${opts.font}`;
+      const rowsRoom = Math.max(1, Math.floor(below / rowPx));
+      const columns = Math.ceil(entries.length / rowsRoom);
+      const perColumn = Math.ceil(entries.length / columns);
+      const columnWidth = Math.max(...entries.map((e) => ctx.measureText(e.text).width)) + (columns > 1 ? 30 : 34);
+      return { fontPx, rowPx, columns, perColumn, columnWidth, fits: columns * columnWidth <= f.width - 2 * m };
+    };
+    // The usual type, else smaller until the columns fit; past the smallest, the labels are cut with "…".
+    const l = [layout(12, 17), layout(10, 14), layout(9, 12)].find((candidate) => candidate.fits) ?? layout(9, 12);
+    const columnWidth = Math.min(l.columnWidth, (f.width - 2 * m) / l.columns);
+    const h = l.perColumn * l.rowPx + 10;
+    panel(ctx, m, bottom - m - h, l.columns * columnWidth, h, opts.paper);
+    entries.forEach((e, i) => {
+      const x = m + Math.floor(i / l.perColumn) * columnWidth;
+      const y = bottom - m - h + l.rowPx - 3 + (i % l.perColumn) * l.rowPx;
+      e.swatch(x + 13, y - 4);
       ctx.fillStyle = opts.ink;
-      ctx.fillText(CATEGORY_LABELS[c], m + 24, y);
-    });
-    extra.forEach((e, k) => {
-      const y = bottom - m - h + 14 + (used.length + k) * 17;
-      drawSwatch(ctx, e, m + 13, y - 4);
-      ctx.fillStyle = opts.ink;
-      ctx.fillText(e.text, m + 24, y);
+      ctx.font = `${l.fontPx}px ${opts.font}`;
+      ctx.fillText(fitted(e.text, columnWidth - 28, (text) => ctx.measureText(text).width), x + 24, y);
     });
   }
 
