@@ -4,11 +4,11 @@
 // with its corrections first (as `npm run build -- DIR` does).
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import type { InlinedBundle } from '../src/app/export/inlined.ts';
-import { checkExcerpts, isIsoDate, validateDocuments, validateEvents } from '../src/model/index.ts';
+import { checkExcerpts, isIsoDate, readCorpusInfo, validateDocuments, validateEvents } from '../src/model/index.ts';
 import { assemblePage, verifyExport } from './export-page.ts';
 import { geocodeCorpusTo } from './corpus-data.ts';
 
@@ -59,6 +59,11 @@ if (documents !== undefined) {
   if (mismatched.length) fail(`${eventsFile} does not match ${documentsFile}: ${mismatched[0]}`);
 }
 
+// The corpus's title, beside the events as the app looks for it; a bad field is said and left out, as the app does.
+const corpusFile = join(dirname(eventsFile), 'corpus.json');
+const corpus = existsSync(corpusFile) ? readCorpusInfo(readJson(corpusFile), corpusFile) : null;
+for (const problem of corpus?.problems ?? []) console.error(`export:html: ${problem}`);
+
 const outDir = mkdtempSync(join(tmpdir(), 'flankline-export-'));
 try {
   await build({
@@ -74,6 +79,7 @@ try {
   const asset = (href: string) => readFileSync(join(outDir, href.replace(/^\.\//, '')), 'utf8');
   const files: Record<string, unknown> = { 'data/events.geojson': events };
   if (documents !== undefined) files['data/documents.json'] = documents;
+  if (corpus) files['data/corpus.json'] = corpus.info;
   for (const name of readdirSync(join(ROOT, 'public/geo'))) {
     if (name.endsWith('.geojson') || name.endsWith('.json')) files[`geo/${name}`] = readJson(join(ROOT, 'public/geo', name));
   }

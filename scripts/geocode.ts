@@ -23,6 +23,7 @@ import { binPathOf, partsDirOf, posturePathOf, textPathOf } from '../src/model/p
 import { markupSpans } from '../src/pipeline/boilerplate.ts';
 import { report, summarise, summaryLine, whyNothing } from '../src/pipeline/report.ts';
 import { printable } from '../src/util/text.ts';
+import { corpusInfoOfInput, corpusJson } from './corpus-info.ts';
 import { checkOutputPaths, OutputSetError, writeOutputSet, type OutputContent, type OutputRole, type PlannedOutput } from './output-set.ts';
 
 const USAGE =
@@ -121,6 +122,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** corpus.json beside the events file, where the app looks for it (as for documents.json). */
+const corpusPathOf = (output: string) => join(dirname(output), 'corpus.json');
+
 /** Every file this run writes, and the option that named it (scripts/output-set.ts writes them as one set). */
 function plannedOutputs(args: Args): PlannedOutput[] {
   return [
@@ -130,6 +134,7 @@ function plannedOutputs(args: Args): PlannedOutput[] {
     { role: 'text', flag: '--output', path: textPathOf(args.output) },
     { role: 'parts', flag: '--output', path: partsDirOf(args.output) },
     { role: 'documents', flag: '--documents', path: args.documents },
+    { role: 'corpus', flag: '--output', path: corpusPathOf(args.output) },
     ...(args.mentions ? [{ role: 'mentions' as const, flag: '--mentions', path: args.mentions }] : []),
     ...(args.report ? [{ role: 'report' as const, flag: '--report', path: args.report }] : []),
   ];
@@ -155,6 +160,9 @@ async function run(args: Args): Promise<number> {
     now: () => performance.now(),
     onStage: (t) => console.log(`geocode: ${t.stage.padEnd(9)} ${String(Math.round(t.ms)).padStart(6)} ms  ${t.detail}`),
   });
+  // The corpus's title from its manifest: a bad one is said and left out, the map then makes one from the data.
+  const corpus = corpusInfoOfInput(args.input, args.followSymlinks);
+  for (const problem of corpus.problems) console.error(`geocode: ${problem}`);
   const failures = [...documents.problems, ...result.outcomes.filter((o) => o.error !== null).map((o) => o.error!)];
   for (const message of failures) console.error(`geocode: ${message}`);
   if (result.documents.length === 0) {
@@ -180,7 +188,7 @@ async function run(args: Args): Promise<number> {
   const partsPath = partsDirOf(args.output);
   const contents: Record<OutputRole, () => OutputContent> = {
     events: () => ({ chunks: files.eventsChunks() }), bin: () => files.bin, posture: () => files.posture, text: () => files.text,
-    documents: () => files.documents, mentions: () => files.mentions,
+    documents: () => files.documents, mentions: () => files.mentions, corpus: () => corpusJson(corpus.info),
     parts: () => ({ folder: (function* () { for (const p of files.parts) yield { name: p.name, content: p.json }; })() }),
     report: () => report(result, documents.problems, documents.unread) + orphansSection(corrected.orphans),
   };
@@ -198,7 +206,7 @@ async function run(args: Args): Promise<number> {
   const written = [
     args.output, `${binPath} (${count(files.eventCount, 'event')}, ${kilobytes(files.bin.byteLength)})`, posturePathOf(args.output),
     textPathOf(args.output), `${partsPath} (${count(files.partCount, 'file')})`,
-    args.documents, args.mentions, args.report,
+    args.documents, corpusPathOf(args.output), args.mentions, args.report,
   ];
   // Worker processes' peaks are added: each has its own memory, which this process's figure does not count.
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024) + documents.workersPeakMb;

@@ -4,7 +4,7 @@
 //
 //   D/events.geojson  -> .events.geojson.flankline/current/events.geojson      (made once, never rewritten)
 //   D/documents.json  -> .events.geojson.flankline/current/documents.json
-//   D/events.bin, D/events.parts, and --mentions, --report likewise
+//   D/events.bin, D/events.parts, D/corpus.json, and --mentions, --report likewise
 //   D/.events.geojson.flankline/current -> 1a2b3c-4567                           (replaced by one rename per run)
 //   D/.events.geojson.flankline/1a2b3c-4567/{events.geojson, events.bin, events.parts/, documents.json, …}
 //
@@ -29,7 +29,7 @@ export const OUTPUT_SET_DEFAULTS = {
 /** What each output is, and its name inside a set. */
 export const SET_NAMES = {
   events: 'events.geojson', bin: 'events.bin', posture: 'events.posture.bin', text: 'events.text.bin', parts: 'events.parts', documents: 'documents.json', mentions: 'mentions.json',
-  report: 'report.md',
+  report: 'report.md', corpus: 'corpus.json',
 } as const;
 export type OutputRole = keyof typeof SET_NAMES;
 

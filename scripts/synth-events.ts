@@ -3,6 +3,7 @@
 // made, columns and GeoJSON agree, and a million events need no million objects at once.
 import { CATEGORIES, PRECISIONS, type Category, type EventFeature, type SourceDocument } from '../src/model/index.ts';
 import { FLAG_PERSISTS, NO_UNTIL, type ColumnarInput } from '../src/model/columnar.ts';
+import { codeOfAlpha2 } from '../src/model/country-code.ts';
 import { dayOf, isoOf, spanOf } from '../src/model/day.ts';
 import { seededRandom } from './seeded-random.ts';
 
@@ -181,6 +182,7 @@ export function synthesize(opts: Partial<SynthOptions> = {}): SynthDataset {
         count: n, start: new Int32Array(n), end: new Int32Array(n), until: new Int32Array(n), lon: new Float64Array(n),
         lat: new Float64Array(n), category: new Uint8Array(n), precision: new Uint8Array(n), flags: new Uint8Array(n),
         sourceCount: new Uint8Array(n), title: new Array<string>(n), id: new Array<string>(n), place: new Array<string>(n),
+        country: new Uint16Array(n),
       };
       for (let i = 0; i < n; i++) {
         const d = draw(options, bursts, i);
@@ -188,6 +190,7 @@ export function synthesize(opts: Partial<SynthOptions> = {}): SynthDataset {
         c.category[i] = d.category; c.precision[i] = d.precision; c.flags[i] = d.persists ? FLAG_PERSISTS : 0;
         c.sourceCount[i] = d.sources; c.title[i] = d.title; c.id[i] = idOf(i);
         c.place[i] = PLACES[d.place][0];
+        c.country[i] = codeOfAlpha2(PLACES[d.place][1]);
       }
       return c;
     },

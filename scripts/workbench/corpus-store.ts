@@ -15,6 +15,7 @@ import { orphanLine } from '../corrections-report.ts';
 import { replaceFolderAtomic, writeFileAtomic } from './atomic.ts';
 import type { Converted } from './convert.ts';
 import type { RunOutcome, RunResult } from './pipeline-protocol.ts';
+import { corpusInfoOfInput, corpusJson } from '../corpus-info.ts';
 
 export const STORE_DEFAULTS = {
   /** Largest document the pipeline reads, in MB (scripts/geocode.ts has the same default and says why). */
@@ -93,6 +94,8 @@ export function createCorpusStore(paths: CorpusPaths, opts = STORE_DEFAULTS) {
     writeFileAtomic(textPathOf(events), files.text);
     writeFileAtomic(join(paths.out, 'mentions.json'), files.mentions);
     writeFileAtomic(join(paths.out, 'documents.json'), files.documents);
+    // The corpus's title from its manifest, as npm run geocode writes it (a bad one: the app makes one from the data).
+    writeFileAtomic(join(paths.out, 'corpus.json'), corpusJson(corpusInfoOfInput(paths.corpus).info));
     writeFileAtomic(events, files.events);
     const features = new Map<string, EventFeature>();
     for (const f of JSON.parse(files.events).features as EventFeature[]) features.set(f.id, f);

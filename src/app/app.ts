@@ -4,7 +4,8 @@
 // starts with the map, so the basemap, timeline, list and legend paint while it loads.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
-import type { SourceDocument } from '../model/index.ts';
+import type { CorpusInfo, SourceDocument } from '../model/index.ts';
+import { corpusHeading, type CorpusHeading } from './format/corpus-title.ts';
 import { dayOfDate } from '../model/day.ts';
 import { createMap, MAP_DEFAULTS } from './map.ts';
 import { loadEvents } from './data/load-events.ts';
@@ -75,6 +76,8 @@ export interface MountedApp {
   /** The data the views show now (replaced by reload()). */
   dataset(): Dataset;
   documents(): ReadonlyMap<string, SourceDocument>;
+  /** What the data is called: the corpus's title (corpus.json), else "N events from M documents". */
+  heading(): CorpusHeading;
   /** The time domain; reload() updates it in place. */
   domain: [number, number];
   /** The time the app opens at without a time given: the data's last day (when its last event ends). */
@@ -99,7 +102,7 @@ function lastDay(dataset: Dataset, domain: [number, number]): number {
   const extent = dataExtent(dataset.table);
   return extent ? Math.min(domain[1], extent[1]) : domain[1];
 }
-type Loaded = { dataset: Dataset; documents: ReadonlyMap<string, SourceDocument>; ok: boolean };
+type Loaded = { dataset: Dataset; documents: ReadonlyMap<string, SourceDocument>; corpus: CorpusInfo; ok: boolean };
 
 export async function mountApp(els: AppElements, opts: MountOptions): Promise<MountedApp> {
   const load = async (): Promise<Loaded> => {
@@ -107,8 +110,8 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
     if (!result.ok) opts.notify('error', result.errors);
     else if (result.warnings.length) opts.notify('warning', result.warnings);
     return result.ok
-      ? { dataset: result.dataset, documents: result.documents, ok: true }
-      : { dataset: datasetOfFeatures([]), documents: new Map(), ok: false };
+      ? { dataset: result.dataset, documents: result.documents, corpus: result.corpus, ok: true }
+      : { dataset: datasetOfFeatures([]), documents: new Map(), corpus: { title: null, subtitle: null }, ok: false };
   };
   // Started before the map, so the columnar worker fetches and decodes events.bin while MapLibre sets up.
   const loading = load();
@@ -181,6 +184,7 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
     reload,
     dataset: () => data.dataset,
     documents: () => data.documents,
+    heading: () => corpusHeading(data.corpus, data.dataset.table.length, data.documents.size),
     eventsMap: () => layers.eventsMap,
   };
 }

@@ -11,13 +11,26 @@ import { basemapPalette } from './basemap-style.ts';
 const STYLE_TEXT = { fill: 'host country', outline: 'area', symbol: 'site' };
 
 export interface LegendEntry {
-  /** fill: a tinted country; outline: a dashed area; square: a site; arc: a line from a capital; ring: a pulse. */
-  kind: 'fill' | 'outline' | 'square' | 'arc' | 'ring';
+  /**
+   * fill: a tinted country; outline: a dashed area; square: a site; arc: a line from a capital; ring: a pulse;
+   * uncertain: a marker whose date is known only to its month or year (a ring around a pale inside).
+   */
+  kind: 'fill' | 'outline' | 'square' | 'arc' | 'ring' | 'uncertain';
   color: string;
   text: string;
 }
 
-export const LEGEND_TEXT = { arcs: 'Country sending forces (line from its capital)', pulse: 'Recent incident', nato: 'NATO member' };
+export const LEGEND_TEXT = {
+  arcs: 'Country sending forces (line from its capital)', pulse: 'Recent incident', nato: 'NATO member',
+  uncertain: 'Day not known: month or year only (a band on the timeline)',
+};
+
+/** Whether any event's date is known only to its month or year (precision column: 0 day, 1 month, 2 year). */
+function hasUncertainDates(table: EventsTable): boolean {
+  const { precision } = table.columns;
+  for (let i = 0; i < table.length; i++) if (precision[i] !== 0) return true;
+  return false;
+}
 
 /** Whether any event has a contributor, so the map draws arcs. */
 function hasContributors(table: EventsTable, posture: PostureTable): boolean {
@@ -29,13 +42,17 @@ function hasContributors(table: EventsTable, posture: PostureTable): boolean {
   return false;
 }
 
-/** The posture layers this dataset draws (states by style, arcs, pulses), then the NATO tint of the basemap. */
+/**
+ * What this dataset's map draws besides plain markers: uncertain-date markers, the posture layers (states by style,
+ * arcs, pulses), then the NATO tint of the basemap.
+ */
 export function postureLegendEntries(table: EventsTable, posture: PostureTable): LegendEntry[] {
   const counts = categoryCounts(table);
   const used = new Set<Category>(CATEGORIES.filter((_, k) => counts[k] > 0));
   const persisting = new Set<Category>();
   for (let i = 0; i < table.length; i++) if (table.persistsUntil[i] !== -Infinity) persisting.add(categoryOf(table, i));
   const out: LegendEntry[] = [];
+  if (hasUncertainDates(table)) out.push({ kind: 'uncertain', color: '#6b7380', text: LEGEND_TEXT.uncertain });
   for (const c of CATEGORIES) {
     if (!persisting.has(c)) continue;
     const style = stateStyle(c);

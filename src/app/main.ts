@@ -10,6 +10,7 @@ import { initialView, startEmbedding } from './embed/embedding.ts';
 import { mountApp } from './app.ts';
 import { postureLegendEntries } from './legend-entries.ts';
 import { workbenchApi } from './review/workbench-mode.ts';
+import { showCorpusHeading } from './corpus-header.ts';
 import type { Workbench } from './review/workbench.ts';
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       : undefined,
   });
   if (!app.loaded) document.body.classList.add('data-failed');
+  showCorpusHeading(app.heading());
   const { map, store } = app;
   store.subscribe((s, p) => {
     // On a phone the list is a drawer over the map: close it so the sheet and the marker can be seen.
@@ -48,7 +50,8 @@ async function main(): Promise<void> {
   // The export's legend is made here, not in embedding.ts: importing legend-entries.ts there made Rolldown move zod and
   // the model's schemas into a chunk that runs before no-eval.ts (a CSP eval violation on every load).
   const postureLegend = postureLegendEntries(app.dataset().table, app.dataset().posture);
-  startEmbedding({ map, overlay: app.eventsMap()?.overlay ?? null, store, table: app.dataset().table, postureLegend, documents: app.documents(), domain: app.domain,
+  startEmbedding({ map, overlay: app.eventsMap()?.overlay ?? null, store, table: app.dataset().table, postureLegend, documents: app.documents(),
+    heading: app.heading(), domain: app.domain,
     view: initialView(app.domain), defaults: { ...STATE_DEFAULTS, t: app.openingTime() }, note: (text) => showBanner(banners, 'warning', [text]) });
   if (review && !('error' in source)) await attachReview(review, app, source.url, banners);
   await app.drawn;
@@ -66,7 +69,9 @@ async function attachReview(review: Workbench, app: Awaited<ReturnType<typeof mo
     review.attach(loaded.ok ? loaded.dataset.events.features : [], app.dataset().table);
   };
   review.onData(async () => {
-    if (await app.reload()) await attach();
+    if (!(await app.reload())) return;
+    showCorpusHeading(app.heading());
+    await attach();
   });
   await attach();
 }

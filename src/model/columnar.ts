@@ -4,20 +4,24 @@
 //
 //   header (32 bytes, little-endian)                      sections, in this order, no padding needed:
 //   0  magic     u32  'FLKC'                               start     Int32[n]    days since originDay
-//   4  version   u16  2                                    end       Int32[n]    days since originDay
+//   4  version   u16  3                                    end       Int32[n]    days since originDay
 //   6  header    u16  32 (header bytes)                    until     Int32[n]    days since originDay, NO_UNTIL
 //   8  count     u32  n events                             position  Float32[2n] lon, lat interleaved
 //   12 origin    i32  day number of day 0                  title     Uint32[n]   string table index
 //   16 strings   u32  s strings in the table               id        Uint32[n]   string table index
 //   20 textBytes u32  b UTF-8 bytes of the table           place     Uint32[n]   string table index (v2)
 //                                                          offsets   Uint32[s+1] string i = text[offsets[i]..offsets[i+1])
-//   24 total     u32  byte length of the whole file        category, precision, flags, sources  Uint8[n] each
+//   24 total     u32  byte length of the whole file        country   Uint16[n]   the place's country, codeOfAlpha2 (v3)
+//                                                          category, precision, flags, sources  Uint8[n] each
 //   28 reserved  u32  0                                    text      Uint8[b]    UTF-8
 import { CATEGORIES, PRECISIONS, type Category, type EventFeature, type Precision, type Status } from './index.ts';
 import { dayOf, isoOf } from './day.ts';
+import { alpha2OfCode, codeOfAlpha2, COUNTRY_CODES } from './country-code.ts';
 
 export const COLUMNAR_MAGIC = 0x434b4c46; // 'FLKC' read as a little-endian u32
-export const COLUMNAR_VERSION = 2;
+export const COLUMNAR_VERSION = 3;
+/** The version before the country column: still read, its rows then have NO_COUNTRY. */
+const COLUMNAR_VERSION_WITHOUT_COUNTRY = 2;
 export const COLUMNAR_HEADER_BYTES = 32;
 /** `until` of an event that does not persist, or persists and still holds. */
 export const NO_UNTIL = 0x7fffffff;
@@ -29,8 +33,11 @@ export const FLAG_ONGOING = 4;
 /** The date is the report's publication date (`dateSource: 'published'`): the text gave none. */
 export const FLAG_DATED_BY_PUBLICATION = 8;
 const KNOWN_FLAGS = FLAG_PERSISTS | FLAG_PLANNED | FLAG_ONGOING | FLAG_DATED_BY_PUBLICATION;
-/** Bytes per event in the fixed-width sections: 3 Int32 + 2 Float32 + 3 Uint32 + 4 Uint8. */
-const BYTES_PER_EVENT = 40;
+/** `country` of an event whose place has none (a region, the sea) or of a version 2 file. */
+export const NO_COUNTRY = 0xffff;
+/** Bytes per event in the fixed-width sections: 3 Int32 + 2 Float32 + 3 Uint32 + 1 Uint16 + 4 Uint8 (version 2: no Uint16). */
+const BYTES_PER_EVENT = 42;
+const bytesPerEvent = (version: number) => (version === COLUMNAR_VERSION_WITHOUT_COUNTRY ? 40 : BYTES_PER_EVENT);
 /** What to do with a file this reader cannot read: both writers always write the current version. */
 const REGENERATE = 'regenerate it with the pipeline (npm run geocode) or npm run synth';
 
@@ -52,6 +59,8 @@ export interface ColumnarEvents {
   /** The place's name (`properties.place.name`), an index into the string table. */
   readonly place: Uint32Array;
   readonly stringOffsets: Uint32Array;
+  /** The place's country (`properties.place.country`) as codeOfAlpha2, or NO_COUNTRY; the search finds events by it. */
+  readonly country: Uint16Array;
   readonly category: Uint8Array;
   readonly precision: Uint8Array;
   readonly flags: Uint8Array;
@@ -76,6 +85,8 @@ export interface ColumnarInput {
   id: readonly string[];
   /** `properties.place.name`. */
   place: readonly string[];
+  /** `properties.place.country` as codeOfAlpha2, NO_COUNTRY for none; absent, every row has none. */
+  country?: ArrayLike<number>;
 }
 
 /** One event read back as plain values (for the panel, the list and tests; not for hot loops). */
@@ -83,6 +94,8 @@ export interface ColumnarEventRecord {
   id: string;
   title: string;
   place: string;
+  /** The place's country, alpha-2, or null. */
+  country: string | null;
   category: Category;
   start: string;
   end: string;
@@ -195,6 +208,7 @@ export function encodeColumnar(input: ColumnarInput): ArrayBuffer {
     cols.precision[k] = input.precision[i];
     cols.flags[k] = input.flags[i];
     cols.sourceCount[k] = input.sourceCount[i];
+    cols.country[k] = input.country ? input.country[i] : NO_COUNTRY;
   }
   cols.title.set(titleIdx);
   cols.id.set(idIdx);
@@ -207,10 +221,11 @@ export function encodeColumnar(input: ColumnarInput): ArrayBuffer {
 /** Turns contract features into encoder input. */
 export function columnsOfFeatures(features: readonly EventFeature[]): ColumnarInput {
   const n = features.length;
+  const country = new Uint16Array(n);
   const input: ColumnarInput = {
     count: n, start: new Int32Array(n), end: new Int32Array(n), until: new Int32Array(n),
     lon: new Float64Array(n), lat: new Float64Array(n), category: new Uint8Array(n), precision: new Uint8Array(n),
-    flags: new Uint8Array(n), sourceCount: new Uint8Array(n), title: [], id: [], place: [],
+    flags: new Uint8Array(n), sourceCount: new Uint8Array(n), title: [], id: [], place: [], country,
   };
   const w = input as { [K in keyof ColumnarInput]: ColumnarInput[K] extends ArrayLike<number> ? number[] : ColumnarInput[K] };
   features.forEach((f, i) => {
@@ -225,6 +240,8 @@ export function columnsOfFeatures(features: readonly EventFeature[]): ColumnarIn
     w.flags[i] = (p.persists ? FLAG_PERSISTS : 0) | (p.status === 'planned' ? FLAG_PLANNED : 0)
       | (p.status === 'ongoing' ? FLAG_ONGOING : 0) | (p.dateSource === 'published' ? FLAG_DATED_BY_PUBLICATION : 0);
     w.sourceCount[i] = Math.min(255, p.sources.length);
+    // The contract's Alpha2 already; checked again because a code out of range would make the whole file unreadable.
+    country[i] = p.place.country && /^[A-Z]{2}$/.test(p.place.country) ? codeOfAlpha2(p.place.country) : NO_COUNTRY;
     (input.title as string[]).push(p.title);
     (input.id as string[]).push(f.id);
     (input.place as string[]).push(p.place.name);
@@ -236,7 +253,7 @@ export function encodeFeatures(features: readonly EventFeature[]): ArrayBuffer {
   return encodeColumnar(columnsOfFeatures(features));
 }
 
-function views(buffer: ArrayBuffer, n: number, originDay: number, s: number, textBytes: number): ColumnarEvents {
+function views(buffer: ArrayBuffer, n: number, originDay: number, s: number, textBytes: number, version = COLUMNAR_VERSION): ColumnarEvents {
   let at = COLUMNAR_HEADER_BYTES;
   const take = <T>(make: (offset: number) => T, bytes: number): T => {
     const view = make(at);
@@ -253,6 +270,8 @@ function views(buffer: ArrayBuffer, n: number, originDay: number, s: number, tex
     id: take((o) => new Uint32Array(buffer, o, n), 4 * n),
     place: take((o) => new Uint32Array(buffer, o, n), 4 * n),
     stringOffsets: take((o) => new Uint32Array(buffer, o, s + 1), 4 * (s + 1)),
+    // After the 4-byte sections, so it starts on a multiple of 4 and the 1-byte ones need no alignment.
+    country: version === COLUMNAR_VERSION_WITHOUT_COUNTRY ? new Uint16Array(n).fill(NO_COUNTRY) : take((o) => new Uint16Array(buffer, o, n), 2 * n),
     category: take((o) => new Uint8Array(buffer, o, n), n),
     precision: take((o) => new Uint8Array(buffer, o, n), n),
     flags: take((o) => new Uint8Array(buffer, o, n), n),
@@ -278,7 +297,8 @@ export const DECODE_DEFAULTS: DecodeOptions = { validate: true };
 export function headerCount(bytes: Uint8Array): number | null {
   if (bytes.byteLength < COLUMNAR_HEADER_BYTES) return null;
   const header = new DataView(bytes.buffer, bytes.byteOffset, COLUMNAR_HEADER_BYTES);
-  if (header.getUint32(0, true) !== COLUMNAR_MAGIC || header.getUint16(4, true) !== COLUMNAR_VERSION) return null;
+  const version = header.getUint16(4, true);
+  if (header.getUint32(0, true) !== COLUMNAR_MAGIC || (version !== COLUMNAR_VERSION && version !== COLUMNAR_VERSION_WITHOUT_COUNTRY)) return null;
   return header.getUint32(8, true);
 }
 
@@ -289,8 +309,8 @@ export function decodeColumnar(buffer: ArrayBuffer, options: DecodeOptions = DEC
   const header = new DataView(buffer, 0, COLUMNAR_HEADER_BYTES);
   if (header.getUint32(0, true) !== COLUMNAR_MAGIC) fail('not a Flankline columnar file (magic FLKC missing)');
   const version = header.getUint16(4, true);
-  if (version !== COLUMNAR_VERSION) {
-    fail(`unsupported version ${version} (this reader knows version ${COLUMNAR_VERSION}); ${REGENERATE}`);
+  if (version !== COLUMNAR_VERSION && version !== COLUMNAR_VERSION_WITHOUT_COUNTRY) {
+    fail(`unsupported version ${version} (this reader knows versions ${COLUMNAR_VERSION_WITHOUT_COUNTRY} and ${COLUMNAR_VERSION}); ${REGENERATE}`);
   }
   if (header.getUint16(6, true) !== COLUMNAR_HEADER_BYTES) fail(`corrupt header: header size ${header.getUint16(6, true)}, expected ${COLUMNAR_HEADER_BYTES}`);
   const n = header.getUint32(8, true);
@@ -300,9 +320,9 @@ export function decodeColumnar(buffer: ArrayBuffer, options: DecodeOptions = DEC
   const total = header.getUint32(24, true);
   if (buffer.byteLength < total) fail(`truncated: header says ${total} bytes, got ${buffer.byteLength}`);
   if (buffer.byteLength > total) fail(`corrupt: ${buffer.byteLength - total} bytes after the end the header gives (${total})`);
-  const expected = COLUMNAR_HEADER_BYTES + BYTES_PER_EVENT * n + 4 * (s + 1) + textBytes;
+  const expected = COLUMNAR_HEADER_BYTES + bytesPerEvent(version) * n + 4 * (s + 1) + textBytes;
   if (expected !== total) fail(`corrupt header: ${n} events and ${s} strings need ${expected} bytes, header says ${total}`);
-  const cols = views(buffer, n, originDay, s, textBytes);
+  const cols = views(buffer, n, originDay, s, textBytes, version);
   if (options.validate) validate(cols);
   return cols;
 }
@@ -334,6 +354,7 @@ function validate(c: ColumnarEvents): void {
       fail(`corrupt: event ${i} has an until that does not fit (not persisting, before its start, or after 9999-12-31)`);
     }
     if (c.title[i] >= s || c.id[i] >= s || c.place[i] >= s) fail(`corrupt: event ${i} points outside the string table`);
+    if (c.country[i] >= COUNTRY_CODES && c.country[i] !== NO_COUNTRY) fail(`corrupt: event ${i} has country code ${c.country[i]} (0..${COUNTRY_CODES - 1} or ${NO_COUNTRY})`);
     const lon = c.position[2 * i];
     const lat = c.position[2 * i + 1];
     if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) fail(`corrupt: event ${i} has position ${lon}, ${lat}`);
@@ -354,6 +375,7 @@ export function eventAt(c: ColumnarEvents, i: number): ColumnarEventRecord {
     id: stringAt(c, c.id[i]),
     title: stringAt(c, c.title[i]),
     place: stringAt(c, c.place[i]),
+    country: c.country[i] === NO_COUNTRY ? null : alpha2OfCode(c.country[i]),
     category: CATEGORIES[c.category[i]],
     start: isoOf(c.originDay + c.start[i]),
     end: isoOf(c.originDay + c.end[i]),

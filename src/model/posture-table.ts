@@ -10,6 +10,7 @@
 //   actors        Uint16[.]    country codes of the event's actors, each once
 import type { Category, EventFeature } from './event.ts';
 import { countriesOf } from './place.ts';
+import { alpha2OfCode, codeOfAlpha2, COUNTRY_CODES } from './country-code.ts';
 import { checkOffsets, decodeTable, encodeTable, TableFormatError, type BinIdentity } from './table-file.ts';
 
 /** Categories whose actors attack rather than contribute: their actors get no arc, anywhere (the app's arcs). */
@@ -26,16 +27,7 @@ export interface PostureTable {
   readonly actors: Uint16Array;
 }
 
-/** An ISO 3166-1 alpha-2 code as a number below 676 ('AA' = 0), so a list of countries is a Uint16Array. */
-export function codeOfAlpha2(alpha2: string): number {
-  return (alpha2.charCodeAt(0) - 65) * 26 + (alpha2.charCodeAt(1) - 65);
-}
-
-export function alpha2OfCode(code: number): string {
-  return String.fromCharCode(65 + Math.floor(code / 26), 65 + (code % 26));
-}
-
-const COUNTRY_CODES = 26 * 26;
+export { alpha2OfCode, codeOfAlpha2 };
 
 function has(list: ArrayLike<number>, x: number): boolean {
   for (let k = 0; k < list.length; k++) if (list[k] === x) return true;

@@ -88,8 +88,13 @@ describe('the map', () => {
       const ids = await suite.app.page.evaluate(([x, y]) => window.__flankline.idsAt(x, y), [p.x - mapBox.x, p.y - mapBox.y]);
       expect(ids, f.id).toContain(f.id);
       if (f.properties.persists && f.properties.until === null) {
-        // Still in place at End, so drawn at full strength in its category's colour.
-        expect(colourDistance(pixelAt(page, p.x, p.y), CATEGORY_COLORS[f.properties.category]), f.id).toBeLessThan(40);
+        // Still in place at End, so drawn at full strength in its category's colour: the whole disc for a date known
+        // to the day, the ring around a pale inside for one known only to its month or year (issue 15).
+        const colour = CATEGORY_COLORS[f.properties.category];
+        let ring = Infinity;
+        for (let dx = 3; dx <= 12; dx++) ring = Math.min(ring, colourDistance(pixelAt(page, p.x + dx, p.y), colour));
+        if (f.properties.precision === 'day') expect(colourDistance(pixelAt(page, p.x, p.y), colour), f.id).toBeLessThan(40);
+        else expect(ring, f.id).toBeLessThan(40);
       }
     }
   });

@@ -17,12 +17,12 @@ export interface OpenedApp {
 }
 
 /**
- * The app asks for events.bin beside every events file (src/app/data/bin.ts); for a dataset without one it
- * is not there, and that 404 is how the app learns so, not an error. Chromium still logs it, from the worker, when the
- * worker's console is attached in time.
+ * The app asks for events.bin (src/app/data/bin.ts) and corpus.json (src/app/data/corpus.ts) beside every events file;
+ * for a dataset without them they are not there, and that 404 is how the app learns so, not an error. Chromium still
+ * logs it (events.bin's from the worker, when the worker's console is attached in time).
  */
-export function isProbeOfMissingBin(m: ConsoleMessage): boolean {
-  return /Failed to load resource: .* 404/.test(m.text()) && /\/events\.bin(\?|$)/.test(m.location().url);
+export function isProbeOfOptionalFile(m: ConsoleMessage): boolean {
+  return /Failed to load resource: .* 404/.test(m.text()) && /\/(events\.bin|corpus\.json)(\?|$)/.test(m.location().url);
 }
 
 /**
@@ -45,7 +45,7 @@ export async function openApp(browser: Browser, url: string, viewport = { width:
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error' && !isProbeOfMissingBin(m)) errors.push(m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error' && !isProbeOfOptionalFile(m)) errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 90_000 });

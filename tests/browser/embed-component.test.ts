@@ -8,7 +8,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CATEGORY_COLORS } from '../../src/app/categories.ts';
-import { isProbeOfMissingBin, launch } from './browser.ts';
+import { isProbeOfOptionalFile, launch } from './browser.ts';
 import { serve } from '../../scripts/serve-static.ts';
 import { colourDistance, colourVariety, decodePng, pixelAt } from './pixels.ts';
 
@@ -26,6 +26,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'report'));
   cpSync(join(ROOT, 'tests/fixtures/fixture-events.geojson'), join(dir, 'report/events.geojson'));
   cpSync(join(ROOT, 'tests/fixtures/fixture-documents.json'), join(dir, 'report/documents.json'));
+  writeFileSync(join(dir, 'report/corpus.json'), JSON.stringify({ title: 'Flank watch, a report\'s corpus', subtitle: 'Fixture events' }));
   writeFileSync(join(dir, 'report/index.html'), `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A report</title><link rel="icon" href="data:,">
 <script type="module" src="../lib/flankline-map.js"></script></head>
@@ -42,7 +43,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 900, height: 700 } });
   page.on('pageerror', (e) => errors.push(String(e)));
   // The component asks for events.bin beside its GeoJSON (there is none here): that 404 is how it learns so.
-  page.on('console', (m) => { if (m.type() === 'error' && !isProbeOfMissingBin(m)) errors.push(m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error' && !isProbeOfOptionalFile(m)) errors.push(m.text()); });
   await page.goto(url);
   await page.waitForFunction(() => document.querySelector('flankline-map')?.getAttribute('data-ready') === 'true', undefined, { timeout: 90_000 });
 }, 240_000);
@@ -81,6 +82,22 @@ describe('<flankline-map>', () => {
     }
     expect(nearest).toBeLessThan(60);
     expect(errors).toEqual([]);
+  });
+
+  test('says what it shows: the corpus\'s title and subtitle above the map, inside its box; heading="0" leaves them out', async () => {
+    const title = page.locator('flankline-map .corpus-title');
+    expect(await title.textContent()).toBe('Flank watch, a report\'s corpus');
+    expect(await page.locator('flankline-map .corpus-subtitle').textContent()).toBe('Fixture events');
+    const box = (await page.locator('flankline-map').boundingBox())!;
+    const t = (await title.boundingBox())!;
+    const map = (await page.locator('flankline-map .fm-map').boundingBox())!;
+    expect(t.y).toBeGreaterThanOrEqual(box.y);
+    expect(t.y + t.height).toBeLessThanOrEqual(map.y + 1);
+    expect(t.width).toBeGreaterThan(100);
+    await page.evaluate(() => document.querySelector('flankline-map')!.setAttribute('heading', '0'));
+    expect(await title.isVisible()).toBe(false);
+    await page.evaluate(() => document.querySelector('flankline-map')!.removeAttribute('heading'));
+    expect(await title.isVisible()).toBe(true);
   });
 
   test('follows its time and event attributes and announces the changes as DOM events', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { isProbeOfMissingBin, launch, type OpenedApp } from './browser.ts';
+import { isProbeOfOptionalFile, launch, type OpenedApp } from './browser.ts';
 import { serve } from '../../scripts/serve-static.ts';
 
 const appUrl = inject('appUrl');
@@ -49,7 +49,7 @@ afterAll(async () => {
 async function openEmbed(url: string, viewport: { width: number; height: number }): Promise<OpenedApp> {
   const p = await browser.newPage({ viewport });
   const errors: string[] = [];
-  p.on('console', (m) => { if (m.type() === 'error' && !isProbeOfMissingBin(m)) errors.push(m.text()); });
+  p.on('console', (m) => { if (m.type() === 'error' && !isProbeOfOptionalFile(m)) errors.push(m.text()); });
   p.on('pageerror', (e) => errors.push(String(e)));
   await p.goto(url);
   await p.waitForURL(/index\.html\?/);
@@ -140,8 +140,10 @@ describe('the host API', () => {
 });
 
 describe('embed mode', () => {
-  test('shows the map, the scrubber and the credits, and nothing of the full app', async () => {
-    expect(await map.locator('header.top').isVisible()).toBe(false);
+  test('shows what the map is, the map, the scrubber and the credits, and nothing else of the full app', async () => {
+    // Of the header, only the line saying what the data is (issue 15: an embed says what it shows).
+    expect(await map.locator('header.top .corpus-title').isVisible()).toBe(true);
+    for (const other of ['.brand', '.share-open', '.export-png', '.list-toggle']) expect(await map.locator(`header.top ${other}`).isVisible()).toBe(false);
     expect(await map.locator('#list').isVisible()).toBe(false);
     expect(await map.locator('[role="slider"]').isVisible()).toBe(true);
     const credits = map.locator('.embed-credits');

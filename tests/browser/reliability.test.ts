@@ -57,10 +57,11 @@ beforeAll(async () => {
   // The latest event's title (the list shows it first) gets a byte that is not UTF-8.
   largeBin('rel-bin-utf8', (b, n, view) => {
     const strings = view.getUint32(16, true);
-    // Layout (src/model/columnar.ts views()): start, end, until, position (2n), title, id, place, string offsets, 4 bytes a row, text.
+    // Layout (src/model/columnar.ts views()): start, end, until, position (2n), title, id, place, string offsets, country (2 bytes),
+    // 4 bytes a row, text.
     const title = new Uint32Array(b, h + 20 * n, n)[n - 1];
     const offsets = new Uint32Array(b, h + 32 * n, strings + 1);
-    new Uint8Array(b, h + 36 * n + 4 * (strings + 1))[offsets[title]] = 0xff;
+    new Uint8Array(b, h + 38 * n + 4 * (strings + 1))[offsets[title]] = 0xff;
   });
 
   ({ server, url } = await serve(dir, (path) => (path === '/rel-403/events.bin' ? 403 : path === '/rel-500/events.bin' ? 500 : undefined)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  COLUMNAR_HEADER_BYTES, COLUMNAR_VERSION, ColumnarFormatError, decodeColumnar, encodeColumnar, encodeFeatures, eventAt, NO_UNTIL,
+  COLUMNAR_HEADER_BYTES, COLUMNAR_VERSION, ColumnarFormatError, decodeColumnar, encodeColumnar, encodeFeatures, eventAt, NO_COUNTRY, NO_UNTIL,
   stringAt,
 } from '../../src/model/columnar.ts';
 import { synthesize } from '../../scripts/synth-events.ts';
@@ -25,7 +25,7 @@ function expectSameEvents(buffer: ArrayBuffer, list: EventFeature[]): void {
     const e = eventAt(decoded, i);
     const p = f.properties;
     expect({ ...e, lon: undefined, lat: undefined }).toEqual({
-      id: f.id, title: p.title, place: p.place.name, category: p.category, start: p.start, end: p.end, precision: p.precision,
+      id: f.id, title: p.title, place: p.place.name, country: p.place.country, category: p.category, start: p.start, end: p.end, precision: p.precision,
       persists: p.persists, until: p.persists ? p.until : null, sourceCount: p.sources.length, lon: undefined, lat: undefined,
       status: p.status ?? 'happened', datedByPublication: p.dateSource === 'published',
     });
@@ -79,17 +79,45 @@ describe('columnar format', () => {
     expect(decoded.until[open]).toBe(NO_UNTIL);
   });
 
-  it('encodeColumnar() writes the documented header: magic FLKC, version 2, count, total length 32 + 40n + 4(s+1) + b', () => {
+  it('encodeColumnar() writes the documented header: magic FLKC, version 3, count, total length 32 + 42n + 4(s+1) + b', () => {
     const buffer = encodeFeatures(features(10));
     const view = new DataView(buffer);
     expect(new TextDecoder().decode(new Uint8Array(buffer, 0, 4))).toBe('FLKC');
-    expect(COLUMNAR_VERSION).toBe(2);
-    expect(view.getUint16(4, true)).toBe(2);
+    expect(COLUMNAR_VERSION).toBe(3);
+    expect(view.getUint16(4, true)).toBe(3);
     expect(view.getUint16(6, true)).toBe(COLUMNAR_HEADER_BYTES);
     expect(view.getUint32(8, true)).toBe(10);
     expect(view.getUint32(24, true)).toBe(buffer.byteLength);
     const [s, b] = [view.getUint32(16, true), view.getUint32(20, true)];
-    expect(buffer.byteLength).toBe(32 + 40 * 10 + 4 * (s + 1) + b);
+    expect(buffer.byteLength).toBe(32 + 42 * 10 + 4 * (s + 1) + b);
+  });
+
+  it('encodeFeatures() keeps each place\'s country in the country column of version 3, NO_COUNTRY for a place without one', () => {
+    const list = features(30, 8);
+    list[0].properties.place = { name: 'the Baltic Sea', kind: 'region', country: null, gazetteer: 'curated' };
+    const decoded = decodeColumnar(encodeFeatures(list));
+    const byId = new Map(Array.from({ length: decoded.count }, (_, i) => [eventAt(decoded, i).id, i]));
+    expect(decoded.country[byId.get(list[0].id)!]).toBe(NO_COUNTRY);
+    expect(eventAt(decoded, byId.get(list[0].id)!).country).toBeNull();
+    for (const f of list.slice(1)) expect(eventAt(decoded, byId.get(f.id)!).country).toBe(f.properties.place.country);
+    // The 2-byte column starts on a multiple of 4, after the 4-byte sections.
+    expect(decoded.country.byteOffset % 4).toBe(0);
+  });
+
+  it('decodeColumnar() still reads a version 2 file (no country column): every row has NO_COUNTRY', () => {
+    const v3 = encodeFeatures(features(12, 9));
+    const cols = decodeColumnar(v3);
+    const n = cols.count;
+    const at = cols.country.byteOffset;
+    const v2 = new Uint8Array(v3.byteLength - 2 * n);
+    v2.set(new Uint8Array(v3, 0, at));
+    v2.set(new Uint8Array(v3, at + 2 * n), at);
+    const header = new DataView(v2.buffer);
+    header.setUint16(4, 2, true);
+    header.setUint32(24, v2.byteLength, true);
+    const old = decodeColumnar(v2.buffer);
+    expect(Array.from(old.country)).toEqual(new Array(n).fill(NO_COUNTRY));
+    for (let i = 0; i < n; i++) expect({ ...eventAt(old, i), country: 'same' }).toEqual({ ...eventAt(cols, i), country: 'same' });
   });
 
   it('encodeColumnar() stores each place name once and points every row at it (the place column of version 2)', () => {
@@ -119,8 +147,8 @@ describe('columnar format', () => {
 
   it('decodeColumnar() rejects a newer version with a message naming both versions and what to do', () => {
     const buffer = encodeFeatures(features(5));
-    new DataView(buffer).setUint16(4, 3, true);
-    expect(() => decodeColumnar(buffer)).toThrow(/unsupported version 3 \(this reader knows version 2\); regenerate it with the pipeline \(npm run geocode\) or npm run synth/);
+    new DataView(buffer).setUint16(4, 4, true);
+    expect(() => decodeColumnar(buffer)).toThrow(/unsupported version 4 \(this reader knows versions 2 and 3\); regenerate it with the pipeline \(npm run geocode\) or npm run synth/);
   });
 
   it('decodeColumnar() refuses a version 1 file (written before the place column) and says to regenerate it', () => {
@@ -141,7 +169,7 @@ describe('columnar format', () => {
     view.setUint32(24, total, true);
     new Uint8Array(v1, total - text.length).set(text);
     expect(() => decodeColumnar(v1)).toThrow(ColumnarFormatError);
-    expect(() => decodeColumnar(v1)).toThrow(/unsupported version 1 \(this reader knows version 2\); regenerate it with the pipeline \(npm run geocode\) or npm run synth/);
+    expect(() => decodeColumnar(v1)).toThrow(/unsupported version 1 \(this reader knows versions 2 and 3\); regenerate it with the pipeline \(npm run geocode\) or npm run synth/);
   });
 
   it('decodeColumnar() reports a truncated buffer, whether cut in the header or in the columns', () => {
@@ -163,8 +191,12 @@ describe('columnar format', () => {
     expect(() => decodeColumnar(corrupt((b) => { const start = new Int32Array(b, h, 50); start[0] = start[1] + 1; }))).toThrow(/event 1 starts before event 0/);
     expect(() => decodeColumnar(corrupt((b, n) => {
       const s = new DataView(b).getUint32(16, true);
-      new Uint8Array(b, h + 32 * n + 4 * (s + 1), n)[3] = 200;
+      new Uint8Array(b, h + 34 * n + 4 * (s + 1), n)[3] = 200;
     }))).toThrow(/event 3 has category 200/);
+    expect(() => decodeColumnar(corrupt((b, n) => {
+      const s = new DataView(b).getUint32(16, true);
+      new Uint16Array(b, h + 32 * n + 4 * (s + 1), n)[5] = 700;
+    }))).toThrow(/event 5 has country code 700/);
     expect(() => decodeColumnar(corrupt((b, n) => { new Uint32Array(b, h + 24 * n, n)[7] = 1e9; }))).toThrow(/event 7 points outside the string table/);
     expect(() => decodeColumnar(corrupt((b, n) => { new Uint32Array(b, h + 28 * n, n)[9] = 1e9; }))).toThrow(/event 9 points outside the string table/);
   });
@@ -181,7 +213,7 @@ describe('columnar format', () => {
     expect(() => decodeColumnar(edited((b) => { new DataView(b).setInt32(12, -(2 ** 31) + 5, true); }))).toThrow(outside);
     expect(() => decodeColumnar(edited((b) => { new DataView(b).setInt32(12, Date.UTC(12000, 0, 1) / 86_400_000, true); }))).toThrow(outside);
     expect(() => decodeColumnar(edited((b, n) => {
-      const flags = new Uint8Array(b, h + 34 * n + 4 * (new DataView(b).getUint32(16, true) + 1), n);
+      const flags = new Uint8Array(b, h + 36 * n + 4 * (new DataView(b).getUint32(16, true) + 1), n);
       const row = flags.findIndex((f) => f === 1);
       new Int32Array(b, h + 8 * n, n)[row] = 2 ** 31 - 100;
     }))).toThrow(/until that does not fit/);

@@ -39,6 +39,26 @@ describe('npm run geocode', { timeout: 120_000 }, () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('geocode writes the manifest\'s title and subtitle to corpus.json beside the events, and names the manifest for a bad one', () => {
+    const out = temp();
+    const input = join(out, 'corpus');
+    mkdirSync(input);
+    writeFileSync(join(input, 'good.txt'), readFileSync(join(FIXTURES, 'mixed/good.txt')));
+    const manifest = (top: object) => writeFileSync(join(input, 'manifest.json'), JSON.stringify({ ...top, documents: [
+      { file: 'good.txt', title: 'Drones cross into Romania', credit: null, published: '2025-09-14' }] }));
+    manifest({ title: 'Romania watch', subtitle: 'Incidents on the Danube' });
+    let run = geocode('--input', input, '--output', join(out, 'data/events.geojson'));
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'data/corpus.json'), 'utf8'))).toEqual({ title: 'Romania watch', subtitle: 'Incidents on the Danube' });
+    expect(run.stdout).toContain(join(out, 'data/corpus.json'));
+
+    manifest({ title: { text: 'not text' }, subtitle: 'Incidents on the Danube' });
+    run = geocode('--input', input, '--output', join(out, 'data/events.geojson'));
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^geocode: .*corpus\/manifest\.json: "title" must be one line of text, 1 to 120 characters \(got an object\); it is left out/m);
+    expect(JSON.parse(readFileSync(join(out, 'data/corpus.json'), 'utf8'))).toEqual({ title: null, subtitle: 'Incidents on the Danube' });
+  });
+
   it('geocode exits 2 with a usage line and writes nothing for an empty folder', () => {
     const out = temp();
     const empty = join(out, 'empty');

@@ -13,6 +13,7 @@ import { applyCamera } from '../embed/url-sync.ts';
 import { readView, day } from '../state/url.ts';
 import { isoOf } from '../../model/day.ts';
 import { mountApp } from '../app.ts';
+import { showCorpusHeading } from '../corpus-header.ts';
 
 export const COMPONENT_DEFAULTS = {
   /** Where geo/ (the basemap) sits when no `basemap` attribute says: beside this script. */
@@ -28,7 +29,7 @@ function el(tag: string, className: string): HTMLElement {
 }
 
 export class FlanklineMapElement extends HTMLElement {
-  static observedAttributes = ['src', 'time', 'event', 'scrubber', 'lock', 'autoplay', 'map', 'bbox', 'basemap'];
+  static observedAttributes = ['src', 'time', 'event', 'scrubber', 'lock', 'autoplay', 'map', 'bbox', 'basemap', 'heading'];
 
   #map: MapLibreMap | null = null;
   #store: Store | null = null;
@@ -63,6 +64,8 @@ export class FlanklineMapElement extends HTMLElement {
       if (t !== undefined) store.set({ t: Math.min(this.#domain[1], Math.max(this.#domain[0], t)), playing: false });
     } else if (name === 'event') {
       store.set({ selectedId: value && this.#table?.rowOf(value) !== undefined ? value : null });
+    } else if (name === 'heading') {
+      this.shadowRoot?.querySelector('.fm')?.classList.toggle('fm-no-heading', value !== null && !on(value));
     } else if (name === 'map' || name === 'bbox') {
       if (this.#map) applyCamera(this.#map, this.#camera());
     } else {
@@ -86,6 +89,9 @@ export class FlanklineMapElement extends HTMLElement {
     const frame = el('div', 'fm');
     frame.classList.toggle('fm-no-scrubber', this.getAttribute('scrubber') !== null && !on(this.getAttribute('scrubber')));
     frame.classList.toggle('fm-locked', on(this.getAttribute('lock')));
+    frame.classList.toggle('fm-no-heading', this.getAttribute('heading') !== null && !on(this.getAttribute('heading')));
+    const heading = el('div', 'corpus-heading fm-heading');
+    heading.append(el('p', 'corpus-title'), el('p', 'corpus-subtitle'));
     const wrap = el('div', 'fm-map-wrap');
     const mapBox = el('div', 'fm-map');
     const legend = el('section', 'fm-legend');
@@ -96,7 +102,7 @@ export class FlanklineMapElement extends HTMLElement {
     const scrubber = el('div', 'fm-scrubber');
     wrap.append(mapBox, legend, panel);
     timeline.append(controls, scrubber);
-    frame.append(wrap, timeline);
+    frame.append(heading, wrap, timeline);
     root.replaceChildren(sheet, frame);
 
     this.ready = this.#load(generation, { frame, wrap, mapBox, legend, panel, timeline, controls, scrubber });
@@ -130,6 +136,7 @@ export class FlanklineMapElement extends HTMLElement {
     this.#store = store;
     this.#table = table;
     this.#domain = domain;
+    showCorpusHeading(app.heading(), this.shadowRoot!);
     if (failed || !map) return;
     createCredits(parts.timeline, app.documents().values());
     applyCamera(map, this.#camera());

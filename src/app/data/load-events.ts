@@ -3,7 +3,8 @@
 // with its posture table; otherwise the GeoJSON, checked against the contract and encoded into the same columnar form.
 // A bin that is there but broken is an error, not a silent fallback: a large corpus would otherwise send the reader
 // a GeoJSON too big to open, or none at all.
-import { publishedFeatures, type SourceDocument } from '../../model/index.ts';
+import { publishedFeatures, type CorpusInfo, type SourceDocument } from '../../model/index.ts';
+import { loadCorpusInfo } from './corpus.ts';
 import { decodePosture, EMPTY_POSTURE, type PostureTable } from '../../model/posture-table.ts';
 import { inlinedFile } from '../export/inlined.ts';
 import { binUrlOf, fetchTable, labelOf, peekBin, tableUrlOf } from './bin.ts';
@@ -14,7 +15,7 @@ import { loadDataset, loadDocuments } from './load.ts';
 import type { PreparedEvents } from './prepared-events.ts';
 
 export type EventsLoad =
-  | { ok: true; dataset: Dataset; documents: ReadonlyMap<string, SourceDocument>; warnings: string[] }
+  | { ok: true; dataset: Dataset; documents: ReadonlyMap<string, SourceDocument>; corpus: CorpusInfo; warnings: string[] }
   | { ok: false; errors: string[] };
 
 export interface LoadEventsOptions {
@@ -42,6 +43,17 @@ async function postureOf(
 }
 
 export async function loadEvents(eventsUrl: string, opts: LoadEventsOptions = {}): Promise<EventsLoad> {
+  // Asked for beside the events: the header's title is there as soon as they are.
+  const corpus = loadCorpusInfo(eventsUrl);
+  const loaded = await loadEventsAlone(eventsUrl, opts);
+  if (!loaded.ok) return loaded;
+  const { info, warnings } = await corpus;
+  return { ...loaded, corpus: info, warnings: [...loaded.warnings, ...warnings] };
+}
+
+type EventsAlone = Omit<Extract<EventsLoad, { ok: true }>, 'corpus'> | Extract<EventsLoad, { ok: false }>;
+
+async function loadEventsAlone(eventsUrl: string, opts: LoadEventsOptions): Promise<EventsAlone> {
   // A single-file export carries only the GeoJSON, and a page opened from disk can fetch nothing beside it.
   if (inlinedFile(eventsUrl) === undefined) {
     const binUrl = binUrlOf(eventsUrl);

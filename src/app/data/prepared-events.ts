@@ -2,6 +2,7 @@
 // thread): flat typed arrays uploaded once as deck.gl binary attributes; a frame then only picks a run of rows.
 //
 //   main lane (all events, sorted by start)            lanes (began before a window, may still be active at its start)
+//   flags       Uint8[n]     the file's, + UNCERTAIN    (the layer's style input: persisting, uncertain date)
 //   lastDay     Float32[n]   end, or until (FOREVER     index        Uint32[p]  row in the main lane
 //                            while a state holds)      start        Int32[p]   origin-relative, sorted
 //   world       Float32[2n]  common space (+ worldLow)  lastDay, flags, category, sourceCount, world, offsets: as the main lane
@@ -14,6 +15,12 @@ import { worldOf } from '../../util/mercator.ts';
 
 /** A day beyond any data: the last day of a state that still holds, exactly representable in Float32. */
 export const FOREVER = 3.0e38;
+
+/**
+ * Bit of PreparedEvents.flags (beside the file's bits, columnar.ts, which use bits 0-3): the date is known only to its
+ * month or year, so the marker is drawn as uncertain (a ring around a translucent disc) across that interval.
+ */
+export const FLAG_UNCERTAIN_DATE = 16;
 
 /** A category mask with every category shown: bit k is category index k (the layer's and picking's filter). */
 export const ALL_CATEGORIES = 0x7fffffff;
@@ -32,7 +39,7 @@ export interface Lane {
   readonly lastDay: Float32Array;
   /** Longest lastDay - start in the lane (FOREVER for states): the candidates for t0 start at t0 - maxSpan. */
   readonly maxSpan: number;
-  /** The file's flags per row (bit 0: persists). */
+  /** The style flags per row (PreparedEvents.flags). */
   readonly flags: Uint8Array;
   readonly category: Uint8Array;
   readonly sourceCount: Uint8Array;
@@ -43,6 +50,8 @@ export interface Lane {
 
 export interface PreparedEvents {
   readonly columns: ColumnarEvents;
+  /** The file's flags (bit 0: persists) with FLAG_UNCERTAIN_DATE for a month- or year-precision date: the markers' style. */
+  readonly flags: Uint8Array;
   /** Last active day per row, origin-relative: `end`, or `until` of a state (FOREVER while it holds). */
   readonly lastDay: Float32Array;
   /**
@@ -67,7 +76,8 @@ export const SHORT_SPAN_DAYS = 31;
 
 function laneOf(rows: Uint32Array, main: Omit<PreparedEvents, 'lanes'>): Lane {
   const n = rows.length;
-  const { start, category, flags, sourceCount } = main.columns;
+  const { start, category, sourceCount } = main.columns;
+  const flags = main.flags;
   const lane = {
     count: n, index: rows, start: new Int32Array(n), lastDay: new Float32Array(n), maxSpan: 0, flags: new Uint8Array(n),
     category: new Uint8Array(n), sourceCount: new Uint8Array(n), world: new Float32Array(2 * n), worldLow: new Float32Array(2 * n),
@@ -91,7 +101,8 @@ function laneOf(rows: Uint32Array, main: Omit<PreparedEvents, 'lanes'>): Lane {
 
 export function prepareEvents(columns: ColumnarEvents): PreparedEvents {
   const n = columns.count;
-  const { start, end, until, flags, position } = columns;
+  const { start, end, until, flags: fileFlags, position, precision } = columns;
+  const flags = new Uint8Array(n);
   const lastDay = new Float32Array(n);
   const world = new Float32Array(2 * n);
   const worldLow = new Float32Array(2 * n);
@@ -100,6 +111,7 @@ export function prepareEvents(columns: ColumnarEvents): PreparedEvents {
   const laneOfRow = new Int8Array(n);
   const laneSizes = [0, 0, 0];
   for (let i = 0; i < n; i++) {
+    flags[i] = fileFlags[i] | (precision[i] !== 0 ? FLAG_UNCERTAIN_DATE : 0);
     const persists = (flags[i] & FLAG_PERSISTS) !== 0;
     const lane = persists ? 0 : end[i] === start[i] ? -1 : end[i] - start[i] <= SHORT_SPAN_DAYS ? 1 : 2;
     laneOfRow[i] = lane;
@@ -114,13 +126,13 @@ export function prepareEvents(columns: ColumnarEvents): PreparedEvents {
   const laneRows = laneSizes.map((size) => new Uint32Array(size));
   const filled = [0, 0, 0];
   for (let i = 0; i < n; i++) if (laneOfRow[i] >= 0) laneRows[laneOfRow[i]][filled[laneOfRow[i]]++] = i;
-  const main = { columns, lastDay, world, worldLow, offsets: colocationOffsets(position, n) };
+  const main = { columns, flags, lastDay, world, worldLow, offsets: colocationOffsets(position, n) };
   return { ...main, lanes: laneRows.map((rows) => laneOf(rows, main)) };
 }
 
 /** The distinct ArrayBuffers behind a PreparedEvents, to transfer it from a worker without copying. */
 export function preparedTransferables(e: PreparedEvents): ArrayBuffer[] {
-  const views: ArrayBufferView[] = [e.lastDay, e.world, e.worldLow, e.offsets];
+  const views: ArrayBufferView[] = [e.flags, e.lastDay, e.world, e.worldLow, e.offsets];
   for (const lane of e.lanes) {
     views.push(lane.index, lane.start, lane.lastDay, lane.flags, lane.category, lane.sourceCount, lane.world, lane.worldLow, lane.offsets);
   }

@@ -14,6 +14,7 @@ import { applyCamera, cameraOf, syncUrl } from './url-sync.ts';
 import { connectHost } from './host-api.ts';
 import { createCredits, creditsParts } from './credits.ts';
 import type { LegendEntry } from '../legend-entries.ts';
+import type { CorpusHeading } from '../format/corpus-title.ts';
 
 /** The view the page opens on: its fragment, else the one a single-file export was made with. */
 export function initialView(domain: [number, number]): View {
@@ -30,6 +31,8 @@ export interface EmbeddingContext {
   /** The posture layers the map draws (legend-entries.ts), for the PNG export's legend. */
   postureLegend?: readonly LegendEntry[];
   documents: ReadonlyMap<string, SourceDocument>;
+  /** What the data is called: the PNG prints it above the date. */
+  heading?: CorpusHeading;
   domain: [number, number];
   view: View;
   /** The state a URL without parameters means (the defaults with t at the end of the data). */
@@ -72,7 +75,7 @@ export function startEmbedding(ctx: EmbeddingContext): void {
   createCredits(document.querySelector('footer.timeline') ?? document.body, ctx.documents.values());
   const exportCtx: ExportContext | null = ctx.map && ctx.overlay
     ? { map: ctx.map, overlay: ctx.overlay, store: ctx.store, table: ctx.table, domain: ctx.domain, credits,
-      postureLegend: ctx.postureLegend ?? [] }
+      postureLegend: ctx.postureLegend ?? [], title: ctx.heading?.title }
     : null;
   addToolbar(exportCtx);
   if (options.autoplay) ctx.store.set({ playing: true });

@@ -1,4 +1,4 @@
-// Draws the print furniture over an exported map: the date, the legend, a timeline strip and the credits. All in
+// Draws the print furniture over an exported map: the title, the date, the legend, a timeline strip and the credits. All in
 // CSS pixels on a context already scaled to the export's resolution.
 import { CATEGORIES, type Category } from '../../model/index.ts';
 import { CATEGORY_COLORS, CATEGORY_LABELS } from '../categories.ts';
@@ -41,6 +41,14 @@ function drawSwatch(ctx: CanvasRenderingContext2D, e: LegendEntry, x: number, y:
   } else if (e.kind === 'square') {
     ctx.lineWidth = 2.5;
     ctx.strokeRect(x - 5, y - 5, 10, 10);
+  } else if (e.kind === 'uncertain') {
+    // As the map draws it: a ring around a pale inside.
+    ctx.globalAlpha = 0.22;
+    ctx.beginPath();
+    ctx.arc(x, y, 5, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    ctx.stroke();
   } else if (e.kind === 'arc') {
     ctx.beginPath();
     ctx.moveTo(x - 7, y + 3);
@@ -63,6 +71,16 @@ export interface PrintFrame {
   credits: Credits;
   /** The posture layers the map draws (legend-entries.ts), listed under the categories. */
   postureLegend?: readonly LegendEntry[];
+  /** What the data is called (format/corpus-title.ts), above the date: a printed map must say what it shows. */
+  title?: string;
+}
+
+/** `text` cut with "…" to fit `width` as measured. */
+function fitted(text: string, width: number, measure: (s: string) => number): string {
+  if (measure(text) <= width) return text;
+  let n = text.length;
+  while (n > 1 && measure(`${text.slice(0, n)}…`) > width) n = Math.floor(n * 0.9);
+  return truncate(text, n);
 }
 
 /**
@@ -116,45 +134,67 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
   const creditsHeight = Math.max(opts.creditsHeightPx, credits.length * opts.creditsLineHeightPx + 5);
   const bottom = f.height - creditsHeight - opts.stripHeightPx;
 
-  // The date, large, top left: the one thing a reader of a printed map must not have to guess.
+  // What the map shows and the date, large, top left: what a reader of a printed map must not have to guess.
   const date = formatDay(isoOf(f.t));
   const count = countStartedBy(f.table.start, f.t);
+  ctx.font = `bold 13px ${opts.font}`;
+  const title = f.title ? fitted(f.title, f.width - 2 * m - 24, (text) => ctx.measureText(text).width) : '';
+  const titleWidth = title ? ctx.measureText(title).width : 0;
+  const top = title ? 18 : 0;
   ctx.font = `bold 22px ${opts.font}`;
   const dateWidth = ctx.measureText(date).width;
-  panel(ctx, m, m, dateWidth + 24, 54, opts.paper);
+  const boxHeight = 54 + top;
+  panel(ctx, m, m, Math.max(dateWidth, titleWidth) + 24, boxHeight, opts.paper);
   ctx.fillStyle = opts.ink;
   ctx.textBaseline = 'alphabetic';
-  ctx.fillText(date, m + 12, m + 28);
+  if (title) {
+    ctx.font = `bold 13px ${opts.font}`;
+    ctx.fillText(title, m + 12, m + 19);
+    ctx.font = `bold 22px ${opts.font}`;
+  }
+  ctx.fillText(date, m + 12, m + 28 + top);
   ctx.font = `12px ${opts.font}`;
   ctx.fillStyle = opts.muted;
-  ctx.fillText(`${count} ${count === 1 ? 'event' : 'events'} up to this date`, m + 12, m + 46);
+  ctx.fillText(`${count} ${count === 1 ? 'event' : 'events'} up to this date`, m + 12, m + 46 + top);
 
   // The legend: the categories this dataset uses, then the posture layers the map draws (as on screen).
   const counts = categoryCounts(f.table);
   const used = CATEGORIES.filter((_, k) => counts[k] > 0);
-  // Below the date box only: on a small export the posture entries that do not fit are left out, never drawn over it.
-  const room = Math.max(0, Math.floor((bottom - m - (m + 54 + 8) - 10) / 17));
-  const extra = (f.postureLegend ?? []).slice(0, Math.max(0, room - used.length));
-  const rows = used.length + extra.length;
-  if (rows) {
-    ctx.font = `12px ${opts.font}`;
-    const w = Math.max(...used.map((c) => ctx.measureText(CATEGORY_LABELS[c]).width), ...extra.map((e) => ctx.measureText(e.text).width)) + 34;
-    const h = rows * 17 + 10;
-    panel(ctx, m, bottom - m - h, w, h, opts.paper);
-    used.forEach((c, i) => {
-      const y = bottom - m - h + 14 + i * 17;
+  // Below the date box only: on a small export the posture entries that do not fit are left out, and the categories
+  // go into columns (in a smaller type if need be), so the legend is never drawn over the title and the date (a
+  // 640x480 export put it on them).
+  const below = bottom - m - (m + boxHeight + 8) - 10;
+  const extra = (f.postureLegend ?? []).slice(0, Math.max(0, Math.floor(below / 17) - used.length));
+  const entries: { text: string; swatch: (x: number, y: number) => void }[] = [
+    ...used.map((c) => ({ text: CATEGORY_LABELS[c], swatch: (x: number, y: number) => {
       ctx.fillStyle = rgb(c);
       ctx.beginPath();
-      ctx.arc(m + 13, y - 4, 5, 0, Math.PI * 2);
+      ctx.arc(x, y, 5, 0, Math.PI * 2);
       ctx.fill();
+    } })),
+    ...extra.map((e) => ({ text: e.text, swatch: (x: number, y: number) => drawSwatch(ctx, e, x, y) })),
+  ];
+  if (entries.length) {
+    const layout = (fontPx: number, rowPx: number) => {
+      ctx.font = `${fontPx}px ${opts.font}`;
+      const rowsRoom = Math.max(1, Math.floor(below / rowPx));
+      const columns = Math.ceil(entries.length / rowsRoom);
+      const perColumn = Math.ceil(entries.length / columns);
+      const columnWidth = Math.max(...entries.map((e) => ctx.measureText(e.text).width)) + (columns > 1 ? 30 : 34);
+      return { fontPx, rowPx, columns, perColumn, columnWidth, fits: columns * columnWidth <= f.width - 2 * m };
+    };
+    // The usual type, else smaller until the columns fit; past the smallest, the labels are cut with "…".
+    const l = [layout(12, 17), layout(10, 14), layout(9, 12)].find((candidate) => candidate.fits) ?? layout(9, 12);
+    const columnWidth = Math.min(l.columnWidth, (f.width - 2 * m) / l.columns);
+    const h = l.perColumn * l.rowPx + 10;
+    panel(ctx, m, bottom - m - h, l.columns * columnWidth, h, opts.paper);
+    entries.forEach((e, i) => {
+      const x = m + Math.floor(i / l.perColumn) * columnWidth;
+      const y = bottom - m - h + l.rowPx - 3 + (i % l.perColumn) * l.rowPx;
+      e.swatch(x + 13, y - 4);
       ctx.fillStyle = opts.ink;
-      ctx.fillText(CATEGORY_LABELS[c], m + 24, y);
-    });
-    extra.forEach((e, k) => {
-      const y = bottom - m - h + 14 + (used.length + k) * 17;
-      drawSwatch(ctx, e, m + 13, y - 4);
-      ctx.fillStyle = opts.ink;
-      ctx.fillText(e.text, m + 24, y);
+      ctx.font = `${l.fontPx}px ${opts.font}`;
+      ctx.fillText(fitted(e.text, columnWidth - 28, (text) => ctx.measureText(text).width), x + 24, y);
     });
   }
 

@@ -23,6 +23,8 @@ export interface ExportContext {
   credits: Credits;
   /** The posture layers the map draws, for the printed legend (legend-entries.ts). */
   postureLegend?: readonly LegendEntry[];
+  /** What the data is called, printed above the date. */
+  title?: string;
 }
 
 export interface ExportSize {
@@ -66,7 +68,7 @@ export async function renderMapImage(ctx: ExportContext, size: ExportSize = {}):
     if (deckCanvas) g.drawImage(deckCanvas, 0, 0, out.width, out.height);
     g.scale(scale, scale);
     drawPrintFrame(g, { width, height, t: ctx.store.get().t, domain: ctx.domain, table: ctx.table, credits: ctx.credits,
-      postureLegend: ctx.postureLegend });
+      postureLegend: ctx.postureLegend, title: ctx.title });
     return out;
   } finally {
     container.style.cssText = savedStyle;

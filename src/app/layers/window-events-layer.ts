@@ -54,7 +54,7 @@ function mainData(e: PreparedEvents, matches: Uint8Array | null): Data {
       getWorldPosition: { value: e.world, size: 2 },
       getWorldPositionLow: { value: e.worldLow, size: 2 },
       getLastDay: { value: e.lastDay, size: 1 },
-      getFlags: { value: e.columns.flags, size: 1, normalized: true },
+      getFlags: { value: e.flags, size: 1, normalized: true },
       getCategory: { value: e.columns.category, size: 1, normalized: true },
       getSourceCount: { value: e.columns.sourceCount, size: 1, normalized: true },
       getOffset: { value: e.offsets, size: 2, normalized: true },

@@ -75,6 +75,7 @@ out vec4 vColor;
 out float vRadiusPixels;
 out float vSizePixels;
 out float vOutlinePixels;
+out float vUncertain;
 
 const vec3 PALETTE[${colours.length}] = vec3[${colours.length}](${colours.join(', ')});
 
@@ -102,8 +103,11 @@ void main(void) {
   // pixel of the sprite is shaded, so each pixel saved here is a saving on every visible event.
   vSizePixels = 2.0 * vRadiusPixels + 1.0;
   gl_PointSize = vSizePixels;
-  // Full strength while the cursor is at most the last day, plus the fade days unless a persisting state (flags bit 0).
-  float freshUntil = flags > 0.0 ? lastDays : lastDays + windowPoints.fadeDays;
+  // Full strength while the cursor is at most the last day, plus the fade days unless a persisting state (flags bit 0;
+  // the other bits say planned, ongoing, dated by the report, and bit 4 a date known only to its month or year).
+  int styleFlags = int(flags * 255.0 + 0.5);
+  float freshUntil = (styleFlags & 1) == 1 ? lastDays : lastDays + windowPoints.fadeDays;
+  vUncertain = (styleFlags & 16) == 16 ? 1.0 : 0.0;
   bool fresh = windowPoints.fadeTime <= freshUntil;
   gl_Position.z = (fresh ? -0.5 : 0.5) * gl_Position.w;
   vColor = vec4(PALETTE[min(category, ${colours.length - 1})], (fresh ? 1.0 : windowPoints.fadedOpacity) * layer.opacity);
@@ -121,13 +125,24 @@ in vec4 vColor;
 in float vRadiusPixels;
 in float vSizePixels;
 in float vOutlinePixels;
+in float vUncertain;
 
 out vec4 fragColor;
+
+// Opacity of an uncertain-date marker's inside: the ring says where, the pale inside that the day is not known.
+const float UNCERTAIN_FILL = 0.22;
 
 void main(void) {
   float distToCenter = length(gl_PointCoord - 0.5) * vSizePixels;
   float inCircle = smoothedge(distToCenter, vRadiusPixels);
   if (inCircle == 0.0) discard;
+  if (vUncertain > 0.5) {
+    // A date known only to its month or year: a ring of the category's colour around a translucent inside.
+    float ring = max(1.5, vRadiusPixels * 0.3);
+    float inside = smoothedge(distToCenter, vRadiusPixels - ring);
+    fragColor = vec4(vColor.rgb, vColor.a * inCircle * mix(1.0, UNCERTAIN_FILL, inside));
+    return;
+  }
   // A white rim, as a printed map rings its symbols, so neighbours and the basemap stay apart.
   vec3 rgb = vOutlinePixels > 0.0 ? mix(vec3(1.0), vColor.rgb, smoothedge(distToCenter, vRadiusPixels - vOutlinePixels)) : vColor.rgb;
   fragColor = vec4(rgb, vColor.a * inCircle);
@@ -142,7 +157,8 @@ export type WindowPointsLayerProps<DataT = unknown> = {
   /** Last day the row is active (same origin as fadeTime): rows with lastDays < activeFrom are not drawn, and rows
    * are faded once fadeTime is past it (plus fadeDays unless getFlags says persisting). */
   getLastDay?: Accessor<DataT, number>;
-  /** The columnar file's flags (bit 0: a persisting state, faded only after its last day). */
+  /** Style flags (PreparedEvents.flags): bit 0 a persisting state, faded only after its last day; bit 4 a date known
+   * only to its month or year, drawn as a ring around a translucent inside. */
   getFlags?: Accessor<DataT, number>;
   /** Category index: the colour (palette) and the categoryMask bit. */
   getCategory?: Accessor<DataT, number>;

@@ -10,6 +10,7 @@ import { followAtMost, whenIdle } from './follow.ts';
 import type { Search } from '../state/search.ts';
 import { csvOf, download, geojsonOf, visibleRows } from './export-visible.ts';
 import { isoOf } from '../../model/day.ts';
+import { countryName as nameOfCountry } from '../format/place.ts';
 
 export const LIST_DEFAULTS = {
   /** Items rendered at most; the rest are summarised, so a large dataset does not build a huge DOM on each scrub. */
@@ -24,14 +25,25 @@ export const LIST_DEFAULTS = {
   followWaitMs: 1000,
 };
 
-/** Why an item matched the search: the search looks in titles, place names and excerpts (state/search.ts). */
-export function whyMatched(query: string, title: string, place: string): string {
+/**
+ * Why an item matched the search (state/search.ts looks in titles, place names, the place's country and excerpts):
+ * "Matches the title", "Placed in Poland", "Matches the place; placed in Poland".
+ */
+export function whyMatched(query: string, title: string, place: string, country: string | null = null): string {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const inPlace = (w: string) => place.toLowerCase().includes(w);
+  const inTitle = (w: string) => title.toLowerCase().includes(w);
+  const countryName = country ? nameOfCountry(country) : null;
+  const inCountry = (w: string) => countryName?.toLowerCase().includes(w) ?? false;
   const where: string[] = [];
-  if (words.some((w) => place.toLowerCase().includes(w))) where.push('the place');
-  if (words.some((w) => title.toLowerCase().includes(w))) where.push('the title');
-  if (!words.every((w) => place.toLowerCase().includes(w) || title.toLowerCase().includes(w))) where.push('a source\'s text');
-  return `Matches ${where.join(' and ')}`;
+  if (words.some(inPlace)) where.push('the place');
+  if (words.some(inTitle)) where.push('the title');
+  if (!words.every((w) => inPlace(w) || inTitle(w) || inCountry(w))) where.push('a source\'s text');
+  // Said only when the country's name is what found it: "Warsaw" placed in Poland needs no "placed in Poland".
+  const byCountry = words.some((w) => inCountry(w) && !inPlace(w) && !inTitle(w));
+  const parts = [...(where.length ? [`Matches ${where.join(' and ')}`] : []), ...(byCountry ? [`placed in ${countryName}`] : [])];
+  const line = parts.join('; ');
+  return line.charAt(0).toUpperCase() + line.slice(1);
 }
 
 /** What the list needs of the search (state/search.ts): absent, every event passes. */
@@ -104,7 +116,7 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
     if (query) {
       const why = document.createElement('span');
       why.className = 'list-why';
-      why.textContent = whyMatched(query, p.title, p.place.name);
+      why.textContent = whyMatched(query, p.title, p.place.name, p.place.country);
       button.append(why);
     }
     decorate?.(button, f);

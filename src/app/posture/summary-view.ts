@@ -7,6 +7,7 @@ import type { EventsTable } from '../state/events-table.ts';
 import { cssColor } from '../categories.ts';
 import { followAtMost, whenIdle } from '../list/follow.ts';
 import { postureSummary, type SummaryItem } from './summary.ts';
+import { compactSummary } from './compact-summary.ts';
 
 export const SUMMARY_VIEW_DEFAULTS = { followTimeMs: 150, followWaitMs: 1000 };
 
@@ -18,14 +19,25 @@ export function createSummaryView(root: HTMLElement, store: Store, table: Events
   label.className = 'posture-label';
   label.textContent = 'In place:';
   const list = document.createElement('ul');
-  root.append(label, list);
+  list.className = 'posture-full';
+  // The same in few words, shown instead on a phone (styles.css) or wherever the full row does not fit in its width
+  // (a laptop with several missions named): wraps to a line or two, never scrolls sideways.
+  const compact = document.createElement('ul');
+  compact.className = 'posture-compact';
+  root.append(label, list, compact);
   let shown = '';
+  const fitRow = () => {
+    root.classList.remove('posture-tight');
+    // Hidden on a phone (clientWidth 0): the compact row is shown there by the stylesheet whatever this says.
+    if (list.clientWidth > 0 && list.scrollWidth > list.clientWidth + 1) root.classList.add('posture-tight');
+  };
+  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(fitRow).observe(root);
 
-  const button = (item: SummaryItem) => {
+  const button = (item: SummaryItem, className = 'posture-item') => {
     const li = document.createElement('li');
     const b = document.createElement('button');
     b.type = 'button';
-    b.className = 'posture-item';
+    b.className = className;
     b.dataset.category = item.category;
     b.dataset.count = String(item.count);
     b.title = item.rows.length === 1 ? 'Open this item' : `Show these ${item.rows.length} items on the map`;
@@ -47,13 +59,17 @@ export function createSummaryView(root: HTMLElement, store: Store, table: Events
     const key = items.map((i) => `${i.text}|${i.rows.length}|${i.rows[0]}|${i.rows.at(-1)}`).join('\n');
     if (key === shown) return;
     shown = key;
-    list.replaceChildren(...items.map(button));
+    list.replaceChildren(...items.map((item) => button(item)));
+    compact.replaceChildren(...compactSummary(items).map((item) => button(item, 'posture-chip')));
     root.classList.toggle('empty', items.length === 0);
+    fitRow();
     if (!items.length) {
-      const li = document.createElement('li');
-      li.className = 'posture-none';
-      li.textContent = 'nothing yet';
-      list.append(li);
+      for (const ul of [list, compact]) {
+        const li = document.createElement('li');
+        li.className = 'posture-none';
+        li.textContent = 'nothing yet';
+        ul.append(li);
+      }
     }
   };
   const follow = followAtMost(render, opts.followTimeMs, whenIdle(opts.followWaitMs));

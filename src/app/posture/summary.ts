@@ -10,6 +10,7 @@ import { categoryOf, type EventsTable } from '../state/events-table.ts';
 import { countStartedBy } from '../state/visible.ts';
 import { hostsOf } from './states.ts';
 import { PULSE_DEFAULTS } from './pulse.ts';
+import { missionName } from './mission-name.ts';
 
 /** hosts: "N host countries"; each: one line per item, named, with its contributors; places: "N (place, place)". */
 export type SummaryMode = 'hosts' | 'each' | 'places';
@@ -35,21 +36,14 @@ export interface SummaryItem {
   rows: number[];
   /** The number the line states (host countries, contributors, places or incidents). */
   count: number;
+  /** A line of recent incidents (not of items held). */
+  recent?: true;
 }
 
 const plural = (c: Category, opts: typeof SUMMARY_DEFAULTS) => opts.plurals[c] ?? `${CATEGORY_LABELS[c]}s`;
+/** "Deployments", "Headquarters": a category's plural as the summary says it. */
+export const pluralOf = (c: Category, opts = SUMMARY_DEFAULTS) => plural(c, opts);
 const few = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/**
- * A mission's name from its title: the words before "mission" ("Eastern Sentry mission launched over Poland") or
- * after a launching verb ("NATO launches Eastern Sentry"), else the whole title.
- */
-export function missionName(title: string): string {
-  const before = /^(.+?)\s+(?:mission|operation)\b/i.exec(title);
-  if (before && !/\b(?:launch|start|begin|open)/i.test(before[1])) return before[1];
-  const after = /\b(?:launch(?:es|ed)?|start(?:s|ed)?|begins?|began|opens?|opened)\s+(?:the\s+)?(.+?)(?:\s+(?:mission|operation)\b.*)?$/i.exec(title);
-  return after ? after[1] : title;
-}
 
 /** Longest end - start of a non-persisting event of each table: how far back a recent incident may have started. */
 const spans = new WeakMap<EventsTable, number>();
@@ -94,9 +88,11 @@ export function postureSummary(table: EventsTable, posture: PostureTable, t: num
       for (const k of states) {
         const row = posture.rows[k];
         const contributors = posture.actorOffsets[k + 1] - posture.actorOffsets[k];
+        // Its name when the title gives one, else its type in words and where ("Mission in Wiesbaden").
         const name = missionName(stringAt(columns, columns.title[row]));
+        const what = name ? `${CATEGORY_LABELS[category]}: ${name}` : `${CATEGORY_LABELS[category]} in ${stringAt(columns, columns.place[row])}`;
         items.push({ category, rows: [row], count: contributors,
-          text: `${CATEGORY_LABELS[category]}: ${name}${contributors ? ` (${few(contributors, 'contributor', 'contributors')})` : ''}` });
+          text: `${what}${contributors ? ` (${few(contributors, 'contributor', 'contributors')})` : ''}` });
       }
     }
   }
@@ -116,7 +112,7 @@ export function postureSummary(table: EventsTable, posture: PostureTable, t: num
   for (const category of opts.incidentCategories) {
     const rows = recent.get(category);
     if (!rows) continue;
-    items.push({ category, rows, count: rows.length, text: `${plural(category, opts)} in the last ${recentDays} days: ${rows.length}` });
+    items.push({ category, rows, count: rows.length, recent: true, text: `${plural(category, opts)} in the last ${recentDays} days: ${rows.length}` });
   }
   return items;
 }

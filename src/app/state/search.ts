@@ -1,11 +1,13 @@
-// The reader's search, at any size: every word of the query must be in the event's title, its place name or one of
-// its excerpts (any order, any case). Titles and places are in events.bin's string table, excerpts in the text table
+// The reader's search, at any size: every word of the query must be in the event's title, its place name, the name of
+// its place's country ("Poland" finds the events placed in Polish towns) or one of its excerpts (any order, any case). Titles and places are in events.bin's string table, excerpts in the text table
 // (model/text-table.ts), each distinct string stored once: each is matched once per query (one native indexOf pass
 // over all of them joined), then one typed-array pass over the rows gives the per-row answer. The excerpts are
 // fetched on the first search, so a reader who never searches never pays for them.
 import { bisectRight } from 'd3-array';
 import { CATEGORIES } from '../../model/index.ts';
-import { stringAt, type ColumnarEvents } from '../../model/columnar.ts';
+import { NO_COUNTRY, stringAt, type ColumnarEvents } from '../../model/columnar.ts';
+import { alpha2OfCode, COUNTRY_CODES } from '../../model/country-code.ts';
+import { countryName } from '../format/place.ts';
 import { textAt, textCount, type TextTable } from '../../model/text-table.ts';
 import type { Store } from './store.ts';
 import type { EventsTable } from './events-table.ts';
@@ -56,6 +58,16 @@ export function titlePlaceIndex(columns: ColumnarEvents): StringIndex {
   );
 }
 
+/** The English name of every country the rows are placed in, lower-cased, by code (null for codes no row has). */
+export function countryNameIndex(columns: ColumnarEvents): (string | null)[] {
+  const names: (string | null)[] = new Array(COUNTRY_CODES).fill(null);
+  for (let i = 0; i < columns.count; i++) {
+    const c = columns.country[i];
+    if (c !== NO_COUNTRY && names[c] === null) names[c] = countryName(alpha2OfCode(c)).toLowerCase();
+  }
+  return names;
+}
+
 /** Every distinct excerpt of the text table. */
 export function excerptIndex(texts: TextTable): StringIndex {
   return stringIndex(
@@ -76,8 +88,9 @@ function markHits(index: StringIndex, word: string, hit: Uint8Array): void {
 }
 
 /**
- * Fills out[row] with 1 where every word of the query is in the row's title, its place name or (with `excerpts`)
- * one of its excerpts, else 0; returns the match count. An empty query matches every row.
+ * Fills out[row] with 1 where every word of the query is in the row's title, its place name, its country's name
+ * (`countries`, countryNameIndex) or (with `excerpts`) one of its excerpts, else 0; returns the match count. An empty
+ * query matches every row.
  */
 export function matchRows(
   columns: ColumnarEvents,
@@ -85,19 +98,23 @@ export function matchRows(
   excerpts: { index: StringIndex; table: TextTable } | null,
   query: string,
   out: Uint8Array,
+  countries: readonly (string | null)[] = countryNameIndex(columns),
 ): number {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const n = columns.count;
   out.fill(1, 0, n);
   const hitTitlePlace = new Uint8Array(titlesPlaces.tableSize);
   const hitExcerpt = excerpts ? new Uint8Array(excerpts.index.tableSize) : null;
-  const { title, place } = columns;
+  // One more slot, always 0, for NO_COUNTRY: the row loop then needs no branch.
+  const hitCountry = new Uint8Array(NO_COUNTRY + 1);
+  const { title, place, country } = columns;
   for (const word of words) {
     markHits(titlesPlaces, word, hitTitlePlace);
     if (excerpts && hitExcerpt) markHits(excerpts.index, word, hitExcerpt);
+    for (let c = 0; c < COUNTRY_CODES; c++) hitCountry[c] = countries[c]?.includes(word) ? 1 : 0;
     for (let i = 0; i < n; i++) {
       if (out[i] === 0) continue;
-      let hit = hitTitlePlace[title[i]] | hitTitlePlace[place[i]];
+      let hit = hitTitlePlace[title[i]] | hitTitlePlace[place[i]] | hitCountry[country[i]];
       if (!hit && excerpts && hitExcerpt) {
         const { refOffsets, refs } = excerpts.table;
         for (let r = refOffsets[i]; r < refOffsets[i + 1] && !hit; r++) hit = hitExcerpt[refs[r]];
@@ -127,6 +144,7 @@ export interface Search {
 export function createSearch(store: Store, table: EventsTable, texts: () => Promise<TextTable | string>): Search {
   const columns = table.columns;
   let titlesPlaces: StringIndex | null = null;
+  let countries: (string | null)[] | null = null;
   let excerpts: { index: StringIndex; table: TextTable } | null = null;
   let note: string | null = null;
   let matches = new Uint8Array(table.length).fill(1);
@@ -143,6 +161,7 @@ export function createSearch(store: Store, table: EventsTable, texts: () => Prom
     } else {
       // Built on the first search, not at load: a reader who never searches never pays for them.
       titlesPlaces ??= titlePlaceIndex(columns);
+      countries ??= countryNameIndex(columns);
       if (!excerpts && note === null) {
         const got = await texts();
         if (typeof got === 'string') note = `${got}: the search covers titles and places, not excerpts.`;
@@ -150,7 +169,7 @@ export function createSearch(store: Store, table: EventsTable, texts: () => Prom
       }
       if (ask !== asked) return;
       const next = new Uint8Array(table.length);
-      matchRows(columns, titlesPlaces, excerpts, wanted, next);
+      matchRows(columns, titlesPlaces, excerpts, wanted, next, countries);
       matches = next;
     }
     key = wanted;

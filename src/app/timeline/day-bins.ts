@@ -28,9 +28,11 @@ export function binByDay(table: EventsTable, matches?: Uint8Array | null): DayBi
 /**
  * Counts of events by category and day over each event's whole span [start, end]: a month- or year-precision event
  * fills its month or year, as a bar. One pass over the rows with a difference array, then a running sum per category:
- * O(rows + days × categories) however long the spans. With `matches`, only rows where it is 1.
+ * O(rows + days × categories) however long the spans. With `matches`, only rows where it is 1; with `daysOnly`, only
+ * events known to the day (the strip draws the others as bands, uncertain-bands.ts).
  */
-export function binSpans(table: EventsTable, matches?: Uint8Array | null): DayBins {
+export function binSpans(table: EventsTable, matches?: Uint8Array | null, daysOnly = false): DayBins {
+  const { precision } = table.columns;
   const n = table.length;
   let last = -Infinity;
   for (let i = 0; i < n; i++) last = Math.max(last, table.end[i]);
@@ -39,7 +41,7 @@ export function binSpans(table: EventsTable, matches?: Uint8Array | null): DayBi
   const counts = new Int32Array(CATEGORIES.length * days);
   const delta = new Int32Array(CATEGORIES.length * (days + 1));
   for (let i = 0; i < n; i++) {
-    if (matches && matches[i] !== 1) continue;
+    if ((matches && matches[i] !== 1) || (daysOnly && precision[i] !== 0)) continue;
     const base = table.category[i] * (days + 1);
     delta[base + table.start[i] - firstDay]++;
     delta[base + table.end[i] - firstDay + 1]--;

@@ -8,6 +8,7 @@ import { formatDay } from '../format/date.ts';
 import { dayAtX, timeScale, xOfDay } from './scale.ts';
 import { drawStrip, stripHeight, stripLanes, STRIP_DEFAULTS, type StripFilter } from './strip.ts';
 import { binSpans, type DayBins } from './day-bins.ts';
+import { drawUncertainBands, uncertainBands, type UncertainBands } from './uncertain-bands.ts';
 import type { Search } from '../state/search.ts';
 
 export const SCRUBBER_DEFAULTS = {
@@ -39,6 +40,11 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
   strip.className = 'scrubber-strip';
   strip.style.top = '4px';
   strip.setAttribute('aria-hidden', 'true');
+  // Uncertain dates on a canvas of their own over the strip: they follow the cursor, the strip does not.
+  const bandsCanvas = document.createElement('canvas');
+  bandsCanvas.className = 'scrubber-uncertain';
+  bandsCanvas.style.top = '4px';
+  bandsCanvas.setAttribute('aria-hidden', 'true');
   const future = document.createElement('div');
   future.className = 'scrubber-future';
   future.setAttribute('aria-hidden', 'true');
@@ -58,7 +64,7 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
   reset.className = 'scrubber-reset';
   reset.textContent = 'Whole period';
   reset.hidden = true;
-  container.append(strip, future, svgNode, handle, reset);
+  container.append(strip, bandsCanvas, future, svgNode, handle, reset);
 
   const svg = select(svgNode);
   const axisG = svg.append('g').attr('class', 'scrubber-axis');
@@ -97,11 +103,14 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
 
   // The strip is drawn from day bins, counted once per search rather than once per redraw.
   let bins: DayBins | null = null;
+  let bands: UncertainBands | null = null;
   let binsKey: string | null = null;
   function dayBins(): DayBins {
     const key = search?.key() ?? '';
     if (!bins || key !== binsKey) {
-      bins = binSpans(table, search && key !== '' ? search.matches : null);
+      const matches = search && key !== '' ? search.matches : null;
+      bins = binSpans(table, matches, true);
+      bands = uncertainBands(table, matches);
       binsKey = key;
     }
     return bins;
@@ -110,7 +119,12 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
   function draw(): void {
     axisG.call(axisBottom(scale).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
     drawStrip(strip, dayBins(), lanes, scale, STRIP_DEFAULTS, stripFilter);
+    drawBands();
     placeCursor();
+  }
+
+  function drawBands(): void {
+    if (bands) drawUncertainBands(bandsCanvas, bands, lanes, scale, store.get().t, stripPx, stripFilter);
   }
 
   function placeCursor(): void {
@@ -149,6 +163,7 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
   }
   reset.addEventListener('click', () => { zoomTarget.call(zoomer.transform, zoomIdentity); handle.focus(); });
   strip.addEventListener('pointerdown', startDrag);
+  bandsCanvas.addEventListener('pointerdown', startDrag);
   future.addEventListener('pointerdown', startDrag);
   handle.addEventListener('pointerdown', startDrag);
 
@@ -178,6 +193,7 @@ export function createScrubber(container: HTMLElement, store: Store, table: Even
     if (state.lanes !== previous.lanes || state.hiddenCategories !== previous.hiddenCategories) draw();
     if (state.t === previous.t) return;
     placeCursor();
+    drawBands();
     if (state.playing) keepInView();
   });
 

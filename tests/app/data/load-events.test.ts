@@ -76,12 +76,15 @@ describe('loadEvents(): one way in for every dataset', () => {
     const asked = serve({
       'events.geojson': JSON.stringify({ type: 'FeatureCollection', features: c.features }),
       'documents.json': JSON.stringify(c.documents),
+      'corpus.json': JSON.stringify({ title: 'Synthetic flank', subtitle: 'Forty events' }),
     });
     const loadBin = vi.fn();
     const result = await loadEvents(EVENTS_URL, { loadBin });
     if (!result.ok) throw new Error(result.errors.join(' '));
     expect(loadBin).not.toHaveBeenCalled();
-    expect(asked).toEqual(['events.bin', 'events.geojson', 'documents.json']);
+    // corpus.json (the title) is asked for beside the events, at the same time; then the bin, then the GeoJSON it falls back to.
+    expect(asked).toEqual(['corpus.json', 'events.bin', 'events.geojson', 'documents.json']);
+    expect(result.corpus).toEqual({ title: 'Synthetic flank', subtitle: 'Forty events' });
     const { table, details, posture } = result.dataset;
     expect(table.length).toBe(40);
     expect(details.peek(7)?.id).toBe(table.feature(7).id);

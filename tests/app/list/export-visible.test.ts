@@ -47,5 +47,10 @@ describe('why a search matched', () => {
     expect(whyMatched('drones', 'Russian drones cross into Polish airspace', 'Poland')).toBe('Matches the title');
     expect(whyMatched('shot', 'Russian drones cross into Polish airspace', 'Poland')).toBe('Matches a source\'s text');
     expect(whyMatched('drones poland', 'Russian drones cross into Polish airspace', 'Poland')).toBe('Matches the place and the title');
+    // Found by its country's name: said so, and not blamed on a source's text.
+    expect(whyMatched('poland', 'Drones shot down', 'Rzeszów', 'PL')).toBe('Placed in Poland');
+    expect(whyMatched('drones poland', 'Drones shot down', 'Rzeszów', 'PL')).toBe('Matches the title; placed in Poland');
+    expect(whyMatched('poland', 'Drones shot down over Poland', 'Rzeszów', 'PL')).toBe('Matches the title');
+    expect(whyMatched('jets', 'Drones shot down', 'Rzeszów', 'PL')).toBe('Matches a source\'s text');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pulseStrength } from '../../../src/app/posture/pulse.ts';
+import { PULSE_DEFAULTS, pulseStrength } from '../../../src/app/posture/pulse.ts';
 
 describe('pulse strength', () => {
   test('pulseStrength() is 0 before a day event, 1 on its day, then decays linearly to 0 over the window', () => {
@@ -7,11 +7,15 @@ describe('pulse strength', () => {
       .toEqual([0, 1, 1 - 1 / 30, 0.5, 0, 0]);
   });
 
-  test('pulseStrength() fades a month-precision event in over its month instead of popping at its start', () => {
+  test('pulseStrength() fades a month-precision event in over its month from a strength still seen, instead of popping at its start', () => {
     const s = (t: number) => pulseStrength(t, 0, 29, 'month', 10);
+    const floor = PULSE_DEFAULTS.uncertainFloor;
+    expect(floor).toBeGreaterThanOrEqual(0.3);
+    expect(floor).toBeLessThan(0.6);
     expect(s(-1)).toBe(0);
-    expect(s(0)).toBeCloseTo(1 / 30);
-    expect(s(14)).toBeCloseTo(0.5);
+    expect(s(0)).toBeCloseTo(floor);
+    expect(s(0)).toBeLessThan(s(14));
+    expect(s(14)).toBeLessThan(s(28));
     expect(s(29)).toBe(1);
     expect(s(34)).toBeCloseTo(0.5);
   });

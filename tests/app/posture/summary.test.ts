@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { datasetOfFeatures } from '../../../src/app/data/features-dataset.ts';
-import { missionName, postureSummary } from '../../../src/app/posture/summary.ts';
+import { postureSummary } from '../../../src/app/posture/summary.ts';
+import { missionName } from '../../../src/app/posture/mission-name.ts';
 import { dayOf } from '../../../src/model/day.ts';
 import { event } from './helpers.ts';
 
@@ -50,6 +51,23 @@ describe('the posture summary', () => {
     expect(missionName('Eastern Sentry mission launched over Poland')).toBe('Eastern Sentry');
     expect(missionName('NATO launches Eastern Sentry')).toBe('Eastern Sentry');
     expect(missionName('NATO launched Baltic Sentry mission')).toBe('Baltic Sentry');
-    expect(missionName('Air policing over Iceland')).toBe('Air policing over Iceland');
+    expect(missionName('Operation Atlantic Resolve begins in Poland')).toBe('Atlantic Resolve');
+    expect(missionName('The Baltic Air Policing mission over Lithuania')).toBe('Baltic Air Policing');
+  });
+
+  test('missionName() gives no name when the title holds none: no generic word, no fragment of a description', () => {
+    for (const title of ['New mission in Wiesbaden', 'New alliance mission along eastern flank', 'NATO mission in Kosovo',
+      'Air policing over Iceland', 'A new EU training mission', 'Stronger NATO presence along the eastern flank']) {
+      expect(missionName(title), title).toBeNull();
+    }
+  });
+
+  test('postureSummary() says a mission without a name by its type and place, never by a word of its title', () => {
+    const data = datasetOfFeatures([
+      event({ id: 'new', category: 'mission', start: '2025-01-01', persists: true, title: 'New mission in Wiesbaden',
+        place: { name: 'Wiesbaden', country: 'DE' }, actors: ['DE', 'US'] }),
+    ]);
+    const texts = postureSummary(data.table, data.posture, dayOf('2025-02-01'), 30).map((i) => i.text);
+    expect(texts).toEqual(['Mission in Wiesbaden (2 contributors)']);
   });
 });

@@ -3,7 +3,7 @@ import type { EventFeature } from '../../../src/model/index.ts';
 import { decodeColumnar, encodeFeatures, stringAt } from '../../../src/model/columnar.ts';
 import { featuresInRowOrder } from '../../../src/model/parts.ts';
 import { textsOfFeatures } from '../../../src/model/text-table.ts';
-import { createSearch, excerptIndex, matchRows, titlePlaceIndex } from '../../../src/app/state/search.ts';
+import { countryNameIndex, createSearch, excerptIndex, matchRows, titlePlaceIndex } from '../../../src/app/state/search.ts';
 import { buildColumnarTable } from '../../../src/app/state/columnar-table.ts';
 import { createStore } from '../../../src/app/state/store.ts';
 import { event } from '../posture/helpers.ts';
@@ -23,7 +23,7 @@ function quoting(f: EventFeature, ...excerpts: string[]): EventFeature {
 
 const FEATURES = featuresInRowOrder([
   quoting(
-    event({ id: 'a', start: '2022-01-01', title: 'Drone strike on Odesa', place: { name: 'Odesa' }, category: 'strike' }),
+    event({ id: 'a', start: '2022-01-01', title: 'Drone strike on Odesa', place: { name: 'Odesa', country: 'UA' }, category: 'strike' }),
     'Missiles hit the port overnight.',
   ),
   quoting(
@@ -32,11 +32,11 @@ const FEATURES = featuresInRowOrder([
     'Talks ran late.',
   ),
   quoting(
-    event({ id: 'c', start: '2022-01-03', title: 'Drone crosses border', place: { name: 'Ādaži' }, category: 'incursion' }),
+    event({ id: 'c', start: '2022-01-03', title: 'Drone crosses border', place: { name: 'Ādaži', country: 'LV' }, category: 'incursion' }),
     'Fighters were scrambled twice.',
   ),
   quoting(
-    event({ id: 'd', start: '2022-01-04', title: 'Drone strike on Odesa', place: { name: 'Odesa' }, category: 'strike' }),
+    event({ id: 'd', start: '2022-01-04', title: 'Drone strike on Odesa', place: { name: 'Odesa', country: 'UA' }, category: 'strike' }),
     'Missiles hit the port overnight.',
   ),
 ]);
@@ -123,5 +123,51 @@ describe('the search over titles, places and excerpts', () => {
     await changed;
     expect([...s.matches]).toEqual([1, 0, 0, 1]);
     expect(s.note()).toBe('events.text.bin is missing (HTTP 404): the search covers titles and places, not excerpts.');
+  });
+});
+
+describe('the search by country: the events placed in a country, whatever their text says', () => {
+  const placed = featuresInRowOrder([
+    quoting(
+      event({ id: 'rzeszow', start: '2025-09-10', title: 'Drones shot down', place: { name: 'Rzeszów', country: 'PL' } }),
+      'Jets scrambled.',
+    ),
+    quoting(
+      event({ id: 'tallinn', start: '2025-09-11', title: 'Ministers meet', place: { name: 'Tallinn', country: 'EE' } }),
+      'Poland sent a delegate.',
+    ),
+    quoting(
+      event({ id: 'sea', start: '2025-09-12', title: 'Patrol at sea', place: { name: 'the Baltic Sea', kind: 'region', country: null } }),
+      'Ships sailed.',
+    ),
+    quoting(
+      event({ id: 'uk', start: '2025-09-13', title: 'Jets arrive', place: { name: 'Lossiemouth', country: 'GB' } }),
+      'Typhoons landed.',
+    ),
+  ]);
+  const cols = decodeColumnar(encodeFeatures(placed));
+  const found = (q: string, withExcerpts = true) => {
+    const out = new Uint8Array(cols.count);
+    const t = textsOfFeatures(placed);
+    matchRows(cols, titlePlaceIndex(cols), withExcerpts ? { index: excerptIndex(t), table: t } : null, q, out);
+    return Array.from(out).flatMap((m, i) => (m ? [stringAt(cols, cols.id[i])] : []));
+  };
+
+  test('matchRows() finds an event placed in a Polish town by "Poland", beside one whose text names Poland', () => {
+    expect(found('Poland')).toEqual(['rzeszow', 'tallinn']);
+    expect(found('poland', false)).toEqual(['rzeszow']);
+    expect(found('estonia')).toEqual(['tallinn']);
+  });
+
+  test('matchRows() matches every word of a country of several words, and none for a place without a country', () => {
+    expect(found('united kingdom')).toEqual(['uk']);
+    expect(found('kingdom jets')).toEqual(['uk']);
+    expect(found('baltic')).toEqual(['sea']);
+    expect(found('sweden')).toEqual([]);
+  });
+
+  test('countryNameIndex() names only the countries the rows are placed in', () => {
+    const names = countryNameIndex(cols);
+    expect(names.filter((n) => n !== null).sort()).toEqual(['estonia', 'poland', 'united kingdom']);
   });
 });

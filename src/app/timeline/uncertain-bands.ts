@@ -1,0 +1,104 @@
+// Dates known only to their month or year, on the timeline strip: a band across the interval the event may lie in,
+// translucent by where the cursor sits in it (as OpenHistoricalMap draws uncertain dates): faint before the interval,
+// stronger as the cursor goes through it, full once it is past. Events share their interval (a calendar month or year)
+// with many others, so the bands are grouped by (category, start, end): a redraw costs the distinct intervals in
+// view, a few hundred for a decade, however many events there are.
+import type { ScaleTime } from 'd3';
+import { CATEGORIES, type Category } from '../../model/index.ts';
+import { cssColor } from '../categories.ts';
+import type { EventsTable } from '../state/events-table.ts';
+import { xOfDay } from './scale.ts';
+import { STRIP_DEFAULTS, type StripFilter } from './strip.ts';
+
+export const UNCERTAIN_BANDS_DEFAULTS = {
+  /** Opacity of a band with the cursor before its interval, and once past it. */
+  minAlpha: 0.12,
+  maxAlpha: 0.55,
+};
+
+/** The distinct uncertain intervals, by category: events[k] events of category[k] lie somewhere in [start[k], end[k]]. */
+export interface UncertainBands {
+  readonly count: number;
+  readonly category: Uint8Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly events: Int32Array;
+}
+
+/** Groups the month- and year-precision rows (precision column != 0) by interval; with `matches`, only rows where it is 1. */
+export function uncertainBands(table: EventsTable, matches?: Uint8Array | null): UncertainBands {
+  const { precision } = table.columns;
+  const index = new Map<string, number>();
+  const category: number[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const events: number[] = [];
+  for (let i = 0; i < table.length; i++) {
+    if (precision[i] === 0 || (matches && matches[i] !== 1)) continue;
+    const key = `${table.category[i]}:${table.start[i]}:${table.end[i]}`;
+    const k = index.get(key);
+    if (k !== undefined) {
+      events[k]++;
+      continue;
+    }
+    index.set(key, category.length);
+    category.push(table.category[i]);
+    start.push(table.start[i]);
+    end.push(table.end[i]);
+    events.push(1);
+  }
+  return { count: category.length, category: Uint8Array.from(category), start: Int32Array.from(start),
+    end: Int32Array.from(end), events: Int32Array.from(events) };
+}
+
+/** How far the cursor `t` is through the interval [start, end] (whole days, inclusive): 0 before it, 1 on its last day. */
+export function progressThrough(t: number, start: number, end: number): number {
+  return Math.min(1, Math.max(0, (t - start + 1) / (end - start + 1)));
+}
+
+/** A band's opacity with the cursor at `t`. */
+export function bandAlpha(t: number, start: number, end: number, opts = UNCERTAIN_BANDS_DEFAULTS): number {
+  return opts.minAlpha + (opts.maxAlpha - opts.minAlpha) * progressThrough(t, start, end);
+}
+
+/** Draws the bands on their own canvas over the strip (so a move of the cursor redraws them alone). */
+export function drawUncertainBands(canvas: HTMLCanvasElement, bands: UncertainBands, lanes: ReadonlyMap<Category, number>,
+  scale: ScaleTime<number, number>, t: number, height: number, filter?: StripFilter, opts = STRIP_DEFAULTS,
+  alphas = UNCERTAIN_BANDS_DEFAULTS): void {
+  const ratio = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth;
+  // Resized only when the size changed: this runs on every step of the cursor, and a resize reallocates the canvas.
+  if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
+  if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
+  // A canvas kept in main memory: drawn on every step of the cursor, a GPU-backed one cost 1.5 s a step at 30,000 events
+  // where WebGL is software (the dashed edges of some hundred bands), against 60 ms with the bands hidden.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  const lane = opts.laneHeightPx + opts.laneGapPx;
+  const split = filter?.split ?? true;
+  const markHeight = split ? opts.laneHeightPx : height - opts.laneGapPx;
+  ctx.lineWidth = 1;
+  ctx.setLineDash([2, 2]);
+  for (let k = 0; k < bands.count; k++) {
+    const x0 = xOfDay(scale, bands.start[k]);
+    const x1 = Math.max(x0 + opts.minWidthPx, xOfDay(scale, bands.end[k] + 1));
+    if (x1 < 0 || x0 > width) continue;
+    const category = CATEGORIES[bands.category[k]];
+    const laneIndex = lanes.get(category);
+    if (laneIndex === undefined) continue;
+    const y = split ? laneIndex * lane : 0;
+    const dim = filter?.hiddenCategories.includes(category) ? opts.hiddenAlpha : 1;
+    const colour = cssColor(category);
+    ctx.fillStyle = colour;
+    ctx.strokeStyle = colour;
+    ctx.globalAlpha = dim * bandAlpha(t, bands.start[k], bands.end[k], alphas);
+    ctx.fillRect(x0, y, x1 - x0, markHeight);
+    // A dashed edge: an interval, not a solid run of days.
+    ctx.globalAlpha = dim * alphas.maxAlpha;
+    ctx.strokeRect(x0 + 0.5, y + 0.5, Math.max(1, x1 - x0 - 1), Math.max(1, markHeight - 1));
+  }
+  ctx.globalAlpha = 1;
+  ctx.setLineDash([]);
+}
