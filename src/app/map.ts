@@ -3,7 +3,7 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { basemapPalette, basemapStyle } from './basemap-style.ts';
-import { inlinedWorkerUrl, withInlinedSources } from './export/inlined.ts';
+import { inlinedBundle, inlinedWorkerUrl, withInlinedSources } from './export/inlined.ts';
 
 export const MAP_DEFAULTS = {
   /**
@@ -23,7 +23,8 @@ setWorkerUrl(inlinedWorkerUrl() ?? workerUrl);
 export function createMap(container: HTMLElement, opts = MAP_DEFAULTS, base = document.baseURI): MapLibreMap {
   const map = new MapLibreMap({
     container,
-    style: withInlinedSources(basemapStyle(base, basemapPalette())),
+    // A single-file export reads the basemap from its inlined GeoJSON: a file:// page cannot fetch tiles.
+    style: withInlinedSources(basemapStyle(base, basemapPalette(), inlinedBundle() === null)),
     bounds: opts.bounds,
     fitBoundsOptions: { padding: opts.padding },
     minZoom: opts.minZoom,
