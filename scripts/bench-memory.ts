@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { GAZETTEER_PATH } from './gazetteer-load.ts';
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { CORPUS_DEFAULTS, generatedCorpus } from './bench-corpus.ts';
+import { buildCli, cliStale } from './build-cli.ts';
 
 export const MEMORY_BENCH = {
   /** The budget docs/hardening.md states for both corpora, in MB of peak resident memory. */
@@ -26,10 +27,11 @@ const CORPORA: { label: string; shape: { documents: number; sentencesPerDocument
 // The child reports its own peak at exit: resident memory as the kernel counted it, in kB.
 const REPORT_PEAK = `data:text/javascript,process.on('exit', () => console.error('peak-rss-kb ' + process.resourceUsage().maxRSS))`;
 
+if (cliStale()) buildCli();
 const data = JSON.parse(readFileSync(GAZETTEER_PATH, 'utf8')) as GazetteerData;
 const root = mkdtempSync(join(tmpdir(), 'flankline-bench-memory-'));
 try {
-  console.log(`geocode peak memory (budget ${MEMORY_BENCH.budgetMb} MB; node --import tsx scripts/geocode.ts, one process each; the machine may be shared, so times are noisy):`);
+  console.log(`geocode peak memory (budget ${MEMORY_BENCH.budgetMb} MB; node build/cli/geocode.mjs as npm run geocode runs it, one process each; the machine may be shared, so times are noisy):`);
   for (const [k, { label, shape }] of CORPORA.entries()) {
     const input = join(root, `in-${k}`);
     mkdirSync(input);
@@ -40,7 +42,7 @@ try {
       bytes += doc.bytes.length;
     }
     const started = performance.now();
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--import', REPORT_PEAK, 'scripts/geocode.ts', '--input', input,
+    const run = spawnSync(process.execPath, ['--import', REPORT_PEAK, 'build/cli/geocode.mjs', '--input', input,
       '--output', join(root, `out-${k}/events.geojson`)], { encoding: 'utf8', maxBuffer: 256 << 20 });
     const seconds = (performance.now() - started) / 1000;
     const peakMb = Number(/peak-rss-kb (\d+)/.exec(run.stderr)?.[1] ?? NaN) / 1024;

@@ -110,7 +110,8 @@ interface CommandRun {
 }
 function geocode(args: string[]): CommandRun {
   const t = performance.now();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/geocode.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  // As `npm run geocode` runs it: the built command (scripts/build-cli.ts; bench:pipeline's prepare:data builds it).
+  const run = spawnSync(process.execPath, ['--enable-source-maps', 'build/cli/geocode.mjs', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const wallSeconds = (performance.now() - t) / 1000;
   const phase = /: ([\d.]+) s, ([\d.]+) documents\/s$/m.exec(run.stdout);
   const peak = /\(peak memory (\d+) MB\)/.exec(run.stdout);
@@ -178,7 +179,7 @@ else if (!hasRedisServer()) console.log('queue: skipped: redis-server is not ins
 else {
   const redis = await startRedis();
   const names = ['A', 'B'];
-  const children = names.map((name) => spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts', '--queue', redis.url, '--threads', '1', '--name', name], { stdio: ['ignore', 'pipe', 'inherit'] }));
+  const children = names.map((name) => spawn(process.execPath, ['build/cli/worker.mjs', '--queue', redis.url, '--threads', '1', '--name', name], { stdio: ['ignore', 'pipe', 'inherit'] }));
   await Promise.all(children.map((child) => new Promise<void>((resolve) => {
     let seen = '';
     child.stdout!.on('data', (chunk) => {

@@ -1,7 +1,9 @@
-// Builds the generated data (gazetteer index, event lexicon, basemap GeoJSON and tiles) from npm packages when missing or out of date.
-// Each builder is a script of its own; this one only decides which ones need to run.
+// Builds the generated data (gazetteer index, event lexicon, basemap GeoJSON and tiles) from npm packages when missing or out of
+// date, and the command-line tools as JavaScript (scripts/build-cli.ts). Each builder is a script of its own; this one only
+// decides which ones need to run.
 import { existsSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { buildCli, cliStale } from './build-cli.ts';
 
 interface Step {
   script: string;
@@ -29,4 +31,9 @@ for (const step of STEPS) {
   if (!stale) continue;
   console.log(`prepare-data: running ${step.script}`);
   execFileSync(process.execPath, ['--import', 'tsx', step.script], { stdio: 'inherit' });
+}
+
+if (cliStale()) {
+  console.log('prepare-data: building the command-line tools (scripts/build-cli.ts)');
+  buildCli();
 }

@@ -1,8 +1,11 @@
 // The per-document cache: a document's result is kept under a key made of the document (name, manifest entry, bytes)
 // and the pipeline's version (its code, the versions of the packages it uses, the gazetteer index), so a re-run
-// processes only new and changed documents. Plain JSON files, one a document; safe to delete at any time.
+// processes only new and changed documents. Plain JSON files, two a document; safe to delete at any time.
 //
-//   DIR/<version>/<key[0..2]>/<key>.json    {"format":1,"version":…,"key":…,"file":…,"result":{DocumentResult}}
+//   DIR/<version>/<key[0..2]>/<key>.json            {"format":2,"version":…,"key":…,"file":…,"result":{DocumentResult without mentions}}
+//   DIR/<version>/<key[0..2]>/<key>.mentions.json   {"key":…,"mentions":[…]}
+//
+// The mentions (half of an entry's bytes) are read only by a run that writes mentions.json: a re-run reads half as much.
 //
 // A version's folder is never changed by another version; folders of other versions are removed after a run.
 import { createHash } from 'node:crypto';
@@ -13,7 +16,7 @@ import { STAGE_NAMES, type DocumentResult, type PipelineInput } from '../../src/
 import { DEFAULT_SETTINGS, RESOURCE_FILES } from './resources.ts';
 
 /** Bump when the entry layout changes (the code hash would change anyway; this says why). */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Every file under these folders is part of the code version: what processDocument runs. */
 const CODE_FOLDERS = ['src/pipeline', 'src/model'];
@@ -49,6 +52,12 @@ export function pipelineVersion({ root = ROOT, dataFiles = RESOURCE_FILES, setti
 /** A document's content hash: what finds a repeated document and, with its name and entry, its cache entry. */
 export const contentHash = (bytes: Uint8Array) => sha256().update(bytes).digest('hex');
 
+/** What makes a document's result: its name, its manifest entry and its bytes (by their hash). */
+export function documentKey(input: PipelineInput, bytesHash: string): string {
+  const meta = input.meta ? [input.meta.file, input.meta.title, input.meta.credit, input.meta.published] : null;
+  return sha256().update(JSON.stringify([input.file, meta, bytesHash])).digest('hex');
+}
+
 /**
  * Where the cache goes by default: beside the outputs. When they are inside the project's public/ folder (the
  * default outputs), Vite would publish the cache with the app, so it goes to the project folder instead.
@@ -65,7 +74,13 @@ interface Entry {
   version: string;
   key: string;
   file: string;
+  /** The result with an empty mention list: the mentions are in the entry's side file. */
   result: DocumentResult;
+}
+
+interface MentionsEntry {
+  key: string;
+  mentions: DocumentResult['mentions'];
 }
 
 /** The shape a cached result must have to be used; anything else is a corrupt entry. */
@@ -91,47 +106,73 @@ export class DocumentCache {
 
   /** The key of a document: its name, its manifest entry and its bytes (by their hash). */
   key(input: PipelineInput, bytesHash: string): string {
-    const meta = input.meta ? [input.meta.file, input.meta.title, input.meta.credit, input.meta.published] : null;
-    return sha256().update(JSON.stringify([input.file, meta, bytesHash])).digest('hex');
+    return documentKey(input, bytesHash);
   }
 
   private pathOf(key: string): string {
     return join(this.dir, this.version, key.slice(0, 2), `${key}.json`);
   }
 
-  /** The cached result, or null. A corrupt or foreign entry is named in a warning, deleted, and counts as a miss. */
-  get(key: string, file: string): DocumentResult | null {
-    const path = this.pathOf(key);
+  private mentionsPathOf(key: string): string {
+    return join(this.dir, this.version, key.slice(0, 2), `${key}.mentions.json`);
+  }
+
+  /**
+   * The cached result, or null. Its mentions are read only when asked for (otherwise the list is empty). A corrupt or
+   * foreign entry is named in a warning, deleted, and counts as a miss.
+   */
+  get(key: string, file: string, withMentions = true): DocumentResult | null {
+    const entry = this.read<Entry>(this.pathOf(key));
+    if (entry === undefined) return null;
+    const ok = entry?.format === CACHE_FORMAT && entry.version === this.version && entry.key === key && entry.file === file && isResult(entry.result, file);
+    if (!ok) return this.reject(this.pathOf(key), file, entry);
+    // The time was spent by an earlier run.
+    const result = { ...entry.result, stageMs: STAGE_NAMES.slice(0, -1).map(() => 0) };
+    if (!withMentions) return result;
+    const side = this.read<MentionsEntry>(this.mentionsPathOf(key));
+    if (side?.key === key && Array.isArray(side.mentions)) return { ...result, mentions: side.mentions };
+    return this.reject(this.mentionsPathOf(key), file, side === undefined ? { missing: true } : side);
+  }
+
+  /** A file's JSON; null when it is not JSON; undefined when it cannot be read (a miss, not a fault). */
+  private read<T>(path: string): T | null | undefined {
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
     } catch {
+      return undefined;
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
       return null;
     }
-    let entry: Entry | null = null;
-    try {
-      entry = JSON.parse(text) as Entry;
-    } catch {
-      // reported below
-    }
-    if (entry?.format === CACHE_FORMAT && entry.version === this.version && entry.key === key && entry.file === file && isResult(entry.result, file)) {
-      // The time was spent by an earlier run.
-      return { ...entry.result, stageMs: STAGE_NAMES.slice(0, -1).map(() => 0) };
-    }
-    this.warn(`${path}: cache entry for ${file} is ${entry === null ? 'corrupt (not JSON)' : 'not this document\'s or not this version\'s'}; the document is read again`);
+  }
+
+  private reject(path: string, file: string, found: unknown): null {
+    const why = found === null ? 'corrupt (not JSON)' : (found as { missing?: boolean }).missing ? 'missing its mentions' : 'not this document\'s or not this version\'s';
+    this.warn(`${path}: cache entry for ${file} is ${why}; the document is read again`);
     removeQuietly(path);
     return null;
   }
 
-  /** Keeps a result; written to a temp file and renamed, so a reader never sees half an entry. */
+  /**
+   * Keeps a result: its mentions first, then the entry, each written to a temp file and renamed, so a reader never sees
+   * half a file nor an entry without its mentions.
+   */
   put(key: string, file: string, result: DocumentResult): void {
     if (!this.writable) return;
     const path = this.pathOf(key);
-    const temp = `${path}.${process.pid}.tmp`;
+    let temp = '';
+    const writeWhole = (target: string, text: string) => {
+      temp = `${target}.${process.pid}.tmp`;
+      writeFileSync(temp, text);
+      renameSync(temp, target);
+    };
     try {
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(temp, JSON.stringify({ format: CACHE_FORMAT, version: this.version, key, file, result } satisfies Entry));
-      renameSync(temp, path);
+      writeWhole(this.mentionsPathOf(key), JSON.stringify({ key, mentions: result.mentions } satisfies MentionsEntry));
+      writeWhole(path, JSON.stringify({ format: CACHE_FORMAT, version: this.version, key, file, result: { ...result, mentions: [] } } satisfies Entry));
     } catch (error) {
       this.writable = false;
       removeQuietly(temp);

@@ -79,13 +79,16 @@ export interface RunDocumentsOptions {
 
 type QueueModule = typeof import('./queue.ts');
 
-function executorFor(run: RunArgs, expected: number | null, version: string, log: (line: string) => void, queue: QueueModule | null): () => Executor {
+function executorFor(run: RunArgs, version: string, log: (line: string) => void, queue: QueueModule | null): (toRun: number | null) => Executor {
   const batch = run.batchSize !== null ? { batchSize: run.batchSize } : {};
   // A queue's workers are started with the same settings: the queue's name carries the version, settings included.
   if (queue !== null) return () => queue.createQueueProducer(run.queue!, version, log, { ...queue.QUEUE_DEFAULTS, ...batch });
-  const workers = run.workers ?? (expected !== null && expected <= POOL_DEFAULTS.smallCorpus ? 1 : availableParallelism());
-  if (workers > 1) return () => createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings);
-  return () => createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings);
+  return (toRun) => {
+    // Few documents to run (a small corpus, or a re-run that adds a few): this thread, no threads to start.
+    const workers = run.workers ?? (toRun !== null ? 1 : availableParallelism());
+    if (workers > 1) return createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings);
+    return createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings);
+  };
 }
 
 /** Every document of the input through the per-document stage: from the cache, or run; results in input order. */
@@ -119,7 +122,8 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   let run: CorpusRun;
   try {
     run = await runCorpus(source, {
-      executor: executorFor(opts.run, expected, version, opts.log, queue),
+      executor: executorFor(opts.run, version, opts.log, queue),
+      fewDocuments: POOL_DEFAULTS.smallCorpus,
       cache,
       keepMentions: opts.keepMentions,
       onProgress: (done, total, exact) => progress.update(done, total, exact),

@@ -10,15 +10,17 @@ export const POOL_DEFAULTS = {
   /** Batches queued per thread: keeps a thread busy while the main thread reads the next files. */
   batchesPerThread: 4,
   /**
-   * Documents up to which a run without --workers stays in the main thread: a thread costs about 2 s to start (it
-   * compiles the pipeline and loads the gazetteer again), the time of some 400 documents; below this, one thread wins.
+   * Documents to run (not served by the cache) up to which a run without --workers stays in the main thread: a thread
+   * costs about 2 s to start (it compiles the pipeline and loads the gazetteer again), the time of some 400 documents;
+   * below this, one thread wins.
    */
   smallCorpus: 200,
 };
 
 export function createPool(threads: number, opts = POOL_DEFAULTS, settings: RunSettings = DEFAULT_SETTINGS): Executor {
   const pool = new Piscina({
-    filename: new URL('./pool-worker.ts', import.meta.url).href,
+    // The built CLI (build/cli/, scripts/build-cli.ts) runs the built worker; under tsx, the TypeScript one.
+    filename: new URL(import.meta.url.endsWith('.ts') ? './pool-worker.ts' : './pool-worker.mjs', import.meta.url).href,
     workerData: settings,
     minThreads: 0,
     maxThreads: threads,

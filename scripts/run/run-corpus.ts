@@ -10,8 +10,14 @@ import type { Executor } from './executor.ts';
 import type { DocumentSource } from './inputs.ts';
 
 export interface CorpusRunOptions {
-  /** Made on the first batch that needs running, so a run served whole by the cache starts no thread or connection. */
-  executor: () => Executor;
+  /**
+   * Made once the run knows whether it has few documents to run: called with their number when the source ended with
+   * at most `fewDocuments` of them not in the cache, or with null (many). Never called when the cache serves them all,
+   * so such a run starts no thread or connection.
+   */
+  executor: (toRun: number | null) => Executor;
+  /** Documents to run up to which the run is "few" (held back, then handed to the executor together). */
+  fewDocuments: number;
   cache: DocumentCache | null;
   /** Keep each document's mention list (only --mentions writes it; a large corpus saves the memory). */
   keepMentions: boolean;
@@ -63,6 +69,19 @@ export async function runCorpus(source: DocumentSource, opts: CorpusRunOptions):
   let processed = 0;
   let duplicates = 0;
   let batch: { index: number; input: PipelineInput; key: string | null }[] = [];
+  // Documents to run, held back until the run knows whether they are few (a warm re-run that adds ten documents to ten
+  // thousand should not start worker threads, each loading the gazetteer and the language model, for them).
+  let held: typeof batch | null = [];
+  const release = async (toRun: number | null) => {
+    executor = opts.executor(toRun);
+    const waiting = held!;
+    held = null;
+    for (const item of waiting) await enqueue(item);
+  };
+  const enqueue = async (item: (typeof batch)[number]) => {
+    batch.push(item);
+    if (batch.length >= executor!.batchSize) await send();
+  };
 
   const finish = (index: number, result: DocumentResult) => {
     results[index] = intern(opts.keepMentions ? result : { ...result, mentions: [] });
@@ -109,15 +128,18 @@ export async function runCorpus(source: DocumentSource, opts: CorpusRunOptions):
       }
       firstWithBytes.set(hash, input.file);
       const key = opts.cache ? opts.cache.key(input, hash) : null;
-      const hit = key !== null ? opts.cache!.get(key, input.file) : null;
+      const hit = key !== null ? opts.cache!.get(key, input.file, opts.keepMentions) : null;
       if (hit) {
         finish(index, hit);
         continue;
       }
-      executor ??= opts.executor();
-      batch.push({ index, input, key });
-      if (batch.length >= executor.batchSize) await send();
+      if (held === null) await enqueue({ index, input, key });
+      else {
+        held.push({ index, input, key });
+        if (held.length > opts.fewDocuments) await release(null);
+      }
     }
+    if (held !== null && held.length > 0 && failure === null) await release(held.length);
     if (failure === null) await send();
     await Promise.all(inFlight);
   } finally {

@@ -322,7 +322,14 @@ export function assembleRun(results: readonly DocumentResult[], options: Pipelin
  * order) is not read, and its outcome says which one it repeats.
  */
 export function runPipeline(inputs: readonly PipelineInput[], resources: PipelineResources, options: PipelineOptions = {}): PipelineResult {
+  return assembleRun(documentResults(inputs, (input) => processDocument(input, resources, options)), options);
+}
+
+/**
+ * Each input's result from `run` (processDocument, or a caller's store of earlier results), except a document with the
+ * same bytes as an earlier one (in input order), which is not read: its outcome says which one it repeats.
+ */
+export function documentResults(inputs: readonly PipelineInput[], run: (input: PipelineInput) => DocumentResult): DocumentResult[] {
   const duplicates = duplicatesOf(inputs);
-  const results = inputs.map((input, i) => (duplicates[i] !== null ? duplicateResult(input, duplicates[i]!) : processDocument(input, resources, options)));
-  return assembleRun(results, options);
+  return inputs.map((input, i) => (duplicates[i] !== null ? duplicateResult(input, duplicates[i]!) : run(input)));
 }

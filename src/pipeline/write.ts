@@ -209,9 +209,13 @@ export function* collectionChunks(features: readonly EventFeature[], indent: num
     return;
   }
   yield `{\n${pad}"type": "FeatureCollection",\n${pad}"features": [\n`;
+  // A feature stringified two levels deep, cut out of its wrapper: the indentation comes from JSON.stringify itself,
+  // about twice as fast as re-indenting every line of a top-level stringify.
+  const head = indent > 0 ? `{\n${pad}"f": [\n`.length : '{"f":['.length;
+  const tail = indent > 0 ? `\n${pad}]\n}`.length : ']}'.length;
   for (let i = 0; i < features.length; i++) {
-    const body = JSON.stringify(features[i], null, indent).replace(/\n/g, () => `\n${pad}${pad}`);
-    yield `${pad}${pad}${body}${i < features.length - 1 ? ',' : ''}\n`;
+    const wrapped = JSON.stringify({ f: [features[i]] }, null, indent);
+    yield `${wrapped.slice(head, wrapped.length - tail)}${i < features.length - 1 ? ',' : ''}\n`;
   }
   yield `${pad}]\n}\n`;
 }

@@ -68,9 +68,13 @@ describe('the workbench server', { timeout: 120_000 }, () => {
     const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8'));
     expect(manifest.documents.find((d: { file: string }) => d.file === `${stem('ministers.html')}.txt`)).toMatchObject({ title: 'Ministers meet in Brussels', published: '2025-02-13', credit: 'Example News' });
 
+    await settled();
+    const before = server.output().length;
     const pasted = await post('api/documents/text', { title: 'Exercise near Narva', published: '2025-06-01', text: 'Estonian troops held an exercise near Narva on 30 May 2025.' });
     expect(pasted.status).toBe(200);
     await settled();
+    // adding a document runs that document only: the others' results are the last run's
+    expect(server.output().slice(before)).toMatch(/documents +1 document read, 5 unchanged since the last run/);
     const places = events().map((f) => f.properties.place.name);
     expect(places).toEqual(expect.arrayContaining(['Poland', 'Brussels', 'Vilnius', 'Alexandria', 'Narva']));
     const s = await state();

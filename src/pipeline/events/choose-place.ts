@@ -5,7 +5,7 @@ import type { Category } from '../../model/event.ts';
 import type { SentenceGrammar } from '../language/clauses.ts';
 import { AREA_NOUNS, LOCATIVE_PREPOSITIONS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
 import type { GazetteerEntry } from '../types.ts';
-import { baseRole, isSeatOfPower, type PlaceInSentence, type PlaceRole } from './place-roles.ts';
+import { baseRole, isSeatOfPower, isSupranationalBody, type PlaceInSentence, type PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
 export interface ChosenPlace {
@@ -53,6 +53,9 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   const pClause = clauseOf[p.first];
   const placeClause = clauseOf[place.first];
   if (isSeatOfPower(place) && base !== 'locative' && base !== 'destination') return null;
+  // "the EU's role", "a new alliance mission in the EU", "talks among EU ministers": a body of states is an area only
+  // where the text puts something in it, never as a modifier of another noun nor the area a mission covers
+  if (isSupranationalBody(place) && (base !== 'locative' || p.category === 'mission' || tokens[place.last + 1]?.pos === 'NOUN')) return null;
   // "the people of Poland ... for hosting", "Poland's partnership in hosting": the state before a verb of hosting
   if (p.hosting && place.last < p.first && placeClause === pClause && place.mention.entry.kind === 'country' && (base === 'agent' || base === 'other' || base === 'possessor')) {
     const between = all.some((o) => o !== p && o.first > place.last && o.first < p.first && o.isVerb);
@@ -73,6 +76,7 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
     return base;
   }
   if (base === 'agent' || base === 'speech') return null;
+  if (anotherVerbBetween(grammar, p, place)) return null;
   if (base === 'other' || base === 'possessor') {
     if (placeClause !== pClause) return null;
     if (p.isVerb && p.object && place.first >= p.object[0] && place.last <= p.object[1]) return place.headNoun && AREA_NOUNS.has(place.headNoun) ? 'area' : place.headNoun ? null : 'undergoer';
@@ -109,6 +113,42 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
     if (sameClause.some((o) => o !== p && o.isVerb && o.head > lo && o.head < hi)) return null;
   }
   return base;
+}
+
+/** Verbs that introduce examples of what comes before them, not an act of their own: "including power grids in Kyiv". */
+const LISTING_VERBS = new Set(['include', 'involve', 'exclude']);
+/** Participles that say where the phrase before them is: "the new command, headquartered in Wiesbaden". */
+const LOCATING_VERBS = new Set(['headquarter', 'headquartered', 'base', 'locate', 'situate', 'station', 'host', 'hold', 'stage', 'convene']);
+
+/**
+ * True when a verb of another phrase stands between the event word and a place it does not govern: "threats posed
+ * by drones used by Russia in Ukraine" puts the using in Ukraine, not the meeting where threats were discussed;
+ * "Building on lessons from the war in Syria, allies will decide at the summit" keeps Syria out of the summit. The
+ * noun's own verb ("the talks were held in Oslo") and a participle right after it ("the summit, hosted in Riga")
+ * tell of the event itself.
+ */
+function anotherVerbBetween(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence): boolean {
+  const { tokens } = grammar;
+  const [lo, hi] = place.first > p.head ? [p.head, place.first] : [place.last, p.first];
+  for (let k = lo + 1; k < hi; k++) {
+    const t = tokens[k];
+    if (t.pos !== 'VERB' || k === p.verb?.head || LISTING_VERBS.has(t.lemma) || (place.first > p.head && LOCATING_VERBS.has(t.lemma))) continue;
+    if (place.first > p.head && (k === p.head + 1 || (k === p.head + 2 && tokens[p.head + 1].text === ','))) continue;
+    // only a noun takes no place across a verb before it: "In Warsaw, officials said Biden met Duda" keeps Warsaw
+    if (place.first < p.head && p.isVerb) continue;
+    return true;
+  }
+  // "the conflict in Yemen, ... at the summit": a place before a noun event that hangs on another noun is that noun's
+  if (!p.isVerb && place.last < p.first) {
+    const prep = place.prep ? prepIndexBefore(tokens, place.first) : -1;
+    if (prep > 0 && tokens[prep - 1].pos === 'NOUN') return true;
+  }
+  return false;
+}
+
+function prepIndexBefore(tokens: SentenceGrammar['tokens'], first: number): number {
+  for (let i = first - 1; i >= 0 && first - i < 6; i--) if (tokens[i].pos === 'ADP') return i;
+  return -1;
 }
 
 function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence): boolean {
@@ -179,8 +219,12 @@ export function choosePlaces(grammar: SentenceGrammar, p: Predicate, places: rea
   const chain = [best];
   const gapOk = (a: PlaceInSentence, b: PlaceInSentence) => ENUMERATION_GAP.test(text.slice(a.mention.end, b.mention.start));
   const sibling = (c: PlaceInSentence) => ({ place: c, role: best.role, entry: entryFor(c, { border: undefined }) });
-  for (let k = at + 1; k < ordered.length && gapBetween(ordered, k, places, gapOk); k++) if (ordered[k].mention.entry.id !== best.entry.id) chain.push(sibling(ordered[k]));
-  for (let k = at - 1; k >= 0 && gapBetween(ordered, k + 1, places, gapOk); k--) if (ordered[k].mention.entry.id !== best.entry.id) chain.unshift(sibling(ordered[k]));
+  // "along the eastern flank and the EU's role": a possessor opens a phrase of its own, it is no member of the list
+  // "During the invasion of Kuwait, Egypt was instrumental": a name followed by its verb is a clause's subject
+  const subject = (c: PlaceInSentence) => grammar.tokens[c.first - 1]?.text === ',' && /^(VERB|AUX)$/.test(grammar.tokens[c.last + 1]?.pos ?? '');
+  const listed = (c: PlaceInSentence) => c.mention.entry.id !== best.entry.id && !(c.possessive && !best.place.possessive) && !isSupranationalBody(c) && !subject(c);
+  for (let k = at + 1; k < ordered.length && gapBetween(ordered, k, places, gapOk) && !(ordered[k].possessive && !best.place.possessive); k++) if (listed(ordered[k])) chain.push(sibling(ordered[k]));
+  for (let k = at - 1; k >= 0 && gapBetween(ordered, k + 1, places, gapOk); k--) if (listed(ordered[k])) chain.unshift(sibling(ordered[k]));
   return chain;
 }
 

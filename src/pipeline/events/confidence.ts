@@ -15,6 +15,8 @@ export const CONFIDENCE_DEFAULTS = {
   /** A noun event said in passing ("the summit in Madrid") is weaker evidence than a clause that reports it. */
   noun: 0.92,
   status: { happened: 1, ongoing: 0.95, planned: 0.9 } as Record<Status, number>,
+  /** An event the text names by its word alone ("a speech in Poland": nobody acting, nothing acted on) is less sure. */
+  wordOnly: 0.85,
 };
 
 export interface Evidence {
@@ -27,6 +29,8 @@ export interface Evidence {
   /** The resolver's confidence in the place (0..1). */
   placeConfidence: number;
   published: string | null;
+  /** True when the text says no more of the event than its word and place (the headline could only be a template). */
+  wordOnly?: boolean;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -35,7 +39,7 @@ export function confidenceOf(e: Evidence, opts = CONFIDENCE_DEFAULTS): number {
   const c =
     opts.dateSource[e.dateSource] * opts.precision[e.precision] * (opts.placeRole[e.placeRole] ?? 0.7) *
     opts.predicate[e.predicate.source] * (e.predicate.isVerb || e.predicate.argument ? 1 : opts.noun) *
-    opts.status[e.predicate.status] * Math.min(1, 0.5 + e.placeConfidence / 2);
+    opts.status[e.predicate.status] * Math.min(1, 0.5 + e.placeConfidence / 2) * (e.wordOnly ? opts.wordOnly : 1);
   return Number.isFinite(c) ? round2(Math.min(1, Math.max(0, c))) : 0;
 }
 

@@ -59,8 +59,8 @@ function nearestVerb(grammar: SentenceGrammar, d: DateMention): SentenceGrammar[
   for (const g of grammar.verbs) {
     if (g.clause !== clause) continue;
     // a date mostly follows its verb ("struck a building on Tuesday, killing three"): one before a verb counts double
-    // and a finite verb before a gerund tacked on after it ("..., killing three")
-    const gap = (k < g.first ? 2 * (g.first - k) : k - g.head) + (g.form === 'finite' ? 0 : 3);
+    // and a finite verb before a gerund tacked on after it ("..., killing three"); an infinitive has the dates after it ("is scheduled to meet on Friday")
+    const gap = (k < g.first ? 2 * (g.first - k) : k - g.head) + (g.form === 'finite' || (g.form === 'infinitive' && k > g.head) ? 0 : 3);
     if (gap < bestGap) [best, bestGap] = [g, gap];
   }
   return best;
@@ -102,11 +102,40 @@ function fromPublished(published: string, status: Status): DateInterval {
   return { start: isoOf(dayNumber(p.year, p.month, 1)), end: published, precision: 'month' };
 }
 
+/** Verbs that look back at an event rather than report it: "officials recalled the invasion". */
+const MEMORY_VERBS = new Set(['recall', 'remember', 'commemorate', 'mark', 'recount', 'evoke', 'invoke', 'revisit', 'memorialize', 'memorialise']);
+/** Prepositions that make an event the setting of what a clause tells: "decided at the summit", "during the visit". */
+const SETTING_PREPOSITIONS = new Set(['at', 'during', 'for', 'ahead', 'before', 'after', 'following', 'throughout', 'on']);
+/** Nouns that make "of" a setting: "on the sidelines of the summit", "on the eve of the visit". */
+const SETTING_NOUNS = new Set(['sidelines', 'sideline', 'margins', 'margin', 'eve', 'opening', 'start', 'end', 'close', 'occasion', 'ahead']);
+
+/** The preposition that governs a noun predicate's phrase ("at" in "at the NATO summit"), or null. */
+function governingPreposition(grammar: SentenceGrammar, p: Predicate): { prep: string; before: string } | null {
+  const { tokens } = grammar;
+  let a = p.first;
+  while (a > 0 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART'].includes(tokens[a - 1].pos)) a--;
+  const prep = tokens[a - 1];
+  return prep && (prep.pos === 'ADP' || prep.pos === 'SCONJ') ? { prep: prep.lower, before: tokens[a - 2]?.lower ?? '' } : null;
+}
+
+/**
+ * The document's topic ("the summit" told five times) may date a mention of it where the mention is the setting of
+ * its clause ("allies will decide at the summit"), not where it is background ("civilians affected by the invasion").
+ */
+function topicSetting(grammar: SentenceGrammar, p: Predicate, context: DatingContext): boolean {
+  if (!context.topics.has(p.lemma)) return false;
+  const governed = governingPreposition(grammar, p);
+  return !!governed && (SETTING_PREPOSITIONS.has(governed.prep) || (governed.prep === 'of' && SETTING_NOUNS.has(governed.before)));
+}
+
 /** True when the event may take a date from beyond its own sentence: it is reported, not history or background. */
 function mayInherit(grammar: SentenceGrammar, p: Predicate, context: DatingContext): boolean {
   const opener = grammar.clauses[grammar.clauseOf[p.first]].opener;
   if (opener !== null && HISTORY_OPENERS.has(opener)) return false;
-  if (p.isVerb || p.argument || context.topics.has(p.lemma)) return true;
+  // "Officials recalled the invasion": looked back at, not reported
+  const recalled = !p.isVerb && p.argument && p.verb !== null && MEMORY_VERBS.has(grammar.tokens[p.verb.head].lemma);
+  if (recalled) return RECENT_WORDS.test(context.text.slice(Math.max(grammar.tokens[0].start, p.start - 40), p.end));
+  if (p.isVerb || p.argument || topicSetting(grammar, p, context)) return true;
   // "we are part of the Air Policing mission": a state said to hold now holds at publication
   if (p.persists && p.status === 'ongoing' && p.verb?.tense === 'present') return true;
   // A noun in a phrase ("in response to Russia's invasion") is background unless the words say it is recent.

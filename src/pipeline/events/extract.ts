@@ -155,9 +155,9 @@ function inferPlace(c: {
   if (p.category === 'other' && p.verb && (p.isVerb || p.argument)) {
     // "the Moldovan people voted", "... went to the polls and voted", "the Moldovan people passed a referendum": a
     // state's people vote in that state
-    let words = subjectBefore(grammar, p.verb.first - 1);
+    let words = subjectBefore(grammar, p.verb.first - 1, true);
     const index = grammar.verbs.indexOf(p.verb);
-    if (words.length === 0 && index > 0 && /^(and|but)$/.test(grammar.clauses[p.verb.clause].opener ?? '')) words = subjectBefore(grammar, grammar.verbs[index - 1].first - 1);
+    if (words.length === 0 && index > 0 && /^(and|but)$/.test(grammar.clauses[p.verb.clause].opener ?? '')) words = subjectBefore(grammar, grammar.verbs[index - 1].first - 1, true);
     const subject = c.places.find((pl) => words.some((w) => w.start <= pl.mention.start && pl.mention.end <= w.end + 1 || (pl.first <= grammar.tokens.indexOf(w) && grammar.tokens.indexOf(w) <= pl.last)) && pl.mention.entry.kind === 'country');
     if (subject) return { entry: subject.mention.entry, place: subject, sentence: i, role: 'possessor' };
   }
@@ -179,6 +179,24 @@ function inferPlace(c: {
   }
   if (dateline?.place && i <= c.ledeLimit) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
   return null;
+}
+
+/**
+ * "Defence ministers convene in Brussels on Thursday", "the leaders are meeting in Vienna today": a meeting told in the
+ * news present is an occasion, not a state that holds. Its own date says whether it is happening (on or before the
+ * report) or scheduled (after it); without one it is happening at the report's date.
+ */
+function datedInNewsPresent(p: Predicate, i: number, context: DatingContext): { p: Predicate; date: EventDate | null } {
+  const present = p.isVerb && p.category === 'meeting' && p.verb?.form === 'finite' && p.verb.tense === 'present' && (p.status === 'happened' || p.status === 'ongoing');
+  if (!present) return { p, date: dateOf(p, i, context) };
+  const own = (d: EventDate | null) => d !== null && (d.source === 'clause' || d.source === 'sentence');
+  const happening = { ...p, status: 'happened' as const };
+  const past = dateOf(happening, i, context);
+  if (own(past)) return { p: happening, date: past };
+  const scheduled = { ...p, status: 'planned' as const };
+  const future = dateOf(scheduled, i, context);
+  if (own(future)) return { p: scheduled, date: future };
+  return { p: happening, date: past };
 }
 
 /** Two dates that may be one event's: either is unknown or only the publication date, or they overlap. */
@@ -241,15 +259,15 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       const subject = predicates.find((p) => !p.isVerb && p.argument && p.category === q.category && p.verb === q.verb && placed.get(p)!.length);
       if (subject) placed.set(q, placed.get(subject)!);
     }
-    for (const p of predicates) {
-      const chosen: ChosenPlace[] = placed.get(p)!;
+    for (const said of predicates) {
+      const chosen: ChosenPlace[] = placed.get(said)!;
       // "battle groups in the Baltics, which were deployed in 2017": the verb tells the noun's event, with its date
       // "the mission was launched": the noun is the verb's own subject or object
-      const restated = !p.isVerb && predicates.some((q) => q.isVerb && q.category === p.category &&
-        ((p.verb !== null && p.verb === q.verb && p.argument) || (placed.get(q) ?? []).some((c) => chosen.some((d) => d.entry.id === c.entry.id))));
+      const restated = !said.isVerb && predicates.some((q) => q.isVerb && q.category === said.category &&
+        ((said.verb !== null && said.verb === q.verb && said.argument) || (placed.get(q) ?? []).some((c) => chosen.some((d) => d.entry.id === c.entry.id))));
       if (restated) continue;
+      const { p, date } = datedInNewsPresent(said, i, context);
       const kind = `${p.category}|${p.lemma}`;
-      const date = dateOf(p, i, context);
       let role: string | null = chosen[0]?.role ?? null;
       let inferred: Inferred | null = null;
       if (chosen.length === 0) {
@@ -345,7 +363,7 @@ function candidate(c: CandidateInput): EventCandidate {
   const evidence = {
     predicate: p, dateSource: date.source, dateText: date.mention?.text ?? null, precision: date.interval.precision,
     placeRole: c.role, placeText: target.place ? `${target.place.prep ? `${target.place.prep} ` : ''}${target.place.phrase}` : target.entry.name,
-    placeConfidence: target.place?.mention.confidence ?? 0.7, published: doc.published,
+    placeConfidence: target.place?.mention.confidence ?? 0.7, published: doc.published, wordOnly: title.quality <= 0.5,
   };
   // The excerpt states the event best when its own sentence has the word, the place and the date.
   const rank = (date.source === 'clause' || date.source === 'sentence' ? 2 : 0) + (c.inferred ? 0 : 2) + (p.isVerb ? 1 : 0) + (used.every((u) => u === i) ? 1 : 0);

@@ -4,7 +4,7 @@
 import type { GazetteerEntry, ResolvedMention } from '../types.ts';
 import type { SentenceGrammar } from '../language/clauses.ts';
 import type { Token } from '../language/tagger.ts';
-import { AREA_NOUNS, DESTINATION_PREPOSITIONS, LOCATIVE_PREPOSITIONS, PERSON_NOUNS, SEATS_OF_POWER, SPEECH_SETTINGS, SPEECH_VERBS } from '../lexicon/words.ts';
+import { AREA_NOUNS, DESTINATION_PREPOSITIONS, LOCATIVE_PREPOSITIONS, PERSON_NOUNS, SEATS_OF_POWER, SPEECH_SETTINGS, SPEECH_VERBS, SUPRANATIONAL_BODIES } from '../lexicon/words.ts';
 
 export type PlaceRole =
   /** "in Warsaw", "near Vilnius", "at the White House". */
@@ -132,6 +132,12 @@ export function placesInSentence(grammar: SentenceGrammar, mentions: readonly (R
 /** A seat of power ("the Kremlin") or a capital used for its government: only a preposition makes it a place. */
 export function isSeatOfPower(p: PlaceInSentence): boolean {
   return SEATS_OF_POWER.has(p.mention.text.toLowerCase().replace(/^the\s+/, '')) || SEATS_OF_POWER.has(p.mention.entry.name.toLowerCase());
+}
+
+/** A body of states named where a place may stand ("the EU", "the alliance"): its members' area only after "in". */
+export function isSupranationalBody(p: PlaceInSentence): boolean {
+  const said = p.mention.text.toLowerCase().replace(/^the\s+/, '');
+  return SUPRANATIONAL_BODIES.has(said) || SUPRANATIONAL_BODIES.has(p.mention.entry.name.toLowerCase().replace(/^the\s+/, ''));
 }
 
 /** The general role of a place, before it is tied to an event word. */

@@ -4,11 +4,11 @@
 import type { Category, Status } from '../../model/event.ts';
 import type { SentenceGrammar, VerbGroup } from '../language/clauses.ts';
 import { subjectBefore, verbOf } from '../language/clauses.ts';
-import type { Token } from '../language/tagger.ts';
+import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { HOST_VERBS, PLANNED_PREMODIFIERS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
+import { HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PLANNED_PREMODIFIERS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
 
 /** Categories of states that hold from their start on: a deployment, a mission, a headquarters. */
 export const PERSISTING = new Set<Category>(['deployment', 'mission', 'headquarters']);
@@ -58,6 +58,8 @@ const lemmaOf = (t: Token) => (t.pos === 'PROPN' ? t.lower : t.lemma);
 const singular = (t: Token) => (t.lemma === t.lower && /[^s]s$/.test(t.lower) ? t.lower.slice(0, -1) : lemmaOf(t));
 
 /** Token range of the noun phrase that starts after `from` (skipping determiners, numbers and adjectives), or null. */
+const TIME_AFTER_VERB = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}-\d{1,2})$/;
+
 export function phraseAfter(tokens: readonly Token[], from: number): [number, number] | null {
   let i = from + 1;
   // "hosting and assisting 700,000 Ukrainians": the object comes after the coordinated verb
@@ -65,6 +67,8 @@ export function phraseAfter(tokens: readonly Token[], from: number): [number, nu
   // "the leaders of Poland", "9,000 U.S. forces", "its airspace": a short noun phrase
   while (i < tokens.length && (tokens[i].pos === 'ADV' || tokens[i].pos === 'PART') && i - from < 4) i++;
   const start = i;
+  // "voted Monday to approve", "meets today": a time is no object
+  if (TIME_AFTER_VERB.test(tokens[i]?.lower ?? '') || (tokens[i]?.pos === 'NUM' && /^(?:[ap]\.?m\.?|o'clock)$/i.test(tokens[i + 1]?.text ?? ''))) return null;
   let end = -1;
   for (; i < tokens.length && i - start < 9; i++) {
     const t = tokens[i];
@@ -148,14 +152,32 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   const opensClause = before >= 0 && grammar.clauses[grammar.clauseOf[start]].first === before;
   const argument = start === 0 || opensClause || !(tokens[before].pos === 'ADP' || (tokens[before].pos === 'SCONJ' && tokens[before].lower === 'for'));
   if (verb && argument && (verb.mood === 'negated' || verb.mood === 'hypothetical')) return null;
+  const verbLemma = verb ? tokens[verb.head].lemma : '';
+  // "all meetings have been banned", "the summit was called off": the noun's event is prevented
+  if (verb && argument && (NEGATIVE_VERBS.has(verbLemma) || PREVENTING_VERBS.has(verbLemma))) return null;
+  // "there will not be serious negotiations", "there were no talks": an event said not to exist
+  if (deniedExistence(tokens, start)) return null;
   let status: Status = PERSISTING.has(category) ? 'ongoing' : 'happened';
   if (premodifiers.some((w) => PLANNED_PREMODIFIERS.has(w))) status = 'planned';
   else if (verb && argument && verb.mood === 'planned') status = 'planned';
+  // "officials scheduled two meetings", "findings urged a meeting": the object of a verb of arranging is to come
+  else if (verb && argument && verb.head < first && SCHEDULING_VERBS.has(verbLemma) && !/^(ADP|PART)$/.test(tokens[verb.head + 1]?.pos ?? '')) status = 'planned';
   return { status, verb, argument };
 }
 
+/** Verbs that stop the event a noun names: "banned all meetings", "the rally was prohibited". */
+const PREVENTING_VERBS = new Set(['forbid', 'ban', 'prohibit', 'bar', 'suspend', 'scrap', 'outlaw', 'block', 'abandon', 'scrub']);
+/** Verbs that arrange an event to come: "set a special meeting", "urged a meeting", "called for talks". */
+const SCHEDULING_VERBS = new Set(['schedule', 'set', 'plan', 'arrange', 'urge', 'propose', 'request', 'seek', 'demand']);
+
+/** True when "there is/will be no", "there will not be" stands right before the phrase starting at `start`. */
+function deniedExistence(tokens: readonly Token[], start: number): boolean {
+  const before = tokens.slice(Math.max(0, start - 5), start).map((t) => t.lower).join(' ');
+  return /\b(?:not|n't|never) be(?:en)?$|\b(?:is|are|was|were|be|been) no$|\bno longer be$/.test(before);
+}
+
 /** Things that travel and arrive without meeting anyone: "75,000 flights arrive at Schiphol". */
-const INANIMATE = /^(flight|flights|plane|planes|aircraft|train|trains|ship|ships|vessel|vessels|cargo|goods|shipment|shipments|passenger|passengers|tourist|tourists|visitor|visitors|package|packages|storm|storms|virus|wave|waves)$/;
+const INANIMATE = /^(flight|flights|plane|planes|aircraft|train|trains|ship|ships|vessel|vessels|cargo|goods|shipment|shipments|passenger|passengers|tourist|tourists|visitor|visitors|package|packages|storm|storms|virus|viruses|wave|waves|flu|influenza|disease|diseases|outbreak|strain|strains|case|cases|infection|infections|pathogen|epidemic|pandemic)$/;
 
 /** Anyone at all: "people travel to Greenville", "the man she met" are no one's news meeting. */
 const GENERIC_PEOPLE = /^(people|persons|residents|participants|students|fans|families|travell?ers|commuters|migrants|refugees|man|woman|men|women|children|kids|couples?|crowds?|athletes)$/;
@@ -169,6 +191,8 @@ function animateSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
   const head = subject[subject.length - 1];
   if (!head) return true;
   if (INANIMATE.test(head.lower) || GENERIC_PEOPLE.test(head.lower)) return false;
+  // "the eight arrived", "eleven of the residents": a count of people, not someone whose journey is news
+  if (head.pos === 'NUM' && subject.every((t) => t.pos === 'NUM' || t.pos === 'DET')) return false;
   return !subject.some((t) => t.pos === 'NUM' && /^\d[\d,.]*$/.test(t.text) && Number(t.text.replace(/,/g, '')) >= 100);
 }
 
@@ -183,6 +207,43 @@ function eventObject(tokens: readonly Token[], head: number, lexicon: EventLexic
   if (!range) return false;
   const last = tokens[range[1]];
   return !!(lexicon.noun(last.lemma) ?? lexicon.noun(last.lower) ?? DOMAIN_BY_FIRST.get(last.lemma));
+}
+
+/** Verbs that are a meeting only with someone for object: "received the delegation", not "received asylum" or "a report". */
+const NEEDS_GUEST_OBJECT = new Set(['receive', 'welcome', 'greet']);
+const GUESTS = /^(guests?|visitors?|delegations?|delegates?|envoys?|counterparts?|leaders?|ministers?|president|premier|chancellor|king|queen|pope|ambassadors?|officials?|dignitaries)$/;
+
+function guestObject(tokens: readonly Token[], head: number): boolean {
+  const range = phraseAfter(tokens, head);
+  if (!range) return false;
+  const last = tokens[range[1]];
+  // a name is a guest ("received Duda") unless it is followed by a noun it names ("received Pfizer vaccines")
+  return GUESTS.test(last.lower) || (last.pos === 'PROPN' && /^\p{Lu}/u.test(last.text));
+}
+
+/** Verbs of people coming together that mean putting things together in the passive. */
+const GATHERING = new Set(['assemble', 'gather', 'collect', 'meet']);
+
+/** Kin: a visit to one's family is private life, not news ("visiting her father", "visit relatives"). */
+const KIN = /^(father|mother|parents?|relatives?|family|families|son|sons|daughters?|children|grandmother|grandfather|grandparents?|brothers?|sisters?|siblings?|wife|husband|friends?|cousins?|aunt|uncle|home|homes)$/;
+const TRAVEL_LEMMAS = new Set(['visit', 'travel', 'arrive', 'journey', 'fly', 'come', 'return', 'go']);
+/** Clause openers after which a gerund or a perfect only sets the scene: "while visiting Austin", "after arriving from". */
+const CIRCUMSTANCE_OPENERS = new Set(['while', 'after', 'before', 'when', 'since', 'once', 'until']);
+
+/**
+ * A trip told as someone's circumstance or past, not reported as news: "bitten while visiting Austin", "detected
+ * after arriving from abroad", "residents who had travelled to Mexico", "visiting relatives in Texas".
+ */
+function privateTravel(grammar: SentenceGrammar, group: VerbGroup, head: number): boolean {
+  const { tokens } = grammar;
+  const opener = grammar.clauses[group.clause].opener;
+  if (group.form === 'gerund' && opener !== null && CIRCUMSTANCE_OPENERS.has(opener)) return true;
+  if (group.form === 'gerund' && CIRCUMSTANCE_OPENERS.has(tokens[group.first - 1]?.lower ?? '')) return true;
+  // "who had travelled", "that had arrived": a person's backstory in a relative clause
+  if (opener !== null && /^(who|that|which)$/.test(opener) && tokens.slice(group.first, head).some((t) => t.lower === 'had')) return true;
+  const object = phraseAfter(tokens, head);
+  const what = object ? tokens[object[1]] : tokens[head + 1]?.lower === 'with' ? tokens[phraseAfter(tokens, head + 1)?.[1] ?? -1] : undefined;
+  return !!what && KIN.test(what.lower);
 }
 
 /** Military units: when they arrive or travel somewhere, they are deployed there. */
@@ -223,7 +284,7 @@ function predicate(grammar: SentenceGrammar, first: number, head: number, fields
   const { tokens } = grammar;
   return {
     first, head, start: tokens[first].start, end: tokens[head].end,
-    text: tokens.slice(first, head + 1).map((t) => t.text).join(' '),
+    text: asWritten(tokens.slice(first, head + 1)),
     persists: PERSISTING.has(fields.category), ...fields,
   };
 }
@@ -258,6 +319,15 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (status === null) continue;
       if (category === 'meeting' && !framed && group && !animateSubject(grammar, group)) continue;
       if (NEEDS_EVENT_OBJECT.has(t.lemma) && !framed && !eventObject(tokens, i, lexicon)) continue;
+      if (category === 'meeting' && !framed && NEEDS_GUEST_OBJECT.has(t.lemma) && (passive || !guestObject(tokens, i))) continue;
+      if (category === 'meeting' && !framed && group && TRAVEL_LEMMAS.has(t.lemma) && privateTravel(grammar, group, i)) continue;
+      // "the statue was assembled", "samples were collected": people gather, things are put together
+      if (category === 'meeting' && passive && GATHERING.has(t.lemma)) continue;
+      // "a reception for the visiting minister", "the visiting delegation": a participle that describes a person
+      if (t.lower.endsWith('ing') && TRAVEL_LEMMAS.has(t.lemma) && (/^(DET|ADJ|ADP)$/.test(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.lower === 'for') && !/^(after|before|while|since)$/.test(tokens[i - 1]?.lower ?? '') &&
+        (NAME_TITLES.has(tokens[i + 1]?.lower ?? '') || PERSON_NOUNS.has(tokens[i + 1]?.lower ?? ''))) continue;
+      // "based on trust", "based upon the report": a phrase of reasoning, not a base
+      if (t.lemma === 'base' && /^(on|upon)$/.test(tokens[i + 1]?.lower ?? '')) continue;
       const head = particle ? i + 1 : i;
       out.push(predicate(grammar, i, head, {
         lemma: particle ? `${t.lemma} ${tokens[i + 1].lower}` : t.lemma, category, isVerb: true, status,
@@ -288,9 +358,14 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
         const end = i + n - 1;
         if (end >= tokens.length || !isNominal(tokens[end])) continue;
         const words = tokens.slice(i, end + 1).map((x, k) => (k === n - 1 ? lemmaOf(x) : x.lower));
-        const sense = lexicon.noun(words.join(' ')) ?? (n === 1 ? lexicon.noun(singular(tokens[i])) : null);
+        // "talks" is a word of its own in WordNet (a discussion), not the plural of "talk": the form as written counts too
+        const sense = lexicon.noun(words.join(' ')) ?? (n === 1 ? lexicon.noun(singular(tokens[i])) : null) ??
+          (tokens[end].lower !== words[n - 1] ? lexicon.noun([...words.slice(0, -1), tokens[end].lower].join(' ')) : null);
         // "Harare City Council", "the Security Council": a rarer sense inside a name is an institution, not an event
-        const inName = (!sense?.frequent || BODIES.test(tokens[end].lower)) && tokens[end].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[end].text) && tokens[i - 1]?.pos === 'PROPN';
+        const capital = (x: Token | undefined) => !!x && /^\p{Lu}/u.test(x.text) && (x.pos === 'PROPN' || x.pos === 'NOUN');
+        const inName = ((!sense?.frequent || BODIES.test(tokens[end].lower)) && tokens[end].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[end].text) && tokens[i - 1]?.pos === 'PROPN') ||
+          // "the Harare City Council", "Dover Town Council" however tagged: capitalised words before a body name it
+          (BODIES.test(tokens[end].lower) && capital(tokens[end]) && capital(tokens[i - 1]));
         if (sense && !inName && cueHolds(sense.category, sense.frequent, sentence)) {
           match = { head: end, category: sense.category, frequent: sense.frequent, lemma: words.join(' '), source: sense.frequent ? 'wordnet' : 'wordnet-cued' };
           break;

@@ -4,8 +4,8 @@
 // own words stand ("Summit in Madrid" is the text's "the Summit in Madrid").
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
-import type { Token } from '../language/tagger.ts';
-import { NAME_TITLES } from '../lexicon/words.ts';
+import { asWritten, type Token } from '../language/tagger.ts';
+import { NAME_TITLES, PERSON_NOUNS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -66,10 +66,18 @@ function pastParticiple(lemma: string): string {
 /** A person's name as headlines give it: "President Joseph R. Biden, Jr." -> "Biden"; "First Lady Jill Biden" -> "Jill Biden". */
 function nameOf(words: readonly Token[]): string | null {
   const ranked = words.some((t) => /^(president|minister|chancellor|secretary|king|queen|general|premier|mayor|governor|senator|ambassador|admiral|commander|director|pope|emir)$/.test(t.lower));
-  const names = words.filter((t) => t.pos === 'PROPN' && !NAME_TITLES.has(t.lower) && !/^[A-Z]\.$/.test(t.text) && /^\p{Lu}/u.test(t.text));
+  const single = words.filter((t) => t.pos === 'PROPN' && !NAME_TITLES.has(t.lower) && !/^[A-Z]\.$/.test(t.text) && /^\p{Lu}/u.test(t.text));
+  // "Mills-Carter" is one name: parts the text writes together stay together
+  const names: string[] = [];
+  for (const t of single) {
+    const k = words.indexOf(t);
+    const glued = k >= 2 && words[k - 1].text === '-' && words[k - 1].start === words[k - 2].end && words[k - 1].end === t.start;
+    if (glued && names.length && single.includes(words[k - 2])) names[names.length - 1] += `-${t.text}`;
+    else names.push(t.text);
+  }
   if (names.length === 0) return null;
-  if (ranked || names.length > 2) return names[names.length - 1].text;
-  return names.map((t) => t.text).join(' ');
+  if (ranked || names.length > 2) return names[names.length - 1];
+  return names.join(' ');
 }
 
 /** A noun phrase shortened for a headline: a name to its headline form, else its last words, without articles. */
@@ -79,11 +87,22 @@ function shorten(words: readonly Token[], maxWords: number): string {
   if (trimmed.length === 0) return '';
   const hasName = trimmed.some((t) => t.pos === 'PROPN') && trimmed.some((t) => NAME_TITLES.has(t.lower));
   const lastIsName = trimmed[trimmed.length - 1].pos === 'PROPN' && !isPlural(trimmed);
-  if (hasName && lastIsName) {
+  // "the President of Armenia": an office of a state is said whole, the state is no one's name
+  const of = trimmed.map((t) => t.lower).lastIndexOf('of');
+  const firstOf = trimmed.findIndex((t) => t.lower === 'of');
+  // ... and "the Government of National Unity", "the Board of Education" are bodies, not a titled person
+  const officeOf = (of > 0 && of === trimmed.length - 2 && NAME_TITLES.has(trimmed[of - 1].lower)) || (firstOf > 0 && !NAME_TITLES.has(trimmed[firstOf - 1].lower));
+  if (hasName && lastIsName && !officeOf) {
     const name = nameOf(trimmed);
     if (name) return name;
   }
-  return trimmed.slice(-maxWords).map((t) => t.text).join(' ').replace(/\s+(['’]s)\b/g, '$1');
+  // the last words as written: "two-meter-high" and "Diaz-Balart" are one word each, never cut inside
+  let from = trimmed.length;
+  for (let words = 0; from > 0 && words < maxWords; words++) {
+    from--;
+    while (from > 0 && trimmed[from - 1].end === trimmed[from].start) from--;
+  }
+  return asWritten(trimmed.slice(from)).replace(/\s+(['’]s)\b/g, '$1');
 }
 
 
@@ -92,8 +111,11 @@ function isPlural(words: readonly Token[]): boolean {
   const head = words[words.length - 1];
   if (!head || (head.pos !== 'NOUN' && head.pos !== 'PROPN')) return false;
   // "children", "people", "police": plurals without an -s
-  return (/[^s]s$/.test(head.lower) && head.lemma !== head.lower) || (head.pos === 'NOUN' && head.lemma !== head.lower && !/ing$/.test(head.lower)) ||
-    /^(people|police|staff|personnel|military|clergy|cattle)$/.test(head.lower);
+  // "Officials", "Leaders" open a sentence capitalised and are tagged as names: a plural of a person noun all the same
+  return (/[^s]s$/.test(head.lower) && (head.lemma !== head.lower || PERSON_NOUNS.has(head.lower))) || (head.pos === 'NOUN' && head.lemma !== head.lower && !/ing$/.test(head.lower)) ||
+    /^(people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower) ||
+    // "Russians", "Venezuelans": a people named in the plural
+    (head.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ans|ians|ers)$/u.test(head.text));
 }
 
 /** The subject of a predicate, looking into the governing clause for infinitives, relatives and "and" clauses. */
@@ -109,7 +131,7 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   // "said Wang, who is visiting Russia": a relative pronoun stands for the name before it
   if (words.length === 1 && /^(who|which|that)$/.test(words[0].lower)) {
     const at = grammar.tokens.indexOf(words[0]);
-    const antecedent = subjectBefore(grammar, at - (grammar.tokens[at - 1]?.text === ',' ? 2 : 1));
+    const antecedent = subjectBefore(grammar, at - (grammar.tokens[at - 1]?.text === ',' ? 2 : 1), true);
     if (antecedent.length && antecedent[antecedent.length - 1].pos === 'PROPN') words = antecedent;
   }
   if (words.some((t) => t.pos === 'PRON' && /^(whose|which|who|that|what)$/.test(t.lower))) return null;
@@ -138,7 +160,7 @@ function objectOf(input: TitleInput): string | null {
   }
   if (!range) return null;
   const words = tokens.slice(range[0], range[1] + 1);
-  if (input.role === 'area' && /^(its|their)$/.test(words[0]?.lower ?? '')) return `${input.placeName}'s ${words.slice(1).map((t) => t.text).join(' ')}`;
+  if (input.role === 'area' && /^(its|their)$/.test(words[0]?.lower ?? '')) return `${input.placeName}'s ${asWritten(words.slice(1))}`;
   // The place is said apart: "struck Kyiv" keeps it, "hosting 9,000 U.S. forces" has none.
   const place = input.place;
   // "shelled Kharkiv and Sumy": the event at Sumy names Sumy, the one at Kharkiv Kharkiv
@@ -185,29 +207,43 @@ function nounPhrase(input: TitleInput): string {
   let i = predicate.first;
   // "a NATO defense ministers' meeting", "Russia's invasion": nouns, adjectives and possessives before the event noun
   const inPhrase = (t: Token) => isNominal(t) || t.pos === 'ADJ' || (t.pos === 'PART' && /^['’]s?$/.test(t.lower)) || t.text === '’' || t.text === "'";
-  while (i > 0 && inPhrase(tokens[i - 1]) && !(place && place.first <= i - 1 && i - 1 <= place.last)) i--;
+  while (i > 0 && (inPhrase(tokens[i - 1]) || tokens[i - 1].end === tokens[i].start) && !(place && place.first <= i - 1 && i - 1 <= place.last)) i--;
   const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/i;
-  const words = tokens.slice(i, predicate.head + 1).filter((t) => t.pos !== 'NUM' && t.pos !== 'PUNCT' && !MONTH.test(t.text) && !(t.pos === 'ADJ' && EVALUATIVE.test(t.lower)));
+  // a number or a dash standing alone is a date's or a count's; inside a compound ("20-minute") it is the word's own
+  const glued = (k: number) => tokens[k - 1]?.end === tokens[k].start || tokens[k + 1]?.start === tokens[k].end;
+  const words = tokens.slice(i, predicate.head + 1).filter((t, k) => ((t.pos !== 'NUM' && t.pos !== 'PUNCT') || (glued(i + k) && (t.pos === 'NUM' || t.text === '-'))) &&
+    !MONTH.test(t.text) && !(t.pos === 'ADJ' && EVALUATIVE.test(t.lower)));
   while (words.length && words[0].pos === 'PART') words.shift();
-  return words.map((t) => t.text).join(' ').replace(/\s+(['’]s?)(?=\s|$)/g, '$1');
+  return asWritten(words).replace(/\s+(['’]s?)(?=\s|$)/g, '$1');
+}
+
+/** Who does a noun's event, said after it: "a speech by the chancellor", "an attack by militants" (not a place). */
+function agentAfter(input: TitleInput): string | null {
+  const { grammar, predicate, place } = input;
+  const { tokens } = grammar;
+  if (tokens[predicate.head + 1]?.lower !== 'by') return null;
+  const range = phraseAfter(tokens, predicate.head + 1);
+  if (!range || (place && place.first <= range[1] && place.last >= range[0])) return null;
+  return shorten(tokens.slice(range[0], range[1] + 1), TITLE_DEFAULTS.maxPhraseWords) || null;
 }
 
 /**
  * The verb an event noun is the object of, and its subject: "Allied troops held an exercise", "Russia launched an
  * attack". Only when the words between the verb and the noun are the noun's own (articles, numbers, adjectives, nouns).
  */
-function governingVerb(input: TitleInput): { subject: string; plural: boolean; lemma: string } | null {
+function governingVerb(input: TitleInput): { subject: string; plural: boolean; lemma: string; planned: boolean } | null {
   const { grammar, predicate } = input;
   const { tokens } = grammar;
   const verb = grammar.verbs.filter((v) => v.head < predicate.first && v.clause === grammar.clauseOf[predicate.first] && v.form === 'finite').at(-1);
   if (!verb || verb.mood === 'negated' || verb.mood === 'hypothetical') return null;
   for (let k = verb.head + 1; k < predicate.first; k++) {
-    if (!(isNominal(tokens[k]) || ['DET', 'ADJ', 'NUM'].includes(tokens[k].pos) || (tokens[k].pos === 'PART' && /^['’]s?$/.test(tokens[k].lower)))) return null;
+    if (!(isNominal(tokens[k]) || ['DET', 'ADJ', 'NUM'].includes(tokens[k].pos) || (tokens[k].pos === 'PART' && /^['’]s?$/.test(tokens[k].lower)) ||
+      (tokens[k].text === '-' && tokens[k - 1].end === tokens[k].start))) return null;
   }
   const words = subjectBefore(grammar, verb.first - 1);
   if (words.length === 0 || words.every((t) => t.pos === 'PRON')) return null;
   const subject = shorten(words, TITLE_DEFAULTS.maxPhraseWords);
-  return subject ? { subject, plural: isPlural(words), lemma: tokens[verb.head].lemma } : null;
+  return subject ? { subject, plural: isPlural(words), lemma: tokens[verb.head].lemma, planned: verb.mood === 'planned' } : null;
 }
 
 /** The headline of one event. */
@@ -217,16 +253,20 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
     const phrase = nounPhrase(input) || predicate.text;
     const light = governingVerb(input);
     if (light) {
-      const verb = predicate.status === 'planned' ? `to ${light.lemma}` : light.plural ? light.lemma : thirdPerson(light.lemma);
+      // "the board set a meeting for Friday": the meeting is to come, the setting is done
+      const verb = light.planned ? `to ${light.lemma}` : light.plural ? light.lemma : thirdPerson(light.lemma);
       const where = wherePhrase(input, false, light.subject === input.placeName);
       const noun = /^\p{Lu}\p{Ll}/u.test(phrase) && input.grammar.tokens[predicate.first]?.pos === 'NOUN' ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
       return { title: clip(cap([light.subject, verb, noun, where].filter(Boolean).join(' ')), opts.maxChars), quality: 2 };
     }
     // "a massive attack on western Ukraine" after "Russian drones": the acting state names the attack
     const lower = /^\p{Lu}\p{Ll}/u.test(phrase) && input.grammar.tokens[input.predicate.first]?.pos === 'NOUN' ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
-    const head = input.actorAdjective && !phrase.includes(input.actorAdjective) ? `${input.actorAdjective} ${lower}` : phrase;
+    const agent = agentAfter(input);
+    const head = input.actorAdjective && !phrase.includes(input.actorAdjective) ? `${input.actorAdjective} ${lower}` : agent ? `${phrase} by ${agent}` : phrase;
     const where = wherePhrase(input, false, false);
-    return { title: clip(cap(`${head} ${where}`.trim()), opts.maxChars), quality: 1 };
+    // "Speech in Poland": the event word alone with its place is a template, not the text's account of who did what
+    const bare = head.toLowerCase() === predicate.text.toLowerCase() && role !== 'undergoer' && role !== 'area';
+    return { title: clip(cap(`${head} ${where}`.trim()), opts.maxChars), quality: bare ? 0.5 : 1 };
   }
   // "Poland hosts 9,000 U.S. forces": the host is the subject, whoever thanked it
   const found = role === 'host' ? { text: input.placeName, plural: false } : predicate.passive ? null : subjectOf(input);

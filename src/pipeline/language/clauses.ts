@@ -211,12 +211,25 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
       if (reporting && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
     }
     if (g.form === 'finite' && deniedClause(tokens, groups, clauses, g)) g.mood = 'negated';
+    // "claims that millions voted illegally", "rumours that troops had crossed": said by someone, not told as so
+    else if (g.mood === 'happened' && claimed(tokens, groups, g)) g.mood = 'hypothetical';
   }
 }
 
 // Verbs that say their "that" clause is not so: "denied that drones had entered", "dismissed claims that ...".
 const DENYING_VERBS = new Set(['deny', 'dismiss', 'refute', 'doubt', 'dispute']);
+/** Nouns whose "that" clause is a claim the text does not make its own ("report" may be the text's own news). */
+const CLAIM_ONLY = new Set(['claim', 'allegation', 'rumour', 'rumor', 'accusation', 'assertion', 'suggestion', 'theory', 'speculation']);
 const CLAIM_NOUNS = new Set(['claim', 'report', 'allegation', 'suggestion', 'rumour', 'rumor', 'accusation', 'assertion']);
+
+/** True when a claim noun and "that" stand before group `g` with no other verb between ("claims that X voted"). */
+function claimed(tokens: readonly Token[], groups: readonly VerbGroup[], g: VerbGroup): boolean {
+  for (let k = g.first - 1; k > 0 && g.first - k <= 10; k--) {
+    if (tokens[k].lower === 'that' && CLAIM_ONLY.has(tokens[k - 1].lemma)) return !groups.some((o) => o !== g && o.head > k && o.head < g.first);
+    if (tokens[k].pos === 'VERB' || STRONG_BREAK.has(tokens[k].text)) return false;
+  }
+  return false;
+}
 
 /** True when group `g` stands in a "that" clause governed by a verb of denial, directly or through "claims that". */
 function deniedClause(tokens: readonly Token[], groups: readonly VerbGroup[], clauses: readonly Clause[], g: VerbGroup): boolean {
@@ -240,29 +253,75 @@ function stillHolds(tokens: readonly Token[], i: number, clause: Clause): boolea
 }
 
 const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'now', 'then']);
+const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const QUANTITIES = /^(thousands|hundreds|dozens|millions|scores|lots|lot|number|numbers|majority|minority|group|groups|handful|couple|pair|crowd|crowds|some|many|most|all|none|each|one|two|three|four|five|six|seven|eight|nine|ten)$/;
+/** Prepositions that attach a modifier to the noun before them: "students at the university", "a train to Amsterdam". */
+const MODIFIER_PREPOSITIONS = new Set(['at', 'in', 'to', 'from', 'for', 'near', 'on', 'with', 'of', 'inside', 'outside', 'across']);
 
-/**
- * The subject: the noun phrase that ends at token `before` (a verb group's first word minus one), within its clause.
- * Empty when the words there are no noun phrase ("and discussed", "to meet").
- */
-export function subjectBefore(grammar: SentenceGrammar, before: number): Token[] {
-  const { tokens, clauseOf } = grammar;
-  const clause = clauseOf[before] ?? clauseOf[before + 1];
-  let i = before;
-  while (i >= 0 && clauseOf[i] === clause && (tokens[i].pos === 'ADV' || TIME_WORDS.has(tokens[i].lower))) i--;
-  const end = i;
-  if (end < 0 || !(tokens[end].pos === 'NOUN' || tokens[end].pos === 'PROPN' || tokens[end].pos === 'PRON' || tokens[end].pos === 'NUM' || /^(jr|sr)\.?$/i.test(tokens[end].text))) return [];
+/** A token written against both neighbours: the hyphen of "Diaz-Balart", not the dash of "DOVER - Officials". */
+const glued = (tokens: readonly Token[], i: number) => tokens[i - 1]?.end === tokens[i].start && tokens[i + 1]?.start === tokens[i].end;
+
+/** The noun phrase that ends at token `end` within `clause`: the index of its first word. */
+function phraseStartAt(tokens: readonly Token[], clauseOf: readonly number[], clause: number, end: number): number {
+  let i = end;
   while (i >= 0 && clauseOf[i] === clause) {
     const t = tokens[i];
     const inside = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET' || (t.pos === 'PART' && t.lower === "'s") ||
       /^['‘’"“”]$/.test(t.text) ||
-      (t.text === ',' && /^(jr\.?|sr\.?)$/i.test(tokens[i + 1]?.text ?? '')) || t.text === '-' || (t.pos === 'PRON' && i === end);
+      (t.text === ',' && /^(jr\.?|sr\.?)$/i.test(tokens[i + 1]?.text ?? '')) || (t.text === '-' && glued(tokens, i)) || (t.pos === 'PRON' && i === end);
     if (!inside) break;
     i--;
     // A determiner opens the phrase: "on Monday a new brigade" is "a new brigade"
     if (t.pos === 'DET' && tokens[i]?.pos !== 'DET') break;
   }
-  return tokens.slice(i + 1, end + 1);
+  return i + 1;
+}
+
+/**
+ * The subject: the noun phrase that ends at token `before` (a verb group's first word minus one), within its clause.
+ * Empty when the words there are no noun phrase ("and discussed", "to meet"). A prepositional modifier belongs to
+ * the noun before it, which is the subject's head: "students at the state university voted" is the students',
+ * "the first train to Amsterdam arrived" the train's; `withModifiers` keeps it ("the people of Moldova").
+ * A leading day or month is the clause's time, not the subject: "On Monday officials met".
+ */
+export function subjectBefore(grammar: SentenceGrammar, before: number, withModifiers = false): Token[] {
+  const { tokens, clauseOf } = grammar;
+  const clause = clauseOf[before] ?? clauseOf[before + 1];
+  let i = before;
+  while (i >= 0 && clauseOf[i] === clause && (tokens[i].pos === 'ADV' || TIME_WORDS.has(tokens[i].lower))) i--;
+  let end = i;
+  if (end < 0 || !(tokens[end].pos === 'NOUN' || tokens[end].pos === 'PROPN' || tokens[end].pos === 'PRON' || tokens[end].pos === 'NUM' || /^(jr|sr)\.?$/i.test(tokens[end].text))) return [];
+  let start = phraseStartAt(tokens, clauseOf, clause, end);
+  // "reports of a missile entering": a gerund's subject is the phrase right before it
+  const gerund = /ing$/.test(tokens[before + 1]?.lower ?? '') && tokens[before + 1]?.pos === 'VERB';
+  let [headStart, headEnd] = [start, end];
+  for (let hops = 0; !withModifiers && !gerund && hops < 3; hops++) {
+    const prep = tokens[headStart - 1];
+    const host = tokens[headStart - 2];
+    if (!prep || !host || clauseOf[headStart - 2] !== clause || prep.pos !== 'ADP' || !MODIFIER_PREPOSITIONS.has(prep.lower)) break;
+    // "Secretary of State Hillary Clinton", "Board of Education": "of" between capitals is inside one name
+    if (prep.lower === 'of' && /^\p{Lu}/u.test(tokens[headStart].text)) {
+      if (!/^\p{Lu}/u.test(host.text) || !(host.pos === 'NOUN' || host.pos === 'PROPN')) break;
+      headStart = phraseStartAt(tokens, clauseOf, clause, headStart - 2);
+      continue;
+    }
+    if (!(host.pos === 'NOUN' || (host.pos === 'PROPN' && prep.lower !== 'of'))) break;
+    // "thousands of protesters", "dozens of residents": after a quantity the noun of the "of" phrase is the head
+    if (prep.lower === 'of' && QUANTITIES.test(host.lower)) break;
+    headEnd = headStart - 2;
+    headStart = phraseStartAt(tokens, clauseOf, clause, headEnd);
+  }
+  // ... only when that noun opens the clause: after a verb or a preposition it is some other phrase's object
+  const opener = tokens[headStart - 1];
+  const opensClause = opener && grammar.clauses[clause].first === headStart - 1;
+  if (headStart !== start && !(opener && clauseOf[headStart - 1] === clause && !opensClause && (opener.pos === 'VERB' || opener.pos === 'ADP'))) [start, end] = [headStart, headEnd];
+  while (start < end && DAY_OR_MONTH.test(tokens[start].lower) && tokens[start].pos === 'PROPN') start++;
+  // "Saturday night officials decided": the part of the day goes with it
+  while (start < end && /^(night|morning|afternoon|evening)$/.test(tokens[start].lower) && start > 0 && DAY_OR_MONTH.test(tokens[start - 1].lower)) start++;
+  // "decided Saturday night to host": a time alone is nobody
+  if (/^(night|morning|afternoon|evening)$/.test(tokens[start].lower) && DAY_OR_MONTH.test(tokens[start - 1]?.lower ?? '')) return [];
+  if (start === end && DAY_OR_MONTH.test(tokens[start].lower) && tokens[start].pos === 'PROPN') return [];
+  return tokens.slice(start, end + 1);
 }
 
 /** Clauses and verb groups of one sentence's tokens. */

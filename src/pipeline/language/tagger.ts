@@ -107,3 +107,8 @@ export function tagSentences(text: string, sentences: readonly Span[], wanted: r
   }
   return out;
 }
+
+/** Tokens joined as the text writes them: a space only where the text has one ("Diaz-Balart", "33-year-old"). */
+export function asWritten(tokens: readonly Token[]): string {
+  return tokens.map((t, k) => (k > 0 && tokens[k - 1].end < t.start ? ` ${t.text}` : t.text)).join('');
+}

@@ -54,7 +54,8 @@ const HQ = /\b(headquarters|command post|command cent(er|re)|command|base)\b/i;
 const MISSION = /\b(mission|operation)\b/i;
 const PROJECTILES = /\b(missiles?|drones?|rockets?|shells?|bombs?|strikes?)\b/i;
 // A leader or a named person: "President Duda", "the Baltic leaders", "Maia Sandu".
-const PEOPLE = /\b(president|prime minister|chancellor|leaders?|ministers?|delegations?|king|queen|counterparts?|secretary|guests?|premier|heads of)\b|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b/iu;
+// Without the i flag: under it \p{Lu} matches any letter, and "political asylum" would be a person's name
+const PEOPLE = /\b([Pp]resident|[Pp]rime [Mm]inister|[Cc]hancellor|[Ll]eaders?|[Mm]inisters?|[Dd]elegations?|[Kk]ing|[Qq]ueen|[Cc]ounterparts?|[Ss]ecretary|[Gg]uests?|[Pp]remier|[Hh]eads of)\b|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b/u;
 const REFUGEES = /\b(refugees|displaced|evacuees|asylum|migrants|fled|fleeing)\b/i;
 
 export const FRAMES: Frame[] = [

@@ -59,6 +59,17 @@ export const SEATS_OF_POWER = new Set([
   'whitehall', 'capitol', 'capitol hill', 'zhongnanhai', 'quai d\'orsay', 'foggy bottom', 'berlaymont', 'bankova',
 ]);
 
+/**
+ * Bodies of states that a gazetteer may hold as an area ("the EU" as its members' territory): the body acts, meets and
+ * sends missions; it is a place only when a preposition of place makes it one ("citizens travelling in the EU").
+ * Lower-case names and abbreviations, without "the".
+ */
+export const SUPRANATIONAL_BODIES = new Set([
+  'eu', 'e.u.', 'european union', 'nato', 'n.a.t.o.', 'the alliance', 'alliance', 'african union', 'asean', 'united nations', 'u.n.', 'un',
+  'arab league', 'commonwealth', 'osce', 'council of europe', 'eurasian economic union', 'gulf cooperation council', 'gcc', 'mercosur',
+  'ecowas', 'opec', 'csto', 'shanghai cooperation organisation', 'g7', 'g20',
+]);
+
 /** Verbs of saying and thinking: a place where someone said something is not where the event happened. */
 export const SPEECH_VERBS = new Set([
   'say', 'tell', 'speak', 'brief', 'address', 'announce', 'write', 'warn', 'claim', 'state', 'add', 'note', 'insist', 'deny',

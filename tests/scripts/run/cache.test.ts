@@ -1,6 +1,6 @@
 // The per-document cache as a user meets it: a re-run reads only new and changed documents, writes the same bytes as a
 // cold run, and a corrupt or foreign entry is named, ignored and rebuilt.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODE_PACKAGES, DocumentCache, defaultCacheDir, pipelineVersion } from '../../../scripts/run/cache.ts';
@@ -8,9 +8,10 @@ import { countsOf, generatedFolder, geocode, outputsIn, outputsOf, removeTemps, 
 
 afterAll(removeTemps);
 
-/** The cache's entry files, by path. */
+/** The cache's entry files (not their mentions' side files), by path. */
 function entries(cacheDir: string): string[] {
-  return readdirSync(cacheDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => join(e.parentPath, e.name));
+  return readdirSync(cacheDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.json') && !e.name.endsWith('.mentions.json')).map((e) => join(e.parentPath, e.name));
 }
 
 describe('geocode with its per-document cache', { timeout: 600_000 }, () => {
@@ -82,6 +83,26 @@ describe('geocode with its per-document cache', { timeout: 600_000 }, () => {
     const again = geocode(['--input', corpus, ...outputsIn(out2), '--workers', '1']);
     expect(again.stderr).not.toMatch(/cache entry/);
     expect(countsOf(again.stdout)).toEqual({ run: 0, cached: 24 });
+  });
+
+  it('geocode keeps mentions beside each entry and reads them only for a run that writes mentions.json', () => {
+    const out2 = temp();
+    cpSync(out, out2, { recursive: true });
+    const cache2 = join(out2, '.flankline-cache');
+    const side = entries(cache2).sort()[0].replace(/\.json$/, '.mentions.json');
+    expect(JSON.parse(readFileSync(side, 'utf8')).mentions.length).toBeGreaterThan(0);
+    rmSync(side);
+    // without --mentions the side file is not needed: every document comes from the cache
+    const lean = geocode(['--input', corpus, '--output', join(out2, 'events.geojson'), '--documents', join(out2, 'documents.json'), '--workers', '1']);
+    expect(lean.code).toBe(0);
+    expect(countsOf(lean.stdout)).toEqual({ run: 0, cached: 24 });
+    // with it, the document whose mentions are gone is named and read again, and mentions.json is whole
+    const full = geocode(['--input', corpus, ...outputsIn(out2), '--workers', '1']);
+    expect(full.code).toBe(0);
+    expect(full.stderr).toContain(`${side}: cache entry for`);
+    expect(full.stderr).toContain('is missing its mentions; the document is read again');
+    expect(countsOf(full.stdout)).toEqual({ run: 1, cached: 23 });
+    expect(outputsOf(out2)).toEqual(cold);
   });
 
   it('geocode removes the cache folders of other pipeline versions after it writes', () => {

@@ -1,5 +1,7 @@
 // --workers N: the documents run on a pool of worker threads and the files are the same as on one thread.
+import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildCli, cliStale, CLI_DIR } from '../../../scripts/build-cli.ts';
 import { countsOf, generatedFolder, geocode, outputsIn, outputsOf, removeTemps, temp } from './helpers.ts';
 
 afterAll(removeTemps);
@@ -18,6 +20,19 @@ describe('geocode --workers', { timeout: 600_000 }, () => {
     expect(pooled.stdout).toMatch(/40 documents run on 2 worker threads/);
     expect(countsOf(pooled.stdout).run).toBe(40);
     expect(outputsOf(two)).toEqual(outputsOf(one));
+  });
+
+  it('the built command npm run geocode runs (build/cli/) writes the bytes the TypeScript sources write, on worker threads too', () => {
+    if (cliStale()) buildCli();
+    const corpus = generatedFolder(30, 3);
+    const fromSources = temp();
+    const fromBuild = temp();
+    expect(geocode(['--input', corpus, ...outputsIn(fromSources), '--workers', '1', '--no-cache']).code).toBe(0);
+    const built = spawnSync(process.execPath, [`${CLI_DIR}/geocode.mjs`, '--input', corpus, ...outputsIn(fromBuild), '--workers', '2', '--batch-size', '4', '--no-cache'],
+      { encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.stdout).toMatch(/30 documents run on 2 worker threads/);
+    expect(outputsOf(fromBuild)).toEqual(outputsOf(fromSources));
   });
 
   it('geocode refuses a --workers or --batch-size that is not a whole number above 0, with the usage line', () => {

@@ -1,0 +1,84 @@
+// How a run chooses what runs its documents: it counts the documents the cache does not hold before it starts threads,
+// so a re-run that adds a few documents to a large corpus runs them here, and a large cold run gets the pool.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DocumentResult, PipelineInput } from '../../../src/pipeline/index.ts';
+import { DocumentCache, contentHash } from '../../../scripts/run/cache.ts';
+import type { Executor } from '../../../scripts/run/executor.ts';
+import type { DocumentSource } from '../../../scripts/run/inputs.ts';
+import { runCorpus } from '../../../scripts/run/run-corpus.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const input = (i: number): PipelineInput => ({ file: `d${i}.txt`, bytes: new TextEncoder().encode(`Document ${i}.\n`) });
+
+function resultOf(doc: PipelineInput): DocumentResult {
+  const outcome = {
+    file: doc.file, title: doc.file, published: null, error: null, sentences: 1, contentSentences: 1, mentionsFound: 0,
+    mentionsResolved: 0, dates: 0, datesFound: 0, triggers: 0, events: [], undated: [],
+  };
+  return { outcome, document: { file: doc.file, title: doc.file, text: 'x' }, mentions: [], stageMs: [] } as unknown as DocumentResult;
+}
+
+function sourceOf(inputs: PipelineInput[]): DocumentSource {
+  return {
+    problems: [], unread: 0, notes: [], exact: true, expected: () => inputs.length,
+    async *items() {
+      for (const i of inputs) yield { input: i };
+    },
+  };
+}
+
+/** An executor that runs nothing real and records what it was asked to be made for. */
+function recording() {
+  const made: (number | null)[] = [];
+  let ran = 0;
+  const factory = (toRun: number | null): Executor => {
+    made.push(toRun);
+    return { run: async (batch) => { ran += batch.length; return batch.map(resultOf); }, capacity: 2, batchSize: 3, describe: () => 'test', close: async () => {} };
+  };
+  return { made, factory, ran: () => ran };
+}
+
+describe('runCorpus', () => {
+  it('tells the executor how many documents it has to run when they are few, after the cache served the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flankline-run-corpus-'));
+    dirs.push(dir);
+    const cache = new DocumentCache(dir, '0123456789abcdef', (line) => { throw new Error(line); });
+    const inputs = Array.from({ length: 12 }, (_, i) => input(i));
+    for (const i of inputs.slice(0, 10)) cache.put(cache.key(i, contentHash(i.bytes)), i.file, resultOf(i));
+    const rec = recording();
+    const run = await runCorpus(sourceOf(inputs), { executor: rec.factory, fewDocuments: 5, cache, keepMentions: false });
+    expect(rec.made).toEqual([2]);
+    expect(rec.ran()).toBe(2);
+    expect(run.cached).toBe(10);
+    expect(run.results.map((r) => r.outcome.file)).toEqual(inputs.map((i) => i.file));
+  });
+
+  it('asks for an executor for many documents as soon as more than the few are waiting, and runs them all in order', async () => {
+    const inputs = Array.from({ length: 20 }, (_, i) => input(i));
+    const rec = recording();
+    const run = await runCorpus(sourceOf(inputs), { executor: rec.factory, fewDocuments: 5, cache: null, keepMentions: false });
+    expect(rec.made).toEqual([null]);
+    expect(rec.ran()).toBe(20);
+    expect(run.processed).toBe(20);
+    expect(run.results.map((r) => r.outcome.file)).toEqual(inputs.map((i) => i.file));
+  });
+
+  it('makes no executor when the cache serves every document', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flankline-run-corpus-'));
+    dirs.push(dir);
+    const cache = new DocumentCache(dir, '0123456789abcdef', (line) => { throw new Error(line); });
+    const inputs = Array.from({ length: 4 }, (_, i) => input(i));
+    for (const i of inputs) cache.put(cache.key(i, contentHash(i.bytes)), i.file, resultOf(i));
+    const rec = recording();
+    const run = await runCorpus(sourceOf(inputs), { executor: rec.factory, fewDocuments: 5, cache, keepMentions: false });
+    expect(rec.made).toEqual([]);
+    expect(run.ranOn).toBeNull();
+  });
+});
