@@ -33,9 +33,32 @@ export function createMap(container: HTMLElement, opts = MAP_DEFAULTS, base = do
     dragRotate: false,
     pitchWithRotate: false,
     renderWorldCopies: false,
+    // Labels appear at once: a fade is a basemap repaint a frame for 300 ms, each 100+ ms in software rendering.
+    fadeDuration: 0,
   });
+  opening.set(map, cameraOf(map));
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
   return map;
+}
+
+/** Where each map was opened: refitOpening() leaves a map alone once it has left it. */
+const opening = new WeakMap<MapLibreMap, string>();
+const cameraOf = (map: MapLibreMap) => `${map.getCenter().toArray().join()},${map.getZoom()}`;
+
+/**
+ * Fits the opening bounds again to the map's size now. The app creates the map before its data (MapLibre sets up
+ * while the data loads) and the timeline below it fills once the data is in, which takes height from the map: left
+ * alone, the map would resize in a later frame, having drawn and placed labels at the old size, and show a view
+ * fitted to a taller map with its top and bottom cut off. Does nothing once a link, a host page or the reader has
+ * moved the map, or when the size has not changed. The page calls it again once it has added its header buttons.
+ */
+export function refitOpening(map: MapLibreMap, opts = MAP_DEFAULTS): void {
+  const now = map.getContainer().getBoundingClientRect();
+  const drawn = map.getCanvas().getBoundingClientRect();
+  if (opening.get(map) !== cameraOf(map) || (now.width === drawn.width && now.height === drawn.height)) return;
+  map.resize();
+  map.fitBounds(opts.bounds, { padding: opts.padding, animate: false });
+  opening.set(map, cameraOf(map));
 }
