@@ -42,8 +42,13 @@ export const ATTRIBUTION = 'Basemap: <a href="https://www.naturalearthdata.com/"
   + '<a href="https://www.census.gov/geographies/mapping-files.html">US Census Bureau</a> counties, '
   + '<a href="https://ourairports.com/data/">OurAirports</a>, <a href="https://en.wikipedia.org/">Wikipedia</a> (natural features)';
 
-/** The vector source of the tiled layers, and its zoom range (scripts/build-basemap.ts: TILE_LAYERS, tileMaxZoom). */
-export const BASEMAP_TILES = { source: 'basemap', maxzoom: 5 };
+/**
+ * The vector source of the tiled layers, and its zoom range (scripts/build-basemap.ts: TILE_LAYERS, tileMaxZoom).
+ * `tints`: a second source on the same tiles for the posture's host tints (their feature state, their layers). Those
+ * layers are added once the data is in, when the basemap's tiles are already loading; on a source of their own they
+ * load its tiles (from the browser's cache) instead of making MapLibre parse the whole basemap again and draw it anew.
+ */
+export const BASEMAP_TILES = { source: 'basemap', tints: 'tints', maxzoom: 5 };
 
 /** Where a basemap layer's features come from: a layer of the vector tiles, or (tiles off) a GeoJSON source. */
 export interface BasemapFeatures { source: string; 'source-layer'?: string }
@@ -53,7 +58,7 @@ export interface BasemapFeatures { source: string; 'source-layer'?: string }
  * them and draw over them.
  */
 export function basemapCountries(map: MapLibreMap): BasemapFeatures {
-  return map.getSource(BASEMAP_TILES.source) ? { source: BASEMAP_TILES.source, 'source-layer': 'countries' } : { source: 'countries' };
+  return map.getSource(BASEMAP_TILES.tints) ? { source: BASEMAP_TILES.tints, 'source-layer': 'countries' } : { source: 'countries' };
 }
 
 /**
@@ -64,13 +69,13 @@ export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS, tiled = true
   const geo = (name: string) => new URL(`geo/${name}.geojson`, base).href;
   const from = (layer: string): BasemapFeatures => (tiled ? { source: BASEMAP_TILES.source, 'source-layer': layer } : { source: layer });
   // promoteId: the posture's states set feature state by alpha-2 code.
+  // Braces kept out of URL(), which would escape them.
+  const tiles = [`${new URL('geo/tiles/', base).href}{z}/{x}/{y}.pbf`];
   const sources: Record<string, SourceSpecification> = tiled
     ? {
-        [BASEMAP_TILES.source]: {
-          // Braces kept out of URL(), which would escape them.
-          type: 'vector', tiles: [`${new URL('geo/tiles/', base).href}{z}/{x}/{y}.pbf`], maxzoom: BASEMAP_TILES.maxzoom,
-          promoteId: { countries: 'code' }, attribution: ATTRIBUTION,
-        },
+        [BASEMAP_TILES.source]: { type: 'vector', tiles, maxzoom: BASEMAP_TILES.maxzoom, attribution: ATTRIBUTION },
+        // No layer reads it until the posture adds its tints: MapLibre loads no tiles for it before.
+        [BASEMAP_TILES.tints]: { type: 'vector', tiles, maxzoom: BASEMAP_TILES.maxzoom, promoteId: { countries: 'code' } },
       }
     : {
         land: { type: 'geojson', data: geo('land'), attribution: ATTRIBUTION },

@@ -63,9 +63,12 @@ describe('the offline basemap', () => {
 describe('the basemap style', () => {
   test('reads land, countries and borders from one vector tile source, labels from GeoJSON', () => {
     const style = basemapStyle('http://example.org/app/');
-    expect(Object.keys(style.sources).sort()).toEqual([BASEMAP_TILES.source, 'labels']);
-    const tiles = style.sources[BASEMAP_TILES.source];
-    expect(tiles).toMatchObject({ type: 'vector', tiles: ['http://example.org/app/geo/tiles/{z}/{x}/{y}.pbf'], promoteId: { countries: 'code' } });
+    expect(Object.keys(style.sources).sort()).toEqual([BASEMAP_TILES.source, 'labels', BASEMAP_TILES.tints].sort());
+    const url = 'http://example.org/app/geo/tiles/{z}/{x}/{y}.pbf';
+    expect(style.sources[BASEMAP_TILES.source]).toMatchObject({ type: 'vector', tiles: [url] });
+    // The host tints' source: the same tiles, countries by alpha-2 for feature state, and no layer of the style reads it.
+    expect(style.sources[BASEMAP_TILES.tints]).toMatchObject({ type: 'vector', tiles: [url], promoteId: { countries: 'code' } });
+    expect(style.layers.filter((l) => 'source' in l && l.source === BASEMAP_TILES.tints)).toEqual([]);
     const nato = style.layers.find((l) => l.id === 'nato');
     expect(nato).toMatchObject({ source: BASEMAP_TILES.source, 'source-layer': 'countries' });
   });
