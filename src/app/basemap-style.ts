@@ -2,7 +2,7 @@
 // (geo/tiles/), labels as a small GeoJSON file, and no `glyphs` URL, so MapLibre draws labels from a locally installed
 // font (TinySDF). Nothing leaves the origin. A single-file export cannot fetch tiles from file://, so it reads the same
 // layers from their GeoJSON files (inlined in the page).
-import type { Map as MapLibreMap, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, Map as MapLibreMap, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 
 export const BASEMAP_DEFAULTS = {
   /** A font most desktops and Debian have; MapLibre falls back to the browser's sans-serif when it is missing. */
@@ -82,6 +82,11 @@ export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS, tiled = true
         countries: { type: 'geojson', data: geo('countries'), promoteId: 'code' },
         borders: { type: 'geojson', data: geo('borders') },
       };
+  // Opacity read per feature (every basemap feature has none, so 1): the fills and lines then use the same shader programs
+  // as the host tints (posture/states-map.ts), whose opacity is per country, and not a second pair of their own. MapLibre
+  // compiles a program per layer type and kind of paint value, each compile a wait of hundreds of ms in software
+  // rendering while the app opens.
+  const perFeature: ExpressionSpecification = ['coalesce', ['get', 'opacity'], 1];
   return {
     version: 8,
     sources: { ...sources, labels: { type: 'geojson', data: geo('labels') } },
@@ -89,18 +94,18 @@ export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS, tiled = true
     // rendering the antialiased outline is one more shader to compile and one more pass over every edge.
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': opts.sea } },
-      { id: 'land', type: 'fill', ...from('land'), paint: { 'fill-color': opts.land, 'fill-antialias': false } },
+      { id: 'land', type: 'fill', ...from('land'), paint: { 'fill-color': opts.land, 'fill-antialias': false, 'fill-opacity': perFeature } },
       {
         id: 'nato', type: 'fill', ...from('countries'), filter: ['==', ['get', 'nato'], true],
-        paint: { 'fill-color': opts.nato, 'fill-antialias': false },
+        paint: { 'fill-color': opts.nato, 'fill-antialias': false, 'fill-opacity': perFeature },
       },
       {
         id: 'borders', type: 'line', ...from('borders'),
-        paint: { 'line-color': opts.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.5, 6, 1.2] },
+        paint: { 'line-color': opts.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.5, 6, 1.2], 'line-opacity': perFeature },
       },
       {
         id: 'coast', type: 'line', ...from('land'),
-        paint: { 'line-color': opts.coast, 'line-width': 0.6 },
+        paint: { 'line-color': opts.coast, 'line-width': 0.6, 'line-opacity': perFeature },
       },
       {
         id: 'country-labels', type: 'symbol', source: 'labels',

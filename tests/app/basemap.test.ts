@@ -73,6 +73,16 @@ describe('the basemap style', () => {
     expect(nato).toMatchObject({ source: BASEMAP_TILES.source, 'source-layer': 'countries' });
   });
 
+  test('fills and lines read their opacity per feature, as the host tints do, so MapLibre compiles one program for each', () => {
+    const style = basemapStyle('http://example.org/app/');
+    for (const id of ['land', 'nato', 'borders', 'coast']) {
+      const layer = style.layers.find((l) => l.id === id) as { type: string; paint: Record<string, unknown> };
+      const opacity = layer.paint[`${layer.type}-opacity`];
+      // An expression over the feature's properties (a constant or a zoom curve would be a uniform: a second program).
+      expect(JSON.stringify(opacity), id).toContain('["get"');
+    }
+  });
+
   test('reads the same layers from the GeoJSON files when tiles are off (a single-file export)', () => {
     const style = basemapStyle('http://example.org/app/', undefined, false);
     expect(Object.keys(style.sources).sort()).toEqual(['borders', 'countries', 'labels', 'land']);
