@@ -118,6 +118,22 @@ async function heapMb(cdp: CDPSession): Promise<number> {
   return (usage.usedSize + (usage.backingStorageSize ?? 0)) / 2 ** 20;
 }
 
+/**
+ * A blank page with a WebGL canvas, drawn and read back, before the measured one: the browser's first WebGL context and
+ * first composited frame start the GPU process's own machinery (SwiftShader, the compositor), seconds under load that
+ * no page's first render should carry, and that only the first page of a browser would.
+ */
+async function warmUp(page: Page): Promise<void> {
+  await page.setContent('<canvas width="64" height="64"></canvas>');
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const gl = document.querySelector('canvas')!.getContext('webgl2');
+    gl?.clearColor(0.5, 0.5, 0.5, 1);
+    gl?.clear(gl.COLOR_BUFFER_BIT);
+    gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+  }));
+}
+
 /** Opens a variant's page and waits for its first full render; the page stays open for the scrub rounds. */
 async function open(browser: Browser, url: string, variant: string, n: number): Promise<Open> {
   const row: Row = { variant, n, firstRenderMs: null, scrubMedianMs: null, scrubP95Ms: null, frames: null, rafMedianMs: null, heapMb: null, pickMs: null };
@@ -127,6 +143,7 @@ async function open(browser: Browser, url: string, variant: string, n: number): 
     const page = o.page = await o.context.newPage();
     page.on('pageerror', (e) => { row.error ??= e.message; });
     o.cdp = await o.context.newCDPSession(page);
+    await warmUp(page);
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => 'ready' in ((window as unknown as { __bench?: object }).__bench ?? {}), null, { timeout: 60_000 });
     const ready = await withTimeout(page.evaluate(() => (window as any).__bench.ready as Promise<{ firstRenderMs: number; stages?: Record<string, number> }>), BENCH_APP_DEFAULTS.loadTimeoutMs, `${variant} ${n} load`);
