@@ -131,7 +131,7 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
       ready = false;
       cancelAnimationFrame(frame);
       clearTimeout(settle);
-      map.off('load', install);
+      map.off('style.load', install);
       if (countries.source && map.getSource(countries.source)) map.removeFeatureState(featureOf());
     },
   };
