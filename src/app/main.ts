@@ -8,7 +8,6 @@ import { STATE_DEFAULTS } from './state/store.ts';
 import { showBanner } from './banner.ts';
 import { initialView, startEmbedding } from './embed/embedding.ts';
 import { mountApp } from './app.ts';
-import { refitOpening } from './map.ts';
 import { postureLegendEntries } from './legend-entries.ts';
 import { workbenchApi } from './review/workbench-mode.ts';
 import type { Workbench } from './review/workbench.ts';
@@ -51,8 +50,6 @@ async function main(): Promise<void> {
   const postureLegend = postureLegendEntries(app.dataset().table, app.dataset().posture);
   startEmbedding({ map, overlay: app.eventsMap()?.overlay ?? null, store, table: app.dataset().table, postureLegend, documents: app.documents(), domain: app.domain,
     view: initialView(app.domain), defaults: { ...STATE_DEFAULTS, t: app.openingTime() }, note: (text) => showBanner(banners, 'warning', [text]) });
-  // The header's export buttons took a few pixels from the map: fitted again before its first full picture.
-  if (map) refitOpening(map);
   if (review && !('error' in source)) await attachReview(review, app, source.url, banners);
   await app.drawn;
   document.body.dataset.ready = 'true';

@@ -52,7 +52,7 @@ const cameraOf = (map: MapLibreMap) => `${map.getCenter().toArray().join()},${ma
  * while the data loads) and the timeline below it fills once the data is in, which takes height from the map: left
  * alone, the map would resize in a later frame, having drawn and placed labels at the old size, and show a view
  * fitted to a taller map with its top and bottom cut off. Does nothing once a link, a host page or the reader has
- * moved the map, or when the size has not changed. The page calls it again once it has added its header buttons.
+ * moved the map, or when the size has not changed.
  */
 export function refitOpening(map: MapLibreMap, opts = MAP_DEFAULTS): void {
   const now = map.getContainer().getBoundingClientRect();
