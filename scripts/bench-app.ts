@@ -1,5 +1,6 @@
 // The scale benchmark: the app against three baselines, same data, same window, same run.
 //   npm run bench:app -- [--sizes 10000,100000,1000000] [--seconds 4] [--variants ours,ours-layer,deck-gpu-filter,...]
+//                        [--keep] [--shared-browser]
 // Builds the app and bench/*.html (bench/vite.config.ts) into a temp dir, serves them and the synthetic data on
 // 127.0.0.1, drives headless chromium, prints one table, writes JSON to bench/results/ and ends with a SUMMARY line.
 // `ours` is the built app itself (basemap, timeline, list and all), opened in bench/ours.html's iframe; `ours-layer`
@@ -117,6 +118,22 @@ async function heapMb(cdp: CDPSession): Promise<number> {
   return (usage.usedSize + (usage.backingStorageSize ?? 0)) / 2 ** 20;
 }
 
+/**
+ * A blank page with a WebGL canvas, drawn and read back, before the measured one: the browser's first WebGL context and
+ * first composited frame start the GPU process's own machinery (SwiftShader, the compositor), seconds under load that
+ * no page's first render should carry, and that only the first page of a browser would.
+ */
+async function warmUp(page: Page): Promise<void> {
+  await page.setContent('<canvas width="64" height="64"></canvas>');
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const gl = document.querySelector('canvas')!.getContext('webgl2');
+    gl?.clearColor(0.5, 0.5, 0.5, 1);
+    gl?.clear(gl.COLOR_BUFFER_BIT);
+    gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+  }));
+}
+
 /** Opens a variant's page and waits for its first full render; the page stays open for the scrub rounds. */
 async function open(browser: Browser, url: string, variant: string, n: number): Promise<Open> {
   const row: Row = { variant, n, firstRenderMs: null, scrubMedianMs: null, scrubP95Ms: null, frames: null, rafMedianMs: null, heapMb: null, pickMs: null };
@@ -126,6 +143,7 @@ async function open(browser: Browser, url: string, variant: string, n: number): 
     const page = o.page = await o.context.newPage();
     page.on('pageerror', (e) => { row.error ??= e.message; });
     o.cdp = await o.context.newCDPSession(page);
+    await warmUp(page);
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => 'ready' in ((window as unknown as { __bench?: object }).__bench ?? {}), null, { timeout: 60_000 });
     const ready = await withTimeout(page.evaluate(() => (window as any).__bench.ready as Promise<{ firstRenderMs: number; stages?: Record<string, number> }>), BENCH_APP_DEFAULTS.loadTimeoutMs, `${variant} ${n} load`);
@@ -195,7 +213,9 @@ export function buildApp(out: string): number | null {
 const fmt = (x: number | null, digits = 0) => (x === null || !Number.isFinite(x) ? 'NA' : x.toFixed(digits));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string' }, seconds: { type: 'string' }, variants: { type: 'string' }, keep: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: {
+    sizes: { type: 'string' }, seconds: { type: 'string' }, variants: { type: 'string' }, keep: { type: 'boolean' }, 'shared-browser': { type: 'boolean' },
+  } });
   const sizes = values.sizes ? values.sizes.split(',').map(Number) : BENCH_APP_DEFAULTS.sizes;
   const seconds = values.seconds ? Number(values.seconds) : BENCH_APP_DEFAULTS.seconds;
   const variants = values.variants ? values.variants.split(',') : BENCH_APP_DEFAULTS.variants;
@@ -205,7 +225,11 @@ async function main(): Promise<void> {
 
   const work = mkdtempSync(join(tmpdir(), 'flankline-bench-'));
   let server: Server | null = null;
-  let browser: Browser | null = null;
+  // A browser for each page: the GPU process's caches of compiled shader programs are shared by every page of a browser,
+  // so in one browser a page opened after another that compiled the same programs (MapLibre's background, deck.gl's
+  // layers, the window layer) would start warm, and the first page opened (ours) would pay for them all.
+  // --shared-browser: one browser for all pages of a size, as the bench did before 2026-12-06 (to compare with old runs).
+  const browsers: Browser[] = [];
   try {
     const site = join(work, 'site');
     buildBenchPages(site);
@@ -218,13 +242,16 @@ async function main(): Promise<void> {
     }
     const served = await serve(site, data);
     server = served.server;
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     const rows: Row[] = [];
     for (const n of sizes) {
       // First renders one page at a time; then scrub rounds in turn over the open pages.
       const opened: Open[] = [];
       for (const variant of variants) {
         const page = `${variant}.html?`;
+        if (!values['shared-browser'] || browsers.length === 0) {
+          browsers.push(await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS }));
+        }
+        const browser = browsers[browsers.length - 1];
         const o = await open(browser, `http://127.0.0.1:${served.port}/${page}data=/data/${n}/`, variant, n);
         console.error(`bench: ${variant} n=${n} first render ${fmt(o.row.firstRenderMs)} ms${o.row.error ? ` (${o.row.error})` : ''}`);
         opened.push(o);
@@ -237,9 +264,8 @@ async function main(): Promise<void> {
         console.error(`bench: ${row.variant} n=${n} scrub p95 ${fmt(row.scrubP95Ms)} ms over ${row.frames ?? 0} frames${row.error ? ` (${row.error})` : ''}`);
         rows.push(row);
       }
+      for (const browser of browsers.splice(0)) await browser.close();
     }
-    await browser.close();
-    browser = null;
     server.close();
     server = null;
 
@@ -269,7 +295,7 @@ async function main(): Promise<void> {
       + `speedup_1m=${fmt(speedup(1_000_000), 1)} speedup_100k=${fmt(speedup(100_000), 1)} heap_1m_mb=${fmt(m?.heapMb ?? null, 1)} `
       + `first_load_gz_kb=${fmt(gzKb, 1)}`);
   } finally {
-    await browser?.close();
+    for (const b of browsers) await b.close().catch(() => undefined);
     server?.close();
     if (!values.keep) rmSync(work, { recursive: true, force: true });
     else console.error(`bench: kept ${work}`);

@@ -3,12 +3,18 @@
 //   countries.geojson  countries-50m polygons with { code: alpha-2 | null, name, nato }
 //   borders.geojson    land borders only (shared arcs), so coastlines are not drawn twice
 //   labels.geojson     a label point per country ({ code }) and per capital ({ country }, from GeoNames cities-500)
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+//   tiles/{z}/{x}/{y}.pbf  land, countries and borders as vector tiles, zooms 0 to 5 (MapLibre overzooms beyond), which
+//                      the map reads instead of the three large GeoJSON files: it then fetches and decodes the few
+//                      tiles in view instead of parsing 3 MB and cutting them itself before the first picture. The
+//                      GeoJSON stays for the single-file export, which cannot fetch tiles from file://.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { area, centerOfMass, booleanPointInPolygon, pointOnFeature, polygon as turfPolygon } from '@turf/turf';
 
 export const BASEMAP_DEFAULTS = {
@@ -17,7 +23,12 @@ export const BASEMAP_DEFAULTS = {
   decimals: 3,
   /** Capitals of countries smaller than this (km²) get no country label: they crowd the Balkans and the Gulf. */
   minLabelAreaKm2: 2_000,
+  /** Deepest zoom cut into tiles: a zoom-5 tile keeps ~300 m (4096 units), finer than the 1:50m data itself. */
+  tileMaxZoom: 5,
 };
+
+/** The layers the vector tiles carry, each the GeoJSON file of the same name (src/app/basemap-style.ts reads them). */
+export const TILE_LAYERS = ['land', 'countries', 'borders'] as const;
 
 /** The 32 NATO members (2024 onwards), tinted on the map. */
 export const NATO_MEMBERS = new Set([
@@ -153,14 +164,48 @@ export function buildBasemap(opts = BASEMAP_DEFAULTS): Record<string, FeatureCol
   return { land, countries, borders, labels };
 }
 
+/**
+ * Every tile of zooms 0 to `maxZoom` over the whole world as `z/x/y` -> Mapbox Vector Tile bytes, one layer per
+ * collection (cut and simplified per zoom by MapLibre's own geojson-vt, as a GeoJSON source would be in the browser).
+ * A tile with nothing in it (open sea) is empty bytes rather than missing: a missing tile is a 404 in the console.
+ */
+export function basemapTiles(layers: Record<string, FeatureCollection>, maxZoom = BASEMAP_DEFAULTS.tileMaxZoom): Map<string, Uint8Array> {
+  const indexes = Object.entries(layers).map(([name, fc]) =>
+    [name, new GeoJSONVT(fc, { maxZoom, indexMaxZoom: maxZoom, indexMaxPoints: 0 })] as const);
+  const tiles = new Map<string, Uint8Array>();
+  for (let z = 0; z <= maxZoom; z++) {
+    for (let x = 0; x < 2 ** z; x++) {
+      for (let y = 0; y < 2 ** z; y++) {
+        const present = Object.fromEntries(indexes.flatMap(([name, index]) => {
+          const tile = index.getTile(z, x, y);
+          return tile?.features.length ? [[name, tile]] : [];
+        }));
+        tiles.set(`${z}/${x}/${y}`, Object.keys(present).length ? fromGeojsonVt(present, { version: 2, extent: 4096 }) : new Uint8Array(0));
+      }
+    }
+  }
+  return tiles;
+}
+
 function main(): void {
   const out = BASEMAP_DEFAULTS.outDir;
   mkdirSync(out, { recursive: true });
-  for (const [name, fc] of Object.entries(buildBasemap())) {
+  const basemap = buildBasemap();
+  for (const [name, fc] of Object.entries(basemap)) {
     const file = join(out, `${name}.geojson`);
     writeFileSync(file, JSON.stringify(fc));
     console.log(`build-basemap: wrote ${file} (${fc.features.length} features)`);
   }
+  const tileDir = join(out, 'tiles');
+  rmSync(tileDir, { recursive: true, force: true });
+  const tiles = basemapTiles(Object.fromEntries(TILE_LAYERS.map((name) => [name, basemap[name]])));
+  let bytes = 0;
+  for (const [zxy, data] of tiles) {
+    mkdirSync(join(tileDir, dirname(zxy)), { recursive: true });
+    writeFileSync(join(tileDir, `${zxy}.pbf`), data);
+    bytes += data.length;
+  }
+  console.log(`build-basemap: wrote ${tiles.size} tiles to ${tileDir} (${TILE_LAYERS.join(', ')}; ${(bytes / 1e6).toFixed(1)} MB)`);
 }
 
 if (process.argv[1]?.endsWith('build-basemap.ts')) main();

@@ -1,5 +1,5 @@
-// Builds the generated data (gazetteer index, event lexicon, basemap GeoJSON) from npm packages when missing or out of date,
-// and the command-line tools as JavaScript (scripts/build-cli.ts). Each builder is a script of its own; this one only
+// Builds the generated data (gazetteer index, event lexicon, basemap GeoJSON and tiles) from npm packages when missing or out of
+// date, and the command-line tools as JavaScript (scripts/build-cli.ts). Each builder is a script of its own; this one only
 // decides which ones need to run.
 import { existsSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,7 @@ interface Step {
 }
 
 const STEPS: Step[] = [
-  { script: 'scripts/build-basemap.ts', outputs: ['public/geo/countries.geojson'], inputs: ['package-lock.json'] },
+  { script: 'scripts/build-basemap.ts', outputs: ['public/geo/countries.geojson', 'public/geo/tiles/0/0/0.pbf'], inputs: ['package-lock.json'] },
   { script: 'scripts/build-lexicon.ts', outputs: ['lexicon/build/events.json'], inputs: ['package-lock.json', 'lexicon/senses.json'] },
   { script: 'scripts/build-gazetteer.ts', outputs: ['geo/build/gazetteer.json'], inputs: [
       'package-lock.json', 'geo/curated.json', 'geo/physical.json',

@@ -7,7 +7,7 @@ import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { CorpusInfo, SourceDocument } from '../model/index.ts';
 import { corpusHeading, type CorpusHeading } from './format/corpus-title.ts';
 import { dayOfDate } from '../model/day.ts';
-import { createMap, MAP_DEFAULTS } from './map.ts';
+import { createMap, MAP_DEFAULTS, refitOpening } from './map.ts';
 import { loadEvents } from './data/load-events.ts';
 import type { Dataset } from './data/dataset.ts';
 import { datasetOfFeatures } from './data/features-dataset.ts';
@@ -138,6 +138,7 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
   const store = createStore({ t: t === undefined ? lastDay(data.dataset, domain) : Math.min(domain[1], Math.max(domain[0], t)) });
   const extension = (await opts.extend?.(store, map)) ?? {};
   let views = mountViews(els, store, data, domain, map, opts, extension);
+  if (map) refitOpening(map);
   const deck = await deckViews;
   let layers = views.mountLayers(deck, capitals);
   const drawn =

@@ -1,6 +1,8 @@
-// The offline basemap: every source is a GeoJSON file built into geo/ by scripts/build-basemap.ts, and there is no
-// `glyphs` URL, so MapLibre draws labels from a locally installed font (TinySDF). Nothing leaves the origin.
-import type { StyleSpecification } from 'maplibre-gl';
+// The offline basemap, built into geo/ by scripts/build-basemap.ts: land, countries and borders as vector tiles
+// (geo/tiles/), labels as a small GeoJSON file, and no `glyphs` URL, so MapLibre draws labels from a locally installed
+// font (TinySDF). Nothing leaves the origin. A single-file export cannot fetch tiles from file://, so it reads the same
+// layers from their GeoJSON files (inlined in the page).
+import type { ExpressionSpecification, Map as MapLibreMap, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 
 export const BASEMAP_DEFAULTS = {
   /** A font most desktops and Debian have; MapLibre falls back to the browser's sans-serif when it is missing. */
@@ -40,32 +42,70 @@ export const ATTRIBUTION = 'Basemap: <a href="https://www.naturalearthdata.com/"
   + '<a href="https://www.census.gov/geographies/mapping-files.html">US Census Bureau</a> counties, '
   + '<a href="https://ourairports.com/data/">OurAirports</a>, <a href="https://en.wikipedia.org/">Wikipedia</a> (natural features)';
 
-/** `base` is the URL geo/ sits under; MapLibre's worker needs absolute URLs. */
-export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS): StyleSpecification {
+/**
+ * The vector source of the tiled layers, and its zoom range (scripts/build-basemap.ts: TILE_LAYERS, tileMaxZoom).
+ * `tints`: a second source on the same tiles for the posture's host tints (their feature state, their layers). Those
+ * layers are added once the data is in, when the basemap's tiles are already loading; on a source of their own they
+ * load its tiles (from the browser's cache) instead of making MapLibre parse the whole basemap again and draw it anew.
+ */
+export const BASEMAP_TILES = { source: 'basemap', tints: 'tints', maxzoom: 5 };
+
+/** Where a basemap layer's features come from: a layer of the vector tiles, or (tiles off) a GeoJSON source. */
+export interface BasemapFeatures { source: string; 'source-layer'?: string }
+
+/**
+ * The countries (feature id: alpha-2 code) in the map's style, for the posture's host tints: they set feature state on
+ * them and draw over them.
+ */
+export function basemapCountries(map: MapLibreMap): BasemapFeatures {
+  return map.getSource(BASEMAP_TILES.tints) ? { source: BASEMAP_TILES.tints, 'source-layer': 'countries' } : { source: 'countries' };
+}
+
+/**
+ * `base` is the URL geo/ sits under; MapLibre's worker needs absolute URLs. `tiled`: land, countries and borders from
+ * the vector tiles (false: from their GeoJSON files, as a single-file export must).
+ */
+export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS, tiled = true): StyleSpecification {
   const geo = (name: string) => new URL(`geo/${name}.geojson`, base).href;
+  const from = (layer: string): BasemapFeatures => (tiled ? { source: BASEMAP_TILES.source, 'source-layer': layer } : { source: layer });
+  // promoteId: the posture's states set feature state by alpha-2 code.
+  // Braces kept out of URL(), which would escape them.
+  const tiles = [`${new URL('geo/tiles/', base).href}{z}/{x}/{y}.pbf`];
+  const sources: Record<string, SourceSpecification> = tiled
+    ? {
+        [BASEMAP_TILES.source]: { type: 'vector', tiles, maxzoom: BASEMAP_TILES.maxzoom, attribution: ATTRIBUTION },
+        // No layer reads it until the posture adds its tints: MapLibre loads no tiles for it before.
+        [BASEMAP_TILES.tints]: { type: 'vector', tiles, maxzoom: BASEMAP_TILES.maxzoom, promoteId: { countries: 'code' } },
+      }
+    : {
+        land: { type: 'geojson', data: geo('land'), attribution: ATTRIBUTION },
+        countries: { type: 'geojson', data: geo('countries'), promoteId: 'code' },
+        borders: { type: 'geojson', data: geo('borders') },
+      };
+  // Opacity read per feature (every basemap feature has none, so 1): the fills and lines then use the same shader programs
+  // as the host tints (posture/states-map.ts), whose opacity is per country, and not a second pair of their own. MapLibre
+  // compiles a program per layer type and kind of paint value, each compile a wait of hundreds of ms in software
+  // rendering while the app opens.
+  const perFeature: ExpressionSpecification = ['coalesce', ['get', 'opacity'], 1];
   return {
     version: 8,
-    sources: {
-      land: { type: 'geojson', data: geo('land'), attribution: ATTRIBUTION },
-      // promoteId: the posture's states set feature state by alpha-2 code.
-      countries: { type: 'geojson', data: geo('countries'), promoteId: 'code' },
-      borders: { type: 'geojson', data: geo('borders') },
-      labels: { type: 'geojson', data: geo('labels') },
-    },
+    sources: { ...sources, labels: { type: 'geojson', data: geo('labels') } },
+    // Fills without antialiasing: the coast and border lines drawn over them cover their edges, and in software
+    // rendering the antialiased outline is one more shader to compile and one more pass over every edge.
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': opts.sea } },
-      { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': opts.land } },
+      { id: 'land', type: 'fill', ...from('land'), paint: { 'fill-color': opts.land, 'fill-antialias': false, 'fill-opacity': perFeature } },
       {
-        id: 'nato', type: 'fill', source: 'countries', filter: ['==', ['get', 'nato'], true],
-        paint: { 'fill-color': opts.nato },
+        id: 'nato', type: 'fill', ...from('countries'), filter: ['==', ['get', 'nato'], true],
+        paint: { 'fill-color': opts.nato, 'fill-antialias': false, 'fill-opacity': perFeature },
       },
       {
-        id: 'borders', type: 'line', source: 'borders',
-        paint: { 'line-color': opts.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.5, 6, 1.2] },
+        id: 'borders', type: 'line', ...from('borders'),
+        paint: { 'line-color': opts.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.5, 6, 1.2], 'line-opacity': perFeature },
       },
       {
-        id: 'coast', type: 'line', source: 'land',
-        paint: { 'line-color': opts.coast, 'line-width': 0.6 },
+        id: 'coast', type: 'line', ...from('land'),
+        paint: { 'line-color': opts.coast, 'line-width': 0.6, 'line-opacity': perFeature },
       },
       {
         id: 'country-labels', type: 'symbol', source: 'labels',

@@ -75,6 +75,29 @@ export interface EventsMap {
   dispose(): void;
 }
 
+/**
+ * deck.gl makes its canvas at the default 300×150 and creates its WebGL context a few tasks later; the context's
+ * first frame is then drawn at that size, and the resize that follows reallocates the drawing buffer, a synchronous
+ * wait on the GPU process while the map opens. Sized as luma.gl will size it (CSS pixels × devicePixelRatio, floored:
+ * the map's size, as MapboxOverlay sizes its container so), again if the map resizes before the context exists, the
+ * first frame is the real one and no resize follows.
+ */
+function sizeCanvasBeforeContext(map: MapLibreMap, overlay: MapboxOverlay): void {
+  // deck.gl's canvas has the Deck's id (deck.gl's default: MapboxOverlay gives none); overlay.getCanvas() is null until
+  // the context exists.
+  const canvas = map.getContainer().querySelector<HTMLCanvasElement>('canvas#deckgl-overlay');
+  const size = () => {
+    const { clientWidth, clientHeight } = map.getContainer();
+    if (overlay.getCanvas() || !canvas) map.off('resize', size);
+    else if (clientWidth > 0 && clientHeight > 0) {
+      canvas.width = Math.floor(clientWidth * devicePixelRatio);
+      canvas.height = Math.floor(clientHeight * devicePixelRatio);
+    }
+  };
+  map.on('resize', size);
+  size();
+}
+
 export function connectEventsMap(
   map: MapLibreMap,
   store: Store,
@@ -180,7 +203,10 @@ export function connectEventsMap(
   };
   const overlay = reuse ?? new MapboxOverlay({ interleaved: false, layers: layers(), onAfterRender: afterRender });
   if (reuse) reuse.setProps({ layers: layers(), onAfterRender: afterRender });
-  else map.addControl(overlay);
+  else {
+    map.addControl(overlay);
+    sizeCanvasBeforeContext(map, overlay);
+  }
   const redraw = () => {
     version++;
     overlay.setProps({ layers: layers() });

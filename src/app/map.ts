@@ -3,7 +3,7 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { basemapPalette, basemapStyle } from './basemap-style.ts';
-import { inlinedWorkerUrl, withInlinedSources } from './export/inlined.ts';
+import { inlinedBundle, inlinedWorkerUrl, withInlinedSources } from './export/inlined.ts';
 
 export const MAP_DEFAULTS = {
   /**
@@ -23,7 +23,8 @@ setWorkerUrl(inlinedWorkerUrl() ?? workerUrl);
 export function createMap(container: HTMLElement, opts = MAP_DEFAULTS, base = document.baseURI): MapLibreMap {
   const map = new MapLibreMap({
     container,
-    style: withInlinedSources(basemapStyle(base, basemapPalette())),
+    // A single-file export reads the basemap from its inlined GeoJSON: a file:// page cannot fetch tiles.
+    style: withInlinedSources(basemapStyle(base, basemapPalette(), inlinedBundle() === null)),
     bounds: opts.bounds,
     fitBoundsOptions: { padding: opts.padding },
     minZoom: opts.minZoom,
@@ -32,9 +33,32 @@ export function createMap(container: HTMLElement, opts = MAP_DEFAULTS, base = do
     dragRotate: false,
     pitchWithRotate: false,
     renderWorldCopies: false,
+    // Labels appear at once: a fade is a basemap repaint a frame for 300 ms, each 100+ ms in software rendering.
+    fadeDuration: 0,
   });
+  opening.set(map, cameraOf(map));
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
   return map;
+}
+
+/** Where each map was opened: refitOpening() leaves a map alone once it has left it. */
+const opening = new WeakMap<MapLibreMap, string>();
+const cameraOf = (map: MapLibreMap) => `${map.getCenter().toArray().join()},${map.getZoom()}`;
+
+/**
+ * Fits the opening bounds again to the map's size now. The app creates the map before its data (MapLibre sets up
+ * while the data loads) and the timeline below it fills once the data is in, which takes height from the map: left
+ * alone, the map would resize in a later frame, having drawn and placed labels at the old size, and show a view
+ * fitted to a taller map with its top and bottom cut off. Does nothing once a link, a host page or the reader has
+ * moved the map, or when the size has not changed.
+ */
+export function refitOpening(map: MapLibreMap, opts = MAP_DEFAULTS): void {
+  const now = map.getContainer().getBoundingClientRect();
+  const drawn = map.getCanvas().getBoundingClientRect();
+  if (opening.get(map) !== cameraOf(map) || (now.width === drawn.width && now.height === drawn.height)) return;
+  map.resize();
+  map.fitBounds(opts.bounds, { padding: opts.padding, animate: false });
+  opening.set(map, cameraOf(map));
 }

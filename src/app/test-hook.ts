@@ -10,7 +10,7 @@ import type { EventsMap } from './events-map.ts';
 import { forEachShown, pixelOffsetOf, radiusOf, PICK_DEFAULTS } from './layers/pick.ts';
 import type { Arc } from './posture/arcs.ts';
 import { POSTURE_LAYER_IDS, pulsingRows } from './posture/deck-layers.ts';
-import { STATES_MAP_DEFAULTS } from './posture/states-map.ts';
+import { basemapCountries } from './basemap-style.ts';
 import { worldOf } from '../util/mercator.ts';
 
 export interface FlanklineHook {
@@ -118,7 +118,10 @@ export function installTestHook(map: MapLibreMap, eventsMap: EventsMap, store: S
     },
     drawn: () => eventsMap.drawn(),
     whenDrawn: () => eventsMap.whenDrawn(),
-    countryState: (code) => (map.getFeatureState({ source: STATES_MAP_DEFAULTS.source, id: code }) ?? {}) as Record<string, number | undefined>,
+    countryState: (code) => {
+      const countries = basemapCountries(map);
+      return (map.getFeatureState({ source: countries.source, sourceLayer: countries['source-layer'], id: code }) ?? {}) as Record<string, number | undefined>;
+    },
     drawnArcs: () => {
       const box = map.getContainer();
       const infos = eventsMap.overlay.pickObjects({ x: 0, y: 0, width: box.clientWidth, height: box.clientHeight, layerIds: [POSTURE_LAYER_IDS.arcs] });

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Position } from 'geojson';
-import { buildBasemap, unwrapRing } from '../../scripts/build-basemap.ts';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { basemapTiles, buildBasemap, TILE_LAYERS, unwrapRing } from '../../scripts/build-basemap.ts';
+import { BASEMAP_TILES, basemapStyle } from '../../src/app/basemap-style.ts';
 
 function lonSpan(ring: Position[]): number {
   const lons = ring.map(([lon]) => lon);
@@ -40,4 +43,53 @@ describe('the offline basemap', () => {
     const capitals = labels.features.filter((f) => f.properties?.kind === 'capital').map((f) => f.properties?.name);
     expect(capitals).toEqual(expect.arrayContaining(['Kyiv', 'Tallinn', 'Brussels', 'Warsaw']));
   });
+
+  test('basemapTiles() cuts every tile of zooms 0-5, with the countries (code, nato), land and borders where there is land', () => {
+    const basemap = buildBasemap();
+    const tiles = basemapTiles(Object.fromEntries(TILE_LAYERS.map((name) => [name, basemap[name]])));
+    expect(tiles.size).toBe([0, 1, 2, 3, 4, 5].reduce((n, z) => n + 4 ** z, 0));
+    // Zoom 3, x 4, y 2: central Europe, where the map opens.
+    const europe = new VectorTile(new PbfReader(tiles.get('3/4/2')!));
+    expect(Object.keys(europe.layers).sort()).toEqual(['borders', 'countries', 'land']);
+    const countries = europe.layers.countries;
+    const codes = Array.from({ length: countries.length }, (_, i) => countries.feature(i).properties);
+    expect(codes).toContainEqual(expect.objectContaining({ code: 'PL', nato: true }));
+    expect(codes).toContainEqual(expect.objectContaining({ code: 'UA', nato: false }));
+    // The South Pacific at zoom 5 (west of Chile): nothing, written as an empty tile rather than left missing (a 404 in the console).
+    expect(tiles.get('5/4/19')).toHaveLength(0);
+  });
 });
+
+describe('the basemap style', () => {
+  test('reads land, countries and borders from one vector tile source, labels from GeoJSON', () => {
+    const style = basemapStyle('http://example.org/app/');
+    expect(Object.keys(style.sources).sort()).toEqual([BASEMAP_TILES.source, 'labels', BASEMAP_TILES.tints].sort());
+    const url = 'http://example.org/app/geo/tiles/{z}/{x}/{y}.pbf';
+    expect(style.sources[BASEMAP_TILES.source]).toMatchObject({ type: 'vector', tiles: [url] });
+    // The host tints' source: the same tiles, countries by alpha-2 for feature state, and no layer of the style reads it.
+    expect(style.sources[BASEMAP_TILES.tints]).toMatchObject({ type: 'vector', tiles: [url], promoteId: { countries: 'code' } });
+    expect(style.layers.filter((l) => 'source' in l && l.source === BASEMAP_TILES.tints)).toEqual([]);
+    const nato = style.layers.find((l) => l.id === 'nato');
+    expect(nato).toMatchObject({ source: BASEMAP_TILES.source, 'source-layer': 'countries' });
+  });
+
+  test('fills and lines read their opacity per feature, as the host tints do, so MapLibre compiles one program for each', () => {
+    const style = basemapStyle('http://example.org/app/');
+    for (const id of ['land', 'nato', 'borders', 'coast']) {
+      const layer = style.layers.find((l) => l.id === id) as { type: string; paint: Record<string, unknown> };
+      const opacity = layer.paint[`${layer.type}-opacity`];
+      // An expression over the feature's properties (a constant or a zoom curve would be a uniform: a second program).
+      expect(JSON.stringify(opacity), id).toContain('["get"');
+    }
+  });
+
+  test('reads the same layers from the GeoJSON files when tiles are off (a single-file export)', () => {
+    const style = basemapStyle('http://example.org/app/', undefined, false);
+    expect(Object.keys(style.sources).sort()).toEqual(['borders', 'countries', 'labels', 'land']);
+    expect(style.sources.countries).toMatchObject({ type: 'geojson', data: 'http://example.org/app/geo/countries.geojson', promoteId: 'code' });
+    expect(style.layers.find((l) => l.id === 'nato')).toMatchObject({ source: 'countries' });
+    expect(style.layers.find((l) => l.id === 'nato')).not.toHaveProperty('source-layer');
+    expect(style.layers.map((l) => l.id)).toEqual(basemapStyle('http://example.org/app/').layers.map((l) => l.id));
+  });
+});
+

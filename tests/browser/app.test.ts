@@ -223,7 +223,7 @@ describe('offline', () => {
   test('no request leaves the page origin', async () => {
     const origin = new URL(url).origin;
     const web = suite.app.requests.filter((r) => /^(https?|wss?):/.test(r));
-    expect(web.some((r) => r.endsWith('/geo/countries.geojson'))).toBe(true);
+    expect(web.some((r) => /\/geo\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(r))).toBe(true);
     expect(web.some((r) => r.endsWith('/data/events.geojson'))).toBe(true);
     expect(web.filter((r) => new URL(r).origin !== origin)).toEqual([]);
     expect(suite.app.requests.filter((r) => !/^(https?|wss?|data|blob):/.test(r))).toEqual([]);

@@ -1,10 +1,11 @@
-// States on the basemap: host countries tinted (or outlined) by MapLibre feature state on the `countries` source,
+// States on the basemap: host countries tinted (or outlined) by MapLibre feature state on the basemap's countries,
 // one style per persisting category. A state appearing or ending eases in or out over `transitionMs` of wall time,
 // unless the reader prefers reduced motion; before its start nothing of it shows.
 // Every change of a tint repaints the whole basemap (150-200 ms in software rendering, far more than the markers'
 // frame), so the tints show at once until the map has opened, follow every step while playing, and while the reader
 // drags the time (or a host page drives it) wait until it has rested for `settleMs`.
 import type { ExpressionSpecification, Map as MapLibreMap, LayerSpecification } from 'maplibre-gl';
+import { type BasemapFeatures, basemapCountries } from '../basemap-style.ts';
 import type { Category } from '../../model/index.ts';
 import type { PostureTable } from '../../model/posture-table.ts';
 import { cssColor } from '../categories.ts';
@@ -21,28 +22,27 @@ export const STATES_MAP_DEFAULTS = {
   /** An outlined state also gets this faint wash, so a small country's outline is not its only sign. */
   outlineWashOpacity: 0.16,
   outlineWidthPx: 3.4,
-  /** Drawn under the borders, so neighbouring tints stay separated. */
+  /** Drawn under the borders, so neighbouring tints stay separated (and their fills need no antialiased edge). */
   beforeLayer: 'borders',
-  source: 'countries',
 };
 
 export const stateLayerId = (category: Category) => `state-${category}`;
 
-function layersFor(category: Category, opts: typeof STATES_MAP_DEFAULTS): LayerSpecification[] {
+function layersFor(category: Category, countries: BasemapFeatures, opts: typeof STATES_MAP_DEFAULTS): LayerSpecification[] {
   const strength: ExpressionSpecification = ['coalesce', ['feature-state', category], 0];
   const id = stateLayerId(category);
   const color = cssColor(category);
   if (stateStyle(category) === 'outline') {
     return [
-      { id: `${id}-wash`, type: 'fill', source: opts.source, paint: { 'fill-color': color, 'fill-opacity': ['*', opts.outlineWashOpacity, strength] } } as LayerSpecification,
+      { id: `${id}-wash`, type: 'fill', ...countries, paint: { 'fill-color': color, 'fill-antialias': false, 'fill-opacity': ['*', opts.outlineWashOpacity, strength] } } as LayerSpecification,
       // A white casing under the dashes, so the outline reads over a neighbouring or shared tint.
-      { id: `${id}-casing`, type: 'line', source: opts.source, layout: { 'line-join': 'round' },
+      { id: `${id}-casing`, type: 'line', ...countries, layout: { 'line-join': 'round' },
         paint: { 'line-color': '#fff', 'line-width': opts.outlineWidthPx + 2, 'line-opacity': ['*', 0.9, strength] } } as LayerSpecification,
-      { id, type: 'line', source: opts.source, layout: { 'line-join': 'round' },
+      { id, type: 'line', ...countries, layout: { 'line-join': 'round' },
         paint: { 'line-color': color, 'line-width': opts.outlineWidthPx, 'line-dasharray': [2, 1.2], 'line-opacity': strength } } as LayerSpecification,
     ];
   }
-  return [{ id, type: 'fill', source: opts.source, paint: { 'fill-color': color, 'fill-opacity': ['*', opts.fillOpacity, strength] } } as LayerSpecification];
+  return [{ id, type: 'fill', ...countries, paint: { 'fill-color': color, 'fill-antialias': false, 'fill-opacity': ['*', opts.fillOpacity, strength] } } as LayerSpecification];
 }
 
 export interface StatesOnMap {
@@ -61,9 +61,12 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
   let frame = 0;
   let last = 0;
   let ready = false;
+  // The countries' source, known once the style has loaded (install).
+  let countries: BasemapFeatures = { source: '' };
+  const featureOf = (id?: string) => ({ source: countries.source, sourceLayer: countries['source-layer'], id });
 
   const write = (s: number) => {
-    map.setFeatureState({ source: opts.source, id: states.slotCode[s] }, { [states.slotCategory[s]]: shown[s] });
+    map.setFeatureState(featureOf(states.slotCode[s]), { [states.slotCategory[s]]: shown[s] });
   };
   const step = (now: number) => {
     const dt = last ? now - last : 16;
@@ -95,15 +98,19 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
     if (!frame) { last = 0; frame = requestAnimationFrame(step); }
   };
   const install = () => {
+    countries = basemapCountries(map);
     const categories = [...new Set(states.slotCategory)];
     for (const c of categories) {
-      for (const layer of layersFor(c, opts)) if (!map.getLayer(layer.id)) map.addLayer(layer, map.getLayer(opts.beforeLayer) ? opts.beforeLayer : undefined);
+      for (const layer of layersFor(c, countries, opts)) if (!map.getLayer(layer.id)) map.addLayer(layer, map.getLayer(opts.beforeLayer) ? opts.beforeLayer : undefined);
     }
     ready = true;
     update();
   };
-  if (map.isStyleLoaded()) install();
-  else map.once('load', install);
+  // As soon as the style's layers exist, not at 'load' (once every tile is in and drawn): a layer added to the tiles'
+  // source after they are parsed makes MapLibre parse them all again and draw the map anew before it is idle, which
+  // was seconds of the app's first render.
+  if (map.getLayer(opts.beforeLayer)) install();
+  else map.once('style.load', install);
   let settle: ReturnType<typeof setTimeout> | undefined;
   const now = () => {
     clearTimeout(settle);
@@ -124,8 +131,8 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
       ready = false;
       cancelAnimationFrame(frame);
       clearTimeout(settle);
-      map.off('load', install);
-      if (map.getSource(opts.source)) map.removeFeatureState({ source: opts.source });
+      map.off('style.load', install);
+      if (countries.source && map.getSource(countries.source)) map.removeFeatureState(featureOf());
     },
   };
 }

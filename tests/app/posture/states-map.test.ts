@@ -18,6 +18,7 @@ function fakeMap() {
   const writes: number[] = [];
   const map = {
     isStyleLoaded: () => true,
+    getSource: () => undefined,
     getLayer: () => undefined,
     addLayer: () => undefined,
     once: () => undefined,
