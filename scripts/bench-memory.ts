@@ -28,14 +28,11 @@ const CORPORA: { label: string; shape: { documents: number; sentencesPerDocument
   { label: '2,000 documents, --memory-mb 300', shape: { documents: 2000, sentencesPerDocument: 30 }, args: ['--memory-mb', String(MEMORY_BENCH.budgetMb)] },
 ];
 
-// The child reports its own peak at exit: resident memory as the kernel counted it, in kB.
-const REPORT_PEAK = `data:text/javascript,process.on('exit', () => console.error('peak-rss-kb ' + process.resourceUsage().maxRSS))`;
-
 if (cliStale()) buildCli();
 const data = JSON.parse(readFileSync(GAZETTEER_PATH, 'utf8')) as GazetteerData;
 const root = mkdtempSync(join(tmpdir(), 'flankline-bench-memory-'));
 try {
-  console.log(`geocode peak memory (budget ${MEMORY_BENCH.budgetMb} MB; node build/cli/geocode.mjs as npm run geocode runs it, one process each; ` +
+  console.log(`geocode peak memory (budget ${MEMORY_BENCH.budgetMb} MB; node build/cli/geocode.mjs as npm run geocode runs it, its workers counted; ` +
     `load average ${loadavg()[0].toFixed(1)}: the machine may be shared, so times are noisy):`);
   for (const [k, { label, shape, args = [] }] of CORPORA.entries()) {
     const input = join(root, `in-${k}`);
@@ -47,10 +44,11 @@ try {
       bytes += doc.bytes.length;
     }
     const started = performance.now();
-    const run = spawnSync(process.execPath, ['--import', REPORT_PEAK, 'build/cli/geocode.mjs', '--input', input,
+    const run = spawnSync(process.execPath, ['build/cli/geocode.mjs', '--input', input,
       '--output', join(root, `out-${k}/events.geojson`), ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
     const seconds = (performance.now() - started) / 1000;
-    const peakMb = Number(/peak-rss-kb (\d+)/.exec(run.stderr)?.[1] ?? NaN) / 1024;
+    // geocode's own figure: its peak resident memory plus each worker process's (a process's RSS leaves out its children)
+    const peakMb = Number(/peak memory (\d+) MB/.exec(run.stdout + run.stderr)?.[1] ?? NaN);
     const status = run.status === 0 || run.status === 1 ? '' : ` (exit ${run.status}: ${run.stderr.split('\n').find((l) => l.includes('geocode:')) ?? ''})`;
     const ranOn = / run on ([^,:]+)/.exec(run.stdout)?.[1] ?? '?';
     console.log(`  ${label.padEnd(34)} ${(bytes / 1_048_576).toFixed(1).padStart(5)} MB of text  peak ${peakMb.toFixed(0).padStart(4)} MB  ` +
