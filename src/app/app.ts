@@ -7,7 +7,7 @@ import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { CorpusInfo, SourceDocument } from '../model/index.ts';
 import { corpusHeading, type CorpusHeading } from './format/corpus-title.ts';
 import { dayOfDate } from '../model/day.ts';
-import { createMap, MAP_DEFAULTS, refitOpening } from './map.ts';
+import { createMap, keepOpeningView, MAP_DEFAULTS, refitOpening } from './map.ts';
 import { loadEvents } from './data/load-events.ts';
 import type { Dataset } from './data/dataset.ts';
 import { datasetOfFeatures } from './data/features-dataset.ts';
@@ -139,6 +139,10 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
   const extension = (await opts.extend?.(store, map)) ?? {};
   let views = mountViews(els, store, data, domain, map, opts, extension);
   if (map) refitOpening(map);
+  // A selected event is the reader's focus (keep-in-view.ts moves the map for it): only an unselected map is refitted.
+  map?.on('resize', () => {
+    if (store.get().selectedId === null) keepOpeningView(map);
+  });
   const deck = await deckViews;
   let layers = views.mountLayers(deck, capitals);
   const drawn =

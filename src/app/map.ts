@@ -48,6 +48,16 @@ const opening = new WeakMap<MapLibreMap, string>();
 const cameraOf = (map: MapLibreMap) => `${map.getCenter().toArray().join()},${map.getZoom()}`;
 
 /**
+ * After a layout change resized the map (the legend docked above a phone's map), fits the whole opening view into the
+ * new frame, instead of keeping its centre and cutting markers at the edges. Does nothing once the map was moved.
+ */
+export function keepOpeningView(map: MapLibreMap, opts = MAP_DEFAULTS): void {
+  if (opening.get(map) !== cameraOf(map)) return;
+  map.fitBounds(opts.bounds, { padding: opts.padding, animate: false });
+  opening.set(map, cameraOf(map));
+}
+
+/**
  * Fits the opening bounds again to the map's size now. The app creates the map before its data (MapLibre sets up
  * while the data loads) and the timeline below it fills once the data is in, which takes height from the map: left
  * alone, the map would resize in a later frame, having drawn and placed labels at the old size, and show a view

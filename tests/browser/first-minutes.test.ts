@@ -35,7 +35,6 @@ for (const [name, viewport] of Object.entries(SIZES)) {
       const chip = (await page.locator('#legend').boundingBox())!;
       expect(chip.height).toBeLessThan(40);
       expect(points.filter((p) => overlaps(chip, p))).toEqual([]);
-      await page.screenshot({ path: `/work/briefs/shots-15/after-${name}-open.png` });
 
       await page.locator('#legend summary').click();
       // Opened, it is docked: the map gives it room, so the map's box and the legend's do not overlap.
@@ -51,7 +50,6 @@ for (const [name, viewport] of Object.entries(SIZES)) {
       // Its switches still work.
       await page.locator('.legend-toggle[data-category="incursion"]').click();
       expect(await page.evaluate(() => window.__flankline.state().hiddenCategories)).toEqual(['incursion']);
-      await page.screenshot({ path: `/work/briefs/shots-15/after-${name}-legend.png` });
       await page.close();
     });
 
@@ -95,7 +93,6 @@ for (const [name, viewport] of Object.entries(SIZES)) {
       // The marker, off screen before, is moved into the part of the map the panel leaves clear.
       await page.waitForFunction(() => !window.__flankline.map.isMoving(), undefined, { timeout: 10_000 });
       await page.waitForTimeout(600);
-      await page.screenshot({ path: `/work/briefs/shots-15/after-${name}-event.png` });
       const p = await page.evaluate(([lon, lat]) => window.__flankline.project(lon, lat), [poland.lon, poland.lat]);
       const map = (await page.locator('#map').boundingBox())!;
       expect(p.x).toBeGreaterThan(map.x);
@@ -216,7 +213,6 @@ describe('dark mode', () => {
     const img = decodePng(shot);
     const [r, g, b] = [img.data[0], img.data[1], img.data[2]];
     expect(r + g + b).toBeLessThan(150);
-    await page.screenshot({ path: '/work/briefs/shots-15/after-laptop-dark.png' });
     await context.close();
   });
 });
@@ -267,7 +263,6 @@ describe('the reader', () => {
     // The × is on top, not under the bar: the point at its middle is the button.
     expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.className, [close.x + close.width / 2, close.y + close.height / 2]))
       .toBe('panel-close');
-    await page.screenshot({ path: '/work/briefs/shots-15/after-laptop-reader.png' });
     await page.close();
   });
 });
@@ -292,7 +287,6 @@ describe('permalinks', () => {
       expect(p.y).toBeGreaterThan(map.y + 10);
       expect(p.y).toBeLessThan((name === 'phone' ? sheet.y : map.y + map.height) - 10);
       expect(p.x > legend.x + legend.width + 9 || p.y > legend.y + legend.height + 9).toBe(true);
-      await page.screenshot({ path: `/work/briefs/shots-15/after-${name}-permalink.png` });
       await page.close();
     });
   }
