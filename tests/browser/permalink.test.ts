@@ -63,7 +63,9 @@ describe('permalinks', () => {
       const boxAgain = (await again.page.locator('#map').boundingBox())!;
       expect(boxAgain).toEqual(box);
       const shotAfter = decodePng(await again.page.screenshot({ clip: boxAgain }));
-      expect(differingShare(shotBefore, shotAfter)).toBeLessThan(0.01);
+      // Same state, camera and markers (above). Since the basemap became vector tiles the coastlines and borders of a page
+      // that zoomed in and of one opened at that zoom can come from different tile zooms: about 3% of pixels, along edges.
+      expect(differingShare(shotBefore, shotAfter)).toBeLessThan(0.05);
       expect(again.errors).toEqual([]);
     } finally {
       await again.page.close();

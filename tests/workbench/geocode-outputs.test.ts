@@ -29,7 +29,7 @@ describe('npm run geocode', { timeout: 120_000 }, () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/geocode.ts', '--input', 'seeds', '--output', join(out, 'mine.geojson')], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(snapshot('public/data')).toEqual(before);
-    expect(readdirSync(out).filter((n) => !n.startsWith('.')).sort()).toEqual(['documents.json', 'mine.bin', 'mine.geojson', 'mine.parts', 'mine.posture.bin', 'mine.text.bin']);
+    expect(readdirSync(out).filter((n) => !n.startsWith('.')).sort()).toEqual(['corpus.json', 'documents.json', 'mine.bin', 'mine.geojson', 'mine.parts', 'mine.posture.bin', 'mine.text.bin']);
     expect(JSON.parse(readFileSync(join(out, 'documents.json'), 'utf8')).map((d: { file: string }) => d.file)).toContain('001_27f6953c3e6e08f0.txt');
     expect(run.stdout).toContain(`${join(out, 'documents.json')}`);
   });

@@ -109,7 +109,7 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
   // As soon as the style's layers exist, not at 'load' (once every tile is in and drawn): a layer added to the tiles'
   // source after they are parsed makes MapLibre parse them all again and draw the map anew before it is idle, which
   // was seconds of the app's first render.
-  if (map.getLayer(opts.beforeLayer)) install();
+  if (map.isStyleLoaded() || map.getLayer(opts.beforeLayer)) install();
   else map.once('style.load', install);
   let settle: ReturnType<typeof setTimeout> | undefined;
   const now = () => {
