@@ -176,7 +176,8 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   // A noun in a phrase ("in response to Russia's invasion of Ukraine") owns only the dates of its phrase ("the 2022
   // invasion", "the invasion in February 2022"), not the clause's ("has provided aid since October 2020").
   const phrase = p.isVerb || p.argument ? null : phraseSpan(grammar, p);
-  const own = dated.filter((d) => phrase ? d.start >= phrase[0] && d.end <= phrase[1] : grammar.clauseOf[tokenIndexAt(grammar, d.start)] === clause);
+  const inScope = (d: DateMention) => phrase ? d.start >= phrase[0] && d.end <= phrase[1] : grammar.clauseOf[tokenIndexAt(grammar, d.start)] === clause;
+  const own = dated.filter(inScope);
   const nearest = (ds: DateMention[]) => ds.reduce<DateMention | null>((best, d) => (!best || distance(d.start, p.start) < distance(best.start, p.start) ? d : best), null);
   // A clause with two verbs gives each the dates beside it: "Trump today announced a delegation to attend the
   // inauguration on August 6" dates the announcement today and the attendance on August 6.
@@ -184,8 +185,7 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   const inClause = nearest(mine.length ? mine : own.filter((d) => !p.isVerb || !p.verb || !nearestVerb(grammar, d)));
   // "arrived in Sofia today" in a document nobody dated: its day is told, relative to a day the text does not give, so
   // no other date may stand in for it ("In jail since 1999, ... arrived today" did not happen in 1999).
-  const unplaced = context.unplacedBySentence[i].some((d) => phrase ? d.start >= phrase[0] && d.end <= phrase[1]
-    : grammar.clauseOf[tokenIndexAt(grammar, d.start)] === clause && (!p.isVerb || !p.verb || nearestVerb(grammar, d) === p.verb));
+  const unplaced = context.unplacedBySentence[i].some((d) => inScope(d) && (phrase !== null || !p.isVerb || !p.verb || nearestVerb(grammar, d) === p.verb));
   if (unplaced) return null;
   if (inClause) return { interval: inClause.interval!, mention: inClause, source: 'clause', sentence: i };
   // A date written out with its year beside the verb ("deployed ... in March 2025") is the text's own word even when
