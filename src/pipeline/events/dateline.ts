@@ -13,6 +13,12 @@ export const DATELINE_DEFAULTS = {
 // After the place: ", Ukraine", "(AP)", a date, then a dash.
 const AFTER_PLACE = /^(?:,\s*[\p{L}. ]{2,30})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:,\s*[\p{L}\d ,.]{4,30})?\s*(?:[—–]|--?)\s/u;
 
+// A wire dateline opening a sentence: "SAN DIEGO (AP) - ", "WASHINGTON, D.C. — ", "BAGHDAD -- ".
+const WIRE_DATELINE = /^\p{Lu}[\p{Lu}.'-]+(?:\s+\p{Lu}[\p{Lu}.'-]*){0,3}(?:,\s*[\p{L}. ]{2,20})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:[—–]|--?)\s/u;
+
+/** True when a sentence opens with a wire dateline in capitals: a new story begins there. */
+export const opensStory = (sentence: string): boolean => WIRE_DATELINE.test(sentence);
+
 export interface Dateline {
   place: (ResolvedMention & { entry: GazetteerEntry }) | null;
   /** The day the dateline gives (ISO), or null. */

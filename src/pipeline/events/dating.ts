@@ -4,8 +4,9 @@
 import type { DateSource, Status } from '../../model/event.ts';
 import type { SentenceGrammar } from '../language/clauses.ts';
 import type { DateInterval, DateMention, Sentence } from '../types.ts';
-import { dayNumber, isoOf, parseIso } from '../dates/calendar.ts';
+import { addMonths, dayInterval, dayNumber, isoOf, monthInterval, parseIso, yearInterval } from '../dates/calendar.ts';
 import type { Predicate } from './predicates.ts';
+import { opensStory } from './dateline.ts';
 
 export const DATING_DEFAULTS = {
   /** Sentences looked back through for the paragraph's date; a paragraph rarely runs longer. */
@@ -22,6 +23,8 @@ export interface EventDate {
   source: DateSource;
   /** The sentence the date was found in, or null for the dateline or the published date. */
   sentence: number | null;
+  /** The words that count the event's time from the mention's ("the following year"), when they do. */
+  counted?: string;
 }
 
 /** What dating needs of the document, computed once. */
@@ -96,7 +99,36 @@ function fits(interval: DateInterval, status: Status, published: string | null):
 
 const distance = (a: number, b: number) => Math.abs(a - b);
 
-const startsState = (text: string, d: DateMention) => /^since\b/i.test(d.text) || /\bsince\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start));
+// A time counted from the one just told: "the following year", "two months later", "the next day".
+const LATER = /\b(?:the (?:following|next) (year|month|week|day)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (years?|months?|weeks?|days?) later)\b/i;
+const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** The interval `n` units after `base`, no more precise than both ("the following year" of 12 May 2014 is 2015). */
+export function later(base: DateInterval, unit: string, n: number): DateInterval {
+  const b = parseIso(base.start);
+  if (unit.startsWith('year')) return yearInterval(b.year + n);
+  if (unit.startsWith('month') || base.precision !== 'day') {
+    if (base.precision === 'year') return yearInterval(b.year + (unit.startsWith('month') ? Math.floor((b.month - 1 + n) / 12) : 0));
+    const m = addMonths(b.year, b.month, unit.startsWith('month') ? n : 0);
+    return monthInterval(m.year, m.month);
+  }
+  return dayInterval(b.dayNum + n * (unit.startsWith('week') ? 7 : 1));
+}
+
+/** The shift a sentence counts from the time told before it ("two years later"), or null. */
+function laterIn(sentence: string): { unit: string; n: number; text: string } | null {
+  const m = LATER.exec(sentence);
+  if (!m) return null;
+  return m[1] ? { unit: m[1].toLowerCase(), n: 1, text: m[0] } : { unit: m[3].toLowerCase(), n: COUNT[m[2].toLowerCase()] ?? Number(m[2]), text: m[0] };
+}
+
+/** Words that take the time just told as their own: "that's when", "that same year". */
+const POINTS_BACK = /\b(?:that[’']s when|that (?:is|was) when|at that time|that (?:same )?year|the same year)\b/i;
+
+// "since 2013", "from 1987 until her death": the start of a state
+const startsState = (text: string, d: DateMention) => /^(?:since|from)\b/i.test(d.text) || /\b(?:since|from)\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start));
+// ... or a date inside a phrase that starts one: "Since the Ben Guerdane attack in March 2016, forces have ..."
+const inStateStart = (text: string, d: DateMention) => startsState(text, d) || /\bsince\s[^,;:.()]{0,60}$/i.test(text.slice(Math.max(0, d.start - 64), d.start));
 
 /** A year written in the date itself ("March 2025", "12 May 2024"), not inferred. */
 const WRITTEN_YEAR = /\b(1[89]|20)\d\d\b/;
@@ -212,15 +244,32 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   if (!mayInherit(grammar, p, context)) return null;
   // "The last outbreak was in 1992. Other agencies provide aid": a verb in the present tells the day of writing, which
   // an earlier sentence's date stands for only when it is that close to publication (and never when nobody dated the text).
-  const now = p.isVerb && p.verb?.tense === 'present' && p.verb.mood !== 'planned';
+  // So does a noun told as recent ("during the invasion", "in the wake of the sabotage"): recent is near the writing
+  // day, not near another event's year ("The ship was built in 1942. It landed during the D-Day invasion").
+  const topic = !p.isVerb && !p.argument && topicSetting(grammar, p, context);
+  const recentNoun = !p.isVerb && !p.argument && !topic;
+  // "I'm shocked at the deteriorating crisis": a noun argument of a verb in the present is told as now, too.
+  // "the deteriorating crisis", "the ongoing talks": a participle in -ing before the noun tells it as going on now.
+  const goingOn = !p.isVerb && p.verb !== null && p.verb.head < p.first && p.first - p.verb.head <= 2 && grammar.tokens[p.verb.head].lower.endsWith('ing');
+  const now = ((p.isVerb || p.argument) && p.verb?.tense === 'present' && p.verb.mood !== 'planned') || recentNoun || goingOn;
   const nearWriting = (d: DateInterval) => !now || (context.published !== null && parseIso(context.published).dayNum - parseIso(d.end).dayNum <= opts.presentMaxDays);
+  const pointsBack = POINTS_BACK.test(context.sentences[i].text);
+  const shift = laterIn(context.sentences[i].text);
   // The paragraph's latest date before this sentence.
-  for (let j = i - 1; j >= 0 && i - j <= opts.paragraphLookback && sameParagraph(context, j, i); j--) {
-    const ds = context.datesBySentence[j].filter((d) => fits(d.interval!, p.status, context.published) && nearWriting(d.interval!));
+  // The document's topic takes the document's date, never a date the paragraph gives another event.
+  for (let j = i - 1; !topic && j >= 0 && i - j <= opts.paragraphLookback && sameParagraph(context, j, i); j--) {
+    // "... rented to agencies since 2013": the start of a state dates nothing else in the paragraph, unless the
+    // sentence points back at it ("Since 2014 we made a commitment. That's when we first sent troops.")
+    const ds = context.datesBySentence[j].filter((d) => fits(d.interval!, p.status, context.published) && nearWriting(d.interval!)
+      && (!inStateStart(context.text, d) || pointsBack));
     const last = ds[ds.length - 1];
+    if (last && shift) return { interval: later(last.interval!, shift.unit, shift.n), mention: last, source: 'paragraph', sentence: j, counted: shift.text };
     if (last) return { interval: last.interval!, mention: last, source: 'paragraph', sentence: j };
-    if (context.datesBySentence[j].length > 0) break; // a date that does not fit this event ends the paragraph's run
+    // a date that does not fit this event ends the paragraph's run, and so does a time the text does not place ("last week")
+    if (context.datesBySentence[j].length > 0 || context.unplacedBySentence[j].length > 0) break;
   }
+  // "The following year ..." with no time told before it in the paragraph: counted from a time the text does not give
+  if (shift) return null;
   if (context.lede && context.lede.sentence < i && fits(context.lede.mention.interval!, p.status, context.published) && nearWriting(context.lede.mention.interval!)) {
     return { interval: context.lede.mention.interval!, mention: context.lede.mention, source: 'lede', sentence: context.lede.sentence };
   }
@@ -230,10 +279,15 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   return null;
 }
 
-/** True when no line break separates sentences a and b: a paragraph is a line (news sites and plain text alike). */
+/**
+ * True when no line break separates sentences a and b, and no story begins between them: a paragraph is a line (news
+ * sites and plain text alike), and a wire round-up runs several stories in one ("... since 2013. WASHINGTON (AP) - ...").
+ */
 export function sameParagraph(context: Pick<DatingContext, 'text' | 'sentences'>, a: number, b: number): boolean {
   const [lo, hi] = a <= b ? [a, b] : [b, a];
-  return !/[\n\r\u2028\u2029]/.test(context.text.slice(context.sentences[lo].end, context.sentences[hi].start));
+  if (/[\n\r\u2028\u2029]/.test(context.text.slice(context.sentences[lo].end, context.sentences[hi].start))) return false;
+  for (let k = lo + 1; k <= hi; k++) if (opensStory(context.sentences[k].text)) return false;
+  return true;
 }
 
 /** The lede's date: the first date of the first content paragraph with one, when it lies near publication. */

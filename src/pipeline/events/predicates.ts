@@ -10,6 +10,9 @@ import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/do
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
 import { HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PLANNED_PREMODIFIERS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
 
+/** Nouns whose plural counts papers, not polls: "ballots", "votes". */
+const COUNTED_PAPERS = new Set(['ballot', 'vote']);
+
 /** Categories of states that hold from their start on: a deployment, a mission, a headquarters. */
 export const PERSISTING = new Set<Category>(['deployment', 'mission', 'headquarters']);
 
@@ -366,7 +369,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const nounish = (x: Token) => isNominal(x) || (x.pos === 'VERB' && x.lower.endsWith('ing'));
       const fits = words.every((w, k) => (k === 0 || nounish(tokens[i + k])) && (lemmaOf(tokens[i + k]) === w || tokens[i + k].lower === w || singular(tokens[i + k]) === w));
       if (!fits || (noun.needs && !noun.needs.test(sentence))) continue;
-      if (noun.after && !noun.after.test(`${tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(' ')} `)) continue;
+      const before = `${tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(' ')} `;
+      if ((noun.after && !noun.after.test(before)) || noun.notAfter?.test(before)) continue;
       match = { head: end, category: noun.category, frequent: true, lemma: words.join(' '), source: 'domain' };
     }
     // a domain term is its own evidence ("air policing"); its `needs` said what else it asks for
@@ -401,6 +405,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       }
     }
     if (!match) continue;
+    // "reviewed a billion ballots", "3 million more votes": papers and counts, not the vote held
+    if (COUNTED_PAPERS.has(match.lemma) && tokens[match.head].lower !== match.lemma) continue;
     // "the Air Policing mission": a domain term naming the kind of mission, exercise or operation it heads
     if (match.source === 'domain' && /^(mission|missions|operation|operations|exercise|exercises)$/.test(tokens[match.head + 1]?.lower ?? '')) match.head += 1;
     // The head of a compound is its last noun: "drone attack" is an attack, "attack drones" are drones.

@@ -39,6 +39,7 @@ export interface SentenceGrammar {
 
 // Parentheses are not breaks: "convening on Wednesday (9:00 a.m.) at the headquarters" is one clause.
 const STRONG_BREAK = new Set([';', ':', '—', '–', '"', '“', '”', '--']);
+const QUOTES = new Set(['"', '“', '”']);
 const SUBORDINATORS = new Set([
   'because', 'if', 'when', 'after', 'before', 'while', 'although', 'though', 'unless', 'whether', 'since', 'that',
   'where', 'whereas', 'once', 'until', 'lest', 'whenever', 'wherever',
@@ -247,7 +248,8 @@ function evidenceDenied(tokens: readonly Token[], groups: readonly VerbGroup[], 
 function claimed(tokens: readonly Token[], groups: readonly VerbGroup[], g: VerbGroup): boolean {
   for (let k = g.first - 1; k > 0 && g.first - k <= 10; k--) {
     if (tokens[k].lower === 'that' && CLAIM_ONLY.has(tokens[k - 1].lemma)) return !groups.some((o) => o !== g && o.head > k && o.head < g.first);
-    if (tokens[k].pos === 'VERB' || STRONG_BREAK.has(tokens[k].text)) return false;
+    // a claim often quotes its words: claims that "millions" of people voted
+    if (tokens[k].pos === 'VERB' || (STRONG_BREAK.has(tokens[k].text) && !QUOTES.has(tokens[k].text))) return false;
   }
   return false;
 }

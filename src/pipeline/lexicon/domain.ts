@@ -12,6 +12,8 @@ export interface DomainNoun {
   needs?: RegExp;
   /** The words just before must match this ("military presence", not "presence of mind"). */
   after?: RegExp;
+  /** The words just before must not match this ("at its headquarters" is a venue, not a command set up). */
+  notAfter?: RegExp;
   why: string;
 }
 
@@ -25,7 +27,8 @@ export const DOMAIN_NOUNS: DomainNoun[] = [
   { lemmas: ['presence'], category: 'deployment', after: /\b(military|troop|force|rotational|persistent|forward|permanent|naval|allied|u\.s\.|nato|american|enhanced)\s+$/i, why: 'a force presence is a standing deployment' },
   { lemmas: ['rotation'], category: 'deployment', needs: CUES.FORCES, why: 'rotations of troops are deployments that replace each other' },
   { lemmas: ['airstrike', 'air strike', 'drone strike', 'missile strike', 'missile attack', 'drone attack'], category: 'strike', why: 'strikes from the air' },
-  { lemmas: ['headquarters', 'command center', 'command centre', 'command post', 'hq'], category: 'headquarters', needs: /\b(new|opens?|opened|opening|establish\w*|set up|inaugurat\w*|relocat\w*|creat\w*|launch\w*|permanent|forward|will be|going to be|to be based)\b/i, why: 'a command set up at a place; only when the sentence says it is new, opened or moved (a venue is not news)' },
+  { lemmas: ['headquarters', 'command center', 'command centre', 'command post', 'hq'], category: 'headquarters', needs: /\b(new|opens?|opened|opening|establish\w*|set up|inaugurat\w*|relocat\w*|creat\w*|launch\w*|permanent|forward|will be|going to be|to be based)\b/i,
+    notAfter: /\b(?:at|from|outside|inside|near)\s+(?:\S+\s+)?$/i, why: 'a command set up at a place; only when the sentence says it is new, opened or moved (a venue is not news: "met at its headquarters")' },
   { lemmas: ['gain', 'advance'], category: 'advance', needs: CUES.MILITARY, why: 'territory taken by forces: WordNet files "gains" as profit and "advance" as progress' },
   { lemmas: ['crisis'], category: 'other', after: /\b(migration|migrant|refugee|humanitarian|border|hostage|security)\s+$/i, why: 'a crisis at a place (migration, border, humanitarian) is a situation analysts follow' },
   { lemmas: ['remarks', 'press conference', 'news conference'], category: 'meeting', why: 'a public appearance at a place on a day' },

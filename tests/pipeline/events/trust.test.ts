@@ -276,3 +276,46 @@ describe('the dateline places today\'s news, not history', () => {
     expect(eventsOf(text, null).filter((e) => e.entry.name === 'Kharkiv' && e.start.startsWith('2022'))).toEqual([]);
   });
 });
+
+describe('a date dates only what it belongs to (news nobody tuned for, stop 22)', () => {
+  it('ends the paragraph at a wire dateline: a round-up runs several stories in one line', () => {
+    const text = 'The agency has paid rent to the firm since 2013. WASHINGTON (AP) - The president met the Chancellor in Berlin.';
+    expect(eventsOf(text, null)).toEqual([]);
+  });
+
+  it('reads a claim whose words are quoted as a claim ("claims that \\"millions\\" of people voted")', () => {
+    const text = 'The mayor spoke in 2013. He revived his unsubstantiated claims that "millions" of people voted illegally in California.';
+    expect(eventsOf(text, null)).toEqual([]);
+  });
+
+  it('does not let the start of a state date the next sentence, unless it points back at it', () => {
+    expect(eventsOf('The company has rented offices to two agencies since 2013. The president met the Chancellor in Berlin.', null)).toEqual([]);
+    expect(eventsOf('She was a reporter for the Daily News from 1987 until her death. A teacher met her in Atlanta.', null)).toEqual([]);
+    const [e] = eventsOf('And since 2014 the alliance made a commitment to Poland. That\'s when we first sent troops to Poland on a rotational basis.', '2022-03-11');
+    expect(e.start).toBe('2014-01-01');
+  });
+
+  it('stops the paragraph\'s run at a time the text does not place ("last week" in an undated story)', () => {
+    const text = 'The civil war, which erupted in 1972, has claimed 70,000 lives. Officials said 75 civilians were killed last week. '
+      + 'A suicide bombing in Matara district killed 10 people.';
+    expect(eventsOf(text, null).filter((e) => e.start.startsWith('1972'))).toEqual([]);
+  });
+
+  it('dates a noun told as recent ("during the invasion") near the writing day only, not by another event\'s year', () => {
+    expect(eventsOf('The ship was built in 1942. It landed in Normandy during the invasion of France.', null)).toEqual([]);
+    expect(eventsOf('The last large outbreak was in 1992. "I\'m shocked at the deteriorating humanitarian crisis in Zimbabwe," he said.', null)).toEqual([]);
+  });
+
+  it('counts "the following year" from the time told before it', () => {
+    const [e] = eventsOf('In 2014, Tunisia entered a partnership programme. The following year the prime minister visited Brussels.', null);
+    expect([e.entry.name, e.start, e.end, e.precision]).toEqual(['Brussels', '2015-01-01', '2015-12-31', 'year']);
+    expect(eventsOf('The following year the prime minister visited Brussels.', '2024-03-12')).toEqual([]);
+  });
+
+  it('reads a headquarters named as a venue as a venue, and counted ballots as papers', () => {
+    expect(eventsOf('UEFA opened disciplinary proceedings at its headquarters in Switzerland on Thursday.', '2018-04-06')).toEqual([]);
+    expect(eventsOf('A researcher in Los Angeles reviewed a billion ballots on Monday.', '2018-04-06')).toEqual([]);
+    const [hq] = eventsOf('NATO opened a new headquarters in Gabès on Thursday.', '2018-04-06');
+    expect([hq.category, hq.entry.name]).toEqual(['headquarters', 'Gabès']);
+  });
+});
