@@ -24,6 +24,9 @@ const COUNT_NOUN =
 const EVENT_NOUN =
   /^\s+(?:\p{Lu}|summit|meeting|elections?|invasion|war|agreement|deal|budget|strategy|report|law|treaty|games|conference|offensive|counteroffensive|crisis|attacks?|annexation|referendum|revolution|accords?|ceasefire|protests?)/u;
 
+// A year inside a name: "the Public Lands Management Act of 2009", "the Class of 2010" (not when the text happened).
+const NAMED_BY_YEAR = /\b(?:Act|Bill|Class|Code|Law)\s+of\s+$/;
+
 const RANGE = new RegExp(`\\b(?:from|between)\\s+${YEAR}\\s+(?:to|and|until|till|through)\\s+${YEAR}\\b|\\b${YEAR}\\s*[-–—]\\s*(\\d{4}|\\d{2})\\b(?![-–/]\\d)`, 'g');
 const DECADE = /\b(?:the\s+)?((?:1[89]|20)\d0)['’]?s\b/g;
 const SINGLE = new RegExp(`(?:${YEAR_CUE}|\\bthe\\s+(?=\\d{4}\\s)|\\b(?=\\d{4}['’]s\\b))${YEAR}\\b(?![-–/.,:]?\\d)`, 'gi');
@@ -68,6 +71,7 @@ export function yearDates(sentence: string, base: number, taken: readonly RawDat
     const after = sentence.slice(end, end + 24);
     if (COUNT_NOUN.test(after)) continue;
     if (/\bthe\s+$/i.test(m[0].slice(0, -4)) && !EVENT_NOUN.test(after)) continue;
+    if (NAMED_BY_YEAR.test(sentence.slice(Math.max(0, m.index - 24), end - 4))) continue;
     push(end - 4, end, Number(m[1]), Number(m[1]));
   }
   out.push(...found);

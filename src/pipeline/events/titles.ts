@@ -5,7 +5,7 @@
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { NAME_TITLES, PERSON_NOUNS } from '../lexicon/words.ts';
+import { NAME_TITLES, PERSON_NOUNS, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -118,6 +118,19 @@ function isPlural(words: readonly Token[]): boolean {
     (head.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ans|ians|ers)$/u.test(head.text));
 }
 
+/** The name after a closing quote that said it: '..." Bush said.' or '..." said Rutte.', or null. */
+function speakerAfterQuote(grammar: SentenceGrammar): string | null {
+  const { tokens } = grammar;
+  let quote = tokens.length - 1;
+  while (quote >= 0 && !/^["”]$/.test(tokens[quote].text)) quote--;
+  if (quote < 0) return null;
+  const rest = tokens.slice(quote + 1).filter((t) => t.pos !== 'PUNCT');
+  const verbAt = rest.findIndex((t) => t.pos === 'VERB' && SPEECH_VERBS.has(t.lemma));
+  if (verbAt < 0) return null;
+  const name = verbAt > 0 ? rest.slice(0, verbAt) : rest.slice(verbAt + 1);
+  return name.length > 0 && name.length <= 4 && name.every((t) => t.pos === 'PROPN' || NAME_TITLES.has(t.lower)) ? nameOf(name) : null;
+}
+
 /** The subject of a predicate, looking into the governing clause for infinitives, relatives and "and" clauses. */
 function subjectOf(input: TitleInput): { text: string; plural: boolean } | null {
   const { grammar, predicate } = input;
@@ -135,8 +148,13 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
     if (antecedent.length && antecedent[antecedent.length - 1].pos === 'PROPN') words = antecedent;
   }
   if (words.some((t) => t.pos === 'PRON' && /^(whose|which|who|that|what)$/.test(t.lower))) return null;
+  // "'Laura and I will travel to Africa,' Bush said": the speaker a quote names after it
+  if (words.some((t) => t.text === 'I')) {
+    const speaker = speakerAfterQuote(grammar);
+    if (speaker) return { text: speaker, plural: false };
+  }
   if (words.length === 1 && PRONOUNS.has(words[0].lower)) {
-    // "he", "she", "they" refer back; "we" and "I" are the speaker, whom a headline cannot name
+    // "he", "she", "they" refer back; "we" and "I" are the speaker, whom a headline cannot name unless the quote does
     return input.antecedent && /^(he|she|they)$/.test(words[0].lower) ? { text: input.antecedent, plural: words[0].lower === 'they' } : null;
   }
   const short = shorten(words, TITLE_DEFAULTS.maxPhraseWords);

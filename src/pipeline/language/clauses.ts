@@ -311,6 +311,8 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
   const { tokens, clauseOf } = grammar;
   const clause = clauseOf[before] ?? clauseOf[before + 1];
   let i = before;
+  // "More than 52,000 Venezuelans [1] have arrived": a reference mark is not a word of the sentence
+  if (i >= 2 && tokens[i].text === ']' && tokens[i - 2].text === '[') i -= 3;
   while (i >= 0 && clauseOf[i] === clause && (tokens[i].pos === 'ADV' || TIME_WORDS.has(tokens[i].lower))) i--;
   let end = i;
   if (end < 0 || !(tokens[end].pos === 'NOUN' || tokens[end].pos === 'PROPN' || tokens[end].pos === 'PRON' || tokens[end].pos === 'NUM' || /^(jr|sr)\.?$/i.test(tokens[end].text))) return [];

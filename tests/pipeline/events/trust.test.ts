@@ -319,3 +319,19 @@ describe('a date dates only what it belongs to (news nobody tuned for, stop 22)'
     expect([hq.category, hq.entry.name]).toEqual(['headquarters', 'Gabès']);
   });
 });
+
+describe('headlines and dates read through the marks of news writing', () => {
+  it('names the speaker of a quote for "I" ("\'Laura and I will travel ...,\' Bush said")', () => {
+    const [e] = eventsOf('"I\'m pleased to announce that Laura and I will travel to Kenya early next year," Bush said.', '2007-10-01');
+    expect([e.title, e.start]).toEqual(['Bush to travel to Kenya', '2008-01-01']);
+  });
+
+  it('skips a reference mark between a subject and its verb', () => {
+    const [e] = eventsOf('The defence ministers [2] met in Vilnius on Monday.');
+    expect(e.title).toBe('Defence ministers meet in Vilnius');
+  });
+
+  it('reads no date in the year of a law\'s name ("the Lands Act of 2009")', () => {
+    expect(eventsOf('Supporters of the Public Lands Management Act of 2009 were invited to attend the ceremony at the White House.', null)).toEqual([]);
+  });
+});
