@@ -67,7 +67,9 @@ function nearestVerb(grammar: SentenceGrammar, d: DateMention): SentenceGrammar[
     if (g.clause !== clause) continue;
     // a date mostly follows its verb ("struck a building on Tuesday, killing three"): one before a verb counts double
     // and a finite verb before a gerund tacked on after it ("..., killing three"); an infinitive has the dates after it ("is scheduled to meet on Friday")
-    const gap = (k < g.first ? 2 * (g.first - k) : k - g.head) + (g.form === 'finite' || (g.form === 'infinitive' && k > g.head) ? 0 : 3);
+    // and a comma between a date and a verb after it ends the date's phrase ("... border on Tuesday, calling it ...")
+    const comma = k < g.first && grammar.tokens.slice(k + 1, g.first).some((t) => t.text === ',');
+    const gap = (k < g.first ? 2 * (g.first - k) + (comma ? 10 : 0) : k - g.head) + (g.form === 'finite' || (g.form === 'infinitive' && k > g.head) ? 0 : 3);
     if (gap < bestGap) [best, bestGap] = [g, gap];
   }
   return best;

@@ -12,7 +12,7 @@ import { confidenceOf, reasonOf } from './confidence.ts';
 import { dateOf, ledeDate, sameParagraph, toldAsHistory, type DatingContext, type EventDate } from './dating.ts';
 import { readDateline, type Dateline } from './dateline.ts';
 import { baseRole, placesInSentence, type PlaceInSentence } from './place-roles.ts';
-import { findPredicates, type Predicate } from './predicates.ts';
+import { findPredicates, PERSISTING, type Predicate } from './predicates.ts';
 import { makeTitle } from './titles.ts';
 
 export const EVENTS_DEFAULTS = {
@@ -199,6 +199,16 @@ function datedInNewsPresent(p: Predicate, i: number, context: DatingContext): { 
   return { p: happening, date: past };
 }
 
+/**
+ * "The vehicles launch 155mm shells": a happening told in the simple present below the headline, with no time of its
+ * own, says what is done or can be done, not what happened when; a state ("Poland hosts troops") still holds now.
+ */
+function habitual(p: Predicate, date: EventDate | null, headline: boolean): boolean {
+  const simplePresent = p.isVerb && p.verb?.form === 'finite' && p.verb.tense === 'present' && !p.verb.progressive && p.verb.first === p.verb.head;
+  return simplePresent && !headline && p.status === 'happened' && !PERSISTING.has(p.category) && p.category !== 'meeting'
+    && date !== null && date.source !== 'clause' && date.source !== 'sentence';
+}
+
 /** Two dates that may be one event's: either is unknown or only the publication date, or they overlap. */
 function datesAgree(a: EventDate | null, b: EventDate | null): boolean {
   if (!a || !b || a.source === 'published' || b.source === 'published') return true;
@@ -267,7 +277,8 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       const restated = !said.isVerb && predicates.some((q) => q.isVerb && q.category === said.category &&
         ((said.verb !== null && said.verb === q.verb && said.argument) || (placed.get(q) ?? []).some((c) => chosen.some((d) => d.entry.id === c.entry.id))));
       if (restated) continue;
-      const { p, date } = datedInNewsPresent(said, i, context);
+      const { p, date: told } = datedInNewsPresent(said, i, context);
+      const date = habitual(p, told, i === contentIndex[0]) ? null : told;
       const kind = `${p.category}|${p.lemma}`;
       let role: string | null = chosen[0]?.role ?? null;
       let inferred: Inferred | null = null;

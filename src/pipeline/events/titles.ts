@@ -164,6 +164,14 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   return short ? { text: short, plural: agreesPlural || isPlural(words) } : null;
 }
 
+/** "fired on Qamishli": a verb's object taken after its preposition keeps it, or the headline says "fires Qamishli". */
+function withPreposition(input: TitleInput, object: string | null): string | null {
+  const { predicate, grammar } = input;
+  const at = predicate.object ? predicate.object[0] - 1 : -1;
+  const prep = at === predicate.head + 1 && grammar.tokens[at].pos === 'ADP' && grammar.tokens[at].lower !== 'of' ? grammar.tokens[at].lower : null;
+  return object && prep && !object.toLowerCase().startsWith(`${prep} `) ? `${prep} ${object}` : object;
+}
+
 /** The object phrase of a verb predicate, shortened, or null. */
 function objectOf(input: TitleInput): string | null {
   const { grammar, predicate } = input;
@@ -290,7 +298,7 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   const found = role === 'host' ? { text: input.placeName, plural: false } : predicate.passive ? null : subjectOf(input);
   const subject = found?.text ?? null;
   const subjectIsPlace = role === 'host' && !!subject;
-  const object = objectOf(input);
+  const object = withPreposition(input, objectOf(input));
   const objectHasPlace = !!object && !!input.place && object.includes(input.place.mention.text);
   const subjectNamesPlace = !!subject && (subject === input.placeName || (!!input.place && subject.includes(input.place.mention.text)));
   const where = wherePhrase(input, objectHasPlace, subjectIsPlace || subjectNamesPlace);

@@ -155,7 +155,8 @@ function verbGroups(tokens: readonly Token[], clauses: readonly Clause[], clause
     let form: VerbGroup['form'] = 'finite';
     if (infinitive) form = 'infinitive';
     else if (auxiliaries.length === 0 && t.lower.endsWith('ing')) form = 'gerund';
-    else if (auxiliaries.length === 0 && isPastForm(t) && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PROPN') && groups.some((g) => g.clause === clauseOf[i] && g.form === 'finite')) form = 'participle';
+    else if (auxiliaries.length === 0 && isPastForm(t) && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PROPN') && groups.some((g) => g.clause === clauseOf[i] && g.form === 'finite') &&
+      !reportedWithoutThat(tokens, groups, i)) form = 'participle';
 
     let tense: Tense = 'present';
     if (aux.some((a) => FUTURE_AUX.has(a))) tense = 'future';
@@ -179,7 +180,20 @@ function verbGroups(tokens: readonly Token[], clauses: readonly Clause[], clause
 }
 
 /** The verb that governs group `g` (an infinitive or a gerund): the nearest finite or infinitive verb before it. */
-function governor(groups: readonly VerbGroup[], g: VerbGroup): VerbGroup | null {
+/** True when the verb at `i` is what a verb of saying reports, without "that": "says Turkey fired on Qamishli". */
+function reportedWithoutThat(tokens: readonly Token[], groups: readonly VerbGroup[], i: number): boolean {
+  const speech = groups.at(-1);
+  if (!speech || speech.form !== 'finite' || !SPEECH_VERBS.has(tokens[speech.head].lemma)) return false;
+  return tokens.slice(speech.head + 1, i).every((t) => /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(t.pos));
+}
+
+function governor(groups: readonly VerbGroup[], g: VerbGroup, tokens?: readonly Token[]): VerbGroup | null {
+  // "Russians travelling to the UK could face provocations": a gerund right after a noun describes it, and the
+  // clause's finite verb after it governs (a reduced relative)
+  if (tokens && g.form === 'gerund' && /^(NOUN|PROPN)$/.test(tokens[g.first - 1]?.pos ?? '')) {
+    const after = groups.find((o) => o.first > g.head && o.clause === g.clause && o.form === 'finite');
+    if (after) return after;
+  }
   for (let k = groups.indexOf(g) - 1; k >= 0; k--) if (groups[k].form !== 'participle') return groups[k];
   return null;
 }
@@ -191,7 +205,7 @@ function governor(groups: readonly VerbGroup[], g: VerbGroup): VerbGroup | null 
  */
 function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: readonly Clause[]): void {
   for (const g of groups) {
-    const gov = governor(groups, g);
+    const gov = governor(groups, g, tokens);
     if (g.form === 'infinitive') {
       const before = tokens[g.first - 1]?.lower ?? '';
       if (PLANNED_BEFORE_TO.has(before)) g.mood = g.mood === 'negated' ? 'negated' : 'planned';

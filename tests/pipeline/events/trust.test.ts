@@ -335,3 +335,21 @@ describe('headlines and dates read through the marks of news writing', () => {
     expect(eventsOf('Supporters of the Public Lands Management Act of 2009 were invited to attend the ceremony at the White House.', null)).toEqual([]);
   });
 });
+
+describe('what a sentence reports, read as a wire story writes it (stop 22)', () => {
+  it('reads "says Turkey fired on X on Tuesday, calling it ..." as a strike on X that Tuesday', () => {
+    const [e, ...rest] = eventsOf('A militia spokesman says Turkey fired on Qamishli and other towns along the border on Tuesday, calling it a diversion.');
+    expect(rest).toEqual([]);
+    expect([e.category, e.entry.name, e.start, e.title]).toEqual(['strike', 'Al Qāmishlī', '2024-03-12', 'Turkey fires on Qamishli']);
+  });
+
+  it('takes a gerund describing a noun under the verb after it ("Russians travelling to the UK could face ...")', () => {
+    expect(eventsOf("The embassy is warning that Russians travelling to the United Kingdom could face provocations.")).toEqual([]);
+  });
+
+  it('reads a happening in the simple present below the headline, without a time of its own, as habit', () => {
+    expect(eventsOf('Army buys new guns. The vehicles look like a tank and launch 155mm shells in Syria.')).toEqual([]);
+    const [state] = eventsOf('Army buys new guns. Poland hosts 10,000 U.S. troops.');
+    expect(state.category).toBe('deployment');
+  });
+});
