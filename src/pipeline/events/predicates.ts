@@ -241,6 +241,18 @@ function guestObject(tokens: readonly Token[], head: number): boolean {
   return GUESTS.test(last.lower) || (last.pos === 'PROPN' && /^\p{Lu}/u.test(last.text));
 }
 
+/** Verbs that mean dismissing when a person is their object. */
+const DISMISSAL = new Set(['fire', 'sack', 'axe']);
+
+/** True when a phrase names a person: a title, a person noun, or a name without an event or weapon word. */
+function personPhrase(tokens: readonly Token[], range: [number, number] | null): boolean {
+  if (!range) return false;
+  const words = tokens.slice(range[0], range[1] + 1);
+  const head = words[words.length - 1];
+  const nouns = words.filter((t) => t.pos !== 'DET' && t.pos !== 'PRON');
+  return nouns.some((t) => NAME_TITLES.has(t.lower) || PERSON_NOUNS.has(t.lower) || PERSON_NOUNS.has(t.lemma)) || (head.pos === 'PROPN' && words.every((t) => t.pos === 'PROPN' || t.pos === 'DET')) || (head.pos === 'PRON' && /^(him|her|them|he|she|they)$/.test(head.lower));
+}
+
 /** Verbs of people coming together that mean putting things together in the passive. */
 const GATHERING = new Set(['assemble', 'gather', 'collect', 'meet']);
 
@@ -343,6 +355,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (category === 'meeting' && !framed && group && TRAVEL_LEMMAS.has(t.lemma) && privateTravel(grammar, group, i)) continue;
       // "the statue was assembled", "samples were collected": people gather, things are put together
       if (category === 'meeting' && passive && GATHERING.has(t.lemma)) continue;
+      // "Pakistan fired the chief justice", "Snell was fired": a person fired is dismissed, not shot at
+      if (DISMISSAL.has(t.lemma) && !/^(on|upon|at|into)$/.test(tokens[i + 1]?.lower ?? '') && personPhrase(tokens, passive ? phraseBefore(tokens, group?.first ?? i, grammar.clauseOf) : phraseAfter(tokens, i))) continue;
       // "a reception for the visiting minister", "the visiting delegation": a participle that describes a person
       if (t.lower.endsWith('ing') && TRAVEL_LEMMAS.has(t.lemma) && (/^(DET|ADJ|ADP)$/.test(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.lower === 'for') && !/^(after|before|while|since)$/.test(tokens[i - 1]?.lower ?? '') &&
         (NAME_TITLES.has(tokens[i + 1]?.lower ?? '') || PERSON_NOUNS.has(tokens[i + 1]?.lower ?? ''))) continue;

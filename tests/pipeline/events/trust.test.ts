@@ -353,3 +353,17 @@ describe('what a sentence reports, read as a wire story writes it (stop 22)', ()
     expect(state.category).toBe('deployment');
   });
 });
+
+describe('a person fired is dismissed, not shot at (stop 22)', () => {
+  it('makes no strike of firing a person, in the active or the passive', () => {
+    expect(eventsOf('The government fired the chief justice in Islamabad on Monday.')).toEqual([]);
+    expect(eventsOf('Snell was fired in Philadelphia on Monday after his arrest.')).toEqual([]);
+  });
+
+  it('still reads missiles fired, and fire opened on people, as strikes', () => {
+    const [m] = eventsOf('The missile was fired from Belarus into Poland on Monday.');
+    expect([m.category, m.entry.name]).toEqual(['strike', 'Poland']);
+    const [k] = eventsOf('Russian forces fired missiles at Kharkiv on Monday.');
+    expect([k.category, k.entry.name]).toEqual(['strike', 'Kharkiv']);
+  });
+});
