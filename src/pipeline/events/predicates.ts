@@ -355,6 +355,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (category === 'meeting' && !framed && group && TRAVEL_LEMMAS.has(t.lemma) && privateTravel(grammar, group, i)) continue;
       // "the statue was assembled", "samples were collected": people gather, things are put together
       if (category === 'meeting' && passive && GATHERING.has(t.lemma)) continue;
+      // "the man she met over the Internet": one person alone meets no one; the one met is the noun the clause describes
+      if (t.lemma === 'meet' && group && /^(he|she|i|it)$/.test(tokens[group.first - 1]?.lower ?? '') && !phraseAfter(tokens, i) && tokens[i + 1]?.lower !== 'with') continue;
       // "Pakistan fired the chief justice", "Snell was fired": a person fired is dismissed, not shot at
       if (DISMISSAL.has(t.lemma) && !/^(on|upon|at|into)$/.test(tokens[i + 1]?.lower ?? '') && personPhrase(tokens, passive ? phraseBefore(tokens, group?.first ?? i, grammar.clauseOf) : phraseAfter(tokens, i))) continue;
       // "a reception for the visiting minister", "the visiting delegation": a participle that describes a person

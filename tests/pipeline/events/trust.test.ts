@@ -355,6 +355,12 @@ describe('what a sentence reports, read as a wire story writes it (stop 22)', ()
 });
 
 describe('a person fired is dismissed, not shot at (stop 22)', () => {
+  it('makes no meeting of the one a person met, told in a clause describing them ("the man she met")', () => {
+    expect(eventsOf('COLUMBUS — She told of an encounter with the man she met over the Internet on Monday.')).toEqual([]);
+    const [e] = eventsOf('COLUMBUS — She met the governor on Monday.');
+    expect(e.category).toBe('meeting');
+  });
+
   it('makes no strike of firing a person, in the active or the passive', () => {
     expect(eventsOf('The government fired the chief justice in Islamabad on Monday.')).toEqual([]);
     expect(eventsOf('Snell was fired in Philadelphia on Monday after his arrest.')).toEqual([]);
