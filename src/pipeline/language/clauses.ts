@@ -40,6 +40,7 @@ export interface SentenceGrammar {
 // Parentheses are not breaks: "convening on Wednesday (9:00 a.m.) at the headquarters" is one clause.
 const STRONG_BREAK = new Set([';', ':', '—', '–', '"', '“', '”', '--']);
 const QUOTES = new Set(['"', '“', '”']);
+const DASHES = new Set(['—', '–', '--']);
 const SUBORDINATORS = new Set([
   'because', 'if', 'when', 'after', 'before', 'while', 'although', 'though', 'unless', 'whether', 'since', 'that',
   'where', 'whereas', 'once', 'until', 'lest', 'whenever', 'wherever',
@@ -323,6 +324,12 @@ function phraseStartAt(tokens: readonly Token[], clauseOf: readonly number[], cl
  */
 export function subjectBefore(grammar: SentenceGrammar, before: number, withModifiers = false): Token[] {
   const { tokens, clauseOf } = grammar;
+  // "The CEOs of five airline groups – Air France KLM, easyJet and Ryanair – met": the subject stands before the aside
+  if (DASHES.has(tokens[before]?.text ?? '')) {
+    let open = before - 1;
+    while (open > 0 && before - open < 30 && !DASHES.has(tokens[open].text)) open--;
+    if (open > 0 && DASHES.has(tokens[open].text)) before = open - 1;
+  }
   const clause = clauseOf[before] ?? clauseOf[before + 1];
   let i = before;
   // "More than 52,000 Venezuelans [1] have arrived": a reference mark is not a word of the sentence
