@@ -15,6 +15,12 @@ export const POOL_DEFAULTS = {
   /** Batches queued per process: keeps a process busy while the main thread reads the next files. */
   batchesPerThread: 4,
   /**
+   * Batches handed to a process before it has answered the first: the next one waits in the process's own channel,
+   * so it starts on it at once instead of going idle for a round trip through the main process (which also pauses
+   * for its own garbage collection, its heap holding every result) after every batch.
+   */
+  batchesAhead: 2,
+  /**
    * Documents to run (not served by the cache) up to which a run without --workers stays in the main thread: a worker
    * costs about 1-2 s to start (it loads the pipeline's code, the tagger's model and the gazetteer), the time of some
    * 200-400 documents; below this, one thread wins.
@@ -44,6 +50,7 @@ export function createPool(workers: number, opts = POOL_DEFAULTS, settings: RunS
     maxThreads: workers,
     // Loading the resources costs a second: a worker waiting for the next batch must not be stopped.
     idleTimeout: Infinity,
+    concurrentTasksPerWorker: opts.batchesAhead,
   });
   // Each worker's peak resident memory, in kB, by process id.
   const peaks = new Map<number, number>();
