@@ -203,11 +203,16 @@ function datedInNewsPresent(p: Predicate, i: number, context: DatingContext): { 
  * "The vehicles launch 155mm shells": a happening told in the simple present below the headline, with no time of its
  * own, says what is done or can be done, not what happened when; a state ("Poland hosts troops") still holds now.
  */
-function habitual(p: Predicate, date: EventDate | null, headline: boolean): boolean {
+function habitual(grammar: SentenceGrammar, p: Predicate, date: EventDate | null, headline: boolean): boolean {
+  if (date === null || date.source === 'clause' || date.source === 'sentence' || PERSISTING.has(p.category)) return false;
+  // "has visited the complaints office weekly", "regularly violates the airspace": a habit in any tense
+  const clause = grammar.clauseOf[p.head];
+  if (p.isVerb && grammar.tokens.some((t, k) => grammar.clauseOf[k] === clause && FREQUENCY.test(t.lower))) return true;
   const simplePresent = p.isVerb && p.verb?.form === 'finite' && p.verb.tense === 'present' && !p.verb.progressive && p.verb.first === p.verb.head;
-  return simplePresent && !headline && p.status === 'happened' && !PERSISTING.has(p.category) && p.category !== 'meeting'
-    && date !== null && date.source !== 'clause' && date.source !== 'sentence';
+  return simplePresent && !headline && p.status === 'happened' && p.category !== 'meeting';
 }
+
+const FREQUENCY = /^(weekly|daily|monthly|yearly|annually|regularly|routinely|frequently|often|repeatedly|usually|habitually|sometimes)$/;
 
 /** Two dates that may be one event's: either is unknown or only the publication date, or they overlap. */
 function datesAgree(a: EventDate | null, b: EventDate | null): boolean {
@@ -278,7 +283,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
         ((said.verb !== null && said.verb === q.verb && said.argument) || (placed.get(q) ?? []).some((c) => chosen.some((d) => d.entry.id === c.entry.id))));
       if (restated) continue;
       const { p, date: told } = datedInNewsPresent(said, i, context);
-      const date = habitual(p, told, i === contentIndex[0]) ? null : told;
+      const date = habitual(grammar, p, told, i === contentIndex[0]) ? null : told;
       const kind = `${p.category}|${p.lemma}`;
       let role: string | null = chosen[0]?.role ?? null;
       let inferred: Inferred | null = null;

@@ -352,6 +352,13 @@ describe('what a sentence reports, read as a wire story writes it (stop 22)', ()
     expect(eventsOf("The embassy is warning that Russians travelling to the United Kingdom could face provocations.")).toEqual([]);
   });
 
+  it('reads what is done weekly or regularly as habit, unless its own clause dates it', () => {
+    expect(eventsOf('Li made requests to police. She has visited the complaints office of the court in Beijing weekly to no avail.')).toEqual([]);
+    expect(eventsOf('Talks began. Russian jets regularly violated Polish airspace.')).toEqual([]);
+    const [e] = eventsOf('Talks began. Russian jets regularly violated Polish airspace, most recently on Monday.');
+    expect(e.category).toBe('incursion');
+  });
+
   it('reads a happening in the simple present below the headline, without a time of its own, as habit', () => {
     expect(eventsOf('Army buys new guns. The vehicles look like a tank and launch 155mm shells in Syria.')).toEqual([]);
     const [state] = eventsOf('Army buys new guns. Poland hosts 10,000 U.S. troops.');
