@@ -49,6 +49,15 @@ function drawSwatch(ctx: CanvasRenderingContext2D, e: LegendEntry, x: number, y:
     ctx.fill();
     ctx.globalAlpha = 1;
     ctx.stroke();
+  } else if (e.kind === 'area') {
+    // As the map draws it: a dashed ring around a pale inside.
+    ctx.globalAlpha = 0.3;
+    ctx.beginPath();
+    ctx.arc(x, y, 5, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    ctx.setLineDash([2.5, 1.5]);
+    ctx.stroke();
   } else if (e.kind === 'arc') {
     ctx.beginPath();
     ctx.moveTo(x - 7, y + 3);
