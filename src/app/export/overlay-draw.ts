@@ -43,22 +43,14 @@ function drawSwatch(ctx: CanvasRenderingContext2D, e: LegendEntry, x: number, y:
   } else if (e.kind === 'square') {
     ctx.lineWidth = 2.5;
     ctx.strokeRect(x - 5, y - 5, 10, 10);
-  } else if (e.kind === 'uncertain') {
-    // As the map draws it: a ring around a pale inside.
-    ctx.globalAlpha = 0.22;
+  } else if (e.kind === 'uncertain' || e.kind === 'area') {
+    // As the map draws them: a ring (dashed for a country or region) around a pale inside.
+    ctx.globalAlpha = e.kind === 'area' ? 0.3 : 0.22;
     ctx.beginPath();
     ctx.arc(x, y, 5, 0, Math.PI * 2);
     ctx.fill();
     ctx.globalAlpha = 1;
-    ctx.stroke();
-  } else if (e.kind === 'area') {
-    // As the map draws it: a dashed ring around a pale inside.
-    ctx.globalAlpha = 0.3;
-    ctx.beginPath();
-    ctx.arc(x, y, 5, 0, Math.PI * 2);
-    ctx.fill();
-    ctx.globalAlpha = 1;
-    ctx.setLineDash([2.5, 1.5]);
+    if (e.kind === 'area') ctx.setLineDash([2.5, 1.5]);
     ctx.stroke();
   } else if (e.kind === 'arc') {
     ctx.beginPath();
