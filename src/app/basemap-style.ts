@@ -50,6 +50,9 @@ export const ATTRIBUTION = 'Basemap: <a href="https://www.naturalearthdata.com/"
  */
 export const BASEMAP_TILES = { source: 'basemap', tints: 'tints', maxzoom: 5 };
 
+/** The basemap's label layers: they give way to the markers (marker-footprints.ts). */
+export const LABEL_LAYERS = ['country-labels', 'capital-labels'] as const;
+
 /** Where a basemap layer's features come from: a layer of the vector tiles, or (tiles off) a GeoJSON source. */
 export interface BasemapFeatures { source: string; 'source-layer'?: string }
 
@@ -114,6 +117,8 @@ export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS, tiled = true
           'text-field': ['upcase', ['get', 'name']], 'text-font': [opts.font],
           'text-size': ['interpolate', ['linear'], ['zoom'], 2, 9, 6, 13], 'text-letter-spacing': 0.08,
           'text-max-width': 7, 'text-padding': 4,
+          // Where a marker sits on the label's point (its footprint, marker-footprints.ts), the label moves beside it.
+          'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'], 'text-radial-offset': 1.5,
         },
         paint: { 'text-color': opts.countryLabel, 'text-halo-color': opts.halo, 'text-halo-width': 1.2 },
       },
@@ -125,7 +130,7 @@ export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS, tiled = true
         id: 'capital-labels', type: 'symbol', source: 'labels', minzoom: 3, filter: ['==', ['get', 'kind'], 'capital'],
         layout: {
           'text-field': ['get', 'name'], 'text-font': [opts.font], 'text-size': 11,
-          'text-anchor': 'left', 'text-offset': [0.5, 0], 'text-padding': 3,
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 0.5, 'text-padding': 3,
         },
         paint: { 'text-color': opts.label, 'text-halo-color': opts.halo, 'text-halo-width': 1.2 },
       },

@@ -17,6 +17,7 @@ import { prefersReducedMotion } from './posture/motion.ts';
 import type { Store } from './state/store.ts';
 import type { Search } from './state/search.ts';
 import { createTooltip } from './tooltip.ts';
+import { connectMarkerFootprints } from './marker-footprints.ts';
 
 export const MARKER_DEFAULTS = {
   /** Radius of a one-source marker in a small dataset, in pixels; each further source adds `radiusPerSourcePx`. */
@@ -207,9 +208,12 @@ export function connectEventsMap(
     map.addControl(overlay);
     sizeCanvasBeforeContext(map, overlay);
   }
+  // Labels make way for the shown markers.
+  const footprints = connectMarkerFootprints(map, events, size, layerProps);
   const redraw = () => {
     version++;
     overlay.setProps({ layers: layers() });
+    footprints.changed();
   };
   store.subscribe((s, p) => {
     if (
@@ -289,6 +293,7 @@ export function connectEventsMap(
     map.getCanvas().removeEventListener('mouseleave', onLeave);
     cancelAnimationFrame(frame);
     tooltip.remove();
+    footprints.dispose();
   };
   return { overlay, size, rowAt, layerProps, postureInput, drawn: () => drawnVersion === version, whenDrawn, dispose };
 }

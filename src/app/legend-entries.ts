@@ -7,15 +7,17 @@ import { contributorsOf, type PostureTable } from '../model/posture-table.ts';
 import { stateStyle } from './posture/states.ts';
 import { PULSE_DEFAULTS } from './posture/pulse.ts';
 import { basemapPalette } from './basemap-style.ts';
+import { FLAG_AREA_PLACE } from '../model/columnar.ts';
 
 const STYLE_TEXT = { fill: 'host country', outline: 'area', symbol: 'site' };
 
 export interface LegendEntry {
   /**
    * fill: a tinted country; outline: a dashed area; square: a site; arc: a line from a capital; ring: a pulse;
-   * uncertain: a marker whose date is known only to its month or year (a ring around a pale inside).
+   * uncertain: a marker whose date is known only to its month or year (a ring around a pale inside);
+   * area: a marker whose place is a whole country or region (a dashed ring).
    */
-  kind: 'fill' | 'outline' | 'square' | 'arc' | 'ring' | 'uncertain';
+  kind: 'fill' | 'outline' | 'square' | 'arc' | 'ring' | 'uncertain' | 'area';
   color: string;
   text: string;
 }
@@ -23,7 +25,15 @@ export interface LegendEntry {
 export const LEGEND_TEXT = {
   arcs: 'Country sending forces (line from its capital)', pulse: 'Recent incident', nato: 'NATO member',
   uncertain: 'Day not known: month or year only (a band on the timeline)',
+  area: 'Somewhere in a country or region: exact place not stated',
 };
+
+/** Whether any event is placed only by its country or region (FLAG_AREA_PLACE). */
+function hasAreaPlaces(table: EventsTable): boolean {
+  const { flags } = table.columns;
+  for (let i = 0; i < table.length; i++) if (flags[i] & FLAG_AREA_PLACE) return true;
+  return false;
+}
 
 /** Whether any event's date is known only to its month or year (precision column: 0 day, 1 month, 2 year). */
 function hasUncertainDates(table: EventsTable): boolean {
@@ -43,7 +53,7 @@ function hasContributors(table: EventsTable, posture: PostureTable): boolean {
 }
 
 /**
- * What this dataset's map draws besides plain markers: uncertain-date markers, the posture layers (states by style,
+ * What this dataset's map draws besides plain markers: uncertain-date and area markers, the posture layers (states by style,
  * arcs, pulses), then the NATO tint of the basemap.
  */
 export function postureLegendEntries(table: EventsTable, posture: PostureTable): LegendEntry[] {
@@ -53,6 +63,7 @@ export function postureLegendEntries(table: EventsTable, posture: PostureTable):
   for (let i = 0; i < table.length; i++) if (table.persistsUntil[i] !== -Infinity) persisting.add(categoryOf(table, i));
   const out: LegendEntry[] = [];
   if (hasUncertainDates(table)) out.push({ kind: 'uncertain', color: '#6b7380', text: LEGEND_TEXT.uncertain });
+  if (hasAreaPlaces(table)) out.push({ kind: 'area', color: '#6b7380', text: LEGEND_TEXT.area });
   for (const c of CATEGORIES) {
     if (!persisting.has(c)) continue;
     const style = stateStyle(c);

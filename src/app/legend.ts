@@ -12,7 +12,7 @@ function entry(swatchClass: string, background: string, text: string): HTMLLIEle
   const swatch = document.createElement('span');
   swatch.className = swatchClass;
   swatch.style.setProperty('--c', background);
-  swatch.style.background = /swatch-(line|ring|uncertain)/.test(swatchClass) ? '' : background;
+  swatch.style.background = /swatch-(line|ring|uncertain|place-area)/.test(swatchClass) ? '' : background;
   li.append(swatch, document.createTextNode(text));
   return li;
 }
@@ -48,9 +48,10 @@ export function createLegend(root: HTMLElement, table: EventsTable, postureTable
   const posture = document.createElement('ul');
   posture.className = 'legend-posture';
   const SWATCH = { fill: 'swatch swatch-area', outline: 'swatch swatch-area swatch-line', square: 'swatch swatch-square',
-    arc: 'swatch swatch-arc', ring: 'swatch swatch-ring', uncertain: 'swatch swatch-uncertain' };
+    arc: 'swatch swatch-arc', ring: 'swatch swatch-ring', uncertain: 'swatch swatch-uncertain',
+    area: 'swatch swatch-place-area' };
   for (const e of postureLegendEntries(table, postureTable)) {
-    posture.append(entry(SWATCH[e.kind], e.kind === 'arc' || e.kind === 'ring' || e.kind === 'uncertain' ? '' : e.color, e.text));
+    posture.append(entry(SWATCH[e.kind], e.kind === 'arc' || e.kind === 'ring' || e.kind === 'uncertain' || e.kind === 'area' ? '' : e.color, e.text));
   }
   const note = document.createElement('p');
   note.className = 'legend-note';

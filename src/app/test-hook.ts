@@ -31,6 +31,8 @@ export interface FlanklineHook {
   drawnMarkerIds(): string[];
   /** Ids of the markers shown in the viewport at full strength, sorted. */
   freshMarkerIds(): string[];
+  /** The discs of the markers shown in the viewport: page pixel of the centre (co-location offset included), radius. */
+  drawnDiscs(): { id: string; x: number; y: number; r: number }[];
   /** Started by t, latest first, at most n: id and lon/lat, to find markers on the map. */
   latest(n: number): { id: string; title: string; lon: number; lat: number; category: string }[];
   /** What the events layer is drawn with now (matches: how many rows match the search, or null without one). */
@@ -96,6 +98,18 @@ export function installTestHook(map: MapLibreMap, eventsMap: EventsMap, store: S
       return [...new Set(ids)].sort();
     },
     drawnMarkerIds: () => inView(false),
+    drawnDiscs: () => {
+      const box = map.getContainer().getBoundingClientRect();
+      const discs: { id: string; x: number; y: number; r: number }[] = [];
+      forEachShown(events, eventsMap.layerProps(), (row) => {
+        const p = map.project([events.columns.position[2 * row], events.columns.position[2 * row + 1]]);
+        const x = p.x + events.offsets[2 * row] * eventsMap.size.offsetScale;
+        const y = p.y + events.offsets[2 * row + 1] * eventsMap.size.offsetScale;
+        if (x < 0 || y < 0 || x > box.width || y > box.height) return;
+        discs.push({ id: idOf(row), x: box.left + x, y: box.top + y, r: radiusOf(events, row, eventsMap.size) });
+      });
+      return discs;
+    },
     freshMarkerIds: () => inView(true),
     latest: (n) => {
       const end = countStartedBy(table.start, store.get().t);

@@ -32,7 +32,12 @@ export const FLAG_PLANNED = 2;
 export const FLAG_ONGOING = 4;
 /** The date is the report's publication date (`dateSource: 'published'`): the text gave none. */
 export const FLAG_DATED_BY_PUBLICATION = 8;
-const KNOWN_FLAGS = FLAG_PERSISTS | FLAG_PLANNED | FLAG_ONGOING | FLAG_DATED_BY_PUBLICATION;
+/**
+ * The place is a whole country or region (`place.kind`), whose point is only a convention: the map draws it as an area.
+ * Bit 5, not 4: the app's prepared flags use bit 4 for its own style (src/app/data/prepared-events.ts).
+ */
+export const FLAG_AREA_PLACE = 32;
+const KNOWN_FLAGS = FLAG_PERSISTS | FLAG_PLANNED | FLAG_ONGOING | FLAG_DATED_BY_PUBLICATION | FLAG_AREA_PLACE;
 /** `country` of an event whose place has none (a region, the sea) or of a version 2 file. */
 export const NO_COUNTRY = 0xffff;
 /** Bytes per event in the fixed-width sections: 3 Int32 + 2 Float32 + 3 Uint32 + 1 Uint16 + 4 Uint8 (version 2: no Uint16). */
@@ -108,6 +113,8 @@ export interface ColumnarEventRecord {
   /** From the flags: 'planned', 'ongoing', or 'happened' (also for files written before the status existed). */
   status: Status;
   datedByPublication: boolean;
+  /** The place is a whole country or region (FLAG_AREA_PLACE). */
+  areaPlace: boolean;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -238,7 +245,8 @@ export function columnsOfFeatures(features: readonly EventFeature[]): ColumnarIn
     w.category[i] = CATEGORIES.indexOf(p.category);
     w.precision[i] = PRECISIONS.indexOf(p.precision);
     w.flags[i] = (p.persists ? FLAG_PERSISTS : 0) | (p.status === 'planned' ? FLAG_PLANNED : 0)
-      | (p.status === 'ongoing' ? FLAG_ONGOING : 0) | (p.dateSource === 'published' ? FLAG_DATED_BY_PUBLICATION : 0);
+      | (p.status === 'ongoing' ? FLAG_ONGOING : 0) | (p.dateSource === 'published' ? FLAG_DATED_BY_PUBLICATION : 0)
+      | (p.place.kind === 'country' || p.place.kind === 'region' ? FLAG_AREA_PLACE : 0);
     w.sourceCount[i] = Math.min(255, p.sources.length);
     // The contract's Alpha2 already; checked again because a code out of range would make the whole file unreadable.
     country[i] = p.place.country && /^[A-Z]{2}$/.test(p.place.country) ? codeOfAlpha2(p.place.country) : NO_COUNTRY;
@@ -387,5 +395,6 @@ export function eventAt(c: ColumnarEvents, i: number): ColumnarEventRecord {
     sourceCount: c.sourceCount[i],
     status: c.flags[i] & FLAG_PLANNED ? 'planned' : c.flags[i] & FLAG_ONGOING ? 'ongoing' : 'happened',
     datedByPublication: (c.flags[i] & FLAG_DATED_BY_PUBLICATION) !== 0,
+    areaPlace: (c.flags[i] & FLAG_AREA_PLACE) !== 0,
   };
 }

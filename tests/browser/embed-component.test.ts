@@ -54,6 +54,32 @@ afterAll(async () => {
 });
 
 type Heard = { type: string; detail: Record<string, unknown> };
+
+/** Page pixel of a lon/lat on the component's map. */
+const projectOnComponent = (lon: number, lat: number) => page.evaluate(([x, y]) => {
+  const el = document.querySelector('flankline-map') as unknown as { map: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } };
+  const p = el.map.project([x, y]);
+  const r = el.map.getContainer().getBoundingClientRect();
+  return { x: r.left + p.x, y: r.top + p.y };
+}, [lon, lat]);
+
+/** Sets the component's time and waits until its map has drawn it (the host tints follow once the time rests). */
+async function showTime(iso: string): Promise<void> {
+  await page.evaluate((t) => document.querySelector('flankline-map')!.setAttribute('time', t), iso);
+  await page.waitForTimeout(1200);
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const map = (document.querySelector('flankline-map') as unknown as { map: { isMoving(): boolean; loaded(): boolean; once(e: string, f: () => void): void } }).map;
+    if (!map.isMoving() && map.loaded()) resolve();
+    else map.once('idle', () => resolve());
+  }));
+}
+
+/** The colour of the component's pixel at a lon/lat. */
+async function colourAt(lon: number, lat: number): Promise<[number, number, number]> {
+  const p = await projectOnComponent(lon, lat);
+  const shot = decodePng(await page.screenshot({ clip: { x: p.x - 2, y: p.y - 2, width: 5, height: 5 } }));
+  return pixelAt(shot, 2, 2);
+}
 const heard = () => page.evaluate(() => (window as unknown as { heard: Heard[] }).heard);
 const slider = () => page.locator('flankline-map [role="slider"]'); // playwright pierces the shadow root
 
@@ -100,6 +126,36 @@ describe('<flankline-map>', () => {
     expect(await title.isVisible()).toBe(true);
   });
 
+  test('draws the posture layers its legend lists: host countries tinted, headquarters squares', async () => {
+    // The legend lists them (the fixture holds battlegroups and a headquarters)...
+    const legend = (await page.locator('flankline-map .fm-legend').textContent())!;
+    expect(legend).toContain('Deployment host country');
+    expect(legend).toContain('Headquarters site');
+    // ...and the map draws them. Western Poland, clear of markers and labels: its battlegroup (2017) tints it.
+    const poland = [16.8, 51.4] as const;
+    await showTime('2016-12-31');
+    const before = await colourAt(...poland);
+    await showTime('2018-01-15');
+    const tinted = await colourAt(...poland);
+    expect(colourDistance(tinted, before)).toBeGreaterThan(25);
+    expect(colourDistance(tinted, CATEGORY_COLORS.deployment)).toBeLessThan(colourDistance(before, CATEGORY_COLORS.deployment));
+    // Wiesbaden's headquarters (from January 2025): a square around its marker, whose corners lie outside the disc.
+    const wiesbaden = [8.2398, 50.0782] as const;
+    const corners = async () => {
+      const p = await projectOnComponent(...wiesbaden);
+      const shot = decodePng(await page.screenshot({ clip: { x: p.x - 20, y: p.y - 20, width: 40, height: 40 } }));
+      let nearest = Infinity;
+      for (const [sx, sy] of [[1, 1], [1, -1], [-1, 1], [-1, -1]]) {
+        for (let d = 11; d <= 16; d++) nearest = Math.min(nearest, colourDistance(pixelAt(shot, 20 + sx * d, 20 + sy * d), CATEGORY_COLORS.headquarters));
+      }
+      return nearest;
+    };
+    await showTime('2024-06-01');
+    expect(await corners()).toBeGreaterThan(90);
+    await showTime('2025-09-15');
+    expect(await corners()).toBeLessThan(60);
+  });
+
   test('follows its time and event attributes and announces the changes as DOM events', async () => {
     await page.evaluate(() => document.querySelector('flankline-map')!.setAttribute('time', '2017-06-20'));
     expect(await slider().getAttribute('aria-valuetext')).toBe('2017-06-20');
@@ -112,5 +168,14 @@ describe('<flankline-map>', () => {
     expect(await title.textContent()).toBe(selected?.detail.title);
     // Styles stay inside the component: the page's own heading is untouched by the app's stylesheet.
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontFamily)).toBe('serif');
+  });
+
+  test('a place that is a whole country reads so in its panel, without four-decimal coordinates', async () => {
+    await showTime('2025-09-15');
+    await page.evaluate(() => document.querySelector('flankline-map')!.setAttribute('event', 'incursion-poland-2025-09-10'));
+    const place = page.locator('flankline-map .panel-place');
+    await expect.poll(() => place.textContent()).toContain('Poland (country; exact place not stated)');
+    expect(await place.textContent()).not.toMatch(/\d+\.\d{4}°/);
+    await page.evaluate(() => document.querySelector('flankline-map')!.removeAttribute('event'));
   });
 });

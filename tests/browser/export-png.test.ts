@@ -57,9 +57,9 @@ describe('npm run snapshot', () => {
     for (const p of [september, june]) {
       const variety = colourVariety(p);
       expect(variety.distinct).toBeGreaterThan(40);
-      // Not blank: a blank image is one colour (share ~1). At 320x240 CSS px the printed date box, legend and strip
-      // take most of the frame (their background is the commonest colour, ~0.68), which is not blankness.
-      expect(variety.commonestShare).toBeLessThan(0.8);
+      // Not blank: a blank image is one colour (share ~1). At 320x240 CSS px (the 640x480 print) the map still shows:
+      // the legend and the strip give way to it (overlay-draw.ts, FURNITURE), so no colour takes most of the frame.
+      expect(variety.commonestShare).toBeLessThan(0.6);
       // The date is drawn: dark text in its box...
       expect(inkPixels(p, ...DATE_BOX)).toBeGreaterThan(1500);
     }

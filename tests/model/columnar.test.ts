@@ -28,6 +28,7 @@ function expectSameEvents(buffer: ArrayBuffer, list: EventFeature[]): void {
       id: f.id, title: p.title, place: p.place.name, country: p.place.country, category: p.category, start: p.start, end: p.end, precision: p.precision,
       persists: p.persists, until: p.persists ? p.until : null, sourceCount: p.sources.length, lon: undefined, lat: undefined,
       status: p.status ?? 'happened', datedByPublication: p.dateSource === 'published',
+      areaPlace: p.place.kind === 'country' || p.place.kind === 'region',
     });
     expect(e.lon).toBeCloseTo(f.geometry.coordinates[0], 4);
     expect(e.lat).toBeCloseTo(f.geometry.coordinates[1], 4);
@@ -68,6 +69,15 @@ describe('columnar format', () => {
     expect(byId.get(list[0].id)).toMatchObject({ status: 'planned', datedByPublication: false });
     expect(byId.get(list[1].id)).toMatchObject({ status: 'ongoing', datedByPublication: true });
     expect(byId.get(list[3].id)).toMatchObject({ status: 'happened', datedByPublication: false });
+  });
+
+  it('encodeFeatures() marks a place that is a whole country or region (drawn as an area), not a city or site', () => {
+    const list = features(4, 3);
+    const kinds = ['country', 'region', 'city', 'site'] as const;
+    list.forEach((f, i) => { f.properties.place = { ...f.properties.place, kind: kinds[i] }; });
+    const decoded = decodeColumnar(encodeFeatures(list));
+    const area = new Map(Array.from({ length: decoded.count }, (_, i) => [eventAt(decoded, i).id, eventAt(decoded, i).areaPlace]));
+    expect(list.map((f) => area.get(f.id))).toEqual([true, true, false, false]);
   });
 
   it('encodeColumnar() stores days relative to the earliest start and marks open states with NO_UNTIL', () => {

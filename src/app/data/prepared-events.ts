@@ -50,7 +50,10 @@ export interface Lane {
 
 export interface PreparedEvents {
   readonly columns: ColumnarEvents;
-  /** The file's flags (bit 0: persists) with FLAG_UNCERTAIN_DATE for a month- or year-precision date: the markers' style. */
+  /**
+   * The file's flags (bit 0: persists; bit 5: FLAG_AREA_PLACE, a country or region) with FLAG_UNCERTAIN_DATE for a month- or
+   * year-precision date: the markers' style.
+   */
   readonly flags: Uint8Array;
   /** Last active day per row, origin-relative: `end`, or `until` of a state (FOREVER while it holds). */
   readonly lastDay: Float32Array;

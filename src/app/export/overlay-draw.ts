@@ -22,6 +22,8 @@ export const PRINT_DEFAULTS = {
   creditsFontPx: 10,
   creditsLineHeightPx: 13,
   marginPx: 10,
+  /** The share of the print the furniture may cover before it is cut down (FURNITURE): the map is the picture. */
+  maxCoverShare: 0.4,
 };
 
 /** A posture entry's swatch, centred on (x, y), the way the map draws it. */
@@ -41,13 +43,14 @@ function drawSwatch(ctx: CanvasRenderingContext2D, e: LegendEntry, x: number, y:
   } else if (e.kind === 'square') {
     ctx.lineWidth = 2.5;
     ctx.strokeRect(x - 5, y - 5, 10, 10);
-  } else if (e.kind === 'uncertain') {
-    // As the map draws it: a ring around a pale inside.
-    ctx.globalAlpha = 0.22;
+  } else if (e.kind === 'uncertain' || e.kind === 'area') {
+    // As the map draws them: a ring (dashed for a country or region) around a pale inside.
+    ctx.globalAlpha = e.kind === 'area' ? 0.3 : 0.22;
     ctx.beginPath();
     ctx.arc(x, y, 5, 0, Math.PI * 2);
     ctx.fill();
     ctx.globalAlpha = 1;
+    if (e.kind === 'area') ctx.setLineDash([2.5, 1.5]);
     ctx.stroke();
   } else if (e.kind === 'arc') {
     ctx.beginPath();
@@ -127,54 +130,72 @@ function panel(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h
   ctx.fill();
 }
 
+/**
+ * What a print carries, richest first. The map must stay the picture: a small print drops the legend first, then
+ * prints the title and date smaller without the count, then drops the timeline strip. The credits always stay.
+ */
+const FURNITURE = [
+  { legend: true, strip: true, compact: false },
+  { legend: false, strip: true, compact: false },
+  { legend: false, strip: true, compact: true },
+  { legend: false, strip: false, compact: true },
+] as const;
+type Furniture = (typeof FURNITURE)[number];
+
 export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opts = PRINT_DEFAULTS): void {
   const m = opts.marginPx;
   ctx.font = `${opts.creditsFontPx}px ${opts.font}`;
   const credits = creditLines(f.credits, f.width - 2 * m, (text) => ctx.measureText(text).width);
   const creditsHeight = Math.max(opts.creditsHeightPx, credits.length * opts.creditsLineHeightPx + 5);
-  const bottom = f.height - creditsHeight - opts.stripHeightPx;
-
-  // What the map shows and the date, large, top left: what a reader of a printed map must not have to guess.
   const date = formatDay(isoOf(f.t));
   const count = countStartedBy(f.table.start, f.t);
-  ctx.font = `bold 13px ${opts.font}`;
-  const title = f.title ? fitted(f.title, f.width - 2 * m - 24, (text) => ctx.measureText(text).width) : '';
-  const titleWidth = title ? ctx.measureText(title).width : 0;
-  const top = title ? 18 : 0;
-  ctx.font = `bold 22px ${opts.font}`;
-  const dateWidth = ctx.measureText(date).width;
-  const boxHeight = 54 + top;
-  panel(ctx, m, m, Math.max(dateWidth, titleWidth) + 24, boxHeight, opts.paper);
-  ctx.fillStyle = opts.ink;
-  ctx.textBaseline = 'alphabetic';
-  if (title) {
-    ctx.font = `bold 13px ${opts.font}`;
-    ctx.fillText(title, m + 12, m + 19);
-    ctx.font = `bold 22px ${opts.font}`;
-  }
-  ctx.fillText(date, m + 12, m + 28 + top);
-  ctx.font = `12px ${opts.font}`;
-  ctx.fillStyle = opts.muted;
-  ctx.fillText(`${count} ${count === 1 ? 'event' : 'events'} up to this date`, m + 12, m + 46 + top);
-
-  // The legend: the categories this dataset uses, then the posture layers the map draws (as on screen).
   const counts = categoryCounts(f.table);
   const used = CATEGORIES.filter((_, k) => counts[k] > 0);
-  // Below the date box only: on a small export the posture entries that do not fit are left out, and the categories
-  // go into columns (in a smaller type if need be), so the legend is never drawn over the title and the date (a
-  // 640x480 export put it on them).
-  const below = bottom - m - (m + boxHeight + 8) - 10;
-  const extra = (f.postureLegend ?? []).slice(0, Math.max(0, Math.floor(below / 17) - used.length));
-  const entries: { text: string; swatch: (x: number, y: number) => void }[] = [
-    ...used.map((c) => ({ text: CATEGORY_LABELS[c], swatch: (x: number, y: number) => {
-      ctx.fillStyle = rgb(c);
-      ctx.beginPath();
-      ctx.arc(x, y, 5, 0, Math.PI * 2);
-      ctx.fill();
-    } })),
-    ...extra.map((e) => ({ text: e.text, swatch: (x: number, y: number) => drawSwatch(ctx, e, x, y) })),
-  ];
-  if (entries.length) {
+
+  // What the map shows and the date, large, top left: what a reader of a printed map must not have to guess.
+  const dateBox = (compact: boolean) => {
+    const type = compact ? { title: 11, date: 15, titleLine: 14, dateLine: 18, height: 30 } : { title: 13, date: 22, titleLine: 18, dateLine: 28, height: 54 };
+    ctx.font = `bold ${type.title}px ${opts.font}`;
+    const title = f.title ? fitted(f.title, f.width - 2 * m - 24, (text) => ctx.measureText(text).width) : '';
+    const titleWidth = title ? ctx.measureText(title).width : 0;
+    const top = title ? type.titleLine : 0;
+    ctx.font = `bold ${type.date}px ${opts.font}`;
+    const width = Math.max(ctx.measureText(date).width, titleWidth) + 24;
+    const height = type.height + top;
+    const draw = () => {
+      panel(ctx, m, m, width, height, opts.paper);
+      ctx.fillStyle = opts.ink;
+      ctx.textBaseline = 'alphabetic';
+      if (title) {
+        ctx.font = `bold ${type.title}px ${opts.font}`;
+        ctx.fillText(title, m + 12, m + type.titleLine + 1);
+      }
+      ctx.font = `bold ${type.date}px ${opts.font}`;
+      ctx.fillText(date, m + 12, m + type.dateLine + top);
+      if (compact) return;
+      ctx.font = `12px ${opts.font}`;
+      ctx.fillStyle = opts.muted;
+      ctx.fillText(`${count} ${count === 1 ? 'event' : 'events'} up to this date`, m + 12, m + 46 + top);
+    };
+    return { width, height, draw };
+  };
+
+  // The legend: the categories this dataset uses, then the posture layers the map draws (as on screen). Below the date
+  // box only: the posture entries that do not fit are left out, and the categories go into columns (in a smaller type
+  // if need be), so the legend is never drawn over the title and the date (a 640x480 export put it on them).
+  const legendBox = (bottom: number, boxHeight: number) => {
+    const below = bottom - m - (m + boxHeight + 8) - 10;
+    const extra = (f.postureLegend ?? []).slice(0, Math.max(0, Math.floor(below / 17) - used.length));
+    const entries: { text: string; swatch: (x: number, y: number) => void }[] = [
+      ...used.map((c) => ({ text: CATEGORY_LABELS[c], swatch: (x: number, y: number) => {
+        ctx.fillStyle = rgb(c);
+        ctx.beginPath();
+        ctx.arc(x, y, 5, 0, Math.PI * 2);
+        ctx.fill();
+      } })),
+      ...extra.map((e) => ({ text: e.text, swatch: (x: number, y: number) => drawSwatch(ctx, e, x, y) })),
+    ];
+    if (!entries.length) return null;
     const layout = (fontPx: number, rowPx: number) => {
       ctx.font = `${fontPx}px ${opts.font}`;
       const rowsRoom = Math.max(1, Math.floor(below / rowPx));
@@ -186,19 +207,51 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
     // The usual type, else smaller until the columns fit; past the smallest, the labels are cut with "…".
     const l = [layout(12, 17), layout(10, 14), layout(9, 12)].find((candidate) => candidate.fits) ?? layout(9, 12);
     const columnWidth = Math.min(l.columnWidth, (f.width - 2 * m) / l.columns);
-    const h = l.perColumn * l.rowPx + 10;
-    panel(ctx, m, bottom - m - h, l.columns * columnWidth, h, opts.paper);
-    entries.forEach((e, i) => {
-      const x = m + Math.floor(i / l.perColumn) * columnWidth;
-      const y = bottom - m - h + l.rowPx - 3 + (i % l.perColumn) * l.rowPx;
-      e.swatch(x + 13, y - 4);
-      ctx.fillStyle = opts.ink;
-      ctx.font = `${l.fontPx}px ${opts.font}`;
-      ctx.fillText(fitted(e.text, columnWidth - 28, (text) => ctx.measureText(text).width), x + 24, y);
-    });
-  }
+    const width = l.columns * columnWidth;
+    const height = l.perColumn * l.rowPx + 10;
+    const draw = () => {
+      panel(ctx, m, bottom - m - height, width, height, opts.paper);
+      entries.forEach((e, i) => {
+        const x = m + Math.floor(i / l.perColumn) * columnWidth;
+        const y = bottom - m - height + l.rowPx - 3 + (i % l.perColumn) * l.rowPx;
+        e.swatch(x + 13, y - 4);
+        ctx.fillStyle = opts.ink;
+        ctx.font = `${l.fontPx}px ${opts.font}`;
+        ctx.fillText(fitted(e.text, columnWidth - 28, (text) => ctx.measureText(text).width), x + 24, y);
+      });
+    };
+    return { width, height, draw };
+  };
 
-  // The timeline strip: every event's start as a tick, the shown period shaded, the date as a line.
+  // The richest furniture that leaves the map most of the print (the last one whatever it covers).
+  const plan = (k: number) => {
+    const choice: Furniture = FURNITURE[k];
+    const bottom = f.height - creditsHeight - (choice.strip ? opts.stripHeightPx : 0);
+    const box = dateBox(choice.compact);
+    const legend = choice.legend ? legendBox(bottom, box.height) : null;
+    const covered = box.width * box.height + (legend ? legend.width * legend.height : 0) + f.width * (f.height - bottom);
+    return { choice, bottom, box, legend, share: covered / (f.width * f.height) };
+  };
+  let chosen = plan(0);
+  for (let k = 1; k < FURNITURE.length && chosen.share > opts.maxCoverShare; k++) chosen = plan(k);
+  const { bottom } = chosen;
+  chosen.box.draw();
+  chosen.legend?.draw();
+  if (chosen.choice.strip) drawStrip(ctx, f, bottom, opts);
+
+  // The credits, small but at full size, along the bottom edge.
+  ctx.fillStyle = '#f4f5f7';
+  ctx.fillRect(0, f.height - creditsHeight, f.width, creditsHeight);
+  ctx.fillStyle = opts.muted;
+  ctx.font = `${opts.creditsFontPx}px ${opts.font}`;
+  ctx.textBaseline = 'middle';
+  const first = f.height - creditsHeight + (creditsHeight - (credits.length - 1) * opts.creditsLineHeightPx) / 2;
+  for (const [i, line] of credits.entries()) ctx.fillText(line, m, first + i * opts.creditsLineHeightPx);
+}
+
+/** The timeline strip above the credits: every event's start as a tick, the shown period shaded, the date as a line. */
+function drawStrip(ctx: CanvasRenderingContext2D, f: PrintFrame, bottom: number, opts: typeof PRINT_DEFAULTS): void {
+  const m = opts.marginPx;
   const [d0, d1] = f.domain;
   const x = (day: number) => m + ((day - d0) / Math.max(1, d1 - d0)) * (f.width - 2 * m);
   ctx.fillStyle = '#ffffff';
@@ -221,13 +274,4 @@ export function drawPrintFrame(ctx: CanvasRenderingContext2D, f: PrintFrame, opt
   ctx.fillText(isoOf(d0).slice(0, 4), m, bottom + 22);
   const endLabel = isoOf(d1).slice(0, 4);
   ctx.fillText(endLabel, f.width - m - ctx.measureText(endLabel).width, bottom + 22);
-
-  // The credits, small but at full size, along the bottom edge.
-  ctx.fillStyle = '#f4f5f7';
-  ctx.fillRect(0, f.height - creditsHeight, f.width, creditsHeight);
-  ctx.fillStyle = opts.muted;
-  ctx.font = `${opts.creditsFontPx}px ${opts.font}`;
-  ctx.textBaseline = 'middle';
-  const first = f.height - creditsHeight + (creditsHeight - (credits.length - 1) * opts.creditsLineHeightPx) / 2;
-  for (const [i, line] of credits.entries()) ctx.fillText(line, m, first + i * opts.creditsLineHeightPx);
 }

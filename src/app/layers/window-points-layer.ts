@@ -76,6 +76,7 @@ out float vRadiusPixels;
 out float vSizePixels;
 out float vOutlinePixels;
 out float vUncertain;
+out float vArea;
 
 const vec3 PALETTE[${colours.length}] = vec3[${colours.length}](${colours.join(', ')});
 
@@ -108,6 +109,7 @@ void main(void) {
   int styleFlags = int(flags * 255.0 + 0.5);
   float freshUntil = (styleFlags & 1) == 1 ? lastDays : lastDays + windowPoints.fadeDays;
   vUncertain = (styleFlags & 16) == 16 ? 1.0 : 0.0;
+  vArea = (styleFlags & 32) == 32 ? 1.0 : 0.0;
   bool fresh = windowPoints.fadeTime <= freshUntil;
   gl_Position.z = (fresh ? -0.5 : 0.5) * gl_Position.w;
   vColor = vec4(PALETTE[min(category, ${colours.length - 1})], (fresh ? 1.0 : windowPoints.fadedOpacity) * layer.opacity);
@@ -126,16 +128,28 @@ in float vRadiusPixels;
 in float vSizePixels;
 in float vOutlinePixels;
 in float vUncertain;
+in float vArea;
 
 out vec4 fragColor;
 
 // Opacity of an uncertain-date marker's inside: the ring says where, the pale inside that the day is not known.
 const float UNCERTAIN_FILL = 0.22;
+// A place that is a whole country or region: dashes of an area's edge around a pale inside, no solid point.
+const float AREA_DASHES = 10.0;
+const float AREA_FILL = 0.3;
 
 void main(void) {
   float distToCenter = length(gl_PointCoord - 0.5) * vSizePixels;
   float inCircle = smoothedge(distToCenter, vRadiusPixels);
   if (inCircle == 0.0) discard;
+  if (vArea > 0.5) {
+    float edge = 1.0 - smoothedge(distToCenter, vRadiusPixels - max(1.5, vRadiusPixels * 0.28));
+    vec2 p = gl_PointCoord - 0.5;
+    float dash = step(0.45, fract(atan(p.y, p.x) / 6.2831853 * AREA_DASHES));
+    float fill = vUncertain > 0.5 ? UNCERTAIN_FILL * 0.7 : AREA_FILL;
+    fragColor = vec4(vColor.rgb, vColor.a * inCircle * max(edge * dash, (1.0 - edge) * fill));
+    return;
+  }
   if (vUncertain > 0.5) {
     // A date known only to its month or year: a ring of the category's colour around a translucent inside.
     float ring = max(1.5, vRadiusPixels * 0.3);
@@ -158,7 +172,8 @@ export type WindowPointsLayerProps<DataT = unknown> = {
    * are faded once fadeTime is past it (plus fadeDays unless getFlags says persisting). */
   getLastDay?: Accessor<DataT, number>;
   /** Style flags (PreparedEvents.flags): bit 0 a persisting state, faded only after its last day; bit 4 a date known
-   * only to its month or year, drawn as a ring around a translucent inside. */
+   * only to its month or year, drawn as a ring around a translucent inside; bit 5 a place that is a whole country or
+   * region, drawn as a dashed ring. */
   getFlags?: Accessor<DataT, number>;
   /** Category index: the colour (palette) and the categoryMask bit. */
   getCategory?: Accessor<DataT, number>;

@@ -6,7 +6,7 @@ import type { DetailsSource } from '../data/bin.ts';
 import { CATEGORY_LABELS, cssColor } from '../categories.ts';
 import { formatDay, formatPublished } from '../format/date.ts';
 import { confidenceInWords, formatWhen, isUncertainDate } from '../format/certainty.ts';
-import { countryName, formatCoordinates, formatPlaceName, formatPlacePoint, formatCountries, formatGazetteer } from '../format/place.ts';
+import { countryName, formatPlaceName, formatPlacePoint, formatCountries, formatGazetteer } from '../format/place.ts';
 import { bestSourcesFirst } from './best-source.ts';
 import { renderExcerpt } from './excerpt.ts';
 import { renderReader } from './reader.ts';
@@ -39,8 +39,9 @@ function placeList(f: EventFeature): HTMLElement {
   const { place } = f.properties;
   const [lon, lat] = f.geometry.coordinates;
   const dl = el('dl', 'panel-place');
-  // A light feature (before its full one arrives) knows only the place's name and position.
-  const rows: [string, string][] = isLightFeature(f) ? [['Place', place.name], ['Coordinates', formatCoordinates(lon, lat)]] : [
+  // A light feature (before its full one arrives) knows only the place's name, whether it is a whole country or region,
+  // and its position.
+  const rows: [string, string][] = isLightFeature(f) ? [['Place', place.name], ['Coordinates', formatPlacePoint(place, lon, lat)]] : [
     ['Place', formatPlaceName(place)],
     [place.countries?.length ? 'Countries' : 'Country', formatCountries(place)],
     ['Coordinates', formatPlacePoint(place, lon, lat)],

@@ -27,7 +27,7 @@ export function lightFeature(columns: ColumnarEvents, row: number): EventFeature
     properties: {
       title: r.title, category: r.category, start: r.start, end: r.end, precision: r.precision,
       persists: r.persists, until: r.until, status: r.status, ...(r.datedByPublication ? { dateSource: 'published' as const } : {}),
-      place: { name: r.place, kind: 'city', country: r.country, gazetteer: 'curated' },
+      place: { name: r.place, kind: r.areaPlace ? (r.country ? 'country' : 'region') : 'city', country: r.country, gazetteer: 'curated' },
       actors: [], confidence: 0, sources: [],
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { drawPrintFrame } from '../../../src/app/export/overlay-draw.ts';
+import { drawPrintFrame, PRINT_DEFAULTS } from '../../../src/app/export/overlay-draw.ts';
 import { creditsParts } from '../../../src/app/embed/credits.ts';
 import { tableOfFeatures } from '../../../src/app/state/columnar-table.ts';
 import { dayOf } from '../../../src/model/day.ts';
@@ -60,8 +60,8 @@ describe('the printed legend', () => {
     const categories = ['incursion', 'strike', 'advance', 'incident', 'deployment', 'mission', 'headquarters', 'meeting'] as const;
     const many = tableOfFeatures(categories.map((category, i) => event({ id: `e${i}`, start: '2025-09-10', category })));
     const { ctx, texts } = recordingContext();
-    // 640x480 at twice the resolution: 320x240 CSS pixels, the size tests/browser/export-png.test.ts prints.
-    drawPrintFrame(ctx, { ...frame("Events on NATO's eastern flank", 320), height: 240, table: many });
+    // 320x240 CSS pixels with the legend kept whatever it covers (by default a print that small drops it: below).
+    drawPrintFrame(ctx, { ...frame("Events on NATO's eastern flank", 320), height: 240, table: many }, { ...PRINT_DEFAULTS, maxCoverShare: 1 });
     const countLine = texts.find((t) => t.text.endsWith('up to this date'))!;
     const legend = texts.filter((t) => ['Incursion', 'Strike', 'Advance', 'Incident', 'Deployment', 'Mission', 'Headquarters', 'Meeting']
       .includes(t.text));
@@ -76,5 +76,27 @@ describe('the printed legend', () => {
     expect(one.map((t) => t.x)).toEqual([one[0].x, one[0].x]);
     expect(one[0].font).toMatch(/^12px/);
     expect(new Set(legend.map((e) => e.x)).size).toBeGreaterThan(1);
+  });
+});
+
+describe('a small print', () => {
+  test('drawPrintFrame() drops the legend first, then the count and the large date, then the strip; the date and credits stay', () => {
+    const categories = ['incursion', 'strike', 'advance', 'incident', 'deployment', 'mission', 'headquarters', 'meeting'] as const;
+    const many = tableOfFeatures(categories.map((category, i) => event({ id: `e${i}`, start: '2025-09-10', category })));
+    const printed = (width: number, height: number) => {
+      const { ctx, texts } = recordingContext();
+      drawPrintFrame(ctx, { ...frame("Events on NATO's eastern flank", width), height, table: many });
+      const text = texts.map((t) => t.text);
+      return {
+        legend: text.includes('Strike'), count: text.some((t) => t.endsWith('up to this date')), strip: text.includes('2025'),
+        date: texts.find((t) => t.text === '15 September 2025')?.font.match(/\d+px/)?.[0],
+        credits: text.some((t) => t.includes('Natural Earth')),
+      };
+    };
+    expect(printed(1000, 640)).toEqual({ legend: true, count: true, strip: true, date: '22px', credits: true });
+    expect(printed(480, 360)).toEqual({ legend: false, count: true, strip: true, date: '22px', credits: true });
+    expect(printed(400, 300)).toEqual({ legend: false, count: false, strip: true, date: '15px', credits: true });
+    // 640x480 at twice the resolution: 320x240 CSS pixels, the size tests/browser/export-png.test.ts prints.
+    expect(printed(320, 240)).toEqual({ legend: false, count: false, strip: false, date: '15px', credits: true });
   });
 });
