@@ -147,7 +147,11 @@ export const DOCUMENT_STAGES: readonly DocumentStage[] = [
     });
   } },
   { name: 'recognise', run: (w, r, o) => { w.recognised = recognise(w.doc, w.sentences, r.gazetteer, o.recognise); } },
-  { name: 'resolve', run: (w, r, o) => { w.resolved = resolve(w.recognised, w.doc, r.gazetteer, o.resolve); } },
+  { name: 'resolve', run: (w, r, o) => {
+    const resolved = resolve(w.recognised, w.doc, r.gazetteer, o.resolve);
+    // Only the mention records read the runners-up: a run that makes none lets them go before the events stage's peak.
+    w.resolved = o.mentions === false ? resolved.map(({ alternatives: _, ...m }) => m) : resolved;
+  } },
   { name: 'events', run: (w, r) => {
     const found = extractEvents({ doc: w.doc, sentences: w.sentences, grammars: w.grammars, mentions: w.resolved, dates: w.dates, lexicon: r.lexicon, places: r.gazetteer });
     w.events = found.events;
