@@ -22,9 +22,9 @@ const CORPORA: { label: string; shape: { documents: number; sentencesPerDocument
   // About 90 bytes a sentence: 54,000 sentences make a document just under the 5 MB limit.
   { label: '1 document of 54,000 sentences', shape: { documents: 1, sentencesPerDocument: 54_000 } },
   { label: 'the same, --memory-mb 300', shape: { documents: 1, sentencesPerDocument: 54_000 }, args: ['--memory-mb', String(MEMORY_BENCH.budgetMb)] },
-  // By default as many worker threads as cores while half the free memory holds them (scripts/run/memory.ts)...
+  // By default as many worker processes as cores while half the free memory holds them (scripts/run/memory.ts)...
   { label: '2,000 documents of 30 sentences', shape: { documents: 2000, sentencesPerDocument: 30 } },
-  // ...and within the budget, which runs them in the main thread.
+  // ...and within the budget, which runs them in the main process.
   { label: '2,000 documents, --memory-mb 300', shape: { documents: 2000, sentencesPerDocument: 30 }, args: ['--memory-mb', String(MEMORY_BENCH.budgetMb)] },
 ];
 

@@ -9,7 +9,7 @@ import { createInProcess } from './in-process.ts';
 import { openSource, SourceError } from './inputs.ts';
 import { createPool, POOL_DEFAULTS } from './pool.ts';
 import { createProgress } from './progress.ts';
-import { defaultBudgetMb, favourMemory, favourMemoryFlag, threadsWithin } from './memory.ts';
+import { defaultBudgetMb, favourMemory, favourMemoryFlag, processesWithin } from './memory.ts';
 import { missingResource, type RunSettings } from './resources.ts';
 import { POINT_CONVENTIONS, type PointConvention } from '../../src/pipeline/gazetteer.ts';
 import { runCorpus, type CorpusRun } from './run-corpus.ts';
@@ -94,7 +94,7 @@ function executorFor(run: RunArgs, version: string, log: (line: string) => void,
   return (toRun) => {
     // Few documents to run (a small corpus, or a re-run that adds a few): this thread, no workers to start. Otherwise
     // every core, as far as the workers fit in the memory budget (memory.ts).
-    const workers = run.workers ?? (toRun !== null ? 1 : threadsWithin(availableParallelism(), run.memoryMb ?? defaultBudgetMb()));
+    const workers = run.workers ?? (toRun !== null ? 1 : processesWithin(availableParallelism(), run.memoryMb ?? defaultBudgetMb()));
     if (workers > 1) return createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings, { mentions, v8Flags: run.memoryMb != null ? [favourMemoryFlag()] : [] });
     return createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings, mentions);
   };

@@ -1,32 +1,38 @@
-// How many worker threads a run can afford: each thread holds its own copy of the pipeline's code, the tagger's
-// model and its documents' working memory (the gazetteer is shared), so cores alone would let a many-core machine, or
-// a small container, run out of memory. Figures measured with scripts/bench-memory.ts (docs/hardening.md).
+// How many worker processes a run can afford: each process holds its own runtime, the pipeline's code, the tagger's
+// model, the compact gazetteer and its documents' working memory, so cores alone would let a many-core machine, or a
+// small container, run out of memory. Figures measured with scripts/bench-memory.ts (docs/hardening.md, "Memory").
 import { freemem } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 
 export const MEMORY_DEFAULTS = {
-  /** Peak of a run in this thread alone (tsx, the pipeline, the gazetteer, 2,000 news-sized results and the write). */
-  mainMb: 300,
-  /** What one worker thread adds at its peak on news-sized documents (its own code and model, its batches). */
-  threadMb: 170,
+  /**
+   * The main process while worker processes run the documents: the runtime, the merge's code and the results kept
+   * for the merge (2,000 news-sized documents: 137 MB, sampled). It loads no tagger and no gazetteer. After the
+   * workers close it writes the files, alone (260 MB at 2,000 documents), which is less than it and its workers took.
+   */
+  mainMb: 140,
+  /** What one worker process takes at its peak on news-sized documents (2,000 dense documents on two: 206-232 MB each). */
+  workerMb: 230,
   /** Share of the memory the machine has free that a run without --memory-mb may take. */
   freeShare: 0.5,
   /**
    * With a budget given, how far V8 lets the heap grow past what the last full collection kept, in percent. V8's own
    * factor (up to 4x on a busy machine) let 90 MB of live data reach 170 MB of heap; 20% kept 2,000 documents under
-   * 300 MB in this thread (280-299 MB against 289-380 MB) for 6-9% more CPU time, so only a budget turns it on.
+   * 300 MB in this process (280-299 MB against 289-380 MB) for 6-9% more CPU time, so only a budget turns it on.
    */
   heapGrowthPercent: 20,
 };
 
 /**
- * Worker threads for a run: as many as cores, but only as many as fit in `budgetMb` beside the main thread; 1 means
- * this thread alone (one worker thread beside an idle main thread would cost memory and gain nothing).
+ * Worker processes for a run: as many as cores, but only as many as fit in `budgetMb` beside the main process; 1 means
+ * this process alone (one worker beside an idle main process would cost memory and gain nothing). A run in this
+ * process alone takes more than the main process of a pool (it also tags and reads the gazetteer) but less than the
+ * main process and two workers, so it is what a budget too small for two workers gets.
  */
-export function threadsWithin(cores: number, budgetMb: number, opts = MEMORY_DEFAULTS): number {
-  const fit = Math.floor((budgetMb - opts.mainMb) / opts.threadMb);
-  const threads = Math.min(cores, fit);
-  return threads >= 2 ? threads : 1;
+export function processesWithin(cores: number, budgetMb: number, opts = MEMORY_DEFAULTS): number {
+  const fit = Math.floor((budgetMb - opts.mainMb) / opts.workerMb);
+  const processes = Math.min(cores, fit);
+  return processes >= 2 ? processes : 1;
 }
 
 /** The budget of a run not given --memory-mb: half of what the machine (or its container) has free now, in MB. */

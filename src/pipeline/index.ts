@@ -13,7 +13,8 @@ import { findDates, fullDatesOf } from './date.ts';
 import { datelineDay } from './dates/dateline-day.ts';
 import { recognise, type RecogniseOptions } from './recognise.ts';
 import { resolve, type ResolveOptions } from './resolve.ts';
-import { analyseSentence, tenseAt, type SentenceGrammar } from './language/clauses.ts';
+import { tenseAt } from './language/clauses.ts';
+import { DocumentGrammars, type GrammarSource } from './language/grammars.ts';
 import { tagSentences } from './language/tagger.ts';
 import type { EventLexicon } from './lexicon/event-lexicon.ts';
 import { extractEvents, type EventCandidate, type UndatedEvent } from './events/extract.ts';
@@ -110,8 +111,8 @@ interface Work {
   dates: DateMention[];
   recognised: PlaceMention[];
   resolved: ResolvedMention[];
-  /** The grammar of each content sentence (null for the others). */
-  grammars: (SentenceGrammar | null)[];
+  /** The grammar of each content sentence (null for the others), held compactly (language/grammars.ts). */
+  grammars: GrammarSource;
   events: EventCandidate[];
   undated: UndatedEvent[];
   /** Event words found in the content, placed or not. */
@@ -131,18 +132,26 @@ interface DocumentStage {
 export const DOCUMENT_STAGES: readonly DocumentStage[] = [
   { name: 'segment', run: (w) => { w.sentences = segment(w.doc); } },
   { name: 'language', run: (w) => {
-    const tokens = tagSentences(w.doc.text, w.sentences, w.sentences.map((s) => s.isContent));
-    w.grammars = tokens.map((t) => (t ? analyseSentence(t) : null));
+    const grammars = new DocumentGrammars(w.sentences.length);
+    tagSentences(w.doc.text, w.sentences, w.sentences.map((s) => s.isContent), (i, tokens) => grammars.add(i, tokens));
+    w.grammars = grammars.seal();
   } },
   // Dates are read in the tense of their clause, which the grammar gives.
   { name: 'dates', run: (w) => {
     // A document nobody dated (no manifest) is dated by its dateline when it has one, and says so.
     const filed = w.doc.published === null ? datelineDay(w.sentences, (s) => fullDatesOf(s)) : null;
     if (filed) w.doc = { ...w.doc, published: filed, publishedFrom: 'dateline' };
-    w.dates = findDates(w.sentences, w.doc.published, undefined, (i, start, end) => (w.grammars[i] ? tenseAt(w.grammars[i]!, start, end) : null));
+    w.dates = findDates(w.sentences, w.doc.published, undefined, (i, start, end) => {
+      const grammar = w.grammars.at(i);
+      return grammar ? tenseAt(grammar, start, end) : null;
+    });
   } },
   { name: 'recognise', run: (w, r, o) => { w.recognised = recognise(w.doc, w.sentences, r.gazetteer, o.recognise); } },
-  { name: 'resolve', run: (w, r, o) => { w.resolved = resolve(w.recognised, w.doc, r.gazetteer, o.resolve); } },
+  { name: 'resolve', run: (w, r, o) => {
+    const resolved = resolve(w.recognised, w.doc, r.gazetteer, o.resolve);
+    // Only the mention records read the runners-up: a run that makes none lets them go before the events stage's peak.
+    w.resolved = o.mentions === false ? resolved.map(({ alternatives: _, ...m }) => m) : resolved;
+  } },
   { name: 'events', run: (w, r) => {
     const found = extractEvents({ doc: w.doc, sentences: w.sentences, grammars: w.grammars, mentions: w.resolved, dates: w.dates, lexicon: r.lexicon, places: r.gazetteer });
     w.events = found.events;
@@ -227,7 +236,7 @@ export function processDocument(input: PipelineInput, resources: PipelineResourc
       stageMs[i + 1] = now() - t0;
     }
   }
-  // The tokens and grammars (most of a document's memory: about 130 bytes a token) are read by no later step.
+  // The grammars (compact, but still about 25 bytes a token) are read by no later step.
   work.grammars = [];
   Object.assign(outcome, {
     sentences: work.sentences.length,

@@ -3,6 +3,7 @@
 // Which one was used is kept (the contract's `dateSource`) and costs confidence the farther it is.
 import type { DateSource, Status } from '../../model/event.ts';
 import type { SentenceGrammar } from '../language/clauses.ts';
+import type { GrammarSource } from '../language/grammars.ts';
 import type { DateInterval, DateMention, Sentence } from '../types.ts';
 import { addMonths, dayInterval, dayNumber, isoOf, monthInterval, parseIso, yearInterval } from '../dates/calendar.ts';
 import type { Predicate } from './predicates.ts';
@@ -31,7 +32,7 @@ export interface EventDate {
 export interface DatingContext {
   text: string;
   sentences: readonly Sentence[];
-  grammars: readonly (SentenceGrammar | null)[];
+  grammars: GrammarSource;
   datesBySentence: readonly DateMention[][];
   /** Each sentence's time expressions that could not be placed ("today" in a document nobody dated). */
   unplacedBySentence: readonly DateMention[][];
@@ -199,7 +200,7 @@ function mayInherit(grammar: SentenceGrammar, p: Predicate, context: DatingConte
 
 /** The event's date, or null when the text gives none it may use. */
 export function dateOf(p: Predicate, i: number, context: DatingContext, opts = DATING_DEFAULTS): EventDate | null {
-  const grammar = context.grammars[i]!;
+  const grammar = context.grammars.at(i)!;
   const clause = grammar.clauseOf[p.first];
   // A noun has no tense of its own ("the July 9-11 summit"): its own phrase's date may lie either side of publication.
   const tenseless = !p.isVerb && !(p.argument && p.verb && p.verb.mood !== 'happened');

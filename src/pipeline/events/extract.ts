@@ -3,6 +3,7 @@
 // (actors.ts), a headline (titles.ts), and a confidence with its reason (confidence.ts).
 import { isIsoDate, type Category, type DateSource, type Highlight, type Precision, type Source, type Status } from '../../model/event.ts';
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
+import type { GrammarSource } from '../language/grammars.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
 import { NAME_TITLES } from '../lexicon/words.ts';
 import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
@@ -70,8 +71,8 @@ export interface DocumentEvents {
 export interface EventsInput {
   doc: IngestedDocument;
   sentences: readonly Sentence[];
-  /** The grammar of each content sentence (null for the others), from language/clauses.ts. */
-  grammars: readonly (SentenceGrammar | null)[];
+  /** The grammar of each content sentence (null for the others): language/grammars.ts, or an array of them. */
+  grammars: GrammarSource;
   mentions: readonly ResolvedMention[];
   dates: readonly DateMention[];
   lexicon: EventLexicon;
@@ -249,16 +250,21 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
   const placeOfKind = new Map<string, Recent & { date: EventDate | null }>();
 
   // First pass: each content sentence's places and event words; nouns told three times or more are the
-  // document's topic ("the NATO summit"), which may be dated by the document even where a phrase mentions it.
+  // document's topic ("the NATO summit"), which may be dated by the document even where a phrase mentions it. A
+  // sentence's grammar is read again in the second pass rather than kept: all of them at once were most of a large
+  // document's memory (language/grammars.ts).
   const analysed = sentences.map((sentence, i) => {
-    const grammar = grammars[i];
+    const grammar = grammars.at(i);
     if (!sentence.isContent || !grammar || grammar.tokens.length === 0) return null;
-    return { grammar, places: placesInSentence(grammar, mentionsBySentence[i], sentence.text, sentence.start), predicates: findPredicates(grammar, sentence.text, lexicon) };
+    const places = placesInSentence(grammar, mentionsBySentence[i], sentence.text, sentence.start);
+    const predicates = findPredicates(grammar, sentence.text, lexicon);
+    // Where a sentence puts its forces ("jets for flights over Poland"): the place a neighbouring mission is about.
+    const anchor = places.find((pl) => !pl.qualifier && pl.prep !== null && ['over', 'in', 'along', 'across'].includes(pl.prep) &&
+      baseRole(grammar, pl) === 'locative' && predicates.some((q) => COOPERATIVE.has(q.category))) ?? null;
+    return { places, predicates, anchor };
   });
   const contributors = analysed.map((a, i) => (a ? contributorsIn(sentences[i].text, a.places) : []));
-  // Where a sentence puts its forces ("jets for flights over Poland"): the place a neighbouring mission is about.
-  const anchors = analysed.map((a) => a?.places.find((pl) => !pl.qualifier && pl.prep !== null && ['over', 'in', 'along', 'across'].includes(pl.prep) &&
-    baseRole(a.grammar, pl) === 'locative' && a.predicates.some((q) => COOPERATIVE.has(q.category))) ?? null);
+  const anchors = analysed.map((a) => a?.anchor ?? null);
   const nounCounts = new Map<string, number>();
   for (const a of analysed) for (const p of a?.predicates ?? []) if (!p.isVerb) nounCounts.set(p.lemma, (nounCounts.get(p.lemma) ?? 0) + 1);
   context.topics = new Set([...nounCounts].filter(([, n]) => n >= opts.topicMentions).map(([lemma]) => lemma));
@@ -266,7 +272,8 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
   sentences.forEach((sentence, i) => {
     const a = analysed[i];
     if (!a) return;
-    const { grammar, places, predicates } = a;
+    const { places, predicates } = a;
+    const grammar = grammars.at(i)!;
     predicateCount += predicates.length;
     const placed = new Map(predicates.map((p) => [p, choosePlaces(grammar, p, places, predicates, text, input.places ?? {})]));
     // "Battle groups in Poland were deployed in 2017": the verb tells its subject's event, at the subject's place

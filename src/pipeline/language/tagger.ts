@@ -85,12 +85,11 @@ function openingParticiple(tokens: Token[]): void {
 const MAX_RUN_CHARS = 16_384;
 
 /**
- * Tokens for each sentence whose `wanted` flag is set (null for the others). Runs of neighbouring wanted sentences
- * are tagged in one call, which costs about half as much as one call per sentence; tokens are handed back to their
- * sentences by offset.
+ * The tokens of each sentence whose `wanted` flag is set, handed to `visit` in sentence order (the tokens of the
+ * whole document are never held at once). Runs of neighbouring wanted sentences are tagged in one call, which costs
+ * about half as much as one call per sentence; tokens are handed back to their sentences by offset.
  */
-export function tagSentences(text: string, sentences: readonly Span[], wanted: readonly boolean[]): (Token[] | null)[] {
-  const out: (Token[] | null)[] = sentences.map(() => null);
+export function tagSentences(text: string, sentences: readonly Span[], wanted: readonly boolean[], visit: (i: number, tokens: Token[]) => void): void {
   let i = 0;
   while (i < sentences.length) {
     if (!wanted[i]) { i++; continue; }
@@ -103,11 +102,10 @@ export function tagSentences(text: string, sentences: readonly Span[], wanted: r
       const mine: Token[] = [];
       while (k < tokens.length && tokens[k].start < sentences[s].start) k++;
       while (k < tokens.length && tokens[k].end <= sentences[s].end) mine.push(tokens[k++]);
-      out[s] = repairVerbs(mine);
+      visit(s, repairVerbs(mine));
     }
     i = j + 1;
   }
-  return out;
 }
 
 /** Tokens joined as the text writes them: a space only where the text has one ("Diaz-Balart", "33-year-old"). */

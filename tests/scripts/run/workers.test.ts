@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCli, cliStale, CLI_DIR } from '../../../scripts/build-cli.ts';
 import { countsOf, generatedFolder, geocode, outputsIn, outputsOf, removeTemps, temp } from './helpers.ts';
-import { MEMORY_DEFAULTS, threadsWithin } from '../../../scripts/run/memory.ts';
 import { POOL_DEFAULTS } from '../../../scripts/run/pool.ts';
 
 afterAll(removeTemps);
@@ -43,15 +42,6 @@ describe('geocode --workers', { timeout: 600_000 }, () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(new RegExp(`^geocode: ${args[0]} needs .*\\nusage: `, 'm'));
     }
-  });
-
-  it('threadsWithin() starts as many threads as cores only while they fit in the memory budget, else runs in this thread', () => {
-    const { mainMb, threadMb } = MEMORY_DEFAULTS;
-    expect(threadsWithin(8, 300)).toBe(1);
-    expect(threadsWithin(8, mainMb + 2 * threadMb - 1)).toBe(1);
-    expect(threadsWithin(8, mainMb + 2 * threadMb)).toBe(2);
-    expect(threadsWithin(8, mainMb + 5 * threadMb + 10)).toBe(5);
-    expect(threadsWithin(2, 64_000)).toBe(2);
   });
 
   it('geocode --memory-mb 300 runs a corpus too large for one thread by default in this thread, and writes the bytes worker processes write', () => {
