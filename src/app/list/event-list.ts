@@ -23,6 +23,12 @@ export const LIST_DEFAULTS = {
    */
   followTimeMs: 150,
   followWaitMs: 1000,
+  /**
+   * While the time moves, a new list builds only its first items (more than a tall list shows) and the rest in the
+   * browser's idle time, a few at a time: building all 200 in one go was a 100 ms task in one scrub frame a second at
+   * 100,000 events, the slowest frames of a scrub (issue 16).
+   */
+  itemsWhileMoving: 40,
 };
 
 /**
@@ -129,7 +135,38 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
     return li;
   }
 
-  function render(): void {
+  /** Rows of the shown window whose items are still to be built (idle time), after a list built while the time moved. */
+  let unbuilt: number[] = [];
+  let building = false;
+
+  function addItem(i: number): HTMLElement {
+    const li = item(i);
+    const id = li.firstElementChild!.getAttribute('data-id')!;
+    items.set(id, li);
+    shownItems.push(li);
+    const s = store.get();
+    li.classList.toggle('selected', s.selectedId === id);
+    li.classList.toggle('hovered', s.hoveredId === id);
+    li.classList.toggle('faded', strengthAt(table, i, s.t, s.windowDays) !== 'full');
+    return li;
+  }
+
+  function buildUnbuilt(deadline: IdleDeadline): void {
+    building = false;
+    const added: HTMLElement[] = [];
+    while (unbuilt.length > 0 && deadline.timeRemaining() > 2) added.push(addItem(unbuilt.shift()!));
+    ol.append(...added);
+    if (unbuilt.length > 0) scheduleUnbuilt();
+  }
+
+  function scheduleUnbuilt(): void {
+    if (building || unbuilt.length === 0) return;
+    building = true;
+    requestIdleCallback(buildUnbuilt);
+  }
+
+  /** `moving`: the time is moving (a drag, Play): a new list may leave its later items to idle time. */
+  function render(moving = false): void {
     const { t, windowDays, hiddenCategories } = store.get();
     const query = filter?.key() ?? '';
     const count = countStartedBy(table.start, t);
@@ -142,24 +179,22 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
     const { rows, earlier, filtered } = shownWindow;
     let freshKey = '';
     for (const i of rows) freshKey += strengthAt(table, i, t, windowDays) === 'full' ? '1' : '0';
-    if (!rebuild && windowDays === shownWindowDays && freshKey === shownFreshKey) return;
+    if (!rebuild && unbuilt.length === 0 && windowDays === shownWindowDays && freshKey === shownFreshKey) return;
     shownFilter = filterKey;
-    if (rebuild) {
-      const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.id;
+    const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.id;
+    if (rebuild || (!moving && unbuilt.length > 0)) {
       items.clear();
       shownItems.length = 0;
-      for (const i of rows) {
-        const li = item(i);
-        items.set(li.firstElementChild!.getAttribute('data-id')!, li);
-        shownItems.push(li);
-      }
+      // A reader in the list (an item has the focus) gets it whole; so does a browser without idle callbacks.
+      const now = moving && !(focusedId && root.contains(document.activeElement)) && typeof requestIdleCallback === 'function'
+        ? opts.itemsWhileMoving : rows.length;
+      for (const i of rows.slice(0, now)) addItem(i);
+      unbuilt = rows.slice(now);
       ol.replaceChildren(...shownItems);
       if (focusedId) (items.get(focusedId)?.firstElementChild as HTMLElement | undefined)?.focus();
-      const s = store.get();
-      if (s.selectedId) items.get(s.selectedId)?.classList.add('selected');
-      if (s.hoveredId) items.get(s.hoveredId)?.classList.add('hovered');
+      scheduleUnbuilt();
     }
-    for (let k = 0; k < rows.length; k++) shownItems[k].classList.toggle('faded', freshKey[k] !== '1');
+    for (let k = 0; k < shownItems.length; k++) shownItems[k].classList.toggle('faded', freshKey[k] !== '1');
     more.textContent = count === 0 ? (table.length === 0 ? opts.emptyText : 'No events yet at this date.')
       : rows.length === 0 && filtered ? (earlier > 0
         ? `None of the latest ${filtered.toLocaleString('en-GB')} events match the search or the categories shown; ${earlier.toLocaleString('en-GB')} earlier events were not searched.`
@@ -170,7 +205,7 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
     shownFreshKey = freshKey;
   }
 
-  const followTime = followAtMost(() => render(), opts.followTimeMs, whenIdle(opts.followWaitMs));
+  const followTime = followAtMost(() => render(true), opts.followTimeMs, whenIdle(opts.followWaitMs));
 
   store.subscribe((state, previous) => {
     if (state.windowDays !== previous.windowDays || state.hiddenCategories !== previous.hiddenCategories) render();
@@ -186,6 +221,6 @@ export function createEventList(root: HTMLElement, store: Store, table: EventsTa
       if (state.selectedId) items.get(state.selectedId)?.classList.add('selected');
     }
   });
-  filter?.subscribe(render);
+  filter?.subscribe(() => render());
   render();
 }
