@@ -115,7 +115,8 @@ function isPlural(words: readonly Token[]): boolean {
   return (/[^s]s$/.test(head.lower) && (head.lemma !== head.lower || PERSON_NOUNS.has(head.lower))) || (head.pos === 'NOUN' && head.lemma !== head.lower && !/ing$/.test(head.lower)) ||
     /^(people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower) ||
     // "Russians", "Venezuelans": a people named in the plural
-    (head.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ans|ians|ers)$/u.test(head.text));
+    // ... and "Inspectors", "Journalists", "Residents" opening a sentence, tagged as names all the same
+    (head.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ans|ians|ers|ors|ists|ents|ants)$/u.test(head.text));
 }
 
 /** The name after a closing quote that said it: '..." Bush said.' or '..." said Rutte.', or null. */

@@ -326,6 +326,11 @@ describe('headlines and dates read through the marks of news writing', () => {
     expect([e.title, e.start]).toEqual(['Bush to travel to Kenya', '2008-01-01']);
   });
 
+  it('agrees the verb with a plural that opens the sentence ("Inspectors visit", not "Inspectors visits")', () => {
+    const [e] = eventsOf('Talks began. Inspectors visited the plant in Gdansk on Monday.');
+    expect(e.title).toBe('Inspectors visit plant in Gdansk');
+  });
+
   it('finds the subject before an aside set off by dashes', () => {
     const [e] = eventsOf('The defence ministers of the Baltic states – Estonia, Latvia and Lithuania – met in Vilnius on Monday.');
     expect(e.title).toBe('Defence ministers meet in Vilnius');
