@@ -69,7 +69,8 @@ function nearestVerb(grammar: SentenceGrammar, d: DateMention): SentenceGrammar[
     // a date mostly follows its verb ("struck a building on Tuesday, killing three"): one before a verb counts double
     // and a finite verb before a gerund tacked on after it ("..., killing three"); an infinitive has the dates after it ("is scheduled to meet on Friday")
     // and a comma between a date and a verb after it ends the date's phrase ("... border on Tuesday, calling it ...")
-    const comma = k < g.first && grammar.tokens.slice(k + 1, g.first).some((t) => t.text === ',');
+    // ... and so does a conjunction ("arrived in the UK in 2002 but her application was rejected two years later")
+    const comma = k < g.first && grammar.tokens.slice(k + 1, g.first).some((t) => t.text === ',' || t.pos === 'CCONJ');
     const gap = (k < g.first ? 2 * (g.first - k) + (comma ? 10 : 0) : k - g.head) + (g.form === 'finite' || (g.form === 'infinitive' && k > g.head) ? 0 : 3);
     if (gap < bestGap) [best, bestGap] = [g, gap];
   }
@@ -82,7 +83,7 @@ function phraseSpan(grammar: SentenceGrammar, p: Predicate): [number, number] {
   let a = p.first;
   while (a > 0 && tokens[a - 1].pos !== 'ADP' && tokens[a - 1].pos !== 'VERB' && clauseOf[a - 1] === clauseOf[p.first]) a--;
   let b = p.head;
-  while (b + 1 < tokens.length && b - p.head < 9 && tokens[b + 1].pos !== 'VERB' && tokens[b + 1].text !== ',' && clauseOf[b + 1] === clauseOf[p.head]) b++;
+  while (b + 1 < tokens.length && b - p.head < 14 && tokens[b + 1].pos !== 'VERB' && tokens[b + 1].text !== ',' && clauseOf[b + 1] === clauseOf[p.head]) b++;
   return [tokens[a].start, tokens[b].end];
 }
 
@@ -126,6 +127,11 @@ function laterIn(sentence: string): { unit: string; n: number; text: string } | 
 }
 
 /** Words that take the time just told as their own: "that's when", "that same year". */
+/**
+ * "recently", "in recent months": how recent one sentence's own event is, not a time another sentence's event shares
+ * ("Officials recently met donors. During Iraq's invasion of Kuwait, ..." is no recent invasion).
+ */
+const HOW_RECENT = /^(?:recently|lately|(?:in|over|during|within)\s+(?:the\s+)?(?:recent|past|last)\s+(?:\S+\s+){0,2}(?:days|weeks|months))$/i;
 const POINTS_BACK = /\b(?:that[’']s when|that (?:is|was) when|at that time|that (?:same )?year|the same year)\b/i;
 
 // "since 2013", "from 1987 until her death": the start of a state
@@ -157,6 +163,8 @@ function fromPublished(published: string, status: Status): DateInterval {
 
 /** Verbs that look back at an event rather than report it: "officials recalled the invasion". */
 const MEMORY_VERBS = new Set(['recall', 'remember', 'commemorate', 'mark', 'recount', 'evoke', 'invoke', 'revisit', 'memorialize', 'memorialise']);
+/** Participles of harm whose "in" or "by" phrase is the event that did it: "wounded in a shooting", "killed by the blast". */
+const HARMED = /^(killed|wounded|injured|hurt|died|dead|slain|maimed|damaged|destroyed|displaced|evacuated)$/;
 /** Prepositions that make an event the setting of what a clause tells: "decided at the summit", "during the visit". */
 const SETTING_PREPOSITIONS = new Set(['at', 'during', 'for', 'ahead', 'before', 'after', 'following', 'throughout', 'on']);
 /** Nouns that make "of" a setting: "on the sidelines of the summit", "on the eve of the visit". */
@@ -189,6 +197,9 @@ function mayInherit(grammar: SentenceGrammar, p: Predicate, context: DatingConte
   const recalled = !p.isVerb && p.argument && p.verb !== null && MEMORY_VERBS.has(grammar.tokens[p.verb.head].lemma);
   if (recalled) return RECENT_WORDS.test(context.text.slice(Math.max(grammar.tokens[0].start, p.start - 40), p.end));
   if (p.isVerb || p.argument || topicSetting(grammar, p, context)) return true;
+  // "two men were wounded in a shooting", "killed in the attack": the harm tells the event as it tells itself
+  const governed = governingPreposition(grammar, p);
+  if (governed && /^(in|by)$/.test(governed.prep) && HARMED.test(governed.before)) return true;
   // "we are part of the Air Policing mission": a state said to hold now holds at publication
   if (p.persists && p.status === 'ongoing' && p.verb?.tense === 'present') return true;
   // A noun in a phrase ("in response to Russia's invasion") is background unless the words say it is recent.
@@ -263,13 +274,14 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   for (let j = i - 1; !topic && j >= 0 && i - j <= opts.paragraphLookback && sameParagraph(context, j, i); j--) {
     // "... rented to agencies since 2013": the start of a state dates nothing else in the paragraph, unless the
     // sentence points back at it ("Since 2014 we made a commitment. That's when we first sent troops.")
-    const ds = context.datesBySentence[j].filter((d) => fits(d.interval!, p.status, context.published) && nearWriting(d.interval!)
+    const told = context.datesBySentence[j].filter((d) => !HOW_RECENT.test(d.text));
+    const ds = told.filter((d) => fits(d.interval!, p.status, context.published) && nearWriting(d.interval!)
       && (!inStateStart(context.text, d) || pointsBack));
     const last = ds[ds.length - 1];
     if (last && shift) return { interval: later(last.interval!, shift.unit, shift.n), mention: last, source: 'paragraph', sentence: j, counted: shift.text };
     if (last) return { interval: last.interval!, mention: last, source: 'paragraph', sentence: j };
     // a date that does not fit this event ends the paragraph's run, and so does a time the text does not place ("last week")
-    if (context.datesBySentence[j].length > 0 || context.unplacedBySentence[j].length > 0) break;
+    if (told.length > 0 || context.unplacedBySentence[j].length > 0) break;
   }
   // "The following year ..." with no time told before it in the paragraph: counted from a time the text does not give
   if (shift) return null;

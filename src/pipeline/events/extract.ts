@@ -201,6 +201,18 @@ function datedInNewsPresent(p: Predicate, i: number, context: DatingContext): { 
 }
 
 /**
+ * "invited donors to join a signing ceremony earlier this month": an event to come, as the verbs tell it, whose own
+ * time the text says is past ("earlier", "ago", "last week", "yesterday") has been held by the day of writing.
+ */
+function toldAsDone(dated: { p: Predicate; date: EventDate | null }): { p: Predicate; date: EventDate | null } {
+  const { p, date } = dated;
+  const own = date?.mention && (date.source === 'clause' || date.source === 'sentence');
+  return p.status === 'planned' && own && PAST_TIME.test(date.mention!.text) ? { p: { ...p, status: 'happened' }, date } : dated;
+}
+
+const PAST_TIME = /\b(?:earlier|ago|last|yesterday|previous|past)\b/i;
+
+/**
  * "The vehicles launch 155mm shells": a happening told in the simple present below the headline, with no time of its
  * own, says what is done or can be done, not what happened when; a state ("Poland hosts troops") still holds now.
  */
@@ -209,10 +221,20 @@ function habitual(grammar: SentenceGrammar, p: Predicate, date: EventDate | null
   // "has visited the complaints office weekly", "regularly violates the airspace": a habit in any tense
   const clause = grammar.clauseOf[p.head];
   if (p.isVerb && grammar.tokens.some((t, k) => grammar.clauseOf[k] === clause && FREQUENCY.test(t.lower))) return true;
+  // "two fires each day", "three times a week": a count per unit of time is a rate, whatever the tense
+  const tokens = grammar.tokens;
+  if (tokens.some((t, k) => grammar.clauseOf[k] === clause && PER.test(t.lower) && TIME_UNIT.test(tokens[k + 1]?.lower ?? '') && !/^(after|before|later|earlier|ago)$/.test(tokens[k + 2]?.lower ?? ''))) return true;
+  // "for all the visits by the Secretary of State", "frequent visits": an event noun counted as many, with no time of its own
+  const word = tokens[p.head].lower;
+  const counted = tokens.slice(Math.max(0, p.first - 3), p.first).some((t) => MANY.test(t.lower));
+  if (!p.isVerb && counted && word !== p.lemma && word.endsWith('s')) return true;
   const simplePresent = p.isVerb && p.verb?.form === 'finite' && p.verb.tense === 'present' && !p.verb.progressive && p.verb.first === p.verb.head;
   return simplePresent && !headline && p.status === 'happened' && p.category !== 'meeting';
 }
 
+const PER = /^(each|every|per)$/;
+const MANY = /^(all|many|numerous|frequent|repeated|countless|regular|several|various)$/;
+const TIME_UNIT = /^(day|night|week|weekend|month|year|morning|evening|afternoon)$/;
 const FREQUENCY = /^(weekly|daily|monthly|yearly|annually|regularly|routinely|frequently|often|repeatedly|usually|habitually|sometimes)$/;
 
 /** Two dates that may be one event's: either is unknown or only the publication date, or they overlap. */
@@ -288,8 +310,11 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       // "the mission was launched": the noun is the verb's own subject or object
       const restated = !said.isVerb && predicates.some((q) => q.isVerb && q.category === said.category &&
         ((said.verb !== null && said.verb === q.verb && said.argument) || (placed.get(q) ?? []).some((c) => chosen.some((d) => d.entry.id === c.entry.id))));
-      if (restated) continue;
-      const { p, date: told } = datedInNewsPresent(said, i, context);
+      // "During Iraq's invasion of Kuwait, Egypt helped roll back the invasion": the same event named again
+      const repeated = !said.isVerb && /^(the|this|that)$/.test(grammar.tokens[said.first - 1]?.lower ?? '') &&
+        predicates.some((q) => !q.isVerb && q.lemma === said.lemma && q.head < said.first);
+      if (restated || repeated) continue;
+      const { p, date: told } = toldAsDone(datedInNewsPresent(said, i, context));
       const date = habitual(grammar, p, told, i === contentIndex[0]) ? null : told;
       const kind = `${p.category}|${p.lemma}`;
       let role: string | null = chosen[0]?.role ?? null;
@@ -371,7 +396,10 @@ function candidate(c: CandidateInput): EventCandidate {
   if (!p.isVerb && p.status === 'happened' && doc.published && date.interval.start > doc.published) p = { ...p, status: 'planned' };
   const text = doc.text;
   const placeHere = target.sentence === i ? target.place : null;
-  const actorAdjective = !HOSTILE_KINDS.has(p.category) ? null : c.places.find((pl) => pl.mention.form === 'adjective' && baseRole(grammar, pl) === 'agent' && pl.mention.entry.id !== target.entry.id)?.mention.text ?? null;
+  // "Russian drones launched a massive attack": the acting state is told before the attack, in its clause ("the
+  // D-Day invasion of Europe ... to break the German stronghold" is no German invasion)
+  const actorAdjective = !HOSTILE_KINDS.has(p.category) ? null : c.places.find((pl) => pl.mention.form === 'adjective' && baseRole(grammar, pl) === 'agent' &&
+    pl.mention.entry.id !== target.entry.id && pl.first < p.first && grammar.clauseOf[pl.first] === grammar.clauseOf[p.first])?.mention.text ?? null;
   const title = makeTitle({
     grammar, predicate: p, place: placeHere, role: c.role as never, placeName: target.entry.name, antecedent: c.antecedent, actorAdjective,
     inferredPrep: target.sentence !== i ? target.place?.prep ?? null : null,

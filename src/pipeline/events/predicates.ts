@@ -161,12 +161,31 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   if (argument && preventedAfter(grammar, first)) return null;
   // "there will not be serious negotiations", "there were no talks": an event said not to exist
   if (deniedExistence(tokens, start)) return null;
+  // "rejected a grant for the establishment of a centre", "plans for the deployment of troops": the purpose of a thing
+  // is still to come, and a purpose refused will not come
+  const purpose = tokens[before]?.lower === 'for' && purposeOf(grammar, before);
+  if (purpose && verb && (NEGATIVE_VERBS.has(verbLemma) || PREVENTING_VERBS.has(verbLemma))) return null;
   let status: Status = PERSISTING.has(category) ? 'ongoing' : 'happened';
-  if (premodifiers.some((w) => PLANNED_PREMODIFIERS.has(w))) status = 'planned';
+  if (premodifiers.some((w) => PLANNED_PREMODIFIERS.has(w)) || purpose) status = 'planned';
   else if (verb && argument && verb.mood === 'planned') status = 'planned';
   // "officials scheduled two meetings", "findings urged a meeting": the object of a verb of arranging is to come
   else if (verb && argument && verb.head < first && SCHEDULING_VERBS.has(verbLemma) && !/^(ADP|PART)$/.test(tokens[verb.head + 1]?.pos ?? '')) status = 'planned';
   return { status, verb, argument };
+}
+
+/** Nouns whose "for" phrase is what they are meant for: "a grant for", "plans for", "funding for", "a request for". */
+const PURPOSE_NOUNS = new Set(['plan', 'plans', 'proposal', 'proposals', 'grant', 'grants', 'fund', 'funds', 'funding', 'money', 'budget',
+  'request', 'requests', 'bid', 'bids', 'call', 'calls', 'preparations', 'permission', 'approval', 'authorization', 'authorisation',
+  'mandate', 'contract', 'tender', 'timetable', 'loan', 'loans', 'appropriation', 'package']);
+
+/** True when the "for" at `forAt` says what a plan, a grant or a request is for ("a grant of €3 million for the ..."). */
+function purposeOf(grammar: SentenceGrammar, forAt: number): boolean {
+  const { tokens, clauseOf } = grammar;
+  for (let k = forAt - 1; k >= 0 && forAt - k <= 8 && clauseOf[k] === clauseOf[forAt]; k--) {
+    if (PURPOSE_NOUNS.has(tokens[k].lower)) return true;
+    if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX' || (tokens[k].pos === 'ADP' && tokens[k].lower !== 'of')) return false;
+  }
+  return false;
 }
 
 /** Participles of those verbs, which the tagger may read as adjectives ("have been forbidden"). */

@@ -75,6 +75,8 @@ export const SPEECH_VERBS = new Set([
   'say', 'tell', 'speak', 'brief', 'address', 'announce', 'write', 'warn', 'claim', 'state', 'add', 'note', 'insist', 'deny',
   'accuse', 'believe', 'think', 'argue', 'suggest', 'stress', 'underscore', 'emphasize', 'emphasise', 'reiterate', 'remark',
   'comment', 'explain', 'report', 'confirm', 'declare', 'urge', 'call', 'ask', 'answer', 'reply', 'respond', 'tweet', 'post',
+  // what a court or an inquiry is told: "the court heard Munene arrived in 2002"
+  'hear', 'testify', 'allege', 'admit', 'acknowledge', 'learn',
 ]);
 
 /** Nouns for the setting of a statement: "told reporters in Bucharest", "a news conference in Kyiv". */

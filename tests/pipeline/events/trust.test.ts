@@ -390,3 +390,83 @@ describe('a person fired is dismissed, not shot at (stop 22)', () => {
     expect([k.category, k.entry.name]).toEqual(['strike', 'Kharkiv']);
   });
 });
+
+describe('what a date, a title and a status say on local and wire news (stop 23)', () => {
+  it('lets "recently" or "in recent months" date only its own sentence', () => {
+    const events = eventsOf("Officials in Amman recently met donors. During Iraq's invasion of Kuwait, Jordan stayed neutral.");
+    const invasion = events.find((e) => e.category === 'strike')!;
+    expect(invasion.dateSource).not.toBe('paragraph');
+    const [strike] = eventsOf('HOMS -- Fighting ended Saturday with five dead in Homs. It was the most intense fighting in recent months. ' +
+      'Helicopter gunships fired on rebel positions in Homs.').filter((e) => e.category === 'strike');
+    expect(strike.start).toBe('2024-03-09');
+  });
+
+  it('makes a verb agree with a plural the lemmatiser does not know ("gunships fire")', () => {
+    const [e] = eventsOf('Helicopter gunships fired on rebel positions in Homs on Saturday.');
+    expect(e.title).toMatch(/^Helicopter gunships fire on/);
+  });
+
+  it('reads a shooting named by its place as a noun, and dates it as the harm it did', () => {
+    const [e] = eventsOf('Police said one man died. One dead, one injured in Oakland shooting.');
+    expect([e.title, e.entry.name]).toEqual(['Shooting in Oakland', 'Oakland']);
+  });
+
+  it('keeps the currency of an amount in a title', () => {
+    const [e] = eventsOf('A $1,100 grant was given to the Dublin Art League in Dublin on Monday.');
+    expect(e.title).toMatch(/^\$1,100 grant/);
+  });
+
+  it('has held an event to come whose own time is past ("invited donors to a ceremony earlier this month")', () => {
+    const [e] = eventsOf('The mayor invited donors to join a signing ceremony earlier this month at Whitestown Town Hall.');
+    expect(e.status).toBe('happened');
+  });
+
+  it('dates a noun by a date at the end of its long phrase ("a visit by the prime minister to the US in July 2004")', () => {
+    const [e] = eventsOf('The administration undermined the plan when, during a visit by the Israeli prime minister to the US in July 2004, it said that settlements may stay.');
+    expect([e.category, e.start]).toEqual(['meeting', '2004-07-01']);
+  });
+
+  it('takes no acting state from a later clause ("the D-Day invasion ... to break the German stronghold")', () => {
+    const [e] = eventsOf('It landed on the beaches of Normandy during the D-Day invasion of Europe and ferried troops to soldiers pushing to break the German stronghold.');
+    expect(e.title).not.toMatch(/German/);
+  });
+
+  it('names the subject before an appositive ("Mallory Millender, a longtime educator, met")', () => {
+    const [e] = eventsOf('Mallory Millender, a longtime educator, met Ms. Shelby at Columbia University on Monday.');
+    expect(e.title).toMatch(/^Mallory Millender meets Shelby/);
+  });
+
+  it('makes no event of a rate, of many visits, or of a refused purpose', () => {
+    expect(eventsOf('Rebel artillery shelled Aleppo twice each day.')).toEqual([]);
+    expect(eventsOf('Rebel artillery shelled Aleppo.')).toHaveLength(1);
+    expect(eventsOf('For all the frequent visits by the Secretary of State to Cairo, nothing changed.')).toEqual([]);
+    expect(eventsOf('The ministry rejected a NATO grant for the establishment of a joint military command centre in Tunisia.')).toEqual([]);
+  });
+
+  it('does not repeat an event named again in its sentence ("to roll back the invasion")', () => {
+    const events = eventsOf("During Iraq's invasion of Kuwait, Egypt helped form the coalition to roll back the invasion.");
+    expect(events.filter((e) => e.category === 'strike')).toHaveLength(1);
+  });
+
+  it('dates a verb by the year beside it, not by "two years later" after a "but" ("the court heard X arrived in 2002 but ...")', () => {
+    const [e] = eventsOf('She was caught after a raid on her home last November. The court heard Munene arrived in the UK from Nairobi in 2002 ' +
+      'but her asylum application was rejected two years later.');
+    expect([e.entry.name, e.start]).toEqual(['United Kingdom', '2002-01-01']);
+  });
+
+  it('takes no subject from a participle phrase ("a ship typically docked in Evansville will travel")', () => {
+    for (const e of eventsOf('A World War II landing ship typically docked in Evansville will travel to Jeffersonville in August.')) expect(e.title).not.toMatch(/^Evansville/);
+    const [e] = eventsOf('Marines stationed in Okinawa will travel to Manila in August.');
+    expect(e.title).toMatch(/^Marines/);
+  });
+
+  it('names both conjuncts of a subject, in the plural ("the nurses and one doctor arrived")', () => {
+    const [e] = eventsOf('In jail since 1999, the five Bulgarian nurses and one Palestinian doctor arrived in Sofia, Bulgaria, on Monday.');
+    expect(e.title).toBe('Bulgarian nurses and one Palestinian doctor arrive in Sofia');
+  });
+
+  it('tells an event to come without a subject as to be done ("Libya to be visited", not "Libya visited")', () => {
+    const [e] = eventsOf('Officials spoke in Paris. He also said he would visit Libya on Wednesday.');
+    expect([e.title, e.status]).toEqual(['Libya to be visited', 'planned']);
+  });
+});
