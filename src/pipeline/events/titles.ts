@@ -106,6 +106,8 @@ function shorten(words: readonly Token[], maxWords: number): string {
 }
 
 
+const SINGULAR_IN_S = /^(news|series|species|means|gas|bias|chaos|lens|politics|economics|physics|athletics|headquarters|whereabouts|barracks|crossroads)$/;
+
 /** True when a phrase's head is a plural noun ("Ministers", "drones"). */
 function isPlural(words: readonly Token[]): boolean {
   const head = words[words.length - 1];
@@ -114,6 +116,8 @@ function isPlural(words: readonly Token[]): boolean {
   // "Officials", "Leaders" open a sentence capitalised and are tagged as names: a plural of a person noun all the same
   return (/[^s]s$/.test(head.lower) && (head.lemma !== head.lower || PERSON_NOUNS.has(head.lower))) || (head.pos === 'NOUN' && head.lemma !== head.lower && !/ing$/.test(head.lower)) ||
     /^(people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower) ||
+    // "gunships", "howitzers": a plural the lemmatiser does not know keeps its -s as its lemma
+    (head.pos === 'NOUN' && /[^siu']s$/.test(head.lower) && !SINGULAR_IN_S.test(head.lower)) ||
     // "Russians", "Venezuelans": a people named in the plural
     // ... and "Inspectors", "Journalists", "Residents" opening a sentence, tagged as names all the same
     (head.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ans|ians|ers|ors|ists|ents|ants)$/u.test(head.text));
@@ -158,6 +162,11 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
     // "he", "she", "they" refer back; "we" and "I" are the speaker, whom a headline cannot name unless the quote does
     return input.antecedent && /^(he|she|they)$/.test(words[0].lower) ? { text: input.antecedent, plural: words[0].lower === 'they' } : null;
   }
+  // "the five Bulgarian nurses and one Palestinian doctor arrived": both conjuncts, and a plural
+  const at = grammar.tokens.indexOf(words[0]);
+  const and = grammar.tokens[at - 1];
+  const joined = and?.lower === 'and' && grammar.clauseOf[at - 1] === grammar.clauseOf[at] ? subjectBefore(grammar, at - 2) : [];
+  if (joined.length && joined.every((t) => t.pos !== 'PRON')) return { text: shorten([...joined, and, ...words], TITLE_DEFAULTS.maxPhraseWords), plural: true };
   const short = shorten(words, TITLE_DEFAULTS.maxPhraseWords);
   // The text's own agreement settles it: "Ministers meet" (a present verb without -s after an -s subject)
   const verb = grammar.tokens[predicate.verb.head];
@@ -317,7 +326,8 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
     if (text && !undergoer.every((t) => t.pos === 'PRON')) return { title: clip(cap([text, pastParticiple(predicate.lemma), where].filter(Boolean).join(' ')), opts.maxChars), quality: 1.5 };
   }
   // No subject: the object and what happened to it ("4,700 servicemembers deployed to Poland").
-  if (object) return { title: clip(cap([object, pastParticiple(predicate.lemma), where].filter(Boolean).join(' ')), opts.maxChars), quality: 1 };
+  // ... and one to come is "to be" done ("Libya to be visited", not "Libya visited")
+  if (object) return { title: clip(cap([object, predicate.status === 'planned' ? 'to be' : '', pastParticiple(predicate.lemma), where].filter(Boolean).join(' ')), opts.maxChars), quality: 1 };
   return { title: clip(cap([predicate.text, where].filter(Boolean).join(' ')), opts.maxChars), quality: 0.5 };
 }
 

@@ -297,6 +297,7 @@ const QUANTITIES = /^(thousands|hundreds|dozens|millions|scores|lots|lot|number|
 const MODIFIER_PREPOSITIONS = new Set(['at', 'in', 'to', 'from', 'for', 'near', 'on', 'with', 'of', 'inside', 'outside', 'across']);
 
 /** A token written against both neighbours: the hyphen of "Diaz-Balart", not the dash of "DOVER - Officials". */
+const CURRENCY = /^[$€£¥]$/;
 const glued = (tokens: readonly Token[], i: number) => tokens[i - 1]?.end === tokens[i].start && tokens[i + 1]?.start === tokens[i].end;
 
 /** The noun phrase that ends at token `end` within `clause`: the index of its first word. */
@@ -306,7 +307,9 @@ function phraseStartAt(tokens: readonly Token[], clauseOf: readonly number[], cl
     const t = tokens[i];
     const inside = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET' || (t.pos === 'PART' && t.lower === "'s") ||
       /^['‘’"“”]$/.test(t.text) ||
-      (t.text === ',' && /^(jr\.?|sr\.?)$/i.test(tokens[i + 1]?.text ?? '')) || (t.text === '-' && glued(tokens, i)) || (t.pos === 'PRON' && i === end);
+      (t.text === ',' && /^(jr\.?|sr\.?)$/i.test(tokens[i + 1]?.text ?? '')) || (t.text === '-' && glued(tokens, i)) || (t.pos === 'PRON' && i === end) ||
+      // "a $1,100 grant": a currency sign is its amount's
+      (CURRENCY.test(t.text) && tokens[i + 1]?.pos === 'NUM' && tokens[i + 1].start === t.end);
     if (!inside) break;
     i--;
     // A determiner opens the phrase: "on Monday a new brigade" is "a new brigade"
@@ -329,6 +332,13 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
     let open = before - 1;
     while (open > 0 && before - open < 30 && !DASHES.has(tokens[open].text)) open--;
     if (open > 0 && DASHES.has(tokens[open].text)) before = open - 1;
+  }
+  // "Mallory Millender, a longtime educator, met": the subject stands before an appositive between commas
+  if (tokens[before]?.text === ',') {
+    let open = before - 1;
+    while (open > 0 && before - open < 12 && tokens[open].text !== ',' && /^(DET|ADJ|NOUN|PROPN|NUM|PART)$/.test(tokens[open].pos)) open--;
+    const apposed = open > 0 && open < before - 1 && tokens[open].text === ',' && /^(NOUN|PROPN)$/.test(tokens[open - 1].pos) && tokens[open + 1].pos === 'DET';
+    if (apposed) before = open - 1;
   }
   const clause = clauseOf[before] ?? clauseOf[before + 1];
   let i = before;
@@ -356,6 +366,16 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
     if (prep.lower === 'of' && QUANTITIES.test(host.lower)) break;
     headEnd = headStart - 2;
     headStart = phraseStartAt(tokens, clauseOf, clause, headEnd);
+  }
+  // "a landing ship typically docked in Evansville will travel": a participle's phrase describes the noun before it
+  if (!withModifiers && !gerund && tokens[headStart - 1]?.pos === 'ADP') {
+    let k = headStart - 2;
+    const participle = tokens[k]?.pos === 'VERB' && /(ed|en|wn|lt)$/.test(tokens[k].lower);
+    if (participle) {
+      k--;
+      while (k >= 0 && tokens[k].pos === 'ADV') k--;
+      if (k >= 0 && clauseOf[k] === clause && tokens[k].pos === 'NOUN') [headStart, headEnd] = [phraseStartAt(tokens, clauseOf, clause, k), k];
+    }
   }
   // ... only when that noun opens the clause: after a verb or a preposition it is some other phrase's object
   const opener = tokens[headStart - 1];

@@ -56,6 +56,7 @@ export function tag(text: string, base: number): Token[] {
  */
 function repairVerbs(tokens: Token[]): Token[] {
   openingParticiple(tokens);
+  namedGerunds(tokens);
   if (tokens.some((t) => t.pos === 'VERB')) return tokens;
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
@@ -79,6 +80,22 @@ function openingParticiple(tokens: Token[]): void {
   let j = i + 1;
   while (j < tokens.length && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'ADJ')) j++;
   if (j > i + 1 && (tokens[j]?.pos === 'VERB' || tokens[j]?.pos === 'AUX')) tokens[i] = { ...t, pos: 'ADJ' };
+}
+
+/**
+ * An "-ing" word that ends a phrase opened by a preposition or an article and a name is a noun: "one dead in North Side
+ * shooting", "after the Monday bombing". Read as a verb, the name became its subject ("North Side shoots").
+ */
+function namedGerunds(tokens: Token[]): void {
+  for (let i = 2; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos !== 'VERB' || !t.lower.endsWith('ing') || tokens[i - 1].pos !== 'PROPN') continue;
+    const next = tokens[i + 1];
+    if (next && next.pos !== 'PUNCT' && next.pos !== 'ADP' && next.pos !== 'CCONJ') continue;
+    let k = i - 1;
+    while (k > 0 && (tokens[k - 1].pos === 'PROPN' || tokens[k - 1].pos === 'ADJ')) k--;
+    if (tokens[k - 1]?.pos === 'ADP' || tokens[k - 1]?.pos === 'DET') tokens[i] = { ...t, pos: 'NOUN' };
+  }
 }
 
 /** Longest stretch of text tagged in one call: long enough to amortise the call, short enough to bound memory. */
