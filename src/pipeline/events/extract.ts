@@ -304,6 +304,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       const subject = predicates.find((p) => !p.isVerb && p.argument && p.category === q.category && p.verb === q.verb && placed.get(p)!.length);
       if (subject) placed.set(q, placed.get(subject)!);
     }
+    const toldHere = new Set<string>();
     for (const said of predicates) {
       const chosen: ChosenPlace[] = placed.get(said)!;
       // "battle groups in the Baltics, which were deployed in 2017": the verb tells the noun's event, with its date
@@ -311,8 +312,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       const restated = !said.isVerb && predicates.some((q) => q.isVerb && q.category === said.category &&
         ((said.verb !== null && said.verb === q.verb && said.argument) || (placed.get(q) ?? []).some((c) => chosen.some((d) => d.entry.id === c.entry.id))));
       // "During Iraq's invasion of Kuwait, Egypt helped roll back the invasion": the same event named again
-      const repeated = !said.isVerb && /^(the|this|that)$/.test(grammar.tokens[said.first - 1]?.lower ?? '') &&
-        predicates.some((q) => !q.isVerb && q.lemma === said.lemma && q.head < said.first);
+      const repeated = !said.isVerb && /^(the|this|that)$/.test(grammar.tokens[said.first - 1]?.lower ?? '') && toldHere.has(said.lemma);
       if (restated || repeated) continue;
       const { p, date: told } = toldAsDone(datedInNewsPresent(said, i, context));
       const date = habitual(grammar, p, told, i === contentIndex[0]) ? null : told;
@@ -338,6 +338,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
           ? [i - 1, i, i + 1].filter((j) => j >= 0 && j < sentences.length && sameParagraph(context, i, j)).flatMap((j) => contributors[j])
           : [];
         events.push(candidate({ doc, sentences, grammar, places, p, i, date, role: role!, target, inferred: inferred !== null, antecedent, recentName: target.entry.name, contributors: nearby }));
+        toldHere.add(p.lemma);
       }
     }
     // What later sentences may refer back to: the person spoken of, the place last put an event at or named after "in".

@@ -106,6 +106,7 @@ function shorten(words: readonly Token[], maxWords: number): string {
 }
 
 
+const OFFICES = /^(councill?or|chairman|chairwoman|chair|ceo|founder|director|envoy|commissioner|spokesman|spokeswoman)$/;
 const SINGULAR_IN_S = /^(news|series|species|means|gas|bias|chaos|lens|politics|economics|physics|athletics|headquarters|whereabouts|barracks|crossroads)$/;
 
 /** True when a phrase's head is a plural noun ("Ministers", "drones"). */
@@ -166,7 +167,9 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   const at = grammar.tokens.indexOf(words[0]);
   const and = grammar.tokens[at - 1];
   const joined = and?.lower === 'and' && grammar.clauseOf[at - 1] === grammar.clauseOf[at] ? subjectBefore(grammar, at - 2) : [];
-  if (joined.length && joined.every((t) => t.pos !== 'PRON')) return { text: shorten([...joined, and, ...words], TITLE_DEFAULTS.maxPhraseWords), plural: true };
+  // ... but "State Councilor and Foreign Minister Wang Yi" is one person with two offices
+  const office = (t: Token | undefined) => !!t && (NAME_TITLES.has(t.lower) || OFFICES.test(t.lower));
+  if (joined.length && joined.every((t) => t.pos !== 'PRON') && !office(joined.at(-1))) return { text: shorten([...joined, and, ...words], TITLE_DEFAULTS.maxPhraseWords), plural: true };
   const short = shorten(words, TITLE_DEFAULTS.maxPhraseWords);
   // The text's own agreement settles it: "Ministers meet" (a present verb without -s after an -s subject)
   const verb = grammar.tokens[predicate.verb.head];

@@ -463,6 +463,8 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
   it('names both conjuncts of a subject, in the plural ("the nurses and one doctor arrived")', () => {
     const [e] = eventsOf('In jail since 1999, the five Bulgarian nurses and one Palestinian doctor arrived in Sofia, Bulgaria, on Monday.');
     expect(e.title).toBe('Bulgarian nurses and one Palestinian doctor arrive in Sofia');
+    const [one] = eventsOf('Chinese State Councilor and Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Moscow on Monday.');
+    expect(one.title).toMatch(/^Wang Yi meets|^Yi meets/);
   });
 
   it('tells an event to come without a subject as to be done ("Libya to be visited", not "Libya visited")', () => {
