@@ -18,6 +18,13 @@ function summary(text: string, published: string | null): string[] {
 }
 
 describe('findDates: weekdays', () => {
+  it('findDates() takes the year a written weekday agrees with ("Friday, April 6" is 2018, whatever the tense)', () => {
+    expect(summary('The society will be coordinating activities on Friday, April 6, across the island.', '2018-04-10'))
+      .toEqual(['Friday, April 6: 2018-04-06..2018-04-06 day']);
+    expect(summary('The society will be coordinating activities on April 6, across the island.', '2018-04-10'))
+      .toEqual(['April 6: 2019-04-06..2019-04-06 day']);
+  });
+
   it('findDates() resolves "on Wednesday" in a Wednesday document to that day', () => {
     expect(summary('NATO defense ministers are meeting on Wednesday to discuss enhanced deterrence measures.', '2025-10-15'))
       .toEqual(['Wednesday: 2025-10-15..2025-10-15 day']);

@@ -87,7 +87,9 @@ function expressionOf(r: ParsedResult, text: string): Expression | null {
       const end = dayNumber(e.year, e.month, e.day);
       return end < start ? null : { kind: 'absolute', interval: dayInterval(start, end) };
     }
-    return { kind: 'monthDay', month: s.month, day: s.day, endMonth: e.month, endDay: e.day };
+    // "Friday, April 6": the weekday says which year (resolve.ts)
+    const weekday = c.isCertain('weekday') ? c.get('weekday')! : undefined;
+    return { kind: 'monthDay', month: s.month, day: s.day, endMonth: e.month, endDay: e.day, ...(weekday === undefined ? {} : { weekday }) };
   }
   if (s.year !== null && e.year !== null) {
     return e.year * 12 + e.month < s.year * 12 + s.month ? null : { kind: 'absolute', interval: monthInterval(s.year, s.month, e.year, e.month) };

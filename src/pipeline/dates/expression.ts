@@ -8,7 +8,7 @@ export type Expression =
   /** Fully given by the text: "17 October 2024", "in 2017", "March 2022". */
   | { kind: 'absolute'; interval: DateInterval }
   /** Day and month, year from context: "on October 17", "16-17 February". */
-  | { kind: 'monthDay'; month: number; day: number; endMonth: number; endDay: number }
+  | { kind: 'monthDay'; month: number; day: number; endMonth: number; endDay: number; weekday?: number }
   /** A month, year from context: "in September", "from March to May", "last December". */
   | { kind: 'month'; month: number; endMonth: number; modifier: Modifier }
   /** "on Wednesday", "last Monday", "Monday to Wednesday" (0 = Sunday). */

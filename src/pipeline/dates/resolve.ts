@@ -50,6 +50,15 @@ function yearFor(ref: ReturnType<typeof parseIso>, month: number, day: number | 
   return last;
 }
 
+/**
+ * "Friday, April 6": of the years around the reference day, the nearest in which that day is that weekday (a wrong or
+ * missing publication date, or a tense read wrongly, would otherwise move it a year); null when none of them agrees.
+ */
+function yearOfWeekday(ref: ReturnType<typeof parseIso>, month: number, day: number, weekday: number): number | null {
+  const agreeing = [ref.year, ref.year - 1, ref.year + 1].filter((y) => isRealDay(y, month, day) && weekdayOf(dayNumber(y, month, day)) === weekday);
+  return agreeing.sort((a, b) => Math.abs(dayNumber(a, month, day) - ref.dayNum) - Math.abs(dayNumber(b, month, day) - ref.dayNum))[0] ?? null;
+}
+
 export function resolveExpression(e: Expression, ref: Reference, tense: Tense): DateInterval | null {
   if (e.kind === 'absolute') return e.interval;
   if (e.kind === 'meetingDay') {
@@ -72,7 +81,7 @@ export function resolveExpression(e: Expression, ref: Reference, tense: Tense): 
       return dayInterval(start, start + ((e.endWeekday - e.weekday + 7) % 7));
     }
     case 'monthDay': {
-      const year = yearFor(r, e.month, e.day, tense);
+      const year = e.weekday === undefined ? yearFor(r, e.month, e.day, tense) : yearOfWeekday(r, e.month, e.day, e.weekday) ?? yearFor(r, e.month, e.day, tense);
       const endYear = e.endMonth * 100 + e.endDay < e.month * 100 + e.day ? year + 1 : year;
       if (!isRealDay(year, e.month, e.day) || !isRealDay(endYear, e.endMonth, e.endDay)) return null;
       return dayInterval(dayNumber(year, e.month, e.day), dayNumber(endYear, e.endMonth, e.endDay));

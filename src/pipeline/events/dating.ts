@@ -77,6 +77,12 @@ function nearestVerb(grammar: SentenceGrammar, d: DateMention): SentenceGrammar[
   return best;
 }
 
+/** True when verb group `next` follows `verb` joined by "and" with nothing else between them that is a verb. */
+function joinedAfter(grammar: SentenceGrammar, verb: SentenceGrammar['verbs'][number], next: SentenceGrammar['verbs'][number] | null): boolean {
+  if (!next || next.head <= verb.head || grammar.tokens[next.first - 1]?.lower !== 'and') return false;
+  return !grammar.verbs.some((g) => g.head > verb.head && g.head < next.first);
+}
+
 /** Document offsets of a noun predicate's phrase: from its preposition to a few words after it, within its clause. */
 function phraseSpan(grammar: SentenceGrammar, p: Predicate): [number, number] {
   const { tokens, clauseOf } = grammar;
@@ -234,6 +240,9 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   const unplaced = context.unplacedBySentence[i].some((d) => inScope(d) && (phrase !== null || !p.isVerb || !p.verb || nearestVerb(grammar, d) === p.verb));
   if (unplaced) return null;
   if (inClause) return { interval: inClause.interval!, mention: inClause, source: 'clause', sentence: i };
+  // "The ministers met in Riga and signed the accord on Monday": verbs joined by "and" share the time told after them
+  const joined = p.isVerb && p.verb && mine.length === 0 ? nearest(dated.filter((d) => joinedAfter(grammar, p.verb!, nearestVerb(grammar, d)))) : null;
+  if (joined) return { interval: joined.interval!, mention: joined, source: 'clause', sentence: i };
   // A date written out with its year beside the verb ("deployed ... in March 2025") is the text's own word even when
   // the tense and the publication date disagree (a wrong manifest date, a late update): never a date from elsewhere.
   const written = p.isVerb && p.verb ? context.datesBySentence[i].filter((d) => d.interval && WRITTEN_YEAR.test(d.text)

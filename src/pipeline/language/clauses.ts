@@ -228,6 +228,11 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
       const reporting = groups.find((o) => o.head < g.first && o.tense === 'past' && o.mood === 'happened' && SPEECH_VERBS.has(tokens[o.head].lemma));
       if (reporting && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
     }
+    // "He will also travel to Gori and visit the brigade", "to deliver aid and meet residents": a bare verb joined by
+    // "and" shares the mood of the verb before it
+    const previous = groups[groups.indexOf(g) - 1];
+    const joined = previous && /^(and|or)$/.test(tokens[g.first - 1]?.lower ?? '') && g.first === g.head && tokens[g.head].lower === tokens[g.head].lemma;
+    if (joined && previous.mood !== 'happened' && previous.mood !== 'ongoing') { g.mood = previous.mood; g.tense = previous.tense; }
     if (g.form === 'finite' && (deniedClause(tokens, groups, clauses, g) || evidenceDenied(tokens, groups, g))) g.mood = 'negated';
     // "claims that millions voted illegally", "rumours that troops had crossed": said by someone, not told as so
     else if (g.mood === 'happened' && claimed(tokens, groups, g)) g.mood = 'hypothetical';
@@ -429,6 +434,10 @@ export function tenseAt(grammar: SentenceGrammar, start: number, end: number): '
   const following = tokens[last + 1];
   if (following && (following.pos === 'NOUN' || following.pos === 'PROPN' || following.pos === 'ADJ') && !/^\p{Lu}\p{Ll}+day$/u.test(following.text)) return 'present';
   const clause = grammar.clauseOf[last];
+  // "a funeral is scheduled for 1 p.m. Saturday", "the vote is set for May": a day something is arranged for is to come
+  const arranged = grammar.verbs.some((g) => g.clause === clause && g.head < last && /^(schedule|set|slate|plan)$/.test(tokens[g.head].lemma) &&
+    tokens.slice(g.first, g.head).some((a) => /^(is|are|be|been)$/.test(a.lower)) && tokens[g.head + 1]?.lower === 'for');
+  if (arranged) return 'future';
   const inClause = grammar.verbs.filter((g) => g.clause === clause && g.form !== 'participle');
   if (inClause.length === 0) return null;
   // The verb the date follows ("is due to begin in January"), else the one after it ("On Friday, he will travel")
