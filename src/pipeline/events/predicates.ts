@@ -170,6 +170,8 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   else if (verb && argument && verb.mood === 'planned') status = 'planned';
   // "officials scheduled two meetings", "findings urged a meeting": the object of a verb of arranging is to come
   else if (verb && argument && verb.head < first && SCHEDULING_VERBS.has(verbLemma) && !/^(ADP|PART)$/.test(tokens[verb.head + 1]?.pos ?? '')) status = 'planned';
+  // "a funeral is scheduled for Saturday", "the vote was set for May": the subject of a passive of arranging, too
+  else if (verb && argument && verb.head > first && SCHEDULING_VERBS.has(verbLemma) && tokens.slice(verb.first, verb.head).some((a) => /^(is|are|was|were|be|been)$/.test(a.lower))) status = 'planned';
   return { status, verb, argument };
 }
 
@@ -181,7 +183,7 @@ const PURPOSE_NOUNS = new Set(['plan', 'plans', 'proposal', 'proposals', 'grant'
 /** True when the "for" at `forAt` says what a plan, a grant or a request is for ("a grant of €3 million for the ..."). */
 function purposeOf(grammar: SentenceGrammar, forAt: number): boolean {
   const { tokens, clauseOf } = grammar;
-  for (let k = forAt - 1; k >= 0 && forAt - k <= 8 && clauseOf[k] === clauseOf[forAt]; k--) {
+  for (let k = forAt - 1; k >= 0 && forAt - k <= 14 && clauseOf[k] === clauseOf[forAt]; k--) {
     if (PURPOSE_NOUNS.has(tokens[k].lower)) return true;
     if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX' || (tokens[k].pos === 'ADP' && tokens[k].lower !== 'of')) return false;
   }
@@ -442,6 +444,9 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
     if (!match) continue;
     // "reviewed a billion ballots", "3 million more votes": papers and counts, not the vote held
     if (COUNTED_PAPERS.has(match.lemma) && tokens[match.head].lower !== match.lemma) continue;
+    // "giving a vote of confidence to the military": a vote given, expressed or shown is praise, not a ballot
+    const given = tokens.slice(Math.max(0, i - 3), i).some((x) => x.pos === 'VERB' && /^(give|express|offer|show|voice)$/.test(x.lemma));
+    if (match.lemma === 'vote' && given && tokens[match.head + 1]?.lower === 'of') continue;
     // "the Air Policing mission": a domain term naming the kind of mission, exercise or operation it heads
     if (match.source === 'domain' && /^(mission|missions|operation|operations|exercise|exercises)$/.test(tokens[match.head + 1]?.lower ?? '')) match.head += 1;
     // The head of a compound is its last noun: "drone attack" is an attack, "attack drones" are drones.

@@ -440,7 +440,7 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
     expect(eventsOf('Rebel artillery shelled Aleppo twice each day.')).toEqual([]);
     expect(eventsOf('Rebel artillery shelled Aleppo.')).toHaveLength(1);
     expect(eventsOf('For all the frequent visits by the Secretary of State to Cairo, nothing changed.')).toEqual([]);
-    expect(eventsOf('The ministry rejected a NATO grant for the establishment of a joint military command centre in Tunisia.')).toEqual([]);
+    expect(eventsOf('The ministry rejected a NATO grant of €3 million (US$3.7m) for the establishment of a joint military command centre in Tunisia.')).toEqual([]);
   });
 
   it('does not repeat an event named again in its sentence ("to roll back the invasion")', () => {
@@ -470,5 +470,28 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
   it('tells an event to come without a subject as to be done ("Libya to be visited", not "Libya visited")', () => {
     const [e] = eventsOf('Officials spoke in Paris. He also said he would visit Libya on Wednesday.');
     expect([e.title, e.status]).toEqual(['Libya to be visited', 'planned']);
+  });
+
+  it('gives a bare verb joined by "and" the mood of the verb before it ("will travel ... and visit")', () => {
+    const visit = eventsOf('General Cartwright arrived in Tbilisi on Monday. He will also travel to the town of Gori and visit the infantry brigade in Gori.')
+      .find((e) => e.title.includes('visit'))!;
+    expect(visit.status).toBe('planned');
+  });
+
+  it('dates verbs joined by "and" by the time told after them ("met in Riga and signed the accord on Monday")', () => {
+    const [e] = eventsOf('The ministers met in Riga and signed the accord on Monday.');
+    expect([e.entry.name, e.start]).toEqual(['Riga', '2024-03-11']);
+  });
+
+  it('reads the subject of a passive of arranging as to come, on the next such day ("a funeral is scheduled for Saturday")', () => {
+    const [e] = eventsOf('A funeral is scheduled for 1 p.m. Saturday at the Cathedral in Decatur.');
+    expect([e.status, e.start]).toEqual(['planned', '2024-03-16']);
+  });
+
+  it('makes no vote of "giving a vote of confidence to" someone, and keeps a vote of confidence held', () => {
+    expect(eventsOf('WASHINGTON (AP) - The administration signed off Thursday on selling artillery to Riyadh, giving a vote of confidence to the Saudi military.')
+      .filter((e) => e.category === 'other')).toEqual([]);
+    const [held] = eventsOf('The government survived a vote of confidence in the parliament in Rome on Thursday.');
+    expect(held?.category).toBe('other');
   });
 });
