@@ -97,6 +97,11 @@ export interface DocumentOptions {
    * writes no mentions.json says false and saves their memory and time (about a record per sentence in news).
    */
   mentions?: boolean;
+  /**
+   * Called between a document's stages with its length in characters (scripts/run/memory.ts collects garbage there
+   * for a large document: each stage's garbage is then gone before the next one's peak).
+   */
+  betweenStages?: (textChars: number) => void;
 }
 
 export interface PipelineOptions extends DocumentOptions {
@@ -235,6 +240,7 @@ export function processDocument(input: PipelineInput, resources: PipelineResourc
     } finally {
       stageMs[i + 1] = now() - t0;
     }
+    if (i < DOCUMENT_STAGES.length - 1) options.betweenStages?.(work.doc.text.length);
   }
   // The grammars (compact, but still about 25 bytes a token) are read by no later step.
   work.grammars = [];

@@ -31,6 +31,14 @@ describe('processDocument and the merge', () => {
     expect(mergeDocuments(viaJson)).toEqual(runPipeline(INPUTS, resources).events);
   });
 
+  it('processDocument() calls betweenStages between every two stages with the text length, and gives the same result', () => {
+    const calls: number[] = [];
+    const plain = processDocument(INPUTS[1], resources);
+    const watched = processDocument(INPUTS[1], resources, { betweenStages: (chars) => calls.push(chars) });
+    expect(calls).toEqual(DOCUMENT_STAGES.slice(1).map(() => plain.document!.text.length));
+    expect(watched).toEqual(plain);
+  });
+
   it('processDocument() with mentions: false makes no mention records and the same outcome, document and events', () => {
     const full = processDocument(INPUTS[1], resources);
     const lean = processDocument(INPUTS[1], resources, { mentions: false });
