@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadResources } from './resources.ts';
 import type { PipelineResources } from '../../src/pipeline/index.ts';
-import { assembleRun, DOCUMENT_STAGES, duplicateResult, mergeDocuments, processDocument, runPipeline, STAGE_NAMES, type PipelineInput } from '../../src/pipeline/index.ts';
+import { assembleRun, DOCUMENT_STAGES, duplicateResult, releaseModels, mergeDocuments, processDocument, runPipeline, STAGE_NAMES, type PipelineInput } from '../../src/pipeline/index.ts';
 import { write } from '../../src/pipeline/write.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -37,6 +37,12 @@ describe('processDocument and the merge', () => {
     const watched = processDocument(INPUTS[1], resources, { betweenStages: (chars) => calls.push(chars) });
     expect(calls).toEqual(DOCUMENT_STAGES.slice(1).map(() => plain.document!.text.length));
     expect(watched).toEqual(plain);
+  });
+
+  it('releaseModels() lets the tagger and chrono go, and the next document loads them again with the same result', () => {
+    const before = processDocument(INPUTS[1], resources);
+    releaseModels();
+    expect(processDocument(INPUTS[1], resources)).toEqual(before);
   });
 
   it('processDocument() with mentions: false makes no mention records and the same outcome, document and events', () => {
