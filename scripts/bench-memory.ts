@@ -9,7 +9,7 @@ import { GAZETTEER_PATH } from './gazetteer-load.ts';
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { CORPUS_DEFAULTS, generatedCorpus } from './bench-corpus.ts';
 import { buildCli, cliStale } from './build-cli.ts';
-import { sampleTreePeak } from './tree-memory.ts';
+import { sampleTreePeak } from './run/tree-memory.ts';
 
 export const MEMORY_BENCH = {
   /** The budget docs/hardening.md states for both corpora, in MB of peak resident memory. */
@@ -50,9 +50,9 @@ if (cliStale()) buildCli();
 const data = JSON.parse(readFileSync(GAZETTEER_PATH, 'utf8')) as GazetteerData;
 const root = mkdtempSync(join(tmpdir(), 'flankline-bench-memory-'));
 try {
-  console.log(`geocode peak memory (budget ${MEMORY_BENCH.budgetMb} MB; node build/cli/geocode.mjs as npm run geocode runs it, its workers counted; ` +
-    `load average ${loadavg()[0].toFixed(1)}: the machine may be shared, so times are noisy; "at once": the sum of the processes' ` +
-    `resident memory, sampled every 50 ms):`);
+  console.log(`geocode peak memory (budget ${MEMORY_BENCH.budgetMb} MB; node build/cli/geocode.mjs as npm run geocode runs it; "peak": ` +
+    `its line, what it and its workers held at once; "sampled here": the same, sampled by this bench every 50 ms; ` +
+    `load average ${loadavg()[0].toFixed(1)}: the machine may be shared, so times are noisy):`);
   for (const [k, { label, shape, args = [] }] of CORPORA.entries()) {
     // `npx tsx scripts/bench-memory.ts 2,000`: the baseline and the corpora whose label holds the words given.
     if (k > 0 && only && !label.includes(only)) continue;
@@ -67,12 +67,14 @@ try {
     const started = performance.now();
     const run = await geocode(['--input', input, '--output', join(root, `out-${k}/events.geojson`), ...args]);
     const seconds = (performance.now() - started) / 1000;
-    // geocode's own figure: its peak resident memory plus each worker process's (a process's RSS leaves out its children)
-    const peakMb = Number(/peak memory (\d+) MB/.exec(run.stdout + run.stderr)?.[1] ?? NaN);
+    // geocode's own figures: what it and its workers held at once, and (with workers) the sum of each process's own peak
+    const line = /peak memory (\d+) MB(?: at once, (\d+) MB adding)?/.exec(run.stdout + run.stderr);
+    const peakMb = Number(line?.[1] ?? NaN);
+    const summed = line?.[2] ? ` (${line[2]} MB adding each process's peak)` : '';
     const status = run.status === 0 || run.status === 1 ? '' : ` (exit ${run.status}: ${run.stderr.split('\n').find((l) => l.includes('geocode:')) ?? ''})`;
     const ranOn = / run on ([^,:]+)/.exec(run.stdout)?.[1] ?? '?';
     console.log(`  ${label.padEnd(34)} ${(bytes / 1_048_576).toFixed(1).padStart(5)} MB of text  peak ${peakMb.toFixed(0).padStart(4)} MB  ` +
-      `at once ${run.atOnceMb.toFixed(0).padStart(4)} MB  ${seconds.toFixed(1).padStart(5)} s  on ${ranOn}${status}`);
+      `sampled here ${run.atOnceMb.toFixed(0).padStart(4)} MB  ${seconds.toFixed(1).padStart(5)} s  on ${ranOn}${summed}${status}`);
   }
 } finally {
   rmSync(root, { recursive: true, force: true });

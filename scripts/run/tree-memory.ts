@@ -53,7 +53,8 @@ export function sampleTreePeak(pid: number, everyMs = 50): { stop(): number } {
   const sample = () => {
     peak = Math.max(peak, treeRssMb(pid));
   };
-  const timer = setInterval(sample, everyMs);
+  // unref: a run that ends early (a usage error) must not be kept alive by its sampler.
+  const timer = setInterval(sample, everyMs).unref();
   sample();
   return {
     stop() {
@@ -61,4 +62,14 @@ export function sampleTreePeak(pid: number, everyMs = 50): { stop(): number } {
       return peak;
     },
   };
+}
+
+/**
+ * The run's peak in MB: what it and its workers held at once (the larger of the samples' largest sum and this
+ * process's own peak, which samples may miss), and the sum of each process's own peak, an upper bound, the only
+ * figure where /proc cannot be read.
+ */
+export function runPeakMb(sampledMb: number, ownPeakMb: number, workersPeakMb: number): { atOnce: number; summed: number } {
+  const summed = ownPeakMb + workersPeakMb;
+  return { atOnce: Number.isNaN(sampledMb) ? summed : Math.min(summed, Math.max(sampledMb, ownPeakMb)), summed };
 }
