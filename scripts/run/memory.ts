@@ -23,9 +23,10 @@ export const MEMORY_DEFAULTS = {
    */
   heapGrowthPercent: 20,
   /**
-   * A document of this many characters or more gets a full garbage collection between its stages. V8 lets a stage's
-   * garbage pile up past the next stage's live data: a 5 MB document peaked at 540 MB, with 65-125 MB live. A
-   * collection takes about 0.1-0.3 s there, against 30 s of CPU for the document; news-sized documents never pay it.
+   * A document of this many characters or more gets a full garbage collection after each stage, and sooner ones
+   * (heapGrowthPercent) while it runs. V8 lets a stage's garbage pile up past the next stage's live data: a 5 MB
+   * document peaked at 540 MB, with 65-125 MB live. A collection takes about 0.1-0.3 s there, against 30 s of CPU for
+   * the document; news-sized documents never pay it.
    */
   collectAboveChars: 1_000_000,
 };
@@ -53,11 +54,17 @@ export function defaultBudgetMb(opts = MEMORY_DEFAULTS): number {
 /** The V8 flag that collects garbage sooner (heapGrowthPercent): set in this process, and given to the pool's workers. */
 export const favourMemoryFlag = (opts = MEMORY_DEFAULTS) => `--heap-growing-percent=${opts.heapGrowthPercent}`;
 
+let favoured = false;
+
 /** A run with a memory budget collects garbage sooner (heapGrowthPercent), in this process. */
 export function favourMemory(opts = MEMORY_DEFAULTS): void {
   // A heuristic V8 reads at each collection, so setting it after start-up takes effect (measured: bench-memory).
   setFlagsFromString(favourMemoryFlag(opts));
+  favoured = true;
 }
+
+/** Whether the run's budget already asks for sooner collections, here (favourMemory) or on a worker's command line. */
+const budgeted = (opts = MEMORY_DEFAULTS) => favoured || process.execArgv.includes(favourMemoryFlag(opts));
 
 let collector: (() => void) | null | undefined;
 
@@ -72,9 +79,15 @@ function collectGarbage(): void {
   collector?.();
 }
 
-/** What processDocument calls between stages (its betweenStages option): a collection for a large document only. */
-export function collectBetweenStages(opts = MEMORY_DEFAULTS): (textChars: number) => void {
-  return (textChars) => {
-    if (textChars >= opts.collectAboveChars) collectGarbage();
+/**
+ * What processDocument calls after each stage (its betweenStages option). For a large document only: a collection,
+ * and while its stages run, sooner collections (heapGrowthPercent, as a budget asks), set back after its last stage
+ * unless the run has a budget.
+ */
+export function collectBetweenStages(opts = MEMORY_DEFAULTS): (textChars: number, stagesLeft: number) => void {
+  return (textChars, stagesLeft) => {
+    if (textChars < opts.collectAboveChars) return;
+    if (!budgeted(opts)) setFlagsFromString(stagesLeft > 0 ? favourMemoryFlag(opts) : '--heap-growing-percent=0');
+    collectGarbage();
   };
 }

@@ -99,10 +99,11 @@ export interface DocumentOptions {
    */
   mentions?: boolean;
   /**
-   * Called between a document's stages with its length in characters (scripts/run/memory.ts collects garbage there
-   * for a large document: each stage's garbage is then gone before the next one's peak).
+   * Called after each of a document's stages with its length in characters and the stages still to run
+   * (scripts/run/memory.ts collects garbage there for a large document: each stage's garbage is then gone before the
+   * next one's peak).
    */
-  betweenStages?: (textChars: number) => void;
+  betweenStages?: (textChars: number, stagesLeft: number) => void;
 }
 
 export interface PipelineOptions extends DocumentOptions {
@@ -250,7 +251,7 @@ export function processDocument(input: PipelineInput, resources: PipelineResourc
     } finally {
       stageMs[i + 1] = now() - t0;
     }
-    if (i < DOCUMENT_STAGES.length - 1) options.betweenStages?.(work.doc.text.length);
+    options.betweenStages?.(work.doc.text.length, DOCUMENT_STAGES.length - 1 - i);
   }
   // The grammars (compact, but still about 25 bytes a token) are read by no later step.
   work.grammars = [];

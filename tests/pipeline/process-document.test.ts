@@ -31,11 +31,11 @@ describe('processDocument and the merge', () => {
     expect(mergeDocuments(viaJson)).toEqual(runPipeline(INPUTS, resources).events);
   });
 
-  it('processDocument() calls betweenStages between every two stages with the text length, and gives the same result', () => {
-    const calls: number[] = [];
+  it('processDocument() calls betweenStages after every stage with the text length and the stages left, with the same result', () => {
+    const calls: [number, number][] = [];
     const plain = processDocument(INPUTS[1], resources);
-    const watched = processDocument(INPUTS[1], resources, { betweenStages: (chars) => calls.push(chars) });
-    expect(calls).toEqual(DOCUMENT_STAGES.slice(1).map(() => plain.document!.text.length));
+    const watched = processDocument(INPUTS[1], resources, { betweenStages: (chars, left) => calls.push([chars, left]) });
+    expect(calls).toEqual(DOCUMENT_STAGES.map((_, i) => [plain.document!.text.length, DOCUMENT_STAGES.length - 1 - i]));
     expect(watched).toEqual(plain);
   });
 

@@ -31,7 +31,7 @@ describe('collectBetweenStages', () => {
     const ref = new WeakRef(garbage);
     garbage = null;
     await nextTurn();
-    collectBetweenStages()(MEMORY_DEFAULTS.collectAboveChars);
+    collectBetweenStages()(MEMORY_DEFAULTS.collectAboveChars, 0);
     await nextTurn();
     expect(ref.deref()).toBeUndefined();
     expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
