@@ -1,7 +1,7 @@
 // Peak memory (and time) of the geocode command as a user runs it: one document of about 5 MB, the size limit, and
 // 2,000 news-sized documents, each beside a baseline of one small document in the same run (the gazetteer and the
 // runtime alone). Run by npm run bench:pipeline; prints figures, asserts nothing. docs/hardening.md quotes them.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { GAZETTEER_PATH } from './gazetteer-load.ts';
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { CORPUS_DEFAULTS, generatedCorpus } from './bench-corpus.ts';
 import { buildCli, cliStale } from './build-cli.ts';
+import { sampleTreePeak } from './run/tree-memory.ts';
 
 export const MEMORY_BENCH = {
   /** The budget docs/hardening.md states for both corpora, in MB of peak resident memory. */
@@ -28,13 +29,33 @@ const CORPORA: { label: string; shape: { documents: number; sentencesPerDocument
   { label: '2,000 documents, --memory-mb 300', shape: { documents: 2000, sentencesPerDocument: 30 }, args: ['--memory-mb', String(MEMORY_BENCH.budgetMb)] },
 ];
 
+/**
+ * Runs the geocode command and samples what it and its worker processes hold at once (`atOnceMb`, tree-memory.ts):
+ * the "peak" its line prints adds each process's own peak, which need not come together.
+ */
+function geocode(args: string[]): Promise<{ stdout: string; stderr: string; status: number | null; atOnceMb: number }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['build/cli/geocode.mjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const sampler = sampleTreePeak(child.pid!);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (status) => done({ stdout, stderr, status, atOnceMb: sampler.stop() }));
+  });
+}
+
+const only = process.argv.slice(2).join(' ');
 if (cliStale()) buildCli();
 const data = JSON.parse(readFileSync(GAZETTEER_PATH, 'utf8')) as GazetteerData;
 const root = mkdtempSync(join(tmpdir(), 'flankline-bench-memory-'));
 try {
-  console.log(`geocode peak memory (budget ${MEMORY_BENCH.budgetMb} MB; node build/cli/geocode.mjs as npm run geocode runs it, its workers counted; ` +
+  console.log(`geocode peak memory (budget ${MEMORY_BENCH.budgetMb} MB; node build/cli/geocode.mjs as npm run geocode runs it; "peak": ` +
+    `its line, what it and its workers held at once; "sampled here": the same, sampled by this bench every 50 ms; ` +
     `load average ${loadavg()[0].toFixed(1)}: the machine may be shared, so times are noisy):`);
   for (const [k, { label, shape, args = [] }] of CORPORA.entries()) {
+    // `npx tsx scripts/bench-memory.ts 2,000`: the baseline and the corpora whose label holds the words given.
+    if (k > 0 && only && !label.includes(only)) continue;
     const input = join(root, `in-${k}`);
     mkdirSync(input);
     const inputs = generatedCorpus(data, { ...CORPUS_DEFAULTS, ...shape, seed: MEMORY_BENCH.seed, minPopulation: MEMORY_BENCH.minPopulation });
@@ -44,15 +65,16 @@ try {
       bytes += doc.bytes.length;
     }
     const started = performance.now();
-    const run = spawnSync(process.execPath, ['build/cli/geocode.mjs', '--input', input,
-      '--output', join(root, `out-${k}/events.geojson`), ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
+    const run = await geocode(['--input', input, '--output', join(root, `out-${k}/events.geojson`), ...args]);
     const seconds = (performance.now() - started) / 1000;
-    // geocode's own figure: its peak resident memory plus each worker process's (a process's RSS leaves out its children)
-    const peakMb = Number(/peak memory (\d+) MB/.exec(run.stdout + run.stderr)?.[1] ?? NaN);
+    // geocode's own figures: what it and its workers held at once, and (with workers) the sum of each process's own peak
+    const line = /peak memory (\d+) MB(?: at once, (\d+) MB adding)?/.exec(run.stdout + run.stderr);
+    const peakMb = Number(line?.[1] ?? NaN);
+    const summed = line?.[2] ? ` (${line[2]} MB adding each process's peak)` : '';
     const status = run.status === 0 || run.status === 1 ? '' : ` (exit ${run.status}: ${run.stderr.split('\n').find((l) => l.includes('geocode:')) ?? ''})`;
     const ranOn = / run on ([^,:]+)/.exec(run.stdout)?.[1] ?? '?';
     console.log(`  ${label.padEnd(34)} ${(bytes / 1_048_576).toFixed(1).padStart(5)} MB of text  peak ${peakMb.toFixed(0).padStart(4)} MB  ` +
-      `${seconds.toFixed(1).padStart(5)} s  on ${ranOn}${status}`);
+      `sampled here ${run.atOnceMb.toFixed(0).padStart(4)} MB  ${seconds.toFixed(1).padStart(5)} s  on ${ranOn}${summed}${status}`);
   }
 } finally {
   rmSync(root, { recursive: true, force: true });

@@ -24,6 +24,7 @@ import { markupSpans } from '../src/pipeline/boilerplate.ts';
 import { report, summarise, summaryLine, whyNothing } from '../src/pipeline/report.ts';
 import { printable } from '../src/util/text.ts';
 import { corpusInfoOfInput, corpusJson } from './corpus-info.ts';
+import { runPeakMb, sampleTreePeak } from './run/tree-memory.ts';
 import { checkOutputPaths, OutputSetError, writeOutputSet, type OutputContent, type OutputRole, type PlannedOutput } from './output-set.ts';
 
 const USAGE =
@@ -142,6 +143,7 @@ function plannedOutputs(args: Args): PlannedOutput[] {
 
 async function run(args: Args): Promise<number> {
   const started = performance.now();
+  const memory = sampleTreePeak(process.pid, 100);
   const correctionsPath = args.corrections ?? join(args.input, CORRECTIONS_NAME);
   if (args.corrections !== null && !existsSync(correctionsPath)) throw new UsageError(`${correctionsPath}: corrections file does not exist`);
   const corrections = readCorrections(correctionsPath);
@@ -208,9 +210,10 @@ async function run(args: Args): Promise<number> {
     textPathOf(args.output), `${partsPath} (${count(files.partCount, 'file')})`,
     args.documents, corpusPathOf(args.output), args.mentions, args.report,
   ];
-  // Worker processes' peaks are added: each has its own memory, which this process's figure does not count.
-  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024) + documents.workersPeakMb;
-  console.log(`geocode: wrote ${written.filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms (peak memory ${peakMb} MB)`);
+  // What this process and its worker processes held at once (sampled); adding each one's own peak overstates it.
+  const peak = runPeakMb(memory.stop(), process.resourceUsage().maxRSS / 1024, documents.workersPeakMb);
+  const peakLine = documents.workersPeakMb > 0 ? `${Math.round(peak.atOnce)} MB at once, ${Math.round(peak.summed)} MB adding each process's peak` : `${Math.round(peak.atOnce)} MB`;
+  console.log(`geocode: wrote ${written.filter(Boolean).join(', ')} in ${Math.round(performance.now() - started)} ms (peak memory ${peakLine})`);
   return failures.length || files.dropped.length ? 1 : 0;
 }
 

@@ -1,6 +1,6 @@
 // Runs documents in this thread: one gazetteer, no threads to start; what --workers 1 and the workbench use.
 import { performance } from 'node:perf_hooks';
-import { processDocument, type PipelineResources } from '../../src/pipeline/index.ts';
+import { processDocument, releaseModels, type PipelineResources } from '../../src/pipeline/index.ts';
 import { DEFAULT_SETTINGS, documentOptions, loadResources, type RunSettings } from './resources.ts';
 import type { Executor } from './executor.ts';
 
@@ -17,6 +17,10 @@ export function createInProcess(batchSize = 8, settings: RunSettings = DEFAULT_S
     capacity: 1,
     batchSize,
     describe: () => 'this thread',
-    close: async () => {},
+    // The merge and the write that follow need neither the gazetteer nor the language models.
+    close: async () => {
+      resources = null;
+      releaseModels();
+    },
   };
 }

@@ -8,6 +8,7 @@ import { RECOGNISE_DEFAULTS } from '../../src/pipeline/recognise.ts';
 import { openGazetteer } from '../../src/pipeline/gazetteer-compact.ts';
 import { GAZETTEER_PATH, loadCompactGazetteer } from '../gazetteer-load.ts';
 import { LEXICON_PATH, loadLexicon } from '../lexicon-load.ts';
+import { collectBetweenStages } from './memory.ts';
 
 /** The built data files the pipeline reads: a change to one is a new pipeline version. */
 export const RESOURCE_FILES = [GAZETTEER_PATH, LEXICON_PATH];
@@ -53,5 +54,5 @@ export function workerStartFromEnv(env = process.env): WorkerStart {
 
 /** What processDocument is told for these settings, with the clock that times its stages; `mentions`: make mention records. */
 export function documentOptions(settings: RunSettings, now: () => number, mentions = true): DocumentOptions {
-  return { now, recognise: { ...RECOGNISE_DEFAULTS, demonyms: settings.demonyms }, mentions };
+  return { now, recognise: { ...RECOGNISE_DEFAULTS, demonyms: settings.demonyms }, mentions, betweenStages: collectBetweenStages() };
 }

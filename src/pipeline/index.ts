@@ -15,7 +15,8 @@ import { recognise, type RecogniseOptions } from './recognise.ts';
 import { resolve, type ResolveOptions } from './resolve.ts';
 import { tenseAt } from './language/clauses.ts';
 import { DocumentGrammars, type GrammarSource } from './language/grammars.ts';
-import { tagSentences } from './language/tagger.ts';
+import { releaseTagger, tagSentences } from './language/tagger.ts';
+import { releaseChrono } from './dates/chrono-dates.ts';
 import type { EventLexicon } from './lexicon/event-lexicon.ts';
 import { extractEvents, type EventCandidate, type UndatedEvent } from './events/extract.ts';
 import { merge, type MergedEvent } from './merge.ts';
@@ -97,6 +98,12 @@ export interface DocumentOptions {
    * writes no mentions.json says false and saves their memory and time (about a record per sentence in news).
    */
   mentions?: boolean;
+  /**
+   * Called after each of a document's stages with its length in characters and the stages still to run
+   * (scripts/run/memory.ts collects garbage there for a large document: each stage's garbage is then gone before the
+   * next one's peak).
+   */
+  betweenStages?: (textChars: number, stagesLeft: number) => void;
 }
 
 export interface PipelineOptions extends DocumentOptions {
@@ -175,6 +182,15 @@ const STAGE_DETAILS: Record<string, (sum: (f: (o: DocumentOutcome) => number) =>
 
 export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
+/**
+ * Lets the language models go (the tagger's, chrono): a run in one process calls it once its documents are done, so
+ * the merge and the write do not hold them. They load again on the next document's first use.
+ */
+export function releaseModels(): void {
+  releaseTagger();
+  releaseChrono();
+}
+
 /** The message a person reads for a document that failed: the file, then the problem, on one line. */
 function failure(file: string, stage: string, error: unknown): string {
   if (error instanceof PipelineInputError) return error.message;
@@ -235,6 +251,7 @@ export function processDocument(input: PipelineInput, resources: PipelineResourc
     } finally {
       stageMs[i + 1] = now() - t0;
     }
+    options.betweenStages?.(work.doc.text.length, DOCUMENT_STAGES.length - 1 - i);
   }
   // The grammars (compact, but still about 25 bytes a token) are read by no later step.
   work.grammars = [];

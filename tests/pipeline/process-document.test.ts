@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadResources } from './resources.ts';
 import type { PipelineResources } from '../../src/pipeline/index.ts';
-import { assembleRun, DOCUMENT_STAGES, duplicateResult, mergeDocuments, processDocument, runPipeline, STAGE_NAMES, type PipelineInput } from '../../src/pipeline/index.ts';
+import { assembleRun, DOCUMENT_STAGES, duplicateResult, releaseModels, mergeDocuments, processDocument, runPipeline, STAGE_NAMES, type PipelineInput } from '../../src/pipeline/index.ts';
 import { write } from '../../src/pipeline/write.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -29,6 +29,20 @@ describe('processDocument and the merge', () => {
     expect(filesOf(assembleRun(viaJson))).toEqual(direct);
     expect(filesOf(assembleRun(viaClone))).toEqual(direct);
     expect(mergeDocuments(viaJson)).toEqual(runPipeline(INPUTS, resources).events);
+  });
+
+  it('processDocument() calls betweenStages after every stage with the text length and the stages left, with the same result', () => {
+    const calls: [number, number][] = [];
+    const plain = processDocument(INPUTS[1], resources);
+    const watched = processDocument(INPUTS[1], resources, { betweenStages: (chars, left) => calls.push([chars, left]) });
+    expect(calls).toEqual(DOCUMENT_STAGES.map((_, i) => [plain.document!.text.length, DOCUMENT_STAGES.length - 1 - i]));
+    expect(watched).toEqual(plain);
+  });
+
+  it('releaseModels() lets the tagger and chrono go, and the next document loads them again with the same result', () => {
+    const before = processDocument(INPUTS[1], resources);
+    releaseModels();
+    expect(processDocument(INPUTS[1], resources)).toEqual(before);
   });
 
   it('processDocument() with mentions: false makes no mention records and the same outcome, document and events', () => {

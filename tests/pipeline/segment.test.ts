@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ingest } from '../../src/pipeline/ingest.ts';
-import { segment } from '../../src/pipeline/segment.ts';
+import { SEGMENT_DEFAULTS, segment } from '../../src/pipeline/segment.ts';
 
 const sentencesOf = (text: string) => segment(ingest('a.txt', new TextEncoder().encode(text))).map((s) => s.text);
 
@@ -90,6 +90,47 @@ describe('segment', () => {
     const text = 'word '.repeat(200_000);
     const sentences = sentencesOf(text);
     expect(sentences.join(' ').replace(/\s+/g, ' ')).toBe(text.trim());
+  });
+});
+
+describe('segment: ICU in runs of lines', () => {
+  // Paragraphs of a few sentences each, as the 5 MB bench document (scripts/bench-memory.ts) is made.
+  const paragraphs = (count: number) =>
+    Array.from({ length: count }, (_, i) => `Troops met in Riga on ${i} May. Gen. Smith said “Stop!” he said. Why? U.S. forces left.`).join('\n\n');
+
+  it('segment() calls ICU once a run of lines, not once a line (each call leaves native memory until a collection)', () => {
+    const text = paragraphs(2000);
+    const calls = vi.spyOn(Intl.Segmenter.prototype, 'segment');
+    try {
+      segment(ingest('a.txt', new TextEncoder().encode(text)));
+      expect(calls.mock.calls.length).toBeLessThanOrEqual(Math.ceil(text.length / SEGMENT_DEFAULTS.runChars) * 2);
+      expect(calls.mock.calls.length).toBeLessThan(2000 / 10);
+    } finally {
+      calls.mockRestore();
+    }
+  });
+
+  it('segment() splits lines read in runs exactly as it splits each line alone', () => {
+    const doc = ingest('a.txt', new TextEncoder().encode(paragraphs(500)));
+    expect(segment(doc)).toEqual(segment(doc, { ...SEGMENT_DEFAULTS, runChars: 0 }));
+  });
+
+  // Every kind of line end ICU knows, tags, lines longer than a run and than a chunk, abbreviations across line ends.
+  const piece = fc.constantFrom(
+    'NATO', 'met', 'U.S.', 'Gen.', 'a.m.', 'No.', '5', '“Stop!”', 'he', 'said.', 'Why?', '...', ' ', '\n', '\r\n', '\r',
+    '\u2028', '\u2029', '\u0085', '\n\n', '<p>', '</p>', 'Brussels.', 'Share on Facebook', 'x'.repeat(30),
+  );
+  const lines = fc.array(piece, { minLength: 1, maxLength: 120 }).map((parts) => parts.join(' '));
+
+  it('segment() gives the same sentences in runs of any length as line by line, over lines of any length', () => {
+    fc.assert(
+      fc.property(lines, fc.integer({ min: 1, max: 300 }), fc.integer({ min: 16, max: 200 }), (t, runChars, chunkChars) => {
+        // The text as given (ingest would turn some of these line ends and tags into other things, or refuse it).
+        const doc = { ...ingest('p.txt', new TextEncoder().encode('x')), text: t, boilerplate: [] };
+        expect(segment(doc, { ...SEGMENT_DEFAULTS, chunkChars, runChars })).toEqual(segment(doc, { ...SEGMENT_DEFAULTS, chunkChars, runChars: 0 }));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -133,6 +133,12 @@ const MAX_CACHED = 4096;
 // imports the pipeline for the merge but never reads dates.
 let english: typeof import('chrono-node').en | null = null;
 
+/** Lets chrono and its parsed windows go (as releaseTagger does the tagger's model); the next parse loads it again. */
+export function releaseChrono(): void {
+  english = null;
+  cache.clear();
+}
+
 function parse(window: string): ParsedResult[] {
   let results = cache.get(window);
   if (!results) {

@@ -22,6 +22,11 @@ export interface Token extends Span {
 
 let nlp: ReturnType<typeof winkNLP> | null = null;
 
+/** Lets the model go: a run in one process calls it once its documents are tagged, before the merge and the write. */
+export function releaseTagger(): void {
+  nlp = null;
+}
+
 /** The tokens of `text`, which starts at document offset `base`. The model loads on the first call. */
 export function tag(text: string, base: number): Token[] {
   // Only part-of-speech tags (lemmas come from the model on demand): sentence breaks are ours, and named entities,
