@@ -13,4 +13,6 @@ export interface Executor {
   close(): Promise<void>;
   /** Peak resident memory of the executor's own processes added up, in MB (worker processes); absent when it has none. */
   workersPeakMb?(): number;
+  /** Worker processes that have run a batch so far (a process stopped and started again counts twice). */
+  processesStarted?(): number;
 }

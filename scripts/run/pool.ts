@@ -28,6 +28,9 @@ export const POOL_DEFAULTS = {
   smallCorpus: 200,
 };
 
+/** The longest delay setTimeout keeps (about 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface PoolOptions {
   /** Make each document's mention records (only a run that writes mentions.json needs them). */
   mentions?: boolean;
@@ -48,8 +51,10 @@ export function createPool(workers: number, opts = POOL_DEFAULTS, settings: RunS
     execArgv: [...process.execArgv, ...(pool.v8Flags ?? [])],
     minThreads: 0,
     maxThreads: workers,
-    // Loading the resources costs a second: a worker waiting for the next batch must not be stopped.
-    idleTimeout: Infinity,
+    // Loading the resources costs a second: a worker waiting for the next batch must not be stopped. Not Infinity:
+    // tinypool hands it to setTimeout, which takes a delay over 2^31-1 ms as 1 ms (with a TimeoutOverflowWarning), so
+    // every process that went idle for a moment was stopped and the next batch paid for a new one.
+    idleTimeout: MAX_TIMER_MS,
     concurrentTasksPerWorker: opts.batchesAhead,
   });
   // Each worker's peak resident memory, in kB, by process id.
@@ -61,6 +66,7 @@ export function createPool(workers: number, opts = POOL_DEFAULTS, settings: RunS
       return reply.results;
     },
     workersPeakMb: () => Math.round([...peaks.values()].reduce((a, b) => a + b, 0) / 1024),
+    processesStarted: () => peaks.size,
     capacity: workers * opts.batchesPerThread,
     batchSize: opts.batchSize,
     describe: () => `${workers} worker process${workers === 1 ? '' : 'es'}`,
