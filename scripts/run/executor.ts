@@ -15,4 +15,18 @@ export interface Executor {
   workersPeakMb?(): number;
   /** Worker processes that have run a batch so far (a process stopped and started again counts twice). */
   processesStarted?(): number;
+  /** CPU time the executor's worker processes spent, for the summary and the bench; absent when it has none. */
+  workersCpu?(): WorkersCpu;
+}
+
+export interface WorkersCpu {
+  /** Seconds of CPU of the worker processes, all of it (user and system, their GC and compiler threads included). */
+  seconds: number;
+  /** Of which starting them (code, the tagger's model, the gazetteer). */
+  startSeconds: number;
+  documents: number;
+  /** CPU per document, in ms, over each process's first `early` documents and over the rest (JIT warm-up shows here). */
+  earlyMs: number;
+  laterMs: number;
+  early: number;
 }
