@@ -175,6 +175,6 @@ function cpuLine(main: NodeJS.CpuUsage, run: CorpusRun): string {
   }
   const perDocument = ((w.seconds - w.startSeconds) * 1000) / w.documents;
   const phases = w.laterMs > 0 ? `; the first ${w.early} of each ${w.earlyMs.toFixed(1)} ms, later ${w.laterMs.toFixed(1)} ms` : '';
-  return `CPU: worker processes ${w.seconds.toFixed(1)} s (${w.startSeconds.toFixed(1)} s starting; ${perDocument.toFixed(1)} ms a document${phases}), ` +
+  return `CPU: ${w.processes} worker process${w.processes === 1 ? '' : 'es'} ${w.seconds.toFixed(1)} s (${w.startSeconds.toFixed(1)} s starting; ${perDocument.toFixed(1)} ms a document${phases}), ` +
     `this process ${mainSeconds.toFixed(1)} s`;
 }

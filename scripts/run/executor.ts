@@ -13,8 +13,6 @@ export interface Executor {
   close(): Promise<void>;
   /** Peak resident memory of the executor's own processes added up, in MB (worker processes); absent when it has none. */
   workersPeakMb?(): number;
-  /** Worker processes that have run a batch so far (a process stopped and started again counts twice). */
-  processesStarted?(): number;
   /** CPU time the executor's worker processes spent, for the summary and the bench; absent when it has none. */
   workersCpu?(): WorkersCpu;
 }
@@ -29,4 +27,6 @@ export interface WorkersCpu {
   earlyMs: number;
   laterMs: number;
   early: number;
+  /** Worker processes that ran batches (a process stopped and started again counts twice). */
+  processes: number;
 }

@@ -83,10 +83,10 @@ export function createPool(workers: number, opts = POOL_DEFAULTS, settings: RunS
         earlyMs: phases.early.us / 1000 / Math.max(1, phases.early.documents),
         laterMs: phases.later.us / 1000 / Math.max(1, phases.later.documents),
         early: EARLY_DOCUMENTS,
+        processes: cpu.size,
       };
     },
     workersPeakMb: () => Math.round([...peaks.values()].reduce((a, b) => a + b, 0) / 1024),
-    processesStarted: () => peaks.size,
     capacity: workers * opts.batchesPerThread,
     batchSize: opts.batchSize,
     describe: () => `${workers} worker process${workers === 1 ? '' : 'es'}`,

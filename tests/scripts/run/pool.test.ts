@@ -15,7 +15,7 @@ describe('the worker pool', { timeout: 120_000 }, () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       const second = await pool.run([input('b.txt')]);
       expect(second[0].outcome.file).toBe('b.txt');
-      expect(pool.processesStarted!()).toBe(1);
+      expect(pool.workersCpu!().processes).toBe(1);
     } finally {
       await pool.close();
     }
