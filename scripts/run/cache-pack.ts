@@ -1,5 +1,5 @@
 // The cache's storage (cache.ts): entries in a few pack files per pipeline version instead of a file each. A run reads
-// every pack of its version at its first look-up (to find its records; each is read again when asked for), appends the results it makes to packs of its own (a new one
+// every pack of its version whole at its first look-up, appends the results it makes to packs of its own (a new one
 // every `rollBytes`, so a run killed midway keeps most of what it ran), and each pack becomes visible to other runs
 // by one rename once complete. A later pack's entry for a key wins over an earlier one's.
 //
@@ -80,13 +80,10 @@ export function packRecords(bytes: Uint8Array, identity: PackIdentity): { record
   return { records, problem: null };
 }
 
-/**
- * A pack, read a record at a time through a descriptor kept open until the document phase ends. Its bytes are not
- * held: a warm re-run of 10,000 news documents held 60 MB of packs until the merge that way.
- */
+/** A pack's bytes while they are held (the packs read, until the document phase ends); else read from its file. */
 interface PackSource {
   path: string;
-  fd: number | null;
+  bytes: Buffer | null;
 }
 
 interface Location extends PackRecordAt {
@@ -155,12 +152,9 @@ export class PackStore {
     }
     for (const name of names.filter((n) => n.endsWith('.pack')).sort()) {
       const path = join(this.dir, name);
-      // Opened once: another run's tidy-up may remove the file, not what this run reads from it.
-      let fd: number;
       let bytes: Buffer;
       try {
-        fd = openSync(path, 'r');
-        bytes = readFileSync(fd);
+        bytes = readFileSync(path);
       } catch {
         continue;
       }
@@ -168,12 +162,11 @@ export class PackStore {
       if (problem !== null) {
         this.warn(`${path}: ${problem}; ${records.length === 0 ? 'its documents are' : 'the documents after that are'} read again`);
         if (records.length === 0) {
-          closeSync(fd);
           rmSync(path, { force: true });
           continue;
         }
       }
-      const source: PackSource = { path, fd };
+      const source: PackSource = { path, bytes };
       this.packs.push(source);
       if (problem !== null) this.damaged = true;
       for (const record of records) this.index.set(record.key, { ...record, source });
@@ -262,7 +255,7 @@ export class PackStore {
     const fd = openSync(temp, 'w');
     const header = packHeader(this.identity);
     writeSync(fd, header);
-    const source: PackSource = { path: temp, fd: null };
+    const source: PackSource = { path: temp, bytes: null };
     this.packs.push(source);
     return { fd, source, temp, bytes: header.length };
   }
@@ -278,17 +271,14 @@ export class PackStore {
     w.source.path = path;
   }
 
-  /** The document phase is over: this run's pack is completed, and the packs' descriptors are closed. */
+  /** The document phase is over: this run's pack is completed, and the packs read are no longer held in memory. */
   finish(): void {
     try {
       this.complete();
     } catch (error) {
       this.warn(`${this.dir}: cannot write the cache (${(error as Error).message}); this run's results are not kept`);
     }
-    for (const source of this.packs) {
-      if (source.fd !== null) closeSync(source.fd);
-      source.fd = null;
-    }
+    for (const source of this.packs) source.bytes = null;
   }
 
   /** Rewrites the packs as one when they are many or much of them is superseded, dropped or corrupt. */
@@ -322,9 +312,13 @@ export class PackStore {
 }
 
 function readPart(source: PackSource, offset: number, length: number): Buffer {
-  source.fd ??= openSync(source.path, 'r');
-  const part = Buffer.allocUnsafe(length);
-  const read = readSync(source.fd, part, 0, length, offset);
-  if (read !== length) throw new Error(`${source.path}: cut short`);
+  if (source.bytes !== null) return source.bytes.subarray(offset, offset + length);
+  const part = Buffer.alloc(length);
+  const fd = openSync(source.path, 'r');
+  try {
+    readSync(fd, part, 0, length, offset);
+  } finally {
+    closeSync(fd);
+  }
   return part;
 }
