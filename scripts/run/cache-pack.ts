@@ -6,13 +6,12 @@
 //   header   16 bytes "FLANKLINE-PACK\n\0", u32 format, 16 bytes version (ASCII)
 //   record   64 bytes key (hex), u32 main length, u32 mentions length (0xffffffff: none), main bytes, mentions bytes
 //
-// Main and mentions are JSON (UTF-8) of what cache.ts keeps, written in pieces. JSON, not V8's serializer (node:v8):
-// on the 10,000 cached results of a news corpus, JSON.parse read them in 270-300 ms of CPU where v8.deserialize took
-// 350-410 ms (same session, loaded machine); V8's JSON parser is its fastest way to make many small objects.
+// The bytes of main and mentions are V8's serialization (node:v8) of what cache.ts keeps; this module only stores them.
 // A pack of another format or version is removed; one cut short (a full disk, a crash before the rename cannot make
 // one, but a copy can) keeps the records before the cut; either is named in a warning, once.
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize } from 'node:v8';
 
 export const PACK_DEFAULTS = {
   /** Bytes after which a run completes its pack and starts another. */
@@ -180,7 +179,7 @@ export class PackStore {
     if (!at) return null;
     const part = (offset: number, length: number) => {
       try {
-        return JSON.parse(readPart(at.source, offset, length).toString('utf8')) as unknown;
+        return deserialize(readPart(at.source, offset, length));
       } catch {
         return null;
       }
@@ -198,22 +197,21 @@ export class PackStore {
     this.damaged = true;
   }
 
-  /** Appends a record; its parts are given as pieces of text (a large result is never one string). */
-  put(key: string, main: Iterable<string>, mentions: Iterable<string> | null): void {
+  put(key: string, main: Uint8Array, mentions: Uint8Array | null): void {
     this.load();
     if (!this.writable) return;
     try {
       if (this.writer === null) this.writer = this.open();
       const w = this.writer;
+      const head = recordHead(key, main.byteLength, mentions?.byteLength ?? null);
       const at = w.bytes;
-      // The record's head is written with its lengths once they are known.
-      writeSync(w.fd, recordHead(key, 0, null));
-      w.bytes += RECORD_HEAD_BYTES;
-      const mainLength = this.append(w, main);
-      const mentionsLength = mentions === null ? null : this.append(w, mentions);
-      writeSync(w.fd, recordHead(key, mainLength, mentionsLength), 0, RECORD_HEAD_BYTES, at);
+      for (const part of [head, main, ...(mentions ? [mentions] : [])]) {
+        writeSync(w.fd, part);
+        w.bytes += part.byteLength;
+      }
       this.index.set(key, {
-        key, source: w.source, mainAt: at + RECORD_HEAD_BYTES, mainLength, mentionsAt: at + RECORD_HEAD_BYTES + mainLength, mentionsLength,
+        key, source: w.source, mainAt: at + RECORD_HEAD_BYTES, mainLength: main.byteLength,
+        mentionsAt: at + RECORD_HEAD_BYTES + main.byteLength, mentionsLength: mentions?.byteLength ?? null,
       });
       this.records++;
       if (w.bytes >= this.opts.rollBytes) this.complete();
@@ -226,25 +224,6 @@ export class PackStore {
       }
       this.warn(`${this.dir}: cannot write the cache (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); this run goes on without keeping results`);
     }
-  }
-
-  /** Writes pieces of text, gathered into writes of up to a megabyte; returns their length in bytes. */
-  private append(w: PackWriter, pieces: Iterable<string>): number {
-    const from = w.bytes;
-    let pending: string[] = [];
-    let chars = 0;
-    const flush = () => {
-      w.bytes += writeSync(w.fd, pending.join(''));
-      pending = [];
-      chars = 0;
-    };
-    for (const piece of pieces) {
-      pending.push(piece);
-      chars += piece.length;
-      if (chars >= 1 << 20) flush();
-    }
-    if (pending.length > 0) flush();
-    return w.bytes - from;
   }
 
   private open(): PackWriter {

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CODE_PACKAGES, DocumentCache, defaultCacheDir, jsonChunks, pipelineVersion } from '../../../scripts/run/cache.ts';
+import { deserialize } from 'node:v8';
+import { CODE_PACKAGES, DocumentCache, defaultCacheDir, pipelineVersion } from '../../../scripts/run/cache.ts';
 import { packRecords, type PackRecordAt } from '../../../scripts/run/cache-pack.ts';
 import { processDocument } from '../../../src/pipeline/index.ts';
 import { loadResources } from '../../pipeline/resources.ts';
@@ -82,7 +83,7 @@ describe('geocode with its per-document cache', { timeout: 600_000 }, () => {
     const cache2 = join(out2, '.flankline-cache');
     const [first, second, third] = entries(cache2);
     const bytes = Buffer.from(first.bytes);
-    // the first entry's result overwritten with bytes that are not JSON
+    // the first entry's result overwritten with bytes that are not V8's serialization
     bytes.fill(0xfe, first.mainAt, first.mainAt + first.mainLength);
     // the second and third documents' keys swapped: each key finds a valid entry of another document
     bytes.write(third.key, second.mainAt - 72, 'latin1');
@@ -132,7 +133,7 @@ describe('geocode with its per-document cache', { timeout: 600_000 }, () => {
     cpSync(out, out2, { recursive: true });
     const cache2 = join(out2, '.flankline-cache');
     const [first] = entries(cache2);
-    expect((JSON.parse(first.bytes.toString('utf8', first.mentionsAt, first.mentionsAt + first.mentionsLength!)) as unknown[]).length).toBeGreaterThan(0);
+    expect((deserialize(first.bytes.subarray(first.mentionsAt, first.mentionsAt + first.mentionsLength!)) as unknown[]).length).toBeGreaterThan(0);
     const bytes = Buffer.from(first.bytes);
     bytes.fill(0xfe, first.mentionsAt, first.mentionsAt + first.mentionsLength!);
     writeFileSync(first.pack, bytes);
@@ -157,7 +158,7 @@ describe('geocode with its per-document cache', { timeout: 600_000 }, () => {
     expect(entries(cache3)).toHaveLength(24);
     expect(entries(cache3).filter((e) => e.mentionsLength !== null)).toEqual([]);
     const [first] = entries(cache3);
-    expect((JSON.parse(first.bytes.toString('utf8', first.mainAt, first.mainAt + first.mainLength)) as { result: { withoutMentions?: boolean } }).result.withoutMentions).toBe(true);
+    expect((deserialize(first.bytes.subarray(first.mainAt, first.mainAt + first.mainLength)) as { result: { withoutMentions?: boolean } }).result.withoutMentions).toBe(true);
     // the events and documents are what a run with mentions writes
     const names = ['events.geojson', 'events.bin', 'documents.json'];
     expect(names.map((n) => createHash('sha256').update(readFileSync(join(out3, n))).digest('hex'))).toEqual(names.map((n) => cold[n]));
@@ -212,8 +213,8 @@ describe('the cache key and version', () => {
     expect(defaultCacheDir('public/data/events.geojson', '/work/p')).toBe('/work/p/.flankline-cache');
   });
 
-  it('DocumentCache.put() writes a large result in pieces that get() reads back whole and equal, in the same run', () => {
-    // 3,000 sentences: thousands of mentions and events, written a thousand at a time.
+  it('DocumentCache.put() keeps a large result that get() reads back whole and equal, in the same run', () => {
+    // 3,000 sentences: thousands of mentions and events.
     const text = Array.from({ length: 3000 }, (_, i) => `Troops from Poland arrived in Vilnius, Lithuania, on ${1 + (i % 28)} May 2025 (report ${i}).`).join(' ');
     const input = { file: 'long.txt', bytes: new TextEncoder().encode(text) };
     const result = processDocument(input, loadResources());
@@ -224,10 +225,4 @@ describe('the cache key and version', () => {
     expect(cache.get(key, 'long.txt')).toEqual({ ...result, stageMs: result.stageMs.map(() => 0) });
   });
 
-  it('jsonChunks() joined is JSON.stringify, undefined properties and holes included', () => {
-    const value = { a: [1, undefined, { b: undefined, c: 'x"y' }], long: Array.from({ length: 2500 }, (_, i) => ({ i, s: `é${i}` })), d: null, n: { deep: { deeper: [] } } };
-    expect([...jsonChunks(value, 3, 1000)].join('')).toBe(JSON.stringify(value));
-    expect([...jsonChunks([], 2)].join('')).toBe('[]');
-    expect([...jsonChunks('plain', 2)].join('')).toBe('"plain"');
-  });
 });
