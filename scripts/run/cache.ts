@@ -1,26 +1,23 @@
 // The per-document cache: a document's result is kept under a key made of the document (name, manifest entry, bytes)
 // and the pipeline's version (its code, the versions of the packages it uses, the gazetteer index), so a re-run
-// processes only new and changed documents. Safe to delete at any time.
+// processes only new and changed documents. Plain JSON files, two a document (one when the run made no mention
+// records: a run that writes mentions.json reads such a document again); safe to delete at any time.
 //
-// Entries live in a few *packs* (cache-pack.ts), not a file each: a run appends what it ran to packs of its own, and a
-// re-run reads every pack whole, in V8's serialization format (node:v8). Reading 10,000 JSON files and parsing them was
-// a fifth of a warm re-run's time; a handful of files read at once and V8's deserializer cost a fraction of that.
+//   DIR/<version>/<key[0..2]>/<key>.json            {"format":2,"version":…,"key":…,"file":…,"result":{DocumentResult without mentions}}
+//   DIR/<version>/<key[0..2]>/<key>.mentions.json   {"key":…,"mentions":[…]}
 //
-//   DIR/<version>/<stamp>.pack    header (format, version), then records: key, the result without its mentions, the mentions
+// The mentions (half of an entry's bytes) are read only by a run that writes mentions.json: a re-run reads half as much.
 //
-// The mentions (half of an entry's bytes) are deserialized only by a run that writes mentions.json.
 // A version's folder is never changed by another version; folders of other versions are removed after a run.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { STAGE_NAMES, type DocumentResult, type PipelineInput } from '../../src/pipeline/index.ts';
 import { DEFAULT_SETTINGS, RESOURCE_FILES } from './resources.ts';
-import { PackStore } from './cache-pack.ts';
 
 /** Bump when the entry layout changes (the code hash would change anyway; this says why). */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 2;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Every file under these folders is part of the code version: what processDocument runs. */
 const CODE_FOLDERS = ['src/pipeline', 'src/model'];
@@ -73,6 +70,20 @@ export function defaultCacheDir(output: string, cwd = process.cwd()): string {
   return insidePublic ? join(cwd, CACHE_DIR_NAME) : join(outDir, CACHE_DIR_NAME);
 }
 
+interface Entry {
+  format: number;
+  version: string;
+  key: string;
+  file: string;
+  /** The result with an empty mention list: the mentions are in the entry's side file. */
+  result: DocumentResult;
+}
+
+interface MentionsEntry {
+  key: string;
+  mentions: DocumentResult['mentions'];
+}
+
 /** The shape a cached result must have to be used; anything else is a corrupt entry. */
 function isResult(value: unknown, file: string): value is DocumentResult {
   const r = value as DocumentResult;
@@ -81,25 +92,17 @@ function isResult(value: unknown, file: string): value is DocumentResult {
     (r.outcome.error === null) === (r.document !== null) && (r.document === null || (typeof r.document.text === 'string' && r.document.file === file));
 }
 
-/** What a pack record's first part holds: whose result it is, and the result with an empty mention list. */
-interface Entry {
-  key: string;
-  file: string;
-  result: DocumentResult;
-}
-
 export class DocumentCache {
   readonly dir: string;
   readonly version: string;
   /** Called with one line for each entry that cannot be used (corrupt, foreign) and for a cache that cannot be written. */
   private readonly warn: (message: string) => void;
-  private readonly packs: PackStore;
+  private writable = true;
 
   constructor(dir: string, version: string, warn: (message: string) => void) {
     this.dir = dir;
     this.version = version;
     this.warn = warn;
-    this.packs = new PackStore(join(dir, version), { format: CACHE_FORMAT, version }, warn);
   }
 
   /** The key of a document: its name, its manifest entry and its bytes (by their hash). */
@@ -107,52 +110,87 @@ export class DocumentCache {
     return documentKey(input, bytesHash);
   }
 
+  private pathOf(key: string): string {
+    return join(this.dir, this.version, key.slice(0, 2), `${key}.json`);
+  }
+
+  private mentionsPathOf(key: string): string {
+    return join(this.dir, this.version, key.slice(0, 2), `${key}.mentions.json`);
+  }
+
   /**
-   * The cached result, or null. Its mentions are deserialized only when asked for (otherwise the list is empty). A
-   * corrupt or foreign entry is named in a warning, dropped at the next tidy-up, and counts as a miss.
+   * The cached result, or null. Its mentions are read only when asked for (otherwise the list is empty). A corrupt or
+   * foreign entry is named in a warning, deleted, and counts as a miss.
    */
   get(key: string, file: string, withMentions = true): DocumentResult | null {
-    const record = this.packs.find(key);
-    if (record === null) return null;
-    const entry = record.main() as Entry | null;
-    if (entry === null) return this.reject(record.pack, file, 'corrupt (not readable)', key);
-    if (!(entry?.key === key && entry.file === file && isResult(entry.result, file))) {
-      return this.reject(record.pack, file, 'not this document\'s or not this version\'s', key);
-    }
+    const entry = this.read<Entry>(this.pathOf(key));
+    if (entry === undefined) return null;
+    const ok = entry?.format === CACHE_FORMAT && entry.version === this.version && entry.key === key && entry.file === file && isResult(entry.result, file);
+    if (!ok) return this.reject(this.pathOf(key), file, entry);
     // The time was spent by an earlier run.
     const result = { ...entry.result, stageMs: STAGE_NAMES.slice(0, -1).map(() => 0) };
     if (!withMentions) return result;
-    // Kept by a run that made no mention records: a miss for a run that wants them (nothing is wrong with it).
+    // Read by a run that made no mention records: a miss for a run that wants them (nothing is wrong with it).
     if (entry.result.withoutMentions) return null;
-    const mentions = record.mentions();
-    if (Array.isArray(mentions)) return { ...result, mentions: mentions as DocumentResult['mentions'] };
-    return this.reject(record.pack, file, 'missing its mentions', key);
+    const side = this.read<MentionsEntry>(this.mentionsPathOf(key));
+    if (side?.key === key && Array.isArray(side.mentions)) return { ...result, mentions: side.mentions };
+    return this.reject(this.mentionsPathOf(key), file, side === undefined ? { missing: true } : side);
   }
 
-  private reject(pack: string, file: string, why: string, key: string): null {
-    this.warn(`${pack}: cache entry for ${file} is ${why}; the document is read again`);
-    this.packs.drop(key);
+  /** A file's JSON; null when it is not JSON; undefined when it cannot be read (a miss, not a fault). */
+  private read<T>(path: string): T | null | undefined {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      return null;
+    }
+  }
+
+  private reject(path: string, file: string, found: unknown): null {
+    const why = found === null ? 'corrupt (not JSON)' : (found as { missing?: boolean }).missing ? 'missing its mentions' : 'not this document\'s or not this version\'s';
+    this.warn(`${path}: cache entry for ${file} is ${why}; the document is read again`);
+    removeQuietly(path);
     return null;
   }
 
-  /** Keeps a result: appended to this run's pack, which becomes visible to other runs once it is complete. */
-  put(key: string, file: string, result: DocumentResult): void {
-    const main = serialize({ key, file, result: { ...result, mentions: [] } } satisfies Entry);
-    this.packs.put(key, main, result.withoutMentions ? null : serialize(result.mentions));
-  }
-
-  /** The document phase is over: this run's last pack is completed and the packs read are let go (their memory). */
-  finish(): void {
-    this.packs.finish();
-  }
-
   /**
-   * Removes the folders of other pipeline versions (their entries can never be used again) and, when this version's
-   * packs are many or hold much that is superseded or corrupt, rewrites them as one. Returns how many folders went.
+   * Keeps a result: its mentions first, then the entry, each written to a temp file and renamed, so a reader never sees
+   * half a file nor an entry without its mentions.
    */
+  put(key: string, file: string, result: DocumentResult): void {
+    if (!this.writable) return;
+    const path = this.pathOf(key);
+    let temp = '';
+    // Written in pieces (jsonChunks): a large document's result is never one string and its UTF-8 copy at once.
+    const writeWhole = (target: string, value: unknown) => {
+      temp = `${target}.${process.pid}.tmp`;
+      const fd = openSync(temp, 'w');
+      try {
+        for (const chunk of jsonChunks(value, 4)) writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temp, target);
+    };
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      if (!result.withoutMentions) writeWhole(this.mentionsPathOf(key), { key, mentions: result.mentions } satisfies MentionsEntry);
+      writeWhole(path, { format: CACHE_FORMAT, version: this.version, key, file, result: { ...result, mentions: [] } } satisfies Entry);
+    } catch (error) {
+      this.writable = false;
+      removeQuietly(temp);
+      this.warn(`${this.dir}: cannot write the cache (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); this run goes on without keeping results`);
+    }
+  }
+
+  /** Removes the folders of other pipeline versions: their entries can never be used again. Returns how many. */
   pruneOtherVersions(): number {
-    this.packs.finish();
-    this.packs.compactIfWorthIt();
     let names: string[];
     try {
       names = readdirSync(this.dir);
@@ -162,6 +200,34 @@ export class DocumentCache {
     const old = names.filter((name) => name !== this.version && /^[0-9a-f]{16}$/.test(name));
     for (const name of old) removeQuietly(join(this.dir, name));
     return old.length;
+  }
+}
+
+/**
+ * JSON.stringify(value) in pieces: objects down to `depth` levels and long arrays are written a part at a time, so the
+ * result of a 5 MB document (its text, tens of thousands of mentions) is never one string, nor one UTF-8 copy of it.
+ * The pieces joined parse to what JSON.stringify gives (plain data: no toJSON, no cycles).
+ */
+export function* jsonChunks(value: unknown, depth: number, arrayChunk = 1000): Generator<string> {
+  if (Array.isArray(value) && value.length > arrayChunk) {
+    yield '[';
+    for (let i = 0; i < value.length; i += arrayChunk) {
+      const part = value.slice(i, i + arrayChunk).map((x) => JSON.stringify(x) ?? 'null').join(',');
+      yield i === 0 ? part : `,${part}`;
+    }
+    yield ']';
+  } else if (depth > 0 && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    yield '{';
+    let first = true;
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      yield `${first ? '' : ','}${JSON.stringify(k)}:`;
+      first = false;
+      yield* jsonChunks(v, depth - 1, arrayChunk);
+    }
+    yield '}';
+  } else {
+    yield JSON.stringify(value) ?? 'null';
   }
 }
 

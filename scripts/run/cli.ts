@@ -146,8 +146,6 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
     throw error instanceof SourceError ? opts.usage(error.message) : error;
   } finally {
     progress.stop();
-    // The packs read are let go before the merge; this run's last pack becomes visible.
-    cache?.finish();
   }
   const seconds = (performance.now() - started) / 1000;
   const from = [

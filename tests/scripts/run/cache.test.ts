@@ -4,27 +4,17 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deserialize } from 'node:v8';
-import { CODE_PACKAGES, DocumentCache, defaultCacheDir, pipelineVersion } from '../../../scripts/run/cache.ts';
-import { packRecords, type PackRecordAt } from '../../../scripts/run/cache-pack.ts';
+import { CODE_PACKAGES, DocumentCache, defaultCacheDir, jsonChunks, pipelineVersion } from '../../../scripts/run/cache.ts';
 import { processDocument } from '../../../src/pipeline/index.ts';
 import { loadResources } from '../../pipeline/resources.ts';
 import { countsOf, generatedFolder, geocode, outputsIn, outputsOf, removeTemps, temp } from './helpers.ts';
 
 afterAll(removeTemps);
 
-/** The cache's pack files of this pipeline version, in the order their entries win. */
-function packs(cacheDir: string): string[] {
-  const dir = join(cacheDir, pipelineVersion());
-  return readdirSync(dir).filter((n) => n.endsWith('.pack')).sort().map((n) => join(dir, n));
-}
-
-/** Every record of the cache's packs, with its pack's path and bytes. */
-function entries(cacheDir: string): (PackRecordAt & { pack: string; bytes: Buffer })[] {
-  return packs(cacheDir).flatMap((pack) => {
-    const bytes = readFileSync(pack);
-    return packRecords(bytes, { format: 3, version: pipelineVersion() }).records.map((r) => ({ ...r, pack, bytes }));
-  });
+/** The cache's entry files (not their mentions' side files), by path. */
+function entries(cacheDir: string): string[] {
+  return readdirSync(cacheDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.json') && !e.name.endsWith('.mentions.json')).map((e) => join(e.parentPath, e.name));
 }
 
 describe('geocode with its per-document cache', { timeout: 600_000 }, () => {
@@ -81,70 +71,38 @@ describe('geocode with its per-document cache', { timeout: 600_000 }, () => {
     const out2 = temp();
     cpSync(out, out2, { recursive: true });
     const cache2 = join(out2, '.flankline-cache');
-    const [first, second, third] = entries(cache2);
-    const bytes = Buffer.from(first.bytes);
-    // the first entry's result overwritten with bytes that are not V8's serialization
-    bytes.fill(0xfe, first.mainAt, first.mainAt + first.mainLength);
-    // the second and third documents' keys swapped: each key finds a valid entry of another document
-    bytes.write(third.key, second.mainAt - 72, 'latin1');
-    bytes.write(second.key, third.mainAt - 72, 'latin1');
-    writeFileSync(first.pack, bytes);
+    const files = entries(cache2).sort();
+    writeFileSync(files[0], '{"format":1,"version":"trunc');
+    // a valid entry of another document under this document's key
+    writeFileSync(files[1], readFileSync(files[2]));
     const run = geocode(['--input', corpus, ...outputsIn(out2), '--workers', '1']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`${first.pack}: cache entry for`);
-    expect(run.stderr).toMatch(/is corrupt \(not readable\); the document is read again/);
-    expect(run.stderr.match(/is not this document's or not this version's; the document is read again/g)).toHaveLength(2);
-    expect(countsOf(run.stdout)).toEqual({ run: 3, cached: 21 });
+    expect(run.stderr).toContain(`${files[0]}: cache entry for`);
+    expect(run.stderr).toMatch(/is corrupt \(not JSON\); the document is read again/);
+    expect(run.stderr).toMatch(/is not this document's or not this version's; the document is read again/);
+    expect(countsOf(run.stdout)).toEqual({ run: 2, cached: 22 });
     expect(outputsOf(out2)).toEqual(cold);
     // rebuilt: the next run takes them from the cache without a word
     const again = geocode(['--input', corpus, ...outputsIn(out2), '--workers', '1']);
-    expect(again.stderr).not.toMatch(/cache/);
+    expect(again.stderr).not.toMatch(/cache entry/);
     expect(countsOf(again.stdout)).toEqual({ run: 0, cached: 24 });
   });
 
-  it('geocode names a pack cut short and a pack of another version, keeps what it can and still writes the same bytes', () => {
+  it('geocode keeps mentions beside each entry and reads them only for a run that writes mentions.json', () => {
     const out2 = temp();
     cpSync(out, out2, { recursive: true });
     const cache2 = join(out2, '.flankline-cache');
-    // the cold run's pack (later ones hold the documents an earlier test added): its last record cut in two
-    const cold24 = entries(cache2).filter((e, _, all) => e.pack === all[0].pack);
-    const last = cold24[cold24.length - 1];
-    writeFileSync(last.pack, last.bytes.subarray(0, last.mainAt + 10));
-    const cut = geocode(['--input', corpus, ...outputsIn(out2), '--workers', '1']);
-    expect(cut.code).toBe(0);
-    expect(cut.stderr).toContain(`${last.pack}: is cut short at byte ${last.mainAt - 72}; the documents after that are read again`);
-    expect(countsOf(cut.stdout)).toEqual({ run: 1, cached: 23 });
-    expect(outputsOf(out2)).toEqual(cold);
-    // the pack with a cut is rewritten with the others after the run: the next run reads it without a word
-    expect(geocode(['--input', corpus, ...outputsIn(out2), '--workers', '1']).stderr).not.toMatch(/cache|pack/);
-    const [pack] = packs(cache2);
-    const foreign = Buffer.from(readFileSync(pack));
-    foreign.write('0123456789abcdef', 20, 'latin1');
-    writeFileSync(pack, foreign);
-    const other = geocode(['--input', corpus, ...outputsIn(out2), '--workers', '1']);
-    expect(other.stderr).toContain(`${pack}: is a cache pack of another format or version; its documents are read again`);
-    expect(existsSync(pack)).toBe(false);
-    expect(countsOf(other.stdout).cached).toBe(24 - countsOf(other.stdout).run);
-    expect(outputsOf(out2)).toEqual(cold);
-  });
-
-  it('geocode keeps mentions apart in each entry and reads them only for a run that writes mentions.json', () => {
-    const out2 = temp();
-    cpSync(out, out2, { recursive: true });
-    const cache2 = join(out2, '.flankline-cache');
-    const [first] = entries(cache2);
-    expect((deserialize(first.bytes.subarray(first.mentionsAt, first.mentionsAt + first.mentionsLength!)) as unknown[]).length).toBeGreaterThan(0);
-    const bytes = Buffer.from(first.bytes);
-    bytes.fill(0xfe, first.mentionsAt, first.mentionsAt + first.mentionsLength!);
-    writeFileSync(first.pack, bytes);
-    // without --mentions they are not needed: every document comes from the cache
+    const side = entries(cache2).sort()[0].replace(/\.json$/, '.mentions.json');
+    expect(JSON.parse(readFileSync(side, 'utf8')).mentions.length).toBeGreaterThan(0);
+    rmSync(side);
+    // without --mentions the side file is not needed: every document comes from the cache
     const lean = geocode(['--input', corpus, '--output', join(out2, 'events.geojson'), '--documents', join(out2, 'documents.json'), '--workers', '1']);
     expect(lean.code).toBe(0);
     expect(countsOf(lean.stdout)).toEqual({ run: 0, cached: 24 });
-    // with it, the document whose mentions cannot be read is named and read again, and mentions.json is whole
+    // with it, the document whose mentions are gone is named and read again, and mentions.json is whole
     const full = geocode(['--input', corpus, ...outputsIn(out2), '--workers', '1']);
     expect(full.code).toBe(0);
-    expect(full.stderr).toContain(`${first.pack}: cache entry for`);
+    expect(full.stderr).toContain(`${side}: cache entry for`);
     expect(full.stderr).toContain('is missing its mentions; the document is read again');
     expect(countsOf(full.stdout)).toEqual({ run: 1, cached: 23 });
     expect(outputsOf(out2)).toEqual(cold);
@@ -156,9 +114,8 @@ describe('geocode with its per-document cache', { timeout: 600_000 }, () => {
     expect(lean.code).toBe(0);
     const cache3 = join(out3, '.flankline-cache');
     expect(entries(cache3)).toHaveLength(24);
-    expect(entries(cache3).filter((e) => e.mentionsLength !== null)).toEqual([]);
-    const [first] = entries(cache3);
-    expect((deserialize(first.bytes.subarray(first.mainAt, first.mainAt + first.mainLength)) as { result: { withoutMentions?: boolean } }).result.withoutMentions).toBe(true);
+    expect(entries(cache3).filter((e) => existsSync(e.replace(/\.json$/, '.mentions.json')))).toEqual([]);
+    expect(JSON.parse(readFileSync(entries(cache3)[0], 'utf8')).result.withoutMentions).toBe(true);
     // the events and documents are what a run with mentions writes
     const names = ['events.geojson', 'events.bin', 'documents.json'];
     expect(names.map((n) => createHash('sha256').update(readFileSync(join(out3, n))).digest('hex'))).toEqual(names.map((n) => cold[n]));
@@ -213,8 +170,8 @@ describe('the cache key and version', () => {
     expect(defaultCacheDir('public/data/events.geojson', '/work/p')).toBe('/work/p/.flankline-cache');
   });
 
-  it('DocumentCache.put() keeps a large result that get() reads back whole and equal, in the same run', () => {
-    // 3,000 sentences: thousands of mentions and events.
+  it('DocumentCache.put() writes a large result in pieces that get() reads back whole and equal', () => {
+    // 3,000 sentences: thousands of mentions and events, written a thousand at a time.
     const text = Array.from({ length: 3000 }, (_, i) => `Troops from Poland arrived in Vilnius, Lithuania, on ${1 + (i % 28)} May 2025 (report ${i}).`).join(' ');
     const input = { file: 'long.txt', bytes: new TextEncoder().encode(text) };
     const result = processDocument(input, loadResources());
@@ -225,4 +182,10 @@ describe('the cache key and version', () => {
     expect(cache.get(key, 'long.txt')).toEqual({ ...result, stageMs: result.stageMs.map(() => 0) });
   });
 
+  it('jsonChunks() joined is JSON.stringify, undefined properties and holes included', () => {
+    const value = { a: [1, undefined, { b: undefined, c: 'x"y' }], long: Array.from({ length: 2500 }, (_, i) => ({ i, s: `é${i}` })), d: null, n: { deep: { deeper: [] } } };
+    expect([...jsonChunks(value, 3, 1000)].join('')).toBe(JSON.stringify(value));
+    expect([...jsonChunks([], 2)].join('')).toBe('[]');
+    expect([...jsonChunks('plain', 2)].join('')).toBe('"plain"');
+  });
 });
