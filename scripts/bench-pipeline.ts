@@ -107,6 +107,9 @@ interface CommandRun {
   runSeconds: number;
   rate: number;
   peakMb: number;
+  /** The document phase's CPU per document run, in ms (worker processes without their start-up, or this process), and its line. */
+  cpuMsPerDocument: number;
+  cpuLine: string;
 }
 function geocode(args: string[]): CommandRun {
   const t = performance.now();
@@ -115,10 +118,13 @@ function geocode(args: string[]): CommandRun {
   const wallSeconds = (performance.now() - t) / 1000;
   const phase = /: ([\d.]+) s, ([\d.]+) documents\/s$/m.exec(run.stdout);
   const peak = /\(peak memory (\d+) MB\)/.exec(run.stdout);
+  const cpuLine = /^geocode: (CPU: .*)$/m.exec(run.stdout)?.[1] ?? '';
+  const cpuMs = /(?:s starting; |, )([\d.]+) ms a document/.exec(cpuLine);
   if (run.status !== 0) console.error(`  geocode ${args.join(' ')} exited ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   return {
     code: run.status, stdout: run.stdout, stderr: run.stderr, wallSeconds,
     runSeconds: phase ? Number(phase[1]) : NaN, rate: phase ? Number(phase[2]) : NaN, peakMb: peak ? Number(peak[1]) : NaN,
+    cpuMsPerDocument: cpuMs ? Number(cpuMs[1]) : NaN, cpuLine,
   };
 }
 const outputs = (out: string) => ['--output', join(out, 'events.geojson'), '--documents', join(out, 'documents.json')];
@@ -136,9 +142,11 @@ writeCorpusFolder(dense, data, { ...BENCH, documents: BENCH.workerDocuments });
 const one = geocode(['--input', dense, ...outputs(join(work, 'one')), '--workers', '1', '--no-cache']);
 const many = geocode(['--input', dense, ...outputs(join(work, 'many')), '--workers', String(workers), '--no-cache']);
 const same = digest(join(work, 'one')) === digest(join(work, 'many'));
-row(`geocode, ${BENCH.workerDocuments} dense documents, this thread (--workers 1)`, `${one.rate} documents/s`, `document phase ${s(one.runSeconds)}, whole command ${s(one.wallSeconds)}`);
-row(`geocode, ${BENCH.workerDocuments} dense documents, ${workers} worker processes`, `${many.rate} documents/s, ${(many.rate / one.rate).toFixed(2)}x`,
-  `baseline this thread: ${one.rate}/s; ${same ? 'same bytes' : 'DIFFERENT BYTES'}`);
+row(`geocode, ${BENCH.workerDocuments} dense documents, this thread (--workers 1)`, `${one.rate} documents/s, CPU ${one.cpuMsPerDocument} ms/document`,
+  `document phase ${s(one.runSeconds)}, whole command ${s(one.wallSeconds)}; ${one.cpuLine}`);
+row(`geocode, ${BENCH.workerDocuments} dense documents, ${workers} worker processes`,
+  `${many.rate} documents/s, ${(many.rate / one.rate).toFixed(2)}x, CPU ${many.cpuMsPerDocument} ms/document (${(many.cpuMsPerDocument / one.cpuMsPerDocument).toFixed(2)}x)`,
+  `baseline this thread: ${one.rate}/s, CPU ${one.cpuMsPerDocument} ms/document; ${same ? 'same bytes' : 'DIFFERENT BYTES'}; ${many.cpuLine}`);
 
 // 3. Cold runs of each size, a warm re-run.
 for (const size of sizes) {

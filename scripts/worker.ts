@@ -11,7 +11,7 @@ import { pipelineVersion } from './run/cache.ts';
 import { DEFAULT_SETTINGS } from './run/resources.ts';
 import { POINT_CONVENTIONS, type PointConvention } from '../src/pipeline/gazetteer.ts';
 import { missingResource } from './run/resources.ts';
-import { createPool } from './run/pool.ts';
+import { createPool, POOL_DEFAULTS } from './run/pool.ts';
 import { checkRedis, connectionOf, queueName, type BatchReturn } from './run/queue.ts';
 import { decodeBatch, encodeResults } from './run/wire.ts';
 
@@ -73,7 +73,9 @@ async function main(): Promise<void> {
     return { worker: name, results: encodeResults(results) };
   }, {
     connection: connectionOf(url),
-    concurrency: threads,
+    // Two jobs a process, as a local pool hands two batches at once: the next waits in the process's channel, so it
+    // does not idle for a round trip through Redis and this process after every batch.
+    concurrency: threads * POOL_DEFAULTS.batchesAhead,
     lockDuration: lockSeconds * 1000,
     stalledInterval: (lockSeconds * 1000) / 2,
     // A batch whose worker died twice is still run again, a third time, before it fails.

@@ -132,6 +132,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   const cache = cacheDir === null ? null : new DocumentCache(cacheDir, version, opts.warn);
   const progress = createProgress({ label: 'geocode', lines: opts.log });
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let run: CorpusRun;
   try {
     run = await runCorpus(source, {
@@ -154,7 +155,24 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   ].filter(Boolean);
   const rate = run.results.length / seconds;
   opts.log(`${from.join(', ')}: ${seconds.toFixed(1)} s, ${rate < 10 ? rate.toFixed(1) : Math.round(rate)} documents/s`);
+  if (run.processed > 0) opts.log(cpuLine(process.cpuUsage(cpuBefore), run));
   return { ...run, cacheDir, pruneCache: () => cache?.pruneOtherVersions() ?? 0 };
 }
 
 
+
+/**
+ * The document phase's CPU time, which a machine shared with other work does not stretch as it does the wall time:
+ * this process's (reading, hashing, the cache, and the documents when it ran them) and the worker processes'.
+ */
+function cpuLine(main: NodeJS.CpuUsage, run: CorpusRun): string {
+  const mainSeconds = (main.user + main.system) / 1e6;
+  const w = run.workersCpu;
+  if (w === null || w.documents === 0) {
+    return `CPU: this process ${mainSeconds.toFixed(1)} s, ${((mainSeconds * 1000) / run.processed).toFixed(1)} ms a document run`;
+  }
+  const perDocument = ((w.seconds - w.startSeconds) * 1000) / w.documents;
+  const phases = w.laterMs > 0 ? `; the first ${w.early} of each ${w.earlyMs.toFixed(1)} ms, later ${w.laterMs.toFixed(1)} ms` : '';
+  return `CPU: ${w.processes} worker process${w.processes === 1 ? '' : 'es'} ${w.seconds.toFixed(1)} s (${w.startSeconds.toFixed(1)} s starting; ${perDocument.toFixed(1)} ms a document${phases}), ` +
+    `this process ${mainSeconds.toFixed(1)} s`;
+}

@@ -13,4 +13,20 @@ export interface Executor {
   close(): Promise<void>;
   /** Peak resident memory of the executor's own processes added up, in MB (worker processes); absent when it has none. */
   workersPeakMb?(): number;
+  /** CPU time the executor's worker processes spent, for the summary and the bench; absent when it has none. */
+  workersCpu?(): WorkersCpu;
+}
+
+export interface WorkersCpu {
+  /** Seconds of CPU of the worker processes, all of it (user and system, their GC and compiler threads included). */
+  seconds: number;
+  /** Of which starting them (code, the tagger's model, the gazetteer). */
+  startSeconds: number;
+  documents: number;
+  /** CPU per document, in ms, over each process's first `early` documents and over the rest (JIT warm-up shows here). */
+  earlyMs: number;
+  laterMs: number;
+  early: number;
+  /** Worker processes that ran batches (a process stopped and started again counts twice). */
+  processes: number;
 }

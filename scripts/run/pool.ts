@@ -28,6 +28,11 @@ export const POOL_DEFAULTS = {
   smallCorpus: 200,
 };
 
+/** The longest delay setTimeout keeps (about 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A process's first documents, whose CPU is reported apart from the rest's (its compiler is still warming up). */
+const EARLY_DOCUMENTS = 200;
+
 export interface PoolOptions {
   /** Make each document's mention records (only a run that writes mentions.json needs them). */
   mentions?: boolean;
@@ -48,17 +53,38 @@ export function createPool(workers: number, opts = POOL_DEFAULTS, settings: RunS
     execArgv: [...process.execArgv, ...(pool.v8Flags ?? [])],
     minThreads: 0,
     maxThreads: workers,
-    // Loading the resources costs a second: a worker waiting for the next batch must not be stopped.
-    idleTimeout: Infinity,
+    // Loading the resources costs a second: a worker waiting for the next batch must not be stopped. Not Infinity:
+    // tinypool hands it to setTimeout, which takes a delay over 2^31-1 ms as 1 ms (with a TimeoutOverflowWarning), so
+    // every process that went idle for a moment was stopped and the next batch paid for a new one.
+    idleTimeout: MAX_TIMER_MS,
     concurrentTasksPerWorker: opts.batchesAhead,
   });
-  // Each worker's peak resident memory, in kB, by process id.
+  // Each worker's peak resident memory, in kB, and CPU, by process id.
   const peaks = new Map<number, number>();
+  const cpu = new Map<number, { us: number; startUs: number; documents: number }>();
+  const phases = { early: { us: 0, documents: 0 }, later: { us: 0, documents: 0 } };
   return {
     run: async (batch) => {
       const reply = (await tinypool.run(batch)) as BatchReply;
       peaks.set(reply.pid, Math.max(peaks.get(reply.pid) ?? 0, reply.peakKb));
+      const seen = cpu.get(reply.pid) ?? { us: 0, startUs: reply.startCpuUs, documents: 0 };
+      const phase = seen.documents < EARLY_DOCUMENTS ? phases.early : phases.later;
+      phase.us += reply.batchCpuUs;
+      phase.documents += batch.length;
+      cpu.set(reply.pid, { us: Math.max(seen.us, reply.cpuUs), startUs: seen.startUs, documents: seen.documents + batch.length });
       return reply.results;
+    },
+    workersCpu: () => {
+      const all = [...cpu.values()];
+      return {
+        seconds: all.reduce((n, c) => n + c.us, 0) / 1e6,
+        startSeconds: all.reduce((n, c) => n + c.startUs, 0) / 1e6,
+        documents: all.reduce((n, c) => n + c.documents, 0),
+        earlyMs: phases.early.us / 1000 / Math.max(1, phases.early.documents),
+        laterMs: phases.later.us / 1000 / Math.max(1, phases.later.documents),
+        early: EARLY_DOCUMENTS,
+        processes: cpu.size,
+      };
     },
     workersPeakMb: () => Math.round([...peaks.values()].reduce((a, b) => a + b, 0) / 1024),
     capacity: workers * opts.batchesPerThread,

@@ -6,7 +6,7 @@ import type { DocumentResult, PipelineInput } from '../../src/pipeline/index.ts'
 import { duplicateResult } from '../../src/pipeline/index.ts';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
 import { contentHash, type DocumentCache } from './cache.ts';
-import type { Executor } from './executor.ts';
+import type { Executor, WorkersCpu } from './executor.ts';
 import type { DocumentSource } from './inputs.ts';
 
 export interface CorpusRunOptions {
@@ -40,6 +40,8 @@ export interface CorpusRun {
   ranOn: string | null;
   /** Peak memory of the worker processes that ran documents, added up, in MB (0 when none ran). */
   workersPeakMb: number;
+  /** CPU time of the worker processes that ran documents; null when none ran. */
+  workersCpu: WorkersCpu | null;
 }
 
 /**
@@ -150,5 +152,6 @@ export async function runCorpus(source: DocumentSource, opts: CorpusRunOptions):
   if (failure !== null) throw failure;
   const cached = results.length - processed - duplicates;
   const ran = executor as Executor | null;
-  return { results, problems, unread, processed, cached, duplicates, ranOn: ran?.describe() ?? null, workersPeakMb: ran?.workersPeakMb?.() ?? 0 };
+  return { results, problems, unread, processed, cached, duplicates, ranOn: ran?.describe() ?? null, workersPeakMb: ran?.workersPeakMb?.() ?? 0,
+    workersCpu: ran?.workersCpu?.() ?? null };
 }
