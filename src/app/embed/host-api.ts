@@ -4,7 +4,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import { dayOf, isoOf } from '../../model/day.ts';
-import { isFlanklineMessage, parseCommand, PROTOCOL_VERSION, type Announcement, type Command } from './protocol.ts';
+import type { Announcement, Command } from './protocol.ts';
+import { isFlanklineMessage, PROTOCOL_VERSION } from './protocol-envelope.ts';
 
 export const HOST_API_DEFAULTS = {
   /** While playing, time changes are announced at most this often. */
@@ -60,11 +61,17 @@ export function connectHost(ctx: HostApiContext, opts = HOST_API_DEFAULTS): void
     }
   };
 
+  // The commands' schema (zod) loads with the first message of ours; later ones wait on the same promise, so they are
+  // obeyed in the order they came.
+  let protocol: Promise<typeof import('./protocol.ts')> | null = null;
   window.addEventListener('message', (e: MessageEvent) => {
     if (!allowed(e.origin) || !isFlanklineMessage(e.data)) return;
-    const parsed = parseCommand(e.data);
-    if (parsed.ok) obey(parsed.command);
-    else announce({ flankline: PROTOCOL_VERSION, type: 'error', message: `Ignored a malformed command (${parsed.reason}).` });
+    protocol ??= import('./protocol.ts');
+    void protocol.then(({ parseCommand }) => {
+      const parsed = parseCommand(e.data);
+      if (parsed.ok) obey(parsed.command);
+      else announce({ flankline: PROTOCOL_VERSION, type: 'error', message: `Ignored a malformed command (${parsed.reason}).` });
+    });
   });
 
   let timeTimer = 0;
