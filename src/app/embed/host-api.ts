@@ -6,10 +6,13 @@ import type { EventsTable } from '../state/events-table.ts';
 import { dayOf, isoOf } from '../../model/day.ts';
 import type { Announcement, Command } from './protocol.ts';
 import { isFlanklineMessage, PROTOCOL_VERSION } from './protocol-envelope.ts';
+import { whenIdle } from '../list/follow.ts';
 
 export const HOST_API_DEFAULTS = {
   /** While playing, time changes are announced at most this often. */
   timeAnnounceMs: 250,
+  /** The commands' schema loads in idle time after this is called, or after this long at the latest. */
+  protocolWithinMs: 2000,
 };
 
 export interface HostApiContext {
@@ -61,13 +64,15 @@ export function connectHost(ctx: HostApiContext, opts = HOST_API_DEFAULTS): void
     }
   };
 
-  // The commands' schema (zod) loads with the first message of ours; later ones wait on the same promise, so they are
-  // obeyed in the order they came.
+  // The commands' schema (zod) is not in the first load: it loads in idle time once the map is up, or with the first
+  // message of ours if that comes sooner (a host's first command then waits for it, the commands after it do not).
+  // Every message waits on the same promise, so they are obeyed in the order they came.
   let protocol: Promise<typeof import('./protocol.ts')> | null = null;
+  const loadProtocol = () => (protocol ??= import('./protocol.ts'));
+  whenIdle(opts.protocolWithinMs)(() => void loadProtocol());
   window.addEventListener('message', (e: MessageEvent) => {
     if (!allowed(e.origin) || !isFlanklineMessage(e.data)) return;
-    protocol ??= import('./protocol.ts');
-    void protocol.then(({ parseCommand }) => {
+    void loadProtocol().then(({ parseCommand }) => {
       const parsed = parseCommand(e.data);
       if (parsed.ok) obey(parsed.command);
       else announce({ flankline: PROTOCOL_VERSION, type: 'error', message: `Ignored a malformed command (${parsed.reason}).` });
