@@ -12,7 +12,7 @@ import { loadEvents } from './data/load-events.ts';
 import type { Dataset } from './data/dataset.ts';
 import { datasetOfFeatures } from './data/features-dataset.ts';
 import { dataExtent } from './state/events-table.ts';
-import { createStore, type Store } from './state/store.ts';
+import { createStore, type AppState, type Store } from './state/store.ts';
 import { createSearch } from './state/search.ts';
 import { timeDomain } from './timeline/scale.ts';
 import { createScrubber } from './timeline/scrubber.ts';
@@ -58,6 +58,11 @@ export interface MountOptions {
   notify(level: 'error' | 'warning' | 'info', lines: string[]): void;
   /** The time to open at, given the data's domain; the end of the data when absent. */
   initialTime?(domain: [number, number]): number | undefined;
+  /**
+   * The view to open with (a link's time, mode, window, categories, search), given the data's domain: the views are
+   * built on it, so they have their final size before deck.gl starts (a row that grows later resizes both canvases).
+   */
+  initialState?(domain: [number, number]): Partial<AppState>;
   /** Installs the hook the browser tests read the map's state through (the page does; embedded components do not). */
   testHook?: boolean;
   /** What a mode adds to the views (the workbench's review mode), made once the store and the map exist. */
@@ -134,8 +139,12 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
   let data = await loading;
 
   const domain = timeDomain(dataExtent(data.dataset.table), dayOfDate(new Date()));
-  const t = opts.initialTime?.(domain);
-  const store = createStore({ t: t === undefined ? lastDay(data.dataset, domain) : Math.min(domain[1], Math.max(domain[0], t)) });
+  const opening = opts.initialState?.(domain) ?? {};
+  const t = opts.initialTime?.(domain) ?? opening.t;
+  const store = createStore({
+    ...opening,
+    t: t === undefined ? lastDay(data.dataset, domain) : Math.min(domain[1], Math.max(domain[0], t)),
+  });
   const extension = (await opts.extend?.(store, map)) ?? {};
   let views = mountViews(els, store, data, domain, map, opts, extension);
   if (map) refitOpening(map);
@@ -153,7 +162,12 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
           map.triggerRepaint();
         })
       : Promise.resolve();
-  void drawn.then(() => views.startEasing());
+  // What the first picture does without starts once it is drawn: the tints' easing, the labels making way for markers.
+  const opened = () => {
+    views.startEasing();
+    layers.eventsMap?.opened();
+  };
+  void drawn.then(opened);
 
   const reload = async (): Promise<boolean> => {
     const next = await load();
@@ -175,7 +189,7 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
     data = next;
     views = mountViews(els, store, data, domain, map, opts, extension);
     layers = views.mountLayers(deck, capitals, overlay);
-    views.startEasing();
+    opened();
     if (selectedId && data.dataset.table.rowOf(selectedId) !== undefined) store.set({ selectedId });
     return true;
   };

@@ -1,5 +1,5 @@
 // One colour and one label per category, shared by the markers, the legend, the timeline strip and the list.
-import { CATEGORIES, type Category } from '../model/index.ts';
+import { CATEGORIES, type Category } from '../model/terms.ts';
 
 export type Rgb = [number, number, number];
 

@@ -72,6 +72,10 @@ export interface EventsMap {
   drawn(): boolean;
   /** Resolves in the frame that draws the layers as they are now (at once if it has). */
   whenDrawn(): Promise<void>;
+  /** The map's first picture is drawn: starts what it does without (the labels making way for the markers). */
+  opened(): void;
+  /** Whether the labels have made way for the markers shown now (marker-footprints.ts). */
+  labelsPlaced(): boolean;
   /** Takes its map listeners and tooltip down; the overlay stays on the map for the next views to reuse. */
   dispose(): void;
 }
@@ -208,7 +212,7 @@ export function connectEventsMap(
     map.addControl(overlay);
     sizeCanvasBeforeContext(map, overlay);
   }
-  // Labels make way for the shown markers.
+  // Labels make way for the shown markers, from opened() on.
   const footprints = connectMarkerFootprints(map, events, size, layerProps);
   const redraw = () => {
     version++;
@@ -295,5 +299,16 @@ export function connectEventsMap(
     tooltip.remove();
     footprints.dispose();
   };
-  return { overlay, size, rowAt, layerProps, postureInput, drawn: () => drawnVersion === version, whenDrawn, dispose };
+  return {
+    overlay,
+    size,
+    rowAt,
+    layerProps,
+    postureInput,
+    drawn: () => drawnVersion === version,
+    whenDrawn,
+    opened: () => footprints.start(),
+    labelsPlaced: () => footprints.placed(),
+    dispose,
+  };
 }

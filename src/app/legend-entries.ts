@@ -1,6 +1,6 @@
 // What the map draws besides its markers, as legend entries: one home for the on-screen legend (legend.ts) and the
 // PNG export's (export/overlay-draw.ts), so a printed map's legend lists the same posture layers the app draws.
-import { CATEGORIES, type Category } from '../model/index.ts';
+import { CATEGORIES, type Category } from '../model/terms.ts';
 import { CATEGORY_LABELS, cssColor } from './categories.ts';
 import { categoryCounts, categoryOf, type EventsTable } from './state/events-table.ts';
 import { contributorsOf, type PostureTable } from '../model/posture-table.ts';

@@ -1,6 +1,6 @@
 // The legend beside the map: a switch per category the dataset uses (pressing one hides or shows it on the map, the
 // strip and the list), how states, contributors and incidents are drawn, and what faded and size mean.
-import { CATEGORIES, type Category } from '../model/index.ts';
+import { CATEGORIES, type Category } from '../model/terms.ts';
 import { CATEGORY_LABELS, cssColor } from './categories.ts';
 import { categoryCounts, type EventsTable } from './state/events-table.ts';
 import type { Store } from './state/store.ts';

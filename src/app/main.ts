@@ -6,7 +6,7 @@ import './styles.css';
 import { loadDataset, resolveEventsUrl } from './data/load.ts';
 import { STATE_DEFAULTS } from './state/store.ts';
 import { showBanner } from './banner.ts';
-import { initialView, startEmbedding } from './embed/embedding.ts';
+import { embedLayout, initialView, openingState, startEmbedding } from './embed/embedding.ts';
 import { mountApp } from './app.ts';
 import { postureLegendEntries } from './legend-entries.ts';
 import { workbenchApi } from './review/workbench-mode.ts';
@@ -17,6 +17,8 @@ const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
 async function main(): Promise<void> {
   const banners = $('banners');
+  // The layout and the linked view before the map and the views are made: they open at the size they keep.
+  embedLayout();
   const source = resolveEventsUrl(location.href);
   // Review mode, in the workbench only (never in a published or embedded view): src/app/review/, its own chunk.
   const workbench = workbenchApi();
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     base: document.baseURI,
     notify: (level, lines) => showBanner(banners, level, lines),
     testHook: true,
+    initialState: openingState,
     extend: workbench
       ? async (store, map) => (review = (await import('./review/workbench.ts')).createWorkbench(workbench, store, map, banners))
       : undefined,

@@ -41,6 +41,8 @@ export interface FlanklineHook {
   drawn(): boolean;
   /** Resolves in the frame that draws the layers as they are now: a timer's view of a frame, without polling. */
   whenDrawn(): Promise<void>;
+  /** Whether the basemap's labels have made way for the markers shown now (they follow the first picture, and the time once it rests). */
+  labelsPlaced(): boolean;
   /** The countries source's feature state of a country (alpha-2), e.g. { deployment: 1 }. */
   countryState(code: string): Record<string, number | undefined>;
   /** "eventId:actor" of every arc deck.gl draws in the viewport, read back by deck.gl picking. */
@@ -132,6 +134,7 @@ export function installTestHook(map: MapLibreMap, eventsMap: EventsMap, store: S
     },
     drawn: () => eventsMap.drawn(),
     whenDrawn: () => eventsMap.whenDrawn(),
+    labelsPlaced: () => eventsMap.labelsPlaced(),
     countryState: (code) => {
       const countries = basemapCountries(map);
       return (map.getFeatureState({ source: countries.source, sourceLayer: countries['source-layer'], id: code }) ?? {}) as Record<string, number | undefined>;

@@ -14,7 +14,8 @@
 //   24 total     u32  byte length of the whole file        country   Uint16[n]   the place's country, codeOfAlpha2 (v3)
 //                                                          category, precision, flags, sources  Uint8[n] each
 //   28 reserved  u32  0                                    text      Uint8[b]    UTF-8
-import { CATEGORIES, PRECISIONS, type Category, type EventFeature, type Precision, type Status } from './index.ts';
+import { CATEGORIES, PRECISIONS, type Category, type Precision, type Status } from './terms.ts';
+import type { EventFeature } from './index.ts';
 import { dayOf, isoOf } from './day.ts';
 import { alpha2OfCode, codeOfAlpha2, COUNTRY_CODES } from './country-code.ts';
 

@@ -32,10 +32,13 @@ async function labelsOnMarkers(page: Page): Promise<{ id: string; labels: string
 const countryLabels = (page: Page) => page.evaluate(() => window.__flankline.map.queryRenderedFeatures({ layers: ['country-labels'] })
   .map((f) => String(f.properties.name)));
 
-/** Waits until the label placement has followed the shown markers (they follow the time once it rests). */
+/**
+ * Waits until the label placement has followed the shown markers: they follow the first picture (in idle time), and
+ * the time once it rests.
+ */
 async function placed(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__flankline.drawn(), undefined, { timeout: 30_000 });
-  await page.waitForTimeout(700);
+  await page.waitForFunction(() => window.__flankline.labelsPlaced(), undefined, { timeout: 30_000 });
   await settle(page);
 }
 

@@ -90,6 +90,35 @@ describe('permalinks', () => {
     expect((await camera(suite.app)).zoom).toBeCloseTo(zoomed.zoom, 2);
   });
 
+  test('a link shows its own view from the first paint of the list and the timeline, not the default view first', async () => {
+    // The views are built on the linked view (issue 16): before, they were built on the defaults and moved to the link's
+    // time and window once deck.gl had loaded, so the list and the posture row changed (and the map resized under them).
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstPaint: { ids: string[]; date: string | null } | null };
+      w.__firstPaint = null;
+      new MutationObserver((_, observer) => {
+        const items = [...document.querySelectorAll<HTMLElement>('#list .list-item')];
+        if (items.length === 0) return;
+        observer.disconnect();
+        w.__firstPaint = { ids: items.map((b) => b.dataset.id ?? ''), date: document.querySelector('[role="slider"]')?.getAttribute('aria-valuetext') ?? null };
+      }).observe(document, { childList: true, subtree: true });
+    });
+    try {
+      await page.goto(`${url}#time=2022-03-01&mode=window&playwindow=30`);
+      await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 90_000 });
+      await settle(page);
+      const first = await page.evaluate(() => (window as unknown as { __firstPaint: { ids: string[]; date: string | null } }).__firstPaint);
+      const now = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#list .list-item')].map((b) => b.dataset.id ?? ''));
+      expect(first.date).toBe('2022-03-01');
+      expect(now.length).toBeGreaterThan(0);
+      expect(first.ids).toEqual(now);
+      expect(await page.evaluate(() => window.__flanklineEmbed.state().playMode)).toBe('window');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('a link to an event the data no longer has says so, and keeps the rest of the view', async () => {
     const gone = await openApp(suite.browser, `${url}#time=2022-03-01&event=strike-nowhere-1999`);
     try {

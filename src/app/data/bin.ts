@@ -2,7 +2,7 @@
 // events.bin (the columns, loaded by the columnar worker), its companion tables (events.posture.bin at load,
 // events.text.bin on the first search) and events.parts/ (an event's full feature, fetched only when a reader opens
 // it). Every failure is a sentence naming the file.
-import { validateEvents, type EventFeature } from '../../model/index.ts';
+import type { EventFeature } from '../../model/index.ts';
 import { COLUMNAR_HEADER_BYTES, headerCount, stringAt, type ColumnarEvents } from '../../model/columnar.ts';
 import { binPathOf, isMissingResponse, partFileName, partOfRow, partsDirOf, PARTS_DEFAULTS, posturePathOf, textPathOf } from '../../model/parts.ts';
 import { createLru } from '../../util/lru.ts';
@@ -157,6 +157,7 @@ export function createDetailsSource(eventsUrl: string, columns: ColumnarEvents, 
     } catch (e) {
       throw new Error(`${label} is not valid JSON: ${(e as Error).message}.`);
     }
+    const { validateEvents } = await import('../../model/validate.ts');
     const checked = validateEvents(json);
     if (!checked.ok) throw new Error(`${label} does not follow the event data contract: ${checked.errors[0]}.`);
     const expected = Math.max(0, Math.min(partSize, columns.count - k * partSize));

@@ -3,7 +3,7 @@
 // with its posture table; otherwise the GeoJSON, checked against the contract and encoded into the same columnar form.
 // A bin that is there but broken is an error, not a silent fallback: a large corpus would otherwise send the reader
 // a GeoJSON too big to open, or none at all.
-import { publishedFeatures, type CorpusInfo, type SourceDocument } from '../../model/index.ts';
+import type { CorpusInfo, SourceDocument } from '../../model/index.ts';
 import { loadCorpusInfo } from './corpus.ts';
 import { decodePosture, EMPTY_POSTURE, type PostureTable } from '../../model/posture-table.ts';
 import { inlinedFile } from '../export/inlined.ts';
@@ -88,5 +88,6 @@ async function loadEventsAlone(eventsUrl: string, opts: LoadEventsOptions): Prom
   const result = await loadDataset(eventsUrl);
   if (!result.ok) return result;
   const { events, documents, warnings } = result.dataset;
+  const { publishedFeatures } = await import('../../model/event.ts');
   return { ok: true, dataset: datasetOfFeatures(publishedFeatures(events.features)), documents, warnings };
 }

@@ -1,8 +1,14 @@
 // Loads and checks the two files of the contract. Every failure becomes a sentence naming the file and the problem;
 // only a missing or invalid events file is fatal, documents problems degrade to notes beside the excerpts.
-import { checkExcerpts, validateDocuments, validateEvents, type EventCollection, type SourceDocument }
-  from '../../model/index.ts';
+import type { EventCollection, SourceDocument } from '../../model/index.ts';
 import { inlinedFile } from '../export/inlined.ts';
+
+/**
+ * The contract's checks (zod and the schemas), in a chunk of their own fetched when a file is to be checked: the map's
+ * first load does without them (issue 16).
+ */
+const contractChecks = () => import('../../model/validate.ts');
+type Checks = Awaited<ReturnType<typeof contractChecks>>;
 
 /**
  * Other sites a deployment trusts for `?data=`, from `<meta name="flankline-data-origins" content="https://a.org
@@ -85,19 +91,19 @@ export async function loadDataset(eventsUrl: string, opts = LOAD_DEFAULTS): Prom
   const documentsUrl = new URL(opts.documentsName, eventsUrl).href;
   const eventsLabel = shortName(eventsUrl);
   const documentsLabel = shortName(documentsUrl);
-  const [eventsFetched, documentsFetched] = await Promise.all([
-    fetchJson(eventsUrl, eventsLabel), fetchJson(documentsUrl, documentsLabel),
+  const [eventsFetched, documentsFetched, checks] = await Promise.all([
+    fetchJson(eventsUrl, eventsLabel), fetchJson(documentsUrl, documentsLabel), contractChecks(),
   ]);
   if (!eventsFetched.ok) return { ok: false, errors: [eventsFetched.error] };
-  const events = validateEvents(eventsFetched.json);
+  const events = checks.validateEvents(eventsFetched.json);
   if (!events.ok) {
     // validateEvents lists the first ten problems: a 20 MB file with one mistake per feature stays readable.
     const more = events.errors.length >= 10 ? ['… and maybe more: only the first 10 problems are listed.'] : [];
     return { ok: false, errors: [`${eventsLabel} does not follow the event data contract:`, ...events.errors, ...more] };
   }
-  const { documents, warnings } = checkedDocuments(documentsFetched, documentsLabel);
+  const { documents, warnings } = checkedDocuments(checks, documentsFetched, documentsLabel);
   if (documents.length) {
-    const mismatched = checkExcerpts(events.value, documents).filter((p) => !p.includes('is not in documents.json'));
+    const mismatched = checks.checkExcerpts(events.value, documents).filter((p) => !p.includes('is not in documents.json'));
     if (mismatched.length > 0) {
       warnings.push(`${mismatched.length} excerpt(s) do not match their document text, e.g. ${mismatched[0]}.`);
     }
@@ -108,9 +114,9 @@ export async function loadDataset(eventsUrl: string, opts = LOAD_DEFAULTS): Prom
   };
 }
 
-function checkedDocuments(fetched: Fetched, label: string): { documents: SourceDocument[]; warnings: string[] } {
+function checkedDocuments(checks: Checks, fetched: Fetched, label: string): { documents: SourceDocument[]; warnings: string[] } {
   if (!fetched.ok) return { documents: [], warnings: [`${fetched.error} Excerpts are shown without their documents.`] };
-  const checked = validateDocuments(fetched.json);
+  const checked = checks.validateDocuments(fetched.json);
   if (!checked.ok) {
     return { documents: [], warnings: [`${label} does not follow the contract (${checked.errors[0]}); excerpts are shown without their documents.`] };
   }
@@ -124,6 +130,7 @@ function checkedDocuments(fetched: Fetched, label: string): { documents: SourceD
 export async function loadDocuments(eventsUrl: string, opts = LOAD_DEFAULTS): Promise<{ documents: ReadonlyMap<string, SourceDocument>; warnings: string[] }> {
   const documentsUrl = new URL(opts.documentsName, eventsUrl).href;
   const documentsLabel = shortName(documentsUrl);
-  const { documents, warnings } = checkedDocuments(await fetchJson(documentsUrl, documentsLabel), documentsLabel);
+  const [fetched, checks] = await Promise.all([fetchJson(documentsUrl, documentsLabel), contractChecks()]);
+  const { documents, warnings } = checkedDocuments(checks, fetched, documentsLabel);
   return { documents: new Map(documents.map((d) => [d.file, d])), warnings };
 }

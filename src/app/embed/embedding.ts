@@ -23,6 +23,25 @@ export function initialView(domain: [number, number]): View {
   return view;
 }
 
+/**
+ * The linked view's state the views open with (mountApp's initialState): all of it but the selection, whose absence
+ * startEmbedding explains, and play, which starts once the map is there.
+ */
+export function openingState(domain: [number, number]): Partial<AppState> {
+  const { selectedId: _selected, playing: _playing, ...linked } = initialView(domain).state;
+  return linked;
+}
+
+/** The page's layout for embed mode and its options: set before the map is made, so it opens at the size it keeps. */
+export function embedLayout(): EmbedOptions {
+  const options = readEmbedOptions(location.href);
+  const body = document.body.classList;
+  body.toggle('embed', options.embed);
+  body.toggle('no-scrubber', !options.scrubber);
+  body.toggle('view-locked', options.lock);
+  return options;
+}
+
 export interface EmbeddingContext {
   map: MapLibreMap | null;
   overlay: MapboxOverlay | null;
@@ -50,11 +69,7 @@ export interface EmbedHook {
 }
 
 export function startEmbedding(ctx: EmbeddingContext): void {
-  const options = readEmbedOptions(location.href);
-  const body = document.body.classList;
-  body.toggle('embed', options.embed);
-  body.toggle('no-scrubber', !options.scrubber);
-  body.toggle('view-locked', options.lock);
+  const options = embedLayout();
 
   const { selectedId: selected, ...linked } = ctx.view.state;
   ctx.store.set(linked);

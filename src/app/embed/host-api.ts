@@ -4,11 +4,15 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import { dayOf, isoOf } from '../../model/day.ts';
-import { isFlanklineMessage, parseCommand, PROTOCOL_VERSION, type Announcement, type Command } from './protocol.ts';
+import type { Announcement, Command } from './protocol.ts';
+import { isFlanklineMessage, PROTOCOL_VERSION } from './protocol-envelope.ts';
+import { whenIdle } from '../list/follow.ts';
 
 export const HOST_API_DEFAULTS = {
   /** While playing, time changes are announced at most this often. */
   timeAnnounceMs: 250,
+  /** The commands' schema loads in idle time after this is called, or after this long at the latest. */
+  protocolWithinMs: 2000,
 };
 
 export interface HostApiContext {
@@ -60,11 +64,19 @@ export function connectHost(ctx: HostApiContext, opts = HOST_API_DEFAULTS): void
     }
   };
 
+  // The commands' schema (zod) is not in the first load: it loads in idle time once the map is up, or with the first
+  // message of ours if that comes sooner (a host's first command then waits for it, the commands after it do not).
+  // Every message waits on the same promise, so they are obeyed in the order they came.
+  let protocol: Promise<typeof import('./protocol.ts')> | null = null;
+  const loadProtocol = () => (protocol ??= import('./protocol.ts'));
+  whenIdle(opts.protocolWithinMs)(() => void loadProtocol());
   window.addEventListener('message', (e: MessageEvent) => {
     if (!allowed(e.origin) || !isFlanklineMessage(e.data)) return;
-    const parsed = parseCommand(e.data);
-    if (parsed.ok) obey(parsed.command);
-    else announce({ flankline: PROTOCOL_VERSION, type: 'error', message: `Ignored a malformed command (${parsed.reason}).` });
+    void loadProtocol().then(({ parseCommand }) => {
+      const parsed = parseCommand(e.data);
+      if (parsed.ok) obey(parsed.command);
+      else announce({ flankline: PROTOCOL_VERSION, type: 'error', message: `Ignored a malformed command (${parsed.reason}).` });
+    });
   });
 
   let timeTimer = 0;

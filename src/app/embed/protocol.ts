@@ -1,8 +1,9 @@
 // The postMessage protocol between a host page and an embedded map, version 1 (docs/embedding.md). Every message
 // is an object `{ flankline: 1, type, ... }`; anything else is not ours and is ignored.
 import { z } from 'zod';
+import { PROTOCOL_VERSION } from './protocol-envelope.ts';
 
-export const PROTOCOL_VERSION = 1;
+export { isFlanklineMessage, PROTOCOL_VERSION } from './protocol-envelope.ts';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
@@ -38,9 +39,4 @@ export function parseCommand(data: unknown): ParsedCommand {
   const result = CommandSchema.safeParse(data);
   if (result.success) return { ok: true, command: result.data };
   return { ok: false, reason: result.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ') };
-}
-
-/** Whether a message is meant for Flankline at all (so other scripts' messages are not even reported). */
-export function isFlanklineMessage(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && 'flankline' in data;
 }

@@ -2,7 +2,7 @@
 //   "Deployments: 4 host countries · Mission: Eastern Sentry (5 contributors) · Incursions in the last 30 days: 2".
 // Generic over categories: each persisting category is summarised by its mode, each incident category by a count.
 import { bisectLeft } from 'd3-array';
-import { CATEGORIES, PRECISIONS, type Category } from '../../model/index.ts';
+import { CATEGORIES, PRECISIONS, type Category } from '../../model/terms.ts';
 import { FLAG_PLANNED, stringAt } from '../../model/columnar.ts';
 import type { PostureTable } from '../../model/posture-table.ts';
 import { CATEGORY_LABELS } from '../categories.ts';

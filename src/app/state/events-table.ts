@@ -6,7 +6,8 @@
 //   persistsUntil[i]   Float32Array  see below
 //   category[i]        Uint8Array    index into CATEGORIES
 //   feature(i)         a light feature, for the list, the tooltip and the panel's first look
-import { CATEGORIES, type Category, type EventFeature } from '../../model/index.ts';
+import { CATEGORIES, type Category } from '../../model/terms.ts';
+import type { EventFeature } from '../../model/index.ts';
 import type { ColumnarEvents } from '../../model/columnar.ts';
 
 export interface EventsTable {

@@ -4,7 +4,7 @@
 // over all of them joined), then one typed-array pass over the rows gives the per-row answer. The excerpts are
 // fetched on the first search, so a reader who never searches never pays for them.
 import { bisectRight } from 'd3-array';
-import { CATEGORIES } from '../../model/index.ts';
+import { CATEGORIES } from '../../model/terms.ts';
 import { NO_COUNTRY, stringAt, type ColumnarEvents } from '../../model/columnar.ts';
 import { alpha2OfCode, COUNTRY_CODES } from '../../model/country-code.ts';
 import { countryName } from '../format/place.ts';

@@ -2,7 +2,7 @@
 // wiring lives in embed/url-sync.ts. A store field joins the URL by adding one line to URL_FIELDS.
 import type { AppState } from './store.ts';
 import { dayOf, isoOf } from '../../model/day.ts';
-import { isIsoDate } from '../../model/event.ts';
+import { isIsoDate } from '../../model/terms.ts';
 
 /** How a value is written to and read from one URL parameter; `read` returns undefined for text it rejects. */
 export interface Codec<T> {

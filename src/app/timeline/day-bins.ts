@@ -1,7 +1,7 @@
 // The timeline strip: event counts per (category, day), counted once per dataset (and once per search), then drawn
 // as one bar per pixel column whose opacity grows with its count. A redraw (zoom, pan, resize) costs days ×
 // categories, never the number of events.
-import { CATEGORIES } from '../../model/index.ts';
+import { CATEGORIES } from '../../model/terms.ts';
 import type { EventsTable } from '../state/events-table.ts';
 
 export interface DayBins {

@@ -3,7 +3,7 @@
 // redraw costs pixel columns, not events. Unsplit, every category shares one full-height lane. Categories switched
 // off are drawn faint; search misses are left out, so the strip shows when the matches happened.
 import type { ScaleTime } from 'd3';
-import { CATEGORIES, type Category } from '../../model/index.ts';
+import { CATEGORIES, type Category } from '../../model/terms.ts';
 import { cssColor } from '../categories.ts';
 import { categoryCounts, type EventsTable } from '../state/events-table.ts';
 import { binColumns, columnAlpha, type DayBins } from './day-bins.ts';

@@ -4,7 +4,7 @@
 // with many others, so the bands are grouped by (category, start, end): a redraw costs the distinct intervals in
 // view, a few hundred for a decade, however many events there are.
 import type { ScaleTime } from 'd3';
-import { CATEGORIES, type Category } from '../../model/index.ts';
+import { CATEGORIES, type Category } from '../../model/terms.ts';
 import { cssColor } from '../categories.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import { xOfDay } from './scale.ts';
