@@ -117,7 +117,7 @@ function geocode(args: string[]): CommandRun {
   const run = spawnSync(process.execPath, ['--enable-source-maps', 'build/cli/geocode.mjs', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const wallSeconds = (performance.now() - t) / 1000;
   const phase = /: ([\d.]+) s, ([\d.]+) documents\/s$/m.exec(run.stdout);
-  const peak = /\(peak memory (\d+) MB\)/.exec(run.stdout);
+  const peak = /\(peak memory (\d+) MB(?: at once[^)]*)?\)/.exec(run.stdout);
   const cpuLine = /^geocode: (CPU: .*)$/m.exec(run.stdout)?.[1] ?? '';
   const cpuMs = /(?:s starting; |, )([\d.]+) ms a document/.exec(cpuLine);
   if (run.status !== 0) console.error(`  geocode ${args.join(' ')} exited ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
