@@ -25,6 +25,11 @@ describe('findDates: weekdays', () => {
       .toEqual(['April 6: 2019-04-06..2019-04-06 day']);
   });
 
+  it('findDates() reads a weekday, a part of the day and the day it names as one date ("Sunday night, March 29")', () => {
+    expect(summary('She won the crown at the county pageant Sunday night, March 29, in Hamilton.', '2009-06-15'))
+      .toEqual(['Sunday night, March 29: 2009-03-29..2009-03-29 day']);
+  });
+
   it('findDates() resolves "on Wednesday" in a Wednesday document to that day', () => {
     expect(summary('NATO defense ministers are meeting on Wednesday to discuss enhanced deterrence measures.', '2025-10-15'))
       .toEqual(['Wednesday: 2025-10-15..2025-10-15 day']);
