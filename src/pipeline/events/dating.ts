@@ -47,6 +47,8 @@ export interface DatingContext {
    * transcript): their events are the day's, so the publication day dates them; -1 without a dateline.
    */
   datelineLede: number;
+  /** The last sentence of the headline and lede, dateline or not. */
+  ledeLimit: number;
   /** Event nouns that are the document's topic ("summit" told five times): a phrase mentioning one may take the document's date. */
   topics: Set<string>;
 }
@@ -62,6 +64,10 @@ const RECENT_WORDS = /\b(?:recent|recently|latest|apparent|ongoing|current|conti
 function nearestVerb(grammar: SentenceGrammar, d: DateMention): SentenceGrammar['verbs'][number] | null {
   const k = tokenIndexAt(grammar, d.start);
   const clause = grammar.clauseOf[k];
+  // "Soldiers deployed to Lithuania in 2017 returned home": a date in a participle's phrase, before the verb it leads to, is the participle's
+  const described = grammar.verbs.find((g) => g.form === 'participle' && g.head < k && !grammar.verbs.some((o) => o.head > g.head && o.first <= k)
+    && grammar.verbs.some((o) => o.first > k));
+  if (described) return described;
   let best: SentenceGrammar['verbs'][number] | null = null;
   let bestGap = Infinity;
   for (const g of grammar.verbs) {
@@ -71,7 +77,9 @@ function nearestVerb(grammar: SentenceGrammar, d: DateMention): SentenceGrammar[
     // and a comma between a date and a verb after it ends the date's phrase ("... border on Tuesday, calling it ...")
     // ... and so does a conjunction ("arrived in the UK in 2002 but her application was rejected two years later")
     const comma = k < g.first && grammar.tokens.slice(k + 1, g.first).some((t) => t.text === ',' || t.pos === 'CCONJ');
-    const gap = (k < g.first ? 2 * (g.first - k) + (comma ? 10 : 0) : k - g.head) + (g.form === 'finite' || (g.form === 'infinitive' && k > g.head) ? 0 : 3);
+    // ... and a date before a participle is the main verb's ("Last year, troops stationed in Iraq sought treatment")
+    const gap = (k < g.first ? 2 * (g.first - k) + (comma ? 10 : 0) + (g.form === 'participle' ? 100 : 0) : k - g.head) +
+      (g.form === 'finite' || (g.form === 'infinitive' && k > g.head) ? 0 : 3);
     if (gap < bestGap) [best, bestGap] = [g, gap];
   }
   return best;
@@ -176,11 +184,17 @@ const SETTING_PREPOSITIONS = new Set(['at', 'during', 'for', 'ahead', 'before', 
 /** Nouns that make "of" a setting: "on the sidelines of the summit", "on the eve of the visit". */
 const SETTING_NOUNS = new Set(['sidelines', 'sideline', 'margins', 'margin', 'eve', 'opening', 'start', 'end', 'close', 'occasion', 'ahead']);
 
+/** The first word of a noun predicate's phrase: "the" in "the NATO defence ministers' meeting". */
+function nounPhraseFirst(grammar: SentenceGrammar, p: Predicate): number {
+  let a = p.first;
+  while (a > 0 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART'].includes(grammar.tokens[a - 1].pos)) a--;
+  return a;
+}
+
 /** The preposition that governs a noun predicate's phrase ("at" in "at the NATO summit"), or null. */
 function governingPreposition(grammar: SentenceGrammar, p: Predicate): { prep: string; before: string } | null {
   const { tokens } = grammar;
-  let a = p.first;
-  while (a > 0 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART'].includes(tokens[a - 1].pos)) a--;
+  const a = nounPhraseFirst(grammar, p);
   const prep = tokens[a - 1];
   return prep && (prep.pos === 'ADP' || prep.pos === 'SCONJ') ? { prep: prep.lower, before: tokens[a - 2]?.lower ?? '' } : null;
 }
@@ -201,7 +215,7 @@ function mayInherit(grammar: SentenceGrammar, p: Predicate, context: DatingConte
   if (opener !== null && HISTORY_OPENERS.has(opener)) return false;
   // "Officials recalled the invasion": looked back at, not reported
   const recalled = !p.isVerb && p.argument && p.verb !== null && MEMORY_VERBS.has(grammar.tokens[p.verb.head].lemma);
-  if (recalled) return RECENT_WORDS.test(context.text.slice(Math.max(grammar.tokens[0].start, p.start - 40), p.end));
+  if (recalled) return toldAsRecent(grammar, p, context);
   if (p.isVerb || p.argument || topicSetting(grammar, p, context)) return true;
   // "two men were wounded in a shooting", "killed in the attack": the harm tells the event as it tells itself
   const governed = governingPreposition(grammar, p);
@@ -209,10 +223,26 @@ function mayInherit(grammar: SentenceGrammar, p: Predicate, context: DatingConte
   // "we are part of the Air Policing mission": a state said to hold now holds at publication
   if (p.persists && p.status === 'ongoing' && p.verb?.tense === 'present') return true;
   // A noun in a phrase ("in response to Russia's invasion") is background unless the words say it is recent.
-  const sentence = grammar.tokens;
-  const from = sentence[0].start;
-  const before = context.text.slice(from, p.start);
-  return RECENT_BEFORE.test(before) || RECENT_WORDS.test(context.text.slice(Math.max(from, p.start - 40), p.end));
+  return settingOf(grammar, p, context) || toldAsRecent(grammar, p, context);
+}
+
+/** A noun in a phrase that sets its clause in time: "during the invasion", "in the wake of the sabotage". */
+function settingOf(grammar: SentenceGrammar, p: Predicate, context: DatingContext): boolean {
+  return RECENT_BEFORE.test(context.text.slice(grammar.tokens[0].start, p.start));
+}
+
+/** The clause around a noun tells the past: a finite verb in the past ("landed"), or "was"/"were" ("Egypt was instrumental"). */
+function toldInPast(grammar: SentenceGrammar, p: Predicate): boolean {
+  const clause = grammar.clauseOf[p.first];
+  if (grammar.verbs.some((g) => g.clause === clause && g.form === 'finite' && g.tense === 'past')) return true;
+  return grammar.tokens.some((t, k) => grammar.clauseOf[k] === clause && (t.lower === 'was' || t.lower === 'were'));
+}
+
+/** "the recent attack", "yesterday's blast": words beside a noun that put it near the writing day. */
+function toldAsRecent(grammar: SentenceGrammar, p: Predicate, context: DatingContext): boolean {
+  // the noun's own phrase, however long its name ("a recent Walker County Commissioners Court meeting"), or 40 characters
+  const from = Math.max(grammar.tokens[0].start, Math.min(grammar.tokens[nounPhraseFirst(grammar, p)].start, p.start - 40));
+  return RECENT_WORDS.test(context.text.slice(from, p.end));
 }
 
 /** The event's date, or null when the text gives none it may use. */
@@ -294,6 +324,10 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   }
   // "The following year ..." with no time told before it in the paragraph: counted from a time the text does not give
   if (shift) return null;
+  // "It landed on the beaches during the D-Day invasion": below the lede, the setting of a past clause that tells no
+  // time is as old as what the clause tells, which nothing dates; only words that say it is recent put it near the
+  // writing day. (In the lede, "jets were scrambled during an attack" is the day's news.)
+  if (recentNoun && i > context.ledeLimit && settingOf(grammar, p, context) && toldInPast(grammar, p) && !toldAsRecent(grammar, p, context)) return null;
   if (context.lede && context.lede.sentence < i && fits(context.lede.mention.interval!, p.status, context.published) && nearWriting(context.lede.mention.interval!)) {
     return { interval: context.lede.mention.interval!, mention: context.lede.mention, source: 'lede', sentence: context.lede.sentence };
   }

@@ -260,6 +260,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
     lede: ledeDate(sentences, datesBySentence, doc.published),
     dateline: dateline?.day ? { start: dateline.day, end: dateline.day, precision: 'day' } : null,
     datelineLede: dateline?.place ? ledeLimit : -1,
+    ledeLimit,
     topics: new Set(),
   };
 
@@ -315,6 +316,9 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       const repeated = !said.isVerb && /^(the|this|that)$/.test(grammar.tokens[said.first - 1]?.lower ?? '') && toldHere.has(said.lemma);
       if (restated || repeated) continue;
       const { p, date: told } = toldAsDone(datedInNewsPresent(said, i, context));
+      // "94 troops stationed in Iraq sought treatment": a participle describes its noun; it reports an event only
+      // with a time of its own ("soldiers deployed to Lithuania in 2017 returned")
+      if (p.isVerb && p.verb?.form === 'participle' && told?.source !== 'clause') continue;
       const date = habitual(grammar, p, told, i === contentIndex[0]) ? null : told;
       const kind = `${p.category}|${p.lemma}`;
       let role: string | null = chosen[0]?.role ?? null;

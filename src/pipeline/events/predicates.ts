@@ -8,7 +8,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PLANNED_PREMODIFIERS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
+import { HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -55,6 +55,8 @@ for (const noun of DOMAIN_NOUNS) {
 const FRAMES_BY_VERB = new Map<string, Frame[]>();
 for (const frame of FRAMES) for (const v of frame.verbs) FRAMES_BY_VERB.set(v, [...(FRAMES_BY_VERB.get(v) ?? []), frame]);
 
+const inName = (t: Token | undefined) => !!t && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text);
+const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 const isNominal = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
 const lemmaOf = (t: Token) => (t.pos === 'PROPN' ? t.lower : t.lemma);
 /** A plural the tagger's lemmatiser did not know ("airstrikes"): the word without its -s. */
@@ -152,7 +154,7 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   const verb = verbOf(grammar, first);
   // The word before the phrase: a preposition makes the noun a modifier, unless it opens a clause ("as gains have taken place")
   const before = start - 1;
-  const opensClause = before >= 0 && grammar.clauses[grammar.clauseOf[start]].first === before;
+  const opensClause = before >= 0 && grammar.clauses[grammar.clauseOf[start]].first === before && !PHRASE_ONLY_PREPOSITIONS.has(tokens[before].lower);
   const argument = start === 0 || opensClause || !(tokens[before].pos === 'ADP' || (tokens[before].pos === 'SCONJ' && tokens[before].lower === 'for'));
   if (verb && argument && (verb.mood === 'negated' || verb.mood === 'hypothetical')) return null;
   const verbLemma = verb ? tokens[verb.head].lemma : '';
@@ -451,6 +453,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
     if (match.source === 'domain' && /^(mission|missions|operation|operations|exercise|exercises)$/.test(tokens[match.head + 1]?.lower ?? '')) match.head += 1;
     // The head of a compound is its last noun: "drone attack" is an attack, "attack drones" are drones.
     if (isNominal(tokens[match.head + 1]) && tokens[match.head + 1].pos === 'NOUN') continue;
+    // ... and inside a name it heads nothing: "the Heaven Sent Wedding Chapel", "the Summit Hotel" (not "the Summit Monday")
+    if (match.head > 0 && inName(tokens[match.head]) && inName(tokens[match.head + 1]) && !DAY_OR_MONTH.test(tokens[match.head + 1].lower)) continue;
     const standing = nounStatus(grammar, i, match.category);
     if (!standing) continue;
     // "her trip to Warsaw" is news; "a return trip to Saipan" is travel advice

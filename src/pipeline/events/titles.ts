@@ -47,6 +47,8 @@ const IRREGULAR_PAST = new Map([
 const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 /** Adjectives that judge rather than say what happened: left out of headlines. */
 const EVALUATIVE = /^(massive|huge|major|significant|historic|historical|important|brutal|unprovoked|unjustified|illegal|apparent|so-called|alleged|terrible|tragic|successful|highly|landmark|large|big|serious)$/;
+// when an event comes in its series or in time, which its date and status say: "the recent conference", "a third meeting"
+const SEQUENCE = /^(recent|latest|upcoming|forthcoming|previous|past|last|next|similar|further|another|overall|extensive|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/;
 const isNominal = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
 
 /** "meet" -> "meets", "go" -> "goes", "carry" -> "carries". */
@@ -147,6 +149,12 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
     words = subjectBefore(grammar, grammar.verbs[k].first - 1);
   }
   if (words.length === 0) return null;
+  // "Marines stationed in Okinawa will travel": the noun before a participle that describes it, not the participle's phrase
+  const described = grammar.verbs[grammar.verbs.indexOf(predicate.verb) - 1];
+  if (described?.form === 'participle' && described.head < grammar.tokens.indexOf(words[0])) {
+    const noun = subjectBefore(grammar, described.first - 1);
+    if (noun.length) words = noun;
+  }
   // "said Wang, who is visiting Russia": a relative pronoun stands for the name before it
   if (words.length === 1 && /^(who|which|that)$/.test(words[0].lower)) {
     const at = grammar.tokens.indexOf(words[0]);
@@ -198,6 +206,9 @@ function objectOf(input: TitleInput): string | null {
     if (i > start) range = [start, i - 1];
   }
   if (!range) return null;
+  // "crashed head-on into a tree": a word glued to a hyphen after it is half of an adverb, not an object
+  const after = tokens[range[1] + 1];
+  if (after?.text === '-' && after.start === tokens[range[1]].end) return null;
   const words = tokens.slice(range[0], range[1] + 1);
   if (input.role === 'area' && /^(its|their)$/.test(words[0]?.lower ?? '')) return `${input.placeName}'s ${asWritten(words.slice(1))}`;
   // The place is said apart: "struck Kyiv" keeps it, "hosting 9,000 U.S. forces" has none.
@@ -247,11 +258,11 @@ function nounPhrase(input: TitleInput): string {
   // "a NATO defense ministers' meeting", "Russia's invasion": nouns, adjectives and possessives before the event noun
   const inPhrase = (t: Token) => isNominal(t) || t.pos === 'ADJ' || (t.pos === 'PART' && /^['’]s?$/.test(t.lower)) || t.text === '’' || t.text === "'";
   while (i > 0 && (inPhrase(tokens[i - 1]) || tokens[i - 1].end === tokens[i].start) && !(place && place.first <= i - 1 && i - 1 <= place.last)) i--;
-  const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+  const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|today|tonight|yesterday|tomorrow)$/i;
   // a number or a dash standing alone is a date's or a count's; inside a compound ("20-minute") it is the word's own
   const glued = (k: number) => tokens[k - 1]?.end === tokens[k].start || tokens[k + 1]?.start === tokens[k].end;
   const words = tokens.slice(i, predicate.head + 1).filter((t, k) => ((t.pos !== 'NUM' && t.pos !== 'PUNCT') || (glued(i + k) && (t.pos === 'NUM' || t.text === '-'))) &&
-    !MONTH.test(t.text) && !(t.pos === 'ADJ' && EVALUATIVE.test(t.lower)));
+    !MONTH.test(t.text) && !(t.pos === 'ADJ' && (EVALUATIVE.test(t.lower) || SEQUENCE.test(t.lower))));
   while (words.length && words[0].pos === 'PART') words.shift();
   return asWritten(words).replace(/\s+(['’]s?)(?=\s|$)/g, '$1');
 }

@@ -76,7 +76,8 @@ function opensClause(tokens: readonly Token[], i: number, current: Clause, hasVe
   if ((t.lower === 'as' || t.lower === 'since' || t.lower === 'after' || t.lower === 'before') && (t.pos === 'SCONJ' || t.pos === 'ADP')) {
     for (let j = i + 1; j < Math.min(tokens.length, i + 20); j++) {
       // a comma inside a list ("Kurakhove, Vuhledar, and Velyka Novosilka") does not end the clause
-      if (tokens[j].text === ',' && !(tokens[j + 1]?.pos === 'PROPN' || tokens[j + 1]?.pos === 'CCONJ')) break;
+      // ... but a name and its verb after the comma are the main clause ("as president, Obama is scheduled")
+      if (tokens[j].text === ',' && (!(tokens[j + 1]?.pos === 'PROPN' || tokens[j + 1]?.pos === 'CCONJ') || subjectAndVerbAt(tokens, j + 1))) break;
       if (tokens[j].pos === 'SCONJ' || STRONG_BREAK.has(tokens[j].text)) break;
       if (tokens[j].pos === 'AUX' || (tokens[j].pos === 'VERB' && !tokens[j].lower.endsWith('ing'))) return t.lower;
     }
@@ -107,6 +108,13 @@ function opensClause(tokens: readonly Token[], i: number, current: Clause, hasVe
     }
   }
   return null;
+}
+
+/** A name and the verb it is the subject of, from token `i`: "Obama is scheduled". */
+function subjectAndVerbAt(tokens: readonly Token[], i: number): boolean {
+  let k = i;
+  while (tokens[k]?.pos === 'PROPN') k++;
+  return k > i && (tokens[k]?.pos === 'AUX' || tokens[k]?.pos === 'VERB');
 }
 
 function splitClauses(tokens: readonly Token[]): { clauses: Clause[]; clauseOf: number[] } {
@@ -177,7 +185,33 @@ function verbGroups(tokens: readonly Token[], clauses: readonly Clause[], clause
     if (negated) mood = 'negated';
     groups.push({ head: i, first, clause: clauseOf[i], tense, mood, form, progressive });
   }
+  for (const g of groups) {
+    const main = mainVerbAfter(tokens, clauses, groups, g);
+    if (!main) continue;
+    g.form = 'participle';
+    main.form = 'finite';
+  }
   return groups;
+}
+
+/**
+ * "94 troops stationed in Iraq sought treatment", "the man arrested in Leeds confessed": a bare past form right after
+ * a noun, with a phrase and not an object after it, describes the noun when the clause's own verb follows it (the
+ * verb after, a bare past form after a noun too, may have been read as the participle: the one with an object is not).
+ */
+function mainVerbAfter(tokens: readonly Token[], clauses: readonly Clause[], groups: readonly VerbGroup[], g: VerbGroup): VerbGroup | null {
+  const bareAfterNoun = (v: VerbGroup) => v.first === v.head && /^(NOUN|PROPN|NUM)$/.test(tokens[v.head - 1]?.pos ?? '');
+  if (g.form !== 'finite' || !bareAfterNoun(g) || !isPastForm(tokens[g.head]) || !/^(ADP|ADV|PART)$/.test(tokens[g.head + 1]?.pos ?? '')) return null;
+  // "the court heard Munene arrived in the UK": what a verb before it reports is a clause's own verb
+  if (reportedWithoutThat(tokens, groups.slice(0, groups.indexOf(g)), g.head)) return null;
+  const next = groups.find((o) => o.first > g.head);
+  if (next && tokens.slice(g.head + 1, next.first).some((t) => t.pos === 'CCONJ' && t.lower !== 'or')) return null;
+  // ... in the same clause: "officials worked with donors as the government launched" has two
+  const sameClause = next !== undefined && clauses.slice(g.clause + 1, next.clause + 1).every((c) => c.opener === null);
+  if (!next || !sameClause || !/^(NOUN|PROPN|NUM|ADV)$/.test(tokens[next.first - 1].pos)) return null;
+  if (next.form === 'finite') return next;
+  const object = /^(DET|ADJ|NOUN|PROPN|NUM|PRON)$/.test(tokens[next.head + 1]?.pos ?? '');
+  return next.form === 'participle' && bareAfterNoun(next) && object ? next : null;
 }
 
 /** The verb that governs group `g` (an infinitive or a gerund): the nearest finite or infinitive verb before it. */
@@ -191,7 +225,7 @@ function reportedWithoutThat(tokens: readonly Token[], groups: readonly VerbGrou
 function governor(groups: readonly VerbGroup[], g: VerbGroup, tokens?: readonly Token[]): VerbGroup | null {
   // "Russians travelling to the UK could face provocations": a gerund right after a noun describes it, and the
   // clause's finite verb after it governs (a reduced relative)
-  if (tokens && g.form === 'gerund' && /^(NOUN|PROPN)$/.test(tokens[g.first - 1]?.pos ?? '')) {
+  if (tokens && (g.form === 'gerund' || g.form === 'participle') && /^(NOUN|PROPN|NUM)$/.test(tokens[g.first - 1]?.pos ?? '')) {
     const after = groups.find((o) => o.first > g.head && o.clause === g.clause && o.form === 'finite');
     if (after) return after;
   }
@@ -400,7 +434,23 @@ export function analyseSentence(tokens: Token[]): SentenceGrammar {
   const { clauses, clauseOf } = splitClauses(tokens);
   const verbs = verbGroups(tokens, clauses, clauseOf);
   settleMoods(tokens, verbs, clauses);
+  settleOpeningGerund(tokens, verbs);
   return { tokens, clauses, clauseOf, verbs };
+}
+
+/**
+ * "Making his first visit to the Southland, Obama is scheduled to arrive on Wednesday": a gerund that opens the
+ * sentence tells what the main clause tells, in its mood (an infinitive right after the main verb is what it says).
+ */
+function settleOpeningGerund(tokens: readonly Token[], groups: VerbGroup[]): void {
+  const g = groups[0];
+  if (g?.form !== 'gerund' || tokens.slice(0, g.first).some((t) => t.pos !== 'ADV' && t.pos !== 'PUNCT')) return;
+  const main = groups.find((o) => o.form === 'finite' && o.first > g.head);
+  if (!main) return;
+  const complement = groups[groups.indexOf(main) + 1];
+  const told = complement?.form === 'infinitive' && complement.first === main.head + 1 ? complement : main;
+  g.mood = told.mood;
+  g.tense = told.tense;
 }
 
 /**

@@ -86,6 +86,9 @@ export const SPEECH_SETTINGS = new Set([
 ]);
 
 /** Words that open a clause whose event is only supposed: "if Russia invades", "unless talks resume". */
+/** Prepositions that never open a clause: the noun after "During" in "During the invasion, Egypt was ..." is no subject. */
+export const PHRASE_ONLY_PREPOSITIONS = new Set(['during', 'amid', 'amidst', 'despite', 'throughout', 'of', 'in', 'at', 'on', 'by', 'with', 'from', 'into']);
+
 export const HYPOTHETICAL_OPENERS = new Set(['if', 'unless', 'whether', 'lest', 'suppose', 'supposing', 'provided', 'should']);
 
 /** Words before an event noun that make it unreal or not yet decided: "any attack", "a possible summit". */
