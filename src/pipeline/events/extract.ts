@@ -271,6 +271,8 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
   let recent: Recent | null = null;
   // The place each kind of event was last given: "the mission along the eastern flank ... The mission was launched in September".
   const placeOfKind = new Map<string, Recent & { date: EventDate | null }>();
+  // The sentence where each event noun was last left undated: "the invasion" after it is that one again.
+  const undatedNoun = new Map<string, number>();
 
   // First pass: each content sentence's places and event words; nouns told three times or more are the
   // document's topic ("the NATO summit"), which may be dated by the document even where a phrase mentions it. A
@@ -313,7 +315,10 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       const restated = !said.isVerb && predicates.some((q) => q.isVerb && q.category === said.category &&
         ((said.verb !== null && said.verb === q.verb && said.argument) || (placed.get(q) ?? []).some((c) => chosen.some((d) => d.entry.id === c.entry.id))));
       // "During Iraq's invasion of Kuwait, Egypt helped roll back the invasion": the same event named again
-      const repeated = !said.isVerb && /^(the|this|that)$/.test(grammar.tokens[said.first - 1]?.lower ?? '') && toldHere.has(said.lemma);
+      // ... or in a later sentence of its paragraph, when the text left it undated ("The invasion ...")
+      const undatedAt = undatedNoun.get(said.lemma);
+      const repeated = !said.isVerb && /^(the|this|that)$/.test(grammar.tokens[said.first - 1]?.lower ?? '') &&
+        (toldHere.has(said.lemma) || (undatedAt !== undefined && sameParagraph(context, undatedAt, i)));
       if (restated || repeated) continue;
       const { p, date: told } = toldAsDone(datedInNewsPresent(said, i, context));
       // "94 troops stationed in Iraq sought treatment": a participle describes its noun; it reports an event only
@@ -335,6 +340,8 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       for (const target of targets) {
         if (!date) {
           undated.push({ category: p.category, trigger: p.text, place: target.entry.name, sentenceStart: sentence.start });
+          toldHere.add(p.lemma); // "roll back the invasion" names the undated one again, not another
+          if (!p.isVerb) undatedNoun.set(p.lemma, i);
           continue;
         }
         // contributors named beside a mission or a meeting take part in it ("other participants include France")

@@ -84,7 +84,9 @@ function nameOf(words: readonly Token[]): string | null {
 
 /** A noun phrase shortened for a headline: a name to its headline form, else its last words, without articles. */
 function shorten(words: readonly Token[], maxWords: number): string {
-  const trimmed = words.filter((t) => t.text !== ',' && !/^['’"“”]$/.test(t.text) && !(t.pos === 'DET' && /^(the|a|an)$/.test(t.lower)) && !(t.pos === 'ADJ' && EVALUATIVE.test(t.lower)));
+  // articles, and the words that point back to the text ("those Patriot systems", "whose soldiers"), which a headline has not
+  const pointing = (t: Token) => /^(DET|PRON)$/.test(t.pos) && /^(the|a|an|this|that|these|those|whose|such)$/.test(t.lower);
+  const trimmed = words.filter((t) => t.text !== ',' && !/^['’"“”]$/.test(t.text) && !pointing(t) && !(t.pos === 'ADJ' && EVALUATIVE.test(t.lower)));
   while (trimmed.length && (trimmed[0].pos === 'PART' || trimmed[0].pos === 'PUNCT')) trimmed.shift();
   if (trimmed.length === 0) return '';
   const hasName = trimmed.some((t) => t.pos === 'PROPN') && trimmed.some((t) => NAME_TITLES.has(t.lower));
@@ -114,6 +116,8 @@ const SINGULAR_IN_S = /^(news|series|species|means|gas|bias|chaos|lens|politics|
 /** True when a phrase's head is a plural noun ("Ministers", "drones"). */
 function isPlural(words: readonly Token[]): boolean {
   const head = words[words.length - 1];
+  // "the eight arrived", "the 94 were treated": a count standing for what it counts
+  if (head?.pos === 'NUM') return !/^(one|1|a)$/.test(head.lower);
   if (!head || (head.pos !== 'NOUN' && head.pos !== 'PROPN')) return false;
   // "children", "people", "police": plurals without an -s
   // "Officials", "Leaders" open a sentence capitalised and are tagged as names: a plural of a person noun all the same
@@ -137,6 +141,19 @@ function speakerAfterQuote(grammar: SentenceGrammar): string | null {
   if (verbAt < 0) return null;
   const name = verbAt > 0 ? rest.slice(0, verbAt) : rest.slice(verbAt + 1);
   return name.length > 0 && name.length <= 4 && name.every((t) => t.pos === 'PROPN' || NAME_TITLES.has(t.lower)) ? nameOf(name) : null;
+}
+
+/** The name that says a clause: the subject of the verb of saying just before it, a name (or the name opening the sentence). */
+function speakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['verb']>): string | null {
+  const { tokens } = grammar;
+  const speech = grammar.verbs[grammar.verbs.indexOf(verb) - 1];
+  if (!speech || !SPEECH_VERBS.has(tokens[speech.head].lemma)) return null;
+  let k = 0;
+  while (tokens[k]?.pos === 'PROPN') k++;
+  const opening = k > 0 && (tokens[k]?.text === ',' || k === speech.first) ? tokens.slice(0, k) : [];
+  const subject = opening.length ? opening : subjectBefore(grammar, speech.first - 1);
+  // "he" is one person: not "Officials said he met"
+  return subject.length && subject[subject.length - 1].pos === 'PROPN' && !isPlural(subject) ? shorten(subject, TITLE_DEFAULTS.maxPhraseWords) || null : null;
 }
 
 /** The subject of a predicate, looking into the governing clause for infinitives, relatives and "and" clauses. */
@@ -165,6 +182,11 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   // "'Laura and I will travel to Africa,' Bush said": the speaker a quote names after it
   if (words.some((t) => t.text === 'I')) {
     const speaker = speakerAfterQuote(grammar);
+    if (speaker) return { text: speaker, plural: false };
+  }
+  // "Dan Adkins, vice president of the firm, said he met with the governor": the speaker is "he"
+  if (words.length === 1 && /^(he|she)$/.test(words[0].lower)) {
+    const speaker = speakerBefore(grammar, predicate.verb);
     if (speaker) return { text: speaker, plural: false };
   }
   if (words.length === 1 && PRONOUNS.has(words[0].lower)) {
@@ -338,6 +360,10 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
     const undergoer = subjectBefore(input.grammar, predicate.verb.first - 1);
     const text = shorten(undergoer, opts.maxPhraseWords);
     if (text && !undergoer.every((t) => t.pos === 'PRON')) return { title: clip(cap([text, pastParticiple(predicate.lemma), where].filter(Boolean).join(' ')), opts.maxChars), quality: 1.5 };
+  }
+  // No subject, a partner: "met with Gov. Joe Manchin" is a meeting with him, not something done to him
+  if (object && predicate.category === 'meeting' && input.grammar.tokens[predicate.head + 1]?.lower === 'with') {
+    return { title: clip(cap(['Meeting with', object, where].filter(Boolean).join(' ')), opts.maxChars), quality: 1 };
   }
   // No subject: the object and what happened to it ("4,700 servicemembers deployed to Poland").
   // ... and one to come is "to be" done ("Libya to be visited", not "Libya visited")

@@ -62,6 +62,7 @@ export function tag(text: string, base: number): Token[] {
 function repairVerbs(tokens: Token[]): Token[] {
   openingParticiple(tokens);
   namedGerunds(tokens);
+  namesAfterPrepositions(tokens);
   if (tokens.some((t) => t.pos === 'VERB')) return tokens;
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
@@ -100,6 +101,19 @@ function namedGerunds(tokens: Token[]): void {
     let k = i - 1;
     while (k > 0 && (tokens[k - 1].pos === 'PROPN' || tokens[k - 1].pos === 'ADJ')) k--;
     if (tokens[k - 1]?.pos === 'ADP' || tokens[k - 1]?.pos === 'DET') tokens[i] = { ...t, pos: 'NOUN' };
+  }
+}
+
+/**
+ * A capitalised word the tagger reads as a verb, right after a lower-case preposition, is a name: "met Manchin in
+ * Charleston on Friday", "moved to Reading". A verb does not follow "in" or "to" capitalised outside a title-case
+ * headline, and there the preposition is capitalised too.
+ */
+function namesAfterPrepositions(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    const before = tokens[i - 1];
+    if (t.pos === 'VERB' && !t.lower.endsWith('ing') && /^\p{Lu}\p{Ll}/u.test(t.text) && before.pos === 'ADP' && /^\p{Ll}/u.test(before.text)) tokens[i] = { ...t, pos: 'PROPN' };
   }
 }
 
