@@ -71,17 +71,17 @@ function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
  * not a Sunday near the writing day beside a March 29.
  */
 function joinWeekdays(dates: RawDate[], sentence: Sentence): RawDate[] {
-  const joined: RawDate[] = [];
+  const out: RawDate[] = [];
   for (const d of dates) {
-    const before = joined[joined.length - 1];
+    const before = out[out.length - 1];
     const between = before ? sentence.text.slice(before.end - sentence.start, d.start - sentence.start) : '';
     if (before?.expression.kind === 'weekday' && d.expression.kind === 'monthDay' && d.expression.weekday === undefined && /^\s*,\s*$/.test(between)) {
       const expression = d.expression.endDay === d.expression.day && d.expression.endMonth === d.expression.month
         ? { ...d.expression, weekday: before.expression.weekday } : d.expression;
-      joined[joined.length - 1] = { start: before.start, end: d.end, text: sentence.text.slice(before.start - sentence.start, d.end - sentence.start), expression };
-    } else joined.push(d);
+      out[out.length - 1] = { start: before.start, end: d.end, text: sentence.text.slice(before.start - sentence.start, d.end - sentence.start), expression };
+    } else out.push(d);
   }
-  return joined;
+  return out;
 }
 
 /** The day an embedded post's attribution line gives, if `sentence` is one. */

@@ -8,6 +8,7 @@ import type { DateInterval, DateMention, Sentence } from '../types.ts';
 import { addMonths, dayInterval, dayNumber, isoOf, monthInterval, parseIso, yearInterval } from '../dates/calendar.ts';
 import type { Predicate } from './predicates.ts';
 import { opensStory } from './dateline.ts';
+import { HARMED, HOW_RECENT } from '../lexicon/words.ts';
 
 export const DATING_DEFAULTS = {
   /** Sentences looked back through for the paragraph's date; a paragraph rarely runs longer. */
@@ -141,11 +142,6 @@ function laterIn(sentence: string): { unit: string; n: number; text: string } | 
 }
 
 /** Words that take the time just told as their own: "that's when", "that same year". */
-/**
- * "recently", "in recent months": how recent one sentence's own event is, not a time another sentence's event shares
- * ("Officials recently met donors. During Iraq's invasion of Kuwait, ..." is no recent invasion).
- */
-const HOW_RECENT = /^(?:recently|lately|(?:in|over|during|within)\s+(?:the\s+)?(?:recent|past|last)\s+(?:\S+\s+){0,2}(?:days|weeks|months))$/i;
 const POINTS_BACK = /\b(?:that[’']s when|that (?:is|was) when|at that time|that (?:same )?year|the same year)\b/i;
 
 // "since 2013", "from 1987 until her death": the start of a state
@@ -177,8 +173,6 @@ function fromPublished(published: string, status: Status): DateInterval {
 
 /** Verbs that look back at an event rather than report it: "officials recalled the invasion". */
 const MEMORY_VERBS = new Set(['recall', 'remember', 'commemorate', 'mark', 'recount', 'evoke', 'invoke', 'revisit', 'memorialize', 'memorialise']);
-/** Participles of harm whose "in" or "by" phrase is the event that did it: "wounded in a shooting", "killed by the blast". */
-const HARMED = /^(killed|wounded|injured|hurt|died|dead|slain|maimed|damaged|destroyed|displaced|evacuated)$/;
 /** Prepositions that make an event the setting of what a clause tells: "decided at the summit", "during the visit". */
 const SETTING_PREPOSITIONS = new Set(['at', 'during', 'for', 'ahead', 'before', 'after', 'following', 'throughout', 'on']);
 /** Nouns that make "of" a setting: "on the sidelines of the summit", "on the eve of the visit". */
@@ -271,8 +265,8 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   if (unplaced) return null;
   if (inClause) return { interval: inClause.interval!, mention: inClause, source: 'clause', sentence: i };
   // "The ministers met in Riga and signed the accord on Monday": verbs joined by "and" share the time told after them
-  const joined = p.isVerb && p.verb && mine.length === 0 ? nearest(dated.filter((d) => joinedAfter(grammar, p.verb!, nearestVerb(grammar, d)))) : null;
-  if (joined) return { interval: joined.interval!, mention: joined, source: 'clause', sentence: i };
+  const sharedDate = p.isVerb && p.verb && mine.length === 0 ? nearest(dated.filter((d) => joinedAfter(grammar, p.verb!, nearestVerb(grammar, d)))) : null;
+  if (sharedDate) return { interval: sharedDate.interval!, mention: sharedDate, source: 'clause', sentence: i };
   // A date written out with its year beside the verb ("deployed ... in March 2025") is the text's own word even when
   // the tense and the publication date disagree (a wrong manifest date, a late update): never a date from elsewhere.
   const written = p.isVerb && p.verb ? context.datesBySentence[i].filter((d) => d.interval && WRITTEN_YEAR.test(d.text)

@@ -5,7 +5,7 @@ import { isIsoDate, type Category, type DateSource, type Highlight, type Precisi
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import type { GrammarSource } from '../language/grammars.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { NAME_TITLES } from '../lexicon/words.ts';
+import { FREQUENCY, MANY, NAME_TITLES, PER, TIME_UNIT } from '../lexicon/words.ts';
 import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
 import { actorsOf, contributorsIn, COOPERATIVE } from './actors.ts';
 import { choosePlaces, type ChosenPlace, type PlaceLookup } from './choose-place.ts';
@@ -232,10 +232,6 @@ function habitual(grammar: SentenceGrammar, p: Predicate, date: EventDate | null
   return simplePresent && !headline && p.status === 'happened' && p.category !== 'meeting';
 }
 
-const PER = /^(each|every|per)$/;
-const MANY = /^(all|many|numerous|frequent|repeated|countless|regular|several|various)$/;
-const TIME_UNIT = /^(day|night|week|weekend|month|year|morning|evening|afternoon)$/;
-const FREQUENCY = /^(weekly|daily|monthly|yearly|annually|regularly|routinely|frequently|often|repeatedly|usually|habitually|sometimes)$/;
 
 /** Two dates that may be one event's: either is unknown or only the publication date, or they overlap. */
 function datesAgree(a: EventDate | null, b: EventDate | null): boolean {

@@ -8,7 +8,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, PURPOSE_NOUNS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -56,7 +56,6 @@ const FRAMES_BY_VERB = new Map<string, Frame[]>();
 for (const frame of FRAMES) for (const v of frame.verbs) FRAMES_BY_VERB.set(v, [...(FRAMES_BY_VERB.get(v) ?? []), frame]);
 
 const inName = (t: Token | undefined) => !!t && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text);
-const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 const isNominal = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
 const lemmaOf = (t: Token) => (t.pos === 'PROPN' ? t.lower : t.lemma);
 /** A plural the tagger's lemmatiser did not know ("airstrikes"): the word without its -s. */
@@ -177,10 +176,6 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   return { status, verb, argument };
 }
 
-/** Nouns whose "for" phrase is what they are meant for: "a grant for", "plans for", "funding for", "a request for". */
-const PURPOSE_NOUNS = new Set(['plan', 'plans', 'proposal', 'proposals', 'grant', 'grants', 'fund', 'funds', 'funding', 'money', 'budget',
-  'request', 'requests', 'bid', 'bids', 'call', 'calls', 'preparations', 'permission', 'approval', 'authorization', 'authorisation',
-  'mandate', 'contract', 'tender', 'timetable', 'loan', 'loans', 'appropriation', 'package']);
 
 /** True when the "for" at `forAt` says what a plan, a grant or a request is for ("a grant of €3 million for the ..."). */
 function purposeOf(grammar: SentenceGrammar, forAt: number): boolean {

@@ -5,7 +5,7 @@
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { NAME_TITLES, PERSON_NOUNS, SPEECH_VERBS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, EVALUATIVE, NAME_TITLES, OFFICES, PART_OF_DAY, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -45,10 +45,6 @@ const IRREGULAR_PAST = new Map([
 ]);
 
 const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
-/** Adjectives that judge rather than say what happened: left out of headlines. */
-const EVALUATIVE = /^(massive|huge|major|significant|historic|historical|important|brutal|unprovoked|unjustified|illegal|apparent|so-called|alleged|terrible|tragic|successful|highly|landmark|large|big|serious)$/;
-// when an event comes in its series or in time, which its date and status say: "the recent conference", "a third meeting"
-const SEQUENCE = /^(recent|latest|upcoming|forthcoming|previous|past|last|next|similar|further|another|overall|extensive|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/;
 const isNominal = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN');
 
 /** "meet" -> "meets", "go" -> "goes", "carry" -> "carries". */
@@ -110,8 +106,6 @@ function shorten(words: readonly Token[], maxWords: number): string {
 }
 
 
-const OFFICES = /^(councill?or|chairman|chairwoman|chair|ceo|founder|director|envoy|commissioner|spokesman|spokeswoman)$/;
-const SINGULAR_IN_S = /^(news|series|species|means|gas|bias|chaos|lens|politics|economics|physics|athletics|headquarters|whereabouts|barracks|crossroads)$/;
 
 /** True when a phrase's head is a plural noun ("Ministers", "drones"). */
 function isPlural(words: readonly Token[]): boolean {
@@ -196,10 +190,10 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   // "the five Bulgarian nurses and one Palestinian doctor arrived": both conjuncts, and a plural
   const at = grammar.tokens.indexOf(words[0]);
   const and = grammar.tokens[at - 1];
-  const joined = and?.lower === 'and' && grammar.clauseOf[at - 1] === grammar.clauseOf[at] ? subjectBefore(grammar, at - 2) : [];
+  const firstConjunct = and?.lower === 'and' && grammar.clauseOf[at - 1] === grammar.clauseOf[at] ? subjectBefore(grammar, at - 2) : [];
   // ... but "State Councilor and Foreign Minister Wang Yi" is one person with two offices
   const office = (t: Token | undefined) => !!t && (NAME_TITLES.has(t.lower) || OFFICES.test(t.lower));
-  if (joined.length && joined.every((t) => t.pos !== 'PRON') && !office(joined.at(-1))) return { text: shorten([...joined, and, ...words], TITLE_DEFAULTS.maxPhraseWords), plural: true };
+  if (firstConjunct.length && firstConjunct.every((t) => t.pos !== 'PRON') && !office(firstConjunct.at(-1))) return { text: shorten([...firstConjunct, and, ...words], TITLE_DEFAULTS.maxPhraseWords), plural: true };
   const short = shorten(words, TITLE_DEFAULTS.maxPhraseWords);
   // The text's own agreement settles it: "Ministers meet" (a present verb without -s after an -s subject)
   const verb = grammar.tokens[predicate.verb.head];
@@ -280,11 +274,11 @@ function nounPhrase(input: TitleInput): string {
   // "a NATO defense ministers' meeting", "Russia's invasion": nouns, adjectives and possessives before the event noun
   const inPhrase = (t: Token) => isNominal(t) || t.pos === 'ADJ' || (t.pos === 'PART' && /^['’]s?$/.test(t.lower)) || t.text === '’' || t.text === "'";
   while (i > 0 && (inPhrase(tokens[i - 1]) || tokens[i - 1].end === tokens[i].start) && !(place && place.first <= i - 1 && i - 1 <= place.last)) i--;
-  const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|today|tonight|yesterday|tomorrow)$/i;
+  const timeWord = (t: Token) => DAY_OR_MONTH.test(t.lower) || PART_OF_DAY.test(t.lower);
   // a number or a dash standing alone is a date's or a count's; inside a compound ("20-minute") it is the word's own
   const glued = (k: number) => tokens[k - 1]?.end === tokens[k].start || tokens[k + 1]?.start === tokens[k].end;
   const words = tokens.slice(i, predicate.head + 1).filter((t, k) => ((t.pos !== 'NUM' && t.pos !== 'PUNCT') || (glued(i + k) && (t.pos === 'NUM' || t.text === '-'))) &&
-    !MONTH.test(t.text) && !(t.pos === 'ADJ' && (EVALUATIVE.test(t.lower) || SEQUENCE.test(t.lower))));
+    !timeWord(t) && !(t.pos === 'ADJ' && (EVALUATIVE.test(t.lower) || SEQUENCE.test(t.lower))));
   while (words.length && words[0].pos === 'PART') words.shift();
   return asWritten(words).replace(/\s+(['’]s?)(?=\s|$)/g, '$1');
 }

@@ -2,7 +2,7 @@
 // auxiliaries, tense and mood. What the events stage asks of grammar: did it happen, is it going on, is it planned,
 // or is it denied or only supposed ("will travel", "did not meet", "if Russia invades"); and which date belongs to
 // which verb (a date is never carried across a clause that has one of its own).
-import { HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS, SPEECH_VERBS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { Token } from './tagger.ts';
 
 export interface Clause {
@@ -265,8 +265,8 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
     // "He will also travel to Gori and visit the brigade", "to deliver aid and meet residents": a bare verb joined by
     // "and" shares the mood of the verb before it
     const previous = groups[groups.indexOf(g) - 1];
-    const joined = previous && /^(and|or)$/.test(tokens[g.first - 1]?.lower ?? '') && g.first === g.head && tokens[g.head].lower === tokens[g.head].lemma;
-    if (joined && previous.mood !== 'happened' && previous.mood !== 'ongoing') { g.mood = previous.mood; g.tense = previous.tense; }
+    const coordinated = previous && /^(and|or)$/.test(tokens[g.first - 1]?.lower ?? '') && g.first === g.head && tokens[g.head].lower === tokens[g.head].lemma;
+    if (coordinated && previous.mood !== 'happened' && previous.mood !== 'ongoing') { g.mood = previous.mood; g.tense = previous.tense; }
     if (g.form === 'finite' && (deniedClause(tokens, groups, clauses, g) || evidenceDenied(tokens, groups, g))) g.mood = 'negated';
     // "claims that millions voted illegally", "rumours that troops had crossed": said by someone, not told as so
     else if (g.mood === 'happened' && claimed(tokens, groups, g)) g.mood = 'hypothetical';
@@ -330,7 +330,6 @@ function stillHolds(tokens: readonly Token[], i: number, clause: Clause): boolea
 }
 
 const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'now', 'then']);
-const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 const QUANTITIES = /^(thousands|hundreds|dozens|millions|scores|lots|lot|number|numbers|majority|minority|group|groups|handful|couple|pair|crowd|crowds|some|many|most|all|none|each|one|two|three|four|five|six|seven|eight|nine|ten)$/;
 /** Prepositions that attach a modifier to the noun before them: "students at the university", "a train to Amsterdam". */
 const MODIFIER_PREPOSITIONS = new Set(['at', 'in', 'to', 'from', 'for', 'near', 'on', 'with', 'of', 'inside', 'outside', 'across']);

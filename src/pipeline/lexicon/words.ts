@@ -86,6 +86,11 @@ export const SPEECH_SETTINGS = new Set([
 ]);
 
 /** Words that open a clause whose event is only supposed: "if Russia invades", "unless talks resume". */
+/** The names of the days and months, as a whole lower-case word. */
+export const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+/** Words that tell a time of day or a day relative to the writing: "Monday night", "this morning", "today". */
+export const PART_OF_DAY = /^(morning|afternoon|evening|night|today|tonight|yesterday|tomorrow)$/;
+
 /** Prepositions that never open a clause: the noun after "During" in "During the invasion, Egypt was ..." is no subject. */
 export const PHRASE_ONLY_PREPOSITIONS = new Set(['during', 'amid', 'amidst', 'despite', 'throughout', 'of', 'in', 'at', 'on', 'by', 'with', 'from', 'into']);
 
@@ -120,3 +125,41 @@ export const MOTION_VERBS = new Set([
   'travel', 'fly', 'go', 'come', 'head', 'arrive', 'return', 'journey', 'depart', 'leave', 'drive', 'sail', 'move', 'send',
   'deploy', 'dispatch', 'redeploy', 'transfer', 'deliver', 'ship', 'rotate', 'surge', 'visit',
 ]);
+
+/** Nouns whose "for" phrase is what they are meant for: "a grant for", "plans for", "funding for", "a request for". */
+export const PURPOSE_NOUNS = new Set(['plan', 'plans', 'proposal', 'proposals', 'grant', 'grants', 'fund', 'funds', 'funding', 'money', 'budget',
+  'request', 'requests', 'bid', 'bids', 'call', 'calls', 'preparations', 'permission', 'approval', 'authorization', 'authorisation',
+  'mandate', 'contract', 'tender', 'timetable', 'loan', 'loans', 'appropriation', 'package']);
+
+/** Offices that head a name ("Councillor Smith", "Chairman Lee"): one person with the name, not two joined by "and". */
+export const OFFICES = /^(councill?or|chairman|chairwoman|chair|ceo|founder|director|envoy|commissioner|spokesman|spokeswoman)$/;
+
+/** Nouns in -s that are singular ("the news", "the headquarters"): a verb after them takes -s. */
+export const SINGULAR_IN_S = /^(news|series|species|means|gas|bias|chaos|lens|politics|economics|physics|athletics|headquarters|whereabouts|barracks|crossroads)$/;
+
+/** When an event comes in its series or in time, which its date and status say: left out of headlines ("the recent conference"). */
+export const SEQUENCE = /^(recent|latest|upcoming|forthcoming|previous|past|last|next|similar|further|another|overall|extensive|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/;
+
+/** Adjectives that judge rather than say what happened: left out of headlines. */
+export const EVALUATIVE = /^(massive|huge|major|significant|historic|historical|important|brutal|unprovoked|unjustified|illegal|apparent|so-called|alleged|terrible|tragic|successful|highly|landmark|large|big|serious)$/;
+
+/** Participles of harm whose "in" or "by" phrase is the event that did it: "wounded in a shooting", "killed by the blast". */
+export const HARMED = /^(killed|wounded|injured|hurt|died|dead|slain|maimed|damaged|destroyed|displaced|evacuated)$/;
+
+/**
+ * "recently", "in recent months": how recent one sentence's own event is, not a time another sentence's event shares
+ * ("Officials recently met donors. During Iraq's invasion of Kuwait, ..." is no recent invasion).
+ */
+export const HOW_RECENT = /^(?:recently|lately|(?:in|over|during|within)\s+(?:the\s+)?(?:recent|past|last)\s+(?:\S+\s+){0,2}(?:days|weeks|months))$/i;
+
+/** A count per unit of time is a rate: "two fires each day", "three times per week". */
+export const PER = /^(each|every|per)$/;
+
+/** An event noun counted as many is no single event: "all the visits", "frequent visits". */
+export const MANY = /^(all|many|numerous|frequent|repeated|countless|regular|several|various)$/;
+
+/** Units of time a rate counts by. */
+export const TIME_UNIT = /^(day|night|week|weekend|month|year|morning|evening|afternoon)$/;
+
+/** Adverbs of a habit, in any tense: "visited the office weekly", "regularly violates the airspace". */
+export const FREQUENCY = /^(weekly|daily|monthly|yearly|annually|regularly|routinely|frequently|often|repeatedly|usually|habitually|sometimes)$/;
