@@ -320,6 +320,9 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       // "94 troops stationed in Iraq sought treatment": a participle describes its noun; it reports an event only
       // with a time of its own ("soldiers deployed to Lithuania in 2017 returned")
       if (p.isVerb && p.verb?.form === 'participle' && told?.source !== 'clause') continue;
+      // "chef Jae, who first met Bordainick when they were living in New Orleans": how two people met is their history,
+      // news only with a time of its own ("Biden and Xi first met in person in Bali in November 2022")
+      if (p.isVerb && p.lemma === 'meet' && grammar.tokens[p.first - 1]?.lower === 'first' && told?.source !== 'clause') continue;
       const date = habitual(grammar, p, told, i === contentIndex[0]) ? null : told;
       const kind = `${p.category}|${p.lemma}`;
       let role: string | null = chosen[0]?.role ?? null;

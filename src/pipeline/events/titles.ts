@@ -137,6 +137,16 @@ function speakerAfterQuote(grammar: SentenceGrammar): string | null {
   return name.length > 0 && name.length <= 4 && name.every((t) => t.pos === 'PROPN' || NAME_TITLES.has(t.lower)) ? nameOf(name) : null;
 }
 
+/** "the joint command centre, which was expected to be established": the phrase a relative clause's passive is about. */
+function relativeAntecedent(grammar: SentenceGrammar, verb: NonNullable<Predicate['verb']>): Token[] | null {
+  const clause = grammar.clauses[verb.clause];
+  const { tokens } = grammar;
+  if (!clause.opener || !/^(which|that|who)$/.test(clause.opener) || !/^(which|that|who)$/.test(tokens[clause.first]?.lower ?? '')) return null;
+  if (!tokens.slice(clause.first + 1, verb.first).every((t) => /^(AUX|VERB|PART|ADV)$/.test(t.pos))) return null;
+  const antecedent = subjectBefore(grammar, clause.first - (tokens[clause.first - 1]?.text === ',' ? 2 : 1));
+  return antecedent.length ? antecedent : null;
+}
+
 /** The name that says a clause: the subject of the verb of saying just before it, a name (or the name opening the sentence). */
 function speakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['verb']>): string | null {
   const { tokens } = grammar;
@@ -351,9 +361,10 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   }
   // A passive: its subject and what happened to it ("Security assistance delivered to Ukraine").
   if (predicate.passive && predicate.verb) {
-    const undergoer = subjectBefore(input.grammar, predicate.verb.first - 1);
+    const undergoer = relativeAntecedent(input.grammar, predicate.verb) ?? subjectBefore(input.grammar, predicate.verb.first - 1);
     const text = shorten(undergoer, opts.maxPhraseWords);
-    if (text && !undergoer.every((t) => t.pos === 'PRON')) return { title: clip(cap([text, pastParticiple(predicate.lemma), where].filter(Boolean).join(' ')), opts.maxChars), quality: 1.5 };
+    const done = predicate.status === 'planned' ? `to be ${pastParticiple(predicate.lemma)}` : pastParticiple(predicate.lemma);
+    if (text && !undergoer.every((t) => t.pos === 'PRON')) return { title: clip(cap([text, done, where].filter(Boolean).join(' ')), opts.maxChars), quality: 1.5 };
   }
   // No subject, a partner: "met with Gov. Joe Manchin" is a meeting with him, not something done to him
   if (object && predicate.category === 'meeting' && input.grammar.tokens[predicate.head + 1]?.lower === 'with') {

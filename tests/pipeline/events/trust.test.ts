@@ -583,3 +583,16 @@ describe('a headline has no words that point back into the text (stop 24)', () =
     expect(titles).toEqual(['Patriot systems delivered to Poland', 'Soldiers deployed to Latvia']);
   });
 });
+
+describe('history told about people and things (stop 24)', () => {
+  it('makes no meeting of how two people first met, unless it has a time of its own', () => {
+    expect(eventsOf('For their first character they settled on chef Jae, who first met Bordainick when they were both living in New Orleans.')).toEqual([]);
+    const [e] = eventsOf('Biden and Xi first met in person in Bali in November 2022.');
+    expect([e.title, e.start]).toEqual(['Biden and Xi meet in Bali', '2022-11-01']);
+  });
+
+  it('titles a passive in a relative clause by the phrase it is about ("the command centre, which was expected to be established")', () => {
+    const [e] = eventsOf('Zbidi said NATO had demanded its staff have access to the joint command centre, which was expected to be established in Gabès.');
+    expect(e.title).toBe('Joint command centre to be established in Gabès');
+  });
+});
