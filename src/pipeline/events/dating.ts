@@ -25,8 +25,11 @@ export interface EventDate {
   source: DateSource;
   /** The sentence the date was found in, or null for the dateline or the published date. */
   sentence: number | null;
-  /** The words that count the event's time from the mention's ("the following year"), when they do. */
-  counted?: string;
+  /**
+   * The words that count the event's time from the mention's, when they do: "the following year" after it, or "two
+   * weeks" before it ("comes two weeks after the referendum").
+   */
+  counted?: { text: string; relation: 'after' | 'before' };
 }
 
 /** What dating needs of the document, computed once. */
@@ -239,8 +242,39 @@ function toldAsRecent(grammar: SentenceGrammar, p: Predicate, context: DatingCon
   return RECENT_WORDS.test(context.text.slice(from, p.end));
 }
 
-/** The event's date, or null when the text gives none it may use. */
+/**
+ * The event's date, or null when the text gives none it may use. "Sandu's reelection comes two weeks after the people
+ * passed a referendum": an event in a clause counted after or before the time its sentence takes from elsewhere is
+ * that much before or after it.
+ */
 export function dateOf(p: Predicate, i: number, context: DatingContext, opts = DATING_DEFAULTS): EventDate | null {
+  const date = toldDate(p, i, context, opts);
+  if (!date || date.source === 'clause' || date.counted) return date;
+  const grammar = context.grammars.at(i)!;
+  const offset = countedClause(grammar, grammar.clauseOf[p.first]);
+  if (!offset) return date;
+  const n = offset.relation === 'before' ? -offset.n : offset.n;
+  return { ...date, interval: later(date.interval, offset.unit, n), counted: { text: offset.text, relation: offset.relation } };
+}
+
+const COUNTED_UNIT = /^(days?|weeks?|months?|years?)$/;
+
+/** "two weeks after the people passed ...": the count and unit before the word that opens clause `c`, and which way. */
+function countedClause(grammar: SentenceGrammar, c: number): { unit: string; n: number; text: string; relation: 'after' | 'before' } | null {
+  const clause = grammar.clauses[c];
+  if (clause.opener !== 'after' && clause.opener !== 'before') return null;
+  const { tokens } = grammar;
+  const unit = tokens[clause.first - 1];
+  const count = tokens[clause.first - 2];
+  if (!unit || !count || !COUNTED_UNIT.test(unit.lower)) return null;
+  const n = COUNT[count.lower] ?? Number(count.text);
+  if (!Number.isInteger(n) || n <= 0) return null;
+  // the event in the clause is before the time told when the clause comes "after" it
+  return { unit: unit.lower, n, text: `${count.text} ${unit.text}`, relation: clause.opener === 'after' ? 'before' : 'after' };
+}
+
+/** The date the text gives the event itself, before any count from another time. */
+function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof DATING_DEFAULTS): EventDate | null {
   const grammar = context.grammars.at(i)!;
   const clause = grammar.clauseOf[p.first];
   // A noun has no tense of its own ("the July 9-11 summit"): its own phrase's date may lie either side of publication.
@@ -265,7 +299,10 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
   if (unplaced) return null;
   if (inClause) return { interval: inClause.interval!, mention: inClause, source: 'clause', sentence: i };
   // "The ministers met in Riga and signed the accord on Monday": verbs joined by "and" share the time told after them
-  const sharedDate = p.isVerb && p.verb && mine.length === 0 ? nearest(dated.filter((d) => joinedAfter(grammar, p.verb!, nearestVerb(grammar, d)))) : null;
+  // ... and the time told before the first ("On Sunday, the people went to the polls and voted")
+  const toldBefore = (d: DateMention, g: SentenceGrammar['verbs'][number] | null) => !!g && d.end <= grammar.tokens[g.first].start && joinedAfter(grammar, g, p.verb!);
+  const sharedDate = p.isVerb && p.verb && mine.length === 0
+    ? nearest(dated.filter((d) => joinedAfter(grammar, p.verb!, nearestVerb(grammar, d)) || toldBefore(d, nearestVerb(grammar, d)))) : null;
   if (sharedDate) return { interval: sharedDate.interval!, mention: sharedDate, source: 'clause', sentence: i };
   // A date written out with its year beside the verb ("deployed ... in March 2025") is the text's own word even when
   // the tense and the publication date disagree (a wrong manifest date, a late update): never a date from elsewhere.
@@ -311,7 +348,7 @@ export function dateOf(p: Predicate, i: number, context: DatingContext, opts = D
     const ds = told.filter((d) => fits(d.interval!, p.status, context.published) && nearWriting(d.interval!)
       && (!inStateStart(context.text, d) || pointsBack));
     const last = ds[ds.length - 1];
-    if (last && shift) return { interval: later(last.interval!, shift.unit, shift.n), mention: last, source: 'paragraph', sentence: j, counted: shift.text };
+    if (last && shift) return { interval: later(last.interval!, shift.unit, shift.n), mention: last, source: 'paragraph', sentence: j, counted: { text: shift.text, relation: 'after' } };
     if (last) return { interval: last.interval!, mention: last, source: 'paragraph', sentence: j };
     // a date that does not fit this event ends the paragraph's run, and so does a time the text does not place ("last week")
     if (told.length > 0 || context.unplacedBySentence[j].length > 0) break;

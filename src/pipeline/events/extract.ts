@@ -424,7 +424,7 @@ function candidate(c: CandidateInput): EventCandidate {
     { start: p.start, end: p.end, kind: 'trigger' as const },
   ].filter((h) => h.start >= first.start && h.end <= last.end).sort((a, b) => a.start - b.start || a.end - b.end);
   const evidence = {
-    predicate: p, dateSource: date.source, dateText: date.mention ? (date.counted ? `${date.counted}' after '${date.mention.text}` : date.mention.text) : null, precision: date.interval.precision,
+    predicate: p, dateSource: date.source, dateText: date.mention ? (date.counted ? `${date.counted.text}' ${date.counted.relation} '${date.mention.text}` : date.mention.text) : null, precision: date.interval.precision,
     placeRole: c.role, placeText: target.place ? `${target.place.prep ? `${target.place.prep} ` : ''}${target.place.phrase}` : target.entry.name,
     placeConfidence: target.place?.mention.confidence ?? 0.7, published: doc.published, wordOnly: title.quality <= 0.5,
   };

@@ -596,3 +596,11 @@ describe('history told about people and things (stop 24)', () => {
     expect(e.title).toBe('Joint command centre to be established in Gabès');
   });
 });
+
+describe('times told through other times (stop 24)', () => {
+  it('dates an event "two weeks after" which another comes that much before it, and a fronted day dates verbs joined by "and"', () => {
+    const [vote, referendum] = eventsOf('On Sunday, the Estonian people went to the polls and voted. The election comes just two weeks after the Estonian people passed a referendum in Estonia.');
+    expect([vote.title, vote.start]).toEqual(['Estonian people vote', '2024-03-10']);
+    expect([referendum.start, referendum.reason]).toEqual(['2024-02-25', expect.stringContaining("'two weeks' before 'Sunday'")]);
+  });
+});
