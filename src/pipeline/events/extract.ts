@@ -228,6 +228,10 @@ function habitual(grammar: SentenceGrammar, p: Predicate, date: EventDate | null
   const word = tokens[p.head].lower;
   const counted = tokens.slice(Math.max(0, p.first - 3), p.first).some((t) => MANY.test(t.lower));
   if (!p.isVerb && counted && word !== p.lemma && word.endsWith('s')) return true;
+  // "opened the council's meetings during his 12 years as a member": events in the plural over a span of years
+  const span = tokens.some((t, k) => grammar.clauseOf[k] === clause && /^(during|over|for|throughout)$/.test(t.lower) &&
+    tokens.slice(k + 1, k + 4).some((x, j) => x.pos === 'NUM' && /^(days|weeks|months|years|decades)$/.test(tokens[k + 2 + j]?.lower ?? '')));
+  if (!p.isVerb && span && word !== p.lemma && word.endsWith('s')) return true;
   const simplePresent = p.isVerb && p.verb?.form === 'finite' && p.verb.tense === 'present' && !p.verb.progressive && p.verb.first === p.verb.head;
   return simplePresent && !headline && p.status === 'happened' && p.category !== 'meeting';
 }
@@ -311,10 +315,10 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       const restated = !said.isVerb && predicates.some((q) => q.isVerb && q.category === said.category &&
         ((said.verb !== null && said.verb === q.verb && said.argument) || (placed.get(q) ?? []).some((c) => chosen.some((d) => d.entry.id === c.entry.id))));
       // "During Iraq's invasion of Kuwait, Egypt helped roll back the invasion": the same event named again
-      // ... or in a later sentence of its paragraph, when the text left it undated ("The invasion ...")
+      // ... or, with no place of its own, in a later sentence of its paragraph that left it undated ("The invasion ...")
       const undatedAt = undatedNoun.get(said.lemma);
-      const repeated = !said.isVerb && /^(the|this|that)$/.test(grammar.tokens[said.first - 1]?.lower ?? '') &&
-        (toldHere.has(said.lemma) || (undatedAt !== undefined && sameParagraph(context, undatedAt, i)));
+      const againUndated = undatedAt !== undefined && chosen.length === 0 && sameParagraph(context, undatedAt, i);
+      const repeated = !said.isVerb && /^(the|this|that)$/.test(grammar.tokens[said.first - 1]?.lower ?? '') && (toldHere.has(said.lemma) || againUndated);
       if (restated || repeated) continue;
       const { p, date: told } = toldAsDone(datedInNewsPresent(said, i, context));
       // "94 troops stationed in Iraq sought treatment": a participle describes its noun; it reports an event only

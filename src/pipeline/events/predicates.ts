@@ -460,5 +460,23 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
     }));
     skipUntil = nominalObject ? nominalObject[1] : match.head;
   }
-  return out;
+  const sent = out.length === 0 ? unitsSentWithoutVerb(grammar) : null;
+  return sent ? [sent] : out;
+}
+
+/**
+ * "Two squadrons of F-35 aircraft to the United Kingdom.", "More troops to Poland": a fact sheet's line or a headline
+ * with no verb, counted units sent to a place, is a deployment to come.
+ */
+function unitsSentWithoutVerb(grammar: SentenceGrammar): Predicate | null {
+  const { tokens } = grammar;
+  if (tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
+  const unit = tokens.findIndex((t, k) => UNITS.test(t.lower) && tokens.slice(Math.max(0, k - 3), k).some((x) => x.pos === 'NUM' || /^(more|additional|new|extra)$/.test(x.lower)));
+  if (unit < 0) return null;
+  const to = tokens.findIndex((t, k) => k > unit && t.lower === 'to');
+  if (to < 0 || !isNominal(tokens[to + 1]) && tokens[to + 1]?.pos !== 'DET') return null;
+  return predicate(grammar, unit, unit, {
+    lemma: 'deployment', category: 'deployment', isVerb: false, status: 'planned', source: 'domain',
+    verb: null, argument: true, object: null, passive: false, hosting: false,
+  });
 }

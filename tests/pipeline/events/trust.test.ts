@@ -604,3 +604,19 @@ describe('times told through other times (stop 24)', () => {
     expect([referendum.start, referendum.reason]).toEqual(['2024-02-25', expect.stringContaining("'two weeks' before 'Sunday'")]);
   });
 });
+
+describe('fact sheets and habits over years (stop 24)', () => {
+  it('reads a fact sheet line with no verb, counted units to a place, as a deployment to come', () => {
+    const events = eventsOf('The United States will enhance its posture in Europe:\n- Two squadrons of F-35 aircraft to the United Kingdom.\n- Additional air defense units to Germany.');
+    expect(events.map((e) => [e.category, e.entry.name, e.status])).toEqual([['deployment', 'United Kingdom', 'planned'], ['deployment', 'Germany', 'planned']]);
+  });
+
+  it('makes no event of meetings in the plural over a span of years ("during his 12 years as a member")', () => {
+    expect(eventsOf('BLOOMFIELD — Days would repeat it at the end of the Pledge of Allegiance that opened Bloomfield Town Council meetings during his 12 years as a member.')).toEqual([]);
+  });
+
+  it('keeps an event named again with a place of its own after an undated mention ("The opening of X in Nelson is great news")', () => {
+    const events = eventsOf('Nelson residents will find it easier to renew permits with the official opening of a new service centre in their town, the mayor announced today. "The opening of a service centre in Nelson is good news," said the mayor.', '2018-04-10');
+    expect(events.map((e) => [e.entry.name, e.start])).toContainEqual(['Nelson', '2018-04-10']);
+  });
+});
