@@ -5,7 +5,7 @@
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { DAY_OR_MONTH, EVALUATIVE, NAME_TITLES, OFFICES, PART_OF_DAY, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, FAMILY_NAME_FIRST, EVALUATIVE, NAME_TITLES, OFFICES, PART_OF_DAY, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -74,6 +74,9 @@ function nameOf(words: readonly Token[]): string | null {
     else names.push(t.text);
   }
   if (names.length === 0) return null;
+  // "Foreign Minister Wang Yi", "President Xi Jinping": a Chinese, Korean or Vietnamese name gives its family name first
+  const family = names[names.length - 2];
+  if (ranked && family && FAMILY_NAME_FIRST.has(family.toLowerCase())) return family;
   if (ranked || names.length > 2) return names[names.length - 1];
   return names.join(' ');
 }

@@ -163,3 +163,16 @@ export const TIME_UNIT = /^(day|night|week|weekend|month|year|morning|evening|af
 
 /** Adverbs of a habit, in any tense: "visited the office weekly", "regularly violates the airspace". */
 export const FREQUENCY = /^(weekly|daily|monthly|yearly|annually|regularly|routinely|frequently|often|repeatedly|usually|habitually|sometimes)$/;
+
+/**
+ * The commonest Chinese, Korean and Vietnamese family names (not those that are also English given names, "Lee", "Kim"),
+ * which these names give first: after an office, the first of the two names is the one a headline keeps ("Foreign
+ * Minister Wang Yi" is Wang, "President Xi Jinping" is Xi).
+ */
+export const FAMILY_NAME_FIRST = new Set([
+  'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he', 'lin',
+  'gao', 'luo', 'zheng', 'liang', 'xie', 'song', 'tang', 'han', 'feng', 'deng', 'cao', 'peng', 'zeng', 'xiao', 'tian', 'dong',
+  'pan', 'yuan', 'cai', 'jiang', 'yu', 'du', 'ye', 'cheng', 'wei', 'su', 'lu', 'ding', 'ren', 'shen', 'yao', 'xi', 'qin',
+  'park', 'choi', 'jung', 'kang', 'cho', 'yoon', 'jang', 'shin', 'moon', 'nguyen', 'tran', 'pham', 'hoang', 'phan',
+  'vu', 'vo', 'dang', 'bui', 'ngo',
+]);
