@@ -122,6 +122,11 @@ export class DocumentCache {
     return join(this.dir, this.version, key.slice(0, 2), `${key}.mentions.json`);
   }
 
+  /** Whether an entry is kept for this key (not yet whether it can be used: get() says that). */
+  has(key: string): boolean {
+    return existsSync(this.pathOf(key));
+  }
+
   /**
    * The cached result, or null. Its mentions are read only when asked for (otherwise the list is empty). A corrupt or
    * foreign entry is named in a warning, deleted, and counts as a miss.

@@ -87,15 +87,19 @@ export interface RunDocumentsOptions {
 type QueueModule = typeof import('./queue.ts');
 
 /** `mentions`: the run writes mentions.json, so the documents' mention records are made (else they are not). */
-function executorFor(run: RunArgs, version: string, log: (line: string) => void, queue: QueueModule | null, mentions: boolean): (toRun: number | null) => Executor {
+function executorFor(run: RunArgs, version: string, log: (line: string) => void, queue: QueueModule | null, mentions: boolean): (toRun: number | null, cached: number) => Executor {
   const batch = run.batchSize !== null ? { batchSize: run.batchSize } : {};
   // A queue's workers are started with the same settings: the queue's name carries the version, settings included.
   if (queue !== null) return () => queue.createQueueProducer(run.queue!, version, log, { ...queue.QUEUE_DEFAULTS, ...batch });
-  return (toRun) => {
-    // Few documents to run (a small corpus, or a re-run that adds a few): this thread, no workers to start. Otherwise
-    // every core, as far as the workers fit in the memory budget (memory.ts).
-    const workers = run.workers ?? (toRun !== null ? 1 : processesWithin(availableParallelism(), run.memoryMb ?? defaultBudgetMb()));
-    if (workers > 1) return createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings, { mentions, v8Flags: run.memoryMb != null ? [favourMemoryFlag()] : [] });
+  const pool = (workers: number) => createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings, { mentions, v8Flags: run.memoryMb != null ? [favourMemoryFlag()] : [] });
+  return (toRun, cached) => {
+    const affordable = () => processesWithin(availableParallelism(), run.memoryMb ?? defaultBudgetMb());
+    // Few documents to run beside many in the cache (a re-run that adds a few): one worker process runs them while
+    // this one reads the cache, if a worker fits beside it. Few in a small corpus: this thread, no worker to start.
+    // Otherwise every core, as far as the workers fit in the memory budget (memory.ts).
+    if (run.workers === null && toRun !== null) return cached >= POOL_DEFAULTS.readWhileRunning && affordable() > 1 ? pool(1) : createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings, mentions);
+    const workers = run.workers ?? affordable();
+    if (workers > 1) return pool(workers);
     return createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings, mentions);
   };
 }

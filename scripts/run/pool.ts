@@ -27,6 +27,12 @@ export const POOL_DEFAULTS = {
    * 200-400 documents; below this, one thread wins.
    */
   smallCorpus: 200,
+  /**
+   * Cached documents from which a run without --workers sends its few documents to run to one worker process rather
+   * than this thread: it reads the cache (about 0.1 ms of CPU an entry) while the process starts and runs them, and a
+   * new process's first documents are slow (its compiler's warm-up, the tagger's model: about 1 s for the first ten).
+   */
+  readWhileRunning: 2000,
 };
 
 /** The longest delay setTimeout keeps (about 24.8 days); a longer one fires at once. */
