@@ -3,7 +3,6 @@
 // at 1.14x the speed of one where two processes ran it at 1.75x (docs/scale.md, "Two cores"). Each process reads the
 // compact gazetteer (about 0.2 s) and the rest of the resources once, on its first batch; processes start only as
 // batches need them.
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { Executor } from './executor.ts';
@@ -40,17 +39,6 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A process's first documents, whose CPU is reported apart from the rest's (its compiler is still warming up). */
 const EARLY_DOCUMENTS = 200;
 
-/**
- * V8 flags for a pool's processes when there is one on every core. V8 optimises a hot function on a helper thread
- * while the process goes on running its slower code; with every core running a worker, that thread has no idle core
- * and takes its time from the workers. Compiled on the worker's own thread, each of two workers on 2,000 dense
- * documents took 9.2-9.5 s of CPU against 10.0-11.4 s (its helper threads 0.2-0.3 s against 2.5-3.5 s; docs/scale.md).
- * With fewer workers than cores the helper thread runs beside them, as it does for a run in one thread.
- */
-export function busyCoreFlags(workers: number, cores = availableParallelism()): string[] {
-  return workers >= cores ? ['--no-concurrent-recompilation'] : [];
-}
-
 export interface PoolOptions {
   /** Make each document's mention records (only a run that writes mentions.json needs them). */
   mentions?: boolean;
@@ -68,7 +56,7 @@ export function createPool(workers: number, opts = POOL_DEFAULTS, settings: RunS
     serialization: 'advanced',
     // A child process has no workerData: what it runs with goes in its environment.
     env: { ...(process.env as Record<string, string>), [WORKER_ENV]: JSON.stringify({ settings, mentions: pool.mentions ?? true } satisfies WorkerStart) },
-    execArgv: [...process.execArgv, ...busyCoreFlags(workers), ...(pool.v8Flags ?? [])],
+    execArgv: [...process.execArgv, ...(pool.v8Flags ?? [])],
     minThreads: 0,
     maxThreads: workers,
     // Loading the resources costs a second: a worker waiting for the next batch must not be stopped. Not Infinity:

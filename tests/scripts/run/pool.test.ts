@@ -1,7 +1,7 @@
 // The pool keeps its worker processes between batches: a process costs about a second of CPU to start (its code, the
 // tagger's model, the gazetteer), so one that waited a moment for its next batch must not have been stopped.
 import { describe, expect, it } from 'vitest';
-import { busyCoreFlags, createPool } from '../../../scripts/run/pool.ts';
+import { createPool } from '../../../scripts/run/pool.ts';
 
 const input = (file: string) => ({ file, bytes: new TextEncoder().encode('Protesters gathered in Lyon on 3 March 2024.\n') });
 
@@ -19,11 +19,5 @@ describe('the worker pool', { timeout: 120_000 }, () => {
     } finally {
       await pool.close();
     }
-  });
-
-  it('compiles on the workers\' own threads only when every core runs a worker (no idle core for V8\'s compiler thread)', () => {
-    expect(busyCoreFlags(2, 2)).toEqual(['--no-concurrent-recompilation']);
-    expect(busyCoreFlags(4, 2)).toEqual(['--no-concurrent-recompilation']);
-    expect(busyCoreFlags(2, 8)).toEqual([]);
   });
 });
