@@ -1,5 +1,5 @@
 // Runs a corpus of any size: documents stream from their source, each is found in the cache, recognised as a repeat of
-// an earlier one, or sent in a batch to an executor (this thread, worker threads, a queue); results come back in any
+// an earlier one, or sent in a batch to an executor (this thread, worker processes, a queue); results come back in any
 // order and are kept in input order, compact, for the merge. Only a bounded number of batches is ever in flight, so
 // memory holds the results, not the inputs. Cached results are read last, once every document to run has been handed
 // over, so a worker process runs those while this one reads the cache.
@@ -76,7 +76,7 @@ export async function runCorpus(source: DocumentSource, opts: CorpusRunOptions):
   let duplicates = 0;
   let batch: { index: number; input: PipelineInput; key: string | null }[] = [];
   // Documents to run, held back until the run knows whether they are few (a warm re-run that adds ten documents to ten
-  // thousand should not start worker threads, each loading the gazetteer and the language model, for them).
+  // thousand should not start a worker process on every core, each loading the gazetteer and the language model, for them).
   let held: typeof batch | null = [];
   // Documents with a cache entry, read once every document to run has been handed over. Each keeps its bytes until its
   // entry is read (a corrupt one, or one without the mentions this run needs, is run after all); its result is larger.
