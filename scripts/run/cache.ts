@@ -10,7 +10,7 @@
 //
 // A version's folder is never changed by another version; folders of other versions are removed after a run.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STAGE_NAMES, type DocumentResult, type PipelineInput } from '../../src/pipeline/index.ts';
@@ -18,6 +18,8 @@ import { DEFAULT_SETTINGS, RESOURCE_FILES } from './resources.ts';
 
 /** Bump when the entry layout changes (the code hash would change anyway; this says why). */
 const CACHE_FORMAT = 2;
+/** Characters of an entry gathered into one write (an entry of a news document is one write). */
+const CACHE_WRITE_CHARS = 1 << 20;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Every file under these folders is part of the code version: what processDocument runs. */
 const CODE_FOLDERS = ['src/pipeline', 'src/model'];
@@ -98,6 +100,8 @@ export class DocumentCache {
   /** Called with one line for each entry that cannot be used (corrupt, foreign) and for a cache that cannot be written. */
   private readonly warn: (message: string) => void;
   private writable = true;
+  /** Shard folders this process has made (or found) already: a cold run would otherwise ask for each on every entry. */
+  private readonly folders = new Set<string>();
 
   constructor(dir: string, version: string, warn: (message: string) => void) {
     this.dir = dir;
@@ -116,6 +120,11 @@ export class DocumentCache {
 
   private mentionsPathOf(key: string): string {
     return join(this.dir, this.version, key.slice(0, 2), `${key}.mentions.json`);
+  }
+
+  /** Whether an entry is kept for this key (not yet whether it can be used: get() says that). */
+  has(key: string): boolean {
+    return existsSync(this.pathOf(key));
   }
 
   /**
@@ -167,21 +176,47 @@ export class DocumentCache {
     if (!this.writable) return;
     const path = this.pathOf(key);
     let temp = '';
-    // Written in pieces (jsonChunks): a large document's result is never one string and its UTF-8 copy at once.
+    // Made in pieces (jsonChunks): a large document's result is never one string and its UTF-8 copy at once. The pieces
+    // are gathered into writes of up to CACHE_WRITE_CHARS: one system call per piece (dozens an entry) cost the main
+    // process more CPU than the rest of a cold run's bookkeeping.
     const writeWhole = (target: string, value: unknown) => {
       temp = `${target}.${process.pid}.tmp`;
       const fd = openSync(temp, 'w');
       try {
-        for (const chunk of jsonChunks(value, 4)) writeSync(fd, chunk);
+        let pending: string[] = [];
+        let length = 0;
+        for (const chunk of jsonChunks(value, 4)) {
+          pending.push(chunk);
+          length += chunk.length;
+          if (length < CACHE_WRITE_CHARS) continue;
+          writeFileSync(fd, pending.join(''));
+          pending = [];
+          length = 0;
+        }
+        if (length > 0) writeFileSync(fd, pending.join(''));
       } finally {
         closeSync(fd);
       }
       renameSync(temp, target);
     };
-    try {
-      mkdirSync(dirname(path), { recursive: true });
+    const folder = dirname(path);
+    const writeEntry = () => {
+      if (!this.folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        this.folders.add(folder);
+      }
       if (!result.withoutMentions) writeWhole(this.mentionsPathOf(key), { key, mentions: result.mentions } satisfies MentionsEntry);
       writeWhole(path, { format: CACHE_FORMAT, version: this.version, key, file, result: { ...result, mentions: [] } } satisfies Entry);
+    };
+    try {
+      try {
+        writeEntry();
+      } catch (error) {
+        // The cache may be deleted at any time, its folders with it: made again once.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        this.folders.delete(folder);
+        writeEntry();
+      }
     } catch (error) {
       this.writable = false;
       removeQuietly(temp);

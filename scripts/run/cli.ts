@@ -13,6 +13,7 @@ import { defaultBudgetMb, favourMemory, favourMemoryFlag, processesWithin } from
 import { missingResource, type RunSettings } from './resources.ts';
 import { POINT_CONVENTIONS, type PointConvention } from '../../src/pipeline/gazetteer.ts';
 import { runCorpus, type CorpusRun } from './run-corpus.ts';
+import { mainThreadCpuUs } from './thread-cpu.ts';
 import { count } from '../../src/pipeline/index.ts';
 
 export interface RunArgs {
@@ -87,15 +88,19 @@ export interface RunDocumentsOptions {
 type QueueModule = typeof import('./queue.ts');
 
 /** `mentions`: the run writes mentions.json, so the documents' mention records are made (else they are not). */
-function executorFor(run: RunArgs, version: string, log: (line: string) => void, queue: QueueModule | null, mentions: boolean): (toRun: number | null) => Executor {
+function executorFor(run: RunArgs, version: string, log: (line: string) => void, queue: QueueModule | null, mentions: boolean): (toRun: number | null, cached: number) => Executor {
   const batch = run.batchSize !== null ? { batchSize: run.batchSize } : {};
   // A queue's workers are started with the same settings: the queue's name carries the version, settings included.
   if (queue !== null) return () => queue.createQueueProducer(run.queue!, version, log, { ...queue.QUEUE_DEFAULTS, ...batch });
-  return (toRun) => {
-    // Few documents to run (a small corpus, or a re-run that adds a few): this thread, no workers to start. Otherwise
-    // every core, as far as the workers fit in the memory budget (memory.ts).
-    const workers = run.workers ?? (toRun !== null ? 1 : processesWithin(availableParallelism(), run.memoryMb ?? defaultBudgetMb()));
-    if (workers > 1) return createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings, { mentions, v8Flags: run.memoryMb != null ? [favourMemoryFlag()] : [] });
+  const pool = (workers: number) => createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings, { mentions, v8Flags: run.memoryMb != null ? [favourMemoryFlag()] : [] });
+  return (toRun, cached) => {
+    const affordable = () => processesWithin(availableParallelism(), run.memoryMb ?? defaultBudgetMb());
+    // Few documents to run beside many in the cache (a re-run that adds a few): one worker process runs them while
+    // this one reads the cache, if a worker fits beside it. Few in a small corpus: this thread, no worker to start.
+    // Otherwise every core, as far as the workers fit in the memory budget (memory.ts).
+    if (run.workers === null && toRun !== null) return cached >= POOL_DEFAULTS.readWhileRunning && affordable() > 1 ? pool(1) : createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings, mentions);
+    const workers = run.workers ?? affordable();
+    if (workers > 1) return pool(workers);
     return createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings, mentions);
   };
 }
@@ -133,6 +138,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   const progress = createProgress({ label: 'geocode', lines: opts.log });
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
+  const mainThreadBefore = mainThreadCpuUs();
   let run: CorpusRun;
   try {
     run = await runCorpus(source, {
@@ -155,7 +161,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   ].filter(Boolean);
   const rate = run.results.length / seconds;
   opts.log(`${from.join(', ')}: ${seconds.toFixed(1)} s, ${rate < 10 ? rate.toFixed(1) : Math.round(rate)} documents/s`);
-  if (run.processed > 0) opts.log(cpuLine(process.cpuUsage(cpuBefore), run));
+  if (run.processed > 0) opts.log(cpuLine(process.cpuUsage(cpuBefore), mainThreadCpuUs() - mainThreadBefore, run));
   return { ...run, cacheDir, pruneCache: () => cache?.pruneOtherVersions() ?? 0 };
 }
 
@@ -165,14 +171,18 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
  * The document phase's CPU time, which a machine shared with other work does not stretch as it does the wall time:
  * this process's (reading, hashing, the cache, and the documents when it ran them) and the worker processes'.
  */
-function cpuLine(main: NodeJS.CpuUsage, run: CorpusRun): string {
+function cpuLine(main: NodeJS.CpuUsage, mainThreadUs: number, run: CorpusRun): string {
   const mainSeconds = (main.user + main.system) / 1e6;
+  // What V8's helper threads took beside the thread that ran the pipeline: in one thread they run on another core.
+  const helpers = (seconds: number) => (Number.isNaN(seconds) ? '' : `V8's helper threads ${seconds.toFixed(1)} s`);
   const w = run.workersCpu;
   if (w === null || w.documents === 0) {
-    return `CPU: this process ${mainSeconds.toFixed(1)} s, ${((mainSeconds * 1000) / run.processed).toFixed(1)} ms a document run`;
+    const ownHelpers = helpers(mainSeconds - mainThreadUs / 1e6);
+    return `CPU: this process ${mainSeconds.toFixed(1)} s, ${((mainSeconds * 1000) / run.processed).toFixed(1)} ms a document run${ownHelpers ? ` (${ownHelpers})` : ''}`;
   }
   const perDocument = ((w.seconds - w.startSeconds) * 1000) / w.documents;
   const phases = w.laterMs > 0 ? `; the first ${w.early} of each ${w.earlyMs.toFixed(1)} ms, later ${w.laterMs.toFixed(1)} ms` : '';
-  return `CPU: ${w.processes} worker process${w.processes === 1 ? '' : 'es'} ${w.seconds.toFixed(1)} s (${w.startSeconds.toFixed(1)} s starting; ${perDocument.toFixed(1)} ms a document${phases}), ` +
+  const workerHelpers = helpers(w.helperSeconds);
+  return `CPU: ${w.processes} worker process${w.processes === 1 ? '' : 'es'} ${w.seconds.toFixed(1)} s (${w.startSeconds.toFixed(1)} s starting; ${perDocument.toFixed(1)} ms a document${phases}${workerHelpers ? `; ${workerHelpers}` : ''}), ` +
     `this process ${mainSeconds.toFixed(1)} s`;
 }

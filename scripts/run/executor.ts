@@ -22,6 +22,8 @@ export interface WorkersCpu {
   seconds: number;
   /** Of which starting them (code, the tagger's model, the gazetteer). */
   startSeconds: number;
+  /** Of which V8's helper threads (its compiler, its garbage collector), beside the threads that ran the pipeline; NaN unknown. */
+  helperSeconds: number;
   documents: number;
   /** CPU per document, in ms, over each process's first `early` documents and over the rest (JIT warm-up shows here). */
   earlyMs: number;

@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { processDocument, type DocumentResult, type PipelineInput } from '../../src/pipeline/index.ts';
 import { documentOptions, loadResources, workerStartFromEnv } from './resources.ts';
+import { mainThreadCpuUs } from './thread-cpu.ts';
 
 // The run's settings come in the process's environment (createPool); each process reads the compact gazetteer itself.
 const { settings, mentions } = workerStartFromEnv();
@@ -23,11 +24,13 @@ export interface BatchReply {
   cpuUs: number;
   startCpuUs: number;
   batchCpuUs: number;
+  /** Of cpuUs, this process's main thread (the rest is V8's helper threads); NaN where /proc cannot tell. */
+  mainThreadUs: number;
 }
 
 export default function processBatch(batch: PipelineInput[]): BatchReply {
   const before = cpuMicros();
   const results = batch.map((input) => processDocument(input, resources, options));
   const cpuUs = cpuMicros();
-  return { results, pid: process.pid, peakKb: process.resourceUsage().maxRSS, cpuUs, startCpuUs, batchCpuUs: cpuUs - before };
+  return { results, pid: process.pid, peakKb: process.resourceUsage().maxRSS, cpuUs, startCpuUs, batchCpuUs: cpuUs - before, mainThreadUs: mainThreadCpuUs() };
 }

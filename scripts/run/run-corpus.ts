@@ -1,7 +1,8 @@
 // Runs a corpus of any size: documents stream from their source, each is found in the cache, recognised as a repeat of
-// an earlier one, or sent in a batch to an executor (this thread, worker threads, a queue); results come back in any
+// an earlier one, or sent in a batch to an executor (this thread, worker processes, a queue); results come back in any
 // order and are kept in input order, compact, for the merge. Only a bounded number of batches is ever in flight, so
-// memory holds the results, not the inputs.
+// memory holds the results, not the inputs. Cached results are read last, once every document to run has been handed
+// over, so a worker process runs those while this one reads the cache.
 import type { DocumentResult, PipelineInput } from '../../src/pipeline/index.ts';
 import { duplicateResult } from '../../src/pipeline/index.ts';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
@@ -13,9 +14,10 @@ export interface CorpusRunOptions {
   /**
    * Made once the run knows whether it has few documents to run: called with their number when the source ended with
    * at most `fewDocuments` of them not in the cache, or with null (many). Never called when the cache serves them all,
-   * so such a run starts no thread or connection.
+   * so such a run starts no thread or connection. `cached`: how many documents the cache holds so far, whose results
+   * this process reads while the executor runs (few documents beside many cached ones may go to a worker process).
    */
-  executor: (toRun: number | null) => Executor;
+  executor: (toRun: number | null, cached: number) => Executor;
   /** Documents to run up to which the run is "few" (held back, then handed to the executor together). */
   fewDocuments: number;
   cache: DocumentCache | null;
@@ -74,13 +76,22 @@ export async function runCorpus(source: DocumentSource, opts: CorpusRunOptions):
   let duplicates = 0;
   let batch: { index: number; input: PipelineInput; key: string | null }[] = [];
   // Documents to run, held back until the run knows whether they are few (a warm re-run that adds ten documents to ten
-  // thousand should not start worker threads, each loading the gazetteer and the language model, for them).
+  // thousand should not start a worker process on every core, each loading the gazetteer and the language model, for them).
   let held: typeof batch | null = [];
-  const release = async (toRun: number | null) => {
-    executor = opts.executor(toRun);
+  // Documents with a cache entry, read once every document to run has been handed over. Each keeps its bytes until its
+  // entry is read (a corrupt one, or one without the mentions this run needs, is run after all); its result is larger.
+  const fromCache: { index: number; input: PipelineInput | null; key: string }[] = [];
+  const release = async (count: number | null) => {
+    executor = opts.executor(count, fromCache.length);
     const waiting = held!;
     held = null;
     for (const item of waiting) await enqueue(item);
+  };
+  /** A document to run: held back while the run cannot yet tell whether they are few, else into the next batch. */
+  const toRun = async (item: (typeof batch)[number]) => {
+    if (held === null) return enqueue(item);
+    held.push(item);
+    if (held.length > opts.fewDocuments) await release(null);
   };
   const enqueue = async (item: (typeof batch)[number]) => {
     batch.push(item);
@@ -132,16 +143,21 @@ export async function runCorpus(source: DocumentSource, opts: CorpusRunOptions):
       }
       firstWithBytes.set(hash, input.file);
       const key = opts.cache ? opts.cache.key(input, hash) : null;
-      const hit = key !== null ? opts.cache!.get(key, input.file, opts.keepMentions) : null;
-      if (hit) {
-        finish(index, hit);
+      if (key !== null && opts.cache!.has(key)) {
+        fromCache.push({ index, input, key });
         continue;
       }
-      if (held === null) await enqueue({ index, input, key });
-      else {
-        held.push({ index, input, key });
-        if (held.length > opts.fewDocuments) await release(null);
-      }
+      await toRun({ index, input, key });
+    }
+    if (held !== null && held.length > 0 && failure === null) await release(held.length);
+    if (failure === null) await send();
+    for (const item of fromCache) {
+      if (failure !== null) break;
+      const input = item.input!;
+      item.input = null;
+      const hit = opts.cache!.get(item.key, input.file, opts.keepMentions);
+      if (hit) finish(item.index, hit);
+      else await toRun({ index: item.index, input, key: item.key });
     }
     if (held !== null && held.length > 0 && failure === null) await release(held.length);
     if (failure === null) await send();

@@ -182,6 +182,20 @@ describe('the cache key and version', () => {
     expect(cache.get(key, 'long.txt')).toEqual({ ...result, stageMs: result.stageMs.map(() => 0) });
   });
 
+  it('DocumentCache.put() keeps a result after the cache folder was deleted during the run', () => {
+    const input = { file: 'a.txt', bytes: new TextEncoder().encode('Troops from Poland arrived in Vilnius, Lithuania, on 3 May 2025.') };
+    const result = processDocument(input, loadResources());
+    const dir = temp();
+    const warnings: string[] = [];
+    const cache = new DocumentCache(dir, 'v', (line) => warnings.push(line));
+    const key = cache.key(input, 'h');
+    cache.put(key, 'a.txt', result);
+    rmSync(dir, { recursive: true, force: true });
+    cache.put(key, 'a.txt', result);
+    expect(warnings).toEqual([]);
+    expect(cache.get(key, 'a.txt')).toEqual({ ...result, stageMs: result.stageMs.map(() => 0) });
+  });
+
   it('jsonChunks() joined is JSON.stringify, undefined properties and holes included', () => {
     const value = { a: [1, undefined, { b: undefined, c: 'x"y' }], long: Array.from({ length: 2500 }, (_, i) => ({ i, s: `é${i}` })), d: null, n: { deep: { deeper: [] } } };
     expect([...jsonChunks(value, 3, 1000)].join('')).toBe(JSON.stringify(value));

@@ -1,6 +1,6 @@
-// How a run chooses what runs its documents: it counts the documents the cache does not hold before it starts threads,
-// so a re-run that adds a few documents to a large corpus runs them here, and a large cold run gets the pool.
-import { mkdtempSync, rmSync } from 'node:fs';
+// How a run chooses what runs its documents: it counts the documents the cache does not hold before it starts workers,
+// and tells the executor how many the cache serves; documents to run are handed over before the cache is read.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -80,5 +80,41 @@ describe('runCorpus', () => {
     const run = await runCorpus(sourceOf(inputs), { executor: rec.factory, fewDocuments: 5, cache, keepMentions: false });
     expect(rec.made).toEqual([]);
     expect(run.ranOn).toBeNull();
+  });
+
+  it('hands every document to run to the executor before it reads a cached result, corrupt entries run after all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flankline-run-corpus-'));
+    dirs.push(dir);
+    const warnings: string[] = [];
+    const cache = new DocumentCache(dir, '0123456789abcdef', (line) => warnings.push(line));
+    const inputs = Array.from({ length: 12 }, (_, i) => input(i));
+    // The two to run come last, as documents added to a corpus often do; d3's entry is broken.
+    for (const i of inputs.slice(0, 10)) cache.put(cache.key(i, contentHash(i.bytes)), i.file, resultOf(i));
+    writeFileSync(join(dir, '0123456789abcdef', cache.key(inputs[3], contentHash(inputs[3].bytes)).slice(0, 2), `${cache.key(inputs[3], contentHash(inputs[3].bytes))}.json`), '{');
+    let read = 0;
+    const get = cache.get.bind(cache);
+    cache.get = (...args) => {
+      read++;
+      return get(...args);
+    };
+    const asked: { toRun: number | null; cached: number; readBefore: number }[] = [];
+    const runs: { files: string[]; readBefore: number }[] = [];
+    const factory = (toRun: number | null, cached: number): Executor => {
+      asked.push({ toRun, cached, readBefore: read });
+      return {
+        run: async (batch) => {
+          runs.push({ files: batch.map((b) => b.file), readBefore: read });
+          return batch.map(resultOf);
+        },
+        capacity: 2, batchSize: 3, describe: () => 'test', close: async () => {},
+      };
+    };
+    const run = await runCorpus(sourceOf(inputs), { executor: factory, fewDocuments: 5, cache, keepMentions: false });
+    expect(asked).toEqual([{ toRun: 2, cached: 10, readBefore: 0 }]);
+    expect(runs).toEqual([{ files: ['d10.txt', 'd11.txt'], readBefore: 0 }, { files: ['d3.txt'], readBefore: 10 }]);
+    expect(warnings).toHaveLength(1);
+    expect(run.cached).toBe(9);
+    expect(run.processed).toBe(3);
+    expect(run.results.map((r) => r.outcome.file)).toEqual(inputs.map((i) => i.file));
   });
 });
