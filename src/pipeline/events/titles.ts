@@ -150,6 +150,18 @@ function relativeAntecedent(grammar: SentenceGrammar, verb: NonNullable<Predicat
   return antecedent.length ? antecedent : null;
 }
 
+/** "Clinton's first visit started in Sharm El-Sheikh, where she attended": the name owning something before "she". */
+function possessorBefore(grammar: SentenceGrammar, pronoun: number): string | null {
+  const { tokens } = grammar;
+  for (let k = pronoun - 1; k > 0; k--) {
+    if (tokens[k].pos === 'PART' && /^['’]s$/.test(tokens[k].lower) && tokens[k - 1].pos === 'PROPN') {
+      const name = subjectBefore(grammar, k - 1);
+      return name.length && name.every((t) => t.pos === 'PROPN') ? shorten(name, TITLE_DEFAULTS.maxPhraseWords) || null : null;
+    }
+  }
+  return null;
+}
+
 /** The name that says a clause: the subject of the verb of saying just before it, a name (or the name opening the sentence). */
 function speakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['verb']>): string | null {
   const { tokens } = grammar;
@@ -193,7 +205,7 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   }
   // "Dan Adkins, vice president of the firm, said he met with the governor": the speaker is "he"
   if (words.length === 1 && /^(he|she)$/.test(words[0].lower)) {
-    const speaker = speakerBefore(grammar, predicate.verb);
+    const speaker = speakerBefore(grammar, predicate.verb) ?? possessorBefore(grammar, grammar.tokens.indexOf(words[0]));
     if (speaker) return { text: speaker, plural: false };
   }
   if (words.length === 1 && PRONOUNS.has(words[0].lower)) {

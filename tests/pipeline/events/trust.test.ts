@@ -627,3 +627,10 @@ describe('names as their owners write them (stop 24)', () => {
     expect(e.title).toBe('Wang meets Lavrov in Moscow');
   });
 });
+
+describe('who "she" is in her own sentence (stop 24)', () => {
+  it('takes the name that owns something before "she" ("Clinton\'s first visit started in X, where she attended")', () => {
+    const [e] = eventsOf('CAIRO — Clinton\'s first visit to the region started in Sharm El-Sheikh, where she attended a conference for the reconstruction of Gaza.');
+    expect(e.title).toBe('Clinton attends conference in Sharm el-Sheikh');
+  });
+});
