@@ -32,6 +32,11 @@ import type { EventFeature } from '../model/index.ts';
 import type { PanelExtension } from './panel/panel.ts';
 import { freshContainer, scopeStore } from './state/scoped.ts';
 import { keepSelectedInView } from './keep-in-view.ts';
+import { showLabels } from './basemap-style.ts';
+import { whenIdle } from './list/follow.ts';
+
+/** After the first picture, the labels are shown in the browser's idle time, or after this long at the latest. */
+const LABELS_WITHIN_MS = 1000;
 
 /** Where the app draws. The page gives every element; the web component leaves out the list and the posture row. */
 export interface AppElements {
@@ -162,10 +167,14 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
           map.triggerRepaint();
         })
       : Promise.resolve();
-  // What the first picture does without starts once it is drawn: the tints' easing, the labels making way for markers.
+  // What the first picture does without starts once it is drawn: the tints' easing; in idle time, the labels, in the
+  // same task as the markers' footprints that move them aside (one placement, no label seen on a marker first).
   const opened = () => {
     views.startEasing();
-    layers.eventsMap?.opened();
+    whenIdle(LABELS_WITHIN_MS)(() => {
+      if (map) showLabels(map);
+      layers.eventsMap?.opened();
+    });
   };
   void drawn.then(opened);
 
