@@ -45,8 +45,8 @@ export const ATTRIBUTION = 'Basemap: <a href="https://www.naturalearthdata.com/"
 /**
  * The vector source of the tiled layers, and its zoom range (scripts/build-basemap.ts: TILE_LAYERS, tileMaxZoom).
  * `tints`: a second source on the same tiles for the posture's host tints (their feature state, their layers). Those
- * layers are added once the data is in, when the basemap's tiles are already loading; on a source of their own they
- * load its tiles (from the browser's cache) instead of making MapLibre parse the whole basemap again and draw it anew.
+ * layers are added after the map's first picture; on a source of their own they load its tiles (from the browser's
+ * cache) instead of making MapLibre parse the whole basemap again.
  */
 export const BASEMAP_TILES = { source: 'basemap', tints: 'tints', maxzoom: 5 };
 
