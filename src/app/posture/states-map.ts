@@ -83,9 +83,7 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
     }
     frame = moving ? requestAnimationFrame(step) : 0;
   };
-  // The tints are first set at once: there is nothing to ease from yet.
-  let opened = false;
-  const update = (ease = opened) => {
+  const update = (ease = true) => {
     if (!ready) return;
     const { t, hiddenCategories } = store.get();
     slotsHeldAt(states, t, target);
@@ -105,8 +103,8 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
       for (const layer of layersFor(c, countries, opts)) if (!map.getLayer(layer.id)) map.addLayer(layer, map.getLayer(opts.beforeLayer) ? opts.beforeLayer : undefined);
     }
     ready = true;
+    // Set at once: there is nothing to ease from yet.
     update(false);
-    opened = true;
   };
   let settle: ReturnType<typeof setTimeout> | undefined;
   const now = () => {
