@@ -32,6 +32,11 @@ import type { EventFeature } from '../model/index.ts';
 import type { PanelExtension } from './panel/panel.ts';
 import { freshContainer, scopeStore } from './state/scoped.ts';
 import { keepSelectedInView } from './keep-in-view.ts';
+import { showLabels } from './basemap-style.ts';
+import { whenIdle } from './list/follow.ts';
+
+/** After the first picture, the tints and labels come in the browser's idle time, or after this long at the latest. */
+const AFTER_FIRST_PICTURE_WITHIN_MS = 1000;
 
 /** Where the app draws. The page gives every element; the web component leaves out the list and the posture row. */
 export interface AppElements {
@@ -162,10 +167,15 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
           map.triggerRepaint();
         })
       : Promise.resolve();
-  // What the first picture does without starts once it is drawn: the tints' easing, the labels making way for markers.
+  // What the first picture does without comes once it is drawn, in idle time and in one task (one layout and one
+  // repaint of the basemap): the host tints, and the labels with the markers' footprints that move them aside (placed
+  // once, no label seen on a marker first).
   const opened = () => {
-    views.startEasing();
-    layers.eventsMap?.opened();
+    whenIdle(AFTER_FIRST_PICTURE_WITHIN_MS)(() => {
+      views.showTints();
+      if (map) showLabels(map);
+      layers.eventsMap?.opened();
+    });
   };
   void drawn.then(opened);
 
@@ -250,8 +260,8 @@ function mountViews(
   const states = map ? connectStates(map, store, table, posture, prefersReducedMotion) : null;
   return {
     elements: els,
-    /** Host tints ease from now on (before the map has opened they are set at once). */
-    startEasing: () => states?.startEasing(),
+    /** Adds the host tints (after the first picture); they ease from then on. */
+    showTints: () => states?.start(),
     mountLayers(deck: DeckViews | null, capitals: ReturnType<typeof loadCapitals>, reuse?: MapboxOverlay) {
       const eventsMap = map && deck ? deck.connectEventsMap(map, store, dataset, search, capitals, els.mapWrap, undefined, reuse) : null;
       if (map && eventsMap && deck && opts.testHook) deck.installTestHook(map, eventsMap, store, dataset);

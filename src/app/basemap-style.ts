@@ -45,13 +45,27 @@ export const ATTRIBUTION = 'Basemap: <a href="https://www.naturalearthdata.com/"
 /**
  * The vector source of the tiled layers, and its zoom range (scripts/build-basemap.ts: TILE_LAYERS, tileMaxZoom).
  * `tints`: a second source on the same tiles for the posture's host tints (their feature state, their layers). Those
- * layers are added once the data is in, when the basemap's tiles are already loading; on a source of their own they
- * load its tiles (from the browser's cache) instead of making MapLibre parse the whole basemap again and draw it anew.
+ * layers are added after the map's first picture; on a source of their own they load its tiles (from the browser's
+ * cache) instead of making MapLibre parse the whole basemap again.
  */
 export const BASEMAP_TILES = { source: 'basemap', tints: 'tints', maxzoom: 5 };
 
 /** The basemap's label layers: they give way to the markers (marker-footprints.ts). */
 export const LABEL_LAYERS = ['country-labels', 'capital-labels'] as const;
+
+/**
+ * Layers the style starts hidden, shown once the first picture is drawn (showLabels): the labels and the capitals'
+ * dots. Their glyphs, their two shader programs and the label placement were about a third of the app's first render
+ * in software rendering; hidden, MapLibre neither lays them out nor compiles their programs.
+ */
+const LATE_LAYERS = [...LABEL_LAYERS, 'capital-dots'];
+
+/** Shows the labels and the capitals' dots (once the style has loaded; again is a no-op). */
+export function showLabels(map: MapLibreMap): void {
+  for (const id of LATE_LAYERS) {
+    if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'visible') map.setLayoutProperty(id, 'visibility', 'visible');
+  }
+}
 
 /** Where a basemap layer's features come from: a layer of the vector tiles, or (tiles off) a GeoJSON source. */
 export interface BasemapFeatures { source: string; 'source-layer'?: string }
@@ -114,6 +128,7 @@ export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS, tiled = true
         id: 'country-labels', type: 'symbol', source: 'labels',
         filter: ['all', ['==', ['get', 'kind'], 'country'], ['>=', ['zoom'], ['-', 6, ['get', 'rank']]]],
         layout: {
+          visibility: 'none',
           'text-field': ['upcase', ['get', 'name']], 'text-font': [opts.font],
           'text-size': ['interpolate', ['linear'], ['zoom'], 2, 9, 6, 13], 'text-letter-spacing': 0.08,
           'text-max-width': 7, 'text-padding': 4,
@@ -124,11 +139,13 @@ export function basemapStyle(base: string, opts = BASEMAP_DEFAULTS, tiled = true
       },
       {
         id: 'capital-dots', type: 'circle', source: 'labels', minzoom: 3, filter: ['==', ['get', 'kind'], 'capital'],
+        layout: { visibility: 'none' },
         paint: { 'circle-radius': 2.2, 'circle-color': opts.capitalDot, 'circle-stroke-color': opts.label, 'circle-stroke-width': 1 },
       },
       {
         id: 'capital-labels', type: 'symbol', source: 'labels', minzoom: 3, filter: ['==', ['get', 'kind'], 'capital'],
         layout: {
+          visibility: 'none',
           'text-field': ['get', 'name'], 'text-font': [opts.font], 'text-size': 11,
           'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 0.5, 'text-padding': 3,
         },

@@ -4,15 +4,14 @@
 // in placement (icon-ignore-placement: false). The footprints' layer is above the labels', so MapLibre places them
 // first and moves each label to a free anchor (basemap-style.ts: text-variable-anchor), or leaves it out.
 // A new set of footprints re-lays out the labels and repaints the basemap (150-200 ms in software rendering), so they
-// follow the time once it has rested, and only when the shown markers changed. They start once the map's first
-// picture is drawn (start()): their symbol layer, its shader and the label placement around up to 3,000 icons cost the
-// first render at 10,000 events about 1.2 s of CPU in the GPU process and as much in the page (issue 16), and the
-// labels move beside the markers a moment later.
+// follow the time once it has rested, and only when the shown markers changed. They start after the map's first
+// picture, with the labels themselves (app.ts): their symbol layer, its shader and the label placement around up to
+// 3,000 icons cost the first render at 10,000 events about 1.2 s of CPU in the GPU process and as much in the page
+// (issue 16). Started in the task that shows the labels, they are placed once, already beside the markers.
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { PreparedEvents } from './data/prepared-events.ts';
 import { LABEL_LAYERS } from './basemap-style.ts';
 import { forEachShown, radiusOf, type MarkerSize, type ShownFilter } from './layers/pick.ts';
-import { whenIdle } from './list/follow.ts';
 
 export const FOOTPRINT_DEFAULTS = {
   source: 'marker-footprints',
@@ -24,8 +23,6 @@ export const FOOTPRINT_DEFAULTS = {
   marginPx: 2,
   /** Outside play, the footprints follow the time once it has not moved for this long. */
   settleMs: 300,
-  /** After the first picture, the footprints are added in the browser's idle time, or after this long at the latest. */
-  startWithinMs: 1000,
   /**
    * At most this many footprints (the last drawn, on top): beyond, markers are small and dense, and footprints
    * would only hide every label and make each re-layout slow.
@@ -34,7 +31,7 @@ export const FOOTPRINT_DEFAULTS = {
 };
 
 export interface MarkerFootprints {
-  /** The map's first picture is drawn: the footprints are added now (once the style's layers exist). */
+  /** The labels are shown: the footprints are added now (once the style's layers exist). */
   start(): void;
   /** The shown markers may have changed (time, categories, search): follows once they have rested. */
   changed(): void;
@@ -112,12 +109,10 @@ export function connectMarkerFootprints(
     start() {
       if (started) return;
       started = true;
-      whenIdle(opts.startWithinMs)(() => {
-        if (disposed) return;
-        // Once the style's layers exist (at 'style.load', or already: isStyleLoaded() is false again while tiles load).
-        if (map.isStyleLoaded() || map.getLayer(LABEL_LAYERS[0])) install();
-        else map.once('style.load', install);
-      });
+      if (disposed) return;
+      // Once the style's layers exist (at 'style.load', or already: isStyleLoaded() is false again while tiles load).
+      if (map.isStyleLoaded() || map.getLayer(LABEL_LAYERS[0])) install();
+      else map.once('style.load', install);
     },
     changed() {
       if (!installed) return;

@@ -3,7 +3,8 @@ import type { Position } from 'geojson';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { basemapTiles, buildBasemap, TILE_LAYERS, unwrapRing } from '../../scripts/build-basemap.ts';
-import { BASEMAP_TILES, basemapStyle } from '../../src/app/basemap-style.ts';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { BASEMAP_TILES, basemapStyle, LABEL_LAYERS, showLabels } from '../../src/app/basemap-style.ts';
 
 function lonSpan(ring: Position[]): number {
   const lons = ring.map(([lon]) => lon);
@@ -81,6 +82,26 @@ describe('the basemap style', () => {
       // An expression over the feature's properties (a constant or a zoom curve would be a uniform: a second program).
       expect(JSON.stringify(opacity), id).toContain('["get"');
     }
+  });
+
+  test('the labels and the capitals\' dots are not in the first picture: hidden in the style until showLabels()', () => {
+    const style = basemapStyle('http://example.org/app/');
+    const late = [...LABEL_LAYERS, 'capital-dots'];
+    const visibility = new Map(style.layers.map((l) => [l.id, (l as { layout?: { visibility?: string } }).layout?.visibility ?? 'visible']));
+    for (const id of late) expect(visibility.get(id), id).toBe('none');
+    for (const [id, v] of visibility) if (!late.includes(id)) expect(v, id).toBe('visible');
+    // A map that holds the style's layers: showLabels() makes the hidden ones visible, and again changes nothing.
+    const layout = new Map(style.layers.map((l) => [l.id, visibility.get(l.id)]));
+    const calls: string[] = [];
+    const map = {
+      getLayer: (id: string) => (layout.has(id) ? {} : undefined),
+      getLayoutProperty: (id: string) => layout.get(id),
+      setLayoutProperty: (id: string, _: string, v: string) => { calls.push(id); layout.set(id, v); },
+    } as unknown as MapLibreMap;
+    showLabels(map);
+    showLabels(map);
+    expect(calls.sort()).toEqual([...late].sort());
+    expect([...layout.values()].every((v) => v === 'visible')).toBe(true);
   });
 
   test('reads the same layers from the GeoJSON files when tiles are off (a single-file export)', () => {

@@ -6,6 +6,7 @@ import type { Store } from '../state/store.ts';
 import type { EventsTable } from '../state/events-table.ts';
 import { isoOf } from '../../model/day.ts';
 import { drawPrintFrame } from './overlay-draw.ts';
+import { showLabels } from '../basemap-style.ts';
 import type { LegendEntry } from '../legend-entries.ts';
 import type { Credits } from '../embed/credits.ts';
 
@@ -48,6 +49,8 @@ export async function renderMapImage(ctx: ExportContext, size: ExportSize = {}):
       height: `${size.height}px`, zIndex: '100' });
   }
   try {
+    // An export made as the app opens (the snapshot CLI) has the labels too: they are shown after the first picture.
+    showLabels(map);
     map.resize();
     map.setPixelRatio(scale);
     overlay.setProps({ useDevicePixels: scale });

@@ -2,8 +2,10 @@
 // one style per persisting category. A state appearing or ending eases in or out over `transitionMs` of wall time,
 // unless the reader prefers reduced motion; before its start nothing of it shows.
 // Every change of a tint repaints the whole basemap (150-200 ms in software rendering, far more than the markers'
-// frame), so the tints show at once until the map has opened, follow every step while playing, and while the reader
-// drags the time (or a host page drives it) wait until it has rested for `settleMs`.
+// frame), so the tints follow every step while playing, and while the reader drags the time (or a host page drives
+// it) wait until it has rested for `settleMs`. They are added after the map's first picture (start()), set at once:
+// their layers' source parses the basemap's tiles a second time, and the outline is a shader program of its own,
+// which the first render at 10,000 events paid for in software rendering (issue 16).
 import type { ExpressionSpecification, Map as MapLibreMap, LayerSpecification } from 'maplibre-gl';
 import { type BasemapFeatures, basemapCountries } from '../basemap-style.ts';
 import type { Category } from '../../model/index.ts';
@@ -46,8 +48,8 @@ function layersFor(category: Category, countries: BasemapFeatures, opts: typeof 
 }
 
 export interface StatesOnMap {
-  /** From now on changes ease in and out: call it once the map has opened (before, they are set at once). */
-  startEasing(): void;
+  /** The map's first picture is drawn: adds the tints, set at once; from then on changes ease in and out. */
+  start(): void;
   /** Stops its animation and clears what it wrote (the workbench's new data builds a new one). */
   dispose(): void;
 }
@@ -81,10 +83,7 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
     }
     frame = moving ? requestAnimationFrame(step) : 0;
   };
-  // Until the map has opened the tints are set at once: there is nothing to ease from yet (a linked view sets the time
-  // as the app opens), and each step of a tween would be one more repaint before the reader sees anything.
-  let opened = false;
-  const update = (ease = opened) => {
+  const update = (ease = true) => {
     if (!ready) return;
     const { t, hiddenCategories } = store.get();
     slotsHeldAt(states, t, target);
@@ -104,13 +103,9 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
       for (const layer of layersFor(c, countries, opts)) if (!map.getLayer(layer.id)) map.addLayer(layer, map.getLayer(opts.beforeLayer) ? opts.beforeLayer : undefined);
     }
     ready = true;
-    update();
+    // Set at once: there is nothing to ease from yet.
+    update(false);
   };
-  // As soon as the style's layers exist, not at 'load' (once every tile is in and drawn): a layer added to the tiles'
-  // source after they are parsed makes MapLibre parse them all again and draw the map anew before it is idle, which
-  // was seconds of the app's first render.
-  if (map.isStyleLoaded() || map.getLayer(opts.beforeLayer)) install();
-  else map.once('style.load', install);
   let settle: ReturnType<typeof setTimeout> | undefined;
   const now = () => {
     clearTimeout(settle);
@@ -125,7 +120,12 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
     }
   });
   return {
-    startEasing: () => { opened = true; },
+    start() {
+      if (ready) return;
+      // Once the style's layers exist (isStyleLoaded() is false again while tiles load).
+      if (map.isStyleLoaded() || map.getLayer(opts.beforeLayer)) install();
+      else map.once('style.load', install);
+    },
     /** Stops its animation and clears what it wrote (the workbench's new data builds a new one). */
     dispose() {
       ready = false;

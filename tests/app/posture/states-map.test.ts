@@ -1,5 +1,5 @@
 // When the host tints reach the map: each change repaints the whole basemap, so while the time is dragged they wait
-// for it to rest, while playing they follow every step, and while the app opens they are set without a tween.
+// for it to rest, while playing they follow every step, and after the first picture they are set without a tween.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { datasetOfFeatures } from '../../../src/app/data/features-dataset.ts';
@@ -42,19 +42,23 @@ afterEach(() => {
 });
 
 describe('host tints on the map', () => {
-  test('while the app opens they are set at once, without a tween', () => {
+  test('none before the first picture; then they are set at once, without a tween', () => {
     const { map, writes } = fakeMap();
     const store = createStore({ t: BEFORE });
-    connectStates(map, store, table, posture, () => false);
+    const states = connectStates(map, store, table, posture, () => false);
     store.set({ t: HELD });
     vi.advanceTimersByTime(STATES_MAP_DEFAULTS.settleMs + 1000);
+    expect(writes).toEqual([]);
+    states.start();
+    expect(writes).toEqual([1]);
+    vi.advanceTimersByTime(STATES_MAP_DEFAULTS.transitionMs + 100);
     expect(writes).toEqual([1]);
   });
 
   test('while the time is dragged they wait until it rests, then ease in', () => {
     const { map, writes } = fakeMap();
     const store = createStore({ t: BEFORE });
-    connectStates(map, store, table, posture, () => false).startEasing();
+    connectStates(map, store, table, posture, () => false).start();
     // A drag: a step every 50 ms for a second, past the state's start and on.
     for (let k = 0; k < 20; k++) {
       store.set({ t: HELD + k });
@@ -69,7 +73,7 @@ describe('host tints on the map', () => {
   test('while playing they follow every step', () => {
     const { map, writes } = fakeMap();
     const store = createStore({ t: BEFORE });
-    connectStates(map, store, table, posture, () => true).startEasing();
+    connectStates(map, store, table, posture, () => true).start();
     store.set({ t: HELD, playing: true });
     expect(writes).toEqual([1]);
     store.set({ t: dayOf('2018-03-01') });
