@@ -214,14 +214,14 @@ function mainVerbAfter(tokens: readonly Token[], clauses: readonly Clause[], gro
   return next.form === 'participle' && bareAfterNoun(next) && object ? next : null;
 }
 
-/** The verb that governs group `g` (an infinitive or a gerund): the nearest finite or infinitive verb before it. */
 /** True when the verb at `i` is what a verb of saying reports, without "that": "says Turkey fired on Qamishli". */
 function reportedWithoutThat(tokens: readonly Token[], groups: readonly VerbGroup[], i: number): boolean {
   const speech = groups.at(-1);
-  if (!speech || speech.form !== 'finite' || !SPEECH_VERBS.has(tokens[speech.head].lemma)) return false;
+  if (speech?.form !== 'finite' || !SPEECH_VERBS.has(tokens[speech.head].lemma)) return false;
   return tokens.slice(speech.head + 1, i).every((t) => /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(t.pos));
 }
 
+/** The verb that governs group `g` (an infinitive or a gerund): the nearest finite or infinitive verb before it. */
 function governor(groups: readonly VerbGroup[], g: VerbGroup, tokens?: readonly Token[]): VerbGroup | null {
   // "Russians travelling to the UK could face provocations": a gerund right after a noun describes it, and the
   // clause's finite verb after it governs (a reduced relative)

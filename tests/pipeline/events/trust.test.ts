@@ -498,7 +498,7 @@ describe('history told as a setting, and titles that say no time (stop 24)', () 
   const BELOW_THE_LEDE = 'The museum reopened its doors to visitors. Crowds queued for hours. The curator thanked the volunteers. Tickets sold out by noon. ';
 
   it('dates no event noun set in a past clause that tells no time ("landed during the D-Day invasion")', () => {
-    const events = eventsOf(BELOW_THE_LEDE + 'The ship was built in 1942 in Pennsylvania. It landed on the beaches of Normandy during the D-Day invasion of Europe and made other trips.');
+    const events = eventsOf(`${BELOW_THE_LEDE}The ship was built in 1942 in Pennsylvania. It landed on the beaches of Normandy during the D-Day invasion of Europe and made other trips.`);
     expect(events.filter((e) => e.title.includes('invasion'))).toEqual([]);
   });
 
