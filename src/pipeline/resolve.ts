@@ -64,6 +64,14 @@ export const RESOLVE_DEFAULTS = {
    * the city far more often than the state.
    */
   seatNamesakePenalty: 8,
+  /**
+   * Added to a candidate for each other name of the document that has some reading (leading or not) beside it, where
+   * one of the two is a county and the other within coherenceKm of its centre, up to coherenceMaxPlaces names.
+   * "Athens" and "Henderson County" in one story are the Texan pair, though neither leads in Texas alone.
+   */
+  coherenceBonus: 3,
+  coherenceKm: 50,
+  coherenceMaxPlaces: 2,
   /** Rounds of evidence: the second lets places the first settled speak for the rest. */
   evidenceRounds: 2,
   /**
@@ -137,6 +145,35 @@ function isBigTownOf(t: GazetteerEntry, e: GazetteerEntry, name: string, gazette
   const own = normaliseName(t.name);
   const called = (own === name && t.population >= 100_000) || (own === `${name} city` && t.population >= 1_000_000);
   return t.kind === 'city' && called && t.country === e.country && gazetteer.admin1Code(t.id) === gazetteer.admin1Code(e.id);
+}
+
+/**
+ * Readings a and b of two names lie together: one is a county and the other lies in or beside it. Counties only:
+ * towns near towns were tried and failed, as the commonest names (Washington, Boston, Houston) are also a cluster of
+ * small towns in Pennsylvania, and a state holds a namesake of almost any town.
+ */
+function together(a: GazetteerEntry, b: GazetteerEntry, opts: ResolveOptions): boolean {
+  if ((a.featureCode !== 'ADM2' && b.featureCode !== 'ADM2') || !a.country || a.country !== b.country || a.id === b.id) return false;
+  // One degree of latitude is 111 km: most pairs are ruled out before the great-circle distance.
+  if (Math.abs(a.lat - b.lat) * 111 > opts.coherenceKm) return false;
+  return distanceKm(a, b) <= opts.coherenceKm;
+}
+
+/**
+ * For each candidate of each ambiguous group, how many other names of the document have a reading beside it, whether
+ * or not that reading leads: an ambiguous town and an ambiguous county that meet in one place settle each other.
+ */
+function coherence(groups: readonly Group[], opts: ResolveOptions): Map<Group, number[]> {
+  const out = new Map<Group, number[]>();
+  for (const g of groups) {
+    if (g.entries.length < 2) continue;
+    out.set(g, g.entries.map((e) => {
+      let names = 0;
+      for (const h of groups) if (h !== g && h.entries.some((c) => together(e, c, opts))) names++;
+      return Math.min(opts.coherenceMaxPlaces, names);
+    }));
+  }
+  return out;
 }
 
 /** Country codes a place stands for as evidence: its own, or a region's members. */
@@ -318,6 +355,11 @@ export function resolve(
   // Evidence from each group's leading reading: the countries the document is about, its home region, and its
   // unambiguous places. Twice: places settled by the first round's evidence ("Georgia" next to Atlanta) are
   // evidence in the second.
+  for (const [g, names] of coherence([...groups.values()], opts)) {
+    names.forEach((n, i) => {
+      g.scores[i] += opts.coherenceBonus * n;
+    });
+  }
   const base = new Map([...groups.values()].map((g) => [g, [...g.scores]]));
   let ev: Evidence = { listLevels: new Map(), countryVotes: new Map(), anchors: [], regionVotes: new Map() };
   for (let round = 0; round < opts.evidenceRounds; round++) {

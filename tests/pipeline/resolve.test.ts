@@ -170,6 +170,16 @@ describe('resolve', () => {
     expect(distanceKm(place(found, 'Bosphorus')!, { lat: 41.12, lon: 29.07 })).toBeLessThan(20);
   });
 
+  it('resolve() reads an ambiguous town and an ambiguous county named in one story as the pair that meets', () => {
+    // Neither name alone says which state: Henry County is in ten, Paris leads in France. Together they are Tennessee's.
+    const found = resolved('Deputies from Henry County searched a farm outside Paris on Tuesday.');
+    const county = place(found, 'Henry County')!;
+    const town = place(found, 'Paris')!;
+    expect(town).toMatchObject({ country: 'US' });
+    expect(gazetteer.admin1Code(town.id)).toBe(gazetteer.admin1Code(county.id));
+    expect(distanceKm(town, county)).toBeLessThan(50);
+  });
+
   it('resolve() keeps the runners-up of an ambiguous name with their probabilities, best first', () => {
     const [paris] = resolved('The summit opened in Paris.');
     expect(paris.alternatives!.length).toBeGreaterThan(0);
