@@ -65,13 +65,13 @@ export const RESOLVE_DEFAULTS = {
    */
   seatNamesakePenalty: 8,
   /**
-   * Added to a candidate for each other name of the document that has some reading (leading or not) beside it, where
-   * one of the two is a county and the other within coherenceKm of its centre, up to coherenceMaxPlaces names.
-   * "Athens" and "Henderson County" in one story are the Texan pair, though neither leads in Texas alone.
+   * Added to a candidate when another name of the document has some reading (leading or not) beside it, where one of
+   * the two is a county and the other within coherenceKm of its centre. Once, however many names: a cluster of the
+   * commonest names (Madison, Jefferson County) must not outweigh the state the story names.
+   * "Troy" and "Miami County" in one story are the Ohio pair, though neither leads in Ohio alone.
    */
   coherenceBonus: 3,
   coherenceKm: 50,
-  coherenceMaxPlaces: 2,
   /** Rounds of evidence: the second lets places the first settled speak for the rest. */
   evidenceRounds: 2,
   /**
@@ -160,18 +160,14 @@ function together(a: GazetteerEntry, b: GazetteerEntry, opts: ResolveOptions): b
 }
 
 /**
- * For each candidate of each ambiguous group, how many other names of the document have a reading beside it, whether
- * or not that reading leads: an ambiguous town and an ambiguous county that meet in one place settle each other.
+ * For each candidate of each ambiguous group, whether another name of the document has a reading beside it, leading
+ * or not: an ambiguous town and an ambiguous county that meet in one place settle each other.
  */
-function coherence(groups: readonly Group[], opts: ResolveOptions): Map<Group, number[]> {
-  const out = new Map<Group, number[]>();
+function coherence(groups: readonly Group[], opts: ResolveOptions): Map<Group, boolean[]> {
+  const out = new Map<Group, boolean[]>();
   for (const g of groups) {
     if (g.entries.length < 2) continue;
-    out.set(g, g.entries.map((e) => {
-      let names = 0;
-      for (const h of groups) if (h !== g && h.entries.some((c) => together(e, c, opts))) names++;
-      return Math.min(opts.coherenceMaxPlaces, names);
-    }));
+    out.set(g, g.entries.map((e) => groups.some((h) => h !== g && h.entries.some((c) => together(e, c, opts)))));
   }
   return out;
 }
@@ -355,9 +351,9 @@ export function resolve(
   // Evidence from each group's leading reading: the countries the document is about, its home region, and its
   // unambiguous places. Twice: places settled by the first round's evidence ("Georgia" next to Atlanta) are
   // evidence in the second.
-  for (const [g, names] of coherence([...groups.values()], opts)) {
-    names.forEach((n, i) => {
-      g.scores[i] += opts.coherenceBonus * n;
+  for (const [g, met] of coherence([...groups.values()], opts)) {
+    met.forEach((yes, i) => {
+      if (yes) g.scores[i] += opts.coherenceBonus;
     });
   }
   const base = new Map([...groups.values()].map((g) => [g, [...g.scores]]));
