@@ -24,6 +24,8 @@ export const RECOGNISE_DEFAULTS = {
    * much as "Russia" does.
    */
   demonyms: true,
+  /** Letters (spaces aside) a name of several words needs before a one-letter slip in it is read as that name. */
+  fuzzyMinLetters: 12,
 };
 export type RecogniseOptions = typeof RECOGNISE_DEFAULTS;
 
@@ -65,7 +67,7 @@ function isSpeaker(text: string, tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   const before = prev && text.slice(prev.end, tokens[i].start);
-  if (!!prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text)) return true;
+  if (prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text)) return true;
   if (prev && LOCATIVES.has(prev.text) && before === ' ') return false;
   if (next && SPEECH_VERBS.has(next.text) && /^\s+$/.test(text.slice(tokens[i].end, next.start))) return true;
   return !!prev && SPEECH_VERBS.has(prev.text.toLowerCase()) && /^\s+$/.test(before);
@@ -211,43 +213,78 @@ function matchAbbreviation(ctx: Context, tokens: readonly Token[], end: number, 
   return { mention: mention(ctx, start, stop, 'name', [entry]), next };
 }
 
-/** The longest name starting at token i (words i..i+maxWords-1), or null. */
+/**
+ * The longest name starting at token i (words i..i+maxWords-1), or null. Names are looked up exactly first; only when
+ * none starts here is a long name of several words looked up one typing slip away ("Mihail Kogalniceau").
+ */
 function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirstOk: boolean): Match | null {
   const last = Math.min(tokens.length, i + ctx.opts.maxWords) - 1;
   for (let j = last; j >= i; j--) {
     if (j === i && lowerFirstOk && !isCapitalised(tokens[i])) break;
-    if (!isNameShape(ctx, tokens, i, j, lowerFirstOk)) continue;
-    const start = tokens[i].start;
-    const end = nameEnd(ctx, tokens, i, j);
-    const key = normaliseName(ctx.text.slice(start, end));
-    let form: MentionForm = 'name';
-    let entries = ctx.gazetteer.lookupName(key);
+    const match = matchWords(ctx, tokens, i, j, lowerFirstOk, false);
+    if (match) return match;
+  }
+  if (!isCapitalised(tokens[i])) return null;
+  for (let j = last; j > i; j--) {
+    const match = matchWords(ctx, tokens, i, j, false, true);
+    if (match) return match;
+  }
+  return null;
+}
+
+/**
+ * A slip is believed only in a name long enough that one wrong letter leaves it unmistakable: several capitalised
+ * words (no connectors, acronyms or titles), fuzzyMinLetters letters in all, one of them no common English word, as a
+ * misspelt word is not. "San Fransisco" is San Francisco; "New Yrok", "Village Center", "Dr Olaopa" are nothing.
+ */
+function isLongName(ctx: Context, tokens: readonly Token[], i: number, j: number, key: string): boolean {
+  let unknown = false;
+  for (let k = i; k <= j; k++) {
+    if (!isCapitalised(tokens[k]) || isAllCaps(tokens[k]) || TITLES.has(tokens[k].text)) return false;
+    if (!ctx.gazetteer.isCommonWord(tokens[k].text.toLowerCase())) unknown = true;
+  }
+  return unknown && key.replace(/ /g, '').length >= ctx.opts.fuzzyMinLetters;
+}
+
+/** Words i..j as one name, looked up exactly or (near) one slip away, or null. */
+function matchWords(ctx: Context, tokens: readonly Token[], i: number, j: number, lowerFirstOk: boolean, near: boolean): Match | null {
+  if (!isNameShape(ctx, tokens, i, j, lowerFirstOk)) return null;
+  const start = tokens[i].start;
+  const end = nameEnd(ctx, tokens, i, j);
+  const key = normaliseName(ctx.text.slice(start, end));
+  let form: MentionForm = 'name';
+  let entries: GazetteerEntry[];
+  if (near) {
+    // An adjectival form one letter from its country ("South African") is no slip.
+    if (!isLongName(ctx, tokens, i, j, key) || personAt(ctx, start, start + 1) || ctx.gazetteer.lookupAdjective(key).length) return null;
+    entries = ctx.gazetteer.lookupNameNear(key);
+  } else {
+    entries = ctx.gazetteer.lookupName(key);
     const adjectives = ctx.gazetteer.lookupAdjective(key);
     // "English" is Indiana's town English only when no country or region has it as its adjective.
     if (adjectives.length && !isStrong(entries, { ...ctx.opts, strongPopulation: Infinity })) {
       // Without demonyms, "Canadian" is no mention at all, not Canadian, Texas.
-      if (!ctx.opts.demonyms) continue;
+      if (!ctx.opts.demonyms) return null;
       entries = adjectives;
       form = 'adjective';
     }
-    // A lower-case last word is part of a name only in curated names ("Baltic states"), not in GeoNames' alternates.
-    if (!isCapitalised(tokens[j])) entries = entries.filter((e) => e.gazetteer !== 'geonames');
-    if (!entries.length) continue;
-    const county = matchCounty(ctx, tokens, i, j, entries);
-    if (county) return county;
-    // A US county is found whole above ("Owsley County"); a name before "County" that neither a county nor a town
-    // has is no mention (it is not the state "Iowa" in a county of Wisconsin); nor is one before "Township"
-    // ("Jefferson Township", New Jersey), whose township the gazetteer would have had.
-    if (isCountyWord(ctx, tokens, j) || (tokens[j + 1]?.text === 'Township' && ctx.text.slice(tokens[j].end, tokens[j + 1].start) === ' ')) continue;
-    if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
-    else if (personAt(ctx, start, start + 1)) continue;
-    if (!entries.length) continue;
-    // "Kharkiv province", "Donetsk region", "Gatwick airport": the subdivision or airport, but its name is the capitalised part; the lower-case word
-    // only says what kind of place it is.
-    const descriptor = j > i && !isCapitalised(tokens[j]) && entries.every((e) => e.featureCode === 'ADM1' || e.featureCode === 'AIRP');
-    return { mention: mention(ctx, start, descriptor ? tokens[j - 1].end : end, form, entries), next: j + 1 };
   }
-  return null;
+  // A lower-case last word is part of a name only in curated names ("Baltic states"), not in GeoNames' alternates.
+  if (!isCapitalised(tokens[j])) entries = entries.filter((e) => e.gazetteer !== 'geonames');
+  if (!entries.length) return null;
+  const county = matchCounty(ctx, tokens, i, j, entries);
+  if (county) return county;
+  // A US county is found whole above ("Owsley County"); a name before "County" that neither a county nor a town
+  // has is no mention (it is not the state "Iowa" in a county of Wisconsin); nor is one before "Township"
+  // ("Jefferson Township", New Jersey), whose township the gazetteer would have had.
+  if (isCountyWord(ctx, tokens, j) || (tokens[j + 1]?.text === 'Township' && ctx.text.slice(tokens[j].end, tokens[j + 1].start) === ' ')) return null;
+  if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
+  else if (personAt(ctx, start, start + 1)) return null;
+  if (!entries.length) return null;
+  // "Kharkiv province", "Donetsk region", "Gatwick airport": the subdivision or airport, but its name is the capitalised part; the lower-case word
+  // only says what kind of place it is.
+  const descriptor = j > i && !isCapitalised(tokens[j]) && entries.every((e) => e.featureCode === 'ADM1' || e.featureCode === 'AIRP');
+  return { mention: mention(ctx, start, descriptor ? tokens[j - 1].end : end, form, entries), next: j + 1 };
 }
 
 /** Token j is followed by "County" ("COUNTY" in a capitalised headline). */
@@ -311,7 +348,7 @@ export function recognise(
   const content = sentences.filter((s) => s.isContent).map((s) => tokenise(text, s.start, s.end));
   const lowerCaseWords = new Set<string>();
   for (const tokens of content) for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerCaseWords.add(t.text);
-  const persons = findPersonNames(text, content, gazetteer, opts.strongPopulation);
+  const persons = findPersonNames(text, content, gazetteer, opts.strongPopulation, opts.fuzzyMinLetters);
   const speakers = new Set<string>();
   for (const tokens of content) {
     tokens.forEach((t, i) => {

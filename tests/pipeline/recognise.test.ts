@@ -30,6 +30,22 @@ function countriesOf(m: PlaceMention): string[] {
 }
 
 describe('recognise', () => {
+  it('recognise() finds a long place name of several words misspelt by one letter, as the place and not a person', () => {
+    const found = places('US bombers landed at the Mihail Kogalniceau air base near the coast. Fans flew to Port Elizabteh.');
+    expect(found.map((m) => m.text)).toEqual(['US', 'Mihail Kogalniceau', 'Port Elizabteh']);
+    expect(countriesOf(found[1])).toEqual(['RO']);
+    expect(countriesOf(found[2])).toContain('ZA');
+  });
+
+  it('recognise() never reads a short name, an adjectival form or a run of common words as a slip of a place name', () => {
+    // "New Yrok" is too short to be sure of; "South African" is an adjective (off here), not South Africa misspelt;
+    // "Rocky Mountain" is two dictionary words, not the Rocky Mountains with a letter dropped.
+    const text = 'Fog covered New Yrok. South African officials came. Rocky Mountain High played.';
+    const { doc, sentences } = documentOf(text);
+    const found = recognise(doc, sentences, gazetteer, { ...RECOGNISE_DEFAULTS, demonyms: false });
+    expect(found.map((m) => m.text)).toEqual([]);
+  });
+
   it('recognise() reads "Polish airspace" and "Estonian airspace" as adjectival mentions of Poland and Estonia', () => {
     const text = 'The mission was launched after presumed deliberate incursions by Russian kamikaze drones into Polish airspace. ' +
       'Subsequently, three Russian MiG-31 jets violated Estonian airspace.';

@@ -33,6 +33,20 @@ function startsPlaceName(text: string, tokens: readonly Token[], i: number, gaze
 }
 
 /**
+ * "Mihail Kogalniceau": words from i on, of fuzzyMinLetters letters or more, one slip from a multi-word place name
+ * (Mihail Kogălniceanu, the Romanian town and air base named after a statesman). Asked only of names already read
+ * as a person's, as it costs more than an exact look-up.
+ */
+function slipsFromPlaceName(text: string, tokens: readonly Token[], i: number, gazetteer: Gazetteer, minLetters: number): boolean {
+  for (let j = i + 1; j < tokens.length && j < i + MAX_NAME_WORDS; j++) {
+    if (!joinsName(text, tokens[j - 1], tokens[j]) || !isCapitalised(tokens[j]) || isAllCaps(tokens[j])) return false;
+    const key = normaliseName(text.slice(tokens[i].start, tokens[j].end));
+    if (key.replace(/ /g, '').length >= minLetters && gazetteer.lookupNameNear(key).length) return true;
+  }
+  return false;
+}
+
+/**
  * "Ben Wallace"; but not "Philippine Airlines", whose first word is also a country's adjective, nor "Washington Post",
  * whose second word is a common one.
  */
@@ -80,6 +94,7 @@ export function findPersonNames(
   sentences: readonly (readonly Token[])[],
   gazetteer: Gazetteer,
   strongPopulation: number,
+  fuzzyMinLetters = Infinity,
 ): PersonNames {
   const spans: Span[] = [];
   const surnames = new Set<string>();
@@ -96,7 +111,8 @@ export function findPersonNames(
         isCapitalised(t) && i + 1 < tokens.length && text.slice(t.end, tokens[i + 1].start) === ' ' &&
         isCapitalised(tokens[i + 1]) && !startsPlaceName(text, tokens, i, gazetteer) &&
         !startsPlaceName(text, tokens, i + 1, gazetteer) &&
-        (isGivenNameStart(t, tokens[i + 1], gazetteer, strongPopulation) || isNamePair(t, tokens[i + 1], gazetteer, strongPopulation))
+        (isGivenNameStart(t, tokens[i + 1], gazetteer, strongPopulation) || isNamePair(t, tokens[i + 1], gazetteer, strongPopulation)) &&
+        !slipsFromPlaceName(text, tokens, i, gazetteer, fuzzyMinLetters)
       ) {
         from = i;
       }
