@@ -6,7 +6,7 @@ import { normaliseName } from './places/normalise.ts';
 import { findPersonNames, type PersonNames } from './places/person-names.ts';
 import { isAllCaps, isCapitalised, joinsName, tokenise, type Token } from './places/tokens.ts';
 import {
-  CALENDAR_WORDS, CONNECTORS, DISEASE_WORDS, FACILITY_WORDS, LOCATIVES, MISSION_WORDS, SPEECH_VERBS, STREET_ABBREVIATIONS, STREET_WORDS, SURNAME_PARTICLES, TITLES,
+  CALENDAR_WORDS, CONNECTORS, DISEASE_WORDS, FACILITY_WORDS, INSTITUTION_WORDS, LOCATIVES, MISSION_WORDS, SPEECH_VERBS, STREET_ABBREVIATIONS, STREET_WORDS, SURNAME_PARTICLES, TITLES,
 } from './places/words.ts';
 
 export const RECOGNISE_DEFAULTS = {
@@ -61,12 +61,14 @@ function isStrong(entries: readonly GazetteerEntry[], opts: RecogniseOptions): b
 
 /**
  * "Marlow recalled", "said Johnson", "according to Davis": a one-word name that speaks is a person's. Not after a
- * preposition of place: in "police in Tulsa said" the police speak.
+ * preposition of place: in "police in Tulsa said" the police speak; nor before an institution: in "said Laconia
+ * police" they do too.
  */
 function isSpeaker(text: string, tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   const before = prev && text.slice(prev.end, tokens[i].start);
+  if (next && INSTITUTION_WORDS.has(next.text.toLowerCase()) && text.slice(tokens[i].end, next.start) === ' ') return false;
   if (prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text)) return true;
   if (prev && LOCATIVES.has(prev.text) && before === ' ') return false;
   if (next && SPEECH_VERBS.has(next.text) && /^\s+$/.test(text.slice(tokens[i].end, next.start))) return true;

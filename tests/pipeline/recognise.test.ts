@@ -30,6 +30,11 @@ function countriesOf(m: PlaceMention): string[] {
 }
 
 describe('recognise', () => {
+  it('recognise() reads a town named before its police or officials as the town, not a speaker, throughout the story', () => {
+    const found = places('The hiker was found on Tuesday, said Nashua police Lt. Mark Ross. Searchers had combed the woods outside Nashua.');
+    expect(found.map((m) => m.text)).toEqual(['Nashua', 'Nashua']);
+  });
+
   it('recognise() finds a long place name of several words misspelt by one letter, as the place and not a person', () => {
     const found = places('US bombers landed at the Mihail Kogalniceau air base near the coast. Fans flew to Port Elizabteh.');
     expect(found.map((m) => m.text)).toEqual(['US', 'Mihail Kogalniceau', 'Port Elizabteh']);
