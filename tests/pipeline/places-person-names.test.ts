@@ -25,6 +25,10 @@ describe('findPersonNames', () => {
     expect(found.surnames).toEqual(expect.arrayContaining(['Austin', 'Wallace']));
   });
 
+  it('findPersonNames() leaves an adjectival form of several words alone though it starts with a given name', () => {
+    expect(persons('The Costa Rican navy met Sierra Leonean doctors.').names).toEqual([]);
+  });
+
   it('findPersonNames() reads no person into a street named after one, nor into the words of a title-case headline', () => {
     expect(persons('A crash closed Old Warren Hartsville Road on Monday.').surnames).not.toContain('Hartsville');
     expect(persons('Oligarch Petrov Visits Tambov Gallery').surnames).not.toContain('Tambov');

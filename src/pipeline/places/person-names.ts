@@ -23,11 +23,15 @@ function isStrongPlace(word: string, gazetteer: Gazetteer, strongPopulation: num
     e.population >= strongPopulation || (e.featureCode === 'PPLC' && normaliseName(e.name) === key));
 }
 
-/** "North Carolina", "Velyka Novosilka": words from i on that the gazetteer knows as one multi-word name. */
+/**
+ * "North Carolina", "Velyka Novosilka", "Sri Lankan": words from i on that the gazetteer knows as one multi-word name
+ * or adjectival form.
+ */
 function startsPlaceName(text: string, tokens: readonly Token[], i: number, gazetteer: Gazetteer): boolean {
   for (let j = i + 1; j < tokens.length && j < i + MAX_NAME_WORDS; j++) {
     if (!joinsName(text, tokens[j - 1], tokens[j])) return false;
-    if (gazetteer.lookupName(normaliseName(text.slice(tokens[i].start, tokens[j].end))).length) return true;
+    const key = normaliseName(text.slice(tokens[i].start, tokens[j].end));
+    if (gazetteer.lookupName(key).length || gazetteer.lookupAdjective(key).length) return true;
   }
   return false;
 }
