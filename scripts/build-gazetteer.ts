@@ -176,8 +176,8 @@ for (const c of worldCountries) {
   for (const a of adjectives) {
     if (!a) continue;
     addKey(adjectiveIndex, a, i, 2);
-    // The people: "Russians", "Israelis", "Pakistanis" (not "Chineses", "Britishs").
-    if (/[ni]$/.test(a)) addKey(adjectiveIndex, `${a}s`, i, 2);
+    // The people: "Russians", "Israelis", "Czechs", "Greeks" (not "Chineses", "Britishs", "Swisss", "Frenchs", "Dutchs").
+    if (!/(?:sh|ese|ss|ench|tch)$/.test(a)) addKey(adjectiveIndex, `${a}s`, i, 2);
   }
 }
 

@@ -12,6 +12,13 @@ beforeAll(() => {
 });
 
 describe('gazetteer', () => {
+  it('lookupAdjective() knows the people of a country in the plural, and makes no plural English has not', () => {
+    for (const [people, code] of [['russians', 'RU'], ['czechs', 'CZ'], ['greeks', 'GR'], ['iraqis', 'IQ']]) {
+      expect(gazetteer.lookupAdjective(people).map((e) => e.country), people).toContain(code);
+    }
+    for (const none of ['frenchs', 'swisss', 'chineses', 'britishs', 'dutchs']) expect(gazetteer.lookupAdjective(none), none).toEqual([]);
+  });
+
   it('loadGazetteer() reads an index in which Kiev is an alternate name of Kyiv, the capital of Ukraine', () => {
     const kyiv = gazetteer.lookupName('kiev').find((e) => e.featureCode === 'PPLC');
     expect(kyiv).toMatchObject({ name: 'Kyiv', country: 'UA', kind: 'city', gazetteer: 'geonames' });
