@@ -271,8 +271,9 @@ function matchWords(ctx: Context, tokens: readonly Token[], i: number, j: number
       form = 'adjective';
     }
   }
-  // A lower-case last word is part of a name only in curated names ("Baltic states"), not in GeoNames' alternates.
-  if (!isCapitalised(tokens[j])) entries = entries.filter((e) => e.gazetteer !== 'geonames');
+  // A lower-case last word is part of a name only in curated names ("Baltic states"), not in GeoNames' alternates;
+  // a lower-case first word too ("eastern Europe"): "north Arlington" is a part of Arlington, not North Arlington.
+  if (!isCapitalised(tokens[j]) || !isCapitalised(tokens[i])) entries = entries.filter((e) => e.gazetteer !== 'geonames');
   if (!entries.length) return null;
   const county = matchCounty(ctx, tokens, i, j, entries);
   if (county) return county;

@@ -30,6 +30,12 @@ function countriesOf(m: PlaceMention): string[] {
 }
 
 describe('recognise', () => {
+  it('recognise() reads "north Plainfield" as a part of Plainfield, not as the town of North Plainfield', () => {
+    const [m] = places('Crews cleared roads in north Plainfield on Sunday.');
+    expect(m.text).toBe('Plainfield');
+    expect(m.candidates.map((id) => gazetteer.byId(id)?.name)).not.toContain('North Plainfield');
+  });
+
   it('recognise() reads a town named before its police or officials as the town, not a speaker, throughout the story', () => {
     const found = places('The hiker was found on Tuesday, said Nashua police Lt. Mark Ross. Searchers had combed the woods outside Nashua.');
     expect(found.map((m) => m.text)).toEqual(['Nashua', 'Nashua']);
