@@ -38,6 +38,39 @@ interface Context {
   lowerCaseWords: Set<string>;
   /** Capitalised one-word names that speak somewhere in the document ("Hollister said"). */
   speakers: Set<string>;
+  /** Names the document gives a disease somewhere ("Marburg virus", "Lassa fever"), folded. */
+  diseases: Set<string>;
+}
+
+/**
+ * The names of diseases in a document: the capitalised words (up to three) right before "virus", "fever" and the
+ * like. "Marburg virus" makes a later "imported Marburg" the virus too.
+ */
+function diseaseNames(text: string, content: readonly (readonly Token[])[]): Set<string> {
+  const out = new Set<string>();
+  for (const tokens of content) {
+    tokens.forEach((t, k) => {
+      if (!DISEASE_WORDS.has(t.text.toLowerCase()) || k === 0 || text.slice(tokens[k - 1].end, t.start) !== ' ') return;
+      let from = k - 1;
+      while (from > 0 && k - from < 3 && isCapitalised(tokens[from - 1]) && joinsName(text, tokens[from - 1], tokens[from])) from--;
+      for (let f = from; f < k; f++) if (isCapitalised(tokens[f])) out.add(normaliseName(text.slice(tokens[f].start, tokens[k - 1].end)));
+    });
+  }
+  return out;
+}
+
+/**
+ * "imported Marburg", "the spread of Lassa": a name the document gives a disease is that disease throughout it, unless
+ * the grammar asks for a place ("in Marburg") or the place is a country, region or big city.
+ */
+function namesDisease(ctx: Context, tokens: readonly Token[], i: number, match: Match): boolean {
+  if (!ctx.diseases.has(normaliseName(match.mention.text))) return false;
+  const prev = tokens[i - 1];
+  if (prev && LOCATIVES.has(prev.text.toLowerCase())) return false;
+  return !match.mention.candidates.some((id) => {
+    const e = ctx.gazetteer.byId(id);
+    return !!e && (e.kind === 'country' || e.kind === 'region' || e.population >= ctx.opts.strongPopulation / 10);
+  });
 }
 
 /** The person name overlapping [start, end), by bisection: names are found in text order and do not overlap. */
@@ -358,7 +391,7 @@ export function recognise(
       if (isCapitalised(t) && !isAllCaps(t) && isSpeaker(text, tokens, i)) speakers.add(t.text);
     });
   }
-  const ctx: Context = { text, gazetteer, opts, persons, lowerCaseWords, speakers };
+  const ctx: Context = { text, gazetteer, opts, persons, lowerCaseWords, speakers, diseases: diseaseNames(text, content) };
   const mentions: PlaceMention[] = [];
   for (const tokens of content) {
     let i = 0;
@@ -368,7 +401,7 @@ export function recognise(
       let match: Match | null = null;
       if (isCapitalised(t) || directional) match = matchName(ctx, tokens, i, directional);
       if (!match && directional) match = matchDirectional(ctx, tokens, i);
-      if (match && namesStreetOrMission(ctx, tokens, match)) {
+      if (match && (namesStreetOrMission(ctx, tokens, match) || namesDisease(ctx, tokens, i, match))) {
         i = match.next;
       } else if (match) {
         mentions.push(match.mention);

@@ -30,6 +30,11 @@ function countriesOf(m: PlaceMention): string[] {
 }
 
 describe('recognise', () => {
+  it('recognise() reads a name the story gives a disease as that disease throughout, unless it is the place in question', () => {
+    const text = 'Vets confirmed a case of Hendra virus on a farm. Fear of Hendra spread, and a horse died in Hendra.';
+    expect(places(text).map((m) => [m.text, m.start])).toEqual([['Hendra', text.lastIndexOf('Hendra')]]);
+  });
+
   it('recognise() reads "north Plainfield" as a part of Plainfield, not as the town of North Plainfield', () => {
     const [m] = places('Crews cleared roads in north Plainfield on Sunday.');
     expect(m.text).toBe('Plainfield');
