@@ -366,7 +366,8 @@ for (const a of airports) {
   const core = a.name.replace(/\s+(?:International\s+)?Airport$/, '').replace(/\s+International$/, '')
     .replace(/^(.+) Airport (\S+)$/, '$1 $2').trim();
   if (core === a.name || core.includes('/') || !core) continue;
-  const keys = new Set([a.name, `${core} Airport`, `${core} airport`, `${core} International Airport`]);
+  // "Mihail Kogălniceanu Air Base": news names the military side of a shared field by the same name.
+  const keys = new Set([a.name, `${core} Airport`, `${core} airport`, `${core} International Airport`, `${core} Air Base`, `${core} Airbase`, `${core} airbase`]);
   // "London Heathrow" is "Heathrow" too: the name without its town, and alone when it is one word no sizeable place,
   // common word or given name has ("Heathrow" over Heathrow, Florida; never "Pearson" or "Logan").
   const rest = a.municipality && core.startsWith(`${a.municipality} `) ? core.slice(a.municipality.length + 1) : core;

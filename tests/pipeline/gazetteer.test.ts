@@ -12,6 +12,11 @@ beforeAll(() => {
 });
 
 describe('gazetteer', () => {
+  it('lookupName() finds an airport by the air base that shares its field, and a misspelt one a slip away', () => {
+    for (const key of ['keflavik air base', 'keflavik airbase']) expect(gazetteer.lookupName(key).map((e) => e.id), key).toEqual(['cur:airport:KEF']);
+    expect(gazetteer.lookupNameNear('keflavik airbasee').map((e) => e.id)).toEqual(['cur:airport:KEF']);
+  });
+
   it('lookupName() finds no town by a nickname of "The" and common words, but keeps towns so named', () => {
     for (const nickname of ['the city', 'the windy city', 'the big apple', 'the falls']) expect(gazetteer.lookupName(nickname), nickname).toEqual([]);
     expect(gazetteer.lookupName('the villages')[0]).toMatchObject({ name: 'The Villages', country: 'US' });
