@@ -204,6 +204,9 @@ function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Mat
   });
   let next = tokens[match.next];
   let gap = next && ctx.text.slice(end, next.start);
+  // "Stevens & Wilkinson", "Marsh & McLennan": names joined by an ampersand are a firm's, not a small town's.
+  const ampersand = (gap === ' & ' && isCapitalised(next)) || /[\p{Lu}][\p{L}.]* & $/u.test(ctx.text.slice(Math.max(0, start - 30), start));
+  if (ampersand && smallTown()) return true;
   // "Miller's Farm": the possessive's "s" stands between the name and the venue.
   if (next?.text === 's' && /^['’]$/.test(gap) && tokens[match.next + 1]) {
     next = tokens[match.next + 1];

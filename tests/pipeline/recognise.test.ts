@@ -30,6 +30,11 @@ function countriesOf(m: PlaceMention): string[] {
 }
 
 describe('recognise', () => {
+  it('recognise() reads small towns joined by an ampersand as a firm, and big places so joined as places', () => {
+    const found = places('The county owes the design firm Mercer & Lowry money. Lawyers at Hardin & Pike agreed. Fans of Lisbon & Porto came.');
+    expect(found.map((m) => m.text)).toEqual(['Lisbon', 'Porto']);
+  });
+
   it('recognise() reads a name the story gives a disease as that disease throughout, unless it is the place in question', () => {
     const text = 'Vets confirmed a case of Hendra virus on a farm. Fear of Hendra spread, and a horse died in Hendra.';
     expect(places(text).map((m) => [m.text, m.start])).toEqual([['Hendra', text.lastIndexOf('Hendra')]]);
