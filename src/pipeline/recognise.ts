@@ -125,6 +125,13 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   const lower = t.text.toLowerCase();
   // Months, titles ("Sen.", "Gen.") and plural acronyms ("WMDs") are never places.
   if (CALENDAR_WORDS.has(lower) || TITLES.has(t.text) || /^\p{Lu}{2,}s$/u.test(t.text)) return [];
+  // "St. Patrick's Day", "Raynola St. Clair": after "St." or "Saint", where no place of that name was found, the word
+  // is the saint's (or a surname's), not a town's.
+  const prev = tokens[i - 1];
+  if (prev && /^(?:St|Ste|Saint)$/.test(prev.text) && /^\.? $/.test(ctx.text.slice(prev.end, t.start))) return [];
+  // "the Obama administration": a one-word name before "administration" is a leader's, unless a country's or a big city's.
+  const next = tokens[i + 1];
+  if (next?.text === 'administration' && ctx.text.slice(t.end, next.start) === ' ' && !isStrong(entries, { ...ctx.opts, strongPopulation: ctx.opts.strongPopulation / 10 })) return [];
   if (isAllCaps(t) && t.text.length <= ctx.opts.maxAcronymLength) {
     // "NATO", "CIA", "AP" match villages; as acronyms only countries and curated names are places.
     entries = entries.filter((e) => e.gazetteer !== 'geonames');
@@ -145,7 +152,6 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
     (e.population < ctx.opts.strongPopulation / 10 && e.featureCode !== 'PPLA' && e.featureCode !== 'PPLC'));
   const common = person || ctx.gazetteer.isCommonWord(lower) || ctx.lowerCaseWords.has(lower);
   if (!common) return entries;
-  const prev = tokens[i - 1];
   // "Reading", "Nice", "Bath": a common word is a town only where the grammar asks for a place ("in Reading"),
   // and only a town big enough to be meant that way ("in Congress" is not Congress, Arizona).
   const locative = prev && LOCATIVES.has(prev.text.toLowerCase()) && ctx.text.slice(prev.end, t.start) === ' ';

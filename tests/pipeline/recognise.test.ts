@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../scripts/gazetteer-load.ts';
 import type { Gazetteer } from '../../src/pipeline/gazetteer.ts';
 import { recognise, RECOGNISE_DEFAULTS } from '../../src/pipeline/recognise.ts';
+import { segment } from '../../src/pipeline/segment.ts';
 import type { IngestedDocument, PlaceMention, Sentence } from '../../src/pipeline/types.ts';
 
 let gazetteer: Gazetteer;
@@ -30,6 +31,11 @@ function countriesOf(m: PlaceMention): string[] {
 }
 
 describe('recognise', () => {
+  it('recognise() reads the word after "St." as a saint or a surname, and a name before "administration" as a leader', () => {
+    const { doc } = documentOf('Crowds marched on St. Patrick\'s Day. The Obama administration and the Moscow administration disagreed.');
+    expect(recognise(doc, segment(doc), gazetteer).map((m) => m.text)).toEqual(['Moscow']);
+  });
+
   it('recognise() reads small towns joined by an ampersand as a firm, and big places so joined as places', () => {
     const found = places('The county owes the design firm Mercer & Lowry money. Lawyers at Hardin & Pike agreed. Fans of Lisbon & Porto came.');
     expect(found.map((m) => m.text)).toEqual(['Lisbon', 'Porto']);
