@@ -244,8 +244,9 @@ function addAdmin1(country: string, code: string, name: string, aliases: string[
   const id = `cur:adm1:${country}-${code}`;
   const abbreviation = curated.admin1.abbreviations[`${country}-${code}`];
   if (abbreviation) abbreviations[abbreviation] = id;
-  // "S.C.", "N.J.", "W.Va." stand alone too; "Pa.", "Miss.", "Ind." are words and titles, read only after "Town, ".
-  if (abbreviation && (abbreviation.match(/\./g) ?? []).length >= 2) aliases = [...aliases, abbreviation];
+  // "S.C.", "N.J.", "W.Va." stand alone too, and as often written with a space ("W. Va."); "Pa.", "Miss.", "Ind."
+  // are words and titles, read only after "Town, ".
+  if (abbreviation && (abbreviation.match(/\./g) ?? []).length >= 2) aliases = [...aliases, abbreviation, abbreviation.replace(/\.(?=\S)/g, '. ')];
   const shapePoint = admin1Shapes.get(`${country}.${code}`);
   const i = rows.push({
     id, name, kind: 'r', country, lat: shapePoint?.[0] ?? centre(p.lats), lon: shapePoint?.[1] ?? centre(p.lons),

@@ -191,10 +191,13 @@ function isNameShape(ctx: Context, tokens: readonly Token[], i: number, j: numbe
   return true;
 }
 
-/** "U.S." and "U.K.": an initialism's final full stop belongs to the name. */
+/** "U.S.", "U.K.", "W. Va.": an initialism's or a dotted abbreviation's final full stop belongs to the name. */
 function nameEnd(ctx: Context, tokens: readonly Token[], i: number, j: number): number {
   const last = tokens[j];
-  return j > i && last.text.length === 1 && ctx.text[last.end] === '.' ? last.end + 1 : last.end;
+  if (j === i || ctx.text[last.end] !== '.') return last.end;
+  let dotted = true;
+  for (let k = i; k <= j; k++) if (tokens[k].text.length > 3 || (k > i && !/^\. ?$/.test(ctx.text.slice(tokens[k - 1].end, tokens[k].start)))) dotted = false;
+  return last.text.length === 1 || dotted ? last.end + 1 : last.end;
 }
 
 /**

@@ -31,6 +31,13 @@ function countriesOf(m: PlaceMention): string[] {
 }
 
 describe('recognise', () => {
+  it('recognise() finds a dotted state abbreviation written with a space, full stop included ("W. Va.")', () => {
+    const { doc } = documentOf('Flooding hit Elkins, W. Va., and Dover, N. J., overnight.');
+    const found = recognise(doc, segment(doc), gazetteer);
+    expect(found.map((m) => m.text)).toEqual(['Elkins', 'W. Va.', 'Dover', 'N. J.']);
+    expect(found.map((m) => gazetteer.byId(m.candidates[0])?.featureCode)).toEqual([expect.any(String), 'ADM1', expect.any(String), 'ADM1']);
+  });
+
   it('recognise() reads the word after "St." as a saint or a surname, and a name before "administration" as a leader', () => {
     const { doc } = documentOf('Crowds marched on St. Patrick\'s Day. The Obama administration and the Moscow administration disagreed.');
     expect(recognise(doc, segment(doc), gazetteer).map((m) => m.text)).toEqual(['Moscow']);
