@@ -104,6 +104,8 @@ function isSpeaker(text: string, tokens: readonly Token[], i: number): boolean {
   if (next && INSTITUTION_WORDS.has(next.text.toLowerCase()) && text.slice(tokens[i].end, next.start) === ' ') return false;
   if (prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text)) return true;
   if (prev && LOCATIVES.has(prev.text) && before === ' ') return false;
+  // "Mark Kitsmore, 54, of Tyler said": the person's age, then the town they are of.
+  if (prev?.text === 'of' && /, \d{1,3}, of $/.test(text.slice(Math.max(0, tokens[i].start - 12), tokens[i].start))) return false;
   if (next && SPEECH_VERBS.has(next.text) && /^\s+$/.test(text.slice(tokens[i].end, next.start))) return true;
   return !!prev && SPEECH_VERBS.has(prev.text.toLowerCase()) && /^\s+$/.test(before);
 }
@@ -117,6 +119,19 @@ function isPersonContext(ctx: Context, tokens: readonly Token[], i: number): boo
   const prev = tokens[i - 1];
   const before = prev && ctx.text.slice(prev.end, tokens[i].start);
   return !!prev && SURNAME_PARTICLES.has(prev.text) && before === ' ' && i >= 2 && isCapitalised(tokens[i - 2]);
+}
+
+/** Some of `entries` lies in the state or country named right after token i and a comma ("Marion, Ohio"). */
+function liesInContainerAfter(ctx: Context, tokens: readonly Token[], i: number, entries: readonly GazetteerEntry[]): boolean {
+  const next = tokens[i + 1];
+  if (!next || ctx.text.slice(tokens[i].end, next.start) !== ', ' || !isCapitalised(next)) return false;
+  const ap = /^[A-Z][A-Za-z.]{0,5}\./.exec(ctx.text.slice(next.start, next.start + 8));
+  const abbreviation = ap && ctx.gazetteer.abbreviation(ap[0]);
+  const containers = abbreviation ? [abbreviation] : (matchName(ctx, tokens, i + 1, false)?.mention.candidates ?? [])
+    .map((id) => ctx.gazetteer.byId(id))
+    .filter((e): e is GazetteerEntry => !!e && (e.kind === 'country' || e.featureCode === 'ADM1'));
+  return entries.some((e) => containers.some((c) => e.country === c.country &&
+    (c.kind === 'country' || ctx.gazetteer.admin1Code(e.id) === ctx.gazetteer.admin1Code(c.id))));
 }
 
 /** The entries a one-word match may keep, or none when the word is not a place here. */
@@ -140,6 +155,9 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   if (personAt(ctx, t.start, t.end)) return [];
   if (ctx.persons.surnames.has(t.text) && !entries.some((e) => e.kind === 'country')) return [];
   if (isStrong(entries, ctx.opts)) return entries;
+  // "Buffalo, New York", "Marion, Ohio", "Reading, Pa.": a town before the state or country it lies in is that town,
+  // whatever else its name is (a word, a given name).
+  if (liesInContainerAfter(ctx, tokens, i, entries)) return entries;
   // A name that speaks anywhere in the document ("Hollister said") is that person's throughout it, unless a city has
   // it ("Everton said" is the club, and elsewhere the place).
   const city = entries.some((e) => e.population >= ctx.opts.strongPopulation / 10);

@@ -31,6 +31,15 @@ function countriesOf(m: PlaceMention): string[] {
 }
 
 describe('recognise', () => {
+  it('recognise() reads a word or given name before the state it lies in as the town ("Mobile, Alabama")', () => {
+    const { doc } = documentOf('Crews flew to Mobile, Alabama. Nurses in Normal, Ill. stayed home. Janet Weiss of Marion, Indiana was told.');
+    expect(recognise(doc, segment(doc), gazetteer).map((m) => m.text)).toEqual(['Mobile', 'Alabama', 'Normal', 'Ill.', 'Marion', 'Indiana']);
+  });
+
+  it('recognise() reads the town a person is of, after their age, as a town though "said" follows', () => {
+    expect(places('Dale Reese, 54, of Tyler said he was worried.').map((m) => m.text)).toEqual(['Tyler']);
+  });
+
   it('recognise() finds a dotted state abbreviation written with a space, full stop included ("W. Va.")', () => {
     const { doc } = documentOf('Flooding hit Elkins, W. Va., and Dover, N. J., overnight.');
     const found = recognise(doc, segment(doc), gazetteer);
