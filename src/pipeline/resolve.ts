@@ -80,9 +80,10 @@ export const RESOLVE_DEFAULTS = {
    */
   anchorMargin: 0.38,
   /**
-   * A small town (below this population) that lies farther than isolatedKm from every other place of the document,
-   * outside every country the document names, is taken for a word that happens to be a town's name (a London
-   * livery hall's name is no village in Vermont) and left unresolved.
+   * A small town (below this population), or a town of any size found by another of its names, that lies farther
+   * than isolatedKm from every other place of the document, outside every country the document names, is taken for a
+   * word that happens to be a town's name (a London livery hall's name is no village in Vermont; "Hamas" in a story
+   * from Gaza is no Latin name of Hamm) and left unresolved.
    */
   isolatedMaxPopulation: 20_000,
   isolatedKm: 1500,
@@ -106,6 +107,8 @@ function prior(e: GazetteerEntry, opts: ResolveOptions): number {
 /** The same name is the same place throughout a document (one sense per discourse). */
 interface Group {
   key: string;
+  /** The mentions' folded name. */
+  name: string;
   mentions: number[];
   entries: GazetteerEntry[];
   scores: number[];
@@ -306,7 +309,7 @@ export function resolve(
       const name = normaliseName(m.text);
       const scores = entries.map((e) => prior(e, opts) - (e.kind === 'city' && normaliseName(e.name) !== name ? opts.alternateNamePenalty : 0) -
         (e.featureCode === 'ADM1' && entries.some((t) => isBigTownOf(t, e, name, gazetteer)) ? opts.seatNamesakePenalty : 0));
-      g = { key, mentions: [], entries, scores };
+      g = { key, name, mentions: [], entries, scores };
       groups.set(key, g);
     }
     g.mentions.push(k);
@@ -367,7 +370,9 @@ export function resolve(
   }
 
   const isolated = (g: Group, e: GazetteerEntry) => {
-    if (e.kind !== 'city' || e.population >= opts.isolatedMaxPopulation) return false;
+    // A town of any size found by another of its names ("Hamas" is a Latin name of Hamm) is as doubtful as a small one.
+    const byOtherName = normaliseName(e.name) !== g.name;
+    if (e.kind !== 'city' || (e.population >= opts.isolatedMaxPopulation && !byOtherName)) return false;
     const others = ev.anchors.filter((a) => a.group !== g);
     if (!others.length || [...(ev.countryVotes.get(e.country ?? '') ?? [])].some((v) => v !== g)) return false;
     return others.every((a) => distanceKm(e, a.entry) > opts.isolatedKm);

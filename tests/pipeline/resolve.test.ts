@@ -179,6 +179,12 @@ describe('resolve', () => {
     expect(distanceKm(town, county)).toBeLessThan(50);
   });
 
+  it('resolve() leaves a big town found only by another of its names unresolved when the story is elsewhere', () => {
+    const found = resolved('Shares of Mediolanum rose as traders in Chicago and Boston bought. Tourists in Turkey visited Constantinople.');
+    expect(place(found, 'Mediolanum')).toBeNull();
+    expect(place(found, 'Constantinople')).toMatchObject({ country: 'TR', name: 'Istanbul' });
+  });
+
   it('resolve() keeps the runners-up of an ambiguous name with their probabilities, best first', () => {
     const [paris] = resolved('The summit opened in Paris.');
     expect(paris.alternatives!.length).toBeGreaterThan(0);
