@@ -16,6 +16,8 @@ export const RECOGNISE_DEFAULTS = {
   strongPopulation: 1_000_000,
   /** A town named by a common word ("Reading", "Nice") is recognised after "in", "near"... from this population. */
   minCommonWordTownPopulation: 50_000,
+  /** A town named by a given name ("Lombard", "Tyler") is recognised after "in", "near"... from this population. */
+  minGivenNameTownPopulation: 10_000,
   /** All-capital words up to this length are acronyms: only a country or curated name ("US", "UAE", "EU") fits. */
   maxAcronymLength: 4,
   /**
@@ -38,8 +40,21 @@ interface Context {
   lowerCaseWords: Set<string>;
   /** Capitalised one-word names that speak somewhere in the document ("Hollister said"). */
   speakers: Set<string>;
+  /** Words the document names a county after ("DeKalb" of "DeKalb County"): places, whoever else has them. */
+  countyNames: Set<string>;
   /** Names the document gives a disease somewhere ("Marburg virus", "Lassa fever"), folded. */
   diseases: Set<string>;
+}
+
+/** The words right before "County" in a document ("DeKalb County"). */
+function countyNames(text: string, content: readonly (readonly Token[])[]): Set<string> {
+  const out = new Set<string>();
+  for (const tokens of content) {
+    tokens.forEach((t, k) => {
+      if (k > 0 && t.text === 'County' && text.slice(tokens[k - 1].end, t.start) === ' ') out.add(tokens[k - 1].text);
+    });
+  }
+  return out;
 }
 
 /**
@@ -153,11 +168,15 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
     if (!entries.length) return [];
   }
   if (personAt(ctx, t.start, t.end)) return [];
-  if (ctx.persons.surnames.has(t.text) && !entries.some((e) => e.kind === 'country')) return [];
+  // A word of a person's name elsewhere is that person's, unless the document names a county after it ("DeKalb County").
+  if (ctx.persons.surnames.has(t.text) && !entries.some((e) => e.kind === 'country') && !ctx.countyNames.has(t.text)) return [];
   if (isStrong(entries, ctx.opts)) return entries;
   // "Buffalo, New York", "Marion, Ohio", "Reading, Pa.": a town before the state or country it lies in is that town,
   // whatever else its name is (a word, a given name).
   if (liesInContainerAfter(ctx, tokens, i, entries)) return entries;
+  // "Winona police", "Greer officials": a name (not a word: "City police") before a town's institution is the town's.
+  const word = ctx.gazetteer.isCommonWord(lower) || ctx.lowerCaseWords.has(lower);
+  if (!word && next && INSTITUTION_WORDS.has(next.text.toLowerCase()) && ctx.text.slice(t.end, next.start) === ' ') return entries;
   // A name that speaks anywhere in the document ("Hollister said") is that person's throughout it, unless a city has
   // it ("Everton said" is the club, and elsewhere the place).
   const city = entries.some((e) => e.population >= ctx.opts.strongPopulation / 10);
@@ -172,10 +191,14 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   if (!common) return entries;
   // "Reading", "Nice", "Bath": a common word is a town only where the grammar asks for a place ("in Reading"),
   // and only a town big enough to be meant that way ("in Congress" is not Congress, Arizona).
-  const locative = prev && LOCATIVES.has(prev.text.toLowerCase()) && ctx.text.slice(prev.end, t.start) === ' ';
+  // "the city of Monroe", "the village of Hope" ask for a place as much as "in" does.
+  const ofTown = prev?.text === 'of' && i >= 2 && /^(?:city|town|village|township|borough)$/i.test(tokens[i - 2].text);
+  const locative = prev && (LOCATIVES.has(prev.text.toLowerCase()) || ofTown) && ctx.text.slice(prev.end, t.start) === ' ';
   // Once a town that size makes the word a place, every town of the name stays a candidate: "in Kingston" next to
-  // "Ont." is the Canadian town, and resolve has the document's evidence to choose.
-  const big = entries.some((e) => e.population >= ctx.opts.minCommonWordTownPopulation);
+  // "Ont." is the Canadian town, and resolve has the document's evidence to choose. A given name that is no common
+  // word ("in Lombard") needs a smaller town than a word does ("in Congress" is not Congress, Arizona).
+  const needed = word ? ctx.opts.minCommonWordTownPopulation : ctx.opts.minGivenNameTownPopulation;
+  const big = entries.some((e) => e.population >= needed);
   return locative && big && !isAllCaps(t) ? entries : [];
 }
 
@@ -421,7 +444,7 @@ export function recognise(
       if (isCapitalised(t) && !isAllCaps(t) && isSpeaker(text, tokens, i)) speakers.add(t.text);
     });
   }
-  const ctx: Context = { text, gazetteer, opts, persons, lowerCaseWords, speakers, diseases: diseaseNames(text, content) };
+  const ctx: Context = { text, gazetteer, opts, persons, lowerCaseWords, speakers, diseases: diseaseNames(text, content), countyNames: countyNames(text, content) };
   const mentions: PlaceMention[] = [];
   for (const tokens of content) {
     let i = 0;

@@ -36,6 +36,16 @@ describe('recognise', () => {
     expect(recognise(doc, segment(doc), gazetteer).map((m) => m.text)).toEqual(['Mobile', 'Alabama', 'Normal', 'Ill.', 'Marion', 'Indiana']);
   });
 
+  it('recognise() reads a given name as a town after "the city of" and before "police"', () => {
+    const text = 'Firefighters in Shelby put out the blaze. The city of Shelby paid them. Later Shelby police arrived.';
+    expect(places(text).map((m) => m.start)).toEqual([...text.matchAll(/Shelby/g)].map((x) => x.index));
+  });
+
+  it('recognise() keeps a town that a person shares when the story names a county after it', () => {
+    const found = places('Ray Jasper spoke for Jasper County, and crews in Jasper waited.');
+    expect(found.map((m) => m.text)).toEqual(['Jasper County', 'Jasper']);
+  });
+
   it('recognise() reads the town a person is of, after their age, as a town though "said" follows', () => {
     expect(places('Dale Reese, 54, of Tyler said he was worried.').map((m) => m.text)).toEqual(['Tyler']);
   });
