@@ -334,6 +334,19 @@ function isLongName(ctx: Context, tokens: readonly Token[], i: number, j: number
   return unknown && key.replace(/ /g, '').length >= ctx.opts.fuzzyMinLetters;
 }
 
+/** Capitalised words after "<Town> City" that make it the town's council or office ("Dublin City Council"). */
+const CITY_OFFICES = new Set(['Council', 'Hall', 'Manager', 'Commission', 'Schools', 'Attorney', 'Clerk', 'Police']);
+
+/**
+ * "Dublin City Council" is Dublin's council, not Dublin, Ireland, whose other name "Dublin City" is: a name ending in
+ * "City" before a city office, found only as another name of its places, leaves the town's own name to be found.
+ */
+function isCityInstitution(ctx: Context, tokens: readonly Token[], j: number, key: string, entries: readonly GazetteerEntry[]): boolean {
+  const next = tokens[j + 1];
+  return tokens[j].text === 'City' && !!next && CITY_OFFICES.has(next.text) && ctx.text.slice(tokens[j].end, next.start) === ' ' &&
+    entries.every((e) => normaliseName(e.name) !== key);
+}
+
 /** Words i..j as one name, looked up exactly or (near) one slip away, or null. */
 function matchWords(ctx: Context, tokens: readonly Token[], i: number, j: number, lowerFirstOk: boolean, near: boolean): Match | null {
   if (!isNameShape(ctx, tokens, i, j, lowerFirstOk)) return null;
@@ -368,7 +381,7 @@ function matchWords(ctx: Context, tokens: readonly Token[], i: number, j: number
   // ("Jefferson Township", New Jersey), whose township the gazetteer would have had.
   if (isCountyWord(ctx, tokens, j) || (tokens[j + 1]?.text === 'Township' && ctx.text.slice(tokens[j].end, tokens[j + 1].start) === ' ')) return null;
   if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
-  else if (personAt(ctx, start, start + 1)) return null;
+  else if (personAt(ctx, start, start + 1) || isCityInstitution(ctx, tokens, j, key, entries)) return null;
   if (!entries.length) return null;
   // "Kharkiv province", "Donetsk region", "Gatwick airport": the subdivision or airport, but its name is the capitalised part; the lower-case word
   // only says what kind of place it is.

@@ -36,6 +36,12 @@ describe('recognise', () => {
     expect(recognise(doc, segment(doc), gazetteer).map((m) => m.text)).toEqual(['Mobile', 'Alabama', 'Normal', 'Ill.', 'Marion', 'Indiana']);
   });
 
+  it('recognise() reads "<Town> City Council" as the town\'s council, not the other name of a namesake capital', () => {
+    const [m] = places('Members of the Dublin City Council voted on Monday.');
+    expect(m.text).toBe('Dublin');
+    expect(m.candidates.map((id) => gazetteer.byId(id)?.country)).toContain('US');
+  });
+
   it('recognise() reads a given name as a town after "the city of" and before "police"', () => {
     const text = 'Firefighters in Shelby put out the blaze. The city of Shelby paid them. Later Shelby police arrived.';
     expect(places(text).map((m) => m.start)).toEqual([...text.matchAll(/Shelby/g)].map((x) => x.index));
