@@ -313,7 +313,11 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
     if (match) return match;
   }
   if (!isCapitalised(tokens[i])) return null;
-  for (let j = last; j > i; j--) {
+  // Most words start no run of capitalised words long enough for a slip to be believed: the run is measured first.
+  let run = i;
+  let letters = tokens[i].text.length;
+  while (run < last && isCapitalised(tokens[run + 1]) && joinsName(ctx.text, tokens[run], tokens[run + 1])) letters += tokens[++run].text.length;
+  for (let j = run; j > i && letters >= ctx.opts.fuzzyMinLetters; letters -= tokens[j--].text.length) {
     const match = matchWords(ctx, tokens, i, j, false, true);
     if (match) return match;
   }
