@@ -329,13 +329,15 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
  * words (no connectors, acronyms or titles), fuzzyMinLetters letters in all, one of them no common English word, as a
  * misspelt word is not. "San Fransisco" is San Francisco; "New Yrok", "Village Center", "Dr Olaopa" are nothing.
  */
-function isLongName(ctx: Context, tokens: readonly Token[], i: number, j: number, key: string): boolean {
+function isLongName(ctx: Context, tokens: readonly Token[], i: number, j: number): boolean {
   let unknown = false;
+  let letters = 0;
   for (let k = i; k <= j; k++) {
     if (!isCapitalised(tokens[k]) || isAllCaps(tokens[k]) || TITLES.has(tokens[k].text)) return false;
     if (!ctx.gazetteer.isCommonWord(tokens[k].text.toLowerCase())) unknown = true;
+    letters += tokens[k].text.length;
   }
-  return unknown && key.replace(/ /g, '').length >= ctx.opts.fuzzyMinLetters;
+  return unknown && letters >= ctx.opts.fuzzyMinLetters;
 }
 
 /** Capitalised words after "<Town> City" that make it the town's council or office ("Dublin City Council"). */
@@ -353,6 +355,8 @@ function isCityInstitution(ctx: Context, tokens: readonly Token[], j: number, ke
 
 /** Words i..j as one name, looked up exactly or (near) one slip away, or null. */
 function matchWords(ctx: Context, tokens: readonly Token[], i: number, j: number, lowerFirstOk: boolean, near: boolean): Match | null {
+  // The slip search's own tests come first: they are cheap, and most runs of capitalised words fail them.
+  if (near && (!isLongName(ctx, tokens, i, j) || personAt(ctx, tokens[i].start, tokens[i].start + 1))) return null;
   if (!isNameShape(ctx, tokens, i, j, lowerFirstOk)) return null;
   const start = tokens[i].start;
   const end = nameEnd(ctx, tokens, i, j);
@@ -361,7 +365,7 @@ function matchWords(ctx: Context, tokens: readonly Token[], i: number, j: number
   let entries: GazetteerEntry[];
   if (near) {
     // An adjectival form one letter from its country ("South African") is no slip.
-    if (!isLongName(ctx, tokens, i, j, key) || personAt(ctx, start, start + 1) || ctx.gazetteer.lookupAdjective(key).length) return null;
+    if (ctx.gazetteer.lookupAdjective(key).length) return null;
     entries = ctx.gazetteer.lookupNameNear(key);
   } else {
     entries = ctx.gazetteer.lookupName(key);
