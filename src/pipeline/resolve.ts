@@ -168,9 +168,13 @@ function together(a: GazetteerEntry, b: GazetteerEntry, opts: ResolveOptions): b
  */
 function coherence(groups: readonly Group[], opts: ResolveOptions): Map<Group, boolean[]> {
   const out = new Map<Group, boolean[]>();
+  // One of a pair is a county: a story that names none (most) costs nothing here.
+  const counties = groups.filter((g) => g.entries.some((e) => e.featureCode === 'ADM2'));
+  if (!counties.length) return out;
   for (const g of groups) {
     if (g.entries.length < 2) continue;
-    out.set(g, g.entries.map((e) => groups.some((h) => h !== g && h.entries.some((c) => together(e, c, opts)))));
+    const others = counties.includes(g) ? groups : counties;
+    out.set(g, g.entries.map((e) => others.some((h) => h !== g && h.entries.some((c) => together(e, c, opts)))));
   }
   return out;
 }
