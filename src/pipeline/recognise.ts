@@ -6,7 +6,7 @@ import { normaliseName } from './places/normalise.ts';
 import { findPersonNames, type PersonNames } from './places/person-names.ts';
 import { isAllCaps, isCapitalised, joinsName, tokenise, type Token } from './places/tokens.ts';
 import {
-  CALENDAR_WORDS, CONNECTORS, DISEASE_WORDS, FACILITY_WORDS, LOCATIVES, MISSION_WORDS, SPEECH_VERBS, STREET_ABBREVIATIONS, STREET_WORDS, SURNAME_PARTICLES, TITLES,
+  CALENDAR_WORDS, CONNECTORS, DISEASE_WORDS, FACILITY_WORDS, INSTITUTION_WORDS, LOCATIVES, MISSION_WORDS, SPEECH_VERBS, STREET_ABBREVIATIONS, STREET_WORDS, SURNAME_PARTICLES, TITLES,
 } from './places/words.ts';
 
 export const RECOGNISE_DEFAULTS = {
@@ -16,6 +16,8 @@ export const RECOGNISE_DEFAULTS = {
   strongPopulation: 1_000_000,
   /** A town named by a common word ("Reading", "Nice") is recognised after "in", "near"... from this population. */
   minCommonWordTownPopulation: 50_000,
+  /** A town named by a given name ("Lombard", "Tyler") is recognised after "in", "near"... from this population. */
+  minGivenNameTownPopulation: 10_000,
   /** All-capital words up to this length are acronyms: only a country or curated name ("US", "UAE", "EU") fits. */
   maxAcronymLength: 4,
   /**
@@ -24,6 +26,8 @@ export const RECOGNISE_DEFAULTS = {
    * much as "Russia" does.
    */
   demonyms: true,
+  /** Letters (spaces aside) a name of several words needs before a one-letter slip in it is read as that name. */
+  fuzzyMinLetters: 12,
 };
 export type RecogniseOptions = typeof RECOGNISE_DEFAULTS;
 
@@ -36,6 +40,52 @@ interface Context {
   lowerCaseWords: Set<string>;
   /** Capitalised one-word names that speak somewhere in the document ("Hollister said"). */
   speakers: Set<string>;
+  /** Words the document names a county after ("DeKalb" of "DeKalb County"): places, whoever else has them. */
+  countyNames: Set<string>;
+  /** Names the document gives a disease somewhere ("Marburg virus", "Lassa fever"), folded. */
+  diseases: Set<string>;
+}
+
+/** The words right before "County" in a document ("DeKalb County"). */
+function countyNames(text: string, content: readonly (readonly Token[])[]): Set<string> {
+  const out = new Set<string>();
+  for (const tokens of content) {
+    tokens.forEach((t, k) => {
+      if (k > 0 && t.text === 'County' && text.slice(tokens[k - 1].end, t.start) === ' ') out.add(tokens[k - 1].text);
+    });
+  }
+  return out;
+}
+
+/**
+ * The names of diseases in a document: the capitalised words (up to three) right before "virus", "fever" and the
+ * like. "Marburg virus" makes a later "imported Marburg" the virus too.
+ */
+function diseaseNames(text: string, content: readonly (readonly Token[])[]): Set<string> {
+  const out = new Set<string>();
+  for (const tokens of content) {
+    tokens.forEach((t, k) => {
+      if (!DISEASE_WORDS.has(t.text.toLowerCase()) || k === 0 || text.slice(tokens[k - 1].end, t.start) !== ' ') return;
+      let from = k - 1;
+      while (from > 0 && k - from < 3 && isCapitalised(tokens[from - 1]) && joinsName(text, tokens[from - 1], tokens[from])) from--;
+      for (let f = from; f < k; f++) if (isCapitalised(tokens[f])) out.add(normaliseName(text.slice(tokens[f].start, tokens[k - 1].end)));
+    });
+  }
+  return out;
+}
+
+/**
+ * "imported Marburg", "the spread of Lassa": a name the document gives a disease is that disease throughout it, unless
+ * the grammar asks for a place ("in Marburg") or the place is a country, region or big city.
+ */
+function namesDisease(ctx: Context, tokens: readonly Token[], i: number, match: Match): boolean {
+  if (!ctx.diseases.has(normaliseName(match.mention.text))) return false;
+  const prev = tokens[i - 1];
+  if (prev && LOCATIVES.has(prev.text.toLowerCase())) return false;
+  return !match.mention.candidates.some((id) => {
+    const e = ctx.gazetteer.byId(id);
+    return !!e && (e.kind === 'country' || e.kind === 'region' || e.population >= ctx.opts.strongPopulation / 10);
+  });
 }
 
 /** The person name overlapping [start, end), by bisection: names are found in text order and do not overlap. */
@@ -59,14 +109,18 @@ function isStrong(entries: readonly GazetteerEntry[], opts: RecogniseOptions): b
 
 /**
  * "Marlow recalled", "said Johnson", "according to Davis": a one-word name that speaks is a person's. Not after a
- * preposition of place: in "police in Tulsa said" the police speak.
+ * preposition of place: in "police in Tulsa said" the police speak; nor before an institution: in "said Laconia
+ * police" they do too.
  */
 function isSpeaker(text: string, tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   const before = prev && text.slice(prev.end, tokens[i].start);
-  if (!!prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text)) return true;
+  if (next && INSTITUTION_WORDS.has(next.text.toLowerCase()) && text.slice(tokens[i].end, next.start) === ' ') return false;
+  if (prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text)) return true;
   if (prev && LOCATIVES.has(prev.text) && before === ' ') return false;
+  // "Mark Kitsmore, 54, of Tyler said": the person's age, then the town they are of.
+  if (prev?.text === 'of' && /, \d{1,3}, of $/.test(text.slice(Math.max(0, tokens[i].start - 12), tokens[i].start))) return false;
   if (next && SPEECH_VERBS.has(next.text) && /^\s+$/.test(text.slice(tokens[i].end, next.start))) return true;
   return !!prev && SPEECH_VERBS.has(prev.text.toLowerCase()) && /^\s+$/.test(before);
 }
@@ -82,20 +136,47 @@ function isPersonContext(ctx: Context, tokens: readonly Token[], i: number): boo
   return !!prev && SURNAME_PARTICLES.has(prev.text) && before === ' ' && i >= 2 && isCapitalised(tokens[i - 2]);
 }
 
+/** Some of `entries` lies in the state or country named right after token i and a comma ("Marion, Ohio"). */
+function liesInContainerAfter(ctx: Context, tokens: readonly Token[], i: number, entries: readonly GazetteerEntry[]): boolean {
+  const next = tokens[i + 1];
+  if (!next || ctx.text.slice(tokens[i].end, next.start) !== ', ' || !isCapitalised(next)) return false;
+  const ap = /^[A-Z][A-Za-z.]{0,5}\./.exec(ctx.text.slice(next.start, next.start + 8));
+  const abbreviation = ap && ctx.gazetteer.abbreviation(ap[0]);
+  const containers = abbreviation ? [abbreviation] : (matchName(ctx, tokens, i + 1, false)?.mention.candidates ?? [])
+    .map((id) => ctx.gazetteer.byId(id))
+    .filter((e): e is GazetteerEntry => !!e && (e.kind === 'country' || e.featureCode === 'ADM1'));
+  return entries.some((e) => containers.some((c) => e.country === c.country &&
+    (c.kind === 'country' || ctx.gazetteer.admin1Code(e.id) === ctx.gazetteer.admin1Code(c.id))));
+}
+
 /** The entries a one-word match may keep, or none when the word is not a place here. */
 function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, entries: GazetteerEntry[]): GazetteerEntry[] {
   const t = tokens[i];
   const lower = t.text.toLowerCase();
   // Months, titles ("Sen.", "Gen.") and plural acronyms ("WMDs") are never places.
   if (CALENDAR_WORDS.has(lower) || TITLES.has(t.text) || /^\p{Lu}{2,}s$/u.test(t.text)) return [];
+  // "St. Patrick's Day", "Raynola St. Clair": after "St." or "Saint", where no place of that name was found, the word
+  // is the saint's (or a surname's), not a town's.
+  const prev = tokens[i - 1];
+  if (prev && /^(?:St|Ste|Saint)$/.test(prev.text) && /^\.? $/.test(ctx.text.slice(prev.end, t.start))) return [];
+  // "the Obama administration": a one-word name before "administration" is a leader's, unless a country's or a big city's.
+  const next = tokens[i + 1];
+  if (next?.text === 'administration' && ctx.text.slice(t.end, next.start) === ' ' && !isStrong(entries, { ...ctx.opts, strongPopulation: ctx.opts.strongPopulation / 10 })) return [];
   if (isAllCaps(t) && t.text.length <= ctx.opts.maxAcronymLength) {
     // "NATO", "CIA", "AP" match villages; as acronyms only countries and curated names are places.
     entries = entries.filter((e) => e.gazetteer !== 'geonames');
     if (!entries.length) return [];
   }
   if (personAt(ctx, t.start, t.end)) return [];
-  if (ctx.persons.surnames.has(t.text) && !entries.some((e) => e.kind === 'country')) return [];
+  // A word of a person's name elsewhere is that person's, unless the document names a county after it ("DeKalb County").
+  if (ctx.persons.surnames.has(t.text) && !entries.some((e) => e.kind === 'country') && !ctx.countyNames.has(t.text)) return [];
   if (isStrong(entries, ctx.opts)) return entries;
+  // "Buffalo, New York", "Marion, Ohio", "Reading, Pa.": a town before the state or country it lies in is that town,
+  // whatever else its name is (a word, a given name).
+  if (liesInContainerAfter(ctx, tokens, i, entries)) return entries;
+  // "Winona police", "Greer officials": a name (not a word: "City police") before a town's institution is the town's.
+  const word = ctx.gazetteer.isCommonWord(lower) || ctx.lowerCaseWords.has(lower);
+  if (!word && next && INSTITUTION_WORDS.has(next.text.toLowerCase()) && ctx.text.slice(t.end, next.start) === ' ') return entries;
   // A name that speaks anywhere in the document ("Hollister said") is that person's throughout it, unless a city has
   // it ("Everton said" is the club, and elsewhere the place).
   const city = entries.some((e) => e.population >= ctx.opts.strongPopulation / 10);
@@ -108,13 +189,16 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
     (e.population < ctx.opts.strongPopulation / 10 && e.featureCode !== 'PPLA' && e.featureCode !== 'PPLC'));
   const common = person || ctx.gazetteer.isCommonWord(lower) || ctx.lowerCaseWords.has(lower);
   if (!common) return entries;
-  const prev = tokens[i - 1];
   // "Reading", "Nice", "Bath": a common word is a town only where the grammar asks for a place ("in Reading"),
   // and only a town big enough to be meant that way ("in Congress" is not Congress, Arizona).
-  const locative = prev && LOCATIVES.has(prev.text.toLowerCase()) && ctx.text.slice(prev.end, t.start) === ' ';
+  // "the city of Monroe", "the village of Hope" ask for a place as much as "in" does.
+  const ofTown = prev?.text === 'of' && i >= 2 && /^(?:city|town|village|township|borough)$/i.test(tokens[i - 2].text);
+  const locative = prev && (LOCATIVES.has(prev.text.toLowerCase()) || ofTown) && ctx.text.slice(prev.end, t.start) === ' ';
   // Once a town that size makes the word a place, every town of the name stays a candidate: "in Kingston" next to
-  // "Ont." is the Canadian town, and resolve has the document's evidence to choose.
-  const big = entries.some((e) => e.population >= ctx.opts.minCommonWordTownPopulation);
+  // "Ont." is the Canadian town, and resolve has the document's evidence to choose. A given name that is no common
+  // word ("in Lombard") needs a smaller town than a word does ("in Congress" is not Congress, Arizona).
+  const needed = word ? ctx.opts.minCommonWordTownPopulation : ctx.opts.minGivenNameTownPopulation;
+  const big = entries.some((e) => e.population >= needed);
   return locative && big && !isAllCaps(t) ? entries : [];
 }
 
@@ -148,10 +232,13 @@ function isNameShape(ctx: Context, tokens: readonly Token[], i: number, j: numbe
   return true;
 }
 
-/** "U.S." and "U.K.": an initialism's final full stop belongs to the name. */
+/** "U.S.", "U.K.", "W. Va.": an initialism's or a dotted abbreviation's final full stop belongs to the name. */
 function nameEnd(ctx: Context, tokens: readonly Token[], i: number, j: number): number {
   const last = tokens[j];
-  return j > i && last.text.length === 1 && ctx.text[last.end] === '.' ? last.end + 1 : last.end;
+  if (j === i || ctx.text[last.end] !== '.') return last.end;
+  let dotted = true;
+  for (let k = i; k <= j; k++) if (tokens[k].text.length > 3 || (k > i && !/^\. ?$/.test(ctx.text.slice(tokens[k - 1].end, tokens[k].start)))) dotted = false;
+  return last.text.length === 1 || dotted ? last.end + 1 : last.end;
 }
 
 /**
@@ -167,6 +254,9 @@ function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Mat
   });
   let next = tokens[match.next];
   let gap = next && ctx.text.slice(end, next.start);
+  // "Stevens & Wilkinson", "Marsh & McLennan": names joined by an ampersand are a firm's, not a small town's.
+  const ampersand = (gap === ' & ' && isCapitalised(next)) || /[\p{Lu}][\p{L}.]* & $/u.test(ctx.text.slice(Math.max(0, start - 30), start));
+  if (ampersand && smallTown()) return true;
   // "Miller's Farm": the possessive's "s" stands between the name and the venue.
   if (next?.text === 's' && /^['’]$/.test(gap) && tokens[match.next + 1]) {
     next = tokens[match.next + 1];
@@ -211,43 +301,100 @@ function matchAbbreviation(ctx: Context, tokens: readonly Token[], end: number, 
   return { mention: mention(ctx, start, stop, 'name', [entry]), next };
 }
 
-/** The longest name starting at token i (words i..i+maxWords-1), or null. */
+/**
+ * The longest name starting at token i (words i..i+maxWords-1), or null. Names are looked up exactly first; only when
+ * none starts here is a long name of several words looked up one typing slip away ("Mihail Kogalniceau").
+ */
 function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirstOk: boolean): Match | null {
   const last = Math.min(tokens.length, i + ctx.opts.maxWords) - 1;
   for (let j = last; j >= i; j--) {
     if (j === i && lowerFirstOk && !isCapitalised(tokens[i])) break;
-    if (!isNameShape(ctx, tokens, i, j, lowerFirstOk)) continue;
-    const start = tokens[i].start;
-    const end = nameEnd(ctx, tokens, i, j);
-    const key = normaliseName(ctx.text.slice(start, end));
-    let form: MentionForm = 'name';
-    let entries = ctx.gazetteer.lookupName(key);
+    const match = matchWords(ctx, tokens, i, j, lowerFirstOk, false);
+    if (match) return match;
+  }
+  if (!isCapitalised(tokens[i])) return null;
+  // Most words start no run of capitalised words long enough for a slip to be believed: the run is measured first.
+  let run = i;
+  let letters = tokens[i].text.length;
+  while (run < last && isCapitalised(tokens[run + 1]) && joinsName(ctx.text, tokens[run], tokens[run + 1])) letters += tokens[++run].text.length;
+  for (let j = run; j > i && letters >= ctx.opts.fuzzyMinLetters; letters -= tokens[j--].text.length) {
+    const match = matchWords(ctx, tokens, i, j, false, true);
+    if (match) return match;
+  }
+  return null;
+}
+
+/**
+ * A slip is believed only in a name long enough that one wrong letter leaves it unmistakable: several capitalised
+ * words (no connectors, acronyms or titles), fuzzyMinLetters letters in all, one of them no common English word, as a
+ * misspelt word is not. "San Fransisco" is San Francisco; "New Yrok", "Village Center", "Dr Olaopa" are nothing.
+ */
+function isLongName(ctx: Context, tokens: readonly Token[], i: number, j: number): boolean {
+  let unknown = false;
+  let letters = 0;
+  for (let k = i; k <= j; k++) {
+    if (!isCapitalised(tokens[k]) || isAllCaps(tokens[k]) || TITLES.has(tokens[k].text)) return false;
+    if (!ctx.gazetteer.isCommonWord(tokens[k].text.toLowerCase())) unknown = true;
+    letters += tokens[k].text.length;
+  }
+  return unknown && letters >= ctx.opts.fuzzyMinLetters;
+}
+
+/** Capitalised words after "<Town> City" that make it the town's council or office ("Dublin City Council"). */
+const CITY_OFFICES = new Set(['Council', 'Hall', 'Manager', 'Commission', 'Schools', 'Attorney', 'Clerk', 'Police']);
+
+/**
+ * "Dublin City Council" is Dublin's council, not Dublin, Ireland, whose other name "Dublin City" is: a name ending in
+ * "City" before a city office, found only as another name of its places, leaves the town's own name to be found.
+ */
+function isCityInstitution(ctx: Context, tokens: readonly Token[], j: number, key: string, entries: readonly GazetteerEntry[]): boolean {
+  const next = tokens[j + 1];
+  return tokens[j].text === 'City' && !!next && CITY_OFFICES.has(next.text) && ctx.text.slice(tokens[j].end, next.start) === ' ' &&
+    entries.every((e) => normaliseName(e.name) !== key);
+}
+
+/** Words i..j as one name, looked up exactly or (near) one slip away, or null. */
+function matchWords(ctx: Context, tokens: readonly Token[], i: number, j: number, lowerFirstOk: boolean, near: boolean): Match | null {
+  // The slip search's own tests come first: they are cheap, and most runs of capitalised words fail them.
+  if (near && (!isLongName(ctx, tokens, i, j) || personAt(ctx, tokens[i].start, tokens[i].start + 1))) return null;
+  if (!isNameShape(ctx, tokens, i, j, lowerFirstOk)) return null;
+  const start = tokens[i].start;
+  const end = nameEnd(ctx, tokens, i, j);
+  const key = normaliseName(ctx.text.slice(start, end));
+  let form: MentionForm = 'name';
+  let entries: GazetteerEntry[];
+  if (near) {
+    // An adjectival form one letter from its country ("South African") is no slip.
+    if (ctx.gazetteer.lookupAdjective(key).length) return null;
+    entries = ctx.gazetteer.lookupNameNear(key);
+  } else {
+    entries = ctx.gazetteer.lookupName(key);
     const adjectives = ctx.gazetteer.lookupAdjective(key);
     // "English" is Indiana's town English only when no country or region has it as its adjective.
     if (adjectives.length && !isStrong(entries, { ...ctx.opts, strongPopulation: Infinity })) {
       // Without demonyms, "Canadian" is no mention at all, not Canadian, Texas.
-      if (!ctx.opts.demonyms) continue;
+      if (!ctx.opts.demonyms) return null;
       entries = adjectives;
       form = 'adjective';
     }
-    // A lower-case last word is part of a name only in curated names ("Baltic states"), not in GeoNames' alternates.
-    if (!isCapitalised(tokens[j])) entries = entries.filter((e) => e.gazetteer !== 'geonames');
-    if (!entries.length) continue;
-    const county = matchCounty(ctx, tokens, i, j, entries);
-    if (county) return county;
-    // A US county is found whole above ("Owsley County"); a name before "County" that neither a county nor a town
-    // has is no mention (it is not the state "Iowa" in a county of Wisconsin); nor is one before "Township"
-    // ("Jefferson Township", New Jersey), whose township the gazetteer would have had.
-    if (isCountyWord(ctx, tokens, j) || (tokens[j + 1]?.text === 'Township' && ctx.text.slice(tokens[j].end, tokens[j + 1].start) === ' ')) continue;
-    if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
-    else if (personAt(ctx, start, start + 1)) continue;
-    if (!entries.length) continue;
-    // "Kharkiv province", "Donetsk region", "Gatwick airport": the subdivision or airport, but its name is the capitalised part; the lower-case word
-    // only says what kind of place it is.
-    const descriptor = j > i && !isCapitalised(tokens[j]) && entries.every((e) => e.featureCode === 'ADM1' || e.featureCode === 'AIRP');
-    return { mention: mention(ctx, start, descriptor ? tokens[j - 1].end : end, form, entries), next: j + 1 };
   }
-  return null;
+  // A lower-case last word is part of a name only in curated names ("Baltic states"), not in GeoNames' alternates;
+  // a lower-case first word too ("eastern Europe"): "north Arlington" is a part of Arlington, not North Arlington.
+  if (!isCapitalised(tokens[j]) || !isCapitalised(tokens[i])) entries = entries.filter((e) => e.gazetteer !== 'geonames');
+  if (!entries.length) return null;
+  const county = matchCounty(ctx, tokens, i, j, entries);
+  if (county) return county;
+  // A US county is found whole above ("Owsley County"); a name before "County" that neither a county nor a town
+  // has is no mention (it is not the state "Iowa" in a county of Wisconsin); nor is one before "Township"
+  // ("Jefferson Township", New Jersey), whose township the gazetteer would have had.
+  if (isCountyWord(ctx, tokens, j) || (tokens[j + 1]?.text === 'Township' && ctx.text.slice(tokens[j].end, tokens[j + 1].start) === ' ')) return null;
+  if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
+  else if (personAt(ctx, start, start + 1) || isCityInstitution(ctx, tokens, j, key, entries)) return null;
+  if (!entries.length) return null;
+  // "Kharkiv province", "Donetsk region", "Gatwick airport": the subdivision or airport, but its name is the capitalised part; the lower-case word
+  // only says what kind of place it is.
+  const descriptor = j > i && !isCapitalised(tokens[j]) && entries.every((e) => e.featureCode === 'ADM1' || e.featureCode === 'AIRP');
+  return { mention: mention(ctx, start, descriptor ? tokens[j - 1].end : end, form, entries), next: j + 1 };
 }
 
 /** Token j is followed by "County" ("COUNTY" in a capitalised headline). */
@@ -311,14 +458,14 @@ export function recognise(
   const content = sentences.filter((s) => s.isContent).map((s) => tokenise(text, s.start, s.end));
   const lowerCaseWords = new Set<string>();
   for (const tokens of content) for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerCaseWords.add(t.text);
-  const persons = findPersonNames(text, content, gazetteer, opts.strongPopulation);
+  const persons = findPersonNames(text, content, gazetteer, opts.strongPopulation, opts.fuzzyMinLetters);
   const speakers = new Set<string>();
   for (const tokens of content) {
     tokens.forEach((t, i) => {
       if (isCapitalised(t) && !isAllCaps(t) && isSpeaker(text, tokens, i)) speakers.add(t.text);
     });
   }
-  const ctx: Context = { text, gazetteer, opts, persons, lowerCaseWords, speakers };
+  const ctx: Context = { text, gazetteer, opts, persons, lowerCaseWords, speakers, diseases: diseaseNames(text, content), countyNames: countyNames(text, content) };
   const mentions: PlaceMention[] = [];
   for (const tokens of content) {
     let i = 0;
@@ -328,7 +475,7 @@ export function recognise(
       let match: Match | null = null;
       if (isCapitalised(t) || directional) match = matchName(ctx, tokens, i, directional);
       if (!match && directional) match = matchDirectional(ctx, tokens, i);
-      if (match && namesStreetOrMission(ctx, tokens, match)) {
+      if (match && (namesStreetOrMission(ctx, tokens, match) || namesDisease(ctx, tokens, i, match))) {
         i = match.next;
       } else if (match) {
         mentions.push(match.mention);

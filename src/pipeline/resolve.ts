@@ -64,6 +64,14 @@ export const RESOLVE_DEFAULTS = {
    * the city far more often than the state.
    */
   seatNamesakePenalty: 8,
+  /**
+   * Added to a candidate when another name of the document has some reading (leading or not) beside it, where one of
+   * the two is a county and the other within coherenceKm of its centre. Once, however many names: a cluster of the
+   * commonest names (Madison, Jefferson County) must not outweigh the state the story names.
+   * "Troy" and "Miami County" in one story are the Ohio pair, though neither leads in Ohio alone.
+   */
+  coherenceBonus: 3,
+  coherenceKm: 50,
   /** Rounds of evidence: the second lets places the first settled speak for the rest. */
   evidenceRounds: 2,
   /**
@@ -72,9 +80,10 @@ export const RESOLVE_DEFAULTS = {
    */
   anchorMargin: 0.38,
   /**
-   * A small town (below this population) that lies farther than isolatedKm from every other place of the document,
-   * outside every country the document names, is taken for a word that happens to be a town's name (a London
-   * livery hall's name is no village in Vermont) and left unresolved.
+   * A small town (below this population), or a town of any size found by another of its names, that lies farther
+   * than isolatedKm from every other place of the document, outside every country the document names, is taken for a
+   * word that happens to be a town's name (a London livery hall's name is no village in Vermont; "Hamas" in a story
+   * from Gaza is no Latin name of Hamm) and left unresolved.
    */
   isolatedMaxPopulation: 20_000,
   isolatedKm: 1500,
@@ -98,6 +107,8 @@ function prior(e: GazetteerEntry, opts: ResolveOptions): number {
 /** The same name is the same place throughout a document (one sense per discourse). */
 interface Group {
   key: string;
+  /** The mentions' folded name. */
+  name: string;
   mentions: number[];
   entries: GazetteerEntry[];
   scores: number[];
@@ -137,6 +148,35 @@ function isBigTownOf(t: GazetteerEntry, e: GazetteerEntry, name: string, gazette
   const own = normaliseName(t.name);
   const called = (own === name && t.population >= 100_000) || (own === `${name} city` && t.population >= 1_000_000);
   return t.kind === 'city' && called && t.country === e.country && gazetteer.admin1Code(t.id) === gazetteer.admin1Code(e.id);
+}
+
+/**
+ * Readings a and b of two names lie together: one is a county and the other lies in or beside it. Counties only:
+ * towns near towns were tried and failed, as the commonest names (Washington, Boston, Houston) are also a cluster of
+ * small towns in Pennsylvania, and a state holds a namesake of almost any town.
+ */
+function together(a: GazetteerEntry, b: GazetteerEntry, opts: ResolveOptions): boolean {
+  if ((a.featureCode !== 'ADM2' && b.featureCode !== 'ADM2') || !a.country || a.country !== b.country || a.id === b.id) return false;
+  // One degree of latitude is 111 km: most pairs are ruled out before the great-circle distance.
+  if (Math.abs(a.lat - b.lat) * 111 > opts.coherenceKm) return false;
+  return distanceKm(a, b) <= opts.coherenceKm;
+}
+
+/**
+ * For each candidate of each ambiguous group, whether another name of the document has a reading beside it, leading
+ * or not: an ambiguous town and an ambiguous county that meet in one place settle each other.
+ */
+function coherence(groups: readonly Group[], opts: ResolveOptions): Map<Group, boolean[]> {
+  const out = new Map<Group, boolean[]>();
+  // One of a pair is a county: a story that names none (most) costs nothing here.
+  const counties = groups.filter((g) => g.entries.some((e) => e.featureCode === 'ADM2'));
+  if (!counties.length) return out;
+  for (const g of groups) {
+    if (g.entries.length < 2) continue;
+    const others = counties.includes(g) ? groups : counties;
+    out.set(g, g.entries.map((e) => others.some((h) => h !== g && h.entries.some((c) => together(e, c, opts)))));
+  }
+  return out;
 }
 
 /** Country codes a place stands for as evidence: its own, or a region's members. */
@@ -273,7 +313,7 @@ export function resolve(
       const name = normaliseName(m.text);
       const scores = entries.map((e) => prior(e, opts) - (e.kind === 'city' && normaliseName(e.name) !== name ? opts.alternateNamePenalty : 0) -
         (e.featureCode === 'ADM1' && entries.some((t) => isBigTownOf(t, e, name, gazetteer)) ? opts.seatNamesakePenalty : 0));
-      g = { key, mentions: [], entries, scores };
+      g = { key, name, mentions: [], entries, scores };
       groups.set(key, g);
     }
     g.mentions.push(k);
@@ -318,6 +358,11 @@ export function resolve(
   // Evidence from each group's leading reading: the countries the document is about, its home region, and its
   // unambiguous places. Twice: places settled by the first round's evidence ("Georgia" next to Atlanta) are
   // evidence in the second.
+  for (const [g, met] of coherence([...groups.values()], opts)) {
+    met.forEach((yes, i) => {
+      if (yes) g.scores[i] += opts.coherenceBonus;
+    });
+  }
   const base = new Map([...groups.values()].map((g) => [g, [...g.scores]]));
   let ev: Evidence = { listLevels: new Map(), countryVotes: new Map(), anchors: [], regionVotes: new Map() };
   for (let round = 0; round < opts.evidenceRounds; round++) {
@@ -329,7 +374,9 @@ export function resolve(
   }
 
   const isolated = (g: Group, e: GazetteerEntry) => {
-    if (e.kind !== 'city' || e.population >= opts.isolatedMaxPopulation) return false;
+    // A town of any size found by another of its names ("Hamas" is a Latin name of Hamm) is as doubtful as a small one.
+    const byOtherName = normaliseName(e.name) !== g.name;
+    if (e.kind !== 'city' || (e.population >= opts.isolatedMaxPopulation && !byOtherName)) return false;
     const others = ev.anchors.filter((a) => a.group !== g);
     if (!others.length || [...(ev.countryVotes.get(e.country ?? '') ?? [])].some((v) => v !== g)) return false;
     return others.every((a) => distanceKm(e, a.entry) > opts.isolatedKm);

@@ -44,6 +44,15 @@ describe('compact gazetteer', () => {
     expect(probes.length).toBeGreaterThan(5_000);
   });
 
+  it('openGazetteer() finds the names one slip from a misspelt multi-word name exactly as the JSON index does', () => {
+    // Misspelt by one slip each: a letter dropped, added, changed, two swapped; and names no slip reaches.
+    const slips = ['mihail kogalniceau', 'port elizabteh', 'san fransisco', 'rio de janiero', 'kuala lumpurr', 'nizhny novgorot'];
+    for (const key of [...slips, 'michael keenan', 'village center', 'no such place', 'zz']) {
+      expect(compact.lookupNameNear(key).map((e) => e.id).sort(), key).toEqual(reference.lookupNameNear(key).map((e) => e.id).sort());
+    }
+    for (const key of slips) expect(compact.lookupNameNear(key).length, key).toBeGreaterThan(0);
+  });
+
   it('openGazetteer() gives every country, its extent and population, admin1 codes, adjectives and borders as the JSON index does', () => {
     const codes = [...new Set(data.countries.match(/../g)!.map((c) => c.trim()).filter(Boolean))];
     expect(codes.length).toBeGreaterThan(240);

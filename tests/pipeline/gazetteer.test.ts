@@ -12,6 +12,23 @@ beforeAll(() => {
 });
 
 describe('gazetteer', () => {
+  it('lookupName() finds an airport by the air base that shares its field, and a misspelt one a slip away', () => {
+    for (const key of ['keflavik air base', 'keflavik airbase']) expect(gazetteer.lookupName(key).map((e) => e.id), key).toEqual(['cur:airport:KEF']);
+    expect(gazetteer.lookupNameNear('keflavik airbasee').map((e) => e.id)).toEqual(['cur:airport:KEF']);
+  });
+
+  it('lookupName() finds no town by a nickname of "The" and common words, but keeps towns so named', () => {
+    for (const nickname of ['the city', 'the windy city', 'the big apple', 'the falls']) expect(gazetteer.lookupName(nickname), nickname).toEqual([]);
+    expect(gazetteer.lookupName('the villages')[0]).toMatchObject({ name: 'The Villages', country: 'US' });
+  });
+
+  it('lookupAdjective() knows the people of a country in the plural, and makes no plural English has not', () => {
+    for (const [people, code] of [['russians', 'RU'], ['czechs', 'CZ'], ['greeks', 'GR'], ['iraqis', 'IQ']]) {
+      expect(gazetteer.lookupAdjective(people).map((e) => e.country), people).toContain(code);
+    }
+    for (const none of ['frenchs', 'swisss', 'chineses', 'britishs', 'dutchs']) expect(gazetteer.lookupAdjective(none), none).toEqual([]);
+  });
+
   it('loadGazetteer() reads an index in which Kiev is an alternate name of Kyiv, the capital of Ukraine', () => {
     const kyiv = gazetteer.lookupName('kiev').find((e) => e.featureCode === 'PPLC');
     expect(kyiv).toMatchObject({ name: 'Kyiv', country: 'UA', kind: 'city', gazetteer: 'geonames' });

@@ -25,6 +25,17 @@ describe('findPersonNames', () => {
     expect(found.surnames).toEqual(expect.arrayContaining(['Austin', 'Wallace']));
   });
 
+  it('findPersonNames() leaves an adjectival form of several words alone though it starts with a given name', () => {
+    expect(persons('The Costa Rican navy met Sierra Leonean doctors.').names).toEqual([]);
+  });
+
+  it('findPersonNames() reads no person into a street named after one, nor into the words of a title-case headline', () => {
+    expect(persons('A crash closed Old Warren Hartsville Road on Monday.').surnames).not.toContain('Hartsville');
+    expect(persons('Oligarch Petrov Visits Tambov Gallery').surnames).not.toContain('Tambov');
+    // Outside a headline two such words are still a person.
+    expect(persons('The oligarch Dmitri Petrov visits the gallery.').names).toEqual(['Dmitri Petrov']);
+  });
+
   it('findPersonNames() takes two ordinary capitalised words that are no known place for a name', () => {
     expect(persons("Mississippi State's Marisol Jenkins hit the tying shot.").names).toEqual(['Marisol Jenkins']);
   });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../scripts/gazetteer-load.ts';
 import type { Gazetteer } from '../../src/pipeline/gazetteer.ts';
 import { recognise, RECOGNISE_DEFAULTS } from '../../src/pipeline/recognise.ts';
+import { segment } from '../../src/pipeline/segment.ts';
 import type { IngestedDocument, PlaceMention, Sentence } from '../../src/pipeline/types.ts';
 
 let gazetteer: Gazetteer;
@@ -30,6 +31,80 @@ function countriesOf(m: PlaceMention): string[] {
 }
 
 describe('recognise', () => {
+  it('recognise() reads a word or given name before the state it lies in as the town ("Mobile, Alabama")', () => {
+    const { doc } = documentOf('Crews flew to Mobile, Alabama. Nurses in Normal, Ill. stayed home. Janet Weiss of Marion, Indiana was told.');
+    expect(recognise(doc, segment(doc), gazetteer).map((m) => m.text)).toEqual(['Mobile', 'Alabama', 'Normal', 'Ill.', 'Marion', 'Indiana']);
+  });
+
+  it('recognise() reads "<Town> City Council" as the town\'s council, not the other name of a namesake capital', () => {
+    const [m] = places('Members of the Dublin City Council voted on Monday.');
+    expect(m.text).toBe('Dublin');
+    expect(m.candidates.map((id) => gazetteer.byId(id)?.country)).toContain('US');
+  });
+
+  it('recognise() reads a given name as a town after "the city of" and before "police"', () => {
+    const text = 'Firefighters in Shelby put out the blaze. The city of Shelby paid them. Later Shelby police arrived.';
+    expect(places(text).map((m) => m.start)).toEqual([...text.matchAll(/Shelby/g)].map((x) => x.index));
+  });
+
+  it('recognise() keeps a town that a person shares when the story names a county after it', () => {
+    const found = places('Ray Jasper spoke for Jasper County, and crews in Jasper waited.');
+    expect(found.map((m) => m.text)).toEqual(['Jasper County', 'Jasper']);
+  });
+
+  it('recognise() reads the town a person is of, after their age, as a town though "said" follows', () => {
+    expect(places('Dale Reese, 54, of Tyler said he was worried.').map((m) => m.text)).toEqual(['Tyler']);
+  });
+
+  it('recognise() finds a dotted state abbreviation written with a space, full stop included ("W. Va.")', () => {
+    const { doc } = documentOf('Flooding hit Elkins, W. Va., and Dover, N. J., overnight.');
+    const found = recognise(doc, segment(doc), gazetteer);
+    expect(found.map((m) => m.text)).toEqual(['Elkins', 'W. Va.', 'Dover', 'N. J.']);
+    expect(found.map((m) => gazetteer.byId(m.candidates[0])?.featureCode)).toEqual([expect.any(String), 'ADM1', expect.any(String), 'ADM1']);
+  });
+
+  it('recognise() reads the word after "St." as a saint or a surname, and a name before "administration" as a leader', () => {
+    const { doc } = documentOf('Crowds marched on St. Patrick\'s Day. The Obama administration and the Moscow administration disagreed.');
+    expect(recognise(doc, segment(doc), gazetteer).map((m) => m.text)).toEqual(['Moscow']);
+  });
+
+  it('recognise() reads small towns joined by an ampersand as a firm, and big places so joined as places', () => {
+    const found = places('The county owes the design firm Mercer & Lowry money. Lawyers at Hardin & Pike agreed. Fans of Lisbon & Porto came.');
+    expect(found.map((m) => m.text)).toEqual(['Lisbon', 'Porto']);
+  });
+
+  it('recognise() reads a name the story gives a disease as that disease throughout, unless it is the place in question', () => {
+    const text = 'Vets confirmed a case of Hendra virus on a farm. Fear of Hendra spread, and a horse died in Hendra.';
+    expect(places(text).map((m) => [m.text, m.start])).toEqual([['Hendra', text.lastIndexOf('Hendra')]]);
+  });
+
+  it('recognise() reads "north Plainfield" as a part of Plainfield, not as the town of North Plainfield', () => {
+    const [m] = places('Crews cleared roads in north Plainfield on Sunday.');
+    expect(m.text).toBe('Plainfield');
+    expect(m.candidates.map((id) => gazetteer.byId(id)?.name)).not.toContain('North Plainfield');
+  });
+
+  it('recognise() reads a town named before its police or officials as the town, not a speaker, throughout the story', () => {
+    const found = places('The hiker was found on Tuesday, said Nashua police Lt. Mark Ross. Searchers had combed the woods outside Nashua.');
+    expect(found.map((m) => m.text)).toEqual(['Nashua', 'Nashua']);
+  });
+
+  it('recognise() finds a long place name of several words misspelt by one letter, as the place and not a person', () => {
+    const found = places('US bombers landed at the Mihail Kogalniceau air base near the coast. Fans flew to Port Elizabteh.');
+    expect(found.map((m) => m.text)).toEqual(['US', 'Mihail Kogalniceau', 'Port Elizabteh']);
+    expect(countriesOf(found[1])).toEqual(['RO']);
+    expect(countriesOf(found[2])).toContain('ZA');
+  });
+
+  it('recognise() never reads a short name, an adjectival form or a run of common words as a slip of a place name', () => {
+    // "New Yrok" is too short to be sure of; "South African" is an adjective (off here), not South Africa misspelt;
+    // "Rocky Mountain" is two dictionary words, not the Rocky Mountains with a letter dropped.
+    const text = 'Fog covered New Yrok. South African officials came. Rocky Mountain High played.';
+    const { doc, sentences } = documentOf(text);
+    const found = recognise(doc, sentences, gazetteer, { ...RECOGNISE_DEFAULTS, demonyms: false });
+    expect(found.map((m) => m.text)).toEqual([]);
+  });
+
   it('recognise() reads "Polish airspace" and "Estonian airspace" as adjectival mentions of Poland and Estonia', () => {
     const text = 'The mission was launched after presumed deliberate incursions by Russian kamikaze drones into Polish airspace. ' +
       'Subsequently, three Russian MiG-31 jets violated Estonian airspace.';

@@ -170,6 +170,21 @@ describe('resolve', () => {
     expect(distanceKm(place(found, 'Bosphorus')!, { lat: 41.12, lon: 29.07 })).toBeLessThan(20);
   });
 
+  it('resolve() reads an ambiguous town and an ambiguous county named in one story as the pair that meets', () => {
+    // Neither name alone says which state: Miami County is in three, Troy leads in New York. Together they are Ohio's.
+    const found = resolved('Deputies from Miami County searched a farm outside Troy on Tuesday.');
+    const county = place(found, 'Miami County')!;
+    const town = place(found, 'Troy')!;
+    expect(gazetteer.admin1Code(town.id)).toBe(gazetteer.admin1Code(county.id));
+    expect(distanceKm(town, county)).toBeLessThan(50);
+  });
+
+  it('resolve() leaves a big town found only by another of its names unresolved when the story is elsewhere', () => {
+    const found = resolved('Shares of Mediolanum rose as traders in Chicago and Boston bought. Tourists in Turkey visited Constantinople.');
+    expect(place(found, 'Mediolanum')).toBeNull();
+    expect(place(found, 'Constantinople')).toMatchObject({ country: 'TR', name: 'Istanbul' });
+  });
+
   it('resolve() keeps the runners-up of an ambiguous name with their probabilities, best first', () => {
     const [paris] = resolved('The summit opened in Paris.');
     expect(paris.alternatives!.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import type { Gazetteer } from '../gazetteer.ts';
 import type { Span } from '../types.ts';
 import { normaliseName } from './normalise.ts';
 import { isAllCaps, isCapitalised, joinsName, type Token } from './tokens.ts';
-import { CALENDAR_WORDS, CONNECTORS, PLACE_NAME_STARTS, TITLES } from './words.ts';
+import { CALENDAR_WORDS, CONNECTORS, PLACE_NAME_STARTS, STREET_WORDS, TITLES } from './words.ts';
 
 export interface PersonNames {
   /** The name part of each person reference ("Austin" in "Secretary Austin", "Lloyd Austin" in "Lloyd Austin"). */
@@ -23,11 +23,29 @@ function isStrongPlace(word: string, gazetteer: Gazetteer, strongPopulation: num
     e.population >= strongPopulation || (e.featureCode === 'PPLC' && normaliseName(e.name) === key));
 }
 
-/** "North Carolina", "Velyka Novosilka": words from i on that the gazetteer knows as one multi-word name. */
+/**
+ * "North Carolina", "Velyka Novosilka", "Sri Lankan": words from i on that the gazetteer knows as one multi-word name
+ * or adjectival form.
+ */
 function startsPlaceName(text: string, tokens: readonly Token[], i: number, gazetteer: Gazetteer): boolean {
   for (let j = i + 1; j < tokens.length && j < i + MAX_NAME_WORDS; j++) {
     if (!joinsName(text, tokens[j - 1], tokens[j])) return false;
-    if (gazetteer.lookupName(normaliseName(text.slice(tokens[i].start, tokens[j].end))).length) return true;
+    const key = normaliseName(text.slice(tokens[i].start, tokens[j].end));
+    if (gazetteer.lookupName(key).length || gazetteer.lookupAdjective(key).length) return true;
+  }
+  return false;
+}
+
+/**
+ * "Mihail Kogalniceau": words from i on, of fuzzyMinLetters letters or more, one slip from a multi-word place name
+ * (Mihail Kogălniceanu, the Romanian town and air base named after a statesman). Asked only of names already read
+ * as a person's, as it costs more than an exact look-up.
+ */
+function slipsFromPlaceName(text: string, tokens: readonly Token[], i: number, gazetteer: Gazetteer, minLetters: number): boolean {
+  for (let j = i + 1; j < tokens.length && j < i + MAX_NAME_WORDS; j++) {
+    if (!joinsName(text, tokens[j - 1], tokens[j]) || !isCapitalised(tokens[j]) || isAllCaps(tokens[j])) return false;
+    const key = normaliseName(text.slice(tokens[i].start, tokens[j].end));
+    if (key.replace(/ /g, '').length >= minLetters && gazetteer.lookupNameNear(key).length) return true;
   }
   return false;
 }
@@ -61,10 +79,26 @@ function isNamePair(a: Token, b: Token, gazetteer: Gazetteer, strongPopulation: 
   return true;
 }
 
-/** Capitalised words from `from` on that join as one name (a middle initial "J." joins too). */
+/**
+ * "Freemason Bogdanov Joins Sochi Race": a headline written in title case, every word of four letters or more
+ * capitalised. Two capitalised words side by side say nothing of a person there.
+ */
+function isTitleCase(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => t.text.length >= 4 && /^\p{L}+$/u.test(t.text));
+  return words.length >= 3 && words.every(isCapitalised);
+}
+
+/** "Alton Edwardsville Road": the name before a street word is the street's, whoever it was named after. */
+function isStreetName(text: string, tokens: readonly Token[], end: number): boolean {
+  const next = tokens[end];
+  return !!next && STREET_WORDS.has(next.text) && text.slice(tokens[end - 1].end, next.start) === ' ';
+}
+
+/** Capitalised words from `from` on that join as one name (a middle initial "J." joins too), up to a street word. */
 function nameRun(text: string, tokens: readonly Token[], from: number): number {
   let j = from;
-  while (j < tokens.length && j - from < MAX_NAME_WORDS && isCapitalised(tokens[j]) && !CONNECTORS.has(tokens[j].text)) {
+  while (j < tokens.length && j - from < MAX_NAME_WORDS && isCapitalised(tokens[j]) && !CONNECTORS.has(tokens[j].text) &&
+    !STREET_WORDS.has(tokens[j].text)) {
     if (j > from && !joinsName(text, tokens[j - 1], tokens[j])) break;
     j++;
   }
@@ -80,10 +114,12 @@ export function findPersonNames(
   sentences: readonly (readonly Token[])[],
   gazetteer: Gazetteer,
   strongPopulation: number,
+  fuzzyMinLetters = Infinity,
 ): PersonNames {
   const spans: Span[] = [];
   const surnames = new Set<string>();
   for (const tokens of sentences) {
+    const headline = isTitleCase(tokens);
     let i = 0;
     while (i < tokens.length) {
       const t = tokens[i];
@@ -96,13 +132,14 @@ export function findPersonNames(
         isCapitalised(t) && i + 1 < tokens.length && text.slice(t.end, tokens[i + 1].start) === ' ' &&
         isCapitalised(tokens[i + 1]) && !startsPlaceName(text, tokens, i, gazetteer) &&
         !startsPlaceName(text, tokens, i + 1, gazetteer) &&
-        (isGivenNameStart(t, tokens[i + 1], gazetteer, strongPopulation) || isNamePair(t, tokens[i + 1], gazetteer, strongPopulation))
+        (isGivenNameStart(t, tokens[i + 1], gazetteer, strongPopulation) || (!headline && isNamePair(t, tokens[i + 1], gazetteer, strongPopulation))) &&
+        !slipsFromPlaceName(text, tokens, i, gazetteer, fuzzyMinLetters)
       ) {
         from = i;
       }
       const end = from < 0 ? from : nameRun(text, tokens, from);
       // A given name alone ("Austin") is no person; it needs a surname after it.
-      if (end > from && (from > i || end - from >= 2)) {
+      if (end > from && (from > i || end - from >= 2) && !isStreetName(text, tokens, end)) {
         spans.push({ start: tokens[from].start, end: tokens[end - 1].end });
         // Every word of the name: "Zhou Ming" is later "Zhou", "Ben Wallace" "Wallace".
         for (let k = from; k < end; k++) surnames.add(tokens[k].text);

@@ -39,6 +39,15 @@ export const SPEECH_VERBS = new Set([
   'thinks', 'thought', 'felt', 'smiled', 'laughed', 'joked', 'warned', 'urged',
 ]);
 
+/**
+ * Nouns a place's name stands before as a modifier: in "said Laconia police" and "according to DeKalb Police" the
+ * police speak, and the name is their town's.
+ */
+export const INSTITUTION_WORDS = new Set([
+  'police', 'officials', 'official', 'authorities', 'officers', 'deputies', 'sheriff', 'spokesman', 'spokeswoman',
+  'spokesperson', 'council', 'mayor', 'firefighters', 'fire', 'residents', 'schools', 'hospital', 'health', 'government',
+]);
+
 /** Lower-case particles of surnames: "Anna de Vries", "Ursula von der Leyen". */
 export const SURNAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'le', 'la', 'dos', 'das']);
 
