@@ -44,6 +44,7 @@ interface Context {
   countyNames: Set<string>;
   /** Names the document gives a disease somewhere ("Marburg virus", "Lassa fever"), folded. */
   diseases: Set<string>;
+  streets: Set<string>;
 }
 
 /** The words right before "County" in a document ("DeKalb County"). */
@@ -72,6 +73,37 @@ function diseaseNames(text: string, content: readonly (readonly Token[])[]): Set
     });
   }
   return out;
+}
+
+/**
+ * The names of streets in a document: the capitalised words (up to three, after a direction) right before "Street",
+ * "Avenue" or "St.": "North Nokomis Street" names the street Nokomis.
+ */
+function streetNames(text: string, content: readonly (readonly Token[])[]): Set<string> {
+  const out = new Set<string>();
+  for (const tokens of content) {
+    tokens.forEach((t, k) => {
+      const street = STREET_WORDS.has(t.text) || (STREET_ABBREVIATIONS.has(t.text) && text[t.end] === '.');
+      if (!street || k === 0 || text.slice(tokens[k - 1].end, t.start) !== ' ' || !isCapitalised(tokens[k - 1])) return;
+      let from = k - 1;
+      const direction = (x: Token) => directionOf(x.text) !== null || /^(north|south|east|west)$/i.test(x.text);
+      while (from > 0 && k - from < 3 && isCapitalised(tokens[from - 1]) && !direction(tokens[from - 1]) && joinsName(text, tokens[from - 1], tokens[from])) from--;
+      if (!direction(tokens[from])) out.add(normaliseName(text.slice(tokens[from].start, tokens[k - 1].end)));
+    });
+  }
+  return out;
+}
+
+/**
+ * "Driver injured in Nokomis crash" above "a crash at North Nokomis Street in Alexandria": a small place's name the
+ * document gives a street is that street throughout it; a country, region or big city keeps its name.
+ */
+function namesStreet(ctx: Context, match: Match): boolean {
+  if (!ctx.streets.has(normaliseName(match.mention.text))) return false;
+  return !match.mention.candidates.some((id) => {
+    const e = ctx.gazetteer.byId(id);
+    return !!e && (e.kind === 'country' || e.kind === 'region' || e.population >= ctx.opts.strongPopulation / 10);
+  });
 }
 
 /**
@@ -465,7 +497,7 @@ export function recognise(
       if (isCapitalised(t) && !isAllCaps(t) && isSpeaker(text, tokens, i)) speakers.add(t.text);
     });
   }
-  const ctx: Context = { text, gazetteer, opts, persons, lowerCaseWords, speakers, diseases: diseaseNames(text, content), countyNames: countyNames(text, content) };
+  const ctx: Context = { text, gazetteer, opts, persons, lowerCaseWords, speakers, diseases: diseaseNames(text, content), streets: streetNames(text, content), countyNames: countyNames(text, content) };
   const mentions: PlaceMention[] = [];
   for (const tokens of content) {
     let i = 0;
@@ -475,7 +507,7 @@ export function recognise(
       let match: Match | null = null;
       if (isCapitalised(t) || directional) match = matchName(ctx, tokens, i, directional);
       if (!match && directional) match = matchDirectional(ctx, tokens, i);
-      if (match && (namesStreetOrMission(ctx, tokens, match) || namesDisease(ctx, tokens, i, match))) {
+      if (match && (namesStreetOrMission(ctx, tokens, match) || namesDisease(ctx, tokens, i, match) || namesStreet(ctx, match))) {
         i = match.next;
       } else if (match) {
         mentions.push(match.mention);

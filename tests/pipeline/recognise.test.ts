@@ -280,6 +280,13 @@ describe('recognise', () => {
     expect(places('Flooding closed roads in North Tulsa. Tulsa officials met.').map((m) => m.text)).toContain('Tulsa');
   });
 
+  it('recognise() reads a small place\'s name the document gives a street as that street ("Nokomis crash", "North Nokomis Street")', () => {
+    const text = 'Driver injured in Nokomis crash. A man was hurt in a crash at North Nokomis Street and Darling Avenue in Alexandria.';
+    expect(places(text).map((m) => m.text)).toEqual(['Alexandria']);
+    // a big city keeps its name beside its avenue
+    expect(places('Crews met in Washington. The crash was on Washington Avenue in Albany.').map((m) => m.text)).toEqual(['Washington', 'Albany']);
+  });
+
   it('recognise() keeps a person\'s name a person throughout the document, even where it is a big city\'s', () => {
     const text = 'Council member Dana Houston spoke first. Later Houston asked for a vote, and Houston won it.';
     expect(places(text).map((m) => m.text)).toEqual([]);
