@@ -63,6 +63,7 @@ function repairVerbs(tokens: Token[]): Token[] {
   openingParticiple(tokens);
   namedGerunds(tokens);
   namesAfterPrepositions(tokens);
+  compoundHeads(tokens);
   if (tokens.some((t) => t.pos === 'VERB')) return tokens;
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
@@ -114,6 +115,28 @@ function namesAfterPrepositions(tokens: Token[]): void {
     const t = tokens[i];
     const before = tokens[i - 1];
     if (t.pos === 'VERB' && !t.lower.endsWith('ing') && /^\p{Lu}\p{Ll}/u.test(t.text) && before.pos === 'ADP' && /^\p{Ll}/u.test(before.text)) tokens[i] = { ...t, pos: 'PROPN' };
+  }
+}
+
+/**
+ * A verb's bare form right after "the" and a singular noun, with no object, heads their compound: "advanced to the
+ * state meet at Perry", "at the bus stop". A singular subject would make it "meets"; a plural one ("the ministers
+ * meet") is left a verb.
+ */
+function compoundHeads(tokens: Token[]): void {
+  for (let i = 2; i < tokens.length; i++) {
+    const t = tokens[i];
+    const noun = tokens[i - 1];
+    const singular = noun.pos === 'NOUN' && noun.lower === noun.lemma && !noun.lower.endsWith('s');
+    // ... with no object after it ("the board set a meeting") and no "of" before ("ministers of the bloc convene")
+    const bare = !tokens[i + 1] || /^(ADP|PUNCT)$/.test(tokens[i + 1].pos);
+    // "the March 21 state meet": the article may stand before other words of the phrase
+    let k = i - 1;
+    while (k > 0 && /^(NOUN|PROPN|NUM|ADJ)$/.test(tokens[k - 1].pos)) k--;
+    const article = tokens[k - 1]?.pos === 'DET' && /^(the|a|an|this|that)$/.test(tokens[k - 1].lower) && tokens[k - 2]?.lower !== 'of';
+    if (t.pos === 'VERB' && t.lower === t.lemma && singular && bare && article) {
+      tokens[i] = { ...t, pos: 'NOUN' };
+    }
   }
 }
 

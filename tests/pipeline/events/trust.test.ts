@@ -634,3 +634,12 @@ describe('who "she" is in her own sentence (stop 24)', () => {
     expect(e.title).toBe('Clinton attends conference in Sharm el-Sheikh');
   });
 });
+
+describe('a verb form after "the" and a singular noun heads a compound (stop 24)', () => {
+  it('makes no meeting of "advanced to the state meet", and keeps "the ministers meet in Brussels"', () => {
+    expect(eventsOf('Hagerstown advanced to the state meet at Perry on Friday for the first time.')).toEqual([]);
+    expect(eventsOf('The top teams advanced to the March 21 state meet at Perry on Friday.')).toEqual([]);
+    const [e] = eventsOf('The ministers meet in Brussels on Thursday.');
+    expect([e.category, e.entry.name]).toEqual(['meeting', 'Brussels']);
+  });
+});
