@@ -84,7 +84,9 @@ export class DocumentGrammars implements GrammarSource {
     const c = this.columns;
     this.firstToken[i] = this.tokenCount;
     this.sentenceTokens[i] = tokens.length;
-    this.structure[i] = { clauses, verbs };
+    // Copies of exact length: an array built by push keeps room for 17 or more elements, and a document holds two a
+    // sentence (5 MB document: 25 of its 38 MB of clauses and verb groups). The elements stay the same objects.
+    this.structure[i] = { clauses: clauses.slice(), verbs: verbs.slice() };
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
       const at = this.tokenCount++;
