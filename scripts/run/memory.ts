@@ -44,6 +44,15 @@ export function processesWithin(cores: number, budgetMb: number, opts = MEMORY_D
   return processes >= 2 ? processes : 1;
 }
 
+/**
+ * The environment a worker process starts with for its C library's memory (glibc; others ignore it): blocks of 128 KB
+ * and more in memory of their own, given back when freed. By default glibc raises that size to the largest such block
+ * freed so far (loading the tagger's model frees blocks of up to 6 MB), then serves smaller blocks from its heap, which
+ * keeps the holes they leave. A process's own setting cannot be changed once it runs, so this process keeps the default.
+ * A variable the user set wins.
+ */
+export const WORKER_MALLOC_ENV: Record<string, string> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
 /** The budget of a run not given --memory-mb: half of what the machine (or its container) has free now, in MB. */
 export function defaultBudgetMb(opts = MEMORY_DEFAULTS): number {
   const limit = process.constrainedMemory?.() ?? 0;
