@@ -43,7 +43,7 @@ describe('DocumentGrammars', () => {
     // The seeds' sentences again and again, to about 40,000 tokens: three chunks, the last one part full.
     const copies = Math.ceil(40_000 / tokens);
     const store = new DocumentGrammars(tagged.length * copies);
-    for (let c = 0; c < copies; c++) tagged.forEach((g, j) => store.add(c * tagged.length + j, g.tokens));
+    for (let c = 0; c < copies; c++) for (const [j, g] of tagged.entries()) store.add(c * tagged.length + j, g.tokens);
     store.seal();
     for (let k = 0; k < tagged.length * copies; k++) expect(store.at(k)).toEqual(tagged[k % tagged.length]);
   });
