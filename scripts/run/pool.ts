@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { Executor } from './executor.ts';
 import type { BatchReply } from './pool-worker.ts';
+import { WORKER_MALLOC_ENV } from './memory.ts';
 import { DEFAULT_SETTINGS, WORKER_ENV, type RunSettings, type WorkerStart } from './resources.ts';
 
 export const POOL_DEFAULTS = {
@@ -54,8 +55,8 @@ export function createPool(workers: number, opts = POOL_DEFAULTS, settings: RunS
     filename: fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './pool-worker.ts' : './pool-worker.mjs', import.meta.url)),
     // Structured clone over the channel (documents' bytes are typed arrays); JSON would not carry them.
     serialization: 'advanced',
-    // A child process has no workerData: what it runs with goes in its environment.
-    env: { ...(process.env as Record<string, string>), [WORKER_ENV]: JSON.stringify({ settings, mentions: pool.mentions ?? true } satisfies WorkerStart) },
+    // What each process runs with, in its environment (a child process has no workerData), and the C library's memory setting.
+    env: { ...WORKER_MALLOC_ENV, ...(process.env as Record<string, string>), [WORKER_ENV]: JSON.stringify({ settings, mentions: pool.mentions ?? true } satisfies WorkerStart) },
     execArgv: [...process.execArgv, ...(pool.v8Flags ?? [])],
     minThreads: 0,
     maxThreads: workers,

@@ -117,6 +117,8 @@ interface Work {
   sentences: Sentence[];
   dates: DateMention[];
   recognised: PlaceMention[];
+  /** How many place mentions were recognised: counted, as the list goes after the resolve stage in a run without mention records. */
+  mentionsFound: number;
   resolved: ResolvedMention[];
   /** The grammar of each content sentence (null for the others), held compactly (language/grammars.ts). */
   grammars: GrammarSource;
@@ -153,11 +155,16 @@ export const DOCUMENT_STAGES: readonly DocumentStage[] = [
       return grammar ? tenseAt(grammar, start, end) : null;
     });
   } },
-  { name: 'recognise', run: (w, r, o) => { w.recognised = recognise(w.doc, w.sentences, r.gazetteer, o.recognise); } },
+  { name: 'recognise', run: (w, r, o) => {
+    w.recognised = recognise(w.doc, w.sentences, r.gazetteer, o.recognise);
+    w.mentionsFound = w.recognised.length;
+  } },
   { name: 'resolve', run: (w, r, o) => {
     const resolved = resolve(w.recognised, w.doc, r.gazetteer, o.resolve);
-    // Only the mention records read the runners-up: a run that makes none lets them go before the events stage's peak.
+    // Only the mention records read the runners-up and the mentions as recognised: a run that makes none lets them go
+    // before the events stage's peak.
     w.resolved = o.mentions === false ? resolved.map(({ alternatives: _, ...m }) => m) : resolved;
+    if (o.mentions === false) w.recognised = [];
   } },
   { name: 'events', run: (w, r) => {
     const found = extractEvents({ doc: w.doc, sentences: w.sentences, grammars: w.grammars, mentions: w.resolved, dates: w.dates, lexicon: r.lexicon, places: r.gazetteer });
@@ -234,7 +241,7 @@ export function processDocument(input: PipelineInput, resources: PipelineResourc
   try {
     const doc = ingest(input.file, input.bytes, input.meta);
     outcome.title = doc.title;
-    work = { doc, sentences: [], dates: [], recognised: [], resolved: [], grammars: [], events: [], undated: [], predicates: 0 };
+    work = emptyWork(doc);
   } catch (error) {
     outcome.error = failure(input.file, 'ingest', error);
     return { outcome, document: null, mentions: [], stageMs };
@@ -251,14 +258,15 @@ export function processDocument(input: PipelineInput, resources: PipelineResourc
     } finally {
       stageMs[i + 1] = now() - t0;
     }
-    options.betweenStages?.(work.doc.text.length, DOCUMENT_STAGES.length - 1 - i);
+    // After the last stage the call waits until the document's working data is let go (below).
+    if (i < DOCUMENT_STAGES.length - 1) options.betweenStages?.(work.doc.text.length, DOCUMENT_STAGES.length - 1 - i);
   }
   // The grammars (compact, but still about 25 bytes a token) are read by no later step.
   work.grammars = [];
   Object.assign(outcome, {
     sentences: work.sentences.length,
     contentSentences: work.sentences.filter((s) => s.isContent).length,
-    mentionsFound: work.recognised.length,
+    mentionsFound: work.mentionsFound,
     mentionsResolved: work.resolved.filter((m) => m.entry !== null).length,
     dates: work.dates.filter((d) => d.interval !== null).length,
     datesFound: work.dates.length,
@@ -267,9 +275,17 @@ export function processDocument(input: PipelineInput, resources: PipelineResourc
     undated: work.undated,
     published: work.doc.published,
   });
-  if (options.mentions === false) return { outcome, document: work.doc, mentions: [], withoutMentions: true, stageMs };
-  return { outcome, document: work.doc, mentions: mentionRecords(work), stageMs };
+  const mentions = options.mentions === false ? [] : mentionRecords(work);
+  // The working data (sentences, dates, mentions) is garbage from here: the call after the last stage collects it
+  // then, so what the caller does next (the merge, the write, the next document) reuses its room.
+  const { doc } = work;
+  work = emptyWork(doc);
+  options.betweenStages?.(doc.text.length, 0);
+  if (options.mentions === false) return { outcome, document: doc, mentions, withoutMentions: true, stageMs };
+  return { outcome, document: doc, mentions, stageMs };
 }
+
+const emptyWork = (doc: IngestedDocument): Work => ({ doc, sentences: [], dates: [], recognised: [], mentionsFound: 0, resolved: [], grammars: [], events: [], undated: [], predicates: 0 });
 
 function emptyOutcome(input: PipelineInput): DocumentOutcome {
   return {

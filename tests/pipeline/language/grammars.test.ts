@@ -37,6 +37,17 @@ describe('DocumentGrammars', () => {
     expect(store.at(sentences.length)).toBeNull();
   });
 
+  it('DocumentGrammars gives back a document longer than one chunk of its columns (16,384 tokens) as it was given', () => {
+    const tagged = bothWays().plain.filter((g): g is SentenceGrammar => g !== null);
+    const tokens = tagged.reduce((n, g) => n + g.tokens.length, 0);
+    // The seeds' sentences again and again, to about 40,000 tokens: three chunks, the last one part full.
+    const copies = Math.ceil(40_000 / tokens);
+    const store = new DocumentGrammars(tagged.length * copies);
+    for (let c = 0; c < copies; c++) for (const [j, g] of tagged.entries()) store.add(c * tagged.length + j, g.tokens);
+    store.seal();
+    for (let k = 0; k < tagged.length * copies; k++) expect(store.at(k)).toEqual(tagged[k % tagged.length]);
+  });
+
   it('DocumentGrammars.at() gives the same verb groups (the objects, not copies) every time a sentence is read', () => {
     const { store } = bothWays();
     const i = sentences.findIndex((_, k) => (store.at(k)?.verbs.length ?? 0) > 0);

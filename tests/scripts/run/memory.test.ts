@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { collectBetweenStages, MEMORY_DEFAULTS, processesWithin } from '../../../scripts/run/memory.ts';
 import { documentOptions, DEFAULT_SETTINGS } from '../../../scripts/run/resources.ts';
@@ -39,5 +40,32 @@ describe('collectBetweenStages', () => {
 
   it('the documents of a run are given it (documentOptions), so the pool and this process both collect', () => {
     expect(documentOptions(DEFAULT_SETTINGS, () => 0).betweenStages).toBeTypeOf('function');
+  });
+});
+
+/**
+ * The size of V8's young generation in a fresh process, in MB: before, and after making many objects that live a
+ * while (what a stage does), having first told holdYoungGeneration() of a document of `bytes`.
+ */
+function youngGeneration(bytes: number): { before: number; after: number } {
+  const code = `
+    import { getHeapSpaceStatistics } from 'node:v8';
+    import { holdYoungGeneration } from './scripts/run/memory.ts';
+    const young = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576;
+    const before = young();
+    holdYoungGeneration(${bytes});
+    let kept = [];
+    for (let i = 0; i < 4e6; i++) { kept.push({ i }); if (kept.length > 2e5) kept = []; }
+    console.log(JSON.stringify({ before, after: young() }));`;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 60_000 });
+  return JSON.parse(run.stdout) as { before: number; after: number };
+}
+
+describe('holdYoungGeneration', () => {
+  it('holdYoungGeneration() keeps the young generation at its size before a large document, and lets it grow before a small one', () => {
+    const large = youngGeneration(MEMORY_DEFAULTS.collectAboveChars);
+    const small = youngGeneration(1000);
+    expect(large.after).toBe(large.before);
+    expect(small.after).toBeGreaterThan(small.before);
   });
 });
