@@ -262,6 +262,16 @@ function guestObject(tokens: readonly Token[], head: number): boolean {
 /** Verbs that mean dismissing when a person is their object. */
 const DISMISSAL = new Set(['fire', 'sack', 'axe']);
 
+/** Verbs of pulling back, which forces do: with an object that is not forces, another sense ("withdrew $500"). */
+const RETREATS = new Set(['withdraw', 'retreat', 'pull']);
+
+function retreatOfSomethingElse(tokens: readonly Token[], head: number): boolean {
+  const object = phraseAfter(tokens, head);
+  if (!object) return false;
+  const last = tokens[object[1]];
+  return !UNITS.test(last.lower) && !/^(personnel|military|army|navy|contingent|presence|staff|diplomats|embassy|mission|observers|peacekeepers)$/.test(last.lower);
+}
+
 /** True when a phrase names a person: a title, a person noun, or a name without an event or weapon word. */
 function personPhrase(tokens: readonly Token[], range: [number, number] | null): boolean {
   if (!range) return false;
@@ -377,6 +387,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (t.lemma === 'meet' && group && /^(he|she|i|it)$/.test(tokens[group.first - 1]?.lower ?? '') && !phraseAfter(tokens, i) && tokens[i + 1]?.lower !== 'with') continue;
       // "Pakistan fired the chief justice", "Snell was fired": a person fired is dismissed, not shot at
       if (DISMISSAL.has(t.lemma) && !/^(on|upon|at|into)$/.test(tokens[i + 1]?.lower ?? '') && personPhrase(tokens, passive ? phraseBefore(tokens, group?.first ?? i, grammar.clauseOf) : phraseAfter(tokens, i))) continue;
+      // "withdrawing her monthly pension", "withdrew the bill": forces pull back; what else is withdrawn is money or a word
+      if (RETREATS.has(t.lemma) && !passive && retreatOfSomethingElse(tokens, i)) continue;
       // "a reception for the visiting minister", "the visiting delegation": a participle that describes a person
       if (t.lower.endsWith('ing') && TRAVEL_LEMMAS.has(t.lemma) && (/^(DET|ADJ|ADP)$/.test(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.lower === 'for') && !/^(after|before|while|since)$/.test(tokens[i - 1]?.lower ?? '') &&
         (NAME_TITLES.has(tokens[i + 1]?.lower ?? '') || PERSON_NOUNS.has(tokens[i + 1]?.lower ?? ''))) continue;

@@ -643,3 +643,11 @@ describe('a verb form after "the" and a singular noun heads a compound (stop 24)
     expect([e.category, e.entry.name]).toEqual(['meeting', 'Brussels']);
   });
 });
+
+describe('forces pull back; money and words are withdrawn otherwise (stop 24)', () => {
+  it('makes no event of "withdrawing her monthly pension", and keeps "withdrew its troops"', () => {
+    expect(eventsOf('KOLKATA, India – Police arrested a man on Monday. Police say the man hid the body after she died three years ago, and continued withdrawing her monthly pension of 30,000 rupees.')
+      .filter((e) => e.category === 'other')).toEqual([]);
+    expect(eventsOf('Russia withdrew its troops from Kherson on Friday.').map((e) => e.title)).toEqual(['Russia withdraws its troops']);
+  });
+});
