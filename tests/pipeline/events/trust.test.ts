@@ -651,3 +651,10 @@ describe('forces pull back; money and words are withdrawn otherwise (stop 24)', 
     expect(eventsOf('Russia withdrew its troops from Kherson on Friday.').map((e) => e.title)).toEqual(['Russia withdraws its troops']);
   });
 });
+
+describe('news of disease is told by where it broke out (stop 24)', () => {
+  it('places an outbreak or an epidemic where the text says it broke out', () => {
+    const [e] = eventsOf('An outbreak of pneumonic plague has killed 61 people as of February 15 in the Democratic Republic of the Congo, the WHO said.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'DR Congo', '2024-02-15']);
+  });
+});
