@@ -141,6 +141,15 @@ export function isSupranationalBody(p: PlaceInSentence): boolean {
 }
 
 /** The general role of a place, before it is tied to an event word. */
+/** True when token `first` lies in an appositive of age and home: ", 23, of ... in Chicago," or ", 54, of Tyler". */
+function inResidence(tokens: SentenceGrammar['tokens'], first: number): boolean {
+  for (let k = first - 1; k >= 2 && first - k <= 12; k--) {
+    if (tokens[k].text === ',' && k !== first - 1) return false;
+    if (tokens[k].lower === 'of' && tokens[k - 1].text === ',' && tokens[k - 2].pos === 'NUM' && tokens[k - 3]?.text === ',') return true;
+  }
+  return false;
+}
+
 export function baseRole(grammar: SentenceGrammar, p: PlaceInSentence): PlaceRole {
   const { tokens } = grammar;
   if (p.mention.form === 'adjective') {
@@ -154,6 +163,8 @@ export function baseRole(grammar: SentenceGrammar, p: PlaceInSentence): PlaceRol
     return 'other'; // subject or object: the event word decides (place-roles' rolesFor)
   }
   if (p.prep === 'on' && p.headNoun && AREA_NOUNS.has(p.headNoun)) return 'area';
+  // "The suspect, Marcin P., 23, of the 3200 block of North Monticello in Chicago, was arrested": where someone lives
+  if (inResidence(tokens, p.first)) return 'other';
   if (LOCATIVE_PREPOSITIONS.has(p.prep)) {
     // "told reporters in Bucharest", "speaking at a news conference in Brussels"
     // ... where the nearest verb before the place is one of saying ("said allies would meet in Warsaw" is a meeting)

@@ -124,7 +124,7 @@ function isPlural(words: readonly Token[]): boolean {
     (head.pos === 'NOUN' && /[^siu']s$/.test(head.lower) && !SINGULAR_IN_S.test(head.lower)) ||
     // "Russians", "Venezuelans": a people named in the plural
     // ... and "Inspectors", "Journalists", "Residents" opening a sentence, tagged as names all the same
-    (head.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ans|ians|ers|ors|ists|ents|ants)$/u.test(head.text));
+    (head.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ans|ians|ers|ors|ists|ents|ants|ives)$/u.test(head.text));
 }
 
 /** The name after a closing quote that said it: '..." Bush said.' or '..." said Rutte.', or null. */

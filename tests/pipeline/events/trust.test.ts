@@ -658,3 +658,16 @@ describe('news of disease is told by where it broke out (stop 24)', () => {
     expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'DR Congo', '2024-02-15']);
   });
 });
+
+describe('where someone lives is not where it happened (stop 24)', () => {
+  it('places nothing at the home in an appositive of age and address (", 45, of ... in Springfield,")', () => {
+    expect(eventsOf('The driver, John Smith, 45, of the 300 block of Elm Street in Springfield, was killed in a crash on Sunday.')).toEqual([]);
+    const [e] = eventsOf('The driver, John Smith, 45, of Springfield, was killed in a crash in Dover on Sunday.');
+    expect(e.entry.name).toBe('Dover');
+  });
+
+  it('agrees a verb with a plural opening the sentence in -ives ("Detectives arrive")', () => {
+    const [e] = eventsOf('Detectives arrived in Lemay on Tuesday to meet the family.');
+    expect(e.title).toBe('Detectives arrive in Lemay');
+  });
+});
