@@ -671,3 +671,12 @@ describe('where someone lives is not where it happened (stop 24)', () => {
     expect(e.title).toBe('Detectives arrive in Lemay');
   });
 });
+
+describe('a fire that burns is an incident; fire from guns is a strike (stop 24)', () => {
+  it('places a house fire at its dateline\'s town, and keeps artillery fire a strike', () => {
+    const [fire] = eventsOf('Residents left homeless after blaze. TORRINGTON — A fire destroyed the roof of a Main Street multi-family home Tuesday, displacing the tenants.');
+    expect([fire.category, fire.entry.name, fire.start]).toEqual(['incident', 'Torrington', '2024-03-12']);
+    const [shelling] = eventsOf('KHARKIV — Ukrainian troops came under heavy artillery fire near Kupiansk on Tuesday.');
+    expect([shelling.category, shelling.entry.name]).toEqual(['strike', 'Kupiansk']);
+  });
+});
