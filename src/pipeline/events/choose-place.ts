@@ -3,7 +3,7 @@
 // places enumerated with the winner ("in Slovakia, Romania, Bulgaria, and Hungary") each make an event of their own.
 import type { Category } from '../../model/event.ts';
 import type { SentenceGrammar } from '../language/clauses.ts';
-import { AREA_NOUNS, LOCATIVE_PREPOSITIONS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
+import { AREA_NOUNS, LEAVING, LOCATIVE_PREPOSITIONS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
 import type { GazetteerEntry } from '../types.ts';
 import { baseRole, isSeatOfPower, isSupranationalBody, type PlaceInSentence, type PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
@@ -75,6 +75,8 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
       clauses[placeClause].first - p.head <= 3 && (base === 'locative' || base === 'area') && !all.some((o) => clauseOf[o.first] === placeClause && o.isVerb)) {
     return base;
   }
+  // "withdrew its troops from Kherson", "the withdrawal from Kabul": a pulling back happens where it leaves
+  if (base === 'agent' && place.prep === 'from' && LEAVING.has(p.lemma) && placeClause === pClause && place.first > p.head) return 'locative';
   if (base === 'agent' || base === 'speech') return null;
   if (anotherVerbBetween(grammar, p, place)) return null;
   if (base === 'other' || base === 'possessor') {

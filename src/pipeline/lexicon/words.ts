@@ -120,6 +120,9 @@ export const NEGATIVE_VERBS = new Set(['fail', 'refuse', 'decline', 'deny', 'avo
 /** Verbs whose subject is where the event is: "Poland hosts 9,000 U.S. troops", "Lithuania welcomed refugees". */
 export const HOST_VERBS = new Set(['host', 'welcome', 'receive', 'shelter', 'accommodate', 'house']);
 
+/** Events of leaving a place, which happen where they leave: "withdrew its troops from Kherson". */
+export const LEAVING = new Set(['withdraw', 'withdrawal', 'retreat', 'pull out', 'pullout', 'evacuate', 'evacuation']);
+
 /** Verbs of going: the traveller is then at the destination ("will travel to Warsaw", "flew to Kyiv"). */
 export const MOTION_VERBS = new Set([
   'travel', 'fly', 'go', 'come', 'head', 'arrive', 'return', 'journey', 'depart', 'leave', 'drive', 'sail', 'move', 'send',

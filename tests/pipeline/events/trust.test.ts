@@ -648,7 +648,7 @@ describe('forces pull back; money and words are withdrawn otherwise (stop 24)', 
   it('makes no event of "withdrawing her monthly pension", and keeps "withdrew its troops"', () => {
     expect(eventsOf('KOLKATA, India – Police arrested a man on Monday. Police say the man hid the body after she died three years ago, and continued withdrawing her monthly pension of 30,000 rupees.')
       .filter((e) => e.category === 'other')).toEqual([]);
-    expect(eventsOf('Russia withdrew its troops from Kherson on Friday.').map((e) => e.title)).toEqual(['Russia withdraws its troops']);
+    expect(eventsOf('Russia withdrew its troops from Kherson on Friday.').map((e) => e.title)).toEqual(['Russia withdraws its troops from Kherson']);
   });
 });
 
@@ -678,5 +678,12 @@ describe('a fire that burns is an incident; fire from guns is a strike (stop 24)
     expect([fire.category, fire.entry.name, fire.start]).toEqual(['incident', 'Torrington', '2024-03-12']);
     const [shelling] = eventsOf('KHARKIV — Ukrainian troops came under heavy artillery fire near Kupiansk on Tuesday.');
     expect([shelling.category, shelling.entry.name]).toEqual(['strike', 'Kupiansk']);
+  });
+});
+
+describe('a withdrawal happens where it leaves (stop 24)', () => {
+  it('places "withdrew its troops from Kherson" and "the withdrawal from Kabul" at the place left', () => {
+    expect(eventsOf('Russia withdrew its troops from Kherson on Friday.').map((e) => e.entry.name)).toEqual(['Kherson']);
+    expect(eventsOf('The withdrawal of US forces from Kabul ended on Monday.').map((e) => e.entry.name)).toEqual(['Kabul']);
   });
 });
