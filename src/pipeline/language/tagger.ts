@@ -128,12 +128,16 @@ function compoundHeads(tokens: Token[]): void {
     const t = tokens[i];
     const noun = tokens[i - 1];
     const singular = noun.pos === 'NOUN' && noun.lower === noun.lemma && !noun.lower.endsWith('s');
-    // ... with no object after it ("the board set a meeting") and no "of" before ("ministers of the bloc convene")
+    // ... with no object after it ("the board set a meeting")
     const bare = !tokens[i + 1] || /^(ADP|PUNCT)$/.test(tokens[i + 1].pos);
     // "the March 21 state meet": the article may stand before other words of the phrase
     let k = i - 1;
     while (k > 0 && /^(NOUN|PROPN|NUM|ADJ)$/.test(tokens[k - 1].pos)) k--;
-    const article = tokens[k - 1]?.pos === 'DET' && /^(the|a|an|this|that)$/.test(tokens[k - 1].lower) && tokens[k - 2]?.lower !== 'of';
+    // ... or a possessive: "Saturday night's championship meet", "their home meet"
+    const opener = tokens[k - 1];
+    const determined = !!opener && (/^(the|a|an|this|that|his|her|its|their|our)$/.test(opener.lower) || (opener.pos === 'PART' && /^['’]s$/.test(opener.lower)));
+    // ... not after "of" ("ministers of the bloc convene") nor a verb ("let the committee meet", "saw her brother leave")
+    const article = determined && tokens[k - 2]?.lower !== 'of' && tokens[k - 2]?.pos !== 'VERB' && tokens[k - 2]?.pos !== 'AUX';
     if (t.pos === 'VERB' && t.lower === t.lemma && singular && bare && article) {
       tokens[i] = { ...t, pos: 'NOUN' };
     }

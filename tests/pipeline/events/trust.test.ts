@@ -639,6 +639,8 @@ describe('a verb form after "the" and a singular noun heads a compound (stop 24)
   it('makes no meeting of "advanced to the state meet", and keeps "the ministers meet in Brussels"', () => {
     expect(eventsOf('Hagerstown advanced to the state meet at Perry on Friday for the first time.')).toEqual([]);
     expect(eventsOf('The top teams advanced to the March 21 state meet at Perry on Friday.')).toEqual([]);
+    expect(eventsOf("The team advanced to Saturday night's Section 2AA championship meet with a win over Hutchinson.")).toEqual([]);
+    expect(eventsOf('The ministers agreed on Monday to let the committee meet in Warsaw on Friday.').map((e) => e.title)).toEqual(['Committee to meet in Warsaw']);
     const [e] = eventsOf('The ministers meet in Brussels on Thursday.');
     expect([e.category, e.entry.name]).toEqual(['meeting', 'Brussels']);
   });
