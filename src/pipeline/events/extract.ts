@@ -351,7 +351,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
         const nearby = COOPERATIVE.has(p.category)
           ? [i - 1, i, i + 1].filter((j) => j >= 0 && j < sentences.length && sameParagraph(context, i, j)).flatMap((j) => contributors[j])
           : [];
-        events.push(candidate({ doc, sentences, grammar, places, p, i, date, role: role!, target, inferred: inferred !== null, antecedent, recentName: target.entry.name, contributors: nearby }));
+        events.push(candidate({ doc, sentences, grammar, places, p, i, date, role: role!, target, inferred: inferred !== null, antecedent, recentName: target.entry.name, contributors: nearby, act: p.isVerb ? lexicon.actOf(p.lemma) : null }));
         toldHere.add(p.lemma);
       }
     }
@@ -402,6 +402,8 @@ interface CandidateInput {
   antecedent: string | null;
   recentName: string;
   contributors: string[];
+  /** The event noun that is the verb's act ("crash"), for a title with no one to name. */
+  act: string | null;
 }
 
 function candidate(c: CandidateInput): EventCandidate {
@@ -417,7 +419,7 @@ function candidate(c: CandidateInput): EventCandidate {
     pl.mention.entry.id !== target.entry.id && pl.first < p.first && grammar.clauseOf[pl.first] === grammar.clauseOf[p.first])?.mention.text ?? null;
   const title = makeTitle({
     grammar, predicate: p, place: placeHere, role: c.role as never, placeName: target.entry.name, antecedent: c.antecedent, actorAdjective,
-    inferredPrep: target.sentence !== i ? target.place?.prep ?? null : null,
+    inferredPrep: target.sentence !== i ? target.place?.prep ?? null : null, act: c.act,
   });
   const used = [i, target.sentence, ...(date.sentence !== null ? [date.sentence] : [])];
   const first = sentences[Math.min(...used)];

@@ -29,6 +29,8 @@ export interface TitleInput {
   actorAdjective?: string | null;
   /** For a place taken from another sentence: the preposition it had there ("over" Poland), or null. */
   inferredPrep?: string | null;
+  /** For a verb: the event noun that is its act ("crash" for "crashed"), said when the title has no one to name. */
+  act?: string | null;
 }
 
 export interface Title {
@@ -388,7 +390,9 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   // No subject: the object and what happened to it ("4,700 servicemembers deployed to Poland").
   // ... and one to come is "to be" done ("Libya to be visited", not "Libya visited")
   if (object) return { title: clip(cap([object, predicate.status === 'planned' ? 'to be' : '', pastParticiple(predicate.lemma), where].filter(Boolean).join(' ')), opts.maxChars), quality: 1 };
-  return { title: clip(cap([predicate.text, where].filter(Boolean).join(' ')), opts.maxChars), quality: 0.5 };
+  // "... and crashed head-on into a tree in Berlin": no one to name, so the act itself ("Crash in Berlin", not "Crashed in Berlin")
+  const act = predicate.isVerb && input.act ? input.act : predicate.text;
+  return { title: clip(cap([act, where].filter(Boolean).join(' ')), opts.maxChars), quality: 0.5 };
 }
 
 function clip(title: string, max: number): string {

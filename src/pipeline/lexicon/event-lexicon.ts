@@ -25,6 +25,8 @@ export interface EventLexicon {
   verb(lemma: string): EventSense | null;
   /** The verb a noun is the act of, or null. */
   nominal(lemma: string): string | null;
+  /** The event noun that is the act of a verb ("crash" -> "crash", "meet" -> "meeting"), or null. */
+  actOf(verb: string): string | null;
 }
 
 export function eventLexicon(file: LexiconFile): EventLexicon {
@@ -32,5 +34,14 @@ export function eventLexicon(file: LexiconFile): EventLexicon {
   const verbs = new Map(Object.entries(file.verbs));
   const nominals = new Map(Object.entries(file.nominals ?? {}));
   const sense = (e: LexiconEntry | undefined): EventSense | null => (e ? { category: e[0], frequent: e[1] === 1 } : null);
-  return { noun: (lemma) => sense(nouns.get(lemma)), verb: (lemma) => sense(verbs.get(lemma)), nominal: (lemma) => nominals.get(lemma) ?? null };
+  // Of the nouns that are a verb's act, the event noun the lexicon files, the shortest ("meeting" before "meeting house")
+  const acts = new Map<string, string>();
+  for (const [noun, verb] of nominals) {
+    const known = acts.get(verb);
+    if (nouns.has(noun) && (known === undefined || noun.length < known.length)) acts.set(verb, noun);
+  }
+  return {
+    noun: (lemma) => sense(nouns.get(lemma)), verb: (lemma) => sense(verbs.get(lemma)), nominal: (lemma) => nominals.get(lemma) ?? null,
+    actOf: (verb) => acts.get(verb) ?? null,
+  };
 }

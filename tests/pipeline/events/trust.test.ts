@@ -689,3 +689,10 @@ describe('a withdrawal happens where it leaves (stop 24)', () => {
     expect(eventsOf('The withdrawal of US forces from Kabul ended on Monday.').map((e) => e.entry.name)).toEqual(['Kabul']);
   });
 });
+
+describe('a title with no one to name says the act (stop 24)', () => {
+  it('titles "crashed head-on into a tree in Berlin" with no subject as "Crash in Berlin", not "Crashed in Berlin"', () => {
+    const [e] = eventsOf('He lost control of his car and crashed head-on into a tree in Berlin on Monday.');
+    expect(e.title).toBe('Crash in Berlin');
+  });
+});
