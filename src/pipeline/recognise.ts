@@ -75,6 +75,14 @@ function diseaseNames(text: string, content: readonly (readonly Token[])[]): Set
   return out;
 }
 
+/** True when no candidate of the match is a country, a region or a big city: a name another use may take over. */
+function onlySmallPlaces(ctx: Context, match: Match): boolean {
+  return !match.mention.candidates.some((id) => {
+    const e = ctx.gazetteer.byId(id);
+    return !!e && (e.kind === 'country' || e.kind === 'region' || e.population >= ctx.opts.strongPopulation / 10);
+  });
+}
+
 /**
  * The names of streets in a document: the capitalised words (up to three, after a direction) right before "Street",
  * "Avenue" or "St.": "North Nokomis Street" names the street Nokomis.
@@ -100,10 +108,7 @@ function streetNames(text: string, content: readonly (readonly Token[])[]): Set<
  */
 function namesStreet(ctx: Context, match: Match): boolean {
   if (!ctx.streets.has(normaliseName(match.mention.text))) return false;
-  return !match.mention.candidates.some((id) => {
-    const e = ctx.gazetteer.byId(id);
-    return !!e && (e.kind === 'country' || e.kind === 'region' || e.population >= ctx.opts.strongPopulation / 10);
-  });
+  return onlySmallPlaces(ctx, match);
 }
 
 /**
@@ -114,10 +119,7 @@ function namesDisease(ctx: Context, tokens: readonly Token[], i: number, match: 
   if (!ctx.diseases.has(normaliseName(match.mention.text))) return false;
   const prev = tokens[i - 1];
   if (prev && LOCATIVES.has(prev.text.toLowerCase())) return false;
-  return !match.mention.candidates.some((id) => {
-    const e = ctx.gazetteer.byId(id);
-    return !!e && (e.kind === 'country' || e.kind === 'region' || e.population >= ctx.opts.strongPopulation / 10);
-  });
+  return onlySmallPlaces(ctx, match);
 }
 
 /** The person name overlapping [start, end), by bisection: names are found in text order and do not overlap. */

@@ -236,7 +236,6 @@ function habitual(grammar: SentenceGrammar, p: Predicate, date: EventDate | null
   return simplePresent && !headline && p.status === 'happened' && p.category !== 'meeting';
 }
 
-
 /** Two dates that may be one event's: either is unknown or only the publication date, or they overlap. */
 function datesAgree(a: EventDate | null, b: EventDate | null): boolean {
   if (!a || !b || a.source === 'published' || b.source === 'published') return true;
