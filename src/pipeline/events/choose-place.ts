@@ -134,7 +134,7 @@ function anotherVerbBetween(grammar: SentenceGrammar, p: Predicate, place: Place
   const [lo, hi] = place.first > p.head ? [p.head, place.first] : [place.last, p.first];
   for (let k = lo + 1; k < hi; k++) {
     const t = tokens[k];
-    if (t.pos !== 'VERB' || k === p.verb?.head || LISTING_VERBS.has(t.lemma) || (place.first > p.head && LOCATING_VERBS.has(t.lemma))) continue;
+    if (t.pos !== 'VERB' || (k === p.verb?.head && !frontedPhraseBefore(grammar, p, k)) || LISTING_VERBS.has(t.lemma) || (place.first > p.head && LOCATING_VERBS.has(t.lemma))) continue;
     if (place.first > p.head && (k === p.head + 1 || (k === p.head + 2 && tokens[p.head + 1].text === ','))) continue;
     // only a noun takes no place across a verb before it: "In Warsaw, officials said Biden met Duda" keeps Warsaw
     if (place.first < p.head && p.isVerb) continue;
@@ -146,6 +146,14 @@ function anotherVerbBetween(grammar: SentenceGrammar, p: Predicate, place: Place
     if (prep > 0 && tokens[prep - 1].pos === 'NOUN') return true;
   }
   return false;
+}
+
+/**
+ * True when noun `p` stands in a phrase set off by a comma before verb `k` ("Since his election in May 2017, Macron
+ * has been promoting ... in North Africa"): the clause's verb is not the noun's own, nor are its places.
+ */
+function frontedPhraseBefore(grammar: SentenceGrammar, p: Predicate, k: number): boolean {
+  return !p.isVerb && !p.argument && p.head < k && grammar.tokens.slice(p.head + 1, k).some((t) => t.text === ',');
 }
 
 function prepIndexBefore(tokens: SentenceGrammar['tokens'], first: number): number {

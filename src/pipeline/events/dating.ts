@@ -8,7 +8,7 @@ import type { DateInterval, DateMention, Sentence } from '../types.ts';
 import { addMonths, dayInterval, dayNumber, isoOf, monthInterval, parseIso, yearInterval } from '../dates/calendar.ts';
 import type { Predicate } from './predicates.ts';
 import { opensStory } from './dateline.ts';
-import { HARMED, HOW_RECENT } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HARMED, HOW_RECENT, PART_OF_DAY, TELLING_VERBS, WORKS } from '../lexicon/words.ts';
 
 export const DATING_DEFAULTS = {
   /** Sentences looked back through for the paragraph's date; a paragraph rarely runs longer. */
@@ -101,7 +101,11 @@ function phraseSpan(grammar: SentenceGrammar, p: Predicate): [number, number] {
   let a = p.first;
   while (a > 0 && tokens[a - 1].pos !== 'ADP' && tokens[a - 1].pos !== 'VERB' && clauseOf[a - 1] === clauseOf[p.first]) a--;
   let b = p.head;
-  while (b + 1 < tokens.length && b - p.head < 14 && tokens[b + 1].pos !== 'VERB' && tokens[b + 1].text !== ',' && clauseOf[b + 1] === clauseOf[p.head]) b++;
+  // "During her trip to Warsaw, Poland, today, Harris announced": a place's qualifier and a day set off by commas
+  // still belong to the phrase
+  const day = (t: SentenceGrammar['tokens'][number] | undefined) => !!t && (DAY_OR_MONTH.test(t.lower) || PART_OF_DAY.test(t.lower));
+  const setOff = (k: number) => tokens[k].text === ',' && (tokens[k + 1]?.pos === 'PROPN' || day(tokens[k + 1]) || (tokens[k + 1]?.lower === 'on' && day(tokens[k + 2])));
+  while (b + 1 < tokens.length && b - p.head < 14 && tokens[b + 1].pos !== 'VERB' && (tokens[b + 1].text !== ',' || setOff(b + 1)) && clauseOf[b + 1] === clauseOf[p.head]) b++;
   return [tokens[a].start, tokens[b].end];
 }
 
@@ -213,6 +217,7 @@ function mayInherit(grammar: SentenceGrammar, p: Predicate, context: DatingConte
   // "Officials recalled the invasion": looked back at, not reported
   const recalled = !p.isVerb && p.argument && p.verb !== null && MEMORY_VERBS.has(grammar.tokens[p.verb.head].lemma);
   if (recalled) return toldAsRecent(grammar, p, context);
+  if (toldByWork(grammar, p)) return false;
   if (p.isVerb || p.argument || topicSetting(grammar, p, context)) return true;
   // "two men were wounded in a shooting", "killed in the attack": the harm tells the event as it tells itself
   const governed = governingPreposition(grammar, p);
@@ -221,6 +226,13 @@ function mayInherit(grammar: SentenceGrammar, p: Predicate, context: DatingConte
   if (p.persists && p.status === 'ongoing' && p.verb?.tense === 'present') return true;
   // A noun in a phrase ("in response to Russia's invasion") is background unless the words say it is recent.
   return settingOf(grammar, p, context) || toldAsRecent(grammar, p, context);
+}
+
+/** "Her story, dubbed ..., tells chef Jae's journey": a noun a book, a film or a story tells is its content, not news. */
+function toldByWork(grammar: SentenceGrammar, p: Predicate): boolean {
+  if (p.isVerb || !p.argument || p.verb === null || p.verb.head > p.first || !TELLING_VERBS.has(grammar.tokens[p.verb.head].lemma)) return false;
+  const teller = grammar.tokens.slice(0, p.verb.first).find((t) => t.pos === 'NOUN');
+  return !!teller && WORKS.test(teller.lemma);
 }
 
 /** A noun in a phrase that sets its clause in time: "during the invasion", "in the wake of the sabotage". */

@@ -5,7 +5,7 @@ import { isIsoDate, type Category, type DateSource, type Highlight, type Precisi
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import type { GrammarSource } from '../language/grammars.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { FREQUENCY, MANY, NAME_TITLES, PER, TIME_UNIT } from '../lexicon/words.ts';
+import { FREQUENCY, MANY, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
 import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
 import { actorsOf, contributorsIn, COOPERATIVE } from './actors.ts';
 import { choosePlaces, type ChosenPlace, type PlaceLookup } from './choose-place.ts';
@@ -159,7 +159,9 @@ function inferPlace(c: {
     let words = subjectBefore(grammar, p.verb.first - 1, true);
     const index = grammar.verbs.indexOf(p.verb);
     if (words.length === 0 && index > 0 && /^(and|but)$/.test(grammar.clauses[p.verb.clause].opener ?? '')) words = subjectBefore(grammar, grammar.verbs[index - 1].first - 1, true);
-    const subject = c.places.find((pl) => words.some((w) => w.start <= pl.mention.start && pl.mention.end <= w.end + 1 || (pl.first <= grammar.tokens.indexOf(w) && grammar.tokens.indexOf(w) <= pl.last)) && pl.mention.entry.kind === 'country');
+    // ... but "United States president Barack Obama gave a speech" names whose president, not where he spoke
+    const office = (pl: PlaceInSentence) => pl.headNoun !== null && (NAME_TITLES.has(pl.headNoun) || OFFICES.test(pl.headNoun));
+    const subject = c.places.find((pl) => words.some((w) => w.start <= pl.mention.start && pl.mention.end <= w.end + 1 || (pl.first <= grammar.tokens.indexOf(w) && grammar.tokens.indexOf(w) <= pl.last)) && pl.mention.entry.kind === 'country' && !office(pl));
     if (subject) return { entry: subject.mention.entry, place: subject, sentence: i, role: 'possessor' };
   }
   // "X will travel to Poland. He will also meet the leaders of the Bucharest Nine": the ellipsis of a place just named
@@ -350,7 +352,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
         const nearby = COOPERATIVE.has(p.category)
           ? [i - 1, i, i + 1].filter((j) => j >= 0 && j < sentences.length && sameParagraph(context, i, j)).flatMap((j) => contributors[j])
           : [];
-        events.push(candidate({ doc, sentences, grammar, places, p, i, date, role: role!, target, inferred: inferred !== null, antecedent, recentName: target.entry.name, contributors: nearby, act: p.isVerb ? lexicon.actOf(p.lemma) : null }));
+        events.push(candidate({ doc, sentences, grammar, places, p, i, date, role: role!, target, inferred: inferred !== null, antecedent, recentName: target.entry.name, contributors: nearby, act: p.isVerb ? lexicon.actOf(p.lemma) : null, says: lexicon.says }));
         toldHere.add(p.lemma);
       }
     }
@@ -403,6 +405,8 @@ interface CandidateInput {
   contributors: string[];
   /** The event noun that is the verb's act ("crash"), for a title with no one to name. */
   act: string | null;
+  /** True for a verb of saying (the event lexicon's): "findings urged a meeting" does not name who met. */
+  says: (verb: string) => boolean;
 }
 
 function candidate(c: CandidateInput): EventCandidate {
@@ -418,7 +422,7 @@ function candidate(c: CandidateInput): EventCandidate {
     pl.mention.entry.id !== target.entry.id && pl.first < p.first && grammar.clauseOf[pl.first] === grammar.clauseOf[p.first])?.mention.text ?? null;
   const title = makeTitle({
     grammar, predicate: p, place: placeHere, role: c.role as never, placeName: target.entry.name, antecedent: c.antecedent, actorAdjective,
-    inferredPrep: target.sentence !== i ? target.place?.prep ?? null : null, act: c.act,
+    inferredPrep: target.sentence !== i ? target.place?.prep ?? null : null, act: c.act, says: c.says,
   });
   const used = [i, target.sentence, ...(date.sentence !== null ? [date.sentence] : [])];
   const first = sentences[Math.min(...used)];

@@ -8,7 +8,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DAY_OR_MONTH, HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, PURPOSE_NOUNS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -137,7 +137,7 @@ function frameOf(grammar: SentenceGrammar, i: number, passive: boolean): { frame
 function phraseStart(tokens: readonly Token[], i: number): number {
   let j = i;
   const inside = (t: Token, after: Token) =>
-    isNominal(t) || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET' || (t.pos === 'PART' && t.lower === "'s") || t.text === '-' ||
+    isNominal(t) || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET' || (t.pos === 'PART' && t.lower === "'s") || t.text === '-' || POSSESSIVE_DETERMINERS.has(t.lower) ||
     // "Russia's unprovoked and unjustified invasion": adjectives joined by "and" or commas
     ((t.pos === 'CCONJ' || t.text === ',') && after.pos === 'ADJ');
   while (j > 0 && inside(tokens[j - 1], tokens[j])) j--;
@@ -153,8 +153,9 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   const verb = verbOf(grammar, first);
   // The word before the phrase: a preposition makes the noun a modifier, unless it opens a clause ("as gains have taken place")
   const before = start - 1;
-  const opensClause = before >= 0 && grammar.clauses[grammar.clauseOf[start]].first === before && !PHRASE_ONLY_PREPOSITIONS.has(tokens[before].lower);
-  const argument = start === 0 || opensClause || !(tokens[before].pos === 'ADP' || (tokens[before].pos === 'SCONJ' && tokens[before].lower === 'for'));
+  const opensClause = before >= 0 && grammar.clauses[grammar.clauseOf[start]].first === before && grammar.clauses[grammar.clauseOf[start]].opener !== null && !PHRASE_ONLY_PREPOSITIONS.has(tokens[before].lower);
+  // ... and so does a conjunction that opens no clause ("Since his election in May 2017, Macron has ...")
+  const argument = start === 0 || opensClause || !(tokens[before].pos === 'ADP' || tokens[before].pos === 'SCONJ');
   if (verb && argument && (verb.mood === 'negated' || verb.mood === 'hypothetical')) return null;
   const verbLemma = verb ? tokens[verb.head].lemma : '';
   // "all meetings have been banned", "the summit was called off": the noun's event is prevented

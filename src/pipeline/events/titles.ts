@@ -31,6 +31,8 @@ export interface TitleInput {
   inferredPrep?: string | null;
   /** For a verb: the event noun that is its act ("crash" for "crashed"), said when the title has no one to name. */
   act?: string | null;
+  /** True for a verb of saying ("urged", "condemned"): its subject is no doer of the event noun it governs. */
+  says?: (verb: string) => boolean;
 }
 
 export interface Title {
@@ -329,6 +331,8 @@ function governingVerb(input: TitleInput): { subject: string; plural: boolean; l
   const { tokens } = grammar;
   const verb = grammar.verbs.filter((v) => v.head < predicate.first && v.clause === grammar.clauseOf[predicate.first] && v.form === 'finite').at(-1);
   if (!verb || verb.mood === 'negated' || verb.mood === 'hypothetical') return null;
+  // "distressing findings urged a meeting", "Poland condemned the attack": said of the event, not done
+  if (input.says?.(tokens[verb.head].lemma)) return null;
   for (let k = verb.head + 1; k < predicate.first; k++) {
     if (!(isNominal(tokens[k]) || ['DET', 'ADJ', 'NUM'].includes(tokens[k].pos) || (tokens[k].pos === 'PART' && /^['’]s?$/.test(tokens[k].lower)) ||
       (tokens[k].text === '-' && tokens[k - 1].end === tokens[k].start))) return null;

@@ -77,7 +77,8 @@ function opensClause(tokens: readonly Token[], i: number, current: Clause, hasVe
     for (let j = i + 1; j < Math.min(tokens.length, i + 20); j++) {
       // a comma inside a list ("Kurakhove, Vuhledar, and Velyka Novosilka") does not end the clause
       // ... but a name and its verb after the comma are the main clause ("as president, Obama is scheduled")
-      if (tokens[j].text === ',' && (!(tokens[j + 1]?.pos === 'PROPN' || tokens[j + 1]?.pos === 'CCONJ') || subjectAndVerbAt(tokens, j + 1))) break;
+      // "Since his election in May 2017, Macron has ...": no verb before the comma, a phrase whatever the tagger says
+      if (tokens[j].text === ',' && (!(tokens[j + 1]?.pos === 'PROPN' || tokens[j + 1]?.pos === 'CCONJ') || subjectAndVerbAt(tokens, j + 1))) return null;
       if (tokens[j].pos === 'SCONJ' || STRONG_BREAK.has(tokens[j].text)) break;
       if (tokens[j].pos === 'AUX' || (tokens[j].pos === 'VERB' && !tokens[j].lower.endsWith('ing'))) return t.lower;
     }

@@ -12,6 +12,8 @@ export interface LexiconFile {
   verbs: Record<string, LexiconEntry>;
   /** Noun -> the verb it names the act of ("establishment" -> "establish"), from WordNet's derivational links. */
   nominals: Record<string, string>;
+  /** Verbs whose most frequent sense is one of saying (WordNet's verb.communication): "urge", "endorse", "tell". */
+  saying: string[];
 }
 
 export interface EventSense {
@@ -27,12 +29,15 @@ export interface EventLexicon {
   nominal(lemma: string): string | null;
   /** The event noun that is the act of a verb ("crash" -> "crash", "meet" -> "meeting"), or null. */
   actOf(verb: string): string | null;
+  /** True for a verb of saying ("urged a meeting"): its subject says something of an event, it does not do it. */
+  says(verb: string): boolean;
 }
 
 export function eventLexicon(file: LexiconFile): EventLexicon {
   const nouns = new Map(Object.entries(file.nouns));
   const verbs = new Map(Object.entries(file.verbs));
   const nominals = new Map(Object.entries(file.nominals ?? {}));
+  const saying = new Set(file.saying ?? []);
   const sense = (e: LexiconEntry | undefined): EventSense | null => (e ? { category: e[0], frequent: e[1] === 1 } : null);
   // Of the nouns that are a verb's act, the event noun the lexicon files, the shortest ("meeting" before "meeting house")
   const acts = new Map<string, string>();
@@ -42,6 +47,6 @@ export function eventLexicon(file: LexiconFile): EventLexicon {
   }
   return {
     noun: (lemma) => sense(nouns.get(lemma)), verb: (lemma) => sense(verbs.get(lemma)), nominal: (lemma) => nominals.get(lemma) ?? null,
-    actOf: (verb) => acts.get(verb) ?? null,
+    actOf: (verb) => acts.get(verb) ?? null, says: (verb) => saying.has(verb),
   };
 }

@@ -94,6 +94,12 @@ export const PART_OF_DAY = /^(morning|afternoon|evening|night|today|tonight|yest
 /** Prepositions that never open a clause: the noun after "During" in "During the invasion, Egypt was ..." is no subject. */
 export const PHRASE_ONLY_PREPOSITIONS = new Set(['during', 'amid', 'amidst', 'despite', 'throughout', 'of', 'in', 'at', 'on', 'by', 'with', 'from', 'into']);
 
+/** Pronouns that stand where an article would: "his election", "their visit". */
+export const POSSESSIVE_DETERMINERS = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
+/** Works that tell a story ("Her memoir recounts her journey"): what they tell is their content, not news. */
+export const WORKS = /^(story|stories|book|film|movie|novel|memoir|documentary|play|musical|biography|autobiography|exhibition|exhibit|podcast|song|poem|opera|series)$/;
+/** Verbs by which a work tells its content. */
+export const TELLING_VERBS = new Set(['tell', 'recount', 'chronicle', 'depict', 'describe', 'portray', 'follow', 'trace', 'narrate', 'retell', 'dramatize', 'dramatise', 'explore', 'document', 'relate']);
 export const HYPOTHETICAL_OPENERS = new Set(['if', 'unless', 'whether', 'lest', 'suppose', 'supposing', 'provided', 'should']);
 
 /** Words before an event noun that make it unreal or not yet decided: "any attack", "a possible summit". */

@@ -696,3 +696,50 @@ describe('a title with no one to name says the act (stop 24)', () => {
     expect(e.title).toBe('Crash in Berlin');
   });
 });
+
+describe('a noun in a phrase set off before the main clause keeps to its phrase (stop 25)', () => {
+  it('does not place "Since his election in May 2017" where the main clause acts', () => {
+    const events = eventsOf('Since his election in May 2017, the French president has been promoting a new course in North Africa, his aides say.');
+    expect(events.filter((e) => e.title.toLowerCase().includes('election'))).toEqual([]);
+  });
+
+  it('dates "During her trip to Warsaw, Poland, today," by the day set off after the place', () => {
+    const [trip] = eventsOf('During her trip to Warsaw, Poland, today, the vice president announced new humanitarian assistance.');
+    expect([trip.entry.name, trip.start, trip.end]).toEqual(['Warsaw', '2024-03-12', '2024-03-12']);
+    const [visit] = eventsOf('During his visit to Riga, Latvia, on Monday, the minister signed a defence accord.');
+    expect([visit.entry.name, visit.start]).toEqual(['Riga', '2024-03-11']);
+  });
+
+  it('reads "your dedication" as a possessed noun, not the subject of the clause', () => {
+    const events = eventsOf('WARSAW — Thank you to all of you for your service, for your sacrifice, for your dedication.');
+    expect(events).toEqual([]);
+  });
+});
+
+describe('whose office a country names is not where its holder acts (stop 25)', () => {
+  it('does not place "United States president Barack Obama gave a speech" in the United States', () => {
+    const events = eventsOf('After 100 days in office, United States president Barack Obama gave a speech on Wednesday about the economy.');
+    expect(events.map((e) => e.entry.name)).toEqual([]);
+  });
+
+  it('still places a vote where a state\'s people vote', () => {
+    const [vote] = eventsOf('On Sunday, the Moldovan people went to the polls and voted.');
+    expect([vote.entry.name, vote.start]).toEqual(['Moldova', '2024-03-10']);
+  });
+});
+
+describe('what a book or a story tells is its content, not news (stop 25)', () => {
+  it('leaves "Her memoir recounts her journey from Lagos to London" off the timeline', () => {
+    const events = eventsOf('Her memoir, titled "The Long Road," tells her journey, against her family\'s wishes, from Lagos to London to become a nurse.');
+    expect(events).toEqual([]);
+  });
+});
+
+describe('a verb of saying does not name who did the event it governs (stop 25)', () => {
+  it('titles "findings urged a two-day meeting in Johannesburg" by the meeting, and keeps "troops held an exercise"', () => {
+    const [meeting] = eventsOf('These distressing findings urged a two-day meeting in Johannesburg to discuss the situation.');
+    expect([meeting.title, meeting.status]).toEqual(['Two-day meeting in Johannesburg', 'planned']);
+    const [exercise] = eventsOf('Allied troops held an exercise in Latvia on Monday.');
+    expect(exercise.title).toBe('Allied troops hold exercise in Latvia');
+  });
+});
