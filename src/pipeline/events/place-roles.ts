@@ -4,7 +4,7 @@
 import type { GazetteerEntry, ResolvedMention } from '../types.ts';
 import type { SentenceGrammar } from '../language/clauses.ts';
 import type { Token } from '../language/tagger.ts';
-import { AREA_NOUNS, DESTINATION_PREPOSITIONS, LOCATIVE_PREPOSITIONS, PERSON_NOUNS, SEATS_OF_POWER, SPEECH_SETTINGS, SPEECH_VERBS, SUPRANATIONAL_BODIES } from '../lexicon/words.ts';
+import { AREA_NOUNS, DESTINATION_PREPOSITIONS, TIME_DEICTIC, TIME_UNIT, LOCATIVE_PREPOSITIONS, PERSON_NOUNS, SEATS_OF_POWER, SPEECH_SETTINGS, SPEECH_VERBS, SUPRANATIONAL_BODIES } from '../lexicon/words.ts';
 
 export type PlaceRole =
   /** "in Warsaw", "near Vilnius", "at the White House". */
@@ -113,7 +113,9 @@ export function placesInSentence(grammar: SentenceGrammar, mentions: readonly (R
     // "Polish airspace", "Poland's border", "the Baltic Sea coast", but not "Warsaw Mayor" (a person); a compound's
     // head is its last noun ("Russian kamikaze drones")
     if (tokens[h]?.pos === 'NOUN') while (tokens[h + 1]?.pos === 'NOUN' && !AREA_NOUNS.has(tokens[h].lemma)) h++;
-    const headNoun = tokens[h] && tokens[h].pos === 'NOUN' ? tokens[h].lemma : null;
+    // "visited Brussels last month", "in Kyiv this morning": a time after the name is no noun of its phrase
+    const timeAfter = tokens[h] && TIME_UNIT.test(tokens[h].lemma) && tokens.slice(last + 1, h).every((t) => TIME_DEICTIC.test(t.lower));
+    const headNoun = tokens[h] && tokens[h].pos === 'NOUN' && !timeAfter ? tokens[h].lemma : null;
     const phraseEnd = headNoun && (AREA_NOUNS.has(headNoun) || AREA_NOUNS.has(`${headNoun} ${tokens[h + 1]?.lemma ?? ''}`)) ? tokens[h].end : m.end;
     let borderWith: PlaceInSentence['borderWith'] = null;
     if (headNoun === 'border' && tokens[h + 1]?.lower === 'with') {

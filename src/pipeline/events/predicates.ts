@@ -172,6 +172,8 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   else if (verb && argument && verb.mood === 'planned') status = 'planned';
   // "officials scheduled two meetings", "findings urged a meeting": the object of a verb of arranging is to come
   else if (verb && argument && verb.head < first && SCHEDULING_VERBS.has(verbLemma) && !/^(ADP|PART)$/.test(tokens[verb.head + 1]?.pos ?? '')) status = 'planned';
+  // "union leaders called for a strike on Friday": what is called or pressed for is to come, if it comes
+  else if (verb && verb.head === before - 1 && tokens[before]?.lower === 'for' && DEMANDING_FOR.has(verbLemma)) status = 'planned';
   // "a funeral is scheduled for Saturday", "the vote was set for May": the subject of a passive of arranging, too
   else if (verb && argument && verb.head > first && SCHEDULING_VERBS.has(verbLemma) && tokens.slice(verb.first, verb.head).some((a) => /^(is|are|was|were|be|been)$/.test(a.lower))) status = 'planned';
   return { status, verb, argument };
@@ -207,6 +209,8 @@ function preventedAfter(grammar: SentenceGrammar, first: number): boolean {
 /** Verbs that stop the event a noun names: "banned all meetings", "the rally was prohibited". */
 const PREVENTING_VERBS = new Set(['forbid', 'ban', 'prohibit', 'bar', 'suspend', 'scrap', 'outlaw', 'block', 'abandon', 'scrub']);
 /** Verbs that arrange an event to come: "set a special meeting", "urged a meeting", "called for talks". */
+/** Verbs that ask for something with "for": "called for a strike", "pressed for talks". */
+const DEMANDING_FOR = new Set(['call', 'ask', 'push', 'press', 'appeal', 'campaign', 'lobby', 'clamour', 'clamor']);
 const SCHEDULING_VERBS = new Set(['schedule', 'set', 'plan', 'arrange', 'urge', 'propose', 'request', 'seek', 'demand']);
 
 /** True when "there is/will be no", "there will not be" stands right before the phrase starting at `start`. */

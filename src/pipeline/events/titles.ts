@@ -309,7 +309,11 @@ function nounPhrase(input: TitleInput): string {
   const words = tokens.slice(i, predicate.head + 1).filter((t, k) => ((t.pos !== 'NUM' && t.pos !== 'PUNCT') || (glued(i + k) && (t.pos === 'NUM' || t.text === '-'))) &&
     !timeWord(t) && !(t.pos === 'ADJ' && (EVALUATIVE.test(t.lower) || SEQUENCE.test(t.lower))));
   while (words.length && words[0].pos === 'PART') words.shift();
-  return asWritten(words).replace(/\s+(['’]s?)(?=\s|$)/g, '$1');
+  // "Hurricane Milton", "Storm Ciaran": a capitalised event word followed by its name
+  let end = predicate.head;
+  const named = (t: Token | undefined) => !!t && t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !timeWord(t) && !(place && place.first <= tokens.indexOf(t) && tokens.indexOf(t) <= place.last);
+  if (/^\p{Lu}/u.test(tokens[predicate.head].text)) while (end - predicate.head < 3 && named(tokens[end + 1])) end++;
+  return asWritten([...words, ...tokens.slice(predicate.head + 1, end + 1)]).replace(/\s+(['’]s?)(?=\s|$)/g, '$1');
 }
 
 /** Who does a noun's event, said after it: "a speech by the chancellor", "an attack by militants" (not a place). */

@@ -140,6 +140,19 @@ function splitClauses(tokens: readonly Token[]): { clauses: Clause[]; clauseOf: 
 
 const isPastForm = (t: Token) => t.lower !== t.lemma && !t.lower.endsWith('ing') && !(t.lower.endsWith('s') && t.lower.slice(0, -1) === t.lemma) && !/es$/.test(t.lower);
 
+/** Verbs whose past tense is written as their base form. */
+const SAME_FORM_PAST = new Set(['hit', 'put', 'set', 'cut', 'let', 'hurt', 'cost', 'shut', 'spread', 'quit', 'burst', 'cast', 'bet', 'bid', 'broadcast', 'forecast', 'thrust', 'upset', 'split', 'shed']);
+/** Nouns singular in form that may take a plural verb ("police say", "the government are"). */
+const COLLECTIVE = /^(police|people|staff|personnel|military|government|team|media|public|family|crew|committee|council|majority|army|navy|cabinet|jury|board|audience|youth|clergy)$/;
+
+/** True when a singular noun or name stands right before token `i` as its subject: "an earthquake hit", "Russia cut". */
+function singularSubjectBefore(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i - 1];
+  if (!t || !(t.pos === 'NOUN' || t.pos === 'PROPN') || COLLECTIVE.test(t.lower)) return false;
+  // a name in -s may be a people ("Russians"): only a name without one counts
+  return t.pos === 'NOUN' ? t.lemma === t.lower && !/[^s]s$/.test(t.lower) : !/s$/.test(t.lower);
+}
+
 /** The verb groups of a sentence, before infinitives and gerunds take their mood from the verb that governs them. */
 function verbGroups(tokens: readonly Token[], clauses: readonly Clause[], clauseOf: readonly number[]): VerbGroup[] {
   const groups: VerbGroup[] = [];
@@ -171,6 +184,9 @@ function verbGroups(tokens: readonly Token[], clauses: readonly Clause[], clause
     let tense: Tense = 'present';
     if (aux.some((a) => FUTURE_AUX.has(a))) tense = 'future';
     else if (aux.some((a) => PAST_AUX.has(a)) || (auxiliaries.length === 0 && isPastForm(t)) || aux.some((a) => a === 'has' || a === 'have' || a === "'ve")) tense = 'past';
+    // "an earthquake hit eastern Turkey": a verb whose past is its base form, bare after a singular subject, is past
+    // (the present would be "hits")
+    if (tense === 'present' && auxiliaries.length === 0 && SAME_FORM_PAST.has(t.lower) && singularSubjectBefore(tokens, i)) tense = 'past';
     // "is to visit", "are going to meet"
     const beforeTo = aux.indexOf('to') > 0 ? aux[aux.indexOf('to') - 1] : tokens[first - 1]?.lower;
     if (aux.includes('to') && (BE_PRESENT.has(beforeTo ?? '') || PLANNED_BEFORE_TO.has(beforeTo ?? ''))) tense = 'future';

@@ -124,6 +124,8 @@ export const PLANNING_VERBS = new Set([
 export const NEGATIVE_VERBS = new Set(['fail', 'refuse', 'decline', 'deny', 'avoid', 'prevent', 'cancel', 'postpone', 'call off', 'stop', 'halt', 'reject']);
 
 /** Verbs whose subject is where the event is: "Poland hosts 9,000 U.S. troops", "Lithuania welcomed refugees". */
+/** Verbs by which a storm, a quake or an attack reaches a place: "Storm Ciaran battered northern France". */
+export const HITTING = new Set(['hit', 'strike', 'batter', 'pound', 'lash', 'rock', 'shake', 'jolt', 'ravage', 'devastate', 'sweep', 'flood', 'inundate', 'target', 'slam', 'engulf', 'swamp']);
 export const HOST_VERBS = new Set(['host', 'welcome', 'receive', 'shelter', 'accommodate', 'house']);
 
 /** Events of leaving a place, which happen where they leave: "withdrew its troops from Kherson". */
@@ -171,6 +173,8 @@ export const MANY = /^(all|many|numerous|frequent|repeated|countless|regular|sev
 export const TIME_UNIT = /^(day|night|week|weekend|month|year|morning|evening|afternoon)$/;
 
 /** Adverbs of a habit, in any tense: "visited the office weekly", "regularly violates the airspace". */
+/** Words that point a time unit at a time: "last month", "this morning", "the following week". */
+export const TIME_DEICTIC = /^(last|next|this|that|same|previous|following|coming|past|early|late|earlier|later)$/;
 export const FREQUENCY = /^(weekly|daily|monthly|yearly|annually|regularly|routinely|frequently|often|repeatedly|usually|habitually|sometimes)$/;
 
 /**

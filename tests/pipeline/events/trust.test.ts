@@ -743,3 +743,46 @@ describe('a verb of saying does not name who did the event it governs (stop 25)'
     expect(exercise.title).toBe('Allied troops hold exercise in Latvia');
   });
 });
+
+describe('a time after a place names no part of it (stop 25)', () => {
+  it('finds "visited Brussels last month" and "last week", dated by them', () => {
+    const [month] = eventsOf('The prime minister visited Brussels last month.');
+    expect([month.entry.name, month.start, month.end]).toEqual(['Brussels', '2024-02-01', '2024-02-29']);
+    const [week] = eventsOf('The prime minister visited Brussels last week to discuss the budget.');
+    expect([week.entry.name, week.start < '2024-03-12', week.dateSource]).toEqual(['Brussels', true, 'clause']);
+  });
+});
+
+describe('disasters of nature are incidents where they strike (stop 25)', () => {
+  it('places a quake near the town it damaged, on its day', () => {
+    const [quake] = eventsOf('A 5.2-magnitude earthquake struck northern Greece early on Sunday, damaging houses near Thessaloniki.');
+    expect([quake.category, quake.entry.name, quake.start]).toEqual(['incident', 'Thessaloníki', '2024-03-10']);
+  });
+
+  it('reads "hit" after a singular subject as past, and places a named storm where it battered, titled by its name', () => {
+    const [quake] = eventsOf('A 6.1-magnitude earthquake hit eastern Turkey on Monday, damaging buildings.');
+    expect([quake.category, quake.start, quake.dateSource]).toEqual(['incident', '2024-03-11', 'clause']);
+    const [storm] = eventsOf('Storm Ciaran battered northern France on Thursday, leaving a million homes without power.');
+    expect([storm.title, storm.entry.country, storm.start]).toEqual(['Storm Ciaran in northern France', 'FR', '2024-03-07']);
+  });
+
+  it('finds a derailment and a capsizing, but no storm in "a storm of criticism"', () => {
+    const [train] = eventsOf('A freight train derailed near Poznan early on Wednesday, spilling fuel into a river.');
+    expect([train.category, train.entry.name, train.start]).toEqual(['incident', 'Poznań', '2024-03-06']);
+    const [boat] = eventsOf('A migrant boat capsized off Lampedusa on Sunday, and 20 people are missing.');
+    expect([boat.category, boat.entry.name]).toEqual(['incident', 'Lampedusa']);
+    expect(eventsOf('A storm of criticism followed the decision in Berlin on Monday.')).toEqual([]);
+  });
+});
+
+describe('rallies and strikes called for (stop 25)', () => {
+  it('finds rallies held in two towns', () => {
+    const rallies = eventsOf('Smaller rallies were held in Kaunas and Klaipeda on Saturday.');
+    expect(rallies.map((e) => [e.category, e.entry.name])).toEqual([['other', 'Kaunas'], ['other', 'Klaipėda']]);
+  });
+
+  it('does not report a strike that union leaders called for as one that happened', () => {
+    const [strike] = eventsOf('Union leaders called for a strike at the plant in Emden on Friday.');
+    expect(strike.status).toBe('planned');
+  });
+});
