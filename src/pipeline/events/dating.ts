@@ -297,7 +297,9 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
     && !(single && startsState(context.text, d)));
   // A noun in a phrase ("in response to Russia's invasion of Ukraine") owns only the dates of its phrase ("the 2022
   // invasion", "the invasion in February 2022"), not the clause's ("has provided aid since October 2020").
-  const phrase = p.isVerb || p.argument ? null : phraseSpan(grammar, p);
+  // ... except "announced on Monday during a visit to Vilnius": what happens during it dates the visit too
+  const during = !p.isVerb && !p.argument && governingPreposition(grammar, p)?.prep === 'during';
+  const phrase = p.isVerb || p.argument || during ? null : phraseSpan(grammar, p);
   const inScope = (d: DateMention) => phrase ? d.start >= phrase[0] && d.end <= phrase[1] : grammar.clauseOf[tokenIndexAt(grammar, d.start)] === clause;
   const own = dated.filter(inScope);
   const nearest = (ds: DateMention[]) => ds.reduce<DateMention | null>((best, d) => (!best || distance(d.start, p.start) < distance(best.start, p.start) ? d : best), null);

@@ -5,7 +5,7 @@ import { isIsoDate, type Category, type DateSource, type Highlight, type Precisi
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import type { GrammarSource } from '../language/grammars.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { FREQUENCY, MANY, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
+import { DESTINATION_PREPOSITIONS, FREQUENCY, LOCATIVE_PREPOSITIONS, MANY, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
 import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
 import { actorsOf, contributorsIn, COOPERATIVE } from './actors.ts';
 import { choosePlaces, type ChosenPlace, type PlaceLookup } from './choose-place.ts';
@@ -143,12 +143,14 @@ const HOSTILE_KINDS = new Set<Category>(['strike', 'incursion', 'advance', 'inci
 function inferPlace(c: {
   grammar: SentenceGrammar; places: readonly PlaceInSentence[]; p: Predicate; i: number; date: EventDate | null;
   recent: Recent | null; earlier: (Recent & { date: EventDate | null }) | undefined; dateline: Dateline | null; ledeLimit: number;
-  context: DatingContext; anchors: readonly (PlaceInSentence | null)[];
+  context: DatingContext; anchors: readonly (PlaceInSentence | null)[]; lastCountry: Recent | null;
 }): Inferred | null {
   const { grammar, p, i, recent, dateline, context } = c;
   const clauseOf = grammar.clauseOf;
   const near = grammar.tokens.slice(p.head + 1, p.head + 4);
   if (near.some((t) => t.lower === 'there') && recent && sameParagraph(context, recent.sentence, i)) return { ...recent, role: 'anaphor' };
+  // "The first troops arrived in the country in April": the country last named as a place
+  if (c.lastCountry && theCountryAfter(grammar, p)) return { ...c.lastCountry, role: 'anaphor' };
   const clause = grammar.tokens.filter((_, k) => clauseOf[k] === clauseOf[p.head]);
   const deictic = clause.some((t, k) => t.lower === 'here' || (t.lower === 'country' && /^(this|our)$/.test(clause[k - 1]?.lower ?? '')));
   if (deictic && dateline?.place) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
@@ -182,6 +184,15 @@ function inferPlace(c: {
   }
   if (dateline?.place && i <= c.ledeLimit && !toldAsHistory(c.date, context)) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
   return null;
+}
+
+/** True when "in the country", "to the country", "across the country" follows event word `p` in its clause. */
+function theCountryAfter(grammar: SentenceGrammar, p: Predicate): boolean {
+  const { tokens, clauseOf } = grammar;
+  for (let k = p.head + 1; k + 2 < tokens.length && k - p.head <= 6 && clauseOf[k] === clauseOf[p.head]; k++) {
+    if ((LOCATIVE_PREPOSITIONS.has(tokens[k].lower) || DESTINATION_PREPOSITIONS.has(tokens[k].lower)) && tokens[k + 1].lower === 'the' && tokens[k + 2].lower === 'country') return true;
+  }
+  return false;
 }
 
 /**
@@ -270,6 +281,8 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
   let predicateCount = 0;
   let antecedent: string | null = null;
   let recent: Recent | null = null;
+  // The country last named where something is ("in Lithuania", "to Poland"), for "in the country" later on.
+  let lastCountry: Recent | null = null;
   // The place each kind of event was last given: "the mission along the eastern flank ... The mission was launched in September".
   const placeOfKind = new Map<string, Recent & { date: EventDate | null }>();
   // The sentence where each event noun was last left undated: "the invasion" after it is that one again.
@@ -333,7 +346,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       let role: string | null = chosen[0]?.role ?? null;
       let inferred: Inferred | null = null;
       if (chosen.length === 0) {
-        inferred = inferPlace({ grammar, places, p, i, date, recent, earlier: placeOfKind.get(kind), dateline, ledeLimit, context, anchors });
+        inferred = inferPlace({ grammar, places, p, i, date, recent, earlier: placeOfKind.get(kind), dateline, ledeLimit, context, anchors, lastCountry });
         if (!inferred) continue;
         role = inferred.role;
       } else {
@@ -360,6 +373,8 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
     antecedent = personIn(grammar) ?? antecedent;
     const named = places.filter((pl) => !pl.qualifier && pl.prep !== null && ['in', 'at', 'near'].includes(pl.prep));
     if (named.length && (!recent || recent.sentence !== i)) recent = { entry: named[named.length - 1].mention.entry, place: named[named.length - 1], sentence: i };
+    const country = places.filter((pl) => pl.mention.entry.kind === 'country' && pl.mention.form === 'name' && pl.prep !== null && (LOCATIVE_PREPOSITIONS.has(pl.prep) || DESTINATION_PREPOSITIONS.has(pl.prep))).at(-1);
+    if (country) lastCountry = { entry: country.mention.entry, place: country, sentence: i };
   });
   return { events, undated, predicates: predicateCount };
 }

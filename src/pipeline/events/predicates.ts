@@ -156,7 +156,10 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   const opensClause = before >= 0 && grammar.clauses[grammar.clauseOf[start]].first === before && grammar.clauses[grammar.clauseOf[start]].opener !== null && !PHRASE_ONLY_PREPOSITIONS.has(tokens[before].lower);
   // ... and so does a conjunction that opens no clause ("Since his election in May 2017, Macron has ...")
   const argument = start === 0 || opensClause || !(tokens[before].pos === 'ADP' || tokens[before].pos === 'SCONJ');
-  if (verb && argument && (verb.mood === 'negated' || verb.mood === 'hypothetical')) return null;
+  // "met to prepare the summit in The Hague next June": the object of a purpose is only supposed, unless the text
+  // gives it a time of its own, which says it is on the calendar
+  const calendared = verb !== null && argument && verb.mood === 'hypothetical' && verb.form === 'infinitive' && ownTimeAfter(tokens, first);
+  if (verb && argument && (verb.mood === 'negated' || verb.mood === 'hypothetical') && !calendared) return null;
   const verbLemma = verb ? tokens[verb.head].lemma : '';
   // "all meetings have been banned", "the summit was called off": the noun's event is prevented
   if (verb && argument && (NEGATIVE_VERBS.has(verbLemma) || PREVENTING_VERBS.has(verbLemma))) return null;
@@ -168,6 +171,7 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   const purpose = tokens[before]?.lower === 'for' && purposeOf(grammar, before);
   if (purpose && verb && (NEGATIVE_VERBS.has(verbLemma) || PREVENTING_VERBS.has(verbLemma))) return null;
   let status: Status = PERSISTING.has(category) ? 'ongoing' : 'happened';
+  if (calendared) return { status: 'planned', verb, argument };
   if (premodifiers.some((w) => PLANNED_PREMODIFIERS.has(w)) || purpose) status = 'planned';
   else if (verb && argument && verb.mood === 'planned') status = 'planned';
   // "officials scheduled two meetings", "findings urged a meeting": the object of a verb of arranging is to come
@@ -179,6 +183,16 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   return { status, verb, argument };
 }
 
+
+/** True when a day, a month or a year follows noun `i` inside its phrase: "the summit in The Hague next June". */
+function ownTimeAfter(tokens: readonly Token[], i: number): boolean {
+  for (let k = i + 1; k < tokens.length && k - i <= 7; k++) {
+    const t = tokens[k];
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ',' || t.pos === 'SCONJ') return false;
+    if (DAY_OR_MONTH.test(t.lower) || /^(1[89]|20)\d\d$/.test(t.text)) return true;
+  }
+  return false;
+}
 
 /** True when the "for" at `forAt` says what a plan, a grant or a request is for ("a grant of €3 million for the ..."). */
 function purposeOf(grammar: SentenceGrammar, forAt: number): boolean {
@@ -388,6 +402,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (category === 'meeting' && !framed && group && TRAVEL_LEMMAS.has(t.lemma) && privateTravel(grammar, group, i)) continue;
       // "the statue was assembled", "samples were collected": people gather, things are put together
       if (category === 'meeting' && passive && GATHERING.has(t.lemma)) continue;
+      // "gathered evidence in Leeds", "collect samples": with an object these verbs collect things; people gather alone
+      if (category === 'meeting' && !framed && GATHERING.has(t.lemma) && t.lemma !== 'meet' && /^(DET|NOUN|PROPN|NUM|ADJ|PRON)$/.test(tokens[i + 1]?.pos ?? '')) continue;
       // "the man she met over the Internet": one person alone meets no one; the one met is the noun the clause describes
       if (t.lemma === 'meet' && group && /^(he|she|i|it)$/.test(tokens[group.first - 1]?.lower ?? '') && !phraseAfter(tokens, i) && tokens[i + 1]?.lower !== 'with') continue;
       // "Pakistan fired the chief justice", "Snell was fired": a person fired is dismissed, not shot at

@@ -34,7 +34,8 @@ export const CATEGORY_CUES: Record<Category, { cue: RegExp | null; always: boole
   headquarters: { cue: FORCES, always: true },
   aid: { cue: AID, always: true },
   meeting: { cue: PEOPLE, always: false },
-  other: { cue: new RegExp(`${MILITARY.source}|\\b(elections?|votes?|voting|ballots?|referend(um|a)|protests?|ceremon(y|ies)|inaugurat\\w*|parliament)\\b`, 'i'), always: false },
+  // "demonstrated in Tbilisi against the government": a crowd is for or against something
+  other: { cue: new RegExp(`${MILITARY.source}|\\b(elections?|votes?|voting|ballots?|referend(um|a)|protests?|protesters|ceremon(y|ies)|inaugurat\\w*|parliament|against|crowds?|thousands|hundreds)\\b`, 'i'), always: false },
 };
 
 /** True when `sentence` lets a word name an event of `category` (`frequent`: the word's usual sense is that event). */

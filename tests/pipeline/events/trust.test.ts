@@ -786,3 +786,33 @@ describe('rallies and strikes called for (stop 25)', () => {
     expect(strike.status).toBe('planned');
   });
 });
+
+describe('gatherings, calendared purposes, "during" and "the country" (stop 25)', () => {
+  it('finds ministers who gather somewhere, not investigators who gather evidence', () => {
+    const [meeting] = eventsOf('NATO foreign ministers will gather in Brussels on April 3-4.');
+    expect([meeting.category, meeting.entry.name, meeting.status, meeting.start, meeting.end]).toEqual(['meeting', 'Brussels', 'planned', '2024-04-03', '2024-04-04']);
+    expect(eventsOf('Investigators gathered evidence in Leeds on Monday.')).toEqual([]);
+  });
+
+  it('keeps an event a purpose names with a time of its own: "to prepare the summit in The Hague next June"', () => {
+    const [summit] = eventsOf('Ministers met to prepare the summit in The Hague next June.');
+    expect([summit.entry.name, summit.status, summit.start]).toEqual(['The Hague', 'planned', '2024-06-01']);
+    expect(eventsOf('Troops were sent to deter an invasion of Estonia.')).toEqual([]);
+  });
+
+  it('dates a visit by what happened during it', () => {
+    const [visit] = eventsOf('The defence minister announced the plan on Monday during a visit to Vilnius.');
+    expect([visit.entry.name, visit.start, visit.dateSource]).toEqual(['Vilnius', '2024-03-11', 'clause']);
+  });
+
+  it('places "arrived in the country" in the country last named', () => {
+    const events = eventsOf('Germany will station a brigade of 4,800 soldiers in Lithuania by 2027.\n\nThe first troops arrived in the country in February.');
+    const arrival = events.find((e) => e.start === '2024-02-01');
+    expect(arrival?.entry.name).toBe('Lithuania');
+  });
+
+  it('finds a crowd demonstrating against something', () => {
+    const [protest] = eventsOf('Thousands demonstrated in Tbilisi on Sunday against the government.');
+    expect([protest.category, protest.entry.name, protest.start]).toEqual(['other', 'Tbilisi', '2024-03-10']);
+  });
+});
