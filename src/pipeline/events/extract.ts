@@ -296,7 +296,8 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
     const grammar = grammars.at(i);
     if (!sentence.isContent || !grammar || grammar.tokens.length === 0) return null;
     const places = placesInSentence(grammar, mentionsBySentence[i], sentence.text, sentence.start);
-    const predicates = findPredicates(grammar, sentence.text, lexicon);
+    // "HURRICANE, W.Va. -": a word of a place's name is no event
+    const predicates = findPredicates(grammar, sentence.text, lexicon).filter((p) => !places.some((pl) => pl.first <= p.head && p.head <= pl.last));
     // Where a sentence puts its forces ("jets for flights over Poland"): the place a neighbouring mission is about.
     const anchor = places.find((pl) => !pl.qualifier && pl.prep !== null && ['over', 'in', 'along', 'across'].includes(pl.prep) &&
       baseRole(grammar, pl) === 'locative' && predicates.some((q) => COOPERATIVE.has(q.category))) ?? null;

@@ -76,7 +76,9 @@ export function phraseAfter(tokens: readonly Token[], from: number): [number, nu
   let end = -1;
   for (; i < tokens.length && i - start < 9; i++) {
     const t = tokens[i];
-    if (t.pos === 'DET' || t.pos === 'NUM' || t.pos === 'ADJ' || t.pos === 'PRON' || isNominal(t) || (t.pos === 'PART' && t.lower === "'s") || t.text === '-' ) {
+    // "first-ever": a word glued after a hyphen is part of the compound, whatever its tag
+    const glued = tokens[i - 1]?.text === '-' && tokens[i - 1].end === t.start;
+    if (t.pos === 'DET' || t.pos === 'NUM' || t.pos === 'ADJ' || t.pos === 'PRON' || isNominal(t) || (t.pos === 'PART' && t.lower === "'s") || t.text === '-' || glued) {
       if (isNominal(t) || t.pos === 'PRON' || t.pos === 'NUM') end = i;
       continue;
     }
@@ -481,6 +483,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
     if (match.source === 'domain' && /^(mission|missions|operation|operations|exercise|exercises)$/.test(tokens[match.head + 1]?.lower ?? '')) match.head += 1;
     // The head of a compound is its last noun: "drone attack" is an attack, "attack drones" are drones.
     if (isNominal(tokens[match.head + 1]) && tokens[match.head + 1].pos === 'NOUN') continue;
+    // ... also before a gerund that heads a noun: "flood fighting effort", "fire fighting crews"
+    if (tokens[match.head + 1]?.pos === 'VERB' && tokens[match.head + 1].lower.endsWith('ing') && tokens[match.head + 2]?.pos === 'NOUN') continue;
     // ... and inside a name it heads nothing: "the Heaven Sent Wedding Chapel", "the Summit Hotel" (not "the Summit Monday")
     if (match.head > 0 && inName(tokens[match.head]) && inName(tokens[match.head + 1]) && !DAY_OR_MONTH.test(tokens[match.head + 1].lower)) continue;
     const standing = nounStatus(grammar, i, match.category);

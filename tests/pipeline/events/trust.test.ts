@@ -816,3 +816,20 @@ describe('gatherings, calendared purposes, "during" and "the country" (stop 25)'
     expect([protest.category, protest.entry.name, protest.start]).toEqual(['other', 'Tbilisi', '2024-03-10']);
   });
 });
+
+describe('words of names and compounds are no events (stop 25)', () => {
+  it('takes no hurricane from the dateline of Hurricane, West Virginia', () => {
+    expect(eventsOf('HURRICANE, W.Va. - Officers found two teenagers who went missing on Sunday night.')).toEqual([]);
+  });
+
+  it('takes no flood from "flood fighting effort", and keeps the floods that hit a town', () => {
+    expect(eventsOf('Local volunteers join flood fighting effort in Fargo on Monday.')).toEqual([]);
+    const [flood] = eventsOf('Floods hit Fargo on Monday, forcing residents from their homes.');
+    expect([flood.category, flood.entry.name, flood.start]).toEqual(['incident', 'Fargo', '2024-03-11']);
+  });
+
+  it('titles an opening by all of what opened ("first-ever" inside its phrase)', () => {
+    const [opening] = eventsOf('A Lebanese parliamentarian praised the opening of his country\'s first-ever embassy in Syria on Monday.');
+    expect(opening.title).toBe("Opening of his country's first-ever embassy in Syria");
+  });
+});
