@@ -8,7 +8,7 @@ import type { DateInterval, DateMention, Sentence } from '../types.ts';
 import { addMonths, dayInterval, dayNumber, isoOf, monthInterval, parseIso, yearInterval } from '../dates/calendar.ts';
 import type { Predicate } from './predicates.ts';
 import { opensStory } from './dateline.ts';
-import { DAY_OR_MONTH, HARMED, HOW_RECENT, PART_OF_DAY, TELLING_VERBS, WORKS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HARMED, HOW_RECENT, MOTION_VERBS, PART_OF_DAY, TELLING_VERBS, WORKS } from '../lexicon/words.ts';
 
 export const DATING_DEFAULTS = {
   /** Sentences looked back through for the paragraph's date; a paragraph rarely runs longer. */
@@ -298,7 +298,9 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
   // A noun in a phrase ("in response to Russia's invasion of Ukraine") owns only the dates of its phrase ("the 2022
   // invasion", "the invasion in February 2022"), not the clause's ("has provided aid since October 2020").
   // ... except "announced on Monday during a visit to Vilnius": what happens during it dates the visit too
-  const during = !p.isVerb && !p.argument && governingPreposition(grammar, p)?.prep === 'during';
+  // ... and "will return to the polls on May 18 for a runoff": what one goes for happens when one goes
+  const setting = !p.isVerb && !p.argument ? governingPreposition(grammar, p) : null;
+  const during = setting?.prep === 'during' || (setting?.prep === 'for' && p.verb !== null && p.verb.head < p.first && MOTION_VERBS.has(grammar.tokens[p.verb.head].lemma));
   const phrase = p.isVerb || p.argument || during ? null : phraseSpan(grammar, p);
   const inScope = (d: DateMention) => phrase ? d.start >= phrase[0] && d.end <= phrase[1] : grammar.clauseOf[tokenIndexAt(grammar, d.start)] === clause;
   const own = dated.filter(inScope);

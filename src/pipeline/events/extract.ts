@@ -5,7 +5,7 @@ import { isIsoDate, type Category, type DateSource, type Highlight, type Precisi
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import type { GrammarSource } from '../language/grammars.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DESTINATION_PREPOSITIONS, FREQUENCY, LOCATIVE_PREPOSITIONS, MANY, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
+import { DESTINATION_PREPOSITIONS, ELECTORAL, ELECTORATE, FREQUENCY, LOCATIVE_PREPOSITIONS, MANY, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
 import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
 import { actorsOf, contributorsIn, COOPERATIVE } from './actors.ts';
 import { choosePlaces, type ChosenPlace, type PlaceLookup } from './choose-place.ts';
@@ -166,6 +166,12 @@ function inferPlace(c: {
     const subject = c.places.find((pl) => words.some((w) => w.start <= pl.mention.start && pl.mention.end <= w.end + 1 || (pl.first <= grammar.tokens.indexOf(w) && grammar.tokens.indexOf(w) <= pl.last)) && pl.mention.entry.kind === 'country' && !office(pl));
     if (subject) return { entry: subject.mention.entry, place: subject, sentence: i, role: 'possessor' };
   }
+  // "Voters in Romania will return to the polls for a presidential runoff", "Polish voters elect ...": a vote is held
+  // where its voters are
+  if (ELECTORAL.test(p.lemma)) {
+    const electorate = c.places.find((pl) => pl.mention.entry.kind === 'country' && electorateOf(grammar, pl));
+    if (electorate) return { entry: electorate.mention.entry, place: electorate, sentence: i, role: 'possessor' };
+  }
   // "X will travel to Poland. He will also meet the leaders of the Bucharest Nine": the ellipsis of a place just named
   const follows = recent && recent.sentence === i - 1 && sameParagraph(context, recent.sentence, i) && c.places.length === 0;
   if (follows && p.isVerb && (DEPLOYING.has(p.category) || (p.category === 'meeting' && recent!.category === 'meeting'))) return { ...recent!, role: 'anaphor' };
@@ -184,6 +190,13 @@ function inferPlace(c: {
   }
   if (dateline?.place && i <= c.ledeLimit && !toldAsHistory(c.date, context)) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
   return null;
+}
+
+/** True when place `pl` says whose voters: "voters in Romania", "Romanian voters", "Romania's electorate". */
+function electorateOf(grammar: SentenceGrammar, pl: PlaceInSentence): boolean {
+  const { tokens } = grammar;
+  if (pl.headNoun !== null && ELECTORATE.test(pl.headNoun)) return true;
+  return pl.prep === 'in' && ELECTORATE.test(tokens[pl.first - 2]?.lower ?? '');
 }
 
 /** True when "in the country", "to the country", "across the country" follows event word `p` in its clause. */

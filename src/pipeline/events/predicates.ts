@@ -8,7 +8,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DAY_OR_MONTH, HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HOST_VERBS, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -178,6 +178,8 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   else if (verb && argument && verb.mood === 'planned') status = 'planned';
   // "officials scheduled two meetings", "findings urged a meeting": the object of a verb of arranging is to come
   else if (verb && argument && verb.head < first && SCHEDULING_VERBS.has(verbLemma) && !/^(ADP|PART)$/.test(tokens[verb.head + 1]?.pos ?? '')) status = 'planned';
+  // "will return to the polls on May 18 for a runoff", "arrived on Monday for talks": what one goes for stands as the going
+  else if (verb && verb.head < first && tokens[before]?.lower === 'for' && MOTION_VERBS.has(verbLemma) && verb.mood === 'planned') status = 'planned';
   // "union leaders called for a strike on Friday": what is called or pressed for is to come, if it comes
   else if (verb && verb.head === before - 1 && tokens[before]?.lower === 'for' && DEMANDING_FOR.has(verbLemma)) status = 'planned';
   // "a funeral is scheduled for Saturday", "the vote was set for May": the subject of a passive of arranging, too

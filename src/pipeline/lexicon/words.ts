@@ -175,6 +175,10 @@ export const TIME_UNIT = /^(day|night|week|weekend|month|year|morning|evening|af
 /** Adverbs of a habit, in any tense: "visited the office weekly", "regularly violates the airspace". */
 /** Words that point a time unit at a time: "last month", "this morning", "the following week". */
 export const TIME_DEICTIC = /^(last|next|this|that|same|previous|following|coming|past|early|late|earlier|later)$/;
+/** Event words of voting: held where the voters are. */
+export const ELECTORAL = /^(election|runoff|run-off|vote|voting|ballot|referendum|plebiscite|primary|by-election|poll|polls)$/;
+/** The people who vote. */
+export const ELECTORATE = /^(voters?|electorate|electors?|citizens)$/;
 export const FREQUENCY = /^(weekly|daily|monthly|yearly|annually|regularly|routinely|frequently|often|repeatedly|usually|habitually|sometimes)$/;
 
 /**

@@ -833,3 +833,15 @@ describe('words of names and compounds are no events (stop 25)', () => {
     expect(opening.title).toBe("Opening of his country's first-ever embassy in Syria");
   });
 });
+
+describe('votes are held where their voters are, when they go to the polls (stop 25)', () => {
+  it('dates and places a runoff voters return to the polls for', () => {
+    const [runoff] = eventsOf('Voters in Romania will return to the polls on May 18 for a presidential runoff.');
+    expect([runoff.entry.name, runoff.status, runoff.start]).toEqual(['Romania', 'planned', '2024-05-18']);
+  });
+
+  it('places an election by its voters ("Polish voters")', () => {
+    const [election] = eventsOf('Polish voters will choose a new parliament in an election on October 15.');
+    expect([election.entry.name, election.status, election.start]).toEqual(['Poland', 'planned', '2024-10-15']);
+  });
+});
