@@ -4,7 +4,7 @@
 import type { GazetteerEntry, ResolvedMention } from '../types.ts';
 import type { SentenceGrammar } from '../language/clauses.ts';
 import type { Token } from '../language/tagger.ts';
-import { AREA_NOUNS, DESTINATION_PREPOSITIONS, TIME_DEICTIC, TIME_UNIT, LOCATIVE_PREPOSITIONS, PERSON_NOUNS, SEATS_OF_POWER, SPEECH_SETTINGS, SPEECH_VERBS, SUPRANATIONAL_BODIES } from '../lexicon/words.ts';
+import { AREA_NOUNS, COMPASS, DESTINATION_PREPOSITIONS, TIME_DEICTIC, TIME_UNIT, LOCATIVE_PREPOSITIONS, PERSON_NOUNS, SEATS_OF_POWER, SPEECH_SETTINGS, SPEECH_VERBS, SUPRANATIONAL_BODIES } from '../lexicon/words.ts';
 
 export type PlaceRole =
   /** "in Warsaw", "near Vilnius", "at the White House". */
@@ -88,6 +88,8 @@ function prepositionBefore(grammar: SentenceGrammar, first: number, mentionAt: (
       if (t.lower !== 'of') return t.lower;
       // "the town of Sopot", "the outskirts of Kyiv": the place inherits the preposition of the phrase before "of"
       const before = tokens[i - 1];
+      // "a mobile home park south of Springfield": a compass point after a noun places that noun near the place
+      if (before && COMPASS.test(before.lower) && (tokens[i - 2]?.pos === 'NOUN' || tokens[i - 2]?.pos === 'PROPN')) return 'near';
       if (before && AREA_NOUNS.has(before.lemma)) { i -= 2; steps++; continue; }
       return 'of';
     }

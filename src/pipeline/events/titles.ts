@@ -5,7 +5,7 @@
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { DAY_OR_MONTH, FAMILY_NAME_FIRST, EVALUATIVE, NAME_TITLES, OFFICES, PART_OF_DAY, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
+import { COMPASS, DAY_OR_MONTH, FAMILY_NAME_FIRST, EVALUATIVE, NAME_TITLES, OFFICES, PART_OF_DAY, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -283,6 +283,9 @@ function wherePhrase(input: TitleInput, objectHasPlace: boolean, subjectIsPlace:
   if (role === 'destination') return `to ${name}`;
   if (role === 'area' && place?.prep && place.prep !== 'of') return `${place.prep} ${name}`;
   // "at the alliance's Brussels headquarters": the city qualifies a building, so the event is in the city
+  // "a depot 20 km north of Kharkiv": the compass point as written
+  const tokens = input.grammar.tokens;
+  if (role === 'locative' && place?.prep === 'near' && tokens[place.first - 1]?.lower === 'of' && COMPASS.test(tokens[place.first - 2]?.lower ?? '')) return `${tokens[place.first - 2].lower} of ${name}`;
   if (role === 'locative' && place?.prep) return `${place.headNoun && place.phrase === place.mention.text ? 'in' : place.prep} ${name}`;
   if (role === 'undergoer' && input.predicate.isVerb) return place?.prep && place.prep !== 'of' ? `${place.prep} ${name}` : name;
   if (role === 'undergoer' && place?.prep) return `${place.prep} ${name}`;

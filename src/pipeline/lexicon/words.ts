@@ -19,6 +19,9 @@ export const AREA_NOUNS = new Set([
   'countryside', 'interior', 'north', 'south', 'east', 'west', 'heartland', 'mainland', 'section', 'stretch',
 ]);
 
+/** Points of the compass: "20 km north of Kharkiv", "a park south of Springfield". */
+export const COMPASS = /^(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)$/;
+
 /** Area nouns that an aircraft or missile enters: an incursion happens in the state they belong to. */
 export const AIRSPACE_NOUNS = new Set(['airspace', 'air space', 'sky', 'skies', 'territory', 'waters', 'water', 'soil']);
 

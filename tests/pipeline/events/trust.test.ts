@@ -845,3 +845,10 @@ describe('votes are held where their voters are, when they go to the polls (stop
     expect([election.entry.name, election.status, election.start]).toEqual(['Poland', 'planned', '2024-10-15']);
   });
 });
+
+describe('a compass point places a thing near a place (stop 25)', () => {
+  it('places "a mobile home park south of Springfield" near Springfield, titled as written', () => {
+    const [tornado] = eventsOf('SPRINGFIELD, Ill. - Two people were killed when a tornado tore through a mobile home park south of Springfield late Tuesday.');
+    expect([tornado.category, tornado.entry.name, tornado.title]).toEqual(['incident', 'Springfield', 'Tornado south of Springfield']);
+  });
+});
