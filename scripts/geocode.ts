@@ -30,7 +30,7 @@ import { checkOutputPaths, OutputSetError, writeOutputSet, type OutputContent, t
 
 const USAGE =
   'usage: npm run geocode -- [--input DIR|FILE.jsonl|FILE.csv] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] [--corrections FILE.json] [--min-confidence 0-1] ' +
-  '[--max-document-mb N] [--follow-symlinks] [--workers N] [--memory-mb N] [--queue redis://HOST:PORT] [--batch-size N] [--cache DIR | --no-cache] [--convention geonames|factbook|centroid] ' +
+  '[--max-document-mb N] [--follow-symlinks] [--workers N | --processes N] [--memory-mb N] [--queue redis://HOST:PORT] [--batch-size N] [--cache DIR | --no-cache] [--convention geonames|factbook|centroid] ' +
   '[--no-demonyms] [--debug]';
 
 export const GEOCODE_DEFAULTS = {
