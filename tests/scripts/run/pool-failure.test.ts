@@ -91,6 +91,19 @@ describe('createPool() when a worker process fails', { timeout: 180_000 }, () =>
     }
   });
 
+  it('createPool() names a worker process that runs out of memory (V8 aborts it)', async () => {
+    // A heap too small for the pipeline's resources: the process aborts on its first batch.
+    const pool = createPool(1, undefined, undefined, { v8Flags: [...TSX, '--max-old-space-size=24'] });
+    try {
+      const result = reasons(await outcomes(batches(3).map((batch) => pool.run(batch)), 90_000));
+      expect(result).not.toContain('pending');
+      for (const message of result) expect(message).toMatch(/^worker process \d+ aborted \(SIGABRT: V8 does so when its heap is out of memory\)/);
+      expect(result[0]).toMatch(/ while running a batch of 4 documents from b0-d0\.txt$/);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('createPool() names a worker process that exits while starting', async () => {
     const pool = createPool(2, undefined, undefined, { v8Flags: [...TSX, '--require', '/nonexistent/flankline-start.cjs'] });
     try {
