@@ -93,14 +93,21 @@ export function createPool(workers: number, opts = POOL_DEFAULTS, settings: RunS
       waiting.clear();
     });
   };
-  /** A rejection from tinypool as a failure a person can read (a task's error crosses the channel as a plain object). */
-  const failureOf = (error: unknown, batch: readonly PipelineInput[] | null): WorkerFailure => {
+  /** A task's error crosses the channel as a plain object: its message. */
+  const messageOf = (error: unknown) =>
+    error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error) ? String((error as { message: unknown }).message) : String(error);
+  /**
+   * A rejection from tinypool that means a process is gone or useless, as a failure a person can read; null for a
+   * batch's own error (thrown by the pipeline in the process, it arrives as a plain object; the process lives on).
+   * Tinypool's own errors (Error objects made here) drop the process from the pool: the pool is broken.
+   */
+  const failureOf = (error: unknown, batch: readonly PipelineInput[] | null): WorkerFailure | null => {
     if (error instanceof WorkerFailure) return error;
-    const message = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error) ? String((error as { message: unknown }).message) : String(error);
+    const line = messageOf(error).split('\n')[0];
     const during = batch ? ` while running ${batchName(batch)}` : '';
-    if (/exited unexpectedly/.test(message)) return new WorkerFailure(`${lastEnded ?? 'a worker process exited unexpectedly'}${during}`);
-    const line = message.split('\n')[0];
-    return new WorkerFailure(line.startsWith('worker process') ? `${line}${during}` : `a worker process failed${during}: ${line}`);
+    if (/exited unexpectedly/.test(line)) return new WorkerFailure(`${lastEnded ?? 'a worker process exited unexpectedly'}${during}`);
+    if (!(error instanceof Error)) return line.startsWith('worker process ') ? new WorkerFailure(`${line}${during}`) : null;
+    return new WorkerFailure(`a worker process failed${during}: ${line}`);
   };
   // Node announces every child process this one starts; a pool's own are known by their marker once spawned.
   const onChild = (message: unknown) => {
@@ -115,7 +122,7 @@ export function createPool(workers: number, opts = POOL_DEFAULTS, settings: RunS
     });
     // A process that dies closes its channel a moment before it exits: the channel alone is named only when no exit follows.
     child.once('disconnect', () => {
-      if (closing) return;
+      if (closing || !ours()) return;
       setTimeout(() => {
         if (closing || !ours() || child.exitCode !== null || child.signalCode !== null) return;
         lastEnded = `worker process ${child.pid} closed its channel to this process`;
@@ -145,7 +152,7 @@ export function createPool(workers: number, opts = POOL_DEFAULTS, settings: RunS
   });
   // Without this listener a process that dies before it is ready makes tinypool throw from an 'error' event, which
   // ended the whole command with a stack trace; the failure is handled below instead.
-  tinypool.on('error', (error: unknown) => breakPool(failureOf(error, null)));
+  tinypool.on('error', (error: unknown) => breakPool(failureOf(error, null) ?? new WorkerFailure(`a worker process failed: ${messageOf(error).split('\n')[0]}`)));
   // Each worker's peak resident memory, in kB, and CPU, by process id.
   const peaks = new Map<number, number>();
   const cpu = new Map<number, { us: number; mainThreadUs: number; startUs: number; documents: number }>();
@@ -166,6 +173,8 @@ export function createPool(workers: number, opts = POOL_DEFAULTS, settings: RunS
         reply = await Promise.race([task, refused]);
       } catch (error) {
         const failure = failureOf(error, batch);
+        // Any other error is the batch's own (a bug, an internal error): the process lives on and the run stops as for any.
+        if (failure === null) throw new Error(`a worker process failed while running ${batchName(batch)}: ${messageOf(error).split('\n')[0]}`);
         breakPool(failure);
         throw failure;
       } finally {
