@@ -1,7 +1,8 @@
-// npm run bench:pipeline -- [--sizes 10000,100000] [--workers N] [--worker-documents 2000] [--no-queue] [--keep] [--one-core-only]
+// npm run bench:pipeline -- [--sizes 10000,100000|none] [--workers N] [--worker-documents 2000] [--no-queue] [--keep] [--one-core-only]
 // Prints figures, asserts nothing. On generated, seeded corpora (scripts/bench-corpus.ts):
 //   1. one core, in memory: gazetteer load, each stage, documents/s (runPipeline; the dense 1,000-document corpus)
-//   2. the geocode command in this thread and on N worker processes, on the same corpus (2,000 dense documents): documents/s, same bytes
+//   2. the geocode command in this thread, on 1 and on N worker processes, on the same corpus (2,000 dense documents):
+//      documents/s, CPU, load, same bytes; and N separate commands of this thread at once, the ceiling of processes here
 //   3. cold runs of each size (news density, a folder; and the smallest as one JSON Lines file): time, peak memory;
 //      a warm re-run of the smallest after adding 10 documents, as a user runs it (no --workers), with its phases
 //   4. queue mode: a local redis-server, two workers of one worker process each, against a local run on two: same bytes, and
@@ -40,7 +41,8 @@ const { values } = parseArgs({
   options: { sizes: { type: 'string' }, workers: { type: 'string' }, 'worker-documents': { type: 'string' }, 'no-queue': { type: 'boolean' }, keep: { type: 'boolean' }, 'one-core-only': { type: 'boolean' } },
 });
 if (values['worker-documents']) BENCH.workerDocuments = Number(values['worker-documents']);
-const sizes = values.sizes ? values.sizes.split(',').map(Number) : BENCH.sizes;
+// --sizes none: no cold runs (only the thread and worker figures, and the queue's).
+const sizes = values.sizes === 'none' ? [] : values.sizes ? values.sizes.split(',').map(Number) : BENCH.sizes;
 const workers = values.workers ? Number(values.workers) : availableParallelism();
 const work = mkdtempSync(join(tmpdir(), 'flankline-bench-'));
 const table: [string, string, string][] = [];
@@ -110,22 +112,41 @@ interface CommandRun {
   /** The document phase's CPU per document run, in ms (worker processes without their start-up, or this process), and its line. */
   cpuMsPerDocument: number;
   cpuLine: string;
+  /** CPU seconds of the document phase, all its processes; the load average (1 minute) when it ended. */
+  cpuSeconds: number;
+  load: number;
 }
+/** A finished command's figures, from its output lines. */
+function commandRun(args: string[], status: number | null, stdout: string, stderr: string, wallSeconds: number): CommandRun {
+  const phase = /: ([\d.]+) s, ([\d.]+) documents\/s$/m.exec(stdout);
+  const peak = /\(peak memory (\d+) MB(?: at once[^)]*)?\)/.exec(stdout);
+  const cpuLine = /^geocode: (CPU: .*)$/m.exec(stdout)?.[1] ?? '';
+  const cpuMs = /(?:s starting; |, )([\d.]+) ms a document/.exec(cpuLine);
+  // The document phase's CPU, every process counted: the workers' (start-up included) and this process's.
+  const cpuSeconds = [...cpuLine.matchAll(/(?:worker process(?:es)?|this process) ([\d.]+) s/g)].reduce((n, m) => n + Number(m[1]), 0);
+  if (status !== 0) console.error(`  geocode ${args.join(' ')} exited ${status}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  return {
+    code: status, stdout, stderr, wallSeconds,
+    runSeconds: phase ? Number(phase[1]) : NaN, rate: phase ? Number(phase[2]) : NaN, peakMb: peak ? Number(peak[1]) : NaN,
+    cpuMsPerDocument: cpuMs ? Number(cpuMs[1]) : NaN, cpuLine, cpuSeconds: cpuLine ? cpuSeconds : NaN, load: loadavg()[0],
+  };
+}
+// As `npm run geocode` runs it: the built command (scripts/build-cli.ts; bench:pipeline's prepare:data builds it).
+const COMMAND = ['--enable-source-maps', 'build/cli/geocode.mjs'];
 function geocode(args: string[]): CommandRun {
   const t = performance.now();
-  // As `npm run geocode` runs it: the built command (scripts/build-cli.ts; bench:pipeline's prepare:data builds it).
-  const run = spawnSync(process.execPath, ['--enable-source-maps', 'build/cli/geocode.mjs', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const wallSeconds = (performance.now() - t) / 1000;
-  const phase = /: ([\d.]+) s, ([\d.]+) documents\/s$/m.exec(run.stdout);
-  const peak = /\(peak memory (\d+) MB(?: at once[^)]*)?\)/.exec(run.stdout);
-  const cpuLine = /^geocode: (CPU: .*)$/m.exec(run.stdout)?.[1] ?? '';
-  const cpuMs = /(?:s starting; |, )([\d.]+) ms a document/.exec(cpuLine);
-  if (run.status !== 0) console.error(`  geocode ${args.join(' ')} exited ${run.status}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
-  return {
-    code: run.status, stdout: run.stdout, stderr: run.stderr, wallSeconds,
-    runSeconds: phase ? Number(phase[1]) : NaN, rate: phase ? Number(phase[2]) : NaN, peakMb: peak ? Number(peak[1]) : NaN,
-    cpuMsPerDocument: cpuMs ? Number(cpuMs[1]) : NaN, cpuLine,
-  };
+  const run = spawnSync(process.execPath, [...COMMAND, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return commandRun(args, run.status, run.stdout, run.stderr, (performance.now() - t) / 1000);
+}
+/** The same, without waiting: several at once. */
+function geocodeAsync(args: string[]): Promise<CommandRun> {
+  const t = performance.now();
+  const child = spawn(process.execPath, [...COMMAND, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve(commandRun(args, code, stdout, stderr, (performance.now() - t) / 1000))));
 }
 const outputs = (out: string) => ['--output', join(out, 'events.geojson'), '--documents', join(out, 'documents.json')];
 function digest(out: string): string {
@@ -139,17 +160,38 @@ const s = (x: number) => `${x.toFixed(1)} s`;
 // 2. This thread and N worker processes.
 const dense = join(work, 'dense');
 writeCorpusFolder(dense, data, { ...BENCH, documents: BENCH.workerDocuments });
-const one = geocode(['--input', dense, ...outputs(join(work, 'one')), '--workers', '1', '--no-cache']);
-const many = geocode(['--input', dense, ...outputs(join(work, 'many')), '--workers', String(workers), '--no-cache']);
-const same = digest(join(work, 'one')) === digest(join(work, 'many'));
+// Each arrangement alternately, twice, so a change in the machine's load falls on all of them; the better of each pair.
+const better = (a: CommandRun, b: CommandRun) => (a.rate >= b.rate ? a : b);
+const arrangements = {
+  one: () => geocode(['--input', dense, ...outputs(join(work, 'one')), '--workers', '1', '--no-cache']),
+  process: () => geocode(['--input', dense, ...outputs(join(work, 'process')), '--processes', '1', '--no-cache']),
+  many: () => geocode(['--input', dense, ...outputs(join(work, 'many')), '--processes', String(workers), '--no-cache']),
+  // The ceiling of processes on this machine: N independent commands of this thread at once, each on the whole corpus.
+  apart: async () => {
+    const all = await Promise.all(Array.from({ length: workers }, (_, i) => geocodeAsync(['--input', dense, ...outputs(join(work, `apart-${i}`)), '--workers', '1', '--no-cache'])));
+    return { ...all[0], rate: all.reduce((n, r) => n + r.rate, 0), cpuSeconds: all.reduce((n, r) => n + r.cpuSeconds, 0), wallSeconds: Math.max(...all.map((r) => r.wallSeconds)) };
+  },
+};
+const firsts = { one: arrangements.one(), process: arrangements.process(), many: arrangements.many(), apart: await arrangements.apart() };
+const one = better(firsts.one, arrangements.one());
+const process1 = better(firsts.process, arrangements.process());
+const many = better(firsts.many, arrangements.many());
+const apart = better(firsts.apart, await arrangements.apart());
+const same = digest(join(work, 'one')) === digest(join(work, 'many')) && digest(join(work, 'one')) === digest(join(work, 'process'));
+const figures = (r: CommandRun) => `document phase ${s(r.runSeconds)} (CPU ${s(r.cpuSeconds)}), whole command ${s(r.wallSeconds)}, load ${r.load.toFixed(1)}`;
 row(`geocode, ${BENCH.workerDocuments} dense documents, this thread (--workers 1)`, `${one.rate} documents/s, CPU ${one.cpuMsPerDocument} ms/document`,
-  `document phase ${s(one.runSeconds)}, whole command ${s(one.wallSeconds)}; ${one.cpuLine}`);
+  `${figures(one)}; ${one.cpuLine}`);
+row(`geocode, ${BENCH.workerDocuments} dense documents, 1 worker process (--processes 1)`, `${process1.rate} documents/s, ${(process1.rate / one.rate).toFixed(2)}x this thread`,
+  `${figures(process1)}; ${process1.cpuLine}`);
 // Two ratios: the document phase (what the workers run) and the whole command (with the merge and the write, which
 // stay in one process): the second is what a user waits for.
 row(`geocode, ${BENCH.workerDocuments} dense documents, ${workers} worker processes`,
-  `${many.rate} documents/s, ${(many.rate / one.rate).toFixed(2)}x (whole command ${s(many.wallSeconds)}, ${(one.wallSeconds / many.wallSeconds).toFixed(2)}x), ` +
+  `${many.rate} documents/s, ${(many.rate / process1.rate).toFixed(2)}x 1 worker process, ${(many.rate / one.rate).toFixed(2)}x this thread (whole command ${(one.wallSeconds / many.wallSeconds).toFixed(2)}x), ` +
     `CPU ${many.cpuMsPerDocument} ms/document (${(many.cpuMsPerDocument / one.cpuMsPerDocument).toFixed(2)}x)`,
-  `baseline this thread: ${one.rate}/s, CPU ${one.cpuMsPerDocument} ms/document; ${same ? 'same bytes' : 'DIFFERENT BYTES'}; ${many.cpuLine}`);
+  `${figures(many)}; ${same ? 'same bytes' : 'DIFFERENT BYTES'}; ${many.cpuLine}`);
+row(`ceiling: ${workers} separate commands of this thread at once, each on the ${BENCH.workerDocuments}`,
+  `${apart.rate.toFixed(0)} documents/s together, ${(apart.rate / one.rate).toFixed(2)}x one`,
+  `CPU ${s(apart.cpuSeconds)} for ${workers}x the documents, slowest whole command ${s(apart.wallSeconds)}, load ${apart.load.toFixed(1)}; ${workers} worker processes reach ${((many.rate / apart.rate) * 100).toFixed(0)}% of it`);
 
 // 3. Cold runs of each size, a warm re-run.
 for (const size of sizes) {

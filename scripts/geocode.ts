@@ -7,13 +7,14 @@
 // workbench, docs/workbench.md; or --corrections FILE) is applied, and a correction that no longer fits its document
 // is named, never dropped.
 // Exit codes: 0 all fine, 1 written but some documents were not read (each named on stderr), 2 nothing written
-// (bad arguments or input), 3 internal error. docs/hardening.md lists every bad input and what it gets.
+// (bad arguments or input), 3 internal error, 4 nothing written: a worker process died or could not start (named). docs/hardening.md lists every bad input and what it gets.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PipelineInputError } from '../src/pipeline/manifest.ts';
 import { assembleRun, count } from '../src/pipeline/index.ts';
 import { runArgs, runDocuments, type RunArgs } from './run/cli.ts';
+import { WorkerFailure } from './run/pool.ts';
 import { DEFAULT_SETTINGS } from './run/resources.ts';
 import { applyCorrections } from '../src/pipeline/corrections.ts';
 import { CORRECTIONS_NAME, readCorrections, UsageError } from './corpus.ts';
@@ -29,7 +30,7 @@ import { checkOutputPaths, OutputSetError, writeOutputSet, type OutputContent, t
 
 const USAGE =
   'usage: npm run geocode -- [--input DIR|FILE.jsonl|FILE.csv] [--output FILE.geojson] [--documents FILE.json] [--mentions FILE.json] [--report FILE.md] [--corrections FILE.json] [--min-confidence 0-1] ' +
-  '[--max-document-mb N] [--follow-symlinks] [--workers N] [--memory-mb N] [--queue redis://HOST:PORT] [--batch-size N] [--cache DIR | --no-cache] [--convention geonames|factbook|centroid] ' +
+  '[--max-document-mb N] [--follow-symlinks] [--workers N | --processes N] [--memory-mb N] [--queue redis://HOST:PORT] [--batch-size N] [--cache DIR | --no-cache] [--convention geonames|factbook|centroid] ' +
   '[--no-demonyms] [--debug]';
 
 export const GEOCODE_DEFAULTS = {
@@ -115,6 +116,10 @@ async function main(argv: readonly string[]): Promise<number> {
       console.error(`geocode: ${error.message}`);
       if (error instanceof UsageError) console.error(USAGE);
       return 2;
+    }
+    if (error instanceof WorkerFailure) {
+      console.error(`geocode: nothing written: ${error.message}; the previous output files are unchanged`);
+      return 4;
     }
     const message = error instanceof Error ? error.message : String(error);
     console.error(`geocode: internal error: ${message}`);
@@ -217,4 +222,16 @@ async function run(args: Args): Promise<number> {
   return failures.length || files.dropped.length ? 1 : 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// A run that stops with work still awaited (a promise nothing will settle) would end with Node's code 13 and no word:
+// it is named, and counted an internal error, instead.
+let settled = false;
+process.on('exit', () => {
+  if (settled) return;
+  console.error('geocode: internal error: the run stopped with work still awaited and nothing left to do it; nothing written');
+  process.exitCode = 3;
+});
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} finally {
+  settled = true;
+}

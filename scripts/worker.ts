@@ -3,7 +3,8 @@
 // own pipeline version (code and gazetteer, scripts/run/cache.ts), runs them on N worker threads (default: every
 // core) and returns the results. Run as many as you like, on any machines that reach the Redis server; stop one with
 // Ctrl-C (it finishes its batches first) or kill it (its batches go to another worker). docs/queue.md.
-// Exit codes: 0 stopped, 2 bad arguments or Redis unreachable, 3 internal error.
+// Exit codes: 0 stopped, 2 bad arguments or Redis unreachable, 3 internal error, 4 one of its worker processes died or
+// could not start (named; the batches it held go back to the queue for another worker).
 import { availableParallelism, hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'bullmq';
@@ -11,7 +12,7 @@ import { pipelineVersion } from './run/cache.ts';
 import { DEFAULT_SETTINGS } from './run/resources.ts';
 import { POINT_CONVENTIONS, type PointConvention } from '../src/pipeline/gazetteer.ts';
 import { missingResource } from './run/resources.ts';
-import { createPool, POOL_DEFAULTS } from './run/pool.ts';
+import { createPool, POOL_DEFAULTS, WorkerFailure } from './run/pool.ts';
 import { checkRedis, connectionOf, queueName, type BatchReturn } from './run/queue.ts';
 import { decodeBatch, encodeResults } from './run/wire.ts';
 
@@ -68,7 +69,16 @@ async function main(): Promise<void> {
     const batch = decodeBatch(job.data.documents);
     console.log(`worker ${name}: took batch ${job.id} (${batch.length} documents, from ${batch[0]?.file})`);
     // The pool's threads do the work, so this thread stays free to renew the job's lock.
-    const results = await pool.run(batch);
+    let results: Awaited<ReturnType<typeof pool.run>>;
+    try {
+      results = await pool.run(batch);
+    } catch (error) {
+      // A broken pool would fail every later batch: this worker stops instead, without answering for the batches it
+      // holds, so their locks lapse and another worker runs them (a failed answer would spend one of their attempts).
+      if (!(error instanceof WorkerFailure)) throw error;
+      console.error(`worker ${name}: stopping: ${error.message}`);
+      process.exit(4);
+    }
     console.log(`worker ${name}: done batch ${job.id}`);
     return { worker: name, results: encodeResults(results) };
   }, {

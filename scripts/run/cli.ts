@@ -19,6 +19,8 @@ import { count } from '../../src/pipeline/index.ts';
 export interface RunArgs {
   /** Worker processes; 1 runs in this thread; null: every core, but one thread for a small corpus (POOL_DEFAULTS). */
   workers: number | null;
+  /** --processes N: run on N worker processes even when N is 1 or the documents are few (to measure the pool against this thread). */
+  processes?: boolean;
   /** redis://HOST:PORT: run the documents on the queue's workers instead of this machine's workers. */
   queue: string | null;
   /** The cache folder; undefined: the default beside the outputs; null: no cache (--no-cache). */
@@ -42,6 +44,11 @@ export function runArgs(flag: string, value: () => string | undefined, args: Run
     const v = needed('a number of workers, 1 or more');
     if (!/^\d+$/.test(v) || Number(v) < 1) throw usage(`--workers needs a whole number of workers, 1 or more (got ${v})`);
     args.workers = Number(v);
+  } else if (flag === '--processes') {
+    const v = needed('a number of worker processes, 1 or more');
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw usage(`--processes needs a whole number of worker processes, 1 or more (got ${v})`);
+    args.workers = Number(v);
+    args.processes = true;
   } else if (flag === '--queue') {
     const v = needed('a Redis address, redis://HOST:PORT');
     if (!/^rediss?:\/\/[^\s/]+/.test(v)) throw usage(`--queue needs a Redis address such as redis://127.0.0.1:6379 (got ${v})`);
@@ -94,6 +101,7 @@ function executorFor(run: RunArgs, version: string, log: (line: string) => void,
   if (queue !== null) return () => queue.createQueueProducer(run.queue!, version, log, { ...queue.QUEUE_DEFAULTS, ...batch });
   const pool = (workers: number) => createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings, { mentions, v8Flags: run.memoryMb != null ? [favourMemoryFlag()] : [] });
   return (toRun, cached) => {
+    if (run.processes) return pool(run.workers!);
     const affordable = () => processesWithin(availableParallelism(), run.memoryMb ?? defaultBudgetMb());
     // Few documents to run beside many in the cache (a re-run that adds a few): one worker process runs them while
     // this one reads the cache, if a worker fits beside it. Few in a small corpus: this thread, no worker to start.

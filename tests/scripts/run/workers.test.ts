@@ -23,6 +23,18 @@ describe('geocode --workers', { timeout: 600_000 }, () => {
     expect(outputsOf(two)).toEqual(outputsOf(one));
   });
 
+  it('geocode --processes 1 runs the documents on one worker process, not this thread, and writes the bytes this thread writes', () => {
+    // What bench:pipeline compares N worker processes with: one worker process, even for a corpus this small.
+    const corpus = generatedFolder(12, 5);
+    const one = temp();
+    const pooled = temp();
+    expect(geocode(['--input', corpus, ...outputsIn(one), '--workers', '1', '--no-cache']).code).toBe(0);
+    const run = geocode(['--input', corpus, ...outputsIn(pooled), '--processes', '1', '--no-cache']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/12 documents run on 1 worker process\b/);
+    expect(outputsOf(pooled)).toEqual(outputsOf(one));
+  });
+
   it('the built command npm run geocode runs (build/cli/) writes the bytes the TypeScript sources write, on worker processes too', () => {
     if (cliStale()) buildCli();
     const corpus = generatedFolder(30, 3);
@@ -37,7 +49,7 @@ describe('geocode --workers', { timeout: 600_000 }, () => {
   });
 
   it('geocode refuses a --workers or --batch-size that is not a whole number above 0, with the usage line', () => {
-    for (const args of [['--workers', '0'], ['--workers', 'many'], ['--batch-size', '-3'], ['--queue', 'localhost:6379'], ['--memory-mb', '0'], ['--memory-mb', '1.5GB']]) {
+    for (const args of [['--workers', '0'], ['--workers', 'many'], ['--batch-size', '-3'], ['--queue', 'localhost:6379'], ['--memory-mb', '0'], ['--memory-mb', '1.5GB'], ['--processes', '0']]) {
       const run = geocode(['--input', 'seeds', '--output', `${temp()}/e.geojson`, ...args]);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(new RegExp(`^geocode: ${args[0]} needs .*\\nusage: `, 'm'));
