@@ -141,6 +141,8 @@ function anotherVerbBetween(grammar: SentenceGrammar, p: Predicate, place: Place
     if (place.first > p.head && (k === p.head + 1 || (k === p.head + 2 && tokens[p.head + 1].text === ','))) continue;
     // only a noun takes no place across a verb before it: "In Warsaw, officials said Biden met Duda" keeps Warsaw
     if (place.first < p.head && p.isVerb) continue;
+    // ... unless the place opens the sentence as its setting: "In Kyiv, an apartment block caught fire"
+    if (place.first < p.head && frontedSetting(grammar, place)) continue;
     return true;
   }
   // "the conflict in Yemen, ... at the summit": a place before a noun event that hangs on another noun is that noun's
@@ -157,6 +159,12 @@ function anotherVerbBetween(grammar: SentenceGrammar, p: Predicate, place: Place
  */
 function frontedPhraseBefore(grammar: SentenceGrammar, p: Predicate, k: number): boolean {
   return !p.isVerb && !p.argument && p.head < k && grammar.tokens.slice(p.head + 1, k).some((t) => t.text === ',');
+}
+
+/** True when a place's phrase opens the sentence and a comma closes it: "In Kyiv, ...", "Near Toropets, ...". */
+function frontedSetting(grammar: SentenceGrammar, place: PlaceInSentence): boolean {
+  const { tokens } = grammar;
+  return place.prep !== null && LOCATIVE_PREPOSITIONS.has(place.prep) && tokens[0]?.lower === place.prep && place.first <= 3 && tokens[place.last + 1]?.text === ',';
 }
 
 function prepIndexBefore(tokens: SentenceGrammar['tokens'], first: number): number {

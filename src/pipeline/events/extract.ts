@@ -147,8 +147,11 @@ function inferPlace(c: {
 }): Inferred | null {
   const { grammar, p, i, recent, dateline, context } = c;
   const clauseOf = grammar.clauseOf;
-  const near = grammar.tokens.slice(p.head + 1, p.head + 4);
-  if (near.some((t) => t.lower === 'there') && recent && sameParagraph(context, recent.sentence, i)) return { ...recent, role: 'anaphor' };
+  // "sent troops there", "met Italian Prime Minister Giorgia Meloni there in July": "there" in the event's clause,
+  // not the "there" of "there were"
+  const tokens = grammar.tokens;
+  const there = tokens.some((t, k) => k > p.head && k - p.head <= 10 && clauseOf[k] === clauseOf[p.head] && t.lower === 'there' && !/^(AUX|VERB)$/.test(tokens[k + 1]?.pos ?? ''));
+  if (there && recent && sameParagraph(context, recent.sentence, i)) return { ...recent, role: 'anaphor' };
   // "The first troops arrived in the country in April": the country last named as a place
   if (c.lastCountry && theCountryAfter(grammar, p)) return { ...c.lastCountry, role: 'anaphor' };
   const clause = grammar.tokens.filter((_, k) => clauseOf[k] === clauseOf[p.head]);

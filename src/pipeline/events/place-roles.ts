@@ -93,7 +93,8 @@ function prepositionBefore(grammar: SentenceGrammar, first: number, mentionAt: (
       if (before && AREA_NOUNS.has(before.lemma)) { i -= 2; steps++; continue; }
       return 'of';
     }
-    if (INSIDE_PHRASE.has(t.pos) || mentionAt(i) || (t.text === ',' && mentionAt(i - 1)) || (t.pos === 'CCONJ' && mentionAt(i - 1))) { i--; steps++; continue; }
+    // "in the capital and the Odesa region": a place joined by "and" to a noun of the same preposition
+    if (INSIDE_PHRASE.has(t.pos) || mentionAt(i) || (t.text === ',' && mentionAt(i - 1)) || (t.pos === 'CCONJ' && (mentionAt(i - 1) || tokens[i - 1]?.pos === 'NOUN'))) { i--; steps++; continue; }
     return null;
   }
   return null;

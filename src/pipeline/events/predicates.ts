@@ -76,6 +76,8 @@ export function phraseAfter(tokens: readonly Token[], from: number): [number, nu
   let end = -1;
   for (; i < tokens.length && i - start < 9; i++) {
     const t = tokens[i];
+    // "met Meloni there in July": "there" and "here" say where, they are no part of the object
+    if (t.lower === 'there' || t.lower === 'here') break;
     // "first-ever": a word glued after a hyphen is part of the compound, whatever its tag
     const glued = tokens[i - 1]?.text === '-' && tokens[i - 1].end === t.start;
     if (t.pos === 'DET' || t.pos === 'NUM' || t.pos === 'ADJ' || t.pos === 'PRON' || isNominal(t) || (t.pos === 'PART' && t.lower === "'s") || t.text === '-' || glued) {

@@ -395,7 +395,8 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
     if (text && !undergoer.every((t) => t.pos === 'PRON')) return { title: clip(cap([text, done, where].filter(Boolean).join(' ')), opts.maxChars), quality: 1.5 };
   }
   // No subject, a partner: "met with Gov. Joe Manchin" is a meeting with him, not something done to him
-  if (object && predicate.category === 'meeting' && input.grammar.tokens[predicate.head + 1]?.lower === 'with') {
+  // ... and so is "met Giorgia Meloni" ("Meloni met in Rome" would say she was the one met by no one)
+  if (object && predicate.category === 'meeting' && (input.grammar.tokens[predicate.head + 1]?.lower === 'with' || predicate.lemma === 'meet')) {
     return { title: clip(cap(['Meeting with', object, where].filter(Boolean).join(' ')), opts.maxChars), quality: 1 };
   }
   // No subject: the object and what happened to it ("4,700 servicemembers deployed to Poland").

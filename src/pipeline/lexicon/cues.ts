@@ -9,8 +9,10 @@ const MILITARY =
 const VEHICLE = /\b(planes?|aircraft|airliners?|helicopters?|jets?|drones?|trains?|cars?|bus(es)?|ships?|vessels?|trucks?|lorr(y|ies)|vehicles?|cargo|flights?|fighters?|boats?|ferr(y|ies)|tankers?|convoys?)\b/i;
 /** What a disaster of nature does and is measured by: "a 5.2-magnitude quake damaged houses", "floods forced residents from their homes". */
 const NATURE = /\b(magnitude|epicent(er|re)|aftershocks?|tremors?|evacuat\w*|homes|houses|buildings|residents|flood(ed|ing|waters)?|rain(fall|s)?|winds|landslides?|rescuers?|hectares|acres|burn(ed|t|ing)|swept|inundated|missing|power cuts?|power outages?)\b/i;
-/** What an incident involves: a vehicle, an explosion, a facility, casualties, a disaster's toll ("the market crash" is none). */
-const INCIDENT = new RegExp(`${VEHICLE.source}|${NATURE.source}|\\b(explo\\w*|blasts?|bombs?|fires?|ammunition|munitions|depots?|factory|factories|plants?|pipelines?|cables?|infrastructure|killed|injured|dead|wounded|casualties|sabotage|damaged?|damaging|destroyed|collapsed?)\\b`, 'i');
+/** What an outbreak is of: "a cholera outbreak", "an outbreak of measles", "new cases of the virus". */
+const DISEASE = /\b(cholera|measles|ebola|influenza|flu|h1n1|h5n1|virus|viral|infect\w*|disease|diseases|epidemic|pandemic|plague|malaria|dengue|typhoid|polio|mpox|monkeypox|covid(-19)?|coronavirus|sars|tuberculosis|anthrax|salmonella|e\. coli|legionnaires)\b/i;
+/** What an incident involves: a vehicle, an explosion, a facility, casualties, a disaster's toll, a disease ("the market crash" is none). */
+const INCIDENT = new RegExp(`${VEHICLE.source}|${NATURE.source}|${DISEASE.source}|\\b(explo\\w*|blasts?|bombs?|fires?|ammunition|munitions|depots?|factory|factories|plants?|pipelines?|cables?|infrastructure|killed|injured|dead|wounded|casualties|sabotage|damaged?|damaging|destroyed|collapsed?)\\b`, 'i');
 /** Help given: money, weapons, supplies. */
 const AID = /\b(aid|assistance|support|billion|million|euros?|dollars?|package|weapons|ammunition|munitions|tanks|missiles|air defen[cs]e|funds?|funding|loans?|grants?|equipment|vehicles|supplies|humanitarian)\b|[$€£]/i;
 /** Forces that are deployed. */

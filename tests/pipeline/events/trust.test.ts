@@ -852,3 +852,26 @@ describe('a compass point places a thing near a place (stop 25)', () => {
     expect([tornado.category, tornado.entry.name, tornado.title]).toEqual(['incident', 'Springfield', 'Tornado south of Springfield']);
   });
 });
+
+describe('outbreaks of disease, a fronted setting, "there" further on (stop 25)', () => {
+  it('finds a cholera outbreak in a region, dated last month', () => {
+    const [outbreak] = eventsOf('The World Health Organization reported a cholera outbreak in the Mykolaiv region last month.');
+    expect([outbreak.category, outbreak.entry.country, outbreak.start]).toEqual(['incident', 'UA', '2024-02-01']);
+  });
+
+  it('places a fire in the city that opens the sentence ("In Kyiv, a block caught fire")', () => {
+    const [fire] = eventsOf('In Kyiv, a 14-story apartment block caught fire on Saturday after being hit, the mayor said.');
+    expect([fire.category, fire.entry.name, fire.start]).toEqual(['incident', 'Kyiv', '2024-03-09']);
+  });
+
+  it('reads "there" several words after the verb, and keeps it out of the title', () => {
+    const events = eventsOf('The president will travel to Rome next week for a conference, his office said. He met Prime Minister Giorgia Meloni there in January.');
+    const meeting = events.find((e) => e.start === '2024-01-01');
+    expect([meeting?.entry.name, meeting?.title]).toEqual(['Rome', 'Meeting with Meloni in Rome']);
+  });
+
+  it('gives "in the capital and Odesa" both the same preposition', () => {
+    const [outbreak] = eventsOf('Officials confirmed outbreaks of measles in the capital and Odesa on Monday.');
+    expect([outbreak?.entry.name, outbreak?.start]).toEqual(['Odesa', '2024-03-11']);
+  });
+});
