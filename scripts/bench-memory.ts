@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GAZETTEER_PATH } from './gazetteer-load.ts';
+import { GAZETTEER_PATH, loadCompactGazetteer } from './gazetteer-load.ts';
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { CORPUS_DEFAULTS, generatedCorpus } from './bench-corpus.ts';
 import { buildCli, cliStale } from './build-cli.ts';
@@ -53,6 +53,8 @@ const { values, positionals } = parseArgs({ options: { baseline: { type: 'string
 const only = positionals.join(' ');
 const builds: [string, string][] = [...(values.baseline ? [['baseline', values.baseline] as [string, string]] : []), ['this build', 'build/cli']];
 if (cliStale()) buildCli();
+// The compact gazetteer is made from the JSON on its first load after a build: here, not in a measured run.
+loadCompactGazetteer();
 const data = JSON.parse(readFileSync(GAZETTEER_PATH, 'utf8')) as GazetteerData;
 const root = mkdtempSync(join(tmpdir(), 'flankline-bench-memory-'));
 try {

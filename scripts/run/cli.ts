@@ -17,7 +17,7 @@ import { mainThreadCpuUs } from './thread-cpu.ts';
 import { count } from '../../src/pipeline/index.ts';
 
 export interface RunArgs {
-  /** Worker processes; 1 runs in this thread; null: every core, but one thread for a small corpus (POOL_DEFAULTS). */
+  /** Worker processes; 1 runs in this thread; null: the cores that pay for themselves and fit in memory (memory.ts processesFor). */
   workers: number | null;
   /** redis://HOST:PORT: run the documents on the queue's workers instead of this machine's workers. */
   queue: string | null;
