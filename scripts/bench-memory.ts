@@ -1,11 +1,15 @@
 // Peak memory (and time) of the geocode command as a user runs it: one document of about 5 MB, the size limit, and
 // 2,000 news-sized documents, each beside a baseline of one small document in the same run (the gazetteer and the
-// runtime alone). Run by npm run bench:pipeline; prints figures, asserts nothing. docs/hardening.md quotes them.
+// runtime alone). Run by npm run bench:pipeline, or alone: npm run bench:memory -- [WORDS] [--baseline DIR], where WORDS
+// keeps the corpora whose label holds them and DIR is another checkout's built CLI (its build/cli, beside its src/), run
+// on each corpus just before this one, so old and new are measured in the same minutes. Prints figures, asserts
+// nothing. docs/hardening.md quotes them.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GAZETTEER_PATH } from './gazetteer-load.ts';
+import { parseArgs } from 'node:util';
+import { GAZETTEER_PATH, loadCompactGazetteer } from './gazetteer-load.ts';
 import type { GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { CORPUS_DEFAULTS, generatedCorpus } from './bench-corpus.ts';
 import { buildCli, cliStale } from './build-cli.ts';
@@ -23,9 +27,9 @@ const CORPORA: { label: string; shape: { documents: number; sentencesPerDocument
   // About 90 bytes a sentence: 54,000 sentences make a document just under the 5 MB limit.
   { label: '1 document of 54,000 sentences', shape: { documents: 1, sentencesPerDocument: 54_000 } },
   { label: 'the same, --memory-mb 300', shape: { documents: 1, sentencesPerDocument: 54_000 }, args: ['--memory-mb', String(MEMORY_BENCH.budgetMb)] },
-  // By default as many worker processes as cores while half the free memory holds them (scripts/run/memory.ts)...
+  // By default in this process: worker processes would not win back their start on so few (scripts/run/memory.ts)...
   { label: '2,000 documents of 30 sentences', shape: { documents: 2000, sentencesPerDocument: 30 } },
-  // ...and within the budget, which runs them in the main process.
+  // ...and within the budget, which runs them in this process too.
   { label: '2,000 documents, --memory-mb 300', shape: { documents: 2000, sentencesPerDocument: 30 }, args: ['--memory-mb', String(MEMORY_BENCH.budgetMb)] },
 ];
 
@@ -33,9 +37,9 @@ const CORPORA: { label: string; shape: { documents: number; sentencesPerDocument
  * Runs the geocode command and samples what it and its worker processes hold at once (`atOnceMb`, tree-memory.ts):
  * the "peak" its line prints adds each process's own peak, which need not come together.
  */
-function geocode(args: string[]): Promise<{ stdout: string; stderr: string; status: number | null; atOnceMb: number }> {
+function geocode(cli: string, args: string[]): Promise<{ stdout: string; stderr: string; status: number | null; atOnceMb: number }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['build/cli/geocode.mjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(cli, 'geocode.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const sampler = sampleTreePeak(child.pid!);
     let stdout = '';
     let stderr = '';
@@ -45,8 +49,12 @@ function geocode(args: string[]): Promise<{ stdout: string; stderr: string; stat
   });
 }
 
-const only = process.argv.slice(2).join(' ');
+const { values, positionals } = parseArgs({ options: { baseline: { type: 'string' } }, allowPositionals: true });
+const only = positionals.join(' ');
+const builds: [string, string][] = [...(values.baseline ? [['baseline', values.baseline] as [string, string]] : []), ['this build', 'build/cli']];
 if (cliStale()) buildCli();
+// The compact gazetteer is made from the JSON on its first load after a build: here, not in a measured run.
+loadCompactGazetteer();
 const data = JSON.parse(readFileSync(GAZETTEER_PATH, 'utf8')) as GazetteerData;
 const root = mkdtempSync(join(tmpdir(), 'flankline-bench-memory-'));
 try {
@@ -54,7 +62,7 @@ try {
     `its line, what it and its workers held at once; "sampled here": the same, sampled by this bench every 50 ms; ` +
     `load average ${loadavg()[0].toFixed(1)}: the machine may be shared, so times are noisy):`);
   for (const [k, { label, shape, args = [] }] of CORPORA.entries()) {
-    // `npx tsx scripts/bench-memory.ts 2,000`: the baseline and the corpora whose label holds the words given.
+    // `npm run bench:memory -- 2,000`: the baseline and the corpora whose label holds the words given.
     if (k > 0 && only && !label.includes(only)) continue;
     const input = join(root, `in-${k}`);
     mkdirSync(input);
@@ -64,17 +72,20 @@ try {
       writeFileSync(join(input, doc.file), doc.bytes);
       bytes += doc.bytes.length;
     }
-    const started = performance.now();
-    const run = await geocode(['--input', input, '--output', join(root, `out-${k}/events.geojson`), ...args]);
-    const seconds = (performance.now() - started) / 1000;
-    // geocode's own figures: what it and its workers held at once, and (with workers) the sum of each process's own peak
-    const line = /peak memory (\d+) MB(?: at once, (\d+) MB adding)?/.exec(run.stdout + run.stderr);
-    const peakMb = Number(line?.[1] ?? NaN);
-    const summed = line?.[2] ? ` (${line[2]} MB adding each process's peak)` : '';
-    const status = run.status === 0 || run.status === 1 ? '' : ` (exit ${run.status}: ${run.stderr.split('\n').find((l) => l.includes('geocode:')) ?? ''})`;
-    const ranOn = / run on ([^,:]+)/.exec(run.stdout)?.[1] ?? '?';
-    console.log(`  ${label.padEnd(34)} ${(bytes / 1_048_576).toFixed(1).padStart(5)} MB of text  peak ${peakMb.toFixed(0).padStart(4)} MB  ` +
-      `sampled here ${run.atOnceMb.toFixed(0).padStart(4)} MB  ${seconds.toFixed(1).padStart(5)} s  on ${ranOn}${summed}${status}`);
+    for (const [name, cli] of builds) {
+      const started = performance.now();
+      const run = await geocode(cli, ['--input', input, '--output', join(root, `out-${k}-${name.replace(' ', '-')}/events.geojson`), ...args]);
+      const seconds = (performance.now() - started) / 1000;
+      // geocode's own figures: what it and its workers held at once, and (with workers) the sum of each process's own peak
+      const line = /peak memory (\d+) MB(?: at once, (\d+) MB adding)?/.exec(run.stdout + run.stderr);
+      const peakMb = Number(line?.[1] ?? NaN);
+      const summed = line?.[2] ? ` (${line[2]} MB adding each process's peak)` : '';
+      const status = run.status === 0 || run.status === 1 ? '' : ` (exit ${run.status}: ${run.stderr.split('\n').find((l) => l.includes('geocode:')) ?? ''})`;
+      const ranOn = / run on ([^,:]+)/.exec(run.stdout)?.[1] ?? '?';
+      const who = builds.length > 1 ? `${name.padEnd(10)} ` : '';
+      console.log(`  ${label.padEnd(34)} ${who}${(bytes / 1_048_576).toFixed(1).padStart(5)} MB of text  peak ${peakMb.toFixed(0).padStart(4)} MB  ` +
+        `sampled here ${run.atOnceMb.toFixed(0).padStart(4)} MB  ${seconds.toFixed(1).padStart(5)} s  on ${ranOn}${summed}${status}  (load ${loadavg()[0].toFixed(1)})`);
+    }
   }
 } finally {
   rmSync(root, { recursive: true, force: true });

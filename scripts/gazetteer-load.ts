@@ -5,12 +5,16 @@ import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSyn
 import { threadId } from 'node:worker_threads';
 import { readBuiltJson } from './built-json.ts';
 import { GAZETTEER_DEFAULTS, type Gazetteer, type GazetteerData, type GazetteerOptions } from '../src/pipeline/gazetteer.ts';
-import { compactHeader, encodeGazetteer, openGazetteer } from '../src/pipeline/gazetteer-compact.ts';
+import { COMPACT_FORMAT, compactHeader, encodeGazetteer, openGazetteer } from '../src/pipeline/gazetteer-compact.ts';
 
 export const GAZETTEER_PATH = 'geo/build/gazetteer.json';
 
-/** Where the compact buffer of a JSON index is saved: beside it, `.bin` for `.json`. */
-export const compactPathOf = (jsonPath: string) => `${jsonPath.replace(/\.json$/, '')}.bin`;
+/**
+ * Where the compact buffer of a JSON index is saved: beside it, `.<format>.bin` for `.json`. The layout's number in the
+ * name lets checkouts of two layouts (a branch and main, built side by side) each keep theirs instead of making it
+ * again from the JSON on every run, which takes seconds and a few hundred MB.
+ */
+export const compactPathOf = (jsonPath: string) => `${jsonPath.replace(/\.json$/, '')}.${COMPACT_FORMAT}.bin`;
 
 /** The file, whole, in one buffer. */
 function readWhole(path: string): Uint8Array {

@@ -9,7 +9,7 @@ import { createInProcess } from './in-process.ts';
 import { openSource, SourceError } from './inputs.ts';
 import { createPool, POOL_DEFAULTS } from './pool.ts';
 import { createProgress } from './progress.ts';
-import { defaultBudgetMb, favourMemory, favourMemoryFlag, processesWithin } from './memory.ts';
+import { defaultBudgetMb, favourMemory, favourMemoryFlag, processesFor } from './memory.ts';
 import { missingResource, type RunSettings } from './resources.ts';
 import { POINT_CONVENTIONS, type PointConvention } from '../../src/pipeline/gazetteer.ts';
 import { runCorpus, type CorpusRun } from './run-corpus.ts';
@@ -17,7 +17,7 @@ import { mainThreadCpuUs } from './thread-cpu.ts';
 import { count } from '../../src/pipeline/index.ts';
 
 export interface RunArgs {
-  /** Worker processes; 1 runs in this thread; null: every core, but one thread for a small corpus (POOL_DEFAULTS). */
+  /** Worker processes; 1 runs in this thread; null: the cores that pay for themselves and fit in memory (memory.ts processesFor). */
   workers: number | null;
   /** --processes N: run on N worker processes even when N is 1 or the documents are few (to measure the pool against this thread). */
   processes?: boolean;
@@ -94,22 +94,35 @@ export interface RunDocumentsOptions {
 
 type QueueModule = typeof import('./queue.ts');
 
-/** `mentions`: the run writes mentions.json, so the documents' mention records are made (else they are not). */
-function executorFor(run: RunArgs, version: string, log: (line: string) => void, queue: QueueModule | null, mentions: boolean): (toRun: number | null, cached: number) => Executor {
+/**
+ * `mentions`: the run writes mentions.json, so the documents' mention records are made (else they are not).
+ * `expected`: the documents the source holds, cached ones included (null: not known), read when the run has many.
+ */
+function executorFor(run: RunArgs, version: string, log: (line: string) => void, queue: QueueModule | null, mentions: boolean,
+  expected: () => number | null): (toRun: number | null, cached: number) => Executor {
   const batch = run.batchSize !== null ? { batchSize: run.batchSize } : {};
   // A queue's workers are started with the same settings: the queue's name carries the version, settings included.
   if (queue !== null) return () => queue.createQueueProducer(run.queue!, version, log, { ...queue.QUEUE_DEFAULTS, ...batch });
   const pool = (workers: number) => createPool(workers, { ...POOL_DEFAULTS, ...batch }, run.settings, { mentions, v8Flags: run.memoryMb != null ? [favourMemoryFlag()] : [] });
+  const inProcess = () => {
+    // One process holds the models, the gazetteer, the documents' working memory and every result in one heap: it
+    // collects sooner (2,000 news-sized documents: 356 -> 252 MB, docs/hardening.md "Memory").
+    favourMemory();
+    return createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings, mentions);
+  };
   return (toRun, cached) => {
     if (run.processes) return pool(run.workers!);
-    const affordable = () => processesWithin(availableParallelism(), run.memoryMb ?? defaultBudgetMb());
+    const budget = () => run.memoryMb ?? defaultBudgetMb();
     // Few documents to run beside many in the cache (a re-run that adds a few): one worker process runs them while
     // this one reads the cache, if a worker fits beside it. Few in a small corpus: this thread, no worker to start.
-    // Otherwise every core, as far as the workers fit in the memory budget (memory.ts).
-    if (run.workers === null && toRun !== null) return cached >= POOL_DEFAULTS.readWhileRunning && affordable() > 1 ? pool(1) : createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings, mentions);
-    const workers = run.workers ?? affordable();
-    if (workers > 1) return pool(workers);
-    return createInProcess(run.batchSize ?? POOL_DEFAULTS.batchSize, run.settings, mentions);
+    if (run.workers === null && toRun !== null) {
+      return cached >= POOL_DEFAULTS.readWhileRunning && processesFor(null, availableParallelism(), budget()) > 1 ? pool(1) : inProcess();
+    }
+    // Otherwise worker processes as far as they pay for themselves on the documents left to run (at most the source's
+    // documents less those the cache held so far) and fit in the memory budget (memory.ts); else this process.
+    const total = expected();
+    const workers = run.workers ?? processesFor(toRun ?? (total === null ? null : total - cached), availableParallelism(), budget());
+    return workers > 1 ? pool(workers) : inProcess();
   };
 }
 
@@ -150,7 +163,7 @@ export async function runDocuments(opts: RunDocumentsOptions): Promise<DocumentR
   let run: CorpusRun;
   try {
     run = await runCorpus(source, {
-      executor: executorFor(opts.run, version, opts.log, queue, opts.keepMentions),
+      executor: executorFor(opts.run, version, opts.log, queue, opts.keepMentions, () => source.expected()),
       fewDocuments: POOL_DEFAULTS.smallCorpus,
       cache,
       keepMentions: opts.keepMentions,

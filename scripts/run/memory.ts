@@ -1,6 +1,7 @@
 // How many worker processes a run can afford: each process holds its own runtime, the pipeline's code, the tagger's
 // model, the compact gazetteer and its documents' working memory, so cores alone would let a many-core machine, or a
-// small container, run out of memory. Figures measured with scripts/bench-memory.ts (docs/hardening.md, "Memory").
+// small container, run out of memory; and each costs a start and a compiler's warm-up that only enough documents win
+// back. Figures measured with scripts/bench-memory.ts and bench-pipeline.ts (docs/hardening.md, "Memory").
 import { freemem } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -30,6 +31,14 @@ export const MEMORY_DEFAULTS = {
    * the document; news-sized documents never pay it.
    */
   collectAboveChars: 1_000_000,
+  /**
+   * Documents to run that each worker process needs before a pool is faster than this process alone. A worker pays
+   * its start and its compiler's warm-up (about 3.5 s of CPU each) and about 15% more CPU a document than one
+   * process, whose V8 helper threads already use part of a second core; on this 2-core machine two workers were slower
+   * than one process on 2,000 and 4,000 dense documents (load 6) and on 2,000 at load 3 (0.93x, issue 17), faster on
+   * 10,000 (docs/hardening.md, "Memory"). Fewer documents run in this process, which also holds half the memory.
+   */
+  documentsPerWorker: 3000,
 };
 
 /**
@@ -42,6 +51,23 @@ export function processesWithin(cores: number, budgetMb: number, opts = MEMORY_D
   const fit = Math.floor((budgetMb - opts.mainMb) / opts.workerMb);
   const processes = Math.min(cores, fit);
   return processes >= 2 ? processes : 1;
+}
+
+/**
+ * Worker processes that pay for themselves on `documents` to run (null: not known, as many as cores): each must get
+ * documentsPerWorker of them; 1 means this process alone.
+ */
+export function workersThatPay(documents: number | null, cores: number, opts = MEMORY_DEFAULTS): number {
+  const workers = documents === null ? cores : Math.min(cores, Math.floor(documents / opts.documentsPerWorker));
+  return workers >= 2 ? workers : 1;
+}
+
+/**
+ * The processes a run without --workers uses for `documents` to run: worker processes as far as they pay for themselves
+ * and fit in `budgetMb` beside the main process, else this process alone (1).
+ */
+export function processesFor(documents: number | null, cores: number, budgetMb: number, opts = MEMORY_DEFAULTS): number {
+  return Math.min(workersThatPay(documents, cores, opts), processesWithin(cores, budgetMb, opts));
 }
 
 /**

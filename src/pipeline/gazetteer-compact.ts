@@ -11,12 +11,15 @@
 //   bytes 12..12+L  the header
 //   then            the sections the header lists, each at an offset that is a multiple of 8
 //
-// A string table is two sections: `<name>.offsets` (Uint32, one more than its strings) and `<name>.chars` (Uint16).
-// Sorted tables (name keys, common words, given names) are in UTF-16 code unit order, as JavaScript compares strings.
+// A string table is two sections: `<name>.offsets` (Uint32, one more than its strings, in bytes) and `<name>.chars`
+// (bytes): each UTF-16 code unit in one to three bytes, as UTF-8 writes a character of the same value (ids and most
+// names are ASCII: 9 MB less than two bytes a unit). Units, not characters, so a lone surrogate is kept and the bytes
+// compare as the units do. Sorted tables (name keys, common words, given names) are in UTF-16 code unit order, as
+// JavaScript compares strings.
 import { GAZETTEER_DEFAULTS, gazetteerOver, type Gazetteer, type GazetteerColumns, type GazetteerData, type GazetteerOptions } from './gazetteer.ts';
 
 /** Bump when the layout changes: a saved buffer of another format is rebuilt from the JSON. */
-export const COMPACT_FORMAT = 1;
+export const COMPACT_FORMAT = 2;
 const MAGIC = 0x5a474c46; // 'FLGZ' little-endian
 
 type SectionType = 'u8' | 'u16' | 'u32' | 'f64';
@@ -57,13 +60,33 @@ function dictionary(values: string[], what: string): { list: string[]; codes: Ui
   return { list, codes };
 }
 
-function stringTable(strings: readonly string[]): { offsets: Uint32Array; chars: Uint16Array } {
+/** Bytes code unit `u` takes in a string table. */
+const unitBytes = (u: number) => (u < 0x80 ? 1 : u < 0x800 ? 2 : 3);
+
+function stringTable(strings: readonly string[]): { offsets: Uint32Array; chars: Uint8Array } {
   const offsets = new Uint32Array(strings.length + 1);
   let total = 0;
-  strings.forEach((s, i) => { offsets[i] = total; total += s.length; });
+  strings.forEach((s, i) => {
+    offsets[i] = total;
+    for (let c = 0; c < s.length; c++) total += unitBytes(s.charCodeAt(c));
+  });
   offsets[strings.length] = total;
-  const chars = new Uint16Array(total);
-  strings.forEach((s, i) => { for (let c = 0, o = offsets[i]; c < s.length; c++) chars[o + c] = s.charCodeAt(c); });
+  const chars = new Uint8Array(total);
+  let at = 0;
+  for (const s of strings) {
+    for (let c = 0; c < s.length; c++) {
+      const u = s.charCodeAt(c);
+      if (u < 0x80) chars[at++] = u;
+      else if (u < 0x800) {
+        chars[at++] = 0xc0 | (u >> 6);
+        chars[at++] = 0x80 | (u & 0x3f);
+      } else {
+        chars[at++] = 0xe0 | (u >> 12);
+        chars[at++] = 0x80 | ((u >> 6) & 0x3f);
+        chars[at++] = 0x80 | (u & 0x3f);
+      }
+    }
+  }
   return { offsets, chars };
 }
 
@@ -107,7 +130,7 @@ export function encodeGazetteer(data: GazetteerData, source: Record<string, unkn
     kinds, countries, featureCodes: featureCodes.codes, admin1: admin1.codes, idOrder,
     nameStarts: names.starts, namePostings: names.postings, adjectiveStarts: adjectives.starts, adjectivePostings: adjectives.postings,
   };
-  const tables: [string, { offsets: Uint32Array; chars: Uint16Array }][] = [
+  const tables: [string, { offsets: Uint32Array; chars: Uint8Array }][] = [
     ['ids', stringTable(ids)], ['names', stringTable(data.names.split('\n'))], ['nameKeys', names.keys], ['adjectiveKeys', adjectives.keys],
     ['commonWords', stringTable(data.commonWords.split('\n').sort(compareUnits))],
     ['givenNames', stringTable(data.givenNames.split('\n').sort(compareUnits))],
@@ -164,9 +187,9 @@ export function compactHeader(bytes: Uint8Array): CompactHeader | null {
   return fits ? header : null;
 }
 
-/** Strings stored back to back; `get` makes a JavaScript string only when asked. */
+/** Strings stored back to back (stringTable's bytes); `get` makes a JavaScript string only when asked. */
 class StringTable {
-  constructor(private readonly offsets: Uint32Array, private readonly chars: Uint16Array) {}
+  constructor(private readonly offsets: Uint32Array, private readonly chars: Uint8Array) {}
 
   get length(): number {
     return this.offsets.length - 1;
@@ -175,23 +198,35 @@ class StringTable {
   get(i: number): string {
     const from = this.offsets[i];
     const to = this.offsets[i + 1];
+    let ascii = true;
+    for (let p = from; p < to && ascii; p++) ascii = this.chars[p] < 0x80;
     // Names are short; fromCharCode takes a typed array's units directly, in chunks for safety with long ones.
-    if (to - from <= 4096) return String.fromCharCode.apply(null, this.chars.subarray(from, to) as unknown as number[]);
+    if (ascii && to - from <= 4096) return String.fromCharCode.apply(null, this.chars.subarray(from, to) as unknown as number[]);
+    const units: number[] = [];
+    for (let p = from; p < to;) {
+      const b = this.chars[p++];
+      if (b < 0x80) units.push(b);
+      else if (b < 0xe0) units.push(((b & 0x1f) << 6) | (this.chars[p++] & 0x3f));
+      else units.push(((b & 0x0f) << 12) | ((this.chars[p++] & 0x3f) << 6) | (this.chars[p++] & 0x3f));
+    }
     let s = '';
-    for (let at = from; at < to; at += 4096) s += String.fromCharCode.apply(null, this.chars.subarray(at, Math.min(to, at + 4096)) as unknown as number[]);
+    for (let at = 0; at < units.length; at += 4096) s += String.fromCharCode.apply(null, units.slice(at, at + 4096));
     return s;
   }
 
-  /** String i compared with `key`, in code unit order (JavaScript's < on strings). */
+  /** String i compared with `key`, in code unit order (JavaScript's < on strings): below 0, 0 or above 0. */
   compare(i: number, key: string): number {
-    const from = this.offsets[i];
-    const length = this.offsets[i + 1] - from;
-    const common = Math.min(length, key.length);
-    for (let c = 0; c < common; c++) {
-      const d = this.chars[from + c] - key.charCodeAt(c);
+    const chars = this.chars;
+    const to = this.offsets[i + 1];
+    let p = this.offsets[i];
+    let c = 0;
+    while (p < to && c < key.length) {
+      let u = chars[p++];
+      if (u >= 0x80) u = u < 0xe0 ? ((u & 0x1f) << 6) | (chars[p++] & 0x3f) : ((u & 0x0f) << 12) | ((chars[p++] & 0x3f) << 6) | (chars[p++] & 0x3f);
+      const d = u - key.charCodeAt(c++);
       if (d !== 0) return d;
     }
-    return length - key.length;
+    return p < to ? 1 : c < key.length ? -1 : 0;
   }
 
   /** The first position whose string is not below `key`, in a sorted table. */
@@ -242,7 +277,7 @@ export function compactColumns(bytes: Uint8Array): GazetteerColumns {
     const [offset, count, type] = found;
     return new ARRAY_OF[type](bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, count) as InstanceType<(typeof ARRAY_OF)[T]>;
   }
-  const table = (name: string) => new StringTable(section<'u32'>(`${name}.offsets`), section<'u16'>(`${name}.chars`));
+  const table = (name: string) => new StringTable(section<'u32'>(`${name}.offsets`), section<'u8'>(`${name}.chars`));
   const ids = table('ids');
   const names = table('names');
   const idOrder = section<'u32'>('idOrder');

@@ -44,6 +44,20 @@ describe('compact gazetteer', () => {
     expect(probes.length).toBeGreaterThan(5_000);
   });
 
+  it('openGazetteer() keeps names in any script, a lone surrogate included, and finds them as the JSON index does', () => {
+    // One, two and three bytes a code unit; a surrogate alone is a unit like any other.
+    for (const name of ['Zürich', 'Київ', '東京', 'A\ud800b', 'Ωmega\uffff']) {
+      const index = tinyIndex(name);
+      const small = openGazetteer(encodeGazetteer(index));
+      const whole = createGazetteer(index);
+      expect(small.byId('gn:1')?.name).toBe(name);
+      for (const key of [normaliseName(name), `${normaliseName(name)}a`, normaliseName(name).slice(0, -1), 'poland', 'zz']) {
+        expect(small.lookupName(key), key).toEqual(whole.lookupName(key));
+      }
+      expect(small.lookupName(normaliseName(name)).length).toBe(1);
+    }
+  });
+
   it('openGazetteer() finds the names one slip from a misspelt multi-word name exactly as the JSON index does', () => {
     // Misspelt by one slip each: a letter dropped, added, changed, two swapped; and names no slip reaches.
     const slips = ['mihail kogalniceau', 'port elizabteh', 'san fransisco', 'rio de janiero', 'kuala lumpurr', 'nizhny novgorot'];

@@ -2,9 +2,9 @@
 // A token object costs about 140 bytes (Node's V8 has no pointer compression), so a 5 MB document's 850,000 tokens
 // held 122 MB from the language stage to the end of the events stage. Here a token is seven numbers in typed columns
 // (its offsets, its part of speech, its clause and its three words as indices into the document's own word list),
-// about 25 bytes, and a sentence's tokens become objects again only while a stage reads that sentence. The clauses
-// and verb groups are kept as analyseSentence made them: they are few, and the events stage holds verb groups by
-// identity from one pass to the next.
+// 15 bytes while the document has fewer than 65,536 distinct words, and a sentence's tokens become objects again only
+// while a stage reads that sentence. The clauses and verb groups are kept as analyseSentence made them: they are few,
+// and the events stage holds verb groups by identity from one pass to the next.
 import { analyseSentence, type Clause, type SentenceGrammar, type VerbGroup } from './clauses.ts';
 import type { Pos, Token } from './tagger.ts';
 
@@ -14,26 +14,42 @@ export interface GrammarSource {
   at(i: number): SentenceGrammar | null | undefined;
 }
 
-/** Values a chunk of a column holds: 64 KB, under the C library's threshold for memory of its own (128 KB). */
+/** Values a chunk of a column holds: at most 64 KB, under the C library's threshold for memory of its own (128 KB). */
 const CHUNK_BITS = 14;
 const CHUNK = 1 << CHUNK_BITS;
 
+/** The typed arrays a column keeps its values in, narrowest first; a column starts as narrow as its values allow. */
+type Chunk = Uint8Array | Uint16Array | Int32Array;
+const WIDTHS = [
+  { make: (n: number): Chunk => new Uint8Array(n), max: 0xff },
+  { make: (n: number): Chunk => new Uint16Array(n), max: 0xffff },
+  { make: (n: number): Chunk => new Int32Array(n), max: 0x7fffffff },
+];
+
 /**
- * An Int32 column that grows as tokens are added, in chunks that are never copied once full. A column grown by
+ * A column of numbers that grows as tokens are added, in chunks that are never copied once full. A column grown by
  * doubling freed a buffer of each size up to 4 MB on the way, and its trimmed copy another: glibc then raises the size
  * below which it serves memory from its own heap, which does not shrink, and the process kept the holes (a 5 MB
- * document: 45 MB more resident at its events stage than with that threshold fixed).
+ * document: 45 MB more resident at its events stage than with that threshold fixed). Values are whole numbers from 0;
+ * a column starts in bytes or 16-bit units and is widened, chunk by chunk, by the first value that does not fit (a
+ * part of speech fits a byte, a token's length and a clause's number 16 bits: 850,000 tokens take 11 MB less).
  */
 class Column {
-  private readonly chunks: Int32Array[] = [new Int32Array(1024)];
+  private width: number;
+  private readonly chunks: Chunk[];
+  constructor(width: 0 | 1 | 2) {
+    this.width = width;
+    this.chunks = [WIDTHS[width].make(1024)];
+  }
   set(k: number, value: number): void {
+    if (value > WIDTHS[this.width].max || value < 0) this.widen(value);
     const c = k >> CHUNK_BITS;
     let chunk = this.chunks[c];
-    if (chunk === undefined) this.chunks.push((chunk = new Int32Array(1024)));
+    if (chunk === undefined) this.chunks.push((chunk = WIDTHS[this.width].make(1024)));
     const at = k & (CHUNK - 1);
     // Only the last chunk grows (by doubling, up to CHUNK): every earlier one is full.
     if (at >= chunk.length) {
-      const grown = new Int32Array(Math.min(chunk.length * 2, CHUNK));
+      const grown = WIDTHS[this.width].make(Math.min(chunk.length * 2, CHUNK));
       grown.set(chunk);
       this.chunks[c] = chunk = grown;
     }
@@ -47,13 +63,30 @@ class Column {
     const last = this.chunks.length - 1;
     this.chunks[last] = this.chunks[last].slice(0, length - last * CHUNK);
   }
+  /** Copies every chunk into the narrowest width that holds `value` (values below 0 take the widest). */
+  private widen(value: number): void {
+    while (this.width < WIDTHS.length - 1 && (value < 0 || value > WIDTHS[this.width].max)) this.width++;
+    for (let c = 0; c < this.chunks.length; c++) {
+      const wide = WIDTHS[this.width].make(this.chunks[c].length);
+      wide.set(this.chunks[c]);
+      this.chunks[c] = wide;
+    }
+  }
 }
 
 export class DocumentGrammars implements GrammarSource {
   /** The document's distinct words (texts, lower cases, lemmas and parts of speech), each once. */
   private readonly words: string[] = [];
   private readonly wordIds = new Map<string, number>();
-  private readonly columns = { start: new Column(), end: new Column(), text: new Column(), lower: new Column(), lemma: new Column(), pos: new Column(), clause: new Column() };
+  /**
+   * A token: where it starts, its length (end - start), its words, its part of speech (its own id among the
+   * document's parts of speech: a handful) and its clause.
+   */
+  private readonly columns = {
+    start: new Column(2), length: new Column(1), text: new Column(1), lower: new Column(1), lemma: new Column(1), pos: new Column(0), clause: new Column(1),
+  };
+  private readonly tags: string[] = [];
+  private readonly tagIds = new Map<string, number>();
   private tokenCount = 0;
   /** Per sentence: its first token, its number of tokens (-1: not tagged), its clauses and verb groups. */
   private readonly firstToken: Int32Array;
@@ -78,6 +111,16 @@ export class DocumentGrammars implements GrammarSource {
     return id;
   }
 
+  private tag(pos: string): number {
+    let id = this.tagIds.get(pos);
+    if (id === undefined) {
+      id = this.tags.length;
+      this.tags.push(pos);
+      this.tagIds.set(pos, id);
+    }
+    return id;
+  }
+
   /** Analyses sentence i's tokens (analyseSentence) and keeps the result compactly; the tokens are not kept. */
   add(i: number, tokens: Token[]): void {
     const { clauses, clauseOf, verbs } = analyseSentence(tokens);
@@ -91,11 +134,11 @@ export class DocumentGrammars implements GrammarSource {
       const t = tokens[k];
       const at = this.tokenCount++;
       c.start.set(at, t.start);
-      c.end.set(at, t.end);
+      c.length.set(at, t.end - t.start);
       c.text.set(at, this.word(t.text));
       c.lower.set(at, this.word(t.lower));
       c.lemma.set(at, this.word(t.lemma));
-      c.pos.set(at, this.word(t.pos));
+      c.pos.set(at, this.tag(t.pos));
       c.clause.set(at, clauseOf[k]);
     }
     if (this.last?.i === i) this.last = null;
@@ -105,6 +148,7 @@ export class DocumentGrammars implements GrammarSource {
   seal(): this {
     for (const column of Object.values(this.columns)) column.trim(this.tokenCount);
     this.wordIds.clear();
+    this.tagIds.clear();
     return this;
   }
 
@@ -113,13 +157,15 @@ export class DocumentGrammars implements GrammarSource {
     if (this.last?.i === i) return this.last.grammar;
     const n = this.sentenceTokens[i];
     if (n === undefined || n < 0) return null;
-    const { start, end, text, lower, lemma, pos, clause } = this.columns;
+    const { start, length, text, lower, lemma, pos, clause } = this.columns;
     const w = this.words;
+    const tags = this.tags;
     const from = this.firstToken[i];
     const tokens: Token[] = [];
     const clauseOf: number[] = [];
     for (let k = from; k < from + n; k++) {
-      tokens.push({ start: start.get(k), end: end.get(k), text: w[text.get(k)], lower: w[lower.get(k)], lemma: w[lemma.get(k)], pos: w[pos.get(k)] as Pos });
+      const at = start.get(k);
+      tokens.push({ start: at, end: at + length.get(k), text: w[text.get(k)], lower: w[lower.get(k)], lemma: w[lemma.get(k)], pos: tags[pos.get(k)] as Pos });
       clauseOf.push(clause.get(k));
     }
     const grammar: SentenceGrammar = { tokens, clauses: this.structure[i]!.clauses, clauseOf, verbs: this.structure[i]!.verbs };

@@ -5,7 +5,7 @@ import { extractEvents } from '../../../src/pipeline/events/extract.ts';
 import { ingest } from '../../../src/pipeline/ingest.ts';
 import { analyseSentence, tenseAt, type SentenceGrammar } from '../../../src/pipeline/language/clauses.ts';
 import { DocumentGrammars } from '../../../src/pipeline/language/grammars.ts';
-import { tagSentences } from '../../../src/pipeline/language/tagger.ts';
+import { tagSentences, type Token } from '../../../src/pipeline/language/tagger.ts';
 import { recognise } from '../../../src/pipeline/recognise.ts';
 import { resolve } from '../../../src/pipeline/resolve.ts';
 import { segment } from '../../../src/pipeline/segment.ts';
@@ -46,6 +46,19 @@ describe('DocumentGrammars', () => {
     for (let c = 0; c < copies; c++) for (const [j, g] of tagged.entries()) store.add(c * tagged.length + j, g.tokens);
     store.seal();
     for (let k = 0; k < tagged.length * copies; k++) expect(store.at(k)).toEqual(tagged[k % tagged.length]);
+  });
+
+  it('DocumentGrammars gives back tokens whose values outgrow a byte or 16 bits (a 100,000-character token, 200,000 distinct words)', () => {
+    const sentence = (i: number) => Array.from({ length: 10 }, (_, k): Token => {
+      const start = 200_000 * i + 20 * k;
+      const word = `w${i}x${k}`;
+      return { start, end: k === 9 && i === 3 ? start + 100_000 : start + 5, text: word.toUpperCase(), lower: word, lemma: `${word}l`, pos: k % 2 ? 'NOUN' : 'VERB' };
+    });
+    const count = 7_000;
+    const store = new DocumentGrammars(count);
+    for (let i = 0; i < count; i++) store.add(i, sentence(i));
+    store.seal();
+    for (let i = 0; i < count; i++) expect(store.at(i)).toEqual(analyseSentence(sentence(i)));
   });
 
   it('DocumentGrammars.at() gives the same verb groups (the objects, not copies) every time a sentence is read', () => {

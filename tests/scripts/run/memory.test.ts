@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { collectBetweenStages, MEMORY_DEFAULTS, processesWithin } from '../../../scripts/run/memory.ts';
+import { collectBetweenStages, MEMORY_DEFAULTS, processesFor, processesWithin, workersThatPay } from '../../../scripts/run/memory.ts';
 import { documentOptions, DEFAULT_SETTINGS } from '../../../scripts/run/resources.ts';
 
 // A turn of the event loop: a WeakRef's target is kept until the job that made or read it ends.
@@ -23,6 +23,37 @@ describe('processesWithin', () => {
   it('processesWithin() never starts more worker processes than cores, however large the budget', () => {
     expect(processesWithin(2, 64_000)).toBe(2);
     expect(processesWithin(1, 64_000)).toBe(1);
+  });
+});
+
+describe('workersThatPay', () => {
+  const { documentsPerWorker } = MEMORY_DEFAULTS;
+
+  it('workersThatPay() keeps 2,000 documents in this process on two cores: two workers would not win back their start', () => {
+    expect(workersThatPay(2000, 2)).toBe(1);
+    expect(workersThatPay(2 * documentsPerWorker - 1, 2)).toBe(1);
+  });
+
+  it('workersThatPay() starts a worker process for each documentsPerWorker documents, up to the cores', () => {
+    expect(workersThatPay(2 * documentsPerWorker, 2)).toBe(2);
+    expect(workersThatPay(10_000, 2)).toBe(2);
+    expect(workersThatPay(3 * documentsPerWorker, 8)).toBe(3);
+    expect(workersThatPay(1_000_000, 8)).toBe(8);
+    expect(workersThatPay(1_000_000, 1)).toBe(1);
+  });
+
+  it('workersThatPay() starts one a core when the number of documents is not known', () => {
+    expect(workersThatPay(null, 4)).toBe(4);
+  });
+});
+
+describe('processesFor', () => {
+  it('processesFor() runs 2,000 documents in this process whatever the memory, and 10,000 on every core that fits', () => {
+    expect(processesFor(2000, 2, 64_000)).toBe(1);
+    expect(processesFor(10_000, 2, 64_000)).toBe(2);
+    expect(processesFor(10_000, 2, 300)).toBe(1);
+    const { mainMb, workerMb } = MEMORY_DEFAULTS;
+    expect(processesFor(1_000_000, 8, mainMb + 3 * workerMb)).toBe(3);
   });
 });
 

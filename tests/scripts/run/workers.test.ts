@@ -56,7 +56,21 @@ describe('geocode --workers', { timeout: 600_000 }, () => {
     }
   });
 
-  it('geocode --memory-mb 300 runs a corpus too large for one thread by default in this thread, and writes the bytes worker processes write', () => {
+  it('geocode runs a corpus too small for worker processes to win back their start in this process by default, and writes the bytes they write', () => {
+    // Above the few documents a run holds back, far below the documents each worker process needs (memory.ts).
+    const documents = POOL_DEFAULTS.smallCorpus + 8;
+    const corpus = generatedFolder(documents, 5);
+    const alone = temp();
+    const pooled = temp();
+    const run = geocode(['--input', corpus, ...outputsIn(alone), '--no-cache']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`${documents} documents run on this thread`));
+    const workers = geocode(['--input', corpus, ...outputsIn(pooled), '--workers', '2', '--no-cache']);
+    expect(workers.stdout).toMatch(new RegExp(`${documents} documents run on 2 worker processes`));
+    expect(outputsOf(alone)).toEqual(outputsOf(pooled));
+  });
+
+  it('geocode --memory-mb 300 runs a corpus in this thread, and writes the bytes worker processes write', () => {
     const documents = POOL_DEFAULTS.smallCorpus + 8;
     const corpus = generatedFolder(documents, 7);
     const lean = temp();
