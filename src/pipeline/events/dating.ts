@@ -286,7 +286,8 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
   // A noun in a phrase ("in response to Russia's invasion of Ukraine") owns only the dates of its phrase ("the 2022
   // invasion", "the invasion in February 2022"), not the clause's ("has provided aid since October 2020").
   const phrase = p.isVerb || p.argument ? null : phraseSpan(grammar, p);
-  const inScope = (d: DateMention) => phrase ? d.start >= phrase[0] && d.end <= phrase[1] : grammar.clauseOf[tokenIndexAt(grammar, d.start)] === clause;
+  // A date that starts in the phrase is the phrase's, commas and all: "died in a fire Saturday, March 21, at ...".
+  const inScope = (d: DateMention) => phrase ? d.start >= phrase[0] && d.start < phrase[1] : grammar.clauseOf[tokenIndexAt(grammar, d.start)] === clause;
   const own = dated.filter(inScope);
   const nearest = (ds: DateMention[]) => ds.reduce<DateMention | null>((best, d) => (!best || distance(d.start, p.start) < distance(best.start, p.start) ? d : best), null);
   // A clause with two verbs gives each the dates beside it: "Trump today announced a delegation to attend the
