@@ -7,8 +7,11 @@ const MILITARY =
   /\b(missiles?|drones?|rockets?|artillery|shell(s|ing|ed)?|bomb(s|ing|ed|ers)?|air ?strikes?|troops|forces|army|military|militants?|gunmen|insurgents?|rebels?|soldiers|servicemembers|service members|warplanes?|jets?|aircraft|killed|killing|wounded|injured|casualties|offensive|front ?line|fighting|battle|war|invasion|kamikaze|ballistic|munitions?|infrastructure|power (grid|plant|station)s?|refinery|depot|barracks|strongholds?|positions|navy|naval|warships?|battalions?|brigades?|battle ?groups?|tanks?|weapons|defen[cs]e|NATO|allied|enemy)\b/i;
 /** Vehicles, for crashes and collisions. */
 const VEHICLE = /\b(planes?|aircraft|airliners?|helicopters?|jets?|drones?|trains?|cars?|bus(es)?|ships?|vessels?|trucks?|lorr(y|ies)|vehicles?|cargo|flights?|fighters?|boats?|ferr(y|ies)|tankers?|convoys?)\b/i;
-/** What an incident involves: a vehicle, an explosion, a facility, casualties ("the market crash" is none). */
-const INCIDENT = new RegExp(`${VEHICLE.source}|\\b(explo\\w*|blasts?|bombs?|fires?|ammunition|munitions|depots?|factory|factories|plants?|pipelines?|cables?|infrastructure|killed|injured|dead|wounded|casualties|sabotage|damaged?|destroyed|collapsed?)\\b`, 'i');
+/**
+ * What an incident involves: a vehicle, an explosion, a facility, casualties ("the market crash" is none); a death
+ * too, as local news tells it ("passengers who died in an airline crash", "a fatal shooting").
+ */
+const INCIDENT = new RegExp(`${VEHICLE.source}|\\b(explo\\w*|blasts?|bombs?|fires?|ammunition|munitions|depots?|factory|factories|plants?|pipelines?|cables?|infrastructure|killed|injured|dead|wounded|casualties|sabotage|damaged?|destroyed|collapsed?|died|dies|fatal|fatally)\\b`, 'i');
 /** Help given: money, weapons, supplies. */
 const AID = /\b(aid|assistance|support|billion|million|euros?|dollars?|package|weapons|ammunition|munitions|tanks|missiles|air defen[cs]e|funds?|funding|loans?|grants?|equipment|vehicles|supplies|humanitarian)\b|[$€£]/i;
 /** Forces that are deployed. */

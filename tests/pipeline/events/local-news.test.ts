@@ -30,3 +30,15 @@ describe('the day a local story gives its event', () => {
     expect([e.category, e.entry.name, e.status, e.start]).toEqual(['meeting', 'Decatur', 'planned', '2009-08-04']);
   });
 });
+
+describe('what counts as an incident in local news', () => {
+  it('takes a death as the evidence that a crash is an accident', () => {
+    const [e] = eventsOf('Three passengers who died in a crash in Idaho on Sunday were from the county.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Idaho', '2009-06-14']);
+  });
+
+  it('takes a fatal shooting as an incident', () => {
+    const [e] = eventsOf('Two men were charged in Sunday\'s fatal shooting of a farmer near Cayce, deputies said.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Cayce', '2009-06-14']);
+  });
+});
