@@ -5,10 +5,10 @@ import type { Category, Status } from '../../model/event.ts';
 import type { SentenceGrammar, VerbGroup } from '../language/clauses.ts';
 import { subjectBefore, verbOf } from '../language/clauses.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { cueHolds } from '../lexicon/cues.ts';
+import { cueHolds, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DAY_OR_MONTH, HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, PURPOSE_NOUNS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, PURPOSE_NOUNS, ROAD_VEHICLES, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -281,6 +281,34 @@ function personPhrase(tokens: readonly Token[], range: [number, number] | null):
   return nouns.some((t) => NAME_TITLES.has(t.lower) || PERSON_NOUNS.has(t.lower) || PERSON_NOUNS.has(t.lemma)) || (head.pos === 'PROPN' && words.every((t) => t.pos === 'PROPN' || t.pos === 'DET')) || (head.pos === 'PRON' && /^(him|her|them|he|she|they)$/.test(head.lower));
 }
 
+/** The head noun of the one a verb acts on: a passive's subject, else its object. */
+function patientHead(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): Token | null {
+  const range = passive ? phraseBefore(grammar.tokens, group?.first ?? i, grammar.clauseOf) : phraseAfter(grammar.tokens, i);
+  return range ? grammar.tokens[range[1]] : null;
+}
+
+/** "A 27-year-old man was shot twice", "shot a store clerk": a person is shot (not "shot down a drone"). */
+function shotPerson(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): boolean {
+  if (grammar.tokens[i].lemma !== 'shoot' || /^(down|up|off)$/.test(grammar.tokens[i + 1]?.lower ?? '')) return false;
+  const head = patientHead(grammar, group, i, passive);
+  return !!head && VICTIMS.test(head.lower);
+}
+
+/** "was hit by a car", "a pickup struck a pedestrian": a road vehicle hits someone. */
+function runDown(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): boolean {
+  const { tokens } = grammar;
+  if (!/^(hit|strike)$/.test(tokens[i].lemma)) return false;
+  // "hit by a car", a headline's "Man, 34, struck, killed by car": the agent may follow the verbs joined to this one
+  let by = i + 1;
+  while (by < tokens.length && by - i <= 4 && (tokens[by].text === ',' || tokens[by].pos === 'CCONJ' || tokens[by].pos === 'VERB')) by++;
+  const agent = tokens[by]?.lower === 'by' ? phraseAfter(tokens, by) : null;
+  if (agent) return ROAD_VEHICLES.test(tokens[agent[1]].lower);
+  if (passive) return false;
+  const subject = group ? subjectBefore(grammar, group.first - 1) : [];
+  const head = subject[subject.length - 1];
+  return !!head && ROAD_VEHICLES.test(head.lower) && VICTIMS.test(patientHead(grammar, group, i, false)?.lower ?? '');
+}
+
 /** Verbs of people coming together that mean putting things together in the passive. */
 const GATHERING = new Set(['assemble', 'gather', 'collect', 'meet']);
 
@@ -362,7 +390,9 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
     if (t.pos === 'VERB' && !inCompound) {
       const group = grammar.verbs.find((g) => g.head === i);
       // "troops were deployed", "servicemembers deployed there"; not "is contributing"
-      const passive = (!!group && !t.lower.endsWith('ing') && tokens.slice(group.first, i).some((a) => /^(is|are|was|were|be|been|being|'s|'re)$/.test(a.lower))) || group?.form === 'participle';
+      // ... and a headline's "Suspect struck by car", "Man, 34, struck, killed by car": a past form before its agent
+      const headlinePassive = t.lower !== t.lemma && !t.lower.endsWith('ing') && (tokens[i + 1]?.lower === 'by' || (tokens[i + 1]?.text === ',' && tokens[i + 2]?.pos === 'VERB' && tokens[i + 3]?.lower === 'by'));
+      const passive = (!!group && !t.lower.endsWith('ing') && tokens.slice(group.first, i).some((a) => /^(is|are|was|were|be|been|being|'s|'re)$/.test(a.lower))) || group?.form === 'participle' || headlinePassive;
       const framed = frameOf(grammar, i, passive);
       // "go to the summit" is a particle verb; "going to face" is the future
       const particleNext = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') && !/^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
@@ -370,11 +400,14 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const sense = particle ?? lexicon.verb(t.lemma);
       const sensed = framed?.frame.category ?? sense?.category;
       if (!sensed) continue;
+      // "a man was shot twice", "was hit by a car and killed": a person shot or run down outside a war is a crime's or
+      // a road's victim, an incident, whatever casualties the sentence counts; the person is the evidence
+      const civilian = sensed === 'strike' && !warWords(sentence) && (shotPerson(grammar, group, i, passive) || runDown(grammar, group, i, passive));
       // "a new brigade arrived in Rzeszów": a unit that travels is deployed, it meets no one
-      const category = sensed === 'meeting' && !framed && ARRIVALS.has(t.lemma) && group && unitSubject(grammar, group) ? 'deployment' : sensed;
+      const category = civilian ? 'incident' : sensed === 'meeting' && !framed && ARRIVALS.has(t.lemma) && group && unitSubject(grammar, group) ? 'deployment' : sensed;
       const frequent = framed ? true : sense!.frequent;
       // A frame's object is its own evidence ("hosting 700,000 refugees" needs no aid words), unless the frame says otherwise
-      if ((!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence)) continue;
+      if (!civilian && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence)) continue;
       const status = verbStatus(group, category);
       if (status === null) continue;
       if (category === 'meeting' && !framed && group && !animateSubject(grammar, group)) continue;

@@ -45,4 +45,12 @@ export function cueHolds(category: Category, frequent: boolean, sentence: string
   return (frequent && !always) || cue.test(sentence);
 }
 
+/** Words of casualties, which a war and a crime or a road accident share. */
+const CASUALTIES = /\b(killed|killing|wounded|injured|casualties)\b/gi;
+
+/** True when `sentence` speaks of war in words other than its casualties ("troops", "artillery", not "killed"). */
+export function warWords(sentence: string): boolean {
+  return MILITARY.test(sentence.replace(CASUALTIES, ''));
+}
+
 export const CUES = { MILITARY, VEHICLE, AID, FORCES, TERRITORY };

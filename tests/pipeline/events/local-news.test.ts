@@ -42,3 +42,34 @@ describe('what counts as an incident in local news', () => {
     expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Cayce', '2009-06-14']);
   });
 });
+
+describe('a person shot or run down outside a war is a crime\'s or a road\'s victim, not a strike\'s target', () => {
+  it('finds a shooting told by its victim', () => {
+    const [e, ...rest] = eventsOf('A 19-year-old woman was shot twice late Friday in Tallahassee, police said.');
+    expect(rest).toEqual([]);
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Tallahassee', '2009-06-12']);
+  });
+
+  it('files a pedestrian hit by a car as an accident, whatever casualties the sentence counts', () => {
+    const [e, ...rest] = eventsOf('A man was hit by a car in Summerville on Sunday, and two people were injured.');
+    expect(rest).toEqual([]);
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Summerville', '2009-06-14']);
+  });
+
+  it('reads a headline\'s "struck, killed by car" as a passive: the accident the story below it tells', () => {
+    const events = eventsOf('Man, 34, struck, killed by car. SUMMERVILLE — A man was hit by a car and killed early Sunday.');
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.map((e) => [e.category, e.entry.name])).toEqual(events.map(() => ['incident', 'Summerville']));
+  });
+
+  it('reads a headline\'s past form before its agent as a passive: the one struck strikes nothing', () => {
+    const titles = eventsOf('Shoplifting suspect struck by car. ROSWELL - A man was struck by a car on Friday as he fled the store.').map((e) => e.title);
+    expect(titles).toContain('Man struck in Roswell');
+    expect(titles.filter((t) => /strikes/.test(t))).toEqual([]);
+  });
+
+  it('keeps soldiers shot in a war a strike', () => {
+    const [e] = eventsOf('Two soldiers were shot near Donetsk on Friday during an artillery duel.');
+    expect([e.category, e.entry.name]).toEqual(['strike', 'Donetsk']);
+  });
+});
