@@ -96,7 +96,7 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   // Prepositional places attach to the nearest event word before them in the clause ("his meetings in Brussels"),
   // else to the nearest after; a verb also takes a place that a noun inside its own phrase took ("met ... on the
   // margins of the Summit in Brussels").
-  if (placeClause !== pClause) {
+  if (placeClause !== pClause && !joinedParticiple(grammar, p, placeClause)) {
     const otherClauseReports = all.some((o) => clauseOf[o.first] === placeClause) || grammar.verbs.some((g) => g.clause === placeClause && g.form === 'finite');
     if (otherClauseReports || Math.abs(placeClause - pClause) > 1) return null;
   }
@@ -136,6 +136,7 @@ function anotherVerbBetween(grammar: SentenceGrammar, p: Predicate, place: Place
     const t = tokens[k];
     if (t.pos !== 'VERB' || k === p.verb?.head || LISTING_VERBS.has(t.lemma) || (place.first > p.head && LOCATING_VERBS.has(t.lemma))) continue;
     if (place.first > p.head && (k === p.head + 1 || (k === p.head + 2 && tokens[p.head + 1].text === ','))) continue;
+    if (place.first > p.head && joinedParticiple(grammar, p, grammar.clauseOf[k])) continue;
     // only a noun takes no place across a verb before it: "In Warsaw, officials said Biden met Duda" keeps Warsaw
     if (place.first < p.head && p.isVerb) continue;
     return true;
@@ -146,6 +147,17 @@ function anotherVerbBetween(grammar: SentenceGrammar, p: Predicate, place: Place
     if (prep > 0 && tokens[prep - 1].pos === 'NOUN') return true;
   }
   return false;
+}
+
+/**
+ * "was shot and killed in Macon", "was hit by a car and killed in Summerville": clause `c` right after a passive event
+ * is only "and" and a participle, with no subject or auxiliary of its own; it shares the event's, and its place.
+ */
+function joinedParticiple(grammar: SentenceGrammar, p: Predicate, c: number): boolean {
+  if (!p.isVerb || !p.passive || c !== grammar.clauseOf[p.head] + 1) return false;
+  const { tokens } = grammar;
+  const clause = grammar.clauses[c];
+  return grammar.verbs.some((g) => g.clause === c && g.first === g.head && tokens[g.first - 1]?.lower === 'and' && clause.first >= g.first - 1);
 }
 
 function prepIndexBefore(tokens: SentenceGrammar['tokens'], first: number): number {

@@ -73,3 +73,10 @@ describe('a person shot or run down outside a war is a crime\'s or a road\'s vic
     expect([e.category, e.entry.name]).toEqual(['strike', 'Donetsk']);
   });
 });
+
+describe('where a local event happened', () => {
+  it('gives a passive event the place of the participle joined to it ("was shot and killed in Macon")', () => {
+    const [e] = eventsOf('A store clerk was shot and killed in Macon on Thursday.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Macon', '2009-06-11']);
+  });
+});
