@@ -80,3 +80,11 @@ describe('where a local event happened', () => {
     expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Macon', '2009-06-11']);
   });
 });
+
+describe('local fires', () => {
+  it('takes a blaze for the fire it is', () => {
+    const [e] = eventsOf('A blaze destroyed a house in Belgrade on Saturday.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Belgrade', '2009-06-13']);
+  });
+
+});
