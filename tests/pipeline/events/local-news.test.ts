@@ -87,4 +87,14 @@ describe('local fires', () => {
     expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Belgrade', '2009-06-13']);
   });
 
+  it('reads a dateline whose dash came through as a C1 control (Windows-1252 decoded as Latin-1)', () => {
+    const [e] = eventsOf('DAYTON\u0097 City commissioners met Tuesday to discuss the budget.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['meeting', 'Dayton', '2009-06-09']);
+    expect(e.title).not.toMatch(/DAYTON/);
+  });
+
+  it('reads that dash as a dash in the sentence too, not as part of a name', () => {
+    const [e] = eventsOf('FALLS CHURCH\u0097 City council members met Tuesday to discuss the budget.');
+    expect([e.category, e.entry.name, e.title]).toEqual(['meeting', 'Falls Church', 'City council members meet in Falls Church']);
+  });
 });
