@@ -8,7 +8,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DAY_OR_MONTH, HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, PURPOSE_NOUNS, ROAD_VEHICLES, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, PURPOSE_NOUNS, RESPONDERS, ROAD_VEHICLES, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -334,6 +334,17 @@ function privateTravel(grammar: SentenceGrammar, group: VerbGroup, head: number)
   return !!what && KIN.test(what.lower);
 }
 
+/** "firefighters arrived", "officers arrived at the scene", "the first responders to arrive on scene". */
+function answeringCall(grammar: SentenceGrammar, group: VerbGroup, i: number): boolean {
+  const { tokens } = grammar;
+  const subject = subjectBefore(grammar, group.first - 1);
+  const head = subject[subject.length - 1];
+  if (head && RESPONDERS.test(head.lower)) return true;
+  // "... responders to arrive on scene": the infinitive's subject is the noun before "to"
+  if (group.form === 'infinitive' && RESPONDERS.test(tokens[group.first - 2]?.lower ?? '')) return true;
+  return /^(at|on) (the )?scene\b/i.test(tokens.slice(i + 1, i + 4).map((t) => t.lower).join(' '));
+}
+
 /** Military units: when they arrive or travel somewhere, they are deployed there. */
 const UNITS = /^(troops|soldiers|servicemembers|forces|marines|paratroopers|brigade|brigades|battalion|battalions|division|divisions|regiment|regiments|company|companies|battlegroup|battlegroups|squadron|squadrons|jets|fighters|warships|frigates|destroyers|tanks|units?)$/;
 const ARRIVALS = new Set(['arrive', 'travel', 'journey']);
@@ -414,6 +425,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (NEEDS_EVENT_OBJECT.has(t.lemma) && !framed && !eventObject(tokens, i, lexicon)) continue;
       if (category === 'meeting' && !framed && NEEDS_GUEST_OBJECT.has(t.lemma) && (passive || !guestObject(tokens, i))) continue;
       if (category === 'meeting' && !framed && group && TRAVEL_LEMMAS.has(t.lemma) && privateTravel(grammar, group, i)) continue;
+      // "when firefighters arrived at the scene", "deputies arrived at her home": answering a call is part of its incident
+      if (category === 'meeting' && t.lemma === 'arrive' && group && answeringCall(grammar, group, i)) continue;
       // "the statue was assembled", "samples were collected": people gather, things are put together
       if (category === 'meeting' && passive && GATHERING.has(t.lemma)) continue;
       // "the man she met over the Internet": one person alone meets no one; the one met is the noun the clause describes

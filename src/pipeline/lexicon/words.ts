@@ -188,3 +188,9 @@ export const VICTIMS = /^(man|men|woman|women|boy|boys|girl|girls|teen|teens|tee
 
 /** Vehicles of the road: what hits a person in a traffic accident ("hit by a car", "a pickup struck"). */
 export const ROAD_VEHICLES = /^(car|cars|truck|trucks|vehicle|vehicles|bus|buses|train|trains|pickup|pickups|suv|suvs|van|vans|motorcycle|motorcycles|tractor|tractors|driver|drivers|motorist|motorists|sedan|taxi|cab)$/;
+
+/**
+ * Those who answer a call ("when firefighters arrived", "deputies arrived at the home"): their arrival is part of the
+ * fire or the crime they answer, no visit.
+ */
+export const RESPONDERS = /^(firefighters?|firemen|fireman|paramedics?|medics?|emts?|responders?|rescuers?|ambulances?|crews?|officers?|deputies|deputy|troopers?|police|policemen|policeman|engines?)$/;

@@ -98,3 +98,16 @@ describe('local fires', () => {
     expect([e.category, e.entry.name, e.title]).toEqual(['meeting', 'Falls Church', 'City council members meet in Falls Church']);
   });
 });
+
+describe('answering a call is part of what it answers', () => {
+  it('makes no visit of firefighters or deputies arriving', () => {
+    const events = eventsOf('SPRINGFIELD — A fire gutted a barn on Route 4 on Saturday. The roof had collapsed when firefighters arrived at the scene, and deputies arrived soon after.');
+    expect(events.map((e) => e.category)).toEqual(events.map(() => 'incident'));
+    expect(events.length).toBeGreaterThan(0);
+  });
+
+  it('still finds detectives arriving in a city as a visit', () => {
+    const [e] = eventsOf('Detectives from London arrived in Islamabad on Friday to help the inquiry.');
+    expect([e.category, e.entry.name]).toEqual(['meeting', 'Islamabad']);
+  });
+});
