@@ -8,7 +8,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DAY_OR_MONTH, HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, PURPOSE_NOUNS, RESPONDERS, ROAD_VEHICLES, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HOST_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, PURPOSE_NOUNS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -160,6 +160,10 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   // "all meetings have been banned", "the summit was called off": the noun's event is prevented
   if (verb && argument && (NEGATIVE_VERBS.has(verbLemma) || PREVENTING_VERBS.has(verbLemma))) return null;
   if (argument && preventedAfter(grammar, first)) return null;
+  // "overall attacks nationwide have fallen", "fires rose 5 percent": many counted as they rise or fall are a statistic
+  // (a verb in lower case: "meetings in Wichita Falls" names a town)
+  if (verb && argument && verb.head > first && TRENDS.has(verbLemma) && /^\p{Ll}/u.test(tokens[verb.head].text) &&
+    tokens[first].lower !== tokens[first].lemma && /s$/.test(tokens[first].lower)) return null;
   // "there will not be serious negotiations", "there were no talks": an event said not to exist
   if (deniedExistence(tokens, start)) return null;
   // "rejected a grant for the establishment of a centre", "plans for the deployment of troops": the purpose of a thing

@@ -194,3 +194,9 @@ export const ROAD_VEHICLES = /^(car|cars|truck|trucks|vehicle|vehicles|bus|buses
  * fire or the crime they answer, no visit.
  */
 export const RESPONDERS = /^(firefighters?|firemen|fireman|paramedics?|medics?|emts?|responders?|rescuers?|ambulances?|crews?|officers?|deputies|deputy|troopers?|police|policemen|policeman|engines?)$/;
+
+/** Verbs of a count going up or down: "attacks have fallen", "crashes rose 5 percent" tell a statistic, no event. */
+export const TRENDS = new Set([
+  'rise', 'fall', 'drop', 'decline', 'increase', 'decrease', 'double', 'triple', 'climb', 'soar', 'plummet', 'plunge', 'dip',
+  'grow', 'shrink', 'jump', 'spike', 'slow', 'ease', 'dwindle', 'level',
+]);

@@ -111,3 +111,15 @@ describe('answering a call is part of what it answers', () => {
     expect([e.category, e.entry.name]).toEqual(['meeting', 'Islamabad']);
   });
 });
+
+describe('a count is no event', () => {
+  it('makes no attack of attacks said to have fallen', () => {
+    const events = eventsOf('GARDEZ — A roadside bomb killed two soldiers on Thursday. The blast came a day after the army said attacks in the province have fallen sharply.');
+    expect(events.map((e) => e.category)).toEqual(['incident']);
+  });
+
+  it('still finds attacks that happened', () => {
+    const [e] = eventsOf('MOSUL — Attacks on police posts in the province killed four officers on Wednesday, the governor said.');
+    expect([e.category, e.entry.name]).toEqual(['strike', 'Mosul']);
+  });
+});
