@@ -3,6 +3,7 @@
 // stage (the real gazetteer and event lexicon).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { processDocument, type PipelineResources } from '../../../src/pipeline/index.ts';
+import { merge } from '../../../src/pipeline/merge.ts';
 import { loadResources } from '../resources.ts';
 
 let resources: PipelineResources;
@@ -121,5 +122,13 @@ describe('a count is no event', () => {
   it('still finds attacks that happened', () => {
     const [e] = eventsOf('MOSUL — Attacks on police posts in the province killed four officers on Wednesday, the governor said.');
     expect([e.category, e.entry.name]).toEqual(['strike', 'Mosul']);
+  });
+});
+
+describe('one incident, one place', () => {
+  it('keeps a town\'s fire apart from a fire in a town 17 km away told the same day', () => {
+    const candidates = eventsOf('MIDDLETOWN — A fire destroyed the roof of a house on Main Street on Tuesday. A forest fire also burned in Glastonbury on Tuesday.');
+    const merged = merge(candidates);
+    expect(merged.map((e) => e.entry.name).sort()).toEqual(['Glastonbury', 'Middletown']);
   });
 });
