@@ -132,3 +132,15 @@ describe('one incident, one place', () => {
     expect(merged.map((e) => e.entry.name).sort()).toEqual(['Glastonbury', 'Middletown']);
   });
 });
+
+describe('a state capitol is not the U.S. Capitol', () => {
+  it('leaves an event at "the state Capitol" at its dateline\'s town', () => {
+    const [e] = eventsOf('SPRINGFIELD, Ill. -- The Rotary Club will host a luncheon at noon on August 2 at the state Capitol.');
+    expect([e.entry.name, e.start]).toEqual(['Springfield', '2009-08-02']);
+  });
+
+  it('still finds the Capitol itself', () => {
+    const [e] = eventsOf('Senators met at the Capitol on Monday.');
+    expect(e.entry.name).toBe('Capitol Hill');
+  });
+});
