@@ -6,7 +6,7 @@ import type { SentenceGrammar } from '../language/clauses.ts';
 import { AREA_NOUNS, LEAVING, LOCATIVE_PREPOSITIONS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
 import type { GazetteerEntry } from '../types.ts';
 import { baseRole, isSeatOfPower, isSupranationalBody, type PlaceInSentence, type PlaceRole } from './place-roles.ts';
-import type { Predicate } from './predicates.ts';
+import { phraseAfter, type Predicate } from './predicates.ts';
 
 export interface ChosenPlace {
   place: PlaceInSentence;
@@ -165,11 +165,25 @@ function prepIndexBefore(tokens: SentenceGrammar['tokens'], first: number): numb
   return -1;
 }
 
+/**
+ * What the event acts on, with the "of" phrases that continue it: a verb's object, or for an event noun that is its
+ * clause's subject, its verb's ("A fire destroyed the roof of a Main Street home in Torrington").
+ */
+function objectOf(grammar: SentenceGrammar, p: Predicate): [number, number] | null {
+  const { tokens } = grammar;
+  const own = p.object ?? (!p.isVerb && p.argument && p.verb && p.verb.head > p.head && grammar.clauseOf[p.verb.head] === grammar.clauseOf[p.head] ? phraseAfter(tokens, p.verb.head) : null);
+  if (!own) return null;
+  let end = own[1];
+  for (let next = tokens[end + 1]?.lower === 'of' ? phraseAfter(tokens, end + 1) : null; next; next = tokens[end + 1]?.lower === 'of' ? phraseAfter(tokens, end + 1) : null) end = next[1];
+  return [own[0], end];
+}
+
 function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence): boolean {
   const { tokens } = grammar;
   let prep = place.first - 1;
   while (prep > p.head && tokens[prep].pos !== 'ADP') prep--;
   let agentPhrase = false;
+  const object = objectOf(grammar, p);
   for (let k = p.head + 1; k < prep; k++) {
     const t = tokens[k];
     // "incursions by Russian drones into Polish airspace": who did it does not hold the place
@@ -179,7 +193,7 @@ function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSen
     // "hit critical infrastructure, including power grids in Ternopil": examples of the object
     if (/^(including|notably|especially|particularly)$/.test(t.lower) || (t.lower === 'such' && tokens[k + 1]?.lower === 'as')) return false;
     if (t.pos !== 'NOUN' || tokens[k + 1]?.pos !== 'ADP') continue;
-    if (p.object && k >= p.object[0] && k <= p.object[1]) continue;
+    if (object && k >= object[0] && k <= object[1]) continue;
     // only a noun inside a phrase of its own takes the place away ("in support of membership in ..."); a verb's
     // object does not ("an explosion destroyed an ammunition depot near Toropets")
     let s = k;

@@ -126,6 +126,12 @@ describe('a count is no event', () => {
 });
 
 describe('one incident, one place', () => {
+  it('places a fire at the town of what it destroyed ("the roof of a house in Newington")', () => {
+    const [e] = eventsOf('A fire destroyed the roof of a house in Newington on Tuesday.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Newington', '2009-06-09']);
+  });
+
+
   it('keeps a town\'s fire apart from a fire in a town 17 km away told the same day', () => {
     const candidates = eventsOf('MIDDLETOWN — A fire destroyed the roof of a house on Main Street on Tuesday. A forest fire also burned in Glastonbury on Tuesday.');
     const merged = merge(candidates);
