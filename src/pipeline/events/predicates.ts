@@ -407,7 +407,11 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       // "troops were deployed", "servicemembers deployed there"; not "is contributing"
       // ... and a headline's "Suspect struck by car", "Man, 34, struck, killed by car": a past form before its agent
       const headlinePassive = t.lower !== t.lemma && !t.lower.endsWith('ing') && (tokens[i + 1]?.lower === 'by' || (tokens[i + 1]?.text === ',' && tokens[i + 2]?.pos === 'VERB' && tokens[i + 3]?.lower === 'by'));
-      const passive = (!!group && !t.lower.endsWith('ing') && tokens.slice(group.first, i).some((a) => /^(is|are|was|were|be|been|being|'s|'re)$/.test(a.lower))) || group?.form === 'participle' || headlinePassive;
+      // "was fatally stabbed": the adverb before the participle may part it from its auxiliary
+      let auxFrom = group?.first ?? i;
+      while (auxFrom > 0 && tokens[auxFrom - 1].pos === 'ADV' && auxFrom > i - 3) auxFrom--;
+      if (tokens[auxFrom - 1]?.pos === 'AUX') auxFrom--;
+      const passive = (!!group && !t.lower.endsWith('ing') && tokens.slice(Math.min(group.first, auxFrom), i).some((a) => /^(is|are|was|were|be|been|being|'s|'re)$/.test(a.lower))) || group?.form === 'participle' || headlinePassive;
       const framed = frameOf(grammar, i, passive);
       // "go to the summit" is a particle verb; "going to face" is the future
       const particleNext = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') && !/^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');

@@ -69,6 +69,16 @@ describe('a person shot or run down outside a war is a crime\'s or a road\'s vic
     expect(titles.filter((t) => /strikes/.test(t))).toEqual([]);
   });
 
+  it('finds a stabbing told by its victim, and titles it with the participle as written ("stabbed")', () => {
+    const [e] = eventsOf('A woman was stabbed Tuesday morning in Decatur, police said.');
+    expect([e.category, e.entry.name, e.start, e.title]).toEqual(['incident', 'Decatur', '2009-06-09', 'Woman stabbed in Decatur']);
+  });
+
+  it('reads "was fatally stabbed" as a passive though an adverb parts it from its auxiliary', () => {
+    const [e] = eventsOf('A man was fatally stabbed in Independence early Saturday.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Independence', '2009-06-13']);
+  });
+
   it('keeps soldiers shot in a war a strike', () => {
     const [e] = eventsOf('Two soldiers were shot near Donetsk on Friday during an artillery duel.');
     expect([e.category, e.entry.name]).toEqual(['strike', 'Donetsk']);
