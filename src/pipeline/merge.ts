@@ -10,6 +10,11 @@ import { distanceKm } from '../util/geo.ts';
 export const MERGE_DEFAULTS = {
   /** Two cities or sites this close (km) can be one event's place when different documents name them. */
   maxKm: 50,
+  /**
+   * Two incidents (a fire, a crash) at two towns this far apart (km) are two incidents: an incident happens at one spot,
+   * and a local paper names its neighbours' fires in one sentence ("fires in Weston and a forest fire in Glastonbury").
+   */
+  incidentKm: 15,
   /** Within one document, dates this many days apart still name the same event ("a two-day meeting" vs "on October 17"). */
   sameDocumentDays: 7,
   /** Across documents, intervals this many days apart still overlap (a date line written the day after). */
@@ -88,7 +93,12 @@ function samePeople(a: EventCandidate, b: EventCandidate): boolean {
 /** Same category, same or nearby place, same time, and not two different things ("troops" and "Patriot systems"). */
 function compatible(a: EventCandidate, b: EventCandidate, sameDocument: boolean, opts: typeof MERGE_DEFAULTS): boolean {
   return a.category === b.category && (a.what === null || b.what === null || a.what === b.what) &&
-    samePlace(a.entry, b.entry, sameDocument, opts) && sameTime(a, b, sameDocument, opts) && (sameDocument || samePeople(a, b));
+    samePlace(a.entry, b.entry, sameDocument, opts) && !twoSpots(a, b, opts) && sameTime(a, b, sameDocument, opts) && (sameDocument || samePeople(a, b));
+}
+
+/** Incidents at two towns or sites farther apart than `incidentKm`: two fires, not one told twice. */
+function twoSpots(a: EventCandidate, b: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
+  return a.category === 'incident' && a.entry.id !== b.entry.id && isPoint(a.entry) && isPoint(b.entry) && distanceKm(a.entry, b.entry) > opts.incidentKm;
 }
 
 // Places one sentence names side by side are separate events ("around Kurakhove, Vuhledar, and Velyka Novosilka").

@@ -312,6 +312,8 @@ function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Mat
   const before = ctx.text.slice(Math.max(0, start - 24), start);
   // "University of Mount Union" is in Alliance, Ohio: a small town's name after "University of" names the venue too.
   if (/\b(?:University|College|Academy) of (?:the )?$/.test(before) && smallTown()) return true;
+  // "a walk at the state Capitol", "the Texas State Capitol": a state's capitol building, not the U.S. Capitol
+  if (/\bstate $/i.test(before) && /^capitol$/i.test(ctx.text.slice(start, end))) return true;
   return /\b(?:Embassy|Consulate) of (?:the )?$/.test(before);
 }
 

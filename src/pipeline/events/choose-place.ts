@@ -6,7 +6,7 @@ import type { SentenceGrammar } from '../language/clauses.ts';
 import { AREA_NOUNS, HITTING, LEAVING, LOCATIVE_PREPOSITIONS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
 import type { GazetteerEntry } from '../types.ts';
 import { baseRole, isSeatOfPower, isSupranationalBody, type PlaceInSentence, type PlaceRole } from './place-roles.ts';
-import type { Predicate } from './predicates.ts';
+import { phraseAfter, type Predicate } from './predicates.ts';
 
 export interface ChosenPlace {
   place: PlaceInSentence;
@@ -99,7 +99,7 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   // Prepositional places attach to the nearest event word before them in the clause ("his meetings in Brussels"),
   // else to the nearest after; a verb also takes a place that a noun inside its own phrase took ("met ... on the
   // margins of the Summit in Brussels").
-  if (placeClause !== pClause) {
+  if (placeClause !== pClause && !joinedParticiple(grammar, p, placeClause)) {
     const otherClauseReports = all.some((o) => clauseOf[o.first] === placeClause) || grammar.verbs.some((g) => g.clause === placeClause && g.form === 'finite');
     if (otherClauseReports || Math.abs(placeClause - pClause) > 1) return null;
   }
@@ -139,6 +139,7 @@ function anotherVerbBetween(grammar: SentenceGrammar, p: Predicate, place: Place
     const t = tokens[k];
     if (t.pos !== 'VERB' || (k === p.verb?.head && !frontedPhraseBefore(grammar, p, k)) || LISTING_VERBS.has(t.lemma) || (place.first > p.head && LOCATING_VERBS.has(t.lemma))) continue;
     if (place.first > p.head && (k === p.head + 1 || (k === p.head + 2 && tokens[p.head + 1].text === ','))) continue;
+    if (place.first > p.head && joinedParticiple(grammar, p, grammar.clauseOf[k])) continue;
     // only a noun takes no place across a verb before it: "In Warsaw, officials said Biden met Duda" keeps Warsaw
     if (place.first < p.head && p.isVerb) continue;
     // ... unless the place opens the sentence as its setting: "In Kyiv, an apartment block caught fire"
@@ -167,9 +168,33 @@ function frontedSetting(grammar: SentenceGrammar, place: PlaceInSentence): boole
   return place.prep !== null && LOCATIVE_PREPOSITIONS.has(place.prep) && tokens[0]?.lower === place.prep && place.first <= 3 && tokens[place.last + 1]?.text === ',';
 }
 
+/**
+ * "was shot and killed in Macon", "was hit by a car and killed in Summerville": clause `c` right after a passive event
+ * is only "and" and a participle, with no subject or auxiliary of its own; it shares the event's, and its place.
+ */
+function joinedParticiple(grammar: SentenceGrammar, p: Predicate, c: number): boolean {
+  if (!p.isVerb || !p.passive || c !== grammar.clauseOf[p.head] + 1) return false;
+  const { tokens } = grammar;
+  const clause = grammar.clauses[c];
+  return grammar.verbs.some((g) => g.clause === c && g.first === g.head && tokens[g.first - 1]?.lower === 'and' && clause.first >= g.first - 1);
+}
+
 function prepIndexBefore(tokens: SentenceGrammar['tokens'], first: number): number {
   for (let i = first - 1; i >= 0 && first - i < 6; i--) if (tokens[i].pos === 'ADP') return i;
   return -1;
+}
+
+/**
+ * What the event acts on, with the "of" phrases that continue it: a verb's object, or for an event noun that is its
+ * clause's subject, its verb's ("A fire destroyed the roof of a Main Street home in Torrington").
+ */
+function objectOf(grammar: SentenceGrammar, p: Predicate): [number, number] | null {
+  const { tokens } = grammar;
+  const own = p.object ?? (!p.isVerb && p.argument && p.verb && p.verb.head > p.head && grammar.clauseOf[p.verb.head] === grammar.clauseOf[p.head] ? phraseAfter(tokens, p.verb.head) : null);
+  if (!own) return null;
+  let end = own[1];
+  for (let next = tokens[end + 1]?.lower === 'of' ? phraseAfter(tokens, end + 1) : null; next; next = tokens[end + 1]?.lower === 'of' ? phraseAfter(tokens, end + 1) : null) end = next[1];
+  return [own[0], end];
 }
 
 function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence): boolean {
@@ -177,6 +202,7 @@ function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSen
   let prep = place.first - 1;
   while (prep > p.head && tokens[prep].pos !== 'ADP') prep--;
   let agentPhrase = false;
+  const object = objectOf(grammar, p);
   for (let k = p.head + 1; k < prep; k++) {
     const t = tokens[k];
     // "incursions by Russian drones into Polish airspace": who did it does not hold the place
@@ -186,7 +212,7 @@ function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSen
     // "hit critical infrastructure, including power grids in Ternopil": examples of the object
     if (/^(including|notably|especially|particularly)$/.test(t.lower) || (t.lower === 'such' && tokens[k + 1]?.lower === 'as')) return false;
     if (t.pos !== 'NOUN' || tokens[k + 1]?.pos !== 'ADP') continue;
-    if (p.object && k >= p.object[0] && k <= p.object[1]) continue;
+    if (object && k >= object[0] && k <= object[1]) continue;
     // only a noun inside a phrase of its own takes the place away ("in support of membership in ..."); a verb's
     // object does not ("an explosion destroyed an ammunition depot near Toropets")
     let s = k;

@@ -10,11 +10,13 @@ export const DATELINE_DEFAULTS = {
   maxPlaceLineWords: 6,
 };
 
+// Dashes, with the C1 controls U+0096 and U+0097 that Windows-1252's en and em dash become when a page's text was
+// decoded as Latin-1 ("TEGA CAY\u0097 Local fire departments ...").
 // After the place: ", Ukraine", "(AP)", a date, then a dash.
-const AFTER_PLACE = /^(?:,\s*[\p{L}. ]{2,30})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:,\s*[\p{L}\d ,.]{4,30})?\s*(?:[—–]|--?)\s/u;
+const AFTER_PLACE = /^(?:,\s*[\p{L}. ]{2,30})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:,\s*[\p{L}\d ,.]{4,30})?\s*(?:[—–\u0096\u0097]|--?)\s/u;
 
 // A wire dateline opening a sentence: "SAN DIEGO (AP) - ", "WASHINGTON, D.C. — ", "BAGHDAD -- ".
-const WIRE_DATELINE = /^\p{Lu}[\p{Lu}.'-]+(?:\s+\p{Lu}[\p{Lu}.'-]*){0,3}(?:,\s*[\p{L}. ]{2,20})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:[—–]|--?)\s/u;
+const WIRE_DATELINE = /^\p{Lu}[\p{Lu}.'-]+(?:\s+\p{Lu}[\p{Lu}.'-]*){0,3}(?:,\s*[\p{L}. ]{2,20})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:[—–\u0096\u0097]|--?)\s/u;
 
 /** True when a sentence opens with a wire dateline in capitals: a new story begins there. */
 export const opensStory = (sentence: string): boolean => WIRE_DATELINE.test(sentence);
@@ -39,7 +41,7 @@ export function readDateline(text: string, sentences: readonly Sentence[], menti
     const lead = first ? text.slice(s.start, first.start).trim() : '';
     // "WARSAW, Poland, 7 September 2023 — ..."
     if (first && lead === '' && AFTER_PLACE.test(text.slice(first.end, s.end))) {
-      const dash = text.slice(first.end, s.end).search(/[—–]|--?\s/);
+      const dash = text.slice(first.end, s.end).search(/[—–\u0096\u0097]|--?\s/);
       const day = dates.find((d) => d.start >= first.end && d.start < first.end + dash && d.interval?.precision === 'day')?.interval?.start ?? null;
       return { place: mostPrecise(inside.filter((m) => m.start < first.end + dash)), day, sentence: i };
     }

@@ -302,7 +302,8 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
   const setting = !p.isVerb && !p.argument ? governingPreposition(grammar, p) : null;
   const during = setting?.prep === 'during' || (setting?.prep === 'for' && p.verb !== null && p.verb.head < p.first && MOTION_VERBS.has(grammar.tokens[p.verb.head].lemma));
   const phrase = p.isVerb || p.argument || during ? null : phraseSpan(grammar, p);
-  const inScope = (d: DateMention) => phrase ? d.start >= phrase[0] && d.end <= phrase[1] : grammar.clauseOf[tokenIndexAt(grammar, d.start)] === clause;
+  // A date that starts in the phrase is the phrase's, commas and all: "died in a fire Saturday, March 21, at ...".
+  const inScope = (d: DateMention) => phrase ? d.start >= phrase[0] && d.start < phrase[1] : grammar.clauseOf[tokenIndexAt(grammar, d.start)] === clause;
   const own = dated.filter(inScope);
   const nearest = (ds: DateMention[]) => ds.reduce<DateMention | null>((best, d) => (!best || distance(d.start, p.start) < distance(best.start, p.start) ? d : best), null);
   // A clause with two verbs gives each the dates beside it: "Trump today announced a delegation to attend the

@@ -5,10 +5,10 @@ import type { Category, Status } from '../../model/event.ts';
 import type { SentenceGrammar, VerbGroup } from '../language/clauses.ts';
 import { subjectBefore, verbOf } from '../language/clauses.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { cueHolds } from '../lexicon/cues.ts';
+import { cueHolds, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DAY_OR_MONTH, HOST_VERBS, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, UNREAL_PREMODIFIERS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HOST_VERBS, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -168,6 +168,10 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   // "all meetings have been banned", "the summit was called off": the noun's event is prevented
   if (verb && argument && (NEGATIVE_VERBS.has(verbLemma) || PREVENTING_VERBS.has(verbLemma))) return null;
   if (argument && preventedAfter(grammar, first)) return null;
+  // "overall attacks nationwide have fallen", "fires rose 5 percent": many counted as they rise or fall are a statistic
+  // (a verb in lower case: "meetings in Wichita Falls" names a town)
+  if (verb && argument && verb.head > first && TRENDS.has(verbLemma) && /^\p{Ll}/u.test(tokens[verb.head].text) &&
+    tokens[first].lower !== tokens[first].lemma && /s$/.test(tokens[first].lower)) return null;
   // "there will not be serious negotiations", "there were no talks": an event said not to exist
   if (deniedExistence(tokens, start)) return null;
   // "rejected a grant for the establishment of a centre", "plans for the deployment of troops": the purpose of a thing
@@ -306,6 +310,34 @@ function personPhrase(tokens: readonly Token[], range: [number, number] | null):
   return nouns.some((t) => NAME_TITLES.has(t.lower) || PERSON_NOUNS.has(t.lower) || PERSON_NOUNS.has(t.lemma)) || (head.pos === 'PROPN' && words.every((t) => t.pos === 'PROPN' || t.pos === 'DET')) || (head.pos === 'PRON' && /^(him|her|them|he|she|they)$/.test(head.lower));
 }
 
+/** The head noun of the one a verb acts on: a passive's subject, else its object. */
+function patientHead(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): Token | null {
+  const range = passive ? phraseBefore(grammar.tokens, group?.first ?? i, grammar.clauseOf) : phraseAfter(grammar.tokens, i);
+  return range ? grammar.tokens[range[1]] : null;
+}
+
+/** "A 27-year-old man was shot twice", "shot a store clerk": a person is shot (not "shot down a drone"). */
+function shotPerson(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): boolean {
+  if (grammar.tokens[i].lemma !== 'shoot' || /^(down|up|off)$/.test(grammar.tokens[i + 1]?.lower ?? '')) return false;
+  const head = patientHead(grammar, group, i, passive);
+  return !!head && VICTIMS.test(head.lower);
+}
+
+/** "was hit by a car", "a pickup struck a pedestrian": a road vehicle hits someone. */
+function runDown(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): boolean {
+  const { tokens } = grammar;
+  if (!/^(hit|strike)$/.test(tokens[i].lemma)) return false;
+  // "hit by a car", a headline's "Man, 34, struck, killed by car": the agent may follow the verbs joined to this one
+  let by = i + 1;
+  while (by < tokens.length && by - i <= 4 && (tokens[by].text === ',' || tokens[by].pos === 'CCONJ' || tokens[by].pos === 'VERB')) by++;
+  const agent = tokens[by]?.lower === 'by' ? phraseAfter(tokens, by) : null;
+  if (agent) return ROAD_VEHICLES.test(tokens[agent[1]].lower);
+  if (passive) return false;
+  const subject = group ? subjectBefore(grammar, group.first - 1) : [];
+  const head = subject[subject.length - 1];
+  return !!head && ROAD_VEHICLES.test(head.lower) && VICTIMS.test(patientHead(grammar, group, i, false)?.lower ?? '');
+}
+
 /** Verbs of people coming together that mean putting things together in the passive. */
 const GATHERING = new Set(['assemble', 'gather', 'collect', 'meet']);
 
@@ -329,6 +361,17 @@ function privateTravel(grammar: SentenceGrammar, group: VerbGroup, head: number)
   const object = phraseAfter(tokens, head);
   const what = object ? tokens[object[1]] : tokens[head + 1]?.lower === 'with' ? tokens[phraseAfter(tokens, head + 1)?.[1] ?? -1] : undefined;
   return !!what && KIN.test(what.lower);
+}
+
+/** "firefighters arrived", "officers arrived at the scene", "the first responders to arrive on scene". */
+function answeringCall(grammar: SentenceGrammar, group: VerbGroup, i: number): boolean {
+  const { tokens } = grammar;
+  const subject = subjectBefore(grammar, group.first - 1);
+  const head = subject[subject.length - 1];
+  if (head && RESPONDERS.test(head.lower)) return true;
+  // "... responders to arrive on scene": the infinitive's subject is the noun before "to"
+  if (group.form === 'infinitive' && RESPONDERS.test(tokens[group.first - 2]?.lower ?? '')) return true;
+  return /^(at|on) (the )?scene\b/i.test(tokens.slice(i + 1, i + 4).map((t) => t.lower).join(' '));
 }
 
 /** Military units: when they arrive or travel somewhere, they are deployed there. */
@@ -387,7 +430,13 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
     if (t.pos === 'VERB' && !inCompound) {
       const group = grammar.verbs.find((g) => g.head === i);
       // "troops were deployed", "servicemembers deployed there"; not "is contributing"
-      const passive = (!!group && !t.lower.endsWith('ing') && tokens.slice(group.first, i).some((a) => /^(is|are|was|were|be|been|being|'s|'re)$/.test(a.lower))) || group?.form === 'participle';
+      // ... and a headline's "Suspect struck by car", "Man, 34, struck, killed by car": a past form before its agent
+      const headlinePassive = t.lower !== t.lemma && !t.lower.endsWith('ing') && (tokens[i + 1]?.lower === 'by' || (tokens[i + 1]?.text === ',' && tokens[i + 2]?.pos === 'VERB' && tokens[i + 3]?.lower === 'by'));
+      // "was fatally stabbed": the adverb before the participle may part it from its auxiliary
+      let auxFrom = group?.first ?? i;
+      while (auxFrom > 0 && tokens[auxFrom - 1].pos === 'ADV' && auxFrom > i - 3) auxFrom--;
+      if (tokens[auxFrom - 1]?.pos === 'AUX') auxFrom--;
+      const passive = (!!group && !t.lower.endsWith('ing') && tokens.slice(Math.min(group.first, auxFrom), i).some((a) => /^(is|are|was|were|be|been|being|'s|'re)$/.test(a.lower))) || group?.form === 'participle' || headlinePassive;
       const framed = frameOf(grammar, i, passive);
       // "go to the summit" is a particle verb; "going to face" is the future
       const particleNext = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') && !/^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
@@ -395,17 +444,22 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const sense = particle ?? lexicon.verb(t.lemma);
       const sensed = framed?.frame.category ?? sense?.category;
       if (!sensed) continue;
+      // "a man was shot twice", "was hit by a car and killed": a person shot or run down outside a war is a crime's or
+      // a road's victim, an incident, whatever casualties the sentence counts; the person is the evidence
+      const civilian = sensed === 'strike' && !warWords(sentence) && (shotPerson(grammar, group, i, passive) || runDown(grammar, group, i, passive));
       // "a new brigade arrived in Rzeszów": a unit that travels is deployed, it meets no one
-      const category = sensed === 'meeting' && !framed && ARRIVALS.has(t.lemma) && group && unitSubject(grammar, group) ? 'deployment' : sensed;
+      const category = civilian ? 'incident' : sensed === 'meeting' && !framed && ARRIVALS.has(t.lemma) && group && unitSubject(grammar, group) ? 'deployment' : sensed;
       const frequent = framed ? true : sense!.frequent;
       // A frame's object is its own evidence ("hosting 700,000 refugees" needs no aid words), unless the frame says otherwise
-      if ((!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence)) continue;
+      if (!civilian && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence)) continue;
       const status = verbStatus(group, category);
       if (status === null) continue;
       if (category === 'meeting' && !framed && group && !animateSubject(grammar, group)) continue;
       if (NEEDS_EVENT_OBJECT.has(t.lemma) && !framed && !eventObject(tokens, i, lexicon)) continue;
       if (category === 'meeting' && !framed && NEEDS_GUEST_OBJECT.has(t.lemma) && (passive || !guestObject(tokens, i))) continue;
       if (category === 'meeting' && !framed && group && TRAVEL_LEMMAS.has(t.lemma) && privateTravel(grammar, group, i)) continue;
+      // "when firefighters arrived at the scene", "deputies arrived at her home": answering a call is part of its incident
+      if (category === 'meeting' && t.lemma === 'arrive' && group && answeringCall(grammar, group, i)) continue;
       // "the statue was assembled", "samples were collected": people gather, things are put together
       if (category === 'meeting' && passive && GATHERING.has(t.lemma)) continue;
       // "gathered evidence in Leeds", "collect samples": with an object these verbs collect things; people gather alone

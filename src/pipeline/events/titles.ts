@@ -61,7 +61,9 @@ export function thirdPerson(lemma: string): string {
 /** "deploy" -> "deployed", "send" -> "sent". */
 function pastParticiple(lemma: string): string {
   const [verb, ...rest] = lemma.split(' ');
-  const form = IRREGULAR_PAST.get(verb) ?? (verb.endsWith('e') ? `${verb}d` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ied` : `${verb}ed`);
+  // a word of one short vowel before its last consonant doubles it: "stab" -> "stabbed", "ban" -> "banned"
+  const form = IRREGULAR_PAST.get(verb) ?? (verb.endsWith('e') ? `${verb}d` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ied`
+    : /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(verb) ? `${verb}${verb.at(-1)}ed` : `${verb}ed`);
   return [form, ...rest].join(' ');
 }
 

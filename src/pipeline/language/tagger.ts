@@ -35,7 +35,10 @@ export function tag(text: string, base: number): Token[] {
   // imports the pipeline for the merge but never tags.
   nlp ??= winkNLP(createRequire(import.meta.url)('wink-eng-lite-web-model'), ['pos']);
   const its = nlp.its;
-  const tokens = nlp.readDoc(text).tokens();
+  // Windows-1252's en and em dash decoded as Latin-1 are the C1 controls U+0096 and U+0097 ("CINCINNATI\u0097 The
+  // school's ..."): read as the dashes they were, one character for one, so every offset holds
+  const read = text.replace(/[\u0096\u0097]/g, (c) => (c === '\u0096' ? '–' : '—'));
+  const tokens = nlp.readDoc(read).tokens();
   const values = tokens.out(its.value) as string[];
   const tags = tokens.out(its.pos) as Pos[];
   const lemmas = tokens.out(its.lemma as never) as string[];
@@ -43,7 +46,7 @@ export function tag(text: string, base: number): Token[] {
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    const at = text.indexOf(value, cursor);
+    const at = read.indexOf(value, cursor);
     const start = at < 0 ? cursor : at;
     const end = at < 0 ? cursor : at + value.length;
     cursor = end;

@@ -11,8 +11,11 @@ const VEHICLE = /\b(planes?|aircraft|airliners?|helicopters?|jets?|drones?|train
 const NATURE = /\b(magnitude|epicent(er|re)|aftershocks?|tremors?|evacuat\w*|homes|houses|buildings|residents|flood(ed|ing|waters)?|rain(fall|s)?|winds|landslides?|rescuers?|hectares|acres|burn(ed|t|ing)|swept|inundated|missing|power cuts?|power outages?)\b/i;
 /** What an outbreak is of: "a cholera outbreak", "an outbreak of measles", "new cases of the virus". */
 const DISEASE = /\b(cholera|measles|ebola|influenza|flu|h1n1|h5n1|virus|viral|infect\w*|disease|diseases|epidemic|pandemic|plague|malaria|dengue|typhoid|polio|mpox|monkeypox|covid(-19)?|coronavirus|sars|tuberculosis|anthrax|salmonella|e\. coli|legionnaires)\b/i;
-/** What an incident involves: a vehicle, an explosion, a facility, casualties, a disaster's toll, a disease ("the market crash" is none). */
-const INCIDENT = new RegExp(`${VEHICLE.source}|${NATURE.source}|${DISEASE.source}|\\b(explo\\w*|blasts?|bombs?|fires?|ammunition|munitions|depots?|factory|factories|plants?|pipelines?|cables?|infrastructure|killed|injured|dead|wounded|casualties|sabotage|damaged?|damaging|destroyed|collapsed?)\\b`, 'i');
+/**
+ * What an incident involves: a vehicle, an explosion, a facility, casualties, a disaster's toll, a disease ("the market
+ * crash" is none); a death too, as local news tells it ("passengers who died in an airline crash", "a fatal shooting").
+ */
+const INCIDENT = new RegExp(`${VEHICLE.source}|${NATURE.source}|${DISEASE.source}|\\b(explo\\w*|blasts?|bombs?|fires?|ammunition|munitions|depots?|factory|factories|plants?|pipelines?|cables?|infrastructure|killed|injured|dead|wounded|casualties|sabotage|damaged?|damaging|destroyed|collapsed?|died|dies|fatal|fatally)\\b`, 'i');
 /** Help given: money, weapons, supplies. */
 const AID = /\b(aid|assistance|support|billion|million|euros?|dollars?|package|weapons|ammunition|munitions|tanks|missiles|air defen[cs]e|funds?|funding|loans?|grants?|equipment|vehicles|supplies|humanitarian)\b|[$€£]/i;
 /** Forces that are deployed. */
@@ -45,6 +48,14 @@ export function cueHolds(category: Category, frequent: boolean, sentence: string
   const { cue, always } = CATEGORY_CUES[category];
   if (cue === null) return frequent;
   return (frequent && !always) || cue.test(sentence);
+}
+
+/** Words of casualties, which a war and a crime or a road accident share. */
+const CASUALTIES = /\b(killed|killing|wounded|injured|casualties)\b/gi;
+
+/** True when `sentence` speaks of war in words other than its casualties ("troops", "artillery", not "killed"). */
+export function warWords(sentence: string): boolean {
+  return MILITARY.test(sentence.replace(CASUALTIES, ''));
 }
 
 export const CUES = { MILITARY, VEHICLE, AID, FORCES, TERRITORY };

@@ -73,6 +73,7 @@ export const FRAMES: Frame[] = [
   { verbs: ['fire'], via: ['on', 'upon', 'into'], object: /./, category: 'strike', why: 'firing on a place ("Turkey fired on Qamishli")' },
   { verbs: ['fire'], via: ['at'], object: /./, category: 'strike', needsCue: true, why: 'firing at a place; the strike cue must hold too ("fired at least ten staff" is no strike)' },
   { verbs: ['hit', 'target', 'pound', 'strike'], object: /./, category: 'strike', needsCue: true, why: 'hitting a target; the strike cue (military words) must hold too' },
+  { verbs: ['stab'], object: /\b(man|men|woman|women|boy|girl|teen(ager)?s?|child(ren)?|person|people|student|clerk|officer|victim|resident|\d+-year-old)\b/i, category: 'incident', why: 'a person stabbed: a knife attack, which local news reports by its victim (WordNet files no event for it)' },
   { verbs: ['shoot', 'down', 'intercept'], object: /\b(drones?|missiles?|aircraft|jets?|planes?|balloons?|helicopters?)\b/i, category: 'incident', why: 'an aircraft or drone shot down or intercepted' },
   { verbs: ['talk', 'confer', 'speak'], via: ['to', 'with'], object: /\b(counterparts?|leaders?|ministers?|president|prime minister|chancellor|delegations?|officials?)\b/i, category: 'meeting', why: 'leaders talking to their counterparts meet' },
   { verbs: ['host', 'welcome', 'receive'], object: PEOPLE, category: 'meeting', why: 'receiving a leader is a meeting at the host\'s place' },

@@ -196,3 +196,24 @@ export const FAMILY_NAME_FIRST = new Set([
   'park', 'choi', 'jung', 'kang', 'cho', 'yoon', 'jang', 'shin', 'moon', 'nguyen', 'tran', 'pham', 'hoang', 'phan',
   'vu', 'vo', 'dang', 'bui', 'ngo',
 ]);
+
+/**
+ * People as a crime or a road tells them ("a 27-year-old man was shot", "struck a pedestrian"): someone shot or run
+ * down outside a war is the victim of a shooting or an accident, not the target of a strike.
+ */
+export const VICTIMS = /^(man|men|woman|women|boy|boys|girl|girls|teen|teens|teenager|teenagers|child|children|baby|toddler|person|people|officer|officers|deputy|deputies|trooper|troopers|driver|drivers|clerk|clerks|victim|victims|resident|residents|student|students|suspect|suspects|owner|owners|employee|employees|guard|guards|passenger|passengers|pedestrian|pedestrians|bystander|bystanders|cyclist|cyclists|motorist|motorists|homeowner|neighbor|neighbour)$/;
+
+/** Vehicles of the road: what hits a person in a traffic accident ("hit by a car", "a pickup struck"). */
+export const ROAD_VEHICLES = /^(car|cars|truck|trucks|vehicle|vehicles|bus|buses|train|trains|pickup|pickups|suv|suvs|van|vans|motorcycle|motorcycles|tractor|tractors|driver|drivers|motorist|motorists|sedan|taxi|cab)$/;
+
+/**
+ * Those who answer a call ("when firefighters arrived", "deputies arrived at the home"): their arrival is part of the
+ * fire or the crime they answer, no visit.
+ */
+export const RESPONDERS = /^(firefighters?|firemen|fireman|paramedics?|medics?|emts?|responders?|rescuers?|ambulances?|crews?|officers?|deputies|deputy|troopers?|police|policemen|policeman|engines?)$/;
+
+/** Verbs of a count going up or down: "attacks have fallen", "crashes rose 5 percent" tell a statistic, no event. */
+export const TRENDS = new Set([
+  'rise', 'fall', 'drop', 'decline', 'increase', 'decrease', 'double', 'triple', 'climb', 'soar', 'plummet', 'plunge', 'dip',
+  'grow', 'shrink', 'jump', 'spike', 'slow', 'ease', 'dwindle', 'level',
+]);
