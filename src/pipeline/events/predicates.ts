@@ -8,7 +8,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DAY_OR_MONTH, HOST_VERBS, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, FEARING, HOST_VERBS, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -167,6 +167,8 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   const verbLemma = verb ? tokens[verb.head].lemma : '';
   // "all meetings have been banned", "the summit was called off": the noun's event is prevented
   if (verb && argument && (NEGATIVE_VERBS.has(verbLemma) || PREVENTING_VERBS.has(verbLemma))) return null;
+  // "officials had feared a UK outbreak", "the union threatened a strike": what is feared or threatened has not come
+  if (verb && argument && verb.head < first && FEARING.has(verbLemma)) return null;
   if (argument && preventedAfter(grammar, first)) return null;
   // "overall attacks nationwide have fallen", "fires rose 5 percent": many counted as they rise or fall are a statistic
   // (a verb in lower case: "meetings in Wichita Falls" names a town)
@@ -235,7 +237,7 @@ const PREVENTING_VERBS = new Set(['forbid', 'ban', 'prohibit', 'bar', 'suspend',
 /** Verbs that arrange an event to come: "set a special meeting", "urged a meeting", "called for talks". */
 /** Verbs that ask for something with "for": "called for a strike", "pressed for talks". */
 const DEMANDING_FOR = new Set(['call', 'ask', 'push', 'press', 'appeal', 'campaign', 'lobby', 'clamour', 'clamor']);
-const SCHEDULING_VERBS = new Set(['schedule', 'set', 'plan', 'arrange', 'urge', 'propose', 'request', 'seek', 'demand']);
+const SCHEDULING_VERBS = new Set(['schedule', 'set', 'plan', 'arrange', 'urge', 'propose', 'request', 'seek', 'demand', 'expect', 'anticipate']);
 
 /** True when "there is/will be no", "there will not be" stands right before the phrase starting at `start`. */
 function deniedExistence(tokens: readonly Token[], start: number): boolean {

@@ -178,7 +178,10 @@ function verbGroups(tokens: readonly Token[], clauses: readonly Clause[], clause
     let form: VerbGroup['form'] = 'finite';
     if (infinitive) form = 'infinitive';
     else if (auxiliaries.length === 0 && t.lower.endsWith('ing')) form = 'gerund';
-    else if (auxiliaries.length === 0 && isPastForm(t) && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PROPN') && groups.some((g) => g.clause === clauseOf[i] && g.form === 'finite') &&
+    // "support provided by all local authorities" after "HAP is a form of": a clause whose verb (or copula) came before
+    // the noun describes the noun with the participle
+    else if (auxiliaries.length === 0 && isPastForm(t) && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PROPN') &&
+      (groups.some((g) => g.clause === clauseOf[i] && g.form === 'finite') || tokens.slice(clause.first, i - 1).some((a) => a.pos === 'AUX')) &&
       !reportedWithoutThat(tokens, groups, i)) form = 'participle';
 
     let tense: Tense = 'present';

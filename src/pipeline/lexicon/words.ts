@@ -129,6 +129,8 @@ export const NEGATIVE_VERBS = new Set(['fail', 'refuse', 'decline', 'deny', 'avo
 /** Verbs whose subject is where the event is: "Poland hosts 9,000 U.S. troops", "Lithuania welcomed refugees". */
 /** Verbs by which a storm, a quake or an attack reaches a place: "Storm Ciaran battered northern France". */
 export const HITTING = new Set(['hit', 'strike', 'batter', 'pound', 'lash', 'rock', 'shake', 'jolt', 'ravage', 'devastate', 'sweep', 'flood', 'inundate', 'target', 'slam', 'engulf', 'swamp']);
+/** Verbs whose object is feared or threatened, not come: "feared an outbreak", "threatened a strike". */
+export const FEARING = new Set(['fear', 'dread', 'risk', 'threaten']);
 export const HOST_VERBS = new Set(['host', 'welcome', 'receive', 'shelter', 'accommodate', 'house']);
 
 /** Events of leaving a place, which happen where they leave: "withdrew its troops from Kherson". */

@@ -875,3 +875,16 @@ describe('outbreaks of disease, a fronted setting, "there" further on (stop 25)'
     expect([outbreak?.entry.name, outbreak?.start]).toEqual(['Odesa', '2024-03-11']);
   });
 });
+
+describe('feared events and participles that describe (stop 25)', () => {
+  it('reports no outbreak officials feared, and keeps a visit they expect as one to come', () => {
+    expect(eventsOf('Officials had feared a measles outbreak in the UK this month.')).toEqual([]);
+    const [visit] = eventsOf('Officials expect a visit by the president to Warsaw on Friday.');
+    expect([visit.entry.name, visit.status]).toEqual(['Warsaw', 'planned']);
+  });
+
+  it('reads "support provided by local authorities" after a copula as a description, not an act', () => {
+    const events = eventsOf('A councillor has said that he cannot stand over some of the houses in the scheme in the Nenagh district. HAP is a form of social housing support provided by all local authorities under which they can provide housing assistance to households in need.');
+    expect(events.filter((e) => e.category === 'aid')).toEqual([]);
+  });
+});
