@@ -206,7 +206,12 @@ export function connectEventsMap(
     waiting = [];
     for (const resolve of done) resolve();
   };
-  const overlay = reuse ?? new MapboxOverlay({ interleaved: false, layers: layers(), onAfterRender: afterRender });
+  // No multisampling: in software rendering (SwiftShader) a 4x multisampled canvas tests, blends and resolves four
+  // samples for every pixel of every marker, a third of the markers' frame; every layer here smooths its own edges
+  // in its shader (the markers, the posture marks, the focus ring, the arcs with antialiasing on).
+  const overlay =
+    reuse ??
+    new MapboxOverlay({ interleaved: false, deviceProps: { webgl: { antialias: false } }, layers: layers(), onAfterRender: afterRender });
   if (reuse) reuse.setProps({ layers: layers(), onAfterRender: afterRender });
   else {
     map.addControl(overlay);
