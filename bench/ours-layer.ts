@@ -37,7 +37,8 @@ install({
     const minStart = count ? start[0] : 0;
     const maxStart = count ? start[count - 1] : 0;
     const [t0, t1] = initialWindow(minStart, maxStart);
-    overlay = new MapboxOverlay({ interleaved: false, layers: [layer(t0, t1)], onAfterRender: () => { finishGpu(overlayGl(overlay)); drawn.fire(); } });
+    // deck.gl's canvas as the app makes it (src/app/events-map.ts): no multisampling, the layer smooths its own edges.
+    overlay = new MapboxOverlay({ interleaved: false, deviceProps: { webgl: { antialias: false } }, layers: [layer(t0, t1)], onAfterRender: () => { finishGpu(overlayGl(overlay)); drawn.fire(); } });
     const first = drawn.next();
     map.addControl(overlay);
     await first;

@@ -200,13 +200,26 @@ export function connectEventsMap(
   let version = 0;
   let drawnVersion = -1;
   let waiting: (() => void)[] = [];
+  // The labels make way for the markers once they have rested, counted from the frame that shows a change rather than
+  // from the change: a frame slower than the rest (a million events, a loaded machine) is then not taken for one, and a
+  // scrub driven frame after frame never re-lays the labels out (a basemap repaint) in its midst.
+  let footprintsHeld = false;
   const afterRender = () => {
     drawnVersion = version;
+    if (footprintsHeld) {
+      footprintsHeld = false;
+      footprints.changed();
+    }
     const done = waiting;
     waiting = [];
     for (const resolve of done) resolve();
   };
-  const overlay = reuse ?? new MapboxOverlay({ interleaved: false, layers: layers(), onAfterRender: afterRender });
+  // No multisampling: in software rendering (SwiftShader) a 4x multisampled canvas tests, blends and resolves four
+  // samples for every pixel of every marker, a third of the markers' frame; every layer here smooths its own edges
+  // in its shader (the markers, the posture marks, the focus ring, the arcs with antialiasing on).
+  const overlay =
+    reuse ??
+    new MapboxOverlay({ interleaved: false, deviceProps: { webgl: { antialias: false } }, layers: layers(), onAfterRender: afterRender });
   if (reuse) reuse.setProps({ layers: layers(), onAfterRender: afterRender });
   else {
     map.addControl(overlay);
@@ -217,7 +230,8 @@ export function connectEventsMap(
   const redraw = () => {
     version++;
     overlay.setProps({ layers: layers() });
-    footprints.changed();
+    footprints.hold();
+    footprintsHeld = true;
   };
   store.subscribe((s, p) => {
     if (

@@ -35,6 +35,8 @@ export interface MarkerFootprints {
   start(): void;
   /** The shown markers may have changed (time, categories, search): follows once they have rested. */
   changed(): void;
+  /** A change is on its way to the screen: nothing follows until changed() says it is shown. */
+  hold(): void;
   /** Whether the footprints are those of the markers shown now, and MapLibre has them (for the tests). */
   placed(): boolean;
   dispose(): void;
@@ -52,6 +54,7 @@ export function connectMarkerFootprints(
   let written = '';
   let installed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let held = false;
 
   const collect = (): number => {
     let n = 0;
@@ -115,11 +118,17 @@ export function connectMarkerFootprints(
       else map.once('style.load', install);
     },
     changed() {
+      held = false;
       if (!installed) return;
       clearTimeout(timer);
       timer = setTimeout(update, opts.settleMs);
     },
-    placed: () => installed && timer === undefined && map.isSourceLoaded(opts.source),
+    hold() {
+      held = true;
+      clearTimeout(timer);
+      timer = undefined;
+    },
+    placed: () => installed && !held && timer === undefined && map.isSourceLoaded(opts.source),
     dispose() {
       disposed = true;
       clearTimeout(timer);

@@ -55,6 +55,14 @@ const windowPointsModule = {
   },
 } as ShaderModule<WindowPointsUniforms, WindowPointsUniforms>;
 
+/** A marker's shape, as the vertex shader tells the fragment shader (vShape.w). */
+const SHAPES = /* glsl */ `\
+const float SHAPE_DISC = 0.0;
+const float SHAPE_UNCERTAIN = 1.0;
+const float SHAPE_AREA = 2.0;
+const float SHAPE_AREA_UNCERTAIN = 3.0;
+`;
+
 /** The vertex shader with the palette as a constant array: colours cost no attribute and no upload. */
 function vertexShader(palette: readonly Rgb[]): string {
   const colours = palette.map(([r, g, b]) => `vec3(${(r / 255).toFixed(4)}, ${(g / 255).toFixed(4)}, ${(b / 255).toFixed(4)})`);
@@ -71,13 +79,13 @@ in float sources;
 in float matches;
 in vec2 offsets;
 
-out vec4 vColor;
-out float vRadiusPixels;
-out float vSizePixels;
-out float vOutlinePixels;
-out float vUncertain;
-out float vArea;
+// Flat: a point sprite's values are the same over all its pixels, so the rasterizer need not interpolate them per pixel
+// (in software rendering each interpolated float is paid for on every pixel of every marker).
+flat out vec4 vColor;
+// radius, sprite size, inner edge (where the rim, the ring or the area's dashes begin), shape (SHAPE_* below).
+flat out vec4 vShape;
 
+${SHAPES}
 const vec3 PALETTE[${colours.length}] = vec3[${colours.length}](${colours.join(', ')});
 
 void main(void) {
@@ -98,18 +106,23 @@ void main(void) {
   gl_Position.xy += offsetPixels / project.viewportSize * project.devicePixelRatio * 2.0 * gl_Position.w;
   float sourceCount = floor(sources * 255.0 + 0.5);
   float radius = min(windowPoints.maxRadiusPixels, windowPoints.radiusPixels + windowPoints.radiusPerSource * max(0.0, sourceCount - 1.0));
-  vRadiusPixels = radius * project.devicePixelRatio;
-  vOutlinePixels = radius >= 3.0 * windowPoints.outlinePixels ? windowPoints.outlinePixels * project.devicePixelRatio : 0.0;
+  float radiusPixels = radius * project.devicePixelRatio;
   // Half a pixel of margin each side: the antialiased edge (smoothedge) reaches radius + 0.5 and no further. Every
   // pixel of the sprite is shaded, so each pixel saved here is a saving on every visible event.
-  vSizePixels = 2.0 * vRadiusPixels + 1.0;
-  gl_PointSize = vSizePixels;
+  float sizePixels = 2.0 * radiusPixels + 1.0;
+  gl_PointSize = sizePixels;
   // Full strength while the cursor is at most the last day, plus the fade days unless a persisting state (flags bit 0;
-  // the other bits say planned, ongoing, dated by the report, and bit 4 a date known only to its month or year).
+  // the other bits say planned, ongoing, dated by the report, bit 4 a date known only to its month or year, bit 5 a
+  // place that is a whole country or region).
   int styleFlags = int(flags * 255.0 + 0.5);
   float freshUntil = (styleFlags & 1) == 1 ? lastDays : lastDays + windowPoints.fadeDays;
-  vUncertain = (styleFlags & 16) == 16 ? 1.0 : 0.0;
-  vArea = (styleFlags & 32) == 32 ? 1.0 : 0.0;
+  bool uncertain = (styleFlags & 16) == 16;
+  bool area = (styleFlags & 32) == 32;
+  // The inner edge: the area's dashed band, the uncertain date's ring, or the white rim (on discs at least three times
+  // as wide as it); a solid disc without a rim gets one beyond its edge, so its every pixel is inside.
+  float rimPixels = radius >= 3.0 * windowPoints.outlinePixels ? windowPoints.outlinePixels * project.devicePixelRatio : -1.0;
+  float innerPixels = radiusPixels - (area ? max(1.5, radiusPixels * 0.28) : uncertain ? max(1.5, radiusPixels * 0.3) : rimPixels);
+  vShape = vec4(radiusPixels, sizePixels, innerPixels, area ? (uncertain ? SHAPE_AREA_UNCERTAIN : SHAPE_AREA) : uncertain ? SHAPE_UNCERTAIN : SHAPE_DISC);
   bool fresh = windowPoints.fadeTime <= freshUntil;
   gl_Position.z = (fresh ? -0.5 : 0.5) * gl_Position.w;
   vColor = vec4(PALETTE[min(category, ${colours.length - 1})], (fresh ? 1.0 : windowPoints.fadedOpacity) * layer.opacity);
@@ -123,15 +136,12 @@ const fs = /* glsl */ `\
 
 precision highp float;
 
-in vec4 vColor;
-in float vRadiusPixels;
-in float vSizePixels;
-in float vOutlinePixels;
-in float vUncertain;
-in float vArea;
+flat in vec4 vColor;
+flat in vec4 vShape;
 
 out vec4 fragColor;
 
+${SHAPES}
 // Opacity of an uncertain-date marker's inside: the ring says where, the pale inside that the day is not known.
 const float UNCERTAIN_FILL = 0.22;
 // A place that is a whole country or region: dashes of an area's edge around a pale inside, no solid point.
@@ -139,27 +149,22 @@ const float AREA_DASHES = 10.0;
 const float AREA_FILL = 0.3;
 
 void main(void) {
-  float distToCenter = length(gl_PointCoord - 0.5) * vSizePixels;
-  float inCircle = smoothedge(distToCenter, vRadiusPixels);
+  vec2 fromCenter = gl_PointCoord - 0.5;
+  float distToCenter = length(fromCenter) * vShape.y;
+  float inCircle = smoothedge(distToCenter, vShape.x);
   if (inCircle == 0.0) discard;
-  if (vArea > 0.5) {
-    float edge = 1.0 - smoothedge(distToCenter, vRadiusPixels - max(1.5, vRadiusPixels * 0.28));
-    vec2 p = gl_PointCoord - 0.5;
-    float dash = step(0.45, fract(atan(p.y, p.x) / 6.2831853 * AREA_DASHES));
-    float fill = vUncertain > 0.5 ? UNCERTAIN_FILL * 0.7 : AREA_FILL;
-    fragColor = vec4(vColor.rgb, vColor.a * inCircle * max(edge * dash, (1.0 - edge) * fill));
-    return;
-  }
-  if (vUncertain > 0.5) {
+  float inside = smoothedge(distToCenter, vShape.z);
+  if (vShape.w == SHAPE_DISC) {
+    // A white rim, as a printed map rings its symbols, so neighbours and the basemap stay apart (none: inside is 1).
+    fragColor = vec4(mix(vec3(1.0), vColor.rgb, inside), vColor.a * inCircle);
+  } else if (vShape.w == SHAPE_UNCERTAIN) {
     // A date known only to its month or year: a ring of the category's colour around a translucent inside.
-    float ring = max(1.5, vRadiusPixels * 0.3);
-    float inside = smoothedge(distToCenter, vRadiusPixels - ring);
     fragColor = vec4(vColor.rgb, vColor.a * inCircle * mix(1.0, UNCERTAIN_FILL, inside));
-    return;
+  } else {
+    float dash = step(0.45, fract(atan(fromCenter.y, fromCenter.x) / 6.2831853 * AREA_DASHES));
+    float fill = vShape.w == SHAPE_AREA_UNCERTAIN ? UNCERTAIN_FILL * 0.7 : AREA_FILL;
+    fragColor = vec4(vColor.rgb, vColor.a * inCircle * max((1.0 - inside) * dash, inside * fill));
   }
-  // A white rim, as a printed map rings its symbols, so neighbours and the basemap stay apart.
-  vec3 rgb = vOutlinePixels > 0.0 ? mix(vec3(1.0), vColor.rgb, smoothedge(distToCenter, vRadiusPixels - vOutlinePixels)) : vColor.rgb;
-  fragColor = vec4(rgb, vColor.a * inCircle);
 }
 `;
 

@@ -168,6 +168,8 @@ export function postureLayers(input: PostureLayerInput, opts = POSTURE_LAYER_DEF
     getTargetColor: (a: Arc) => colour(a.row, opts.arcTargetAlpha),
     getWidth: opts.arcWidthPx,
     widthUnits: 'pixels',
+    // Edges smoothed in the shader: deck.gl's canvas has no multisampling (events-map.ts).
+    antialiasing: true,
     // Flat: the map is never pitched, and a raised arc seen from above only adds a hook at its ends.
     getHeight: 0,
     greatCircle: true,

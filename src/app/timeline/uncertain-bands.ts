@@ -61,6 +61,55 @@ export function bandAlpha(t: number, start: number, end: number, opts = UNCERTAI
   return opts.minAlpha + (opts.maxAlpha - opts.minAlpha) * progressThrough(t, start, end);
 }
 
+/**
+ * The bands' dashed edges, drawn once for a view and copied over the fills on every step: unlike the fills, they do
+ * not depend on the cursor, and dashing a few hundred rectangles cost more than the rest of the step's page work
+ * (issue 16: 880 bands at 100,000 synthetic events). Kept per canvas, redrawn when the view or the bands change.
+ */
+const edgesOf = new WeakMap<HTMLCanvasElement, { key: string; bands: UncertainBands; lanes: ReadonlyMap<Category, number>; canvas: HTMLCanvasElement }>();
+
+function edges(canvas: HTMLCanvasElement, bands: UncertainBands, lanes: ReadonlyMap<Category, number>, scale: ScaleTime<number, number>,
+  height: number, ratio: number, filter: StripFilter | undefined, opts: typeof STRIP_DEFAULTS, alphas: typeof UNCERTAIN_BANDS_DEFAULTS): HTMLCanvasElement {
+  const width = canvas.clientWidth;
+  const split = filter?.split ?? true;
+  const hidden = filter?.hiddenCategories ?? [];
+  const key = `${canvas.width}x${canvas.height}@${ratio} ${scale.domain().map(Number).join()} ${scale.range().join()} ${split} ${hidden.join()} ${alphas.maxAlpha}`;
+  const cached = edgesOf.get(canvas);
+  if (cached && cached.key === key && cached.bands === bands && cached.lanes === lanes) return cached.canvas;
+  const out = cached?.canvas ?? document.createElement('canvas');
+  out.width = canvas.width;
+  out.height = canvas.height;
+  const ctx = out.getContext('2d', { willReadFrequently: true })!;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  const lane = opts.laneHeightPx + opts.laneGapPx;
+  const markHeight = split ? opts.laneHeightPx : height - opts.laneGapPx;
+  ctx.lineWidth = 1;
+  ctx.setLineDash([2, 2]);
+  forEachBand(bands, lanes, scale, width, split, lane, opts.minWidthPx, (_k, x0, x1, y, category) => {
+    // A dashed edge: an interval, not a solid run of days.
+    ctx.strokeStyle = cssColor(category);
+    ctx.globalAlpha = (hidden.includes(category) ? opts.hiddenAlpha : 1) * alphas.maxAlpha;
+    ctx.strokeRect(x0 + 0.5, y + 0.5, Math.max(1, x1 - x0 - 1), Math.max(1, markHeight - 1));
+  });
+  edgesOf.set(canvas, { key, bands, lanes, canvas: out });
+  return out;
+}
+
+/** Calls `f` with each band in view that has a lane: its index, its left and right x, its lane's y and its category. */
+function forEachBand(bands: UncertainBands, lanes: ReadonlyMap<Category, number>, scale: ScaleTime<number, number>, width: number,
+  split: boolean, lane: number, minWidthPx: number, f: (k: number, x0: number, x1: number, y: number, category: Category) => void): void {
+  for (let k = 0; k < bands.count; k++) {
+    const x0 = xOfDay(scale, bands.start[k]);
+    const x1 = Math.max(x0 + minWidthPx, xOfDay(scale, bands.end[k] + 1));
+    if (x1 < 0 || x0 > width) continue;
+    const category = CATEGORIES[bands.category[k]];
+    const laneIndex = lanes.get(category);
+    if (laneIndex === undefined) continue;
+    f(k, x0, x1, split ? laneIndex * lane : 0, category);
+  }
+}
+
 /** Draws the bands on their own canvas over the strip (so a move of the cursor redraws them alone). */
 export function drawUncertainBands(canvas: HTMLCanvasElement, bands: UncertainBands, lanes: ReadonlyMap<Category, number>,
   scale: ScaleTime<number, number>, t: number, height: number, filter?: StripFilter, opts = STRIP_DEFAULTS,
@@ -74,31 +123,19 @@ export function drawUncertainBands(canvas: HTMLCanvasElement, bands: UncertainBa
   // where WebGL is software (the dashed edges of some hundred bands), against 60 ms with the bands hidden.
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, width, height);
   const lane = opts.laneHeightPx + opts.laneGapPx;
   const split = filter?.split ?? true;
   const markHeight = split ? opts.laneHeightPx : height - opts.laneGapPx;
-  ctx.lineWidth = 1;
-  ctx.setLineDash([2, 2]);
-  for (let k = 0; k < bands.count; k++) {
-    const x0 = xOfDay(scale, bands.start[k]);
-    const x1 = Math.max(x0 + opts.minWidthPx, xOfDay(scale, bands.end[k] + 1));
-    if (x1 < 0 || x0 > width) continue;
-    const category = CATEGORIES[bands.category[k]];
-    const laneIndex = lanes.get(category);
-    if (laneIndex === undefined) continue;
-    const y = split ? laneIndex * lane : 0;
-    const dim = filter?.hiddenCategories.includes(category) ? opts.hiddenAlpha : 1;
-    const colour = cssColor(category);
-    ctx.fillStyle = colour;
-    ctx.strokeStyle = colour;
-    ctx.globalAlpha = dim * bandAlpha(t, bands.start[k], bands.end[k], alphas);
+  forEachBand(bands, lanes, scale, width, split, lane, opts.minWidthPx, (k, x0, x1, y, category) => {
+    ctx.fillStyle = cssColor(category);
+    ctx.globalAlpha = (filter?.hiddenCategories.includes(category) ? opts.hiddenAlpha : 1) * bandAlpha(t, bands.start[k], bands.end[k], alphas);
     ctx.fillRect(x0, y, x1 - x0, markHeight);
-    // A dashed edge: an interval, not a solid run of days.
-    ctx.globalAlpha = dim * alphas.maxAlpha;
-    ctx.strokeRect(x0 + 0.5, y + 0.5, Math.max(1, x1 - x0 - 1), Math.max(1, markHeight - 1));
-  }
+  });
+  // The edges over every fill, in device pixels as drawn.
   ctx.globalAlpha = 1;
-  ctx.setLineDash([]);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(edges(canvas, bands, lanes, scale, height, ratio, filter, opts, alphas), 0, 0);
 }
