@@ -95,13 +95,19 @@ function bySentence<T extends { start: number; end: number }>(sentences: readonl
 /** The person a sentence is about, for "he" and "she" later on: a titled name in its first subject ("President Biden"). */
 function personIn(grammar: SentenceGrammar): string | null {
   const { tokens } = grammar;
-  for (let i = 0; i < tokens.length - 1; i++) {
+  // the subject: the words before the sentence's first verb ("the Secretary will meet with President Stubb" is about
+  // the Secretary, not Stubb)
+  const verb = tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const end = verb < 0 ? tokens.length - 1 : verb;
+  for (let i = 0; i < end; i++) {
     if (!NAME_TITLES.has(tokens[i].lower) || tokens[i].pos === 'DET') continue;
     let j = i;
-    while (j + 1 < tokens.length && (NAME_TITLES.has(tokens[j + 1].lower) || tokens[j + 1].pos === 'PROPN' || tokens[j + 1].text === ',' && /^jr/i.test(tokens[j + 2]?.text ?? ''))) j++;
+    while (j + 1 < end && (NAME_TITLES.has(tokens[j + 1].lower) || tokens[j + 1].pos === 'PROPN' || tokens[j + 1].text === ',' && /^jr/i.test(tokens[j + 2]?.text ?? ''))) j++;
     const names = tokens.slice(i, j + 1).filter((t) => t.pos === 'PROPN' && !NAME_TITLES.has(t.lower) && !/^[A-Z]\.$/.test(t.text));
     if (names.length) return names[names.length - 1].text;
-    if (j > i) return tokens.slice(i, j + 1).filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.text).join(' ') || null;
+    // "the Secretary", "the President": an office named alone and capitalised stands for its holder
+    const office = tokens.slice(i, j + 1).filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => t.text).join(' ');
+    if (j > i || (tokens[i - 1]?.lower === 'the' && office)) return office || null;
   }
   return null;
 }

@@ -888,3 +888,11 @@ describe('feared events and participles that describe (stop 25)', () => {
     expect(events.filter((e) => e.category === 'aid')).toEqual([]);
   });
 });
+
+describe('"he" is the subject last named, not whoever he meets (stop 25)', () => {
+  it('reads "he" after "the Secretary will meet with President Alexander Stubb" as the Secretary', () => {
+    const events = eventsOf('In Helsinki, the Secretary will meet with President Alexander Stubb on Monday. In Tallinn, he will visit U.S. troops on Tuesday.');
+    const visit = events.find((e) => e.entry.name === 'Tallinn');
+    expect(visit?.title).toBe('Secretary to visit U.S. troops in Tallinn');
+  });
+});
