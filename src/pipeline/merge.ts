@@ -19,6 +19,13 @@ export const MERGE_DEFAULTS = {
   sameDocumentDays: 7,
   /** Across documents, intervals this many days apart still overlap (a date line written the day after). */
   toleranceDays: 1,
+  /**
+   * Within a document, a report dated only by its publication, dateline or lede (a headline: "Fire destroys St. Paris
+   * home") joins the same event the text dates itself ("died in a fire Saturday, March 21") up to this many days
+   * before that date: news is told after it happens, and dating already takes an undated event to lie within the
+   * month of publication, so a text-dated day up to a month earlier is the same horizon.
+   */
+  toldLaterDays: 31,
   /** Highest merged confidence: agreement of sources never makes the pipeline certain. */
   maxConfidence: 0.99,
 };
@@ -381,5 +388,62 @@ export function merge(candidates: readonly EventCandidate[], opts = MERGE_DEFAUL
     }
     index.add(group);
   }
-  return groups.map((g) => combine(g.members, opts));
+  return joinToldLater(groups, opts).map((g) => combine(g.members, opts));
+}
+
+/** Dates a document only guessed (its publication, dateline or lede) and dates its text gives an event. */
+const GUESSED = new Set<DateSource>(['published', 'dateline', 'lede']);
+const TOLD = new Set<DateSource>(['clause', 'sentence', 'paragraph']);
+
+/** `guessed`, dated by its document, is reported on or just after the day `told` happened (never before it). */
+function toldLater(guessed: EventCandidate, told: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
+  return dayOf(told.start) <= dayOf(guessed.end) && dayOf(guessed.start) <= dayOf(told.end) + opts.toldLaterDays;
+}
+
+/** One document's guessed report and its text-dated report are one event (same thing, place and, told later, time). */
+function sameToldLater(guessed: EventCandidate, told: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
+  return guessed.category === told.category && (guessed.what === null || told.what === null || guessed.what === told.what) &&
+    samePlace(guessed.entry, told.entry, true, opts) && !twoSpots(guessed, told, opts) &&
+    (TOLD.has(told.dateSource) ? toldLater(guessed, told, opts) : sameTime(guessed, told, true, opts));
+}
+
+/**
+ * A group that only one document reports, with no date of its own (a headline, a lede dated by the publication),
+ * joins the group with the same event as that document dates it in its text: the nearest day before (a headline is
+ * about the latest fire, not the one 14 months ago), then the first made. Only that document's reports decide, so no
+ * two documents are joined by this rule; two text-dated reports of different days stay apart (the target's members
+ * were grouped by merge()'s rule, and the guessed group holds no text date).
+ */
+function joinToldLater(groups: Group[], opts: typeof MERGE_DEFAULTS): Group[] {
+  // The groups each document dates in its text, by document and category.
+  const told = new Map<string, Group[]>();
+  const guessedOnly = (g: Group) => g.members.every((m) => GUESSED.has(m.dateSource) && m.source.doc === g.members[0].source.doc);
+  for (const g of groups) {
+    if (guessedOnly(g)) continue;
+    const seen = new Set<string>();
+    for (const m of g.members) {
+      const key = `${m.source.doc}\u0000${m.category}`;
+      if (!TOLD.has(m.dateSource) || seen.has(key)) continue;
+      seen.add(key);
+      push(told, key, g);
+    }
+  }
+  const gone = new Set<Group>();
+  for (const g of groups) {
+    if (!guessedOnly(g)) continue;
+    const doc = g.members[0].source.doc;
+    let best: Group | undefined;
+    let bestDay = -Infinity;
+    for (const target of told.get(`${doc}\u0000${g.members[0].category}`) ?? []) {
+      const own = target.members.filter((m) => m.source.doc === doc);
+      if (!g.members.every((w) => own.every((m) => sameToldLater(w, m, opts)))) continue;
+      if (own.some((m) => sideBySide(g, m))) continue;
+      const day = Math.max(...own.filter((m) => TOLD.has(m.dateSource)).map((m) => dayOf(m.start)));
+      if (day > bestDay || (day === bestDay && best && target.order < best.order)) [best, bestDay] = [target, day];
+    }
+    if (!best) continue;
+    for (const m of g.members) join(best, m, dayOf(m.end));
+    gone.add(g);
+  }
+  return gone.size ? groups.filter((g) => !gone.has(g)) : groups;
 }
