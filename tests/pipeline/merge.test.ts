@@ -168,6 +168,15 @@ describe('merge', () => {
       expect(merge([headline({ entry: { ...ST_PARIS, id: 'gn:near', lat: 40.14 } }), told('2026-03-21')])).toHaveLength(1);
     });
 
+    it('merge() joins a headline to the fire its body dates across the antimeridian and near the pole', () => {
+      const taveuniEast = entry('gn:fj-e', 'Vuna', 'city', 'FJ', -16.95, -179.97);
+      const taveuniWest = entry('gn:fj-w', 'Waiyevo', 'city', 'FJ', -16.85, 179.97);
+      expect(merge([headline({ entry: taveuniEast }), told('2026-03-21', { entry: taveuniWest })])).toHaveLength(1);
+      const camp = entry('gn:camp', 'Camp', 'site', 'NO', 89.95, 10);
+      const station = entry('gn:station', 'Station', 'site', 'NO', 89.96, 150);
+      expect(merge([headline({ entry: camp }), told('2026-03-21', { entry: station })])).toHaveLength(1);
+    });
+
     it('merge() joins a headline to the nearest earlier fire its body dates, not an older one', () => {
       const events = merge([told('2026-03-05', { title: 'Earlier fire' }), told('2026-03-21', { title: 'Latest fire' }), headline()]);
       expect(events.map((e) => [e.start, e.sources.length])).toEqual([['2026-03-05', 1], ['2026-03-21', 2]]);
