@@ -1,5 +1,6 @@
 // One real event, one feature: joins the candidates that several documents (or one document, twice) report for
-// the same category, the same or a nearby place and overlapping time.
+// the same category, the same or a nearby place and overlapping time, and a document's headline dated only by its
+// publication to the same event its text dates (joinToldLater).
 import type { Category, DateSource, Precision, Source, Status } from '../model/event.ts';
 import type { EventCandidate } from './events/extract.ts';
 import type { GazetteerEntry } from './types.ts';

@@ -2,7 +2,8 @@
 // ones the rule itself gives: a report joins the first group, in the order groups were made, all of whose members are
 // the same event (same category; same place, a country covering its city only within a document; overlapping time in
 // a document, the same interval across documents; no two different things or people), unless one sentence names its
-// place beside theirs.
+// place beside theirs. Then a group one document reports with only a guessed date (its publication, dateline or lede)
+// joins that document's same event dated in its text, on that day or up to a month before, the latest such day first.
 // The rule is written out here on its own, without the index, and compared on random reports near the poles, across
 // the antimeridian, in countries and regions.
 import fc from 'fast-check';
