@@ -1,5 +1,6 @@
 // One real event, one feature: joins the candidates that several documents (or one document, twice) report for
-// the same category, the same or a nearby place and overlapping time.
+// the same category, the same or a nearby place and overlapping time, and a document's headline dated only by its
+// publication to the same event its text dates (joinToldLater).
 import type { Category, DateSource, Precision, Source, Status } from '../model/event.ts';
 import type { EventCandidate } from './events/extract.ts';
 import type { GazetteerEntry } from './types.ts';
@@ -19,6 +20,13 @@ export const MERGE_DEFAULTS = {
   sameDocumentDays: 7,
   /** Across documents, intervals this many days apart still overlap (a date line written the day after). */
   toleranceDays: 1,
+  /**
+   * Within a document, a report dated only by its publication, dateline or lede (a headline: "Fire destroys St. Paris
+   * home") joins the same event the text dates itself ("died in a fire Saturday, March 21") up to this many days
+   * before that date: news is told after it happens, and dating already takes an undated event to lie within the
+   * month of publication, so a text-dated day up to a month earlier is the same horizon.
+   */
+  toldLaterDays: 31,
   /** Highest merged confidence: agreement of sources never makes the pipeline certain. */
   maxConfidence: 0.99,
 };
@@ -381,5 +389,119 @@ export function merge(candidates: readonly EventCandidate[], opts = MERGE_DEFAUL
     }
     index.add(group);
   }
-  return groups.map((g) => combine(g.members, opts));
+  return joinToldLater(groups, opts).map((g) => combine(g.members, opts));
+}
+
+/** Dates a document only guessed (its publication, dateline or lede) and dates its text gives an event. */
+const GUESSED = new Set<DateSource>(['published', 'dateline', 'lede']);
+const TOLD = new Set<DateSource>(['clause', 'sentence', 'paragraph']);
+
+/** `guessed`, dated by its document, is reported on or just after the day `told` happened (never before it). */
+function toldLater(guessed: EventCandidate, told: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
+  return dayOf(told.start) <= dayOf(guessed.end) && dayOf(guessed.start) <= dayOf(told.end) + opts.toldLaterDays;
+}
+
+/** One document's guessed report and its text-dated report are one event (same thing, place and, told later, time). */
+function sameToldLater(guessed: EventCandidate, told: EventCandidate, opts: typeof MERGE_DEFAULTS): boolean {
+  return guessed.category === told.category && (guessed.what === null || told.what === null || guessed.what === told.what) &&
+    samePlace(guessed.entry, told.entry, true, opts) && !twoSpots(guessed, told, opts) &&
+    (TOLD.has(told.dateSource) ? toldLater(guessed, told, opts) : sameTime(guessed, told, true, opts));
+}
+
+/** A group a document dates in its text, with that document's members (`own`) and their latest text-dated day. */
+interface Told {
+  group: Group;
+  own: EventCandidate[];
+  day: number;
+}
+
+/**
+ * The groups each document dates in its text, per document and category, listed so that a guessed report is checked
+ * only against those it could be the same place as (a long document's thousands of reports stay linear, as in
+ * OpenGroups): under each country of an own member; under each cell of an own point; and, for groups whose own members
+ * are all areas, under their countries again for a point to find the area that covers it.
+ */
+class ToldIndex {
+  private readonly lists = new Map<string, Told[]>();
+
+  add(doc: string, category: Category, t: Told): void {
+    const base = `${doc}\u0000${category}`;
+    const keys = new Set([base]);
+    const hasPoint = t.own.some((m) => isPoint(m.entry));
+    for (const m of t.own) {
+      for (const code of countriesOf(m.entry)) {
+        keys.add(`${base}\u0000c${code}`);
+        if (!hasPoint) keys.add(`${base}\u0000a${code}`);
+      }
+      if (isPoint(m.entry)) keys.add(`${base}\u0000#${cellKey(cellOf(m.entry.lon), cellOf(m.entry.lat))}`);
+    }
+    for (const key of keys) push(this.lists, key, t);
+  }
+
+  /** A superset of the groups `c` may be the same place as (samePlace within a document), in no particular order. */
+  near(c: EventCandidate): Set<Told> {
+    const base = `${c.source.doc}\u0000${c.category}`;
+    const found = new Set<Told>();
+    const take = (key: string) => {
+      for (const t of this.lists.get(key) ?? []) found.add(t);
+    };
+    const codes = countriesOf(c.entry);
+    const { lat, lon } = c.entry;
+    // Degrees that cover maxKm (50 km is under half a degree of latitude), widened for longitude toward the poles.
+    const lonMargin = 2 * BOX_MARGIN_DEG / Math.max(0.1, Math.cos((lat * Math.PI) / 180));
+    if (!isPoint(c.entry)) {
+      // An area is the same place only as its own id or what it covers or what covers it: all share a country.
+      if (codes.length === 0) take(base);
+      for (const code of codes) take(`${base}\u0000c${code}`);
+    } else if (Math.abs(lat) > 80 || Math.abs(lon) + lonMargin >= 180) {
+      take(base);
+    } else {
+      // A point is the same place as a point within maxKm (the cells around it) or an area covering it (its country).
+      for (const code of codes) take(`${base}\u0000a${code}`);
+      for (let x = cellOf(lon - lonMargin); x <= cellOf(lon + lonMargin); x++) {
+        for (let y = cellOf(lat - 2 * BOX_MARGIN_DEG); y <= cellOf(lat + 2 * BOX_MARGIN_DEG); y++) take(`${base}\u0000#${cellKey(x, y)}`);
+      }
+    }
+    return found;
+  }
+}
+
+/**
+ * A group that only one document reports, with no date of its own (a headline, a lede dated by the publication),
+ * joins the group with the same event as that document dates it in its text: the nearest day before (a headline is
+ * about the latest fire, not the one 14 months ago), then the first made. Only that document's reports decide, so no
+ * two documents are joined by this rule; two text-dated reports of different days stay apart (the target's members
+ * were grouped by merge()'s rule, and the guessed group holds no text date).
+ */
+function joinToldLater(groups: Group[], opts: typeof MERGE_DEFAULTS): Group[] {
+  const guessedOnly = (g: Group) => g.members.every((m) => GUESSED.has(m.dateSource) && m.source.doc === g.members[0].source.doc);
+  const index = new ToldIndex();
+  for (const g of groups) {
+    if (guessedOnly(g)) continue;
+    const byDocument = new Map<string, EventCandidate[]>();
+    for (const m of g.members) push(byDocument, `${m.source.doc}\u0000${m.category}`, m);
+    for (const own of byDocument.values()) {
+      const told = own.filter((m) => TOLD.has(m.dateSource));
+      if (told.length === 0) continue;
+      index.add(own[0].source.doc, own[0].category, { group: g, own, day: Math.max(...told.map((m) => dayOf(m.start))) });
+    }
+  }
+  const gone = new Set<Group>();
+  for (const g of groups) {
+    if (!guessedOnly(g)) continue;
+    let best: Told | undefined;
+    for (const t of index.near(g.members[0])) {
+      if (best && (t.day < best.day || (t.day === best.day && t.group.order > best.group.order))) continue;
+      if (!g.members.every((w) => t.own.every((m) => sameToldLater(w, m, opts)))) continue;
+      if (t.own.some((m) => sideBySide(g, m))) continue;
+      best = t;
+    }
+    if (!best) continue;
+    for (const m of g.members) {
+      join(best.group, m, dayOf(m.end));
+      best.own.push(m);
+    }
+    gone.add(g);
+  }
+  return gone.size ? groups.filter((g) => !gone.has(g)) : groups;
 }

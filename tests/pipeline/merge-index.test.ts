@@ -2,7 +2,8 @@
 // ones the rule itself gives: a report joins the first group, in the order groups were made, all of whose members are
 // the same event (same category; same place, a country covering its city only within a document; overlapping time in
 // a document, the same interval across documents; no two different things or people), unless one sentence names its
-// place beside theirs.
+// place beside theirs. Then a group one document reports with only a guessed date (its publication, dateline or lede)
+// joins that document's same event dated in its text, on that day or up to a month before, the latest such day first.
 // The rule is written out here on its own, without the index, and compared on random reports near the poles, across
 // the antimeridian, in countries and regions.
 import fc from 'fast-check';
@@ -55,7 +56,38 @@ function groupsByRule(candidates: EventCandidate[]): string[][] {
     if (group) group.push(c);
     else groups.push([c]);
   }
-  return groups.map((g) => g.map(key).sort()).sort((a, b) => a[0].localeCompare(b[0]));
+  return joinToldLaterRule(groups).map((g) => g.map(key).sort()).sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+// Then a group one document reports with only a guessed date (publication, dateline, lede) joins the group, holding
+// that document's same event dated in its text on that day or up to toldLaterDays before, with the latest such day.
+const GUESSED = ['published', 'dateline', 'lede'];
+const guessedOnly = (g: EventCandidate[]) => g.every((m) => GUESSED.includes(m.dateSource) && m.source.doc === g[0].source.doc);
+function sameToldLaterRule(w: EventCandidate, m: EventCandidate): boolean {
+  const time = GUESSED.includes(m.dateSource)
+    ? day(w.start) <= day(m.end) + MERGE_DEFAULTS.sameDocumentDays && day(m.start) <= day(w.end) + MERGE_DEFAULTS.sameDocumentDays
+    : day(m.start) <= day(w.end) && day(w.start) <= day(m.end) + MERGE_DEFAULTS.toldLaterDays;
+  return w.category === m.category && (w.what === null || m.what === null || w.what === m.what) && samePlaceRule(w.entry, m.entry, true) && time;
+}
+function joinToldLaterRule(groups: EventCandidate[][]): EventCandidate[][] {
+  const gone = new Set<EventCandidate[]>();
+  for (const g of groups) {
+    if (!guessedOnly(g)) continue;
+    let best: EventCandidate[] | undefined;
+    let bestDay = -Infinity;
+    for (const target of groups) {
+      if (guessedOnly(target)) continue;
+      const own = target.filter((m) => m.source.doc === g[0].source.doc);
+      const told = own.filter((m) => !GUESSED.includes(m.dateSource));
+      if (told.length === 0 || !g.every((w) => own.every((m) => sameToldLaterRule(w, m))) || own.some((m) => besideInOneSentence(g, m))) continue;
+      const latest = Math.max(...told.map((m) => day(m.start)));
+      if (latest > bestDay) [best, bestDay] = [target, latest];
+    }
+    if (!best) continue;
+    best.push(...g);
+    gone.add(g);
+  }
+  return groups.filter((g) => !gone.has(g));
 }
 const key = (c: { doc: string; start: number } | EventCandidate) => ('source' in c ? `${c.source.doc}@${c.source.start}` : `${c.doc}@${c.start}`);
 
@@ -69,6 +101,7 @@ const report = fc.record({
   at: fc.integer({ min: 0, max: 30 }),
   what: fc.constantFrom(null, 'forces', 'system'),
   people: fc.constantFrom([], ['biden'], ['biden', 'duda'], ['sandu']),
+  dateSource: fc.constantFrom('clause', 'clause', 'paragraph', 'published', 'dateline', 'lede'),
 });
 const iso = (d: number) => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);
 
@@ -79,7 +112,7 @@ describe('merge() and its index', () => {
       const candidates: EventCandidate[] = reports.map((r, i) => ({ ...r, at: r.at * 100 + i })).filter((r) => !seen.has(`${r.doc}@${r.at}`) && seen.add(`${r.doc}@${r.at}`))
         .map((r) => ({
           category: r.category as EventCandidate['category'], persists: r.persists, status: 'happened', title: 't', titleQuality: 1, entry: r.place,
-          start: iso(r.day), end: iso(r.day + r.span), precision: 'day', dateSource: 'clause', dateQuality: 3, placeNamed: true, actors: [],
+          start: iso(r.day), end: iso(r.day + r.span), precision: 'day', dateSource: r.dateSource as EventCandidate['dateSource'], dateQuality: 3, placeNamed: true, actors: [],
           confidence: 0.5, reason: 'r', evidence: 1, what: r.what, people: [...r.people],
           source: { doc: r.doc, title: r.doc, published: null, excerpt: 'x', start: r.at, end: r.at + 150, highlights: [] },
         }));

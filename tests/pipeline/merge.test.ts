@@ -134,4 +134,63 @@ describe('merge', () => {
     const advance = (e: GazetteerEntry, doc: string) => candidate({ category: 'advance', entry: e, doc });
     expect(merge([advance(UKRAINE, 'a.txt'), advance(east, 'a.txt')]).map((e) => e.entry.name)).toEqual(['eastern Ukraine']);
   });
+
+  describe('a headline dated by its publication and the event the text dates', () => {
+    const ST_PARIS = entry('gn:4524474', 'St. Paris', 'city', 'US', 40.13, -83.96);
+    const URBANA = entry('gn:4525353', 'Urbana', 'city', 'US', 40.11, -83.75);
+    const ABKHAZIA = entry('dir:abkhazia', 'Abkhazia', 'region', 'GE', 43.0, 41.0);
+    const ACHGUARA = entry('gn:611701', 'Achguara', 'city', 'GE', 42.78, 41.47);
+    const fire = (over: Partial<EventCandidate> & { doc?: string }) =>
+      candidate({ category: 'incident', entry: ST_PARIS, title: 'Fire in St. Paris', ...over });
+    const headline = (over: Partial<EventCandidate> & { doc?: string } = {}) =>
+      fire({ start: '2026-04-02', end: '2026-04-02', dateSource: 'dateline', dateQuality: 0, ...over });
+    const told = (day: string, over: Partial<EventCandidate> & { doc?: string } = {}) => fire({ start: day, end: day, ...over });
+
+    it('merge() joins a headline dated by the dateline a week and more later with the fire its body dates, keeping the body\'s day', () => {
+      const [head, body] = [headline(), told('2026-03-21')];
+      const events = merge([head, body]);
+      expect(events).toHaveLength(1);
+      expect([events[0].start, events[0].end, events[0].dateSource]).toEqual(['2026-03-21', '2026-03-21', 'clause']);
+      expect(events[0].sources.map((s) => s.start).sort()).toEqual([head.source.start, body.source.start].sort());
+    });
+
+    it('merge() joins a headline dated by its publication month with the blast the body dates at a village inside its region', () => {
+      const events = merge([
+        candidate({ category: 'incident', entry: ABKHAZIA, start: '2026-05-01', end: '2026-05-10', precision: 'month', dateSource: 'published', dateQuality: 0 }),
+        candidate({ category: 'incident', entry: ACHGUARA, start: '2026-04-20', end: '2026-04-20', dateSource: 'paragraph', dateQuality: 2 }),
+      ]);
+      expect(events).toHaveLength(1);
+      expect([events[0].entry.name, events[0].start, events[0].precision]).toEqual(['Achguara', '2026-04-20', 'day']);
+    });
+
+    it('merge() joins a lede-dated report too, and a headline at a town within the incident distance', () => {
+      expect(merge([headline({ dateSource: 'lede', dateQuality: 1 }), told('2026-03-21')])).toHaveLength(1);
+      expect(merge([headline({ entry: { ...ST_PARIS, id: 'gn:near', lat: 40.14 } }), told('2026-03-21')])).toHaveLength(1);
+    });
+
+    it('merge() joins a headline to the fire its body dates across the antimeridian and near the pole', () => {
+      const taveuniEast = entry('gn:fj-e', 'Vuna', 'city', 'FJ', -16.95, -179.97);
+      const taveuniWest = entry('gn:fj-w', 'Waiyevo', 'city', 'FJ', -16.85, 179.97);
+      expect(merge([headline({ entry: taveuniEast }), told('2026-03-21', { entry: taveuniWest })])).toHaveLength(1);
+      const camp = entry('gn:camp', 'Camp', 'site', 'NO', 89.95, 10);
+      const station = entry('gn:station', 'Station', 'site', 'NO', 89.96, 150);
+      expect(merge([headline({ entry: camp }), told('2026-03-21', { entry: station })])).toHaveLength(1);
+    });
+
+    it('merge() joins a headline to the nearest earlier fire its body dates, not an older one', () => {
+      const events = merge([told('2026-03-05', { title: 'Earlier fire' }), told('2026-03-21', { title: 'Latest fire' }), headline()]);
+      expect(events.map((e) => [e.start, e.sources.length])).toEqual([['2026-03-05', 1], ['2026-03-21', 2]]);
+    });
+
+    it('merge() joins a headline to its own document\'s text-dated fire only, not to another document\'s, a later one, another place\'s or another kind', () => {
+      const [head, own] = [headline(), told('2026-03-21')];
+      const others = [
+        told('2026-03-25', { doc: 'b.txt' }), told('2026-04-10'), told('2025-02-01'), told('2026-03-28', { entry: URBANA }),
+        told('2026-03-30', { category: 'strike' }),
+      ];
+      const events = merge([head, own, ...others]);
+      expect(events).toHaveLength(6);
+      expect(events.find((e) => e.sources.length > 1)?.sources.map((s) => s.start).sort()).toEqual([head.source.start, own.source.start].sort());
+    });
+  });
 });
