@@ -91,7 +91,9 @@ function nameOf(words: readonly Token[]): string | null {
 function shorten(words: readonly Token[], maxWords: number): string {
   // articles, and the words that point back to the text ("those Patriot systems", "whose soldiers"), which a headline has not
   const pointing = (t: Token) => /^(DET|PRON)$/.test(t.pos) && /^(the|a|an|this|that|these|those|whose|such)$/.test(t.lower);
-  const trimmed = words.filter((t) => t.text !== ',' && !/^['’"“”]$/.test(t.text) && !pointing(t) && !(t.pos === 'ADJ' && EVALUATIVE.test(t.lower)));
+  // ... and the words that rank or compare it with others ("a similar meeting", "a further visit")
+  const compound = (k: number) => words[k + 1]?.text === '-' && words[k + 1].start === words[k].end;
+  const trimmed = words.filter((t, k) => t.text !== ',' && !/^['’"“”]$/.test(t.text) && !pointing(t) && !(t.pos === 'ADJ' && (EVALUATIVE.test(t.lower) || SEQUENCE.test(t.lower)) && !compound(k)));
   while (trimmed.length && (trimmed[0].pos === 'PART' || trimmed[0].pos === 'PUNCT')) trimmed.shift();
   if (trimmed.length === 0) return '';
   const hasName = trimmed.some((t) => t.pos === 'PROPN') && trimmed.some((t) => NAME_TITLES.has(t.lower));

@@ -896,3 +896,10 @@ describe('"he" is the subject last named, not whoever he meets (stop 25)', () =>
     expect(visit?.title).toBe('Secretary to visit U.S. troops in Tallinn');
   });
 });
+
+describe('a title names the thing, not how it ranks (stop 25)', () => {
+  it('titles "Latvia hosted a similar meeting in Jurmala" without "similar", and keeps "first-ever"', () => {
+    const [meeting] = eventsOf('In 2022, Latvia hosted a similar meeting in Jurmala.');
+    expect(meeting.title).toBe('Latvia hosts meeting in Jurmala');
+  });
+});
