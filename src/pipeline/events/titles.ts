@@ -188,6 +188,9 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   const { grammar, predicate } = input;
   if (!predicate.isVerb || !predicate.verb) return null;
   let words = subjectBefore(grammar, predicate.verb.first - 1);
+  // "women going to Gaza to deliver aid": before an infinitive, a phrase after a preposition or a verb is no subject
+  const before = grammar.tokens[grammar.tokens.indexOf(words[0]) - 1];
+  if (predicate.verb.form === 'infinitive' && words.length && before && (before.pos === 'ADP' || before.pos === 'VERB')) words = [];
   // "will travel to Warsaw, where he will meet", "to meet with", "and discussed": the subject of the clause before
   for (let k = grammar.verbs.indexOf(predicate.verb) - 1; words.length === 0 && k >= 0; k--) {
     words = subjectBefore(grammar, grammar.verbs[k].first - 1);

@@ -903,3 +903,10 @@ describe('a title names the thing, not how it ranks (stop 25)', () => {
     expect(meeting.title).toBe('Latvia hosts meeting in Jurmala');
   });
 });
+
+describe('the subject of an infinitive is the subject of the verb it depends on (stop 25)', () => {
+  it('titles "women going to Warsaw to deliver aid" by the women, not by Warsaw', () => {
+    const events = eventsOf('A group of about 60 women is going to Warsaw to deliver aid on Friday.');
+    expect(events.map((e) => e.title)).toContain('60 women to deliver aid to Warsaw');
+  });
+});
