@@ -134,8 +134,9 @@ export function drawUncertainBands(canvas: HTMLCanvasElement, bands: UncertainBa
     ctx.globalAlpha = (filter?.hiddenCategories.includes(category) ? opts.hiddenAlpha : 1) * bandAlpha(t, bands.start[k], bands.end[k], alphas);
     ctx.fillRect(x0, y, x1 - x0, markHeight);
   });
-  // The edges over every fill, in device pixels as drawn.
+  // The edges over every fill, in device pixels as drawn; a strip with no size yet (a hidden timeline, an embed
+  // without its scrubber) has none, and drawing a canvas of no size throws
   ctx.globalAlpha = 1;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.drawImage(edges(canvas, bands, lanes, scale, height, ratio, filter, opts, alphas), 0, 0);
+  if (canvas.width > 0 && canvas.height > 0) ctx.drawImage(edges(canvas, bands, lanes, scale, height, ratio, filter, opts, alphas), 0, 0);
 }
