@@ -8,7 +8,7 @@ import type { DateInterval, DateMention, Sentence } from '../types.ts';
 import { addMonths, dayInterval, dayNumber, isoOf, monthInterval, parseIso, yearInterval } from '../dates/calendar.ts';
 import type { Predicate } from './predicates.ts';
 import { opensStory } from './dateline.ts';
-import { DAY_OR_MONTH, HARMED, HOW_RECENT, MOTION_VERBS, PART_OF_DAY, TELLING_VERBS, WORKS } from '../lexicon/words.ts';
+import { HARMED, HOW_RECENT, isTimeWord, MOTION_VERBS, TELLING_VERBS, WORKS } from '../lexicon/words.ts';
 
 export const DATING_DEFAULTS = {
   /** Sentences looked back through for the paragraph's date; a paragraph rarely runs longer. */
@@ -103,7 +103,7 @@ function phraseSpan(grammar: SentenceGrammar, p: Predicate): [number, number] {
   let b = p.head;
   // "During her trip to Warsaw, Poland, today, Harris announced": a place's qualifier and a day set off by commas
   // still belong to the phrase
-  const day = (t: SentenceGrammar['tokens'][number] | undefined) => !!t && (DAY_OR_MONTH.test(t.lower) || PART_OF_DAY.test(t.lower));
+  const day = (t: SentenceGrammar['tokens'][number] | undefined) => !!t && isTimeWord(t.lower);
   const setOff = (k: number) => tokens[k].text === ',' && (tokens[k + 1]?.pos === 'PROPN' || day(tokens[k + 1]) || (tokens[k + 1]?.lower === 'on' && day(tokens[k + 2])));
   while (b + 1 < tokens.length && b - p.head < 14 && tokens[b + 1].pos !== 'VERB' && (tokens[b + 1].text !== ',' || setOff(b + 1)) && clauseOf[b + 1] === clauseOf[p.head]) b++;
   return [tokens[a].start, tokens[b].end];

@@ -156,7 +156,10 @@ function inferPlace(c: {
   // "sent troops there", "met Italian Prime Minister Giorgia Meloni there in July": "there" in the event's clause,
   // not the "there" of "there were"
   const tokens = grammar.tokens;
-  const there = tokens.some((t, k) => k > p.head && k - p.head <= 10 && clauseOf[k] === clauseOf[p.head] && t.lower === 'there' && !/^(AUX|VERB)$/.test(tokens[k + 1]?.pos ?? ''));
+  let there = false;
+  for (let k = p.head + 1; k < tokens.length && k - p.head <= 10 && clauseOf[k] === clauseOf[p.head] && !there; k++) {
+    there = tokens[k].lower === 'there' && !/^(AUX|VERB)$/.test(tokens[k + 1]?.pos ?? '');
+  }
   if (there && recent && sameParagraph(context, recent.sentence, i)) return { ...recent, role: 'anaphor' };
   // "The first troops arrived in the country in April": the country last named as a place
   if (c.lastCountry && theCountryAfter(grammar, p)) return { ...c.lastCountry, role: 'anaphor' };

@@ -5,7 +5,7 @@
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { COMPASS, DAY_OR_MONTH, FAMILY_NAME_FIRST, EVALUATIVE, NAME_TITLES, OFFICES, PART_OF_DAY, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
+import { COMPASS, FAMILY_NAME_FIRST, EVALUATIVE, isTimeWord, NAME_TITLES, OFFICES, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -313,7 +313,7 @@ function nounPhrase(input: TitleInput): string {
   // "a NATO defense ministers' meeting", "Russia's invasion": nouns, adjectives and possessives before the event noun
   const inPhrase = (t: Token) => isNominal(t) || t.pos === 'ADJ' || (t.pos === 'PART' && /^['’]s?$/.test(t.lower)) || t.text === '’' || t.text === "'";
   while (i > 0 && (inPhrase(tokens[i - 1]) || tokens[i - 1].end === tokens[i].start) && !(place && place.first <= i - 1 && i - 1 <= place.last)) i--;
-  const timeWord = (t: Token) => DAY_OR_MONTH.test(t.lower) || PART_OF_DAY.test(t.lower);
+  const timeWord = (t: Token) => isTimeWord(t.lower);
   // a number or a dash standing alone is a date's or a count's; inside a compound ("20-minute") it is the word's own
   const glued = (k: number) => tokens[k - 1]?.end === tokens[k].start || tokens[k + 1]?.start === tokens[k].end;
   const words = tokens.slice(i, predicate.head + 1).filter((t, k) => ((t.pos !== 'NUM' && t.pos !== 'PUNCT') || (glued(i + k) && (t.pos === 'NUM' || t.text === '-'))) &&

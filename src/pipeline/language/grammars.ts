@@ -74,6 +74,17 @@ class Column {
   }
 }
 
+/** The number of `value` in `values` (the list of distinct values, `ids` its index), added when new. */
+function intern(values: string[], ids: Map<string, number>, value: string): number {
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = values.length;
+    values.push(value);
+    ids.set(value, id);
+  }
+  return id;
+}
+
 export class DocumentGrammars implements GrammarSource {
   /** The document's distinct words (texts, lower cases, lemmas and parts of speech), each once. */
   private readonly words: string[] = [];
@@ -102,23 +113,11 @@ export class DocumentGrammars implements GrammarSource {
   }
 
   private word(value: string): number {
-    let id = this.wordIds.get(value);
-    if (id === undefined) {
-      id = this.words.length;
-      this.words.push(value);
-      this.wordIds.set(value, id);
-    }
-    return id;
+    return intern(this.words, this.wordIds, value);
   }
 
   private tag(pos: string): number {
-    let id = this.tagIds.get(pos);
-    if (id === undefined) {
-      id = this.tags.length;
-      this.tags.push(pos);
-      this.tagIds.set(pos, id);
-    }
-    return id;
+    return intern(this.tags, this.tagIds, pos);
   }
 
   /** Analyses sentence i's tokens (analyseSentence) and keeps the result compactly; the tokens are not kept. */

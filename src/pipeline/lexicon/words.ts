@@ -95,6 +95,9 @@ export const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday
 export const PART_OF_DAY = /^(morning|afternoon|evening|night|today|tonight|yesterday|tomorrow)$/;
 
 /** Prepositions that never open a clause: the noun after "During" in "During the invasion, Egypt was ..." is no subject. */
+/** A word that names a day, a month or a part of the day: "Monday", "March", "tonight". */
+export const isTimeWord = (lower: string): boolean => DAY_OR_MONTH.test(lower) || PART_OF_DAY.test(lower);
+
 export const PHRASE_ONLY_PREPOSITIONS = new Set(['during', 'amid', 'amidst', 'despite', 'throughout', 'of', 'in', 'at', 'on', 'by', 'with', 'from', 'into']);
 
 /** Pronouns that stand where an article would: "his election", "their visit". */
