@@ -1,23 +1,12 @@
 // Events a reader of local news can trust: fires, crashes, shootings, council meetings as small papers write them.
 // Each defect was seen on local reporting nobody tuned for and is checked here on invented sentences through every
 // stage (the real gazetteer and event lexicon).
-import { beforeAll, describe, expect, it } from 'vitest';
-import { processDocument, type PipelineResources } from '../../../src/pipeline/index.ts';
+import { describe, expect, it } from 'vitest';
 import { merge } from '../../../src/pipeline/merge.ts';
-import { loadResources } from '../resources.ts';
-
-let resources: PipelineResources;
-beforeAll(() => {
-  resources = loadResources();
-});
+import { documentEvents } from './document-events.ts';
 
 /** Monday 15 June 2009 unless told. */
-function eventsOf(text: string, published: string | null = '2009-06-15') {
-  const meta = { file: 'a.txt', title: 'A', credit: null, published };
-  const result = processDocument({ file: 'a.txt', bytes: new TextEncoder().encode(text), meta }, resources);
-  expect(result.outcome.error).toBeNull();
-  return result.outcome.events;
-}
+const eventsOf = (text: string, published: string | null = '2009-06-15') => documentEvents(text, published);
 
 describe('the day a local story gives its event', () => {
   it('reads a weekday and its date after a harm noun as the noun\'s day, commas and all', () => {

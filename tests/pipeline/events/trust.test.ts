@@ -1,21 +1,10 @@
 // Events a reader can trust on news nobody tuned for (issue 13): each defect a reader saw, fixed at its cause and
 // checked on invented sentences through every stage (the real gazetteer and event lexicon).
-import { beforeAll, describe, expect, it } from 'vitest';
-import { processDocument, type PipelineResources } from '../../../src/pipeline/index.ts';
-import { loadResources } from '../resources.ts';
-
-let resources: PipelineResources;
-beforeAll(() => {
-  resources = loadResources();
-});
+import { describe, expect, it } from 'vitest';
+import { documentEvents } from './document-events.ts';
 
 /** Tuesday 12 March 2024 unless told. */
-function eventsOf(text: string, published: string | null = '2024-03-12') {
-  const meta = { file: 'a.txt', title: 'A', credit: null, published };
-  const result = processDocument({ file: 'a.txt', bytes: new TextEncoder().encode(text), meta }, resources);
-  expect(result.outcome.error).toBeNull();
-  return result.outcome.events;
-}
+const eventsOf = (text: string, published: string | null = '2024-03-12') => documentEvents(text, published);
 
 describe('a meeting told in the news present is an occasion, not a state', () => {
   it('is planned when its own day is after the report', () => {
