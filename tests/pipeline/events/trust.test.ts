@@ -687,27 +687,27 @@ describe('a title with no one to name says the act (stop 24)', () => {
 });
 
 describe('a noun in a phrase set off before the main clause keeps to its phrase (stop 25)', () => {
-  it('does not place "Since his election in May 2017" where the main clause acts', () => {
-    const events = eventsOf('Since his election in May 2017, the French president has been promoting a new course in North Africa, his aides say.');
+  it('does not place "Since her election in March 2019" where the main clause acts', () => {
+    const events = eventsOf('Since her election in March 2019, the Chilean senator has been championing a new trade policy in South America, her office says.');
     expect(events.filter((e) => e.title.toLowerCase().includes('election'))).toEqual([]);
   });
 
-  it('dates "During her trip to Warsaw, Poland, today," by the day set off after the place', () => {
-    const [trip] = eventsOf('During her trip to Warsaw, Poland, today, the vice president announced new humanitarian assistance.');
-    expect([trip.entry.name, trip.start, trip.end]).toEqual(['Warsaw', '2024-03-12', '2024-03-12']);
+  it('dates "During his trip to Oslo, Norway, today," by the day set off after the place', () => {
+    const [trip] = eventsOf('During his trip to Oslo, Norway, today, the trade commissioner unveiled a new fisheries agreement.');
+    expect([trip.entry.name, trip.start, trip.end]).toEqual(['Oslo', '2024-03-12', '2024-03-12']);
     const [visit] = eventsOf('During his visit to Riga, Latvia, on Monday, the minister signed a defence accord.');
     expect([visit.entry.name, visit.start]).toEqual(['Riga', '2024-03-11']);
   });
 
   it('reads "your dedication" as a possessed noun, not the subject of the clause', () => {
-    const events = eventsOf('WARSAW — Thank you to all of you for your service, for your sacrifice, for your dedication.');
+    const events = eventsOf('VILNIUS — We are grateful for your patience, for your courage and for your dedication.');
     expect(events).toEqual([]);
   });
 });
 
 describe('whose office a country names is not where its holder acts (stop 25)', () => {
-  it('does not place "United States president Barack Obama gave a speech" in the United States', () => {
-    const events = eventsOf('After 100 days in office, United States president Barack Obama gave a speech on Wednesday about the economy.');
+  it('does not place "Philippines president Ferdinand Marcos gave a speech" in the Philippines', () => {
+    const events = eventsOf('Six months into his term, Philippines president Ferdinand Marcos gave a speech on Wednesday about fisheries.');
     expect(events.map((e) => e.entry.name)).toEqual([]);
   });
 
@@ -718,16 +718,16 @@ describe('whose office a country names is not where its holder acts (stop 25)', 
 });
 
 describe('what a book or a story tells is its content, not news (stop 25)', () => {
-  it('leaves "Her memoir recounts her journey from Lagos to London" off the timeline', () => {
-    const events = eventsOf('Her memoir, titled "The Long Road," tells her journey, against her family\'s wishes, from Lagos to London to become a nurse.');
+  it('leaves "His new book tells his journey from Manila to Toronto" off the timeline', () => {
+    const events = eventsOf('His new book, called "Salt and Snow," tells his journey from Manila to Toronto in search of work.');
     expect(events).toEqual([]);
   });
 });
 
 describe('a verb of saying does not name who did the event it governs (stop 25)', () => {
-  it('titles "findings urged a two-day meeting in Johannesburg" by the meeting, and keeps "troops held an exercise"', () => {
-    const [meeting] = eventsOf('These distressing findings urged a two-day meeting in Johannesburg to discuss the situation.');
-    expect([meeting.title, meeting.status]).toEqual(['Two-day meeting in Johannesburg', 'planned']);
+  it('titles "the figures urged a three-day meeting in Nairobi" by the meeting, and keeps "troops held an exercise"', () => {
+    const [meeting] = eventsOf('The grim figures urged a three-day meeting in Nairobi to review the crisis.');
+    expect([meeting.title, meeting.status]).toEqual(['Three-day meeting in Nairobi', 'planned']);
     const [exercise] = eventsOf('Allied troops held an exercise in Latvia on Monday.');
     expect(exercise.title).toBe('Allied troops hold exercise in Latvia');
   });
@@ -807,19 +807,19 @@ describe('gatherings, calendared purposes, "during" and "the country" (stop 25)'
 });
 
 describe('words of names and compounds are no events (stop 25)', () => {
-  it('takes no hurricane from the dateline of Hurricane, West Virginia', () => {
-    expect(eventsOf('HURRICANE, W.Va. - Officers found two teenagers who went missing on Sunday night.')).toEqual([]);
+  it('takes no hurricane from the dateline of Hurricane, Utah', () => {
+    expect(eventsOf('HURRICANE, Utah - Rangers rescued two hikers who went missing on Sunday night.')).toEqual([]);
   });
 
   it('takes no flood from "flood fighting effort", and keeps the floods that hit a town', () => {
-    expect(eventsOf('Local volunteers join flood fighting effort in Fargo on Monday.')).toEqual([]);
+    expect(eventsOf('Students join the flood fighting effort in Winnipeg on Monday.')).toEqual([]);
     const [flood] = eventsOf('Floods hit Fargo on Monday, forcing residents from their homes.');
     expect([flood.category, flood.entry.name, flood.start]).toEqual(['incident', 'Fargo', '2024-03-11']);
   });
 
   it('titles an opening by all of what opened ("first-ever" inside its phrase)', () => {
-    const [opening] = eventsOf('A Lebanese parliamentarian praised the opening of his country\'s first-ever embassy in Syria on Monday.');
-    expect(opening.title).toBe("Opening of his country's first-ever embassy in Syria");
+    const [opening] = eventsOf('A Chilean senator praised the opening of her country\'s first-ever consulate in Auckland on Monday.');
+    expect(opening.title).toBe("Opening of her country's first-ever consulate in Auckland");
   });
 });
 
@@ -867,13 +867,13 @@ describe('outbreaks of disease, a fronted setting, "there" further on (stop 25)'
 
 describe('feared events and participles that describe (stop 25)', () => {
   it('reports no outbreak officials feared, and keeps a visit they expect as one to come', () => {
-    expect(eventsOf('Officials had feared a measles outbreak in the UK this month.')).toEqual([]);
+    expect(eventsOf('Health officials had feared a cholera outbreak in Haiti after the rains this month.')).toEqual([]);
     const [visit] = eventsOf('Officials expect a visit by the president to Warsaw on Friday.');
     expect([visit.entry.name, visit.status]).toEqual(['Warsaw', 'planned']);
   });
 
-  it('reads "support provided by local authorities" after a copula as a description, not an act', () => {
-    const events = eventsOf('A councillor has said that he cannot stand over some of the houses in the scheme in the Nenagh district. HAP is a form of social housing support provided by all local authorities under which they can provide housing assistance to households in need.');
+  it('reads "support provided by county councils" after a copula as a description, not an act', () => {
+    const events = eventsOf('A councillor says rents under the scheme in the Kilkenny district are too high. The grant is a form of rental support provided by all county councils under which they can offer housing help to families.');
     expect(events.filter((e) => e.category === 'aid')).toEqual([]);
   });
 });
@@ -894,8 +894,8 @@ describe('a title names the thing, not how it ranks (stop 25)', () => {
 });
 
 describe('the subject of an infinitive is the subject of the verb it depends on (stop 25)', () => {
-  it('titles "women going to Warsaw to deliver aid" by the women, not by Warsaw', () => {
-    const events = eventsOf('A group of about 60 women is going to Warsaw to deliver aid on Friday.');
-    expect(events.map((e) => e.title)).toContain('60 women to deliver aid to Warsaw');
+  it('titles "volunteers heading to Lviv to deliver aid" by the volunteers, not by Lviv', () => {
+    const events = eventsOf('A team of about 40 volunteers is heading to Lviv to deliver aid on Friday.');
+    expect(events.map((e) => e.title)).toContain('40 volunteers to deliver aid to Lviv');
   });
 });
