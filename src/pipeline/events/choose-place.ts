@@ -3,7 +3,7 @@
 // places enumerated with the winner ("in Slovakia, Romania, Bulgaria, and Hungary") each make an event of their own.
 import type { Category } from '../../model/event.ts';
 import type { SentenceGrammar } from '../language/clauses.ts';
-import { AREA_NOUNS, HITTING, LEAVING, LOCATIVE_PREPOSITIONS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
+import { AREA_NOUNS, FACILITIES, HITTING, LEAVING, LOCATIVE_PREPOSITIONS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
 import type { GazetteerEntry } from '../types.ts';
 import { baseRole, isSeatOfPower, isSupranationalBody, type PlaceInSentence, type PlaceRole } from './place-roles.ts';
 import { phraseAfter, type Predicate } from './predicates.ts';
@@ -81,7 +81,8 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   if (anotherVerbBetween(grammar, p, place)) return null;
   if (base === 'other' || base === 'possessor') {
     if (placeClause !== pClause) return null;
-    if (p.isVerb && p.object && place.first >= p.object[0] && place.last <= p.object[1]) return place.headNoun && AREA_NOUNS.has(place.headNoun) ? 'area' : place.headNoun ? null : 'undergoer';
+    // "closed Copenhagen airport": a facility named after its place is there
+    if (p.isVerb && p.object && place.first >= p.object[0] && place.last <= p.object[1]) return place.headNoun && (AREA_NOUNS.has(place.headNoun) || FACILITIES.has(place.headNoun)) ? 'area' : place.headNoun ? null : 'undergoer';
     // "Storm Ciaran battered northern France", "an earthquake hit Turkey": what the subject's verb strikes, it strikes
     if (!p.isVerb && p.argument && p.verb && p.verb.head > p.head && place.first > p.verb.head && !place.headNoun && HITTING.has(grammar.tokens[p.verb.head].lemma) &&
       grammar.tokens.slice(p.verb.head + 1, place.first).every((t) => t.pos === 'ADJ' || t.pos === 'DET')) return 'undergoer';

@@ -8,7 +8,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DAY_OR_MONTH, FEARING, HOST_VERBS, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
+import { ATTACKERS, DAY_OR_MONTH, FEARING, HOST_VERBS, KILLING, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, REFERRING_PREMODIFIERS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -80,6 +80,9 @@ export function phraseAfter(tokens: readonly Token[], from: number): [number, nu
     if (t.lower === 'there' || t.lower === 'here') break;
     // "first-ever": a word glued after a hyphen is part of the compound, whatever its tag
     const glued = tokens[i - 1]?.text === '-' && tokens[i - 1].end === t.start;
+    // "its last open border crossing", "the most recent attack": an adverb after the determiner grades the adjective
+    const graded = t.pos === 'ADV' && i > start && (tokens[i - 1].pos === 'DET' || POSSESSIVE_DETERMINERS.has(tokens[i - 1].lower)) && /^(ADJ|NOUN)$/.test(tokens[i + 1]?.pos ?? '');
+    if (graded) continue;
     if (t.pos === 'DET' || t.pos === 'NUM' || t.pos === 'ADJ' || t.pos === 'PRON' || isNominal(t) || (t.pos === 'PART' && t.lower === "'s") || t.text === '-' || glued) {
       if (isNominal(t) || t.pos === 'PRON' || t.pos === 'NUM') end = i;
       continue;
@@ -96,7 +99,8 @@ function phraseBefore(tokens: readonly Token[], to: number, clauseOf: readonly n
   const end = i;
   if (end < 0 || !isNominal(tokens[end]) && tokens[end].pos !== 'PRON') return null;
   while (i >= 0 && clauseOf[i] === clauseOf[to] && (isNominal(tokens[i]) || tokens[i].pos === 'ADJ' || tokens[i].pos === 'NUM' || tokens[i].pos === 'DET')) i--;
-  return [i + 1, end];
+  // a pronoun is a phrase of its own ("he was shot")
+  return [Math.min(i + 1, end), end];
 }
 
 const phraseText = (tokens: readonly Token[], range: [number, number] | null) =>
@@ -154,6 +158,8 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   const start = phraseStart(tokens, first);
   const premodifiers = tokens.slice(start, first).map((t) => t.lower);
   if (premodifiers.some((w) => UNREAL_PREMODIFIERS.has(w))) return null;
+  // "the second such protest this month": the event is the one told before it, or many
+  if (premodifiers.some((w) => REFERRING_PREMODIFIERS.has(w))) return null;
   const verb = verbOf(grammar, first);
   // The word before the phrase: a preposition makes the noun a modifier, unless it opens a clause ("as gains have taken place")
   const before = start - 1;
@@ -233,7 +239,7 @@ function preventedAfter(grammar: SentenceGrammar, first: number): boolean {
 }
 
 /** Verbs that stop the event a noun names: "banned all meetings", "the rally was prohibited". */
-const PREVENTING_VERBS = new Set(['forbid', 'ban', 'prohibit', 'bar', 'suspend', 'scrap', 'outlaw', 'block', 'abandon', 'scrub']);
+const PREVENTING_VERBS = new Set(['forbid', 'ban', 'prohibit', 'bar', 'suspend', 'scrap', 'outlaw', 'block', 'abandon', 'scrub', 'stall', 'derail', 'delay', 'freeze', 'jeopardise', 'jeopardize', 'torpedo', 'wreck']);
 /** Verbs that arrange an event to come: "set a special meeting", "urged a meeting", "called for talks". */
 /** Verbs that ask for something with "for": "called for a strike", "pressed for talks". */
 const DEMANDING_FOR = new Set(['call', 'ask', 'push', 'press', 'appeal', 'campaign', 'lobby', 'clamour', 'clamor']);
@@ -312,17 +318,45 @@ function personPhrase(tokens: readonly Token[], range: [number, number] | null):
   return nouns.some((t) => NAME_TITLES.has(t.lower) || PERSON_NOUNS.has(t.lower) || PERSON_NOUNS.has(t.lemma)) || (head.pos === 'PROPN' && words.every((t) => t.pos === 'PROPN' || t.pos === 'DET')) || (head.pos === 'PRON' && /^(him|her|them|he|she|they)$/.test(head.lower));
 }
 
-/** The head noun of the one a verb acts on: a passive's subject, else its object. */
+/** The phrase of the one a verb acts on: a passive's subject, else its object. */
+function patient(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): [number, number] | null {
+  return passive ? phraseBefore(grammar.tokens, group?.first ?? i, grammar.clauseOf) : phraseAfter(grammar.tokens, i);
+}
+
+/** The head noun of the one a verb acts on. */
 function patientHead(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): Token | null {
-  const range = passive ? phraseBefore(grammar.tokens, group?.first ?? i, grammar.clauseOf) : phraseAfter(grammar.tokens, i);
+  const range = patient(grammar, group, i, passive);
   return range ? grammar.tokens[range[1]] : null;
 }
 
-/** "A 27-year-old man was shot twice", "shot a store clerk": a person is shot (not "shot down a drone"). */
+/**
+ * "A 27-year-old man was shot twice", "shot a store clerk", "Prime Minister Robert Fico was shot": a person is shot
+ * (not "shot down a drone").
+ */
 function shotPerson(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): boolean {
   if (grammar.tokens[i].lemma !== 'shoot' || /^(down|up|off)$/.test(grammar.tokens[i + 1]?.lower ?? '')) return false;
-  const head = patientHead(grammar, group, i, passive);
-  return !!head && VICTIMS.test(head.lower);
+  return personHarmed(grammar.tokens, patient(grammar, group, i, passive));
+}
+
+/**
+ * True when a phrase names a person harmed for the first time: "a 27-year-old man", "Prime Minister Robert Fico"; not
+ * "he" ("he was shot a second time" tells the same shooting again).
+ */
+function personHarmed(tokens: readonly Token[], range: [number, number] | null): boolean {
+  if (!range) return false;
+  const head = tokens[range[1]];
+  return VICTIMS.test(head.lower) || (head.pos !== 'PRON' && personPhrase(tokens, range));
+}
+
+/**
+ * "A gunman killed 14 people at the university", "a man murdered his neighbour": a person who kills people. (The
+ * passive "was killed in a crash" is told by its cause, and "strikes killed five" by the strike.)
+ */
+function killingByPerson(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): boolean {
+  if (!group || passive || !KILLING.has(grammar.tokens[i].lemma)) return false;
+  const subject = subjectBefore(grammar, group.first - 1);
+  const killer = subject[subject.length - 1];
+  return !!killer && ATTACKERS.test(killer.lower) && personHarmed(grammar.tokens, patient(grammar, group, i, false));
 }
 
 /** "was hit by a car", "a pickup struck a pedestrian": a road vehicle hits someone. */
@@ -439,21 +473,23 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       while (auxFrom > 0 && tokens[auxFrom - 1].pos === 'ADV' && auxFrom > i - 3) auxFrom--;
       if (tokens[auxFrom - 1]?.pos === 'AUX') auxFrom--;
       const passive = (!!group && !t.lower.endsWith('ing') && tokens.slice(Math.min(group.first, auxFrom), i).some((a) => /^(is|are|was|were|be|been|being|'s|'re)$/.test(a.lower))) || group?.form === 'participle' || headlinePassive;
-      const framed = frameOf(grammar, i, passive);
+      const found = frameOf(grammar, i, passive);
+      const framed = found && (!found.frame.sentenceNeeds || found.frame.sentenceNeeds.test(sentence)) ? found : null;
       // "go to the summit" is a particle verb; "going to face" is the future
       const particleNext = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') && !/^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
       const particle = particleNext ? lexicon.verb(`${t.lemma} ${tokens[i + 1].lower}`) : null;
       const sense = particle ?? lexicon.verb(t.lemma);
-      const sensed = framed?.frame.category ?? sense?.category;
+      const killing = !framed && !sense && killingByPerson(grammar, group, i, passive);
+      const sensed = framed?.frame.category ?? sense?.category ?? (killing ? 'incident' : undefined);
       if (!sensed) continue;
       // "a man was shot twice", "was hit by a car and killed": a person shot or run down outside a war is a crime's or
       // a road's victim, an incident, whatever casualties the sentence counts; the person is the evidence
       const civilian = sensed === 'strike' && !warWords(sentence) && (shotPerson(grammar, group, i, passive) || runDown(grammar, group, i, passive));
       // "a new brigade arrived in Rzeszów": a unit that travels is deployed, it meets no one
       const category = civilian ? 'incident' : sensed === 'meeting' && !framed && ARRIVALS.has(t.lemma) && group && unitSubject(grammar, group) ? 'deployment' : sensed;
-      const frequent = framed ? true : sense!.frequent;
+      const frequent = framed || killing ? true : sense!.frequent;
       // A frame's object is its own evidence ("hosting 700,000 refugees" needs no aid words), unless the frame says otherwise
-      if (!civilian && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence)) continue;
+      if (!civilian && !killing && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence)) continue;
       const status = verbStatus(group, category);
       if (status === null) continue;
       if (category === 'meeting' && !framed && group && !animateSubject(grammar, group)) continue;

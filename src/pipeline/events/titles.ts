@@ -5,7 +5,7 @@
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { COMPASS, FAMILY_NAME_FIRST, EVALUATIVE, isTimeWord, NAME_TITLES, OFFICES, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
+import { COMPASS, EVALUATIVE, FACILITIES, FAMILY_NAME_FIRST, isTimeWord, NAME_TITLES, OFFICES, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -183,6 +183,19 @@ function speakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['ve
   return subject.length && subject[subject.length - 1].pos === 'PROPN' && !isPlural(subject) ? shorten(subject, TITLE_DEFAULTS.maxPhraseWords) || null : null;
 }
 
+/** The plural subject of the verb of saying before a clause, or of the verbs that verb is joined to. */
+function pluralSpeakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['verb']>): string | null {
+  const { tokens } = grammar;
+  const at = grammar.verbs.indexOf(verb);
+  const speech = grammar.verbs[at - 1];
+  if (!speech || !SPEECH_VERBS.has(tokens[speech.head].lemma)) return null;
+  for (let k = at - 1; k >= 0; k--) {
+    const subject = subjectBefore(grammar, grammar.verbs[k].first - 1);
+    if (subject.length) return subject[subject.length - 1].pos !== 'PRON' && isPlural(subject) ? shorten(subject, TITLE_DEFAULTS.maxPhraseWords) || null : null;
+  }
+  return null;
+}
+
 /** The subject of a predicate, looking into the governing clause for infinitives, relatives and "and" clauses. */
 function subjectOf(input: TitleInput): { text: string; plural: boolean } | null {
   const { grammar, predicate } = input;
@@ -218,6 +231,11 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   if (words.length === 1 && /^(he|she)$/.test(words[0].lower)) {
     const speaker = speakerBefore(grammar, predicate.verb) ?? possessorBefore(grammar, grammar.tokens.indexOf(words[0]));
     if (speaker) return { text: speaker, plural: false };
+  }
+  // "Separatist officials accuse Georgia ..., and say they have evacuated women": "they" are those who say it
+  if (words.length === 1 && words[0].lower === 'they') {
+    const speakers = pluralSpeakerBefore(grammar, predicate.verb);
+    if (speakers) return { text: speakers, plural: true };
   }
   if (words.length === 1 && PRONOUNS.has(words[0].lower)) {
     // "he", "she", "they" refer back; "we" and "I" are the speaker, whom a headline cannot name unless the quote does
@@ -273,7 +291,9 @@ function objectOf(input: TitleInput): string | null {
     const before = tokens.slice(range[0], place.first);
     // "shelled Kharkiv and Sumy": each place's event names its own place of the list
     const list = before.every((t) => t.pos === 'PROPN' || t.pos === 'CCONJ' || t.text === ',');
-    return before.length && !list ? shorten(words, TITLE_DEFAULTS.maxPhraseWords) : input.place!.phrase;
+    // "closed Copenhagen airport": the facility is what was acted on, its place only names it
+    const facility = place.headNoun !== null && FACILITIES.has(place.headNoun);
+    return (before.length && !list) || facility ? shorten(words, TITLE_DEFAULTS.maxPhraseWords) : input.place!.phrase;
   }
   if (words.every((t) => t.pos === 'PRON')) return null;
   return shorten(words, TITLE_DEFAULTS.maxPhraseWords) || null;

@@ -2,7 +2,7 @@
 // auxiliaries, tense and mood. What the events stage asks of grammar: did it happen, is it going on, is it planned,
 // or is it denied or only supposed ("will travel", "did not meet", "if Russia invades"); and which date belongs to
 // which verb (a date is never carried across a clause that has one of its own).
-import { DAY_OR_MONTH, HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS, SPEECH_VERBS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS, REFUSAL_NOUNS, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { Token } from './tagger.ts';
 
 export interface Clause {
@@ -263,7 +263,8 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
     const gov = governor(groups, g, tokens);
     if (g.form === 'infinitive') {
       const before = tokens[g.first - 1]?.lower ?? '';
-      if (PLANNED_BEFORE_TO.has(before)) g.mood = g.mood === 'negated' ? 'negated' : 'planned';
+      if (REFUSAL_NOUNS.has(before)) g.mood = 'negated';
+      else if (PLANNED_BEFORE_TO.has(before)) g.mood = g.mood === 'negated' ? 'negated' : 'planned';
       else if (!gov) g.mood = 'hypothetical';
       else if (NEGATIVE_VERBS.has(tokens[gov.head].lemma) || gov.mood === 'negated') g.mood = 'negated';
       else if (ASPECTUAL.has(tokens[gov.head].lemma) && gov.head === g.first - 1) g.mood = gov.mood;

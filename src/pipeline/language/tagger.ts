@@ -67,6 +67,7 @@ function repairVerbs(tokens: Token[]): Token[] {
   namedGerunds(tokens);
   namesAfterPrepositions(tokens);
   compoundHeads(tokens);
+  pastFormsReadAsNouns(tokens);
   if (tokens.some((t) => t.pos === 'VERB')) return tokens;
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
@@ -143,6 +144,27 @@ function compoundHeads(tokens: Token[]): void {
     const article = determined && tokens[k - 2]?.lower !== 'of' && tokens[k - 2]?.pos !== 'VERB' && tokens[k - 2]?.pos !== 'AUX';
     if (t.pos === 'VERB' && t.lower === t.lemma && singular && bare && article) {
       tokens[i] = { ...t, pos: 'NOUN' };
+    }
+  }
+}
+
+/** Past forms the tagger reads as the noun they also spell, with their verbs: "a gunman shot the mayor". */
+const PAST_FORMS_OF_NOUNS = new Map([['shot', 'shoot']]);
+
+/**
+ * A past form read as a noun right after a noun or a name and right before the start of another phrase (an article,
+ * a number, a possessive, a name, "dead") is the verb between subject and object: "Police shot the suspect", "A sniper
+ * shot two soldiers". "a warning shot", "the shot hit" keep the noun: an article or adjective stands before it, or a
+ * verb after it.
+ */
+function pastFormsReadAsNouns(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    const verb = PAST_FORMS_OF_NOUNS.get(t.lower);
+    if (!verb || t.pos !== 'NOUN' || !/^(NOUN|PROPN)$/.test(tokens[i - 1].pos)) continue;
+    const next = tokens[i + 1];
+    if (/^(DET|NUM|PROPN)$/.test(next.pos) || (next.pos === 'PRON' && /^(his|her|their|its|him|them)$/.test(next.lower)) || next.lower === 'dead') {
+      tokens[i] = { ...t, pos: 'VERB', lemma: verb };
     }
   }
 }

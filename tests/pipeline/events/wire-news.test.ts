@@ -1,0 +1,88 @@
+// What a reader of wire copy outside the security beat expects to find on the map: shootings and killings,
+// agreements signed and ratified, borders and airports closed, evacuations, crowds rallying; and what is no event of
+// its own ("the third such protest", "a refusal to ratify"). Every sentence is invented for these tests.
+import { describe, expect, it } from 'vitest';
+import { documentEvents } from './document-events.ts';
+
+const titled = (events: ReturnType<typeof documentEvents>, pattern: RegExp) => events.filter((e) => pattern.test(e.title));
+
+describe('violence against people outside a war', () => {
+  it('a named person shot is an incident where it happened', () => {
+    const events = documentEvents('ZVOLEN — Deputy Prime Minister Anna Kovacova was shot three times in the town of Zvolen on Thursday after a party rally.', '2026-03-10');
+    const shot = events.filter((e) => e.category === 'incident');
+    expect(shot).toHaveLength(1);
+    expect(shot[0].title).toMatch(/Kovacova shot/);
+    expect(shot[0].entry.name).toBe('Zvolen');
+    expect(shot[0].start).toBe('2026-03-05');
+  });
+
+  it('"a man shot a taxi driver" is read as a verb, though the tagger takes "shot" for a noun', () => {
+    const events = documentEvents('KAUNAS — Lithuanian police said on Sunday that a man shot a taxi driver in Kaunas on Saturday night. He was shot again as he ran.', '2026-03-10');
+    expect(events).toHaveLength(1);
+    expect(events[0].title).toMatch(/^Man shoots taxi driver/);
+    expect(events[0].category).toBe('incident');
+    expect(events[0].entry.name).toBe('Kaunas');
+    expect(events[0].start).toBe('2026-03-07');
+  });
+
+  it('a gunman who kills people makes an incident; a disease that kills makes none of its own', () => {
+    const attack = documentEvents('TAMPERE — A gunman killed six people at a shopping centre in Tampere on Sunday before police arrested him.', '2026-03-10');
+    expect(attack.map((e) => [e.title, e.category, e.entry.name, e.start])).toEqual([['Gunman kills six people in Tampere', 'incident', 'Tampere', '2026-03-08']]);
+    const murder = documentEvents('A man murdered his neighbour in Leeds on Friday, police said.', '2026-03-10');
+    expect(murder.map((e) => [e.category, e.entry.name])).toEqual([['incident', 'Leeds']]);
+    expect(documentEvents('RIGA — Heart disease killed 3,000 people in Latvia last year, the health ministry said on Monday.', '2026-03-10')).toEqual([]);
+  });
+});
+
+describe('what states agree and close', () => {
+  it('an agreement signed is a meeting of its parties where it was signed', () => {
+    const events = documentEvents('VILNIUS — Lithuania and Ukraine signed a defence agreement in Vilnius on Tuesday.', '2026-03-12');
+    expect(events.map((e) => [e.title, e.category, e.entry.name, e.start])).toEqual([['Lithuania and Ukraine sign defence agreement in Vilnius', 'meeting', 'Vilnius', '2026-03-10']]);
+  });
+
+  it("a parliament's ratification is at its state; a refusal to ratify is none", () => {
+    const ratified = documentEvents("BUDAPEST — Hungary's parliament ratified Finland's accession to the alliance on Monday.", '2026-03-10');
+    expect(ratified.map((e) => [e.category, e.entry.name, e.start])).toEqual([['other', 'Hungary', '2026-03-09']]);
+    expect(ratified[0].title).toMatch(/ratifies/);
+    // "announced ... to ratify" would be planned; a refusal to ratify is no ratifying at all
+    expect(documentEvents('BELGRADE — Serbia announced its refusal to ratify the border treaty on Monday.', '2026-03-10')).toEqual([]);
+    // ... and talks a treaty has stalled are not held
+    expect(documentEvents("BELGRADE — Belgrade's repeated refusal to ratify the border treaty has stalled the talks, the envoy said on Monday.", '2026-03-10')).toEqual([]);
+  });
+
+  it('a border or an airport closed is an event at the place that closed it', () => {
+    const border = documentEvents('TALLINN — Estonia closed its last open border checkpoint with Russia on Thursday.', '2026-03-10');
+    expect(border.map((e) => [e.category, e.entry.name, e.start])).toEqual([['other', 'Estonia', '2026-03-05']]);
+    expect(border[0].title).toMatch(/closes its last open border checkpoint/);
+    // the airport is named after its city: the event is in the city and the title keeps the airport
+    const airport = documentEvents('VILNIUS — Police shut Vilnius airport for three hours on Saturday after balloons were seen over the runway.', '2026-03-10');
+    expect(airport.map((e) => [e.title, e.entry.name, e.start])).toEqual([['Police shut Vilnius airport', 'Vilnius', '2026-03-07']]);
+  });
+});
+
+describe('people moved and crowds in the street', () => {
+  it('residents evacuated are evacuated where they live', () => {
+    const events = documentEvents('TALSI — Firefighters evacuated 200 residents of the resort town of Jurmala on Sunday as a forest fire spread.', '2026-03-10');
+    const evacuated = titled(events, /evacuate/);
+    expect(evacuated).toHaveLength(1);
+    expect(evacuated[0].category).toBe('incident');
+    expect(evacuated[0].entry.name).toBe('Jūrmala');
+    expect(evacuated[0].start).toBe('2026-03-08');
+  });
+
+  it('"they" after a plural speaker is that speaker in the title', () => {
+    const events = documentEvents('Rebel commanders accuse the army of shelling villages near the front, and say they have evacuated families from Donetsk on Tuesday.', '2026-03-12');
+    expect(titled(events, /evacuate/).map((e) => e.title)).toEqual(['Rebel commanders evacuate families from Donetsk']);
+  });
+
+  it('a crowd that rallies is an event; stocks that rally are not; "such a protest" is the rally again', () => {
+    const rally = documentEvents('SOFIA — Thousands of nurses rallied outside the health ministry in Sofia on Friday, the third such protest since January.', '2026-03-10');
+    expect(rally.map((e) => [e.category, e.entry.name, e.start])).toEqual([['other', 'Sofia', '2026-03-06']]);
+    expect(rally[0].title).toMatch(/^Nurses rally/);
+    expect(documentEvents('NEW YORK — Stocks rallied in New York on Friday after the jobs report.', '2026-03-10')).toEqual([]);
+    const march = documentEvents('KATOWICE — Hundreds of miners marched through central Katowice on Saturday demanding higher wages, the second such protest this month.', '2026-03-10');
+    expect(march.map((e) => [e.title, e.start])).toEqual([['Miners march through Katowice', '2026-03-07']]);
+    const protest = documentEvents('BUCHAREST — Farmers protested in Bucharest on Monday against cheap imports.', '2026-03-10');
+    expect(protest.map((e) => [e.title, e.entry.name, e.start])).toEqual([['Farmers protest in Bucharest', 'Bucharest', '2026-03-09']]);
+  });
+});
