@@ -2,7 +2,7 @@
 // happens, where someone goes, what it strikes, who hosts), the roles the event's category accepts compete, and
 // places enumerated with the winner ("in Slovakia, Romania, Bulgaria, and Hungary") each make an event of their own.
 import type { Category } from '../../model/event.ts';
-import type { SentenceGrammar } from '../language/clauses.ts';
+import { journeyOf, type SentenceGrammar } from '../language/clauses.ts';
 import { AREA_NOUNS, FACILITIES, HITTING, LEAVING, LOCATIVE_PREPOSITIONS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
 import type { GazetteerEntry } from '../types.ts';
 import { baseRole, isSeatOfPower, isSupranationalBody, type PlaceInSentence, type PlaceRole } from './place-roles.ts';
@@ -110,6 +110,10 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   const sameClause = all.filter((o) => clauseOf[o.first] === placeClause || o === p);
   const before = sameClause.filter((o) => o.head < place.first);
   const nearest = before.length ? before[before.length - 1] : sameClause.find((o) => o.first > place.last) ?? null;
+  // "travelled to Vilnius on Monday to attend a ceremony": what one travels to do happens where the journey ends
+  // (what one brings or sends there keeps its destination: "heading to Lviv to deliver aid")
+  const journey = base === 'destination' && p.isVerb && p.verb && !MOTION_VERBS.has(p.lemma.split(' ')[0]) ? journeyOf(grammar, p.verb) : null;
+  if (journey && place.first > journey.head && place.last < p.first) return 'locative';
   if (nearest !== p) {
     // A verb also takes the place of an event noun in a phrase of its clause: "During her trip to Warsaw, Harris
     // announced ...", "met ... on the margins of the Summit in Brussels".

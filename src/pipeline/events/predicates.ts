@@ -3,12 +3,12 @@
 // or is planned. Denied and supposed ones ("did not meet", "if Russia invades", "any attack") are not predicates.
 import type { Category, Status } from '../../model/event.ts';
 import type { SentenceGrammar, VerbGroup } from '../language/clauses.ts';
-import { subjectBefore, verbOf } from '../language/clauses.ts';
+import { aspectLead, subjectBefore, verbOf } from '../language/clauses.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { ATTACKERS, DAY_OR_MONTH, FEARING, HOST_VERBS, KILLING, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, REFERRING_PREMODIFIERS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
+import { ATTACKERS, DAY_OR_MONTH, isTimeWord, TIME_DEICTIC, TIME_UNIT, FEARING, HOST_VERBS, KILLING, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, REFERRING_PREMODIFIERS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -78,6 +78,8 @@ export function phraseAfter(tokens: readonly Token[], from: number): [number, nu
     const t = tokens[i];
     // "met Meloni there in July": "there" and "here" say where, they are no part of the object
     if (t.lower === 'there' || t.lower === 'here') break;
+    // "protested against the mine last fall": a time after the object is none of it
+    if (i > start && TIME_DEICTIC.test(t.lower) && (TIME_UNIT.test(tokens[i + 1]?.lower ?? '') || isTimeWord(tokens[i + 1]?.lower ?? ''))) break;
     // "first-ever": a word glued after a hyphen is part of the compound, whatever its tag
     const glued = tokens[i - 1]?.text === '-' && tokens[i - 1].end === t.start;
     // "its last open border crossing", "the most recent attack": an adverb after the determiner grades the adjective
@@ -275,7 +277,7 @@ function animateSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
 const BODIES = /^(council|congress|assembly|committee|commission|board|senate|parliament|synod|conclave)$/;
 
 /** Verbs that are a meeting only with an event for object: "attended the summit", not "attended law school". */
-const NEEDS_EVENT_OBJECT = new Set(['attend']);
+export const NEEDS_EVENT_OBJECT = new Set(['attend']);
 
 function eventObject(tokens: readonly Token[], head: number, lexicon: EventLexicon): boolean {
   const range = phraseAfter(tokens, head);
@@ -415,7 +417,8 @@ const UNITS = /^(troops|soldiers|servicemembers|forces|marines|paratroopers|brig
 const ARRIVALS = new Set(['arrive', 'travel', 'journey']);
 
 function unitSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
-  const subject = subjectBefore(grammar, group.first - 1);
+  // "troops began arriving": the subject stands before the verb that leads
+  const subject = subjectBefore(grammar, (aspectLead(grammar, group) ?? group).first - 1);
   const head = subject[subject.length - 1];
   return !!head && UNITS.test(head.lower);
 }

@@ -2,10 +2,10 @@
 // drones violate Polish airspace", "Harris to travel to Warsaw"), built from the sentence's subject, predicate,
 // object and place. Never a template such as "Deployment in X": when the sentence has no subject, the event's
 // own words stand ("Summit in Madrid" is the text's "the Summit in Madrid").
-import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
+import { journeyOf, subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { COMPASS, EVALUATIVE, FACILITIES, FAMILY_NAME_FIRST, isTimeWord, NAME_TITLES, OFFICES, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
+import { COMPASS, DESTINATION_PREPOSITIONS, EVALUATIVE, FACILITIES, FAMILY_NAME_FIRST, isTimeWord, NAME_TITLES, OFFICES, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -69,7 +69,7 @@ function pastParticiple(lemma: string): string {
 
 /** A person's name as headlines give it: "President Joseph R. Biden, Jr." -> "Biden"; "First Lady Jill Biden" -> "Jill Biden". */
 function nameOf(words: readonly Token[]): string | null {
-  const ranked = words.some((t) => /^(president|minister|chancellor|secretary|king|queen|general|premier|mayor|governor|senator|ambassador|admiral|commander|director|pope|emir)$/.test(t.lower));
+  const ranked = words.some((t) => /^(president|minister|chancellor|secretary|king|queen|general|premier|mayor|governor|senator|ambassador|admiral|commander|director|pope|emir|leader)$/.test(t.lower));
   const single = words.filter((t) => t.pos === 'PROPN' && !NAME_TITLES.has(t.lower) && !/^[A-Z]\.$/.test(t.text) && /^\p{Lu}/u.test(t.text));
   // "Mills-Carter" is one name: parts the text writes together stay together
   const names: string[] = [];
@@ -82,7 +82,7 @@ function nameOf(words: readonly Token[]): string | null {
   if (names.length === 0) return null;
   // "Foreign Minister Wang Yi", "President Xi Jinping": a Chinese, Korean or Vietnamese name gives its family name first
   const family = names[names.length - 2];
-  if (ranked && family && FAMILY_NAME_FIRST.has(family.toLowerCase())) return family;
+  if ((ranked || names.length > 2) && family && FAMILY_NAME_FIRST.has(family.toLowerCase())) return family;
   if (ranked || names.length > 2) return names[names.length - 1];
   return names.join(' ');
 }
@@ -96,6 +96,16 @@ function shorten(words: readonly Token[], maxWords: number): string {
   const trimmed = words.filter((t, k) => t.text !== ',' && !/^['’"“”]$/.test(t.text) && !pointing(t) && !(t.pos === 'ADJ' && (EVALUATIVE.test(t.lower) || SEQUENCE.test(t.lower)) && !compound(k)));
   while (trimmed.length && (trimmed[0].pos === 'PART' || trimmed[0].pos === 'PUNCT')) trimmed.shift();
   if (trimmed.length === 0) return '';
+  // "Polish President Andrzej Duda and Lithuanian President Gitanas Nauseda": each person by their headline name
+  const and = trimmed.findIndex((t) => t.pos === 'CCONJ' && t.lower === 'and');
+  if (and > 0 && and < trimmed.length - 1) {
+    const [left, right] = [trimmed.slice(0, and), trimmed.slice(and + 1)];
+    const named = (side: Token[]) => side.some((t) => NAME_TITLES.has(t.lower)) && side[side.length - 1].pos === 'PROPN';
+    if (named(left) && named(right)) {
+      const [a, b] = [nameOf(left), nameOf(right)];
+      if (a && b) return `${a} and ${b}`;
+    }
+  }
   const hasName = trimmed.some((t) => t.pos === 'PROPN') && trimmed.some((t) => NAME_TITLES.has(t.lower));
   const lastIsName = trimmed[trimmed.length - 1].pos === 'PROPN' && !isPlural(trimmed);
   // "the President of Armenia": an office of a state is said whole, the state is no one's name
@@ -196,6 +206,19 @@ function pluralSpeakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predica
   return null;
 }
 
+/**
+ * "the five Bulgarian nurses and one Palestinian doctor arrived", "Putin and Xi held talks": a subject phrase with the
+ * conjunct "and" joins to it (`words` itself when there is none). "State Councilor and Foreign Minister Wang Yi" is one
+ * person with two offices.
+ */
+function withFirstConjunct(grammar: SentenceGrammar, words: Token[]): Token[] {
+  const at = grammar.tokens.indexOf(words[0]);
+  const and = grammar.tokens[at - 1];
+  const first = and?.lower === 'and' && grammar.clauseOf[at - 1] === grammar.clauseOf[at] ? subjectBefore(grammar, at - 2) : [];
+  const office = (t: Token | undefined) => !!t && (NAME_TITLES.has(t.lower) || OFFICES.test(t.lower));
+  return first.length && first.every((t) => t.pos !== 'PRON') && !office(first.at(-1)) ? [...first, and, ...words] : words;
+}
+
 /** The subject of a predicate, looking into the governing clause for infinitives, relatives and "and" clauses. */
 function subjectOf(input: TitleInput): { text: string; plural: boolean } | null {
   const { grammar, predicate } = input;
@@ -204,6 +227,8 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   // "women going to Gaza to deliver aid": before an infinitive, a phrase after a preposition or a verb is no subject
   const before = grammar.tokens[grammar.tokens.indexOf(words[0]) - 1];
   if (predicate.verb.form === 'infinitive' && words.length && before && (before.pos === 'ADP' || before.pos === 'VERB')) words = [];
+  // "will travel to Bratislava, Slovakia to meet staff": the traveller meets, not the place travelled to
+  if (predicate.verb.form === 'infinitive' && journeyOf(grammar, predicate.verb)) words = [];
   // "will travel to Warsaw, where he will meet", "to meet with", "and discussed": the subject of the clause before
   for (let k = grammar.verbs.indexOf(predicate.verb) - 1; words.length === 0 && k >= 0; k--) {
     words = subjectBefore(grammar, grammar.verbs[k].first - 1);
@@ -241,13 +266,8 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
     // "he", "she", "they" refer back; "we" and "I" are the speaker, whom a headline cannot name unless the quote does
     return input.antecedent && /^(he|she|they)$/.test(words[0].lower) ? { text: input.antecedent, plural: words[0].lower === 'they' } : null;
   }
-  // "the five Bulgarian nurses and one Palestinian doctor arrived": both conjuncts, and a plural
-  const at = grammar.tokens.indexOf(words[0]);
-  const and = grammar.tokens[at - 1];
-  const firstConjunct = and?.lower === 'and' && grammar.clauseOf[at - 1] === grammar.clauseOf[at] ? subjectBefore(grammar, at - 2) : [];
-  // ... but "State Councilor and Foreign Minister Wang Yi" is one person with two offices
-  const office = (t: Token | undefined) => !!t && (NAME_TITLES.has(t.lower) || OFFICES.test(t.lower));
-  if (firstConjunct.length && firstConjunct.every((t) => t.pos !== 'PRON') && !office(firstConjunct.at(-1))) return { text: shorten([...firstConjunct, and, ...words], TITLE_DEFAULTS.maxPhraseWords), plural: true };
+  const both = withFirstConjunct(grammar, words);
+  if (both !== words) return { text: shorten(both, TITLE_DEFAULTS.maxPhraseWords), plural: true };
   const short = shorten(words, TITLE_DEFAULTS.maxPhraseWords);
   // The text's own agreement settles it: "Ministers meet" (a present verb without -s after an -s subject)
   const verb = grammar.tokens[predicate.verb.head];
@@ -313,7 +333,8 @@ function wherePhrase(input: TitleInput, objectHasPlace: boolean, subjectIsPlace:
   // "a depot 20 km north of Kharkiv": the compass point as written
   const tokens = input.grammar.tokens;
   if (role === 'locative' && place?.prep === 'near' && tokens[place.first - 1]?.lower === 'of' && COMPASS.test(tokens[place.first - 2]?.lower ?? '')) return `${tokens[place.first - 2].lower} of ${name}`;
-  if (role === 'locative' && place?.prep) return `${place.headNoun && place.phrase === place.mention.text ? 'in' : place.prep} ${name}`;
+  // "travelled to Vilnius to attend": where the journey ends is where the attending is, in Vilnius
+  if (role === 'locative' && place?.prep) return `${(place.headNoun && place.phrase === place.mention.text) || DESTINATION_PREPOSITIONS.has(place.prep) ? 'in' : place.prep} ${name}`;
   if (role === 'undergoer' && input.predicate.isVerb) return place?.prep && place.prep !== 'of' ? `${place.prep} ${name}` : name;
   if (role === 'undergoer' && place?.prep) return `${place.prep} ${name}`;
   return `in ${name}`;
@@ -371,10 +392,11 @@ function governingVerb(input: TitleInput): { subject: string; plural: boolean; l
     if (!(isNominal(tokens[k]) || ['DET', 'ADJ', 'NUM'].includes(tokens[k].pos) || (tokens[k].pos === 'PART' && /^['’]s?$/.test(tokens[k].lower)) ||
       (tokens[k].text === '-' && tokens[k - 1].end === tokens[k].start))) return null;
   }
-  const words = subjectBefore(grammar, verb.first - 1);
-  if (words.length === 0 || words.every((t) => t.pos === 'PRON')) return null;
+  const last = subjectBefore(grammar, verb.first - 1);
+  if (last.length === 0 || last.every((t) => t.pos === 'PRON')) return null;
+  const words = withFirstConjunct(grammar, last);
   const subject = shorten(words, TITLE_DEFAULTS.maxPhraseWords);
-  return subject ? { subject, plural: isPlural(words), lemma: tokens[verb.head].lemma, planned: verb.mood === 'planned' } : null;
+  return subject ? { subject, plural: words !== last || isPlural(words), lemma: tokens[verb.head].lemma, planned: verb.mood === 'planned' } : null;
 }
 
 /** The headline of one event. */

@@ -2,7 +2,7 @@
 // auxiliaries, tense and mood. What the events stage asks of grammar: did it happen, is it going on, is it planned,
 // or is it denied or only supposed ("will travel", "did not meet", "if Russia invades"); and which date belongs to
 // which verb (a date is never carried across a clause that has one of its own).
-import { DAY_OR_MONTH, HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS, REFUSAL_NOUNS, SPEECH_VERBS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS, REFUSAL_NOUNS, SPEECH_VERBS, WISHING } from '../lexicon/words.ts';
 import type { Token } from './tagger.ts';
 
 export interface Clause {
@@ -281,7 +281,9 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
       // "Germany announced that it would halt": reported future after a past verb of the clause before
       // "Germany announced that it would halt", "Rutte said allies would meet in Warsaw next month"
       const reporting = groups.find((o) => o.head < g.first && o.tense === 'past' && o.mood === 'happened' && SPEECH_VERBS.has(tokens[o.head].lemma));
-      if (reporting && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
+      // "said ... they hoped that the Duma would soon ratify": a hope reported is still only hoped for
+      const hoped = groups.some((o) => o.head < g.first && WISHING.has(tokens[o.head].lemma) && (clauses[g.clause].opener === 'that' ? o.clause === g.clause - 1 : o.clause === g.clause));
+      if (reporting && !hoped && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
     }
     // "He will also travel to Gori and visit the brigade", "to deliver aid and meet residents": a bare verb joined by
     // "and" shares the mood of the verb before it
@@ -488,6 +490,32 @@ export function verbOf(grammar: SentenceGrammar, i: number): VerbGroup | null {
   if (next && onlyPhraseBetween) return next;
   const before = inClause.filter((g) => g.head < i);
   return before.length ? before[before.length - 1] : inClause[0] ?? null;
+}
+
+/**
+ * The verb of beginning or going on that leads `verb` ("troops began arriving", "began to arrive"), or null: its
+ * subject and its time are the led verb's.
+ */
+export function aspectLead(grammar: SentenceGrammar, verb: VerbGroup): VerbGroup | null {
+  if (verb.form !== 'gerund' && verb.form !== 'infinitive') return null;
+  const before = grammar.verbs[grammar.verbs.indexOf(verb) - 1];
+  return before && before.head === verb.first - 1 && ASPECTUAL.has(grammar.tokens[before.head].lemma) ? before : null;
+}
+
+/** Verbs of a journey whose "to"-infinitive says what the traveller does there: "travelled to Vilnius to attend". */
+const JOURNEY_VERBS = new Set(['travel', 'fly', 'go', 'come', 'head', 'arrive', 'return', 'journey']);
+
+/**
+ * The journey an infinitive of purpose follows ("travelled to Vilnius on Monday to attend a ceremony"): the verb group
+ * right before it, a verb of travelling, with no other verb between; null otherwise. What the traveller goes to do
+ * happens where and when the journey ends.
+ */
+export function journeyOf(grammar: SentenceGrammar, verb: VerbGroup): VerbGroup | null {
+  if (verb.form !== 'infinitive') return null;
+  const before = grammar.verbs[grammar.verbs.indexOf(verb) - 1];
+  if (!before || before.form === 'infinitive' || !JOURNEY_VERBS.has(grammar.tokens[before.head].lemma)) return null;
+  const between = grammar.tokens.slice(before.head + 1, verb.first);
+  return between.some((t) => t.pos === 'VERB' || t.pos === 'SCONJ' || t.pos === 'CCONJ') ? null : before;
 }
 
 /**

@@ -88,6 +88,7 @@ export const FRAMES: Frame[] = [
   { verbs: ['host', 'welcome', 'receive', 'shelter', 'accept', 'take', 'house', 'assist'], object: REFUGEES, category: 'aid', subjectIsPlace: true, why: 'a state taking in refugees' },
   { verbs: ['hold', 'deliver', 'give', 'make'], object: /\b(speech|address|remarks)\b/i, category: 'meeting', why: 'a public appearance at a place' },
   { verbs: ['sign', 'conclude', 'seal', 'initial', 'ink'], object: AGREEMENTS, category: 'meeting', why: 'an agreement signed at a place: its parties meet to sign it' },
+  { verbs: ['join'], object: /\b(NATO|alliance|European Union|EU|Union|bloc|eurozone|euro zone|coalition)\s*$/, category: 'other', subjectIsPlace: true, why: 'a state joining an alliance or a union: an accession, at the state that joins ("joined the alliance\'s staff" is a job)' },
   { verbs: ['ratify'], object: /./, category: 'other', why: 'a parliament ratifying a treaty, an accession or an agreement: a vote at its seat' },
   { verbs: ['rally', 'protest', 'picket'], via: ['in', 'at', 'outside', 'against', 'near', 'across', 'through', 'on', 'before'], object: /./, category: 'other', sentenceNeeds: CROWDS, why: 'crowds rallying or protesting at a place ("thousands rallied outside parliament"); the sentence must name the crowd: "stocks rallied" is none' },
   { verbs: ['close', 'shut', 'reopen', 'seal'], object: CROSSINGS, category: 'other', why: 'a border, a crossing or an airport closed or reopened at a place' },

@@ -142,6 +142,9 @@ export const PLANNING_VERBS = new Set([
 /** Verbs that say the action that follows did not happen: "failed to reach", "refused to attend". */
 export const NEGATIVE_VERBS = new Set(['fail', 'refuse', 'decline', 'deny', 'avoid', 'prevent', 'cancel', 'postpone', 'call off', 'stop', 'halt', 'reject']);
 
+/** Verbs of wishing: what they report ("hoped the Duma would ratify") is wished for, not planned. */
+export const WISHING = new Set(['hope', 'wish', 'want', 'urge', 'pray', 'long', 'demand', 'insist', 'appeal', 'call']);
+
 /** Nouns of not doing before a "to"-infinitive: "Moscow's refusal to ratify the protocols" (no ratifying). */
 export const REFUSAL_NOUNS = new Set(['refusal', 'failure', 'reluctance', 'unwillingness', 'inability', 'rejection']);
 
@@ -194,7 +197,7 @@ export const PER = /^(each|every|per)$/;
 export const MANY = /^(all|many|numerous|frequent|repeated|countless|regular|several|various)$/;
 
 /** Units of time a rate counts by. */
-export const TIME_UNIT = /^(day|night|week|weekend|month|year|morning|evening|afternoon)$/;
+export const TIME_UNIT = /^(day|night|week|weekend|month|year|morning|evening|afternoon|spring|summer|fall|autumn|winter)$/;
 
 /** Adverbs of a habit, in any tense: "visited the office weekly", "regularly violates the airspace". */
 /** Words that point a time unit at a time: "last month", "this morning", "the following week". */

@@ -86,3 +86,55 @@ describe('people moved and crowds in the street', () => {
     expect(protest.map((e) => [e.title, e.entry.name, e.start])).toEqual([['Farmers protest in Bucharest', 'Bucharest', '2026-03-09']]);
   });
 });
+
+describe('journeys, arrivals and accessions', () => {
+  it('what one travels somewhere to do happens there, on the day of the journey', () => {
+    const events = documentEvents('BERLIN — The German defence minister travelled to Vilnius on Monday to attend a ceremony marking the battalion\'s return.', '2026-03-10');
+    const attend = titled(events, /attends/);
+    expect(attend.map((e) => [e.title, e.entry.name, e.start])).toEqual([['German defence minister attends ceremony in Vilnius', 'Vilnius', '2026-03-09']]);
+    // the ceremony is the attending's, not an event of its own at the dateline
+    expect(events.filter((e) => e.entry.name === 'Berlin')).toEqual([]);
+    const planned = documentEvents('WARSAW — The prime minister will fly to Brussels on Thursday to meet EU leaders.', '2026-03-10');
+    expect(planned.map((e) => [e.title, e.start, e.status])).toEqual([['Prime minister to meet EU leaders in Brussels', '2026-03-12', 'planned']]);
+  });
+
+  it('a journey to a place the gazetteer does not know is not put at the dateline', () => {
+    expect(documentEvents('BERLIN — The German defence minister travelled to Rukla on Monday to attend a ceremony marking the battalion\'s return.', '2026-03-10')).toEqual([]);
+  });
+
+  it('troops that begin arriving are deployed, on the day they begin', () => {
+    const events = documentEvents('VILNIUS — Dutch troops began arriving in Lithuania on Tuesday for a six-month rotation.', '2026-03-12');
+    expect(events.map((e) => [e.category, e.entry.name, e.start])).toEqual([['deployment', 'Lithuania', '2026-03-10']]);
+  });
+
+  it('a state joining an alliance is an accession at that state; joining its staff is a job', () => {
+    const events = documentEvents("STOCKHOLM — Sweden joined NATO on March 7, becoming the alliance's 32nd member.", '2026-03-10');
+    expect(events.map((e) => [e.title, e.entry.name, e.start])).toEqual([['Sweden joins NATO', 'Sweden', '2026-03-07']]);
+    expect(documentEvents("He joined the alliance's staff in Brussels in 2019.", '2026-03-10')).toEqual([]);
+  });
+
+  it('forces that recapture a village advance there', () => {
+    const events = documentEvents('KYIV — Ukrainian troops recaptured the village of Klishchiivka near Bakhmut, the army said on Sunday.', '2026-03-10');
+    expect(events.map((e) => [e.category, e.entry.name])).toEqual([['advance', 'Bakhmut']]);
+    expect(events[0].title).toMatch(/^Ukrainian troops recapture village/);
+  });
+});
+
+describe('who and when, as the text says', () => {
+  it('two people joined by "and" are both in the title', () => {
+    expect(documentEvents('TALLINN — Estonian Prime Minister Kaja Kallas and Finnish President Alexander Stubb met in Tallinn on Friday.', '2026-03-10').map((e) => e.title))
+      .toEqual(['Kallas and Stubb meet in Tallinn']);
+    expect(documentEvents('TALLINN — Kallas and Stubb held talks in Tallinn on Friday.', '2026-03-10').map((e) => e.title)).toEqual(['Kallas and Stubb hold talks in Tallinn']);
+    // "Chinese leader Xi Jinping": a leader is named by the family name, which comes first
+    expect(documentEvents('BEIJING — Chinese leader Xi Jinping held talks in Beijing on Friday.', '2026-03-10').map((e) => e.title)).toEqual(['Xi holds talks in Beijing']);
+  });
+
+  it('what envoys hope a parliament would do is not planned', () => {
+    expect(documentEvents('VIENNA — Two envoys said on Wednesday that they hoped that the Slovenian parliament would soon ratify the border protocol.', '2026-03-10')).toEqual([]);
+  });
+
+  it('a season after the object dates the event and is no part of the title', () => {
+    const events = documentEvents('CAJAMARCA — Hundreds of farmers protested against the copper mine last fall, demanding clean water.', '2026-03-10');
+    expect(events.map((e) => [e.title, e.entry.name, e.start, e.end])).toEqual([['Farmers protest against copper mine in Cajamarca', 'Cajamarca', '2025-09-01', '2025-11-30']]);
+  });
+});
