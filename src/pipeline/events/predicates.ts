@@ -70,6 +70,8 @@ export function phraseAfter(tokens: readonly Token[], from: number): [number, nu
   if (tokens[i]?.pos === 'CCONJ' && tokens[i + 1]?.pos === 'VERB') i += 2;
   // "the leaders of Poland", "9,000 U.S. forces", "its airspace": a short noun phrase
   while (i < tokens.length && (tokens[i].pos === 'ADV' || tokens[i].pos === 'PART') && i - from < 4) i++;
+  // "evacuated at least one building", "more than 200 people": a quantifier before a number is the phrase's
+  if (/^(at least|at most|more than|less than|fewer than|up to)$/.test(`${tokens[i]?.lower} ${tokens[i + 1]?.lower}`) && /^(NUM|DET)$/.test(tokens[i + 2]?.pos ?? '')) i += 2;
   const start = i;
   // "voted Monday to approve", "meets today": a time is no object
   if (TIME_AFTER_VERB.test(tokens[i]?.lower ?? '') || (tokens[i]?.pos === 'NUM' && /^(?:[ap]\.?m\.?|o'clock)$/i.test(tokens[i + 1]?.text ?? ''))) return null;

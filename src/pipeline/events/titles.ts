@@ -137,7 +137,7 @@ function isPlural(words: readonly Token[]): boolean {
   // "children", "people", "police": plurals without an -s
   // "Officials", "Leaders" open a sentence capitalised and are tagged as names: a plural of a person noun all the same
   return (/[^s]s$/.test(head.lower) && (head.lemma !== head.lower || PERSON_NOUNS.has(head.lower))) || (head.pos === 'NOUN' && head.lemma !== head.lower && !/ing$/.test(head.lower)) ||
-    /^(people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower) ||
+    /^(\w*people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower) ||
     // "gunships", "howitzers": a plural the lemmatiser does not know keeps its -s as its lemma
     (head.pos === 'NOUN' && /[^siu']s$/.test(head.lower) && !SINGULAR_IN_S.test(head.lower)) ||
     // "Russians", "Venezuelans": a people named in the plural
@@ -217,6 +217,15 @@ function withFirstConjunct(grammar: SentenceGrammar, words: Token[]): Token[] {
   const first = and?.lower === 'and' && grammar.clauseOf[at - 1] === grammar.clauseOf[at] ? subjectBefore(grammar, at - 2) : [];
   const office = (t: Token | undefined) => !!t && (NAME_TITLES.has(t.lower) || OFFICES.test(t.lower));
   return first.length && first.every((t) => t.pos !== 'PRON') && !office(first.at(-1)) ? [...first, and, ...words] : words;
+}
+
+/** The noun phrase before a phrase set off by commas that ends right before token `at`, or none. */
+function subjectBeforeAside(grammar: SentenceGrammar, at: number): Token[] {
+  const { tokens } = grammar;
+  if (tokens[at - 1]?.text !== ',') return [];
+  let open = at - 2;
+  while (open > 0 && tokens[open].text !== ',' && at - open <= 12) open--;
+  return open > 0 && tokens[open].text === ',' ? subjectBefore(grammar, open - 1) : [];
 }
 
 /** The subject of a predicate, looking into the governing clause for infinitives, relatives and "and" clauses. */
@@ -438,7 +447,9 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   }
   // A passive: its subject and what happened to it ("Security assistance delivered to Ukraine").
   if (predicate.passive && predicate.verb) {
-    const undergoer = relativeAntecedent(input.grammar, predicate.verb) ?? subjectBefore(input.grammar, predicate.verb.first - 1);
+    const undergoer = relativeAntecedent(input.grammar, predicate.verb) ?? subjectBefore(input.grammar, predicate.verb.first - 1) ?? [];
+    // "The post office, five miles west of downtown Leeds, was evacuated": the subject before what commas set off
+    if (undergoer.length === 0) undergoer.push(...subjectBeforeAside(input.grammar, predicate.verb.first));
     const text = shorten(undergoer, opts.maxPhraseWords);
     const done = predicate.status === 'planned' ? `to be ${pastParticiple(predicate.lemma)}` : pastParticiple(predicate.lemma);
     if (text && !undergoer.every((t) => t.pos === 'PRON')) return { title: clip(cap([text, done, where].filter(Boolean).join(' ')), opts.maxChars), quality: 1.5 };

@@ -70,6 +70,13 @@ describe('people moved and crowds in the street', () => {
     expect(evacuated[0].start).toBe('2026-03-08');
   });
 
+  it('titles an evacuation by what was evacuated, across a phrase set off by commas and past "at least"', () => {
+    expect(documentEvents('The post office, five miles west of downtown Leeds, was evacuated on Monday after a white powder was found.', '2026-03-10').map((e) => e.title))
+      .toEqual(['Post office evacuated near Leeds']);
+    expect(documentEvents('Authorities had to evacuate at least one building in Croydon on Monday while they examined the powder.', '2026-03-10').map((e) => e.title))
+      .toEqual(['Authorities evacuate one building in Croydon']);
+  });
+
   it('"they" after a plural speaker is that speaker in the title', () => {
     const events = documentEvents('Rebel commanders accuse the army of shelling villages near the front, and say they have evacuated families from Donetsk on Tuesday.', '2026-03-12');
     expect(titled(events, /evacuate/).map((e) => e.title)).toEqual(['Rebel commanders evacuate families from Donetsk']);
@@ -79,6 +86,9 @@ describe('people moved and crowds in the street', () => {
     const rally = documentEvents('SOFIA — Thousands of nurses rallied outside the health ministry in Sofia on Friday, the third such protest since January.', '2026-03-10');
     expect(rally.map((e) => [e.category, e.entry.name, e.start])).toEqual([['other', 'Sofia', '2026-03-06']]);
     expect(rally[0].title).toMatch(/^Nurses rally/);
+    // "townspeople" are many, as "people" are
+    expect(documentEvents('CAJAMARCA — Thousands of local townspeople protested against the quarry last fall.', '2026-03-10').map((e) => e.title))
+      .toEqual(['Local townspeople protest against quarry in Cajamarca']);
     expect(documentEvents('NEW YORK — Stocks rallied in New York on Friday after the jobs report.', '2026-03-10')).toEqual([]);
     const march = documentEvents('KATOWICE — Hundreds of miners marched through central Katowice on Saturday demanding higher wages, the second such protest this month.', '2026-03-10');
     expect(march.map((e) => [e.title, e.start])).toEqual([['Miners march through Katowice', '2026-03-07']]);
