@@ -244,7 +244,8 @@ function theCountryAfter(grammar: SentenceGrammar, p: Predicate): boolean {
  * report) or scheduled (after it); without one it is happening at the report's date.
  */
 function datedInNewsPresent(p: Predicate, i: number, context: DatingContext): { p: Predicate; date: EventDate | null } {
-  const present = p.isVerb && p.category === 'meeting' && p.verb?.form === 'finite' && p.verb.tense === 'present' && (p.status === 'happened' || p.status === 'ongoing');
+  // ... and an event noun its present verb holds ("Hungary holds an election on Sunday")
+  const present = (p.isVerb || p.argument) && (p.category === 'meeting' || p.category === 'other') && p.verb?.form === 'finite' && p.verb.tense === 'present' && (p.status === 'happened' || p.status === 'ongoing');
   if (!present) return { p, date: dateOf(p, i, context) };
   const own = (d: EventDate | null) => d !== null && (d.source === 'clause' || d.source === 'sentence');
   const happening = { ...p, status: 'happened' as const };

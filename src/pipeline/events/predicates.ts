@@ -363,6 +363,16 @@ function killingByPerson(grammar: SentenceGrammar, group: VerbGroup | undefined,
   return !!killer && ATTACKERS.test(killer.lower) && personHarmed(grammar.tokens, patient(grammar, group, i, false));
 }
 
+/** True when "and" and a verb of voting follow verb `i` in its clause: "went to the polls and voted". */
+function votedAfter(grammar: SentenceGrammar, i: number): boolean {
+  const { tokens, clauseOf } = grammar;
+  for (let k = i + 1; k < tokens.length - 1 && k - i <= 8; k++) {
+    if (tokens[k].lower === 'and' && tokens[k + 1].pos === 'VERB' && /^(vote|elect|cast)$/.test(tokens[k + 1].lemma)) return true;
+    if (clauseOf[k] !== clauseOf[i] && tokens[k].lower !== 'and') return false;
+  }
+  return false;
+}
+
 /** "was hit by a car", "a pickup struck a pedestrian": a road vehicle hits someone. */
 function runDown(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): boolean {
   const { tokens } = grammar;
@@ -518,6 +528,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
         (NAME_TITLES.has(tokens[i + 1]?.lower ?? '') || PERSON_NOUNS.has(tokens[i + 1]?.lower ?? ''))) continue;
       // "based on trust", "based upon the report": a phrase of reasoning, not a base
       if (t.lemma === 'base' && /^(on|upon)$/.test(tokens[i + 1]?.lower ?? '')) continue;
+      // "went to the polls and voted": one act, told by the voting
+      if (framed && /polls/i.test(phraseText(tokens, framed.object)) && votedAfter(grammar, i)) continue;
       const head = particle ? i + 1 : i;
       out.push(predicate(grammar, i, head, {
         lemma: particle ? `${t.lemma} ${tokens[i + 1].lower}` : t.lemma, category, isVerb: true, status,

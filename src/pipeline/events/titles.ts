@@ -212,9 +212,16 @@ function pluralSpeakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predica
  * person with two offices.
  */
 function withFirstConjunct(grammar: SentenceGrammar, words: Token[]): Token[] {
+  const tokens = (g: SentenceGrammar, k: number): Token | undefined => g.tokens[k];
   const at = grammar.tokens.indexOf(words[0]);
   const and = grammar.tokens[at - 1];
-  const first = and?.lower === 'and' && grammar.clauseOf[at - 1] === grammar.clauseOf[at] ? subjectBefore(grammar, at - 2) : [];
+  // ... not "Delegations from Russia and Ukraine", where both names are of the phrase after "from"
+  const inPhrase = and?.lower === 'and' && tokens(grammar, at - 3)?.pos === 'ADP' && tokens(grammar, at - 2)?.pos === 'PROPN';
+  if (inPhrase) {
+    const head = subjectBefore(grammar, at - 4);
+    if (head.length) return head;
+  }
+  const first = and?.lower === 'and' && !inPhrase && grammar.clauseOf[at - 1] === grammar.clauseOf[at] ? subjectBefore(grammar, at - 2) : [];
   const office = (t: Token | undefined) => !!t && (NAME_TITLES.has(t.lower) || OFFICES.test(t.lower));
   return first.length && first.every((t) => t.pos !== 'PRON') && !office(first.at(-1)) ? [...first, and, ...words] : words;
 }
@@ -390,7 +397,7 @@ function agentAfter(input: TitleInput): string | null {
  * The verb an event noun is the object of, and its subject: "Allied troops held an exercise", "Russia launched an
  * attack". Only when the words between the verb and the noun are the noun's own (articles, numbers, adjectives, nouns).
  */
-function governingVerb(input: TitleInput): { subject: string; plural: boolean; lemma: string; planned: boolean } | null {
+function governingVerb(input: TitleInput): { subject: string; plural: boolean; lemma: string; planned: boolean; present: boolean } | null {
   const { grammar, predicate } = input;
   const { tokens } = grammar;
   const verb = grammar.verbs.filter((v) => v.head < predicate.first && v.clause === grammar.clauseOf[predicate.first] && v.form === 'finite').at(-1);
@@ -405,7 +412,7 @@ function governingVerb(input: TitleInput): { subject: string; plural: boolean; l
   if (last.length === 0 || last.every((t) => t.pos === 'PRON')) return null;
   const words = withFirstConjunct(grammar, last);
   const subject = shorten(words, TITLE_DEFAULTS.maxPhraseWords);
-  return subject ? { subject, plural: words !== last || isPlural(words), lemma: tokens[verb.head].lemma, planned: verb.mood === 'planned' } : null;
+  return subject ? { subject, plural: words !== last || isPlural(words), lemma: tokens[verb.head].lemma, planned: verb.mood === 'planned', present: verb.tense === 'present' && tokens[verb.head].lower !== tokens[verb.head].lemma } : null;
 }
 
 /** The headline of one event. */
@@ -416,7 +423,8 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
     const light = governingVerb(input);
     if (light) {
       // "the board set a meeting for Friday": the meeting is to come, the setting is done
-      const verb = light.planned ? `to ${light.lemma}` : light.plural ? light.lemma : thirdPerson(light.lemma);
+      // ... and "Hungary holds an election on Sunday" (told on a Tuesday) is to come, as its own date says
+      const verb = light.planned || (predicate.status === 'planned' && light.present) ? `to ${light.lemma}` : light.plural ? light.lemma : thirdPerson(light.lemma);
       const where = wherePhrase(input, false, light.subject === input.placeName);
       const noun = /^\p{Lu}\p{Ll}/u.test(phrase) && input.grammar.tokens[predicate.first]?.pos === 'NOUN' ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
       return { title: clip(cap([light.subject, verb, noun, where].filter(Boolean).join(' ')), opts.maxChars), quality: 2 };

@@ -542,5 +542,12 @@ export function tenseAt(grammar: SentenceGrammar, start: number, end: number): '
   const before = inClause.filter((g) => g.head < last);
   const g = before.length ? before[before.length - 1] : inClause[0];
   if (g.mood === 'planned') return 'future';
+  // "Hungary holds an election on Sunday", "the board meets Monday": a weekday beside a verb in the simple present
+  // is on a schedule, still to come (a report of what happened says "held"); "shut", "hit", "set" bare after a plural
+  // may be either tense, and keep the nearer day
+  const bare = tokens.slice(g.first, g.head).every((t) => t.pos !== 'AUX');
+  if (g.tense === 'present' && g.form === 'finite' && !g.progressive && !(bare && SAME_FORM_PAST.has(tokens[g.head].lower)) && DAY_NAMES.test(tokens[last].lower)) return 'future';
   return g.tense;
 }
+
+const DAY_NAMES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;

@@ -75,6 +75,12 @@ function repairVerbs(tokens: Token[]): Token[] {
       tokens[i] = { ...t, pos: 'VERB' };
       break;
     }
+    // "Hungarians vote on Sunday", "Poles rally in Warsaw": a bare noun after a people named in the plural, before a
+    // preposition, is their verb
+    if (t.pos === 'NOUN' && t.lower === t.lemma && !/s$/.test(t.lower) && tokens[i - 1].pos === 'PROPN' && /^\p{Lu}\p{Ll}+s$/u.test(tokens[i - 1].text) && tokens[i + 1].pos === 'ADP') {
+      tokens[i] = { ...t, pos: 'VERB' };
+      break;
+    }
   }
   return tokens;
 }

@@ -148,3 +148,31 @@ describe('who and when, as the text says', () => {
     expect(events.map((e) => [e.title, e.entry.name, e.start, e.end])).toEqual([['Farmers protest against copper mine in Cajamarca', 'Cajamarca', '2025-09-01', '2025-11-30']]);
   });
 });
+
+describe('elections and appearances told in the present of a schedule', () => {
+  it('an election a state holds "on Sunday", told on a Tuesday, is the coming Sunday and planned', () => {
+    const held = documentEvents('SOFIA — Bulgaria holds a parliamentary election on Sunday.', '2026-03-10');
+    expect(held.map((e) => [e.title, e.entry.name, e.start, e.status])).toEqual([['Bulgaria to hold parliamentary election', 'Bulgaria', '2026-03-15', 'planned']]);
+    const polls = documentEvents('SOFIA — Bulgarian voters go to the polls on Sunday for the fourth time in two years.', '2026-03-10');
+    expect(polls.map((e) => [e.entry.name, e.start, e.status])).toEqual([['Bulgaria', '2026-03-15', 'planned']]);
+    // wink reads "vote" after "Bulgarians" as a noun
+    const vote = documentEvents('SOFIA — Bulgarians vote on Sunday in a snap election.', '2026-03-10');
+    expect(vote.map((e) => [e.entry.name, e.start, e.status])).toEqual([['Bulgaria', '2026-03-15', 'planned']]);
+  });
+
+  it('a leader who addresses a parliament appears there; a letter addressed to a council is no appearance', () => {
+    const events = documentEvents('STRASBOURG — Moldovan President Maia Sandu addressed the European Parliament in Strasbourg on Wednesday.', '2026-03-10');
+    expect(events.map((e) => [e.title, e.category, e.entry.name, e.start])).toEqual([['Sandu addresses European Parliament in Strasbourg', 'meeting', 'Strasbourg', '2026-03-04']]);
+    expect(documentEvents('The mayor addressed the letter to the council in Leeds on Monday.', '2026-03-10')).toEqual([]);
+  });
+
+  it('aid a state receives is aid at that state', () => {
+    const events = documentEvents('KYIV — Ukraine received its first Gripen fighter jets from Sweden on Sunday.', '2026-03-10');
+    expect(events.map((e) => [e.category, e.entry.name, e.start])).toEqual([['aid', 'Ukraine', '2026-03-08']]);
+  });
+
+  it('"Delegations from Russia and Ukraine" are the delegations, not Ukraine', () => {
+    const events = documentEvents('ANKARA — Delegations from Russia and Ukraine will hold peace talks in Istanbul next week, Turkish officials said.', '2026-03-10');
+    expect(events.map((e) => e.title)).toEqual(['Delegations to hold peace talks in Istanbul']);
+  });
+});
