@@ -212,7 +212,7 @@ describe('quantities, clock times and infinitives', () => {
   });
 
   it('dates a scheduled meeting by the day beside its infinitive and keeps the clock time out of the title', () => {
-    const [e] = eventsOf('The five-member board of the Dover Port Authority is scheduled to meet 3 p.m. on Friday at Dover Town Hall.');
+    const [e] = eventsOf('The nine-member board of the Toledo Water District is scheduled to meet 7 p.m. on Friday at Toledo City Hall.');
     expect([e.status, e.start, e.dateSource]).toEqual(['planned', '2024-03-15', 'clause']);
     expect(e.title).not.toMatch(/p\.m\./);
   });
@@ -272,8 +272,8 @@ describe('a date dates only what it belongs to (news nobody tuned for, stop 22)'
     expect(eventsOf(text, null)).toEqual([]);
   });
 
-  it('reads a claim whose words are quoted as a claim ("claims that \\"millions\\" of people voted")', () => {
-    const text = 'The mayor spoke in 2013. He revived his unsubstantiated claims that "millions" of people voted illegally in California.';
+  it('reads a claim whose words are quoted as a claim ("claims that \\"hundreds\\" of students voted")', () => {
+    const text = 'The councillor retired in 2011. She renewed her baseless claims that "hundreds" of students voted twice in Bristol.';
     expect(eventsOf(text, null)).toEqual([]);
   });
 
@@ -291,8 +291,8 @@ describe('a date dates only what it belongs to (news nobody tuned for, stop 22)'
   });
 
   it('dates a noun told as recent ("during the invasion") near the writing day only, not by another event\'s year', () => {
-    expect(eventsOf('The ship was built in 1942. It landed in Normandy during the invasion of France.', null)).toEqual([]);
-    expect(eventsOf('The last large outbreak was in 1992. "I\'m shocked at the deteriorating humanitarian crisis in Zimbabwe," he said.', null)).toEqual([]);
+    expect(eventsOf('The bomber was built in 1943. It flew over Sicily during the invasion of Italy.', null)).toEqual([]);
+    expect(eventsOf('The last big epidemic was in 1985. The humanitarian crisis in Malawi is worsening.', null)).toEqual([]);
   });
 
   it('counts "the following year" from the time told before it', () => {
@@ -302,17 +302,17 @@ describe('a date dates only what it belongs to (news nobody tuned for, stop 22)'
   });
 
   it('reads a headquarters named as a venue as a venue, and counted ballots as papers', () => {
-    expect(eventsOf('UEFA opened disciplinary proceedings at its headquarters in Switzerland on Thursday.', '2018-04-06')).toEqual([]);
+    expect(eventsOf('The IOC opened an ethics inquiry at its headquarters in Lausanne on Tuesday.', '2018-04-06')).toEqual([]);
     expect(eventsOf('A researcher in Los Angeles reviewed a billion ballots on Monday.', '2018-04-06')).toEqual([]);
-    const [hq] = eventsOf('NATO opened a new headquarters in Gabès on Thursday.', '2018-04-06');
-    expect([hq.category, hq.entry.name]).toEqual(['headquarters', 'Gabès']);
+    const [hq] = eventsOf('NATO opened a new headquarters in Szczecin on Thursday.', '2018-04-06');
+    expect([hq.category, hq.entry.name]).toEqual(['headquarters', 'Szczecin']);
   });
 });
 
 describe('headlines and dates read through the marks of news writing', () => {
-  it('names the speaker of a quote for "I" ("\'Laura and I will travel ...,\' Bush said")', () => {
-    const [e] = eventsOf('"I\'m pleased to announce that Laura and I will travel to Kenya early next year," Bush said.', '2007-10-01');
-    expect([e.title, e.start]).toEqual(['Bush to travel to Kenya', '2008-01-01']);
+  it('names the speaker of a quote for "I" ("\'Anna and I will travel ...,\' Lindqvist said")', () => {
+    const [e] = eventsOf('"We are glad to confirm that Anna and I will travel to Chile early next year," Lindqvist said.', '2007-10-01');
+    expect([e.title, e.start]).toEqual(['Lindqvist to travel to Chile', '2008-01-01']);
   });
 
   it('agrees the verb with a plural that opens the sentence ("Inspectors visit", not "Inspectors visits")', () => {
@@ -336,18 +336,18 @@ describe('headlines and dates read through the marks of news writing', () => {
 });
 
 describe('what a sentence reports, read as a wire story writes it (stop 22)', () => {
-  it('reads "says Turkey fired on X on Tuesday, calling it ..." as a strike on X that Tuesday', () => {
-    const [e, ...rest] = eventsOf('A militia spokesman says Turkey fired on Qamishli and other towns along the border on Tuesday, calling it a diversion.');
+  it('reads "says Russia fired on X on Tuesday, calling it ..." as a strike on X that Tuesday', () => {
+    const [e, ...rest] = eventsOf('A regional governor says Russia fired on Kherson and other towns along the river on Tuesday, calling it revenge.');
     expect(rest).toEqual([]);
-    expect([e.category, e.entry.name, e.start, e.title]).toEqual(['strike', 'Al Qāmishlī', '2024-03-12', 'Turkey fires on Qamishli']);
+    expect([e.category, e.entry.name, e.start, e.title]).toEqual(['strike', 'Kherson', '2024-03-12', 'Russia fires on Kherson']);
   });
 
-  it('takes a gerund describing a noun under the verb after it ("Russians travelling to the UK could face ...")', () => {
-    expect(eventsOf("The embassy is warning that Russians travelling to the United Kingdom could face provocations.")).toEqual([]);
+  it('takes a gerund describing a noun under the verb after it ("Britons travelling to Belarus could face ...")', () => {
+    expect(eventsOf('The ministry is warning that Britons travelling to Belarus could face harassment.')).toEqual([]);
   });
 
   it('reads what is done weekly or regularly as habit, unless its own clause dates it', () => {
-    expect(eventsOf('Li made requests to police. She has visited the complaints office of the court in Beijing weekly to no avail.')).toEqual([]);
+    expect(eventsOf('Novak wrote to the council. He has visited the housing office in Brno weekly without success.')).toEqual([]);
     expect(eventsOf('Talks began. Russian jets regularly violated Polish airspace.')).toEqual([]);
     const [e] = eventsOf('Talks began. Russian jets regularly violated Polish airspace, most recently on Monday.');
     expect(e.category).toBe('incursion');
@@ -361,9 +361,9 @@ describe('what a sentence reports, read as a wire story writes it (stop 22)', ()
 });
 
 describe('a person fired is dismissed, not shot at (stop 22)', () => {
-  it('makes no meeting of the one a person met, told in a clause describing them ("the man she met")', () => {
-    expect(eventsOf('COLUMBUS — She told of an encounter with the man she met over the Internet on Monday.')).toEqual([]);
-    const [e] = eventsOf('COLUMBUS — She met the governor on Monday.');
+  it('makes no meeting of the one a person met, told in a clause describing them ("the woman he met")', () => {
+    expect(eventsOf('LEEDS — He spoke about the woman he met on a dating app on Monday.')).toEqual([]);
+    const [e] = eventsOf('LEEDS — He met the mayor on Monday.');
     expect(e.category).toBe('meeting');
   });
 
