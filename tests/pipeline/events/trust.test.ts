@@ -404,59 +404,59 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
     expect(e.title).toMatch(/^\$1,100 grant/);
   });
 
-  it('has held an event to come whose own time is past ("invited donors to a ceremony earlier this month")', () => {
-    const [e] = eventsOf('The mayor invited donors to join a signing ceremony earlier this month at Whitestown Town Hall.');
+  it('has held an event to come whose own time is past ("invited parents to a ceremony earlier this month")', () => {
+    const [e] = eventsOf('The headteacher invited parents to attend an award ceremony earlier this month at Harlow Leisure Centre.');
     expect(e.status).toBe('happened');
   });
 
-  it('dates a noun by a date at the end of its long phrase ("a visit by the prime minister to the US in July 2004")', () => {
-    const [e] = eventsOf('The administration undermined the plan when, during a visit by the Israeli prime minister to the US in July 2004, it said that settlements may stay.');
-    expect([e.category, e.start]).toEqual(['meeting', '2004-07-01']);
+  it('dates a noun by a date at the end of its long phrase ("a visit by the prime minister to Japan in May 2011")', () => {
+    const [e] = eventsOf('The cabinet weakened the deal when, during a visit by the Dutch prime minister to Japan in May 2011, it said that tariffs would rise.');
+    expect([e.category, e.start]).toEqual(['meeting', '2011-05-01']);
   });
 
-  it('takes no acting state from a later clause ("the D-Day invasion ... to break the German stronghold")', () => {
-    const [e] = eventsOf('It landed on the beaches of Normandy during the D-Day invasion of Europe in June 1944 and ferried troops to soldiers pushing to break the German stronghold.');
-    expect(e.title).not.toMatch(/German/);
+  it('takes no acting state from a later clause ("the airborne invasion ... to hold the Italian line")', () => {
+    const [e] = eventsOf('It sailed past the cliffs of Crete during the airborne invasion of Greece in May 1941 and carried supplies to units fighting to hold the Italian line.');
+    expect(e.title).not.toMatch(/Italian/);
   });
 
-  it('names the subject before an appositive ("Mallory Millender, a longtime educator, met")', () => {
-    const [e] = eventsOf('Mallory Millender, a longtime educator, met Ms. Shelby at Columbia University on Monday.');
-    expect(e.title).toMatch(/^Mallory Millender meets Shelby/);
+  it('names the subject before an appositive ("Harriet Okafor, a retired surgeon, met")', () => {
+    const [e] = eventsOf('Harriet Okafor, a retired surgeon, met Mr. Dunmore at Durham University on Monday.');
+    expect(e.title).toMatch(/^Harriet Okafor meets Dunmore/);
   });
 
   it('makes no event of a rate, of many visits, or of a refused purpose', () => {
     expect(eventsOf('Rebel artillery shelled Aleppo twice each day.')).toEqual([]);
     expect(eventsOf('Rebel artillery shelled Aleppo.')).toHaveLength(1);
-    expect(eventsOf('For all the frequent visits by the Secretary of State to Cairo, nothing changed.')).toEqual([]);
-    expect(eventsOf('The ministry rejected a NATO grant of €3 million (US$3.7m) for the establishment of a joint military command centre in Tunisia.')).toEqual([]);
+    expect(eventsOf('For all the frequent visits by the trade commissioner to Ankara, nothing changed.')).toEqual([]);
+    expect(eventsOf('The parliament rejected an EU grant of €5 million (US$5.4m) for the establishment of a naval headquarters in Montenegro.')).toEqual([]);
   });
 
-  it('does not repeat an event named again in its sentence ("to roll back the invasion")', () => {
-    const events = eventsOf("During Iraq's invasion of Kuwait in August 1990, Egypt helped form the coalition to roll back the invasion.");
-    expect(events.filter((e) => e.category === 'strike').map((e) => e.start)).toEqual(['1990-08-01']);
+  it('does not repeat an event named again in its sentence ("the truce that ended the invasion")', () => {
+    const events = eventsOf("During Russia's invasion of Georgia in August 2008, France helped broker the truce that ended the invasion.");
+    expect(events.filter((e) => e.category === 'strike').map((e) => e.start)).toEqual(['2008-08-01']);
   });
 
-  it('dates a verb by the year beside it, not by "two years later" after a "but" ("the court heard X arrived in 2002 but ...")', () => {
-    const [e] = eventsOf('She was caught after a raid on her home last November. The court heard Munene arrived in the UK from Nairobi in 2002 ' +
-      'but her asylum application was rejected two years later.');
-    expect([e.entry.name, e.start]).toEqual(['United Kingdom', '2002-01-01']);
+  it('dates a verb by the year beside it, not by "three years later" after a "but" ("the tribunal heard X arrived in 2005 but ...")', () => {
+    const [e] = eventsOf('He was detained after a search of his flat last October. The tribunal heard Petrov arrived in Ireland from Minsk in 2005 ' +
+      'but his residence permit was refused three years later.');
+    expect([e.entry.name, e.start]).toEqual(['Ireland', '2005-01-01']);
   });
 
-  it('takes no subject from a participle phrase ("a ship typically docked in Evansville will travel")', () => {
-    for (const e of eventsOf('A World War II landing ship typically docked in Evansville will travel to Jeffersonville in August.')) expect(e.title).not.toMatch(/^Evansville/);
-    expect(eventsOf('Marines stationed in Okinawa will travel to Manila in August.').map((e) => e.title)).toEqual(['Marines to travel to Manila']);
+  it('takes no subject from a participle phrase ("a submarine usually moored in Chatham will travel")', () => {
+    for (const e of eventsOf('A Cold War submarine usually moored in Chatham will travel to Portsmouth in June.')) expect(e.title).not.toMatch(/^Chatham/);
+    expect(eventsOf('Marines stationed in Guam will travel to Darwin in June.').map((e) => e.title)).toEqual(['Marines to travel to Darwin']);
   });
 
-  it('names both conjuncts of a subject, in the plural ("the nurses and one doctor arrived")', () => {
-    const [e] = eventsOf('In jail since 1999, the five Bulgarian nurses and one Palestinian doctor arrived in Sofia, Bulgaria, on Monday.');
-    expect(e.title).toBe('Bulgarian nurses and one Palestinian doctor arrive in Sofia');
-    const [one] = eventsOf('Chinese State Councilor and Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Moscow on Monday.');
-    expect(one.title).toMatch(/^Wang meets/);
+  it('names both conjuncts of a subject, in the plural ("the sailors and one cook arrived")', () => {
+    const [e] = eventsOf('In custody since 2019, the three Polish sailors and one Finnish cook arrived in Gdansk, Poland, on Monday.');
+    expect(e.title).toBe('Polish sailors and one Finnish cook arrive in Gdansk');
+    const [one] = eventsOf('Chinese Vice Premier and Commerce Minister Liu Bo met Polish Foreign Minister Anna Nowak in Warsaw on Monday.');
+    expect(one.title).toMatch(/^Liu meets/);
   });
 
   it('tells an event to come without a subject as to be done ("Libya to be visited", not "Libya visited")', () => {
-    const [e] = eventsOf('Officials spoke in Paris. He also said he would visit Libya on Wednesday.');
-    expect([e.title, e.status]).toEqual(['Libya to be visited', 'planned']);
+    const [e] = eventsOf('The envoy spoke in Vienna. She also said she would visit Armenia on Thursday.');
+    expect([e.title, e.status]).toEqual(['Armenia to be visited', 'planned']);
   });
 
   it('gives a bare verb joined by "and" the mood of the verb before it ("will travel ... and visit")', () => {
@@ -471,12 +471,12 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
   });
 
   it('reads the subject of a passive of arranging as to come, on the next such day ("a funeral is scheduled for Saturday")', () => {
-    const [e] = eventsOf('A funeral is scheduled for 1 p.m. Saturday at the Cathedral in Decatur.');
+    const [e] = eventsOf('The funeral is scheduled for 11 a.m. Saturday at St Mary\'s Church in Truro.');
     expect([e.status, e.start]).toEqual(['planned', '2024-03-16']);
   });
 
   it('makes no vote of "giving a vote of confidence to" someone, and keeps a vote of confidence held', () => {
-    expect(eventsOf('WASHINGTON (AP) - The administration signed off Thursday on selling artillery to Riyadh, giving a vote of confidence to the Saudi military.')
+    expect(eventsOf('BRUSSELS (Reuters) - The commission approved Thursday a loan to Kyiv, giving a vote of confidence to Ukraine\'s government.')
       .filter((e) => e.category === 'other')).toEqual([]);
     const [held] = eventsOf('The government survived a vote of confidence in the parliament in Rome on Thursday.');
     expect(held?.category).toBe('other');
