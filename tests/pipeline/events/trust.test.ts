@@ -486,14 +486,14 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
 describe('history told as a setting, and titles that say no time (stop 24)', () => {
   const BELOW_THE_LEDE = 'The museum reopened its doors to visitors. Crowds queued for hours. The curator thanked the volunteers. Tickets sold out by noon. ';
 
-  it('dates no event noun set in a past clause that tells no time ("landed during the D-Day invasion")', () => {
-    const events = eventsOf(`${BELOW_THE_LEDE}The ship was built in 1942 in Pennsylvania. It landed on the beaches of Normandy during the D-Day invasion of Europe and made other trips.`);
+  it('dates no event noun set in a past clause that tells no time ("rolled ashore during the Allied invasion")', () => {
+    const events = eventsOf(`${BELOW_THE_LEDE}The tank was made in 1943 in Detroit. It rolled onto the shores of Sicily during the Allied invasion of Italy and saw other campaigns.`);
     expect(events.filter((e) => e.title.includes('invasion'))).toEqual([]);
   });
 
-  it('reads the noun after a fronted "During" as a setting, not a subject ("During Iraq\'s invasion of Kuwait, Egypt was ...")', () => {
-    const events = eventsOf(`${BELOW_THE_LEDE}Israel's prime minister visited the US in July 2004. During Iraq's invasion of Kuwait, Egypt was instrumental in forming the coalition to roll back the invasion. The invasion drew a coalition of 35 nations.`, '2009-06-15');
-    expect(events.filter((e) => e.entry.name === 'Kuwait')).toEqual([]);
+  it('reads the noun after a fronted "During" as a setting, not a subject ("During Russia\'s invasion of Georgia, France was ...")', () => {
+    const events = eventsOf(`${BELOW_THE_LEDE}Finland's president visited Japan in May 2011. During Russia's invasion of Georgia, France was central in brokering the truce to halt the invasion. The invasion drew condemnation from 40 nations.`, '2013-06-15');
+    expect(events.filter((e) => e.entry.name === 'Georgia')).toEqual([]);
   });
 
   it('still dates a setting the words call recent, at the dateline ("After the recent drone incursion")', () => {
@@ -501,23 +501,23 @@ describe('history told as a setting, and titles that say no time (stop 24)', () 
     expect([e.entry.name, e.start]).toEqual(['Lublin', '2024-03-12']);
   });
 
-  it('reads "recent" anywhere in a long named setting ("At a recent Walker County Commissioners Court meeting")', () => {
-    const [e] = eventsOf(`${BELOW_THE_LEDE}At a recent Walker County Commissioners Court meeting, the court agreed to assist the city.`);
-    expect([e?.category, e?.entry.name, e?.status]).toEqual(['meeting', 'Walker County', 'happened']);
+  it('reads "recent" anywhere in a long named setting ("At a recent Hays County Historic Preservation Commission meeting")', () => {
+    const [e] = eventsOf(`${BELOW_THE_LEDE}At a recent Hays County Historic Preservation Commission meeting, the commission agreed to repair the bridge.`);
+    expect([e?.category, e?.entry.name, e?.status]).toEqual(['meeting', 'Hays County', 'happened']);
   });
 
   it('leaves out of a title the words of time and series its date and status already say', () => {
-    const titles = eventsOf('A third meeting takes place at 5 this evening at the Wamego Seniors Center. He spoke at Monday\'s open forum at Springfield High School in Springfield, Illinois. WARSAW — Officials confirmed the recent drone incursion near Lublin.')
+    const titles = eventsOf('A fourth meeting takes place at 7 this evening at the Ames Public Library. She spoke at Monday\'s open forum at Lincoln High School in Lincoln, Nebraska. WARSAW — Officials confirmed the recent drone incursion near Lublin.')
       .map((e) => e.title);
-    expect(titles).toContain('Meeting at Wamego');
+    expect(titles).toContain('Meeting at Ames');
     expect(titles.some((t) => /^Open forum/.test(t))).toBe(true);
-    expect(titles.some((t) => /recent|third|Monday/i.test(t))).toBe(false);
+    expect(titles.some((t) => /recent|fourth|Monday/i.test(t))).toBe(false);
   });
 });
 
 describe('a participle describes the noun before it (stop 24)', () => {
-  it('makes no event of a participle that describes the subject ("94 troops stationed in Iraq sought treatment")', () => {
-    expect(eventsOf('Last year, 94 troops stationed in Iraq, Afghanistan or other countries sought medical treatment for electric shock.')).toEqual([]);
+  it('makes no event of a participle that describes the subject ("58 soldiers stationed in Kosovo sought care")', () => {
+    expect(eventsOf('Last winter, 58 soldiers stationed in Kosovo or Bosnia sought medical care for frostbite.')).toEqual([]);
   });
 
   it('dates a described deployment by the time in its own phrase ("soldiers deployed to Lithuania in 2017 returned")', () => {
@@ -527,9 +527,9 @@ describe('a participle describes the noun before it (stop 24)', () => {
 });
 
 describe('a count standing for people takes a plural verb (stop 24)', () => {
-  it('titles "The eight are reported to have arrived in Kenya" as "Eight arrive in Kenya"', () => {
-    const [e] = eventsOf('Eight students were quarantined in Nairobi. The eight are reported to have arrived in Kenya from the UK on Monday.');
-    expect(e.title).toBe('Eight arrive in Kenya');
+  it('titles "The six are said to have arrived in Austria" as "Six arrive in Austria"', () => {
+    const [e] = eventsOf('Six hikers were stranded near Zermatt. The six are said to have arrived in Austria from Italy on Monday.');
+    expect(e.title).toBe('Six arrive in Austria');
   });
 });
 
@@ -542,27 +542,27 @@ describe('an event noun inside a name is no event (stop 24)', () => {
 });
 
 describe('a gerund that opens the sentence tells what its main clause tells (stop 24)', () => {
-  it('gives "Making his first visit to X, he is scheduled to arrive on Wednesday" the arrival\'s mood and day', () => {
-    const visit = eventsOf('Making his first visit to the Southland as president, Obama is scheduled to arrive at Long Beach Airport at 3 p.m. Wednesday.')
+  it('gives "Making her first visit to X, she is scheduled to arrive on Wednesday" the arrival\'s mood and day', () => {
+    const visit = eventsOf('Making her first visit to Cornwall as premier, Morrow is scheduled to arrive at Newquay Airport at 11 a.m. Wednesday.')
       .find((e) => e.title.startsWith('Visit'))!;
     expect([visit.status, visit.start]).toEqual(['planned', '2024-03-13']);
   });
 });
 
 describe('names the tagger reads as verbs, and who "he" is after a verb of saying (stop 24)', () => {
-  it('dates "met Manchin in Charleston on Friday" by its Friday (the tagger read "Charleston" as a verb)', () => {
-    const [e] = eventsOf('Adkins met Manchin in Charleston on Friday.');
-    expect([e.title, e.start]).toEqual(['Adkins meets Manchin in Charleston', '2024-03-08']);
+  it('dates "met Crossley in Bury on Friday" by its Friday (the tagger reads "Bury" as a verb)', () => {
+    const [e] = eventsOf('Hallam met Crossley in Bury on Friday.');
+    expect([e.title, e.start]).toEqual(['Hallam meets Crossley in Bury', '2024-03-08']);
   });
 
-  it('takes the name that said it for "he" ("Dan Adkins, vice president of the firm, said he met with ...")', () => {
-    const [e] = eventsOf('Dan Adkins, vice president of Hartman & Tyner Inc., which owns the track in Nitro, said he met with Gov. Joe Manchin in Charleston on Thursday.');
-    expect(e.title).toBe('Dan Adkins meets Joe Manchin in Charleston');
+  it('takes the name that said it for "she" ("Carla Ruiz, chief executive of the firm, said she met with ...")', () => {
+    const [e] = eventsOf('Carla Ruiz, chief executive of Pembury & Hale Ltd., which runs the ferry terminal in Grimsby, said she met with Mayor Tom Keane in Leeds on Thursday.');
+    expect(e.title).toBe('Carla Ruiz meets Keane in Leeds');
   });
 
   it('calls a meeting with someone whose other party it cannot name a meeting with them, not something done to them', () => {
-    const [e] = eventsOf('Officials said he met with Gov. Joe Manchin in Charleston on Thursday.');
-    expect(e.title).toBe('Meeting with Joe Manchin in Charleston');
+    const [e] = eventsOf('Officials said she met with Mayor Tom Keane in Leeds on Thursday.');
+    expect(e.title).toBe('Meeting with Keane in Leeds');
   });
 });
 
@@ -575,14 +575,14 @@ describe('a headline has no words that point back into the text (stop 24)', () =
 
 describe('history told about people and things (stop 24)', () => {
   it('makes no meeting of how two people first met, unless it has a time of its own', () => {
-    expect(eventsOf('For their first character they settled on chef Jae, who first met Bordainick when they were both living in New Orleans.')).toEqual([]);
+    expect(eventsOf('For their new podcast they chose baker Mira, who first met Castellano when they were both studying in Lisbon.')).toEqual([]);
     const [e] = eventsOf('Biden and Xi first met in person in Bali in November 2022.');
     expect([e.title, e.start]).toEqual(['Biden and Xi meet in Bali', '2022-11-01']);
   });
 
-  it('titles a passive in a relative clause by the phrase it is about ("the command centre, which was expected to be established")', () => {
-    const [e] = eventsOf('Zbidi said NATO had demanded its staff have access to the joint command centre, which was expected to be established in Gabès.');
-    expect(e.title).toBe('Joint command centre to be established in Gabès');
+  it('titles a passive in a relative clause by the phrase it is about ("the logistics hub, which is expected to be established")', () => {
+    const [e] = eventsOf('Varga said the EU had insisted its inspectors get access to the regional logistics hub, which is expected to be established in Constanța.');
+    expect(e.title).toBe('Regional logistics hub to be established in Constanța');
   });
 });
 
@@ -596,12 +596,12 @@ describe('times told through other times (stop 24)', () => {
 
 describe('fact sheets and habits over years (stop 24)', () => {
   it('reads a fact sheet line with no verb, counted units to a place, as a deployment to come', () => {
-    const events = eventsOf('The United States will enhance its posture in Europe:\n- Two squadrons of F-35 aircraft to the United Kingdom.\n- Additional air defense units to Germany.');
-    expect(events.map((e) => [e.category, e.entry.name, e.status])).toEqual([['deployment', 'United Kingdom', 'planned'], ['deployment', 'Germany', 'planned']]);
+    const events = eventsOf('Canada will strengthen its presence in the Baltics:\n- Three companies of infantry to Latvia.\n- Additional engineer units to Estonia.');
+    expect(events.map((e) => [e.category, e.entry.name, e.status])).toEqual([['deployment', 'Latvia', 'planned'], ['deployment', 'Estonia', 'planned']]);
   });
 
-  it('makes no event of meetings in the plural over a span of years ("during his 12 years as a member")', () => {
-    expect(eventsOf('BLOOMFIELD — Days would repeat it at the end of the Pledge of Allegiance that opened Bloomfield Town Council meetings during his 12 years as a member.')).toEqual([]);
+  it('makes no event of meetings in the plural over a span of years ("during her nine years as a councillor")', () => {
+    expect(eventsOf('HARROGATE — Baxter would recite it at the close of the prayer that opened Harrogate Borough Council meetings during her nine years as a councillor.')).toEqual([]);
   });
 
   it('keeps an event named again with a place of its own after an undated mention ("The opening of X in Nelson is great news")', () => {
@@ -611,24 +611,24 @@ describe('fact sheets and habits over years (stop 24)', () => {
 });
 
 describe('names as their owners write them (stop 24)', () => {
-  it('keeps the family name of a Chinese name after an office ("Foreign Minister Wang Yi" is Wang, not Yi)', () => {
-    const [e] = eventsOf('Chinese Foreign Minister Wang Yi met with Russian Foreign Minister Sergei Lavrov in Moscow on Thursday.');
-    expect(e.title).toBe('Wang meets Lavrov in Moscow');
+  it('keeps the family name of a Chinese name after an office ("Foreign Minister Zhao Lei" is Zhao, not Lei)', () => {
+    const [e] = eventsOf('Chinese Foreign Minister Zhao Lei met with Czech Foreign Minister Petr Dvorak in Prague on Thursday.');
+    expect(e.title).toBe('Zhao meets Dvorak in Prague');
   });
 });
 
 describe('who "she" is in her own sentence (stop 24)', () => {
-  it('takes the name that owns something before "she" ("Clinton\'s first visit started in X, where she attended")', () => {
-    const [e] = eventsOf('CAIRO — Clinton\'s first visit to the region started in Sharm El-Sheikh, where she attended a conference for the reconstruction of Gaza.');
-    expect(e.title).toBe('Clinton attends conference in Sharm el-Sheikh');
+  it('takes the name that owns something before "she" ("Lindgren\'s first visit started in X, where she attended")', () => {
+    const [e] = eventsOf('ROME — Lindgren\'s first visit to the south started in Naples, where she attended a conference on migration.');
+    expect(e.title).toBe('Lindgren attends conference in Naples');
   });
 });
 
 describe('a verb form after "the" and a singular noun heads a compound (stop 24)', () => {
-  it('makes no meeting of "advanced to the state meet", and keeps "the ministers meet in Brussels"', () => {
-    expect(eventsOf('Hagerstown advanced to the state meet at Perry on Friday for the first time.')).toEqual([]);
-    expect(eventsOf('The top teams advanced to the March 21 state meet at Perry on Friday.')).toEqual([]);
-    expect(eventsOf("The team advanced to Saturday night's Section 2AA championship meet with a win over Hutchinson.")).toEqual([]);
+  it('makes no meeting of "qualified for the county meet", and keeps "the ministers meet in Brussels"', () => {
+    expect(eventsOf('Ridgeview qualified for the county meet at Ames on Friday for the second year.')).toEqual([]);
+    expect(eventsOf('The fastest swimmers advanced to the April 9 district meet at Salem on Friday.')).toEqual([]);
+    expect(eventsOf("The squad advanced to Friday night's Division 3 title meet with a win over Lakeside.")).toEqual([]);
     expect(eventsOf('The ministers agreed on Monday to let the committee meet in Warsaw on Friday.').map((e) => e.title)).toEqual(['Committee to meet in Warsaw']);
     const [e] = eventsOf('The ministers meet in Brussels on Thursday.');
     expect([e.category, e.entry.name]).toEqual(['meeting', 'Brussels']);
@@ -645,8 +645,8 @@ describe('forces pull back; money and words are withdrawn otherwise (stop 24)', 
 
 describe('news of disease is told by where it broke out (stop 24)', () => {
   it('places an outbreak or an epidemic where the text says it broke out', () => {
-    const [e] = eventsOf('An outbreak of pneumonic plague has killed 61 people as of February 15 in the Democratic Republic of the Congo, the WHO said.');
-    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'DR Congo', '2024-02-15']);
+    const [e] = eventsOf('An outbreak of measles has killed 14 children as of February 20 in Madagascar, health officials said.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Madagascar', '2024-02-20']);
   });
 });
 
@@ -665,8 +665,8 @@ describe('where someone lives is not where it happened (stop 24)', () => {
 
 describe('a fire that burns is an incident; fire from guns is a strike (stop 24)', () => {
   it('places a house fire at its dateline\'s town, and keeps artillery fire a strike', () => {
-    const [fire] = eventsOf('Residents left homeless after blaze. TORRINGTON — A fire destroyed the roof of a Main Street multi-family home Tuesday, displacing the tenants.');
-    expect([fire.category, fire.entry.name, fire.start]).toEqual(['incident', 'Torrington', '2024-03-12']);
+    const [fire] = eventsOf('Family escapes barn blaze. KENDAL — A fire gutted a farmhouse on Station Road early Tuesday, forcing the owners out.');
+    expect([fire.category, fire.entry.name, fire.start]).toEqual(['incident', 'Kendal', '2024-03-12']);
     const [shelling] = eventsOf('KHARKIV — Ukrainian troops came under heavy artillery fire near Kupiansk on Tuesday.');
     expect([shelling.category, shelling.entry.name]).toEqual(['strike', 'Kupiansk']);
   });
@@ -680,9 +680,9 @@ describe('a withdrawal happens where it leaves (stop 24)', () => {
 });
 
 describe('a title with no one to name says the act (stop 24)', () => {
-  it('titles "crashed head-on into a tree in Berlin" with no subject as "Crash in Berlin", not "Crashed in Berlin"', () => {
-    const [e] = eventsOf('He lost control of his car and crashed head-on into a tree in Berlin on Monday.');
-    expect(e.title).toBe('Crash in Berlin');
+  it('titles "crashed into a hedge in Lyon" with no subject as "Crash in Lyon", not "Crashed in Lyon"', () => {
+    const [e] = eventsOf('She fell asleep at the wheel of her car and crashed into a hedge in Lyon on Monday.');
+    expect(e.title).toBe('Crash in Lyon');
   });
 });
 
@@ -712,8 +712,8 @@ describe('whose office a country names is not where its holder acts (stop 25)', 
   });
 
   it('still places a vote where a state\'s people vote', () => {
-    const [vote] = eventsOf('On Sunday, the Moldovan people went to the polls and voted.');
-    expect([vote.entry.name, vote.start]).toEqual(['Moldova', '2024-03-10']);
+    const [vote] = eventsOf('The Slovak people voted on Sunday in a snap election.');
+    expect([vote.entry.name, vote.start]).toEqual(['Slovakia', '2024-03-10']);
   });
 });
 
