@@ -53,8 +53,8 @@ describe('a person shot or run down outside a war is a crime\'s or a road\'s vic
   });
 
   it('reads a headline\'s past form before its agent as a passive: the one struck strikes nothing', () => {
-    const titles = eventsOf('Shoplifting suspect struck by car. ROSWELL - A man was struck by a car on Friday as he fled the store.').map((e) => e.title);
-    expect(titles).toContain('Man struck in Roswell');
+    const titles = eventsOf('Burglary suspect struck by truck. ELKHART - A teenager was struck by a truck on Friday as he ran from the house.').map((e) => e.title);
+    expect(titles).toContain('Teenager struck in Elkhart');
     expect(titles.filter((t) => /strikes/.test(t))).toEqual([]);
   });
 

@@ -259,10 +259,10 @@ describe('what the text says did not happen', () => {
 
 describe('the dateline places today\'s news, not history', () => {
   it('does not put an invasion told with its year in the dateline\'s city', () => {
-    const text = 'Missile hits power station in Kharkiv\n\nKHARKIV — A missile hit a power station in Kharkiv on Friday, cutting power to '
-      + '30,000 homes, regional officials said. The strike came a week after the army said shelling across the region had dropped to '
-      + 'levels of the first months of the war, which began with the invasion in February 2022.';
-    expect(eventsOf(text, null).filter((e) => e.entry.name === 'Kharkiv' && e.start.startsWith('2022'))).toEqual([]);
+    const text = 'Missiles strike substation in Odesa\n\nODESA — Two missiles struck an electricity substation in Odesa on Thursday, leaving '
+      + '12,000 flats without heating, the governor said. The attack came days after officials said shelling of the city had returned to '
+      + 'the pace of the opening weeks of a conflict that started with the invasion in February 2022.';
+    expect(eventsOf(text, null).filter((e) => e.entry.name === 'Odesa' && e.start.startsWith('2022'))).toEqual([]);
   });
 });
 
@@ -279,7 +279,7 @@ describe('a date dates only what it belongs to (news nobody tuned for, stop 22)'
 
   it('does not let the start of a state date the next sentence, unless it points back at it', () => {
     expect(eventsOf('The company has rented offices to two agencies since 2013. The president met the Chancellor in Berlin.', null)).toEqual([]);
-    expect(eventsOf('She was a reporter for the Daily News from 1987 until her death. A teacher met her in Atlanta.', null)).toEqual([]);
+    expect(eventsOf('He worked as an editor at the Evening Post from 1991 until he retired. A student met him in Denver.', null)).toEqual([]);
     const [e] = eventsOf('And since 2014 the alliance made a commitment to Poland. That\'s when we first sent troops to Poland on a rotational basis.', '2022-03-11');
     expect(e.start).toBe('2014-01-01');
   });
@@ -534,8 +534,8 @@ describe('a count standing for people takes a plural verb (stop 24)', () => {
 });
 
 describe('an event noun inside a name is no event (stop 24)', () => {
-  it('makes no wedding of "the Heaven Sent Wedding Chapel", and keeps "the Munich Security Conference opened"', () => {
-    const events = eventsOf('The winners met reporters on Sunday night at the Heaven Sent Wedding Chapel in Hamilton, Ohio. The Munich Security Conference opened in Munich on Friday.');
+  it('makes no wedding of "the Love Found Wedding Barn", and keeps "the Munich Security Conference opened"', () => {
+    const events = eventsOf('The band played on Saturday night at the Love Found Wedding Barn in Akron, Ohio. The Munich Security Conference opened in Munich on Friday.');
     expect(events.filter((e) => /wedding/i.test(e.title))).toEqual([]);
     expect(events.some((e) => e.title.startsWith('Munich Security Conference'))).toBe(true);
   });
@@ -587,10 +587,10 @@ describe('history told about people and things (stop 24)', () => {
 });
 
 describe('times told through other times (stop 24)', () => {
-  it('dates an event "two weeks after" which another comes that much before it, and a fronted day dates verbs joined by "and"', () => {
-    const [vote, referendum] = eventsOf('On Sunday, the Estonian people went to the polls and voted. The election comes just two weeks after the Estonian people passed a referendum in Estonia.');
-    expect([vote.title, vote.start]).toEqual(['Estonian people vote', '2024-03-10']);
-    expect([referendum.start, referendum.reason]).toEqual(['2024-02-25', expect.stringContaining("'two weeks' before 'Sunday'")]);
+  it('dates an event "three weeks after" which another comes that much before it, and a fronted day dates verbs joined by "and"', () => {
+    const [vote, referendum] = eventsOf('On Saturday, the Irish people turned out in large numbers and voted. The election comes just three weeks after the Irish people approved a referendum in Ireland.');
+    expect([vote.title, vote.start]).toEqual(['Irish people vote', '2024-03-09']);
+    expect([referendum.start, referendum.reason]).toEqual(['2024-02-17', expect.stringContaining("'three weeks' before 'Saturday'")]);
   });
 });
 
