@@ -52,8 +52,8 @@ describe('a place belongs to the phrase that names it', () => {
   });
 
   it('does not give a summit the place of another noun in a fronted phrase', () => {
-    const events = eventsOf('Drawing on lessons learned from the conflict in Yemen, ministers will decide at the summit on Friday to expand patrols.');
-    expect(events.map((e) => e.entry.name)).not.toContain('Yemen');
+    const events = eventsOf('Reflecting on mistakes made during the crisis in Libya, ministers will decide at the summit on Friday to expand patrols.');
+    expect(events.map((e) => e.entry.name)).not.toContain('Libya');
   });
 
   it('keeps the place of a participle that locates the event noun itself', () => {
@@ -285,9 +285,9 @@ describe('a date dates only what it belongs to (news nobody tuned for, stop 22)'
   });
 
   it('stops the paragraph\'s run at a time the text does not place ("last week" in an undated story)', () => {
-    const text = 'The civil war, which erupted in 1972, has claimed 70,000 lives. Officials said 75 civilians were killed last week. '
-      + 'A suicide bombing in Matara district killed 10 people.';
-    expect(eventsOf(text, null).filter((e) => e.start.startsWith('1972'))).toEqual([]);
+    const text = 'The insurgency, which erupted in 1983, has claimed 40,000 lives. Police said 12 villagers died last week. '
+      + 'A suicide bombing in Kandy district killed six people.';
+    expect(eventsOf(text, null).filter((e) => e.start.startsWith('1983'))).toEqual([]);
   });
 
   it('dates a noun told as recent ("during the invasion") near the writing day only, not by another event\'s year', () => {
@@ -303,7 +303,7 @@ describe('a date dates only what it belongs to (news nobody tuned for, stop 22)'
 
   it('reads a headquarters named as a venue as a venue, and counted ballots as papers', () => {
     expect(eventsOf('The IOC opened an ethics inquiry at its headquarters in Lausanne on Tuesday.', '2018-04-06')).toEqual([]);
-    expect(eventsOf('A researcher in Los Angeles reviewed a billion ballots on Monday.', '2018-04-06')).toEqual([]);
+    expect(eventsOf('Officials in Phoenix counted two million ballots on Tuesday.', '2018-04-06')).toEqual([]);
     const [hq] = eventsOf('NATO opened a new headquarters in Szczecin on Thursday.', '2018-04-06');
     expect([hq.category, hq.entry.name]).toEqual(['headquarters', 'Szczecin']);
   });
@@ -636,8 +636,8 @@ describe('a verb form after "the" and a singular noun heads a compound (stop 24)
 });
 
 describe('forces pull back; money and words are withdrawn otherwise (stop 24)', () => {
-  it('makes no event of "withdrawing her monthly pension", and keeps "withdrew its troops"', () => {
-    expect(eventsOf('KOLKATA, India – Police arrested a man on Monday. Police say the man hid the body after she died three years ago, and continued withdrawing her monthly pension of 30,000 rupees.')
+  it('makes no event of "withdrawing his monthly pension", and keeps "withdrew its troops"', () => {
+    expect(eventsOf('CHENNAI, India – Police detained a nephew on Friday. Police say the nephew buried his uncle after he died two years ago, and continued withdrawing his monthly pension of 20,000 rupees.')
       .filter((e) => e.category === 'other')).toEqual([]);
     expect(eventsOf('Russia withdrew its troops from Kherson on Friday.').map((e) => e.title)).toEqual(['Russia withdraws its troops from Kherson']);
   });
