@@ -149,8 +149,8 @@ describe('junk from news of other kinds (crime, disease, local politics)', () =>
   });
 
   it('does not list the subject of the next clause with the place of an event', () => {
-    const names = eventsOf('During the invasion of Kuwait in 1990, Egypt was instrumental in forming the coalition.').map((e) => e.entry.name);
-    expect(names).not.toContain('Egypt');
+    const names = eventsOf('During the invasion of Georgia, France was central in brokering the truce.').map((e) => e.entry.name);
+    expect(names).not.toContain('France');
   });
 
   it('reads "based on" as reasoning, not a base', () => {
@@ -330,8 +330,8 @@ describe('headlines and dates read through the marks of news writing', () => {
     expect(e.title).toBe('Defence ministers meet in Vilnius');
   });
 
-  it('reads no date in the year of a law\'s name ("the Lands Act of 2009")', () => {
-    expect(eventsOf('Supporters of the Public Lands Management Act of 2009 were invited to attend the ceremony at the White House.', null)).toEqual([]);
+  it('reads no date in the year of a law\'s name ("the Restoration Act of 2015")', () => {
+    expect(eventsOf('Backers of the Clean Rivers Restoration Act of 2015 were invited to attend a ceremony at the White House.', null)).toEqual([]);
   });
 });
 
@@ -604,9 +604,9 @@ describe('fact sheets and habits over years (stop 24)', () => {
     expect(eventsOf('HARROGATE — Baxter would recite it at the close of the prayer that opened Harrogate Borough Council meetings during her nine years as a councillor.')).toEqual([]);
   });
 
-  it('keeps an event named again with a place of its own after an undated mention ("The opening of X in Nelson is great news")', () => {
-    const events = eventsOf('Nelson residents will find it easier to renew permits with the official opening of a new service centre in their town, the mayor announced today. "The opening of a service centre in Nelson is good news," said the mayor.', '2018-04-10');
-    expect(events.map((e) => [e.entry.name, e.start])).toContainEqual(['Nelson', '2018-04-10']);
+  it('keeps an event named again with a place of its own after an undated mention ("The opening of X in Whitby is welcome")', () => {
+    const events = eventsOf('Drivers in Whitby will face shorter queues after the formal opening of a new licensing office in their town, the council said today. "The opening of a licensing office in Whitby is welcome," said the council leader.', '2018-04-10');
+    expect(events.map((e) => [e.entry.name, e.start])).toContainEqual(['Whitby', '2018-04-10']);
   });
 });
 
