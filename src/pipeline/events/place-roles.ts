@@ -170,7 +170,7 @@ export function baseRole(grammar: SentenceGrammar, p: PlaceInSentence): PlaceRol
     return 'other'; // subject or object: the event word decides (place-roles' rolesFor)
   }
   if (p.prep === 'on' && p.headNoun && AREA_NOUNS.has(p.headNoun)) return 'area';
-  // "The suspect, Marcin P., 23, of the 3200 block of North Monticello in Chicago, was arrested": where someone lives
+  // "The driver, Ana K., 31, of the 400 block of Oak Lane in Dayton, was charged": where someone lives
   if (inResidence(tokens, p.first)) return 'other';
   if (LOCATIVE_PREPOSITIONS.has(p.prep)) {
     // "told reporters in Bucharest", "speaking at a news conference in Brussels"

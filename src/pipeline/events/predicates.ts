@@ -615,7 +615,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
 }
 
 /**
- * "Two squadrons of F-35 aircraft to the United Kingdom.", "More troops to Poland": a fact sheet's line or a headline
+ * "Three companies of infantry to Latvia.", "More troops to Poland": a fact sheet's line or a headline
  * with no verb, counted units sent to a place, is a deployment to come.
  */
 function unitsSentWithoutVerb(grammar: SentenceGrammar): Predicate | null {
