@@ -226,13 +226,17 @@ function withFirstConjunct(grammar: SentenceGrammar, words: Token[]): Token[] {
   return first.length && first.every((t) => t.pos !== 'PRON') && !office(first.at(-1)) ? [...first, and, ...words] : words;
 }
 
-/** The noun phrase before a phrase set off by commas that ends right before token `at`, or none. */
+/**
+ * The noun phrase that opens the clause before an aside set off by commas ending right before token `at` ("The post
+ * office, located west of downtown Birmingham, Alabama, was evacuated"), or none.
+ */
 function subjectBeforeAside(grammar: SentenceGrammar, at: number): Token[] {
-  const { tokens } = grammar;
+  const { tokens, clauseOf, clauses } = grammar;
   if (tokens[at - 1]?.text !== ',') return [];
-  let open = at - 2;
-  while (open > 0 && tokens[open].text !== ',' && at - open <= 12) open--;
-  return open > 0 && tokens[open].text === ',' ? subjectBefore(grammar, open - 1) : [];
+  const first = clauses[clauseOf[at - 1]].first;
+  let comma = first;
+  while (comma < at - 1 && tokens[comma].text !== ',') comma++;
+  return comma > first && comma < at - 1 ? subjectBefore(grammar, comma - 1) : [];
 }
 
 /** The subject of a predicate, looking into the governing clause for infinitives, relatives and "and" clauses. */
@@ -249,6 +253,8 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   for (let k = grammar.verbs.indexOf(predicate.verb) - 1; words.length === 0 && k >= 0; k--) {
     words = subjectBefore(grammar, grammar.verbs[k].first - 1);
   }
+  // '"We’ve attended meetings': an opening quote is no part of the subject
+  words = words.filter((t) => t.pos !== 'PUNCT');
   if (words.length === 0) return null;
   // "Marines stationed in Okinawa will travel": the noun before a participle that describes it, not the participle's phrase
   const described = grammar.verbs[grammar.verbs.indexOf(predicate.verb) - 1];

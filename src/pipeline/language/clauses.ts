@@ -530,7 +530,8 @@ export function tenseAt(grammar: SentenceGrammar, start: number, end: number): '
   if (last < 0) return null;
   // 'present' resolves to the nearer of the last and the next such day
   const following = tokens[last + 1];
-  if (following && (following.pos === 'NOUN' || following.pos === 'PROPN' || following.pos === 'ADJ') && !/^\p{Lu}\p{Ll}+day$/u.test(following.text)) return 'present';
+  // ... and so does one that owns a noun ("Saturday's fatal shooting")
+  if (following && (following.pos === 'NOUN' || following.pos === 'PROPN' || following.pos === 'ADJ' || /^['’]s$/.test(following.text)) && !/^\p{Lu}\p{Ll}+day$/u.test(following.text)) return 'present';
   const clause = grammar.clauseOf[last];
   // "a funeral is scheduled for 1 p.m. Saturday", "the vote is set for May": a day something is arranged for is to come
   const arranged = grammar.verbs.some((g) => g.clause === clause && g.head < last && /^(schedule|set|slate|plan)$/.test(tokens[g.head].lemma) &&

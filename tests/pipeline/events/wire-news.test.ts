@@ -73,6 +73,8 @@ describe('people moved and crowds in the street', () => {
   it('titles an evacuation by what was evacuated, across a phrase set off by commas and past "at least"', () => {
     expect(documentEvents('The post office, five miles west of downtown Leeds, was evacuated on Monday after a white powder was found.', '2026-03-10').map((e) => e.title))
       .toEqual(['Post office evacuated near Leeds']);
+    expect(documentEvents('The post office, located five miles west of downtown Leeds, England, was evacuated on Monday.', '2026-03-10').map((e) => e.title))
+      .toEqual(['Post office evacuated near Leeds']);
     expect(documentEvents('Authorities had to evacuate at least one building in Croydon on Monday while they examined the powder.', '2026-03-10').map((e) => e.title))
       .toEqual(['Authorities evacuate one building in Croydon']);
   });
@@ -150,6 +152,11 @@ describe('who and when, as the text says', () => {
 });
 
 describe('elections and appearances told in the present of a schedule', () => {
+  it("\"Saturday's shooting\" beside a verb in the present is still the Saturday before", () => {
+    const events = documentEvents("Two people have been arrested and a third is being sought in Saturday's fatal shooting of a man at a home near Leeds, police said.", '2026-03-10');
+    expect(events.map((e) => [e.entry.name, e.start, e.status])).toEqual([['Leeds', '2026-03-07', 'happened']]);
+  });
+
   it('an election a state holds "on Sunday", told on a Tuesday, is the coming Sunday and planned', () => {
     const held = documentEvents('SOFIA — Bulgaria holds a parliamentary election on Sunday.', '2026-03-10');
     expect(held.map((e) => [e.title, e.entry.name, e.start, e.status])).toEqual([['Bulgaria to hold parliamentary election', 'Bulgaria', '2026-03-15', 'planned']]);
