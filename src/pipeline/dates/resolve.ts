@@ -27,6 +27,7 @@ function weekdayDay(refDay: number, weekday: number, modifier: Modifier, tense: 
   if (modifier === 'last') return refDay - (back || 7);
   if (modifier === 'next') return refDay + (ahead || 7);
   if (modifier === 'this' || tense === 'future') return refDay + ahead;
+  if (tense === 'schedule') return back <= 1 ? refDay - back : refDay + ahead;
   if ((tense === 'unknown' || tense === 'present') && ahead < back) return refDay + ahead;
   return refDay - back;
 }
@@ -43,7 +44,7 @@ function yearFor(ref: ReturnType<typeof parseIso>, month: number, day: number | 
   const next = sameYear >= refKey ? ref.year : ref.year + 1;
   const last = sameYear <= refKey ? ref.year : ref.year - 1;
   if (tense === 'future') return next;
-  if (tense === 'present' && next !== last) {
+  if ((tense === 'present' || tense === 'schedule') && next !== last) {
     const days = (year: number) => Math.abs(dayNumber(year, month, day ?? 1) - ref.dayNum);
     return days(next) < days(last) ? next : last;
   }

@@ -523,7 +523,7 @@ export function journeyOf(grammar: SentenceGrammar, verb: VerbGroup): VerbGroup 
  * 'unknown' when it modifies a noun ("the July 9-11 NATO Summit": the nearest such days, whatever the clause says).
  * Null when the clause has no verb (the caller falls back on the words around it).
  */
-export function tenseAt(grammar: SentenceGrammar, start: number, end: number): 'past' | 'present' | 'future' | 'unknown' | null {
+export function tenseAt(grammar: SentenceGrammar, start: number, end: number): 'past' | 'present' | 'future' | 'schedule' | 'unknown' | null {
   const { tokens } = grammar;
   let last = -1;
   for (let k = 0; k < tokens.length && tokens[k].start < end; k++) if (tokens[k].end > start) last = k;
@@ -544,10 +544,11 @@ export function tenseAt(grammar: SentenceGrammar, start: number, end: number): '
   const g = before.length ? before[before.length - 1] : inClause[0];
   if (g.mood === 'planned') return 'future';
   // "Hungary holds an election on Sunday", "the board meets Monday": a weekday beside a verb in the simple present
-  // is on a schedule, still to come (a report of what happened says "held"); "shut", "hit", "set" bare after a plural
-  // may be either tense, and keep the nearer day
+  // is on a schedule, still to come unless it is yesterday (a report says "held"; a caption's present tells
+  // yesterday's picture: dates/resolve.ts); "shut", "hit", "set" bare after a plural may be either tense, and keep
+  // the nearer day
   const bare = tokens.slice(g.first, g.head).every((t) => t.pos !== 'AUX');
-  if (g.tense === 'present' && g.form === 'finite' && !g.progressive && !(bare && SAME_FORM_PAST.has(tokens[g.head].lower)) && DAY_NAMES.test(tokens[last].lower)) return 'future';
+  if (g.tense === 'present' && g.form === 'finite' && !g.progressive && !(bare && SAME_FORM_PAST.has(tokens[g.head].lower)) && DAY_NAMES.test(tokens[last].lower)) return 'schedule';
   return g.tense;
 }
 

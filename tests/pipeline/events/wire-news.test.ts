@@ -157,6 +157,11 @@ describe('elections and appearances told in the present of a schedule', () => {
     expect(events.map((e) => [e.entry.name, e.start, e.status])).toEqual([['Leeds', '2026-03-07', 'happened']]);
   });
 
+  it("a caption's present tells yesterday's picture: \"addresses the media Monday\" in Tuesday's paper", () => {
+    const events = documentEvents('LANSING — Coach Jane Smith addresses the media Monday during a news conference in East Lansing.', '2026-03-10');
+    expect(events.map((e) => [e.entry.name, e.start, e.status])).toEqual([['East Lansing', '2026-03-09', 'happened']]);
+  });
+
   it('an election a state holds "on Sunday", told on a Tuesday, is the coming Sunday and planned', () => {
     const held = documentEvents('SOFIA — Bulgaria holds a parliamentary election on Sunday.', '2026-03-10');
     expect(held.map((e) => [e.title, e.entry.name, e.start, e.status])).toEqual([['Bulgaria to hold parliamentary election', 'Bulgaria', '2026-03-15', 'planned']]);
