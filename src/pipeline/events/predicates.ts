@@ -142,7 +142,16 @@ function frameOf(grammar: SentenceGrammar, i: number, passive: boolean): { frame
   const tail = tokens.slice(object[1] + 1, object[1] + 10).map((t) => t.text).join(' ');
   const text = `${phraseText(tokens, object)} ${/^(and|who|which|that)\b/i.test(tail) ? tail : ''}`;
   const frame = frames.find((f) => f.object.test(text));
-  return frame ? { frame, object } : null;
+  if (frame) return { frame, object };
+  // "An undersea cable between Finland and Estonia was damaged": a passive's subject with the phrases that follow it
+  if (!passive) return null;
+  const group = grammar.verbs.find((g) => g.head === i);
+  if (!group) return null;
+  const first = grammar.clauses[clauseOf[i]].first;
+  const subject = tokens.slice(first, group.first);
+  if (subject.length === 0 || subject.some((t) => t.pos === 'VERB' || t.text === ',')) return null;
+  const framed = frames.find((f) => !f.via && f.object.test(subject.map((t) => t.text).join(' ')));
+  return framed ? { frame: framed, object: [first, group.first - 1] } : null;
 }
 
 /** The start of the noun phrase that ends at token `i`. */

@@ -226,6 +226,16 @@ function withFirstConjunct(grammar: SentenceGrammar, words: Token[]): Token[] {
   return first.length && first.every((t) => t.pos !== 'PRON') && !office(first.at(-1)) ? [...first, and, ...words] : words;
 }
 
+/** Verbs whose object is the one who does the "to"-infinitive after it: "expect the brigade to arrive". */
+const OBJECT_DOES = new Set(['expect', 'want', 'allow', 'order', 'ask', 'urge', 'invite', 'force', 'encourage', 'permit', 'require', 'tell', 'persuade', 'enable', 'authorise', 'authorize', 'instruct', 'need']);
+
+/** The words of a phrase up to its first preposition: "an undersea cable" of "an undersea cable between Finland and Estonia". */
+function headPhrase(grammar: SentenceGrammar, range: [number, number]): Token[] {
+  const words = grammar.tokens.slice(range[0], range[1] + 1);
+  const prep = words.findIndex((t) => t.pos === 'ADP');
+  return prep < 0 ? words : words.slice(0, prep);
+}
+
 /**
  * The noun phrase that opens the clause before an aside set off by commas ending right before token `at` ("The post
  * office, located west of downtown Birmingham, Alabama, was evacuated"), or none.
@@ -246,9 +256,16 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   let words = subjectBefore(grammar, predicate.verb.first - 1);
   // "women going to Gaza to deliver aid": before an infinitive, a phrase after a preposition or a verb is no subject
   const before = grammar.tokens[grammar.tokens.indexOf(words[0]) - 1];
-  if (predicate.verb.form === 'infinitive' && words.length && before && (before.pos === 'ADP' || before.pos === 'VERB')) words = [];
+  // ... except after a verb whose object does the infinitive: "they expect the new brigade to arrive"
+  if (predicate.verb.form === 'infinitive' && words.length && before && (before.pos === 'ADP' || (before.pos === 'VERB' && !OBJECT_DOES.has(before.lemma)))) words = [];
   // "will travel to Bratislava, Slovakia to meet staff": the traveller meets, not the place travelled to
   if (predicate.verb.form === 'infinitive' && journeyOf(grammar, predicate.verb)) words = [];
+  // "EU foreign ministers are due to meet", "are expected to arrive": the subject stands before "be" and its word
+  if (words.length === 0 && predicate.verb.form === 'infinitive') {
+    let k = predicate.verb.first - 1;
+    while (k > 0 && /^(ADJ|ADV|VERB)$/.test(grammar.tokens[k].pos) && predicate.verb.first - k <= 3) k--;
+    if (grammar.tokens[k]?.pos === 'AUX' && /^(is|are|was|were|'s|'re)$/.test(grammar.tokens[k].lower)) words = subjectBefore(grammar, k - 1);
+  }
   // "will travel to Warsaw, where he will meet", "to meet with", "and discussed": the subject of the clause before
   for (let k = grammar.verbs.indexOf(predicate.verb) - 1; words.length === 0 && k >= 0; k--) {
     words = subjectBefore(grammar, grammar.verbs[k].first - 1);
@@ -461,7 +478,11 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   }
   // A passive: its subject and what happened to it ("Security assistance delivered to Ukraine").
   if (predicate.passive && predicate.verb) {
-    const undergoer = relativeAntecedent(input.grammar, predicate.verb) ?? subjectBefore(input.grammar, predicate.verb.first - 1) ?? [];
+    // "An undersea cable between Finland and Estonia was damaged": a frame's subject is its noun, before its phrases
+    const clauseFirst = input.grammar.clauses[input.grammar.clauseOf[predicate.first]].first;
+    const framedSubject = predicate.source === 'frame' && predicate.object && predicate.object[0] === clauseFirst && predicate.object[1] < predicate.first &&
+      input.grammar.tokens.slice(predicate.object[0], predicate.object[1] + 1).some((t) => t.pos === 'ADP') ? headPhrase(input.grammar, predicate.object) : [];
+    const undergoer = framedSubject.length ? framedSubject : relativeAntecedent(input.grammar, predicate.verb) ?? subjectBefore(input.grammar, predicate.verb.first - 1) ?? [];
     // "The post office, five miles west of downtown Leeds, was evacuated": the subject before what commas set off
     if (undergoer.length === 0) undergoer.push(...subjectBeforeAside(input.grammar, predicate.verb.first));
     const text = shorten(undergoer, opts.maxPhraseWords);

@@ -94,5 +94,7 @@ export const FRAMES: Frame[] = [
   { verbs: ['go', 'head', 'return', 'flock'], via: ['to'], object: /^(the )?polls$/i, category: 'other', subjectIsPlace: true, why: 'voters going to the polls: an election, where the voters are ("Hungarian voters go to the polls on Sunday")' },
   { verbs: ['ratify'], object: /./, category: 'other', why: 'a parliament ratifying a treaty, an accession or an agreement: a vote at its seat' },
   { verbs: ['rally', 'protest', 'picket'], via: ['in', 'at', 'outside', 'against', 'near', 'across', 'through', 'on', 'before'], object: /./, category: 'other', sentenceNeeds: CROWDS, why: 'crowds rallying or protesting at a place ("thousands rallied outside parliament"); the sentence must name the crowd: "stocks rallied" is none' },
+  { verbs: ['block', 'blockade', 'barricade'], object: /\b(roads?|streets?|highways?|motorways?|bridges?|border crossings?|crossings?|ports?|railways?|rail lines?|tracks|access|entrances?|checkpoints?|junctions?|roundabouts?)\b/i, category: 'other', sentenceNeeds: CROWDS, why: 'a blockade by protesters ("farmers blocked roads with tractors"); the sentence must name the crowd' },
+  { verbs: ['damage', 'sever', 'rupture', 'cut'], object: /\b(cables?|pipelines?|power lines?|gas lines?|interconnectors?|data links?)\b/i, category: 'incident', why: 'infrastructure damaged or severed ("an undersea cable was damaged"): an incident where it lies' },
   { verbs: ['close', 'shut', 'reopen', 'seal'], object: CROSSINGS, category: 'other', why: 'a border, a crossing or an airport closed or reopened at a place' },
 ];

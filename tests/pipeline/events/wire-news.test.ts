@@ -188,3 +188,19 @@ describe('elections and appearances told in the present of a schedule', () => {
     expect(events.map((e) => e.title)).toEqual(['Delegations to hold peace talks in Istanbul']);
   });
 });
+
+describe('blockades, damaged infrastructure, and who is expected to do what', () => {
+  it('protesters blocking roads is an event where they block them; a cable damaged is an incident where it lies', () => {
+    const blockade = documentEvents('BERLIN — Thousands of farmers blocked roads in Berlin with tractors on Monday in protest against fuel tax rises.', '2026-03-10');
+    expect(blockade.map((e) => [e.title, e.category, e.entry.name, e.start])).toEqual([['Farmers block roads in Berlin', 'other', 'Berlin', '2026-03-09']]);
+    const cable = documentEvents('TALLINN — An undersea power cable near Helsinki was damaged on Monday.', '2026-03-10');
+    expect(cable.map((e) => [e.title, e.category, e.entry.name, e.start])).toEqual([['Undersea power cable damaged', 'incident', 'Helsinki', '2026-03-09']]);
+  });
+
+  it('"expect the new brigade to arrive": the brigade arrives; "ministers are due to meet": the ministers meet', () => {
+    expect(documentEvents('RIGA — Latvian officials said on Monday they expect the new brigade to arrive in Adazi in May.', '2026-03-10').map((e) => e.title))
+      .toEqual(['New brigade to arrive in Adazi']);
+    expect(documentEvents('BRUSSELS — EU foreign ministers are due to meet in Luxembourg on Monday to discuss sanctions.', '2026-03-10').map((e) => e.title))
+      .toEqual(['EU foreign ministers to meet in Luxembourg']);
+  });
+});
