@@ -271,7 +271,7 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
     words = subjectBefore(grammar, grammar.verbs[k].first - 1);
   }
   // '"We’ve attended meetings': an opening quote is no part of the subject
-  words = words.filter((t) => t.pos !== 'PUNCT');
+  words = words.filter((t) => !/^["“”‘’(]$/.test(t.text));
   if (words.length === 0) return null;
   // "Marines stationed in Okinawa will travel": the noun before a participle that describes it, not the participle's phrase
   const described = grammar.verbs[grammar.verbs.indexOf(predicate.verb) - 1];

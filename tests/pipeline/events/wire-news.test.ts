@@ -197,6 +197,14 @@ describe('blockades, damaged infrastructure, and who is expected to do what', ()
     expect(cable.map((e) => [e.title, e.category, e.entry.name, e.start])).toEqual([['Undersea power cable damaged', 'incident', 'Helsinki', '2026-03-09']]);
   });
 
+  it('a subject keeps its hyphens while an opening quote is dropped', () => {
+    expect(documentEvents('TARTU — "The nine-member council will convene in Tartu on Thursday," the mayor said.', '2026-03-10').map((e) => e.title))
+      .toEqual(['Nine-member council to convene in Tartu']);
+    // a speaker's "we" is no headline subject, quoted or not
+    const quoted = documentEvents('TARTU — "We have attended meetings at the county office in Tartu," the mayor said on Monday.', '2026-03-10');
+    expect(quoted.map((e) => e.title).filter((t) => /^We\b/.test(t))).toEqual([]);
+  });
+
   it('"expect the new brigade to arrive": the brigade arrives; "ministers are due to meet": the ministers meet', () => {
     expect(documentEvents('RIGA — Latvian officials said on Monday they expect the new brigade to arrive in Adazi in May.', '2026-03-10').map((e) => e.title))
       .toEqual(['New brigade to arrive in Adazi']);
