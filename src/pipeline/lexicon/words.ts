@@ -11,7 +11,6 @@ export const LOCATIVE_PREPOSITIONS = new Set([
 /** Prepositions that name where someone or something goes: "travel to Poland", "troops sent towards the border". */
 export const DESTINATION_PREPOSITIONS = new Set(['to', 'toward', 'towards', 'into']);
 
-/** Nouns that name a part or an edge of the place before them: "Poland's border", "Polish airspace", "Lithuanian soil". */
 /** Facilities named after their place: "Copenhagen airport", "the Gdansk shipyard" are at that place. */
 export const FACILITIES = new Set([
   'airport', 'airports', 'airfield', 'airbase', 'station', 'shipyard', 'shipyards', 'harbour', 'harbor', 'plant', 'plants',
@@ -22,6 +21,7 @@ export const FACILITIES = new Set([
 /** People named by where they live: "residents of the town of Nysa" are in Nysa. */
 export const INHABITANTS = new Set(['resident', 'residents', 'inhabitant', 'inhabitants', 'villager', 'villagers', 'townspeople', 'population']);
 
+/** Nouns that name a part or an edge of the place before them: "Poland's border", "Polish airspace", "Lithuanian soil". */
 export const AREA_NOUNS = new Set([
   'border', 'frontier', 'coast', 'coastline', 'shore', 'territory', 'soil', 'airspace', 'air space', 'sky', 'skies',
   'water', 'waters', 'side', 'region', 'capital', 'outskirts', 'suburb', 'suburbs', 'city', 'town', 'village', 'province',
@@ -98,16 +98,15 @@ export const SPEECH_SETTINGS = new Set([
   'television', 'radio', 'newspaper', 'podcast', 'audience',
 ]);
 
-/** Words that open a clause whose event is only supposed: "if Russia invades", "unless talks resume". */
 /** The names of the days and months, as a whole lower-case word. */
 export const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 /** Words that tell a time of day or a day relative to the writing: "Monday night", "this morning", "today". */
 export const PART_OF_DAY = /^(morning|afternoon|evening|night|today|tonight|yesterday|tomorrow)$/;
 
-/** Prepositions that never open a clause: the noun after "During" in "During the invasion, Egypt was ..." is no subject. */
 /** A word that names a day, a month or a part of the day: "Monday", "March", "tonight". */
 export const isTimeWord = (lower: string): boolean => DAY_OR_MONTH.test(lower) || PART_OF_DAY.test(lower);
 
+/** Prepositions that never open a clause: the noun after "During" in "During the invasion, Egypt was ..." is no subject. */
 export const PHRASE_ONLY_PREPOSITIONS = new Set(['during', 'amid', 'amidst', 'despite', 'throughout', 'of', 'in', 'at', 'on', 'by', 'with', 'from', 'into']);
 
 /** Pronouns that stand where an article would: "his election", "their visit". */
@@ -116,6 +115,7 @@ export const POSSESSIVE_DETERMINERS = new Set(['my', 'your', 'his', 'her', 'its'
 export const WORKS = /^(story|stories|book|film|movie|novel|memoir|documentary|play|musical|biography|autobiography|exhibition|exhibit|podcast|song|poem|opera|series)$/;
 /** Verbs by which a work tells its content. */
 export const TELLING_VERBS = new Set(['tell', 'recount', 'chronicle', 'depict', 'describe', 'portray', 'follow', 'trace', 'narrate', 'retell', 'dramatize', 'dramatise', 'explore', 'document', 'relate']);
+/** Words that open a clause whose event is only supposed: "if Russia invades", "unless talks resume". */
 export const HYPOTHETICAL_OPENERS = new Set(['if', 'unless', 'whether', 'lest', 'suppose', 'supposing', 'provided', 'should']);
 
 /** Words before an event noun that make it unreal or not yet decided: "any attack", "a possible summit". */
@@ -148,11 +148,11 @@ export const WISHING = new Set(['hope', 'wish', 'want', 'urge', 'pray', 'long', 
 /** Nouns of not doing before a "to"-infinitive: "Moscow's refusal to ratify the protocols" (no ratifying). */
 export const REFUSAL_NOUNS = new Set(['refusal', 'failure', 'reluctance', 'unwillingness', 'inability', 'rejection']);
 
-/** Verbs whose subject is where the event is: "Poland hosts 9,000 U.S. troops", "Lithuania welcomed refugees". */
 /** Verbs by which a storm, a quake or an attack reaches a place: "Storm Ciaran battered northern France". */
 export const HITTING = new Set(['hit', 'strike', 'batter', 'pound', 'lash', 'rock', 'shake', 'jolt', 'ravage', 'devastate', 'sweep', 'flood', 'inundate', 'target', 'slam', 'engulf', 'swamp']);
 /** Verbs whose object is feared or threatened, not come: "feared an outbreak", "threatened a strike". */
 export const FEARING = new Set(['fear', 'dread', 'risk', 'threaten']);
+/** Verbs whose subject is where the event is: "Poland hosts 9,000 U.S. troops", "Lithuania welcomed refugees". */
 export const HOST_VERBS = new Set(['host', 'welcome', 'receive', 'shelter', 'accommodate', 'house']);
 
 /** Events of leaving a place, which happen where they leave: "withdrew its troops from Kherson". */
@@ -199,13 +199,13 @@ export const MANY = /^(all|many|numerous|frequent|repeated|countless|regular|sev
 /** Units of time a rate counts by. */
 export const TIME_UNIT = /^(day|night|week|weekend|month|year|morning|evening|afternoon|spring|summer|fall|autumn|winter)$/;
 
-/** Adverbs of a habit, in any tense: "visited the office weekly", "regularly violates the airspace". */
 /** Words that point a time unit at a time: "last month", "this morning", "the following week". */
 export const TIME_DEICTIC = /^(last|next|this|that|same|previous|following|coming|past|early|late|earlier|later)$/;
 /** Event words of voting: held where the voters are. */
 export const ELECTORAL = /^(election|runoff|run-off|vote|voting|ballot|referendum|plebiscite|primary|by-election|poll|polls)$/;
 /** The people who vote. */
 export const ELECTORATE = /^(voters?|electorate|electors?|citizens)$/;
+/** Adverbs of a habit, in any tense: "visited the office weekly", "regularly violates the airspace". */
 export const FREQUENCY = /^(weekly|daily|monthly|yearly|annually|regularly|routinely|frequently|often|repeatedly|usually|habitually|sometimes)$/;
 
 /**
