@@ -236,6 +236,18 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   return locative && big && !isAllCaps(t) ? entries : [];
 }
 
+/**
+ * "the Campi Flegrei area": a word found only as another name of a GeoNames place ("Campi" is one of Las Vegas's),
+ * glued to a capitalised word that is no common word, is the first word of a longer name the gazetteer does not have.
+ */
+function partOfLongerName(ctx: Context, tokens: readonly Token[], i: number, entries: readonly GazetteerEntry[]): boolean {
+  const t = tokens[i];
+  const after = tokens[i + 1];
+  if (!after || isAllCaps(t) || !isCapitalised(after) || !joinsName(ctx.text, t, after) || ctx.gazetteer.isCommonWord(after.text.toLowerCase())) return false;
+  const key = normaliseName(t.text);
+  return entries.every((e) => e.gazetteer === 'geonames' && normaliseName(e.name) !== key);
+}
+
 interface Match {
   mention: PlaceMention;
   /** Index of the first token after the match. */
@@ -424,7 +436,7 @@ function matchWords(ctx: Context, tokens: readonly Token[], i: number, j: number
   // has is no mention (it is not the state "Iowa" in a county of Wisconsin); nor is one before "Township"
   // ("Jefferson Township", New Jersey), whose township the gazetteer would have had.
   if (isCountyWord(ctx, tokens, j) || (tokens[j + 1]?.text === 'Township' && ctx.text.slice(tokens[j].end, tokens[j + 1].start) === ' ')) return null;
-  if (j === i) entries = filterSingleWord(ctx, tokens, i, entries);
+  if (j === i) entries = form === 'name' && partOfLongerName(ctx, tokens, i, entries) ? [] : filterSingleWord(ctx, tokens, i, entries);
   else if (personAt(ctx, start, start + 1) || isCityInstitution(ctx, tokens, j, key, entries)) return null;
   if (!entries.length) return null;
   // "Kharkiv province", "Donetsk region", "Gatwick airport": the subdivision or airport, but its name is the capitalised part; the lower-case word

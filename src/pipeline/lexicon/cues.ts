@@ -7,8 +7,11 @@ const MILITARY =
   /\b(missiles?|drones?|rockets?|artillery|shell(s|ing|ed)?|bomb(s|ing|ed|ers)?|air ?strikes?|troops|forces|army|military|militants?|gunmen|insurgents?|rebels?|soldiers|servicemembers|service members|warplanes?|jets?|aircraft|killed|killing|wounded|injured|casualties|offensive|front ?line|fighting|battle|war|invasion|kamikaze|ballistic|munitions?|infrastructure|power (grid|plant|station)s?|refinery|depot|barracks|strongholds?|positions|navy|naval|warships?|battalions?|brigades?|battle ?groups?|tanks?|weapons|defen[cs]e|NATO|allied|enemy)\b/i;
 /** Vehicles, for crashes and collisions. */
 const VEHICLE = /\b(planes?|aircraft|airliners?|helicopters?|jets?|drones?|trains?|cars?|bus(es)?|ships?|vessels?|trucks?|lorr(y|ies)|vehicles?|cargo|flights?|fighters?|boats?|ferr(y|ies)|tankers?|convoys?)\b/i;
-/** What a disaster of nature does and is measured by: "a 5.2-magnitude quake damaged houses", "floods forced residents from their homes". */
-const NATURE = /\b(magnitude|epicent(er|re)|aftershocks?|tremors?|evacuat\w*|homes|houses|buildings|residents|flood(ed|ing|waters)?|rain(fall|s)?|winds|landslides?|rescuers?|hectares|acres|burn(ed|t|ing)|swept|inundated|missing|power cuts?|power outages?)\b/i;
+/**
+ * What a disaster of nature does and is measured by: "a 5.2-magnitude quake damaged houses", "floods forced residents
+ * from their homes"; and the disasters no other sense of the word makes figurative ("an earthquake shook Naples").
+ */
+const NATURE = /\b(earthquakes?|quakes?|hurricanes?|typhoons?|tornado(e)?s|tornado|cyclones?|wildfires?|magnitude|epicent(er|re)|aftershocks?|tremors?|evacuat\w*|homes|houses|buildings|residents|flood(ed|ing|waters)?|rain(fall|s)?|winds|landslides?|rescuers?|hectares|acres|burn(ed|t|ing)|swept|inundated|missing|power cuts?|power outages?)\b/i;
 /** What an outbreak is of: "a cholera outbreak", "an outbreak of measles", "new cases of the virus". */
 const DISEASE = /\b(cholera|measles|ebola|influenza|flu|h1n1|h5n1|virus|viral|infect\w*|disease|diseases|epidemic|pandemic|plague|malaria|dengue|typhoid|polio|mpox|monkeypox|covid(-19)?|coronavirus|sars|tuberculosis|anthrax|salmonella|e\. coli|legionnaires)\b/i;
 /**

@@ -60,6 +60,15 @@ describe('what states agree and close', () => {
   });
 });
 
+describe('disasters named by their own word', () => {
+  it('"an earthquake shook Naples" is an incident without a word of damage, and Naples under a Rome dateline is Italy\'s', () => {
+    const events = documentEvents('ROME — A magnitude 4.4 earthquake shook Naples on Tuesday, damaging buildings in the Campi Flegrei area.', '2026-03-10');
+    expect(events.map((e) => [e.category, e.entry.name, e.entry.country, e.start])).toEqual([['incident', 'Naples', 'IT', '2026-03-10']]);
+    const plain = documentEvents('ROME — An earthquake shook Naples on Tuesday.', '2026-03-10');
+    expect(plain.map((e) => [e.category, e.entry.name, e.entry.country])).toEqual([['incident', 'Naples', 'IT']]);
+  });
+});
+
 describe('people moved and crowds in the street', () => {
   it('residents evacuated are evacuated where they live', () => {
     const events = documentEvents('TALSI — Firefighters evacuated 200 residents of the resort town of Jurmala on Sunday as a forest fire spread.', '2026-03-10');
