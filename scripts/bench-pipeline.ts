@@ -203,13 +203,13 @@ for (const size of sizes) {
   const cold = geocode(['--input', folder, ...outputs(out), '--workers', String(workers)]);
   const events = /\((\d+) events?, /.exec(cold.stdout)?.[1] ?? '?';
   row(`cold, ${size} documents (folder, news density), ${workers} workers`, `${s(cold.wallSeconds)}, peak memory ${cold.peakMb} MB`,
-    `${cold.rate} documents/s in the document phase (${s(cold.runSeconds)}); ${events} events`);
+    `${cold.rate} documents/s in the document phase (${s(cold.runSeconds)}); ${events} events; load ${cold.load.toFixed(1)}`);
   if (size === Math.min(...sizes)) {
     const jsonl = join(work, `news-${size}.jsonl`);
     writeCorpusJsonl(jsonl, data, { ...BENCH, documents: size, eventShare: BENCH.newsEventShare });
     const fromFile = geocode(['--input', jsonl, ...outputs(join(work, `jsonl-${size}`)), '--workers', String(workers), '--no-cache']);
     row(`cold, ${size} articles (one JSON Lines file), ${workers} workers`, `${s(fromFile.wallSeconds)}, peak memory ${fromFile.peakMb} MB`,
-      `${fromFile.rate} documents/s; baseline the folder: ${cold.rate}/s`);
+      `${fromFile.rate} documents/s; baseline the folder: ${cold.rate}/s; load ${fromFile.load.toFixed(1)}`);
     const added = join(work, 'added');
     writeCorpusFolder(added, data, { ...BENCH, documents: BENCH.added, seed: BENCH.seed + 1, eventShare: BENCH.newsEventShare });
     const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
@@ -225,7 +225,7 @@ for (const size of sizes) {
     const mergeSeconds = Number(/geocode: merge\s+(\d+) ms/.exec(warm.stdout)?.[1] ?? NaN) / 1000;
     row(`warm, ${size} + ${BENCH.added} documents (${ran} run, the rest from the cache)`, s(warm.wallSeconds),
       `document phase ${s(warm.runSeconds)}, merge ${s(mergeSeconds)}, start-up and writing ${s(warm.wallSeconds - warm.runSeconds - mergeSeconds)}; ` +
-      `baseline the cold run: ${s(cold.wallSeconds)}`);
+      `baseline the cold run: ${s(cold.wallSeconds)}; CPU ${s(warm.cpuSeconds)} in the document phase; load ${warm.load.toFixed(1)}`);
   }
   rmSync(folder, { recursive: true, force: true });
 }

@@ -6,8 +6,10 @@
 // docs/scale.md), so a re-run reads only new and changed documents. The corpus's corrections.json (written by the
 // workbench, docs/workbench.md; or --corrections FILE) is applied, and a correction that no longer fits its document
 // is named, never dropped.
-// Exit codes: 0 all fine, 1 written but some documents were not read (each named on stderr), 2 nothing written
-// (bad arguments or input), 3 internal error, 4 nothing written: a worker process died or could not start (named). docs/hardening.md lists every bad input and what it gets.
+// Exit codes: 0 all fine, 1 written but some documents were not read (each named on stderr; a document that killed two
+// worker processes is one), 2 nothing written (bad arguments or input), 3 internal error, 4 nothing written: worker
+// processes could not start, or died on every document (named); one that dies mid-run has its batches run again.
+// docs/hardening.md lists every bad input and what it gets.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';

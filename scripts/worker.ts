@@ -12,6 +12,7 @@ import { pipelineVersion } from './run/cache.ts';
 import { DEFAULT_SETTINGS } from './run/resources.ts';
 import { POINT_CONVENTIONS, type PointConvention } from '../src/pipeline/gazetteer.ts';
 import { missingResource } from './run/resources.ts';
+import { notForCache } from './run/executor.ts';
 import { createPool, POOL_DEFAULTS, WorkerFailure } from './run/pool.ts';
 import { checkRedis, connectionOf, queueName, type BatchReturn } from './run/queue.ts';
 import { decodeBatch, encodeResults } from './run/wire.ts';
@@ -77,6 +78,13 @@ async function main(): Promise<void> {
       // holds, so their locks lapse and another worker runs them (a failed answer would spend one of their attempts).
       if (!(error instanceof WorkerFailure)) throw error;
       console.error(`worker ${name}: stopping: ${error.message}`);
+      process.exit(4);
+    }
+    // A document that killed two of this worker's processes: the pool's made-up result would cross the queue without
+    // its mark and be cached by the producer, so the worker stops as for a broken pool and another worker tries it.
+    const killer = results.find((result) => notForCache.has(result));
+    if (killer !== undefined) {
+      console.error(`worker ${name}: stopping: ${killer.outcome.error}`);
       process.exit(4);
     }
     console.log(`worker ${name}: done batch ${job.id}`);

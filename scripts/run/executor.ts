@@ -32,3 +32,9 @@ export interface WorkersCpu {
   /** Worker processes that ran batches (a process stopped and started again counts twice). */
   processes: number;
 }
+
+/**
+ * Results an executor made up rather than computed (a document whose worker processes died under it twice): the next
+ * run tries the document again, so no cache keeps them.
+ */
+export const notForCache = new WeakSet<DocumentResult>();

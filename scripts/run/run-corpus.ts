@@ -7,7 +7,7 @@ import type { DocumentResult, PipelineInput } from '../../src/pipeline/index.ts'
 import { duplicateResult } from '../../src/pipeline/index.ts';
 import type { GazetteerEntry } from '../../src/pipeline/types.ts';
 import { contentHash, type DocumentCache } from './cache.ts';
-import type { Executor, WorkersCpu } from './executor.ts';
+import { notForCache, type Executor, type WorkersCpu } from './executor.ts';
 import type { DocumentSource } from './inputs.ts';
 
 export interface CorpusRunOptions {
@@ -112,7 +112,7 @@ export async function runCorpus(source: DocumentSource, opts: CorpusRunOptions):
       (out) => {
         if (out.length !== sent.length) throw new Error(`a batch of ${sent.length} documents came back with ${out.length} results`);
         out.forEach((result, i) => {
-          if (sent[i].key !== null) opts.cache!.put(sent[i].key!, sent[i].input.file, result);
+          if (sent[i].key !== null && !notForCache.has(result)) opts.cache!.put(sent[i].key!, sent[i].input.file, result);
           finish(sent[i].index, result);
         });
       },

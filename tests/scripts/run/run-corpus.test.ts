@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentResult, PipelineInput } from '../../../src/pipeline/index.ts';
 import { DocumentCache, contentHash } from '../../../scripts/run/cache.ts';
-import type { Executor } from '../../../scripts/run/executor.ts';
+import { notForCache, type Executor } from '../../../scripts/run/executor.ts';
 import type { DocumentSource } from '../../../scripts/run/inputs.ts';
 import { runCorpus } from '../../../scripts/run/run-corpus.ts';
 
@@ -116,5 +116,22 @@ describe('runCorpus', () => {
     expect(run.cached).toBe(9);
     expect(run.processed).toBe(3);
     expect(run.results.map((r) => r.outcome.file)).toEqual(inputs.map((i) => i.file));
+  });
+
+  it('keeps no cache entry for a result the executor made up (a document that killed its worker processes): the next run tries it again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flankline-run-corpus-'));
+    dirs.push(dir);
+    const cache = new DocumentCache(dir, '0123456789abcdef', (line) => { throw new Error(line); });
+    const inputs = Array.from({ length: 4 }, (_, i) => input(i));
+    const executor = (): Executor => ({
+      run: async (batch) => batch.map((doc) => {
+        const result = resultOf(doc);
+        if (doc.file === 'd2.txt') notForCache.add(result);
+        return result;
+      }),
+      capacity: 1, batchSize: 2, describe: () => 'test', close: async () => {},
+    });
+    await runCorpus(sourceOf(inputs), { executor, fewDocuments: 0, cache, keepMentions: false });
+    expect(inputs.map((i) => cache.has(cache.key(i, contentHash(i.bytes))))).toEqual([true, true, false, true]);
   });
 });
