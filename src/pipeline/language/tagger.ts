@@ -139,13 +139,18 @@ function compoundHeads(tokens: Token[]): void {
     // ... or a possessive: "Saturday night's championship meet", "their home meet"
     const opener = tokens[k - 1];
     const determined = !!opener && (/^(the|a|an|this|that|his|her|its|their|our)$/.test(opener.lower) || (opener.pos === 'PART' && /^['’]s$/.test(opener.lower)));
-    // ... not after "of" ("ministers of the bloc convene") nor a verb ("let the committee meet", "saw her brother leave")
-    const article = determined && tokens[k - 2]?.lower !== 'of' && tokens[k - 2]?.pos !== 'VERB' && tokens[k - 2]?.pos !== 'AUX';
+    // ... not after "of" ("ministers of the bloc convene") nor a verb that lets or sees its object act ("let the
+    // committee meet", "saw her brother leave"); after another verb the phrase is its object ("hit an apartment block")
+    const before = tokens[k - 2];
+    const article = determined && before?.lower !== 'of' && !(before?.pos === 'VERB' && OBJECT_ACTS.has(before.lemma)) && before?.pos !== 'AUX';
     if (t.pos === 'VERB' && t.lower === t.lemma && singular && bare && article) {
       tokens[i] = { ...t, pos: 'NOUN' };
     }
   }
 }
+
+/** Verbs whose object does what the bare verb after it says: "let the committee meet", "saw her brother leave". */
+const OBJECT_ACTS = new Set(['let', 'make', 'have', 'help', 'see', 'watch', 'hear', 'feel', 'notice', 'bid', 'get']);
 
 /** Longest stretch of text tagged in one call: long enough to amortise the call, short enough to bound memory. */
 const MAX_RUN_CHARS = 16_384;
@@ -168,10 +173,29 @@ export function tagSentences(text: string, sentences: readonly Span[], wanted: r
       const mine: Token[] = [];
       while (k < tokens.length && tokens[k].start < sentences[s].start) k++;
       while (k < tokens.length && tokens[k].end <= sentences[s].end) mine.push(tokens[k++]);
+      commonOpener(mine, text);
       visit(s, repairVerbs(mine));
     }
     i = j + 1;
   }
+}
+
+/**
+ * A plural common noun that opens a sentence before its verb is capitalised there only: "Drones struck Kyiv",
+ * "Missiles hit Lviv". The tagger reads it as a name (and a name as singular: "Drones strikes Kyiv"); the model's own
+ * lemma of the word in lower case tells a plural noun ("drones" -> "drone"). A word the document also capitalises
+ * inside a sentence is a name all the same ("Sanders said", after "Senator Bernie Sanders").
+ */
+function commonOpener(tokens: Token[], text: string): void {
+  let i = 0;
+  while (i < tokens.length && tokens[i].pos === 'PUNCT') i++;
+  const t = tokens[i];
+  if (t?.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}+s$/u.test(t.text) || !/^(VERB|AUX)$/.test(tokens[i + 1]?.pos ?? '')) return;
+  const word = nlp!.readDoc(t.lower).tokens();
+  const lemma = (word.out(nlp!.its.lemma as never) as string[])[0];
+  if (word.length() !== 1 || (word.out(nlp!.its.pos) as Pos[])[0] !== 'NOUN' || lemma === t.lower) return;
+  if (new RegExp(`[\\p{Ll},]\\s+${t.text}\\b`, 'u').test(text)) return;
+  tokens[i] = { ...t, pos: 'NOUN', lemma };
 }
 
 /** Tokens joined as the text writes them: a space only where the text has one ("Diaz-Balart", "33-year-old"). */

@@ -1,0 +1,26 @@
+// War news as the wires tell it: attacks told through what struck, what was shot down and what fell, shelling, strikes
+// on a city's power, interceptions by scrambled jets. Each case is an invented sentence run through every stage (the
+// real gazetteer and event lexicon); each fails with its rule switched off.
+import { describe, expect, it } from 'vitest';
+import { documentEvents } from './document-events.ts';
+
+/** Tuesday 12 March 2024 unless told. */
+const eventsOf = (text: string, published: string | null = '2024-03-12') => documentEvents(text, published);
+const summary = (text: string, published?: string | null) =>
+  eventsOf(text, published).map((e) => [e.category, e.title, e.entry.name, e.start, e.status]);
+
+describe('a plural that opens a sentence is a common noun, not a name', () => {
+  it('makes the verb agree with "Drones" in the title', () => {
+    expect(summary('Drones struck Kharkiv on Monday, damaging a school.')).toEqual([
+      ['strike', 'Drones strike Kharkiv', 'Kharkiv', '2024-03-11', 'happened'],
+    ]);
+  });
+});
+
+describe('an object after a verb heads its compound', () => {
+  it('finds a drone hitting an apartment block in a city', () => {
+    expect(summary('A drone hit an apartment block in Sumy on Monday, wounding five residents.')).toEqual([
+      ['strike', 'Drone hits apartment block in Sumy', 'Sumy', '2024-03-11', 'happened'],
+    ]);
+  });
+});
