@@ -81,7 +81,7 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   if (anotherVerbBetween(grammar, p, place)) return null;
   if (base === 'other' || base === 'possessor') {
     if (placeClause !== pClause) return null;
-    if (p.isVerb && p.object && place.first >= p.object[0] && place.last <= p.object[1]) return place.headNoun && AREA_NOUNS.has(place.headNoun) ? 'area' : place.headNoun ? null : 'undergoer';
+    if (p.isVerb && p.object && place.first >= p.object[0] && place.last <= namedArea(grammar, p.object)) return place.headNoun && AREA_NOUNS.has(place.headNoun) ? 'area' : place.headNoun ? null : 'undergoer';
     // "Storm Ciaran battered northern France", "an earthquake hit Turkey": what the subject's verb strikes, it strikes
     if (!p.isVerb && p.argument && p.verb && p.verb.head > p.head && place.first > p.verb.head && !place.headNoun && HITTING.has(grammar.tokens[p.verb.head].lemma) &&
       grammar.tokens.slice(p.verb.head + 1, place.first).every((t) => t.pos === 'ADJ' || t.pos === 'DET')) return 'undergoer';
@@ -195,6 +195,13 @@ function objectOf(grammar: SentenceGrammar, p: Predicate): [number, number] | nu
   let end = own[1];
   for (let next = tokens[end + 1]?.lower === 'of' ? phraseAfter(tokens, end + 1) : null; next; next = tokens[end + 1]?.lower === 'of' ? phraseAfter(tokens, end + 1) : null) end = next[1];
   return [own[0], end];
+}
+
+/** The end of an object that names a part of a place, with the "of" phrase naming it: "shelled the town of Nikopol", "the outskirts of Kherson". */
+function namedArea(grammar: SentenceGrammar, object: [number, number]): number {
+  const { tokens } = grammar;
+  if (!AREA_NOUNS.has(tokens[object[1]].lemma) || tokens[object[1] + 1]?.lower !== 'of') return object[1];
+  return phraseAfter(tokens, object[1] + 1)?.[1] ?? object[1];
 }
 
 function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence): boolean {

@@ -162,6 +162,8 @@ export function baseRole(grammar: SentenceGrammar, p: PlaceInSentence): PlaceRol
     return p.headNoun && AREA_NOUNS.has(p.headNoun) ? 'area' : 'agent';
   }
   if (p.headNoun && AREA_NOUNS.has(p.headNoun) && !(p.prep && !LOCATIVE_PREPOSITIONS.has(p.prep) && !DESTINATION_PREPOSITIONS.has(p.prep) && p.prep !== 'on')) return 'area';
+  // "a strike on Kryvyi Rih's power plant", "attacks against Odesa's port": what is struck is the place's own
+  if (p.possessive && (p.prep === 'on' || p.prep === 'against')) return 'undergoer';
   // "the EU's role", "Russia's seizure": the possessor of a noun, whatever preposition comes before the phrase
   if (p.possessive && !(p.headNoun && AREA_NOUNS.has(p.headNoun))) return 'possessor';
   if (p.prep === null) {

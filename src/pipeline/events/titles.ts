@@ -5,7 +5,7 @@
 import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { COMPASS, FAMILY_NAME_FIRST, EVALUATIVE, isTimeWord, NAME_TITLES, OFFICES, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
+import { AREA_NOUNS, COMPASS, FAMILY_NAME_FIRST, EVALUATIVE, isTimeWord, NAME_TITLES, OFFICES, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -275,6 +275,8 @@ function objectOf(input: TitleInput): string | null {
     const list = before.every((t) => t.pos === 'PROPN' || t.pos === 'CCONJ' || t.text === ',');
     return before.length && !list ? shorten(words, TITLE_DEFAULTS.maxPhraseWords) : input.place!.phrase;
   }
+  // "shelled the town of Nikopol": the place the area noun names says it
+  if (place && input.role === 'undergoer' && AREA_NOUNS.has(tokens[range[1]].lemma) && tokens[range[1] + 1]?.lower === 'of' && place.first > range[1] && place.first <= range[1] + 3) return place.phrase;
   if (words.every((t) => t.pos === 'PRON')) return null;
   return shorten(words, TITLE_DEFAULTS.maxPhraseWords) || null;
 }

@@ -24,3 +24,17 @@ describe('an object after a verb heads its compound', () => {
     ]);
   });
 });
+
+describe('what a strike hits is the place a phrase names', () => {
+  it('puts shelling of "the town of" a place at that place', () => {
+    expect(summary('Russian forces shelled the town of Nikopol on Monday, killing two people.')).toEqual([
+      ['strike', 'Russian forces shell Nikopol', 'Nikopol', '2024-03-11', 'happened'],
+    ]);
+  });
+
+  it('puts a strike on a city\'s energy infrastructure at the city', () => {
+    expect(summary('A missile strike on Kryvyi Rih\'s energy infrastructure on Sunday left thousands without power.')).toEqual([
+      ['strike', 'Missile strike on Kryvyy Rih', 'Kryvyy Rih', '2024-03-10', 'happened'],
+    ]);
+  });
+});
