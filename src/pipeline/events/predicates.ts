@@ -8,7 +8,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DAY_OR_MONTH, FEARING, HOST_VERBS, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
+import { AREA_NOUNS, DAY_OR_MONTH, FEARING, HOST_VERBS, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -293,6 +293,23 @@ function guestObject(tokens: readonly Token[], head: number): boolean {
 /** Verbs that mean dismissing when a person is their object. */
 const DISMISSAL = new Set(['fire', 'sack', 'axe']);
 
+/** Verbs of carrying out an act: "carried out an attack", "launched a raid", "mounted an assault". */
+const PERFORMING = new Set(['carry', 'launch', 'conduct', 'mount', 'stage', 'unleash', 'perpetrate']);
+
+/**
+ * "Moscow carried out a massive attack on Dnipro": an attack carried out on a place is one, with no word of weapons in
+ * the sentence. Said of a policy or a person ("launched an attack on the budget") it names no place, so no event.
+ */
+function carriedOutOn(tokens: readonly Token[], first: number, head: number): boolean {
+  if (!/^(on|against)$/.test(tokens[head + 1]?.lower ?? '')) return false;
+  // what is attacked is named ("on Kharkiv", "on the capital"), not a policy ("on the governor's budget")
+  const target = phraseAfter(tokens, head + 1);
+  if (!target || !tokens.slice(target[0], target[1] + 1).some((t) => inName(t) || AREA_NOUNS.has(t.lemma))) return false;
+  let k = phraseStart(tokens, first) - 1;
+  if (tokens[k]?.lower === 'out' && tokens[k - 1]?.lemma === 'carry') k--;
+  return tokens[k]?.pos === 'VERB' && PERFORMING.has(tokens[k].lemma) && (tokens[k].lemma !== 'carry' || tokens[k + 1]?.lower === 'out');
+}
+
 /** Verbs of pulling back, which forces do: with an object that is not forces, another sense ("withdrew $500"). */
 const RETREATS = new Set(['withdraw', 'retreat', 'pull']);
 
@@ -516,7 +533,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
         const inName = ((!sense?.frequent || BODIES.test(tokens[end].lower)) && tokens[end].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[end].text) && tokens[i - 1]?.pos === 'PROPN') ||
           // "the Harare City Council", "Dover Town Council" however tagged: capitalised words before a body name it
           (BODIES.test(tokens[end].lower) && capital(tokens[end]) && capital(tokens[i - 1]));
-        if (sense && !inName && cueHolds(sense.category, sense.frequent, sentence)) {
+        if (sense && !inName && (cueHolds(sense.category, sense.frequent, sentence) || (sense.category === 'strike' && sense.frequent && carriedOutOn(tokens, i, end)))) {
           match = { head: end, category: sense.category, frequent: sense.frequent, lemma: words.join(' '), source: sense.frequent ? 'wordnet' : 'wordnet-cued' };
           break;
         }

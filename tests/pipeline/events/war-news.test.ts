@@ -38,3 +38,15 @@ describe('what a strike hits is the place a phrase names', () => {
     ]);
   });
 });
+
+describe('an attack carried out on a place is a strike without a word of weapons', () => {
+  it('finds "carried out a massive attack on" a city', () => {
+    expect(summary('Russia carried out a massive attack on Kharkiv on Tuesday.')).toEqual([
+      ['strike', 'Attack on Kharkiv', 'Kharkiv', '2024-03-12', 'happened'],
+    ]);
+  });
+
+  it('finds no strike in an attack launched on a budget', () => {
+    expect(eventsOf('The senator launched an attack on the governor\'s budget in Kyiv on Monday.').filter((e) => e.category === 'strike')).toEqual([]);
+  });
+});
