@@ -226,6 +226,8 @@ function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSen
     while (s > 0 && (tokens[s - 1].pos === 'ADJ' || tokens[s - 1].pos === 'NOUN' || tokens[s - 1].pos === 'DET' || tokens[s - 1].pos === 'NUM' || tokens[s - 1].pos === 'PROPN')) s--;
     // ... and only a phrase that does not itself say where ("tore through an ammunition factory in Sopot")
     if (tokens[s - 1]?.pos !== 'ADP' || LOCATIVE_PREPOSITIONS.has(tokens[s - 1].lower)) continue;
+    // ... nor what a strike falls on ("debris fell on houses in Kyiv", "an attack on a school in Sumy")
+    if (p.category === 'strike' && /^(on|against)$/.test(tokens[s - 1].lower)) continue;
     if (PERSON_NOUNS.has(t.lower) || AREA_NOUNS.has(t.lemma) || /^(margin|margins|sideline|sidelines|occasion|part|course|end|start|beginning|day|days)$/.test(t.lower)) continue;
     return true;
   }

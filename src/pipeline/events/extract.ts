@@ -204,6 +204,18 @@ function inferPlace(c: {
   return null;
 }
 
+/**
+ * "KYIV - ... debris fell on houses in the capital": under a capital's dateline, "the capital" after a preposition is
+ * that city (not "the capital of Moldova", nor "the capital's mayor").
+ */
+function capitalAt(grammar: SentenceGrammar, place: ResolvedMention & { entry: GazetteerEntry }): (ResolvedMention & { entry: GazetteerEntry }) | null {
+  if (place.entry.featureCode !== 'PPLC') return null;
+  const { tokens } = grammar;
+  const k = tokens.findIndex((t, j) => t.lower === 'capital' && tokens[j - 1]?.lower === 'the' && tokens[j - 2]?.pos === 'ADP');
+  if (k < 0 || /^(of|'s|city)$/.test(tokens[k + 1]?.lower ?? '')) return null;
+  return { ...place, start: tokens[k - 1].start, end: tokens[k].end, text: 'the capital', alternatives: undefined };
+}
+
 /** True when place `pl` says whose voters: "voters in Romania", "Romanian voters", "Romania's electorate". */
 function electorateOf(grammar: SentenceGrammar, pl: PlaceInSentence): boolean {
   const { tokens } = grammar;
@@ -320,7 +332,9 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
   const analysed = sentences.map((sentence, i) => {
     const grammar = grammars.at(i);
     if (!sentence.isContent || !grammar || grammar.tokens.length === 0) return null;
-    const places = placesInSentence(grammar, mentionsBySentence[i], sentence.text, sentence.start);
+    const capital = dateline?.place ? capitalAt(grammar, dateline.place) : null;
+    const places = placesInSentence(grammar, capital ? [...mentionsBySentence[i], capital].sort((a, b) => a.start - b.start) : mentionsBySentence[i], sentence.text, sentence.start)
+      .map((pl) => (pl.mention === capital ? { ...pl, phrase: capital.entry.name } : pl));
     // "HURRICANE, W.Va. -": a word of a place's name is no event
     const predicates = findPredicates(grammar, sentence.text, lexicon).filter((p) => !places.some((pl) => pl.first <= p.head && p.head <= pl.last));
     // Where a sentence puts its forces ("jets for flights over Poland"): the place a neighbouring mission is about.

@@ -41,6 +41,8 @@ export interface Predicate {
   passive: boolean;
   /** The subject is where the event is ("Poland hosts 9,000 troops", "Poland took in refugees"). */
   hosting: boolean;
+  /** The event a verb tells without naming it, for its title: "debris fell on houses" tells a "drone attack". */
+  act?: string;
 }
 
 const DOMAIN_BY_FIRST = new Map<string, { noun: DomainNoun; words: string[] }[]>();
@@ -293,6 +295,27 @@ function guestObject(tokens: readonly Token[], head: number): boolean {
 /** Verbs that mean dismissing when a person is their object. */
 const DISMISSAL = new Set(['fire', 'sack', 'axe']);
 
+/** Verbs by which what was shot down comes to the ground: "debris fell on houses", "fragments landed in a yard". */
+const FALLING = new Set(['fall', 'land', 'rain', 'crash', 'hit', 'damage']);
+/** What is left of a drone or a missile shot down. */
+const DEBRIS = /^(debris|wreckage|fragments?|shrapnel|remnants|parts|pieces)$/;
+
+/**
+ * "Air defences shot down 40 drones, as debris fell on buildings in the capital": what falls of a weapon shot down is
+ * how the wires tell an attack on the place where it fell (the strike's cue, a weapon, must be in the sentence too).
+ */
+function debrisFell(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number): boolean {
+  const subject = phraseBefore(grammar.tokens, group?.first ?? i, grammar.clauseOf);
+  return subject !== null && DEBRIS.test(grammar.tokens[subject[1]].lower);
+}
+
+/** The attack a sentence's weapon names: "shot down 40 drones" -> "drone attack". */
+function attackBy(tokens: readonly Token[]): string {
+  const weapon = tokens.find((t) => t.pos === 'NOUN' && WEAPONS.test(t.lemma));
+  return weapon ? `${weapon.lemma} attack` : 'attack';
+}
+const WEAPONS = /^(drone|missile|rocket|shell|bomb|glide bomb)$/;
+
 /** Verbs of carrying out an act: "carried out an attack", "launched a raid", "mounted an assault". */
 const PERFORMING = new Set(['carry', 'launch', 'conduct', 'mount', 'stage', 'unleash', 'perpetrate']);
 
@@ -461,14 +484,17 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const particleNext = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') && !/^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
       const particle = particleNext ? lexicon.verb(`${t.lemma} ${tokens[i + 1].lower}`) : null;
       const sense = particle ?? lexicon.verb(t.lemma);
-      const sensed = framed?.frame.category ?? sense?.category;
+      const fallen = !framed && !sense && FALLING.has(t.lemma) && debrisFell(grammar, group, i);
+      const sensed = framed?.frame.category ?? sense?.category ?? (fallen ? 'strike' : undefined);
       if (!sensed) continue;
+      // "shot down 31 of 47 drones": what air defences shoot down is no strike on a place (the frame finds the shootdown)
+      if (!framed && sensed === 'strike' && t.lemma === 'shoot' && tokens[i + 1]?.lower === 'down') continue;
       // "a man was shot twice", "was hit by a car and killed": a person shot or run down outside a war is a crime's or
       // a road's victim, an incident, whatever casualties the sentence counts; the person is the evidence
       const civilian = sensed === 'strike' && !warWords(sentence) && (shotPerson(grammar, group, i, passive) || runDown(grammar, group, i, passive));
       // "a new brigade arrived in Rzeszów": a unit that travels is deployed, it meets no one
       const category = civilian ? 'incident' : sensed === 'meeting' && !framed && ARRIVALS.has(t.lemma) && group && unitSubject(grammar, group) ? 'deployment' : sensed;
-      const frequent = framed ? true : sense!.frequent;
+      const frequent = framed || !sense ? true : sense.frequent;
       // A frame's object is its own evidence ("hosting 700,000 refugees" needs no aid words), unless the frame says otherwise
       if (!civilian && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence)) continue;
       const status = verbStatus(group, category);
@@ -500,6 +526,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
         source: framed ? 'frame' : frequent ? 'wordnet' : 'wordnet-cued', verb: group ?? null, argument: true,
         object: framed?.object ?? phraseAfter(tokens, head), passive,
         hosting: framed ? framed.frame.subjectIsPlace === true || HOST_VERBS.has(t.lemma) && framed.frame.category !== 'meeting' : false,
+        ...(fallen ? { act: attackBy(tokens) } : {}),
       }));
       skipUntil = head;
       continue;

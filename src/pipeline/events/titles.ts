@@ -381,6 +381,8 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
     const bare = head.toLowerCase() === predicate.text.toLowerCase() && role !== 'undergoer' && role !== 'area';
     return { title: clip(cap(`${head} ${where}`.trim()), opts.maxChars), quality: bare ? 0.5 : 1 };
   }
+  // "debris fell on houses in Kyiv": the attack the verb tells, where it fell
+  if (predicate.act) return { title: clip(cap([predicate.act, wherePhrase(input, false, false)].join(' ')), opts.maxChars), quality: 1 };
   // "Poland hosts 9,000 U.S. forces": the host is the subject, whoever thanked it
   const found = role === 'host' ? { text: input.placeName, plural: false } : predicate.passive ? null : subjectOf(input);
   const subject = found?.text ?? null;

@@ -50,3 +50,24 @@ describe('an attack carried out on a place is a strike without a word of weapons
     expect(eventsOf('The senator launched an attack on the governor\'s budget in Kyiv on Monday.').filter((e) => e.category === 'strike')).toEqual([]);
   });
 });
+
+describe('an attack told by what was shot down and where its debris fell', () => {
+  it('puts the attack where the debris fell, dated by "overnight" to the day of the report', () => {
+    expect(summary('Ukraine\'s air force said it shot down 31 of 47 drones Russia launched overnight, as wreckage fell on houses in Kyiv and in the Odesa region.')).toEqual([
+      ['strike', 'Drone attack in Kyiv', 'Kyiv', '2024-03-12', 'happened'],
+      ['strike', 'Drone attack in Odesa region', 'Odesa Oblast', '2024-03-12', 'happened'],
+    ]);
+  });
+
+  it('reads "the capital" under a wire dateline as the dateline\'s capital', () => {
+    const text = 'KYIV, March 12 (Reuters) - Ukraine\'s air force said it shot down 31 of 47 drones Russia launched overnight, as wreckage fell on houses in the capital and in the Odesa region.';
+    expect(summary(text)).toEqual([
+      ['strike', 'Drone attack in Kyiv', 'Kyiv', '2024-03-12', 'happened'],
+      ['strike', 'Drone attack in Odesa region', 'Odesa Oblast', '2024-03-12', 'happened'],
+    ]);
+  });
+
+  it('finds no attack in debris without a weapon', () => {
+    expect(eventsOf('Debris from the collapsed roof fell on cars in Leeds on Monday.')).toEqual([]);
+  });
+});
