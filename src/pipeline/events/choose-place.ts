@@ -77,6 +77,8 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   }
   // "withdrew its troops from Kherson", "the withdrawal from Kabul": a pulling back happens where it leaves
   if (base === 'agent' && place.prep === 'from' && LEAVING.has(p.lemma) && placeClause === pClause && place.first > p.head) return 'locative';
+  // "F-35s scrambled from Amari air base intercepted them": jets that take off from a base meet their target there
+  if (base === 'agent' && place.prep === 'from' && place.headNoun !== null && AIR_BASES.test(place.headNoun) && AIRBORNE.test(p.lemma) && placeClause === pClause) return 'locative';
   if (base === 'agent' || base === 'speech') return null;
   if (anotherVerbBetween(grammar, p, place)) return null;
   if (base === 'other' || base === 'possessor') {
@@ -119,6 +121,10 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   }
   return base;
 }
+
+/** Where military aircraft take off from, and what they do when they do. */
+const AIR_BASES = /^(base|airbase|airfield|air field)$/;
+const AIRBORNE = /^(scramble|intercept)$/;
 
 /** Verbs that introduce examples of what comes before them, not an act of their own: "including power grids in Kyiv". */
 const LISTING_VERBS = new Set(['include', 'involve', 'exclude']);

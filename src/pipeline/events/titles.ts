@@ -130,6 +130,8 @@ function isPlural(words: readonly Token[]): boolean {
     /^(people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower) ||
     // "gunships", "howitzers": a plural the lemmatiser does not know keeps its -s as its lemma
     (head.pos === 'NOUN' && /[^siu']s$/.test(head.lower) && !SINGULAR_IN_S.test(head.lower)) ||
+    // "F-16s", "Su-30s", "MiG-29s": aircraft of a model, counted
+    (head.pos === 'PROPN' && /^\p{Lu}[\p{L}-]*-\d+s$/u.test(head.text)) ||
     // "Russians", "Venezuelans": a people named in the plural
     // ... and "Inspectors", "Journalists", "Residents" opening a sentence, tagged as names all the same
     (head.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ans|ians|ers|ors|ists|ents|ants|ives)$/u.test(head.text));

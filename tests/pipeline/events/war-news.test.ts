@@ -71,3 +71,25 @@ describe('an attack told by what was shot down and where its debris fell', () =>
     expect(eventsOf('Debris from the collapsed roof fell on cars in Leeds on Monday.')).toEqual([]);
   });
 });
+
+describe('jets scrambled and interceptions are events at the base or the state that scrambles', () => {
+  it('puts a state scrambling its jets in that state', () => {
+    expect(summary('Poland scrambled jets on Sunday.')).toEqual([
+      ['other', 'Poland scrambles jets', 'Poland', '2024-03-10', 'happened'],
+    ]);
+  });
+
+  it('puts an interception by jets scrambled from an air base at the base', () => {
+    const events = summary('Two Russian Su-30 fighters approached Estonian airspace on Monday. Italian F-35s scrambled from Amari air base intercepted them.');
+    expect(events).toEqual([['other', 'Italian F-35s intercept from Amari air base', 'Ämari Air Base', '2024-03-11', 'happened']]);
+  });
+
+  it('makes the verb agree with a plural of an aircraft model', () => {
+    const [e] = eventsOf('Belgian F-16s scrambled from Siauliai air base intercepted two Russian bombers on Monday.');
+    expect([e.title, e.entry.name]).toEqual(['Belgian F-16s intercept two Russian bombers from Siauliai air base', 'Šiauliai']);
+  });
+
+  it('finds nothing military in scrambled eggs', () => {
+    expect(eventsOf('Kitchen staff scrambled eggs in Leeds on Monday.')).toEqual([]);
+  });
+});
