@@ -540,7 +540,9 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (end >= tokens.length || match && end <= match.head) continue;
       // every word after the first is a noun ("air policing" may be tagged a gerund): "missiles struck" is no "missile strike"
       const nounish = (x: Token) => isNominal(x) || (x.pos === 'VERB' && x.lower.endsWith('ing'));
-      const fits = words.every((w, k) => (k === 0 || nounish(tokens[i + k])) && (lemmaOf(tokens[i + k]) === w || tokens[i + k].lower === w || singular(tokens[i + k]) === w));
+      // ... or, last, an adjective the tagger made of a noun that ends the phrase ("an air raid alert was declared")
+      const last = (k: number) => k === words.length - 1 && tokens[i + k].pos === 'ADJ' && !isNominal(tokens[i + k + 1]);
+      const fits = words.every((w, k) => (k === 0 || nounish(tokens[i + k]) || last(k)) && (lemmaOf(tokens[i + k]) === w || tokens[i + k].lower === w || singular(tokens[i + k]) === w));
       if (!fits || (noun.needs && !noun.needs.test(sentence))) continue;
       const before = `${tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(' ')} `;
       if ((noun.after && !noun.after.test(before)) || noun.notAfter?.test(before)) continue;

@@ -33,6 +33,7 @@ export const DOMAIN_NOUNS: DomainNoun[] = [
   { lemmas: ['crisis'], category: 'other', after: /\b(migration|migrant|refugee|humanitarian|border|hostage|security)\s+$/i, why: 'a crisis at a place (migration, border, humanitarian) is a situation analysts follow' },
   { lemmas: ['remarks', 'press conference', 'news conference'], category: 'meeting', why: 'a public appearance at a place on a day' },
   { lemmas: ['shootdown', 'shoot-down'], category: 'incident', why: 'an aircraft or drone shot down' },
+  { lemmas: ['air raid alert', 'air-raid alert', 'air alert', 'air raid warning', 'air-raid warning', 'missile alert', 'air raid siren', 'air-raid siren'], category: 'other', why: 'a warning of attack from the air declared over a city or a region, which war news reports as it happens' },
 ];
 
 export interface Frame {

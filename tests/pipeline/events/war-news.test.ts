@@ -93,3 +93,11 @@ describe('jets scrambled and interceptions are events at the base or the state t
     expect(eventsOf('Kitchen staff scrambled eggs in Leeds on Monday.')).toEqual([]);
   });
 });
+
+describe('an air raid alert is an event over the region it is declared in', () => {
+  it('finds an air raid alert declared across a region', () => {
+    expect(summary('An air raid alert was declared across the Kyiv region on Monday morning.')).toEqual([
+      ['other', 'Air raid alert across Kyiv region', 'Kiev Oblast', '2024-03-11', 'happened'],
+    ]);
+  });
+});
