@@ -212,7 +212,8 @@ function capitalAt(grammar: SentenceGrammar, place: ResolvedMention & { entry: G
   if (place.entry.featureCode !== 'PPLC') return null;
   const { tokens } = grammar;
   const k = tokens.findIndex((t, j) => t.lower === 'capital' && tokens[j - 1]?.lower === 'the' && tokens[j - 2]?.pos === 'ADP');
-  if (k < 0 || /^(of|'s|city)$/.test(tokens[k + 1]?.lower ?? '')) return null;
+  // ... nor "the capital, Islamabad", whose own name follows it
+  if (k < 0 || /^(of|'s|city)$/.test(tokens[k + 1]?.lower ?? '') || (tokens[k + 1]?.text === ',' && tokens[k + 2]?.pos === 'PROPN')) return null;
   return { ...place, start: tokens[k - 1].start, end: tokens[k].end, text: 'the capital', alternatives: undefined };
 }
 

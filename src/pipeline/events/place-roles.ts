@@ -94,7 +94,8 @@ function prepositionBefore(grammar: SentenceGrammar, first: number, mentionAt: (
       return 'of';
     }
     // "in the capital and the Odesa region": a place joined by "and" to a noun of the same preposition
-    if (INSIDE_PHRASE.has(t.pos) || mentionAt(i) || (t.text === ',' && mentionAt(i - 1)) || (t.pos === 'CCONJ' && (mentionAt(i - 1) || tokens[i - 1]?.pos === 'NOUN'))) { i--; steps++; continue; }
+    // "in the capital, Kyiv", "in the port city, Odesa": a name set after an area noun takes its preposition
+    if (INSIDE_PHRASE.has(t.pos) || mentionAt(i) || (t.text === ',' && (mentionAt(i - 1) || (i === first - 1 && AREA_NOUNS.has(tokens[i - 1]?.lemma ?? '')))) || (t.pos === 'CCONJ' && (mentionAt(i - 1) || tokens[i - 1]?.pos === 'NOUN'))) { i--; steps++; continue; }
     return null;
   }
   return null;

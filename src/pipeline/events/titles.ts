@@ -243,7 +243,7 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
 function withPreposition(input: TitleInput, object: string | null): string | null {
   const { predicate, grammar } = input;
   const at = predicate.object ? predicate.object[0] - 1 : -1;
-  const prep = at === predicate.head + 1 && grammar.tokens[at].pos === 'ADP' && grammar.tokens[at].lower !== 'of' ? grammar.tokens[at].lower : null;
+  const prep = at === predicate.head + 1 && grammar.tokens[at].pos === 'ADP' && !/^(of|down|up|off|out)$/.test(grammar.tokens[at].lower) ? grammar.tokens[at].lower : null;
   return object && prep && !object.toLowerCase().startsWith(`${prep} `) ? `${prep} ${object}` : object;
 }
 
@@ -414,7 +414,9 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   }
   // No subject: the object and what happened to it ("4,700 servicemembers deployed to Poland").
   // ... and one to come is "to be" done ("Libya to be visited", not "Libya visited")
-  if (object) return { title: clip(cap([object, predicate.status === 'planned' ? 'to be' : '', pastParticiple(predicate.lemma), where].filter(Boolean).join(' ')), opts.maxChars), quality: 1 };
+  // ... with the particle the verb's object came after ("20 drones shot down", not "Down 20 drones shot")
+  const particle = predicate.object && predicate.object[0] === predicate.head + 2 && /^(down|up|off|out)$/.test(input.grammar.tokens[predicate.head + 1].lower) ? input.grammar.tokens[predicate.head + 1].lower : '';
+  if (object) return { title: clip(cap([object, predicate.status === 'planned' ? 'to be' : '', pastParticiple(predicate.lemma), particle, where].filter(Boolean).join(' ')), opts.maxChars), quality: 1 };
   // "... and crashed head-on into a tree in Berlin": no one to name, so the act itself ("Crash in Berlin", not "Crashed in Berlin")
   const act = predicate.isVerb && input.act ? input.act : predicate.text;
   return { title: clip(cap([act, where].filter(Boolean).join(' ')), opts.maxChars), quality: 0.5 };

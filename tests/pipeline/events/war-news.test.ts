@@ -101,3 +101,15 @@ describe('an air raid alert is an event over the region it is declared in', () =
     ]);
   });
 });
+
+describe('a name set after "the capital"', () => {
+  it('is the place, not the dateline\'s capital', () => {
+    const text = 'WARSAW, March 12 (Reuters) - Ukraine said it shot down 20 drones overnight, as debris fell on houses in the capital, Kyiv.';
+    expect(eventsOf(text).filter((e) => e.category === 'strike').map((e) => [e.title, e.entry.name])).toEqual([['Drone attack in Kyiv', 'Kyiv']]);
+  });
+
+  it('titles a shootdown with its particle after the participle', () => {
+    const text = 'WARSAW, March 12 (Reuters) - Ukraine said it shot down 20 drones overnight, as debris fell on houses in the capital, Kyiv.';
+    expect(eventsOf(text).filter((e) => e.category === 'incident').map((e) => e.title)).toEqual(['20 drones shot down in Warsaw']);
+  });
+});
