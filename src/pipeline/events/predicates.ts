@@ -301,20 +301,24 @@ const FALLING = new Set(['fall', 'land', 'rain', 'crash', 'hit', 'damage']);
 const DEBRIS = /^(debris|wreckage|fragments?|shrapnel|remnants|parts|pieces)$/;
 
 /**
- * "Air defences shot down 40 drones, as debris fell on buildings in the capital": what falls of a weapon shot down is
- * how the wires tell an attack on the place where it fell (the strike's cue, a weapon, must be in the sentence too).
+ * True when the head of the verb's subject is one of `heads`. "Air defences shot down 40 drones, as debris fell on
+ * buildings in the capital": what falls of a weapon shot down is how the wires tell an attack on the place where it
+ * fell (the strike's cue, a weapon, must be in the sentence too).
  */
-function debrisFell(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number): boolean {
+function subjectHead(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, heads: RegExp): boolean {
   const subject = phraseBefore(grammar.tokens, group?.first ?? i, grammar.clauseOf);
-  return subject !== null && DEBRIS.test(grammar.tokens[subject[1]].lower);
+  return subject !== null && (heads.test(grammar.tokens[subject[1]].lower) || heads.test(grammar.tokens[subject[1]].lemma));
 }
+
+/** Verbs of a weapon crashing into what it strikes: "slammed into", "smashed into", "ploughed into". */
+const IMPACT = new Set(['slam', 'smash', 'plough', 'plow', 'crash', 'tear']);
 
 /** The attack a sentence's weapon names: "shot down 40 drones" -> "drone attack". */
 function attackBy(tokens: readonly Token[]): string {
   const weapon = tokens.find((t) => t.pos === 'NOUN' && WEAPONS.test(t.lemma));
   return weapon ? `${weapon.lemma} attack` : 'attack';
 }
-const WEAPONS = /^(drone|missile|rocket|shell|bomb|glide bomb)$/;
+const WEAPONS = /^(drone|missile|rocket|shell|bomb|shahed)$/;
 
 /** Verbs of carrying out an act: "carried out an attack", "launched a raid", "mounted an assault". */
 const PERFORMING = new Set(['carry', 'launch', 'conduct', 'mount', 'stage', 'unleash', 'perpetrate']);
@@ -484,8 +488,10 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const particleNext = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') && !/^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
       const particle = particleNext ? lexicon.verb(`${t.lemma} ${tokens[i + 1].lower}`) : null;
       const sense = particle ?? lexicon.verb(t.lemma);
-      const fallen = !framed && !sense && FALLING.has(t.lemma) && debrisFell(grammar, group, i);
-      const sensed = framed?.frame.category ?? sense?.category ?? (fallen ? 'strike' : undefined);
+      const fallen = !framed && !sense && FALLING.has(t.lemma) && subjectHead(grammar, group, i, DEBRIS);
+      // "a drone slammed into a high-rise": a weapon that crashes into a building strikes it
+      const impact = !framed && IMPACT.has(t.lemma) && tokens[i + 1]?.lower === 'into' && subjectHead(grammar, group, i, WEAPONS);
+      const sensed = framed?.frame.category ?? (impact ? 'strike' : sense?.category) ?? (fallen ? 'strike' : undefined);
       if (!sensed) continue;
       // "shot down 31 of 47 drones": what air defences shoot down is no strike on a place (the frame finds the shootdown)
       if (!framed && sensed === 'strike' && t.lemma === 'shoot' && tokens[i + 1]?.lower === 'down') continue;
@@ -524,7 +530,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       out.push(predicate(grammar, i, head, {
         lemma: particle ? `${t.lemma} ${tokens[i + 1].lower}` : t.lemma, category, isVerb: true, status,
         source: framed ? 'frame' : frequent ? 'wordnet' : 'wordnet-cued', verb: group ?? null, argument: true,
-        object: framed?.object ?? phraseAfter(tokens, head), passive,
+        object: framed?.object ?? phraseAfter(tokens, impact ? head + 1 : head), passive,
         hosting: framed ? framed.frame.subjectIsPlace === true || HOST_VERBS.has(t.lemma) && framed.frame.category !== 'meeting' : false,
         ...(fallen ? { act: attackBy(tokens) } : {}),
       }));

@@ -113,3 +113,15 @@ describe('a name set after "the capital"', () => {
     expect(eventsOf(text).filter((e) => e.category === 'incident').map((e) => e.title)).toEqual(['20 drones shot down in Warsaw']);
   });
 });
+
+describe('a weapon crashing into a building strikes it', () => {
+  it('finds a missile that crashed into a shopping centre', () => {
+    expect(summary('A missile crashed into a shopping centre in Kremenchuk on Monday.')).toEqual([
+      ['strike', 'Missile crashes into shopping centre in Kremenchuk', 'Kremenchuk', '2024-03-11', 'happened'],
+    ]);
+  });
+
+  it('leaves a plane that crashed an accident', () => {
+    expect(eventsOf('A plane crashed into the sea off Odesa on Monday, killing 50.').map((e) => e.category)).toEqual(['incident']);
+  });
+});
