@@ -184,10 +184,13 @@ export function tagSentences(text: string, sentences: readonly Span[], wanted: r
  * A plural common noun that opens a sentence before its verb is capitalised there only: "Drones struck Kyiv",
  * "Missiles hit Lviv". The tagger reads it as a name (and a name as singular: "Drones strikes Kyiv"); the model's own
  * lemma of the word in lower case tells a plural noun ("drones" -> "drone"). A word the document also capitalises
- * inside a sentence is a name all the same ("Sanders said", after "Senator Bernie Sanders").
+ * inside a sentence is a name all the same ("Sanders said", after "Senator Bernie Sanders"). After a dateline the
+ * sentence opens after its dash.
  */
 function commonOpener(tokens: Token[], text: string): void {
-  let i = 0;
+  // the sentence opens after its dateline, if it has one ("KYIV (Reuters) - Drones struck Odesa")
+  const dash = tokens.findIndex((t, k) => k < 12 && /^(?:-|--|—|–)$/.test(t.text) && (tokens[k - 1]?.text === ')' || /^\p{Lu}{2,}$/u.test(tokens[k - 1]?.text ?? '')));
+  let i = dash + 1;
   while (i < tokens.length && tokens[i].pos === 'PUNCT') i++;
   const t = tokens[i];
   if (t?.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}+s$/u.test(t.text) || !/^(VERB|AUX)$/.test(tokens[i + 1]?.pos ?? '')) return;

@@ -125,3 +125,9 @@ describe('a weapon crashing into a building strikes it', () => {
     expect(eventsOf('A plane crashed into the sea off Odesa on Monday, killing 50.').map((e) => e.category)).toEqual(['incident']);
   });
 });
+
+describe('a plural opening a sentence after its dateline', () => {
+  it('is a common noun too', () => {
+    expect(eventsOf('KYIV (Reuters) - Drones struck Odesa overnight, damaging port infrastructure.').map((e) => e.title)).toEqual(['Drones strike Odesa']);
+  });
+});
