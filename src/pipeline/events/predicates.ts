@@ -610,7 +610,10 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
     skipUntil = nominalObject ? nominalObject[1] : match.head;
   }
   const sent = out.length === 0 ? unitsSentWithoutVerb(grammar) : null;
-  return sent ? [sent] : out;
+  if (sent) return [sent];
+  // "Jets were scrambled after Russian drones entered Polish airspace": a scramble told with the intrusion or the
+  // attack it answers is part of that event, not one of its own
+  return out.some((p) => p.category === 'incursion' || p.category === 'strike') ? out.filter((p) => p.lemma !== 'scramble') : out;
 }
 
 /**

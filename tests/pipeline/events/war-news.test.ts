@@ -79,6 +79,10 @@ describe('jets scrambled and interceptions are events at the base or the state t
     ]);
   });
 
+  it('makes no event of a scramble told with the incursion it answers', () => {
+    expect(eventsOf('Latvia scrambled jets on Sunday after a Russian drone entered its airspace.').map((e) => [e.category, e.entry.name])).toEqual([['incursion', 'Latvia']]);
+  });
+
   it('puts an interception by jets scrambled from an air base at the base', () => {
     const events = summary('Two Russian Su-30 fighters approached Estonian airspace on Monday. Italian F-35s scrambled from Amari air base intercepted them.');
     expect(events).toEqual([['other', 'Italian F-35s intercept from Amari air base', 'Ämari Air Base', '2024-03-11', 'happened']]);
