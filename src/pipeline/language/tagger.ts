@@ -67,6 +67,7 @@ function repairVerbs(tokens: Token[]): Token[] {
   namedGerunds(tokens);
   namesAfterPrepositions(tokens);
   compoundHeads(tokens);
+  pluralHeads(tokens);
   if (tokens.some((t) => t.pos === 'VERB')) return tokens;
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
@@ -144,6 +145,20 @@ function compoundHeads(tokens: Token[]): void {
     const before = tokens[k - 2];
     const article = determined && before?.lower !== 'of' && !(before?.pos === 'VERB' && OBJECT_ACTS.has(before.lemma)) && before?.pos !== 'AUX';
     if (t.pos === 'VERB' && t.lower === t.lemma && singular && bare && article) {
+      tokens[i] = { ...t, pos: 'NOUN' };
+    }
+  }
+}
+
+/**
+ * An "-s" word read as a verb between a noun and a past-tense verb is the plural head of their compound: "Air raid
+ * alerts sounded across Ukraine", "drone attacks resumed". A verb in "-s" is never followed by a past verb of its own.
+ */
+function pluralHeads(tokens: Token[]): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (t.pos === 'VERB' && /[^s]s$/.test(t.lower) && t.lemma !== t.lower && /^(NOUN|PROPN)$/.test(tokens[i - 1].pos) && next.pos === 'VERB' && /ed$/.test(next.lower)) {
       tokens[i] = { ...t, pos: 'NOUN' };
     }
   }

@@ -99,6 +99,12 @@ describe('jets scrambled and interceptions are events at the base or the state t
 });
 
 describe('an air raid alert is an event over the region it is declared in', () => {
+  it('reads "alerts" before a past verb as the plural noun it is', () => {
+    expect(summary('Air raid alerts sounded across Ukraine overnight.')).toEqual([
+      ['other', 'Air raid alerts across Ukraine', 'Ukraine', '2024-03-12', 'happened'],
+    ]);
+  });
+
   it('finds an air raid alert declared across a region', () => {
     expect(summary('An air raid alert was declared across the Kyiv region on Monday morning.')).toEqual([
       ['other', 'Air raid alert across Kyiv region', 'Kiev Oblast', '2024-03-11', 'happened'],
