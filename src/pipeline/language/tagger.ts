@@ -209,11 +209,22 @@ function commonOpener(tokens: Token[], text: string): void {
   while (i < tokens.length && tokens[i].pos === 'PUNCT') i++;
   const t = tokens[i];
   if (t?.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}+s$/u.test(t.text) || !/^(VERB|AUX)$/.test(tokens[i + 1]?.pos ?? '')) return;
-  const word = nlp!.readDoc(t.lower).tokens();
-  const lemma = (word.out(nlp!.its.lemma as never) as string[])[0];
-  if (word.length() !== 1 || (word.out(nlp!.its.pos) as Pos[])[0] !== 'NOUN' || lemma === t.lower) return;
-  if (new RegExp(`[\\p{Ll},]\\s+${t.text}\\b`, 'u').test(text)) return;
+  const lemma = pluralLemma(t.lower);
+  if (lemma === null || new RegExp(`[\\p{Ll},]\\s+${t.text}\\b`, 'u').test(text)) return;
   tokens[i] = { ...t, pos: 'NOUN', lemma };
+}
+
+/** The singular of a plural common noun as the model reads the word alone ("drones" -> "drone"), else null; remembered. */
+const PLURALS = new Map<string, string | null>();
+function pluralLemma(lower: string): string | null {
+  let lemma = PLURALS.get(lower);
+  if (lemma === undefined) {
+    const word = nlp!.readDoc(lower).tokens();
+    const read = (word.out(nlp!.its.lemma as never) as string[])[0];
+    lemma = word.length() === 1 && (word.out(nlp!.its.pos) as Pos[])[0] === 'NOUN' && read !== lower ? read : null;
+    if (PLURALS.size < 10_000) PLURALS.set(lower, lemma);
+  }
+  return lemma;
 }
 
 /** Tokens joined as the text writes them: a space only where the text has one ("Diaz-Balart", "33-year-old"). */
