@@ -337,7 +337,12 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
     const places = placesInSentence(grammar, capital ? [...mentionsBySentence[i], capital].sort((a, b) => a.start - b.start) : mentionsBySentence[i], sentence.text, sentence.start)
       .map((pl) => (pl.mention === capital ? { ...pl, phrase: capital.entry.name } : pl));
     // "HURRICANE, W.Va. -": a word of a place's name is no event
-    const predicates = findPredicates(grammar, sentence.text, lexicon).filter((p) => !places.some((pl) => pl.first <= p.head && p.head <= pl.last));
+    const named = places.filter((pl) => pl.mention.form === 'name');
+    const where = {
+      countries: new Set(named.filter((pl) => pl.mention.entry.kind === 'country').map((pl) => pl.last)),
+      towns: new Set(named.filter((pl) => pl.mention.entry.kind === 'city' || pl.mention.entry.kind === 'site').flatMap((pl) => Array.from({ length: pl.last - pl.first + 1 }, (_, k) => pl.first + k))),
+    };
+    const predicates = findPredicates(grammar, sentence.text, lexicon, where).filter((p) => !places.some((pl) => pl.first <= p.head && p.head <= pl.last));
     // Where a sentence puts its forces ("jets for flights over Poland"): the place a neighbouring mission is about.
     const anchor = places.find((pl) => !pl.qualifier && pl.prep !== null && ['over', 'in', 'along', 'across'].includes(pl.prep) &&
       baseRole(grammar, pl) === 'locative' && predicates.some((q) => COOPERATIVE.has(q.category))) ?? null;

@@ -320,6 +320,24 @@ function attackBy(tokens: readonly Token[]): string {
 }
 const WEAPONS = /^(drone|missile|rocket|shell|bomb|shahed)$/;
 
+/** Where the sentence names places, by token: the last token of each country's name, and every token of the other places'. */
+export interface SentencePlaces {
+  countries: ReadonlySet<number>;
+  towns: ReadonlySet<number>;
+}
+const NO_PLACES: SentencePlaces = { countries: new Set(), towns: new Set() };
+
+/**
+ * "Russia attacked Kharkiv on Tuesday": a state that attacks a town attacks it with arms, whatever the sentence says of
+ * weapons. Not a state that attacks another state or a person ("China attacked the US over tariffs", "Russia attacked
+ * Kharkiv's mayor"): words do that.
+ */
+function stateStrikesTown(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, places: SentencePlaces): boolean {
+  const subject = phraseBefore(grammar.tokens, group?.first ?? i, grammar.clauseOf);
+  const object = phraseAfter(grammar.tokens, i);
+  return subject !== null && object !== null && places.countries.has(subject[1]) && places.towns.has(object[1]);
+}
+
 /** Verbs of carrying out an act: "carried out an attack", "launched a raid", "mounted an assault". */
 const PERFORMING = new Set(['carry', 'launch', 'conduct', 'mount', 'stage', 'unleash', 'perpetrate']);
 
@@ -464,7 +482,7 @@ function predicate(grammar: SentenceGrammar, first: number, head: number, fields
 }
 
 /** The event predicates of one analysed sentence, in text order. `sentence` is its text (for cue words). */
-export function findPredicates(grammar: SentenceGrammar, sentence: string, lexicon: EventLexicon): Predicate[] {
+export function findPredicates(grammar: SentenceGrammar, sentence: string, lexicon: EventLexicon, places: SentencePlaces = NO_PLACES): Predicate[] {
   const { tokens } = grammar;
   const out: Predicate[] = [];
   let skipUntil = -1;
@@ -502,7 +520,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const category = civilian ? 'incident' : sensed === 'meeting' && !framed && ARRIVALS.has(t.lemma) && group && unitSubject(grammar, group) ? 'deployment' : sensed;
       const frequent = framed || !sense ? true : sense.frequent;
       // A frame's object is its own evidence ("hosting 700,000 refugees" needs no aid words), unless the frame says otherwise
-      if (!civilian && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence)) continue;
+      if (!civilian && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence) && !(category === 'strike' && frequent && stateStrikesTown(grammar, group, i, places))) continue;
       const status = verbStatus(group, category);
       if (status === null) continue;
       if (category === 'meeting' && !framed && group && !animateSubject(grammar, group)) continue;

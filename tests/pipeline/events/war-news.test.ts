@@ -46,6 +46,14 @@ describe('an attack carried out on a place is a strike without a word of weapons
     ]);
   });
 
+  it('finds a state attacking a city', () => {
+    expect(summary('Russia attacked Kharkiv on Tuesday.')).toEqual([['strike', 'Russia attacks Kharkiv', 'Kharkiv', '2024-03-12', 'happened']]);
+  });
+
+  it('finds no strike in a state attacking another in words, or a person', () => {
+    expect(eventsOf('China attacked the United States over tariffs on Tuesday. Russia attacked Kharkiv\'s mayor on Tuesday.')).toEqual([]);
+  });
+
   it('finds no strike in an attack launched on a budget', () => {
     expect(eventsOf('The senator launched an attack on the governor\'s budget in Kyiv on Monday.').filter((e) => e.category === 'strike')).toEqual([]);
   });
