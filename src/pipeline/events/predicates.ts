@@ -338,6 +338,9 @@ function stateStrikesTown(grammar: SentenceGrammar, group: VerbGroup | undefined
   return subject !== null && object !== null && places.countries.has(subject[1]) && places.towns.has(object[1]);
 }
 
+/** An attack on networks, which strikes no place: "hackers launched an attack on Estonia's banks". */
+const CYBER = /\b(cyber\w*|hack\w*|ddos|ransomware|malware|phishing|websites?|servers?)\b/i;
+
 /** Verbs of carrying out an act: "carried out an attack", "launched a raid", "mounted an assault". */
 const PERFORMING = new Set(['carry', 'launch', 'conduct', 'mount', 'stage', 'unleash', 'perpetrate']);
 
@@ -586,7 +589,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
         const inName = ((!sense?.frequent || BODIES.test(tokens[end].lower)) && tokens[end].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[end].text) && tokens[i - 1]?.pos === 'PROPN') ||
           // "the Harare City Council", "Dover Town Council" however tagged: capitalised words before a body name it
           (BODIES.test(tokens[end].lower) && capital(tokens[end]) && capital(tokens[i - 1]));
-        if (sense && !inName && (cueHolds(sense.category, sense.frequent, sentence) || (sense.category === 'strike' && sense.frequent && carriedOutOn(tokens, i, end)))) {
+        if (sense && !inName && (cueHolds(sense.category, sense.frequent, sentence) || (sense.category === 'strike' && sense.frequent && !CYBER.test(sentence) && carriedOutOn(tokens, i, end)))) {
           match = { head: end, category: sense.category, frequent: sense.frequent, lemma: words.join(' '), source: sense.frequent ? 'wordnet' : 'wordnet-cued' };
           break;
         }

@@ -54,6 +54,10 @@ describe('an attack carried out on a place is a strike without a word of weapons
     expect(eventsOf('China attacked the United States over tariffs on Tuesday. Russia attacked Kharkiv\'s mayor on Tuesday.')).toEqual([]);
   });
 
+  it('finds no strike in an attack by hackers on a state\'s banks', () => {
+    expect(eventsOf('Hackers launched an attack on Estonia\'s banks on Monday.').filter((e) => e.category === 'strike')).toEqual([]);
+  });
+
   it('finds no strike in an attack launched on a budget', () => {
     expect(eventsOf('The senator launched an attack on the governor\'s budget in Kyiv on Monday.').filter((e) => e.category === 'strike')).toEqual([]);
   });
