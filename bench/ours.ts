@@ -58,7 +58,9 @@ install({
     const events = 'events.bin';
     const width = Math.max(1, Math.round((meta.maxStart - meta.minStart) * 0.1));
     const t1 = meta.maxStart;
-    frame.src = `app/index.html?data=${encodeURIComponent(dataUrl(events))}`
+    // ?app=DIR/: another build of the app beside this one (bench:app's --before: the app at an older commit).
+    const app = new URL(location.href).searchParams.get('app') ?? 'app/';
+    frame.src = `${app}index.html?data=${encodeURIComponent(dataUrl(events))}`
       + `#time=${isoOf(meta.originDay + t1)}&mode=window&playwindow=${width}`;
     await new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
     // The app says it is ready once the map is idle with the markers on it.

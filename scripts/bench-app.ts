@@ -1,12 +1,14 @@
 // The scale benchmark: the app against three baselines, same data, same window, same run.
 //   npm run bench:app -- [--sizes 10000,100000,1000000] [--seconds 4] [--variants ours,ours-layer,deck-gpu-filter,...]
-//                        [--keep] [--shared-browser]
+//                        [--keep] [--shared-browser] [--before REF]
 // Builds the app and bench/*.html (bench/vite.config.ts) into a temp dir, serves them and the synthetic data on
 // 127.0.0.1, drives headless chromium, prints one table, writes JSON to bench/results/ and ends with a SUMMARY line.
 // `ours` is the built app itself (basemap, timeline, list and all), opened in bench/ours.html's iframe; `ours-layer`
-// is its events layer alone on the baselines' bare map, to tell the layer's cost from the app's.
+// is its events layer alone on the baselines' bare map, to tell the layer's cost from the app's. `--before REF` adds
+// `ours-before`: the app as it was at a git commit (built from `git archive REF`), in the same run and rounds, so a
+// change is measured against the old code under the same load.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
@@ -201,13 +203,27 @@ async function finish(o: Open): Promise<Row> {
  * Builds the real app into `out` (served at /app/, where the `ours` page opens it) and returns the gzipped JS it loads first,
  * or null if it does not build.
  */
-export function buildApp(out: string): number | null {
-  if (!existsSync(join(ROOT, 'index.html')) || !existsSync(join(ROOT, 'vite.config.ts'))) return null;
-  const built = spawnSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
+export function buildApp(out: string, root = ROOT): number | null {
+  if (!existsSync(join(root, 'index.html')) || !existsSync(join(root, 'vite.config.ts'))) return null;
+  const built = spawnSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'pipe', timeout: 300_000 });
   if (built.status !== 0 || !existsSync(join(out, 'index.html'))) return null;
   // The entry, its preloads and MapLibre's worker (scripts/build-size.ts; gzip level 9), as `npm run build` prints.
   const sizes = firstLoadSizes(out);
   return sizes.entry.length ? sizes.firstLoadGzBytes / 1024 : null;
+}
+
+/**
+ * Builds the app as it was at git commit `ref` into `out`: its tracked files (`git archive`) in `work`, with this
+ * checkout's node_modules and generated public/ (the basemap tiles are built, not tracked).
+ */
+export function buildAppAt(ref: string, work: string, out: string): number | null {
+  mkdirSync(work, { recursive: true });
+  const archive = spawnSync('sh', ['-c', `git -C "${ROOT}" archive "$0" | tar -x -C "${work}"`, ref], { stdio: 'pipe' });
+  if (archive.status !== 0) throw new Error(`--before ${ref}: ${archive.stderr}`);
+  symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
+  rmSync(join(work, 'public'), { recursive: true, force: true });
+  symlinkSync(join(ROOT, 'public'), join(work, 'public'));
+  return buildApp(out, work);
 }
 
 const fmt = (x: number | null, digits = 0) => (x === null || !Number.isFinite(x) ? 'NA' : x.toFixed(digits));
@@ -215,10 +231,11 @@ const fmt = (x: number | null, digits = 0) => (x === null || !Number.isFinite(x)
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     sizes: { type: 'string' }, seconds: { type: 'string' }, variants: { type: 'string' }, keep: { type: 'boolean' }, 'shared-browser': { type: 'boolean' },
+    before: { type: 'string' },
   } });
   const sizes = values.sizes ? values.sizes.split(',').map(Number) : BENCH_APP_DEFAULTS.sizes;
   const seconds = values.seconds ? Number(values.seconds) : BENCH_APP_DEFAULTS.seconds;
-  const variants = values.variants ? values.variants.split(',') : BENCH_APP_DEFAULTS.variants;
+  const variants = values.variants ? values.variants.split(',') : [...BENCH_APP_DEFAULTS.variants];
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--sizes must be whole numbers, got ${values.sizes}`);
   if (!(seconds > 0)) throw new Error(`--seconds must be positive, got ${values.seconds}`);
   for (const v of variants) if (!BENCH_APP_DEFAULTS.variants.includes(v)) throw new Error(`unknown variant ${v} (${BENCH_APP_DEFAULTS.variants.join(', ')})`);
@@ -234,6 +251,12 @@ async function main(): Promise<void> {
     const site = join(work, 'site');
     buildBenchPages(site);
     const gzKb = buildApp(join(site, 'app'));
+    let gzKbBefore: number | null = null;
+    if (values.before) {
+      gzKbBefore = buildAppAt(values.before, join(work, 'before'), join(site, 'app-before'));
+      if (gzKbBefore === null) throw new Error(`--before ${values.before}: the app did not build`);
+      variants.splice(variants.indexOf('ours') + 1, 0, 'ours-before');
+    }
     const data = join(work, 'data');
     for (const n of sizes) {
       const t = performance.now();
@@ -247,7 +270,8 @@ async function main(): Promise<void> {
       // First renders one page at a time; then scrub rounds in turn over the open pages.
       const opened: Open[] = [];
       for (const variant of variants) {
-        const page = `${variant}.html?`;
+        // ours-before: the same page with the app built at --before REF.
+        const page = variant === 'ours-before' ? 'ours.html?app=app-before/&' : `${variant}.html?`;
         if (!values['shared-browser'] || browsers.length === 0) {
           browsers.push(await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS }));
         }
@@ -286,10 +310,19 @@ async function main(): Promise<void> {
     const resultsDir = join(ROOT, 'bench', 'results');
     mkdirSync(resultsDir, { recursive: true });
     const file = join(resultsDir, `app-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), seconds, sizes, rows, firstLoadGzKb: gzKb }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), seconds, sizes, rows, firstLoadGzKb: gzKb, before: values.before, firstLoadGzKbBefore: gzKbBefore }, null, 2)}\n`);
     console.log(`results: ${file}`);
     console.log(`speedup over the best baseline: median ${sizes.map((n) => `${n}=${fmt(speedup(n, 'scrubMedianMs'), 1)}`).join(' ')}; `
       + `p95 ${sizes.map((n) => `${n}=${fmt(speedup(n), 1)}`).join(' ')}`);
+    if (values.before) {
+      const mine = (v: string, n: number) => rows.find((r) => r.variant === v && r.n === n && r.scrubP95Ms !== null);
+      const against = (key: 'scrubMedianMs' | 'scrubP95Ms') => sizes.map((n) => {
+        const [a, b] = [mine('ours-before', n), mine('ours', n)];
+        return `${n}=${fmt(a && b ? (a[key] as number) / (b[key] as number) : null, 2)}`;
+      }).join(' ');
+      console.log(`ours against ours-before (${values.before}): median ${against('scrubMedianMs')}; p95 ${against('scrubP95Ms')}; `
+        + `first_load_gz_kb ${fmt(gzKbBefore, 1)} before`);
+    }
     const m = ours(1_000_000);
     console.log(`SUMMARY first_render_1m_ms=${fmt(m?.firstRenderMs ?? null)} scrub_p95_1m_ms=${fmt(m?.scrubP95Ms ?? null, 1)} `
       + `speedup_1m=${fmt(speedup(1_000_000), 1)} speedup_100k=${fmt(speedup(100_000), 1)} heap_1m_mb=${fmt(m?.heapMb ?? null, 1)} `

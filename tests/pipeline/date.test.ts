@@ -199,6 +199,22 @@ describe('findDates: vague and undated', () => {
       ]);
   });
 
+  it('findDates() reads the seasons a reporter names: "last fall", "this summer", "next spring", "the summer of 2024"', () => {
+    expect(summary('Farmers protested last fall. They will return next spring. This summer is hot. Last winter was cold. In the summer of 2024 it rained.', '2026-03-10'))
+      .toEqual([
+        'last fall: 2025-09-01..2025-11-30 month',
+        'next spring: 2027-03-01..2027-05-31 month',
+        'This summer: 2026-06-01..2026-08-31 month',
+        'Last winter: 2025-12-01..2026-02-28 month',
+        'summer of 2024: 2024-06-01..2024-08-31 month',
+      ]);
+    // "last fall" written in December is the fall just over; "this winter" in January began the December before
+    expect(summary('Last fall they met.', '2025-12-15')).toEqual(['Last fall: 2025-09-01..2025-11-30 month']);
+    expect(summary('This winter is cold.', '2026-01-20')).toEqual(['This winter: 2025-12-01..2026-02-28 month']);
+    // a fall with no word pointing at a time is no season
+    expect(summary('The fall of the city shocked them.', '2026-01-20')).toEqual([]);
+  });
+
   it('findDates() reads "this week" in a weekend statement that looks ahead as the coming working week', () => {
     // 2022-03-20 is a Sunday
     expect(summary('This week, the President will travel to Poland.', '2022-03-20')).toEqual(['This week: 2022-03-21..2022-03-27 day']);

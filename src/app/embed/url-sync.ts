@@ -1,6 +1,7 @@
 // Keeps the URL fragment and the view in step. While the view moves (scrubbing, panning, playing) the current
 // history entry is replaced; a view that has settled is kept, so the next move starts a new entry, and a selection
-// always does. Back and forward therefore step through the views a reader stopped at, not through frames.
+// always does. Back and forward therefore step through the views a reader stopped at, not through frames, however
+// slow each frame is.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppState, Store } from '../state/store.ts';
 import { readView, writeView, URL_FIELDS, type Camera, type View } from '../state/url.ts';
@@ -41,8 +42,29 @@ export function syncUrl(store: Store, map: MapLibreMap | null, defaults: AppStat
   let settled = true;
   let applying = false;
   let settleTimer = 0;
+  let shownFrame = 0;
   let replaceTimer = 0;
   let lastWrite = 0;
+  // The rest is counted from the frame that shows the last change, not from the change: a frame slower than settleMs
+  // (a million events, a loaded machine) is no rest, or every step of a drag would push a history entry of its own.
+  // A hidden page draws no frames, and its rest is counted from the change.
+  const restartSettle = () => {
+    clearTimeout(settleTimer);
+    cancelAnimationFrame(shownFrame);
+    shownFrame = requestAnimationFrame(() => { shownFrame = 0; });
+    settleTimer = window.setTimeout(restedOrWaitForFrame, opts.settleMs);
+  };
+  function restedOrWaitForFrame(): void {
+    if (!shownFrame || document.visibilityState === 'hidden') {
+      settle();
+      return;
+    }
+    cancelAnimationFrame(shownFrame);
+    shownFrame = requestAnimationFrame(() => {
+      shownFrame = 0;
+      settleTimer = window.setTimeout(settle, opts.settleMs);
+    });
+  }
 
   const fragment = () => writeView({ state: store.get(), camera: map ? cameraOf(map) : undefined }, defaults);
   const urlWith = (f: string) => `${location.pathname}${location.search}${f ? `#${f}` : ''}`;
@@ -59,13 +81,13 @@ export function syncUrl(store: Store, map: MapLibreMap | null, defaults: AppStat
     if (applying) return;
     // Mid-move with a write already due: that write reads the latest view, so a frame costs nothing here.
     if (!push && !settled && replaceTimer) {
-      clearTimeout(settleTimer);
-      settleTimer = window.setTimeout(settle, opts.settleMs);
+      restartSettle();
       return;
     }
     const f = fragment();
     if (f === current()) return;
     clearTimeout(settleTimer);
+    cancelAnimationFrame(shownFrame);
     if (follow && settled) {
       replace();
       return;
@@ -79,7 +101,7 @@ export function syncUrl(store: Store, map: MapLibreMap | null, defaults: AppStat
       replaceTimer = window.setTimeout(replace, Math.max(0, opts.replaceEveryMs - (performance.now() - lastWrite)));
     }
     settled = false;
-    settleTimer = window.setTimeout(settle, opts.settleMs);
+    restartSettle();
   };
   function settle(): void {
     if (replaceTimer) { clearTimeout(replaceTimer); replace(); }

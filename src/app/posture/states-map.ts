@@ -3,9 +3,9 @@
 // unless the reader prefers reduced motion; before its start nothing of it shows.
 // Every change of a tint repaints the whole basemap (150-200 ms in software rendering, far more than the markers'
 // frame), so the tints follow every step while playing, and while the reader drags the time (or a host page drives
-// it) wait until it has rested for `settleMs`. They are added after the map's first picture (start()), set at once:
-// their layers' source parses the basemap's tiles a second time, and the outline is a shader program of its own,
-// which the first render at 10,000 events paid for in software rendering (issue 16).
+// it) wait until it has rested for `settleMs` after the frame that shows it. They are added after the map's first
+// picture (start()), set at once: their layers' source parses the basemap's tiles a second time, and the outline is a
+// shader program of its own, which the first render at 10,000 events paid for in software rendering (issue 16).
 import type { ExpressionSpecification, Map as MapLibreMap, LayerSpecification } from 'maplibre-gl';
 import { type BasemapFeatures, basemapCountries } from '../basemap-style.ts';
 import type { Category } from '../../model/index.ts';
@@ -107,16 +107,27 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
     update(false);
   };
   let settle: ReturnType<typeof setTimeout> | undefined;
+  let shownFrame = 0;
   const now = () => {
     clearTimeout(settle);
     settle = undefined;
+    cancelAnimationFrame(shownFrame);
+    shownFrame = 0;
     update();
+  };
+  // The rest is counted from the frame that shows the last step, not from the step: a frame slower than settleMs (a
+  // loaded machine, a million events) is not a rest, or the repaint it starts would slow the next frames in turn and
+  // the tints would follow a drag step by step, each a basemap repaint.
+  const restFromShown = () => {
+    shownFrame = 0;
+    settle = setTimeout(now, opts.settleMs);
   };
   store.subscribe((s, p) => {
     if (s.hiddenCategories !== p.hiddenCategories || (s.t !== p.t && s.playing)) now();
     else if (s.t !== p.t) {
       clearTimeout(settle);
-      settle = setTimeout(now, opts.settleMs);
+      settle = undefined;
+      if (!shownFrame) shownFrame = requestAnimationFrame(restFromShown);
     }
   });
   return {
@@ -130,6 +141,7 @@ export function connectStates(map: MapLibreMap, store: Store, table: EventsTable
     dispose() {
       ready = false;
       cancelAnimationFrame(frame);
+      cancelAnimationFrame(shownFrame);
       clearTimeout(settle);
       map.off('style.load', install);
       if (countries.source && map.getSource(countries.source)) map.removeFeatureState(featureOf());

@@ -129,8 +129,10 @@ export function drawUncertainBands(canvas: HTMLCanvasElement, bands: UncertainBa
   const lane = opts.laneHeightPx + opts.laneGapPx;
   const split = filter?.split ?? true;
   const markHeight = split ? opts.laneHeightPx : height - opts.laneGapPx;
+  // The fill style is set only when the category changes: the canvas parses it again on every assignment.
+  let style: Category | null = null;
   forEachBand(bands, lanes, scale, width, split, lane, opts.minWidthPx, (k, x0, x1, y, category) => {
-    ctx.fillStyle = cssColor(category);
+    if (category !== style) ctx.fillStyle = cssColor((style = category));
     ctx.globalAlpha = (filter?.hiddenCategories.includes(category) ? opts.hiddenAlpha : 1) * bandAlpha(t, bands.start[k], bands.end[k], alphas);
     ctx.fillRect(x0, y, x1 - x0, markHeight);
   });

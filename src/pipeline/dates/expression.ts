@@ -24,7 +24,11 @@ export type PeriodSpan =
   | { kind: 'span'; from: number; to: number; precision: 'day' | 'month' | 'year' }
   | { kind: 'week'; offset: number }
   | { kind: 'sinceMonthStart' }
-  | { kind: 'sinceYearStart' };
+  | { kind: 'sinceYearStart' }
+  /** "last fall", "this summer", "next spring": a season (its first month) counted from the reference day's. */
+  | { kind: 'season'; firstMonth: 3 | 6 | 9 | 12; offset: -1 | 0 | 1 }
+  /** "the summer of 2024", "in spring 2023": a season of a year the text names. */
+  | { kind: 'seasonOf'; firstMonth: 3 | 6 | 9; year: number };
 
 /** A time expression found in a sentence; offsets are document offsets. */
 export interface RawDate extends Span {

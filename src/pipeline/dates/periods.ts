@@ -1,13 +1,16 @@
 // Periods a reporter names relative to the day of writing, which chrono does not read as dates: "recently", "in
 // recent weeks", "over the last couple of months", "earlier this month", "this week", "next week", "three weeks ago",
 // "in the coming days". Each becomes a span of days relative to the reference day, at the precision it is known to.
-import type { RawDate } from './expression.ts';
+import type { PeriodSpan, RawDate } from './expression.ts';
 
 interface PeriodRule {
   pattern: RegExp;
-  /** The span as offsets in days from the reference day, or a week relative to its week. */
-  span: (m: RegExpExecArray) => { kind: 'span'; from: number; to: number; precision: 'day' | 'month' | 'year' } | { kind: 'week'; offset: number } | { kind: 'sinceMonthStart' } | { kind: 'sinceYearStart' } | null;
+  /** The span as offsets in days from the reference day, a week relative to its week, or a season. */
+  span: (m: RegExpExecArray) => PeriodSpan | null;
 }
+
+/** The first month of each season (meteorological, northern hemisphere: news of the seasons is mostly written there). */
+const SEASON_START: Record<string, 3 | 6 | 9 | 12> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 };
 
 const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, several: 4, couple: 2 };
 const count = (w: string) => COUNT[w.toLowerCase()] ?? Number(w);
@@ -32,6 +35,12 @@ const RULES: PeriodRule[] = [
     span: (m) => ({ kind: 'week', offset: /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
   // "earlier this month", "earlier this year"
   { pattern: /\bearlier\s+this\s+(month|year)\b/gi, span: (m) => (/month/i.test(m[1]) ? { kind: 'sinceMonthStart' } : { kind: 'sinceYearStart' }) },
+  // "last fall", "this summer", "next spring"; "last fall's election" too, not "the fall of Kabul" (no pointing word)
+  { pattern: /\b(last|this|next|past|coming)\s+(spring|summer|fall|autumn|winter)\b/gi,
+    span: (m) => ({ kind: 'season', firstMonth: SEASON_START[m[2].toLowerCase()], offset: /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
+  // "the summer of 2024", "in spring 2023" (a winter spans two years: left to the text's other words)
+  { pattern: /\b(spring|summer|fall|autumn)\s+(?:of\s+)?((?:19|20)\d\d)\b/gi,
+    span: (m) => ({ kind: 'seasonOf', firstMonth: SEASON_START[m[1].toLowerCase()] as 3 | 6 | 9, year: Number(m[2]) }) },
   // "in the coming days", "in the coming weeks" ("in the coming months" says too little to date an event)
   { pattern: /\bin\s+the\s+(?:coming|next)\s+(?:(few|several|two|three)\s+)?(days|weeks)\b/gi,
     span: (m) => ({ kind: 'span', from: 0, to: (m[1] ? count(m[1]) : 3) * unitDays(m[2]), precision: 'month' }) },

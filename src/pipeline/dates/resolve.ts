@@ -27,6 +27,7 @@ function weekdayDay(refDay: number, weekday: number, modifier: Modifier, tense: 
   if (modifier === 'last') return refDay - (back || 7);
   if (modifier === 'next') return refDay + (ahead || 7);
   if (modifier === 'this' || tense === 'future') return refDay + ahead;
+  if (tense === 'schedule') return back <= 1 ? refDay - back : refDay + ahead;
   if ((tense === 'unknown' || tense === 'present') && ahead < back) return refDay + ahead;
   return refDay - back;
 }
@@ -43,7 +44,7 @@ function yearFor(ref: ReturnType<typeof parseIso>, month: number, day: number | 
   const next = sameYear >= refKey ? ref.year : ref.year + 1;
   const last = sameYear <= refKey ? ref.year : ref.year - 1;
   if (tense === 'future') return next;
-  if (tense === 'present' && next !== last) {
+  if ((tense === 'present' || tense === 'schedule') && next !== last) {
     const days = (year: number) => Math.abs(dayNumber(year, month, day ?? 1) - ref.dayNum);
     return days(next) < days(last) ? next : last;
   }
@@ -57,6 +58,21 @@ function yearFor(ref: ReturnType<typeof parseIso>, month: number, day: number | 
 function yearOfWeekday(ref: ReturnType<typeof parseIso>, month: number, day: number, weekday: number): number | null {
   const agreeing = [ref.year, ref.year - 1, ref.year + 1].filter((y) => isRealDay(y, month, day) && weekdayOf(dayNumber(y, month, day)) === weekday);
   return agreeing.sort((a, b) => Math.abs(dayNumber(a, month, day) - ref.dayNum) - Math.abs(dayNumber(b, month, day) - ref.dayNum))[0] ?? null;
+}
+
+/**
+ * A season counted from the reference day: "last fall" is the latest fall over by then, "next spring" the first one
+ * to begin after it, "this summer" the one the reference day is in, or else the one of its year (a winter runs from
+ * December into the next year).
+ */
+function seasonInterval(ref: ReturnType<typeof parseIso>, firstMonth: 3 | 6 | 9 | 12, offset: -1 | 0 | 1): DateInterval {
+  const of = (year: number) => monthInterval(year, firstMonth, firstMonth === 12 ? year + 1 : year, firstMonth === 12 ? 2 : firstMonth + 2);
+  const day = (iso: string) => parseIso(iso).dayNum;
+  const years = [ref.year - 2, ref.year - 1, ref.year, ref.year + 1];
+  if (offset === -1) return of(years.filter((y) => day(of(y).end) < ref.dayNum).at(-1)!);
+  if (offset === 1) return of(years.find((y) => day(of(y).start) > ref.dayNum)!);
+  const holding = years.find((y) => day(of(y).start) <= ref.dayNum && ref.dayNum <= day(of(y).end));
+  return of(holding ?? (firstMonth === 12 && ref.month <= 2 ? ref.year - 1 : ref.year));
 }
 
 export function resolveExpression(e: Expression, ref: Reference, tense: Tense): DateInterval | null {
@@ -108,6 +124,8 @@ export function resolveExpression(e: Expression, ref: Reference, tense: Tense): 
         const monday = r.dayNum - ((weekdayOf(r.dayNum) + 6) % 7) + 7 * offset;
         return s.offset === 0 && tense === 'future' && !weekend ? dayInterval(r.dayNum, monday + 6) : dayInterval(monday, monday + 6);
       }
+      if (s.kind === 'seasonOf') return { ...monthInterval(s.year, s.firstMonth, s.year, s.firstMonth + 2) };
+      if (s.kind === 'season') return seasonInterval(r, s.firstMonth, s.offset);
       if (s.kind === 'sinceMonthStart') return { ...dayInterval(dayNumber(r.year, r.month, 1), r.dayNum), precision: 'month' };
       return { ...dayInterval(dayNumber(r.year, 1, 1), r.dayNum), precision: 'year' };
     }

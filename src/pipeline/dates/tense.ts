@@ -2,7 +2,11 @@
 // January") or back ("met on Monday", "was launched in September"), is in the present of a schedule ("ministers
 // meet in Vilnius from June 15"), or gives no sign.
 
-export type Tense = 'past' | 'future' | 'present' | 'unknown';
+/**
+ * 'schedule': a verb in the simple present beside a weekday ("Hungary holds an election on Sunday"), which looks ahead
+ * unless the day is yesterday (a caption's "addresses the media Monday" in Tuesday's paper).
+ */
+export type Tense = 'past' | 'future' | 'present' | 'schedule' | 'unknown';
 
 const FUTURE =
   /\b(will|shall|won't|going to|due to|is due|are due|expected to|scheduled|set to|slated|plans? to|planned for|planning to|intends? to|to be held|upcoming|forthcoming|next|coming|later this|is to|are to|(is|are|am) \w+ing)\b|'ll\b/i;

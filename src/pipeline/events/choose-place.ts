@@ -2,8 +2,8 @@
 // happens, where someone goes, what it strikes, who hosts), the roles the event's category accepts compete, and
 // places enumerated with the winner ("in Slovakia, Romania, Bulgaria, and Hungary") each make an event of their own.
 import type { Category } from '../../model/event.ts';
-import type { SentenceGrammar } from '../language/clauses.ts';
-import { AREA_NOUNS, HITTING, LEAVING, LOCATIVE_PREPOSITIONS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
+import { journeyOf, type SentenceGrammar } from '../language/clauses.ts';
+import { AREA_NOUNS, FACILITIES, HITTING, LEAVING, LOCATIVE_PREPOSITIONS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
 import type { GazetteerEntry } from '../types.ts';
 import { baseRole, isSeatOfPower, isSupranationalBody, type PlaceInSentence, type PlaceRole } from './place-roles.ts';
 import { phraseAfter, type Predicate } from './predicates.ts';
@@ -83,7 +83,8 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   if (anotherVerbBetween(grammar, p, place)) return null;
   if (base === 'other' || base === 'possessor') {
     if (placeClause !== pClause) return null;
-    if (p.isVerb && p.object && place.first >= p.object[0] && place.last <= namedArea(grammar, p.object)) return place.headNoun && AREA_NOUNS.has(place.headNoun) ? 'area' : place.headNoun ? null : 'undergoer';
+    // "closed Copenhagen airport": a facility named after its place is there
+    if (p.isVerb && p.object && place.first >= p.object[0] && place.last <= namedArea(grammar, p.object)) return place.headNoun && (AREA_NOUNS.has(place.headNoun) || FACILITIES.has(place.headNoun)) ? 'area' : place.headNoun ? null : 'undergoer';
     // "Storm Ciaran battered northern France", "an earthquake hit Turkey": what the subject's verb strikes, it strikes
     if (!p.isVerb && p.argument && p.verb && p.verb.head > p.head && place.first > p.verb.head && !place.headNoun && HITTING.has(grammar.tokens[p.verb.head].lemma) &&
       grammar.tokens.slice(p.verb.head + 1, place.first).every((t) => t.pos === 'ADJ' || t.pos === 'DET')) return 'undergoer';
@@ -111,6 +112,10 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   const sameClause = all.filter((o) => clauseOf[o.first] === placeClause || o === p);
   const before = sameClause.filter((o) => o.head < place.first);
   const nearest = before.length ? before[before.length - 1] : sameClause.find((o) => o.first > place.last) ?? null;
+  // "travelled to Vilnius on Monday to attend a ceremony": what one travels to do happens where the journey ends
+  // (what one brings or sends there keeps its destination: "heading to Lviv to deliver aid")
+  const journey = base === 'destination' && p.isVerb && p.verb && !MOTION_VERBS.has(p.lemma.split(' ')[0]) ? journeyOf(grammar, p.verb) : null;
+  if (journey && place.first > journey.head && place.last < p.first) return 'locative';
   if (nearest !== p) {
     // A verb also takes the place of an event noun in a phrase of its clause: "During her trip to Warsaw, Harris
     // announced ...", "met ... on the margins of the Summit in Brussels".

@@ -2,7 +2,7 @@
 // else earlier in its paragraph, else in the lede, else the dateline, else the day the document was published.
 // Which one was used is kept (the contract's `dateSource`) and costs confidence the farther it is.
 import type { DateSource, Status } from '../../model/event.ts';
-import type { SentenceGrammar } from '../language/clauses.ts';
+import { aspectLead, journeyOf, type SentenceGrammar } from '../language/clauses.ts';
 import type { GrammarSource } from '../language/grammars.ts';
 import type { DateInterval, DateMention, Sentence } from '../types.ts';
 import { addMonths, dayInterval, dayNumber, isoOf, monthInterval, parseIso, yearInterval } from '../dates/calendar.ts';
@@ -308,7 +308,9 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
   const nearest = (ds: DateMention[]) => ds.reduce<DateMention | null>((best, d) => (!best || distance(d.start, p.start) < distance(best.start, p.start) ? d : best), null);
   // A clause with two verbs gives each the dates beside it: "Trump today announced a delegation to attend the
   // inauguration on August 6" dates the announcement today and the attendance on August 6.
-  const mine = p.isVerb && p.verb ? own.filter((d) => nearestVerb(grammar, d) === p.verb) : own;
+  // ... and "began arriving in Lithuania on Monday" dates the arriving, not the beginning
+  const lead = p.isVerb && p.verb ? aspectLead(grammar, p.verb) : null;
+  const mine = p.isVerb && p.verb ? own.filter((d) => nearestVerb(grammar, d) === p.verb || (lead !== null && nearestVerb(grammar, d) === lead)) : own;
   const inClause = nearest(mine.length ? mine : own.filter((d) => !p.isVerb || !p.verb || !nearestVerb(grammar, d)));
   // "arrived in Sofia today" in a document nobody dated: its day is told, relative to a day the text does not give, so
   // no other date may stand in for it ("In jail since 1999, ... arrived today" did not happen in 1999).
@@ -318,8 +320,10 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
   // "The ministers met in Riga and signed the accord on Monday": verbs joined by "and" share the time told after them
   // ... and the time told before the first ("On Sunday, the people went to the polls and voted")
   const toldBefore = (d: DateMention, g: SentenceGrammar['verbs'][number] | null) => !!g && d.end <= grammar.tokens[g.first].start && joinedAfter(grammar, g, p.verb!);
+  // ... and "travelled to Vilnius on Monday to attend a ceremony": what one travels to do happens when one arrives
+  const journey = p.isVerb && p.verb ? journeyOf(grammar, p.verb) : null;
   const sharedDate = p.isVerb && p.verb && mine.length === 0
-    ? nearest(dated.filter((d) => joinedAfter(grammar, p.verb!, nearestVerb(grammar, d)) || toldBefore(d, nearestVerb(grammar, d)))) : null;
+    ? nearest(dated.filter((d) => joinedAfter(grammar, p.verb!, nearestVerb(grammar, d)) || toldBefore(d, nearestVerb(grammar, d)) || (journey !== null && nearestVerb(grammar, d) === journey))) : null;
   if (sharedDate) return { interval: sharedDate.interval!, mention: sharedDate, source: 'clause', sentence: i };
   // A date written out with its year beside the verb ("deployed ... in March 2025") is the text's own word even when
   // the tense and the publication date disagree (a wrong manifest date, a late update): never a date from elsewhere.

@@ -2,10 +2,10 @@
 // sentence, the place it is about (choose-place.ts), its own time (dating.ts), the states acting in it
 // (actors.ts), a headline (titles.ts), and a confidence with its reason (confidence.ts).
 import { isIsoDate, type Category, type DateSource, type Highlight, type Precision, type Source, type Status } from '../../model/event.ts';
-import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
+import { journeyOf, subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import type { GrammarSource } from '../language/grammars.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DESTINATION_PREPOSITIONS, ELECTORAL, ELECTORATE, FREQUENCY, LOCATIVE_PREPOSITIONS, MANY, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
+import { DESTINATION_PREPOSITIONS, ELECTORAL, ELECTORATE, FREQUENCY, LOCATIVE_PREPOSITIONS, MANY, MOTION_VERBS, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
 import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
 import { actorsOf, contributorsIn, COOPERATIVE } from './actors.ts';
 import { choosePlaces, type ChosenPlace, type PlaceLookup } from './choose-place.ts';
@@ -13,7 +13,7 @@ import { confidenceOf, reasonOf } from './confidence.ts';
 import { dateOf, ledeDate, sameParagraph, toldAsHistory, type DatingContext, type EventDate } from './dating.ts';
 import { readDateline, type Dateline } from './dateline.ts';
 import { baseRole, placesInSentence, type PlaceInSentence } from './place-roles.ts';
-import { findPredicates, PERSISTING, type Predicate } from './predicates.ts';
+import { findPredicates, NEEDS_EVENT_OBJECT, PERSISTING, type Predicate } from './predicates.ts';
 import { makeTitle } from './titles.ts';
 
 export const EVENTS_DEFAULTS = {
@@ -200,7 +200,9 @@ function inferPlace(c: {
       if (anchor && j >= 0 && j < context.sentences.length && sameParagraph(context, i, j)) return { entry: anchor.mention.entry, place: anchor, sentence: j, role: 'anaphor' };
     }
   }
-  if (dateline?.place && i <= c.ledeLimit && !toldAsHistory(c.date, context)) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
+  // "travelled to Rukla to attend a ceremony": a journey to a place the gazetteer does not know ends there, not at the
+  // dateline
+  if (dateline?.place && i <= c.ledeLimit && !toldAsHistory(c.date, context) && !toUnknownPlace(grammar, p)) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
   return null;
 }
 
@@ -215,6 +217,22 @@ function capitalAt(grammar: SentenceGrammar, place: ResolvedMention & { entry: G
   // ... nor "the capital, Islamabad", whose own name follows it
   if (k < 0 || /^(of|'s|city)$/.test(tokens[k + 1]?.lower ?? '') || (tokens[k + 1]?.text === ',' && tokens[k + 2]?.pos === 'PROPN')) return null;
   return { ...place, start: tokens[k - 1].start, end: tokens[k].end, text: 'the capital', alternatives: undefined };
+}
+
+/**
+ * True when a verb of going, or what one goes there to do, has a destination written as a name ("to Rukla") that
+ * no mention of the sentence resolved: its place is that unknown one.
+ */
+function toUnknownPlace(grammar: SentenceGrammar, p: Predicate): boolean {
+  if (!p.isVerb || !p.verb) return false;
+  const journey = journeyOf(grammar, p.verb);
+  const going = journey ?? (MOTION_VERBS.has(p.lemma.split(' ')[0]) ? p.verb : null);
+  if (!going) return false;
+  const { tokens, clauseOf } = grammar;
+  for (let k = going.head + 1; k < tokens.length && k - going.head <= 4 && clauseOf[k] === going.clause; k++) {
+    if (DESTINATION_PREPOSITIONS.has(tokens[k].lower)) return tokens[k + 1]?.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[k + 1].text);
+  }
+  return false;
 }
 
 /** True when place `pl` says whose voters: "voters in Romania", "Romanian voters", "Romania's electorate". */
@@ -239,7 +257,8 @@ function theCountryAfter(grammar: SentenceGrammar, p: Predicate): boolean {
  * report) or scheduled (after it); without one it is happening at the report's date.
  */
 function datedInNewsPresent(p: Predicate, i: number, context: DatingContext): { p: Predicate; date: EventDate | null } {
-  const present = p.isVerb && p.category === 'meeting' && p.verb?.form === 'finite' && p.verb.tense === 'present' && (p.status === 'happened' || p.status === 'ongoing');
+  // ... and an event noun its present verb holds ("Hungary holds an election on Sunday")
+  const present = (p.isVerb || p.argument) && (p.category === 'meeting' || p.category === 'other') && p.verb?.form === 'finite' && p.verb.tense === 'present' && (p.status === 'happened' || p.status === 'ongoing');
   if (!present) return { p, date: dateOf(p, i, context) };
   const own = (d: EventDate | null) => d !== null && (d.source === 'clause' || d.source === 'sentence');
   const happening = { ...p, status: 'happened' as const };
@@ -292,6 +311,9 @@ function datesAgree(a: EventDate | null, b: EventDate | null): boolean {
   if (!a || !b || a.source === 'published' || b.source === 'published') return true;
   return a.interval.start <= b.interval.end && b.interval.start <= a.interval.end;
 }
+
+/** True when noun predicate `noun` heads the object of verb predicate `verb` ("attended a ceremony"). */
+const objectOf = (verb: Predicate, noun: Predicate) => verb.object !== null && verb.object[0] <= noun.head && noun.head <= verb.object[1];
 
 /** The events one document reports. Pure: everything it needs is passed in. */
 export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): DocumentEvents {
@@ -365,7 +387,9 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
     for (const q of predicates) {
       if (!q.isVerb || placed.get(q)!.length) continue;
       const subject = predicates.find((p) => !p.isVerb && p.argument && p.category === q.category && p.verb === q.verb && placed.get(p)!.length);
-      if (subject) placed.set(q, placed.get(subject)!);
+      // ... and "invited to attend the ceremony at the White House": what is attended is where the attending is
+      const attended = NEEDS_EVENT_OBJECT.has(q.lemma) ? predicates.find((p) => !p.isVerb && objectOf(q, p) && placed.get(p)!.length) : undefined;
+      if (subject ?? attended) placed.set(q, placed.get((subject ?? attended)!)!);
     }
     const toldHere = new Set<string>();
     for (const said of predicates) {
@@ -373,7 +397,9 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       // "battle groups in the Baltics, which were deployed in 2017": the verb tells the noun's event, with its date
       // "the mission was launched": the noun is the verb's own subject or object
       const restated = !said.isVerb && predicates.some((q) => q.isVerb && q.category === said.category &&
-        ((said.verb !== null && said.verb === q.verb && said.argument) || (placed.get(q) ?? []).some((c) => chosen.some((d) => d.entry.id === c.entry.id))));
+        ((said.verb !== null && said.verb === q.verb && said.argument) || (placed.get(q) ?? []).some((c) => chosen.some((d) => d.entry.id === c.entry.id))))
+        // "attended a ceremony": the verb's object is the event the verb tells, whatever its category
+        || (!said.isVerb && predicates.some((q) => q.isVerb && NEEDS_EVENT_OBJECT.has(q.lemma) && objectOf(q, said)));
       // "During Iraq's invasion of Kuwait, Egypt helped roll back the invasion": the same event named again
       // ... or, with no place of its own, in a later sentence of its paragraph that left it undated ("The invasion ...")
       const undatedAt = undatedNoun.get(said.lemma);

@@ -4,7 +4,7 @@
 import type { GazetteerEntry, ResolvedMention } from '../types.ts';
 import type { SentenceGrammar } from '../language/clauses.ts';
 import type { Token } from '../language/tagger.ts';
-import { AREA_NOUNS, COMPASS, DESTINATION_PREPOSITIONS, TIME_DEICTIC, TIME_UNIT, LOCATIVE_PREPOSITIONS, PERSON_NOUNS, SEATS_OF_POWER, SPEECH_SETTINGS, SPEECH_VERBS, SUPRANATIONAL_BODIES } from '../lexicon/words.ts';
+import { AREA_NOUNS, COMPASS, DESTINATION_PREPOSITIONS, INHABITANTS, TIME_DEICTIC, TIME_UNIT, LOCATIVE_PREPOSITIONS, PERSON_NOUNS, SEATS_OF_POWER, SPEECH_SETTINGS, SPEECH_VERBS, SUPRANATIONAL_BODIES } from '../lexicon/words.ts';
 
 export type PlaceRole =
   /** "in Warsaw", "near Vilnius", "at the White House". */
@@ -91,6 +91,8 @@ function prepositionBefore(grammar: SentenceGrammar, first: number, mentionAt: (
       // "a mobile home park south of Springfield": a compass point after a noun places that noun near the place
       if (before && COMPASS.test(before.lower) && (tokens[i - 2]?.pos === 'NOUN' || tokens[i - 2]?.pos === 'PROPN')) return 'near';
       if (before && AREA_NOUNS.has(before.lemma)) { i -= 2; steps++; continue; }
+      // "evacuated 3,000 residents of Nysa": people named by where they live are there
+      if (before && INHABITANTS.has(before.lower)) return 'in';
       return 'of';
     }
     // "in the capital and the Odesa region": a place joined by "and" to a noun of the same preposition
@@ -171,7 +173,7 @@ export function baseRole(grammar: SentenceGrammar, p: PlaceInSentence): PlaceRol
     return 'other'; // subject or object: the event word decides (place-roles' rolesFor)
   }
   if (p.prep === 'on' && p.headNoun && AREA_NOUNS.has(p.headNoun)) return 'area';
-  // "The suspect, Marcin P., 23, of the 3200 block of North Monticello in Chicago, was arrested": where someone lives
+  // "The driver, Ana K., 31, of the 400 block of Oak Lane in Dayton, was charged": where someone lives
   if (inResidence(tokens, p.first)) return 'other';
   if (LOCATIVE_PREPOSITIONS.has(p.prep)) {
     // "told reporters in Bucharest", "speaking at a news conference in Brussels"

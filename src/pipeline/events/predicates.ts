@@ -3,12 +3,12 @@
 // or is planned. Denied and supposed ones ("did not meet", "if Russia invades", "any attack") are not predicates.
 import type { Category, Status } from '../../model/event.ts';
 import type { SentenceGrammar, VerbGroup } from '../language/clauses.ts';
-import { subjectBefore, verbOf } from '../language/clauses.ts';
+import { aspectLead, subjectBefore, verbOf } from '../language/clauses.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { AREA_NOUNS, DAY_OR_MONTH, FEARING, HOST_VERBS, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
+import { AREA_NOUNS, ATTACKERS, DAY_OR_MONTH, isTimeWord, TIME_DEICTIC, TIME_UNIT, FEARING, HOST_VERBS, KILLING, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, REFERRING_PREMODIFIERS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -72,6 +72,8 @@ export function phraseAfter(tokens: readonly Token[], from: number): [number, nu
   if (tokens[i]?.pos === 'CCONJ' && tokens[i + 1]?.pos === 'VERB') i += 2;
   // "the leaders of Poland", "9,000 U.S. forces", "its airspace": a short noun phrase
   while (i < tokens.length && (tokens[i].pos === 'ADV' || tokens[i].pos === 'PART') && i - from < 4) i++;
+  // "evacuated at least one building", "more than 200 people": a quantifier before a number is the phrase's
+  if (/^(at least|at most|more than|less than|fewer than|up to)$/.test(`${tokens[i]?.lower} ${tokens[i + 1]?.lower}`) && /^(NUM|DET)$/.test(tokens[i + 2]?.pos ?? '')) i += 2;
   const start = i;
   // "voted Monday to approve", "meets today": a time is no object
   if (TIME_AFTER_VERB.test(tokens[i]?.lower ?? '') || (tokens[i]?.pos === 'NUM' && /^(?:[ap]\.?m\.?|o'clock)$/i.test(tokens[i + 1]?.text ?? ''))) return null;
@@ -80,8 +82,13 @@ export function phraseAfter(tokens: readonly Token[], from: number): [number, nu
     const t = tokens[i];
     // "met Meloni there in July": "there" and "here" say where, they are no part of the object
     if (t.lower === 'there' || t.lower === 'here') break;
+    // "protested against the mine last fall": a time after the object is none of it
+    if (i > start && TIME_DEICTIC.test(t.lower) && (TIME_UNIT.test(tokens[i + 1]?.lower ?? '') || isTimeWord(tokens[i + 1]?.lower ?? ''))) break;
     // "first-ever": a word glued after a hyphen is part of the compound, whatever its tag
     const glued = tokens[i - 1]?.text === '-' && tokens[i - 1].end === t.start;
+    // "its last open border crossing", "the most recent attack": an adverb after the determiner grades the adjective
+    const graded = t.pos === 'ADV' && i > start && (tokens[i - 1].pos === 'DET' || POSSESSIVE_DETERMINERS.has(tokens[i - 1].lower)) && /^(ADJ|NOUN)$/.test(tokens[i + 1]?.pos ?? '');
+    if (graded) continue;
     if (t.pos === 'DET' || t.pos === 'NUM' || t.pos === 'ADJ' || t.pos === 'PRON' || isNominal(t) || (t.pos === 'PART' && t.lower === "'s") || t.text === '-' || glued) {
       if (isNominal(t) || t.pos === 'PRON' || t.pos === 'NUM') end = i;
       continue;
@@ -98,7 +105,8 @@ function phraseBefore(tokens: readonly Token[], to: number, clauseOf: readonly n
   const end = i;
   if (end < 0 || !isNominal(tokens[end]) && tokens[end].pos !== 'PRON') return null;
   while (i >= 0 && clauseOf[i] === clauseOf[to] && (isNominal(tokens[i]) || tokens[i].pos === 'ADJ' || tokens[i].pos === 'NUM' || tokens[i].pos === 'DET')) i--;
-  return [i + 1, end];
+  // a pronoun is a phrase of its own ("he was shot")
+  return [Math.min(i + 1, end), end];
 }
 
 const phraseText = (tokens: readonly Token[], range: [number, number] | null) =>
@@ -156,6 +164,8 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   const start = phraseStart(tokens, first);
   const premodifiers = tokens.slice(start, first).map((t) => t.lower);
   if (premodifiers.some((w) => UNREAL_PREMODIFIERS.has(w))) return null;
+  // "the second such protest this month": the event is the one told before it, or many
+  if (premodifiers.some((w) => REFERRING_PREMODIFIERS.has(w))) return null;
   const verb = verbOf(grammar, first);
   // The word before the phrase: a preposition makes the noun a modifier, unless it opens a clause ("as gains have taken place")
   const before = start - 1;
@@ -235,7 +245,7 @@ function preventedAfter(grammar: SentenceGrammar, first: number): boolean {
 }
 
 /** Verbs that stop the event a noun names: "banned all meetings", "the rally was prohibited". */
-const PREVENTING_VERBS = new Set(['forbid', 'ban', 'prohibit', 'bar', 'suspend', 'scrap', 'outlaw', 'block', 'abandon', 'scrub']);
+const PREVENTING_VERBS = new Set(['forbid', 'ban', 'prohibit', 'bar', 'suspend', 'scrap', 'outlaw', 'block', 'abandon', 'scrub', 'stall', 'derail', 'delay', 'freeze', 'jeopardise', 'jeopardize', 'torpedo', 'wreck']);
 /** Verbs that arrange an event to come: "set a special meeting", "urged a meeting", "called for talks". */
 /** Verbs that ask for something with "for": "called for a strike", "pressed for talks". */
 const DEMANDING_FOR = new Set(['call', 'ask', 'push', 'press', 'appeal', 'campaign', 'lobby', 'clamour', 'clamor']);
@@ -271,7 +281,7 @@ function animateSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
 const BODIES = /^(council|congress|assembly|committee|commission|board|senate|parliament|synod|conclave)$/;
 
 /** Verbs that are a meeting only with an event for object: "attended the summit", not "attended law school". */
-const NEEDS_EVENT_OBJECT = new Set(['attend']);
+export const NEEDS_EVENT_OBJECT = new Set(['attend']);
 
 function eventObject(tokens: readonly Token[], head: number, lexicon: EventLexicon): boolean {
   const range = phraseAfter(tokens, head);
@@ -377,17 +387,55 @@ function personPhrase(tokens: readonly Token[], range: [number, number] | null):
   return nouns.some((t) => NAME_TITLES.has(t.lower) || PERSON_NOUNS.has(t.lower) || PERSON_NOUNS.has(t.lemma)) || (head.pos === 'PROPN' && words.every((t) => t.pos === 'PROPN' || t.pos === 'DET')) || (head.pos === 'PRON' && /^(him|her|them|he|she|they)$/.test(head.lower));
 }
 
-/** The head noun of the one a verb acts on: a passive's subject, else its object. */
+/** The phrase of the one a verb acts on: a passive's subject, else its object. */
+function patient(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): [number, number] | null {
+  return passive ? phraseBefore(grammar.tokens, group?.first ?? i, grammar.clauseOf) : phraseAfter(grammar.tokens, i);
+}
+
+/** The head noun of the one a verb acts on. */
 function patientHead(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): Token | null {
-  const range = passive ? phraseBefore(grammar.tokens, group?.first ?? i, grammar.clauseOf) : phraseAfter(grammar.tokens, i);
+  const range = patient(grammar, group, i, passive);
   return range ? grammar.tokens[range[1]] : null;
 }
 
-/** "A 27-year-old man was shot twice", "shot a store clerk": a person is shot (not "shot down a drone"). */
+/**
+ * "A 27-year-old man was shot twice", "shot a store clerk", "Prime Minister Robert Fico was shot": a person is shot
+ * (not "shot down a drone").
+ */
 function shotPerson(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): boolean {
   if (grammar.tokens[i].lemma !== 'shoot' || /^(down|up|off)$/.test(grammar.tokens[i + 1]?.lower ?? '')) return false;
-  const head = patientHead(grammar, group, i, passive);
-  return !!head && VICTIMS.test(head.lower);
+  return personHarmed(grammar.tokens, patient(grammar, group, i, passive));
+}
+
+/**
+ * True when a phrase names a person harmed for the first time: "a 27-year-old man", "Prime Minister Robert Fico"; not
+ * "he" ("he was shot a second time" tells the same shooting again).
+ */
+function personHarmed(tokens: readonly Token[], range: [number, number] | null): boolean {
+  if (!range) return false;
+  const head = tokens[range[1]];
+  return VICTIMS.test(head.lower) || (head.pos !== 'PRON' && personPhrase(tokens, range));
+}
+
+/**
+ * "A gunman killed 14 people at the university", "a man murdered his neighbour": a person who kills people. (The
+ * passive "was killed in a crash" is told by its cause, and "strikes killed five" by the strike.)
+ */
+function killingByPerson(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): boolean {
+  if (!group || passive || !KILLING.has(grammar.tokens[i].lemma)) return false;
+  const subject = subjectBefore(grammar, group.first - 1);
+  const killer = subject[subject.length - 1];
+  return !!killer && ATTACKERS.test(killer.lower) && personHarmed(grammar.tokens, patient(grammar, group, i, false));
+}
+
+/** True when "and" and a verb of voting follow verb `i` in its clause: "went to the polls and voted". */
+function votedAfter(grammar: SentenceGrammar, i: number): boolean {
+  const { tokens, clauseOf } = grammar;
+  for (let k = i + 1; k < tokens.length - 1 && k - i <= 8; k++) {
+    if (tokens[k].lower === 'and' && tokens[k + 1].pos === 'VERB' && /^(vote|elect|cast)$/.test(tokens[k + 1].lemma)) return true;
+    if (clauseOf[k] !== clauseOf[i] && tokens[k].lower !== 'and') return false;
+  }
+  return false;
 }
 
 /** "was hit by a car", "a pickup struck a pedestrian": a road vehicle hits someone. */
@@ -446,7 +494,8 @@ const UNITS = /^(troops|soldiers|servicemembers|forces|marines|paratroopers|brig
 const ARRIVALS = new Set(['arrive', 'travel', 'journey']);
 
 function unitSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
-  const subject = subjectBefore(grammar, group.first - 1);
+  // "troops began arriving": the subject stands before the verb that leads
+  const subject = subjectBefore(grammar, (aspectLead(grammar, group) ?? group).first - 1);
   const head = subject[subject.length - 1];
   return !!head && UNITS.test(head.lower);
 }
@@ -504,7 +553,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       while (auxFrom > 0 && tokens[auxFrom - 1].pos === 'ADV' && auxFrom > i - 3) auxFrom--;
       if (tokens[auxFrom - 1]?.pos === 'AUX') auxFrom--;
       const passive = (!!group && !t.lower.endsWith('ing') && tokens.slice(Math.min(group.first, auxFrom), i).some((a) => /^(is|are|was|were|be|been|being|'s|'re)$/.test(a.lower))) || group?.form === 'participle' || headlinePassive;
-      const framed = frameOf(grammar, i, passive);
+      const found = frameOf(grammar, i, passive);
+      const framed = found && (!found.frame.sentenceNeeds || found.frame.sentenceNeeds.test(sentence)) ? found : null;
       // "go to the summit" is a particle verb; "going to face" is the future
       const particleNext = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') && !/^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
       const particle = particleNext ? lexicon.verb(`${t.lemma} ${tokens[i + 1].lower}`) : null;
@@ -512,7 +562,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const fallen = !framed && !sense && FALLING.has(t.lemma) && subjectHead(grammar, group, i, DEBRIS);
       // "a drone slammed into a high-rise": a weapon that crashes into a building strikes it
       const impact = !framed && IMPACT.has(t.lemma) && tokens[i + 1]?.lower === 'into' && subjectHead(grammar, group, i, WEAPONS);
-      const sensed = framed?.frame.category ?? (impact ? 'strike' : sense?.category) ?? (fallen ? 'strike' : undefined);
+      const killing = !framed && !sense && !fallen && killingByPerson(grammar, group, i, passive);
+      const sensed = framed?.frame.category ?? (impact ? 'strike' : sense?.category) ?? (fallen ? 'strike' : killing ? 'incident' : undefined);
       if (!sensed) continue;
       // "shot down 31 of 47 drones": what air defences shoot down is no strike on a place (the frame finds the shootdown)
       if (!framed && sensed === 'strike' && t.lemma === 'shoot' && tokens[i + 1]?.lower === 'down') continue;
@@ -523,7 +574,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const category = civilian ? 'incident' : sensed === 'meeting' && !framed && ARRIVALS.has(t.lemma) && group && unitSubject(grammar, group) ? 'deployment' : sensed;
       const frequent = framed || !sense ? true : sense.frequent;
       // A frame's object is its own evidence ("hosting 700,000 refugees" needs no aid words), unless the frame says otherwise
-      if (!civilian && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence) && !(category === 'strike' && frequent && stateStrikesTown(grammar, group, i, places))) continue;
+      if (!civilian && !killing && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence) && !(category === 'strike' && frequent && stateStrikesTown(grammar, group, i, places))) continue;
       const status = verbStatus(group, category);
       if (status === null) continue;
       if (category === 'meeting' && !framed && group && !animateSubject(grammar, group)) continue;
@@ -547,6 +598,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
         (NAME_TITLES.has(tokens[i + 1]?.lower ?? '') || PERSON_NOUNS.has(tokens[i + 1]?.lower ?? ''))) continue;
       // "based on trust", "based upon the report": a phrase of reasoning, not a base
       if (t.lemma === 'base' && /^(on|upon)$/.test(tokens[i + 1]?.lower ?? '')) continue;
+      // "went to the polls and voted": one act, told by the voting
+      if (framed && /polls/i.test(phraseText(tokens, framed.object)) && votedAfter(grammar, i)) continue;
       const head = particle ? i + 1 : i;
       out.push(predicate(grammar, i, head, {
         lemma: particle ? `${t.lemma} ${tokens[i + 1].lower}` : t.lemma, category, isVerb: true, status,
@@ -638,7 +691,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
 }
 
 /**
- * "Two squadrons of F-35 aircraft to the United Kingdom.", "More troops to Poland": a fact sheet's line or a headline
+ * "Three companies of infantry to Latvia.", "More troops to Poland": a fact sheet's line or a headline
  * with no verb, counted units sent to a place, is a deployment to come.
  */
 function unitsSentWithoutVerb(grammar: SentenceGrammar): Predicate | null {

@@ -2,10 +2,10 @@
 // drones violate Polish airspace", "Harris to travel to Warsaw"), built from the sentence's subject, predicate,
 // object and place. Never a template such as "Deployment in X": when the sentence has no subject, the event's
 // own words stand ("Summit in Madrid" is the text's "the Summit in Madrid").
-import { subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
+import { journeyOf, subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { AREA_NOUNS, COMPASS, FAMILY_NAME_FIRST, EVALUATIVE, isTimeWord, NAME_TITLES, OFFICES, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
+import { AREA_NOUNS, COMPASS, DESTINATION_PREPOSITIONS, EVALUATIVE, FACILITIES, FAMILY_NAME_FIRST, isTimeWord, NAME_TITLES, OFFICES, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -69,7 +69,7 @@ function pastParticiple(lemma: string): string {
 
 /** A person's name as headlines give it: "President Joseph R. Biden, Jr." -> "Biden"; "First Lady Jill Biden" -> "Jill Biden". */
 function nameOf(words: readonly Token[]): string | null {
-  const ranked = words.some((t) => /^(president|minister|chancellor|secretary|king|queen|general|premier|mayor|governor|senator|ambassador|admiral|commander|director|pope|emir)$/.test(t.lower));
+  const ranked = words.some((t) => /^(president|minister|chancellor|secretary|king|queen|general|premier|mayor|governor|senator|ambassador|admiral|commander|director|pope|emir|leader)$/.test(t.lower));
   const single = words.filter((t) => t.pos === 'PROPN' && !NAME_TITLES.has(t.lower) && !/^[A-Z]\.$/.test(t.text) && /^\p{Lu}/u.test(t.text));
   // "Mills-Carter" is one name: parts the text writes together stay together
   const names: string[] = [];
@@ -82,7 +82,7 @@ function nameOf(words: readonly Token[]): string | null {
   if (names.length === 0) return null;
   // "Foreign Minister Wang Yi", "President Xi Jinping": a Chinese, Korean or Vietnamese name gives its family name first
   const family = names[names.length - 2];
-  if (ranked && family && FAMILY_NAME_FIRST.has(family.toLowerCase())) return family;
+  if ((ranked || names.length > 2) && family && FAMILY_NAME_FIRST.has(family.toLowerCase())) return family;
   if (ranked || names.length > 2) return names[names.length - 1];
   return names.join(' ');
 }
@@ -96,6 +96,16 @@ function shorten(words: readonly Token[], maxWords: number): string {
   const trimmed = words.filter((t, k) => t.text !== ',' && !/^['’"“”]$/.test(t.text) && !pointing(t) && !(t.pos === 'ADJ' && (EVALUATIVE.test(t.lower) || SEQUENCE.test(t.lower)) && !compound(k)));
   while (trimmed.length && (trimmed[0].pos === 'PART' || trimmed[0].pos === 'PUNCT')) trimmed.shift();
   if (trimmed.length === 0) return '';
+  // "Polish President Andrzej Duda and Lithuanian President Gitanas Nauseda": each person by their headline name
+  const and = trimmed.findIndex((t) => t.pos === 'CCONJ' && t.lower === 'and');
+  if (and > 0 && and < trimmed.length - 1) {
+    const [left, right] = [trimmed.slice(0, and), trimmed.slice(and + 1)];
+    const named = (side: Token[]) => side.some((t) => NAME_TITLES.has(t.lower)) && side[side.length - 1].pos === 'PROPN';
+    if (named(left) && named(right)) {
+      const [a, b] = [nameOf(left), nameOf(right)];
+      if (a && b) return `${a} and ${b}`;
+    }
+  }
   const hasName = trimmed.some((t) => t.pos === 'PROPN') && trimmed.some((t) => NAME_TITLES.has(t.lower));
   const lastIsName = trimmed[trimmed.length - 1].pos === 'PROPN' && !isPlural(trimmed);
   // "the President of Armenia": an office of a state is said whole, the state is no one's name
@@ -127,7 +137,7 @@ function isPlural(words: readonly Token[]): boolean {
   // "children", "people", "police": plurals without an -s
   // "Officials", "Leaders" open a sentence capitalised and are tagged as names: a plural of a person noun all the same
   return (/[^s]s$/.test(head.lower) && (head.lemma !== head.lower || PERSON_NOUNS.has(head.lower))) || (head.pos === 'NOUN' && head.lemma !== head.lower && !/ing$/.test(head.lower)) ||
-    /^(people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower) ||
+    /^(\w*people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower) ||
     // "gunships", "howitzers": a plural the lemmatiser does not know keeps its -s as its lemma
     (head.pos === 'NOUN' && /[^siu']s$/.test(head.lower) && !SINGULAR_IN_S.test(head.lower)) ||
     // "F-16s", "Su-30s", "MiG-29s": aircraft of a model, counted
@@ -185,6 +195,52 @@ function speakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['ve
   return subject.length && subject[subject.length - 1].pos === 'PROPN' && !isPlural(subject) ? shorten(subject, TITLE_DEFAULTS.maxPhraseWords) || null : null;
 }
 
+/** The plural subject of the verb of saying before a clause, or of the verbs that verb is joined to. */
+function pluralSpeakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['verb']>): string | null {
+  const { tokens } = grammar;
+  const at = grammar.verbs.indexOf(verb);
+  const speech = grammar.verbs[at - 1];
+  if (!speech || !SPEECH_VERBS.has(tokens[speech.head].lemma)) return null;
+  for (let k = at - 1; k >= 0; k--) {
+    const subject = subjectBefore(grammar, grammar.verbs[k].first - 1);
+    if (subject.length) return subject[subject.length - 1].pos !== 'PRON' && isPlural(subject) ? shorten(subject, TITLE_DEFAULTS.maxPhraseWords) || null : null;
+  }
+  return null;
+}
+
+/**
+ * "the five Bulgarian nurses and one Palestinian doctor arrived", "Putin and Xi held talks": a subject phrase with the
+ * conjunct "and" joins to it (`words` itself when there is none). "State Councilor and Foreign Minister Wang Yi" is one
+ * person with two offices.
+ */
+function withFirstConjunct(grammar: SentenceGrammar, words: Token[]): Token[] {
+  const tokens = (g: SentenceGrammar, k: number): Token | undefined => g.tokens[k];
+  const at = grammar.tokens.indexOf(words[0]);
+  const and = grammar.tokens[at - 1];
+  // ... not "Delegations from Russia and Ukraine", where both names are of the phrase after "from"
+  const inPhrase = and?.lower === 'and' && tokens(grammar, at - 3)?.pos === 'ADP' && tokens(grammar, at - 2)?.pos === 'PROPN';
+  if (inPhrase) {
+    const head = subjectBefore(grammar, at - 4);
+    if (head.length) return head;
+  }
+  const first = and?.lower === 'and' && !inPhrase && grammar.clauseOf[at - 1] === grammar.clauseOf[at] ? subjectBefore(grammar, at - 2) : [];
+  const office = (t: Token | undefined) => !!t && (NAME_TITLES.has(t.lower) || OFFICES.test(t.lower));
+  return first.length && first.every((t) => t.pos !== 'PRON') && !office(first.at(-1)) ? [...first, and, ...words] : words;
+}
+
+/**
+ * The noun phrase that opens the clause before an aside set off by commas ending right before token `at` ("The post
+ * office, located west of downtown Birmingham, Alabama, was evacuated"), or none.
+ */
+function subjectBeforeAside(grammar: SentenceGrammar, at: number): Token[] {
+  const { tokens, clauseOf, clauses } = grammar;
+  if (tokens[at - 1]?.text !== ',') return [];
+  const first = clauses[clauseOf[at - 1]].first;
+  let comma = first;
+  while (comma < at - 1 && tokens[comma].text !== ',') comma++;
+  return comma > first && comma < at - 1 ? subjectBefore(grammar, comma - 1) : [];
+}
+
 /** The subject of a predicate, looking into the governing clause for infinitives, relatives and "and" clauses. */
 function subjectOf(input: TitleInput): { text: string; plural: boolean } | null {
   const { grammar, predicate } = input;
@@ -193,10 +249,14 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   // "women going to Gaza to deliver aid": before an infinitive, a phrase after a preposition or a verb is no subject
   const before = grammar.tokens[grammar.tokens.indexOf(words[0]) - 1];
   if (predicate.verb.form === 'infinitive' && words.length && before && (before.pos === 'ADP' || before.pos === 'VERB')) words = [];
+  // "will travel to Bratislava, Slovakia to meet staff": the traveller meets, not the place travelled to
+  if (predicate.verb.form === 'infinitive' && journeyOf(grammar, predicate.verb)) words = [];
   // "will travel to Warsaw, where he will meet", "to meet with", "and discussed": the subject of the clause before
   for (let k = grammar.verbs.indexOf(predicate.verb) - 1; words.length === 0 && k >= 0; k--) {
     words = subjectBefore(grammar, grammar.verbs[k].first - 1);
   }
+  // '"We’ve attended meetings': an opening quote is no part of the subject
+  words = words.filter((t) => t.pos !== 'PUNCT');
   if (words.length === 0) return null;
   // "Marines stationed in Okinawa will travel": the noun before a participle that describes it, not the participle's phrase
   const described = grammar.verbs[grammar.verbs.indexOf(predicate.verb) - 1];
@@ -221,17 +281,17 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
     const speaker = speakerBefore(grammar, predicate.verb) ?? possessorBefore(grammar, grammar.tokens.indexOf(words[0]));
     if (speaker) return { text: speaker, plural: false };
   }
+  // "Separatist officials accuse Georgia ..., and say they have evacuated women": "they" are those who say it
+  if (words.length === 1 && words[0].lower === 'they') {
+    const speakers = pluralSpeakerBefore(grammar, predicate.verb);
+    if (speakers) return { text: speakers, plural: true };
+  }
   if (words.length === 1 && PRONOUNS.has(words[0].lower)) {
     // "he", "she", "they" refer back; "we" and "I" are the speaker, whom a headline cannot name unless the quote does
     return input.antecedent && /^(he|she|they)$/.test(words[0].lower) ? { text: input.antecedent, plural: words[0].lower === 'they' } : null;
   }
-  // "the five Bulgarian nurses and one Palestinian doctor arrived": both conjuncts, and a plural
-  const at = grammar.tokens.indexOf(words[0]);
-  const and = grammar.tokens[at - 1];
-  const firstConjunct = and?.lower === 'and' && grammar.clauseOf[at - 1] === grammar.clauseOf[at] ? subjectBefore(grammar, at - 2) : [];
-  // ... but "State Councilor and Foreign Minister Wang Yi" is one person with two offices
-  const office = (t: Token | undefined) => !!t && (NAME_TITLES.has(t.lower) || OFFICES.test(t.lower));
-  if (firstConjunct.length && firstConjunct.every((t) => t.pos !== 'PRON') && !office(firstConjunct.at(-1))) return { text: shorten([...firstConjunct, and, ...words], TITLE_DEFAULTS.maxPhraseWords), plural: true };
+  const both = withFirstConjunct(grammar, words);
+  if (both !== words) return { text: shorten(both, TITLE_DEFAULTS.maxPhraseWords), plural: true };
   const short = shorten(words, TITLE_DEFAULTS.maxPhraseWords);
   // The text's own agreement settles it: "Ministers meet" (a present verb without -s after an -s subject)
   const verb = grammar.tokens[predicate.verb.head];
@@ -275,7 +335,9 @@ function objectOf(input: TitleInput): string | null {
     const before = tokens.slice(range[0], place.first);
     // "shelled Kharkiv and Sumy": each place's event names its own place of the list
     const list = before.every((t) => t.pos === 'PROPN' || t.pos === 'CCONJ' || t.text === ',');
-    return before.length && !list ? shorten(words, TITLE_DEFAULTS.maxPhraseWords) : input.place!.phrase;
+    // "closed Copenhagen airport": the facility is what was acted on, its place only names it
+    const facility = place.headNoun !== null && FACILITIES.has(place.headNoun);
+    return (before.length && !list) || facility ? shorten(words, TITLE_DEFAULTS.maxPhraseWords) : input.place!.phrase;
   }
   // "shelled the town of Nikopol": the place the area noun names says it
   if (place && input.role === 'undergoer' && AREA_NOUNS.has(tokens[range[1]].lemma) && tokens[range[1] + 1]?.lower === 'of' && place.first > range[1] && place.first <= range[1] + 3) return place.phrase;
@@ -297,7 +359,8 @@ function wherePhrase(input: TitleInput, objectHasPlace: boolean, subjectIsPlace:
   // "a depot 20 km north of Kharkiv": the compass point as written
   const tokens = input.grammar.tokens;
   if (role === 'locative' && place?.prep === 'near' && tokens[place.first - 1]?.lower === 'of' && COMPASS.test(tokens[place.first - 2]?.lower ?? '')) return `${tokens[place.first - 2].lower} of ${name}`;
-  if (role === 'locative' && place?.prep) return `${place.headNoun && place.phrase === place.mention.text ? 'in' : place.prep} ${name}`;
+  // "travelled to Vilnius to attend": where the journey ends is where the attending is, in Vilnius
+  if (role === 'locative' && place?.prep) return `${(place.headNoun && place.phrase === place.mention.text) || DESTINATION_PREPOSITIONS.has(place.prep) ? 'in' : place.prep} ${name}`;
   if (role === 'undergoer' && input.predicate.isVerb) return place?.prep && place.prep !== 'of' ? `${place.prep} ${name}` : name;
   if (role === 'undergoer' && place?.prep) return `${place.prep} ${name}`;
   return `in ${name}`;
@@ -344,7 +407,7 @@ function agentAfter(input: TitleInput): string | null {
  * The verb an event noun is the object of, and its subject: "Allied troops held an exercise", "Russia launched an
  * attack". Only when the words between the verb and the noun are the noun's own (articles, numbers, adjectives, nouns).
  */
-function governingVerb(input: TitleInput): { subject: string; plural: boolean; lemma: string; planned: boolean } | null {
+function governingVerb(input: TitleInput): { subject: string; plural: boolean; lemma: string; planned: boolean; present: boolean } | null {
   const { grammar, predicate } = input;
   const { tokens } = grammar;
   const verb = grammar.verbs.filter((v) => v.head < predicate.first && v.clause === grammar.clauseOf[predicate.first] && v.form === 'finite').at(-1);
@@ -355,10 +418,11 @@ function governingVerb(input: TitleInput): { subject: string; plural: boolean; l
     if (!(isNominal(tokens[k]) || ['DET', 'ADJ', 'NUM'].includes(tokens[k].pos) || (tokens[k].pos === 'PART' && /^['’]s?$/.test(tokens[k].lower)) ||
       (tokens[k].text === '-' && tokens[k - 1].end === tokens[k].start))) return null;
   }
-  const words = subjectBefore(grammar, verb.first - 1);
-  if (words.length === 0 || words.every((t) => t.pos === 'PRON')) return null;
+  const last = subjectBefore(grammar, verb.first - 1);
+  if (last.length === 0 || last.every((t) => t.pos === 'PRON')) return null;
+  const words = withFirstConjunct(grammar, last);
   const subject = shorten(words, TITLE_DEFAULTS.maxPhraseWords);
-  return subject ? { subject, plural: isPlural(words), lemma: tokens[verb.head].lemma, planned: verb.mood === 'planned' } : null;
+  return subject ? { subject, plural: words !== last || isPlural(words), lemma: tokens[verb.head].lemma, planned: verb.mood === 'planned', present: verb.tense === 'present' && tokens[verb.head].lower !== tokens[verb.head].lemma } : null;
 }
 
 /** The headline of one event. */
@@ -369,7 +433,8 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
     const light = governingVerb(input);
     if (light) {
       // "the board set a meeting for Friday": the meeting is to come, the setting is done
-      const verb = light.planned ? `to ${light.lemma}` : light.plural ? light.lemma : thirdPerson(light.lemma);
+      // ... and "Hungary holds an election on Sunday" (told on a Tuesday) is to come, as its own date says
+      const verb = light.planned || (predicate.status === 'planned' && light.present) ? `to ${light.lemma}` : light.plural ? light.lemma : thirdPerson(light.lemma);
       const where = wherePhrase(input, false, light.subject === input.placeName);
       const noun = /^\p{Lu}\p{Ll}/u.test(phrase) && input.grammar.tokens[predicate.first]?.pos === 'NOUN' ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
       return { title: clip(cap([light.subject, verb, noun, where].filter(Boolean).join(' ')), opts.maxChars), quality: 2 };
@@ -402,7 +467,9 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   }
   // A passive: its subject and what happened to it ("Security assistance delivered to Ukraine").
   if (predicate.passive && predicate.verb) {
-    const undergoer = relativeAntecedent(input.grammar, predicate.verb) ?? subjectBefore(input.grammar, predicate.verb.first - 1);
+    const undergoer = relativeAntecedent(input.grammar, predicate.verb) ?? subjectBefore(input.grammar, predicate.verb.first - 1) ?? [];
+    // "The post office, five miles west of downtown Leeds, was evacuated": the subject before what commas set off
+    if (undergoer.length === 0) undergoer.push(...subjectBeforeAside(input.grammar, predicate.verb.first));
     const text = shorten(undergoer, opts.maxPhraseWords);
     const done = predicate.status === 'planned' ? `to be ${pastParticiple(predicate.lemma)}` : pastParticiple(predicate.lemma);
     if (text && !undergoer.every((t) => t.pos === 'PRON')) return { title: clip(cap([text, done, where].filter(Boolean).join(' ')), opts.maxChars), quality: 1.5 };

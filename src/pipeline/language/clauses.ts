@@ -2,7 +2,7 @@
 // auxiliaries, tense and mood. What the events stage asks of grammar: did it happen, is it going on, is it planned,
 // or is it denied or only supposed ("will travel", "did not meet", "if Russia invades"); and which date belongs to
 // which verb (a date is never carried across a clause that has one of its own).
-import { DAY_OR_MONTH, HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS, SPEECH_VERBS } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS, REFUSAL_NOUNS, SPEECH_VERBS, WISHING } from '../lexicon/words.ts';
 import type { Token } from './tagger.ts';
 
 export interface Clause {
@@ -263,7 +263,8 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
     const gov = governor(groups, g, tokens);
     if (g.form === 'infinitive') {
       const before = tokens[g.first - 1]?.lower ?? '';
-      if (PLANNED_BEFORE_TO.has(before)) g.mood = g.mood === 'negated' ? 'negated' : 'planned';
+      if (REFUSAL_NOUNS.has(before)) g.mood = 'negated';
+      else if (PLANNED_BEFORE_TO.has(before)) g.mood = g.mood === 'negated' ? 'negated' : 'planned';
       else if (!gov) g.mood = 'hypothetical';
       else if (NEGATIVE_VERBS.has(tokens[gov.head].lemma) || gov.mood === 'negated') g.mood = 'negated';
       else if (ASPECTUAL.has(tokens[gov.head].lemma) && gov.head === g.first - 1) g.mood = gov.mood;
@@ -280,7 +281,9 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
       // "Germany announced that it would halt": reported future after a past verb of the clause before
       // "Germany announced that it would halt", "Rutte said allies would meet in Warsaw next month"
       const reporting = groups.find((o) => o.head < g.first && o.tense === 'past' && o.mood === 'happened' && SPEECH_VERBS.has(tokens[o.head].lemma));
-      if (reporting && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
+      // "said ... they hoped that the Duma would soon ratify": a hope reported is still only hoped for
+      const hoped = groups.some((o) => o.head < g.first && WISHING.has(tokens[o.head].lemma) && (clauses[g.clause].opener === 'that' ? o.clause === g.clause - 1 : o.clause === g.clause));
+      if (reporting && !hoped && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
     }
     // "He will also travel to Gori and visit the brigade", "to deliver aid and meet residents": a bare verb joined by
     // "and" shares the mood of the verb before it
@@ -490,18 +493,45 @@ export function verbOf(grammar: SentenceGrammar, i: number): VerbGroup | null {
 }
 
 /**
+ * The verb of beginning or going on that leads `verb` ("troops began arriving", "began to arrive"), or null: its
+ * subject and its time are the led verb's.
+ */
+export function aspectLead(grammar: SentenceGrammar, verb: VerbGroup): VerbGroup | null {
+  if (verb.form !== 'gerund' && verb.form !== 'infinitive') return null;
+  const before = grammar.verbs[grammar.verbs.indexOf(verb) - 1];
+  return before && before.head === verb.first - 1 && ASPECTUAL.has(grammar.tokens[before.head].lemma) ? before : null;
+}
+
+/** Verbs of a journey whose "to"-infinitive says what the traveller does there: "travelled to Vilnius to attend". */
+const JOURNEY_VERBS = new Set(['travel', 'fly', 'go', 'come', 'head', 'arrive', 'return', 'journey']);
+
+/**
+ * The journey an infinitive of purpose follows ("travelled to Vilnius on Monday to attend a ceremony"): the verb group
+ * right before it, a verb of travelling, with no other verb between; null otherwise. What the traveller goes to do
+ * happens where and when the journey ends.
+ */
+export function journeyOf(grammar: SentenceGrammar, verb: VerbGroup): VerbGroup | null {
+  if (verb.form !== 'infinitive') return null;
+  const before = grammar.verbs[grammar.verbs.indexOf(verb) - 1];
+  if (!before || before.form === 'infinitive' || !JOURNEY_VERBS.has(grammar.tokens[before.head].lemma)) return null;
+  const between = grammar.tokens.slice(before.head + 1, verb.first);
+  return between.some((t) => t.pos === 'VERB' || t.pos === 'SCONJ' || t.pos === 'CCONJ') ? null : before;
+}
+
+/**
  * The tense a time expression at document offsets [start, end) is read in: the tense of its clause's verb, or
  * 'unknown' when it modifies a noun ("the July 9-11 NATO Summit": the nearest such days, whatever the clause says).
  * Null when the clause has no verb (the caller falls back on the words around it).
  */
-export function tenseAt(grammar: SentenceGrammar, start: number, end: number): 'past' | 'present' | 'future' | 'unknown' | null {
+export function tenseAt(grammar: SentenceGrammar, start: number, end: number): 'past' | 'present' | 'future' | 'schedule' | 'unknown' | null {
   const { tokens } = grammar;
   let last = -1;
   for (let k = 0; k < tokens.length && tokens[k].start < end; k++) if (tokens[k].end > start) last = k;
   if (last < 0) return null;
   // 'present' resolves to the nearer of the last and the next such day
   const following = tokens[last + 1];
-  if (following && (following.pos === 'NOUN' || following.pos === 'PROPN' || following.pos === 'ADJ') && !/^\p{Lu}\p{Ll}+day$/u.test(following.text)) return 'present';
+  // ... and so does one that owns a noun ("Saturday's fatal shooting")
+  if (following && (following.pos === 'NOUN' || following.pos === 'PROPN' || following.pos === 'ADJ' || /^['’]s$/.test(following.text)) && !/^\p{Lu}\p{Ll}+day$/u.test(following.text)) return 'present';
   const clause = grammar.clauseOf[last];
   // "a funeral is scheduled for 1 p.m. Saturday", "the vote is set for May": a day something is arranged for is to come
   const arranged = grammar.verbs.some((g) => g.clause === clause && g.head < last && /^(schedule|set|slate|plan)$/.test(tokens[g.head].lemma) &&
@@ -513,5 +543,13 @@ export function tenseAt(grammar: SentenceGrammar, start: number, end: number): '
   const before = inClause.filter((g) => g.head < last);
   const g = before.length ? before[before.length - 1] : inClause[0];
   if (g.mood === 'planned') return 'future';
+  // "Hungary holds an election on Sunday", "the board meets Monday": a weekday beside a verb in the simple present
+  // is on a schedule, still to come unless it is yesterday (a report says "held"; a caption's present tells
+  // yesterday's picture: dates/resolve.ts); "shut", "hit", "set" bare after a plural may be either tense, and keep
+  // the nearer day
+  const bare = tokens.slice(g.first, g.head).every((t) => t.pos !== 'AUX');
+  if (g.tense === 'present' && g.form === 'finite' && !g.progressive && !(bare && SAME_FORM_PAST.has(tokens[g.head].lower)) && DAY_NAMES.test(tokens[last].lower)) return 'schedule';
   return g.tense;
 }
+
+const DAY_NAMES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;

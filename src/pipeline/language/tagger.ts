@@ -68,10 +68,17 @@ function repairVerbs(tokens: Token[]): Token[] {
   namesAfterPrepositions(tokens);
   compoundHeads(tokens);
   pluralHeads(tokens);
+  pastFormsReadAsNouns(tokens);
   if (tokens.some((t) => t.pos === 'VERB')) return tokens;
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
     if (t.pos === 'NOUN' && /[^s]s$/.test(t.lower) && tokens[i - 1].pos === 'PROPN' && /^(NUM|DET)$/.test(tokens[i + 1].pos)) {
+      tokens[i] = { ...t, pos: 'VERB' };
+      break;
+    }
+    // "Hungarians vote on Sunday", "Poles rally in Warsaw": a bare noun after a people named in the plural, before a
+    // preposition, is their verb
+    if (t.pos === 'NOUN' && t.lower === t.lemma && !/s$/.test(t.lower) && tokens[i - 1].pos === 'PROPN' && /^\p{Lu}\p{Ll}+s$/u.test(tokens[i - 1].text) && tokens[i + 1].pos === 'ADP') {
       tokens[i] = { ...t, pos: 'VERB' };
       break;
     }
@@ -160,6 +167,27 @@ function pluralHeads(tokens: Token[]): void {
     const next = tokens[i + 1];
     if (t.pos === 'VERB' && /[^s]s$/.test(t.lower) && t.lemma !== t.lower && /^(NOUN|PROPN)$/.test(tokens[i - 1].pos) && next.pos === 'VERB' && /ed$/.test(next.lower)) {
       tokens[i] = { ...t, pos: 'NOUN' };
+    }
+  }
+}
+
+/** Past forms the tagger reads as the noun they also spell, with their verbs: "a gunman shot the mayor". */
+const PAST_FORMS_OF_NOUNS = new Map([['shot', 'shoot']]);
+
+/**
+ * A past form read as a noun right after a noun or a name and right before the start of another phrase (an article,
+ * a number, a possessive, a name, "dead") is the verb between subject and object: "Police shot the suspect", "A sniper
+ * shot two soldiers". "a warning shot", "the shot hit" keep the noun: an article or adjective stands before it, or a
+ * verb after it.
+ */
+function pastFormsReadAsNouns(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    const verb = PAST_FORMS_OF_NOUNS.get(t.lower);
+    if (!verb || t.pos !== 'NOUN' || !/^(NOUN|PROPN)$/.test(tokens[i - 1].pos)) continue;
+    const next = tokens[i + 1];
+    if (/^(DET|NUM|PROPN)$/.test(next.pos) || (next.pos === 'PRON' && /^(his|her|their|its|him|them)$/.test(next.lower)) || next.lower === 'dead') {
+      tokens[i] = { ...t, pos: 'VERB', lemma: verb };
     }
   }
 }

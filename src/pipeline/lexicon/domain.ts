@@ -46,6 +46,8 @@ export interface Frame {
   subjectIsPlace?: boolean;
   /** The object alone does not make the event: the category's cue words must be in the sentence too. */
   needsCue?: boolean;
+  /** The sentence must also match this. */
+  sentenceNeeds?: RegExp;
   /** Prepositions that may stand before the object ("talking to their counterparts"). */
   via?: string[];
   why: string;
@@ -60,6 +62,12 @@ const PROJECTILES = /\b(missiles?|drones?|rockets?|shells?|bombs?|strikes?)\b/i;
 // A leader or a named person: "President Duda", "the Baltic leaders", "Maia Sandu".
 // Without the i flag: under it \p{Lu} matches any letter, and "political asylum" would be a person's name
 const PEOPLE = /\b([Pp]resident|[Pp]rime [Mm]inister|[Cc]hancellor|[Ll]eaders?|[Mm]inisters?|[Dd]elegations?|[Kk]ing|[Qq]ueen|[Cc]ounterparts?|[Ss]ecretary|[Gg]uests?|[Pp]remier|[Hh]eads of)\b|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b/u;
+/** Who rallies and protests: crowds, and the trades that take to the street. */
+const CROWDS = /\b(thousands|hundreds|dozens|crowds?|protesters|protestors|demonstrators|supporters|opponents|activists|unions?|strikers|workers|farmers|students|residents|teachers|nurses|doctors|miners|pensioners|veterans|against)\b/i;
+/** What states sign: "a security agreement", "a peace deal", "the accession protocol". */
+const AGREEMENTS = /\b(agreements?|treat(y|ies)|accords?|pacts?|deals?|memorandum|memoranda|declarations?|protocols?|charters?|conventions?|ceasefires?|cease-fires?|truces?|armistices?|communiqu\w*)\b/i;
+/** Ways into a country that are closed or reopened: "closed its border crossings", "shut the airport". */
+const CROSSINGS = /\b(borders?|crossings?|crossing points?|checkpoints?|airports?|air ?space|seaports?|ports?)\b/i;
 const REFUGEES = /\b(refugees|displaced|evacuees|asylum|migrants|fled|fleeing)\b/i;
 
 export const FRAMES: Frame[] = [
@@ -81,4 +89,12 @@ export const FRAMES: Frame[] = [
   { verbs: ['host', 'welcome', 'receive'], object: PEOPLE, category: 'meeting', why: 'receiving a leader is a meeting at the host\'s place' },
   { verbs: ['host', 'welcome', 'receive', 'shelter', 'accept', 'take', 'house', 'assist'], object: REFUGEES, category: 'aid', subjectIsPlace: true, why: 'a state taking in refugees' },
   { verbs: ['hold', 'deliver', 'give', 'make'], object: /\b(speech|address|remarks)\b/i, category: 'meeting', why: 'a public appearance at a place' },
+  { verbs: ['address'], object: /\b(parliament|assembly|congress|senate|bundestag|sejm|seimas|saeima|riigikogu|summit|conference|rally|crowds?|nation|lawmakers|legislators|deputies|delegates|audience|session|students|troops)\b/i, category: 'meeting', why: 'a leader addressing a parliament, a summit or a crowd: a public appearance where they are' },
+  { verbs: ['receive'], object: /\b(aid|assistance|funding|funds|loans?|grants?|package|weapons|ammunition|munitions|shells|tanks|jets|fighters|missiles|air defen[cs]e|systems|equipment|supplies|vehicles|howitzers|drones)\b/i, category: 'aid', subjectIsPlace: true, why: 'help received: the aid is where the receiving state is ("Ukraine received its first F-16 jets")' },
+  { verbs: ['sign', 'conclude', 'seal', 'initial', 'ink'], object: AGREEMENTS, category: 'meeting', why: 'an agreement signed at a place: its parties meet to sign it' },
+  { verbs: ['join'], object: /\b(NATO|alliance|European Union|EU|Union|bloc|eurozone|euro zone|coalition)\s*$/, category: 'other', subjectIsPlace: true, why: 'a state joining an alliance or a union: an accession, at the state that joins ("joined the alliance\'s staff" is a job)' },
+  { verbs: ['go', 'head', 'return', 'flock'], via: ['to'], object: /^(the )?polls$/i, category: 'other', subjectIsPlace: true, why: 'voters going to the polls: an election, where the voters are ("Hungarian voters go to the polls on Sunday")' },
+  { verbs: ['ratify'], object: /./, category: 'other', why: 'a parliament ratifying a treaty, an accession or an agreement: a vote at its seat' },
+  { verbs: ['rally', 'protest', 'picket'], via: ['in', 'at', 'outside', 'against', 'near', 'across', 'through', 'on', 'before'], object: /./, category: 'other', sentenceNeeds: CROWDS, why: 'crowds rallying or protesting at a place ("thousands rallied outside parliament"); the sentence must name the crowd: "stocks rallied" is none' },
+  { verbs: ['close', 'shut', 'reopen', 'seal'], object: CROSSINGS, category: 'other', why: 'a border, a crossing or an airport closed or reopened at a place' },
 ];

@@ -12,6 +12,16 @@ export const LOCATIVE_PREPOSITIONS = new Set([
 export const DESTINATION_PREPOSITIONS = new Set(['to', 'toward', 'towards', 'into']);
 
 /** Nouns that name a part or an edge of the place before them: "Poland's border", "Polish airspace", "Lithuanian soil". */
+/** Facilities named after their place: "Copenhagen airport", "the Gdansk shipyard" are at that place. */
+export const FACILITIES = new Set([
+  'airport', 'airports', 'airfield', 'airbase', 'station', 'shipyard', 'shipyards', 'harbour', 'harbor', 'plant', 'plants',
+  'refinery', 'factory', 'mine', 'depot', 'warehouse', 'prison', 'hospital', 'university', 'school', 'embassy',
+  'consulate', 'stadium', 'bridge', 'dam', 'terminal', 'crossing', 'checkpoint', 'pipeline', 'reactor',
+]);
+
+/** People named by where they live: "residents of the town of Nysa" are in Nysa. */
+export const INHABITANTS = new Set(['resident', 'residents', 'inhabitant', 'inhabitants', 'villager', 'villagers', 'townspeople', 'population']);
+
 export const AREA_NOUNS = new Set([
   'border', 'frontier', 'coast', 'coastline', 'shore', 'territory', 'soil', 'airspace', 'air space', 'sky', 'skies',
   'water', 'waters', 'side', 'region', 'capital', 'outskirts', 'suburb', 'suburbs', 'city', 'town', 'village', 'province',
@@ -114,6 +124,9 @@ export const UNREAL_PREMODIFIERS = new Set([
   'feared', 'threatened', 'no', 'another',
 ]);
 
+/** Words before an event noun that point back to one told already or to a class of them: "the second such protest". */
+export const REFERRING_PREMODIFIERS = new Set(['such', 'same']);
+
 /** Words before an event noun that make it planned: "the upcoming summit", "a planned visit". */
 export const PLANNED_PREMODIFIERS = new Set([
   'upcoming', 'planned', 'scheduled', 'forthcoming', 'proposed', 'next', 'coming', 'expected', 'anticipated',
@@ -128,6 +141,12 @@ export const PLANNING_VERBS = new Set([
 
 /** Verbs that say the action that follows did not happen: "failed to reach", "refused to attend". */
 export const NEGATIVE_VERBS = new Set(['fail', 'refuse', 'decline', 'deny', 'avoid', 'prevent', 'cancel', 'postpone', 'call off', 'stop', 'halt', 'reject']);
+
+/** Verbs of wishing: what they report ("hoped the Duma would ratify") is wished for, not planned. */
+export const WISHING = new Set(['hope', 'wish', 'want', 'urge', 'pray', 'long', 'demand', 'insist', 'appeal', 'call']);
+
+/** Nouns of not doing before a "to"-infinitive: "Moscow's refusal to ratify the protocols" (no ratifying). */
+export const REFUSAL_NOUNS = new Set(['refusal', 'failure', 'reluctance', 'unwillingness', 'inability', 'rejection']);
 
 /** Verbs whose subject is where the event is: "Poland hosts 9,000 U.S. troops", "Lithuania welcomed refugees". */
 /** Verbs by which a storm, a quake or an attack reaches a place: "Storm Ciaran battered northern France". */
@@ -178,7 +197,7 @@ export const PER = /^(each|every|per)$/;
 export const MANY = /^(all|many|numerous|frequent|repeated|countless|regular|several|various)$/;
 
 /** Units of time a rate counts by. */
-export const TIME_UNIT = /^(day|night|week|weekend|month|year|morning|evening|afternoon)$/;
+export const TIME_UNIT = /^(day|night|week|weekend|month|year|morning|evening|afternoon|spring|summer|fall|autumn|winter)$/;
 
 /** Adverbs of a habit, in any tense: "visited the office weekly", "regularly violates the airspace". */
 /** Words that point a time unit at a time: "last month", "this morning", "the following week". */
@@ -207,6 +226,12 @@ export const FAMILY_NAME_FIRST = new Set([
  * down outside a war is the victim of a shooting or an accident, not the target of a strike.
  */
 export const VICTIMS = /^(man|men|woman|women|boy|boys|girl|girls|teen|teens|teenager|teenagers|child|children|baby|toddler|person|people|officer|officers|deputy|deputies|trooper|troopers|driver|drivers|clerk|clerks|victim|victims|resident|residents|student|students|suspect|suspects|owner|owners|employee|employees|guard|guards|passenger|passengers|pedestrian|pedestrians|bystander|bystanders|cyclist|cyclists|motorist|motorists|homeowner|neighbor|neighbour)$/;
+
+/** People who attack others: their killing is an attack's or a crime's ("a gunman killed 14 people"). */
+export const ATTACKERS = /^(gunman|gunmen|shooter|shooters|attacker|attackers|assailant|assailants|sniper|snipers|bomber|bombers|knifeman|assassin|assassins|killer|killers|man|men|woman|teen|teenager|suspect|suspects)$/;
+
+/** Verbs of killing a person: an incident where the killer is a person ("a gunman killed 14 people"). */
+export const KILLING = new Set(['kill', 'murder', 'slay']);
 
 /** Vehicles of the road: what hits a person in a traffic accident ("hit by a car", "a pickup struck"). */
 export const ROAD_VEHICLES = /^(car|cars|truck|trucks|vehicle|vehicles|bus|buses|train|trains|pickup|pickups|suv|suvs|van|vans|motorcycle|motorcycles|tractor|tractors|driver|drivers|motorist|motorists|sedan|taxi|cab)$/;

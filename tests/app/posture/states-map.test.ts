@@ -70,6 +70,22 @@ describe('host tints on the map', () => {
     expect(writes.some((v) => v > 0 && v < 1)).toBe(true);
   });
 
+  test('a step whose picture is slower than the rest is not taken for a rest (a loaded machine, a million events)', () => {
+    // Frames take 500 ms, longer than settleMs; a host page (or a hand) sends the next step as soon as a step is shown.
+    vi.stubGlobal('requestAnimationFrame', (f: (now: number) => void) => setTimeout(() => f(Date.now()), 500) as unknown as number);
+    const { map, writes } = fakeMap();
+    const store = createStore({ t: BEFORE });
+    connectStates(map, store, table, posture, () => false).start();
+    for (let k = 0; k < 10; k++) {
+      store.set({ t: HELD + k });
+      vi.advanceTimersByTime(500);
+    }
+    expect(writes).toEqual([]);
+    // Once the last step is shown and nothing follows, the tints come.
+    vi.advanceTimersByTime(STATES_MAP_DEFAULTS.settleMs + 5000);
+    expect(writes.at(-1)).toBe(1);
+  });
+
   test('while playing they follow every step', () => {
     const { map, writes } = fakeMap();
     const store = createStore({ t: BEFORE });

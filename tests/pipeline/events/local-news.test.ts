@@ -47,14 +47,14 @@ describe('a person shot or run down outside a war is a crime\'s or a road\'s vic
   });
 
   it('reads a headline\'s "struck, killed by car" as a passive: the accident the story below it tells', () => {
-    const events = eventsOf('Man, 34, struck, killed by car. SUMMERVILLE — A man was hit by a car and killed early Sunday.');
+    const events = eventsOf('Cyclist, 52, struck, killed by van. KETTERING — A cyclist was hit by a van and killed late Saturday.');
     expect(events.length).toBeGreaterThan(0);
-    expect(events.map((e) => [e.category, e.entry.name])).toEqual(events.map(() => ['incident', 'Summerville']));
+    expect(events.map((e) => [e.category, e.entry.name])).toEqual(events.map(() => ['incident', 'Kettering']));
   });
 
   it('reads a headline\'s past form before its agent as a passive: the one struck strikes nothing', () => {
-    const titles = eventsOf('Shoplifting suspect struck by car. ROSWELL - A man was struck by a car on Friday as he fled the store.').map((e) => e.title);
-    expect(titles).toContain('Man struck in Roswell');
+    const titles = eventsOf('Burglary suspect struck by truck. ELKHART - A teenager was struck by a truck on Friday as he ran from the house.').map((e) => e.title);
+    expect(titles).toContain('Teenager struck in Elkhart');
     expect(titles.filter((t) => /strikes/.test(t))).toEqual([]);
   });
 
@@ -114,7 +114,7 @@ describe('answering a call is part of what it answers', () => {
 
 describe('a count is no event', () => {
   it('makes no attack of attacks said to have fallen', () => {
-    const events = eventsOf('GARDEZ — A roadside bomb killed two soldiers on Thursday. The blast came a day after the army said attacks in the province have fallen sharply.');
+    const events = eventsOf('KANDAHAR — A car bomb killed three police officers on Monday. The explosion came two days after the army said attacks in the province have dropped.');
     expect(events.map((e) => e.category)).toEqual(['incident']);
   });
 
@@ -125,16 +125,16 @@ describe('a count is no event', () => {
 });
 
 describe('one incident, one place', () => {
-  it('places a fire at the town of what it destroyed ("the roof of a house in Newington")', () => {
-    const [e] = eventsOf('A fire destroyed the roof of a house in Newington on Tuesday.');
-    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Newington', '2009-06-09']);
+  it('places a fire at the town of what it destroyed ("the garage of a home in Wethersfield")', () => {
+    const [e] = eventsOf('A blaze destroyed the garage of a home in Wethersfield on Tuesday.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Wethersfield', '2009-06-09']);
   });
 
 
-  it('keeps a town\'s fire apart from a fire in a town 17 km away told the same day', () => {
-    const candidates = eventsOf('MIDDLETOWN — A fire destroyed the roof of a house on Main Street on Tuesday. A forest fire also burned in Glastonbury on Tuesday.');
+  it('keeps a town\'s fire apart from a fire in a town 20 km away told the same day', () => {
+    const candidates = eventsOf('DANBURY — A fire destroyed a barn on Mill Street on Tuesday. A brush fire also burned in New Milford on Tuesday.');
     const merged = merge(candidates);
-    expect(merged.map((e) => e.entry.name).sort()).toEqual(['Glastonbury', 'Middletown']);
+    expect(merged.map((e) => e.entry.name).sort()).toEqual(['Danbury', 'New Milford']);
   });
 });
 

@@ -110,14 +110,14 @@ describe('the event\'s own words come first', () => {
 
 describe('no one\'s news is no event', () => {
   it('makes no meeting of attending a school, of people travelling, or of a counted crowd arriving', () => {
-    expect(eventsOf('She attended law school at Texas Southern University in Houston on 3 March 2024.').rows).toEqual([]);
+    expect(eventsOf('He attended medical school at the University of Glasgow in Glasgow on 3 March 2024.').rows).toEqual([]);
     expect(eventsOf('Thousands of people travel to Greenville on 9 March 2024 for the fair.').rows).toEqual([]);
-    expect(eventsOf('More than 52,000 Venezuelans arrived in Brazil on 10 March 2024.').rows).toEqual([]);
+    expect(eventsOf('Some 8,000 Sudanese arrived in Chad on 10 March 2024.').rows).toEqual([]);
     expect(eventsOf('The minister attended the summit in Brussels on 11 March 2024.').rows).toEqual([['meeting', 'Brussels', '2024-03-11', '2024-03-11', 'happened']]);
   });
 
   it('reads a capitalised body in a name as the body ("Harare City Council"), and names who a relative pronoun stands for', () => {
     expect(eventsOf('Councillors dominated Harare City Council on 11 March 2024.').rows).toEqual([]);
-    expect(eventsOf('The threat is serious, said Wang, who is visiting Russia on 11 March 2024.').titles).toEqual(['Wang visits Russia']);
+    expect(eventsOf('The risk is growing, said Kowalski, who is visiting Japan on 11 March 2024.').titles).toEqual(['Kowalski visits Japan']);
   });
 });

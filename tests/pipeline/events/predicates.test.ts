@@ -21,7 +21,7 @@ describe('findPredicates: event words from the lexicon, with their category', ()
     expect(found('The attack on the convoy killed four soldiers.')).toContain('attack:strike');
     expect(found('His visit to Kyiv lasted six hours.')).toContain('visit:meeting');
     expect(found('The withdrawal of the troops from the border began.')).toContain('withdrawal:other');
-    expect(found('Today’s establishment of four new battle groups in Slovakia is a signal.')).toContain('establishment:deployment');
+    expect(found('Yesterday’s establishment of two new brigades in Romania was a warning.')).toContain('establishment:deployment');
   });
 
   it('findPredicates() reads meetings and travel: met, will travel, arrived, hosted', () => {

@@ -52,8 +52,8 @@ describe('a place belongs to the phrase that names it', () => {
   });
 
   it('does not give a summit the place of another noun in a fronted phrase', () => {
-    const events = eventsOf('Drawing on lessons learned from the conflict in Yemen, ministers will decide at the summit on Friday to expand patrols.');
-    expect(events.map((e) => e.entry.name)).not.toContain('Yemen');
+    const events = eventsOf('Reflecting on mistakes made during the crisis in Libya, ministers will decide at the summit on Friday to expand patrols.');
+    expect(events.map((e) => e.entry.name)).not.toContain('Libya');
   });
 
   it('keeps the place of a participle that locates the event noun itself', () => {
@@ -149,8 +149,8 @@ describe('junk from news of other kinds (crime, disease, local politics)', () =>
   });
 
   it('does not list the subject of the next clause with the place of an event', () => {
-    const names = eventsOf('During the invasion of Kuwait in 1990, Egypt was instrumental in forming the coalition.').map((e) => e.entry.name);
-    expect(names).not.toContain('Egypt');
+    const names = eventsOf('During the invasion of Georgia, France was central in brokering the truce.').map((e) => e.entry.name);
+    expect(names).not.toContain('France');
   });
 
   it('reads "based on" as reasoning, not a base', () => {
@@ -212,7 +212,7 @@ describe('quantities, clock times and infinitives', () => {
   });
 
   it('dates a scheduled meeting by the day beside its infinitive and keeps the clock time out of the title', () => {
-    const [e] = eventsOf('The five-member board of the Dover Port Authority is scheduled to meet 3 p.m. on Friday at Dover Town Hall.');
+    const [e] = eventsOf('The nine-member board of the Toledo Water District is scheduled to meet 7 p.m. on Friday at Toledo City Hall.');
     expect([e.status, e.start, e.dateSource]).toEqual(['planned', '2024-03-15', 'clause']);
     expect(e.title).not.toMatch(/p\.m\./);
   });
@@ -259,10 +259,10 @@ describe('what the text says did not happen', () => {
 
 describe('the dateline places today\'s news, not history', () => {
   it('does not put an invasion told with its year in the dateline\'s city', () => {
-    const text = 'Missile hits power station in Kharkiv\n\nKHARKIV — A missile hit a power station in Kharkiv on Friday, cutting power to '
-      + '30,000 homes, regional officials said. The strike came a week after the army said shelling across the region had dropped to '
-      + 'levels of the first months of the war, which began with the invasion in February 2022.';
-    expect(eventsOf(text, null).filter((e) => e.entry.name === 'Kharkiv' && e.start.startsWith('2022'))).toEqual([]);
+    const text = 'Missiles strike substation in Odesa\n\nODESA — Two missiles struck an electricity substation in Odesa on Thursday, leaving '
+      + '12,000 flats without heating, the governor said. The attack came days after officials said shelling of the city had returned to '
+      + 'the pace of the opening weeks of a conflict that started with the invasion in February 2022.';
+    expect(eventsOf(text, null).filter((e) => e.entry.name === 'Odesa' && e.start.startsWith('2022'))).toEqual([]);
   });
 });
 
@@ -272,27 +272,27 @@ describe('a date dates only what it belongs to (news nobody tuned for, stop 22)'
     expect(eventsOf(text, null)).toEqual([]);
   });
 
-  it('reads a claim whose words are quoted as a claim ("claims that \\"millions\\" of people voted")', () => {
-    const text = 'The mayor spoke in 2013. He revived his unsubstantiated claims that "millions" of people voted illegally in California.';
+  it('reads a claim whose words are quoted as a claim ("claims that \\"hundreds\\" of students voted")', () => {
+    const text = 'The councillor retired in 2011. She renewed her baseless claims that "hundreds" of students voted twice in Bristol.';
     expect(eventsOf(text, null)).toEqual([]);
   });
 
   it('does not let the start of a state date the next sentence, unless it points back at it', () => {
     expect(eventsOf('The company has rented offices to two agencies since 2013. The president met the Chancellor in Berlin.', null)).toEqual([]);
-    expect(eventsOf('She was a reporter for the Daily News from 1987 until her death. A teacher met her in Atlanta.', null)).toEqual([]);
+    expect(eventsOf('He worked as an editor at the Evening Post from 1991 until he retired. A student met him in Denver.', null)).toEqual([]);
     const [e] = eventsOf('And since 2014 the alliance made a commitment to Poland. That\'s when we first sent troops to Poland on a rotational basis.', '2022-03-11');
     expect(e.start).toBe('2014-01-01');
   });
 
   it('stops the paragraph\'s run at a time the text does not place ("last week" in an undated story)', () => {
-    const text = 'The civil war, which erupted in 1972, has claimed 70,000 lives. Officials said 75 civilians were killed last week. '
-      + 'A suicide bombing in Matara district killed 10 people.';
-    expect(eventsOf(text, null).filter((e) => e.start.startsWith('1972'))).toEqual([]);
+    const text = 'The insurgency, which erupted in 1983, has claimed 40,000 lives. Police said 12 villagers died last week. '
+      + 'A suicide bombing in Kandy district killed six people.';
+    expect(eventsOf(text, null).filter((e) => e.start.startsWith('1983'))).toEqual([]);
   });
 
   it('dates a noun told as recent ("during the invasion") near the writing day only, not by another event\'s year', () => {
-    expect(eventsOf('The ship was built in 1942. It landed in Normandy during the invasion of France.', null)).toEqual([]);
-    expect(eventsOf('The last large outbreak was in 1992. "I\'m shocked at the deteriorating humanitarian crisis in Zimbabwe," he said.', null)).toEqual([]);
+    expect(eventsOf('The bomber was built in 1943. It flew over Sicily during the invasion of Italy.', null)).toEqual([]);
+    expect(eventsOf('The last big epidemic was in 1985. The humanitarian crisis in Malawi is worsening.', null)).toEqual([]);
   });
 
   it('counts "the following year" from the time told before it', () => {
@@ -302,17 +302,17 @@ describe('a date dates only what it belongs to (news nobody tuned for, stop 22)'
   });
 
   it('reads a headquarters named as a venue as a venue, and counted ballots as papers', () => {
-    expect(eventsOf('UEFA opened disciplinary proceedings at its headquarters in Switzerland on Thursday.', '2018-04-06')).toEqual([]);
-    expect(eventsOf('A researcher in Los Angeles reviewed a billion ballots on Monday.', '2018-04-06')).toEqual([]);
-    const [hq] = eventsOf('NATO opened a new headquarters in Gabès on Thursday.', '2018-04-06');
-    expect([hq.category, hq.entry.name]).toEqual(['headquarters', 'Gabès']);
+    expect(eventsOf('The IOC opened an ethics inquiry at its headquarters in Lausanne on Tuesday.', '2018-04-06')).toEqual([]);
+    expect(eventsOf('Officials in Phoenix counted two million ballots on Tuesday.', '2018-04-06')).toEqual([]);
+    const [hq] = eventsOf('NATO opened a new headquarters in Szczecin on Thursday.', '2018-04-06');
+    expect([hq.category, hq.entry.name]).toEqual(['headquarters', 'Szczecin']);
   });
 });
 
 describe('headlines and dates read through the marks of news writing', () => {
-  it('names the speaker of a quote for "I" ("\'Laura and I will travel ...,\' Bush said")', () => {
-    const [e] = eventsOf('"I\'m pleased to announce that Laura and I will travel to Kenya early next year," Bush said.', '2007-10-01');
-    expect([e.title, e.start]).toEqual(['Bush to travel to Kenya', '2008-01-01']);
+  it('names the speaker of a quote for "I" ("\'Anna and I will travel ...,\' Lindqvist said")', () => {
+    const [e] = eventsOf('"We are glad to confirm that Anna and I will travel to Chile early next year," Lindqvist said.', '2007-10-01');
+    expect([e.title, e.start]).toEqual(['Lindqvist to travel to Chile', '2008-01-01']);
   });
 
   it('agrees the verb with a plural that opens the sentence ("Inspectors visit", not "Inspectors visits")', () => {
@@ -330,24 +330,24 @@ describe('headlines and dates read through the marks of news writing', () => {
     expect(e.title).toBe('Defence ministers meet in Vilnius');
   });
 
-  it('reads no date in the year of a law\'s name ("the Lands Act of 2009")', () => {
-    expect(eventsOf('Supporters of the Public Lands Management Act of 2009 were invited to attend the ceremony at the White House.', null)).toEqual([]);
+  it('reads no date in the year of a law\'s name ("the Restoration Act of 2015")', () => {
+    expect(eventsOf('Backers of the Clean Rivers Restoration Act of 2015 were invited to attend a ceremony at the White House.', null)).toEqual([]);
   });
 });
 
 describe('what a sentence reports, read as a wire story writes it (stop 22)', () => {
-  it('reads "says Turkey fired on X on Tuesday, calling it ..." as a strike on X that Tuesday', () => {
-    const [e, ...rest] = eventsOf('A militia spokesman says Turkey fired on Qamishli and other towns along the border on Tuesday, calling it a diversion.');
+  it('reads "says Russia fired on X on Tuesday, calling it ..." as a strike on X that Tuesday', () => {
+    const [e, ...rest] = eventsOf('A regional governor says Russia fired on Kherson and other towns along the river on Tuesday, calling it revenge.');
     expect(rest).toEqual([]);
-    expect([e.category, e.entry.name, e.start, e.title]).toEqual(['strike', 'Al Qāmishlī', '2024-03-12', 'Turkey fires on Qamishli']);
+    expect([e.category, e.entry.name, e.start, e.title]).toEqual(['strike', 'Kherson', '2024-03-12', 'Russia fires on Kherson']);
   });
 
-  it('takes a gerund describing a noun under the verb after it ("Russians travelling to the UK could face ...")', () => {
-    expect(eventsOf("The embassy is warning that Russians travelling to the United Kingdom could face provocations.")).toEqual([]);
+  it('takes a gerund describing a noun under the verb after it ("Britons travelling to Belarus could face ...")', () => {
+    expect(eventsOf('The ministry is warning that Britons travelling to Belarus could face harassment.')).toEqual([]);
   });
 
   it('reads what is done weekly or regularly as habit, unless its own clause dates it', () => {
-    expect(eventsOf('Li made requests to police. She has visited the complaints office of the court in Beijing weekly to no avail.')).toEqual([]);
+    expect(eventsOf('Novak wrote to the council. He has visited the housing office in Brno weekly without success.')).toEqual([]);
     expect(eventsOf('Talks began. Russian jets regularly violated Polish airspace.')).toEqual([]);
     const [e] = eventsOf('Talks began. Russian jets regularly violated Polish airspace, most recently on Monday.');
     expect(e.category).toBe('incursion');
@@ -361,9 +361,9 @@ describe('what a sentence reports, read as a wire story writes it (stop 22)', ()
 });
 
 describe('a person fired is dismissed, not shot at (stop 22)', () => {
-  it('makes no meeting of the one a person met, told in a clause describing them ("the man she met")', () => {
-    expect(eventsOf('COLUMBUS — She told of an encounter with the man she met over the Internet on Monday.')).toEqual([]);
-    const [e] = eventsOf('COLUMBUS — She met the governor on Monday.');
+  it('makes no meeting of the one a person met, told in a clause describing them ("the woman he met")', () => {
+    expect(eventsOf('LEEDS — He spoke about the woman he met on a dating app on Monday.')).toEqual([]);
+    const [e] = eventsOf('LEEDS — He met the mayor on Monday.');
     expect(e.category).toBe('meeting');
   });
 
@@ -404,59 +404,59 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
     expect(e.title).toMatch(/^\$1,100 grant/);
   });
 
-  it('has held an event to come whose own time is past ("invited donors to a ceremony earlier this month")', () => {
-    const [e] = eventsOf('The mayor invited donors to join a signing ceremony earlier this month at Whitestown Town Hall.');
+  it('has held an event to come whose own time is past ("invited parents to a ceremony earlier this month")', () => {
+    const [e] = eventsOf('The headteacher invited parents to attend an award ceremony earlier this month at Harlow Leisure Centre.');
     expect(e.status).toBe('happened');
   });
 
-  it('dates a noun by a date at the end of its long phrase ("a visit by the prime minister to the US in July 2004")', () => {
-    const [e] = eventsOf('The administration undermined the plan when, during a visit by the Israeli prime minister to the US in July 2004, it said that settlements may stay.');
-    expect([e.category, e.start]).toEqual(['meeting', '2004-07-01']);
+  it('dates a noun by a date at the end of its long phrase ("a visit by the prime minister to Japan in May 2011")', () => {
+    const [e] = eventsOf('The cabinet weakened the deal when, during a visit by the Dutch prime minister to Japan in May 2011, it said that tariffs would rise.');
+    expect([e.category, e.start]).toEqual(['meeting', '2011-05-01']);
   });
 
-  it('takes no acting state from a later clause ("the D-Day invasion ... to break the German stronghold")', () => {
-    const [e] = eventsOf('It landed on the beaches of Normandy during the D-Day invasion of Europe in June 1944 and ferried troops to soldiers pushing to break the German stronghold.');
-    expect(e.title).not.toMatch(/German/);
+  it('takes no acting state from a later clause ("the airborne invasion ... to hold the Italian line")', () => {
+    const [e] = eventsOf('It sailed past the cliffs of Crete during the airborne invasion of Greece in May 1941 and carried supplies to units fighting to hold the Italian line.');
+    expect(e.title).not.toMatch(/Italian/);
   });
 
-  it('names the subject before an appositive ("Mallory Millender, a longtime educator, met")', () => {
-    const [e] = eventsOf('Mallory Millender, a longtime educator, met Ms. Shelby at Columbia University on Monday.');
-    expect(e.title).toMatch(/^Mallory Millender meets Shelby/);
+  it('names the subject before an appositive ("Harriet Okafor, a retired surgeon, met")', () => {
+    const [e] = eventsOf('Harriet Okafor, a retired surgeon, met Mr. Dunmore at Durham University on Monday.');
+    expect(e.title).toMatch(/^Harriet Okafor meets Dunmore/);
   });
 
   it('makes no event of a rate, of many visits, or of a refused purpose', () => {
     expect(eventsOf('Rebel artillery shelled Aleppo twice each day.')).toEqual([]);
     expect(eventsOf('Rebel artillery shelled Aleppo.')).toHaveLength(1);
-    expect(eventsOf('For all the frequent visits by the Secretary of State to Cairo, nothing changed.')).toEqual([]);
-    expect(eventsOf('The ministry rejected a NATO grant of €3 million (US$3.7m) for the establishment of a joint military command centre in Tunisia.')).toEqual([]);
+    expect(eventsOf('For all the frequent visits by the trade commissioner to Ankara, nothing changed.')).toEqual([]);
+    expect(eventsOf('The parliament rejected an EU grant of €5 million (US$5.4m) for the establishment of a naval headquarters in Montenegro.')).toEqual([]);
   });
 
-  it('does not repeat an event named again in its sentence ("to roll back the invasion")', () => {
-    const events = eventsOf("During Iraq's invasion of Kuwait in August 1990, Egypt helped form the coalition to roll back the invasion.");
-    expect(events.filter((e) => e.category === 'strike').map((e) => e.start)).toEqual(['1990-08-01']);
+  it('does not repeat an event named again in its sentence ("the truce that ended the invasion")', () => {
+    const events = eventsOf("During Russia's invasion of Georgia in August 2008, France helped broker the truce that ended the invasion.");
+    expect(events.filter((e) => e.category === 'strike').map((e) => e.start)).toEqual(['2008-08-01']);
   });
 
-  it('dates a verb by the year beside it, not by "two years later" after a "but" ("the court heard X arrived in 2002 but ...")', () => {
-    const [e] = eventsOf('She was caught after a raid on her home last November. The court heard Munene arrived in the UK from Nairobi in 2002 ' +
-      'but her asylum application was rejected two years later.');
-    expect([e.entry.name, e.start]).toEqual(['United Kingdom', '2002-01-01']);
+  it('dates a verb by the year beside it, not by "three years later" after a "but" ("the tribunal heard X arrived in 2005 but ...")', () => {
+    const [e] = eventsOf('He was detained after a search of his flat last October. The tribunal heard Petrov arrived in Ireland from Minsk in 2005 ' +
+      'but his residence permit was refused three years later.');
+    expect([e.entry.name, e.start]).toEqual(['Ireland', '2005-01-01']);
   });
 
-  it('takes no subject from a participle phrase ("a ship typically docked in Evansville will travel")', () => {
-    for (const e of eventsOf('A World War II landing ship typically docked in Evansville will travel to Jeffersonville in August.')) expect(e.title).not.toMatch(/^Evansville/);
-    expect(eventsOf('Marines stationed in Okinawa will travel to Manila in August.').map((e) => e.title)).toEqual(['Marines to travel to Manila']);
+  it('takes no subject from a participle phrase ("a submarine usually moored in Chatham will travel")', () => {
+    for (const e of eventsOf('A Cold War submarine usually moored in Chatham will travel to Portsmouth in June.')) expect(e.title).not.toMatch(/^Chatham/);
+    expect(eventsOf('Marines stationed in Guam will travel to Darwin in June.').map((e) => e.title)).toEqual(['Marines to travel to Darwin']);
   });
 
-  it('names both conjuncts of a subject, in the plural ("the nurses and one doctor arrived")', () => {
-    const [e] = eventsOf('In jail since 1999, the five Bulgarian nurses and one Palestinian doctor arrived in Sofia, Bulgaria, on Monday.');
-    expect(e.title).toBe('Bulgarian nurses and one Palestinian doctor arrive in Sofia');
-    const [one] = eventsOf('Chinese State Councilor and Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Moscow on Monday.');
-    expect(one.title).toMatch(/^Wang meets/);
+  it('names both conjuncts of a subject, in the plural ("the sailors and one cook arrived")', () => {
+    const [e] = eventsOf('In custody since 2019, the three Polish sailors and one Finnish cook arrived in Gdansk, Poland, on Monday.');
+    expect(e.title).toBe('Polish sailors and one Finnish cook arrive in Gdansk');
+    const [one] = eventsOf('Chinese Vice Premier and Commerce Minister Liu Bo met Polish Foreign Minister Anna Nowak in Warsaw on Monday.');
+    expect(one.title).toMatch(/^Liu meets/);
   });
 
   it('tells an event to come without a subject as to be done ("Libya to be visited", not "Libya visited")', () => {
-    const [e] = eventsOf('Officials spoke in Paris. He also said he would visit Libya on Wednesday.');
-    expect([e.title, e.status]).toEqual(['Libya to be visited', 'planned']);
+    const [e] = eventsOf('The envoy spoke in Vienna. She also said she would visit Armenia on Thursday.');
+    expect([e.title, e.status]).toEqual(['Armenia to be visited', 'planned']);
   });
 
   it('gives a bare verb joined by "and" the mood of the verb before it ("will travel ... and visit")', () => {
@@ -471,12 +471,12 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
   });
 
   it('reads the subject of a passive of arranging as to come, on the next such day ("a funeral is scheduled for Saturday")', () => {
-    const [e] = eventsOf('A funeral is scheduled for 1 p.m. Saturday at the Cathedral in Decatur.');
+    const [e] = eventsOf('The funeral is scheduled for 11 a.m. Saturday at St Mary\'s Church in Truro.');
     expect([e.status, e.start]).toEqual(['planned', '2024-03-16']);
   });
 
   it('makes no vote of "giving a vote of confidence to" someone, and keeps a vote of confidence held', () => {
-    expect(eventsOf('WASHINGTON (AP) - The administration signed off Thursday on selling artillery to Riyadh, giving a vote of confidence to the Saudi military.')
+    expect(eventsOf('BRUSSELS (Reuters) - The commission approved Thursday a loan to Kyiv, giving a vote of confidence to Ukraine\'s government.')
       .filter((e) => e.category === 'other')).toEqual([]);
     const [held] = eventsOf('The government survived a vote of confidence in the parliament in Rome on Thursday.');
     expect(held?.category).toBe('other');
@@ -486,14 +486,14 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
 describe('history told as a setting, and titles that say no time (stop 24)', () => {
   const BELOW_THE_LEDE = 'The museum reopened its doors to visitors. Crowds queued for hours. The curator thanked the volunteers. Tickets sold out by noon. ';
 
-  it('dates no event noun set in a past clause that tells no time ("landed during the D-Day invasion")', () => {
-    const events = eventsOf(`${BELOW_THE_LEDE}The ship was built in 1942 in Pennsylvania. It landed on the beaches of Normandy during the D-Day invasion of Europe and made other trips.`);
+  it('dates no event noun set in a past clause that tells no time ("rolled ashore during the Allied invasion")', () => {
+    const events = eventsOf(`${BELOW_THE_LEDE}The tank was made in 1943 in Detroit. It rolled onto the shores of Sicily during the Allied invasion of Italy and saw other campaigns.`);
     expect(events.filter((e) => e.title.includes('invasion'))).toEqual([]);
   });
 
-  it('reads the noun after a fronted "During" as a setting, not a subject ("During Iraq\'s invasion of Kuwait, Egypt was ...")', () => {
-    const events = eventsOf(`${BELOW_THE_LEDE}Israel's prime minister visited the US in July 2004. During Iraq's invasion of Kuwait, Egypt was instrumental in forming the coalition to roll back the invasion. The invasion drew a coalition of 35 nations.`, '2009-06-15');
-    expect(events.filter((e) => e.entry.name === 'Kuwait')).toEqual([]);
+  it('reads the noun after a fronted "During" as a setting, not a subject ("During Russia\'s invasion of Georgia, France was ...")', () => {
+    const events = eventsOf(`${BELOW_THE_LEDE}Finland's president visited Japan in May 2011. During Russia's invasion of Georgia, France was central in brokering the truce to halt the invasion. The invasion drew condemnation from 40 nations.`, '2013-06-15');
+    expect(events.filter((e) => e.entry.name === 'Georgia')).toEqual([]);
   });
 
   it('still dates a setting the words call recent, at the dateline ("After the recent drone incursion")', () => {
@@ -501,23 +501,23 @@ describe('history told as a setting, and titles that say no time (stop 24)', () 
     expect([e.entry.name, e.start]).toEqual(['Lublin', '2024-03-12']);
   });
 
-  it('reads "recent" anywhere in a long named setting ("At a recent Walker County Commissioners Court meeting")', () => {
-    const [e] = eventsOf(`${BELOW_THE_LEDE}At a recent Walker County Commissioners Court meeting, the court agreed to assist the city.`);
-    expect([e?.category, e?.entry.name, e?.status]).toEqual(['meeting', 'Walker County', 'happened']);
+  it('reads "recent" anywhere in a long named setting ("At a recent Hays County Historic Preservation Commission meeting")', () => {
+    const [e] = eventsOf(`${BELOW_THE_LEDE}At a recent Hays County Historic Preservation Commission meeting, the commission agreed to repair the bridge.`);
+    expect([e?.category, e?.entry.name, e?.status]).toEqual(['meeting', 'Hays County', 'happened']);
   });
 
   it('leaves out of a title the words of time and series its date and status already say', () => {
-    const titles = eventsOf('A third meeting takes place at 5 this evening at the Wamego Seniors Center. He spoke at Monday\'s open forum at Springfield High School in Springfield, Illinois. WARSAW — Officials confirmed the recent drone incursion near Lublin.')
+    const titles = eventsOf('A fourth meeting takes place at 7 this evening at the Ames Public Library. She spoke at Monday\'s open forum at Lincoln High School in Lincoln, Nebraska. WARSAW — Officials confirmed the recent drone incursion near Lublin.')
       .map((e) => e.title);
-    expect(titles).toContain('Meeting at Wamego');
+    expect(titles).toContain('Meeting at Ames');
     expect(titles.some((t) => /^Open forum/.test(t))).toBe(true);
-    expect(titles.some((t) => /recent|third|Monday/i.test(t))).toBe(false);
+    expect(titles.some((t) => /recent|fourth|Monday/i.test(t))).toBe(false);
   });
 });
 
 describe('a participle describes the noun before it (stop 24)', () => {
-  it('makes no event of a participle that describes the subject ("94 troops stationed in Iraq sought treatment")', () => {
-    expect(eventsOf('Last year, 94 troops stationed in Iraq, Afghanistan or other countries sought medical treatment for electric shock.')).toEqual([]);
+  it('makes no event of a participle that describes the subject ("58 soldiers stationed in Kosovo sought care")', () => {
+    expect(eventsOf('Last winter, 58 soldiers stationed in Kosovo or Bosnia sought medical care for frostbite.')).toEqual([]);
   });
 
   it('dates a described deployment by the time in its own phrase ("soldiers deployed to Lithuania in 2017 returned")', () => {
@@ -527,42 +527,42 @@ describe('a participle describes the noun before it (stop 24)', () => {
 });
 
 describe('a count standing for people takes a plural verb (stop 24)', () => {
-  it('titles "The eight are reported to have arrived in Kenya" as "Eight arrive in Kenya"', () => {
-    const [e] = eventsOf('Eight students were quarantined in Nairobi. The eight are reported to have arrived in Kenya from the UK on Monday.');
-    expect(e.title).toBe('Eight arrive in Kenya');
+  it('titles "The six are said to have arrived in Austria" as "Six arrive in Austria"', () => {
+    const [e] = eventsOf('Six hikers were stranded near Zermatt. The six are said to have arrived in Austria from Italy on Monday.');
+    expect(e.title).toBe('Six arrive in Austria');
   });
 });
 
 describe('an event noun inside a name is no event (stop 24)', () => {
-  it('makes no wedding of "the Heaven Sent Wedding Chapel", and keeps "the Munich Security Conference opened"', () => {
-    const events = eventsOf('The winners met reporters on Sunday night at the Heaven Sent Wedding Chapel in Hamilton, Ohio. The Munich Security Conference opened in Munich on Friday.');
+  it('makes no wedding of "the Love Found Wedding Barn", and keeps "the Munich Security Conference opened"', () => {
+    const events = eventsOf('The band played on Saturday night at the Love Found Wedding Barn in Akron, Ohio. The Munich Security Conference opened in Munich on Friday.');
     expect(events.filter((e) => /wedding/i.test(e.title))).toEqual([]);
     expect(events.some((e) => e.title.startsWith('Munich Security Conference'))).toBe(true);
   });
 });
 
 describe('a gerund that opens the sentence tells what its main clause tells (stop 24)', () => {
-  it('gives "Making his first visit to X, he is scheduled to arrive on Wednesday" the arrival\'s mood and day', () => {
-    const visit = eventsOf('Making his first visit to the Southland as president, Obama is scheduled to arrive at Long Beach Airport at 3 p.m. Wednesday.')
+  it('gives "Making her first visit to X, she is scheduled to arrive on Wednesday" the arrival\'s mood and day', () => {
+    const visit = eventsOf('Making her first visit to Cornwall as premier, Morrow is scheduled to arrive at Newquay Airport at 11 a.m. Wednesday.')
       .find((e) => e.title.startsWith('Visit'))!;
     expect([visit.status, visit.start]).toEqual(['planned', '2024-03-13']);
   });
 });
 
 describe('names the tagger reads as verbs, and who "he" is after a verb of saying (stop 24)', () => {
-  it('dates "met Manchin in Charleston on Friday" by its Friday (the tagger read "Charleston" as a verb)', () => {
-    const [e] = eventsOf('Adkins met Manchin in Charleston on Friday.');
-    expect([e.title, e.start]).toEqual(['Adkins meets Manchin in Charleston', '2024-03-08']);
+  it('dates "met Crossley in Bury on Friday" by its Friday (the tagger reads "Bury" as a verb)', () => {
+    const [e] = eventsOf('Hallam met Crossley in Bury on Friday.');
+    expect([e.title, e.start]).toEqual(['Hallam meets Crossley in Bury', '2024-03-08']);
   });
 
-  it('takes the name that said it for "he" ("Dan Adkins, vice president of the firm, said he met with ...")', () => {
-    const [e] = eventsOf('Dan Adkins, vice president of Hartman & Tyner Inc., which owns the track in Nitro, said he met with Gov. Joe Manchin in Charleston on Thursday.');
-    expect(e.title).toBe('Dan Adkins meets Joe Manchin in Charleston');
+  it('takes the name that said it for "she" ("Carla Ruiz, chief executive of the firm, said she met with ...")', () => {
+    const [e] = eventsOf('Carla Ruiz, chief executive of Pembury & Hale Ltd., which runs the ferry terminal in Grimsby, said she met with Mayor Tom Keane in Leeds on Thursday.');
+    expect(e.title).toBe('Carla Ruiz meets Keane in Leeds');
   });
 
   it('calls a meeting with someone whose other party it cannot name a meeting with them, not something done to them', () => {
-    const [e] = eventsOf('Officials said he met with Gov. Joe Manchin in Charleston on Thursday.');
-    expect(e.title).toBe('Meeting with Joe Manchin in Charleston');
+    const [e] = eventsOf('Officials said she met with Mayor Tom Keane in Leeds on Thursday.');
+    expect(e.title).toBe('Meeting with Keane in Leeds');
   });
 });
 
@@ -575,60 +575,60 @@ describe('a headline has no words that point back into the text (stop 24)', () =
 
 describe('history told about people and things (stop 24)', () => {
   it('makes no meeting of how two people first met, unless it has a time of its own', () => {
-    expect(eventsOf('For their first character they settled on chef Jae, who first met Bordainick when they were both living in New Orleans.')).toEqual([]);
+    expect(eventsOf('For their new podcast they chose baker Mira, who first met Castellano when they were both studying in Lisbon.')).toEqual([]);
     const [e] = eventsOf('Biden and Xi first met in person in Bali in November 2022.');
     expect([e.title, e.start]).toEqual(['Biden and Xi meet in Bali', '2022-11-01']);
   });
 
-  it('titles a passive in a relative clause by the phrase it is about ("the command centre, which was expected to be established")', () => {
-    const [e] = eventsOf('Zbidi said NATO had demanded its staff have access to the joint command centre, which was expected to be established in Gabès.');
-    expect(e.title).toBe('Joint command centre to be established in Gabès');
+  it('titles a passive in a relative clause by the phrase it is about ("the logistics hub, which is expected to be established")', () => {
+    const [e] = eventsOf('Varga said the EU had insisted its inspectors get access to the regional logistics hub, which is expected to be established in Constanța.');
+    expect(e.title).toBe('Regional logistics hub to be established in Constanța');
   });
 });
 
 describe('times told through other times (stop 24)', () => {
-  it('dates an event "two weeks after" which another comes that much before it, and a fronted day dates verbs joined by "and"', () => {
-    const [vote, referendum] = eventsOf('On Sunday, the Estonian people went to the polls and voted. The election comes just two weeks after the Estonian people passed a referendum in Estonia.');
-    expect([vote.title, vote.start]).toEqual(['Estonian people vote', '2024-03-10']);
-    expect([referendum.start, referendum.reason]).toEqual(['2024-02-25', expect.stringContaining("'two weeks' before 'Sunday'")]);
+  it('dates an event "three weeks after" which another comes that much before it, and a fronted day dates verbs joined by "and"', () => {
+    const [vote, referendum] = eventsOf('On Saturday, the Irish people turned out in large numbers and voted. The election comes just three weeks after the Irish people approved a referendum in Ireland.');
+    expect([vote.title, vote.start]).toEqual(['Irish people vote', '2024-03-09']);
+    expect([referendum.start, referendum.reason]).toEqual(['2024-02-17', expect.stringContaining("'three weeks' before 'Saturday'")]);
   });
 });
 
 describe('fact sheets and habits over years (stop 24)', () => {
   it('reads a fact sheet line with no verb, counted units to a place, as a deployment to come', () => {
-    const events = eventsOf('The United States will enhance its posture in Europe:\n- Two squadrons of F-35 aircraft to the United Kingdom.\n- Additional air defense units to Germany.');
-    expect(events.map((e) => [e.category, e.entry.name, e.status])).toEqual([['deployment', 'United Kingdom', 'planned'], ['deployment', 'Germany', 'planned']]);
+    const events = eventsOf('Canada will strengthen its presence in the Baltics:\n- Three companies of infantry to Latvia.\n- Additional engineer units to Estonia.');
+    expect(events.map((e) => [e.category, e.entry.name, e.status])).toEqual([['deployment', 'Latvia', 'planned'], ['deployment', 'Estonia', 'planned']]);
   });
 
-  it('makes no event of meetings in the plural over a span of years ("during his 12 years as a member")', () => {
-    expect(eventsOf('BLOOMFIELD — Days would repeat it at the end of the Pledge of Allegiance that opened Bloomfield Town Council meetings during his 12 years as a member.')).toEqual([]);
+  it('makes no event of meetings in the plural over a span of years ("during her nine years as a councillor")', () => {
+    expect(eventsOf('HARROGATE — Baxter would recite it at the close of the prayer that opened Harrogate Borough Council meetings during her nine years as a councillor.')).toEqual([]);
   });
 
-  it('keeps an event named again with a place of its own after an undated mention ("The opening of X in Nelson is great news")', () => {
-    const events = eventsOf('Nelson residents will find it easier to renew permits with the official opening of a new service centre in their town, the mayor announced today. "The opening of a service centre in Nelson is good news," said the mayor.', '2018-04-10');
-    expect(events.map((e) => [e.entry.name, e.start])).toContainEqual(['Nelson', '2018-04-10']);
+  it('keeps an event named again with a place of its own after an undated mention ("The opening of X in Whitby is welcome")', () => {
+    const events = eventsOf('Drivers in Whitby will face shorter queues after the formal opening of a new licensing office in their town, the council said today. "The opening of a licensing office in Whitby is welcome," said the council leader.', '2018-04-10');
+    expect(events.map((e) => [e.entry.name, e.start])).toContainEqual(['Whitby', '2018-04-10']);
   });
 });
 
 describe('names as their owners write them (stop 24)', () => {
-  it('keeps the family name of a Chinese name after an office ("Foreign Minister Wang Yi" is Wang, not Yi)', () => {
-    const [e] = eventsOf('Chinese Foreign Minister Wang Yi met with Russian Foreign Minister Sergei Lavrov in Moscow on Thursday.');
-    expect(e.title).toBe('Wang meets Lavrov in Moscow');
+  it('keeps the family name of a Chinese name after an office ("Foreign Minister Zhao Lei" is Zhao, not Lei)', () => {
+    const [e] = eventsOf('Chinese Foreign Minister Zhao Lei met with Czech Foreign Minister Petr Dvorak in Prague on Thursday.');
+    expect(e.title).toBe('Zhao meets Dvorak in Prague');
   });
 });
 
 describe('who "she" is in her own sentence (stop 24)', () => {
-  it('takes the name that owns something before "she" ("Clinton\'s first visit started in X, where she attended")', () => {
-    const [e] = eventsOf('CAIRO — Clinton\'s first visit to the region started in Sharm El-Sheikh, where she attended a conference for the reconstruction of Gaza.');
-    expect(e.title).toBe('Clinton attends conference in Sharm el-Sheikh');
+  it('takes the name that owns something before "she" ("Lindgren\'s first visit started in X, where she attended")', () => {
+    const [e] = eventsOf('ROME — Lindgren\'s first visit to the south started in Naples, where she attended a conference on migration.');
+    expect(e.title).toBe('Lindgren attends conference in Naples');
   });
 });
 
 describe('a verb form after "the" and a singular noun heads a compound (stop 24)', () => {
-  it('makes no meeting of "advanced to the state meet", and keeps "the ministers meet in Brussels"', () => {
-    expect(eventsOf('Hagerstown advanced to the state meet at Perry on Friday for the first time.')).toEqual([]);
-    expect(eventsOf('The top teams advanced to the March 21 state meet at Perry on Friday.')).toEqual([]);
-    expect(eventsOf("The team advanced to Saturday night's Section 2AA championship meet with a win over Hutchinson.")).toEqual([]);
+  it('makes no meeting of "qualified for the county meet", and keeps "the ministers meet in Brussels"', () => {
+    expect(eventsOf('Ridgeview qualified for the county meet at Ames on Friday for the second year.')).toEqual([]);
+    expect(eventsOf('The fastest swimmers advanced to the April 9 district meet at Salem on Friday.')).toEqual([]);
+    expect(eventsOf("The squad advanced to Friday night's Division 3 title meet with a win over Lakeside.")).toEqual([]);
     expect(eventsOf('The ministers agreed on Monday to let the committee meet in Warsaw on Friday.').map((e) => e.title)).toEqual(['Committee to meet in Warsaw']);
     const [e] = eventsOf('The ministers meet in Brussels on Thursday.');
     expect([e.category, e.entry.name]).toEqual(['meeting', 'Brussels']);
@@ -636,8 +636,8 @@ describe('a verb form after "the" and a singular noun heads a compound (stop 24)
 });
 
 describe('forces pull back; money and words are withdrawn otherwise (stop 24)', () => {
-  it('makes no event of "withdrawing her monthly pension", and keeps "withdrew its troops"', () => {
-    expect(eventsOf('KOLKATA, India – Police arrested a man on Monday. Police say the man hid the body after she died three years ago, and continued withdrawing her monthly pension of 30,000 rupees.')
+  it('makes no event of "withdrawing his monthly pension", and keeps "withdrew its troops"', () => {
+    expect(eventsOf('CHENNAI, India – Police detained a nephew on Friday. Police say the nephew buried his uncle after he died two years ago, and continued withdrawing his monthly pension of 20,000 rupees.')
       .filter((e) => e.category === 'other')).toEqual([]);
     expect(eventsOf('Russia withdrew its troops from Kherson on Friday.').map((e) => e.title)).toEqual(['Russia withdraws its troops from Kherson']);
   });
@@ -645,8 +645,8 @@ describe('forces pull back; money and words are withdrawn otherwise (stop 24)', 
 
 describe('news of disease is told by where it broke out (stop 24)', () => {
   it('places an outbreak or an epidemic where the text says it broke out', () => {
-    const [e] = eventsOf('An outbreak of pneumonic plague has killed 61 people as of February 15 in the Democratic Republic of the Congo, the WHO said.');
-    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'DR Congo', '2024-02-15']);
+    const [e] = eventsOf('An outbreak of measles has killed 14 children as of February 20 in Madagascar, health officials said.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Madagascar', '2024-02-20']);
   });
 });
 
@@ -665,8 +665,8 @@ describe('where someone lives is not where it happened (stop 24)', () => {
 
 describe('a fire that burns is an incident; fire from guns is a strike (stop 24)', () => {
   it('places a house fire at its dateline\'s town, and keeps artillery fire a strike', () => {
-    const [fire] = eventsOf('Residents left homeless after blaze. TORRINGTON — A fire destroyed the roof of a Main Street multi-family home Tuesday, displacing the tenants.');
-    expect([fire.category, fire.entry.name, fire.start]).toEqual(['incident', 'Torrington', '2024-03-12']);
+    const [fire] = eventsOf('Family escapes barn blaze. KENDAL — A fire gutted a farmhouse on Station Road early Tuesday, forcing the owners out.');
+    expect([fire.category, fire.entry.name, fire.start]).toEqual(['incident', 'Kendal', '2024-03-12']);
     const [shelling] = eventsOf('KHARKIV — Ukrainian troops came under heavy artillery fire near Kupiansk on Tuesday.');
     expect([shelling.category, shelling.entry.name]).toEqual(['strike', 'Kupiansk']);
   });
@@ -680,9 +680,9 @@ describe('a withdrawal happens where it leaves (stop 24)', () => {
 });
 
 describe('a title with no one to name says the act (stop 24)', () => {
-  it('titles "crashed head-on into a tree in Berlin" with no subject as "Crash in Berlin", not "Crashed in Berlin"', () => {
-    const [e] = eventsOf('He lost control of his car and crashed head-on into a tree in Berlin on Monday.');
-    expect(e.title).toBe('Crash in Berlin');
+  it('titles "crashed into a hedge in Lyon" with no subject as "Crash in Lyon", not "Crashed in Lyon"', () => {
+    const [e] = eventsOf('She fell asleep at the wheel of her car and crashed into a hedge in Lyon on Monday.');
+    expect(e.title).toBe('Crash in Lyon');
   });
 });
 
@@ -712,8 +712,8 @@ describe('whose office a country names is not where its holder acts (stop 25)', 
   });
 
   it('still places a vote where a state\'s people vote', () => {
-    const [vote] = eventsOf('On Sunday, the Moldovan people went to the polls and voted.');
-    expect([vote.entry.name, vote.start]).toEqual(['Moldova', '2024-03-10']);
+    const [vote] = eventsOf('On Saturday, the Slovak people braved the snow and voted.');
+    expect([vote.entry.name, vote.start]).toEqual(['Slovakia', '2024-03-09']);
   });
 });
 
