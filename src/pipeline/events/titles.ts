@@ -459,8 +459,10 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   const subjectNamesPlace = !!subject && (subject === input.placeName || (!!input.place && subject.includes(input.place.mention.text)));
   const where = wherePhrase(input, objectHasPlace, subjectIsPlace || subjectNamesPlace);
   const plural = found?.plural ?? false;
+  // the particle the verb's object comes after ("shut down the borders", "20 drones shot down", not "Down 20 drones shot")
+  const particle = predicate.object && predicate.object[0] === predicate.head + 2 && /^(down|up|off|out)$/.test(input.grammar.tokens[predicate.head + 1].lower) ? input.grammar.tokens[predicate.head + 1].lower : '';
   if (subject) {
-    const verb = predicate.status === 'planned' ? `to ${predicate.lemma}` : plural ? predicate.lemma : thirdPerson(predicate.lemma);
+    const verb = `${predicate.status === 'planned' ? `to ${predicate.lemma}` : plural ? predicate.lemma : thirdPerson(predicate.lemma)}${particle ? ` ${particle}` : ''}`;
     const full = [subject, verb, object, where].filter(Boolean).join(' ');
     const title = full.length <= opts.maxChars || !object ? full : [subject, verb, where].filter(Boolean).join(' ');
     return { title: clip(cap(title), opts.maxChars), quality: 2 };
@@ -481,8 +483,6 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   }
   // No subject: the object and what happened to it ("4,700 servicemembers deployed to Poland").
   // ... and one to come is "to be" done ("Libya to be visited", not "Libya visited")
-  // ... with the particle the verb's object came after ("20 drones shot down", not "Down 20 drones shot")
-  const particle = predicate.object && predicate.object[0] === predicate.head + 2 && /^(down|up|off|out)$/.test(input.grammar.tokens[predicate.head + 1].lower) ? input.grammar.tokens[predicate.head + 1].lower : '';
   if (object) return { title: clip(cap([object, predicate.status === 'planned' ? 'to be' : '', pastParticiple(predicate.lemma), particle, where].filter(Boolean).join(' ')), opts.maxChars), quality: 1 };
   // "... and crashed head-on into a tree in Berlin": no one to name, so the act itself ("Crash in Berlin", not "Crashed in Berlin")
   const act = predicate.isVerb && input.act ? input.act : predicate.text;

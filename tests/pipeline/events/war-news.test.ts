@@ -153,3 +153,9 @@ describe('a plural opening a sentence after its dateline', () => {
     expect(eventsOf('KYIV (Reuters) - Drones struck Odesa overnight, damaging port infrastructure.').map((e) => e.title)).toEqual(['Drones strike Odesa']);
   });
 });
+
+describe('a verb\'s particle stays with the verb in a title', () => {
+  it('keeps "shuts down" after its subject', () => {
+    expect(eventsOf('Estonia shut down its border with Russia on Monday.').map((e) => e.title)).toEqual(['Estonia shuts down its border']);
+  });
+});
