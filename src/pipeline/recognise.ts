@@ -197,8 +197,10 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   const next = tokens[i + 1];
   if (next?.text === 'administration' && ctx.text.slice(t.end, next.start) === ' ' && !isStrong(entries, { ...ctx.opts, strongPopulation: ctx.opts.strongPopulation / 10 })) return [];
   if (isAllCaps(t) && t.text.length <= ctx.opts.maxAcronymLength) {
-    // "NATO", "CIA", "AP" match villages; as acronyms only countries and curated names are places.
-    entries = entries.filter((e) => e.gazetteer !== 'geonames');
+    // "NATO", "CIA", "AP" match villages; as acronyms only countries and curated names are places. A capital city
+    // opening the text before its comma or dash is a dateline ("KYIV, March 12 (Reuters) -", "RIGA -").
+    const dateline = /^\s*$/.test(ctx.text.slice(0, t.start)) && /^(?:,|\s+\(|\s+[—–-])/.test(ctx.text.slice(t.end, t.end + 3));
+    entries = entries.filter((e) => e.gazetteer !== 'geonames' || (dateline && e.featureCode === 'PPLC'));
     if (!entries.length) return [];
   }
   if (personAt(ctx, t.start, t.end)) return [];

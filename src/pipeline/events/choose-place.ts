@@ -77,12 +77,14 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   }
   // "withdrew its troops from Kherson", "the withdrawal from Kabul": a pulling back happens where it leaves
   if (base === 'agent' && place.prep === 'from' && LEAVING.has(p.lemma) && placeClause === pClause && place.first > p.head) return 'locative';
+  // "F-35s scrambled from Amari air base intercepted them": jets that take off from a base meet their target there
+  if (base === 'agent' && place.prep === 'from' && place.headNoun !== null && AIR_BASES.test(place.headNoun) && AIRBORNE.test(p.lemma) && placeClause === pClause) return 'locative';
   if (base === 'agent' || base === 'speech') return null;
   if (anotherVerbBetween(grammar, p, place)) return null;
   if (base === 'other' || base === 'possessor') {
     if (placeClause !== pClause) return null;
     // "closed Copenhagen airport": a facility named after its place is there
-    if (p.isVerb && p.object && place.first >= p.object[0] && place.last <= p.object[1]) return place.headNoun && (AREA_NOUNS.has(place.headNoun) || FACILITIES.has(place.headNoun)) ? 'area' : place.headNoun ? null : 'undergoer';
+    if (p.isVerb && p.object && place.first >= p.object[0] && place.last <= namedArea(grammar, p.object)) return place.headNoun && (AREA_NOUNS.has(place.headNoun) || FACILITIES.has(place.headNoun)) ? 'area' : place.headNoun ? null : 'undergoer';
     // "Storm Ciaran battered northern France", "an earthquake hit Turkey": what the subject's verb strikes, it strikes
     if (!p.isVerb && p.argument && p.verb && p.verb.head > p.head && place.first > p.verb.head && !place.headNoun && HITTING.has(grammar.tokens[p.verb.head].lemma) &&
       grammar.tokens.slice(p.verb.head + 1, place.first).every((t) => t.pos === 'ADJ' || t.pos === 'DET')) return 'undergoer';
@@ -124,6 +126,10 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   }
   return base;
 }
+
+/** Where military aircraft take off from, and what they do when they do. */
+const AIR_BASES = /^(base|airbase|airfield|air field)$/;
+const AIRBORNE = /^(scramble|intercept)$/;
 
 /** Verbs that introduce examples of what comes before them, not an act of their own: "including power grids in Kyiv". */
 const LISTING_VERBS = new Set(['include', 'involve', 'exclude']);
@@ -202,6 +208,13 @@ function objectOf(grammar: SentenceGrammar, p: Predicate): [number, number] | nu
   return [own[0], end];
 }
 
+/** The end of an object that names a part of a place, with the "of" phrase naming it: "shelled the town of Nikopol", "the outskirts of Kherson". */
+function namedArea(grammar: SentenceGrammar, object: [number, number]): number {
+  const { tokens } = grammar;
+  if (!AREA_NOUNS.has(tokens[object[1]].lemma) || tokens[object[1] + 1]?.lower !== 'of') return object[1];
+  return phraseAfter(tokens, object[1] + 1)?.[1] ?? object[1];
+}
+
 function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence): boolean {
   const { tokens } = grammar;
   let prep = place.first - 1;
@@ -224,6 +237,8 @@ function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSen
     while (s > 0 && (tokens[s - 1].pos === 'ADJ' || tokens[s - 1].pos === 'NOUN' || tokens[s - 1].pos === 'DET' || tokens[s - 1].pos === 'NUM' || tokens[s - 1].pos === 'PROPN')) s--;
     // ... and only a phrase that does not itself say where ("tore through an ammunition factory in Sopot")
     if (tokens[s - 1]?.pos !== 'ADP' || LOCATIVE_PREPOSITIONS.has(tokens[s - 1].lower)) continue;
+    // ... nor what a strike falls on ("debris fell on houses in Kyiv", "an attack on a school in Sumy")
+    if (p.category === 'strike' && /^(on|against)$/.test(tokens[s - 1].lower)) continue;
     if (PERSON_NOUNS.has(t.lower) || AREA_NOUNS.has(t.lemma) || /^(margin|margins|sideline|sidelines|occasion|part|course|end|start|beginning|day|days)$/.test(t.lower)) continue;
     return true;
   }

@@ -12,8 +12,9 @@ export const DATELINE_DEFAULTS = {
 
 // Dashes, with the C1 controls U+0096 and U+0097 that Windows-1252's en and em dash become when a page's text was
 // decoded as Latin-1 ("TEGA CAY\u0097 Local fire departments ...").
-// After the place: ", Ukraine", "(AP)", a date, then a dash.
-const AFTER_PLACE = /^(?:,\s*[\p{L}. ]{2,30})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:,\s*[\p{L}\d ,.]{4,30})?\s*(?:[—–\u0096\u0097]|--?)\s/u;
+// After the place: ", Ukraine", "(AP)", a date, then a dash; or, as Reuters writes it, the date before the agency
+// ("KYIV, March 12 (Reuters) -").
+const AFTER_PLACE = /^(?:,\s*[\p{L}. ]{2,30})?(?:,\s*\p{L}+\.? \d{1,2}(?=\s*\())?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:,\s*[\p{L}\d ,.]{4,30})?\s*(?:[—–\u0096\u0097]|--?)\s/u;
 
 // A wire dateline opening a sentence: "SAN DIEGO (AP) - ", "WASHINGTON, D.C. — ", "BAGHDAD -- ".
 const WIRE_DATELINE = /^\p{Lu}[\p{Lu}.'-]+(?:\s+\p{Lu}[\p{Lu}.'-]*){0,3}(?:,\s*[\p{L}. ]{2,20})?\s*(?:\([\p{L} .]{1,30}\))?\s*(?:[—–\u0096\u0097]|--?)\s/u;

@@ -380,6 +380,9 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
   // time is as old as what the clause tells, which nothing dates; only words that say it is recent put it near the
   // writing day. (In the lede, "jets were scrambled during an attack" is the day's news.)
   if (recentNoun && i > context.ledeLimit && settingOf(grammar, p, context) && toldInPast(grammar, p) && !toldAsRecent(grammar, p, context)) return null;
+  // "the drones Russia launched overnight": the night before the writing, which the wires date by the day they file
+  const filed = context.dateline?.end ?? context.published;
+  if (filed && p.status === 'happened' && OVERNIGHT.test(context.sentences[i].text)) return { interval: { start: filed, end: filed, precision: 'day' }, mention: null, source: 'sentence', sentence: i };
   if (context.lede && context.lede.sentence < i && fits(context.lede.mention.interval!, p.status, context.published) && nearWriting(context.lede.mention.interval!)) {
     return { interval: context.lede.mention.interval!, mention: context.lede.mention, source: 'lede', sentence: context.lede.sentence };
   }
@@ -388,6 +391,9 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
   if (context.published) return { interval: fromPublished(context.published, p.status), mention: null, source: context.publishedSource, sentence: null };
   return null;
 }
+
+/** The night before the writing, as the wires say it. */
+const OVERNIGHT = /\bovernight\b/i;
 
 /**
  * True when no line break separates sentences a and b, and no story begins between them: a paragraph is a line (news

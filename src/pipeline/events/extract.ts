@@ -207,6 +207,19 @@ function inferPlace(c: {
 }
 
 /**
+ * "KYIV - ... debris fell on houses in the capital": under a capital's dateline, "the capital" after a preposition is
+ * that city (not "the capital of Moldova", nor "the capital's mayor").
+ */
+function capitalAt(grammar: SentenceGrammar, place: ResolvedMention & { entry: GazetteerEntry }): (ResolvedMention & { entry: GazetteerEntry }) | null {
+  if (place.entry.featureCode !== 'PPLC') return null;
+  const { tokens } = grammar;
+  const k = tokens.findIndex((t, j) => t.lower === 'capital' && tokens[j - 1]?.lower === 'the' && tokens[j - 2]?.pos === 'ADP');
+  // ... nor "the capital, Islamabad", whose own name follows it
+  if (k < 0 || /^(of|'s|city)$/.test(tokens[k + 1]?.lower ?? '') || (tokens[k + 1]?.text === ',' && tokens[k + 2]?.pos === 'PROPN')) return null;
+  return { ...place, start: tokens[k - 1].start, end: tokens[k].end, text: 'the capital', alternatives: undefined };
+}
+
+/**
  * True when a verb of going, or what one goes there to do, has a destination written as a name ("to Rukla") that
  * no mention of the sentence resolved: its place is that unknown one.
  */
@@ -342,9 +355,16 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
   const analysed = sentences.map((sentence, i) => {
     const grammar = grammars.at(i);
     if (!sentence.isContent || !grammar || grammar.tokens.length === 0) return null;
-    const places = placesInSentence(grammar, mentionsBySentence[i], sentence.text, sentence.start);
+    const capital = dateline?.place ? capitalAt(grammar, dateline.place) : null;
+    const places = placesInSentence(grammar, capital ? [...mentionsBySentence[i], capital].sort((a, b) => a.start - b.start) : mentionsBySentence[i], sentence.text, sentence.start)
+      .map((pl) => (pl.mention === capital ? { ...pl, phrase: capital.entry.name } : pl));
     // "HURRICANE, W.Va. -": a word of a place's name is no event
-    const predicates = findPredicates(grammar, sentence.text, lexicon).filter((p) => !places.some((pl) => pl.first <= p.head && p.head <= pl.last));
+    const named = places.filter((pl) => pl.mention.form === 'name');
+    const where = {
+      countries: new Set(named.filter((pl) => pl.mention.entry.kind === 'country').map((pl) => pl.last)),
+      towns: new Set(named.filter((pl) => pl.mention.entry.kind === 'city' || pl.mention.entry.kind === 'site').flatMap((pl) => Array.from({ length: pl.last - pl.first + 1 }, (_, k) => pl.first + k))),
+    };
+    const predicates = findPredicates(grammar, sentence.text, lexicon, where).filter((p) => !places.some((pl) => pl.first <= p.head && p.head <= pl.last));
     // Where a sentence puts its forces ("jets for flights over Poland"): the place a neighbouring mission is about.
     const anchor = places.find((pl) => !pl.qualifier && pl.prep !== null && ['over', 'in', 'along', 'across'].includes(pl.prep) &&
       baseRole(grammar, pl) === 'locative' && predicates.some((q) => COOPERATIVE.has(q.category))) ?? null;

@@ -96,7 +96,8 @@ function prepositionBefore(grammar: SentenceGrammar, first: number, mentionAt: (
       return 'of';
     }
     // "in the capital and the Odesa region": a place joined by "and" to a noun of the same preposition
-    if (INSIDE_PHRASE.has(t.pos) || mentionAt(i) || (t.text === ',' && mentionAt(i - 1)) || (t.pos === 'CCONJ' && (mentionAt(i - 1) || tokens[i - 1]?.pos === 'NOUN'))) { i--; steps++; continue; }
+    // "in the capital, Kyiv", "in the port city, Odesa": a name set after an area noun takes its preposition
+    if (INSIDE_PHRASE.has(t.pos) || mentionAt(i) || (t.text === ',' && (mentionAt(i - 1) || (i === first - 1 && AREA_NOUNS.has(tokens[i - 1]?.lemma ?? '')))) || (t.pos === 'CCONJ' && (mentionAt(i - 1) || tokens[i - 1]?.pos === 'NOUN'))) { i--; steps++; continue; }
     return null;
   }
   return null;
@@ -164,6 +165,8 @@ export function baseRole(grammar: SentenceGrammar, p: PlaceInSentence): PlaceRol
     return p.headNoun && AREA_NOUNS.has(p.headNoun) ? 'area' : 'agent';
   }
   if (p.headNoun && AREA_NOUNS.has(p.headNoun) && !(p.prep && !LOCATIVE_PREPOSITIONS.has(p.prep) && !DESTINATION_PREPOSITIONS.has(p.prep) && p.prep !== 'on')) return 'area';
+  // "a strike on Kryvyi Rih's power plant", "attacks against Odesa's port": what is struck is the place's own
+  if (p.possessive && (p.prep === 'on' || p.prep === 'against')) return 'undergoer';
   // "the EU's role", "Russia's seizure": the possessor of a noun, whatever preposition comes before the phrase
   if (p.possessive && !(p.headNoun && AREA_NOUNS.has(p.headNoun))) return 'possessor';
   if (p.prep === null) {

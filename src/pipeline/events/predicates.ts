@@ -8,7 +8,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { ATTACKERS, DAY_OR_MONTH, isTimeWord, TIME_DEICTIC, TIME_UNIT, FEARING, HOST_VERBS, KILLING, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, REFERRING_PREMODIFIERS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
+import { AREA_NOUNS, ATTACKERS, DAY_OR_MONTH, isTimeWord, TIME_DEICTIC, TIME_UNIT, FEARING, HOST_VERBS, KILLING, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, REFERRING_PREMODIFIERS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -41,6 +41,8 @@ export interface Predicate {
   passive: boolean;
   /** The subject is where the event is ("Poland hosts 9,000 troops", "Poland took in refugees"). */
   hosting: boolean;
+  /** The event a verb tells without naming it, for its title: "debris fell on houses" tells a "drone attack". */
+  act?: string;
 }
 
 const DOMAIN_BY_FIRST = new Map<string, { noun: DomainNoun; words: string[] }[]>();
@@ -312,6 +314,69 @@ function guestObject(tokens: readonly Token[], head: number): boolean {
 /** Verbs that mean dismissing when a person is their object. */
 const DISMISSAL = new Set(['fire', 'sack', 'axe']);
 
+/** Verbs by which what was shot down comes to the ground: "debris fell on houses", "fragments landed in a yard". */
+const FALLING = new Set(['fall', 'land', 'rain', 'crash', 'hit', 'damage']);
+/** What is left of a drone or a missile shot down. */
+const DEBRIS = /^(debris|wreckage|fragments?|shrapnel|remnants|parts|pieces)$/;
+
+/**
+ * True when the head of the verb's subject is one of `heads`. "Air defences shot down 40 drones, as debris fell on
+ * buildings in the capital": what falls of a weapon shot down is how the wires tell an attack on the place where it
+ * fell (the strike's cue, a weapon, must be in the sentence too).
+ */
+function subjectHead(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, heads: RegExp): boolean {
+  const subject = phraseBefore(grammar.tokens, group?.first ?? i, grammar.clauseOf);
+  return subject !== null && (heads.test(grammar.tokens[subject[1]].lower) || heads.test(grammar.tokens[subject[1]].lemma));
+}
+
+/** Verbs of a weapon crashing into what it strikes: "slammed into", "smashed into", "ploughed into". */
+const IMPACT = new Set(['slam', 'smash', 'plough', 'plow', 'crash', 'tear']);
+
+/** The attack a sentence's weapon names: "shot down 40 drones" -> "drone attack". */
+function attackBy(tokens: readonly Token[]): string {
+  const weapon = tokens.find((t) => t.pos === 'NOUN' && WEAPONS.test(t.lemma));
+  return weapon ? `${weapon.lemma} attack` : 'attack';
+}
+const WEAPONS = /^(drone|missile|rocket|shell|bomb|shahed)$/;
+
+/** Where the sentence names places, by token: the last token of each country's name, and every token of the other places'. */
+export interface SentencePlaces {
+  countries: ReadonlySet<number>;
+  towns: ReadonlySet<number>;
+}
+const NO_PLACES: SentencePlaces = { countries: new Set(), towns: new Set() };
+
+/**
+ * "Russia attacked Kharkiv on Tuesday": a state that attacks a town attacks it with arms, whatever the sentence says of
+ * weapons. Not a state that attacks another state or a person ("China attacked the US over tariffs", "Russia attacked
+ * Kharkiv's mayor"): words do that.
+ */
+function stateStrikesTown(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, places: SentencePlaces): boolean {
+  const subject = phraseBefore(grammar.tokens, group?.first ?? i, grammar.clauseOf);
+  const object = phraseAfter(grammar.tokens, i);
+  return subject !== null && object !== null && places.countries.has(subject[1]) && places.towns.has(object[1]);
+}
+
+/** An attack on networks, which strikes no place: "hackers launched an attack on Estonia's banks". */
+const CYBER = /\b(cyber\w*|hack\w*|ddos|ransomware|malware|phishing|websites?|servers?)\b/i;
+
+/** Verbs of carrying out an act: "carried out an attack", "launched a raid", "mounted an assault". */
+const PERFORMING = new Set(['carry', 'launch', 'conduct', 'mount', 'stage', 'unleash', 'perpetrate']);
+
+/**
+ * "Moscow carried out a massive attack on Dnipro": an attack carried out on a place is one, with no word of weapons in
+ * the sentence. Said of a policy or a person ("launched an attack on the budget") it names no place, so no event.
+ */
+function carriedOutOn(tokens: readonly Token[], first: number, head: number): boolean {
+  if (!/^(on|against)$/.test(tokens[head + 1]?.lower ?? '')) return false;
+  // what is attacked is named ("on Kharkiv", "on the capital"), not a policy ("on the governor's budget")
+  const target = phraseAfter(tokens, head + 1);
+  if (!target || !tokens.slice(target[0], target[1] + 1).some((t) => inName(t) || AREA_NOUNS.has(t.lemma))) return false;
+  let k = phraseStart(tokens, first) - 1;
+  if (tokens[k]?.lower === 'out' && tokens[k - 1]?.lemma === 'carry') k--;
+  return tokens[k]?.pos === 'VERB' && PERFORMING.has(tokens[k].lemma) && (tokens[k].lemma !== 'carry' || tokens[k + 1]?.lower === 'out');
+}
+
 /** Verbs of pulling back, which forces do: with an object that is not forces, another sense ("withdrew $500"). */
 const RETREATS = new Set(['withdraw', 'retreat', 'pull']);
 
@@ -478,7 +543,7 @@ function predicate(grammar: SentenceGrammar, first: number, head: number, fields
 }
 
 /** The event predicates of one analysed sentence, in text order. `sentence` is its text (for cue words). */
-export function findPredicates(grammar: SentenceGrammar, sentence: string, lexicon: EventLexicon): Predicate[] {
+export function findPredicates(grammar: SentenceGrammar, sentence: string, lexicon: EventLexicon, places: SentencePlaces = NO_PLACES): Predicate[] {
   const { tokens } = grammar;
   const out: Predicate[] = [];
   let skipUntil = -1;
@@ -503,17 +568,22 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const particleNext = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') && !/^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
       const particle = particleNext ? lexicon.verb(`${t.lemma} ${tokens[i + 1].lower}`) : null;
       const sense = particle ?? lexicon.verb(t.lemma);
-      const killing = !framed && !sense && killingByPerson(grammar, group, i, passive);
-      const sensed = framed?.frame.category ?? sense?.category ?? (killing ? 'incident' : undefined);
+      const fallen = !framed && !sense && FALLING.has(t.lemma) && subjectHead(grammar, group, i, DEBRIS);
+      // "a drone slammed into a high-rise": a weapon that crashes into a building strikes it
+      const impact = !framed && IMPACT.has(t.lemma) && tokens[i + 1]?.lower === 'into' && subjectHead(grammar, group, i, WEAPONS);
+      const killing = !framed && !sense && !fallen && killingByPerson(grammar, group, i, passive);
+      const sensed = framed?.frame.category ?? (impact ? 'strike' : sense?.category) ?? (fallen ? 'strike' : killing ? 'incident' : undefined);
       if (!sensed) continue;
+      // "shot down 31 of 47 drones": what air defences shoot down is no strike on a place (the frame finds the shootdown)
+      if (!framed && sensed === 'strike' && t.lemma === 'shoot' && tokens[i + 1]?.lower === 'down') continue;
       // "a man was shot twice", "was hit by a car and killed": a person shot or run down outside a war is a crime's or
       // a road's victim, an incident, whatever casualties the sentence counts; the person is the evidence
       const civilian = sensed === 'strike' && !warWords(sentence) && (shotPerson(grammar, group, i, passive) || runDown(grammar, group, i, passive));
       // "a new brigade arrived in Rzeszów": a unit that travels is deployed, it meets no one
       const category = civilian ? 'incident' : sensed === 'meeting' && !framed && ARRIVALS.has(t.lemma) && group && unitSubject(grammar, group) ? 'deployment' : sensed;
-      const frequent = framed || killing ? true : sense!.frequent;
+      const frequent = framed || !sense ? true : sense.frequent;
       // A frame's object is its own evidence ("hosting 700,000 refugees" needs no aid words), unless the frame says otherwise
-      if (!civilian && !killing && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence)) continue;
+      if (!civilian && !killing && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence) && !(category === 'strike' && frequent && stateStrikesTown(grammar, group, i, places))) continue;
       const status = verbStatus(group, category);
       if (status === null) continue;
       if (category === 'meeting' && !framed && group && !animateSubject(grammar, group)) continue;
@@ -543,8 +613,9 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       out.push(predicate(grammar, i, head, {
         lemma: particle ? `${t.lemma} ${tokens[i + 1].lower}` : t.lemma, category, isVerb: true, status,
         source: framed ? 'frame' : frequent ? 'wordnet' : 'wordnet-cued', verb: group ?? null, argument: true,
-        object: framed?.object ?? phraseAfter(tokens, head), passive,
+        object: framed?.object ?? phraseAfter(tokens, impact ? head + 1 : head), passive,
         hosting: framed ? framed.frame.subjectIsPlace === true || HOST_VERBS.has(t.lemma) && framed.frame.category !== 'meeting' : false,
+        ...(fallen ? { act: attackBy(tokens) } : {}),
       }));
       skipUntil = head;
       continue;
@@ -558,7 +629,9 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (end >= tokens.length || match && end <= match.head) continue;
       // every word after the first is a noun ("air policing" may be tagged a gerund): "missiles struck" is no "missile strike"
       const nounish = (x: Token) => isNominal(x) || (x.pos === 'VERB' && x.lower.endsWith('ing'));
-      const fits = words.every((w, k) => (k === 0 || nounish(tokens[i + k])) && (lemmaOf(tokens[i + k]) === w || tokens[i + k].lower === w || singular(tokens[i + k]) === w));
+      // ... or, last, an adjective the tagger made of a noun that ends the phrase ("an air raid alert was declared")
+      const last = (k: number) => k === words.length - 1 && tokens[i + k].pos === 'ADJ' && !isNominal(tokens[i + k + 1]);
+      const fits = words.every((w, k) => (k === 0 || nounish(tokens[i + k]) || last(k)) && (lemmaOf(tokens[i + k]) === w || tokens[i + k].lower === w || singular(tokens[i + k]) === w));
       if (!fits || (noun.needs && !noun.needs.test(sentence))) continue;
       const before = `${tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(' ')} `;
       if ((noun.after && !noun.after.test(before)) || noun.notAfter?.test(before)) continue;
@@ -578,7 +651,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
         const inName = ((!sense?.frequent || BODIES.test(tokens[end].lower)) && tokens[end].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[end].text) && tokens[i - 1]?.pos === 'PROPN') ||
           // "the Harare City Council", "Dover Town Council" however tagged: capitalised words before a body name it
           (BODIES.test(tokens[end].lower) && capital(tokens[end]) && capital(tokens[i - 1]));
-        if (sense && !inName && cueHolds(sense.category, sense.frequent, sentence)) {
+        if (sense && !inName && (cueHolds(sense.category, sense.frequent, sentence) || (sense.category === 'strike' && sense.frequent && !CYBER.test(sentence) && carriedOutOn(tokens, i, end)))) {
           match = { head: end, category: sense.category, frequent: sense.frequent, lemma: words.join(' '), source: sense.frequent ? 'wordnet' : 'wordnet-cued' };
           break;
         }
@@ -620,7 +693,10 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
     skipUntil = nominalObject ? nominalObject[1] : match.head;
   }
   const sent = out.length === 0 ? unitsSentWithoutVerb(grammar) : null;
-  return sent ? [sent] : out;
+  if (sent) return [sent];
+  // "Jets were scrambled after Russian drones entered Polish airspace": a scramble told with the intrusion or the
+  // attack it answers is part of that event, not one of its own
+  return out.some((p) => p.category === 'incursion' || p.category === 'strike') ? out.filter((p) => p.lemma !== 'scramble') : out;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { journeyOf, subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { COMPASS, DESTINATION_PREPOSITIONS, EVALUATIVE, FACILITIES, FAMILY_NAME_FIRST, isTimeWord, NAME_TITLES, OFFICES, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
+import { AREA_NOUNS, COMPASS, DESTINATION_PREPOSITIONS, EVALUATIVE, FACILITIES, FAMILY_NAME_FIRST, isTimeWord, NAME_TITLES, OFFICES, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -140,6 +140,8 @@ function isPlural(words: readonly Token[]): boolean {
     /^(\w*people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower) ||
     // "gunships", "howitzers": a plural the lemmatiser does not know keeps its -s as its lemma
     (head.pos === 'NOUN' && /[^siu']s$/.test(head.lower) && !SINGULAR_IN_S.test(head.lower)) ||
+    // "F-16s", "Su-30s", "MiG-29s": aircraft of a model, counted
+    (head.pos === 'PROPN' && /^\p{Lu}[\p{L}-]*-\d+s$/u.test(head.text)) ||
     // "Russians", "Venezuelans": a people named in the plural
     // ... and "Inspectors", "Journalists", "Residents" opening a sentence, tagged as names all the same
     (head.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ans|ians|ers|ors|ists|ents|ants|ives)$/u.test(head.text));
@@ -318,7 +320,7 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
 function withPreposition(input: TitleInput, object: string | null): string | null {
   const { predicate, grammar } = input;
   const at = predicate.object ? predicate.object[0] - 1 : -1;
-  const prep = at === predicate.head + 1 && grammar.tokens[at].pos === 'ADP' && grammar.tokens[at].lower !== 'of' ? grammar.tokens[at].lower : null;
+  const prep = at === predicate.head + 1 && grammar.tokens[at].pos === 'ADP' && !/^(of|down|up|off|out)$/.test(grammar.tokens[at].lower) ? grammar.tokens[at].lower : null;
   return object && prep && !object.toLowerCase().startsWith(`${prep} `) ? `${prep} ${object}` : object;
 }
 
@@ -354,6 +356,8 @@ function objectOf(input: TitleInput): string | null {
     const facility = place.headNoun !== null && FACILITIES.has(place.headNoun);
     return (before.length && !list) || facility ? shorten(words, TITLE_DEFAULTS.maxPhraseWords) : input.place!.phrase;
   }
+  // "shelled the town of Nikopol": the place the area noun names says it
+  if (place && input.role === 'undergoer' && AREA_NOUNS.has(tokens[range[1]].lemma) && tokens[range[1] + 1]?.lower === 'of' && place.first > range[1] && place.first <= range[1] + 3) return place.phrase;
   if (words.every((t) => t.pos === 'PRON')) return null;
   return shorten(words, TITLE_DEFAULTS.maxPhraseWords) || null;
 }
@@ -461,6 +465,8 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
     const bare = head.toLowerCase() === predicate.text.toLowerCase() && role !== 'undergoer' && role !== 'area';
     return { title: clip(cap(`${head} ${where}`.trim()), opts.maxChars), quality: bare ? 0.5 : 1 };
   }
+  // "debris fell on houses in Kyiv": the attack the verb tells, where it fell
+  if (predicate.act) return { title: clip(cap([predicate.act, wherePhrase(input, false, false)].join(' ')), opts.maxChars), quality: 1 };
   // "Poland hosts 9,000 U.S. forces": the host is the subject, whoever thanked it
   const found = role === 'host' ? { text: input.placeName, plural: false } : predicate.passive ? null : subjectOf(input);
   const subject = found?.text ?? null;
@@ -470,8 +476,10 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   const subjectNamesPlace = !!subject && (subject === input.placeName || (!!input.place && subject.includes(input.place.mention.text)));
   const where = wherePhrase(input, objectHasPlace, subjectIsPlace || subjectNamesPlace);
   const plural = found?.plural ?? false;
+  // the particle the verb's object comes after ("shut down the borders", "20 drones shot down", not "Down 20 drones shot")
+  const particle = predicate.object && predicate.object[0] === predicate.head + 2 && /^(down|up|off|out)$/.test(input.grammar.tokens[predicate.head + 1].lower) ? input.grammar.tokens[predicate.head + 1].lower : '';
   if (subject) {
-    const verb = predicate.status === 'planned' ? `to ${predicate.lemma}` : plural ? predicate.lemma : thirdPerson(predicate.lemma);
+    const verb = `${predicate.status === 'planned' ? `to ${predicate.lemma}` : plural ? predicate.lemma : thirdPerson(predicate.lemma)}${particle ? ` ${particle}` : ''}`;
     const full = [subject, verb, object, where].filter(Boolean).join(' ');
     const title = full.length <= opts.maxChars || !object ? full : [subject, verb, where].filter(Boolean).join(' ');
     return { title: clip(cap(title), opts.maxChars), quality: 2 };
@@ -496,7 +504,7 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   }
   // No subject: the object and what happened to it ("4,700 servicemembers deployed to Poland").
   // ... and one to come is "to be" done ("Libya to be visited", not "Libya visited")
-  if (object) return { title: clip(cap([object, predicate.status === 'planned' ? 'to be' : '', pastParticiple(predicate.lemma), where].filter(Boolean).join(' ')), opts.maxChars), quality: 1 };
+  if (object) return { title: clip(cap([object, predicate.status === 'planned' ? 'to be' : '', pastParticiple(predicate.lemma), particle, where].filter(Boolean).join(' ')), opts.maxChars), quality: 1 };
   // "... and crashed head-on into a tree in Berlin": no one to name, so the act itself ("Crash in Berlin", not "Crashed in Berlin")
   const act = predicate.isVerb && input.act ? input.act : predicate.text;
   return { title: clip(cap([act, where].filter(Boolean).join(' ')), opts.maxChars), quality: 0.5 };

@@ -67,6 +67,7 @@ function repairVerbs(tokens: Token[]): Token[] {
   namedGerunds(tokens);
   namesAfterPrepositions(tokens);
   compoundHeads(tokens);
+  pluralHeads(tokens);
   pastFormsReadAsNouns(tokens);
   if (tokens.some((t) => t.pos === 'VERB')) return tokens;
   for (let i = 1; i < tokens.length - 1; i++) {
@@ -146,9 +147,25 @@ function compoundHeads(tokens: Token[]): void {
     // ... or a possessive: "Saturday night's championship meet", "their home meet"
     const opener = tokens[k - 1];
     const determined = !!opener && (/^(the|a|an|this|that|his|her|its|their|our)$/.test(opener.lower) || (opener.pos === 'PART' && /^['’]s$/.test(opener.lower)));
-    // ... not after "of" ("ministers of the bloc convene") nor a verb ("let the committee meet", "saw her brother leave")
-    const article = determined && tokens[k - 2]?.lower !== 'of' && tokens[k - 2]?.pos !== 'VERB' && tokens[k - 2]?.pos !== 'AUX';
+    // ... not after "of" ("ministers of the bloc convene") nor a verb that lets or sees its object act ("let the
+    // committee meet", "saw her brother leave"); after another verb the phrase is its object ("hit an apartment block")
+    const before = tokens[k - 2];
+    const article = determined && before?.lower !== 'of' && !(before?.pos === 'VERB' && OBJECT_ACTS.has(before.lemma)) && before?.pos !== 'AUX';
     if (t.pos === 'VERB' && t.lower === t.lemma && singular && bare && article) {
+      tokens[i] = { ...t, pos: 'NOUN' };
+    }
+  }
+}
+
+/**
+ * An "-s" word read as a verb between a noun and a past-tense verb is the plural head of their compound: "Air raid
+ * alerts sounded across Ukraine", "drone attacks resumed". A verb in "-s" is never followed by a past verb of its own.
+ */
+function pluralHeads(tokens: Token[]): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (t.pos === 'VERB' && /[^s]s$/.test(t.lower) && t.lemma !== t.lower && /^(NOUN|PROPN)$/.test(tokens[i - 1].pos) && next.pos === 'VERB' && /ed$/.test(next.lower)) {
       tokens[i] = { ...t, pos: 'NOUN' };
     }
   }
@@ -175,6 +192,9 @@ function pastFormsReadAsNouns(tokens: Token[]): void {
   }
 }
 
+/** Verbs whose object does what the bare verb after it says: "let the committee meet", "saw her brother leave". */
+const OBJECT_ACTS = new Set(['let', 'make', 'have', 'help', 'see', 'watch', 'hear', 'feel', 'notice', 'bid', 'get']);
+
 /** Longest stretch of text tagged in one call: long enough to amortise the call, short enough to bound memory. */
 const MAX_RUN_CHARS = 16_384;
 
@@ -196,10 +216,43 @@ export function tagSentences(text: string, sentences: readonly Span[], wanted: r
       const mine: Token[] = [];
       while (k < tokens.length && tokens[k].start < sentences[s].start) k++;
       while (k < tokens.length && tokens[k].end <= sentences[s].end) mine.push(tokens[k++]);
+      commonOpener(mine, text);
       visit(s, repairVerbs(mine));
     }
     i = j + 1;
   }
+}
+
+/**
+ * A plural common noun that opens a sentence before its verb is capitalised there only: "Drones struck Kyiv",
+ * "Missiles hit Lviv". The tagger reads it as a name (and a name as singular: "Drones strikes Kyiv"); the model's own
+ * lemma of the word in lower case tells a plural noun ("drones" -> "drone"). A word the document also capitalises
+ * inside a sentence is a name all the same ("Sanders said", after "Senator Bernie Sanders"). After a dateline the
+ * sentence opens after its dash.
+ */
+function commonOpener(tokens: Token[], text: string): void {
+  // the sentence opens after its dateline, if it has one ("KYIV (Reuters) - Drones struck Odesa")
+  const dash = tokens.findIndex((t, k) => k < 12 && /^(?:-|--|—|–)$/.test(t.text) && (tokens[k - 1]?.text === ')' || /^\p{Lu}{2,}$/u.test(tokens[k - 1]?.text ?? '')));
+  let i = dash + 1;
+  while (i < tokens.length && tokens[i].pos === 'PUNCT') i++;
+  const t = tokens[i];
+  if (t?.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}+s$/u.test(t.text) || !/^(VERB|AUX)$/.test(tokens[i + 1]?.pos ?? '')) return;
+  const lemma = pluralLemma(t.lower);
+  if (lemma === null || new RegExp(`[\\p{Ll},]\\s+${t.text}\\b`, 'u').test(text)) return;
+  tokens[i] = { ...t, pos: 'NOUN', lemma };
+}
+
+/** The singular of a plural common noun as the model reads the word alone ("drones" -> "drone"), else null; remembered. */
+const PLURALS = new Map<string, string | null>();
+function pluralLemma(lower: string): string | null {
+  let lemma = PLURALS.get(lower);
+  if (lemma === undefined) {
+    const word = nlp!.readDoc(lower).tokens();
+    const read = (word.out(nlp!.its.lemma as never) as string[])[0];
+    lemma = word.length() === 1 && (word.out(nlp!.its.pos) as Pos[])[0] === 'NOUN' && read !== lower ? read : null;
+    if (PLURALS.size < 10_000) PLURALS.set(lower, lemma);
+  }
+  return lemma;
 }
 
 /** Tokens joined as the text writes them: a space only where the text has one ("Diaz-Balart", "33-year-old"). */

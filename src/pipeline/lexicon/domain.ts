@@ -33,6 +33,7 @@ export const DOMAIN_NOUNS: DomainNoun[] = [
   { lemmas: ['crisis'], category: 'other', after: /\b(migration|migrant|refugee|humanitarian|border|hostage|security)\s+$/i, why: 'a crisis at a place (migration, border, humanitarian) is a situation analysts follow' },
   { lemmas: ['remarks', 'press conference', 'news conference'], category: 'meeting', why: 'a public appearance at a place on a day' },
   { lemmas: ['shootdown', 'shoot-down'], category: 'incident', why: 'an aircraft or drone shot down' },
+  { lemmas: ['air raid alert', 'air-raid alert', 'air alert', 'air raid warning', 'air-raid warning', 'missile alert', 'air raid siren', 'air-raid siren'], category: 'other', why: 'a warning of attack from the air declared over a city or a region, which war news reports as it happens' },
 ];
 
 export interface Frame {
@@ -82,6 +83,7 @@ export const FRAMES: Frame[] = [
   { verbs: ['fire'], via: ['at'], object: /./, category: 'strike', needsCue: true, why: 'firing at a place; the strike cue must hold too ("fired at least ten staff" is no strike)' },
   { verbs: ['hit', 'target', 'pound', 'strike'], object: /./, category: 'strike', needsCue: true, why: 'hitting a target; the strike cue (military words) must hold too' },
   { verbs: ['stab'], object: /\b(man|men|woman|women|boy|girl|teen(ager)?s?|child(ren)?|person|people|student|clerk|officer|victim|resident|\d+-year-old)\b/i, category: 'incident', why: 'a person stabbed: a knife attack, which local news reports by its victim (WordNet files no event for it)' },
+  { verbs: ['scramble'], object: /\b(jets?|fighters?|aircraft|planes?|interceptors?|F-\d+s?|Eurofighters?|Typhoons?|Gripens?|Rafales?|MiGs?|helicopters?)\b/i, category: 'other', subjectIsPlace: true, why: 'a state scrambling its jets against aircraft near its airspace ("Poland scrambled jets")' },
   { verbs: ['shoot', 'down', 'intercept'], object: /\b(drones?|missiles?|aircraft|jets?|planes?|balloons?|helicopters?)\b/i, category: 'incident', why: 'an aircraft or drone shot down or intercepted' },
   { verbs: ['talk', 'confer', 'speak'], via: ['to', 'with'], object: /\b(counterparts?|leaders?|ministers?|president|prime minister|chancellor|delegations?|officials?)\b/i, category: 'meeting', why: 'leaders talking to their counterparts meet' },
   { verbs: ['host', 'welcome', 'receive'], object: PEOPLE, category: 'meeting', why: 'receiving a leader is a meeting at the host\'s place' },
