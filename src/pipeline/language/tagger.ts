@@ -204,6 +204,9 @@ const MAX_RUN_CHARS = 16_384;
  * about half as much as one call per sentence; tokens are handed back to their sentences by offset.
  */
 export function tagSentences(text: string, sentences: readonly Span[], wanted: readonly boolean[], visit: (i: number, tokens: Token[]) => void): void {
+  // The capitalised plurals the document writes inside a sentence, read once (commonOpener asks for a few)
+  let inside: Set<string> | null = null;
+  const capitalisedInside = (word: string) => (inside ??= capitalisedPluralsInside(text)).has(word);
   let i = 0;
   while (i < sentences.length) {
     if (!wanted[i]) { i++; continue; }
@@ -216,7 +219,7 @@ export function tagSentences(text: string, sentences: readonly Span[], wanted: r
       const mine: Token[] = [];
       while (k < tokens.length && tokens[k].start < sentences[s].start) k++;
       while (k < tokens.length && tokens[k].end <= sentences[s].end) mine.push(tokens[k++]);
-      commonOpener(mine, text);
+      commonOpener(mine, capitalisedInside);
       visit(s, repairVerbs(mine));
     }
     i = j + 1;
@@ -230,7 +233,7 @@ export function tagSentences(text: string, sentences: readonly Span[], wanted: r
  * inside a sentence is a name all the same ("Sanders said", after "Senator Bernie Sanders"). After a dateline the
  * sentence opens after its dash.
  */
-function commonOpener(tokens: Token[], text: string): void {
+function commonOpener(tokens: Token[], capitalisedInside: (word: string) => boolean): void {
   // the sentence opens after its dateline, if it has one ("KYIV (Reuters) - Drones struck Odesa")
   const dash = tokens.findIndex((t, k) => k < 12 && /^(?:-|--|—|–)$/.test(t.text) && (tokens[k - 1]?.text === ')' || /^\p{Lu}{2,}$/u.test(tokens[k - 1]?.text ?? '')));
   let i = dash + 1;
@@ -238,8 +241,15 @@ function commonOpener(tokens: Token[], text: string): void {
   const t = tokens[i];
   if (t?.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}+s$/u.test(t.text) || !/^(VERB|AUX)$/.test(tokens[i + 1]?.pos ?? '')) return;
   const lemma = pluralLemma(t.lower);
-  if (lemma === null || new RegExp(`[\\p{Ll},]\\s+${t.text}\\b`, 'u').test(text)) return;
+  if (lemma === null || capitalisedInside(t.text)) return;
   tokens[i] = { ...t, pos: 'NOUN', lemma };
+}
+
+/** Capitalised words in -s that follow a lower-case word or a comma: names the text writes inside its sentences. */
+function capitalisedPluralsInside(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[\p{Ll},]\s+(\p{Lu}\p{Ll}+s)(?![\p{L}\p{N}_])/gu)) out.add(m[1]);
+  return out;
 }
 
 /** The singular of a plural common noun as the model reads the word alone ("drones" -> "drone"), else null; remembered. */
