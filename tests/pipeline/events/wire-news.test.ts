@@ -162,13 +162,13 @@ describe('who and when, as the text says', () => {
 
 describe('elections and appearances told in the present of a schedule', () => {
   it("\"Saturday's shooting\" beside a verb in the present is still the Saturday before", () => {
-    const events = documentEvents("Two people have been arrested and a third is being sought in Saturday's fatal shooting of a man at a home near Leeds, police said.", '2026-03-10');
+    const events = documentEvents("Police seek a third man over Saturday's fatal shooting of a driver outside a garage in Leeds.", '2026-03-10');
     expect(events.map((e) => [e.entry.name, e.start, e.status])).toEqual([['Leeds', '2026-03-07', 'happened']]);
   });
 
-  it("a caption's present tells yesterday's picture: \"addresses the media Monday\" in Tuesday's paper", () => {
-    const events = documentEvents('LANSING — Coach Jane Smith addresses the media Monday during a news conference in East Lansing.', '2026-03-10');
-    expect(events.map((e) => [e.entry.name, e.start, e.status])).toEqual([['East Lansing', '2026-03-09', 'happened']]);
+  it("a caption's present tells yesterday's picture: \"addresses the press Monday\" in Tuesday's paper", () => {
+    const events = documentEvents('RIGA — Hockey coach Marta Ozola addresses the press Monday during a news conference at the arena in Riga.', '2026-03-10');
+    expect(events.map((e) => [e.entry.name, e.start, e.status])).toEqual([['Riga', '2026-03-09', 'happened']]);
   });
 
   it('an election a state holds "on Sunday", told on a Tuesday, is the coming Sunday and planned', () => {
