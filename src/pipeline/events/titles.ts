@@ -214,16 +214,17 @@ function pluralSpeakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predica
  * person with two offices.
  */
 function withFirstConjunct(grammar: SentenceGrammar, words: Token[]): Token[] {
-  const tokens = (g: SentenceGrammar, k: number): Token | undefined => g.tokens[k];
-  const at = grammar.tokens.indexOf(words[0]);
-  const and = grammar.tokens[at - 1];
+  const { tokens } = grammar;
+  const at = tokens.indexOf(words[0]);
+  const and = tokens[at - 1];
+  if (and?.lower !== 'and') return words;
   // ... not "Delegations from Russia and Ukraine", where both names are of the phrase after "from"
-  const inPhrase = and?.lower === 'and' && tokens(grammar, at - 3)?.pos === 'ADP' && tokens(grammar, at - 2)?.pos === 'PROPN';
+  const inPhrase = tokens[at - 3]?.pos === 'ADP' && tokens[at - 2]?.pos === 'PROPN';
   if (inPhrase) {
     const head = subjectBefore(grammar, at - 4);
     if (head.length) return head;
   }
-  const first = and?.lower === 'and' && !inPhrase && grammar.clauseOf[at - 1] === grammar.clauseOf[at] ? subjectBefore(grammar, at - 2) : [];
+  const first = !inPhrase && grammar.clauseOf[at - 1] === grammar.clauseOf[at] ? subjectBefore(grammar, at - 2) : [];
   const office = (t: Token | undefined) => !!t && (NAME_TITLES.has(t.lower) || OFFICES.test(t.lower));
   return first.length && first.every((t) => t.pos !== 'PRON') && !office(first.at(-1)) ? [...first, and, ...words] : words;
 }

@@ -2,7 +2,7 @@
 // auxiliaries, tense and mood. What the events stage asks of grammar: did it happen, is it going on, is it planned,
 // or is it denied or only supposed ("will travel", "did not meet", "if Russia invades"); and which date belongs to
 // which verb (a date is never carried across a clause that has one of its own).
-import { DAY_OR_MONTH, HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS, REFUSAL_NOUNS, SPEECH_VERBS, WISHING } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS, REFUSAL_NOUNS, SPEECH_VERBS, WEEKDAY, WISHING } from '../lexicon/words.ts';
 import type { Token } from './tagger.ts';
 
 export interface Clause {
@@ -548,8 +548,7 @@ export function tenseAt(grammar: SentenceGrammar, start: number, end: number): '
   // yesterday's picture: dates/resolve.ts); "shut", "hit", "set" bare after a plural may be either tense, and keep
   // the nearer day
   const bare = tokens.slice(g.first, g.head).every((t) => t.pos !== 'AUX');
-  if (g.tense === 'present' && g.form === 'finite' && !g.progressive && !(bare && SAME_FORM_PAST.has(tokens[g.head].lower)) && DAY_NAMES.test(tokens[last].lower)) return 'schedule';
+  if (g.tense === 'present' && g.form === 'finite' && !g.progressive && !(bare && SAME_FORM_PAST.has(tokens[g.head].lower)) && WEEKDAY.test(tokens[last].lower)) return 'schedule';
   return g.tense;
 }
 
-const DAY_NAMES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;

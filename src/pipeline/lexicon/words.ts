@@ -98,6 +98,8 @@ export const SPEECH_SETTINGS = new Set([
   'television', 'radio', 'newspaper', 'podcast', 'audience',
 ]);
 
+/** The names of the days of the week, as a whole lower-case word. */
+export const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 /** The names of the days and months, as a whole lower-case word. */
 export const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 /** Words that tell a time of day or a day relative to the writing: "Monday night", "this morning", "today". */
