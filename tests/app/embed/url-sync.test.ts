@@ -37,11 +37,24 @@ afterEach(() => {
 describe('syncUrl', () => {
   const start = dayOf('2025-01-01');
 
+  /** A store whose view the URL follows, at `start`. */
+  function synced() {
+    const store = createStore({ t: start });
+    syncUrl(store, null, { ...STATE_DEFAULTS, t: start });
+    return store;
+  }
+
+  /** One move, a rest longer than settleMs, and another move. */
+  function moveRestMove(store: ReturnType<typeof createStore>) {
+    store.set({ t: start + 1 });
+    vi.advanceTimersByTime(URL_SYNC_DEFAULTS.settleMs + 100);
+    store.set({ t: start + 2 });
+  }
+
   test('a drag whose frames are slower than the rest makes one history entry, not one a frame', () => {
     const { pushed } = fakeBrowser();
     framesOf(URL_SYNC_DEFAULTS.settleMs + 300);
-    const store = createStore({ t: start });
-    syncUrl(store, null, { ...STATE_DEFAULTS, t: start });
+    const store = synced();
     // each step is sent once the last one is shown, as a hand or a host page does when frames are slow
     for (let k = 1; k <= 10; k++) {
       store.set({ t: start + k });
@@ -57,11 +70,7 @@ describe('syncUrl', () => {
   test('a view that has rested after its frame is kept: the next move is a new entry', () => {
     const { pushed } = fakeBrowser();
     framesOf(16);
-    const store = createStore({ t: start });
-    syncUrl(store, null, { ...STATE_DEFAULTS, t: start });
-    store.set({ t: start + 1 });
-    vi.advanceTimersByTime(URL_SYNC_DEFAULTS.settleMs + 100);
-    store.set({ t: start + 2 });
+    moveRestMove(synced());
     expect(pushed).toHaveLength(2);
   });
 
@@ -69,11 +78,7 @@ describe('syncUrl', () => {
     const { pushed } = fakeBrowser('hidden');
     vi.stubGlobal('requestAnimationFrame', () => 1); // a frame that never comes
     vi.stubGlobal('cancelAnimationFrame', () => undefined);
-    const store = createStore({ t: start });
-    syncUrl(store, null, { ...STATE_DEFAULTS, t: start });
-    store.set({ t: start + 1 });
-    vi.advanceTimersByTime(URL_SYNC_DEFAULTS.settleMs + 100);
-    store.set({ t: start + 2 });
+    moveRestMove(synced());
     expect(pushed).toHaveLength(2);
   });
 });
