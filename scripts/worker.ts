@@ -80,15 +80,12 @@ async function main(): Promise<void> {
       console.error(`worker ${name}: stopping: ${error.message}`);
       process.exit(4);
     }
-    // A document that killed two of this worker's processes: the pool's made-up result would cross the queue without
-    // its mark and be cached by the producer, so the worker stops as for a broken pool and another worker tries it.
-    const killer = results.find((result) => notForCache.has(result));
-    if (killer !== undefined) {
-      console.error(`worker ${name}: stopping: ${killer.outcome.error}`);
-      process.exit(4);
-    }
+    // A document that killed two of this worker's processes comes back as the pool's made-up result, named: its mark
+    // crosses the queue with it, so the producer neither caches it nor loses the batch's other documents.
+    const notCached = results.flatMap((result, i) => (notForCache.has(result) ? [i] : []));
+    for (const i of notCached) console.error(`worker ${name}: ${results[i].outcome.error}`);
     console.log(`worker ${name}: done batch ${job.id}`);
-    return { worker: name, results: encodeResults(results) };
+    return { worker: name, results: encodeResults(results), ...(notCached.length > 0 ? { notCached } : {}) };
   }, {
     connection: connectionOf(url),
     // Two jobs a process, as a local pool hands two batches at once: the next waits in the process's channel, so it

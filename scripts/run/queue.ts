@@ -6,7 +6,7 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { DocumentResult, PipelineInput } from '../../src/pipeline/index.ts';
-import type { Executor } from './executor.ts';
+import { notForCache, type Executor } from './executor.ts';
 import { decodeResults, encodeBatch } from './wire.ts';
 
 export const QUEUE_DEFAULTS = {
@@ -31,6 +31,8 @@ export const connectionOf = (url: string) => ({ url, maxRetriesPerRequest: null 
 export interface BatchReturn {
   worker: string;
   results: string;
+  /** Which results were made up, not computed (a document that killed the worker's processes): never cached. */
+  notCached?: number[];
 }
 
 /** Throws a one-line message naming `url` when Redis cannot be reached there (within seconds, not forever). */
@@ -116,7 +118,9 @@ export function createQueueProducer(url: string, version: string, log: (line: st
         told = false;
         byWorker.set(value.worker, (byWorker.get(value.worker) ?? 0) + 1);
         await job.remove().catch(() => {});
-        return decodeResults(value.results);
+        const results = decodeResults(value.results);
+        for (const i of value.notCached ?? []) notForCache.add(results[i]);
+        return results;
       } finally {
         pending--;
       }

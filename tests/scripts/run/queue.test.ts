@@ -1,7 +1,7 @@
 // Queue mode on a real Redis server: geocode --queue enqueues the batches, two `npm run worker` processes take them,
 // one is killed mid-batch, and the files are the bytes a local run writes: nothing lost, nothing counted twice.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedFolder, geocode, outputsIn, outputsOf, removeTemps, temp } from './helpers.ts';
@@ -15,8 +15,10 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function start(script: string, args: string[]): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `script` under tsx; `hooks` preloads the test-only worker hooks (worker-hooks.cjs), which its pool's processes inherit. */
+function start(script: string, args: string[], hooks: Record<string, string> | null = null): Started {
+  const preload = hooks === null ? [] : ['--require', join(import.meta.dirname, 'worker-hooks.cjs')];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...hooks } });
   let text = '';
   const waiting: { pattern: RegExp; resolve: (m: RegExpExecArray) => void }[] = [];
   const onData = (chunk: Buffer) => {
@@ -86,6 +88,41 @@ describe('geocode --queue with npm run worker', { timeout: 600_000 }, () => {
     b.child.kill('SIGTERM');
     expect(await b.exited).toBe(0);
     expect(b.output()).toContain('worker B: stopping after the batches it holds');
+  });
+
+  it('geocode --queue names a document that kills every process running it, writes the rest, and the worker goes on', async () => {
+    const corpus = generatedFolder(24);
+    const victim = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()[9];
+    const worker = start('scripts/worker.ts', ['--queue', redis.url, '--threads', '1', '--name', 'K'], { FLANKLINE_TEST_KILL_ON: victim });
+    started.push(worker);
+    await worker.waitFor(/worker K: 1 thread taking batches/);
+
+    const out = temp();
+    const producer = start('scripts/geocode.ts', ['--input', corpus, ...outputsIn(out), '--queue', redis.url, '--batch-size', '4']);
+    started.push(producer);
+    expect(await producer.exited).toBe(1);
+    const named = new RegExp(`geocode: ${victim.replace('.', '\\.')}: not read: it stopped two worker processes, the second running it alone \\(worker process \\d+ was killed \\(SIGKILL`);
+    expect(producer.output()).toMatch(named);
+    expect(producer.output()).toMatch(/geocode: 24 documents \(1 failed\)/);
+    const documents = readFileSync(join(out, 'documents.json'), 'utf8');
+    expect(documents).not.toContain(`"${victim}"`);
+    expect(documents).toContain('"' + readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()[10] + '"');
+    // The worker answered for the batch and is still taking batches: one such document does not stop every worker in turn
+    expect(worker.child.exitCode).toBeNull();
+    expect(worker.output()).toMatch(/worker K: done batch \d+\n[^]*worker K: done batch/);
+
+    // The made-up result was not cached: a second run, on a worker without the hook, reads the document
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    const healthy = start('scripts/worker.ts', ['--queue', redis.url, '--threads', '1', '--name', 'H']);
+    started.push(healthy);
+    await healthy.waitFor(/worker H: 1 thread taking batches/);
+    const again = start('scripts/geocode.ts', ['--input', corpus, ...outputsIn(out), '--queue', redis.url, '--batch-size', '4']);
+    started.push(again);
+    expect(await again.exited).toBe(0);
+    expect(readFileSync(join(out, 'documents.json'), 'utf8')).toContain(`"${victim}"`);
+    healthy.child.kill('SIGTERM');
+    expect(await healthy.exited).toBe(0);
   });
 
   it('geocode --queue exits 2 and writes nothing when Redis cannot be reached', () => {
