@@ -106,10 +106,10 @@ describe('geocode --queue with npm run worker', { timeout: 600_000 }, () => {
     expect(producer.output()).toMatch(/geocode: 24 documents \(1 failed\)/);
     const documents = readFileSync(join(out, 'documents.json'), 'utf8');
     expect(documents).not.toContain(`"${victim}"`);
-    expect(documents).toContain('"' + readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()[10] + '"');
+    expect(documents).toContain(`"${readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()[10]}"`);
     // The worker answered for the batch and is still taking batches: one such document does not stop every worker in turn
     expect(worker.child.exitCode).toBeNull();
-    expect(worker.output()).toMatch(/worker K: done batch \d+\n[^]*worker K: done batch/);
+    expect(worker.output()).toMatch(/worker K: done batch \d+\n[\s\S]*worker K: done batch/);
 
     // The made-up result was not cached: a second run, on a worker without the hook, reads the document
     worker.child.kill('SIGTERM');
