@@ -59,13 +59,13 @@ describe('a person shot or run down outside a war is a crime\'s or a road\'s vic
   });
 
   it('finds a stabbing told by its victim, and titles it with the participle as written ("stabbed")', () => {
-    const [e] = eventsOf('A woman was stabbed Tuesday morning in Decatur, police said.');
-    expect([e.category, e.entry.name, e.start, e.title]).toEqual(['incident', 'Decatur', '2009-06-09', 'Woman stabbed in Decatur']);
+    const [e] = eventsOf('A woman was stabbed Thursday night in Tulsa, police said.');
+    expect([e.category, e.entry.name, e.start, e.title]).toEqual(['incident', 'Tulsa', '2009-06-11', 'Woman stabbed in Tulsa']);
   });
 
   it('reads "was fatally stabbed" as a passive though an adverb parts it from its auxiliary', () => {
-    const [e] = eventsOf('A man was fatally stabbed in Independence early Saturday.');
-    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Independence', '2009-06-13']);
+    const [e] = eventsOf('A man was fatally stabbed in Lawrence early Sunday.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Lawrence', '2009-06-14']);
   });
 
   it('keeps soldiers shot in a war a strike', () => {
