@@ -111,9 +111,9 @@ describe('findPredicates in ordinary language', () => {
   });
 
   it('findPredicates() does not take a trip for news unless it is someone’s, nor flights for people who meet', () => {
-    expect(found('A return trip to Saipan costs less in winter.')).toEqual([]);
+    expect(found('A return trip to Madeira costs less in winter.')).toEqual([]);
     expect(found('During her trip to Warsaw, the Vice President announced new aid.')).toContain('trip:meeting');
-    expect(found('About 75,000 flights arrive at Schiphol every year.')).toEqual([]);
+    expect(found('Charter flights arrive at Gatwick from Madeira.')).toEqual([]);
   });
 
   it('findPredicates() does not read a verb inside a compound: "President-Elect"', () => {
