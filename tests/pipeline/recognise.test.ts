@@ -97,8 +97,8 @@ describe('recognise', () => {
   });
 
   it('recognise() finds a long place name of several words misspelt by one letter, as the place and not a person', () => {
-    const found = places('US bombers landed at the Mihail Kogalniceau air base near the coast. Fans flew to Port Elizabteh.');
-    expect(found.map((m) => m.text)).toEqual(['US', 'Mihail Kogalniceau', 'Port Elizabteh']);
+    const found = places('US bombers landed at the Mihai Viteazy air base near the coast. Fans flew to Port Elizabteh.');
+    expect(found.map((m) => m.text)).toEqual(['US', 'Mihai Viteazy', 'Port Elizabteh']);
     expect(countriesOf(found[1])).toEqual(['RO']);
     expect(countriesOf(found[2])).toContain('ZA');
   });
@@ -239,7 +239,7 @@ describe('recognise', () => {
 
   it('recognise() keeps a seat whose name is a given name ("Cheyenne") but not a given name before "and <person>"', () => {
     expect(places('The storm hit Cheyenne and Laramie.').map((m) => m.text)).toEqual(['Cheyenne', 'Laramie']);
-    expect(places('In 2016, Tom and Rita Kessler of Bellmore appeared on the show.').map((m) => m.text)).toEqual(['Bellmore']);
+    expect(places('Last year, Tom and Rita Kessler of Wantagh appeared on the show.').map((m) => m.text)).toEqual(['Wantagh']);
   });
 
   it('recognise() reads "Iowa County" as the counties of that name (one is in Wisconsin), never as the state', () => {

@@ -93,7 +93,7 @@ describe('resolve', () => {
   });
 
   it('resolve() places "Nelson" in British Columbia when the document is about BC towns', () => {
-    const found = resolved('The service counter in Nelson joins those in Castlegar and Creston, BC officials said.');
+    const found = resolved('The new clinic in Nelson joins those in Penticton and Salmon Arm, BC officials said.');
     expect(place(found, 'Nelson')).toMatchObject({ country: 'CA' });
   });
 
