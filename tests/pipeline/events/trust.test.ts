@@ -296,8 +296,8 @@ describe('a date dates only what it belongs to (news nobody tuned for, stop 22)'
   });
 
   it('counts "the following year" from the time told before it', () => {
-    const [e] = eventsOf('In 2014, Tunisia entered a partnership programme. The following year the prime minister visited Brussels.', null);
-    expect([e.entry.name, e.start, e.end, e.precision]).toEqual(['Brussels', '2015-01-01', '2015-12-31', 'year']);
+    const [e] = eventsOf('In 2012, Morocco joined a training scheme. The following year the prime minister visited Brussels.', null);
+    expect([e.entry.name, e.start, e.end, e.precision]).toEqual(['Brussels', '2013-01-01', '2013-12-31', 'year']);
     expect(eventsOf('The following year the prime minister visited Brussels.', '2024-03-12')).toEqual([]);
   });
 
@@ -354,7 +354,7 @@ describe('what a sentence reports, read as a wire story writes it (stop 22)', ()
   });
 
   it('reads a happening in the simple present below the headline, without a time of its own, as habit', () => {
-    expect(eventsOf('Army buys new guns. The vehicles look like a tank and launch 155mm shells in Syria.')).toEqual([]);
+    expect(eventsOf('Navy buys new frigates. The ships resemble a cruiser and launch cruise missiles in Syria.')).toEqual([]);
     const [state] = eventsOf('Army buys new guns. Poland hosts 10,000 U.S. troops.');
     expect(state.category).toBe('deployment');
   });
@@ -384,14 +384,14 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
   it('lets "recently" or "in recent months" date only its own sentence', () => {
     const events = eventsOf("Officials in Amman recently met donors. During Turkey's invasion of Cyprus, Jordan stayed neutral.");
     expect(events.filter((e) => e.category === 'strike' && e.dateSource === 'paragraph')).toEqual([]);
-    const [strike] = eventsOf('HOMS -- Fighting ended Saturday with five dead in Homs. It was the most intense fighting in recent months. ' +
-      'Helicopter gunships fired on rebel positions in Homs.').filter((e) => e.category === 'strike');
+    const [strike] = eventsOf('HOMS -- Fighting ended Saturday with five dead in Homs. It was the heaviest fighting in recent months. ' +
+      'Attack gunships struck rebel positions in Homs.').filter((e) => e.category === 'strike');
     expect(strike.start).toBe('2024-03-09');
   });
 
-  it('makes a verb agree with a plural the lemmatiser does not know ("gunships fire")', () => {
-    const [e] = eventsOf('Helicopter gunships fired on rebel positions in Homs on Saturday.');
-    expect(e.title).toMatch(/^Helicopter gunships fire on/);
+  it('makes a verb agree with a plural the lemmatiser does not know ("gunships strike")', () => {
+    const [e] = eventsOf('Army gunships struck rebel depots in Homs on Saturday.');
+    expect(e.title).toMatch(/^Army gunships strike rebel/);
   });
 
   it('reads a shooting named by its place as a noun, and dates it as the harm it did', () => {
@@ -460,7 +460,7 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
   });
 
   it('gives a bare verb joined by "and" the mood of the verb before it ("will travel ... and visit")', () => {
-    const visit = eventsOf('General Cartwright arrived in Tbilisi on Monday. He will also travel to the town of Gori and visit the infantry brigade in Gori.')
+    const visit = eventsOf('General Cartwright arrived in Tallinn on Monday. He will also travel to the town of Tapa and visit the armoured brigade in Tapa.')
       .find((e) => e.title.includes('visit'))!;
     expect(visit.status).toBe('planned');
   });
@@ -636,8 +636,8 @@ describe('a verb form after "the" and a singular noun heads a compound (stop 24)
 });
 
 describe('forces pull back; money and words are withdrawn otherwise (stop 24)', () => {
-  it('makes no event of "withdrawing his monthly pension", and keeps "withdrew its troops"', () => {
-    expect(eventsOf('CHENNAI, India – Police detained a nephew on Friday. Police say the nephew buried his uncle after he died two years ago, and continued withdrawing his monthly pension of 20,000 rupees.')
+  it('makes no event of "withdrawing his state allowance", and keeps "withdrew its troops"', () => {
+    expect(eventsOf('CHENNAI, India – Police detained a nephew on Friday. Police say he hid his uncle\'s death for two years and kept withdrawing his state allowance of 9,000 rupees.')
       .filter((e) => e.category === 'other')).toEqual([]);
     expect(eventsOf('Russia withdrew its troops from Kherson on Friday.').map((e) => e.title)).toEqual(['Russia withdraws its troops from Kherson']);
   });
