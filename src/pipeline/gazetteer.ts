@@ -67,8 +67,8 @@ export interface Gazetteer {
   lookupName(key: string): GazetteerEntry[];
   /**
    * Entries of the names of several words one typing slip away from `key` (a letter missing, added, changed, or two
-   * letters swapped), after its first word, never in a word's first letter and never a space: "mihail kogalniceau"
-   * finds Mihail Kogălniceanu. The caller guards which keys are long enough to be worth it.
+   * letters swapped), after its first word, never in a word's first letter and never a space: "mihai viteazy"
+   * finds Mihai Viteazu. The caller guards which keys are long enough to be worth it.
    */
   lookupNameNear(key: string): GazetteerEntry[];
   /** Countries and regions whose adjectival form ("Polish", "Baltic") normalises to `key`. */

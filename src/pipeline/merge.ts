@@ -13,7 +13,7 @@ export const MERGE_DEFAULTS = {
   maxKm: 50,
   /**
    * Two incidents (a fire, a crash) at two towns this far apart (km) are two incidents: an incident happens at one spot,
-   * and a local paper names its neighbours' fires in one sentence ("fires in Weston and a forest fire in Glastonbury").
+   * and a local paper names its neighbours' fires in one sentence ("fires in Ashby and a heath fire in Coalville").
    */
   incidentKm: 15,
   /** Within one document, dates this many days apart still name the same event ("a two-day meeting" vs "on October 17"). */

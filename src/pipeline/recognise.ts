@@ -16,7 +16,7 @@ export const RECOGNISE_DEFAULTS = {
   strongPopulation: 1_000_000,
   /** A town named by a common word ("Reading", "Nice") is recognised after "in", "near"... from this population. */
   minCommonWordTownPopulation: 50_000,
-  /** A town named by a given name ("Lombard", "Tyler") is recognised after "in", "near"... from this population. */
+  /** A town named by a given name ("Marion", "Tyler") is recognised after "in", "near"... from this population. */
   minGivenNameTownPopulation: 10_000,
   /** All-capital words up to this length are acronyms: only a country or curated name ("US", "UAE", "EU") fits. */
   maxAcronymLength: 4,
@@ -85,7 +85,7 @@ function onlySmallPlaces(ctx: Context, match: Match): boolean {
 
 /**
  * The names of streets in a document: the capitalised words (up to three, after a direction) right before "Street",
- * "Avenue" or "St.": "North Nokomis Street" names the street Nokomis.
+ * "Avenue" or "St.": "West Pulaski Street" names the street Pulaski.
  */
 function streetNames(text: string, content: readonly (readonly Token[])[]): Set<string> {
   const out = new Set<string>();
@@ -103,7 +103,7 @@ function streetNames(text: string, content: readonly (readonly Token[])[]): Set<
 }
 
 /**
- * "Driver injured in Nokomis crash" above "a crash at North Nokomis Street in Alexandria": a small place's name the
+ * "Cyclist hurt in Pulaski collision" above "a collision at West Pulaski Street in Springfield": a small place's name the
  * document gives a street is that street throughout it; a country, region or big city keeps its name.
  */
 function namesStreet(ctx: Context, match: Match): boolean {
@@ -143,7 +143,7 @@ function isStrong(entries: readonly GazetteerEntry[], opts: RecogniseOptions): b
 
 /**
  * "Marlow recalled", "said Johnson", "according to Davis": a one-word name that speaks is a person's. Not after a
- * preposition of place: in "police in Tulsa said" the police speak; nor before an institution: in "said Laconia
+ * preposition of place: in "police in Tulsa said" the police speak; nor before an institution: in "said Keene
  * police" they do too.
  */
 function isSpeaker(text: string, tokens: readonly Token[], i: number): boolean {
@@ -153,7 +153,7 @@ function isSpeaker(text: string, tokens: readonly Token[], i: number): boolean {
   if (next && INSTITUTION_WORDS.has(next.text.toLowerCase()) && text.slice(tokens[i].end, next.start) === ' ') return false;
   if (prev && prev.text === 'to' && before === ' ' && i >= 2 && /^according$/i.test(tokens[i - 2].text)) return true;
   if (prev && LOCATIVES.has(prev.text) && before === ' ') return false;
-  // "Mark Kitsmore, 54, of Tyler said": the person's age, then the town they are of.
+  // "Joan Pruitt, 61, of Tyler said": the person's age, then the town they are of.
   if (prev?.text === 'of' && /, \d{1,3}, of $/.test(text.slice(Math.max(0, tokens[i].start - 12), tokens[i].start))) return false;
   if (next && SPEECH_VERBS.has(next.text) && /^\s+$/.test(text.slice(tokens[i].end, next.start))) return true;
   return !!prev && SPEECH_VERBS.has(prev.text.toLowerCase()) && /^\s+$/.test(before);
@@ -189,7 +189,7 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   const lower = t.text.toLowerCase();
   // Months, titles ("Sen.", "Gen.") and plural acronyms ("WMDs") are never places.
   if (CALENDAR_WORDS.has(lower) || TITLES.has(t.text) || /^\p{Lu}{2,}s$/u.test(t.text)) return [];
-  // "St. Patrick's Day", "Raynola St. Clair": after "St." or "Saint", where no place of that name was found, the word
+  // "St. Patrick's Day", "Maxine St. Clair": after "St." or "Saint", where no place of that name was found, the word
   // is the saint's (or a surname's), not a town's.
   const prev = tokens[i - 1];
   if (prev && /^(?:St|Ste|Saint)$/.test(prev.text) && /^\.? $/.test(ctx.text.slice(prev.end, t.start))) return [];
@@ -210,7 +210,7 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   // "Buffalo, New York", "Marion, Ohio", "Reading, Pa.": a town before the state or country it lies in is that town,
   // whatever else its name is (a word, a given name).
   if (liesInContainerAfter(ctx, tokens, i, entries)) return entries;
-  // "Winona police", "Greer officials": a name (not a word: "City police") before a town's institution is the town's.
+  // "Marion police", "Keene officials": a name (not a word: "City police") before a town's institution is the town's.
   const word = ctx.gazetteer.isCommonWord(lower) || ctx.lowerCaseWords.has(lower);
   if (!word && next && INSTITUTION_WORDS.has(next.text.toLowerCase()) && ctx.text.slice(t.end, next.start) === ' ') return entries;
   // A name that speaks anywhere in the document ("Hollister said") is that person's throughout it, unless a city has
@@ -227,12 +227,12 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   if (!common) return entries;
   // "Reading", "Nice", "Bath": a common word is a town only where the grammar asks for a place ("in Reading"),
   // and only a town big enough to be meant that way ("in Congress" is not Congress, Arizona).
-  // "the city of Monroe", "the village of Hope" ask for a place as much as "in" does.
+  // "the city of Salem", "the village of Hope" ask for a place as much as "in" does.
   const ofTown = prev?.text === 'of' && i >= 2 && /^(?:city|town|village|township|borough)$/i.test(tokens[i - 2].text);
   const locative = prev && (LOCATIVES.has(prev.text.toLowerCase()) || ofTown) && ctx.text.slice(prev.end, t.start) === ' ';
   // Once a town that size makes the word a place, every town of the name stays a candidate: "in Kingston" next to
   // "Ont." is the Canadian town, and resolve has the document's evidence to choose. A given name that is no common
-  // word ("in Lombard") needs a smaller town than a word does ("in Congress" is not Congress, Arizona).
+  // word ("in Marion") needs a smaller town than a word does ("in Congress" is not Congress, Arizona).
   const needed = word ? ctx.opts.minCommonWordTownPopulation : ctx.opts.minGivenNameTownPopulation;
   const big = entries.some((e) => e.population >= needed);
   return locative && big && !isAllCaps(t) ? entries : [];
@@ -332,7 +332,7 @@ function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Mat
 }
 
 /**
- * "Allendale, N.J.", "Irvine, Calif.", "Duffy's Crossing, N.B.", "Myrtle Beach, SC": a state or province
+ * "Ramsey, N.J.", "Irvine, Calif.", "Duffy's Crossing, N.B.", "Myrtle Beach, SC": a state or province
  * abbreviation (AP style, or a US postal code) right after a comma and a capitalised name, known or not. `end` is
  * where that name ends, `next` the index of the first token after it.
  */
@@ -353,7 +353,7 @@ function matchAbbreviation(ctx: Context, tokens: readonly Token[], end: number, 
 
 /**
  * The longest name starting at token i (words i..i+maxWords-1), or null. Names are looked up exactly first; only when
- * none starts here is a long name of several words looked up one typing slip away ("Mihail Kogalniceau").
+ * none starts here is a long name of several words looked up one typing slip away ("Mihai Viteazy").
  */
 function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirstOk: boolean): Match | null {
   const last = Math.min(tokens.length, i + ctx.opts.maxWords) - 1;
@@ -377,7 +377,7 @@ function matchName(ctx: Context, tokens: readonly Token[], i: number, lowerFirst
 /**
  * A slip is believed only in a name long enough that one wrong letter leaves it unmistakable: several capitalised
  * words (no connectors, acronyms or titles), fuzzyMinLetters letters in all, one of them no common English word, as a
- * misspelt word is not. "San Fransisco" is San Francisco; "New Yrok", "Village Center", "Dr Olaopa" are nothing.
+ * misspelt word is not. "San Fransisco" is San Francisco; "New Yrok", "Village Center", "Dr Adeyemi" are nothing.
  */
 function isLongName(ctx: Context, tokens: readonly Token[], i: number, j: number): boolean {
   let unknown = false;

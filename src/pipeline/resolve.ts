@@ -56,7 +56,7 @@ export const RESOLVE_DEFAULTS = {
   regionWeakShare: 0.75,
   /**
    * Added to a candidate of the same level (country, first-level subdivision, county, town) as the places listed
-   * beside the mention: in "New York, Pennsylvania and New Jersey" New York is a state.
+   * beside the mention: in "New York, Ohio and Vermont" New York is a state.
    */
   listBonus: 1.5,
   /**
@@ -198,7 +198,7 @@ function margin(scores: readonly number[]): number {
 
 /** What the document says about where it is: settled places by country, its home subdivision and country. */
 interface Evidence {
-  /** Per group, the levels of the places listed beside its mentions ("New York, Pennsylvania and New Jersey"). */
+  /** Per group, the levels of the places listed beside its mentions ("New York, Ohio and Vermont"). */
   listLevels: Map<Group, Set<string>>;
   countryVotes: Map<string, Set<Group>>;
   anchors: { group: Group; entry: GazetteerEntry }[];

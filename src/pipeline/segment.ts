@@ -39,7 +39,7 @@ const BEFORE_NUMBER = new Set([
 const AFTER_INITIALISM =
   /^(secretary|president|vice|ambassador|embassy|envoy|agency|officials?|forces?|troops|army|navy|air|marines?|military|defen[cs]e|state|department|government|administration|congress|senate|house|senator|representative|general|command|central|special|national|security|intelligence|treasury|justice|federal|sanctions|policy|election|allies|ally|partners?|counterpart|delegation|mission|peacekeepers?|european|pacific|indo|africa|northern|southern|space|cyber|coast|border|capitol|sen|rep|gen|gov|lt|col|adm|maj|brig|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gmt|utc|cet|cest|bst|et|est|edt|pt|pst|pdt|local|time)\b/i;
 
-// A month and its day continue a time before them ("at 6 p.m. April 23 at the Capitol").
+// A month and its day continue a time before them ("at 7 p.m. May 12 at the library").
 const MONTH_DAY = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{1,2}\b/i;
 
 const lineBreak = /\r\n|[\n\r\u2028\u2029\u0085]/g;

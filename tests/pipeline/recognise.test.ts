@@ -97,8 +97,8 @@ describe('recognise', () => {
   });
 
   it('recognise() finds a long place name of several words misspelt by one letter, as the place and not a person', () => {
-    const found = places('US bombers landed at the Mihail Kogalniceau air base near the coast. Fans flew to Port Elizabteh.');
-    expect(found.map((m) => m.text)).toEqual(['US', 'Mihail Kogalniceau', 'Port Elizabteh']);
+    const found = places('US bombers landed at the Mihai Viteazy air base near the coast. Fans flew to Port Elizabteh.');
+    expect(found.map((m) => m.text)).toEqual(['US', 'Mihai Viteazy', 'Port Elizabteh']);
     expect(countriesOf(found[1])).toEqual(['RO']);
     expect(countriesOf(found[2])).toContain('ZA');
   });
@@ -199,8 +199,8 @@ describe('recognise', () => {
     expect(recognise(doc, sentences, gazetteer).map((m) => m.text)).toEqual(['Estonia']);
   });
 
-  it('recognise() keeps a state abbreviation after a town as its own mention ("Allendale, N.J.")', () => {
-    expect(places('ALLENDALE, N.J. — The township council met.').map((m) => m.text)).toEqual(['ALLENDALE', 'N.J.']);
+  it('recognise() keeps a state abbreviation after a town as its own mention ("Ramsey, N.J.")', () => {
+    expect(places('RAMSEY, N.J. — The township council met.').map((m) => m.text)).toEqual(['RAMSEY', 'N.J.']);
   });
 
   it('recognise() does not take a street named after a place for the place ("Boston Avenue", "Albany St.")', () => {
@@ -239,7 +239,7 @@ describe('recognise', () => {
 
   it('recognise() keeps a seat whose name is a given name ("Cheyenne") but not a given name before "and <person>"', () => {
     expect(places('The storm hit Cheyenne and Laramie.').map((m) => m.text)).toEqual(['Cheyenne', 'Laramie']);
-    expect(places('In 2016, Tom and Rita Kessler of Bellmore appeared on the show.').map((m) => m.text)).toEqual(['Bellmore']);
+    expect(places('Last year, Tom and Rita Kessler of Wantagh appeared on the show.').map((m) => m.text)).toEqual(['Wantagh']);
   });
 
   it('recognise() reads "Iowa County" as the counties of that name (one is in Wisconsin), never as the state', () => {
@@ -287,9 +287,9 @@ describe('recognise', () => {
     expect(places('Flooding closed roads in North Tulsa. Tulsa officials met.').map((m) => m.text)).toContain('Tulsa');
   });
 
-  it('recognise() reads a small place\'s name the document gives a street as that street ("Nokomis crash", "North Nokomis Street")', () => {
-    const text = 'Driver injured in Nokomis crash. A man was hurt in a crash at North Nokomis Street and Darling Avenue in Alexandria.';
-    expect(places(text).map((m) => m.text)).toEqual(['Alexandria']);
+  it('recognise() reads a small place\'s name the document gives a street as that street ("Pulaski collision", "West Pulaski Street")', () => {
+    const text = 'Cyclist hurt in Pulaski collision. A woman was injured in a collision at West Pulaski Street and Maple Avenue in Springfield.';
+    expect(places(text).map((m) => m.text)).toEqual(['Springfield']);
     // a big city keeps its name beside its avenue
     expect(places('Crews met in Washington. The crash was on Washington Avenue in Albany.').map((m) => m.text)).toEqual(['Washington', 'Albany']);
   });

@@ -93,7 +93,7 @@ describe('resolve', () => {
   });
 
   it('resolve() places "Nelson" in British Columbia when the document is about BC towns', () => {
-    const found = resolved('The service counter in Nelson joins those in Castlegar and Creston, BC officials said.');
+    const found = resolved('The new clinic in Nelson joins those in Penticton and Salmon Arm, BC officials said.');
     expect(place(found, 'Nelson')).toMatchObject({ country: 'CA' });
   });
 
@@ -117,7 +117,7 @@ describe('resolve', () => {
   });
 
   it('resolve() lets towns that each lean one way speak for each other, leaving a far namesake unresolved', () => {
-    const found = resolved('Sunderland beat Fulham and Norwich. They will arrive in East Yorkshire next week.');
+    const found = resolved('Blackburn beat Ipswich and Swindon. The squad heads to East Yorkshire on Friday.');
     expect(found.filter((m) => m.entry).map((m) => m.entry!.country)).toEqual(['GB', 'GB', 'GB']);
     expect(found.find((m) => m.text === 'Yorkshire')?.entry ?? null).toBeNull();
   });
@@ -158,7 +158,7 @@ describe('resolve', () => {
     expect(place(resolved('She moved to New York City last year.'), 'New York City')).toMatchObject({ kind: 'city' });
     const [alone] = resolved('She moved to New York last year.');
     expect([alone.entry!.featureCode, ...alone.alternatives!.map((a) => a.entry.kind)]).toEqual(expect.arrayContaining(['ADM1', 'city']));
-    const states = resolved('Recalls reached stores in New York, Pennsylvania and New Jersey.');
+    const states = resolved('Snow closed schools in New York, Ohio and Vermont.');
     expect(place(states, 'New York')).toMatchObject({ featureCode: 'ADM1', country: 'US' });
   });
 

@@ -1,5 +1,5 @@
 // Two days named with one month, which chrono reads as one day only: "13 and 14 October", "October 13 and 14, 2024",
-// and ranges written with a spaced dash ("February 20th – 22nd"), which chrono reads as two dates.
+// and ranges written with a spaced dash ("March 3rd – 5th"), which chrono reads as two dates.
 import { dayInterval, dayNumber, isRealDay } from './calendar.ts';
 import type { RawDate } from './expression.ts';
 

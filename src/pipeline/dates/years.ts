@@ -24,7 +24,7 @@ const COUNT_NOUN =
 const EVENT_NOUN =
   /^\s+(?:\p{Lu}|summit|meeting|elections?|invasion|war|agreement|deal|budget|strategy|report|law|treaty|games|conference|offensive|counteroffensive|crisis|attacks?|annexation|referendum|revolution|accords?|ceasefire|protests?)/u;
 
-// A year inside a name: "the Public Lands Management Act of 2009", "the Class of 2010" (not when the text happened).
+// A year inside a name: "the Coastal Waters Act of 2011", "the Class of 2010" (not when the text happened).
 const NAMED_BY_YEAR = /\b(?:Act|Bill|Class|Code|Law)\s+of\s+$/;
 
 const RANGE = new RegExp(`\\b(?:from|between)\\s+${YEAR}\\s+(?:to|and|until|till|through)\\s+${YEAR}\\b|\\b${YEAR}\\s*[-–—]\\s*(\\d{4}|\\d{2})\\b(?![-–/]\\d)`, 'g');

@@ -1,6 +1,6 @@
 // Which place an event word is about: each place of the sentence takes a role relative to the word (where it
 // happens, where someone goes, what it strikes, who hosts), the roles the event's category accepts compete, and
-// places enumerated with the winner ("in Slovakia, Romania, Bulgaria, and Hungary") each make an event of their own.
+// places enumerated with the winner ("in Chile, Peru, Bolivia, and Ecuador") each make an event of their own.
 import type { Category } from '../../model/event.ts';
 import { journeyOf, type SentenceGrammar } from '../language/clauses.ts';
 import { AREA_NOUNS, FACILITIES, HITTING, LEAVING, LOCATIVE_PREPOSITIONS, MOTION_VERBS, PERSON_NOUNS } from '../lexicon/words.ts';
@@ -56,12 +56,12 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   // "the EU's role", "a new alliance mission in the EU", "talks among EU ministers": a body of states is an area only
   // where the text puts something in it, never as a modifier of another noun nor the area a mission covers
   if (isSupranationalBody(place) && (base !== 'locative' || p.category === 'mission' || tokens[place.last + 1]?.pos === 'NOUN')) return null;
-  // "the people of Poland ... for hosting", "Poland's partnership in hosting": the state before a verb of hosting
+  // "the people of Norway ... for hosting", "Norway's partnership in hosting": the state before a verb of hosting
   if (p.hosting && place.last < p.first && placeClause === pClause && place.mention.entry.kind === 'country' && (base === 'agent' || base === 'other' || base === 'possessor')) {
     const between = all.some((o) => o !== p && o.first > place.last && o.first < p.first && o.isVerb);
     if (!between) return 'host';
   }
-  // "Romania, where Polish soldiers are deployed": the place the relative clause hangs on; "battle groups in the
+  // "Latvia, where Danish engineers are stationed": the place the relative clause hangs on; "battle groups in the
   // Baltics, which were deployed in 2017": the places of the noun it describes
   const opener = clauses[pClause].opener;
   if (opener !== null && RELATIVE_OPENERS.has(opener) && placeClause < pClause && placeClause >= pClause - 2 && place.last < clauses[pClause].first) {
@@ -69,7 +69,7 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
     if (opener === 'where' && gap.every((t) => t.text === ',' || t.pos === 'PROPN')) return 'relative';
     if (opener !== 'where' && (base === 'locative' || base === 'area') && gap.length <= 12) return 'relative';
   }
-  // "my meetings, which I had in London": a relative clause that reports nothing itself places the noun before it
+  // "our talks, which we held in Lisbon": a relative clause that reports nothing itself places the noun before it
   const placeOpener = clauses[placeClause].opener;
   if (!p.isVerb && placeClause > pClause && placeClause <= pClause + 1 && placeOpener !== null && (placeOpener === 'which' || placeOpener === 'that') &&
       clauses[placeClause].first - p.head <= 3 && (base === 'locative' || base === 'area') && !all.some((o) => clauseOf[o.first] === placeClause && o.isVerb)) {
@@ -100,13 +100,13 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
     return prep >= p.head + 1 && prep <= reach && placeClause === pClause ? 'undergoer' : null;
   }
   // Prepositional places attach to the nearest event word before them in the clause ("his meetings in Brussels"),
-  // else to the nearest after; a verb also takes a place that a noun inside its own phrase took ("met ... on the
-  // margins of the Summit in Brussels").
+  // else to the nearest after; a verb also takes a place that a noun inside its own phrase took ("talked ... on
+  // the sidelines of the forum in Lisbon").
   if (placeClause !== pClause && !joinedParticiple(grammar, p, placeClause)) {
     const otherClauseReports = all.some((o) => clauseOf[o.first] === placeClause) || grammar.verbs.some((g) => g.clause === placeClause && g.form === 'finite');
     if (otherClauseReports || Math.abs(placeClause - pClause) > 1) return null;
   }
-  // "a referendum in support of membership in the European Union": the place belongs to "membership", the noun
+  // "a petition in favour of membership in the trade bloc": the place belongs to "membership", the noun
   // right before its preposition, not to the event word further back (the verb's own object does not count).
   if (p.head < place.first && blockedByNoun(grammar, p, place)) return null;
   const sameClause = all.filter((o) => clauseOf[o.first] === placeClause || o === p);
@@ -117,8 +117,8 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   const journey = base === 'destination' && p.isVerb && p.verb && !MOTION_VERBS.has(p.lemma.split(' ')[0]) ? journeyOf(grammar, p.verb) : null;
   if (journey && place.first > journey.head && place.last < p.first) return 'locative';
   if (nearest !== p) {
-    // A verb also takes the place of an event noun in a phrase of its clause: "During her trip to Warsaw, Harris
-    // announced ...", "met ... on the margins of the Summit in Brussels".
+    // A verb also takes the place of an event noun in a phrase of its clause: "During his tour of Lisbon, the minister
+    // announced ...", "talked ... on the sidelines of the forum in Lisbon".
     if (!nearest || !p.isVerb || nearest.isVerb || nearest.argument) return null;
     const lo = Math.min(p.head, place.first);
     const hi = Math.max(p.head, place.first);
@@ -139,7 +139,7 @@ const LOCATING_VERBS = new Set(['headquarter', 'headquartered', 'base', 'locate'
 /**
  * True when a verb of another phrase stands between the event word and a place it does not govern: "threats posed
  * by drones used by Russia in Ukraine" puts the using in Ukraine, not the meeting where threats were discussed;
- * "Building on lessons from the war in Syria, allies will decide at the summit" keeps Syria out of the summit. The
+ * "Drawing on the flood relief in Chad, ministers will agree at the summit" keeps Chad out of the summit. The
  * noun's own verb ("the talks were held in Oslo") and a participle right after it ("the summit, hosted in Riga")
  * tell of the event itself.
  */
@@ -166,8 +166,8 @@ function anotherVerbBetween(grammar: SentenceGrammar, p: Predicate, place: Place
 }
 
 /**
- * True when noun `p` stands in a phrase set off by a comma before verb `k` ("Since his election in May 2017, Macron
- * has been promoting ... in North Africa"): the clause's verb is not the noun's own, nor are its places.
+ * True when noun `p` stands in a phrase set off by a comma before verb `k` ("Since her appointment in June 2019, the minister
+ * has been promoting ... in West Africa"): the clause's verb is not the noun's own, nor are its places.
  */
 function frontedPhraseBefore(grammar: SentenceGrammar, p: Predicate, k: number): boolean {
   return !p.isVerb && !p.argument && p.head < k && grammar.tokens.slice(p.head + 1, k).some((t) => t.text === ',');
@@ -180,7 +180,7 @@ function frontedSetting(grammar: SentenceGrammar, place: PlaceInSentence): boole
 }
 
 /**
- * "was shot and killed in Macon", "was hit by a car and killed in Summerville": clause `c` right after a passive event
+ * "was shot and killed in Tulsa", "was struck by a lorry and killed in Carlisle": clause `c` right after a passive event
  * is only "and" and a participle, with no subject or auxiliary of its own; it shares the event's, and its place.
  */
 function joinedParticiple(grammar: SentenceGrammar, p: Predicate, c: number): boolean {
@@ -197,7 +197,7 @@ function prepIndexBefore(tokens: SentenceGrammar['tokens'], first: number): numb
 
 /**
  * What the event acts on, with the "of" phrases that continue it: a verb's object, or for an event noun that is its
- * clause's subject, its verb's ("A fire destroyed the roof of a Main Street home in Torrington").
+ * clause's subject, its verb's ("A blaze gutted the kitchen of a Mill Lane house in Bakewell").
  */
 function objectOf(grammar: SentenceGrammar, p: Predicate): [number, number] | null {
   const { tokens } = grammar;
@@ -224,14 +224,14 @@ function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSen
   for (let k = p.head + 1; k < prep; k++) {
     const t = tokens[k];
     // "incursions by Russian drones into Polish airspace": who did it does not hold the place
-    // "the sabotage of Nord Stream pipelines in the Baltic Sea": the noun's own "of" phrase is what it acts on
+    // "the bombing of power lines in the Carpathians": the noun's own "of" phrase is what it acts on
     if (t.pos === 'ADP') agentPhrase = /^(by|from|with)$/.test(t.lower) || (t.lower === 'of' && k === p.head + 1);
     if (agentPhrase) continue;
     // "hit critical infrastructure, including power grids in Ternopil": examples of the object
     if (/^(including|notably|especially|particularly)$/.test(t.lower) || (t.lower === 'such' && tokens[k + 1]?.lower === 'as')) return false;
     if (t.pos !== 'NOUN' || tokens[k + 1]?.pos !== 'ADP') continue;
     if (object && k >= object[0] && k <= object[1]) continue;
-    // only a noun inside a phrase of its own takes the place away ("in support of membership in ..."); a verb's
+    // only a noun inside a phrase of its own takes the place away ("in favour of membership in ..."); a verb's
     // object does not ("an explosion destroyed an ammunition depot near Toropets")
     let s = k;
     while (s > 0 && (tokens[s - 1].pos === 'ADJ' || tokens[s - 1].pos === 'NOUN' || tokens[s - 1].pos === 'DET' || tokens[s - 1].pos === 'NUM' || tokens[s - 1].pos === 'PROPN')) s--;
@@ -280,14 +280,14 @@ export function choosePlaces(grammar: SentenceGrammar, p: Predicate, places: rea
     const inside = candidates.filter((c) => contains(best.entry, c.entry));
     if (inside.length) best = inside.reduce((a, b) => (score(b, p) > score(a, p) ? b : a));
   }
-  // "in Slovakia, Romania, Bulgaria, and Hungary": the places listed with the best one
+  // "in Chile, Peru, Bolivia, and Ecuador": the places listed with the best one
   const ordered = places.filter((x) => !x.qualifier);
   const at = ordered.indexOf(best.place);
   const chain = [best];
   const gapOk = (a: PlaceInSentence, b: PlaceInSentence) => ENUMERATION_GAP.test(text.slice(a.mention.end, b.mention.start));
   const sibling = (c: PlaceInSentence) => ({ place: c, role: best.role, entry: entryFor(c, { border: undefined }) });
   // "along the eastern flank and the EU's role": a possessor opens a phrase of its own, it is no member of the list
-  // "During the invasion of Kuwait, Egypt was instrumental": a name followed by its verb is a clause's subject
+  // "During the siege of Sarajevo, Austria was generous": a name followed by its verb is a clause's subject
   const subject = (c: PlaceInSentence) => grammar.tokens[c.first - 1]?.text === ',' && /^(VERB|AUX)$/.test(grammar.tokens[c.last + 1]?.pos ?? '');
   const listed = (c: PlaceInSentence) => c.mention.entry.id !== best.entry.id && !(c.possessive && !best.place.possessive) && !isSupranationalBody(c) && !subject(c);
   for (let k = at + 1; k < ordered.length && gapBetween(ordered, k, places, gapOk) && !(ordered[k].possessive && !best.place.possessive); k++) if (listed(ordered[k])) chain.push(sibling(ordered[k]));
@@ -300,7 +300,7 @@ function gapBetween(ordered: readonly PlaceInSentence[], k: number, all: readonl
   const a = ordered[k - 1];
   const b = ordered[k];
   if (!a || !b) return false;
-  // "Warsaw, Poland and Bucharest, Romania": the qualifier after a city stands between the two
+  // "Porto, Portugal and Valencia, Spain": the qualifier after a city stands between the two
   const qualifier = all.find((q) => q.qualifier && q.first > a.last && q.last < b.first);
   return gapOk(qualifier ?? a, b);
 }

@@ -1,5 +1,5 @@
 // A document's dateline: where (and when) it was filed, written before its first sentence ("BUCHAREST, 7 September
-// 2023 —", "KYIV, Ukraine (AP) —") or as short lines above a transcript ("Rzeszów, Poland"). The place stands for
+// 2023 —", "KYIV, Ukraine (AP) —") or as short lines above a transcript ("Tartu, Estonia"). The place stands for
 // the lede's events that name none; the date for the publication date of a document without a manifest.
 import type { DateMention, GazetteerEntry, ResolvedMention, Sentence } from '../types.ts';
 
@@ -46,7 +46,7 @@ export function readDateline(text: string, sentences: readonly Sentence[], menti
       const day = dates.find((d) => d.start >= first.end && d.start < first.end + dash && d.interval?.precision === 'day')?.interval?.start ?? null;
       return { place: mostPrecise(inside.filter((m) => m.start < first.end + dash)), day, sentence: i };
     }
-    // A short line that is only places: "Rzeszów, Poland" above a transcript
+    // A short line that is only places: "Tartu, Estonia" above a transcript
     const words = s.text.split(/\s+/).filter(Boolean);
     if (inside.length && words.length <= opts.maxPlaceLineWords) {
       const rest = inside.reduceRight((t, m) => t.slice(0, m.start - s.start) + t.slice(m.end - s.start), s.text);

@@ -58,9 +58,9 @@ export interface DatingContext {
 }
 
 const GOVERNED_OPENERS = new Set(['where', 'which', 'who', 'that', 'after', 'when', 'as', 'while', 'because', 'once', 'following', 'whenever']);
-// Subordinate clauses that tell history: "since Russia began deploying troops", "before the war".
+// Subordinate clauses that tell history: "since the army began moving tanks", "before the war".
 const HISTORY_OPENERS = new Set(['since', 'before', 'until']);
-// Phrases that put a noun event just before now: "in the wake of the sabotage", "after the attack".
+// Phrases that put a noun event just before now: "in the wake of the storm", "after the attack".
 const RECENT_BEFORE = /\b(?:in the wake of|after|following|amid|during|since|over|because of|due to)\s+(?:\S+\s+){0,4}$/i;
 const RECENT_WORDS = /\b(?:recent|recently|latest|apparent|ongoing|current|continued|continuing|yesterday's|today's|this week's|last week's)\b/i;
 
@@ -78,8 +78,8 @@ function nearestVerb(grammar: SentenceGrammar, d: DateMention): SentenceGrammar[
     if (g.clause !== clause) continue;
     // a date mostly follows its verb ("struck a building on Tuesday, killing three"): one before a verb counts double
     // and a finite verb before a gerund tacked on after it ("..., killing three"); an infinitive has the dates after it ("is scheduled to meet on Friday")
-    // and a comma between a date and a verb after it ends the date's phrase ("... border on Tuesday, calling it ...")
-    // ... and so does a conjunction ("arrived in the UK in 2002 but her application was rejected two years later")
+    // and a comma between a date and a verb after it ends the date's phrase ("... coast on Friday, describing it as ...")
+    // ... and so does a conjunction ("moved to Canada in 2011 but his visa was refused three years later")
     const comma = k < g.first && grammar.tokens.slice(k + 1, g.first).some((t) => t.text === ',' || t.pos === 'CCONJ');
     // ... and a date before a participle is the main verb's ("Last year, troops stationed in Iraq sought treatment")
     const gap = (k < g.first ? 2 * (g.first - k) + (comma ? 10 : 0) + (g.form === 'participle' ? 100 : 0) : k - g.head) +
@@ -101,7 +101,7 @@ function phraseSpan(grammar: SentenceGrammar, p: Predicate): [number, number] {
   let a = p.first;
   while (a > 0 && tokens[a - 1].pos !== 'ADP' && tokens[a - 1].pos !== 'VERB' && clauseOf[a - 1] === clauseOf[p.first]) a--;
   let b = p.head;
-  // "During her trip to Warsaw, Poland, today, Harris announced": a place's qualifier and a day set off by commas
+  // "During his tour of Porto, Portugal, today, the minister announced": a place's qualifier and a day set off by commas
   // still belong to the phrase
   const day = (t: SentenceGrammar['tokens'][number] | undefined) => !!t && isTimeWord(t.lower);
   const setOff = (k: number) => tokens[k].text === ',' && (tokens[k + 1]?.pos === 'PROPN' || day(tokens[k + 1]) || (tokens[k + 1]?.lower === 'on' && day(tokens[k + 2])));
@@ -151,9 +151,9 @@ function laterIn(sentence: string): { unit: string; n: number; text: string } | 
 /** Words that take the time just told as their own: "that's when", "that same year". */
 const POINTS_BACK = /\b(?:that[’']s when|that (?:is|was) when|at that time|that (?:same )?year|the same year)\b/i;
 
-// "since 2013", "from 1987 until her death": the start of a state
+// "since 2013", "from 1994 until his retirement": the start of a state
 const startsState = (text: string, d: DateMention) => /^(?:since|from)\b/i.test(d.text) || /\b(?:since|from)\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start));
-// ... or a date inside a phrase that starts one: "Since the Ben Guerdane attack in March 2016, forces have ..."
+// ... or a date inside a phrase that starts one: "Since the harbour bombing in April 2018, patrols have ..."
 const inStateStart = (text: string, d: DateMention) => startsState(text, d) || /\bsince\s[^,;:.()]{0,60}$/i.test(text.slice(Math.max(0, d.start - 64), d.start));
 
 /** A year written in the date itself ("March 2025", "12 May 2024"), not inferred. */
@@ -202,7 +202,7 @@ function governingPreposition(grammar: SentenceGrammar, p: Predicate): { prep: s
 
 /**
  * The document's topic ("the summit" told five times) may date a mention of it where the mention is the setting of
- * its clause ("allies will decide at the summit"), not where it is background ("civilians affected by the invasion").
+ * its clause ("ministers will agree at the summit"), not where it is background ("civilians affected by the invasion").
  */
 function topicSetting(grammar: SentenceGrammar, p: Predicate, context: DatingContext): boolean {
   if (!context.topics.has(p.lemma)) return false;
@@ -222,25 +222,25 @@ function mayInherit(grammar: SentenceGrammar, p: Predicate, context: DatingConte
   // "two men were wounded in a shooting", "killed in the attack": the harm tells the event as it tells itself
   const governed = governingPreposition(grammar, p);
   if (governed && /^(in|by)$/.test(governed.prep) && HARMED.test(governed.before)) return true;
-  // "we are part of the Air Policing mission": a state said to hold now holds at publication
+  // "we are part of the Northern Shield mission": a state said to hold now holds at publication
   if (p.persists && p.status === 'ongoing' && p.verb?.tense === 'present') return true;
   // A noun in a phrase ("in response to Russia's invasion") is background unless the words say it is recent.
   return settingOf(grammar, p, context) || toldAsRecent(grammar, p, context);
 }
 
-/** "Her story, dubbed ..., tells chef Jae's journey": a noun a book, a film or a story tells is its content, not news. */
+/** "His film, titled ..., tells a baker's journey": a noun a book, a film or a story tells is its content, not news. */
 function toldByWork(grammar: SentenceGrammar, p: Predicate): boolean {
   if (p.isVerb || !p.argument || p.verb === null || p.verb.head > p.first || !TELLING_VERBS.has(grammar.tokens[p.verb.head].lemma)) return false;
   const teller = grammar.tokens.slice(0, p.verb.first).find((t) => t.pos === 'NOUN');
   return !!teller && WORKS.test(teller.lemma);
 }
 
-/** A noun in a phrase that sets its clause in time: "during the invasion", "in the wake of the sabotage". */
+/** A noun in a phrase that sets its clause in time: "during the invasion", "in the wake of the storm". */
 function settingOf(grammar: SentenceGrammar, p: Predicate, context: DatingContext): boolean {
   return RECENT_BEFORE.test(context.text.slice(grammar.tokens[0].start, p.start));
 }
 
-/** The clause around a noun tells the past: a finite verb in the past ("landed"), or "was"/"were" ("Egypt was instrumental"). */
+/** The clause around a noun tells the past: a finite verb in the past ("landed"), or "was"/"were" ("Austria was generous"). */
 function toldInPast(grammar: SentenceGrammar, p: Predicate): boolean {
   const clause = grammar.clauseOf[p.first];
   if (grammar.verbs.some((g) => g.clause === clause && g.form === 'finite' && g.tense === 'past')) return true;
@@ -249,7 +249,7 @@ function toldInPast(grammar: SentenceGrammar, p: Predicate): boolean {
 
 /** "the recent attack", "yesterday's blast": words beside a noun that put it near the writing day. */
 function toldAsRecent(grammar: SentenceGrammar, p: Predicate, context: DatingContext): boolean {
-  // the noun's own phrase, however long its name ("a recent Walker County Commissioners Court meeting"), or 40 characters
+  // the noun's own phrase, however long its name ("a recent Hill County Planning Board meeting"), or 40 characters
   const from = Math.max(grammar.tokens[0].start, Math.min(grammar.tokens[nounPhraseFirst(grammar, p)].start, p.start - 40));
   return RECENT_WORDS.test(context.text.slice(from, p.end));
 }
@@ -298,7 +298,7 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
   // A noun in a phrase ("in response to Russia's invasion of Ukraine") owns only the dates of its phrase ("the 2022
   // invasion", "the invasion in February 2022"), not the clause's ("has provided aid since October 2020").
   // ... except "announced on Monday during a visit to Vilnius": what happens during it dates the visit too
-  // ... and "will return to the polls on May 18 for a runoff": what one goes for happens when one goes
+  // ... and "will go back to the polls on 9 June for a second round": what one goes for happens when one goes
   const setting = !p.isVerb && !p.argument ? governingPreposition(grammar, p) : null;
   const during = setting?.prep === 'during' || (setting?.prep === 'for' && p.verb !== null && p.verb.head < p.first && MOTION_VERBS.has(grammar.tokens[p.verb.head].lemma));
   const phrase = p.isVerb || p.argument || during ? null : phraseSpan(grammar, p);
@@ -312,13 +312,13 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
   const lead = p.isVerb && p.verb ? aspectLead(grammar, p.verb) : null;
   const mine = p.isVerb && p.verb ? own.filter((d) => nearestVerb(grammar, d) === p.verb || (lead !== null && nearestVerb(grammar, d) === lead)) : own;
   const inClause = nearest(mine.length ? mine : own.filter((d) => !p.isVerb || !p.verb || !nearestVerb(grammar, d)));
-  // "arrived in Sofia today" in a document nobody dated: its day is told, relative to a day the text does not give, so
+  // "landed in Tallinn today" in a document nobody dated: its day is told, relative to a day the text does not give, so
   // no other date may stand in for it ("In jail since 1999, ... arrived today" did not happen in 1999).
   const unplaced = context.unplacedBySentence[i].some((d) => inScope(d) && (phrase !== null || !p.isVerb || !p.verb || nearestVerb(grammar, d) === p.verb));
   if (unplaced) return null;
   if (inClause) return { interval: inClause.interval!, mention: inClause, source: 'clause', sentence: i };
   // "The ministers met in Riga and signed the accord on Monday": verbs joined by "and" share the time told after them
-  // ... and the time told before the first ("On Sunday, the people went to the polls and voted")
+  // ... and the time told before the first ("On Sunday, the town turned out at the polls and cast ballots")
   const toldBefore = (d: DateMention, g: SentenceGrammar['verbs'][number] | null) => !!g && d.end <= grammar.tokens[g.first].start && joinedAfter(grammar, g, p.verb!);
   // ... and "travelled to Vilnius on Monday to attend a ceremony": what one travels to do happens when one arrives
   const journey = p.isVerb && p.verb ? journeyOf(grammar, p.verb) : null;
@@ -349,11 +349,11 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
   if (!mayInherit(grammar, p, context)) return null;
   // "The last outbreak was in 1992. Other agencies provide aid": a verb in the present tells the day of writing, which
   // an earlier sentence's date stands for only when it is that close to publication (and never when nobody dated the text).
-  // So does a noun told as recent ("during the invasion", "in the wake of the sabotage"): recent is near the writing
-  // day, not near another event's year ("The ship was built in 1942. It landed during the D-Day invasion").
+  // So does a noun told as recent ("during the invasion", "in the wake of the storm"): recent is near the writing
+  // day, not near another event's year ("The tank was made in 1943. It rolled ashore during the Allied landing").
   const topic = !p.isVerb && !p.argument && topicSetting(grammar, p, context);
   const recentNoun = !p.isVerb && !p.argument && !topic;
-  // "I'm shocked at the deteriorating crisis": a noun argument of a verb in the present is told as now, too.
+  // "I am alarmed by the growing shortage": a noun argument of a verb in the present is told as now, too.
   // "the deteriorating crisis", "the ongoing talks": a participle in -ing before the noun tells it as going on now.
   const goingOn = !p.isVerb && p.verb !== null && p.verb.head < p.first && p.first - p.verb.head <= 2 && grammar.tokens[p.verb.head].lower.endsWith('ing');
   const now = ((p.isVerb || p.argument) && p.verb?.tense === 'present' && p.verb.mood !== 'planned') || recentNoun || goingOn;
@@ -364,7 +364,7 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
   // The document's topic takes the document's date, never a date the paragraph gives another event.
   for (let j = i - 1; !topic && j >= 0 && i - j <= opts.paragraphLookback && sameParagraph(context, j, i); j--) {
     // "... rented to agencies since 2013": the start of a state dates nothing else in the paragraph, unless the
-    // sentence points back at it ("Since 2014 we made a commitment. That's when we first sent troops.")
+    // sentence points back at it ("Since 2014 the kingdom kept a pledge. That's when it first sent soldiers.")
     const told = context.datesBySentence[j].filter((d) => !HOW_RECENT.test(d.text));
     const ds = told.filter((d) => fits(d.interval!, p.status, context.published) && nearWriting(d.interval!)
       && (!inStateStart(context.text, d) || pointsBack));
@@ -376,7 +376,7 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
   }
   // "The following year ..." with no time told before it in the paragraph: counted from a time the text does not give
   if (shift) return null;
-  // "It landed on the beaches during the D-Day invasion": below the lede, the setting of a past clause that tells no
+  // "It rolled ashore during the Allied landing": below the lede, the setting of a past clause that tells no
   // time is as old as what the clause tells, which nothing dates; only words that say it is recent put it near the
   // writing day. (In the lede, "jets were scrambled during an attack" is the day's news.)
   if (recentNoun && i > context.ledeLimit && settingOf(grammar, p, context) && toldInPast(grammar, p) && !toldAsRecent(grammar, p, context)) return null;

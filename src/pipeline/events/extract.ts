@@ -142,7 +142,7 @@ const HOSTILE_KINDS = new Set<Category>(['strike', 'incursion', 'advance', 'inci
 
 /**
  * A place for an event word whose sentence names none it may take: "deployed there" (the place just named), "here"
- * or "this country" (the dateline's), "the mission" (where the mission was put before), "the Moldovan people voted"
+ * or "this country" (the dateline's), "the mission" (where the mission was put before), "the Icelandic people voted"
  * (the voters' state), "sent troops" right after a sentence that named where (an ellipsis), or the dateline for the
  * headline and lede.
  */
@@ -168,23 +168,23 @@ function inferPlace(c: {
   if (deictic && dateline?.place) return { entry: dateline.place.entry, place: null, sentence: dateline.sentence, role: 'dateline' };
   if (!p.isVerb && c.earlier && definite(grammar, p) && datesAgree(c.earlier.date, c.date)) return { ...c.earlier, role: 'anaphor' };
   if (p.category === 'other' && p.verb && (p.isVerb || p.argument)) {
-    // "the Moldovan people voted", "... went to the polls and voted", "the Moldovan people passed a referendum": a
+    // "the Icelandic people voted", "... turned out at the polls and cast ballots", "the Icelandic people passed a referendum": a
     // state's people vote in that state
     let words = subjectBefore(grammar, p.verb.first - 1, true);
     const index = grammar.verbs.indexOf(p.verb);
     if (words.length === 0 && index > 0 && /^(and|but)$/.test(grammar.clauses[p.verb.clause].opener ?? '')) words = subjectBefore(grammar, grammar.verbs[index - 1].first - 1, true);
-    // ... but "United States president Barack Obama gave a speech" names whose president, not where he spoke
+    // ... but "Philippines president Ferdinand Marcos gave a speech" names whose president, not where he spoke
     const office = (pl: PlaceInSentence) => pl.headNoun !== null && (NAME_TITLES.has(pl.headNoun) || OFFICES.test(pl.headNoun));
     const subject = c.places.find((pl) => words.some((w) => w.start <= pl.mention.start && pl.mention.end <= w.end + 1 || (pl.first <= grammar.tokens.indexOf(w) && grammar.tokens.indexOf(w) <= pl.last)) && pl.mention.entry.kind === 'country' && !office(pl));
     if (subject) return { entry: subject.mention.entry, place: subject, sentence: i, role: 'possessor' };
   }
-  // "Voters in Romania will return to the polls for a presidential runoff", "Polish voters elect ...": a vote is held
+  // "Voters in Chile will go back to the polls for a second round", "Danish voters elect ...": a vote is held
   // where its voters are
   if (ELECTORAL.test(p.lemma)) {
     const electorate = c.places.find((pl) => pl.mention.entry.kind === 'country' && electorateOf(grammar, pl));
     if (electorate) return { entry: electorate.mention.entry, place: electorate, sentence: i, role: 'possessor' };
   }
-  // "X will travel to Poland. He will also meet the leaders of the Bucharest Nine": the ellipsis of a place just named
+  // "X will fly to Chile. She will also meet the heads of the Pacific Alliance": the ellipsis of a place just named
   const follows = recent && recent.sentence === i - 1 && sameParagraph(context, recent.sentence, i) && c.places.length === 0;
   if (follows && p.isVerb && (DEPLOYING.has(p.category) || (p.category === 'meeting' && recent!.category === 'meeting'))) return { ...recent!, role: 'anaphor' };
   // "Romania scrambled jets after a Russian drone entered its airspace": the state the sentence is about
@@ -214,7 +214,7 @@ function capitalAt(grammar: SentenceGrammar, place: ResolvedMention & { entry: G
   if (place.entry.featureCode !== 'PPLC') return null;
   const { tokens } = grammar;
   const k = tokens.findIndex((t, j) => t.lower === 'capital' && tokens[j - 1]?.lower === 'the' && tokens[j - 2]?.pos === 'ADP');
-  // ... nor "the capital, Islamabad", whose own name follows it
+  // ... nor "the capital, Nairobi", whose own name follows it
   if (k < 0 || /^(of|'s|city)$/.test(tokens[k + 1]?.lower ?? '') || (tokens[k + 1]?.text === ',' && tokens[k + 2]?.pos === 'PROPN')) return null;
   return { ...place, start: tokens[k - 1].start, end: tokens[k].end, text: 'the capital', alternatives: undefined };
 }
@@ -271,7 +271,7 @@ function datedInNewsPresent(p: Predicate, i: number, context: DatingContext): { 
 }
 
 /**
- * "invited donors to join a signing ceremony earlier this month": an event to come, as the verbs tell it, whose own
+ * "invited parents to attend an award evening earlier this month": an event to come, as the verbs tell it, whose own
  * time the text says is past ("earlier", "ago", "last week", "yesterday") has been held by the day of writing.
  */
 function toldAsDone(dated: { p: Predicate; date: EventDate | null }): { p: Predicate; date: EventDate | null } {
@@ -283,22 +283,22 @@ function toldAsDone(dated: { p: Predicate; date: EventDate | null }): { p: Predi
 const PAST_TIME = /\b(?:earlier|ago|last|yesterday|previous|past)\b/i;
 
 /**
- * "The vehicles launch 155mm shells": a happening told in the simple present below the headline, with no time of its
+ * "The trucks carry 40-tonne loads": a happening told in the simple present below the headline, with no time of its
  * own, says what is done or can be done, not what happened when; a state ("Poland hosts troops") still holds now.
  */
 function habitual(grammar: SentenceGrammar, p: Predicate, date: EventDate | null, headline: boolean): boolean {
   if (date === null || date.source === 'clause' || date.source === 'sentence' || PERSISTING.has(p.category)) return false;
-  // "has visited the complaints office weekly", "regularly violates the airspace": a habit in any tense
+  // "has visited the food bank weekly", "regularly violates the airspace": a habit in any tense
   const clause = grammar.clauseOf[p.head];
   if (p.isVerb && grammar.tokens.some((t, k) => grammar.clauseOf[k] === clause && FREQUENCY.test(t.lower))) return true;
   // "two fires each day", "three times a week": a count per unit of time is a rate, whatever the tense
   const tokens = grammar.tokens;
   if (tokens.some((t, k) => grammar.clauseOf[k] === clause && PER.test(t.lower) && TIME_UNIT.test(tokens[k + 1]?.lower ?? '') && !/^(after|before|later|earlier|ago)$/.test(tokens[k + 2]?.lower ?? ''))) return true;
-  // "for all the visits by the Secretary of State", "frequent visits": an event noun counted as many, with no time of its own
+  // "for all the trips by the trade commissioner", "frequent visits": an event noun counted as many, with no time of its own
   const word = tokens[p.head].lower;
   const counted = tokens.slice(Math.max(0, p.first - 3), p.first).some((t) => MANY.test(t.lower));
   if (!p.isVerb && counted && word !== p.lemma && word.endsWith('s')) return true;
-  // "opened the council's meetings during his 12 years as a member": events in the plural over a span of years
+  // "chaired the board's meetings during her nine years as a trustee": events in the plural over a span of years
   const span = tokens.some((t, k) => grammar.clauseOf[k] === clause && /^(during|over|for|throughout)$/.test(t.lower) &&
     tokens.slice(k + 1, k + 4).some((x, j) => x.pos === 'NUM' && /^(days|weeks|months|years|decades)$/.test(tokens[k + 2 + j]?.lower ?? '')));
   if (!p.isVerb && span && word !== p.lemma && word.endsWith('s')) return true;
@@ -387,7 +387,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
     for (const q of predicates) {
       if (!q.isVerb || placed.get(q)!.length) continue;
       const subject = predicates.find((p) => !p.isVerb && p.argument && p.category === q.category && p.verb === q.verb && placed.get(p)!.length);
-      // ... and "invited to attend the ceremony at the White House": what is attended is where the attending is
+      // ... and "invited to attend the reception at the town hall": what is attended is where the attending is
       const attended = NEEDS_EVENT_OBJECT.has(q.lemma) ? predicates.find((p) => !p.isVerb && objectOf(q, p) && placed.get(p)!.length) : undefined;
       if (subject ?? attended) placed.set(q, placed.get((subject ?? attended)!)!);
     }
@@ -400,17 +400,17 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
         ((said.verb !== null && said.verb === q.verb && said.argument) || (placed.get(q) ?? []).some((c) => chosen.some((d) => d.entry.id === c.entry.id))))
         // "attended a ceremony": the verb's object is the event the verb tells, whatever its category
         || (!said.isVerb && predicates.some((q) => q.isVerb && NEEDS_EVENT_OBJECT.has(q.lemma) && objectOf(q, said)));
-      // "During Iraq's invasion of Kuwait, Egypt helped roll back the invasion": the same event named again
+      // "During Turkey's invasion of Cyprus, Greece tried to halt the invasion": the same event named again
       // ... or, with no place of its own, in a later sentence of its paragraph that left it undated ("The invasion ...")
       const undatedAt = undatedNoun.get(said.lemma);
       const againUndated = undatedAt !== undefined && chosen.length === 0 && sameParagraph(context, undatedAt, i);
       const repeated = !said.isVerb && /^(the|this|that)$/.test(grammar.tokens[said.first - 1]?.lower ?? '') && (toldHere.has(said.lemma) || againUndated);
       if (restated || repeated) continue;
       const { p, date: told } = toldAsDone(datedInNewsPresent(said, i, context));
-      // "94 troops stationed in Iraq sought treatment": a participle describes its noun; it reports an event only
+      // "60 sailors based in Oman needed treatment": a participle describes its noun; it reports an event only
       // with a time of its own ("soldiers deployed to Lithuania in 2017 returned")
       if (p.isVerb && p.verb?.form === 'participle' && told?.source !== 'clause') continue;
-      // "chef Jae, who first met Bordainick when they were living in New Orleans": how two people met is their history,
+      // "the pianist, who first met Okafor when they were studying in Lyon": how two people met is their history,
       // news only with a time of its own ("Biden and Xi first met in person in Bali in November 2022")
       if (p.isVerb && p.lemma === 'meet' && grammar.tokens[p.first - 1]?.lower === 'first' && told?.source !== 'clause') continue;
       const date = habitual(grammar, p, told, i === contentIndex[0]) ? null : told;
@@ -453,7 +453,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
 
 const FORCES_WORDS = /^(troop|troops|force|forces|soldier|soldiers|servicemember|servicemembers|personnel|military|army|unit|units|battalion|brigade|contingent)$/;
 
-/** The head of a verb's object, in classes: "9,000 U.S. forces" and "4,700 troops" are both forces. */
+/** The head of a verb's object, in classes: "2,000 Dutch marines" and "800 troops" are both forces. */
 function whatOf(grammar: SentenceGrammar, p: Predicate): string | null {
   if (!p.isVerb || !p.object) return null;
   const heads = grammar.tokens.slice(p.object[0], p.object[1] + 1).filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
@@ -504,7 +504,7 @@ function candidate(c: CandidateInput): EventCandidate {
   const text = doc.text;
   const placeHere = target.sentence === i ? target.place : null;
   // "Russian drones launched a massive attack": the acting state is told before the attack, in its clause ("the
-  // D-Day invasion of Europe ... to break the German stronghold" is no German invasion)
+  // Allied invasion of Italy ... to push back the German lines" is no German invasion)
   const actorAdjective = !HOSTILE_KINDS.has(p.category) ? null : c.places.find((pl) => pl.mention.form === 'adjective' && baseRole(grammar, pl) === 'agent' &&
     pl.mention.entry.id !== target.entry.id && pl.first < p.first && grammar.clauseOf[pl.first] === grammar.clauseOf[p.first])?.mention.text ?? null;
   const title = makeTitle({

@@ -82,7 +82,7 @@ function prepositionBefore(grammar: SentenceGrammar, first: number, mentionAt: (
   let steps = 0;
   while (i >= 0 && steps < 8) {
     const t = tokens[i];
-    // "after the Moldovan people passed ...": the word that opens a clause is no preposition of its phrase
+    // "after the Icelandic people approved ...": the word that opens a clause is no preposition of its phrase
     if (grammar.clauses[grammar.clauseOf[i]].first === i && grammar.clauses[grammar.clauseOf[i]].opener !== null) return null;
     if (t.pos === 'ADP' || (t.pos === 'SCONJ' && t.lower === 'for')) {
       if (t.lower !== 'of') return t.lower;

@@ -67,7 +67,7 @@ function pastParticiple(lemma: string): string {
   return [form, ...rest].join(' ');
 }
 
-/** A person's name as headlines give it: "President Joseph R. Biden, Jr." -> "Biden"; "First Lady Jill Biden" -> "Jill Biden". */
+/** A person's name as headlines give it: "Governor John T. Miller, Jr." -> "Miller"; "First Lady Anna Miller" -> "Anna Miller". */
 function nameOf(words: readonly Token[]): string | null {
   const ranked = words.some((t) => /^(president|minister|chancellor|secretary|king|queen|general|premier|mayor|governor|senator|ambassador|admiral|commander|director|pope|emir|leader)$/.test(t.lower));
   const single = words.filter((t) => t.pos === 'PROPN' && !NAME_TITLES.has(t.lower) && !/^[A-Z]\.$/.test(t.text) && /^\p{Lu}/u.test(t.text));
@@ -80,7 +80,7 @@ function nameOf(words: readonly Token[]): string | null {
     else names.push(t.text);
   }
   if (names.length === 0) return null;
-  // "Foreign Minister Wang Yi", "President Xi Jinping": a Chinese, Korean or Vietnamese name gives its family name first
+  // "Premier Li Qiang", "President Xi Jinping": a Chinese, Korean or Vietnamese name gives its family name first
   const family = names[names.length - 2];
   if ((ranked || names.length > 2) && family && FAMILY_NAME_FIRST.has(family.toLowerCase())) return family;
   if (ranked || names.length > 2) return names[names.length - 1];
@@ -89,14 +89,14 @@ function nameOf(words: readonly Token[]): string | null {
 
 /** A noun phrase shortened for a headline: a name to its headline form, else its last words, without articles. */
 function shorten(words: readonly Token[], maxWords: number): string {
-  // articles, and the words that point back to the text ("those Patriot systems", "whose soldiers"), which a headline has not
+  // articles, and the words that point back to the text ("those radar systems", "whose soldiers"), which a headline has not
   const pointing = (t: Token) => /^(DET|PRON)$/.test(t.pos) && /^(the|a|an|this|that|these|those|whose|such)$/.test(t.lower);
   // ... and the words that rank or compare it with others ("a similar meeting", "a further visit")
   const compound = (k: number) => words[k + 1]?.text === '-' && words[k + 1].start === words[k].end;
   const trimmed = words.filter((t, k) => t.text !== ',' && !/^['’"“”]$/.test(t.text) && !pointing(t) && !(t.pos === 'ADJ' && (EVALUATIVE.test(t.lower) || SEQUENCE.test(t.lower)) && !compound(k)));
   while (trimmed.length && (trimmed[0].pos === 'PART' || trimmed[0].pos === 'PUNCT')) trimmed.shift();
   if (trimmed.length === 0) return '';
-  // "Polish President Andrzej Duda and Lithuanian President Gitanas Nauseda": each person by their headline name
+  // "Finnish President Anna Virtanen and Estonian Premier Jaan Tamm": each person by their headline name
   const and = trimmed.findIndex((t) => t.pos === 'CCONJ' && t.lower === 'and');
   if (and > 0 && and < trimmed.length - 1) {
     const [left, right] = [trimmed.slice(0, and), trimmed.slice(and + 1)];
@@ -108,7 +108,7 @@ function shorten(words: readonly Token[], maxWords: number): string {
   }
   const hasName = trimmed.some((t) => t.pos === 'PROPN') && trimmed.some((t) => NAME_TITLES.has(t.lower));
   const lastIsName = trimmed[trimmed.length - 1].pos === 'PROPN' && !isPlural(trimmed);
-  // "the President of Armenia": an office of a state is said whole, the state is no one's name
+  // "the President of Chile": an office of a state is said whole, the state is no one's name
   const of = trimmed.map((t) => t.lower).lastIndexOf('of');
   const firstOf = trimmed.findIndex((t) => t.lower === 'of');
   // ... and "the Government of National Unity", "the Board of Education" are bodies, not a titled person
@@ -117,7 +117,7 @@ function shorten(words: readonly Token[], maxWords: number): string {
     const name = nameOf(trimmed);
     if (name) return name;
   }
-  // the last words as written: "two-meter-high" and "Diaz-Balart" are one word each, never cut inside
+  // the last words as written: "two-metre-high" and "Lloyd-Webber" are one word each, never cut inside
   let from = trimmed.length;
   for (let words = 0; from > 0 && words < maxWords; words++) {
     from--;
@@ -160,7 +160,7 @@ function speakerAfterQuote(grammar: SentenceGrammar): string | null {
   return name.length > 0 && name.length <= 4 && name.every((t) => t.pos === 'PROPN' || NAME_TITLES.has(t.lower)) ? nameOf(name) : null;
 }
 
-/** "the joint command centre, which was expected to be established": the phrase a relative clause's passive is about. */
+/** "the new logistics hub, which was expected to be built": the phrase a relative clause's passive is about. */
 function relativeAntecedent(grammar: SentenceGrammar, verb: NonNullable<Predicate['verb']>): Token[] | null {
   const clause = grammar.clauses[verb.clause];
   const { tokens } = grammar;
@@ -170,7 +170,7 @@ function relativeAntecedent(grammar: SentenceGrammar, verb: NonNullable<Predicat
   return antecedent.length ? antecedent : null;
 }
 
-/** "Clinton's first visit started in Sharm El-Sheikh, where she attended": the name owning something before "she". */
+/** "Lindgren's first visit started in Naples, where she attended": the name owning something before "she". */
 function possessorBefore(grammar: SentenceGrammar, pronoun: number): string | null {
   const { tokens } = grammar;
   for (let k = pronoun - 1; k > 0; k--) {
@@ -209,8 +209,8 @@ function pluralSpeakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predica
 }
 
 /**
- * "the five Bulgarian nurses and one Palestinian doctor arrived", "Putin and Xi held talks": a subject phrase with the
- * conjunct "and" joins to it (`words` itself when there is none). "State Councilor and Foreign Minister Wang Yi" is one
+ * "the three Dutch engineers and one Belgian pilot arrived", "Putin and Xi held talks": a subject phrase with the
+ * conjunct "and" joins to it (`words` itself when there is none). "Deputy Premier and Finance Minister Lena Holm" is one
  * person with two offices.
  */
 function withFirstConjunct(grammar: SentenceGrammar, words: Token[]): Token[] {
@@ -240,8 +240,8 @@ function headPhrase(grammar: SentenceGrammar, range: [number, number]): Token[] 
 }
 
 /**
- * The noun phrase that opens the clause before an aside set off by commas ending right before token `at` ("The post
- * office, located west of downtown Birmingham, Alabama, was evacuated"), or none.
+ * The noun phrase that opens the clause before an aside set off by commas ending right before token `at` ("The
+ * library, located two miles east of central Leeds, England, was evacuated"), or none.
  */
 function subjectBeforeAside(grammar: SentenceGrammar, at: number): Token[] {
   const { tokens, clauseOf, clauses } = grammar;
@@ -257,11 +257,11 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   const { grammar, predicate } = input;
   if (!predicate.isVerb || !predicate.verb) return null;
   let words = subjectBefore(grammar, predicate.verb.first - 1);
-  // "women going to Gaza to deliver aid": before an infinitive, a phrase after a preposition or a verb is no subject
+  // "volunteers going to Lviv to hand out food": before an infinitive, a phrase after a preposition or a verb is no subject
   const before = grammar.tokens[grammar.tokens.indexOf(words[0]) - 1];
   // ... except after a verb whose object does the infinitive: "they expect the new brigade to arrive"
   if (predicate.verb.form === 'infinitive' && words.length && before && (before.pos === 'ADP' || (before.pos === 'VERB' && !OBJECT_DOES.has(before.lemma)))) words = [];
-  // "will travel to Bratislava, Slovakia to meet staff": the traveller meets, not the place travelled to
+  // "will travel to Porto, Portugal to meet staff": the traveller meets, not the place travelled to
   if (predicate.verb.form === 'infinitive' && journeyOf(grammar, predicate.verb)) words = [];
   // "EU foreign ministers are due to meet", "are expected to arrive": the subject stands before "be" and its word
   if (words.length === 0 && predicate.verb.form === 'infinitive') {
@@ -282,24 +282,24 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
     const noun = subjectBefore(grammar, described.first - 1);
     if (noun.length) words = noun;
   }
-  // "said Wang, who is visiting Russia": a relative pronoun stands for the name before it
+  // "said Holm, who is visiting Chile": a relative pronoun stands for the name before it
   if (words.length === 1 && /^(who|which|that)$/.test(words[0].lower)) {
     const at = grammar.tokens.indexOf(words[0]);
     const antecedent = subjectBefore(grammar, at - (grammar.tokens[at - 1]?.text === ',' ? 2 : 1), true);
     if (antecedent.length && antecedent[antecedent.length - 1].pos === 'PROPN') words = antecedent;
   }
   if (words.some((t) => t.pos === 'PRON' && /^(whose|which|who|that|what)$/.test(t.lower))) return null;
-  // "'Laura and I will travel to Africa,' Bush said": the speaker a quote names after it
+  // "'Anna and I will travel to Chile,' Lindqvist said": the speaker a quote names after it
   if (words.some((t) => t.text === 'I')) {
     const speaker = speakerAfterQuote(grammar);
     if (speaker) return { text: speaker, plural: false };
   }
-  // "Dan Adkins, vice president of the firm, said he met with the governor": the speaker is "he"
+  // "Mark Lopez, vice president of the firm, said he met with the governor": the speaker is "he"
   if (words.length === 1 && /^(he|she)$/.test(words[0].lower)) {
     const speaker = speakerBefore(grammar, predicate.verb) ?? possessorBefore(grammar, grammar.tokens.indexOf(words[0]));
     if (speaker) return { text: speaker, plural: false };
   }
-  // "Separatist officials accuse Georgia ..., and say they have evacuated women": "they" are those who say it
+  // "Port officials blame the storm ..., and say they have evacuated crews": "they" are those who say it
   if (words.length === 1 && words[0].lower === 'they') {
     const speakers = pluralSpeakerBefore(grammar, predicate.verb);
     if (speakers) return { text: speakers, plural: true };
@@ -317,7 +317,7 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   return short ? { text: short, plural: agreesPlural || isPlural(words) } : null;
 }
 
-/** "fired on Qamishli": a verb's object taken after its preposition keeps it, or the headline says "fires Qamishli". */
+/** "fired on Kherson": a verb's object taken after its preposition keeps it, or the headline says "fires Kherson". */
 function withPreposition(input: TitleInput, object: string | null): string | null {
   const { predicate, grammar } = input;
   const at = predicate.object ? predicate.object[0] - 1 : -1;
@@ -338,12 +338,12 @@ function objectOf(input: TitleInput): string | null {
     if (i > start) range = [start, i - 1];
   }
   if (!range) return null;
-  // "crashed head-on into a tree": a word glued to a hyphen after it is half of an adverb, not an object
+  // "slammed head-on into a wall": a word glued to a hyphen after it is half of an adverb, not an object
   const after = tokens[range[1] + 1];
   if (after?.text === '-' && after.start === tokens[range[1]].end) return null;
   const words = tokens.slice(range[0], range[1] + 1);
   if (input.role === 'area' && /^(its|their)$/.test(words[0]?.lower ?? '')) return `${input.placeName}'s ${asWritten(words.slice(1))}`;
-  // The place is said apart: "struck Kyiv" keeps it, "hosting 9,000 U.S. forces" has none.
+  // The place is said apart: "struck Kyiv" keeps it, "hosting 2,000 Dutch marines" has none.
   const place = input.place;
   // "shelled Kharkiv and Sumy": the event at Sumy names Sumy, the one at Kharkiv Kharkiv
   const between = place && place.first > range[1] ? tokens.slice(range[1] + 1, place.first) : null;
@@ -384,11 +384,11 @@ function wherePhrase(input: TitleInput, objectHasPlace: boolean, subjectIsPlace:
   return `in ${name}`;
 }
 
-/** The event noun with its own modifiers: "the June 29-30, 2022 NATO Summit" -> "NATO Summit". */
+/** The event noun with its own modifiers: "the April 2-3, 2030 NATO Summit" -> "NATO Summit". */
 function nounPhrase(input: TitleInput): string {
   const { grammar, predicate, place } = input;
   const { tokens } = grammar;
-  // "the establishment of four new battle groups", "the inauguration of Karol Nawrocki": the act and what it acts on
+  // "the creation of two new air wings", "the inauguration of Petra Novak": the act and what it acts on
   const ofPhrase = predicate.object ?? (tokens[predicate.head + 1]?.lower === 'of' ? phraseAfter(tokens, predicate.head + 1) : null);
   if (ofPhrase && ofPhrase[0] > predicate.head) {
     const object = shorten(tokens.slice(ofPhrase[0], ofPhrase[1] + 1), TITLE_DEFAULTS.maxPhraseWords);
@@ -430,7 +430,7 @@ function governingVerb(input: TitleInput): { subject: string; plural: boolean; l
   const { tokens } = grammar;
   const verb = grammar.verbs.filter((v) => v.head < predicate.first && v.clause === grammar.clauseOf[predicate.first] && v.form === 'finite').at(-1);
   if (!verb || verb.mood === 'negated' || verb.mood === 'hypothetical') return null;
-  // "distressing findings urged a meeting", "Poland condemned the attack": said of the event, not done
+  // "worrying results prompted a meeting", "Norway condemned the attack": said of the event, not done
   if (input.says?.(tokens[verb.head].lemma)) return null;
   for (let k = verb.head + 1; k < predicate.first; k++) {
     if (!(isNominal(tokens[k]) || ['DET', 'ADJ', 'NUM'].includes(tokens[k].pos) || (tokens[k].pos === 'PART' && /^['’]s?$/.test(tokens[k].lower)) ||
@@ -468,7 +468,7 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   }
   // "debris fell on houses in Kyiv": the attack the verb tells, where it fell
   if (predicate.act) return { title: clip(cap([predicate.act, wherePhrase(input, false, false)].join(' ')), opts.maxChars), quality: 1 };
-  // "Poland hosts 9,000 U.S. forces": the host is the subject, whoever thanked it
+  // "Norway hosts 2,000 Dutch marines": the host is the subject, whoever thanked it
   const found = role === 'host' ? { text: input.placeName, plural: false } : predicate.passive ? null : subjectOf(input);
   const subject = found?.text ?? null;
   const subjectIsPlace = role === 'host' && !!subject;
@@ -485,20 +485,20 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
     const title = full.length <= opts.maxChars || !object ? full : [subject, verb, where].filter(Boolean).join(' ');
     return { title: clip(cap(title), opts.maxChars), quality: 2 };
   }
-  // A passive: its subject and what happened to it ("Security assistance delivered to Ukraine").
+  // A passive: its subject and what happened to it ("Medical supplies delivered to Moldova").
   if (predicate.passive && predicate.verb) {
     // "An undersea cable between Finland and Estonia was damaged": a frame's subject is its noun, before its phrases
     const clauseFirst = input.grammar.clauses[input.grammar.clauseOf[predicate.first]].first;
     const framedSubject = predicate.source === 'frame' && predicate.object && predicate.object[0] === clauseFirst && predicate.object[1] < predicate.first &&
       input.grammar.tokens.slice(predicate.object[0], predicate.object[1] + 1).some((t) => t.pos === 'ADP') ? headPhrase(input.grammar, predicate.object) : [];
     const undergoer = framedSubject.length ? framedSubject : relativeAntecedent(input.grammar, predicate.verb) ?? subjectBefore(input.grammar, predicate.verb.first - 1) ?? [];
-    // "The post office, five miles west of downtown Leeds, was evacuated": the subject before what commas set off
+    // "The library, two miles east of central Leeds, was evacuated": the subject before what commas set off
     if (undergoer.length === 0) undergoer.push(...subjectBeforeAside(input.grammar, predicate.verb.first));
     const text = shorten(undergoer, opts.maxPhraseWords);
     const done = predicate.status === 'planned' ? `to be ${pastParticiple(predicate.lemma)}` : pastParticiple(predicate.lemma);
     if (text && !undergoer.every((t) => t.pos === 'PRON')) return { title: clip(cap([text, done, where].filter(Boolean).join(' ')), opts.maxChars), quality: 1.5 };
   }
-  // No subject, a partner: "met with Gov. Joe Manchin" is a meeting with him, not something done to him
+  // No subject, a partner: "met with Gov. Tom Walsh" is a meeting with him, not something done to him
   // ... and so is "met Giorgia Meloni" ("Meloni met in Rome" would say she was the one met by no one)
   if (object && predicate.category === 'meeting' && (input.grammar.tokens[predicate.head + 1]?.lower === 'with' || predicate.lemma === 'meet')) {
     return { title: clip(cap(['Meeting with', object, where].filter(Boolean).join(' ')), opts.maxChars), quality: 1 };
@@ -506,7 +506,7 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   // No subject: the object and what happened to it ("4,700 servicemembers deployed to Poland").
   // ... and one to come is "to be" done ("Libya to be visited", not "Libya visited")
   if (object) return { title: clip(cap([object, predicate.status === 'planned' ? 'to be' : '', pastParticiple(predicate.lemma), particle, where].filter(Boolean).join(' ')), opts.maxChars), quality: 1 };
-  // "... and crashed head-on into a tree in Berlin": no one to name, so the act itself ("Crash in Berlin", not "Crashed in Berlin")
+  // "... and slammed head-on into a wall in Berlin": no one to name, so the act itself ("Crash in Berlin", not "Crashed in Berlin")
   const act = predicate.isVerb && input.act ? input.act : predicate.text;
   return { title: clip(cap([act, where].filter(Boolean).join(' ')), opts.maxChars), quality: 0.5 };
 }

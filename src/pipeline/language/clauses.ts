@@ -66,18 +66,18 @@ const NUMBERISH = (t: Token | undefined) => !!t && (t.pos === 'NUM' || /^\d/.tes
 
 function opensClause(tokens: readonly Token[], i: number, current: Clause, hasVerb: boolean): string | null {
   const t = tokens[i];
-  // "February 20th – 22nd", "9–11 July": a dash between numbers is a range, not a break
+  // "March 3rd – 5th", "9–11 July": a dash between numbers is a range, not a break
   if ((t.text === '–' || t.text === '—' || t.text === '-') && NUMBERISH(tokens[i - 1]) && NUMBERISH(tokens[i + 1])) return null;
   if (STRONG_BREAK.has(t.text)) return t.text;
-  // "should Russia invade": an inverted conditional
+  // "should the army invade": an inverted conditional
   if (t.lower === 'should' && t.pos === 'AUX' && /^(PROPN|NOUN|PRON|DET)$/.test(tokens[i + 1]?.pos ?? '')) return 'should';
   // "as gains have taken place", "since the war began": a conjunction when a verb follows before the next comma;
   // "as part of", "since 2014" are prepositions
   if ((t.lower === 'as' || t.lower === 'since' || t.lower === 'after' || t.lower === 'before') && (t.pos === 'SCONJ' || t.pos === 'ADP')) {
     for (let j = i + 1; j < Math.min(tokens.length, i + 20); j++) {
       // a comma inside a list ("Kurakhove, Vuhledar, and Velyka Novosilka") does not end the clause
-      // ... but a name and its verb after the comma are the main clause ("as president, Obama is scheduled")
-      // "Since his election in May 2017, Macron has ...": no verb before the comma, a phrase whatever the tagger says
+      // ... but a name and its verb after the comma are the main clause ("as premier, Morrow is scheduled")
+      // "Since her appointment in June 2019, the minister has ...": no verb before the comma, a phrase whatever the tagger says
       if (tokens[j].text === ',' && (!(tokens[j + 1]?.pos === 'PROPN' || tokens[j + 1]?.pos === 'CCONJ') || subjectAndVerbAt(tokens, j + 1))) return null;
       if (tokens[j].pos === 'SCONJ' || STRONG_BREAK.has(tokens[j].text)) break;
       if (tokens[j].pos === 'AUX' || (tokens[j].pos === 'VERB' && !tokens[j].lower.endsWith('ing'))) return t.lower;
@@ -100,7 +100,7 @@ function opensClause(tokens: readonly Token[], i: number, current: Clause, hasVe
   if (t.text === ',' && tokens[i + 1]?.pos === 'PRON' && tokens[i + 2] && (tokens[i + 2].pos === 'VERB' || tokens[i + 2].pos === 'AUX')) {
     return ','; // ", he said", ", they will meet"
   }
-  // "Since Russia began deploying troops, the United States has worked": a subordinate clause ends at the comma
+  // "Since the army began moving tanks, the alliance has worked": a subordinate clause ends at the comma
   // before the main clause's subject and verb.
   if (t.text === ',' && current.opener !== null && hasVerb) {
     for (let j = i + 1; j < Math.min(tokens.length, i + 8); j++) {
@@ -178,7 +178,7 @@ function verbGroups(tokens: readonly Token[], clauses: readonly Clause[], clause
     let form: VerbGroup['form'] = 'finite';
     if (infinitive) form = 'infinitive';
     else if (auxiliaries.length === 0 && t.lower.endsWith('ing')) form = 'gerund';
-    // "support provided by all local authorities" after "HAP is a form of": a clause whose verb (or copula) came before
+    // "help offered by all parish councils" after "the grant is a kind of": a clause whose verb (or copula) came before
     // the noun describes the noun with the participle
     else if (auxiliaries.length === 0 && isPastForm(t) && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PROPN') &&
       (groups.some((g) => g.clause === clauseOf[i] && g.form === 'finite') || tokens.slice(clause.first, i - 1).some((a) => a.pos === 'AUX')) &&
@@ -198,7 +198,7 @@ function verbGroups(tokens: readonly Token[], clauses: readonly Clause[], clause
     const modal = aux.find((a) => MODALS_UNREAL.has(a));
     if (modal) mood = 'hypothetical';
     if (clause.opener !== null && HYPOTHETICAL_OPENERS.has(clause.opener)) mood = 'hypothetical';
-    // "should Russia invade": an inverted conditional at the start of the clause
+    // "should the army invade": an inverted conditional at the start of the clause
     if (tokens[clause.first]?.lower === 'should' && clause.first < i && tokens[clause.first].pos === 'AUX') mood = 'hypothetical';
     // "has hosted allied troops since 2017", "have been stationed there for years": a state that still holds
     if (mood === 'happened' && aux.some((a) => a === 'has' || a === 'have' || a === "'ve") && stillHolds(tokens, i, clause)) mood = 'ongoing';
@@ -215,14 +215,14 @@ function verbGroups(tokens: readonly Token[], clauses: readonly Clause[], clause
 }
 
 /**
- * "94 troops stationed in Iraq sought treatment", "the man arrested in Leeds confessed": a bare past form right after
+ * "60 sailors based in Oman needed treatment", "the man arrested in Leeds confessed": a bare past form right after
  * a noun, with a phrase and not an object after it, describes the noun when the clause's own verb follows it (the
  * verb after, a bare past form after a noun too, may have been read as the participle: the one with an object is not).
  */
 function mainVerbAfter(tokens: readonly Token[], clauses: readonly Clause[], groups: readonly VerbGroup[], g: VerbGroup): VerbGroup | null {
   const bareAfterNoun = (v: VerbGroup) => v.first === v.head && /^(NOUN|PROPN|NUM)$/.test(tokens[v.head - 1]?.pos ?? '');
   if (g.form !== 'finite' || !bareAfterNoun(g) || !isPastForm(tokens[g.head]) || !/^(ADP|ADV|PART)$/.test(tokens[g.head + 1]?.pos ?? '')) return null;
-  // "the court heard Munene arrived in the UK": what a verb before it reports is a clause's own verb
+  // "the jury heard Novak moved to Canada": what a verb before it reports is a clause's own verb
   if (reportedWithoutThat(tokens, groups.slice(0, groups.indexOf(g)), g.head)) return null;
   const next = groups.find((o) => o.first > g.head);
   if (next && tokens.slice(g.head + 1, next.first).some((t) => t.pos === 'CCONJ' && t.lower !== 'or')) return null;
@@ -234,7 +234,7 @@ function mainVerbAfter(tokens: readonly Token[], clauses: readonly Clause[], gro
   return next.form === 'participle' && bareAfterNoun(next) && object ? next : null;
 }
 
-/** True when the verb at `i` is what a verb of saying reports, without "that": "says Turkey fired on Qamishli". */
+/** True when the verb at `i` is what a verb of saying reports, without "that": "says Russia fired on Kherson". */
 function reportedWithoutThat(tokens: readonly Token[], groups: readonly VerbGroup[], i: number): boolean {
   const speech = groups.at(-1);
   if (speech?.form !== 'finite' || !SPEECH_VERBS.has(tokens[speech.head].lemma)) return false;
@@ -243,7 +243,7 @@ function reportedWithoutThat(tokens: readonly Token[], groups: readonly VerbGrou
 
 /** The verb that governs group `g` (an infinitive or a gerund): the nearest finite or infinitive verb before it. */
 function governor(groups: readonly VerbGroup[], g: VerbGroup, tokens?: readonly Token[]): VerbGroup | null {
-  // "Russians travelling to the UK could face provocations": a gerund right after a noun describes it, and the
+  // "Danes travelling to Peru could face delays": a gerund right after a noun describes it, and the
   // clause's finite verb after it governs (a reduced relative)
   if (tokens && (g.form === 'gerund' || g.form === 'participle') && /^(NOUN|PROPN|NUM)$/.test(tokens[g.first - 1]?.pos ?? '')) {
     const after = groups.find((o) => o.first > g.head && o.clause === g.clause && o.form === 'finite');
@@ -254,7 +254,7 @@ function governor(groups: readonly VerbGroup[], g: VerbGroup, tokens?: readonly 
 }
 
 /**
- * Infinitives and gerunds take their mood from the verb that governs them: "will travel to Bratislava to meet" is
+ * Infinitives and gerunds take their mood from the verb that governs them: "will travel to Porto to meet" is
  * planned, "agreed to establish" planned, "failed to reach" negated, "sent troops to deter" only a purpose. A
  * "would" reported after a past verb of saying is planned ("announced it would halt"), not a supposition.
  */
@@ -278,14 +278,14 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
     }
     const modalWould = tokens.slice(g.first, g.head).some((t) => t.lower === 'would' || t.lower === "'d");
     if (modalWould && g.mood === 'hypothetical' && !HYPOTHETICAL_OPENERS.has(clauses[g.clause].opener ?? '')) {
-      // "Germany announced that it would halt": reported future after a past verb of the clause before
-      // "Germany announced that it would halt", "Rutte said allies would meet in Warsaw next month"
+      // "Sweden announced that it would pause": reported future after a past verb of the clause before
+      // "Sweden announced that it would pause", "the envoy said allies would meet in Oslo next month"
       const reporting = groups.find((o) => o.head < g.first && o.tense === 'past' && o.mood === 'happened' && SPEECH_VERBS.has(tokens[o.head].lemma));
-      // "said ... they hoped that the Duma would soon ratify": a hope reported is still only hoped for
+      // "said ... they hoped that the senate would soon approve": a hope reported is still only hoped for
       const hoped = groups.some((o) => o.head < g.first && WISHING.has(tokens[o.head].lemma) && (clauses[g.clause].opener === 'that' ? o.clause === g.clause - 1 : o.clause === g.clause));
       if (reporting && !hoped && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
     }
-    // "He will also travel to Gori and visit the brigade", "to deliver aid and meet residents": a bare verb joined by
+    // "She will also travel to Tartu and visit the school", "to hand out food and meet families": a bare verb joined by
     // "and" shares the mood of the verb before it
     const previous = groups[groups.indexOf(g) - 1];
     const coordinated = previous && /^(and|or)$/.test(tokens[g.first - 1]?.lower ?? '') && g.first === g.head && tokens[g.head].lower === tokens[g.head].lemma;
@@ -325,7 +325,7 @@ function evidenceDenied(tokens: readonly Token[], groups: readonly VerbGroup[], 
 function claimed(tokens: readonly Token[], groups: readonly VerbGroup[], g: VerbGroup): boolean {
   for (let k = g.first - 1; k > 0 && g.first - k <= 10; k--) {
     if (tokens[k].lower === 'that' && CLAIM_ONLY.has(tokens[k - 1].lemma)) return !groups.some((o) => o !== g && o.head > k && o.head < g.first);
-    // a claim often quotes its words: claims that "millions" of people voted
+    // a claim often quotes its words: claims that "hundreds" of students voted
     if (tokens[k].pos === 'VERB' || (STRONG_BREAK.has(tokens[k].text) && !QUOTES.has(tokens[k].text))) return false;
   }
   return false;
@@ -354,10 +354,10 @@ function stillHolds(tokens: readonly Token[], i: number, clause: Clause): boolea
 
 const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'now', 'then']);
 const QUANTITIES = /^(thousands|hundreds|dozens|millions|scores|lots|lot|number|numbers|majority|minority|group|groups|handful|couple|pair|crowd|crowds|some|many|most|all|none|each|one|two|three|four|five|six|seven|eight|nine|ten)$/;
-/** Prepositions that attach a modifier to the noun before them: "students at the university", "a train to Amsterdam". */
+/** Prepositions that attach a modifier to the noun before them: "students at the university", "a bus to Bergen". */
 const MODIFIER_PREPOSITIONS = new Set(['at', 'in', 'to', 'from', 'for', 'near', 'on', 'with', 'of', 'inside', 'outside', 'across']);
 
-/** A token written against both neighbours: the hyphen of "Diaz-Balart", not the dash of "DOVER - Officials". */
+/** A token written against both neighbours: the hyphen of "Lloyd-Webber", not the dash of "DOVER - Officials". */
 const CURRENCY = /^[$€£¥]$/;
 const glued = (tokens: readonly Token[], i: number) => tokens[i - 1]?.end === tokens[i].start && tokens[i + 1]?.start === tokens[i].end;
 
@@ -383,18 +383,18 @@ function phraseStartAt(tokens: readonly Token[], clauseOf: readonly number[], cl
  * The subject: the noun phrase that ends at token `before` (a verb group's first word minus one), within its clause.
  * Empty when the words there are no noun phrase ("and discussed", "to meet"). A prepositional modifier belongs to
  * the noun before it, which is the subject's head: "students at the state university voted" is the students',
- * "the first train to Amsterdam arrived" the train's; `withModifiers` keeps it ("the people of Moldova").
+ * "the first bus to Bergen arrived" the bus's; `withModifiers` keeps it ("the people of Iceland").
  * A leading day or month is the clause's time, not the subject: "On Monday officials met".
  */
 export function subjectBefore(grammar: SentenceGrammar, before: number, withModifiers = false): Token[] {
   const { tokens, clauseOf } = grammar;
-  // "The CEOs of five airline groups – Air France KLM, easyJet and Ryanair – met": the subject stands before the aside
+  // "The heads of four rail firms – Arriva, Abellio and Go-Ahead – met": the subject stands before the aside
   if (DASHES.has(tokens[before]?.text ?? '')) {
     let open = before - 1;
     while (open > 0 && before - open < 30 && !DASHES.has(tokens[open].text)) open--;
     if (open > 0 && DASHES.has(tokens[open].text)) before = open - 1;
   }
-  // "Mallory Millender, a longtime educator, met": the subject stands before an appositive between commas
+  // "Harriet Okafor, a retired surgeon, met": the subject stands before an appositive between commas
   if (tokens[before]?.text === ',') {
     let open = before - 1;
     while (open > 0 && before - open < 12 && tokens[open].text !== ',' && /^(DET|ADJ|NOUN|PROPN|NUM|PART)$/.test(tokens[open].pos)) open--;
@@ -403,7 +403,7 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
   }
   const clause = clauseOf[before] ?? clauseOf[before + 1];
   let i = before;
-  // "More than 52,000 Venezuelans [1] have arrived": a reference mark is not a word of the sentence
+  // "More than 8,000 Eritreans [1] have arrived": a reference mark is not a word of the sentence
   if (i >= 2 && tokens[i].text === ']' && tokens[i - 2].text === '[') i -= 3;
   while (i >= 0 && clauseOf[i] === clause && (tokens[i].pos === 'ADV' || TIME_WORDS.has(tokens[i].lower))) i--;
   let end = i;
@@ -416,7 +416,7 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
     const prep = tokens[headStart - 1];
     const host = tokens[headStart - 2];
     if (!prep || !host || clauseOf[headStart - 2] !== clause || prep.pos !== 'ADP' || !MODIFIER_PREPOSITIONS.has(prep.lower)) break;
-    // "Secretary of State Hillary Clinton", "Board of Education": "of" between capitals is inside one name
+    // "Secretary of State Jane Hale", "Board of Education": "of" between capitals is inside one name
     if (prep.lower === 'of' && /^\p{Lu}/u.test(tokens[headStart].text)) {
       if (!/^\p{Lu}/u.test(host.text) || !(host.pos === 'NOUN' || host.pos === 'PROPN')) break;
       headStart = phraseStartAt(tokens, clauseOf, clause, headStart - 2);
@@ -428,7 +428,7 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
     headEnd = headStart - 2;
     headStart = phraseStartAt(tokens, clauseOf, clause, headEnd);
   }
-  // "a landing ship typically docked in Evansville will travel": a participle's phrase describes the noun before it
+  // "a submarine usually moored in Chatham will travel": a participle's phrase describes the noun before it
   if (!withModifiers && !gerund && tokens[headStart - 1]?.pos === 'ADP') {
     let k = headStart - 2;
     const participle = tokens[k]?.pos === 'VERB' && /(ed|en|wn|lt)$/.test(tokens[k].lower);
@@ -445,7 +445,7 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
   while (start < end && DAY_OR_MONTH.test(tokens[start].lower) && tokens[start].pos === 'PROPN') start++;
   // "Saturday night officials decided": the part of the day goes with it
   while (start < end && /^(night|morning|afternoon|evening)$/.test(tokens[start].lower) && start > 0 && DAY_OR_MONTH.test(tokens[start - 1].lower)) start++;
-  // "decided Saturday night to host": a time alone is nobody
+  // "decided Friday night to host": a time alone is nobody
   if (/^(night|morning|afternoon|evening)$/.test(tokens[start].lower) && DAY_OR_MONTH.test(tokens[start - 1]?.lower ?? '')) return [];
   if (start === end && DAY_OR_MONTH.test(tokens[start].lower) && tokens[start].pos === 'PROPN') return [];
   return tokens.slice(start, end + 1);
@@ -461,7 +461,7 @@ export function analyseSentence(tokens: Token[]): SentenceGrammar {
 }
 
 /**
- * "Making his first visit to the Southland, Obama is scheduled to arrive on Wednesday": a gerund that opens the
+ * "Making her first visit to Cornwall as premier, Morrow is scheduled to arrive on Wednesday": a gerund that opens the
  * sentence tells what the main clause tells, in its mood (an infinitive right after the main verb is what it says).
  */
 function settleOpeningGerund(tokens: readonly Token[], groups: VerbGroup[]): void {
@@ -477,7 +477,7 @@ function settleOpeningGerund(tokens: readonly Token[], groups: VerbGroup[]): voi
 
 /**
  * The verb group that holds token `i`, or for a noun the verb it depends on: the clause's first finite verb after
- * it when it stands before every finite verb (its subject: "this Summit in Madrid will convene"), else the nearest
+ * it when it stands before every finite verb (its subject: "this summit in Oslo will convene"), else the nearest
  * verb before it (its object: "held talks").
  */
 export function verbOf(grammar: SentenceGrammar, i: number): VerbGroup | null {
@@ -520,7 +520,7 @@ export function journeyOf(grammar: SentenceGrammar, verb: VerbGroup): VerbGroup 
 
 /**
  * The tense a time expression at document offsets [start, end) is read in: the tense of its clause's verb, or
- * 'unknown' when it modifies a noun ("the July 9-11 NATO Summit": the nearest such days, whatever the clause says).
+ * 'unknown' when it modifies a noun ("the April 2-3 NATO Summit": the nearest such days, whatever the clause says).
  * Null when the clause has no verb (the caller falls back on the words around it).
  */
 export function tenseAt(grammar: SentenceGrammar, start: number, end: number): 'past' | 'present' | 'future' | 'schedule' | 'unknown' | null {
@@ -533,7 +533,7 @@ export function tenseAt(grammar: SentenceGrammar, start: number, end: number): '
   // ... and so does one that owns a noun ("Saturday's fatal shooting")
   if (following && (following.pos === 'NOUN' || following.pos === 'PROPN' || following.pos === 'ADJ' || /^['’]s$/.test(following.text)) && !/^\p{Lu}\p{Ll}+day$/u.test(following.text)) return 'present';
   const clause = grammar.clauseOf[last];
-  // "a funeral is scheduled for 1 p.m. Saturday", "the vote is set for May": a day something is arranged for is to come
+  // "the hearing is scheduled for 10 a.m. Friday", "the vote is set for May": a day something is arranged for is to come
   const arranged = grammar.verbs.some((g) => g.clause === clause && g.head < last && /^(schedule|set|slate|plan)$/.test(tokens[g.head].lemma) &&
     tokens.slice(g.first, g.head).some((a) => /^(is|are|be|been)$/.test(a.lower)) && tokens[g.head + 1]?.lower === 'for');
   if (arranged) return 'future';

@@ -130,8 +130,8 @@ function namesAfterPrepositions(tokens: Token[]): void {
 }
 
 /**
- * A verb's bare form right after "the" and a singular noun, with no object, heads their compound: "advanced to the
- * state meet at Perry", "at the bus stop". A singular subject would make it "meets"; a plural one ("the ministers
+ * A verb's bare form right after "the" and a singular noun, with no object, heads their compound: "qualified for the
+ * county meet at Ames", "at the bus stop". A singular subject would make it "meets"; a plural one ("the ministers
  * meet") is left a verb.
  */
 function compoundHeads(tokens: Token[]): void {
@@ -141,7 +141,7 @@ function compoundHeads(tokens: Token[]): void {
     const singular = noun.pos === 'NOUN' && noun.lower === noun.lemma && !noun.lower.endsWith('s');
     // ... with no object after it ("the board set a meeting")
     const bare = !tokens[i + 1] || /^(ADP|PUNCT)$/.test(tokens[i + 1].pos);
-    // "the March 21 state meet": the article may stand before other words of the phrase
+    // "the May 9 county meet": the article may stand before other words of the phrase
     let k = i - 1;
     while (k > 0 && /^(NOUN|PROPN|NUM|ADJ)$/.test(tokens[k - 1].pos)) k--;
     // ... or a possessive: "Saturday night's championship meet", "their home meet"
@@ -265,7 +265,7 @@ function pluralLemma(lower: string): string | null {
   return lemma;
 }
 
-/** Tokens joined as the text writes them: a space only where the text has one ("Diaz-Balart", "33-year-old"). */
+/** Tokens joined as the text writes them: a space only where the text has one ("Lloyd-Webber", "33-year-old"). */
 export function asWritten(tokens: readonly Token[]): string {
   return tokens.map((t, k) => (k > 0 && tokens[k - 1].end < t.start ? ` ${t.text}` : t.text)).join('');
 }

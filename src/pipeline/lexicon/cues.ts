@@ -16,7 +16,7 @@ const NATURE = /\b(earthquakes?|quakes?|hurricanes?|typhoons?|tornado(e)?s|torna
 const DISEASE = /\b(cholera|measles|ebola|influenza|flu|h1n1|h5n1|virus|viral|infect\w*|disease|diseases|epidemic|pandemic|plague|malaria|dengue|typhoid|polio|mpox|monkeypox|covid(-19)?|coronavirus|sars|tuberculosis|anthrax|salmonella|e\. coli|legionnaires)\b/i;
 /**
  * What an incident involves: a vehicle, an explosion, a facility, casualties, a disaster's toll, a disease ("the market
- * crash" is none); a death too, as local news tells it ("passengers who died in an airline crash", "a fatal shooting").
+ * crash" is none); a death too, as local news tells it ("riders who died in a bus crash", "a fatal shooting").
  */
 const INCIDENT = new RegExp(`${VEHICLE.source}|${NATURE.source}|${DISEASE.source}|\\b(explo\\w*|blasts?|bombs?|fires?|ammunition|munitions|depots?|factory|factories|plants?|pipelines?|cables?|infrastructure|killed|injured|dead|wounded|casualties|sabotage|damaged?|damaging|destroyed|collapsed?|died|dies|fatal|fatally)\\b`, 'i');
 /** Help given: money, weapons, supplies. */

@@ -79,7 +79,7 @@ export const FRAMES: Frame[] = [
   { verbs: ['launch', 'begin', 'start', 'establish', 'activate'], object: MISSION, category: 'mission', why: 'a mission or operation begun at a place' },
   { verbs: ['establish', 'create', 'set', 'form', 'launch'], object: /\b(battle ?groups?|brigades?|battalions?|divisions?|corps|squadrons?|task force)\b/i, category: 'deployment', why: 'a unit formed at a place is a deployment there' },
   { verbs: ['launch', 'fire'], object: PROJECTILES, category: 'strike', why: 'missiles or drones launched at a place' },
-  { verbs: ['fire'], via: ['on', 'upon', 'into'], object: /./, category: 'strike', why: 'firing on a place ("Turkey fired on Qamishli")' },
+  { verbs: ['fire'], via: ['on', 'upon', 'into'], object: /./, category: 'strike', why: 'firing on a place ("Russia fired on Kherson")' },
   { verbs: ['fire'], via: ['at'], object: /./, category: 'strike', needsCue: true, why: 'firing at a place; the strike cue must hold too ("fired at least ten staff" is no strike)' },
   { verbs: ['hit', 'target', 'pound', 'strike'], object: /./, category: 'strike', needsCue: true, why: 'hitting a target; the strike cue (military words) must hold too' },
   { verbs: ['stab'], object: /\b(man|men|woman|women|boy|girl|teen(ager)?s?|child(ren)?|person|people|student|clerk|officer|victim|resident|\d+-year-old)\b/i, category: 'incident', why: 'a person stabbed: a knife attack, which local news reports by its victim (WordNet files no event for it)' },

@@ -88,7 +88,7 @@ export const SPEECH_VERBS = new Set([
   'say', 'tell', 'speak', 'brief', 'address', 'announce', 'write', 'warn', 'claim', 'state', 'add', 'note', 'insist', 'deny',
   'accuse', 'believe', 'think', 'argue', 'suggest', 'stress', 'underscore', 'emphasize', 'emphasise', 'reiterate', 'remark',
   'comment', 'explain', 'report', 'confirm', 'declare', 'urge', 'call', 'ask', 'answer', 'reply', 'respond', 'tweet', 'post',
-  // what a court or an inquiry is told: "the court heard Munene arrived in 2002"
+  // what a court or an inquiry is told: "the jury heard Novak moved in 2011"
   'hear', 'testify', 'allege', 'admit', 'acknowledge', 'learn',
 ]);
 
@@ -147,7 +147,7 @@ export const NEGATIVE_VERBS = new Set(['fail', 'refuse', 'decline', 'deny', 'avo
 /** Verbs of wishing: what they report ("hoped the Duma would ratify") is wished for, not planned. */
 export const WISHING = new Set(['hope', 'wish', 'want', 'urge', 'pray', 'long', 'demand', 'insist', 'appeal', 'call']);
 
-/** Nouns of not doing before a "to"-infinitive: "Moscow's refusal to ratify the protocols" (no ratifying). */
+/** Nouns of not doing before a "to"-infinitive: "the senate's refusal to approve the treaty" (no approving). */
 export const REFUSAL_NOUNS = new Set(['refusal', 'failure', 'reluctance', 'unwillingness', 'inability', 'rejection']);
 
 /** Verbs by which a storm, a quake or an attack reaches a place: "Storm Ciaran battered northern France". */
@@ -188,7 +188,7 @@ export const HARMED = /^(killed|wounded|injured|hurt|died|dead|slain|maimed|dama
 
 /**
  * "recently", "in recent months": how recent one sentence's own event is, not a time another sentence's event shares
- * ("Officials recently met donors. During Iraq's invasion of Kuwait, ..." is no recent invasion).
+ * ("Officials recently met donors. During Turkey's invasion of Cyprus, ..." is no recent invasion).
  */
 export const HOW_RECENT = /^(?:recently|lately|(?:in|over|during|within)\s+(?:the\s+)?(?:recent|past|last)\s+(?:\S+\s+){0,2}(?:days|weeks|months))$/i;
 
@@ -212,8 +212,8 @@ export const FREQUENCY = /^(weekly|daily|monthly|yearly|annually|regularly|routi
 
 /**
  * The commonest Chinese, Korean and Vietnamese family names (not those that are also English given names, "Lee", "Kim"),
- * which these names give first: after an office, the first of the two names is the one a headline keeps ("Foreign
- * Minister Wang Yi" is Wang, "President Xi Jinping" is Xi).
+ * which these names give first: after an office, the first of the two names is the one a headline keeps ("Premier
+ * Li Qiang" is Li, "President Xi Jinping" is Xi).
  */
 export const FAMILY_NAME_FIRST = new Set([
   'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he', 'lin',

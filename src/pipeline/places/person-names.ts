@@ -37,8 +37,8 @@ function startsPlaceName(text: string, tokens: readonly Token[], i: number, gaze
 }
 
 /**
- * "Mihail Kogalniceau": words from i on, of fuzzyMinLetters letters or more, one slip from a multi-word place name
- * (Mihail Kogălniceanu, the Romanian town and air base named after a statesman). Asked only of names already read
+ * "Mihai Viteazy": words from i on, of fuzzyMinLetters letters or more, one slip from a multi-word place name
+ * (Mihai Viteazu, the Romanian commune named after a prince). Asked only of names already read
  * as a person's, as it costs more than an exact look-up.
  */
 function slipsFromPlaceName(text: string, tokens: readonly Token[], i: number, gazetteer: Gazetteer, minLetters: number): boolean {
@@ -80,7 +80,7 @@ function isNamePair(a: Token, b: Token, gazetteer: Gazetteer, strongPopulation: 
 }
 
 /**
- * "Freemason Bogdanov Joins Sochi Race": a headline written in title case, every word of four letters or more
+ * "Veteran Halvorsen Wins Bergen Marathon": a headline written in title case, every word of four letters or more
  * capitalised. Two capitalised words side by side say nothing of a person there.
  */
 function isTitleCase(tokens: readonly Token[]): boolean {
@@ -88,7 +88,7 @@ function isTitleCase(tokens: readonly Token[]): boolean {
   return words.length >= 3 && words.every(isCapitalised);
 }
 
-/** "Alton Edwardsville Road": the name before a street word is the street's, whoever it was named after. */
+/** "Marion Springfield Road": the name before a street word is the street's, whoever it was named after. */
 function isStreetName(text: string, tokens: readonly Token[], end: number): boolean {
   const next = tokens[end];
   return !!next && STREET_WORDS.has(next.text) && text.slice(tokens[end - 1].end, next.start) === ' ';

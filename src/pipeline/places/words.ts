@@ -40,7 +40,7 @@ export const SPEECH_VERBS = new Set([
 ]);
 
 /**
- * Nouns a place's name stands before as a modifier: in "said Laconia police" and "according to DeKalb Police" the
+ * Nouns a place's name stands before as a modifier: in "said Keene police" and "according to Marion Police" the
  * police speak, and the name is their town's.
  */
 export const INSTITUTION_WORDS = new Set([

@@ -59,13 +59,13 @@ describe('a person shot or run down outside a war is a crime\'s or a road\'s vic
   });
 
   it('finds a stabbing told by its victim, and titles it with the participle as written ("stabbed")', () => {
-    const [e] = eventsOf('A woman was stabbed Tuesday morning in Decatur, police said.');
-    expect([e.category, e.entry.name, e.start, e.title]).toEqual(['incident', 'Decatur', '2009-06-09', 'Woman stabbed in Decatur']);
+    const [e] = eventsOf('A woman was stabbed Thursday night in Tulsa, police said.');
+    expect([e.category, e.entry.name, e.start, e.title]).toEqual(['incident', 'Tulsa', '2009-06-11', 'Woman stabbed in Tulsa']);
   });
 
   it('reads "was fatally stabbed" as a passive though an adverb parts it from its auxiliary', () => {
-    const [e] = eventsOf('A man was fatally stabbed in Independence early Saturday.');
-    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Independence', '2009-06-13']);
+    const [e] = eventsOf('A man was fatally stabbed in Lawrence early Sunday.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Lawrence', '2009-06-14']);
   });
 
   it('keeps soldiers shot in a war a strike', () => {
@@ -83,8 +83,8 @@ describe('where a local event happened', () => {
 
 describe('local fires', () => {
   it('takes a blaze for the fire it is', () => {
-    const [e] = eventsOf('A blaze destroyed a house in Belgrade on Saturday.');
-    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Belgrade', '2009-06-13']);
+    const [e] = eventsOf('A blaze destroyed a house in Hastings on Saturday.');
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Hastings', '2009-06-13']);
   });
 
   it('reads a dateline whose dash came through as a C1 control (Windows-1252 decoded as Latin-1)', () => {

@@ -26,13 +26,13 @@ describe('findPredicates: event words from the lexicon, with their category', ()
 
   it('findPredicates() reads meetings and travel: met, will travel, arrived, hosted', () => {
     expect(found('The President met with Prime Minister Tusk in Warsaw.')).toEqual(['met:meeting']);
-    expect(found('The Vice President will travel to Poland from February 20-22.')).toEqual(['travel:meeting']);
+    expect(found('The Vice President will travel to Chile from March 3-5.')).toEqual(['travel:meeting']);
     expect(found('The Chancellor arrived in Vilnius on Monday.')).toEqual(['arrived:meeting']);
     expect(found('The President hosted Chancellor Merz at the White House today.')).toEqual(['hosted:meeting']);
   });
 
   it('findPredicates() reads states: hosting forces, a battalion stationed, troops deployed there', () => {
-    expect(found('Poland is hosting 9,000 U.S. forces.')).toEqual(['hosting:deployment']);
+    expect(found('Romania is hosting 4,000 U.S. forces.')).toEqual(['hosting:deployment']);
     expect(found('The battalion stationed in Tapa is British.')).toEqual(['stationed:deployment']);
     expect(stated('Lithuania hosts 1,000 German soldiers.')).toEqual(['hosts:ongoing']);
   });
@@ -72,7 +72,7 @@ describe('findPredicates: tense, aspect and modality', () => {
   it('findPredicates() drops what is denied or only supposed', () => {
     expect(found('The ministers did not meet in Brussels.')).toEqual([]);
     expect(found('Russia could attack Lithuania if talks fail.')).toEqual([]);
-    expect(found('Allies discussed a response should Russia further invade Ukraine.')).toEqual([]);
+    expect(found('Allies agreed on sanctions should the army further shell Kharkiv.')).toEqual([]);
     expect(found('NATO will defend against any attack on its territory.')).toEqual([]);
     expect(found('He wants to meet Putin in Istanbul.')).toEqual([]);
     expect(found('Attack drones used to strike Ukraine were bought abroad.')).toEqual([]);
@@ -111,12 +111,12 @@ describe('findPredicates in ordinary language', () => {
   });
 
   it('findPredicates() does not take a trip for news unless it is someone’s, nor flights for people who meet', () => {
-    expect(found('A return trip to Saipan costs less in winter.')).toEqual([]);
+    expect(found('A return trip to Madeira costs less in winter.')).toEqual([]);
     expect(found('During her trip to Warsaw, the Vice President announced new aid.')).toContain('trip:meeting');
-    expect(found('About 75,000 flights arrive at Schiphol every year.')).toEqual([]);
+    expect(found('Charter flights arrive at Gatwick from Madeira.')).toEqual([]);
   });
 
   it('findPredicates() does not read a verb inside a compound: "President-Elect"', () => {
-    expect(found('The inauguration of the President-Elect of Poland is in August.')).toEqual(['inauguration:other']);
+    expect(found('The inauguration of the President-Elect of Chile is in March.')).toEqual(['inauguration:other']);
   });
 });

@@ -52,8 +52,8 @@ describe('a place belongs to the phrase that names it', () => {
   });
 
   it('does not give a summit the place of another noun in a fronted phrase', () => {
-    const events = eventsOf('Reflecting on mistakes made during the crisis in Libya, ministers will decide at the summit on Friday to expand patrols.');
-    expect(events.map((e) => e.entry.name)).not.toContain('Libya');
+    const events = eventsOf('Drawing on what went wrong in the flood relief in Chad, ministers will agree at the summit on Friday to expand patrols.');
+    expect(events.map((e) => e.entry.name)).not.toContain('Chad');
   });
 
   it('keeps the place of a participle that locates the event noun itself', () => {
@@ -161,7 +161,7 @@ describe('junk from news of other kinds (crime, disease, local politics)', () =>
 describe('what the words around an event noun say of it', () => {
   it('makes no event of what is banned, called off or said not to be', () => {
     expect(eventsOf('All meetings have been banned in Perth since Monday.')).toEqual([]);
-    expect(eventsOf('Without a ceasefire, there will not be serious negotiations in Doha, he said on Monday.')).toEqual([]);
+    expect(eventsOf('Without a truce, there will not be real talks in Doha, he said on Monday.')).toEqual([]);
   });
 
   it('reads a meeting someone set or urged as planned, and titles the setting as done', () => {
@@ -169,9 +169,9 @@ describe('what the words around an event noun say of it', () => {
     expect([e.status, e.start, e.title]).toEqual(['planned', '2024-03-15', 'Board sets special meeting in Dover']);
   });
 
-  it('keeps the day out of headlines ("votes Tuesday", "Saturday night to host")', () => {
-    const titles = eventsOf('The City Council voted 7-2 on the plan in Dover on Tuesday. Officials in Dover decided Saturday night to host the annual fair.').map((e) => e.title);
-    for (const t of titles) expect(t).not.toMatch(/Tuesday|Saturday|Night/);
+  it('keeps the day out of headlines ("votes Tuesday", "Friday night to host")', () => {
+    const titles = eventsOf('The City Council voted 7-2 on the plan in Dover on Tuesday. Officials in Dover decided Friday night to host the county fair.').map((e) => e.title);
+    for (const t of titles) expect(t).not.toMatch(/Tuesday|Friday|Night/);
   });
 
   it('agrees a verb with a people named in the plural', () => {
@@ -181,18 +181,18 @@ describe('what the words around an event noun say of it', () => {
 
 describe('more classes from other kinds of news', () => {
   it('reports no vote someone only claims happened', () => {
-    expect(eventsOf('The governor repeated his claims that thousands of people voted illegally in Ohio on Monday.')).toEqual([]);
+    expect(eventsOf('The governor repeated his claims that thousands of students voted twice in Ohio on Monday.')).toEqual([]);
   });
 
   it('makes no visit of a participle describing a guest, nor a meeting of a thing assembled', () => {
     const titles = eventsOf('The party gave a reception for visiting Minister Tanaka in Hanoi on Monday.').map((e) => e.title);
     expect(titles.filter((t) => /visit/i.test(t))).toEqual([]);
-    expect(eventsOf('The bronze statue was assembled in Lima on Monday.')).toEqual([]);
+    expect(eventsOf('The wooden stage was assembled in Lima on Monday.')).toEqual([]);
   });
 
   it('keeps "for hosting forces" a hosting', () => {
-    const [e] = eventsOf('The minister thanked Latvia for hosting U.S. forces on Monday.');
-    expect([e.category, e.entry.name]).toEqual(['deployment', 'Latvia']);
+    const [e] = eventsOf('The minister thanked Estonia for hosting U.S. troops on Monday.');
+    expect([e.category, e.entry.name]).toEqual(['deployment', 'Estonia']);
   });
 
   it('takes a town council named in capitals for a body, not a sitting', () => {
@@ -201,8 +201,8 @@ describe('more classes from other kinds of news', () => {
 
   it('names a body or an office of a state whole', () => {
     expect(eventsOf('The President of Chile visited the embassy in Lima on Monday.').map((e) => e.title)).toEqual(['President of Chile visits embassy in Lima']);
-    const [e] = eventsOf('In 2016, officials worked with donors as the Government of National Unity in Libya launched Operation Calm Sea.');
-    expect(e.title).toMatch(/^Government of National Unity launches/);
+    const [e] = eventsOf('In 2019, engineers worked with donors as the Bureau of National Statistics in Kenya launched Operation Blue River.');
+    expect(e.title).toMatch(/^Bureau of National Statistics launches/);
   });
 });
 
@@ -247,12 +247,12 @@ describe('what the text says did not happen', () => {
   });
 
   it('finds no meeting where meetings "including" anything have been banned', () => {
-    expect(eventsOf('In Austria, the government asked for tests. All meetings including livestock have been forbidden on the Austrian territory.')).toEqual([]);
+    expect(eventsOf('In Denmark, officials ordered checks. All meetings including horses have been forbidden across the Danish regions.')).toEqual([]);
     expect(eventsOf('All meetings involving cattle have been prohibited in Austria since Monday.')).toEqual([]);
   });
 
-  it('still reads a past verb as past after an adverb inside its group ("we first sent troops")', () => {
-    const [e] = eventsOf('Since 2016 the alliance kept forces in the region. That is when we first sent troops to Lithuania on a rotational basis.', '2024-03-12');
+  it('still reads a past verb as past after an adverb inside its group ("they first sent soldiers")', () => {
+    const [e] = eventsOf('Since 2016 the alliance kept ships in the Baltic. That is when they first sent soldiers to Lithuania for training.', '2024-03-12');
     expect(e.status).toBe('happened');
   });
 });
@@ -280,7 +280,7 @@ describe('a date dates only what it belongs to (news nobody tuned for, stop 22)'
   it('does not let the start of a state date the next sentence, unless it points back at it', () => {
     expect(eventsOf('The company has rented offices to two agencies since 2013. The president met the Chancellor in Berlin.', null)).toEqual([]);
     expect(eventsOf('He worked as an editor at the Evening Post from 1991 until he retired. A student met him in Denver.', null)).toEqual([]);
-    const [e] = eventsOf('And since 2014 the alliance made a commitment to Poland. That\'s when we first sent troops to Poland on a rotational basis.', '2022-03-11');
+    const [e] = eventsOf('And since 2014 the kingdom kept its pledge to Estonia. That\'s when it first sent soldiers to Estonia for the winter.', '2022-03-11');
     expect(e.start).toBe('2014-01-01');
   });
 
@@ -296,8 +296,8 @@ describe('a date dates only what it belongs to (news nobody tuned for, stop 22)'
   });
 
   it('counts "the following year" from the time told before it', () => {
-    const [e] = eventsOf('In 2014, Tunisia entered a partnership programme. The following year the prime minister visited Brussels.', null);
-    expect([e.entry.name, e.start, e.end, e.precision]).toEqual(['Brussels', '2015-01-01', '2015-12-31', 'year']);
+    const [e] = eventsOf('In 2012, Morocco joined a training scheme. The following year the prime minister visited Brussels.', null);
+    expect([e.entry.name, e.start, e.end, e.precision]).toEqual(['Brussels', '2013-01-01', '2013-12-31', 'year']);
     expect(eventsOf('The following year the prime minister visited Brussels.', '2024-03-12')).toEqual([]);
   });
 
@@ -336,8 +336,8 @@ describe('headlines and dates read through the marks of news writing', () => {
 });
 
 describe('what a sentence reports, read as a wire story writes it (stop 22)', () => {
-  it('reads "says Russia fired on X on Tuesday, calling it ..." as a strike on X that Tuesday', () => {
-    const [e, ...rest] = eventsOf('A regional governor says Russia fired on Kherson and other towns along the river on Tuesday, calling it revenge.');
+  it('reads "says Russia fired on X on Tuesday, describing it ..." as a strike on X that Tuesday', () => {
+    const [e, ...rest] = eventsOf('A local mayor says Russia fired on Kherson and two nearby villages on Tuesday, describing it as revenge.');
     expect(rest).toEqual([]);
     expect([e.category, e.entry.name, e.start, e.title]).toEqual(['strike', 'Kherson', '2024-03-12', 'Russia fires on Kherson']);
   });
@@ -354,7 +354,7 @@ describe('what a sentence reports, read as a wire story writes it (stop 22)', ()
   });
 
   it('reads a happening in the simple present below the headline, without a time of its own, as habit', () => {
-    expect(eventsOf('Army buys new guns. The vehicles look like a tank and launch 155mm shells in Syria.')).toEqual([]);
+    expect(eventsOf('Navy buys new frigates. The ships resemble a cruiser and launch cruise missiles in Syria.')).toEqual([]);
     const [state] = eventsOf('Army buys new guns. Poland hosts 10,000 U.S. troops.');
     expect(state.category).toBe('deployment');
   });
@@ -382,16 +382,16 @@ describe('a person fired is dismissed, not shot at (stop 22)', () => {
 
 describe('what a date, a title and a status say on local and wire news (stop 23)', () => {
   it('lets "recently" or "in recent months" date only its own sentence', () => {
-    const events = eventsOf("Officials in Amman recently met donors. During Iraq's invasion of Kuwait, Jordan stayed neutral.");
+    const events = eventsOf("Officials in Amman recently met donors. During Turkey's invasion of Cyprus, Jordan stayed neutral.");
     expect(events.filter((e) => e.category === 'strike' && e.dateSource === 'paragraph')).toEqual([]);
-    const [strike] = eventsOf('HOMS -- Fighting ended Saturday with five dead in Homs. It was the most intense fighting in recent months. ' +
-      'Helicopter gunships fired on rebel positions in Homs.').filter((e) => e.category === 'strike');
+    const [strike] = eventsOf('HOMS -- Fighting ended Saturday with five dead in Homs. It was the heaviest fighting in recent months. ' +
+      'Attack gunships struck rebel positions in Homs.').filter((e) => e.category === 'strike');
     expect(strike.start).toBe('2024-03-09');
   });
 
-  it('makes a verb agree with a plural the lemmatiser does not know ("gunships fire")', () => {
-    const [e] = eventsOf('Helicopter gunships fired on rebel positions in Homs on Saturday.');
-    expect(e.title).toMatch(/^Helicopter gunships fire on/);
+  it('makes a verb agree with a plural the lemmatiser does not know ("gunships strike")', () => {
+    const [e] = eventsOf('Army gunships struck rebel depots in Homs on Saturday.');
+    expect(e.title).toMatch(/^Army gunships strike rebel/);
   });
 
   it('reads a shooting named by its place as a noun, and dates it as the harm it did', () => {
@@ -428,7 +428,7 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
     expect(eventsOf('Rebel artillery shelled Aleppo twice each day.')).toEqual([]);
     expect(eventsOf('Rebel artillery shelled Aleppo.')).toHaveLength(1);
     expect(eventsOf('For all the frequent visits by the trade commissioner to Ankara, nothing changed.')).toEqual([]);
-    expect(eventsOf('The parliament rejected an EU grant of €5 million (US$5.4m) for the establishment of a naval headquarters in Montenegro.')).toEqual([]);
+    expect(eventsOf('The senate turned down an EU grant of €2 million for the establishment of a naval headquarters in Albania.')).toEqual([]);
   });
 
   it('does not repeat an event named again in its sentence ("the truce that ended the invasion")', () => {
@@ -460,7 +460,7 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
   });
 
   it('gives a bare verb joined by "and" the mood of the verb before it ("will travel ... and visit")', () => {
-    const visit = eventsOf('General Cartwright arrived in Tbilisi on Monday. He will also travel to the town of Gori and visit the infantry brigade in Gori.')
+    const visit = eventsOf('General Cartwright arrived in Tallinn on Monday. He will also travel to the town of Tapa and visit the armoured brigade in Tapa.')
       .find((e) => e.title.includes('visit'))!;
     expect(visit.status).toBe('planned');
   });
@@ -475,8 +475,8 @@ describe('what a date, a title and a status say on local and wire news (stop 23)
     expect([e.status, e.start]).toEqual(['planned', '2024-03-16']);
   });
 
-  it('makes no vote of "giving a vote of confidence to" someone, and keeps a vote of confidence held', () => {
-    expect(eventsOf('BRUSSELS (Reuters) - The commission approved Thursday a loan to Kyiv, giving a vote of confidence to Ukraine\'s government.')
+  it('makes no vote of "expressing a vote of confidence in" someone, and keeps a vote of confidence held', () => {
+    expect(eventsOf('BRUSSELS — The commission approved a loan to Kyiv on Thursday, expressing a vote of confidence in Ukraine\'s government.')
       .filter((e) => e.category === 'other')).toEqual([]);
     const [held] = eventsOf('The government survived a vote of confidence in the parliament in Rome on Thursday.');
     expect(held?.category).toBe('other');
@@ -636,8 +636,8 @@ describe('a verb form after "the" and a singular noun heads a compound (stop 24)
 });
 
 describe('forces pull back; money and words are withdrawn otherwise (stop 24)', () => {
-  it('makes no event of "withdrawing his monthly pension", and keeps "withdrew its troops"', () => {
-    expect(eventsOf('CHENNAI, India – Police detained a nephew on Friday. Police say the nephew buried his uncle after he died two years ago, and continued withdrawing his monthly pension of 20,000 rupees.')
+  it('makes no event of "withdrawing his state allowance", and keeps "withdrew its troops"', () => {
+    expect(eventsOf('CHENNAI, India – Police detained a nephew on Friday. Police say he hid his uncle\'s death for two years and kept withdrawing his state allowance of 9,000 rupees.')
       .filter((e) => e.category === 'other')).toEqual([]);
     expect(eventsOf('Russia withdrew its troops from Kherson on Friday.').map((e) => e.title)).toEqual(['Russia withdraws its troops from Kherson']);
   });
@@ -808,13 +808,13 @@ describe('gatherings, calendared purposes, "during" and "the country" (stop 25)'
 
 describe('words of names and compounds are no events (stop 25)', () => {
   it('takes no hurricane from the dateline of Hurricane, Utah', () => {
-    expect(eventsOf('HURRICANE, Utah - Rangers rescued two hikers who went missing on Sunday night.')).toEqual([]);
+    expect(eventsOf('HURRICANE, Utah - Rangers rescued a climber who fell near the park on Monday.')).toEqual([]);
   });
 
-  it('takes no flood from "flood fighting effort", and keeps the floods that hit a town', () => {
-    expect(eventsOf('Students join the flood fighting effort in Winnipeg on Monday.')).toEqual([]);
-    const [flood] = eventsOf('Floods hit Fargo on Monday, forcing residents from their homes.');
-    expect([flood.category, flood.entry.name, flood.start]).toEqual(['incident', 'Fargo', '2024-03-11']);
+  it('takes no flood from "flood fighting teams", and keeps the floods that hit a town', () => {
+    expect(eventsOf('Volunteers join the flood fighting teams in Carlisle on Monday.')).toEqual([]);
+    const [flood] = eventsOf('Floods hit Carlisle on Monday, forcing residents from their homes.');
+    expect([flood.category, flood.entry.name, flood.start]).toEqual(['incident', 'Carlisle', '2024-03-11']);
   });
 
   it('titles an opening by all of what opened ("first-ever" inside its phrase)', () => {

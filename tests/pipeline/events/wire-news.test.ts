@@ -80,17 +80,17 @@ describe('people moved and crowds in the street', () => {
   });
 
   it('titles an evacuation by what was evacuated, across a phrase set off by commas and past "at least"', () => {
-    expect(documentEvents('The post office, five miles west of downtown Leeds, was evacuated on Monday after a white powder was found.', '2026-03-10').map((e) => e.title))
-      .toEqual(['Post office evacuated near Leeds']);
-    expect(documentEvents('The post office, located five miles west of downtown Leeds, England, was evacuated on Monday.', '2026-03-10').map((e) => e.title))
-      .toEqual(['Post office evacuated near Leeds']);
-    expect(documentEvents('Authorities had to evacuate at least one building in Croydon on Monday while they examined the powder.', '2026-03-10').map((e) => e.title))
-      .toEqual(['Authorities evacuate one building in Croydon']);
+    expect(documentEvents('The library, two miles east of central Leeds, was evacuated on Monday after a gas leak was reported.', '2026-03-10').map((e) => e.title))
+      .toEqual(['Library evacuated near Leeds']);
+    expect(documentEvents('The library, located two miles east of central Leeds, England, was evacuated on Monday.', '2026-03-10').map((e) => e.title))
+      .toEqual(['Library evacuated near Leeds']);
+    expect(documentEvents('Firefighters had to evacuate at least two schools in Croydon on Monday while engineers repaired the main.', '2026-03-10').map((e) => e.title))
+      .toEqual(['Firefighters evacuate two schools in Croydon']);
   });
 
   it('"they" after a plural speaker is that speaker in the title', () => {
-    const events = documentEvents('Rebel commanders accuse the army of shelling villages near the front, and say they have evacuated families from Donetsk on Tuesday.', '2026-03-12');
-    expect(titled(events, /evacuate/).map((e) => e.title)).toEqual(['Rebel commanders evacuate families from Donetsk']);
+    const events = documentEvents('Port officials blame the storm for the damage to the docks, and say they had evacuated crews from Odesa on Tuesday.', '2026-03-12');
+    expect(titled(events, /evacuate/).map((e) => e.title)).toEqual(['Port officials evacuate crews from Odesa']);
   });
 
   it('a crowd that rallies is an event; stocks that rally are not; "such a protest" is the rally again', () => {
@@ -98,8 +98,8 @@ describe('people moved and crowds in the street', () => {
     expect(rally.map((e) => [e.category, e.entry.name, e.start])).toEqual([['other', 'Sofia', '2026-03-06']]);
     expect(rally[0].title).toMatch(/^Nurses rally/);
     // "townspeople" are many, as "people" are
-    expect(documentEvents('CAJAMARCA — Thousands of local townspeople protested against the quarry last fall.', '2026-03-10').map((e) => e.title))
-      .toEqual(['Local townspeople protest against quarry in Cajamarca']);
+    expect(documentEvents('CUENCA — Hundreds of angry townspeople protested against the landfill last spring.', '2026-03-10').map((e) => e.title))
+      .toEqual(['Angry townspeople protest against landfill in Cuenca']);
     expect(documentEvents('NEW YORK — Stocks rallied in New York on Friday after the jobs report.', '2026-03-10')).toEqual([]);
     const march = documentEvents('KATOWICE — Hundreds of miners marched through central Katowice on Saturday demanding higher wages, the second such protest this month.', '2026-03-10');
     expect(march.map((e) => [e.title, e.start])).toEqual([['Miners march through Katowice', '2026-03-07']]);
@@ -150,13 +150,13 @@ describe('who and when, as the text says', () => {
     expect(documentEvents('BEIJING — Chinese leader Xi Jinping held talks in Beijing on Friday.', '2026-03-10').map((e) => e.title)).toEqual(['Xi holds talks in Beijing']);
   });
 
-  it('what envoys hope a parliament would do is not planned', () => {
-    expect(documentEvents('VIENNA — Two envoys said on Wednesday that they hoped that the Slovenian parliament would soon ratify the border protocol.', '2026-03-10')).toEqual([]);
+  it('what a minister hopes a parliament would do is not planned', () => {
+    expect(documentEvents('VIENNA — A minister said on Wednesday that she hoped that the Slovenian parliament would ratify the border treaty before May.', '2026-03-10')).toEqual([]);
   });
 
   it('a season after the object dates the event and is no part of the title', () => {
-    const events = documentEvents('CAJAMARCA — Hundreds of farmers protested against the copper mine last fall, demanding clean water.', '2026-03-10');
-    expect(events.map((e) => [e.title, e.entry.name, e.start, e.end])).toEqual([['Farmers protest against copper mine in Cajamarca', 'Cajamarca', '2025-09-01', '2025-11-30']]);
+    const events = documentEvents('TARTU — Hundreds of students protested against the tuition rise last fall, demanding a freeze.', '2026-03-10');
+    expect(events.map((e) => [e.title, e.entry.name, e.start, e.end])).toEqual([['Students protest against tuition rise in Tartu', 'Tartu', '2025-09-01', '2025-11-30']]);
   });
 });
 
