@@ -1,8 +1,60 @@
 // The documents of an input folder, listed and read without following links out of it: a `.txt` symbolic link
 // to /etc/passwd would otherwise be read and published in documents.json (served by the app, inlined by exports).
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { printable } from '../src/util/text.ts';
+
+/** The document formats the workbench converts to text, by the file name's extension (lower case). */
+export const DOCUMENT_FORMATS = {
+  '.txt': 'text', '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.docx': 'docx',
+} as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[keyof typeof DOCUMENT_FORMATS];
+
+/** Files of articles, one a line or row, by extension (scripts/run/inputs.ts reads them). */
+export const ARTICLE_FILES: Record<string, 'jsonl' | 'csv'> = { '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' };
+
+export function formatOf(name: string): DocumentFormat | null {
+  const ext = extname(name).toLowerCase();
+  return Object.hasOwn(DOCUMENT_FORMATS, ext) ? DOCUMENT_FORMATS[ext as keyof typeof DOCUMENT_FORMATS] : null;
+}
+
+/** The stem of a file name: "report.final.pdf" -> "report.final". */
+export const stemOf = (name: string) => name.slice(0, name.length - extname(name).length);
+
+/** A folder's entries beside its .txt documents and manifest.json, by what can be done with them. */
+export interface OtherEntries {
+  /** Documents to convert to text (a page, PDF, Word or Markdown file) that have no .txt of their stem yet. */
+  convertible: string[];
+  /** Files of articles (.jsonl, .ndjson, .csv). */
+  articleFiles: string[];
+  /** Folders (documents in them are not read). */
+  folders: string[];
+  /** Anything else: no format Flankline reads. */
+  unknown: string[];
+}
+
+/**
+ * What else a corpus folder holds, in code-unit order. Hidden entries (the outputs in .flankline, .git) and the files
+ * Flankline keeps there (`keep`: manifest.json, corrections.json) are not looked at; an original beside its text (a
+ * converted PDF beside its .txt) is read through that text.
+ */
+export function otherEntries(dir: string, keep: readonly string[]): OtherEntries {
+  const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.')).sort((a, b) => byCodeUnit(a.name, b.name));
+  const texts = new Set(entries.filter((e) => e.name.toLowerCase().endsWith('.txt')).map((e) => stemOf(e.name)));
+  const other: OtherEntries = { convertible: [], articleFiles: [], folders: [], unknown: [] };
+  for (const entry of entries) {
+    const { name } = entry;
+    if (name.toLowerCase().endsWith('.txt') || keep.includes(name)) continue;
+    if (entry.isDirectory()) other.folders.push(name);
+    else if (ARTICLE_FILES[extname(name).toLowerCase()]) other.articleFiles.push(name);
+    else if (formatOf(name) !== null) {
+      if (!texts.has(stemOf(name))) other.convertible.push(name);
+    } else other.unknown.push(name);
+  }
+  return other;
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface DocumentListing {
   /** `.txt` entries to read (files, and links, which readDocument judges), in code-unit order. */
@@ -10,8 +62,6 @@ export interface DocumentListing {
   /** `.txt` entries that are not documents (a folder, a device, a pipe), one sentence each. */
   problems: string[];
 }
-
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function listDocuments(dir: string): DocumentListing {
   const names: string[] = [];

@@ -8,7 +8,7 @@ import { parse as parseCsv } from 'csv-parse';
 import { isIsoDate } from '../../src/model/event.ts';
 import { readManifest, PipelineInputError, type ManifestEntry } from '../../src/pipeline/manifest.ts';
 import { printable } from '../../src/util/text.ts';
-import { isSymbolicLink, listDocuments, readDocument } from '../corpus-files.ts';
+import { ARTICLE_FILES, isSymbolicLink, listDocuments, otherEntries, readDocument } from '../corpus-files.ts';
 import type { PipelineInput } from '../../src/pipeline/index.ts';
 
 /** A document to run, or a problem that keeps one from running (named, never dropped in silence). */
@@ -39,8 +39,6 @@ export interface SourceOptions {
   followSymlinks?: boolean;
 }
 
-/** The extensions read as a file of articles, by format. */
-const ARTICLE_FILES: Record<string, 'jsonl' | 'csv'> = { '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' };
 
 export function openSource(path: string, opts: SourceOptions): DocumentSource {
   if (!existsSync(path)) throw new SourceError(`${path}: input does not exist`);
@@ -53,6 +51,18 @@ export function openSource(path: string, opts: SourceOptions): DocumentSource {
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 const tooBig = (what: string, bytes: number, opts: SourceOptions) =>
   `${what}: is ${megabytes(bytes)}, over the ${opts.maxDocumentMb} MB limit for one document; not read (split it, or raise --max-document-mb)`;
+
+/** What else the folder holds that a run does not read, and how to read it; nothing is skipped in silence. */
+function otherNotes(dir: string): string[] {
+  const other = otherEntries(dir, ['manifest.json', 'corrections.json']);
+  const list = (names: string[]) => (names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '));
+  const notes: string[] = [];
+  if (other.convertible.length > 0) notes.push(`not read: ${list(other.convertible)}: documents are read as .txt; \`npm start -- ${dir}\` converts pages, PDFs, Word and Markdown files to text`);
+  for (const name of other.articleFiles) notes.push(`not read: ${name}: a file of articles is read on its own (--input ${join(dir, name)})`);
+  if (other.folders.length > 0) notes.push(`not read: ${list(other.folders)}: folders inside the input are not read`);
+  if (other.unknown.length > 0) notes.push(`not read: ${list(other.unknown)}: not a format Flankline reads`);
+  return notes;
+}
 
 /**
  * The .txt files of a folder by name, with the titles and dates of its manifest.json. Symbolic links are not followed
@@ -90,7 +100,9 @@ function folderSource(dir: string, opts: SourceOptions): DocumentSource {
   const present = new Set(names);
   // One push per entry: a spread of a list this long (a manifest of 200,000 missing files) overflows the stack.
   for (const m of manifest) if (!present.has(m.file)) problems.push(`${manifestPath}: lists ${printable(m.file)}, which is not in ${dir}`);
-  if (names.length === 0) throw new SourceError(`${dir}: no .txt documents to read`);
+  const others = otherNotes(dir);
+  if (names.length === 0) throw new SourceError(`${dir}: no .txt documents to read${others.length > 0 ? ` (${others.join('; ')})` : ''}`);
+  notes.push(...others);
   const files = names.filter((n) => !badEntries.has(n));
   return {
     problems,

@@ -15,11 +15,7 @@ export const CONVERT_DEFAULTS = {
   maxTitleChars: 160,
 };
 
-/** What the workbench reads, by the file name's extension (lower case). */
-export const FORMATS = {
-  '.txt': 'text', '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.docx': 'docx',
-} as const;
-export type Format = (typeof FORMATS)[keyof typeof FORMATS];
+import type { DocumentFormat as Format } from '../corpus-files.ts';
 
 export interface Converted {
   text: string;
@@ -34,11 +30,6 @@ export interface Converted {
 /** Why a file could not be read, as a sentence without the file's name (the caller puts it first). */
 export class ConvertError extends Error {}
 
-export function formatOf(name: string): Format | null {
-  const dot = name.lastIndexOf('.');
-  const ext = dot < 0 ? '' : name.slice(dot).toLowerCase();
-  return Object.hasOwn(FORMATS, ext) ? FORMATS[ext as keyof typeof FORMATS] : null;
-}
 
 const BLOCK = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
   'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL']);

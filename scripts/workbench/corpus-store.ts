@@ -16,6 +16,7 @@ import { replaceFolderAtomic, writeFileAtomic } from './atomic.ts';
 import type { Converted } from './convert.ts';
 import type { RunOutcome, RunResult } from './pipeline-protocol.ts';
 import { corpusInfoOfInput, corpusJson } from '../corpus-info.ts';
+import { listFolder } from './folder-listing.ts';
 
 export const STORE_DEFAULTS = {
   /** Largest document the pipeline reads, in MB (scripts/geocode.ts has the same default and says why). */
@@ -23,6 +24,19 @@ export const STORE_DEFAULTS = {
   /** Longest stem of a stored file name, before its content hash. */
   maxStemChars: 60,
 };
+
+/** A text to store in the corpus, with what its file said of itself. */
+export interface StoredText {
+  /** The name it came under (an upload's, or "wire.jsonl, line 3"), for messages. */
+  name: string;
+  converted: Converted;
+  /** The original file's bytes, stored beside the text under the same stem (a dropped PDF, page or Word file). */
+  original: { ext: string; bytes: Uint8Array } | null;
+  published: string | null;
+  credit: string | null;
+  /** The text's file name, when its original is already in the folder under that stem (it is then not copied). */
+  file?: string;
+}
 
 export interface CorpusPaths {
   corpus: string;
@@ -60,15 +74,18 @@ export function createCorpusStore(paths: CorpusPaths, opts = STORE_DEFAULTS) {
   const manifestPath = join(paths.corpus, 'manifest.json');
   let run: RunResult = EMPTY_RUN;
   let readProblems: string[] = [];
+  let importProblems: string[] = [];
   let dropped: string[] = [];
   let published: Published = { revision: 0, features: new Map(), orphans: [] };
 
   /** The corpus's documents as the CLI reads them; an empty folder is an empty corpus here, not an error. */
   function readInputs(): { inputs: PipelineInput[]; problems: string[] } {
+    const unread = listFolder(paths.corpus).unread;
     try {
-      return readCorpus(paths.corpus, opts.maxDocumentMb);
+      const corpus = readCorpus(paths.corpus, opts.maxDocumentMb);
+      return { inputs: corpus.inputs, problems: [...corpus.problems, ...unread] };
     } catch (error) {
-      if (error instanceof UsageError && /no \.txt documents to read$/.test(error.message)) return { inputs: [], problems: [] };
+      if (error instanceof UsageError && /no \.txt documents to read$/.test(error.message)) return { inputs: [], problems: unread };
       throw error;
     }
   }
@@ -133,7 +150,19 @@ export function createCorpusStore(paths: CorpusPaths, opts = STORE_DEFAULTS) {
     writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   }
 
-  const knownHashes = () => new Set(run.documents.map((d) => contentHash(d.text)));
+  /** The texts the corpus holds: the last run's, and the folder's .txt files (before the first run, or added since). */
+  const knownHashes = () => {
+    const hashes = new Set(run.documents.map((d) => contentHash(d.text)));
+    for (const name of readdirSync(paths.corpus)) {
+      if (!name.toLowerCase().endsWith('.txt')) continue;
+      try {
+        hashes.add(contentHash(readFileSync(join(paths.corpus, name), 'utf8')));
+      } catch {
+        // Unreadable: its read problem is named by the run.
+      }
+    }
+    return hashes;
+  };
 
   return {
     paths,
@@ -141,7 +170,11 @@ export function createCorpusStore(paths: CorpusPaths, opts = STORE_DEFAULTS) {
     get run() { return run; },
     get published() { return published; },
     /** Problems outside any one document's outcome: manifest entries, files too big, events left out. */
-    get problems() { return [...readProblems, ...dropped]; },
+    get problems() { return [...importProblems, ...readProblems, ...dropped]; },
+    /** What could not be converted or imported from the folder at start (folder-import.ts). */
+    setImportProblems(lines: string[]) {
+      importProblems = [...lines];
+    },
     corrections,
     documentStatuses,
     publish,
@@ -159,7 +192,7 @@ export function createCorpusStore(paths: CorpusPaths, opts = STORE_DEFAULTS) {
      * (the uploaded name never chooses a path), and its title and date in manifest.json. A text the corpus already
      * holds is refused, naming the document that holds it.
      */
-    addDocuments(items: { name: string; converted: Converted; original: { ext: string; bytes: Uint8Array } | null; published: string | null; credit: string | null }[]) {
+    addDocuments(items: StoredText[]) {
       const added: { name: string; file: string; title: string }[] = [];
       const failed: { name: string; message: string }[] = [];
       const hashes = knownHashes();
@@ -173,9 +206,9 @@ export function createCorpusStore(paths: CorpusPaths, opts = STORE_DEFAULTS) {
         hashes.add(hash);
         const title = item.converted.title ?? item.converted.text.split('\n').find((l) => l.trim())?.trim().slice(0, 160) ?? item.name;
         const stem = `${slug(title).slice(0, opts.maxStemChars).replace(/-+$/, '') || 'document'}-${hash.slice(0, 8)}`;
-        const file = `${stem}.txt`;
+        const file = item.file ?? `${stem}.txt`;
         writeFileAtomic(join(paths.corpus, file), item.converted.text);
-        if (item.original) writeFileAtomic(join(paths.corpus, `${stem}${item.original.ext}`), item.original.bytes);
+        if (item.original && !item.file) writeFileAtomic(join(paths.corpus, `${stem}${item.original.ext}`), item.original.bytes);
         entries.push({ file, title, credit: item.credit ?? item.converted.credit, published: item.published ?? item.converted.published });
         added.push({ name: item.name, file, title });
       }

@@ -7,7 +7,8 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createCorpusStore } from './corpus-store.ts';
-import { createWorkbenchServer } from './server.ts';
+import { createWorkbenchServer, SERVER_DEFAULTS } from './server.ts';
+import { importFolder } from './folder-import.ts';
 import { startPipelineWorker } from './pipeline-client.ts';
 import { ensureAppBuild } from './app-build.ts';
 
@@ -86,6 +87,9 @@ const http = await listen(port).catch((error: Error) => fail(`cannot listen on 1
 server.listening(http.port);
 log(`corpus ${corpus}, outputs in ${out}`);
 log(`open http://127.0.0.1:${http.port}/`);
+const imported = await importFolder(corpus, store, SERVER_DEFAULTS.maxFileMb);
+for (const line of imported.lines) log(line);
+store.setImportProblems(imported.problems);
 await server.runPipeline();
 for (const d of store.documentStatuses()) if (d.problem) console.error(`workbench: ${d.file}: ${d.problem}`);
 for (const line of [...store.problems, ...store.orphanLines()]) console.error(`workbench: ${line}`);

@@ -13,7 +13,8 @@ import { zValidator } from '@hono/zod-validator';
 import { z } from 'zod';
 import type { PipelineClient } from './pipeline-client.ts';
 import { StoreError, type CorpusStore } from './corpus-store.ts';
-import { convertUpload, ConvertError, formatOf, type Converted } from './convert.ts';
+import { convertUpload, ConvertError, type Converted } from './convert.ts';
+import { formatOf } from '../corpus-files.ts';
 import { correctionRequestSchema, makeCorrection, PastedTextSchema } from './requests.ts';
 import type { MentionRecord } from '../../src/model/document.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convertUpload, ConvertError, formatOf, reflowPdfText } from '../../scripts/workbench/convert.ts';
+import { convertUpload, ConvertError, reflowPdfText } from '../../scripts/workbench/convert.ts';
+import { formatOf } from '../../scripts/corpus-files.ts';
 import { blankPdf, briefingDocx, crashPdf, DRONES_TXT, MINISTERS_HTML, NOTES_MD } from './fixtures.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);

@@ -1,6 +1,6 @@
 // Streaming ingest: a .jsonl or .csv file of articles (text, title, published, url), one a line or row, each checked
 // alone so one bad article is named and the others are read; a folder as before.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSource, publishedDate, SourceError, type SourceItem } from '../../../scripts/run/inputs.ts';
@@ -131,5 +131,31 @@ describe('geocode over a file of articles', { timeout: 240_000 }, () => {
     const events = JSON.parse(readFileSync(join(dir, 'out/events.geojson'), 'utf8'));
     expect(events.features.map((f: { properties: { category: string; sources: { doc: string }[] } }) => [f.properties.category, f.properties.sources[0].doc]).sort())
       .toEqual([['incursion', 'https://example.org/drones'], ['meeting', 'wire.jsonl#2']]);
+  });
+});
+
+describe('a folder with more than .txt documents', () => {
+  it('openSource() names what else the folder holds and how to read it; an original beside its text is read through it', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'talks.txt'), 'Ministers met in Vienna on 3 March 2025.');
+    writeFileSync(join(dir, 'talks.pdf'), '%PDF-1.7');
+    writeFileSync(join(dir, 'report.pdf'), '%PDF-1.7');
+    writeFileSync(join(dir, 'wire.jsonl'), '{"text": "x"}\n');
+    writeFileSync(join(dir, 'photo.png'), 'PNG');
+    mkdirSync(join(dir, 'older'));
+    mkdirSync(join(dir, '.flankline'));
+    expect(openSource(dir, OPTS).notes).toEqual([
+      `not read: report.pdf: documents are read as .txt; \`npm start -- ${dir}\` converts pages, PDFs, Word and Markdown files to text`,
+      `not read: wire.jsonl: a file of articles is read on its own (--input ${join(dir, 'wire.jsonl')})`,
+      'not read: older: folders inside the input are not read',
+      'not read: photo.png: not a format Flankline reads',
+    ]);
+  });
+
+  it('openSource() on a folder of pages and PDFs without a .txt says how to read them', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'a.html'), '<p>x</p>');
+    writeFileSync(join(dir, 'b.docx'), 'PK');
+    expect(() => openSource(dir, OPTS)).toThrow(`${dir}: no .txt documents to read (not read: a.html, b.docx: documents are read as .txt; \`npm start -- ${dir}\` converts pages, PDFs, Word and Markdown files to text)`);
   });
 });
