@@ -44,6 +44,9 @@ export interface CorpusPaths {
 }
 
 /** A correction that cannot be written, with the HTTP status that says so. */
+/** Why a text is not stored: the corpus holds the same text (folder-import.ts counts these). */
+export const ALREADY_HELD = 'the corpus already holds this text; not added twice';
+
 export class StoreError extends Error {
   constructor(public status: 400 | 404 | 409 | 413 | 422 | 500, message: string) {
     super(message);
@@ -200,7 +203,7 @@ export function createCorpusStore(paths: CorpusPaths, opts = STORE_DEFAULTS) {
       for (const item of items) {
         const hash = contentHash(item.converted.text);
         if (hashes.has(hash)) {
-          failed.push({ name: item.name, message: `${item.name}: the corpus already holds this text; not added twice` });
+          failed.push({ name: item.name, message: `${item.name}: ${ALREADY_HELD}` });
           continue;
         }
         hashes.add(hash);

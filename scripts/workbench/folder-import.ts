@@ -8,7 +8,7 @@ import { openSource, SourceError } from '../run/inputs.ts';
 import { formatOf, stemOf } from '../corpus-files.ts';
 import { ConvertError, convertUpload } from './convert.ts';
 import { listFolder } from './folder-listing.ts';
-import { StoreError, type createCorpusStore, type StoredText } from './corpus-store.ts';
+import { ALREADY_HELD, StoreError, type createCorpusStore, type StoredText } from './corpus-store.ts';
 
 type Store = Pick<ReturnType<typeof createCorpusStore>, 'addDocuments' | 'maxDocumentBytes'>;
 
@@ -65,14 +65,11 @@ export async function importFolder(dir: string, into: Store, maxFileMb: number):
   return result;
 }
 
-/**
- * Each article of a .jsonl or .csv file not yet in the corpus becomes a document (its text, with the title, date and
- * credit the file gives). Articles the corpus already holds, from an earlier start, are counted, not added again.
- */
-async function importArticles(path: string, name: string, into: Store, problems: string[]): Promise<string[]> {
+/** The articles of a .jsonl or .csv file as texts to store (its text, with the title, date and credit it gives). */
+export async function articlesOf(path: string, name: string, maxDocumentBytes: number, problems: string[]): Promise<StoredText[]> {
   const items: StoredText[] = [];
   try {
-    const source = openSource(path, { maxDocumentMb: into.maxDocumentBytes / 1_048_576 });
+    const source = openSource(path, { maxDocumentMb: maxDocumentBytes / 1_048_576 });
     for await (const item of source.items()) {
       if ('problem' in item) {
         problems.push(item.problem);
@@ -90,8 +87,13 @@ async function importArticles(path: string, name: string, into: Store, problems:
     if (!(error instanceof SourceError)) throw error;
     problems.push(error.message);
   }
-  const stored = addNamed(into, items, problems);
-  const held = stored.failed.filter((f) => f.message.endsWith('the corpus already holds this text; not added twice')).length;
+  return items;
+}
+
+/** Each article the corpus does not already hold (the same text, from an earlier start) becomes a document. */
+async function importArticles(path: string, name: string, into: Store, problems: string[]): Promise<string[]> {
+  const stored = addNamed(into, await articlesOf(path, name, into.maxDocumentBytes, problems), problems);
+  const held = stored.failed.filter((f) => f.message.endsWith(ALREADY_HELD)).length;
   if (stored.added.length === 0 && held === 0) return [];
   return [`read ${name}: ${stored.added.length} new article${stored.added.length === 1 ? '' : 's'} added as documents${held > 0 ? ` (${held} already in the corpus)` : ''}`];
 }

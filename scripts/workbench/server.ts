@@ -2,8 +2,9 @@
 // API that adds documents, records corrections and streams progress (server-sent events). docs/workbench.md lists
 // every route. It answers only requests addressed to 127.0.0.1 or localhost; every bad request gets a 4xx and a
 // sentence, and no request can stop it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,9 +13,10 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { zValidator } from '@hono/zod-validator';
 import { z } from 'zod';
 import type { PipelineClient } from './pipeline-client.ts';
-import { StoreError, type CorpusStore } from './corpus-store.ts';
+import { StoreError, type CorpusStore, type StoredText } from './corpus-store.ts';
 import { convertUpload, ConvertError, type Converted } from './convert.ts';
-import { formatOf } from '../corpus-files.ts';
+import { ARTICLE_FILES, formatOf } from '../corpus-files.ts';
+import { articlesOf } from './folder-import.ts';
 import { correctionRequestSchema, makeCorrection, PastedTextSchema } from './requests.ts';
 import type { MentionRecord } from '../../src/model/document.ts';
 
@@ -170,6 +172,22 @@ export function createWorkbenchServer(store: CorpusStore, pipeline: PipelineClie
     clients.delete(send);
   }));
 
+  /** The articles of an uploaded .jsonl or .csv file, read from a temporary copy (the readers stream from a file). */
+  async function articlesOfUpload(file: File, name: string, failed: { name: string; message: string }[]): Promise<StoredText[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'flankline-upload-'));
+    try {
+      const path = join(dir, name.replace(/[\\/]/g, '_'));
+      writeFileSync(path, Buffer.from(await file.arrayBuffer()));
+      const problems: string[] = [];
+      const items = await articlesOf(path, name, store.maxDocumentBytes, problems);
+      // The readers name the temporary path; the analyst knows the file by its name.
+      failed.push(...problems.map((p) => ({ name, message: p.split(path).join(name) })));
+      return items;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
   app.post('/api/documents', bodyLimit({
     maxSize: opts.maxUploadMb * 1_048_576,
     onError: (c) => c.json({ error: `The upload is over the ${opts.maxUploadMb} MB limit for one request; add fewer or smaller files at once.` }, 413),
@@ -192,8 +210,12 @@ export function createWorkbenchServer(store: CorpusStore, pipeline: PipelineClie
     for (const file of files) {
       const name = displayName(file.name);
       const format = formatOf(name);
+      if (!format && ARTICLE_FILES[extname(name).toLowerCase()]) {
+        items.push(...await articlesOfUpload(file, name, failed));
+        continue;
+      }
       if (!format) {
-        failed.push({ name, message: `${name}: is not a format the workbench reads; add .txt, .md, .html (a saved page), .pdf or .docx files` });
+        failed.push({ name, message: `${name}: is not a format the workbench reads; add .txt, .md, .html (a saved page), .pdf or .docx files, or articles in .jsonl or .csv` });
         continue;
       }
       if (file.size > opts.maxFileMb * 1_048_576) {

@@ -72,4 +72,16 @@ describe('npm start -- DIR on a folder of pages, PDFs, Word files and a wire exp
     expect(second.workbench.output()).toContain('workbench: read wire.jsonl: 0 new articles added as documents (2 already in the corpus)');
     expect(second.workbench.output()).not.toContain('converted');
   });
+
+  it('takes a .csv of articles dropped on the page as one document an article, naming the rows it cannot read', async () => {
+    const { workbench } = await open(temp('workbench-drop-'));
+    const csv = `text,title,published\n"${WIRE[0].text}",Tartu blaze,2025-06-03\n"",Empty,2025-06-04\n"${WIRE[1].text}",Ministers in Riga,2025-06-05\n`;
+    const form = new FormData();
+    form.append('file', new Blob([csv]), 'export.csv');
+    const response = await fetch(new URL('api/documents', workbench.url), { method: 'POST', body: form });
+    expect(response.status).toBe(200);
+    const body = await response.json() as { added: { title: string }[]; failed: { name: string; message: string }[] };
+    expect(body.added.map((a) => a.title)).toEqual(['Tartu blaze', 'Ministers in Riga']);
+    expect(body.failed).toEqual([{ name: 'export.csv', message: 'export.csv: row 3 (line 3): has no "text"; the article is not read' }]);
+  });
 });

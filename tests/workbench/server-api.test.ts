@@ -57,7 +57,7 @@ describe('the workbench server', { timeout: 120_000 }, () => {
     expect(body.added.map((a) => a.name)).toEqual(['outside.txt', 'ministers.html', 'crash.pdf', 'briefing.docx', 'notes.md']);
     expect(body.failed.map((f) => f.message)).toEqual([
       'scan.pdf: has no text layer (a scanned image?): run it through OCR first, then add the text',
-      'tool.exe: is not a format the workbench reads; add .txt, .md, .html (a saved page), .pdf or .docx files',
+      'tool.exe: is not a format the workbench reads; add .txt, .md, .html (a saved page), .pdf or .docx files, or articles in .jsonl or .csv',
     ]);
     for (const a of body.added) expect(a.file).toMatch(/^[a-z0-9-]+-[0-9a-f]{8}\.txt$/);
     expect(existsSync(join(corpus, '..', 'outside.txt'))).toBe(false);

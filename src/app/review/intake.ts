@@ -3,7 +3,7 @@
 import type { ReviewContext } from './context.ts';
 import { button, h } from './dom.ts';
 
-export const ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.docx';
+export const ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.jsonl,.ndjson,.csv';
 
 interface UploadAnswer {
   added: { name: string; file: string; title: string }[];
@@ -20,7 +20,7 @@ export function createIntake(ctx: ReviewContext): Intake {
   const results = h('ul', { class: 'wb-results', 'aria-live': 'polite' });
   const published = h('input', { type: 'date', 'aria-label': 'Published on (when the files do not say)' });
   const picker = h('input', { type: 'file', multiple: true, accept: ACCEPT, class: 'wb-file', 'aria-label': 'Choose files to add' });
-  const zone = h('div', { class: 'wb-drop', tabindex: '0' }, 'Drop .txt, .md, .html (saved pages), .pdf or .docx files here, or ', h('label', { class: 'wb-pick' }, 'choose files', picker));
+  const zone = h('div', { class: 'wb-drop', tabindex: '0' }, 'Drop .txt, .md, .html (saved pages), .pdf or .docx files, or a .jsonl or .csv of articles, here, or ', h('label', { class: 'wb-pick' }, 'choose files', picker));
   const note = (line: string, ok: boolean) => results.prepend(h('li', { class: ok ? 'wb-ok' : 'wb-error' }, line));
 
   async function upload(files: readonly File[]): Promise<void> {
