@@ -11,7 +11,7 @@ import { createMap, keepOpeningView, MAP_DEFAULTS, refitOpening } from './map.ts
 import { loadEvents } from './data/load-events.ts';
 import type { Dataset } from './data/dataset.ts';
 import { datasetOfFeatures } from './data/features-dataset.ts';
-import { dataExtent } from './state/events-table.ts';
+import { dataExtent, placeExtent } from './state/events-table.ts';
 import { createStore, type AppState, type Store } from './state/store.ts';
 import { createSearch } from './state/search.ts';
 import { timeDomain } from './timeline/scale.ts';
@@ -152,7 +152,7 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
   });
   const extension = (await opts.extend?.(store, map)) ?? {};
   let views = mountViews(els, store, data, domain, map, opts, extension);
-  if (map) refitOpening(map);
+  if (map) refitOpening(map, placeExtent(data.dataset.table));
   // A selected event is the reader's focus (keep-in-view.ts moves the map for it): only an unselected map is refitted.
   map?.on('resize', () => {
     if (store.get().selectedId === null) keepOpeningView(map);
@@ -198,6 +198,8 @@ export async function mountApp(els: AppElements, opts: MountOptions): Promise<Mo
     domain[1] = nextDomain[1];
     data = next;
     views = mountViews(els, store, data, domain, map, opts, extension);
+    // A map nobody moved follows the data: the workbench's first documents in an empty corpus are framed when added.
+    if (map) refitOpening(map, placeExtent(data.dataset.table));
     layers = views.mountLayers(deck, capitals, overlay);
     opened();
     if (selectedId && data.dataset.table.rowOf(selectedId) !== undefined) store.set({ selectedId });

@@ -4,6 +4,7 @@
 //   invalid/   an events file that breaks the contract
 //   empty/     a valid, empty collection
 //   single/    one year-precision event whose documents.json is missing, its title written as hostile HTML
+//   ohio/      five of the fixture's meetings and incidents moved to towns in Ohio: a corpus far from the default view
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -41,6 +42,14 @@ export async function buildApp(): Promise<string> {
   const single = fixture.features.filter((f: { id: string }) => f.id === 'incursion-vaindloo-2019');
   single[0].properties.title = HOSTILE_TITLE;
   put('single', { 'events.geojson': JSON.stringify({ type: 'FeatureCollection', features: single }) });
+  const OHIO: [string, number, number][] = [['Columbus', -83.0, 39.96], ['Dayton', -84.19, 39.76], ['Cleveland', -81.69, 41.5], ['Cincinnati', -84.51, 39.1], ['Toledo', -83.55, 41.65]];
+  const ohio = fixture.features.filter((f: { properties: { persists?: boolean } }) => !f.properties.persists).slice(0, OHIO.length)
+    .map((f: { geometry: { coordinates: number[] }; properties: { place: Record<string, unknown> } }, i: number) => ({
+      ...f,
+      geometry: { type: 'Point', coordinates: [OHIO[i][1], OHIO[i][2]] },
+      properties: { ...f.properties, place: { name: OHIO[i][0], kind: 'city', country: 'US', gazetteer: 'geonames' } },
+    }));
+  put('ohio', { 'events.geojson': JSON.stringify({ type: 'FeatureCollection', features: ohio }), 'documents.json': readFileSync(join(FIXTURES, 'fixture-documents.json'), 'utf8') });
   put('empty', { 'events.geojson': JSON.stringify({ type: 'FeatureCollection', features: [] }), 'documents.json': '[]' });
   return outDir;
 }

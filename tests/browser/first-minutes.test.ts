@@ -291,3 +291,28 @@ describe('permalinks', () => {
     });
   }
 });
+
+describe('a corpus far from NATO\'s eastern flank', () => {
+  for (const [name, viewport] of Object.entries(SIZES)) {
+    test(`opens the map on its events, every one in view (${name})`, async () => {
+      const { page } = await openApp(browser, `${url}?data=ohio/events.geojson`, viewport);
+      await page.locator('[role="slider"]').focus();
+      await page.keyboard.press('End');
+      expect(await waitForDrawn(page, 5)).toHaveLength(5);
+      const map = (await page.locator('#map').boundingBox())!;
+      const points = await markerPoints(page);
+      expect(points).toHaveLength(5);
+      for (const p of points) {
+        expect(p.x).toBeGreaterThan(map.x + RADIUS);
+        expect(p.x).toBeLessThan(map.x + map.width - RADIUS);
+        expect(p.y).toBeGreaterThan(map.y + RADIUS);
+        expect(p.y).toBeLessThan(map.y + map.height - RADIUS);
+      }
+      // Framed on the state, not on the world: Columbus to Cleveland is more than a few pixels
+      const [columbus, cleveland] = await page.evaluate(() => [window.__flankline.project(-83.0, 39.96), window.__flankline.project(-81.69, 41.5)]);
+      expect(Math.hypot(cleveland.x - columbus.x, cleveland.y - columbus.y)).toBeGreaterThan(viewport.width / 10);
+      await page.close();
+    });
+  }
+});
+

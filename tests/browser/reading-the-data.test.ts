@@ -196,7 +196,7 @@ for (const [name, viewport] of Object.entries(SIZES)) {
           // has room for the full one, and shows it.
           expect(fits.full).toBe(false);
           await page.setViewportSize({ width: 1920, height: 800 });
-          await expect.poll(() => page.locator('#posture ul:visible').getAttribute('class')).toBe('posture-full');
+          await expect.poll(() => page.locator('#posture ul:visible').getAttribute('class'), { timeout: 15_000 }).toBe('posture-full');
           expect(await page.locator('#posture .posture-full').evaluate((ul) => ul.scrollWidth <= ul.clientWidth + 1)).toBe(true);
           expect(await page.locator('#posture .posture-full button').allTextContents()).toContain('Incursions in the last 30 days: 1');
         }

@@ -51,3 +51,45 @@ export function dataExtent(table: EventsTable): [number, number] | null {
   }
   return [table.start[0], max];
 }
+
+export const PLACE_EXTENT_DEFAULTS = {
+  /** With this many events or more, the extent leaves out the farthest 2% on each side (a stray namesake abroad). */
+  trimFrom: 20,
+  trimShare: 0.02,
+  /** Positions looked at, at most: evenly spaced rows of a larger table. */
+  sample: 20_000,
+  /** Smallest width and height in degrees: one town's events open on its region, not on a street. */
+  minSpanDeg: 4,
+};
+
+/** Where the events are, [[west, south], [east, north]] in degrees, for the map's opening view; null when empty. */
+export function placeExtent(table: EventsTable, opts = PLACE_EXTENT_DEFAULTS): [[number, number], [number, number]] | null {
+  const n = table.length;
+  if (n === 0) return null;
+  const step = Math.max(1, Math.ceil(n / opts.sample));
+  const count = Math.ceil(n / step);
+  const lons = new Float64Array(count);
+  const lats = new Float64Array(count);
+  const position = table.columns.position;
+  for (let k = 0, i = 0; i < n; i += step, k++) {
+    lons[k] = position[2 * i];
+    lats[k] = position[2 * i + 1];
+  }
+  lons.sort();
+  lats.sort();
+  const cut = count >= opts.trimFrom ? Math.floor(count * opts.trimShare) : 0;
+  const span = (sorted: Float64Array, min: number, max: number): [number, number] => {
+    let lo = sorted[cut];
+    let hi = sorted[count - 1 - cut];
+    if (hi - lo < opts.minSpanDeg) {
+      const mid = (lo + hi) / 2;
+      lo = mid - opts.minSpanDeg / 2;
+      hi = mid + opts.minSpanDeg / 2;
+    }
+    return [Math.max(min, lo), Math.min(max, hi)];
+  };
+  const [west, east] = span(lons, -180, 180);
+  const [south, north] = span(lats, -80, 85);
+  return [[west, south], [east, north]];
+}
+

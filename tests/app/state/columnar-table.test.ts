@@ -3,7 +3,7 @@ import { CATEGORIES } from '../../../src/model/index.ts';
 import { decodeColumnar, encodeFeatures } from '../../../src/model/columnar.ts';
 import { dayOf } from '../../../src/model/day.ts';
 import { buildColumnarTable, tableOfFeatures } from '../../../src/app/state/columnar-table.ts';
-import { categoryCounts, categoryOf, dataExtent, isLightFeature } from '../../../src/app/state/events-table.ts';
+import { categoryCounts, categoryOf, dataExtent, isLightFeature, placeExtent } from '../../../src/app/state/events-table.ts';
 import { event } from '../posture/helpers.ts';
 
 const FEATURES = [
@@ -75,5 +75,21 @@ describe('the events table, from the columnar form', () => {
     const empty = tableOfFeatures([]);
     expect(empty.length).toBe(0);
     expect(dataExtent(empty)).toBeNull();
+    expect(placeExtent(empty)).toBeNull();
+  });
+
+  test('placeExtent() is where the events are, a town widened to its region, a stray namesake abroad left out', () => {
+    const at = (lonlat: [number, number], i: number) => event({ id: `e${i}`, start: '2022-01-01', lonlat });
+    // One town: 4 degrees around it
+    expect(placeExtent(tableOfFeatures([at([-83, 40], 0)]))).toEqual([[-85, 38], [-81, 42]]);
+    // Two towns far apart, and few events: all of them
+    expect(placeExtent(tableOfFeatures([at([-83, 40], 0), at([24, 50], 1)]))).toEqual([[-83, 40], [24, 50]]);
+    // Fifty events in Ohio and one in Dublin, Ireland: Ohio
+    const ohio = Array.from({ length: 50 }, (_, i) => at([-84 + (i % 10) * 0.3, 39 + Math.floor(i / 10) * 0.5], i));
+    const [[west, south], [east, north]] = placeExtent(tableOfFeatures([...ohio, at([-6.26, 53.35], 99)]))!;
+    // Ohio's events span 2.7 by 2 degrees, widened to 4 around their middle
+    expect(west).toBeCloseTo(-84.65, 3);
+    expect(east).toBeCloseTo(-80.65, 3);
+    expect([south, north]).toEqual([38, 42]);
   });
 });
