@@ -4,8 +4,9 @@
 // own words stand ("Summit in Madrid" is the text's "the Summit in Madrid").
 import { journeyOf, subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
+import { isPlural } from '../language/reference.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { AREA_NOUNS, COMPASS, DESTINATION_PREPOSITIONS, EVALUATIVE, FACILITIES, FAMILY_NAME_FIRST, isTimeWord, NAME_TITLES, OFFICES, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
+import { AREA_NOUNS, COMPASS, DESTINATION_PREPOSITIONS, EVALUATIVE, FACILITIES, FAMILY_NAME_FIRST, isTimeWord, NAME_TITLES, OFFICES, SEQUENCE, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -25,6 +26,8 @@ export interface TitleInput {
   placeName: string;
   /** The person or body a pronoun subject refers to ("Biden" for "he"), from earlier sentences. */
   antecedent: string | null;
+  /** The plural phrase a "they" subject stands for, from the sentence before ("800 US troops"): language/reference.ts. */
+  they?: readonly Token[] | null;
   /** An adjective naming the acting state in the sentence ("Russian"), or null. */
   actorAdjective?: string | null;
   /** For a place taken from another sentence: the preposition it had there ("over" Poland), or null. */
@@ -128,25 +131,6 @@ function shorten(words: readonly Token[], maxWords: number): string {
 
 
 
-/** True when a phrase's head is a plural noun ("Ministers", "drones"). */
-function isPlural(words: readonly Token[]): boolean {
-  const head = words[words.length - 1];
-  // "the eight arrived", "the 94 were treated": a count standing for what it counts
-  if (head?.pos === 'NUM') return !/^(one|1|a)$/.test(head.lower);
-  if (!head || (head.pos !== 'NOUN' && head.pos !== 'PROPN')) return false;
-  // "children", "people", "police": plurals without an -s
-  // "Officials", "Leaders" open a sentence capitalised and are tagged as names: a plural of a person noun all the same
-  return (/[^s]s$/.test(head.lower) && (head.lemma !== head.lower || PERSON_NOUNS.has(head.lower))) || (head.pos === 'NOUN' && head.lemma !== head.lower && !/ing$/.test(head.lower)) ||
-    /^(\w*people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower) ||
-    // "gunships", "howitzers": a plural the lemmatiser does not know keeps its -s as its lemma
-    (head.pos === 'NOUN' && /[^siu']s$/.test(head.lower) && !SINGULAR_IN_S.test(head.lower)) ||
-    // "F-16s", "Su-30s", "MiG-29s": aircraft of a model, counted
-    (head.pos === 'PROPN' && /^\p{Lu}[\p{L}-]*-\d+s$/u.test(head.text)) ||
-    // "Russians", "Venezuelans": a people named in the plural
-    // ... and "Inspectors", "Journalists", "Residents" opening a sentence, tagged as names all the same
-    (head.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ans|ians|ers|ors|ists|ents|ants|ives)$/u.test(head.text));
-}
-
 /** The name after a closing quote that said it: '..." Bush said.' or '..." said Rutte.', or null. */
 function speakerAfterQuote(grammar: SentenceGrammar): string | null {
   const { tokens } = grammar;
@@ -194,6 +178,23 @@ function speakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['ve
   // "he" is one person: not "Officials said he met"
   return subject.length && subject[subject.length - 1].pos === 'PROPN' && !isPlural(subject) ? shorten(subject, TITLE_DEFAULTS.maxPhraseWords) || null : null;
 }
+
+/**
+ * "The defence ministry announced that it will send 100 soldiers", "Estonia said it would close": "it" after a verb of
+ * saying is the body that says it, a singular name or noun that is no person.
+ */
+function bodyBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['verb']>, person: string | null): string | null {
+  const { tokens } = grammar;
+  const speech = grammar.verbs[grammar.verbs.indexOf(verb) - 1];
+  if (!speech || speech.form !== 'finite' || !SPEECH_VERBS.has(tokens[speech.head].lemma)) return null;
+  const subject = subjectBefore(grammar, speech.first - 1);
+  const head = subject[subject.length - 1];
+  if (!head || !(head.pos === 'PROPN' || head.pos === 'NOUN') || isPlural(subject) || subject.some((t) => PERSON_WORDS.test(t.lower) || t.text === person)) return null;
+  return shorten(subject, TITLE_DEFAULTS.maxPhraseWords) || null;
+}
+
+/** Words of a person (the document's person spoken of is one too), whom "it" never stands for. */
+const PERSON_WORDS = /^(man|woman|boy|girl|spokesman|spokeswoman|spokesperson|official|minister|president|premier|chancellor|secretary|senator|governor|mayor|leader|officer|source|mr\.?|mrs\.?|ms\.?|dr\.?)$/;
 
 /** The plural subject of the verb of saying before a clause, or of the verbs that verb is joined to. */
 function pluralSpeakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['verb']>): string | null {
@@ -299,10 +300,20 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
     const speaker = speakerBefore(grammar, predicate.verb) ?? possessorBefore(grammar, grammar.tokens.indexOf(words[0]));
     if (speaker) return { text: speaker, plural: false };
   }
+  // "the ministry announced that it will send 100 soldiers": "it" is the body that says so
+  if (words.length === 1 && words[0].lower === 'it') {
+    const body = bodyBefore(grammar, predicate.verb, input.antecedent);
+    if (body) return { text: body, plural: false };
+  }
   // "Separatist officials accuse Georgia ..., and say they have evacuated women": "they" are those who say it
   if (words.length === 1 && words[0].lower === 'they') {
     const speakers = pluralSpeakerBefore(grammar, predicate.verb);
     if (speakers) return { text: speakers, plural: true };
+  }
+  // "About 800 US troops left Germany on Monday. They will arrive in Rzeszow": the phrase the sentence before names
+  if (words.length === 1 && words[0].lower === 'they' && input.they?.length) {
+    const text = shorten(input.they, TITLE_DEFAULTS.maxPhraseWords);
+    if (text) return { text, plural: true };
   }
   if (words.length === 1 && PRONOUNS.has(words[0].lower)) {
     // "he", "she", "they" refer back; "we" and "I" are the speaker, whom a headline cannot name unless the quote does

@@ -36,3 +36,32 @@ describe('participles inside a noun phrase', () => {
     expect(events.map((e) => e.title)).toEqual(['Ruiz holds bill-signing ceremony in Boise']);
   });
 });
+
+describe('a pronoun subject that names someone of an earlier phrase', () => {
+  it('"they" after a sentence whose subject is units: their arrival is a deployment, titled with them', () => {
+    const events = documentEvents('BERLIN (Reuters) - Some 600 Dutch soldiers left Oldenburg by train on Monday. They will arrive in Kaunas on Thursday, the army said.', '2026-04-14');
+    expect(rows(events)).toEqual([['Some 600 Dutch soldiers to arrive in Kaunas', 'deployment', 'Kaunas', '2026-04-16']]);
+  });
+
+  it('"they" after a sentence with one plural object and a singular subject stands for the object', () => {
+    const events = documentEvents('RIGA — The Latvian army said on Monday it would send 150 troops to Estonia. The army said they will arrive in Tartu on Friday.', '2026-04-14');
+    expect(events.filter((e) => e.entry.name === 'Tartu').map((e) => [e.title, e.category])).toEqual([['150 troops to arrive in Tartu', 'deployment']]);
+  });
+
+  it('"they" after a plural subject is that subject: "agreed to meet again"', () => {
+    const events = documentEvents('OSLO — Nordic health ministers gathered in Oslo on Tuesday. They discussed vaccine stocks and agreed to meet again in Reykjavik in June.', '2026-04-14');
+    expect(events.filter((e) => e.entry.name === 'Reykjavík').map((e) => e.title)).toEqual(['Nordic health ministers to meet in Reykjavik']);
+  });
+
+  it('"it" after a verb of saying is the body that said it', () => {
+    const events = documentEvents('COPENHAGEN — The Danish defence ministry announced on Monday that it will send 200 troops to Estonia.', '2026-04-14');
+    expect(events.map((e) => e.title)).toEqual(['Danish defence ministry to send 200 troops to Estonia']);
+  });
+});
+
+describe('names', () => {
+  it('a titled person whose surname ends in -s is one person: "Rivers travels", "Flowers meets"', () => {
+    expect(documentEvents('Senator Joan Rivers travelled to Kyiv on Monday.', '2026-04-14').map((e) => e.title)).toEqual(['Rivers travels to Kyiv']);
+    expect(documentEvents('Mayor Ed Flowers met farmers in Barre on Friday.', '2026-04-14').map((e) => e.title)).toEqual(['Flowers meets farmers in Barre']);
+  });
+});
