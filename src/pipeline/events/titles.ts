@@ -279,7 +279,9 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   if (words.length === 0) return null;
   // "Marines stationed in Okinawa will travel": the noun before a participle that describes it, not the participle's phrase
   const described = grammar.verbs[grammar.verbs.indexOf(predicate.verb) - 1];
-  if (described?.form === 'participle' && described.head < grammar.tokens.indexOf(words[0])) {
+  // ... and before a gerund right after it: "Danish pilots flying F-16s intercepted a bomber"
+  const reduced = described?.form === 'participle' || (described?.form === 'gerund' && described.first === described.head && /^(NOUN|PROPN)$/.test(grammar.tokens[described.first - 1]?.pos ?? ''));
+  if (reduced && described.head < grammar.tokens.indexOf(words[0])) {
     const noun = subjectBefore(grammar, described.first - 1);
     if (noun.length) words = noun;
   }
@@ -454,6 +456,36 @@ function governingVerb(input: TitleInput): { subject: string; plural: boolean; l
   return subject ? { subject, plural: words !== last || isPlural(words), lemma: tokens[verb.head].lemma, planned: verb.mood === 'planned', present: verb.tense === 'present' && tokens[verb.head].lower !== tokens[verb.head].lemma } : null;
 }
 
+/**
+ * The verb an event noun is the subject of, when that verb's object names the event's place: "Hurricane Delia hit US
+ * soil", "a wildfire swept the outskirts of Athens". Said with a preposition the place would not fit the object
+ * ("Hurricane Delia in US soil").
+ */
+function verbOfSubject(input: TitleInput): { lemma: string; object: string; planned: boolean; plural: boolean } | null {
+  const { grammar, predicate, place } = input;
+  const { tokens } = grammar;
+  if (!place || place.prep !== null) return null;
+  const verb = grammar.verbs.find((v) => v.first > predicate.head && v.clause === grammar.clauseOf[predicate.head] && v.form === 'finite');
+  if (!verb || verb.mood === 'negated' || verb.mood === 'hypothetical' || input.says?.(tokens[verb.head].lemma)) return null;
+  // only the noun's own name or an adverb between it and its verb ("Hurricane Delia hit", "the storm later hit")
+  for (let k = predicate.head + 1; k < verb.first; k++) if (!(tokens[k].pos === 'PROPN' || tokens[k].pos === 'ADV')) return null;
+  // ... and an active verb: "the hurricane was downgraded" says nothing of where it struck
+  if (tokens.slice(verb.first, verb.head).some((t) => t.lemma === 'be') || /^(be|have)$/.test(tokens[verb.head].lemma)) return null;
+  const object = phraseAfter(tokens, verb.head);
+  if (!object || place.first < object[0] || place.last > object[1]) return null;
+  const words = tokens.slice(object[0], object[1] + 1);
+  return { lemma: tokens[verb.head].lemma, object: shorten(words, TITLE_DEFAULTS.maxPhraseWords), planned: verb.mood === 'planned', plural: isPlural(tokens.slice(predicate.first, predicate.head + 1)) };
+}
+
+/**
+ * The event's phrase in lower case when it opens with the event noun capitalised only where a sentence or a headline
+ * starts ("Attack on ..."); a name before the noun keeps its capital ("Tega Cay fire").
+ */
+function commonNoun(input: TitleInput, phrase: string): string {
+  const word = input.grammar.tokens[input.predicate.first];
+  return /^\p{Lu}\p{Ll}/u.test(phrase) && word?.pos === 'NOUN' && phrase.startsWith(word.text) ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
+}
+
 /** The headline of one event. */
 export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   const { predicate, role } = input;
@@ -465,11 +497,17 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
       // ... and "Hungary holds an election on Sunday" (told on a Tuesday) is to come, as its own date says
       const verb = light.planned || (predicate.status === 'planned' && light.present) ? `to ${light.lemma}` : light.plural ? light.lemma : thirdPerson(light.lemma);
       const where = wherePhrase(input, false, light.subject === input.placeName);
-      const noun = /^\p{Lu}\p{Ll}/u.test(phrase) && input.grammar.tokens[predicate.first]?.pos === 'NOUN' ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
+      const noun = commonNoun(input, phrase);
       return { title: clip(cap([light.subject, verb, noun, where].filter(Boolean).join(' ')), opts.maxChars), quality: 2 };
     }
+    // "Hurricane Delia hit US soil": the noun is the subject of a verb whose object names the place
+    const told = verbOfSubject(input);
+    if (told) {
+      const verb = told.planned ? `to ${told.lemma}` : told.plural ? told.lemma : thirdPerson(told.lemma);
+      return { title: clip(cap([phrase, verb, told.object].join(' ')), opts.maxChars), quality: 2 };
+    }
     // "a massive attack on western Ukraine" after "Russian drones": the acting state names the attack
-    const lower = /^\p{Lu}\p{Ll}/u.test(phrase) && input.grammar.tokens[input.predicate.first]?.pos === 'NOUN' ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
+    const lower = commonNoun(input, phrase);
     const agent = agentAfter(input);
     const head = input.actorAdjective && !phrase.includes(input.actorAdjective) ? `${input.actorAdjective} ${lower}` : agent ? `${phrase} by ${agent}` : phrase;
     const where = wherePhrase(input, false, false);

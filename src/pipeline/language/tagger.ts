@@ -339,7 +339,10 @@ export function tagSentences(text: string, sentences: readonly Span[], wanted: r
       while (k < tokens.length && tokens[k].start < sentences[s].start) k++;
       while (k < tokens.length && tokens[k].end <= sentences[s].end) mine.push(tokens[k++]);
       commonOpener(mine, capitalisedInside);
-      visit(s, repairVerbs(mine));
+      const repaired = repairVerbs(mine);
+      // ... and again once a repair has found the opener's verb ("Crews battle Fort Mill fire": "battle" was a noun)
+      commonOpener(repaired, capitalisedInside);
+      visit(s, repaired);
     }
     i = j + 1;
   }

@@ -65,3 +65,20 @@ describe('names', () => {
     expect(documentEvents('Mayor Ed Flowers met farmers in Barre on Friday.', '2026-04-14').map((e) => e.title)).toEqual(['Flowers meets farmers in Barre']);
   });
 });
+
+describe('who did it, when the phrase before the verb is not the subject', () => {
+  it('an event noun that is the subject of a verb whose object names the place is titled with that verb', () => {
+    const events = documentEvents('Cyclone Ulla struck Mauritian soil on Sunday, forecasters said.', '2026-04-14');
+    expect(rows(events)).toEqual([['Cyclone Ulla strikes Mauritian soil', 'incident', 'Mauritius', '2026-04-12']]);
+  });
+
+  it('a gerund phrase after the subject describes it: "pilots flying Hornets intercepted"', () => {
+    const events = documentEvents('Finnish pilots flying Hornets intercepted a Russian transport plane over the Gulf of Finland on Friday.', '2026-04-14');
+    expect(events.map((e) => e.title)).toEqual(['Finnish pilots intercept Russian transport plane over Gulf of Finland']);
+  });
+
+  it('a plural opening a headline is a common noun once the repair finds its verb: "Crews battle"', () => {
+    const events = documentEvents('Crews battle Fort Mill fire\n\nFORT MILL — Fire crews battled a blaze at a warehouse on Monday morning.', '2026-04-14');
+    expect(events.map((e) => e.title)).toContain('Crews battle Fort Mill fire in Fort Mill');
+  });
+});
