@@ -280,7 +280,9 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   // "Marines stationed in Okinawa will travel": the noun before a participle that describes it, not the participle's phrase
   const described = grammar.verbs[grammar.verbs.indexOf(predicate.verb) - 1];
   // ... and before a gerund right after it: "Danish pilots flying F-16s intercepted a bomber"
-  const reduced = described?.form === 'participle' || (described?.form === 'gerund' && described.first === described.head && /^(NOUN|PROPN)$/.test(grammar.tokens[described.first - 1]?.pos ?? ''));
+  // (not one inside a name: "The Gainesville Riding Club will host")
+  const reduced = described?.form === 'participle' || (described?.form === 'gerund' && described.first === described.head && /^\p{Ll}/u.test(grammar.tokens[described.head].text) &&
+    /^(NOUN|PROPN)$/.test(grammar.tokens[described.first - 1]?.pos ?? ''));
   if (reduced && described.head < grammar.tokens.indexOf(words[0])) {
     const noun = subjectBefore(grammar, described.first - 1);
     if (noun.length) words = noun;
@@ -473,7 +475,10 @@ function verbOfSubject(input: TitleInput): { lemma: string; object: string; plan
   if (tokens.slice(verb.first, verb.head).some((t) => t.lemma === 'be') || /^(be|have)$/.test(tokens[verb.head].lemma)) return null;
   const object = phraseAfter(tokens, verb.head);
   if (!object || place.first < object[0] || place.last > object[1]) return null;
-  const words = tokens.slice(object[0], object[1] + 1);
+  // "fires hit Manhattan area Monday": a time after the object is none of it
+  let last = object[1];
+  while (last > object[0] && isTimeWord(tokens[last].lower)) last--;
+  const words = tokens.slice(object[0], last + 1);
   return { lemma: tokens[verb.head].lemma, object: shorten(words, TITLE_DEFAULTS.maxPhraseWords), planned: verb.mood === 'planned', plural: isPlural(tokens.slice(predicate.first, predicate.head + 1)) };
 }
 

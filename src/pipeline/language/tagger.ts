@@ -74,6 +74,7 @@ function repairVerbs(tokens: Token[]): Token[] {
   modifyingParticiples(tokens);
   namedGerunds(tokens);
   namesAfterPrepositions(tokens);
+  gerundsInNames(tokens);
   compoundHeads(tokens);
   pluralHeads(tokens);
   pastFormsReadAsNouns(tokens);
@@ -245,6 +246,22 @@ function namesAfterPrepositions(tokens: Token[]): void {
     const t = tokens[i];
     const before = tokens[i - 1];
     if (t.pos === 'VERB' && !t.lower.endsWith('ing') && /^\p{Lu}\p{Ll}/u.test(t.text) && before.pos === 'ADP' && /^\p{Ll}/u.test(before.text)) tokens[i] = { ...t, pos: 'PROPN' };
+  }
+}
+
+/**
+ * A capitalised "-ing" word between two capitalised names is a word of one name: "the Tartu Riding Club", "Leeds
+ * Sailing Centre". Read as a verb it split the name, and its first half became what the second half does. Not in a
+ * headline written in title case ("Russia Sending Troops To Belarus"), which has no lower-case word to tell it by.
+ */
+function gerundsInNames(tokens: Token[]): void {
+  let titleCase: boolean | null = null;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}+ing$/u.test(t.text) || tokens[i - 1].pos !== 'PROPN' || tokens[i + 1].pos !== 'PROPN') continue;
+    if (!/^\p{Lu}/u.test(tokens[i - 1].text) || !/^\p{Lu}/u.test(tokens[i + 1].text)) continue;
+    titleCase ??= !tokens.some((w) => /^(NOUN|VERB)$/.test(w.pos) && /^\p{Ll}/u.test(w.text));
+    if (!titleCase) tokens[i] = { ...t, pos: 'PROPN', lemma: t.lower };
   }
 }
 

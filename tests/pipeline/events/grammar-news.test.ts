@@ -64,12 +64,18 @@ describe('names', () => {
     expect(documentEvents('Senator Joan Rivers travelled to Kyiv on Monday.', '2026-04-14').map((e) => e.title)).toEqual(['Rivers travels to Kyiv']);
     expect(documentEvents('Mayor Ed Flowers met farmers in Barre on Friday.', '2026-04-14').map((e) => e.title)).toEqual(['Flowers meets farmers in Barre']);
   });
+
+  it('a capitalised "-ing" word between two names is a word of one name: "the Tartu Riding Club"', () => {
+    expect(documentEvents('The Tartu Riding Club will host a horse show in Tartu on May 9.', '2026-04-14').map((e) => e.title)).toEqual(['Tartu Riding Club to host horse show']);
+  });
 });
 
 describe('who did it, when the phrase before the verb is not the subject', () => {
   it('an event noun that is the subject of a verb whose object names the place is titled with that verb', () => {
     const events = documentEvents('Cyclone Ulla struck Mauritian soil on Sunday, forecasters said.', '2026-04-14');
     expect(rows(events)).toEqual([['Cyclone Ulla strikes Mauritian soil', 'incident', 'Mauritius', '2026-04-12']]);
+    // ... and a day after the object is none of it
+    expect(documentEvents('A tornado struck the Tulsa suburbs Tuesday.', '2026-04-14').map((e) => e.title)).toEqual(['Tornado strikes Tulsa suburbs']);
   });
 
   it('a gerund phrase after the subject describes it: "pilots flying Hornets intercepted"', () => {
