@@ -376,7 +376,9 @@ function commonOpener(tokens: Token[], capitalisedInside: (word: string) => bool
   // the sentence opens after its dateline, if it has one ("KYIV (Reuters) - Drones struck Odesa")
   const i = openingOf(tokens);
   const t = tokens[i];
-  if (t?.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}+s$/u.test(t.text) || !/^(VERB|AUX)$/.test(tokens[i + 1]?.pos ?? '')) return;
+  // ... or before a headline's "to" and its verb ("Efforts to hold talks")
+  const verbNext = /^(VERB|AUX)$/.test(tokens[i + 1]?.pos ?? '') || (tokens[i + 1]?.lower === 'to' && tokens[i + 2]?.pos === 'VERB');
+  if (t?.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}+s$/u.test(t.text) || !verbNext) return;
   const lemma = pluralLemma(t.lower);
   if (lemma === null || capitalisedInside(t.text)) return;
   tokens[i] = { ...t, pos: 'NOUN', lemma };

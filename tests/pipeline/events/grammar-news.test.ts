@@ -25,6 +25,16 @@ describe('a headline or caption in the present tense', () => {
   });
 });
 
+describe("a headline's future", () => {
+  it('reads a "to"-infinitive right after the subject as planned: "Kallas to visit Kharkiv next week"', () => {
+    expect(rows(documentEvents('Kallas to visit Kharkiv next week', '2026-04-14'))).toEqual([['Kallas to visit Kharkiv', 'meeting', 'Kharkiv', '2026-04-20']]);
+    expect(rows(documentEvents('OSLO — Norway to shut its northern border crossing from Monday', '2026-04-14'))).toEqual([['Norway to shut its northern border crossing', 'other', 'Norway', '2026-04-20']]);
+    // ... not after a noun the infinitive completes, nor in a sentence with its full stop
+    expect(documentEvents('Efforts to hold talks in Geneva next week', '2026-04-14')).toEqual([]);
+    expect(documentEvents('Pledge to keep an extra brigade in Latvia next year.', '2026-04-14')).toEqual([]);
+  });
+});
+
 describe('participles inside a noun phrase', () => {
   it('reads "remaining" and "crossing" in "its last remaining road crossing" as words of the object', () => {
     const events = documentEvents('HELSINKI — Finland closed its last remaining road crossing with Russia on Friday, the interior ministry said.', '2026-04-14');
