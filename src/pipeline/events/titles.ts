@@ -230,6 +230,9 @@ function withFirstConjunct(grammar: SentenceGrammar, words: Token[]): Token[] {
   return first.length && first.every((t) => t.pos !== 'PRON') && !office(first.at(-1)) ? [...first, and, ...words] : words;
 }
 
+/** People named by what they are of: "members of parliament", "the head of the army", "leaders of the Baltic states". */
+const RELATIONAL = /^(members?|leaders?|heads?|chiefs?|representatives?|delegations?|delegates?|envoys?|ministers?|officials?|commanders?)$/;
+
 /** Verbs whose object is the one who does the "to"-infinitive after it: "expect the brigade to arrive". */
 const OBJECT_DOES = new Set(['expect', 'want', 'allow', 'order', 'ask', 'urge', 'invite', 'force', 'encourage', 'permit', 'require', 'tell', 'persuade', 'enable', 'authorise', 'authorize', 'instruct', 'need']);
 
@@ -322,6 +325,13 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   if (words.length === 1 && PRONOUNS.has(words[0].lower)) {
     // "he", "she", "they" refer back; "we" and "I" are the speaker, whom a headline cannot name unless the quote does
     return input.antecedent && /^(he|she|they)$/.test(words[0].lower) ? { text: input.antecedent, plural: words[0].lower === 'they' } : null;
+  }
+  // "Members of the Polish parliament visit": a person noun that says whose (members, leaders, head) keeps its "of" phrase
+  const after = grammar.tokens.indexOf(words[words.length - 1]) + 1;
+  if (grammar.tokens[after]?.lower === 'of' && words.length === 1 && RELATIONAL.test(words[0].lower) && after < predicate.verb.first) {
+    const whole = grammar.tokens.slice(grammar.tokens.indexOf(words[0]), predicate.verb.first).filter((t) => t.pos !== 'ADV');
+    const text = shorten(whole, TITLE_DEFAULTS.maxPhraseWords + 2);
+    if (text) return { text, plural: isPlural(words) };
   }
   const both = withFirstConjunct(grammar, words);
   if (both !== words) return { text: shorten(both, TITLE_DEFAULTS.maxPhraseWords), plural: true };

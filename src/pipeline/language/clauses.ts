@@ -440,7 +440,9 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
       headStart = phraseStartAt(tokens, clauseOf, clause, headStart - 2);
       continue;
     }
-    if (!(host.pos === 'NOUN' || (host.pos === 'PROPN' && prep.lower !== 'of'))) break;
+    // "Members of the Polish parliament visit": a word capitalised only as the sentence's first, before "of the", is the head
+    const opener = host.pos === 'PROPN' && prep.lower === 'of' && headStart - 2 === grammar.clauses[clause].first && /^\p{Ll}/u.test(tokens[headStart].text) && tokens[headStart].pos === 'DET';
+    if (!(host.pos === 'NOUN' || (host.pos === 'PROPN' && prep.lower !== 'of') || opener)) break;
     // "thousands of protesters", "dozens of residents": after a quantity the noun of the "of" phrase is the head
     if (prep.lower === 'of' && QUANTITIES.test(host.lower)) break;
     headEnd = headStart - 2;

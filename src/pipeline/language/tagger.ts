@@ -105,15 +105,23 @@ function repairVerbs(tokens: Token[]): Token[] {
  */
 function presentAfterSubject(tokens: Token[]): void {
   const from = openingOf(tokens);
-  for (let k = from + 1; k < tokens.length - 1 && k - from <= 8; k++) {
+  // "Members of the Polish parliament visit": the verb agrees with the noun before "of"
+  let of = -1;
+  for (let k = from + 1; k < tokens.length - 1 && k - from <= 10; k++) {
     const t = tokens[k];
-    const head = tokens[k - 1];
+    if (of < 0 && tokens[k - 1].lower === 'of' && k - 1 > from && /^(NOUN|PROPN)$/.test(tokens[k - 2].pos)) {
+      of = k - 1;
+      continue;
+    }
     if (!inOpeningPhrase(tokens, k - 1, from)) return;
     if (t.pos !== 'NOUN' || !/^\p{Ll}/u.test(t.text) || !/^(DET|NUM|PROPN|PRON|ADP|NOUN|ADJ)$/.test(tokens[k + 1].pos)) continue;
-    const plural = pluralHead(tokens, k - 1, from);
+    if (of >= 0 && !/^(NOUN|PROPN)$/.test(tokens[k - 1].pos)) continue;
+    const at = of >= 0 ? of - 1 : k - 1;
+    const head = tokens[at];
+    const plural = pluralHead(tokens, at, from);
     // a name: "Ukraine talks in Geneva", "NATO strikes on Libya" are compounds; a person's name ("Coach Ana Rossi",
     // two words or more) may go on with a phrase, a single word only with an object ("Macron visits Tallinn")
-    const singular = !plural && head.pos === 'PROPN' && (tokens[k + 1].pos !== 'ADP' || (k - 1 > from && tokens[k - 2].pos === 'PROPN'));
+    const singular = !plural && head.pos === 'PROPN' && (tokens[k + 1].pos !== 'ADP' || (at > from && tokens[at - 1].pos === 'PROPN'));
     const form = singular && /[^s]s$/.test(t.lower) && t.lemma !== t.lower ? t.lower : plural && t.lemma === t.lower && !t.lower.endsWith('s') ? thirdPersonOf(t.lower) : null;
     if (form === null || !readAsVerb(form) || verbLater(tokens, k + 1)) continue;
     tokens[k] = { ...t, pos: 'VERB', lemma: singular ? t.lemma : t.lower };
@@ -133,7 +141,8 @@ function openingOf(tokens: readonly Token[]): number {
 function inOpeningPhrase(tokens: readonly Token[], k: number, from: number): boolean {
   const t = tokens[k];
   if (/^(NOUN|PROPN|ADJ|NUM)$/.test(t.pos)) return true;
-  if (t.pos === 'DET' || t.pos === 'ADV') return k === from;
+  // ... and an article opening it or its "of" phrase ("Members of the Polish parliament")
+  if (t.pos === 'DET' || t.pos === 'ADV') return k === from || (t.pos === 'DET' && tokens[k - 1]?.lower === 'of');
   return (t.text === '-' && tokens[k - 1]?.end === t.start && tokens[k + 1]?.start === t.end) || (t.pos === 'PART' && /^['’]s$/.test(t.lower));
 }
 

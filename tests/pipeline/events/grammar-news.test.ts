@@ -17,6 +17,11 @@ describe('a headline or caption in the present tense', () => {
     expect(rows(documentEvents('Ukrainian drones strike fuel depot in Tuapse', '2026-04-14'))).toEqual([['Ukrainian drones strike fuel depot in Tuapse', 'strike', 'Tuapse', '2026-04-01']]);
   });
 
+  it('agrees with the noun before an "of" phrase, and the title keeps whose they are: "Members of the Polish parliament visit"', () => {
+    const events = documentEvents('Members of the Estonian parliament visit the border crossing at Narva', '2026-04-14');
+    expect(events.map((e) => [e.title, e.category])).toEqual([['Members of Estonian parliament visit border crossing at Narva', 'meeting']]);
+  });
+
   it('keeps the noun where the clause has its own verb or the noun follows a name as a compound', () => {
     const visit = documentEvents('Senator Maria Holm visit to Erie drew large crowds on Saturday.', '2026-04-14');
     expect(visit.map((e) => e.title)).toEqual(['Senator Maria Holm visit to Erie']);
