@@ -450,7 +450,8 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
     }
     // What later sentences may refer back to: the person spoken of, the place last put an event at or named after "in".
     antecedent = personIn(grammar) ?? antecedent;
-    const named = places.filter((pl) => !pl.qualifier && pl.prep !== null && ['in', 'at', 'near'].includes(pl.prep));
+    // ... or where a journey went ("flew to Kyiv on Monday. He met Zelensky there": there is Kyiv)
+    const named = places.filter((pl) => !pl.qualifier && pl.prep !== null && (['in', 'at', 'near'].includes(pl.prep) || (pl.prep === 'to' && baseRole(grammar, pl) === 'destination')));
     if (named.length && (!recent || recent.sentence !== i)) recent = { entry: named[named.length - 1].mention.entry, place: named[named.length - 1], sentence: i };
     const country = places.filter((pl) => pl.mention.entry.kind === 'country' && pl.mention.form === 'name' && pl.prep !== null && (LOCATIVE_PREPOSITIONS.has(pl.prep) || DESTINATION_PREPOSITIONS.has(pl.prep))).at(-1);
     if (country) lastCountry = { entry: country.mention.entry, place: country, sentence: i };

@@ -68,6 +68,11 @@ describe('a pronoun subject that names someone of an earlier phrase', () => {
     expect(events.filter((e) => e.entry.name === 'Reykjavík').map((e) => e.title)).toEqual(['Nordic health ministers to meet in Reykjavik']);
   });
 
+  it('"there" after a journey is where the journey went, not the dateline', () => {
+    const events = documentEvents('THE HAGUE — Dutch Prime Minister Anna Visser flew to Vilnius on Monday. She met President Nauseda there and toured a military base.', '2026-04-14');
+    expect(events.filter((e) => e.category === 'meeting' && /Nauseda/.test(e.title)).map((e) => [e.title, e.entry.name])).toEqual([['Visser meets Nauseda in Vilnius', 'Vilnius']]);
+  });
+
   it('"it" after a verb of saying is the body that said it', () => {
     const events = documentEvents('COPENHAGEN — The Danish defence ministry announced on Monday that it will send 200 troops to Estonia.', '2026-04-14');
     expect(events.map((e) => e.title)).toEqual(['Danish defence ministry to send 200 troops to Estonia']);
