@@ -186,7 +186,7 @@ function speakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['ve
 function bodyBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['verb']>, person: string | null): string | null {
   const { tokens } = grammar;
   const speech = grammar.verbs[grammar.verbs.indexOf(verb) - 1];
-  if (!speech || speech.form !== 'finite' || !SPEECH_VERBS.has(tokens[speech.head].lemma)) return null;
+  if (speech?.form !== 'finite' || !SPEECH_VERBS.has(tokens[speech.head].lemma)) return null;
   const subject = subjectBefore(grammar, speech.first - 1);
   const head = subject[subject.length - 1];
   if (!head || !(head.pos === 'PROPN' || head.pos === 'NOUN') || isPlural(subject) || subject.some((t) => PERSON_WORDS.test(t.lower) || t.text === person)) return null;
