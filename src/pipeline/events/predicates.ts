@@ -588,7 +588,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const category = civilian ? 'incident' : unitArrives ? 'deployment' : sensed;
       const frequent = framed || !sense ? true : sense.frequent;
       // A frame's object is its own evidence ("hosting 700,000 refugees" needs no aid words), unless the frame says otherwise;
-      // so are the units that arrive ("They will arrive in Rzeszow", after "800 US troops left Germany")
+      // so are the units that arrive ("They will arrive in Kaunas", after "600 Dutch soldiers left Oldenburg")
       if (!civilian && !killing && !unitArrives && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence) && !(category === 'strike' && frequent && stateStrikesTown(grammar, group, i, places))) continue;
       const status = verbStatus(group, category);
       if (status === null) continue;

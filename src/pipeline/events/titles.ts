@@ -26,7 +26,7 @@ export interface TitleInput {
   placeName: string;
   /** The person or body a pronoun subject refers to ("Biden" for "he"), from earlier sentences. */
   antecedent: string | null;
-  /** The plural phrase a "they" subject stands for, from the sentence before ("800 US troops"): language/reference.ts. */
+  /** The plural phrase a "they" subject stands for, from the sentence before ("600 Dutch soldiers"): language/reference.ts. */
   they?: readonly Token[] | null;
   /** An adjective naming the acting state in the sentence ("Russian"), or null. */
   actorAdjective?: string | null;
@@ -283,7 +283,7 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   // "Marines stationed in Okinawa will travel": the noun before a participle that describes it, not the participle's phrase
   const described = grammar.verbs[grammar.verbs.indexOf(predicate.verb) - 1];
   // ... and before a gerund right after it: "Danish pilots flying F-16s intercepted a bomber"
-  // (not one inside a name: "The Gainesville Riding Club will host")
+  // (not one inside a name: "the Tartu Riding Club will host")
   const reduced = described?.form === 'participle' || (described?.form === 'gerund' && described.first === described.head && /^\p{Ll}/u.test(grammar.tokens[described.head].text) &&
     /^(NOUN|PROPN)$/.test(grammar.tokens[described.first - 1]?.pos ?? ''));
   if (reduced && described.head < grammar.tokens.indexOf(words[0])) {
@@ -317,7 +317,7 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
     const speakers = pluralSpeakerBefore(grammar, predicate.verb);
     if (speakers) return { text: speakers, plural: true };
   }
-  // "About 800 US troops left Germany on Monday. They will arrive in Rzeszow": the phrase the sentence before names
+  // "Some 600 Dutch soldiers left Oldenburg on Monday. They will arrive in Kaunas": the phrase the sentence before names
   if (words.length === 1 && words[0].lower === 'they' && input.they?.length) {
     const text = shorten(input.they, TITLE_DEFAULTS.maxPhraseWords);
     if (text) return { text, plural: true };
@@ -485,7 +485,7 @@ function verbOfSubject(input: TitleInput): { lemma: string; object: string; plan
   if (tokens.slice(verb.first, verb.head).some((t) => t.lemma === 'be') || /^(be|have)$/.test(tokens[verb.head].lemma)) return null;
   const object = phraseAfter(tokens, verb.head);
   if (!object || place.first < object[0] || place.last > object[1]) return null;
-  // "fires hit Manhattan area Monday": a time after the object is none of it
+  // "a tornado struck the Tulsa suburbs Tuesday": a day after the object is none of it
   let last = object[1];
   while (last > object[0] && isTimeWord(tokens[last].lower)) last--;
   const words = tokens.slice(object[0], last + 1);
@@ -494,7 +494,7 @@ function verbOfSubject(input: TitleInput): { lemma: string; object: string; plan
 
 /**
  * The event's phrase in lower case when it opens with the event noun capitalised only where a sentence or a headline
- * starts ("Attack on ..."); a name before the noun keeps its capital ("Tega Cay fire").
+ * starts ("Attack on ..."); a name before the noun keeps its capital ("Fort Mill fire").
  */
 function commonNoun(input: TitleInput, phrase: string): string {
   const word = input.grammar.tokens[input.predicate.first];

@@ -304,7 +304,7 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
  */
 function headlineFuture(tokens: readonly Token[], g: VerbGroup): boolean {
   const to = g.first;
-  // a headline has no full stop ("Commitment to maintain a brigade in Europe." is a list's item, not a headline)
+  // a headline has no full stop ("Pledge to keep an extra brigade in Latvia." is a list's item, not a headline)
   if (tokens[to]?.lower !== 'to' || to === 0 || /^[.!?]$/.test(tokens[tokens.length - 1].text)) return false;
   const head = tokens[to - 1];
   if (!(head.pos === 'PROPN' || (head.pos === 'NOUN' && PERSON_NOUNS.has(head.lower)))) return false;

@@ -1,5 +1,5 @@
-// Which phrase a pronoun subject stands for, across a sentence break: "About 800 US troops left Germany on Monday.
-// They will arrive in Rzeszow on Wednesday" is the troops' arrival (a deployment), and its headline names them. Only
+// Which phrase a pronoun subject stands for, across a sentence break: "Some 600 Dutch soldiers left Oldenburg on Monday.
+// They will arrive in Kaunas on Thursday" is the troops' arrival (a deployment), and its headline names them. Only
 // "they", and only a plural phrase of the sentence just before: its main clause's subject, or else the one plural
 // object its verbs have ("The ministry said it will send 100 soldiers. ... they will arrive"). A sentence with two
 // plural objects and a singular subject, or none, names no one.
@@ -7,7 +7,7 @@ import { PERSON_NOUNS, SINGULAR_IN_S } from '../lexicon/words.ts';
 import { subjectBefore, type SentenceGrammar } from './clauses.ts';
 import type { Token } from './tagger.ts';
 
-/** Titles before a person's name: "Senator Bernie Sanders" is one person, whatever the -s of the surname. */
+/** Titles before a person's name: "Senator Joan Rivers" is one person, whatever the -s of the surname. */
 const PERSONAL_TITLES = /^(president|minister|chancellor|secretary|king|queen|prince|princess|general|premier|mayor|governor|senator|sen\.?|rep\.?|gov\.?|representative|congressman|congresswoman|ambassador|admiral|commander|director|pope|emir|mr\.?|mrs\.?|ms\.?|dr\.?|coach|judge|sheriff|lt\.|col\.|gen\.|adm\.|maj\.|capt\.|sgt\.)$/;
 
 /** True when a phrase's head is a plural noun ("Ministers", "drones"). */
@@ -16,7 +16,7 @@ export function isPlural(words: readonly Token[]): boolean {
   // "the eight arrived", "the 94 were treated": a count standing for what it counts
   if (head?.pos === 'NUM') return !/^(one|1|a)$/.test(head.lower);
   if (!head || (head.pos !== 'NOUN' && head.pos !== 'PROPN')) return false;
-  // "Senator Bernie Sanders", "Mayor Ann Walters": a titled person's surname in -s, whatever the lemmatiser made of it
+  // "Senator Joan Rivers", "Mayor Ann Walters": a titled person's surname in -s, whatever the lemmatiser made of it
   if (head.pos === 'PROPN' && words.length > 1 && words[words.length - 2].pos === 'PROPN' && words.some((t) => PERSONAL_TITLES.test(t.lower))) return false;
   // "children", "people", "police": plurals without an -s
   // "Officials", "Leaders" open a sentence capitalised and are tagged as names: a plural of a person noun all the same

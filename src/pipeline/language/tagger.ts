@@ -97,11 +97,11 @@ function repairVerbs(tokens: Token[]): Token[] {
 
 /**
  * A headline's or a caption's present tense read as a noun after the sentence's subject: as a plural after a name
- * ("Macron visits Tallinn", "Coach Ana Rossi talks to reporters"), as a bare noun after a plural
- * ("Ukrainian drones strike oil depot", "Police arrest three men", "Polish troops train with US Marines"). The word
+ * ("Weber visits Tartu", "Coach Lena Berg talks to reporters"), as a bare noun after a plural
+ * ("drones strike fuel depot", "Police arrest two suspects", "Polish troops train with US Marines"). The word
  * right after the opening noun phrase is its verb when it agrees with the phrase's head as a verb would, the model reads
  * that form as a verb between two pronouns ("it visits it"; not "it aides it"), a phrase follows it, and its clause has
- * no verb of its own ("Senator Sanders visit to Flint drew crowds" keeps the noun).
+ * no verb of its own ("Senator Maria Holm visit to Erie drew crowds" keeps the noun).
  */
 function presentAfterSubject(tokens: Token[]): void {
   const from = openingOf(tokens);
@@ -119,8 +119,8 @@ function presentAfterSubject(tokens: Token[]): void {
     const at = of >= 0 ? of - 1 : k - 1;
     const head = tokens[at];
     const plural = pluralHead(tokens, at, from);
-    // a name: "Ukraine talks in Geneva", "NATO strikes on Libya" are compounds; a person's name ("Coach Ana Rossi",
-    // two words or more) may go on with a phrase, a single word only with an object ("Macron visits Tallinn")
+    // a name: "Ukraine talks in Geneva", "NATO strikes on Libya" are compounds; a person's name ("Coach Lena Berg",
+    // two words or more) may go on with a phrase, a single word only with an object ("Weber visits Tartu")
     const singular = !plural && head.pos === 'PROPN' && (tokens[k + 1].pos !== 'ADP' || (at > from && tokens[at - 1].pos === 'PROPN'));
     const form = singular && /[^s]s$/.test(t.lower) && t.lemma !== t.lower ? t.lower : plural && t.lemma === t.lower && !t.lower.endsWith('s') ? thirdPersonOf(t.lower) : null;
     if (form === null || !readAsVerb(form) || verbLater(tokens, k + 1)) continue;
@@ -137,7 +137,7 @@ function openingOf(tokens: readonly Token[]): number {
   return i;
 }
 
-/** True when token `k` may be a word of the noun phrase opening at `from`: "About 800 US troops", "Dutch King Willem-Alexander". */
+/** True when token `k` may be a word of the noun phrase opening at `from`: "Some 600 Dutch soldiers", "Dutch King Willem-Alexander". */
 function inOpeningPhrase(tokens: readonly Token[], k: number, from: number): boolean {
   const t = tokens[k];
   if (/^(NOUN|PROPN|ADJ|NUM)$/.test(t.pos)) return true;
@@ -146,12 +146,12 @@ function inOpeningPhrase(tokens: readonly Token[], k: number, from: number): boo
   return (t.text === '-' && tokens[k - 1]?.end === t.start && tokens[k + 1]?.start === t.end) || (t.pos === 'PART' && /^['’]s$/.test(t.lower));
 }
 
-/** True when the head of the opening phrase is plural: "drones", "Nurses" opening it, "police". */
+/** True when the opening phrase ends in a plural: "drones", "Nurses" opening it, "police". */
 function pluralHead(tokens: readonly Token[], k: number, from: number): boolean {
   const t = tokens[k];
   if (/^(police|people)$/.test(t.lower)) return true;
   if (t.pos === 'NOUN') return t.lemma !== t.lower && /s$/.test(t.lower);
-  // a people or a plural opening the sentence capitalised ("Hungarians vote", "Students protest"), not a surname ("Bernie Sanders")
+  // a people or a plural opening the sentence capitalised ("Hungarians vote", "Students protest"), not a surname ("Joan Rivers")
   return t.pos === 'PROPN' && k === from && /^\p{Lu}\p{Ll}+s$/u.test(t.text);
 }
 
@@ -166,7 +166,7 @@ function verbLater(tokens: readonly Token[], k: number): boolean {
   return false;
 }
 
-/** True when token `k` is written against a hyphen after a word: the "hit" of "flood-hit", the "signing" of "bill-signing". */
+/** True when token `k` is written against a hyphen after a word: the "hit" of "flood-hit", the "laying" of "wreath-laying". */
 const gluedAfterHyphen = (tokens: readonly Token[], k: number) => tokens[k - 1]?.text === '-' && tokens[k - 1].end === tokens[k].start && tokens[k - 2]?.end === tokens[k - 1].start;
 
 /** "visit" -> "visits", "march" -> "marches", "rally" -> "rallies". */
@@ -199,9 +199,9 @@ function openingParticiple(tokens: Token[]): void {
 }
 
 /**
- * A participle inside a noun phrase, before its noun, modifies it: "its only remaining border crossing", "the last
- * remaining shelter", "a bill-signing ceremony", "flood-hit areas". Read as verbs they cut the phrase in two ("closed
- * its only" and a verb "remaining"), so the closing lost its object. An "-ing" word after a determiner or a possessive
+ * A participle inside a noun phrase, before its noun, modifies it: "its last remaining road crossing", "the last
+ * remaining shelter", "a wreath-laying ceremony", "flood-hit areas". Read as verbs they cut the phrase in two ("closed
+ * its last" and a verb "remaining"), so the closing lost its object. An "-ing" word after a determiner or a possessive
  * (and the adjectives, adverbs and numbers between), or any verb written against a hyphen after a word, before a noun
  * or an adjective, is an adjective.
  */
@@ -224,7 +224,7 @@ function determinedBefore(tokens: readonly Token[], i: number): boolean {
 /**
  * An "-ing" word that ends a phrase opened by a preposition or an article and a name is a noun: "one dead in North Side
  * shooting", "after the Monday bombing". Read as a verb, the name became its subject ("North Side shoots"). So is one
- * after a singular noun that is no person ("its only remaining border crossing with Russia", "in a bus bombing"): "the
+ * after a singular noun that is no person ("its last remaining road crossing with Russia", "in a bus bombing"): "the
  * man crossing into Poland" keeps his verb.
  */
 function namedGerunds(tokens: Token[]): void {
@@ -366,7 +366,7 @@ export function tagSentences(text: string, sentences: readonly Span[], wanted: r
       while (k < tokens.length && tokens[k].end <= sentences[s].end) mine.push(tokens[k++]);
       commonOpener(mine, capitalisedInside);
       const repaired = repairVerbs(mine);
-      // ... and again once a repair has found the opener's verb ("Crews battle Fort Mill fire": "battle" was a noun)
+      // ... and again once a repair has found the opener's verb ("Crews fight Fort Mill fire": "fight" was a noun)
       commonOpener(repaired, capitalisedInside);
       visit(s, repaired);
     }
