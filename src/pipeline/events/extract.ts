@@ -4,6 +4,8 @@
 import { isIsoDate, type Category, type DateSource, type Highlight, type Precision, type Source, type Status } from '../../model/event.ts';
 import { journeyOf, subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import type { GrammarSource } from '../language/grammars.ts';
+import { pluralReferent } from '../language/reference.ts';
+import type { Token } from '../language/tagger.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
 import { DESTINATION_PREPOSITIONS, ELECTORAL, ELECTORATE, FREQUENCY, LOCATIVE_PREPOSITIONS, MANY, MOTION_VERBS, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
 import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
@@ -352,9 +354,14 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
   // document's topic ("the NATO summit"), which may be dated by the document even where a phrase mentions it. A
   // sentence's grammar is read again in the second pass rather than kept: all of them at once were most of a large
   // document's memory (language/grammars.ts).
+  // The plural phrase a "they" opening the next sentence stands for (language/reference.ts), within a paragraph.
+  let referent: { sentence: number; words: Token[] } | null = null;
   const analysed = sentences.map((sentence, i) => {
     const grammar = grammars.at(i);
     if (!sentence.isContent || !grammar || grammar.tokens.length === 0) return null;
+    const they = referent && referent.sentence === i - 1 && sameParagraph(context, i - 1, i) ? referent.words : null;
+    const words = pluralReferent(grammar, they);
+    referent = words ? { sentence: i, words } : null;
     const capital = dateline?.place ? capitalAt(grammar, dateline.place) : null;
     const places = placesInSentence(grammar, capital ? [...mentionsBySentence[i], capital].sort((a, b) => a.start - b.start) : mentionsBySentence[i], sentence.text, sentence.start)
       .map((pl) => (pl.mention === capital ? { ...pl, phrase: capital.entry.name } : pl));
@@ -364,11 +371,11 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       countries: new Set(named.filter((pl) => pl.mention.entry.kind === 'country').map((pl) => pl.last)),
       towns: new Set(named.filter((pl) => pl.mention.entry.kind === 'city' || pl.mention.entry.kind === 'site').flatMap((pl) => Array.from({ length: pl.last - pl.first + 1 }, (_, k) => pl.first + k))),
     };
-    const predicates = findPredicates(grammar, sentence.text, lexicon, where).filter((p) => !places.some((pl) => pl.first <= p.head && p.head <= pl.last));
+    const predicates = findPredicates(grammar, sentence.text, lexicon, where, they).filter((p) => !places.some((pl) => pl.first <= p.head && p.head <= pl.last));
     // Where a sentence puts its forces ("jets for flights over Poland"): the place a neighbouring mission is about.
     const anchor = places.find((pl) => !pl.qualifier && pl.prep !== null && ['over', 'in', 'along', 'across'].includes(pl.prep) &&
       baseRole(grammar, pl) === 'locative' && predicates.some((q) => COOPERATIVE.has(q.category))) ?? null;
-    return { places, predicates, anchor };
+    return { places, predicates, anchor, they };
   });
   const contributors = analysed.map((a, i) => (a ? contributorsIn(sentences[i].text, a.places) : []));
   const anchors = analysed.map((a) => a?.anchor ?? null);
@@ -379,7 +386,7 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
   sentences.forEach((sentence, i) => {
     const a = analysed[i];
     if (!a) return;
-    const { places, predicates } = a;
+    const { places, predicates, they } = a;
     const grammar = grammars.at(i)!;
     predicateCount += predicates.length;
     const placed = new Map(predicates.map((p) => [p, choosePlaces(grammar, p, places, predicates, text, input.places ?? {})]));
@@ -437,13 +444,14 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
         const nearby = COOPERATIVE.has(p.category)
           ? [i - 1, i, i + 1].filter((j) => j >= 0 && j < sentences.length && sameParagraph(context, i, j)).flatMap((j) => contributors[j])
           : [];
-        events.push(candidate({ doc, sentences, grammar, places, p, i, date, role: role!, target, inferred: inferred !== null, antecedent, recentName: target.entry.name, contributors: nearby, act: p.isVerb ? lexicon.actOf(p.lemma) : null, says: lexicon.says }));
+        events.push(candidate({ doc, sentences, grammar, places, p, i, date, role: role!, target, inferred: inferred !== null, antecedent, they, recentName: target.entry.name, contributors: nearby, act: p.isVerb ? lexicon.actOf(p.lemma) : null, says: lexicon.says }));
         toldHere.add(p.lemma);
       }
     }
     // What later sentences may refer back to: the person spoken of, the place last put an event at or named after "in".
     antecedent = personIn(grammar) ?? antecedent;
-    const named = places.filter((pl) => !pl.qualifier && pl.prep !== null && ['in', 'at', 'near'].includes(pl.prep));
+    // ... or where a journey went ("flew to Kyiv on Monday. He met Zelensky there": there is Kyiv)
+    const named = places.filter((pl) => !pl.qualifier && pl.prep !== null && (['in', 'at', 'near'].includes(pl.prep) || (pl.prep === 'to' && baseRole(grammar, pl) === 'destination')));
     if (named.length && (!recent || recent.sentence !== i)) recent = { entry: named[named.length - 1].mention.entry, place: named[named.length - 1], sentence: i };
     const country = places.filter((pl) => pl.mention.entry.kind === 'country' && pl.mention.form === 'name' && pl.prep !== null && (LOCATIVE_PREPOSITIONS.has(pl.prep) || DESTINATION_PREPOSITIONS.has(pl.prep))).at(-1);
     if (country) lastCountry = { entry: country.mention.entry, place: country, sentence: i };
@@ -488,6 +496,8 @@ interface CandidateInput {
   target: { entry: GazetteerEntry; place: PlaceInSentence | null; sentence: number };
   inferred: boolean;
   antecedent: string | null;
+  /** The plural phrase a "they" subject stands for, from the sentence before. */
+  they: readonly Token[] | null;
   recentName: string;
   contributors: string[];
   /** The event noun that is the verb's act ("crash"), for a title with no one to name. */
@@ -508,7 +518,7 @@ function candidate(c: CandidateInput): EventCandidate {
   const actorAdjective = !HOSTILE_KINDS.has(p.category) ? null : c.places.find((pl) => pl.mention.form === 'adjective' && baseRole(grammar, pl) === 'agent' &&
     pl.mention.entry.id !== target.entry.id && pl.first < p.first && grammar.clauseOf[pl.first] === grammar.clauseOf[p.first])?.mention.text ?? null;
   const title = makeTitle({
-    grammar, predicate: p, place: placeHere, role: c.role as never, placeName: target.entry.name, antecedent: c.antecedent, actorAdjective,
+    grammar, predicate: p, place: placeHere, role: c.role as never, placeName: target.entry.name, antecedent: c.antecedent, they: c.they, actorAdjective,
     inferredPrep: target.sentence !== i ? target.place?.prep ?? null : null, act: c.act, says: c.says,
   });
   const used = [i, target.sentence, ...(date.sentence !== null ? [date.sentence] : [])];

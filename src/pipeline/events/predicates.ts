@@ -4,6 +4,7 @@
 import type { Category, Status } from '../../model/event.ts';
 import type { SentenceGrammar, VerbGroup } from '../language/clauses.ts';
 import { aspectLead, subjectBefore, verbOf } from '../language/clauses.ts';
+import { referentOf } from '../language/reference.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
@@ -276,8 +277,8 @@ const GENERIC_PEOPLE = /^(people|persons|residents|participants|students|fans|fa
  * For a verb of meeting or travel: its subject is someone whose meeting is news (not "flights", "tourists", "people"
  * or a counted crowd: "8,000 Eritreans have arrived", "50,000 people attended").
  */
-function animateSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
-  const subject = subjectBefore(grammar, group.first - 1);
+function animateSubject(grammar: SentenceGrammar, group: VerbGroup, they: readonly Token[] | null): boolean {
+  const subject = referentOf(subjectBefore(grammar, group.first - 1), they);
   const head = subject[subject.length - 1];
   if (!head) return true;
   if (INANIMATE.test(head.lower) || GENERIC_PEOPLE.test(head.lower)) return false;
@@ -502,9 +503,9 @@ function answeringCall(grammar: SentenceGrammar, group: VerbGroup, i: number): b
 const UNITS = /^(troops|soldiers|servicemembers|forces|marines|paratroopers|brigade|brigades|battalion|battalions|division|divisions|regiment|regiments|company|companies|battlegroup|battlegroups|squadron|squadrons|jets|fighters|warships|frigates|destroyers|tanks|units?)$/;
 const ARRIVALS = new Set(['arrive', 'travel', 'journey']);
 
-function unitSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
-  // "troops began arriving": the subject stands before the verb that leads
-  const subject = subjectBefore(grammar, (aspectLead(grammar, group) ?? group).first - 1);
+function unitSubject(grammar: SentenceGrammar, group: VerbGroup, they: readonly Token[] | null): boolean {
+  // "troops began arriving": the subject stands before the verb that leads; "they" is the phrase it stands for
+  const subject = referentOf(subjectBefore(grammar, (aspectLead(grammar, group) ?? group).first - 1), they);
   const head = subject[subject.length - 1];
   return !!head && UNITS.test(head.lower);
 }
@@ -542,8 +543,11 @@ function predicate(grammar: SentenceGrammar, first: number, head: number, fields
   };
 }
 
-/** The event predicates of one analysed sentence, in text order. `sentence` is its text (for cue words). */
-export function findPredicates(grammar: SentenceGrammar, sentence: string, lexicon: EventLexicon, places: SentencePlaces = NO_PLACES): Predicate[] {
+/**
+ * The event predicates of one analysed sentence, in text order. `sentence` is its text (for cue words); `they` the
+ * plural phrase a "they" subject stands for (language/reference.ts), which says who arrives.
+ */
+export function findPredicates(grammar: SentenceGrammar, sentence: string, lexicon: EventLexicon, places: SentencePlaces = NO_PLACES, they: readonly Token[] | null = null): Predicate[] {
   const { tokens } = grammar;
   const out: Predicate[] = [];
   let skipUntil = -1;
@@ -580,13 +584,15 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       // a road's victim, an incident, whatever casualties the sentence counts; the person is the evidence
       const civilian = sensed === 'strike' && !warWords(sentence) && (shotPerson(grammar, group, i, passive) || runDown(grammar, group, i, passive));
       // "a new brigade arrived in Rzeszów": a unit that travels is deployed, it meets no one
-      const category = civilian ? 'incident' : sensed === 'meeting' && !framed && ARRIVALS.has(t.lemma) && group && unitSubject(grammar, group) ? 'deployment' : sensed;
+      const unitArrives = sensed === 'meeting' && !framed && ARRIVALS.has(t.lemma) && !!group && unitSubject(grammar, group, they);
+      const category = civilian ? 'incident' : unitArrives ? 'deployment' : sensed;
       const frequent = framed || !sense ? true : sense.frequent;
-      // A frame's object is its own evidence ("hosting 40,000 refugees" needs no aid words), unless the frame says otherwise
-      if (!civilian && !killing && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence) && !(category === 'strike' && frequent && stateStrikesTown(grammar, group, i, places))) continue;
+      // A frame's object is its own evidence ("hosting 40,000 refugees" needs no aid words), unless the frame says otherwise;
+      // so are the units that arrive ("They will arrive in Kaunas", after "600 Dutch soldiers left Oldenburg")
+      if (!civilian && !killing && !unitArrives && (!framed || framed.frame.needsCue) && !cueHolds(category, frequent, sentence) && !(category === 'strike' && frequent && stateStrikesTown(grammar, group, i, places))) continue;
       const status = verbStatus(group, category);
       if (status === null) continue;
-      if (category === 'meeting' && !framed && group && !animateSubject(grammar, group)) continue;
+      if (category === 'meeting' && !framed && group && !animateSubject(grammar, group, they)) continue;
       if (NEEDS_EVENT_OBJECT.has(t.lemma) && !framed && !eventObject(tokens, i, lexicon)) continue;
       if (category === 'meeting' && !framed && NEEDS_GUEST_OBJECT.has(t.lemma) && (passive || !guestObject(tokens, i))) continue;
       if (category === 'meeting' && !framed && group && TRAVEL_LEMMAS.has(t.lemma) && privateTravel(grammar, group, i)) continue;

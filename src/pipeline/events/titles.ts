@@ -4,8 +4,9 @@
 // own words stand ("Summit in Madrid" is the text's "the Summit in Madrid").
 import { journeyOf, subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
 import { phraseAfter } from './predicates.ts';
+import { isPlural } from '../language/reference.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { AREA_NOUNS, COMPASS, DESTINATION_PREPOSITIONS, EVALUATIVE, FACILITIES, FAMILY_NAME_FIRST, isTimeWord, NAME_TITLES, OFFICES, PERSON_NOUNS, SEQUENCE, SINGULAR_IN_S, SPEECH_VERBS } from '../lexicon/words.ts';
+import { AREA_NOUNS, COMPASS, DESTINATION_PREPOSITIONS, EVALUATIVE, FACILITIES, FAMILY_NAME_FIRST, isTimeWord, NAME_TITLES, OFFICES, SEQUENCE, SPEECH_VERBS } from '../lexicon/words.ts';
 import type { PlaceInSentence, PlaceRole } from './place-roles.ts';
 import type { Predicate } from './predicates.ts';
 
@@ -25,6 +26,8 @@ export interface TitleInput {
   placeName: string;
   /** The person or body a pronoun subject refers to ("Biden" for "he"), from earlier sentences. */
   antecedent: string | null;
+  /** The plural phrase a "they" subject stands for, from the sentence before ("600 Dutch soldiers"): language/reference.ts. */
+  they?: readonly Token[] | null;
   /** An adjective naming the acting state in the sentence ("Russian"), or null. */
   actorAdjective?: string | null;
   /** For a place taken from another sentence: the preposition it had there ("over" Poland), or null. */
@@ -128,25 +131,6 @@ function shorten(words: readonly Token[], maxWords: number): string {
 
 
 
-/** True when a phrase's head is a plural noun ("Ministers", "drones"). */
-function isPlural(words: readonly Token[]): boolean {
-  const head = words[words.length - 1];
-  // "the eight arrived", "the 94 were treated": a count standing for what it counts
-  if (head?.pos === 'NUM') return !/^(one|1|a)$/.test(head.lower);
-  if (!head || (head.pos !== 'NOUN' && head.pos !== 'PROPN')) return false;
-  // "children", "people", "police": plurals without an -s
-  // "Officials", "Leaders" open a sentence capitalised and are tagged as names: a plural of a person noun all the same
-  return (/[^s]s$/.test(head.lower) && (head.lemma !== head.lower || PERSON_NOUNS.has(head.lower))) || (head.pos === 'NOUN' && head.lemma !== head.lower && !/ing$/.test(head.lower)) ||
-    /^(\w*people|police|staff|personnel|military|clergy|cattle|thousands|hundreds|dozens|millions|scores)$/.test(head.lower) ||
-    // "gunships", "howitzers": a plural the lemmatiser does not know keeps its -s as its lemma
-    (head.pos === 'NOUN' && /[^siu']s$/.test(head.lower) && !SINGULAR_IN_S.test(head.lower)) ||
-    // "F-16s", "Su-30s", "MiG-29s": aircraft of a model, counted
-    (head.pos === 'PROPN' && /^\p{Lu}[\p{L}-]*-\d+s$/u.test(head.text)) ||
-    // "Russians", "Venezuelans": a people named in the plural
-    // ... and "Inspectors", "Journalists", "Residents" opening a sentence, tagged as names all the same
-    (head.pos === 'PROPN' && /^\p{Lu}\p{Ll}+(?:ans|ians|ers|ors|ists|ents|ants|ives)$/u.test(head.text));
-}
-
 /** The name after a closing quote that said it: '..." Bush said.' or '..." said Rutte.', or null. */
 function speakerAfterQuote(grammar: SentenceGrammar): string | null {
   const { tokens } = grammar;
@@ -195,6 +179,23 @@ function speakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['ve
   return subject.length && subject[subject.length - 1].pos === 'PROPN' && !isPlural(subject) ? shorten(subject, TITLE_DEFAULTS.maxPhraseWords) || null : null;
 }
 
+/**
+ * "The defence ministry announced that it will send 100 soldiers", "Estonia said it would close": "it" after a verb of
+ * saying is the body that says it, a singular name or noun that is no person.
+ */
+function bodyBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['verb']>, person: string | null): string | null {
+  const { tokens } = grammar;
+  const speech = grammar.verbs[grammar.verbs.indexOf(verb) - 1];
+  if (speech?.form !== 'finite' || !SPEECH_VERBS.has(tokens[speech.head].lemma)) return null;
+  const subject = subjectBefore(grammar, speech.first - 1);
+  const head = subject[subject.length - 1];
+  if (!head || !(head.pos === 'PROPN' || head.pos === 'NOUN') || isPlural(subject) || subject.some((t) => PERSON_WORDS.test(t.lower) || t.text === person)) return null;
+  return shorten(subject, TITLE_DEFAULTS.maxPhraseWords) || null;
+}
+
+/** Words of a person (the document's person spoken of is one too), whom "it" never stands for. */
+const PERSON_WORDS = /^(man|woman|boy|girl|spokesman|spokeswoman|spokesperson|official|minister|president|premier|chancellor|secretary|senator|governor|mayor|leader|officer|source|mr\.?|mrs\.?|ms\.?|dr\.?)$/;
+
 /** The plural subject of the verb of saying before a clause, or of the verbs that verb is joined to. */
 function pluralSpeakerBefore(grammar: SentenceGrammar, verb: NonNullable<Predicate['verb']>): string | null {
   const { tokens } = grammar;
@@ -228,6 +229,9 @@ function withFirstConjunct(grammar: SentenceGrammar, words: Token[]): Token[] {
   const office = (t: Token | undefined) => !!t && (NAME_TITLES.has(t.lower) || OFFICES.test(t.lower));
   return first.length && first.every((t) => t.pos !== 'PRON') && !office(first.at(-1)) ? [...first, and, ...words] : words;
 }
+
+/** People named by what they are of: "members of parliament", "the head of the army", "leaders of the Baltic states". */
+const RELATIONAL = /^(members?|leaders?|heads?|chiefs?|representatives?|delegations?|delegates?|envoys?|ministers?|officials?|commanders?)$/;
 
 /** Verbs whose object is the one who does the "to"-infinitive after it: "expect the brigade to arrive". */
 const OBJECT_DOES = new Set(['expect', 'want', 'allow', 'order', 'ask', 'urge', 'invite', 'force', 'encourage', 'permit', 'require', 'tell', 'persuade', 'enable', 'authorise', 'authorize', 'instruct', 'need']);
@@ -278,7 +282,11 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
   if (words.length === 0) return null;
   // "Marines stationed in Okinawa will travel": the noun before a participle that describes it, not the participle's phrase
   const described = grammar.verbs[grammar.verbs.indexOf(predicate.verb) - 1];
-  if (described?.form === 'participle' && described.head < grammar.tokens.indexOf(words[0])) {
+  // ... and before a gerund right after it: "Danish pilots flying F-16s intercepted a bomber"
+  // (not one inside a name: "the Tartu Riding Club will host")
+  const reduced = described?.form === 'participle' || (described?.form === 'gerund' && described.first === described.head && /^\p{Ll}/u.test(grammar.tokens[described.head].text) &&
+    /^(NOUN|PROPN)$/.test(grammar.tokens[described.first - 1]?.pos ?? ''));
+  if (reduced && described.head < grammar.tokens.indexOf(words[0])) {
     const noun = subjectBefore(grammar, described.first - 1);
     if (noun.length) words = noun;
   }
@@ -299,14 +307,31 @@ function subjectOf(input: TitleInput): { text: string; plural: boolean } | null 
     const speaker = speakerBefore(grammar, predicate.verb) ?? possessorBefore(grammar, grammar.tokens.indexOf(words[0]));
     if (speaker) return { text: speaker, plural: false };
   }
+  // "the ministry announced that it will send 100 soldiers": "it" is the body that says so
+  if (words.length === 1 && words[0].lower === 'it') {
+    const body = bodyBefore(grammar, predicate.verb, input.antecedent);
+    if (body) return { text: body, plural: false };
+  }
   // "Port officials blame the storm ..., and say they have evacuated crews": "they" are those who say it
   if (words.length === 1 && words[0].lower === 'they') {
     const speakers = pluralSpeakerBefore(grammar, predicate.verb);
     if (speakers) return { text: speakers, plural: true };
   }
+  // "Some 600 Dutch soldiers left Oldenburg on Monday. They will arrive in Kaunas": the phrase the sentence before names
+  if (words.length === 1 && words[0].lower === 'they' && input.they?.length) {
+    const text = shorten(input.they, TITLE_DEFAULTS.maxPhraseWords);
+    if (text) return { text, plural: true };
+  }
   if (words.length === 1 && PRONOUNS.has(words[0].lower)) {
     // "he", "she", "they" refer back; "we" and "I" are the speaker, whom a headline cannot name unless the quote does
     return input.antecedent && /^(he|she|they)$/.test(words[0].lower) ? { text: input.antecedent, plural: words[0].lower === 'they' } : null;
+  }
+  // "Members of the Polish parliament visit": a person noun that says whose (members, leaders, head) keeps its "of" phrase
+  const after = grammar.tokens.indexOf(words[words.length - 1]) + 1;
+  if (grammar.tokens[after]?.lower === 'of' && words.length === 1 && RELATIONAL.test(words[0].lower) && after < predicate.verb.first) {
+    const whole = grammar.tokens.slice(grammar.tokens.indexOf(words[0]), predicate.verb.first).filter((t) => t.pos !== 'ADV');
+    const text = shorten(whole, TITLE_DEFAULTS.maxPhraseWords + 2);
+    if (text) return { text, plural: isPlural(words) };
   }
   const both = withFirstConjunct(grammar, words);
   if (both !== words) return { text: shorten(both, TITLE_DEFAULTS.maxPhraseWords), plural: true };
@@ -443,6 +468,39 @@ function governingVerb(input: TitleInput): { subject: string; plural: boolean; l
   return subject ? { subject, plural: words !== last || isPlural(words), lemma: tokens[verb.head].lemma, planned: verb.mood === 'planned', present: verb.tense === 'present' && tokens[verb.head].lower !== tokens[verb.head].lemma } : null;
 }
 
+/**
+ * The verb an event noun is the subject of, when that verb's object names the event's place: "Hurricane Delia hit US
+ * soil", "a wildfire swept the outskirts of Athens". Said with a preposition the place would not fit the object
+ * ("Hurricane Delia in US soil").
+ */
+function verbOfSubject(input: TitleInput): { lemma: string; object: string; planned: boolean; plural: boolean } | null {
+  const { grammar, predicate, place } = input;
+  const { tokens } = grammar;
+  if (!place || place.prep !== null) return null;
+  const verb = grammar.verbs.find((v) => v.first > predicate.head && v.clause === grammar.clauseOf[predicate.head] && v.form === 'finite');
+  if (!verb || verb.mood === 'negated' || verb.mood === 'hypothetical' || input.says?.(tokens[verb.head].lemma)) return null;
+  // only the noun's own name or an adverb between it and its verb ("Hurricane Delia hit", "the storm later hit")
+  for (let k = predicate.head + 1; k < verb.first; k++) if (!(tokens[k].pos === 'PROPN' || tokens[k].pos === 'ADV')) return null;
+  // ... and an active verb: "the hurricane was downgraded" says nothing of where it struck
+  if (tokens.slice(verb.first, verb.head).some((t) => t.lemma === 'be') || /^(be|have)$/.test(tokens[verb.head].lemma)) return null;
+  const object = phraseAfter(tokens, verb.head);
+  if (!object || place.first < object[0] || place.last > object[1]) return null;
+  // "a tornado struck the Tulsa suburbs Tuesday": a day after the object is none of it
+  let last = object[1];
+  while (last > object[0] && isTimeWord(tokens[last].lower)) last--;
+  const words = tokens.slice(object[0], last + 1);
+  return { lemma: tokens[verb.head].lemma, object: shorten(words, TITLE_DEFAULTS.maxPhraseWords), planned: verb.mood === 'planned', plural: isPlural(tokens.slice(predicate.first, predicate.head + 1)) };
+}
+
+/**
+ * The event's phrase in lower case when it opens with the event noun capitalised only where a sentence or a headline
+ * starts ("Attack on ..."); a name before the noun keeps its capital ("Fort Mill fire").
+ */
+function commonNoun(input: TitleInput, phrase: string): string {
+  const word = input.grammar.tokens[input.predicate.first];
+  return /^\p{Lu}\p{Ll}/u.test(phrase) && word?.pos === 'NOUN' && phrase.startsWith(word.text) ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
+}
+
 /** The headline of one event. */
 export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
   const { predicate, role } = input;
@@ -454,11 +512,17 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
       // ... and "Hungary holds an election on Sunday" (told on a Tuesday) is to come, as its own date says
       const verb = light.planned || (predicate.status === 'planned' && light.present) ? `to ${light.lemma}` : light.plural ? light.lemma : thirdPerson(light.lemma);
       const where = wherePhrase(input, false, light.subject === input.placeName);
-      const noun = /^\p{Lu}\p{Ll}/u.test(phrase) && input.grammar.tokens[predicate.first]?.pos === 'NOUN' ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
+      const noun = commonNoun(input, phrase);
       return { title: clip(cap([light.subject, verb, noun, where].filter(Boolean).join(' ')), opts.maxChars), quality: 2 };
     }
+    // "Hurricane Delia hit US soil": the noun is the subject of a verb whose object names the place
+    const told = verbOfSubject(input);
+    if (told) {
+      const verb = told.planned ? `to ${told.lemma}` : told.plural ? told.lemma : thirdPerson(told.lemma);
+      return { title: clip(cap([phrase, verb, told.object].join(' ')), opts.maxChars), quality: 2 };
+    }
     // "a massive attack on western Ukraine" after "Russian drones": the acting state names the attack
-    const lower = /^\p{Lu}\p{Ll}/u.test(phrase) && input.grammar.tokens[input.predicate.first]?.pos === 'NOUN' ? `${phrase[0].toLowerCase()}${phrase.slice(1)}` : phrase;
+    const lower = commonNoun(input, phrase);
     const agent = agentAfter(input);
     const head = input.actorAdjective && !phrase.includes(input.actorAdjective) ? `${input.actorAdjective} ${lower}` : agent ? `${phrase} by ${agent}` : phrase;
     const where = wherePhrase(input, false, false);

@@ -2,7 +2,7 @@
 // auxiliaries, tense and mood. What the events stage asks of grammar: did it happen, is it going on, is it planned,
 // or is it denied or only supposed ("will travel", "did not meet", "if Russia invades"); and which date belongs to
 // which verb (a date is never carried across a clause that has one of its own).
-import { DAY_OR_MONTH, HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PLANNING_VERBS, REFUSAL_NOUNS, SPEECH_VERBS, WEEKDAY, WISHING } from '../lexicon/words.ts';
+import { DAY_OR_MONTH, HYPOTHETICAL_OPENERS, NEGATIVE_VERBS, PERSON_NOUNS, PLANNING_VERBS, REFUSAL_NOUNS, SPEECH_VERBS, WEEKDAY, WISHING } from '../lexicon/words.ts';
 import type { Token } from './tagger.ts';
 
 export interface Clause {
@@ -265,7 +265,7 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
       const before = tokens[g.first - 1]?.lower ?? '';
       if (REFUSAL_NOUNS.has(before)) g.mood = 'negated';
       else if (PLANNED_BEFORE_TO.has(before)) g.mood = g.mood === 'negated' ? 'negated' : 'planned';
-      else if (!gov) g.mood = 'hypothetical';
+      else if (!gov) g.mood = headlineFuture(tokens, g) ? 'planned' : 'hypothetical';
       else if (NEGATIVE_VERBS.has(tokens[gov.head].lemma) || gov.mood === 'negated') g.mood = 'negated';
       else if (ASPECTUAL.has(tokens[gov.head].lemma) && gov.head === g.first - 1) g.mood = gov.mood;
       else if (gov.mood === 'hypothetical') g.mood = 'hypothetical';
@@ -294,6 +294,24 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
     // "claims that millions voted illegally", "rumours that troops had crossed": said by someone, not told as so
     else if (g.mood === 'happened' && claimed(tokens, groups, g)) g.mood = 'hypothetical';
   }
+}
+
+/**
+ * A headline's future: "Rutte to visit Vilnius next week", "Finland to close border with Russia", "Troops to leave
+ * Mali". In a headline (no full stop), a "to"-infinitive right after the noun phrase that opens it, whose head is a
+ * name or a noun of people or forces, is what they will do; the phrase is its subject, not a noun the infinitive
+ * completes ("Efforts to hold talks": no people).
+ */
+function headlineFuture(tokens: readonly Token[], g: VerbGroup): boolean {
+  const to = g.first;
+  // a headline has no full stop ("Pledge to keep an extra brigade in Latvia." is a list's item, not a headline)
+  if (tokens[to]?.lower !== 'to' || to === 0 || /^[.!?]$/.test(tokens[tokens.length - 1].text)) return false;
+  const head = tokens[to - 1];
+  if (!(head.pos === 'PROPN' || (head.pos === 'NOUN' && PERSON_NOUNS.has(head.lower)))) return false;
+  // the words before are that one phrase (after a dateline's dash): names, nouns, adjectives, numbers, a possessive
+  let k = to - 1;
+  while (k > 0 && (/^(PROPN|NOUN|ADJ|NUM|DET)$/.test(tokens[k - 1].pos) || (tokens[k - 1].pos === 'PART' && /^['’]s$/.test(tokens[k - 1].lower)))) k--;
+  return k === 0 || /^(?:-|--|—|–)$/.test(tokens[k - 1].text);
 }
 
 // Verbs that say their "that" clause is not so: "denied that drones had entered", "dismissed claims that ...".
@@ -422,7 +440,9 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
       headStart = phraseStartAt(tokens, clauseOf, clause, headStart - 2);
       continue;
     }
-    if (!(host.pos === 'NOUN' || (host.pos === 'PROPN' && prep.lower !== 'of'))) break;
+    // "Members of the Polish parliament visit": a word capitalised only as the sentence's first, before "of the", is the head
+    const opener = host.pos === 'PROPN' && prep.lower === 'of' && headStart - 2 === grammar.clauses[clause].first && /^\p{Ll}/u.test(tokens[headStart].text) && tokens[headStart].pos === 'DET';
+    if (!(host.pos === 'NOUN' || (host.pos === 'PROPN' && prep.lower !== 'of') || opener)) break;
     // "thousands of protesters", "dozens of residents": after a quantity the noun of the "of" phrase is the head
     if (prep.lower === 'of' && QUANTITIES.test(host.lower)) break;
     headEnd = headStart - 2;

@@ -4,6 +4,7 @@
 // compromise about 5 KB.
 import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
+import { ATTACKERS, PERSON_NOUNS, POSSESSIVE_DETERMINERS, RESPONDERS, VICTIMS } from '../lexicon/words.ts';
 import type { Span } from '../types.ts';
 
 /** Universal part-of-speech tags (universaldependencies.org/u/pos), as wink's model writes them. */
@@ -22,6 +23,11 @@ export interface Token extends Span {
 
 let nlp: ReturnType<typeof winkNLP> | null = null;
 
+function model(): ReturnType<typeof winkNLP> {
+  nlp ??= winkNLP(createRequire(import.meta.url)('wink-eng-lite-web-model'), ['pos']);
+  return nlp;
+}
+
 /** Lets the model go: a run in one process calls it once its documents are tagged, before the merge and the write. */
 export function releaseTagger(): void {
   nlp = null;
@@ -33,7 +39,7 @@ export function tag(text: string, base: number): Token[] {
   // negation and sentiment are not read, so the pipe skips them (measured: about twice as fast as the full pipe).
   // The model (27 MB once loaded) is read on the first call, not on import: the main thread of a run on worker threads
   // imports the pipeline for the merge but never tags.
-  nlp ??= winkNLP(createRequire(import.meta.url)('wink-eng-lite-web-model'), ['pos']);
+  const nlp = model();
   const its = nlp.its;
   // Windows-1252's en and em dash decoded as Latin-1 are the C1 controls U+0096 and U+0097 ("CINCINNATI\u0097 The
   // school's ..."): read as the dashes they were, one character for one, so every offset holds
@@ -64,8 +70,11 @@ export function tag(text: string, base: number): Token[] {
  */
 function repairVerbs(tokens: Token[]): Token[] {
   openingParticiple(tokens);
+  presentAfterSubject(tokens);
+  modifyingParticiples(tokens);
   namedGerunds(tokens);
   namesAfterPrepositions(tokens);
+  gerundsInNames(tokens);
   compoundHeads(tokens);
   pluralHeads(tokens);
   pastFormsReadAsNouns(tokens);
@@ -87,6 +96,95 @@ function repairVerbs(tokens: Token[]): Token[] {
 }
 
 /**
+ * A headline's or a caption's present tense read as a noun after the sentence's subject: as a plural after a name
+ * ("Weber visits Tartu", "Coach Lena Berg talks to reporters"), as a bare noun after a plural
+ * ("drones strike fuel depot", "Police arrest two suspects", "Polish troops train with US Marines"). The word
+ * right after the opening noun phrase is its verb when it agrees with the phrase's head as a verb would, the model reads
+ * that form as a verb between two pronouns ("it visits it"; not "it aides it"), a phrase follows it, and its clause has
+ * no verb of its own ("Senator Maria Holm visit to Erie drew crowds" keeps the noun).
+ */
+function presentAfterSubject(tokens: Token[]): void {
+  const from = openingOf(tokens);
+  // "Members of the Polish parliament visit": the verb agrees with the noun before "of"
+  let of = -1;
+  for (let k = from + 1; k < tokens.length - 1 && k - from <= 10; k++) {
+    const t = tokens[k];
+    if (of < 0 && tokens[k - 1].lower === 'of' && k - 1 > from && /^(NOUN|PROPN)$/.test(tokens[k - 2].pos)) {
+      of = k - 1;
+      continue;
+    }
+    if (!inOpeningPhrase(tokens, k - 1, from)) return;
+    if (t.pos !== 'NOUN' || !/^\p{Ll}/u.test(t.text) || !/^(DET|NUM|PROPN|PRON|ADP|NOUN|ADJ)$/.test(tokens[k + 1].pos)) continue;
+    if (of >= 0 && !/^(NOUN|PROPN)$/.test(tokens[k - 1].pos)) continue;
+    const at = of >= 0 ? of - 1 : k - 1;
+    const head = tokens[at];
+    const plural = pluralHead(tokens, at, from);
+    // a name: "Ukraine talks in Geneva", "NATO strikes on Libya" are compounds; a person's name ("Coach Lena Berg",
+    // two words or more) may go on with a phrase, a single word only with an object ("Weber visits Tartu")
+    const singular = !plural && head.pos === 'PROPN' && (tokens[k + 1].pos !== 'ADP' || (at > from && tokens[at - 1].pos === 'PROPN'));
+    const form = singular && /[^s]s$/.test(t.lower) && t.lemma !== t.lower ? t.lower : plural && t.lemma === t.lower && !t.lower.endsWith('s') ? thirdPersonOf(t.lower) : null;
+    if (form === null || !readAsVerb(form) || verbLater(tokens, k + 1)) continue;
+    tokens[k] = { ...t, pos: 'VERB', lemma: singular ? t.lemma : t.lower };
+    return;
+  }
+}
+
+/** Where a sentence's own words start: after its dateline ("KYIV (Reuters) - Drones struck Odesa") and opening punctuation. */
+function openingOf(tokens: readonly Token[]): number {
+  const dash = tokens.findIndex((t, k) => k < 12 && /^(?:-|--|—|–)$/.test(t.text) && (tokens[k - 1]?.text === ')' || /^\p{Lu}{2,}$/u.test(tokens[k - 1]?.text ?? '')));
+  let i = dash + 1;
+  while (i < tokens.length && tokens[i].pos === 'PUNCT') i++;
+  return i;
+}
+
+/** True when token `k` may be a word of the noun phrase opening at `from`: "Some 600 Dutch soldiers", "Dutch King Willem-Alexander". */
+function inOpeningPhrase(tokens: readonly Token[], k: number, from: number): boolean {
+  const t = tokens[k];
+  if (/^(NOUN|PROPN|ADJ|NUM)$/.test(t.pos)) return true;
+  // ... and an article opening it or its "of" phrase ("Members of the Polish parliament")
+  if (t.pos === 'DET' || t.pos === 'ADV') return k === from || (t.pos === 'DET' && tokens[k - 1]?.lower === 'of');
+  return (t.text === '-' && tokens[k - 1]?.end === t.start && tokens[k + 1]?.start === t.end) || (t.pos === 'PART' && /^['’]s$/.test(t.lower));
+}
+
+/** True when the opening phrase ends in a plural: "drones", "Nurses" opening it, "police". */
+function pluralHead(tokens: readonly Token[], k: number, from: number): boolean {
+  const t = tokens[k];
+  if (/^(police|people)$/.test(t.lower)) return true;
+  if (t.pos === 'NOUN') return t.lemma !== t.lower && /s$/.test(t.lower);
+  // a people or a plural opening the sentence capitalised ("Hungarians vote", "Students protest"), not a surname ("Joan Rivers")
+  return t.pos === 'PROPN' && k === from && /^\p{Lu}\p{Ll}+s$/u.test(t.text);
+}
+
+/** True when a verb follows token `k` in its clause (up to a comma, a conjunction or a break): that verb is the clause's. */
+function verbLater(tokens: readonly Token[], k: number): boolean {
+  for (let j = k; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (/^[,;:—–]$/.test(t.text) || t.pos === 'SCONJ' || t.pos === 'CCONJ' || /^(as|while|after|before|when)$/.test(t.lower)) return false;
+    // ... not a verb inside a compound ("flood-hit areas")
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.lower.endsWith('ing') && !gluedAfterHyphen(tokens, j))) return true;
+  }
+  return false;
+}
+
+/** True when token `k` is written against a hyphen after a word: the "hit" of "flood-hit", the "laying" of "wreath-laying". */
+const gluedAfterHyphen = (tokens: readonly Token[], k: number) => tokens[k - 1]?.text === '-' && tokens[k - 1].end === tokens[k].start && tokens[k - 2]?.end === tokens[k - 1].start;
+
+/** "visit" -> "visits", "march" -> "marches", "rally" -> "rallies". */
+const thirdPersonOf = (verb: string) => (/(s|sh|ch|x|z|o)$/.test(verb) ? `${verb}es` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ies` : `${verb}s`);
+
+/** Whether the model reads a third-person form as a verb between two pronouns ("it visits it"), remembered. */
+const VERB_READINGS = new Map<string, boolean>();
+function readAsVerb(form: string): boolean {
+  let verb = VERB_READINGS.get(form);
+  if (verb === undefined) {
+    const words = model().readDoc(`it ${form} it`).tokens();
+    verb = words.length() === 3 && (words.out(model().its.pos) as Pos[])[1] === 'VERB';
+    if (VERB_READINGS.size < 10_000) VERB_READINGS.set(form, verb);
+  }
+  return verb;
+}
+
+/**
  * A capitalised "-ed" word opening a sentence before a noun and another verb is an adjective ("Allied troops held an
  * exercise", "Armed men stormed the building"), not the sentence's verb: the verb is the later one.
  */
@@ -101,20 +199,51 @@ function openingParticiple(tokens: Token[]): void {
 }
 
 /**
+ * A participle inside a noun phrase, before its noun, modifies it: "its last remaining road crossing", "the last
+ * remaining shelter", "a wreath-laying ceremony", "flood-hit areas". Read as verbs they cut the phrase in two ("closed
+ * its last" and a verb "remaining"), so the closing lost its object. An "-ing" word after a determiner or a possessive
+ * (and the adjectives, adverbs and numbers between), or any verb written against a hyphen after a word, before a noun
+ * or an adjective, is an adjective.
+ */
+function modifyingParticiples(tokens: Token[]): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos !== 'VERB' || !/^(NOUN|ADJ|PROPN)$/.test(tokens[i + 1].pos) && !(tokens[i + 1].pos === 'VERB' && tokens[i + 1].lower.endsWith('ing'))) continue;
+    if (gluedAfterHyphen(tokens, i) || (t.lower.endsWith('ing') && determinedBefore(tokens, i))) tokens[i] = { ...t, pos: 'ADJ' };
+  }
+}
+
+/** True when a determiner or a possessive opens the phrase before token `i`, with only modifiers between ("its two", "the last"). */
+function determinedBefore(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && i - k <= 3 && /^(ADJ|ADV|NUM)$/.test(tokens[k].pos)) k--;
+  const t = tokens[k];
+  return !!t && (t.pos === 'DET' && !/^(that|which|what|whose)$/.test(t.lower) || (t.pos === 'PRON' && /^(its|their|his|her|our|my|your)$/.test(t.lower)) || (t.pos === 'PART' && /^['’]s$/.test(t.lower)));
+}
+
+/**
  * An "-ing" word that ends a phrase opened by a preposition or an article and a name is a noun: "one dead in North Side
- * shooting", "after the Monday bombing". Read as a verb, the name became its subject ("North Side shoots").
+ * shooting", "after the Monday bombing". Read as a verb, the name became its subject ("North Side shoots"). So is one
+ * after a singular noun that is no person ("its last remaining road crossing with Russia", "in a bus bombing"): "the
+ * man crossing into Poland" keeps his verb.
  */
 function namedGerunds(tokens: Token[]): void {
   for (let i = 2; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.pos !== 'VERB' || !t.lower.endsWith('ing') || tokens[i - 1].pos !== 'PROPN') continue;
+    const before = tokens[i - 1];
+    const compound = before.pos === 'NOUN' && before.lemma === before.lower && !before.lower.endsWith('s') && !isPerson(before.lower);
+    if (t.pos !== 'VERB' || !t.lower.endsWith('ing') || !(before.pos === 'PROPN' || compound)) continue;
     const next = tokens[i + 1];
     if (next && next.pos !== 'PUNCT' && next.pos !== 'ADP' && next.pos !== 'CCONJ') continue;
     let k = i - 1;
-    while (k > 0 && (tokens[k - 1].pos === 'PROPN' || tokens[k - 1].pos === 'ADJ')) k--;
-    if (tokens[k - 1]?.pos === 'ADP' || tokens[k - 1]?.pos === 'DET') tokens[i] = { ...t, pos: 'NOUN' };
+    while (k > 0 && (tokens[k - 1].pos === 'PROPN' || tokens[k - 1].pos === 'ADJ' || (compound && /^(NOUN|NUM|ADV)$/.test(tokens[k - 1].pos)))) k--;
+    const opener = tokens[k - 1];
+    if (opener?.pos === 'ADP' || opener?.pos === 'DET' || (compound && opener?.pos === 'PRON' && POSSESSIVE_DETERMINERS.has(opener.lower))) tokens[i] = { ...t, pos: 'NOUN' };
   }
 }
+
+/** Nouns of people, who do what an "-ing" word after them says ("a man crossing"), not name a kind of it. */
+const isPerson = (lower: string) => PERSON_NOUNS.has(lower) || VICTIMS.test(lower) || ATTACKERS.test(lower) || RESPONDERS.test(lower);
 
 /**
  * A capitalised word the tagger reads as a verb, right after a lower-case preposition, is a name: "met Manchin in
@@ -126,6 +255,22 @@ function namesAfterPrepositions(tokens: Token[]): void {
     const t = tokens[i];
     const before = tokens[i - 1];
     if (t.pos === 'VERB' && !t.lower.endsWith('ing') && /^\p{Lu}\p{Ll}/u.test(t.text) && before.pos === 'ADP' && /^\p{Ll}/u.test(before.text)) tokens[i] = { ...t, pos: 'PROPN' };
+  }
+}
+
+/**
+ * A capitalised "-ing" word between two capitalised names is a word of one name: "the Tartu Riding Club", "Leeds
+ * Sailing Centre". Read as a verb it split the name, and its first half became what the second half does. Not in a
+ * headline written in title case ("Russia Sending Troops To Belarus"), which has no lower-case word to tell it by.
+ */
+function gerundsInNames(tokens: Token[]): void {
+  let titleCase: boolean | null = null;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}+ing$/u.test(t.text) || tokens[i - 1].pos !== 'PROPN' || tokens[i + 1].pos !== 'PROPN') continue;
+    if (!/^\p{Lu}/u.test(tokens[i - 1].text) || !/^\p{Lu}/u.test(tokens[i + 1].text)) continue;
+    titleCase ??= !tokens.some((w) => /^(NOUN|VERB)$/.test(w.pos) && /^\p{Ll}/u.test(w.text));
+    if (!titleCase) tokens[i] = { ...t, pos: 'PROPN', lemma: t.lower };
   }
 }
 
@@ -220,7 +365,10 @@ export function tagSentences(text: string, sentences: readonly Span[], wanted: r
       while (k < tokens.length && tokens[k].start < sentences[s].start) k++;
       while (k < tokens.length && tokens[k].end <= sentences[s].end) mine.push(tokens[k++]);
       commonOpener(mine, capitalisedInside);
-      visit(s, repairVerbs(mine));
+      const repaired = repairVerbs(mine);
+      // ... and again once a repair has found the opener's verb ("Crews fight Fort Mill fire": "fight" was a noun)
+      commonOpener(repaired, capitalisedInside);
+      visit(s, repaired);
     }
     i = j + 1;
   }
@@ -235,11 +383,11 @@ export function tagSentences(text: string, sentences: readonly Span[], wanted: r
  */
 function commonOpener(tokens: Token[], capitalisedInside: (word: string) => boolean): void {
   // the sentence opens after its dateline, if it has one ("KYIV (Reuters) - Drones struck Odesa")
-  const dash = tokens.findIndex((t, k) => k < 12 && /^(?:-|--|—|–)$/.test(t.text) && (tokens[k - 1]?.text === ')' || /^\p{Lu}{2,}$/u.test(tokens[k - 1]?.text ?? '')));
-  let i = dash + 1;
-  while (i < tokens.length && tokens[i].pos === 'PUNCT') i++;
+  const i = openingOf(tokens);
   const t = tokens[i];
-  if (t?.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}+s$/u.test(t.text) || !/^(VERB|AUX)$/.test(tokens[i + 1]?.pos ?? '')) return;
+  // ... or before a headline's "to" and its verb ("Efforts to hold talks")
+  const verbNext = /^(VERB|AUX)$/.test(tokens[i + 1]?.pos ?? '') || (tokens[i + 1]?.lower === 'to' && tokens[i + 2]?.pos === 'VERB');
+  if (t?.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}+s$/u.test(t.text) || !verbNext) return;
   const lemma = pluralLemma(t.lower);
   if (lemma === null || capitalisedInside(t.text)) return;
   tokens[i] = { ...t, pos: 'NOUN', lemma };
@@ -257,9 +405,9 @@ const PLURALS = new Map<string, string | null>();
 function pluralLemma(lower: string): string | null {
   let lemma = PLURALS.get(lower);
   if (lemma === undefined) {
-    const word = nlp!.readDoc(lower).tokens();
-    const read = (word.out(nlp!.its.lemma as never) as string[])[0];
-    lemma = word.length() === 1 && (word.out(nlp!.its.pos) as Pos[])[0] === 'NOUN' && read !== lower ? read : null;
+    const word = model().readDoc(lower).tokens();
+    const read = (word.out(model().its.lemma as never) as string[])[0];
+    lemma = word.length() === 1 && (word.out(model().its.pos) as Pos[])[0] === 'NOUN' && read !== lower ? read : null;
     if (PLURALS.size < 10_000) PLURALS.set(lower, lemma);
   }
   return lemma;

@@ -132,7 +132,7 @@ describe('a name set after "the capital"', () => {
 
   it('titles a shootdown with its particle after the participle', () => {
     const text = 'WARSAW, March 12 (Reuters) - Ukraine said it shot down 20 drones overnight, as debris fell on houses in the capital, Kyiv.';
-    expect(eventsOf(text).filter((e) => e.category === 'incident').map((e) => e.title)).toEqual(['20 drones shot down in Warsaw']);
+    expect(eventsOf(text).filter((e) => e.category === 'incident').map((e) => e.title)).toEqual(['Ukraine shoots down 20 drones in Warsaw']);
   });
 });
 
