@@ -543,6 +543,8 @@ export function tenseAt(grammar: SentenceGrammar, start: number, end: number): '
   const before = inClause.filter((g) => g.head < last);
   const g = before.length ? before[before.length - 1] : inClause[0];
   if (g.mood === 'planned') return 'future';
+  // "Macron to visit Poland Friday": a headline's infinitive right after its subject, no verb before it, is to come
+  if (g.form === 'infinitive' && tokens[g.first].lower === 'to' && /^(NOUN|PROPN|ADJ)$/.test(tokens[g.first - 1]?.pos ?? '') && !grammar.verbs.some((o) => o.head < g.first)) return 'future';
   // "Hungary holds an election on Sunday", "the board meets Monday": a weekday beside a verb in the simple present
   // is on a schedule, still to come unless it is yesterday (a report says "held"; a caption's present tells
   // yesterday's picture: dates/resolve.ts); "shut", "hit", "set" bare after a plural may be either tense, and keep
