@@ -3,6 +3,9 @@
 import { chronoDates } from './dates/chrono-dates.ts';
 import { dayListDates } from './dates/day-lists.ts';
 import { dottedDates } from './dates/dotted-dates.ts';
+import { holidayDates } from './dates/holidays.ts';
+import { withLength } from './dates/lasting.ts';
+import { periodPartDates, withParts } from './dates/parts.ts';
 import type { FullDate } from './dates/dateline-day.ts';
 import type { RawDate } from './dates/expression.ts';
 import { meetingDayDates } from './dates/meeting-day.ts';
@@ -48,7 +51,9 @@ const POST_ATTRIBUTION = /\(@\w{1,30}\)\s*(.{6,40})$/;
 function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
   const found: RawDate[] = [];
   dayListDates(sentence.text, sentence.start, opts.maxEventDays, found);
+  holidayDates(sentence.text, sentence.start, found);
   periodDates(sentence.text, sentence.start, found);
+  periodPartDates(sentence.text, sentence.start, found);
   dottedDates(sentence.text, sentence.start, found);
   for (const w of dateWindows(sentence.text, opts)) {
     if (found.length >= opts.maxMentionsPerSentence) break;
@@ -63,7 +68,7 @@ function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
     if (kept.length >= opts.maxMentionsPerSentence) break;
     if (kept.length === 0 || raw.start >= kept[kept.length - 1].end) kept.push(raw);
   }
-  return joinWeekdays(kept, sentence);
+  return withLength(sentence.text, sentence.start, withParts(sentence.text, sentence.start, joinWeekdays(kept, sentence)), opts.maxEventDays);
 }
 
 /**

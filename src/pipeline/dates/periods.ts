@@ -1,6 +1,7 @@
 // Periods a reporter names relative to the day of writing, which chrono does not read as dates: "recently", "in
-// recent weeks", "over the last couple of months", "earlier this month", "this week", "next week", "three weeks ago",
-// "in the coming days". Each becomes a span of days relative to the reference day, at the precision it is known to.
+// recent weeks", "over the last couple of months", "earlier this month", "later this week", "this week", "next week",
+// "over the weekend", "three weeks ago", "in the coming days". Each becomes a span of days relative to the reference
+// day, at the precision it is known to.
 import type { PeriodSpan, RawDate } from './expression.ts';
 
 interface PeriodRule {
@@ -33,8 +34,12 @@ const RULES: PeriodRule[] = [
   // "this week", "last week", "next week"; not "for the last week", a duration
   { pattern: /(?<!\bfor\s+(?:the\s+)?)\b(this|last|next|past|coming)\s+week\b/gi,
     span: (m) => ({ kind: 'week', offset: /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
-  // "earlier this month", "earlier this year"
-  { pattern: /\bearlier\s+this\s+(month|year)\b/gi, span: (m) => (/month/i.test(m[1]) ? { kind: 'sinceMonthStart' } : { kind: 'sinceYearStart' }) },
+  // "over the weekend", "at the weekend", "this weekend", "last weekend", "next weekend"
+  { pattern: /\b(?:(?:over|at|during|on|for)\s+the|(this|last|next|past|coming))\s+weekend\b/gi,
+    span: (m) => ({ kind: 'weekend', offset: !m[1] ? null : /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
+  // "earlier this month", "later this week", "later this year"
+  { pattern: /\b(earlier|later)\s+this\s+(week|month|year)\b/gi,
+    span: (m) => ({ kind: /earlier/i.test(m[1]) ? 'sinceStart' : 'untilEnd', unit: m[2].toLowerCase() as 'week' | 'month' | 'year' }) },
   // "last fall", "this summer", "next spring"; "last fall's election" too, not "the fall of Kabul" (no pointing word)
   { pattern: /\b(last|this|next|past|coming)\s+(spring|summer|fall|autumn|winter)\b/gi,
     span: (m) => ({ kind: 'season', firstMonth: SEASON_START[m[2].toLowerCase()], offset: /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
