@@ -73,18 +73,24 @@ function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
 
 /**
  * "Sunday night, March 29": a weekday, then the day it names, is one date, the day's (its weekday choosing the year),
- * not a Sunday near the writing day beside a March 29.
+ * not a Sunday near the writing day beside a March 29. So is a holiday and the day it names ("Memorial Day, Monday,
+ * May 25"): the written day, whatever year the tense would give the holiday.
  */
 function joinWeekdays(dates: RawDate[], sentence: Sentence): RawDate[] {
   const out: RawDate[] = [];
+  const commaBetween = (a: RawDate, b: RawDate) => /^\s*,\s*$/.test(sentence.text.slice(a.end - sentence.start, b.start - sentence.start));
+  const joined = (a: RawDate, b: RawDate) => ({ start: a.start, end: b.end, text: sentence.text.slice(a.start - sentence.start, b.end - sentence.start) });
   for (const d of dates) {
     const before = out[out.length - 1];
-    const between = before ? sentence.text.slice(before.end - sentence.start, d.start - sentence.start) : '';
-    if (before?.expression.kind === 'weekday' && d.expression.kind === 'monthDay' && d.expression.weekday === undefined && /^\s*,\s*$/.test(between)) {
+    if (before?.expression.kind === 'weekday' && d.expression.kind === 'monthDay' && d.expression.weekday === undefined && commaBetween(before, d)) {
       const expression = d.expression.endDay === d.expression.day && d.expression.endMonth === d.expression.month
         ? { ...d.expression, weekday: before.expression.weekday } : d.expression;
-      out[out.length - 1] = { start: before.start, end: d.end, text: sentence.text.slice(before.start - sentence.start, d.end - sentence.start), expression };
+      out[out.length - 1] = { ...joined(before, d), expression };
     } else out.push(d);
+    const [holiday, day] = out.slice(-2);
+    if (out.length >= 2 && holiday.expression.kind === 'holiday' && (day.expression.kind === 'monthDay' || day.expression.kind === 'absolute') && commaBetween(holiday, day)) {
+      out.splice(-2, 2, { ...joined(holiday, day), expression: day.expression });
+    }
   }
   return out;
 }

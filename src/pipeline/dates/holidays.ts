@@ -96,8 +96,9 @@ const HOLIDAYS: Holiday[] = [
   { pattern: 'May\\s+Day', day: fixed(5, 1) },
 ];
 
-// Each holiday's name in its own group; the words before decide whether a seasonal name is the day.
-const HOLIDAY = new RegExp(`\\b(?:${HOLIDAYS.map((h) => `(${h.pattern})`).join('|')})(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'g');
+// Each holiday's name in its own group, then its year if written ("Christmas 2023", "Veterans Day in 2007"); the
+// words before decide whether a seasonal name is the day.
+const HOLIDAY = new RegExp(`\\b(?:${HOLIDAYS.map((h) => `(${h.pattern})`).join('|')})(?:,?\\s+(?:in\\s+|of\\s+)?((?:19|20)\\d\\d))?\\b`, 'g');
 const NAME_WORD = /Christmas|Year|Easter|Friday|Thursday|Sunday|Thanksgiving|July|Day|Juneteenth|Halloween/;
 // "last Christmas", "next Easter", "this Thanksgiving": which one, whatever the tense.
 const MODIFIER_BEFORE = /\b(last|next|this|previous|coming)\s+$/i;
@@ -122,6 +123,8 @@ export function holidayDates(sentence: string, base: number, out: RawDate[]): vo
     const before = sentence.slice(Math.max(0, m.index - 12), m.index);
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 16);
     if (NOT_THE_DAY_AFTER.test(after) || /^\s+Eve\b/.test(after)) continue;
+    // "one Christmas Day", "every Easter": a year the text does not give
+    if (/\b(?:one|every|each)\s+$/i.test(before)) continue;
     // "the Boxing Day tsunami", "the Easter Sunday bombings": a name of what happened then, perhaps years ago
     if (/\b(?:the|a|an)\s+$/i.test(before) && !/^(?:the\s+)?Fourth/i.test(name) && /^\s+\p{L}/u.test(after) && !TIME_OF_DAY.test(after)) continue;
     const h = HOLIDAYS[index];

@@ -35,7 +35,8 @@ const RULES: PeriodRule[] = [
   { pattern: /(?<!\bfor\s+(?:the\s+)?)\b(this|last|next|past|coming)\s+week\b/gi,
     span: (m) => ({ kind: 'week', offset: /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
   // "over the weekend", "at the weekend", "this weekend", "last weekend", "next weekend"
-  { pattern: /\b(?:(?:over|at|during|on|for)\s+the|(this|last|next|past|coming))\s+weekend\b/gi,
+  // ("the weekend of the 18th and 19th" names its days: chrono's)
+  { pattern: /\b(?:(?:over|at|during|on|for)\s+the|(this|last|next|past|coming))\s+weekend\b(?!\s+of\b)/gi,
     span: (m) => ({ kind: 'weekend', offset: !m[1] ? null : /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
   // "earlier this month", "later this week", "later this year"
   { pattern: /\b(earlier|later)\s+this\s+(week|month|year)\b/gi,

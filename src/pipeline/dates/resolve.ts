@@ -194,10 +194,15 @@ export function resolveExpression(e: Expression, ref: Reference, tense: Tense): 
       }
       if (s.kind === 'seasonOf') return { ...monthInterval(s.year, s.firstMonth, s.year, s.firstMonth + 2) };
       if (s.kind === 'season') return seasonInterval(r, s.firstMonth, s.offset);
-      // the week (Monday to Sunday), month or year holding the reference day, before or after it
-      const whole = s.unit === 'week' ? dayInterval(r.dayNum - ((weekdayOf(r.dayNum) + 6) % 7), r.dayNum - ((weekdayOf(r.dayNum) + 6) % 7) + 6)
-        : s.unit === 'month' ? monthInterval(r.year, r.month) : yearInterval(r.year);
-      const precision = s.unit === 'week' ? 'day' : s.unit;
+      // the week (Monday to Sunday), month or year holding the reference day, before or after it; "later this week"
+      // said on a weekend is the coming week, as "this week" looking ahead is
+      if (s.unit === 'week') {
+        const monday = r.dayNum - ((weekdayOf(r.dayNum) + 6) % 7);
+        if (s.kind === 'sinceStart') return dayInterval(monday, r.dayNum);
+        return weekdayOf(r.dayNum) === 0 || weekdayOf(r.dayNum) === 6 ? dayInterval(monday + 7, monday + 13) : dayInterval(r.dayNum, monday + 6);
+      }
+      const whole = s.unit === 'month' ? monthInterval(r.year, r.month) : yearInterval(r.year);
+      const precision = s.unit;
       return s.kind === 'sinceStart'
         ? { ...dayInterval(parseIso(whole.start).dayNum, r.dayNum), precision }
         : { ...dayInterval(r.dayNum, parseIso(whole.end).dayNum), precision };

@@ -48,7 +48,15 @@ describe('findDates: holidays', () => {
       .toEqual(['last Easter: 2026-04-05..2026-04-05 day']);
   });
 
+  it('findDates() takes the day or the year written beside a holiday over the one the tense would choose', () => {
+    expect(summary('The plaque will be unveiled on Labor Day, Monday, September 7, the parks board said.', '2026-09-20'))
+      .toEqual(['Labor Day, Monday, September 7: 2026-09-07..2026-09-07 day']);
+    expect(summary('The bridge was meant to reopen on Veterans Day in 2023.', '2026-02-01'))
+      .toEqual(['Veterans Day in 2023: 2023-11-11..2023-11-11 day']);
+  });
+
   it('findDates() reads no day in a holiday that names a place, an accord, a past disaster or a season', () => {
+    expect(summary('He found the stray kitten on his porch one Christmas Eve.', '2026-01-10')).toEqual([]);
     expect(summary('Supplies reached Christmas Island by ship.', '2026-01-10')).toEqual([]);
     expect(summary('The Good Friday Agreement ended decades of violence.', '2026-01-10')).toEqual([]);
     expect(summary('Survivors of the Boxing Day tsunami gathered at the memorial.', '2026-01-10')).toEqual([]);
@@ -87,6 +95,9 @@ describe('findDates: the rest of a week or a month', () => {
       .toEqual(['earlier this week: 2026-02-09..2026-02-12 day']);
     expect(summary('The county assembly in Oradea will vote on the plan later this month.', '2026-02-12'))
       .toEqual(['later this month: 2026-02-12..2026-02-28 month']);
+    // said on a Sunday, "later this week" is the coming one
+    expect(summary('Test results are not expected until later this week.', '2026-02-15'))
+      .toEqual(['later this week: 2026-02-16..2026-02-22 day']);
   });
 });
 
@@ -103,6 +114,9 @@ describe('findDates: weekends', () => {
       .toEqual(['last weekend: 2026-04-04..2026-04-05 day']);
     expect(summary('Two yachts collided off Hel last weekend.', '2026-04-12'))
       .toEqual(['last weekend: 2026-04-04..2026-04-05 day']);
+    // "the weekend of the 18th and 19th" names its own days
+    expect(summary('Every sick horse had been at a show in Tamworth on the weekend of the 18th and 19th.', '2026-04-22'))
+      .not.toContain('on the weekend: 2026-04-18..2026-04-19 day');
   });
 });
 
@@ -115,12 +129,18 @@ describe('findDates: spans', () => {
   it('findDates() gives an event of so many days that opened on a day its last day too', () => {
     expect(summary('The four-day trade fair that opened Monday in Plovdiv drew 600 exhibitors.', '2026-06-10'))
       .toEqual(['Monday: 2026-06-08..2026-06-11 day']);
+    // ... not a day that opens something else than the event of so many days
+    expect(summary('The union, weakened by a four-day strike in March and falling membership, will hold marches starting on May 2.', '2026-04-20'))
+      .toEqual(['March: 2026-03-01..2026-03-31 month', 'May 2: 2026-05-02..2026-05-02 day']);
   });
 });
 
 describe('findDates: weekdays in the tense of a headline', () => {
   it('findDates() puts the weekday of a headline\'s "X to visit" ahead of publication, even the day before', () => {
     expect(summary('Slovak premier to visit Zagreb Friday', '2026-04-11', true)).toEqual(['Friday: 2026-04-17..2026-04-17 day']);
+    expect(summary('Kremlin-backed governor to step down Friday', '2026-04-11', true)).toEqual(['Friday: 2026-04-17..2026-04-17 day']);
+    // a clause that only ends in an infinitive is no headline's: "was at the depot Friday to inspect" reports
+    expect(summary('The minister was at the depot Friday to inspect the new trams.', '2026-04-11', true)).toEqual(['Friday: 2026-04-10..2026-04-10 day']);
     // a report keeps the day before
     expect(summary('Slovak premier visited Zagreb Friday', '2026-04-11', true)).toEqual(['Friday: 2026-04-10..2026-04-10 day']);
   });
