@@ -2,6 +2,7 @@
 // document was written ("on Wednesday", "in September", "deployed in 2017", "day two of the meeting").
 import { chronoDates } from './dates/chrono-dates.ts';
 import { dayListDates } from './dates/day-lists.ts';
+import { dayOfMonthDates } from './dates/day-of-month.ts';
 import { dottedDates } from './dates/dotted-dates.ts';
 import { holidayDates } from './dates/holidays.ts';
 import { withLength } from './dates/lasting.ts';
@@ -52,6 +53,7 @@ function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
   const found: RawDate[] = [];
   dayListDates(sentence.text, sentence.start, opts.maxEventDays, found);
   holidayDates(sentence.text, sentence.start, found);
+  dayOfMonthDates(sentence.text, sentence.start, found);
   periodDates(sentence.text, sentence.start, found);
   periodPartDates(sentence.text, sentence.start, found);
   dottedDates(sentence.text, sentence.start, found);
@@ -74,7 +76,7 @@ function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
 /**
  * "Sunday night, March 29": a weekday, then the day it names, is one date, the day's (its weekday choosing the year),
  * not a Sunday near the writing day beside a March 29. So is a holiday and the day it names ("Memorial Day, Monday,
- * May 25"): the written day, whatever year the tense would give the holiday.
+ * May 25"): the written day, whatever year the tense would give the holiday; and "between Monday and Wednesday".
  */
 function joinWeekdays(dates: RawDate[], sentence: Sentence): RawDate[] {
   const out: RawDate[] = [];
@@ -86,6 +88,10 @@ function joinWeekdays(dates: RawDate[], sentence: Sentence): RawDate[] {
       const expression = d.expression.endDay === d.expression.day && d.expression.endMonth === d.expression.month
         ? { ...d.expression, weekday: before.expression.weekday } : d.expression;
       out[out.length - 1] = { ...joined(before, d), expression };
+    } else if (before?.expression.kind === 'weekday' && d.expression.kind === 'weekday' && before.expression.endWeekday === before.expression.weekday
+      && /^\s+and\s+$/.test(sentence.text.slice(before.end - sentence.start, d.start - sentence.start)) && /\bbetween\s+$/i.test(sentence.text.slice(0, before.start - sentence.start))) {
+      // "between Monday and Wednesday": one span, as chrono reads "from Monday to Wednesday"
+      out[out.length - 1] = { ...joined(before, d), expression: { ...before.expression, endWeekday: d.expression.weekday } };
     } else out.push(d);
     const [holiday, day] = out.slice(-2);
     if (out.length >= 2 && holiday.expression.kind === 'holiday' && (day.expression.kind === 'monthDay' || day.expression.kind === 'absolute') && commaBetween(holiday, day)) {

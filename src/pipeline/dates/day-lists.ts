@@ -1,4 +1,5 @@
-// Two days named with one month, which chrono reads as one day only: "13 and 14 October", "October 13 and 14, 2024",
+// Two days named with one month, which chrono reads as one day only: "13 and 14 October", "the 18th and 19th of
+// August", "October 13 and 14, 2024",
 // ranges written with a spaced dash ("February 20th – 22nd"), which chrono reads as two dates, and "from 3 to 5
 // June", whose numbers chrono takes for hours.
 import { dayInterval, dayNumber, isRealDay } from './calendar.ts';
@@ -9,7 +10,7 @@ const MONTH = '(January|February|March|April|May|June|July|August|September|Octo
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s+(\\d{4}))?';
 const JOIN = '(?:\\s+(?:and|&|to|until|till|through)\\s+|\\s*[–—-]\\s*)';
-const DAY_FIRST = new RegExp(`\\b${DAY}${JOIN}${DAY}\\s+${MONTH}${YEAR}\\b`, 'g');
+const DAY_FIRST = new RegExp(`\\b${DAY}${JOIN}${DAY}\\s+(?:of\\s+)?${MONTH}${YEAR}\\b`, 'g');
 const MONTH_FIRST = new RegExp(`\\b${MONTH}\\s+${DAY}${JOIN}${DAY}${YEAR}\\b`, 'g');
 
 function monthOf(name: string): number {

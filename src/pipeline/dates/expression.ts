@@ -19,15 +19,23 @@ export type Expression =
   | { kind: 'meetingDay'; day: number | 'last' }
   /** A period relative to the reference day: "in recent weeks", "this week", "earlier this month" (periods.ts). */
   | { kind: 'period'; span: PeriodSpan }
-  /** A holiday, year from context: "on Christmas Day", "last Easter" (`holiday`: its index in holidays.ts). */
-  | { kind: 'holiday'; holiday: number; modifier: Modifier }
+  /** A day of the month, month from context: "on the 14th" (day-of-month.ts). */
+  | { kind: 'dayOfMonth'; day: number }
+  /**
+   * A holiday, year from context: "on Christmas Day", "last Easter" (`holiday`: its index in holidays.ts); `days`, its
+   * weekend ("over the Easter weekend"): the first day's offset from the holiday and how many days.
+   */
+  | { kind: 'holiday'; holiday: number; modifier: Modifier; days?: [number, number] }
   /** A part of what another expression names: "mid-March", "late last month", "early next week" (parts.ts). */
   | { kind: 'part'; part: Part; of: Expression }
   /** A day that starts an event of so many days: "the three-day summit that opened Tuesday" (lasting.ts). */
   | { kind: 'lasting'; days: number; of: Expression };
 
-/** A third of a month or a year, or of a week (Monday to Wednesday, Tuesday to Thursday, Thursday to Sunday). */
-export type Part = 'early' | 'mid' | 'late';
+/**
+ * A third of a month or a year, or of a week (Monday to Wednesday, Tuesday to Thursday, Thursday to Sunday); a half
+ * of any of them; a quarter of a year.
+ */
+export type Part = 'early' | 'mid' | 'late' | 'half1' | 'half2' | 'q1' | 'q2' | 'q3' | 'q4';
 
 export type PeriodSpan =
   | { kind: 'span'; from: number; to: number; precision: 'day' | 'month' | 'year' }

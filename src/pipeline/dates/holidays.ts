@@ -54,6 +54,8 @@ interface Holiday {
    * ("on Easter"), before a time of day ("Thanksgiving night") or with its year ("Christmas 2023").
    */
   seasonal?: boolean;
+  /** Its weekend, "the Easter weekend": the first day's offset from the holiday and the number of days (Good Friday to Easter Monday). */
+  weekend?: [number, number];
 }
 
 const APOS = "[’']";
@@ -72,16 +74,16 @@ const HOLIDAYS: Holiday[] = [
   { pattern: 'Orthodox\\s+Easter', day: orthodoxEaster, seasonal: true },
   { pattern: 'Easter\\s+Monday', day: (y) => westernEaster(y) + 1 },
   { pattern: 'Easter\\s+(?:Sunday|Day)', day: westernEaster },
-  { pattern: 'Easter', day: westernEaster, seasonal: true },
+  { pattern: 'Easter', day: westernEaster, seasonal: true, weekend: [-2, 4] },
   { pattern: 'Good\\s+Friday', day: (y) => westernEaster(y) - 2 },
   { pattern: '(?:Holy|Maundy)\\s+Thursday', day: (y) => westernEaster(y) - 3 },
   { pattern: 'Palm\\s+Sunday', day: (y) => westernEaster(y) - 7 },
   // the fourth Thursday of November: the United States' (Canada's, in October, is named as Canada's)
   { pattern: 'Thanksgiving\\s+Day', day: (y) => nthWeekday(y, 11, 4, 4) },
-  { pattern: 'Thanksgiving', day: (y) => nthWeekday(y, 11, 4, 4), seasonal: true },
+  { pattern: 'Thanksgiving', day: (y) => nthWeekday(y, 11, 4, 4), seasonal: true, weekend: [0, 4] },
   { pattern: '(?:the\\s+)?Fourth\\s+of\\s+July|July\\s+Fourth', day: fixed(7, 4) },
-  { pattern: 'Memorial\\s+Day', day: (y) => nthWeekday(y, 5, 1, -1) },
-  { pattern: 'Labor\\s+Day', day: (y) => nthWeekday(y, 9, 1, 1) },
+  { pattern: 'Memorial\\s+Day', day: (y) => nthWeekday(y, 5, 1, -1), weekend: [-2, 3] },
+  { pattern: 'Labor\\s+Day', day: (y) => nthWeekday(y, 9, 1, 1), weekend: [-2, 3] },
   { pattern: '(?:Martin\\s+Luther\\s+King(?:\\s+Jr\\.?)?|MLK)\\s+Day', day: (y) => nthWeekday(y, 1, 1, 3) },
   { pattern: `Presidents${APOS}?\\s+Day`, day: (y) => nthWeekday(y, 2, 1, 3) },
   { pattern: '(?:Veterans|Armistice|Remembrance)\\s+Day', day: fixed(11, 11) },
@@ -122,19 +124,20 @@ export function holidayDates(sentence: string, base: number, out: RawDate[]): vo
     const year = m[HOLIDAYS.length + 1];
     const before = sentence.slice(Math.max(0, m.index - 12), m.index);
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 16);
-    if (NOT_THE_DAY_AFTER.test(after) || /^\s+Eve\b/.test(after)) continue;
+    const h = HOLIDAYS[index];
+    const weekend = h.weekend && year === undefined ? /^\s+weekend\b/i.exec(after) : null;
+    if (!weekend && (NOT_THE_DAY_AFTER.test(after) || /^\s+Eve\b/.test(after))) continue;
     // "one Christmas Day", "every Easter": a year the text does not give
     if (/\b(?:one|every|each)\s+$/i.test(before)) continue;
     // "the Boxing Day tsunami", "the Easter Sunday bombings": a name of what happened then, perhaps years ago
-    if (/\b(?:the|a|an)\s+$/i.test(before) && !/^(?:the\s+)?Fourth/i.test(name) && /^\s+\p{L}/u.test(after) && !TIME_OF_DAY.test(after)) continue;
-    const h = HOLIDAYS[index];
+    if (!weekend && /\b(?:the|a|an)\s+$/i.test(before) && !/^(?:the\s+)?Fourth/i.test(name) && /^\s+\p{L}/u.test(after) && !TIME_OF_DAY.test(after)) continue;
     const modifierMatch = MODIFIER_BEFORE.exec(before);
-    if (h.seasonal && !ON_BEFORE.test(before) && !TIME_OF_DAY.test(after) && year === undefined && !modifierMatch) continue;
+    if (h.seasonal && !weekend && !ON_BEFORE.test(before) && !TIME_OF_DAY.test(after) && year === undefined && !modifierMatch) continue;
     const start = modifierMatch ? m.index - modifierMatch[0].length : m.index;
-    const end = m.index + m[0].length;
+    const end = m.index + m[0].length + (weekend ? weekend[0].length : 0);
     const expression = year !== undefined
       ? { kind: 'absolute' as const, interval: dayInterval(h.day(Number(year))) }
-      : { kind: 'holiday' as const, holiday: index, modifier: modifierOf(modifierMatch?.[1]) };
+      : { kind: 'holiday' as const, holiday: index, modifier: modifierOf(modifierMatch?.[1]), ...(weekend ? { days: h.weekend } : {}) };
     out.push({ start: base + start, end: base + end, text: sentence.slice(start, end), expression });
   }
 }

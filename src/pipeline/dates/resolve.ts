@@ -109,22 +109,27 @@ function weekendSaturday(refDay: number, offset: -1 | 0 | 1 | null, tense: Tense
 
 /**
  * Part of an interval: a third of a whole month ("mid-March": the 11th to the 20th) or of a whole year ("late 2024":
- * September to December), at month precision; a third of a week, Monday to Sunday ("early next week": Monday to
- * Wednesday), at day precision. A day ("late Tuesday") or any other span is itself.
+ * September to December), a half of either, a quarter of a year, at month precision; a third or a half of a week,
+ * Monday to Sunday ("early next week": Monday to Wednesday), at day precision. A day ("late Tuesday") or any other
+ * span is itself.
  */
 function partOf(iv: DateInterval, part: Part): DateInterval {
   const s = parseIso(iv.start);
   const e = parseIso(iv.end);
-  const third = part === 'early' ? 0 : part === 'mid' ? 1 : 2;
-  if (iv.precision === 'year' && s.year === e.year) return monthInterval(s.year, 1 + 4 * third, s.year, 4 + 4 * third);
+  const third = part === 'early' || part === 'half1' ? 0 : part === 'mid' ? 1 : part === 'late' || part === 'half2' ? 2 : -1;
+  if (iv.precision === 'year' && s.year === e.year) {
+    const [first, last] = part.startsWith('q') ? [3 * Number(part[1]) - 2, 3 * Number(part[1])] : part === 'half1' ? [1, 6] : part === 'half2' ? [7, 12] : [1 + 4 * third, 4 + 4 * third];
+    return monthInterval(s.year, first, s.year, last);
+  }
+  if (third < 0) return iv;
   if (iv.precision === 'month' && s.year === e.year && s.month === e.month && s.day === 1 && iv.end === monthInterval(s.year, s.month).end) {
-    const from = dayNumber(s.year, s.month, 1 + 10 * third);
-    return { ...dayInterval(from, third === 2 ? e.dayNum : from + 9), precision: 'month' };
+    const [from, to] = part === 'half1' ? [1, 15] : part === 'half2' ? [16, e.day] : [1 + 10 * third, third === 2 ? e.day : 10 + 10 * third];
+    return { ...dayInterval(dayNumber(s.year, s.month, from), dayNumber(s.year, s.month, to)), precision: 'month' };
   }
   // a week, or the rest of one ("later this week" looking ahead: from the reference day to Sunday)
   if (iv.precision === 'day' && e.dayNum - s.dayNum >= 2 && e.dayNum - s.dayNum <= 6 && weekdayOf(e.dayNum) === 0) {
     const monday = e.dayNum - 6;
-    const [from, to] = part === 'early' ? [monday, monday + 2] : part === 'mid' ? [monday + 1, monday + 3] : [monday + 3, e.dayNum];
+    const [from, to] = third === 0 ? [monday, monday + 2] : third === 1 ? [monday + 1, monday + 3] : [monday + 3, e.dayNum];
     return to < s.dayNum ? iv : dayInterval(Math.max(from, s.dayNum), to);
   }
   return iv;
@@ -158,8 +163,18 @@ export function resolveExpression(e: Expression, ref: Reference, tense: Tense): 
       const start = weekdayDay(r.dayNum, e.weekday, e.modifier, tense);
       return dayInterval(start, start + ((e.endWeekday - e.weekday + 7) % 7));
     }
-    case 'holiday':
-      return dayInterval(holidayNear(r, e.holiday, e.modifier, tense));
+    case 'dayOfMonth': {
+      // this month's, or the month before's for a report when the day is still to come (and after for a plan)
+      const months = [-2, -1, 0, 1, 2].map((k) => addMonths(r.year, r.month, k)).filter((m) => isRealDay(m.year, m.month, e.day)).map((m) => dayNumber(m.year, m.month, e.day));
+      const last = months.filter((d) => d <= r.dayNum).at(-1)!;
+      const next = months.find((d) => d >= r.dayNum)!;
+      const day = tense === 'future' ? next : (tense === 'present' || tense === 'schedule') && next - r.dayNum < r.dayNum - last ? next : last;
+      return dayInterval(day);
+    }
+    case 'holiday': {
+      const day = holidayNear(r, e.holiday, e.modifier, tense);
+      return e.days ? dayInterval(day + e.days[0], day + e.days[0] + e.days[1] - 1) : dayInterval(day);
+    }
     case 'monthDay': {
       const year = e.weekday === undefined ? yearFor(r, e.month, e.day, tense) : yearOfWeekday(r, e.month, e.day, e.weekday) ?? yearFor(r, e.month, e.day, tense);
       const endYear = e.endMonth * 100 + e.endDay < e.month * 100 + e.day ? year + 1 : year;

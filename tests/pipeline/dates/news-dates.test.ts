@@ -55,6 +55,13 @@ describe('findDates: holidays', () => {
       .toEqual(['Veterans Day in 2023: 2023-11-11..2023-11-11 day']);
   });
 
+  it('findDates() reads a holiday\'s weekend as its days: Good Friday to Easter Monday, Thursday to Sunday of Thanksgiving', () => {
+    expect(summary('Two hikers fell to their deaths in the Julian Alps over the Easter weekend.', '2026-04-09'))
+      .toEqual(['Easter weekend: 2026-04-03..2026-04-06 day']);
+    expect(summary('Traffic deaths on Ohio roads rose over the Thanksgiving weekend.', '2025-12-02'))
+      .toEqual(['Thanksgiving weekend: 2025-11-27..2025-11-30 day']);
+  });
+
   it('findDates() reads no day in a holiday that names a place, an accord, a past disaster or a season', () => {
     expect(summary('He found the stray kitten on his porch one Christmas Eve.', '2026-01-10')).toEqual([]);
     expect(summary('Supplies reached Christmas Island by ship.', '2026-01-10')).toEqual([]);
@@ -83,6 +90,20 @@ describe('findDates: parts of a month, a year and a week', () => {
       .toEqual(['end of the month: 2026-03-21..2026-03-31 month']);
   });
 
+  it('findDates() reads a half or a quarter of a year, named with its year or as "the year"', () => {
+    expect(summary('Car sales in Slovakia fell in the first half of 2025.', '2026-02-10'))
+      .toEqual(['the first half of 2025: 2025-01-01..2025-06-30 month']);
+    expect(summary('The refinery near Pancevo is to restart in the second half of the year.', '2026-02-10'))
+      .toEqual(['second half of the year: 2026-07-01..2026-12-31 month']);
+    expect(summary('Exports through the port dropped in the third quarter of 2025.', '2026-02-10'))
+      .toEqual(['the third quarter of 2025: 2025-07-01..2025-09-30 month']);
+  });
+
+  it('findDates() narrows a year chrono reads with its part words ("the end of last year")', () => {
+    expect(summary('Grain exports through Izmail peaked at the end of last year.', '2026-02-10'))
+      .toEqual(['end of last year: 2025-09-01..2025-12-31 month']);
+  });
+
   it('findDates() keeps a day a day when a part word stands before it ("late Tuesday")', () => {
     expect(summary('The city council passed the budget late Tuesday.', '2026-02-12'))
       .toEqual(['late Tuesday: 2026-02-10..2026-02-10 day']);
@@ -98,6 +119,26 @@ describe('findDates: the rest of a week or a month', () => {
     // said on a Sunday, "later this week" is the coming one
     expect(summary('Test results are not expected until later this week.', '2026-02-15'))
       .toEqual(['later this week: 2026-02-16..2026-02-22 day']);
+  });
+});
+
+describe('findDates: a day of the month alone', () => {
+  it('findDates() puts "on the 14th" in the writing month, or the one before when a report\'s day is still to come', () => {
+    expect(summary('A fire gutted a warehouse in Ostrava on the 14th, the fire service said.', '2026-05-18'))
+      .toEqual(['the 14th: 2026-05-14..2026-05-14 day']);
+    expect(summary('A fire gutted a warehouse in Ostrava on the 24th, the fire service said.', '2026-05-18'))
+      .toEqual(['the 24th: 2026-04-24..2026-04-24 day']);
+    expect(summary('The new bypass around Ostrava will open on the 24th.', '2026-05-18'))
+      .toEqual(['the 24th: 2026-05-24..2026-05-24 day']);
+  });
+
+  it('findDates() reads "on the 18th and 19th of August" as those two days, not the 18th of this month', () => {
+    expect(summary('Every sick horse had been at a show in Tamworth on the 18th and 19th of August.', '2026-10-02'))
+      .toEqual(['18th and 19th of August: 2026-08-18..2026-08-19 day']);
+  });
+
+  it('findDates() reads no day in an ordinal that counts something else', () => {
+    expect(summary('The fire started on the 14th floor and spread to the 3rd Brigade barracks.', '2026-05-18')).toEqual([]);
   });
 });
 
@@ -129,6 +170,9 @@ describe('findDates: spans', () => {
   it('findDates() gives an event of so many days that opened on a day its last day too', () => {
     expect(summary('The four-day trade fair that opened Monday in Plovdiv drew 600 exhibitors.', '2026-06-10'))
       .toEqual(['Monday: 2026-06-08..2026-06-11 day']);
+    // "between Monday and Wednesday" is one span
+    expect(summary('Traffic over the bridge at Novi Sad will be halted between Monday and Wednesday.', '2026-05-08'))
+      .toEqual(['Monday and Wednesday: 2026-05-11..2026-05-13 day']);
     // ... not a day that opens something else than the event of so many days
     expect(summary('The union, weakened by a four-day strike in March and falling membership, will hold marches starting on May 2.', '2026-04-20'))
       .toEqual(['March: 2026-03-01..2026-03-31 month', 'May 2: 2026-05-02..2026-05-02 day']);
@@ -141,6 +185,8 @@ describe('findDates: weekdays in the tense of a headline', () => {
     expect(summary('Kremlin-backed governor to step down Friday', '2026-04-11', true)).toEqual(['Friday: 2026-04-17..2026-04-17 day']);
     // a clause that only ends in an infinitive is no headline's: "was at the depot Friday to inspect" reports
     expect(summary('The minister was at the depot Friday to inspect the new trams.', '2026-04-11', true)).toEqual(['Friday: 2026-04-10..2026-04-10 day']);
+    // without the grammar, the words around it: "head to the polls" is a schedule, "closely watched" no past
+    expect(summary('Voters in Tetovo head to the polls Sunday in a closely watched referendum.', '2026-05-16')).toEqual(['Sunday: 2026-05-17..2026-05-17 day']);
     // a report keeps the day before
     expect(summary('Slovak premier visited Zagreb Friday', '2026-04-11', true)).toEqual(['Friday: 2026-04-10..2026-04-10 day']);
   });
