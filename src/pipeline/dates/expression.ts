@@ -28,7 +28,10 @@ export type Expression =
   | { kind: 'holiday'; holiday: number; modifier: Modifier; days?: [number, number] }
   /** A part of what another expression names: "mid-March", "late last month", "early next week" (parts.ts). */
   | { kind: 'part'; part: Part; of: Expression }
-  /** A day that starts an event of so many days: "the three-day summit that opened Tuesday" (lasting.ts). */
+  /**
+   * A day that starts an event of so many days ("the three-day summit that opened Tuesday": `days` 3) or ends it
+   * ("the three-day summit ends on Thursday": `days` -3) (lasting.ts).
+   */
   | { kind: 'lasting'; days: number; of: Expression };
 
 /**
@@ -46,6 +49,8 @@ export type PeriodSpan =
   | { kind: 'season'; firstMonth: 3 | 6 | 9 | 12; offset: -1 | 0 | 1 }
   /** "the summer of 2024", "in spring 2023": a season of a year the text names. */
   | { kind: 'seasonOf'; firstMonth: 3 | 6 | 9; year: number }
+  /** "the spring of next year", "the autumn of last year": a season of a year counted from the reference day's. */
+  | { kind: 'seasonOfYear'; firstMonth: 3 | 6 | 9; offset: -1 | 0 | 1 }
   /**
    * "over the weekend", "last weekend", "this weekend": a Saturday and Sunday; with no pointing word ("over the
    * weekend") or "this", the tense chooses the latest or the coming one.

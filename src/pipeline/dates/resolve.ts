@@ -141,8 +141,10 @@ export function resolveExpression(e: Expression, ref: Reference, tense: Tense): 
     const iv = resolveExpression(e.of, ref, tense);
     if (iv === null) return null;
     if (e.kind === 'part') return partOf(iv, e.part);
-    // "the three-day summit that opened Tuesday": a day, then the days it lasts
-    return iv.precision === 'day' && iv.start === iv.end ? dayInterval(parseIso(iv.start).dayNum, parseIso(iv.start).dayNum + e.days - 1) : iv;
+    // "the three-day summit that opened Tuesday": a day, then the days it lasts; "... ends on Thursday": the days before
+    if (iv.precision !== 'day' || iv.start !== iv.end) return iv;
+    const day = parseIso(iv.start).dayNum;
+    return e.days > 0 ? dayInterval(day, day + e.days - 1) : dayInterval(day + e.days + 1, day);
   }
   if (e.kind === 'meetingDay') {
     // The document is written during the event ("On day two of the meeting..."), so day N is the reference day,
@@ -207,6 +209,7 @@ export function resolveExpression(e: Expression, ref: Reference, tense: Tense): 
         const saturday = weekendSaturday(r.dayNum, s.offset, tense);
         return dayInterval(saturday, saturday + 1);
       }
+      if (s.kind === 'seasonOfYear') return monthInterval(r.year + s.offset, s.firstMonth, r.year + s.offset, s.firstMonth + 2);
       if (s.kind === 'seasonOf') return { ...monthInterval(s.year, s.firstMonth, s.year, s.firstMonth + 2) };
       if (s.kind === 'season') return seasonInterval(r, s.firstMonth, s.offset);
       // the week (Monday to Sunday), month or year holding the reference day, before or after it; "later this week"

@@ -142,6 +142,15 @@ describe('findDates: a day of the month alone', () => {
   });
 });
 
+describe('findDates: a week or a season counted from publication', () => {
+  it('findDates() reads "throughout the week" as the writing week and "the spring of next year" as that season', () => {
+    expect(summary('Taxi drivers blocked the ring road around Sofia throughout the week, police said on Friday.', '2026-05-22'))
+      .toEqual(['throughout the week: 2026-05-18..2026-05-24 day', 'Friday: 2026-05-22..2026-05-22 day']);
+    expect(summary('Latvia will hold a referendum on the reform in the spring of next year.', '2026-05-20'))
+      .toEqual(['spring of next year: 2027-03-01..2027-05-31 month']);
+  });
+});
+
 describe('findDates: weekends', () => {
   it('findDates() puts "over the weekend" in a report on the Saturday and Sunday before publication', () => {
     expect(summary('Landslides cut off three villages in the Tatra foothills over the weekend.', '2026-01-14'))
@@ -155,6 +164,8 @@ describe('findDates: weekends', () => {
       .toEqual(['last weekend: 2026-04-04..2026-04-05 day']);
     expect(summary('Two yachts collided off Hel last weekend.', '2026-04-12'))
       .toEqual(['last weekend: 2026-04-04..2026-04-05 day']);
+    expect(summary('The storm is expected to reach the coast of Galway by the weekend.', '2026-05-20'))
+      .toEqual(['by the weekend: 2026-05-23..2026-05-24 day']);
     // "the weekend of the 18th and 19th" names its own days
     expect(summary('Every sick horse had been at a show in Tamworth on the weekend of the 18th and 19th.', '2026-04-22'))
       .not.toContain('on the weekend: 2026-04-18..2026-04-19 day');
@@ -173,6 +184,11 @@ describe('findDates: spans', () => {
     // "between Monday and Wednesday" is one span
     expect(summary('Traffic over the bridge at Novi Sad will be halted between Monday and Wednesday.', '2026-05-08'))
       .toEqual(['Monday and Wednesday: 2026-05-11..2026-05-13 day']);
+    // ... with its place between the verb and the day, or counted back from the day it ends
+    expect(summary('A two-day meeting of Nordic fisheries ministers opened in Bodo on Monday.', '2026-05-13'))
+      .toEqual(['Monday: 2026-05-11..2026-05-12 day']);
+    expect(summary('The three-day congress of the party in Brno ends on Thursday.', '2026-06-23'))
+      .toEqual(['Thursday: 2026-06-23..2026-06-25 day']);
     // ... not a day that opens something else than the event of so many days
     expect(summary('The union, weakened by a four-day strike in March and falling membership, will hold marches starting on May 2.', '2026-04-20'))
       .toEqual(['March: 2026-03-01..2026-03-31 month', 'May 2: 2026-05-02..2026-05-02 day']);
