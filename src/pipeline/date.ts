@@ -2,7 +2,11 @@
 // document was written ("on Wednesday", "in September", "deployed in 2017", "day two of the meeting").
 import { chronoDates } from './dates/chrono-dates.ts';
 import { dayListDates } from './dates/day-lists.ts';
+import { dayOfMonthDates } from './dates/day-of-month.ts';
 import { dottedDates } from './dates/dotted-dates.ts';
+import { holidayDates } from './dates/holidays.ts';
+import { withLength } from './dates/lasting.ts';
+import { periodPartDates, withParts } from './dates/parts.ts';
 import type { FullDate } from './dates/dateline-day.ts';
 import type { RawDate } from './dates/expression.ts';
 import { meetingDayDates } from './dates/meeting-day.ts';
@@ -48,7 +52,10 @@ const POST_ATTRIBUTION = /\(@\w{1,30}\)\s*(.{6,40})$/;
 function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
   const found: RawDate[] = [];
   dayListDates(sentence.text, sentence.start, opts.maxEventDays, found);
+  holidayDates(sentence.text, sentence.start, found);
+  dayOfMonthDates(sentence.text, sentence.start, found);
   periodDates(sentence.text, sentence.start, found);
+  periodPartDates(sentence.text, sentence.start, found);
   dottedDates(sentence.text, sentence.start, found);
   for (const w of dateWindows(sentence.text, opts)) {
     if (found.length >= opts.maxMentionsPerSentence) break;
@@ -63,23 +70,33 @@ function rawDates(sentence: Sentence, opts: typeof DATE_DEFAULTS): RawDate[] {
     if (kept.length >= opts.maxMentionsPerSentence) break;
     if (kept.length === 0 || raw.start >= kept[kept.length - 1].end) kept.push(raw);
   }
-  return joinWeekdays(kept, sentence);
+  return withLength(sentence.text, sentence.start, withParts(sentence.text, sentence.start, joinWeekdays(kept, sentence)), opts.maxEventDays);
 }
 
 /**
  * "Sunday night, March 29": a weekday, then the day it names, is one date, the day's (its weekday choosing the year),
- * not a Sunday near the writing day beside a March 29.
+ * not a Sunday near the writing day beside a March 29. So is a holiday and the day it names ("Memorial Day, Monday,
+ * May 25"): the written day, whatever year the tense would give the holiday; and "between Monday and Wednesday".
  */
 function joinWeekdays(dates: RawDate[], sentence: Sentence): RawDate[] {
   const out: RawDate[] = [];
+  const commaBetween = (a: RawDate, b: RawDate) => /^\s*,\s*$/.test(sentence.text.slice(a.end - sentence.start, b.start - sentence.start));
+  const joined = (a: RawDate, b: RawDate) => ({ start: a.start, end: b.end, text: sentence.text.slice(a.start - sentence.start, b.end - sentence.start) });
   for (const d of dates) {
     const before = out[out.length - 1];
-    const between = before ? sentence.text.slice(before.end - sentence.start, d.start - sentence.start) : '';
-    if (before?.expression.kind === 'weekday' && d.expression.kind === 'monthDay' && d.expression.weekday === undefined && /^\s*,\s*$/.test(between)) {
+    if (before?.expression.kind === 'weekday' && d.expression.kind === 'monthDay' && d.expression.weekday === undefined && commaBetween(before, d)) {
       const expression = d.expression.endDay === d.expression.day && d.expression.endMonth === d.expression.month
         ? { ...d.expression, weekday: before.expression.weekday } : d.expression;
-      out[out.length - 1] = { start: before.start, end: d.end, text: sentence.text.slice(before.start - sentence.start, d.end - sentence.start), expression };
+      out[out.length - 1] = { ...joined(before, d), expression };
+    } else if (before?.expression.kind === 'weekday' && d.expression.kind === 'weekday' && before.expression.endWeekday === before.expression.weekday
+      && /^\s+and\s+$/.test(sentence.text.slice(before.end - sentence.start, d.start - sentence.start)) && /\bbetween\s+$/i.test(sentence.text.slice(0, before.start - sentence.start))) {
+      // "between Monday and Wednesday": one span, as chrono reads "from Monday to Wednesday"
+      out[out.length - 1] = { ...joined(before, d), expression: { ...before.expression, endWeekday: d.expression.weekday } };
     } else out.push(d);
+    const [holiday, day] = out.slice(-2);
+    if (out.length >= 2 && holiday.expression.kind === 'holiday' && (day.expression.kind === 'monthDay' || day.expression.kind === 'absolute') && commaBetween(holiday, day)) {
+      out.splice(-2, 2, { ...joined(holiday, day), expression: day.expression });
+    }
   }
   return out;
 }

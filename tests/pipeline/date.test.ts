@@ -87,9 +87,9 @@ describe('findDates: months and years', () => {
       .toEqual(['2017: 2017-01-01..2017-12-31 year']);
   });
 
-  it('findDates() reads "mid-2023", "early 2024" and "since 2015" as whole years', () => {
+  it('findDates() reads "mid-2023" and "early 2024" as that third of the year, "since 2015" as the whole year', () => {
     expect(summary('Deliveries slowed in mid-2023 and resumed in early 2024. The base has been operational since 2015.', '2024-10-21'))
-      .toEqual(['2023: 2023-01-01..2023-12-31 year', '2024: 2024-01-01..2024-12-31 year', '2015: 2015-01-01..2015-12-31 year']);
+      .toEqual(['mid-2023: 2023-05-01..2023-08-31 month', 'early 2024: 2024-01-01..2024-04-30 month', '2015: 2015-01-01..2015-12-31 year']);
   });
 
   it('findDates() reads a month with its year as the whole month', () => {

@@ -80,6 +80,8 @@ function expressionOf(r: ParsedResult, text: string): Expression | null {
   if (s.month === null || e.month === null) {
     return null; // a time of day alone ("9:00 a.m."); bare years are read by years.ts
   }
+  // "from 3 to 5 June": days chrono took for hours (day-lists.ts reads them)
+  if (s.day === null && c.isCertain('hour') && /^(?:from\s+|between\s+)?\d{1,2}\s*(?:to|until|till|through|and|[-–—])\s*\d/i.test(text)) return null;
   if (s.day !== null && e.day !== null) {
     if (s.year !== null && e.year !== null) {
       if (!isRealDay(s.year, s.month, s.day) || !isRealDay(e.year, e.month, e.day)) return null;

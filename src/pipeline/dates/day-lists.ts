@@ -1,5 +1,6 @@
-// Two days named with one month, which chrono reads as one day only: "13 and 14 October", "October 13 and 14, 2024",
-// and ranges written with a spaced dash ("March 3rd – 5th"), which chrono reads as two dates.
+// Two days named with one month, which chrono reads as one day only: "13 and 14 October", "the 18th and 19th of
+// August", "October 13 and 14, 2024"; ranges written with a spaced dash ("March 3rd – 5th"), which chrono reads as
+// two dates; and "from 3 to 5 June", whose numbers chrono takes for hours.
 import { dayInterval, dayNumber, isRealDay } from './calendar.ts';
 import type { RawDate } from './expression.ts';
 
@@ -7,8 +8,8 @@ const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'ju
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s+(\\d{4}))?';
-const JOIN = '(?:\\s+(?:and|&)\\s+|\\s*[–—-]\\s*)';
-const DAY_FIRST = new RegExp(`\\b${DAY}${JOIN}${DAY}\\s+${MONTH}${YEAR}\\b`, 'g');
+const JOIN = '(?:\\s+(?:and|&|to|until|till|through)\\s+|\\s*[–—-]\\s*)';
+const DAY_FIRST = new RegExp(`\\b${DAY}${JOIN}${DAY}\\s+(?:of\\s+)?${MONTH}${YEAR}\\b`, 'g');
 const MONTH_FIRST = new RegExp(`\\b${MONTH}\\s+${DAY}${JOIN}${DAY}${YEAR}\\b`, 'g');
 
 function monthOf(name: string): number {
@@ -21,7 +22,7 @@ function monthOf(name: string): number {
  * chrono's reading of the second day stands alone.
  */
 export function dayListDates(sentence: string, base: number, maxGapDays: number, out: RawDate[]): void {
-  if (!/\d(?:st|nd|rd|th)?(?:\s+(?:and|&)\s+|\s*[–—-]\s*)\d/.test(sentence)) return;
+  if (!/\d(?:st|nd|rd|th)?(?:\s+(?:and|&|to|until|till|through)\s+|\s*[–—-]\s*)\d/.test(sentence)) return;
   for (const [pattern, order] of [[DAY_FIRST, 'day'], [MONTH_FIRST, 'month']] as const) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {

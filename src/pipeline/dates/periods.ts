@@ -1,6 +1,7 @@
 // Periods a reporter names relative to the day of writing, which chrono does not read as dates: "recently", "in
-// recent weeks", "over the last couple of months", "earlier this month", "this week", "next week", "three weeks ago",
-// "in the coming days". Each becomes a span of days relative to the reference day, at the precision it is known to.
+// recent weeks", "over the last couple of months", "earlier this month", "later this week", "this week", "next week",
+// "over the weekend", "the spring of next year", "three weeks ago", "in the coming days". Each becomes a span of
+// days relative to the reference day, at the precision it is known to.
 import type { PeriodSpan, RawDate } from './expression.ts';
 
 interface PeriodRule {
@@ -31,13 +32,23 @@ const RULES: PeriodRule[] = [
   // "recently", "lately", "just": within the last month or so
   { pattern: /\b(?:recently|lately)\b/gi, span: () => ({ kind: 'span', from: -30, to: 0, precision: 'month' }) },
   // "this week", "last week", "next week"; not "for the last week", a duration
-  { pattern: /(?<!\bfor\s+(?:the\s+)?)\b(this|last|next|past|coming)\s+week\b/gi,
-    span: (m) => ({ kind: 'week', offset: /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
-  // "earlier this month", "earlier this year"
-  { pattern: /\bearlier\s+this\s+(month|year)\b/gi, span: (m) => (/month/i.test(m[1]) ? { kind: 'sinceMonthStart' } : { kind: 'sinceYearStart' }) },
+  // ... and "throughout the week", the writing day's ("during the week" is as often Monday to Friday in general; "the
+  // week of May 6" is that date's)
+  { pattern: /(?<!\bfor\s+(?:the\s+)?)\b(?:(this|last|next|past|coming)|throughout\s+the)\s+week\b(?!\s+of\b)/gi,
+    span: (m) => ({ kind: 'week', offset: !m[1] ? 0 : /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
+  // "over the weekend", "at the weekend", "this weekend", "last weekend", "next weekend"
+  // ("the weekend of the 18th and 19th" names its days: chrono's)
+  { pattern: /\b(?:(?:over|at|during|on|for|by)\s+the|(this|last|next|past|coming))\s+weekend\b(?!\s+of\b)/gi,
+    span: (m) => ({ kind: 'weekend', offset: !m[1] ? null : /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
+  // "earlier this month", "later this week", "later this year"
+  { pattern: /\b(earlier|later)\s+this\s+(week|month|year)\b/gi,
+    span: (m) => ({ kind: /earlier/i.test(m[1]) ? 'sinceStart' : 'untilEnd', unit: m[2].toLowerCase() as 'week' | 'month' | 'year' }) },
   // "last fall", "this summer", "next spring"; "last fall's election" too, not "the fall of Kabul" (no pointing word)
   { pattern: /\b(last|this|next|past|coming)\s+(spring|summer|fall|autumn|winter)\b/gi,
     span: (m) => ({ kind: 'season', firstMonth: SEASON_START[m[2].toLowerCase()], offset: /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
+  // "the spring of next year", "the autumn of last year"
+  { pattern: /\b(spring|summer|fall|autumn)\s+of\s+(next|last|this)\s+year\b/gi,
+    span: (m) => ({ kind: 'seasonOfYear', firstMonth: SEASON_START[m[1].toLowerCase()] as 3 | 6 | 9, offset: /last/i.test(m[2]) ? -1 : /next/i.test(m[2]) ? 1 : 0 }) },
   // "the summer of 2024", "in spring 2023" (a winter spans two years: left to the text's other words)
   { pattern: /\b(spring|summer|fall|autumn)\s+(?:of\s+)?((?:19|20)\d\d)\b/gi,
     span: (m) => ({ kind: 'seasonOf', firstMonth: SEASON_START[m[1].toLowerCase()] as 3 | 6 | 9, year: Number(m[2]) }) },

@@ -14,7 +14,9 @@ const PAST =
   /\b(was|were|had|did|has been|have been|since|ago|last|earlier|previously|met|said|told|began|took|held|gave|made|left|sent|saw|spoke|struck|flew|fell|shot|led|won|lost|fought|brought|came|went|became|broke|chose|got|grew|knew|rose|ran|sought|stood|thought|wrote|[a-z]{2,}(?<!e)ed)\b/;
 // Present tense of the verbs a schedule uses: "Ministers meet in Vilnius", "The exercise runs until May".
 const PRESENT =
-  /\b(meets?|opens?|begins?|starts?|gathers?|convenes?|hosts?|runs?|takes? place|kicks? off|resumes?|continues?|lasts?|arrives?|visits?)\b/i;
+  /\b(meets?|opens?|begins?|starts?|gathers?|convenes?|hosts?|runs?|takes? place|kicks? off|resumes?|continues?|lasts?|arrives?|visits?|heads?|goes|votes)\b/i;
+// A participle that describes a noun is no past: "a closely watched referendum", "the long-awaited summit".
+const DESCRIBING_PARTICIPLE = /\b(?:(?:a|an|the)\s+(?:\w+ly\s+)?|\w+-)\w+ed\b/gi;
 // "from June 15", "starting June 15": the start of something that, with no past in the clause, is still to come.
 const FROM_BEFORE = /\b(from|starting|beginning|as of)\s*$/i;
 // A clause ends at these; the tense of a neighbouring clause says nothing about this expression.
@@ -36,7 +38,7 @@ function firstClause(text: string): string {
 
 function tenseOf(clause: string): 'past' | 'future' | 'present' | null {
   if (FUTURE.test(clause)) return 'future';
-  if (PAST.test(clause)) return 'past';
+  if (PAST.test(clause.replace(DESCRIBING_PARTICIPLE, ''))) return 'past';
   if (PRESENT.test(clause)) return 'present';
   return null;
 }

@@ -125,11 +125,13 @@ function fits(interval: DateInterval, status: Status, published: string | null):
 
 const distance = (a: number, b: number) => Math.abs(a - b);
 
-// A time counted from the one just told: "the following year", "two months later", "the next day".
+// A time counted from the one just told: "the following year", "two months later", "the next day"; and back from it:
+// "the previous day", "a day earlier", "the day before." (not "the day before the vote", counted from the vote).
 const LATER = /\b(?:the (?:following|next) (year|month|week|day)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (years?|months?|weeks?|days?) later)\b/i;
+const EARLIER = /\b(?:the (?:previous|preceding) (year|month|week|day)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (years?|months?|weeks?|days?) (?:earlier|before(?=\s*[,.;:)]|$))|the (day|week|month|year) before(?=\s*[,.;:)]|$))/i;
 const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
-/** The interval `n` units after `base`, no more precise than both ("the following year" of 12 May 2014 is 2015). */
+/** The interval `n` units after `base` (before it for a negative `n`), no more precise than both ("the following year" of 12 May 2014 is 2015). */
 export function later(base: DateInterval, unit: string, n: number): DateInterval {
   const b = parseIso(base.start);
   if (unit.startsWith('year')) return yearInterval(b.year + n);
@@ -141,11 +143,15 @@ export function later(base: DateInterval, unit: string, n: number): DateInterval
   return dayInterval(b.dayNum + n * (unit.startsWith('week') ? 7 : 1));
 }
 
-/** The shift a sentence counts from the time told before it ("two years later"), or null. */
-function laterIn(sentence: string): { unit: string; n: number; text: string } | null {
+/** The shift a sentence counts from the time told before it ("two years later": +2 years, "a day earlier": -1 day), or null. */
+function laterIn(sentence: string): { unit: string; n: number; text: string; relation: 'after' | 'before' } | null {
   const m = LATER.exec(sentence);
-  if (!m) return null;
-  return m[1] ? { unit: m[1].toLowerCase(), n: 1, text: m[0] } : { unit: m[3].toLowerCase(), n: COUNT[m[2].toLowerCase()] ?? Number(m[2]), text: m[0] };
+  if (m) return m[1] ? { unit: m[1].toLowerCase(), n: 1, text: m[0], relation: 'after' } : { unit: m[3].toLowerCase(), n: COUNT[m[2].toLowerCase()] ?? Number(m[2]), text: m[0], relation: 'after' };
+  const e = EARLIER.exec(sentence);
+  if (!e) return null;
+  const unit = (e[1] ?? e[4] ?? e[3]).toLowerCase();
+  const n = e[2] ? COUNT[e[2].toLowerCase()] ?? Number(e[2]) : 1;
+  return { unit, n: -n, text: e[0], relation: 'before' };
 }
 
 /** Words that take the time just told as their own: "that's when", "that same year". */
@@ -369,7 +375,7 @@ function toldDate(p: Predicate, i: number, context: DatingContext, opts: typeof 
     const ds = told.filter((d) => fits(d.interval!, p.status, context.published) && nearWriting(d.interval!)
       && (!inStateStart(context.text, d) || pointsBack));
     const last = ds[ds.length - 1];
-    if (last && shift) return { interval: later(last.interval!, shift.unit, shift.n), mention: last, source: 'paragraph', sentence: j, counted: { text: shift.text, relation: 'after' } };
+    if (last && shift) return { interval: later(last.interval!, shift.unit, shift.n), mention: last, source: 'paragraph', sentence: j, counted: { text: shift.text, relation: shift.relation } };
     if (last) return { interval: last.interval!, mention: last, source: 'paragraph', sentence: j };
     // a date that does not fit this event ends the paragraph's run, and so does a time the text does not place ("last week")
     if (told.length > 0 || context.unplacedBySentence[j].length > 0) break;

@@ -543,6 +543,11 @@ export function journeyOf(grammar: SentenceGrammar, verb: VerbGroup): VerbGroup 
  * 'unknown' when it modifies a noun ("the April 2-3 NATO Summit": the nearest such days, whatever the clause says).
  * Null when the clause has no verb (the caller falls back on the words around it).
  */
+/** What a headline's subject is made of: "Slovak premier", "Germany", "Ga. pastor". */
+const HEADLINE_SUBJECT = /^(DET|ADJ|NOUN|PROPN|NUM|PUNCT)$/;
+/** A participle that describes the subject: "Scandal-plagued", "Kremlin-backed", a first word "Jailed". */
+const describing = (tokens: readonly Token[], k: number) => /(?:ed|en)$/.test(tokens[k].lower) && (k === 0 || tokens[k - 1].text === '-');
+
 export function tenseAt(grammar: SentenceGrammar, start: number, end: number): 'past' | 'present' | 'future' | 'schedule' | 'unknown' | null {
   const { tokens } = grammar;
   let last = -1;
@@ -563,6 +568,8 @@ export function tenseAt(grammar: SentenceGrammar, start: number, end: number): '
   const before = inClause.filter((g) => g.head < last);
   const g = before.length ? before[before.length - 1] : inClause[0];
   if (g.mood === 'planned') return 'future';
+  // "Macron to visit Poland Friday": a headline's infinitive right after its subject, the sentence's first verb, is to come
+  if (g.form === 'infinitive' && tokens[g.first].lower === 'to' && g.first > 0 && tokens.slice(0, g.first).every((t, k) => HEADLINE_SUBJECT.test(t.pos) || describing(tokens, k))) return 'future';
   // "Hungary holds an election on Sunday", "the board meets Monday": a weekday beside a verb in the simple present
   // is on a schedule, still to come unless it is yesterday (a report says "held"; a caption's present tells
   // yesterday's picture: dates/resolve.ts); "shut", "hit", "set" bare after a plural may be either tense, and keep
