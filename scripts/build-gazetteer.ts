@@ -152,6 +152,20 @@ const extents: GazetteerData['extents'] = {};
 const pointConventions: GazetteerData['pointConventions'] = { factbook: {}, centroid: {} };
 const aliasNames: Record<string, string[]> = curated.countryAliases.names;
 const aliasAdjectives: Record<string, string[]> = curated.countryAliases.adjectives;
+/** Every country's common and official name, folded: a short name another country goes by is left to that one. */
+const countryNames = new Set(worldCountries.flatMap((c) => [c.name.common, c.name.official].map(normaliseName)));
+/**
+ * The name after "Republic of", "Kingdom of"... in a country's official name, where it is not the common name: news
+ * writes "Congo" for the Democratic Republic of the Congo as for the Republic of the Congo, "Korea" for either
+ * Korea; the ranker chooses between them (by size, and the story's other places). Not where another country is
+ * called so ("Republic of China (Taiwan)": "China" is the People's Republic's).
+ */
+function shortName(c: WorldCountry): string | null {
+  const m = /^(?:[\p{L}'-]+ )*?(?:Republic|Kingdom|State|Commonwealth|Federation|Principality|Sultanate|Emirate|Union) of (?:the )?(.+)$/u.exec(c.name.official);
+  const short = m?.[1].replace(/\s*\(.*\)$/, '');
+  if (!short || normaliseName(short) === normaliseName(c.name.common) || countryNames.has(normaliseName(short))) return null;
+  return short;
+}
 const independentDemonyms = new Set(worldCountries.filter((c) => c.independent).flatMap((c) => [c.demonyms?.eng?.m, c.demonyms?.eng?.f]));
 for (const c of worldCountries) {
   const shape = shapes.get(c.ccn3);
@@ -175,6 +189,8 @@ for (const c of worldCountries) {
     population: countryPopulation.get(c.cca2) ?? 0, featureCode: 'PCLI', admin1: '',
   }) - 1;
   const names = [c.name.common, c.name.official, ...(aliasNames[c.cca2] ?? [])];
+  const short = shortName(c);
+  if (short) names.push(short);
   // altSpellings start with the alpha-2 code ("IN", "IT"): as words of text those are English, not countries.
   for (const alt of c.altSpellings) if (alt.length > 2 && LATIN.test(alt) && !commonWords.has(normaliseName(alt))) names.push(alt);
   for (const n of names) addKey(nameIndex, n.replace(/^the /i, ''), i, 2);

@@ -483,13 +483,14 @@ function matchDirectional(ctx: Context, tokens: readonly Token[], i: number): Ma
   if (!direction || after >= tokens.length || ctx.text.slice(tokens[after - 1].end, tokens[after].start) !== ' ') return null;
   const country = matchName(ctx, tokens, after, false);
   if (country?.mention.form !== 'name') return null;
-  const code = country.mention.candidates
+  // "eastern Congo": each country of the name is a candidate (the two Congos); resolve chooses, as for the name alone.
+  const codes = country.mention.candidates
     .map((id) => ctx.gazetteer.byId(id))
-    .find((e) => e?.kind === 'country')?.country;
-  if (!code) return null;
+    .flatMap((e) => (e?.kind === 'country' && e.country ? [e.country] : []));
+  if (!codes.length) return null;
   const { start, end } = country.mention;
   return {
-    mention: { start, end, text: ctx.text.slice(start, end), form: 'region', candidates: [directionalId(direction, code)] },
+    mention: { start, end, text: ctx.text.slice(start, end), form: 'region', candidates: codes.map((code) => directionalId(direction!, code)) },
     next: country.next,
   };
 }
