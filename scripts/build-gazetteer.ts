@@ -333,14 +333,18 @@ for (const [country, { regions }] of Object.entries(iso3166)) {
       for (const i of nameIndex.get(normaliseName(stem)) ?? []) {
         if (rows[i].country === country && rows[i].kind === 'c' && rows[i].population >= MIN_POPULATION_FOR_ALTERNATES) stems.add(rows[i].name);
       }
-      if (split) {
-        // "Donetsk Oblast", "Donetsk oblast", "Donetsk region", "Kherson province": what news writes after the name.
-        for (const s of stems) {
-          if (!LATIN.test(s)) continue;
+      // "Donetsk Oblast", "Donetsk oblast", "Donetsk region", "Kherson province": what news writes after the name.
+      // A name without its unit ("Valencia", "Sichuan") is written so too: "the Valencia region" is the subdivision,
+      // not the town (nor a namesake town abroad). Not a US state's: "the Washington region" is the capital's suburbs.
+      for (const s of stems) {
+        if (!LATIN.test(s)) continue;
+        if (split) {
           for (const word of new Set([unit[2], 'Region', 'Province'])) {
             keys.add(`${s} ${word[0].toUpperCase()}${word.slice(1).toLowerCase()}`);
             keys.add(`${s} ${word.toLowerCase()}`);
           }
+        } else if (country !== 'US' && !isGenericName(stem)) {
+          for (const word of ['region', 'province']) keys.add(`${s} ${word}`);
         }
       }
       // The bare name ("Limpopo", "Tatarstan") unless a town of the country has it, even as an alternate name (Kano State's seat is Kano; New York's New York City), it is

@@ -444,7 +444,10 @@ function matchWords(ctx: Context, tokens: readonly Token[], i: number, j: number
   // "Kharkiv province", "Donetsk region", "Gatwick airport": the subdivision or airport, but its name is the capitalised part; the lower-case word
   // only says what kind of place it is.
   const descriptor = j > i && !isCapitalised(tokens[j]) && entries.every((e) => e.featureCode === 'ADM1' || e.featureCode === 'AIRP');
-  return { mention: mention(ctx, start, descriptor ? tokens[j - 1].end : end, form, entries), next: j + 1 };
+  // "Sichuan Province": a unit the subdivision's own name lacks, after a name that finds it alone, is no part of it.
+  const unit = j > i && /^(?:Region|Province)$/.test(tokens[j].text) && entries.every((e) => e.featureCode === 'ADM1' &&
+    !normaliseName(e.name).endsWith(normaliseName(tokens[j].text)) && ctx.gazetteer.lookupName(normaliseName(ctx.text.slice(start, tokens[j - 1].end))).some((x) => x.id === e.id));
+  return { mention: mention(ctx, start, descriptor || unit ? tokens[j - 1].end : end, form, entries), next: j + 1 };
 }
 
 /** Token j is followed by "County" ("COUNTY" in a capitalised headline). */

@@ -28,4 +28,12 @@ describe('places in news', () => {
     expect(entryOf(resolved('Congo reported its first measles deaths of the year on Tuesday.'), 'Congo')).toMatchObject({ kind: 'country', country: 'CD' });
     expect(entryOf(resolved('Vote counting began across Congo after polls closed in Brazzaville.'), 'Congo')).toMatchObject({ kind: 'country', country: 'CG' });
   });
+
+  it('resolve() reads "the Valencia region" as the Spanish subdivision, not a town of the name, and names only "Valencia"', () => {
+    const found = resolved('Firefighters battled a blaze in the Valencia region for a third day.');
+    expect(found.map((m) => m.text)).toEqual(['Valencia']);
+    expect(found[0].entry).toMatchObject({ featureCode: 'ADM1', country: 'ES' });
+    // A unit the subdivision is also found without stays outside the mention, capitalised or not.
+    expect(resolved('Rescuers dug through rubble in Sichuan Province.').map((m) => [m.text, m.entry?.featureCode])).toEqual([['Sichuan', 'ADM1']]);
+  });
 });
