@@ -72,6 +72,12 @@ export const RESOLVE_DEFAULTS = {
    */
   coherenceBonus: 3,
   coherenceKm: 50,
+  /**
+   * Taken from a feature whose name takes the article ("the Dnipro", "the Danube") where the text never writes it so:
+   * "a missile hit Dnipro" is the city, "across the Dnipro" the river. Enough to let a big town of the name win, not
+   * a village.
+   */
+  articlePenalty: 6,
   /** Rounds of evidence: the second lets places the first settled speak for the rest. */
   evidenceRounds: 2,
   /**
@@ -319,6 +325,15 @@ export function resolve(
     g.mentions.push(k);
     groupOf[k] = g;
   });
+
+  // "the Dnipro" is the river, "Dnipro" alone the city: a feature named with its article, never written so here.
+  for (const g of groups.values()) {
+    if (g.entries.length < 2 || !g.entries.some((e) => e.name.startsWith('the '))) continue;
+    if (g.mentions.some((k) => /\bthe $/i.test(doc.text.slice(Math.max(0, mentions[k].start - 4), mentions[k].start)))) continue;
+    g.entries.forEach((e, i) => {
+      if (e.name.startsWith('the ') && normaliseName(e.name.slice(4)) === g.name) g.scores[i] -= opts.articlePenalty;
+    });
+  }
 
   // "Paris, Texas": a candidate inside the container named next to it wins, whatever its size.
   for (const [k, c] of containers(mentions, doc.text)) {

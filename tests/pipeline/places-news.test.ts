@@ -36,4 +36,9 @@ describe('places in news', () => {
     // A unit the subdivision is also found without stays outside the mention, capitalised or not.
     expect(resolved('Rescuers dug through rubble in Sichuan Province.').map((m) => [m.text, m.entry?.featureCode])).toEqual([['Sichuan', 'ADM1']]);
   });
+
+  it('resolve() reads "Dnipro" alone as the city and "the Dnipro" as the river', () => {
+    expect(entryOf(resolved('A drone hit a tram depot in Dnipro, the mayor said.'), 'Dnipro')).toMatchObject({ kind: 'city', country: 'UA' });
+    expect(entryOf(resolved('Barges carried grain down the Dnipro toward the sea.'), 'Dnipro')).toMatchObject({ featureCode: 'STM' });
+  });
 });
