@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { feature, mesh } from 'topojson-client';
 import { en as fakerEnglish } from '@faker-js/faker';
-import { area, bbox, centerOfMass, length as lineLength, along } from '@turf/turf';
+import { area, bbox, booleanPointInPolygon, centerOfMass, length as lineLength, along } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { GAZETTEER_FORMAT, type GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { loadGazetteer } from './gazetteer-load.ts';
@@ -411,6 +411,17 @@ for (const a of airports) {
 // county codes from 500 on) are towns GeoNames has already.
 const COUNTY_WORD: Record<string, string[]> = { LA: ['Parish'], AK: ['Borough', 'Census Area'] };
 let countyCount = 0;
+// A county's population: the people of the GeoNames places inside its shape. Counties of one name ("Cook County" is
+// in Illinois, Georgia and Minnesota) are then ranked as towns are, by size, and the story's state still decides.
+const usPlaces = rows.slice(0, geonamesCount).filter((r) => r.country === 'US' && r.kind === 'c' && r.population > 0);
+function countyPopulation(f: Feature<Polygon | MultiPolygon>): number {
+  const [w, s, e, n] = bbox(f);
+  let sum = 0;
+  for (const r of usPlaces) {
+    if (r.lon >= w && r.lon <= e && r.lat >= s && r.lat <= n && booleanPointInPolygon([r.lon, r.lat], f)) sum += r.population;
+  }
+  return sum;
+}
 for (const f of (feature(usTopology, usTopology.objects.counties) as unknown as { features: Feature<Polygon | MultiPolygon>[] }).features) {
   const fips = String(f.id);
   const state = usStateCodes[fips.slice(0, 2)];
@@ -420,7 +431,7 @@ for (const f of (feature(usTopology, usTopology.objects.counties) as unknown as 
   const [lat, lon] = shapeCentre(f);
   const i = rows.push({
     id: `us:county:${fips}`, name: `${name} ${words[0]}`, kind: 'r', country: 'US', lat, lon,
-    population: 0, featureCode: 'ADM2', admin1: state,
+    population: countyPopulation(f), featureCode: 'ADM2', admin1: state,
   }) - 1;
   for (const w of words) {
     addKey(nameIndex, `${name} ${w}`, i);

@@ -12,7 +12,8 @@ export const RESOLVE_DEFAULTS = {
   /**
    * Prior of a feature class, in the same units as log10(population) x populationWeight: a country outranks any
    * town, a capital a provincial seat, a seat a village of the same name (country > capital > seat > place).
-   * Natural features and counties carry no population: their class alone ranks them.
+   * Natural features carry no population: their class alone ranks them; counties weigh theirs little
+   * (countyPopulationWeight).
    */
   featureWeight: {
     PCLI: 9, CONT: 9, OCN: 9, SEA: 9, REGION: 9, RGN: 9, PEN: 9, GULF: 9, HQ: 9, BASE: 9, ADM1: 6.5,
@@ -32,6 +33,11 @@ export const RESOLVE_DEFAULTS = {
   curatedPopulation: 10_000_000,
   /** Weight of log10(population + 1). */
   populationWeight: 0.9,
+  /**
+   * The same for a US county, whose population is the sum of the GeoNames places in it (rural ones count few): a
+   * tie-breaker between counties of one name ("Cook County" alone is Chicago's), which the story's state overrules.
+   */
+  countyPopulationWeight: 0.1,
   /** Added to a candidate in a country the document names or places unambiguously elsewhere. */
   documentCountryBonus: 3.75,
   /**
@@ -107,7 +113,8 @@ export type ResolveOptions = typeof RESOLVE_DEFAULTS;
 
 function prior(e: GazetteerEntry, opts: ResolveOptions): number {
   const population = e.population || (e.gazetteer === 'curated' ? opts.curatedPopulation : 0);
-  return (opts.featureWeight[e.featureCode] ?? 0) + opts.populationWeight * Math.log10(population + 1);
+  const weight = e.featureCode === 'ADM2' ? opts.countyPopulationWeight : opts.populationWeight;
+  return (opts.featureWeight[e.featureCode] ?? 0) + weight * Math.log10(population + 1);
 }
 
 /** The same name is the same place throughout a document (one sense per discourse). */

@@ -19,6 +19,10 @@ function resolved(text: string): ResolvedMention[] {
 }
 
 const entryOf = (mentions: ResolvedMention[], text: string) => mentions.find((m) => m.text === text)?.entry;
+const stateOf = (mentions: ResolvedMention[], text: string) => {
+  const e = entryOf(mentions, text);
+  return e ? `${e.country}.${gazetteer.admin1Code(e.id)}` : null;
+};
 
 describe('places in news', () => {
   it('resolve() reads "Congo" and "eastern Congo" as DR Congo, the larger of the two Congos, unless the story is in the other', () => {
@@ -40,5 +44,10 @@ describe('places in news', () => {
   it('resolve() reads "Dnipro" alone as the city and "the Dnipro" as the river', () => {
     expect(entryOf(resolved('A drone hit a tram depot in Dnipro, the mayor said.'), 'Dnipro')).toMatchObject({ kind: 'city', country: 'UA' });
     expect(entryOf(resolved('Barges carried grain down the Dnipro toward the sea.'), 'Dnipro')).toMatchObject({ featureCode: 'STM' });
+  });
+
+  it('resolve() reads a county named in three states as the largest, and as the one in the state the story is about', () => {
+    expect(stateOf(resolved('A Cook County jury convicted the former alderman on Friday.'), 'Cook County')).toBe('US.IL');
+    expect(stateOf(resolved('Cook County deputies searched a pond near Adel after a tip from Valdosta police.'), 'Cook County')).toBe('US.GA');
   });
 });
