@@ -387,13 +387,22 @@ export function resolve(
   }
   const base = new Map([...groups.values()].map((g) => [g, [...g.scores]]));
   let ev: Evidence = { listLevels: new Map(), countryVotes: new Map(), anchors: [], regionVotes: new Map() };
+  // Each ambiguous group is read in turn, the least sure first, against the others' readings as they stand. Read all
+  // at once, two names pulled each other across: "Cambridge", leaning to England, drew Boston there while Boston drew
+  // Cambridge to Massachusetts, and the two swapped sides every round.
+  const ambiguous = [...groups.values()].filter((g) => g.entries.length >= 2).sort((a, b) => margin(base.get(a)!) - margin(base.get(b)!));
+  // The evidence is gathered again only once a reading it rests on has changed (a group's leader, or its being settled).
+  const readingOf = (g: Group) => `${argmax(g.scores)} ${g.entries.length === 1 || margin(g.scores) >= opts.anchorMargin}`;
+  let stale = true;
   for (let round = 0; round < opts.evidenceRounds; round++) {
-    ev = gatherEvidence(groups.values(), gazetteer, opts, listLevels(mentions, groupOf, doc.text));
-    for (const g of groups.values()) {
-      if (g.entries.length < 2) continue;
+    for (const g of ambiguous) {
+      if (stale) ev = gatherEvidence(groups.values(), gazetteer, opts, listLevels(mentions, groupOf, doc.text));
+      const before = readingOf(g);
       g.scores = base.get(g)!.map((score, i) => score + evidenceFor(g, g.entries[i], ev, gazetteer, opts));
+      stale = readingOf(g) !== before;
     }
   }
+  if (stale) ev = gatherEvidence(groups.values(), gazetteer, opts, listLevels(mentions, groupOf, doc.text));
 
   const isolated = (g: Group, e: GazetteerEntry) => {
     // A town of any size found by another of its names ("Hamas" is a Latin name of Hamm) is as doubtful as a small one.

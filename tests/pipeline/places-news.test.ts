@@ -50,4 +50,10 @@ describe('places in news', () => {
     expect(stateOf(resolved('A Cook County jury convicted the former alderman on Friday.'), 'Cook County')).toBe('US.IL');
     expect(stateOf(resolved('Cook County deputies searched a pond near Adel after a tip from Valdosta police.'), 'Cook County')).toBe('US.GA');
   });
+
+  it('resolve() reads an ambiguous town beside a sure one as its neighbour ("Cambridge" with Boston)', () => {
+    const found = resolved('Cambridge firefighters rescued two students from a stalled elevator on Sunday, and Boston crews sent a ladder truck.');
+    expect(stateOf(found, 'Cambridge')).toBe('US.MA');
+    expect(stateOf(found, 'Boston')).toBe('US.MA');
+  });
 });
