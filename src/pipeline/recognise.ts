@@ -238,14 +238,21 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   return locative && big && !isAllCaps(t) ? entries : [];
 }
 
+/** Lower-case words of other languages inside names: "Palais des Nations", "Plaza de Mayo". Not "and", "of". */
+const FOREIGN_CONNECTORS = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'del', 'della', 'di', 'do', 'da', 'dos', 'das']);
+
 /**
- * "the Campi Flegrei area": a word found only as another name of a GeoNames place ("Campi" is one of Las Vegas's),
- * glued to a capitalised word that is no common word, is the first word of a longer name the gazetteer does not have.
+ * "the Campi Flegrei area", "the Palais des Nations": a word found only as another name of a GeoNames place ("Campi"
+ * is one of Las Vegas's), glued to a capitalised word that is no common word (or joined to any by a foreign "des",
+ * "de"), is the first word of a longer name the gazetteer does not have.
  */
 function partOfLongerName(ctx: Context, tokens: readonly Token[], i: number, entries: readonly GazetteerEntry[]): boolean {
   const t = tokens[i];
-  const after = tokens[i + 1];
-  if (!after || isAllCaps(t) || !isCapitalised(after) || !joinsName(ctx.text, t, after) || ctx.gazetteer.isCommonWord(after.text.toLowerCase())) return false;
+  // "the Palais des Nations": a foreign article or preposition joins the next capitalised word to the name.
+  const foreign = FOREIGN_CONNECTORS.has(tokens[i + 1]?.text ?? '') && joinsName(ctx.text, t, tokens[i + 1]);
+  const after = foreign ? tokens[i + 2] : tokens[i + 1];
+  if (!after || isAllCaps(t) || !isCapitalised(after) || !joinsName(ctx.text, tokens[foreign ? i + 1 : i], after)) return false;
+  if (!foreign && ctx.gazetteer.isCommonWord(after.text.toLowerCase())) return false;
   const key = normaliseName(t.text);
   return entries.every((e) => e.gazetteer === 'geonames' && normaliseName(e.name) !== key);
 }

@@ -56,4 +56,9 @@ describe('places in news', () => {
     expect(stateOf(found, 'Cambridge')).toBe('US.MA');
     expect(stateOf(found, 'Boston')).toBe('US.MA');
   });
+
+  it('recognise() reads no town in the first word of a foreign name the gazetteer lacks ("the Palais des Nations")', () => {
+    // "Palais" is another name of Le Palais, a village in Brittany.
+    expect(resolved('Reporters waited outside the Palais des Nations for the briefing.').map((m) => m.text)).toEqual([]);
+  });
 });
