@@ -27,6 +27,13 @@ export const RESOLVE_DEFAULTS = {
    */
   alternateNamePenalty: 4.5,
   /**
+   * Not taken from a city of this many people or more found by another one-for-one name (no shortening: "Mexico" is
+   * not Mexico City's) when every town of that very name is exonymMinRatio times smaller: that name is the city's in
+   * English ("Geneva" for Genève, "Cologne" for Köln), and Geneva, Illinois is not what "talks in Geneva" means.
+   */
+  exonymMinPopulation: 100_000,
+  exonymMinRatio: 5,
+  /**
    * Population assumed for curated regions, seas and sites, which have none: the Atlantic must outrank
    * Atlantic, Iowa even in a document about Iowa.
    */
@@ -115,6 +122,18 @@ function prior(e: GazetteerEntry, opts: ResolveOptions): number {
   const population = e.population || (e.gazetteer === 'curated' ? opts.curatedPopulation : 0);
   const weight = e.featureCode === 'ADM2' ? opts.countyPopulationWeight : opts.populationWeight;
   return (opts.featureWeight[e.featureCode] ?? 0) + weight * Math.log10(population + 1);
+}
+
+/**
+ * City e, found by `name` (not its own), is so much larger than every town of that very name (the largest has
+ * `largest` people) that the name is most likely its name in English: "Geneva" is Genève's. (A former name passes
+ * too where the towns that kept it are small: "Salisbury" alone was Harare before, by size; the story's places
+ * decide.)
+ */
+function isExonym(e: GazetteerEntry, name: string, largest: number, opts: ResolveOptions): boolean {
+  const own = normaliseName(e.name);
+  return own.split(' ').length === name.split(' ').length && !own.startsWith(name) &&
+    e.population >= opts.exonymMinPopulation && e.population >= opts.exonymMinRatio * largest;
 }
 
 /** The same name is the same place throughout a document (one sense per discourse). */
@@ -324,7 +343,8 @@ export function resolve(
         .map((e) => (e && !opts.directionalRegions && e.id.startsWith('dir:') && e.country ? gazetteer.countryByCode(e.country) : e))
         .filter((e): e is GazetteerEntry => !!e);
       const name = normaliseName(m.text);
-      const scores = entries.map((e) => prior(e, opts) - (e.kind === 'city' && normaliseName(e.name) !== name ? opts.alternateNamePenalty : 0) -
+      const largest = Math.max(0, ...entries.filter((e) => e.kind === 'city' && normaliseName(e.name) === name).map((e) => e.population));
+      const scores = entries.map((e) => prior(e, opts) - (e.kind === 'city' && normaliseName(e.name) !== name && !isExonym(e, name, largest, opts) ? opts.alternateNamePenalty : 0) -
         (e.featureCode === 'ADM1' && entries.some((t) => isBigTownOf(t, e, name, gazetteer)) ? opts.seatNamesakePenalty : 0));
       g = { key, name, mentions: [], entries, scores };
       groups.set(key, g);

@@ -61,4 +61,11 @@ describe('places in news', () => {
     // "Palais" is another name of Le Palais, a village in Brittany.
     expect(resolved('Reporters waited outside the Palais des Nations for the briefing.').map((m) => m.text)).toEqual([]);
   });
+
+  it('resolve() reads a city\'s English name as the city, not a far smaller town that bears it ("Geneva", "Cologne")', () => {
+    expect(entryOf(resolved('Negotiators met in Geneva for a second day of talks.'), 'Geneva')).toMatchObject({ country: 'CH' });
+    expect(entryOf(resolved('Police searched a flat in Cologne on Tuesday.'), 'Cologne')).toMatchObject({ country: 'DE' });
+    // The town of that very name where the story is.
+    expect(stateOf(resolved('Geneva firefighters saved a barn; crews from Auburn and Syracuse helped.'), 'Geneva')).toBe('US.NY');
+  });
 });
