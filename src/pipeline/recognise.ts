@@ -238,6 +238,9 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   return locative && big && !isAllCaps(t) ? entries : [];
 }
 
+/** Words after "Highway", "Turnpike"... that make the whole an agency, not a road ("Highway Patrol"). */
+const ROAD_AGENCY_WORDS = new Set(['Patrol', 'Department', 'Authority', 'Commission', 'Administration']);
+
 /** Lower-case words of other languages inside names: "Palais des Nations", "Plaza de Mayo". Not "and", "of". */
 const FOREIGN_CONNECTORS = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'del', 'della', 'di', 'do', 'da', 'dos', 'das']);
 
@@ -320,7 +323,11 @@ function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Mat
     return false;
   }
   if (next && gap === ' ') {
-    if (STREET_WORDS.has(next.text) || MISSION_WORDS.has(next.text) || DISEASE_WORDS.has(next.text.toLowerCase())) return true;
+    // "the California Highway Patrol", "the Ohio Turnpike Commission": a road's name before an agency is the agency's, and
+    // the agency is the state's.
+    const agency = tokens[match.next + 1];
+    const ofAgency = !!agency && ROAD_AGENCY_WORDS.has(agency.text) && ctx.text.slice(next.end, agency.start) === ' ';
+    if ((STREET_WORDS.has(next.text) && !ofAgency) || MISSION_WORDS.has(next.text) || DISEASE_WORDS.has(next.text.toLowerCase())) return true;
     // "Drexel University", "Oakmont Golf Club": a venue named after a small town; a city's ("Leeds Academy",
     // "Oxford University") or a country's keeps its mention.
     if (FACILITY_WORDS.has(next.text) && smallTown()) return true;

@@ -68,4 +68,10 @@ describe('places in news', () => {
     // The town of that very name where the story is.
     expect(stateOf(resolved('Geneva firefighters saved a barn; crews from Auburn and Syracuse helped.'), 'Geneva')).toBe('US.NY');
   });
+
+  it('recognise() reads the state in a state agency named after a road ("the California Highway Patrol")', () => {
+    const found = resolved('A trooper was hurt on Interstate 10 near Ontario on Sunday, the California Highway Patrol said.');
+    expect(stateOf(found, 'California')).toBe('US.CA');
+    expect(stateOf(found, 'Ontario')).toBe('US.CA');
+  });
 });
