@@ -74,4 +74,8 @@ describe('places in news', () => {
     expect(stateOf(found, 'California')).toBe('US.CA');
     expect(stateOf(found, 'Ontario')).toBe('US.CA');
   });
+
+  it('recognise() reads a one-word town that is also a given name before its council\'s members ("Franklin aldermen")', () => {
+    expect(stateOf(resolved('Franklin aldermen voted on Tuesday to widen a road toward Nashville.'), 'Franklin')).toBe('US.TN');
+  });
 });
