@@ -57,9 +57,9 @@ describe('places in news', () => {
     expect(stateOf(found, 'Boston')).toBe('US.MA');
   });
 
-  it('recognise() reads no town in the first word of a foreign name the gazetteer lacks ("the Palais des Nations")', () => {
-    // "Palais" is another name of Le Palais, a village in Brittany.
-    expect(resolved('Reporters waited outside the Palais des Nations for the briefing.').map((m) => m.text)).toEqual([]);
+  it('recognise() reads no town in the first word of a foreign name the gazetteer lacks ("the Palacio de Bellas Artes")', () => {
+    // "Palacio" is another name of El Palacio, a village in the State of Mexico.
+    expect(resolved('Tourists queued at the Palacio de Bellas Artes.').map((m) => m.text)).toEqual([]);
   });
 
   it('resolve() reads a city\'s English name as the city, not a far smaller town that bears it ("Geneva", "Cologne")', () => {
