@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { feature, mesh } from 'topojson-client';
 import { en as fakerEnglish } from '@faker-js/faker';
-import { area, bbox, centerOfMass, length as lineLength, along } from '@turf/turf';
+import { area, bbox, booleanPointInPolygon, centerOfMass, length as lineLength, along } from '@turf/turf';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { GAZETTEER_FORMAT, type GazetteerData } from '../src/pipeline/gazetteer.ts';
 import { loadGazetteer } from './gazetteer-load.ts';
@@ -152,6 +152,20 @@ const extents: GazetteerData['extents'] = {};
 const pointConventions: GazetteerData['pointConventions'] = { factbook: {}, centroid: {} };
 const aliasNames: Record<string, string[]> = curated.countryAliases.names;
 const aliasAdjectives: Record<string, string[]> = curated.countryAliases.adjectives;
+/** Every country's common and official name, folded: a short name another country goes by is left to that one. */
+const countryNames = new Set(worldCountries.flatMap((c) => [c.name.common, c.name.official].map(normaliseName)));
+/**
+ * The name after "Republic of", "Kingdom of"... in a country's official name, where it is not the common name: news
+ * writes "Congo" for the Democratic Republic of the Congo as for the Republic of the Congo, "Korea" for either
+ * Korea; the ranker chooses between them (by size, and the story's other places). Not where another country is
+ * called so ("Republic of China (Taiwan)": "China" is the People's Republic's).
+ */
+function shortName(c: WorldCountry): string | null {
+  const m = /^(?:[\p{L}'-]+ )*?(?:Republic|Kingdom|State|Commonwealth|Federation|Principality|Sultanate|Emirate|Union) of (?:the )?(.+)$/u.exec(c.name.official);
+  const short = m?.[1].replace(/\s*\(.*\)$/, '');
+  if (!short || normaliseName(short) === normaliseName(c.name.common) || countryNames.has(normaliseName(short))) return null;
+  return short;
+}
 const independentDemonyms = new Set(worldCountries.filter((c) => c.independent).flatMap((c) => [c.demonyms?.eng?.m, c.demonyms?.eng?.f]));
 for (const c of worldCountries) {
   const shape = shapes.get(c.ccn3);
@@ -175,6 +189,8 @@ for (const c of worldCountries) {
     population: countryPopulation.get(c.cca2) ?? 0, featureCode: 'PCLI', admin1: '',
   }) - 1;
   const names = [c.name.common, c.name.official, ...(aliasNames[c.cca2] ?? [])];
+  const short = shortName(c);
+  if (short) names.push(short);
   // altSpellings start with the alpha-2 code ("IN", "IT"): as words of text those are English, not countries.
   for (const alt of c.altSpellings) if (alt.length > 2 && LATIN.test(alt) && !commonWords.has(normaliseName(alt))) names.push(alt);
   for (const n of names) addKey(nameIndex, n.replace(/^the /i, ''), i, 2);
@@ -317,14 +333,18 @@ for (const [country, { regions }] of Object.entries(iso3166)) {
       for (const i of nameIndex.get(normaliseName(stem)) ?? []) {
         if (rows[i].country === country && rows[i].kind === 'c' && rows[i].population >= MIN_POPULATION_FOR_ALTERNATES) stems.add(rows[i].name);
       }
-      if (split) {
-        // "Donetsk Oblast", "Donetsk oblast", "Donetsk region", "Kherson province": what news writes after the name.
-        for (const s of stems) {
-          if (!LATIN.test(s)) continue;
+      // "Donetsk Oblast", "Donetsk oblast", "Donetsk region", "Kherson province": what news writes after the name.
+      // A name without its unit ("Valencia", "Sichuan") is written so too: "the Valencia region" is the subdivision,
+      // not the town (nor a namesake town abroad). Not a US state's: "the Washington region" is the capital's suburbs.
+      for (const s of stems) {
+        if (!LATIN.test(s)) continue;
+        if (split) {
           for (const word of new Set([unit[2], 'Region', 'Province'])) {
             keys.add(`${s} ${word[0].toUpperCase()}${word.slice(1).toLowerCase()}`);
             keys.add(`${s} ${word.toLowerCase()}`);
           }
+        } else if (country !== 'US' && !isGenericName(stem)) {
+          for (const word of ['region', 'province']) keys.add(`${s} ${word}`);
         }
       }
       // The bare name ("Limpopo", "Tatarstan") unless a town of the country has it, even as an alternate name (Kano State's seat is Kano; New York's New York City), it is
@@ -391,6 +411,17 @@ for (const a of airports) {
 // county codes from 500 on) are towns GeoNames has already.
 const COUNTY_WORD: Record<string, string[]> = { LA: ['Parish'], AK: ['Borough', 'Census Area'] };
 let countyCount = 0;
+// A county's population: the people of the GeoNames places inside its shape. Counties of one name ("Cook County" is
+// in Illinois, Georgia and Minnesota) are then ranked as towns are, by size, and the story's state still decides.
+const usPlaces = rows.slice(0, geonamesCount).filter((r) => r.country === 'US' && r.kind === 'c' && r.population > 0);
+function countyPopulation(f: Feature<Polygon | MultiPolygon>): number {
+  const [w, s, e, n] = bbox(f);
+  let sum = 0;
+  for (const r of usPlaces) {
+    if (r.lon >= w && r.lon <= e && r.lat >= s && r.lat <= n && booleanPointInPolygon([r.lon, r.lat], f)) sum += r.population;
+  }
+  return sum;
+}
 for (const f of (feature(usTopology, usTopology.objects.counties) as unknown as { features: Feature<Polygon | MultiPolygon>[] }).features) {
   const fips = String(f.id);
   const state = usStateCodes[fips.slice(0, 2)];
@@ -400,7 +431,7 @@ for (const f of (feature(usTopology, usTopology.objects.counties) as unknown as 
   const [lat, lon] = shapeCentre(f);
   const i = rows.push({
     id: `us:county:${fips}`, name: `${name} ${words[0]}`, kind: 'r', country: 'US', lat, lon,
-    population: 0, featureCode: 'ADM2', admin1: state,
+    population: countyPopulation(f), featureCode: 'ADM2', admin1: state,
   }) - 1;
   for (const w of words) {
     addKey(nameIndex, `${name} ${w}`, i);

@@ -238,14 +238,24 @@ function filterSingleWord(ctx: Context, tokens: readonly Token[], i: number, ent
   return locative && big && !isAllCaps(t) ? entries : [];
 }
 
+/** Words after "Highway", "Turnpike"... that make the whole an agency, not a road ("Highway Patrol"). */
+const ROAD_AGENCY_WORDS = new Set(['Patrol', 'Department', 'Authority', 'Commission', 'Administration']);
+
+/** Lower-case words of other languages inside names: "Palais des Nations", "Plaza de Mayo". Not "and", "of". */
+const FOREIGN_CONNECTORS = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'del', 'della', 'di', 'do', 'da', 'dos', 'das']);
+
 /**
- * "the Campi Flegrei area": a word found only as another name of a GeoNames place ("Campi" is one of Las Vegas's),
- * glued to a capitalised word that is no common word, is the first word of a longer name the gazetteer does not have.
+ * "the Campi Flegrei area", "the Palais des Nations": a word found only as another name of a GeoNames place ("Campi"
+ * is one of Las Vegas's), glued to a capitalised word that is no common word (or joined to any by a foreign "des",
+ * "de"), is the first word of a longer name the gazetteer does not have.
  */
 function partOfLongerName(ctx: Context, tokens: readonly Token[], i: number, entries: readonly GazetteerEntry[]): boolean {
   const t = tokens[i];
-  const after = tokens[i + 1];
-  if (!after || isAllCaps(t) || !isCapitalised(after) || !joinsName(ctx.text, t, after) || ctx.gazetteer.isCommonWord(after.text.toLowerCase())) return false;
+  // "the Palais des Nations": a foreign article or preposition joins the next capitalised word to the name.
+  const foreign = FOREIGN_CONNECTORS.has(tokens[i + 1]?.text ?? '') && joinsName(ctx.text, t, tokens[i + 1]);
+  const after = foreign ? tokens[i + 2] : tokens[i + 1];
+  if (!after || isAllCaps(t) || !isCapitalised(after) || !joinsName(ctx.text, tokens[foreign ? i + 1 : i], after)) return false;
+  if (!foreign && ctx.gazetteer.isCommonWord(after.text.toLowerCase())) return false;
   const key = normaliseName(t.text);
   return entries.every((e) => e.gazetteer === 'geonames' && normaliseName(e.name) !== key);
 }
@@ -313,7 +323,11 @@ function namesStreetOrMission(ctx: Context, tokens: readonly Token[], match: Mat
     return false;
   }
   if (next && gap === ' ') {
-    if (STREET_WORDS.has(next.text) || MISSION_WORDS.has(next.text) || DISEASE_WORDS.has(next.text.toLowerCase())) return true;
+    // "the California Highway Patrol", "the Ohio Turnpike Commission": a road's name before an agency is the agency's, and
+    // the agency is the state's.
+    const agency = tokens[match.next + 1];
+    const ofAgency = !!agency && ROAD_AGENCY_WORDS.has(agency.text) && ctx.text.slice(next.end, agency.start) === ' ';
+    if ((STREET_WORDS.has(next.text) && !ofAgency) || MISSION_WORDS.has(next.text) || DISEASE_WORDS.has(next.text.toLowerCase())) return true;
     // "Drexel University", "Oakmont Golf Club": a venue named after a small town; a city's ("Leeds Academy",
     // "Oxford University") or a country's keeps its mention.
     if (FACILITY_WORDS.has(next.text) && smallTown()) return true;
@@ -444,7 +458,10 @@ function matchWords(ctx: Context, tokens: readonly Token[], i: number, j: number
   // "Kharkiv province", "Donetsk region", "Gatwick airport": the subdivision or airport, but its name is the capitalised part; the lower-case word
   // only says what kind of place it is.
   const descriptor = j > i && !isCapitalised(tokens[j]) && entries.every((e) => e.featureCode === 'ADM1' || e.featureCode === 'AIRP');
-  return { mention: mention(ctx, start, descriptor ? tokens[j - 1].end : end, form, entries), next: j + 1 };
+  // "Sichuan Province": a unit the subdivision's own name lacks, after a name that finds it alone, is no part of it.
+  const unit = j > i && /^(?:Region|Province)$/.test(tokens[j].text) && entries.every((e) => e.featureCode === 'ADM1' &&
+    !normaliseName(e.name).endsWith(normaliseName(tokens[j].text)) && ctx.gazetteer.lookupName(normaliseName(ctx.text.slice(start, tokens[j - 1].end))).some((x) => x.id === e.id));
+  return { mention: mention(ctx, start, descriptor || unit ? tokens[j - 1].end : end, form, entries), next: j + 1 };
 }
 
 /** Token j is followed by "County" ("COUNTY" in a capitalised headline). */
@@ -483,13 +500,14 @@ function matchDirectional(ctx: Context, tokens: readonly Token[], i: number): Ma
   if (!direction || after >= tokens.length || ctx.text.slice(tokens[after - 1].end, tokens[after].start) !== ' ') return null;
   const country = matchName(ctx, tokens, after, false);
   if (country?.mention.form !== 'name') return null;
-  const code = country.mention.candidates
+  // "eastern Congo": each country of the name is a candidate (the two Congos); resolve chooses, as for the name alone.
+  const codes = country.mention.candidates
     .map((id) => ctx.gazetteer.byId(id))
-    .find((e) => e?.kind === 'country')?.country;
-  if (!code) return null;
+    .flatMap((e) => (e?.kind === 'country' && e.country ? [e.country] : []));
+  if (!codes.length) return null;
   const { start, end } = country.mention;
   return {
-    mention: { start, end, text: ctx.text.slice(start, end), form: 'region', candidates: [directionalId(direction, code)] },
+    mention: { start, end, text: ctx.text.slice(start, end), form: 'region', candidates: codes.map((code) => directionalId(direction!, code)) },
     next: country.next,
   };
 }

@@ -12,7 +12,8 @@ export const RESOLVE_DEFAULTS = {
   /**
    * Prior of a feature class, in the same units as log10(population) x populationWeight: a country outranks any
    * town, a capital a provincial seat, a seat a village of the same name (country > capital > seat > place).
-   * Natural features and counties carry no population: their class alone ranks them.
+   * Natural features carry no population: their class alone ranks them; counties weigh theirs little
+   * (countyPopulationWeight).
    */
   featureWeight: {
     PCLI: 9, CONT: 9, OCN: 9, SEA: 9, REGION: 9, RGN: 9, PEN: 9, GULF: 9, HQ: 9, BASE: 9, ADM1: 6.5,
@@ -26,12 +27,24 @@ export const RESOLVE_DEFAULTS = {
    */
   alternateNamePenalty: 4.5,
   /**
+   * Not taken from a city of this many people or more found by another one-for-one name (no shortening: "Mexico" is
+   * not Mexico City's) when every town of that very name is exonymMinRatio times smaller: that name is the city's in
+   * English ("Geneva" for Genève, "Cologne" for Köln), and Geneva, Illinois is not what "talks in Geneva" means.
+   */
+  exonymMinPopulation: 100_000,
+  exonymMinRatio: 5,
+  /**
    * Population assumed for curated regions, seas and sites, which have none: the Atlantic must outrank
    * Atlantic, Iowa even in a document about Iowa.
    */
   curatedPopulation: 10_000_000,
   /** Weight of log10(population + 1). */
   populationWeight: 0.9,
+  /**
+   * The same for a US county, whose population is the sum of the GeoNames places in it (rural ones count few): a
+   * tie-breaker between counties of one name ("Cook County" alone is Chicago's), which the story's state overrules.
+   */
+  countyPopulationWeight: 0.1,
   /** Added to a candidate in a country the document names or places unambiguously elsewhere. */
   documentCountryBonus: 3.75,
   /**
@@ -72,6 +85,12 @@ export const RESOLVE_DEFAULTS = {
    */
   coherenceBonus: 3,
   coherenceKm: 50,
+  /**
+   * Taken from a feature whose name takes the article ("the Dnipro", "the Danube") where the text never writes it so:
+   * "a missile hit Dnipro" is the city, "across the Dnipro" the river. Enough to let a big town of the name win, not
+   * a village.
+   */
+  articlePenalty: 6,
   /** Rounds of evidence: the second lets places the first settled speak for the rest. */
   evidenceRounds: 2,
   /**
@@ -101,7 +120,20 @@ export type ResolveOptions = typeof RESOLVE_DEFAULTS;
 
 function prior(e: GazetteerEntry, opts: ResolveOptions): number {
   const population = e.population || (e.gazetteer === 'curated' ? opts.curatedPopulation : 0);
-  return (opts.featureWeight[e.featureCode] ?? 0) + opts.populationWeight * Math.log10(population + 1);
+  const weight = e.featureCode === 'ADM2' ? opts.countyPopulationWeight : opts.populationWeight;
+  return (opts.featureWeight[e.featureCode] ?? 0) + weight * Math.log10(population + 1);
+}
+
+/**
+ * City e, found by `name` (not its own), is so much larger than every town of that very name (the largest has
+ * `largest` people) that the name is most likely its name in English: "Geneva" is Genève's. (A former name passes
+ * too where the towns that kept it are small: "Salisbury" alone was Harare before, by size; the story's places
+ * decide.)
+ */
+function isExonym(e: GazetteerEntry, name: string, largest: number, opts: ResolveOptions): boolean {
+  const own = normaliseName(e.name);
+  return own.split(' ').length === name.split(' ').length && !own.startsWith(name) &&
+    e.population >= opts.exonymMinPopulation && e.population >= opts.exonymMinRatio * largest;
 }
 
 /** The same name is the same place throughout a document (one sense per discourse). */
@@ -311,7 +343,8 @@ export function resolve(
         .map((e) => (e && !opts.directionalRegions && e.id.startsWith('dir:') && e.country ? gazetteer.countryByCode(e.country) : e))
         .filter((e): e is GazetteerEntry => !!e);
       const name = normaliseName(m.text);
-      const scores = entries.map((e) => prior(e, opts) - (e.kind === 'city' && normaliseName(e.name) !== name ? opts.alternateNamePenalty : 0) -
+      const largest = Math.max(0, ...entries.filter((e) => e.kind === 'city' && normaliseName(e.name) === name).map((e) => e.population));
+      const scores = entries.map((e) => prior(e, opts) - (e.kind === 'city' && normaliseName(e.name) !== name && !isExonym(e, name, largest, opts) ? opts.alternateNamePenalty : 0) -
         (e.featureCode === 'ADM1' && entries.some((t) => isBigTownOf(t, e, name, gazetteer)) ? opts.seatNamesakePenalty : 0));
       g = { key, name, mentions: [], entries, scores };
       groups.set(key, g);
@@ -319,6 +352,15 @@ export function resolve(
     g.mentions.push(k);
     groupOf[k] = g;
   });
+
+  // "the Dnipro" is the river, "Dnipro" alone the city: a feature named with its article, never written so here.
+  for (const g of groups.values()) {
+    if (g.entries.length < 2 || !g.entries.some((e) => e.name.startsWith('the '))) continue;
+    if (g.mentions.some((k) => /\bthe $/i.test(doc.text.slice(Math.max(0, mentions[k].start - 4), mentions[k].start)))) continue;
+    g.entries.forEach((e, i) => {
+      if (e.name.startsWith('the ') && normaliseName(e.name.slice(4)) === g.name) g.scores[i] -= opts.articlePenalty;
+    });
+  }
 
   // "Paris, Texas": a candidate inside the container named next to it wins, whatever its size.
   for (const [k, c] of containers(mentions, doc.text)) {
@@ -365,13 +407,22 @@ export function resolve(
   }
   const base = new Map([...groups.values()].map((g) => [g, [...g.scores]]));
   let ev: Evidence = { listLevels: new Map(), countryVotes: new Map(), anchors: [], regionVotes: new Map() };
+  // Each ambiguous group is read in turn, the least sure first, against the others' readings as they stand. Read all
+  // at once, two names pulled each other across: "Cambridge", leaning to England, drew Boston there while Boston drew
+  // Cambridge to Massachusetts, and the two swapped sides every round.
+  const ambiguous = [...groups.values()].filter((g) => g.entries.length >= 2).sort((a, b) => margin(base.get(a)!) - margin(base.get(b)!));
+  // The evidence is gathered again only once a reading it rests on has changed (a group's leader, or its being settled).
+  const readingOf = (g: Group) => `${argmax(g.scores)} ${g.entries.length === 1 || margin(g.scores) >= opts.anchorMargin}`;
+  let stale = true;
   for (let round = 0; round < opts.evidenceRounds; round++) {
-    ev = gatherEvidence(groups.values(), gazetteer, opts, listLevels(mentions, groupOf, doc.text));
-    for (const g of groups.values()) {
-      if (g.entries.length < 2) continue;
+    for (const g of ambiguous) {
+      if (stale) ev = gatherEvidence(groups.values(), gazetteer, opts, listLevels(mentions, groupOf, doc.text));
+      const before = readingOf(g);
       g.scores = base.get(g)!.map((score, i) => score + evidenceFor(g, g.entries[i], ev, gazetteer, opts));
+      stale = readingOf(g) !== before;
     }
   }
+  if (stale) ev = gatherEvidence(groups.values(), gazetteer, opts, listLevels(mentions, groupOf, doc.text));
 
   const isolated = (g: Group, e: GazetteerEntry) => {
     // A town of any size found by another of its names ("Hamas" is a Latin name of Hamm) is as doubtful as a small one.

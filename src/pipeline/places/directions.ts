@@ -51,7 +51,8 @@ export function directionalEntry(
     country: country.country,
     lat: Math.round(lat * 1e4) / 1e4,
     lon: Math.round(lon * 1e4) / 1e4,
-    population: 0,
+    // The country's own: "eastern Congo" weighs what "Congo" does when two countries share the name.
+    population: country.population,
     featureCode: 'REGION',
     gazetteer: country.gazetteer,
   };

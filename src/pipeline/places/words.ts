@@ -46,6 +46,8 @@ export const SPEECH_VERBS = new Set([
 export const INSTITUTION_WORDS = new Set([
   'police', 'officials', 'official', 'authorities', 'officers', 'deputies', 'sheriff', 'spokesman', 'spokeswoman',
   'spokesperson', 'council', 'mayor', 'firefighters', 'fire', 'residents', 'schools', 'hospital', 'health', 'government',
+  'aldermen', 'selectmen', 'commissioners', 'councilors', 'councillors', 'trustees', 'supervisors', 'prosecutors',
+  'detectives', 'paramedics', 'voters',
 ]);
 
 /** Lower-case particles of surnames: "Anna de Vries", "Ursula von der Leyen". */

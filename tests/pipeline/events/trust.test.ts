@@ -25,7 +25,7 @@ describe('a meeting told in the news present is an occasion, not a state', () =>
 
   it('finds talks held somewhere ("talks" is a word of its own, not the plural of "talk")', () => {
     const [e] = eventsOf('The talks were held in Geneva on Monday.');
-    expect([e.category, e.entry.name, e.start]).toEqual(['meeting', 'Geneva', '2024-03-11']);
+    expect([e.category, e.entry.name, e.entry.country, e.start]).toEqual(['meeting', 'Genève', 'CH', '2024-03-11']);
   });
 });
 
