@@ -752,7 +752,7 @@ describe('disasters of nature are incidents where they strike (stop 25)', () => 
     const [quake] = eventsOf('A 6.1-magnitude earthquake hit eastern Turkey on Monday, damaging buildings.');
     expect([quake.category, quake.start, quake.dateSource]).toEqual(['incident', '2024-03-11', 'clause']);
     const [storm] = eventsOf('Storm Ciaran battered northern France on Thursday, leaving a million homes without power.');
-    expect([storm.title, storm.entry.country, storm.start]).toEqual(['Storm Ciaran in northern France', 'FR', '2024-03-07']);
+    expect([storm.title, storm.entry.country, storm.start]).toEqual(['Storm Ciaran batters northern France', 'FR', '2024-03-07']);
   });
 
   it('finds a derailment and a capsizing, but no storm in "a storm of criticism"', () => {
