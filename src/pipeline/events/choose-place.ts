@@ -58,7 +58,9 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   if (isSupranationalBody(place) && (base !== 'locative' || p.category === 'mission' || tokens[place.last + 1]?.pos === 'NOUN')) return null;
   // "the people of Poland ... for hosting", "Poland's partnership in hosting": the state before a verb of hosting
   if (p.hosting && place.last < p.first && placeClause === pClause && place.mention.entry.kind === 'country' && (base === 'agent' || base === 'other' || base === 'possessor')) {
-    const between = all.some((o) => o !== p && o.first > place.last && o.first < p.first && o.isVerb);
+    // ... nor any other verb: "Belarus would punish the states that expelled its diplomats" (Belarus expelled none)
+    const between = all.some((o) => o !== p && o.first > place.last && o.first < p.first && o.isVerb) ||
+      tokens.slice(place.last + 1, p.verb?.first ?? p.first).some((t) => t.pos === 'VERB');
     if (!between) return 'host';
   }
   // "Romania, where Polish soldiers are deployed": the place the relative clause hangs on; "battle groups in the

@@ -99,7 +99,8 @@ const CROSSINGS = /\b(borders?|crossings?|crossing points?|checkpoints?|airports
  */
 const MEASURE_OVER = new RegExp(`\\b(?:under|on)\\s+(?:a\\s+|an\\s+|the\\s+)?(?:\\S+\\s+)?(quarantine|curfew|(?<=(?:${CUES.DISEASE.source})[\\s\\S]*)lockdown|lockdown(?=[\\s\\S]*(?:${CUES.DISEASE.source})))\\b`, 'i');
 /** Envoys of a state: "the Belarusian ambassador", "two Russian diplomats", "the charge d'affaires". */
-const DIPLOMATS = /\b(ambassadors?|envoys?|diplomats?|attach[eé]s?|consuls?|consuls-general|charg[eé] d'affaires|embassy staff|embassy officials)\b/i;
+// ("\b" is ASCII in a JavaScript pattern: after "é" none stands, so "attaché" ends at a letter that is not one)
+const DIPLOMATS = /\b(?:ambassadors?|envoys?|diplomats?|consuls?|consuls-general|embassy staff|embassy officials)\b|\battach[eé]s?(?![a-z])|\bcharg[eé] d'affaires\b/i;
 /** What stands and may fall: buildings, bridges, cranes, mines. */
 const STRUCTURES = /\b(buildings?|blocks?|houses?|homes?|towers?|bridges?|roofs?|ceilings?|walls?|cranes?|scaffold\w*|dams?|mines?|tunnels?|stands?|stages?|hotels?|schools?|factory|factories|warehouses?|churche?s?|mosques?|temples?|flyovers?|overpass(es)?|viaducts?|structures?|apartments?|storeys?|stories|floors?|shafts?)$/i;
 /** Vehicles that leave the road, the rails or the sky: "a bus plunged into a ravine", "a lorry overturned". */

@@ -109,6 +109,12 @@ describe('diplomacy', () => {
     expect(eventsOf('In Moscow, the expelled diplomats boarded a bus on Saturday.')).toEqual([]);
   });
 
+  it('a state expels at home, an attaché too; a state whose own verb comes first expels nothing', () => {
+    expect(summary('Lithuania expelled a Russian attaché over the beating of a journalist and his driver in Kaunas on Sunday.'))
+      .toEqual([['other', 'Lithuania expels Russian attaché', 'Lithuania', '2026-05-10']]);
+    expect(eventsOf('Belarus would punish the states that expelled its diplomats last week, a spokesman said on Tuesday.')).toEqual([]);
+  });
+
   it('an embassy closed or reopened is an event where the embassy is', () => {
     expect(summary('DAMASCUS — Italy reopened its embassy in Damascus on Monday.')).toEqual([['other', 'Italy reopens its embassy in Damascus', 'Damascus', '2026-05-11']]);
     // "would close", and a second verb joined to the modal's, are verbs though the tagger reads adjectives
