@@ -101,7 +101,13 @@ for (const pos of ['noun', 'verb'] as const) {
     const offsets = part.senses.get(word) ?? [];
     const rank = excluded.has(word) ? -1 : offsets.findIndex((o) => categoryOf.has(o));
     if (rank < 0 || rank >= FREQUENT_SENSES[pos].cued) continue;
-    out[word] = [categoryOf.get(offsets[rank])!, rank < FREQUENT_SENSES[pos].plain ? 1 : 0];
+    const category = categoryOf.get(offsets[rank])!;
+    const entry: LexiconEntry = [category, rank < FREQUENT_SENSES[pos].plain ? 1 : 0];
+    // A word with a frequent sense in another category too ("strike": a walkout and an attack) keeps that one as well,
+    // for the sentence to choose between them (src/pipeline/lexicon/cues.ts, senseIn)
+    const other = offsets.findIndex((o, k) => k > rank && k < FREQUENT_SENSES[pos].cued && categoryOf.has(o) && categoryOf.get(o) !== category);
+    if (other >= 0) entry.push(categoryOf.get(offsets[other])!, other < FREQUENT_SENSES[pos].plain ? 1 : 0);
+    out[word] = entry;
   }
   file[pos === 'noun' ? 'nouns' : 'verbs'] = out;
 }

@@ -58,7 +58,9 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   if (isSupranationalBody(place) && (base !== 'locative' || p.category === 'mission' || tokens[place.last + 1]?.pos === 'NOUN')) return null;
   // "the people of Norway ... for hosting", "Norway's partnership in hosting": the state before a verb of hosting
   if (p.hosting && place.last < p.first && placeClause === pClause && place.mention.entry.kind === 'country' && (base === 'agent' || base === 'other' || base === 'possessor')) {
-    const between = all.some((o) => o !== p && o.first > place.last && o.first < p.first && o.isVerb);
+    // ... nor any other verb: "Belarus would punish the states that expelled its diplomats" (Belarus expelled none)
+    const between = all.some((o) => o !== p && o.first > place.last && o.first < p.first && o.isVerb) ||
+      tokens.slice(place.last + 1, p.verb?.first ?? p.first).some((t) => t.pos === 'VERB');
     if (!between) return 'host';
   }
   // "Latvia, where Danish engineers are stationed": the place the relative clause hangs on; "battle groups in the
@@ -79,6 +81,9 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
   if (base === 'agent' && place.prep === 'from' && LEAVING.has(p.lemma) && placeClause === pClause && place.first > p.head) return 'locative';
   // "F-35s scrambled from Amari air base intercepted them": jets that take off from a base meet their target there
   if (base === 'agent' && place.prep === 'from' && place.headNoun !== null && AIR_BASES.test(place.headNoun) && AIRBORNE.test(p.lemma) && placeClause === pClause) return 'locative';
+  // "crashed shortly after takeoff from Kamloops airport": an aircraft lost as it leaves an airport comes down by it
+  if (base === 'agent' && place.prep === 'from' && p.category === 'incident' && placeClause === pClause && place.first > p.head &&
+    tokens.slice(p.head + 1, place.first).some((t, k, between) => TAKING_OFF.test(t.lower) || (t.lemma === 'take' && between[k + 1]?.lower === 'off'))) return 'locative';
   if (base === 'agent' || base === 'speech') return null;
   if (anotherVerbBetween(grammar, p, place)) return null;
   if (base === 'other' || base === 'possessor') {
@@ -130,6 +135,8 @@ function roleFor(grammar: SentenceGrammar, p: Predicate, place: PlaceInSentence,
 /** Where military aircraft take off from, and what they do when they do. */
 const AIR_BASES = /^(base|airbase|airfield|air field)$/;
 const AIRBORNE = /^(scramble|intercept)$/;
+/** Words of an aircraft leaving the ground: what happens then happens near where it left. */
+const TAKING_OFF = /^(takeoff|take-off|departing|departure|lift-off|liftoff)$/;
 
 /** Verbs that introduce examples of what comes before them, not an act of their own: "including power grids in Kyiv". */
 const LISTING_VERBS = new Set(['include', 'involve', 'exclude']);
@@ -211,7 +218,7 @@ function objectOf(grammar: SentenceGrammar, p: Predicate): [number, number] | nu
 /** The end of an object that names a part of a place, with the "of" phrase naming it: "shelled the town of Nikopol", "the outskirts of Kherson". */
 function namedArea(grammar: SentenceGrammar, object: [number, number]): number {
   const { tokens } = grammar;
-  if (!AREA_NOUNS.has(tokens[object[1]].lemma) || tokens[object[1] + 1]?.lower !== 'of') return object[1];
+  if (!(AREA_NOUNS.has(tokens[object[1]].lemma) || AREA_NOUNS.has(tokens[object[1]].lower)) || tokens[object[1] + 1]?.lower !== 'of') return object[1];
   return phraseAfter(tokens, object[1] + 1)?.[1] ?? object[1];
 }
 
@@ -239,7 +246,7 @@ function blockedByNoun(grammar: SentenceGrammar, p: Predicate, place: PlaceInSen
     if (tokens[s - 1]?.pos !== 'ADP' || LOCATIVE_PREPOSITIONS.has(tokens[s - 1].lower)) continue;
     // ... nor what a strike falls on ("debris fell on houses in Kyiv", "an attack on a school in Sumy")
     if (p.category === 'strike' && /^(on|against)$/.test(tokens[s - 1].lower)) continue;
-    if (PERSON_NOUNS.has(t.lower) || AREA_NOUNS.has(t.lemma) || /^(margin|margins|sideline|sidelines|occasion|part|course|end|start|beginning|day|days)$/.test(t.lower)) continue;
+    if (PERSON_NOUNS.has(t.lower) || AREA_NOUNS.has(t.lemma) || AREA_NOUNS.has(t.lower) || /^(margin|margins|sideline|sidelines|occasion|part|course|end|start|beginning|day|days)$/.test(t.lower)) continue;
     return true;
   }
   return false;

@@ -81,8 +81,9 @@ function nearestVerb(grammar: SentenceGrammar, d: DateMention): SentenceGrammar[
     // and a comma between a date and a verb after it ends the date's phrase ("... coast on Friday, describing it as ...")
     // ... and so does a conjunction ("moved to Canada in 2011 but his visa was refused three years later")
     const comma = k < g.first && grammar.tokens.slice(k + 1, g.first).some((t) => t.text === ',' || t.pos === 'CCONJ');
-    // ... and a date before a participle is the main verb's ("Last year, troops stationed in Iraq sought treatment")
-    const gap = (k < g.first ? 2 * (g.first - k) + (comma ? 10 : 0) + (g.form === 'participle' ? 100 : 0) : k - g.head) +
+    // ... and a date before a participle is the main verb's ("Last year, troops stationed in Iraq sought treatment"),
+    // as is one before an infinitive of purpose ("gathered outside the parliament on Thursday to pay tribute")
+    const gap = (k < g.first ? 2 * (g.first - k) + (comma ? 10 : 0) + (g.form === 'participle' || g.form === 'infinitive' ? 100 : 0) : k - g.head) +
       (g.form === 'finite' || (g.form === 'infinitive' && k > g.head) ? 0 : 3);
     if (gap < bestGap) [best, bestGap] = [g, gap];
   }

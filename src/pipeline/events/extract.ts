@@ -406,7 +406,9 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       const restated = !said.isVerb && predicates.some((q) => q.isVerb && q.category === said.category &&
         ((said.verb !== null && said.verb === q.verb && said.argument) || (placed.get(q) ?? []).some((c) => chosen.some((d) => d.entry.id === c.entry.id))))
         // "attended a ceremony": the verb's object is the event the verb tells, whatever its category
-        || (!said.isVerb && predicates.some((q) => q.isVerb && NEEDS_EVENT_OBJECT.has(q.lemma) && objectOf(q, said)));
+        || (!said.isVerb && predicates.some((q) => q.isVerb && NEEDS_EVENT_OBJECT.has(q.lemma) && objectOf(q, said)))
+        // "placed the town under quarantine": a framed verb tells the noun of its own clause's phrase
+        || (!said.isVerb && predicates.some((q) => q.isVerb && q.source === 'frame' && q.category === said.category && said.verb === q.verb && q.act === said.lemma));
       // "During Turkey's invasion of Cyprus, Greece tried to halt the invasion": the same event named again
       // ... or, with no place of its own, in a later sentence of its paragraph that left it undated ("The invasion ...")
       const undatedAt = undatedNoun.get(said.lemma);

@@ -53,6 +53,8 @@ const NOT_DESTINATION = new Set([
   'threats', 'support', 'commitment', 'commitments', 'invitation', 'proposals', 'challenge', 'solidarity', 'assistance',
   'aid', 'help', 'letter', 'message', 'reply', 'answer', 'reference', 'opposition', 'loyalty', 'access', 'exposure', 'ties',
   'relations', 'dedication', 'approach', 'contribution', 'contributions', 'path', 'bridge', 'closer', 'guarantees',
+  // "its ambassador to Moscow", "the envoy to the UN": the post an envoy holds, not where anyone goes
+  'ambassador', 'ambassadors', 'envoy', 'envoys', 'emissary', 'consul', 'representative', 'representatives',
 ]);
 const INSIDE_PHRASE = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PART', 'X']);
 
@@ -76,21 +78,27 @@ function contains(area: GazetteerEntry, place: GazetteerEntry): boolean {
 }
 
 /** The preposition before token `first`, walking left over the words of its phrase and "of" chains. */
+/** Area nouns for the edge of a place, which is near it rather than in it. */
+const EDGES = new Set(['outskirts', 'edge', 'edges', 'fringe', 'fringes', 'periphery', 'suburbs']);
+
 function prepositionBefore(grammar: SentenceGrammar, first: number, mentionAt: (i: number) => boolean): string | null {
   const { tokens } = grammar;
   let i = first - 1;
   let steps = 0;
+  // "on the outskirts of Chennai": what lies at a place's edge is near it, whatever the preposition before the edge
+  let edge = false;
   while (i >= 0 && steps < 8) {
     const t = tokens[i];
     // "after the Icelandic people approved ...": the word that opens a clause is no preposition of its phrase
     if (grammar.clauses[grammar.clauseOf[i]].first === i && grammar.clauses[grammar.clauseOf[i]].opener !== null) return null;
     if (t.pos === 'ADP' || (t.pos === 'SCONJ' && t.lower === 'for')) {
-      if (t.lower !== 'of') return t.lower;
+      if (t.lower !== 'of') return edge && (LOCATIVE_PREPOSITIONS.has(t.lower) || t.lower === 'on') ? 'near' : t.lower;
       // "the town of Sopot", "the outskirts of Kyiv": the place inherits the preposition of the phrase before "of"
       const before = tokens[i - 1];
       // "a mobile home park south of Springfield": a compass point after a noun places that noun near the place
       if (before && COMPASS.test(before.lower) && (tokens[i - 2]?.pos === 'NOUN' || tokens[i - 2]?.pos === 'PROPN')) return 'near';
-      if (before && AREA_NOUNS.has(before.lemma)) { i -= 2; steps++; continue; }
+      // (wink lemmatises "outskirts" to "outskirt": the word as written counts too)
+      if (before && (AREA_NOUNS.has(before.lemma) || AREA_NOUNS.has(before.lower))) { edge = EDGES.has(before.lower); i -= 2; steps++; continue; }
       // "evacuated 3,000 residents of Nysa": people named by where they live are there
       if (before && INHABITANTS.has(before.lower)) return 'in';
       return 'of';

@@ -6,10 +6,25 @@ import type { SentenceGrammar, VerbGroup } from '../language/clauses.ts';
 import { aspectLead, subjectBefore, verbOf } from '../language/clauses.ts';
 import { referentOf } from '../language/reference.ts';
 import { asWritten, type Token } from '../language/tagger.ts';
-import { cueHolds, warWords } from '../lexicon/cues.ts';
+import { cueHolds, senseIn, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { AREA_NOUNS, ATTACKERS, DAY_OR_MONTH, isTimeWord, TIME_DEICTIC, TIME_UNIT, FEARING, HOST_VERBS, KILLING, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, REFERRING_PREMODIFIERS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
+import { AREA_NOUNS, ATTACKERS, DAY_OR_MONTH, isTimeWord, TIME_DEICTIC, TIME_UNIT, FEARING, HOST_VERBS, KILLING, MEASURE_NOUNS, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, REFERRING_PREMODIFIERS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
+
+/**
+ * True when "of" and a noun of something else follow a weather noun: "a flood of orders", "a storm of protest". Not a
+ * time ("the floods of 2024", "the storm of the century") nor a place ("the flood of Florence").
+ */
+function measureOf(tokens: readonly Token[], head: number): boolean {
+  if (tokens[head + 1]?.lower !== 'of') return false;
+  let k = head + 2;
+  while (k < tokens.length && k - head < 6 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k++;
+  const t = tokens[k];
+  return !!t && t.pos === 'NOUN' && !isTimeWord(t.lower) && !TIME_UNIT.test(t.lemma) && !/^(century|decade|water|rain|river|sea|mud|snow|ice|lava|ash)$/.test(t.lemma);
+}
+
+/** Nouns of how likely something is: what they are "of" is only supposed. */
+const CHANCES = /^(probability|probabilities|chance|chances|likelihood|possibility|possibilities|risk|risks|odds|prospect|prospects|danger|threat|fear|fears|forecast|forecasts)$/;
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -115,8 +130,8 @@ const phraseText = (tokens: readonly Token[], range: [number, number] | null) =>
 
 /** The frame a verb's object (or a passive's subject) completes, with that phrase. */
 function frameOf(grammar: SentenceGrammar, i: number, passive: boolean): { frame: Frame; object: [number, number] } | null {
-  const frames = FRAMES_BY_VERB.get(grammar.tokens[i].lemma);
-  if (!frames) return null;
+  const frames = FRAMES_BY_VERB.get(grammar.tokens[i].lemma)?.filter((f) => !f.subject);
+  if (!frames?.length) return null;
   const { tokens, clauseOf } = grammar;
   // "shot down drones": the particle belongs to the verb
   // "shot down drones", "took in 100,000 refugees"
@@ -157,6 +172,28 @@ function frameOf(grammar: SentenceGrammar, i: number, passive: boolean): { frame
   return framed ? { frame: framed, object: [first, group.first - 1] } : null;
 }
 
+/**
+ * The frame an intransitive verb's subject completes: "a crane collapsed", "a bus plunged into a ravine", "nurses
+ * walked out", "teachers will strike on Monday". A verb with an object is another sense ("struck a deal", "sank the
+ * ship"), and so is a passive. `particle` is true when the frame's lemma takes the next word ("walk out").
+ */
+function subjectFrameOf(grammar: SentenceGrammar, group: VerbGroup | undefined, i: number, passive: boolean): { frame: Frame; particle: boolean } | null {
+  const { tokens } = grammar;
+  if (passive || !group) return null;
+  const next = tokens[i + 1];
+  // "walked out": the tagger may read the particle as an adverb
+  const withParticle = next && /^(ADP|PART|ADV)$/.test(next.pos) ? `${tokens[i].lemma} ${next.lower}` : null;
+  const particle = withParticle !== null && FRAMES_BY_VERB.has(withParticle);
+  const frames = FRAMES_BY_VERB.get(particle ? withParticle! : tokens[i].lemma)?.filter((f) => f.subject);
+  if (!frames?.length) return null;
+  const objectless = !phraseAfter(tokens, particle ? i + 1 : i);
+  const subject = subjectBefore(grammar, (aspectLead(grammar, group) ?? group).first - 1);
+  if (subject.length === 0) return null;
+  // tested on the phrase as written: its head ends it, and a storm's name keeps its capitals ("Hurricane Delia")
+  const frame = frames.find((f) => (objectless || !f.objectless) && f.object.test(asWritten(subject)));
+  return frame ? { frame, particle } : null;
+}
+
 /** The start of the noun phrase that ends at token `i`. */
 function phraseStart(tokens: readonly Token[], i: number): number {
   let j = i;
@@ -164,8 +201,15 @@ function phraseStart(tokens: readonly Token[], i: number): number {
     isNominal(t) || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'DET' || (t.pos === 'PART' && t.lower === "'s") || t.text === '-' || POSSESSIVE_DETERMINERS.has(t.lower) ||
     // "Russia's unprovoked and unjustified invasion": adjectives joined by "and" or commas
     ((t.pos === 'CCONJ' || t.text === ',') && after.pos === 'ADJ');
-  while (j > 0 && inside(tokens[j - 1], tokens[j])) j--;
-  return j;
+  for (;;) {
+    while (j > 0 && inside(tokens[j - 1], tokens[j])) j--;
+    // "no new (laboratory-confirmed) measles cases": an aside in brackets is inside the phrase
+    if (tokens[j - 1]?.text !== ')') return j;
+    let open = j - 2;
+    while (open > 0 && j - open < 8 && tokens[open].text !== '(') open--;
+    if (tokens[open]?.text !== '(') return j;
+    j = open;
+  }
 }
 
 /** How a noun's event stands, from the words before it and the verb of its clause; null when it is denied or only supposed. */
@@ -198,6 +242,8 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
     tokens[first].lower !== tokens[first].lemma && /s$/.test(tokens[first].lower)) return null;
   // "there will not be real talks", "there were no talks": an event said not to exist
   if (deniedExistence(tokens, start)) return null;
+  // "the risk of a cholera outbreak", "a one-in-five chance of a cyclone crossing the coast": a chance, not an event
+  if (chanceOf(grammar, start)) return null;
   // "refused a loan for the opening of a depot", "plans for the deployment of troops": the purpose of a thing
   // is still to come, and a purpose refused will not come
   const purpose = tokens[before]?.lower === 'for' && purposeOf(grammar, before);
@@ -207,7 +253,8 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   if (premodifiers.some((w) => PLANNED_PREMODIFIERS.has(w)) || purpose) status = 'planned';
   else if (verb && argument && verb.mood === 'planned') status = 'planned';
   // "officials scheduled two meetings", "findings urged a meeting": the object of a verb of arranging is to come
-  else if (verb && argument && verb.head < first && SCHEDULING_VERBS.has(verbLemma) && !/^(ADP|PART)$/.test(tokens[verb.head + 1]?.pos ?? '')) status = 'planned';
+  // (not "set fire to the embassy": a bare noun straight after "set" is its idiom's, nothing arranged)
+  else if (verb && argument && verb.head < first && SCHEDULING_VERBS.has(verbLemma) && !/^(ADP|PART)$/.test(tokens[verb.head + 1]?.pos ?? '') && !(verbLemma === 'set' && first === verb.head + 1)) status = 'planned';
   // "will go back to the polls on 9 June for a second round", "arrived on Monday for talks": what one goes for stands as the going
   else if (verb && verb.head < first && tokens[before]?.lower === 'for' && MOTION_VERBS.has(verbLemma) && verb.mood === 'planned') status = 'planned';
   // "union leaders called for a strike on Friday": what is called or pressed for is to come, if it comes
@@ -260,6 +307,20 @@ const PREVENTING_VERBS = new Set(['forbid', 'ban', 'prohibit', 'bar', 'suspend',
 /** Verbs that ask for something with "for": "called for a strike", "pressed for talks". */
 const DEMANDING_FOR = new Set(['call', 'ask', 'push', 'press', 'appeal', 'campaign', 'lobby', 'clamour', 'clamor']);
 const SCHEDULING_VERBS = new Set(['schedule', 'set', 'plan', 'arrange', 'urge', 'propose', 'request', 'seek', 'demand', 'expect', 'anticipate']);
+
+/**
+ * True when the phrase at `start` is what a noun of chance is of: "the risk of an outbreak", "a one-in-five chance of a
+ * cyclone making landfall near Darwin" (a gerund and its subject may stand between).
+ */
+function chanceOf(grammar: SentenceGrammar, start: number): boolean {
+  const { tokens, clauseOf } = grammar;
+  for (let k = start - 1; k >= 1 && start - k <= 10 && clauseOf[k] === clauseOf[start]; k--) {
+    const t = tokens[k];
+    if (t.lower === 'of') return CHANCES.test(tokens[k - 1].lower);
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.lower.endsWith('ing')) || t.pos === 'PUNCT') return false;
+  }
+  return false;
+}
 
 /** True when "there is/will be no", "there will not be" stands right before the phrase starting at `start`. */
 function deniedExistence(tokens: readonly Token[], start: number): boolean {
@@ -566,12 +627,14 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       while (auxFrom > 0 && tokens[auxFrom - 1].pos === 'ADV' && auxFrom > i - 3) auxFrom--;
       if (tokens[auxFrom - 1]?.pos === 'AUX') auxFrom--;
       const passive = (!!group && !t.lower.endsWith('ing') && tokens.slice(Math.min(group.first, auxFrom), i).some((a) => /^(is|are|was|were|be|been|being|'s|'re)$/.test(a.lower))) || group?.form === 'participle' || headlinePassive;
-      const found = frameOf(grammar, i, passive);
+      // a frame of the subject first: "Typhoon Lando hit the Philippines" is the typhoon's, whatever it hit
+      const bySubject = subjectFrameOf(grammar, group, i, passive);
+      const found = bySubject ? { frame: bySubject.frame, object: null } : frameOf(grammar, i, passive);
       const framed = found && (!found.frame.sentenceNeeds || found.frame.sentenceNeeds.test(sentence)) ? found : null;
       // "go to the summit" is a particle verb; "going to face" is the future
       const particleNext = tokens[i + 1] && (tokens[i + 1].pos === 'ADP' || tokens[i + 1].pos === 'PART') && !/^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
-      const particle = particleNext ? lexicon.verb(`${t.lemma} ${tokens[i + 1].lower}`) : null;
-      const sense = particle ?? lexicon.verb(t.lemma);
+      const particle = bySubject?.particle ? { category: bySubject.frame.category, frequent: true } : particleNext ? lexicon.verb(`${t.lemma} ${tokens[i + 1].lower}`) : null;
+      const sense = particle ?? senseIn(lexicon.verb(t.lemma), sentence);
       const fallen = !framed && !sense && FALLING.has(t.lemma) && subjectHead(grammar, group, i, DEBRIS);
       // "a drone slammed into a high-rise": a weapon that crashes into a building strikes it
       const impact = !framed && IMPACT.has(t.lemma) && tokens[i + 1]?.lower === 'into' && subjectHead(grammar, group, i, WEAPONS);
@@ -611,6 +674,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       // "a reception for the visiting minister", "the visiting delegation": a participle that describes a person
       if (t.lower.endsWith('ing') && TRAVEL_LEMMAS.has(t.lemma) && (/^(DET|ADJ|ADP)$/.test(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.lower === 'for') && !/^(after|before|while|since)$/.test(tokens[i - 1]?.lower ?? '') &&
         (NAME_TITLES.has(tokens[i + 1]?.lower ?? '') || PERSON_NOUNS.has(tokens[i + 1]?.lower ?? ''))) continue;
+      // "the first group of expelled diplomats": a participle between an article or a preposition and its noun describes it
+      if (framed && /(ed|en)$/.test(t.lower) && /^(DET|ADP|NUM)$/.test(tokens[i - 1]?.pos ?? '') && tokens[i + 1]?.pos === 'NOUN') continue;
       // "based on trust", "based upon the report": a phrase of reasoning, not a base
       if (t.lemma === 'base' && /^(on|upon)$/.test(tokens[i + 1]?.lower ?? '')) continue;
       // "turned out at the polls and cast ballots": one act, told by the voting
@@ -621,7 +686,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
         source: framed ? 'frame' : frequent ? 'wordnet' : 'wordnet-cued', verb: group ?? null, argument: true,
         object: framed?.object ?? phraseAfter(tokens, impact ? head + 1 : head), passive,
         hosting: framed ? framed.frame.subjectIsPlace === true || HOST_VERBS.has(t.lemma) && framed.frame.category !== 'meeting' : false,
-        ...(fallen ? { act: attackBy(tokens) } : {}),
+        ...(fallen ? { act: attackBy(tokens) } : framed?.frame.titledBy ? { act: framed.frame.titledBy.exec(sentence)?.[1]?.toLowerCase() } : {}),
       }));
       skipUntil = head;
       continue;
@@ -641,6 +706,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (!fits || (noun.needs && !noun.needs.test(sentence))) continue;
       const before = `${tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(' ')} `;
       if ((noun.after && !noun.after.test(before)) || noun.notAfter?.test(before)) continue;
+      if (noun.followedBy && !noun.followedBy.test(tokens.slice(end + 1, end + 6).map((x) => x.lower).join(' '))) continue;
       match = { head: end, category: noun.category, frequent: true, lemma: words.join(' '), source: 'domain' };
     }
     // a domain term is its own evidence ("air policing"); its `needs` said what else it asks for
@@ -650,8 +716,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
         if (end >= tokens.length || !isNominal(tokens[end])) continue;
         const words = tokens.slice(i, end + 1).map((x, k) => (k === n - 1 ? lemmaOf(x) : x.lower));
         // "talks" is a word of its own in WordNet (a discussion), not the plural of "talk": the form as written counts too
-        const sense = lexicon.noun(words.join(' ')) ?? (n === 1 ? lexicon.noun(singular(tokens[i])) : null) ??
-          (tokens[end].lower !== words[n - 1] ? lexicon.noun([...words.slice(0, -1), tokens[end].lower].join(' ')) : null);
+        const sense = senseIn(lexicon.noun(words.join(' ')) ?? (n === 1 ? lexicon.noun(singular(tokens[i])) : null) ??
+          (tokens[end].lower !== words[n - 1] ? lexicon.noun([...words.slice(0, -1), tokens[end].lower].join(' ')) : null), sentence);
         // "Harare City Council", "the Security Council": a rarer sense inside a name is an institution, not an event
         const capital = (x: Token | undefined) => !!x && /^\p{Lu}/u.test(x.text) && (x.pos === 'PROPN' || x.pos === 'NOUN');
         const inName = ((!sense?.frequent || BODIES.test(tokens[end].lower)) && tokens[end].pos === 'PROPN' && /^\p{Lu}/u.test(tokens[end].text) && tokens[i - 1]?.pos === 'PROPN') ||
@@ -680,6 +746,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
     // "expressing a vote of confidence in the cabinet": a vote given, expressed or shown is praise, not a ballot
     const given = tokens.slice(Math.max(0, i - 3), i).some((x) => x.pos === 'VERB' && /^(give|express|offer|show|voice)$/.test(x.lemma));
     if (match.lemma === 'vote' && given && tokens[match.head + 1]?.lower === 'of') continue;
+    // "a flood of orders", "a storm of criticism", "an avalanche of lawsuits": weather that measures a quantity
+    if (MEASURE_NOUNS.test(match.lemma) && measureOf(tokens, match.head)) continue;
     // "the Northern Shield mission": a domain term naming the kind of mission, exercise or operation it heads
     if (match.source === 'domain' && /^(mission|missions|operation|operations|exercise|exercises)$/.test(tokens[match.head + 1]?.lower ?? '')) match.head += 1;
     // The head of a compound is its last noun: "drone attack" is an attack, "attack drones" are drones.
@@ -700,9 +768,30 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
   }
   const sent = out.length === 0 ? unitsSentWithoutVerb(grammar) : null;
   if (sent) return [sent];
+  const told = out.filter((p) => !remembered(grammar, p));
   // "Jets were scrambled after Russian drones entered Polish airspace": a scramble told with the intrusion or the
   // attack it answers is part of that event, not one of its own
-  return out.some((p) => p.category === 'incursion' || p.category === 'strike') ? out.filter((p) => p.lemma !== 'scramble') : out;
+  return told.some((p) => p.category === 'incursion' || p.category === 'strike') ? told.filter((p) => p.lemma !== 'scramble') : told;
+}
+
+/** Nouns by which a text recalls a past event on its day: "marks the 40th anniversary of the invasion". */
+const RECALLING = /^(anniversary|anniversaries|centenary|centennial|bicentenary|jubilee)$/;
+
+/**
+ * True when `p` is the past event an anniversary recalls, not news: the noun of its "of" phrase ("the anniversary of
+ * the invasion") or the verb of the "when" clause that hangs on it ("the anniversary of the disaster, when a reactor
+ * exploded in 1986").
+ */
+function remembered(grammar: SentenceGrammar, p: Predicate): boolean {
+  const { tokens, clauseOf, clauses } = grammar;
+  for (let a = 0; a < p.first; a++) {
+    if (!RECALLING.test(tokens[a].lower) || tokens[a + 1]?.lower !== 'of') continue;
+    const between = tokens.slice(a + 1, p.first);
+    const clause = clauses[clauseOf[p.first]];
+    if (!p.isVerb && clauseOf[a] === clauseOf[p.first] && !between.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return true;
+    if (clause.opener === 'when' && clause.first > a && !tokens.slice(a + 1, clause.first).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return true;
+  }
+  return false;
 }
 
 /**

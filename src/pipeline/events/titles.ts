@@ -61,12 +61,17 @@ export function thirdPerson(lemma: string): string {
   return [form, ...rest].join(' ');
 }
 
+/** Verbs of two syllables stressed on the last, which double their last consonant before "-ed". */
+const STRESSED_LAST = new Set(['expel', 'compel', 'dispel', 'repel', 'propel', 'patrol', 'control', 'commit', 'admit', 'submit', 'permit', 'omit', 'transmit',
+  'occur', 'refer', 'confer', 'prefer', 'transfer', 'deter', 'regret', 'equip', 'rebel', 'acquit', 'abet', 'embed']);
+
 /** "deploy" -> "deployed", "send" -> "sent". */
 function pastParticiple(lemma: string): string {
   const [verb, ...rest] = lemma.split(' ');
-  // a word of one short vowel before its last consonant doubles it: "stab" -> "stabbed", "ban" -> "banned"
+  // a word of one short vowel before its last consonant doubles it: "stab" -> "stabbed", "ban" -> "banned"; so does
+  // a word stressed on that last syllable ("expel" -> "expelled", "patrol" -> "patrolled")
   const form = IRREGULAR_PAST.get(verb) ?? (verb.endsWith('e') ? `${verb}d` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ied`
-    : /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(verb) ? `${verb}${verb.at(-1)}ed` : `${verb}ed`);
+    : /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(verb) || STRESSED_LAST.has(verb) ? `${verb}${verb.at(-1)}ed` : `${verb}ed`);
   return [form, ...rest].join(' ');
 }
 
@@ -396,7 +401,8 @@ function wherePhrase(input: TitleInput, objectHasPlace: boolean, subjectIsPlace:
   // a place taken from a neighbouring sentence keeps the preposition it had there ("flights over Poland")
   const prep = input.inferredPrep ?? place?.prep;
   if (role === 'anaphor' && prep && /^(over|in|at|near|along|across)$/.test(prep)) return `${prep} ${placeName}`;
-  if (role === 'destination') return `to ${name}`;
+  // "slammed into the Florida Keys": a destination "into" a place stays so
+  if (role === 'destination') return `${place?.prep === 'into' ? 'into' : 'to'} ${name}`;
   if (role === 'area' && place?.prep && place.prep !== 'of') return `${place.prep} ${name}`;
   // "at the alliance's Brussels headquarters": the city qualifies a building, so the event is in the city
   // "a depot 20 km north of Kharkiv": the compass point as written
@@ -531,7 +537,8 @@ export function makeTitle(input: TitleInput, opts = TITLE_DEFAULTS): Title {
     return { title: clip(cap(`${head} ${where}`.trim()), opts.maxChars), quality: bare ? 0.5 : 1 };
   }
   // "debris fell on houses in Kyiv": the attack the verb tells, where it fell
-  if (predicate.act) return { title: clip(cap([predicate.act, wherePhrase(input, false, false)].join(' ')), opts.maxChars), quality: 1 };
+  // the act is a noun, and takes its place as a noun does ("Quarantine in Kitale", not "Quarantine Kitale")
+  if (predicate.act) return { title: clip(cap([predicate.act, wherePhrase({ ...input, predicate: { ...predicate, isVerb: false } }, false, false)].join(' ')), opts.maxChars), quality: 1 };
   // "Norway hosts 2,000 Dutch marines": the host is the subject, whoever thanked it
   const found = role === 'host' ? { text: input.placeName, plural: false } : predicate.passive ? null : subjectOf(input);
   const subject = found?.text ?? null;

@@ -458,6 +458,9 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
       if (k >= 0 && clauseOf[k] === clause && tokens[k].pos === 'NOUN') [headStart, headEnd] = [phraseStartAt(tokens, clauseOf, clause, k), k];
     }
   }
+  // "a bus carrying pilgrims plunged": an "-ing" participle and its object describe the noun before them
+  if (!withModifiers && !gerund && tokens[headStart - 1]?.pos === 'VERB' && /ing$/.test(tokens[headStart - 1].lower) && clauseOf[headStart - 1] === clause &&
+    tokens[headStart - 2]?.pos === 'NOUN' && clauseOf[headStart - 2] === clause) [headStart, headEnd] = [phraseStartAt(tokens, clauseOf, clause, headStart - 2), headStart - 2];
   // ... only when that noun opens the clause: after a verb or a preposition it is some other phrase's object
   const opener = tokens[headStart - 1];
   const opensClause = opener && grammar.clauses[clause].first === headStart - 1;

@@ -78,6 +78,7 @@ function repairVerbs(tokens: Token[]): Token[] {
   compoundHeads(tokens);
   pluralHeads(tokens);
   pastFormsReadAsNouns(tokens);
+  adjectivesAfterModals(tokens);
   if (tokens.some((t) => t.pos === 'VERB')) return tokens;
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
@@ -317,7 +318,9 @@ function pluralHeads(tokens: Token[]): void {
 }
 
 /** Past forms the tagger reads as the noun they also spell, with their verbs: "a gunman shot the mayor". */
-const PAST_FORMS_OF_NOUNS = new Map([['shot', 'shoot']]);
+const PAST_FORMS_OF_NOUNS = new Map([['shot', 'shoot'], ['spread', 'spread']]);
+/** Of those, the verbs that take no object: "a wildfire spread across 3,000 hectares" (the verb before a preposition). */
+const INTRANSITIVE_PAST = new Set(['spread']);
 
 /**
  * A past form read as a noun right after a noun or a name and right before the start of another phrase (an article,
@@ -331,9 +334,27 @@ function pastFormsReadAsNouns(tokens: Token[]): void {
     const verb = PAST_FORMS_OF_NOUNS.get(t.lower);
     if (!verb || t.pos !== 'NOUN' || !/^(NOUN|PROPN)$/.test(tokens[i - 1].pos)) continue;
     const next = tokens[i + 1];
-    if (/^(DET|NUM|PROPN)$/.test(next.pos) || (next.pos === 'PRON' && /^(his|her|their|its|him|them)$/.test(next.lower)) || next.lower === 'dead') {
+    // ... or, for a verb without object, a preposition in a sentence with no verb before it ("the spread of" keeps the noun)
+    const intransitive = INTRANSITIVE_PAST.has(t.lower) && next.pos === 'ADP' && next.lower !== 'of' && !tokens.slice(0, i).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
+    if (/^(DET|NUM|PROPN)$/.test(next.pos) || (next.pos === 'PRON' && /^(his|her|their|its|him|them)$/.test(next.lower)) || next.lower === 'dead' || intransitive) {
       tokens[i] = { ...t, pos: 'VERB', lemma: verb };
     }
+  }
+}
+
+/**
+ * A word read as an adjective right after a modal and before an object is the modal's verb: "it would close its
+ * embassy", "will open a new consulate". An adjective after a modal needs "be" ("would be close").
+ */
+function adjectivesAfterModals(tokens: Token[]): void {
+  const modal = (t: Token) => t.pos === 'AUX' && /^(will|would|could|should|can|may|might|must|shall|'ll)$/.test(t.lower);
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    // ... and one joined by "and" to the modal's verb: "would expel 60 diplomats and close the consulate"
+    const joined = tokens[i - 1].lower === 'and' && tokens.slice(Math.max(0, i - 12), i - 1).some((x, k, before) => x.pos === 'VERB' && before.slice(0, k).some(modal));
+    if (t.pos !== 'ADJ' || !(modal(tokens[i - 1]) || joined)) continue;
+    if (next.pos === 'DET' || (next.pos === 'PRON' && /^(his|her|their|its|our|my|your)$/.test(next.lower))) tokens[i] = { ...t, pos: 'VERB' };
   }
 }
 

@@ -1,6 +1,7 @@
 // Cue words: what a sentence must also say for a word to name an event of a category. WordNet knows "strike" as a
 // walkout and as an attack, "crash" as a market's and a plane's; the sentence decides (a selectional restriction).
 import type { Category } from '../../model/event.ts';
+import type { EventSense } from './event-lexicon.ts';
 
 /** Weapons, forces and the language of war. */
 const MILITARY =
@@ -42,8 +43,9 @@ export const CATEGORY_CUES: Record<Category, { cue: RegExp | null; always: boole
   headquarters: { cue: FORCES, always: true },
   aid: { cue: AID, always: true },
   meeting: { cue: PEOPLE, always: false },
-  // "demonstrated in Tbilisi against the government": a crowd is for or against something
-  other: { cue: new RegExp(`${MILITARY.source}|\\b(elections?|votes?|voting|ballots?|referend(um|a)|protests?|protesters|ceremon(y|ies)|inaugurat\\w*|parliament|against|crowds?|thousands|hundreds)\\b`, 'i'), always: false },
+  // "demonstrated in Tbilisi against the government": a crowd is for or against something; "20,000 people marched":
+  // a crowd counted
+  other: { cue: new RegExp(`${MILITARY.source}|\\b(elections?|votes?|voting|ballots?|referend(um|a)|protests?|protesters|ceremon(y|ies)|inaugurat\\w*|parliament|against|crowds?|thousands|hundreds)\\b|\\b\\d[\\d,.]*\\s+(?:\\S+\\s+)?people\\b`, 'i'), always: false },
 };
 
 /** True when `sentence` lets a word name an event of `category` (`frequent`: the word's usual sense is that event). */
@@ -51,6 +53,18 @@ export function cueHolds(category: Category, frequent: boolean, sentence: string
   const { cue, always } = CATEGORY_CUES[category];
   if (cue === null) return frequent;
   return (frequent && !always) || cue.test(sentence);
+}
+
+/**
+ * The sense a word with senses in two categories takes in `sentence`: the later one when it is strictly cued (weapons
+ * for a strike) and its cue holds while the first is not strictly cued ("a strike on Odesa killed three" is an attack,
+ * "dock workers went on strike" a walkout); else the first.
+ */
+export function senseIn(sense: EventSense | null, sentence: string): EventSense | null {
+  if (!sense?.also) return sense;
+  const first = CATEGORY_CUES[sense.category];
+  const later = CATEGORY_CUES[sense.also.category];
+  return later.always && !first.always && later.cue?.test(sentence) ? sense.also : sense;
 }
 
 /** Words of casualties, which a war and a crime or a road accident share. */
@@ -61,4 +75,4 @@ export function warWords(sentence: string): boolean {
   return MILITARY.test(sentence.replace(CASUALTIES, ''));
 }
 
-export const CUES = { MILITARY, VEHICLE, AID, FORCES, TERRITORY };
+export const CUES = { MILITARY, VEHICLE, AID, FORCES, TERRITORY, DISEASE };

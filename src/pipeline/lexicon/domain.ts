@@ -14,8 +14,14 @@ export interface DomainNoun {
   after?: RegExp;
   /** The words just before must not match this ("at its headquarters" is a venue, not a command set up). */
   notAfter?: RegExp;
+  /** The words just after must match this ("cases of cholera", not "the case of the missing ledger"). */
+  followedBy?: RegExp;
   why: string;
 }
+
+/** A disease named before or after a count of its cases: "cholera cases", "cases of measles", "new Ebola infections". */
+const DISEASE_BEFORE = new RegExp(`(?:${CUES.DISEASE.source})\\s+(?:\\S+\\s+)?$`, 'i');
+const DISEASE_AFTER = new RegExp(`^of\\s+(?:the\\s+|a\\s+)?(?:\\S+\\s+)?(?:${CUES.DISEASE.source})`, 'i');
 
 export const DOMAIN_NOUNS: DomainNoun[] = [
   { lemmas: ['summit'], category: 'meeting', why: 'in news a summit is a meeting of leaders; WordNet ranks "peak" first' },
@@ -33,6 +39,15 @@ export const DOMAIN_NOUNS: DomainNoun[] = [
   { lemmas: ['crisis'], category: 'other', after: /\b(migration|migrant|refugee|humanitarian|border|hostage|security)\s+$/i, why: 'a crisis at a place (migration, border, humanitarian) is a situation analysts follow' },
   { lemmas: ['remarks', 'press conference', 'news conference'], category: 'meeting', why: 'a public appearance at a place on a day' },
   { lemmas: ['shootdown', 'shoot-down'], category: 'incident', why: 'an aircraft or drone shot down' },
+  { lemmas: ['case', 'infection'], category: 'incident', after: DISEASE_BEFORE, why: 'cases of a disease confirmed at a place are its outbreak there ("new cholera cases in Beira"); a case alone is a court\'s or an example' },
+  { lemmas: ['case', 'infection'], category: 'incident', followedBy: DISEASE_AFTER, why: 'the same told the other way round: "14 cases of cholera in Beira"' },
+  { lemmas: ['lockdown'], category: 'other', needs: CUES.DISEASE, why: 'a place shut to stop a disease: a public-health measure at that place (WordNet knows only the prison\'s lockdown)' },
+  { lemmas: ['curfew', 'state of emergency'], category: 'other', why: 'an order that holds a place still (after a disaster, in unrest, against a disease): declared over the place' },
+  { lemmas: ['vaccination campaign', 'vaccination drive', 'vaccination programme', 'vaccination program', 'immunisation campaign', 'immunization campaign', 'immunisation drive', 'immunization drive', 'mass vaccination'],
+    category: 'other', why: 'a public-health campaign held at a place on given days (a vaccine given is no event of its own: "proof of vaccination")' },
+  { lemmas: ['landfall'], category: 'incident', needs: /\b(storm|hurricane|typhoon|cyclone|tropical|depression|winds?)\b/i, why: 'a storm reaching land: where the weather news puts it ("made landfall near Veracruz"); WordNet has only the sailor\'s first sight of land' },
+  { lemmas: ['leak', 'spill', 'leakage', 'release'], category: 'incident', after: /\b(gas|chemical|chemicals|ammonia|chlorine|oil|fuel|toxic|radiation|radioactive|acid|diesel|methane|sewage|nuclear)\s+$/i, why: 'a hazardous substance escaping: an industrial accident where it leaked (a leak of documents is none)' },
+  { lemmas: ['vigil'], category: 'other', needs: /\b(candle\w*|mourn\w*|victims?|killed|died|dead|deaths?|memory|remember\w*|honou?r\w*|tribute|protest\w*|solidarity|hundreds|thousands|dozens|crowds?)\b/i, why: 'a crowd that gathers to mourn or to protest ("a candlelight vigil outside the embassy"), which the sentence says (a liturgy\'s Easter Vigil is a rite); WordNet\'s senses are sleeplessness and a rite' },
   { lemmas: ['air raid alert', 'air-raid alert', 'air alert', 'air raid warning', 'air-raid warning', 'missile alert', 'air raid siren', 'air-raid siren'], category: 'other', why: 'a warning of attack from the air declared over a city or a region, which war news reports as it happens' },
 ];
 
@@ -50,6 +65,16 @@ export interface Frame {
   sentenceNeeds?: RegExp;
   /** Prepositions that may stand before the object ("talking to their counterparts"). */
   via?: string[];
+  /**
+   * The verb takes no object and `object` is tested on its subject instead: an intransitive verb tells its event by
+   * what undergoes or does it ("a crane collapsed", "a bus plunged into a ravine", "nurses walked out"). A lemma may
+   * hold its particle ("walk out").
+   */
+  subject?: boolean;
+  /** Group 1 of its match names the event in a title, for a verb that tells it without naming it ("placed ... under quarantine": "Quarantine in Kitale"). */
+  titledBy?: RegExp;
+  /** With `subject`: the verb takes no object ("a crane collapsed"; "struck a deal" is another sense). */
+  objectless?: boolean;
   why: string;
 }
 
@@ -63,11 +88,30 @@ const PROJECTILES = /\b(missiles?|drones?|rockets?|shells?|bombs?|strikes?)\b/i;
 // Without the i flag: under it \p{Lu} matches any letter, and "political asylum" would be a person's name
 const PEOPLE = /\b([Pp]resident|[Pp]rime [Mm]inister|[Cc]hancellor|[Ll]eaders?|[Mm]inisters?|[Dd]elegations?|[Kk]ing|[Qq]ueen|[Cc]ounterparts?|[Ss]ecretary|[Gg]uests?|[Pp]remier|[Hh]eads of)\b|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b/u;
 /** Who rallies and protests: crowds, and the trades that take to the street. */
-const CROWDS = /\b(thousands|hundreds|dozens|crowds?|protesters|protestors|demonstrators|supporters|opponents|activists|unions?|strikers|workers|farmers|students|residents|teachers|nurses|doctors|miners|pensioners|veterans|against)\b/i;
+const CROWDS = /\b(thousands|hundreds|dozens|crowds?|mourners|protesters|protestors|demonstrators|supporters|opponents|activists|unions?|strikers|workers|farmers|students|residents|teachers|nurses|doctors|miners|pensioners|veterans|against)\b/i;
 /** What states sign: "a security agreement", "a peace deal", "the accession protocol". */
 const AGREEMENTS = /\b(agreements?|treat(y|ies)|accords?|pacts?|deals?|memorandum|memoranda|declarations?|protocols?|charters?|conventions?|ceasefires?|cease-fires?|truces?|armistices?|communiqu\w*)\b/i;
 /** Ways into a country that are closed or reopened: "closed its border crossings", "shut the airport". */
 const CROSSINGS = /\b(borders?|crossings?|crossing points?|checkpoints?|airports?|air ?space|seaports?|ports?)\b/i;
+/**
+ * A measure a place is put under: "placed the town under quarantine", "under a curfew"; a lockdown only against a disease
+ * (a school "placed on lockdown" after a threat is a police matter).
+ */
+const MEASURE_OVER = new RegExp(`\\b(?:under|on)\\s+(?:a\\s+|an\\s+|the\\s+)?(?:\\S+\\s+)?(quarantine|curfew|(?<=(?:${CUES.DISEASE.source})[\\s\\S]*)lockdown|lockdown(?=[\\s\\S]*(?:${CUES.DISEASE.source})))\\b`, 'i');
+/** Envoys of a state: "the Belarusian ambassador", "two Russian diplomats", "the charge d'affaires". */
+// ("\b" is ASCII in a JavaScript pattern: after "é" none stands, so "attaché" ends at a letter that is not one)
+const DIPLOMATS = /\b(?:ambassadors?|envoys?|diplomats?|consuls?|consuls-general|embassy staff|embassy officials)\b|\battach[eé]s?(?![a-z])|\bcharg[eé] d'affaires\b/i;
+/** What stands and may fall: buildings, bridges, cranes, mines. */
+const STRUCTURES = /\b(buildings?|blocks?|houses?|homes?|towers?|bridges?|roofs?|ceilings?|walls?|cranes?|scaffold\w*|dams?|mines?|tunnels?|stands?|stages?|hotels?|schools?|factory|factories|warehouses?|churche?s?|mosques?|temples?|flyovers?|overpass(es)?|viaducts?|structures?|apartments?|storeys?|stories|floors?|shafts?)$/i;
+/** Vehicles that leave the road, the rails or the sky: "a bus plunged into a ravine", "a lorry overturned". */
+const CRASHING = /\b(bus(es)?|coach(es)?|minibus(es)?|trucks?|lorr(y|ies)|cars?|vans?|vehicles?|trains?|trams?|carriages?|wagons?|planes?|aircraft|airliners?|helicopters?|jets?|tankers?|pickups?|suvs?)$/i;
+/** Vessels that sink or run aground. */
+const VESSELS = /\b(ships?|boats?|ferr(y|ies)|vessels?|tankers?|trawlers?|dinghy|dinghies|barges?|yachts?|submarines?|freighters?|cargo ships?)$/i;
+/**
+ * Those who stop work to press demands: "nurses walked out", "teachers will strike". As a verb's subject with no
+ * object they strike as workers do, not as forces do ("pilots struck Russian positions" has an object).
+ */
+const WORKERS = /\b(workers|employees|staff|teachers|nurses|doctors|physicians|midwives|drivers|pilots|miners|dockers|dockworkers|porters|controllers|attendants|crews?|unions?|members|firefighters|journalists|guards|cleaners|lecturers|professors|postmen|postal workers|machinists|steelworkers|autoworkers|operators|conductors|engineers|farmers|truckers|lawyers|judges|prosecutors)$/i;
 const REFUGEES = /\b(refugees|displaced|evacuees|asylum|migrants|fled|fleeing)\b/i;
 
 export const FRAMES: Frame[] = [
@@ -99,4 +143,18 @@ export const FRAMES: Frame[] = [
   { verbs: ['block', 'blockade', 'barricade'], object: /\b(roads?|streets?|highways?|motorways?|bridges?|border crossings?|crossings?|ports?|railways?|rail lines?|tracks|access|entrances?|checkpoints?|junctions?|roundabouts?)\b/i, category: 'other', sentenceNeeds: CROWDS, why: 'a blockade by protesters ("farmers blocked roads with tractors"); the sentence must name the crowd' },
   { verbs: ['damage', 'sever', 'rupture', 'cut'], object: /\b(cables?|pipelines?|power lines?|gas lines?|interconnectors?|data links?)\b/i, category: 'incident', why: 'infrastructure damaged or severed ("an undersea cable was damaged"): an incident where it lies' },
   { verbs: ['close', 'shut', 'reopen', 'seal'], object: CROSSINGS, category: 'other', why: 'a border, a crossing or an airport closed or reopened at a place' },
+  { verbs: ['summon'], object: DIPLOMATS, category: 'meeting', subjectIsPlace: true, why: 'an envoy summoned to the foreign ministry of the state that summons them: a meeting there ("Poland summoned the Belarusian ambassador")' },
+  { verbs: ['expel', 'oust', 'recall'], object: DIPLOMATS, category: 'other', subjectIsPlace: true, why: 'diplomats expelled, or an ambassador recalled: an act of the state that does it, at that state' },
+  { verbs: ['declare'], object: DIPLOMATS, category: 'other', subjectIsPlace: true, sentenceNeeds: /\bpersona non grata\b/i, why: 'diplomats declared persona non grata: expelled' },
+  { verbs: ['close', 'shut', 'reopen', 'open', 'suspend', 'evacuate', 'relocate'], object: /\b(embass(y|ies)|consulates?|consulate-general|legations?|diplomatic missions?)\b/i, category: 'other', why: 'an embassy or a consulate closed, opened or evacuated: at the city where it is' },
+  { verbs: ['place', 'put'], object: /./, sentenceNeeds: MEASURE_OVER, titledBy: MEASURE_OVER, category: 'other', why: 'a town placed under quarantine, a lockdown or a curfew: a measure over the place that is placed' },
+  { verbs: ['collapse', 'cave', 'crumble', 'topple'], object: STRUCTURES, subject: true, objectless: true, category: 'incident', why: 'a building, a bridge or a crane that falls down: an accident where it stood (WordNet files "collapse" for businesses and talks alike)' },
+  { verbs: ['plunge', 'overturn', 'veer', 'plummet', 'topple', 'tumble', 'skid', 'flip'], object: CRASHING, subject: true, objectless: true, category: 'incident', why: 'a vehicle that leaves the road, the rails or the sky ("a bus plunged into a ravine"); prices that plunge are none' },
+  { verbs: ['sink', 'founder'], object: VESSELS, subject: true, objectless: true, category: 'incident', why: 'a vessel that sinks: a shipwreck where it went down' },
+  { verbs: ['gather', 'assemble', 'converge', 'congregate'], object: /\b(mourners|crowds?|thousands|hundreds|dozens|people|protesters|protestors|demonstrators|supporters|worshippers|worshipers|pilgrims|residents|activists|well-wishers|fans)$/i, subject: true, objectless: true, category: 'other',
+    why: 'a crowd that gathers at a place (mourners, protesters, worshippers): a rally or a vigil there, no meeting of leaders' },
+  { verbs: ['hit', 'strike', 'batter', 'pound', 'lash', 'rock', 'ravage', 'devastate', 'sweep', 'slam', 'smash', 'cross', 'tear', 'barrel', 'plough', 'plow', 'flood', 'inundate', 'engulf', 'swamp', 'bring', 'dump', 'kill', 'leave', 'damage', 'destroy', 'uproot', 'knock'],
+    object: /\b(?:Hurricane|Typhoon|Super Typhoon|Cyclone|Tropical Cyclone|Tropical Storm|Tropical Depression|Storm|Tornado|Blizzard|Winter Storm)\s+\p{Lu}/u, subject: true, category: 'incident',
+    why: 'a storm named by its kind and its name ("Hurricane Delia slammed into the Keys", "Storm Edda battered Ireland"): the name is no place and no person, the storm is what happened' },
+  { verbs: ['strike', 'walk out'], object: WORKERS, subject: true, objectless: true, category: 'other', why: 'workers who stop work ("nurses walked out", "teachers will strike"): a labour strike where they work, never an attack' },
 ];

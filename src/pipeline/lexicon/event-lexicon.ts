@@ -2,8 +2,11 @@
 // and passed to the pipeline by its caller (the pipeline reads no files).
 import type { Category } from '../../model/event.ts';
 
-/** [category, 1 when the event sense is one of the word's two most frequent senses, else 0 (the category's cue words must be in the sentence)]. */
-export type LexiconEntry = [Category, 0 | 1];
+/**
+ * [category, 1 when the event sense is one of the word's two most frequent senses, else 0 (the category's cue words
+ * must be in the sentence)], then the same for a later sense of the word in another category, if it has one.
+ */
+export type LexiconEntry = [Category, 0 | 1] | [Category, 0 | 1, Category, 0 | 1];
 
 /** lexicon/build/events.json as written. */
 export interface LexiconFile {
@@ -20,6 +23,8 @@ export interface EventSense {
   category: Category;
   /** False when the word names this kind of event only in a rarer sense: the sentence must confirm it. */
   frequent: boolean;
+  /** A later sense of the word in another category ("strike": a walkout, then an attack), which the sentence may choose. */
+  also?: EventSense;
 }
 
 export interface EventLexicon {
@@ -38,7 +43,8 @@ export function eventLexicon(file: LexiconFile): EventLexicon {
   const verbs = new Map(Object.entries(file.verbs));
   const nominals = new Map(Object.entries(file.nominals ?? {}));
   const saying = new Set(file.saying ?? []);
-  const sense = (e: LexiconEntry | undefined): EventSense | null => (e ? { category: e[0], frequent: e[1] === 1 } : null);
+  const sense = (e: LexiconEntry | undefined): EventSense | null =>
+    (e ? { category: e[0], frequent: e[1] === 1, ...(e.length === 4 ? { also: { category: e[2], frequent: e[3] === 1 } } : {}) } : null);
   // Of the nouns that are a verb's act, the event noun the lexicon files, the shortest ("meeting" before "meeting house")
   const acts = new Map<string, string>();
   for (const [noun, verb] of nominals) {

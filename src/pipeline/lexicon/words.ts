@@ -152,13 +152,15 @@ export const REFUSAL_NOUNS = new Set(['refusal', 'failure', 'reluctance', 'unwil
 
 /** Verbs by which a storm, a quake or an attack reaches a place: "Storm Ciaran battered northern France". */
 export const HITTING = new Set(['hit', 'strike', 'batter', 'pound', 'lash', 'rock', 'shake', 'jolt', 'ravage', 'devastate', 'sweep', 'flood', 'inundate', 'target', 'slam', 'engulf', 'swamp']);
+/** Weather and disasters whose "of" phrase may be a quantity of anything: "a flood of orders", "a storm of criticism". */
+export const MEASURE_NOUNS = /^(flood|storm|avalanche|tsunami|deluge|torrent|whirlwind|hurricane|blizzard|firestorm)$/;
 /** Verbs whose object is feared or threatened, not come: "feared an outbreak", "threatened a strike". */
 export const FEARING = new Set(['fear', 'dread', 'risk', 'threaten']);
 /** Verbs whose subject is where the event is: "Poland hosts 9,000 U.S. troops", "Lithuania welcomed refugees". */
 export const HOST_VERBS = new Set(['host', 'welcome', 'receive', 'shelter', 'accommodate', 'house']);
 
-/** Events of leaving a place, which happen where they leave: "withdrew its troops from Kherson". */
-export const LEAVING = new Set(['withdraw', 'withdrawal', 'retreat', 'pull out', 'pullout', 'evacuate', 'evacuation']);
+/** Events of leaving a place, which happen where they leave: "withdrew its troops from Kherson", "diplomats expelled from Estonia". */
+export const LEAVING = new Set(['withdraw', 'withdrawal', 'retreat', 'pull out', 'pullout', 'evacuate', 'evacuation', 'expel']);
 
 /** Verbs of going: the traveller is then at the destination ("will travel to Warsaw", "flew to Kyiv"). */
 export const MOTION_VERBS = new Set([
