@@ -1,0 +1,22 @@
+// Whether a sentence reports an event at all, on news of every kind (not only the eastern flank): what is denied,
+// supposed, asked, looked back on or told as someone's past is no marker, and one happening told twice is one marker.
+// Invented sentences through every stage (the real gazetteer and event lexicon).
+import { describe, expect, it } from 'vitest';
+import { merge } from '../../../src/pipeline/merge.ts';
+import { documentEvents } from './document-events.ts';
+
+/** Tuesday 12 March 2024 unless told. */
+const eventsOf = (text: string, published: string | null = '2024-03-12') => documentEvents(text, published);
+const summary = (text: string) => eventsOf(text).map((e) => `${e.category} ${e.entry.name} ${e.status}`);
+
+describe('one happening told at two grains of place is one event', () => {
+  it('merges a town and the country it lies in, named in one sentence', () => {
+    const events = merge(eventsOf('On Friday a landslide in the district of Huaraz, in Peru, buried a mountain road and killed four people.'));
+    expect(events.map((e) => [e.category, e.entry.name, e.start])).toEqual([['incident', 'Huaraz', '2024-03-08']]);
+  });
+
+  it('merges a visit to a country with the meeting its capital saw, told in the next sentence', () => {
+    const events = merge(eventsOf("Japan's foreign minister met with her Chilean counterpart in Santiago on Tuesday. The minister, who is visiting Chile for three days, will also tour a copper mine."));
+    expect(events.map((e) => [e.category, e.entry.name])).toEqual([['meeting', 'Santiago']]);
+  });
+});
