@@ -2,10 +2,10 @@
 // sentence, the place it is about (choose-place.ts), its own time (dating.ts), the states acting in it
 // (actors.ts), a headline (titles.ts), and a confidence with its reason (confidence.ts).
 import { isIsoDate, type Category, type DateSource, type Highlight, type Precision, type Source, type Status } from '../../model/event.ts';
-import { journeyOf, subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
+import { journeyOf, subjectBefore, type SentenceGrammar, type VerbGroup } from '../language/clauses.ts';
 import type { GrammarSource } from '../language/grammars.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DESTINATION_PREPOSITIONS, ELECTORAL, ELECTORATE, FREQUENCY, LOCATIVE_PREPOSITIONS, MANY, MOTION_VERBS, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
+import { DESTINATION_PREPOSITIONS, ELECTORAL, ELECTORATE, FREQUENCY, LOCATIVE_PREPOSITIONS, LOOKING_BACK, MANY, MOTION_VERBS, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
 import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
 import { actorsOf, contributorsIn, COOPERATIVE } from './actors.ts';
 import { choosePlaces, type ChosenPlace, type PlaceLookup } from './choose-place.ts';
@@ -306,6 +306,20 @@ function habitual(grammar: SentenceGrammar, p: Predicate, date: EventDate | null
   return simplePresent && !headline && p.status === 'happened' && p.category !== 'meeting';
 }
 
+/** True when the verb group is a perfect: "has received", "had visited". */
+const perfectIn = (grammar: SentenceGrammar, verb: VerbGroup) =>
+  grammar.tokens.slice(verb.first, verb.head).some((t) => /^(has|have|had|'ve|'d)$/.test(t.lower));
+
+/** True when a word of looking back premodifies event noun `p`: "previous outbreaks", "the earlier attacks". */
+function lookedBack(grammar: SentenceGrammar, p: Predicate): boolean {
+  for (let k = p.first - 1; k >= 0 && p.first - k <= 4; k--) {
+    const t = grammar.tokens[k];
+    if (LOOKING_BACK.test(t.lower)) return true;
+    if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'DET' || t.lower === "'s")) return false;
+  }
+  return false;
+}
+
 /** Two dates that may be one event's: either is unknown or only the publication date, or they overlap. */
 function datesAgree(a: EventDate | null, b: EventDate | null): boolean {
   if (!a || !b || a.source === 'published' || b.source === 'published') return true;
@@ -410,6 +424,12 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       // "94 troops stationed in Iraq sought treatment": a participle describes its noun; it reports an event only
       // with a time of its own ("soldiers deployed to Lithuania in 2017 returned")
       if (p.isVerb && p.verb?.form === 'participle' && told?.source !== 'clause') continue;
+      // "Previous outbreaks of the strain include one in the Netherlands", "past floods in the valley": events looked
+      // back on are history told in passing, news only with a time of their own ("earlier strikes on Kirkuk in 2019")
+      if (!p.isVerb && lookedBack(grammar, p) && told?.source !== 'clause') continue;
+      // "Okafor, who has received asylum in Ghana, was sentenced": a perfect in a relative clause about a person tells
+      // that person's past, not the news, unless it has a time of its own ("who have arrived in Poland this week")
+      if (p.isVerb && p.verb && grammar.clauses[p.verb.clause].opener === 'who' && perfectIn(grammar, p.verb) && told?.source !== 'clause') continue;
       // "chef Jae, who first met Bordainick when they were living in New Orleans": how two people met is their history,
       // news only with a time of its own ("Biden and Xi first met in person in Bali in November 2022")
       if (p.isVerb && p.lemma === 'meet' && grammar.tokens[p.first - 1]?.lower === 'first' && told?.source !== 'clause') continue;

@@ -126,6 +126,9 @@ export const UNREAL_PREMODIFIERS = new Set([
   'feared', 'threatened', 'no', 'another',
 ]);
 
+/** Premodifiers that look back at events before the news: "previous outbreaks", "past floods", "earlier attacks". */
+export const LOOKING_BACK = /^(previous|past|earlier|prior|former)$/;
+
 /** Words before an event noun that point back to one told already or to a class of them: "the second such protest". */
 export const REFERRING_PREMODIFIERS = new Set(['such', 'same']);
 

@@ -20,3 +20,21 @@ describe('one happening told at two grains of place is one event', () => {
     expect(events.map((e) => [e.category, e.entry.name])).toEqual([['meeting', 'Santiago']]);
   });
 });
+
+describe('history told in passing is not news of the day', () => {
+  it('puts no "previous" or "earlier" event at the date of publication', () => {
+    expect(summary('Earlier outbreaks of the disease, including one in Lyon, killed dozens of cattle.')).toEqual([]);
+    expect(summary('Previous attacks on the pipeline near Kirkuk were blamed on militants with rockets.')).toEqual([]);
+  });
+
+  it('keeps an earlier event the text dates itself', () => {
+    const [e, ...rest] = eventsOf('Past floods in Ghent in 2010 forced thousands of residents from their homes.');
+    expect(rest).toEqual([]);
+    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Ghent', '2010-01-01']);
+  });
+
+  it('reads a perfect in a relative clause about a person as that person\'s past', () => {
+    expect(summary('Okafor, who has received political asylum in Ghana, was sentenced in absentia last year.')).toEqual([]);
+    expect(summary('The envoy, who had visited Kabul twice, said on Monday that negotiators would resume their work.')).toEqual([]);
+  });
+});
