@@ -8,7 +8,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { AREA_NOUNS, ATTACKERS, DAY_OR_MONTH, isTimeWord, TIME_DEICTIC, TIME_UNIT, FEARING, HOST_VERBS, KILLING, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, REFERRING_PREMODIFIERS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
+import { AREA_NOUNS, ATTACKERS, DAY_OR_MONTH, isTimeWord, TIME_DEICTIC, TIME_UNIT, FEARING, HOST_VERBS, HYPOTHETICAL_OPENERS, KILLING, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, REFERRING_PREMODIFIERS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
 
 /** Nouns whose plural counts papers, not polls: "ballots", "votes". */
 const COUNTED_PAPERS = new Set(['ballot', 'vote']);
@@ -185,6 +185,10 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   // gives it a time of its own, which says it is on the calendar
   const calendared = verb !== null && argument && verb.mood === 'hypothetical' && verb.form === 'infinitive' && ownTimeAfter(tokens, first);
   if (verb && argument && (verb.mood === 'negated' || verb.mood === 'hypothetical') && !calendared) return null;
+  // "if talks in Geneva collapse next month": a clause opened by "if" or "unless" supposes its subject, whatever the
+  // tagger made of its verb ("collapse" read as a noun leaves the clause without one)
+  const opener = grammar.clauses[grammar.clauseOf[first]].opener;
+  if (argument && opener !== null && HYPOTHETICAL_OPENERS.has(opener) && !calendared) return null;
   const verbLemma = verb ? tokens[verb.head].lemma : '';
   // "all meetings have been banned", "the summit was called off": the noun's event is prevented
   if (verb && argument && (NEGATIVE_VERBS.has(verbLemma) || PREVENTING_VERBS.has(verbLemma))) return null;
@@ -483,7 +487,9 @@ function privateTravel(grammar: SentenceGrammar, group: VerbGroup, head: number)
   // "who had travelled", "that had arrived": a person's backstory in a relative clause
   if (opener !== null && /^(who|that|which)$/.test(opener) && tokens.slice(group.first, head).some((t) => t.lower === 'had')) return true;
   const object = phraseAfter(tokens, head);
-  const what = object ? tokens[object[1]] : tokens[head + 1]?.lower === 'with' ? tokens[phraseAfter(tokens, head + 1)?.[1] ?? -1] : undefined;
+  // "visiting relatives", "staying with her parents", "was visiting in the home of a friend"
+  const after = /^(with|in)$/.test(tokens[head + 1]?.lower ?? '') ? phraseAfter(tokens, head + 1) : null;
+  const what = object ? tokens[object[1]] : after ? tokens[after[1]] : undefined;
   return !!what && KIN.test(what.lower);
 }
 

@@ -38,3 +38,25 @@ describe('history told in passing is not news of the day', () => {
     expect(summary('The envoy, who had visited Kabul twice, said on Monday that negotiators would resume their work.')).toEqual([]);
   });
 });
+
+describe('what is supposed, asked or denied did not happen', () => {
+  it('supposes the subject of an "if" clause even when its verb is read as a noun', () => {
+    expect(summary('Analysts warned that Russia could invade Georgia again if talks in Geneva collapse next month.')).toEqual([]);
+  });
+
+  it('reads "why he would" after a verb of saying as a question, not a plan', () => {
+    const events = eventsOf('A gunman killed two guards at a bank in Tulsa on Sunday. His sister said she did not understand why he would shoot people there.');
+    expect(events.map((e) => `${e.category} ${e.entry.name} ${e.status} ${e.start}`)).toEqual(['incident Tulsa happened 2024-03-10']);
+    expect(summary('The mayor said on Monday nobody knew why the rebels would attack the army base in Goma with rockets.')).toEqual([]);
+  });
+
+  it('takes what officials rejected reports of as denied', () => {
+    expect(summary('Officials in Cairo rejected reports that the president had met rebel leaders in Khartoum last week.')).toEqual([]);
+  });
+});
+
+describe('a private visit is no meeting', () => {
+  it('does not report a stay in someone\'s home', () => {
+    expect(summary('The senator was visiting in the home of a friend in Boise when he fell ill.')).toEqual([]);
+  });
+});
