@@ -563,7 +563,9 @@ function candidate(c: CandidateInput): EventCandidate {
     confidence: confidenceOf(evidence),
     reason: reasonOf(evidence),
     evidence: rank,
-    what: whatOf(grammar, p),
+    // what a meeting's verb takes is whom or where ("met her counterpart", "visiting Chile"), not a thing sent: the
+    // people in the sentence tell two meetings apart
+    what: p.category === 'meeting' || p.category === 'other' ? null : whatOf(grammar, p),
     people: peopleIn(grammar, c.places),
     source: {
       doc: doc.file,

@@ -19,6 +19,11 @@ describe('one happening told at two grains of place is one event', () => {
     const events = merge(eventsOf("Japan's foreign minister met with her Chilean counterpart in Santiago on Tuesday. The minister, who is visiting Chile for three days, will also tour a copper mine."));
     expect(events.map((e) => [e.category, e.entry.name])).toEqual([['meeting', 'Santiago']]);
   });
+
+  it('does not keep a meeting apart from the visit it belongs to for the one met (people tell two meetings apart)', () => {
+    const events = merge(eventsOf("Japan's foreign minister met her Chilean counterpart in Santiago on Tuesday. The minister, who is visiting Chile for three days, will also tour a copper mine."));
+    expect(events.map((e) => [e.category, e.entry.name])).toEqual([['meeting', 'Santiago']]);
+  });
 });
 
 describe('history told in passing is not news of the day', () => {
