@@ -13,7 +13,7 @@ import { confidenceOf, reasonOf } from './confidence.ts';
 import { dateOf, ledeDate, sameParagraph, toldAsHistory, type DatingContext, type EventDate } from './dating.ts';
 import { readDateline, type Dateline } from './dateline.ts';
 import { baseRole, placesInSentence, type PlaceInSentence } from './place-roles.ts';
-import { findPredicates, NEEDS_EVENT_OBJECT, PERSISTING, type Predicate } from './predicates.ts';
+import { findPredicates, JOURNEYS, NEEDS_EVENT_OBJECT, PERSISTING, type Predicate } from './predicates.ts';
 import { makeTitle } from './titles.ts';
 
 export const EVENTS_DEFAULTS = {
@@ -310,6 +310,16 @@ function habitual(grammar: SentenceGrammar, p: Predicate, date: EventDate | null
 const perfectIn = (grammar: SentenceGrammar, verb: VerbGroup) =>
   grammar.tokens.slice(verb.first, verb.head).some((t) => /^(has|have|had|'ve|'d)$/.test(t.lower));
 
+/** Prepositions that make a noun the scene of another clause's event: "during their trip", "after her journey". */
+const SETTING = /^(during|on|after|before|since|from)$/;
+
+/** The first token of the noun phrase that event noun `p` heads: "their" in "during their school trip". */
+function nounPhraseStart(grammar: SentenceGrammar, p: Predicate): number {
+  let k = p.first;
+  while (k > 0 && (/^(DET|ADJ|NOUN|PROPN|NUM|PRON)$/.test(grammar.tokens[k - 1].pos) || grammar.tokens[k - 1].lower === "'s")) k--;
+  return k;
+}
+
 /** True when a word of looking back premodifies event noun `p`: "previous outbreaks", "the earlier attacks". */
 function lookedBack(grammar: SentenceGrammar, p: Predicate): boolean {
   for (let k = p.first - 1; k >= 0 && p.first - k <= 4; k--) {
@@ -427,6 +437,9 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       // "Previous outbreaks of the strain include one in the Netherlands", "past floods in the valley": events looked
       // back on are history told in passing, news only with a time of their own ("earlier strikes on Kirkuk in 2019")
       if (!p.isVerb && lookedBack(grammar, p) && told?.source !== 'clause') continue;
+      // "caught measles during their trip to Morocco": a trip that sets the scene for what befell someone is no news
+      // of its own, unless it has a time of its own ("announced on her trip to Warsaw today")
+      if (!p.isVerb && JOURNEYS.has(p.lemma) && SETTING.test(grammar.tokens[nounPhraseStart(grammar, p) - 1]?.lower ?? '') && told?.source !== 'clause') continue;
       // "Okafor, who has received asylum in Ghana, was sentenced": a perfect in a relative clause about a person tells
       // that person's past, not the news, unless it has a time of its own ("who have arrived in Poland this week")
       if (p.isVerb && p.verb && grammar.clauses[p.verb.clause].opener === 'who' && perfectIn(grammar, p.verb) && told?.source !== 'clause') continue;

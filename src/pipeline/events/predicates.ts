@@ -281,7 +281,15 @@ const GENERIC_PEOPLE = /^(people|persons|residents|participants|students|fans|fa
  * or a counted crowd: "52,000 Venezuelans have arrived", "50,000 people attended").
  */
 function animateSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
-  const subject = subjectBefore(grammar, group.first - 1);
+  // "Two passengers are reported to have arrived", "the envoy is expected to arrive": an infinitive's subject stands
+  // before the verb that governs it
+  // (the tagger may read the "have" of "to have arrived" as a verb of its own)
+  const { tokens } = grammar;
+  let to = group.first - 1;
+  while (to > group.first - 3 && /^(have|be|been)$/.test(tokens[to]?.lower ?? '')) to--;
+  if (tokens[to]?.lower !== 'to') to = tokens.findIndex((t, k) => k >= group.first && k < group.head && t.lower === 'to');
+  const governing = to >= 0 && tokens[to].lower === 'to' ? grammar.verbs.filter((g) => g.head < to && g.head >= to - 2).at(-1) : undefined;
+  const subject = subjectBefore(grammar, (governing ?? group).first - 1);
   const head = subject[subject.length - 1];
   if (!head) return true;
   if (INANIMATE.test(head.lower) || GENERIC_PEOPLE.test(head.lower)) return false;
@@ -504,6 +512,9 @@ function answeringCall(grammar: SentenceGrammar, group: VerbGroup, i: number): b
   return /^(at|on) (the )?scene\b/i.test(tokens.slice(i + 1, i + 4).map((t) => t.lower).join(' '));
 }
 
+/** Sporting fixtures, which sides travel to: "for the cup final", "ahead of Sunday's match" (not "war games"). */
+const FIXTURES = /\b(?:match|matches|(?<!war )games?|fixtures?|semi-?finals?|quarter-?finals?|cup finals?|qualifiers?|tournaments?|league|playoffs?|championships?|derby|olympics|grand prix|world cup)\b/i;
+
 /** Military units: when they arrive or travel somewhere, they are deployed there. */
 const UNITS = /^(troops|soldiers|servicemembers|forces|marines|paratroopers|brigade|brigades|battalion|battalions|division|divisions|regiment|regiments|company|companies|battlegroup|battlegroups|squadron|squadrons|jets|fighters|warships|frigates|destroyers|tanks|units?)$/;
 const ARRIVALS = new Set(['arrive', 'travel', 'journey']);
@@ -515,7 +526,7 @@ function unitSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
   return !!head && UNITS.test(head.lower);
 }
 
-const JOURNEYS = new Set(['trip', 'journey', 'travel', 'tour', 'voyage', 'excursion', 'flight', 'commute', 'journeying']);
+export const JOURNEYS = new Set(['trip', 'journey', 'travel', 'tour', 'voyage', 'excursion', 'flight', 'commute', 'journeying']);
 
 /** "her trip", "Biden's journey", "the President's travel": someone's own. */
 function possessed(tokens: readonly Token[], i: number): boolean {
@@ -596,6 +607,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (NEEDS_EVENT_OBJECT.has(t.lemma) && !framed && !eventObject(tokens, i, lexicon)) continue;
       if (category === 'meeting' && !framed && NEEDS_GUEST_OBJECT.has(t.lemma) && (passive || !guestObject(tokens, i))) continue;
       if (category === 'meeting' && !framed && group && TRAVEL_LEMMAS.has(t.lemma) && privateTravel(grammar, group, i)) continue;
+      // "The team arrived in Tokyo for the Olympic qualifiers": a side travelling to a fixture meets no one
+      if (category === 'meeting' && !framed && TRAVEL_LEMMAS.has(t.lemma) && FIXTURES.test(sentence)) continue;
       // "when firefighters arrived at the scene", "deputies arrived at her home": answering a call is part of its incident
       if (category === 'meeting' && t.lemma === 'arrive' && group && answeringCall(grammar, group, i)) continue;
       // "the statue was assembled", "samples were collected": people gather, things are put together

@@ -64,4 +64,26 @@ describe('a private visit is no meeting', () => {
   it('does not report a stay in someone\'s home', () => {
     expect(summary('The senator was visiting in the home of a friend in Boise when he fell ill.')).toEqual([]);
   });
+
+  it('reads a trip that sets the scene of what befell someone as no news, unless it has a time of its own', () => {
+    expect(summary('Twelve pupils and two teachers may have caught measles during their trip to Morocco, health officials said on Monday.')).toEqual([]);
+    expect(summary('The foreign minister announced new aid for farmers on her trip to Accra on Monday.')).toEqual(['meeting Accra happened']);
+  });
+
+  it('finds the subject of "are reported to have arrived" before the verb that governs it', () => {
+    expect(summary('Two infected passengers are reported to have arrived in Nairobi from Dubai on Friday.')).toEqual([]);
+    expect(summary('The envoy is expected to arrive in Nairobi on Friday.')).toEqual(['meeting Nairobi planned']);
+  });
+});
+
+describe('sport is not news of meetings', () => {
+  it('does not report a side travelling to a fixture as a meeting', () => {
+    expect(summary('The team arrived in Tokyo on Monday for the Olympic qualifiers.')).toEqual([]);
+    expect(summary('The squad flew to Madrid on Tuesday ahead of the cup final.')).toEqual([]);
+  });
+
+  it('still reports envoys arriving for the final round of talks, or observers for war games', () => {
+    expect(summary('Negotiators arrived in Doha on Monday for the final round of talks.')).toEqual(['meeting Doha happened']);
+    expect(summary('Military observers arrived in Tallinn on Monday for war games with allied troops.')).toEqual(['meeting Tallinn happened']);
+  });
 });
