@@ -87,3 +87,14 @@ describe('sport is not news of meetings', () => {
     expect(summary('Military observers arrived in Tallinn on Monday for war games with allied troops.')).toEqual(['meeting Tallinn happened']);
   });
 });
+
+describe('business is not aid', () => {
+  it('does not take a company opening a facility for a hub of aid', () => {
+    expect(summary('A Swedish battery maker opened a new facility in Gdansk on Monday, promising a $2 million investment and 300 jobs.')).toEqual([]);
+    expect(summary('The bakery chain opened a distribution centre in Leipzig on Monday.')).toEqual([]);
+  });
+
+  it('still takes a shelter opened for people displaced by fighting', () => {
+    expect(summary('The charity opened a shelter in Lodz on Monday for families displaced by the fighting.')).toEqual(['aid Łódź happened']);
+  });
+});
