@@ -111,7 +111,7 @@ function twoSpots(a: EventCandidate, b: EventCandidate, opts: typeof MERGE_DEFAU
 
 // Places one sentence names side by side are separate events ("around Kurakhove, Vuhledar, and Velyka Novosilka"); a
 // place and the country or region it lies in, both named by the text, are one place told twice ("in the province of
-// Cajamarca, in Peru", "Wang, who is visiting Russia" after his meeting in Moscow). A place taken from the dateline
+// Huaraz, in Peru", "the minister, who is visiting Chile" after her meeting in Santiago). A place taken from the dateline
 // names no place of its own: its excerpt runs from the dateline to the event and overlaps much of the document.
 function sideBySide(g: Group, c: EventCandidate): boolean {
   for (const [entryId, { entry, spans }] of g.spans.get(c.source.doc) ?? []) {

@@ -281,7 +281,7 @@ const GENERIC_PEOPLE = /^(people|persons|residents|participants|students|fans|fa
  * or a counted crowd: "52,000 Venezuelans have arrived", "50,000 people attended").
  */
 function animateSubject(grammar: SentenceGrammar, group: VerbGroup): boolean {
-  // "Two passengers are reported to have arrived", "the envoy is expected to arrive": an infinitive's subject stands
+  // "Two passengers are thought to have arrived", "the envoy is due to arrive": an infinitive's subject stands
   // before the verb that governs it
   // (the tagger may read the "have" of "to have arrived" as a verb of its own)
   const { tokens } = grammar;
@@ -495,7 +495,7 @@ function privateTravel(grammar: SentenceGrammar, group: VerbGroup, head: number)
   // "who had travelled", "that had arrived": a person's backstory in a relative clause
   if (opener !== null && /^(who|that|which)$/.test(opener) && tokens.slice(group.first, head).some((t) => t.lower === 'had')) return true;
   const object = phraseAfter(tokens, head);
-  // "visiting relatives", "staying with her parents", "was visiting in the home of a friend"
+  // "visiting relatives", "staying with her parents", "visited in his sister's home"
   const after = /^(with|in)$/.test(tokens[head + 1]?.lower ?? '') ? phraseAfter(tokens, head + 1) : null;
   const what = object ? tokens[object[1]] : after ? tokens[after[1]] : undefined;
   return !!what && KIN.test(what.lower);

