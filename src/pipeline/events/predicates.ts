@@ -479,6 +479,8 @@ const GATHERING = new Set(['assemble', 'gather', 'collect', 'meet']);
 
 /** Kin: a visit to one's family is private life, not news ("visiting her father", "visit relatives"). */
 const KIN = /^(father|mother|parents?|relatives?|family|families|son|sons|daughters?|children|grandmother|grandfather|grandparents?|brothers?|sisters?|siblings?|wife|husband|friends?|cousins?|aunt|uncle|home|homes)$/;
+/** Verbs of travel that take no object: "arriving fighters" are fighters who arrive, not fighters someone arrives. */
+const INTRANSITIVE_ARRIVALS = new Set(['arrive', 'return', 'depart', 'come']);
 const TRAVEL_LEMMAS = new Set(['visit', 'travel', 'arrive', 'journey', 'fly', 'come', 'return', 'go']);
 /** Clause openers after which a gerund or a perfect only sets the scene: "while visiting Austin", "after arriving from". */
 const CIRCUMSTANCE_OPENERS = new Set(['while', 'after', 'before', 'when', 'since', 'once', 'until']);
@@ -622,8 +624,10 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       // "withdrawing her monthly pension", "withdrew the bill": forces pull back; what else is withdrawn is money or a word
       if (RETREATS.has(t.lemma) && !passive && retreatOfSomethingElse(tokens, i)) continue;
       // "a reception for the visiting minister", "the visiting delegation": a participle that describes a person
-      if (t.lower.endsWith('ing') && TRAVEL_LEMMAS.has(t.lemma) && (/^(DET|ADJ|ADP)$/.test(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.lower === 'for') && !/^(after|before|while|since)$/.test(tokens[i - 1]?.lower ?? '') &&
-        (NAME_TITLES.has(tokens[i + 1]?.lower ?? '') || PERSON_NOUNS.has(tokens[i + 1]?.lower ?? ''))) continue;
+      // ... and "news of arriving mercenaries": a verb that takes no object, in -ing before a noun, describes it
+      const describing = NAME_TITLES.has(tokens[i + 1]?.lower ?? '') || PERSON_NOUNS.has(tokens[i + 1]?.lower ?? '') ||
+        (INTRANSITIVE_ARRIVALS.has(t.lemma) && /^(NOUN|ADJ)$/.test(tokens[i + 1]?.pos ?? '') && !isTimeWord(tokens[i + 1].lower) && !TIME_UNIT.test(tokens[i + 1].lower));
+      if (t.lower.endsWith('ing') && TRAVEL_LEMMAS.has(t.lemma) && (/^(DET|ADJ|ADP)$/.test(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.lower === 'for') && !/^(after|before|while|since|upon|on|when)$/.test(tokens[i - 1]?.lower ?? '') && describing) continue;
       // "based on trust", "based upon the report": a phrase of reasoning, not a base
       if (t.lemma === 'base' && /^(on|upon)$/.test(tokens[i + 1]?.lower ?? '')) continue;
       // "went to the polls and voted": one act, told by the voting

@@ -76,6 +76,17 @@ describe('a private visit is no meeting', () => {
   });
 });
 
+describe('a participle that describes a noun tells no journey', () => {
+  it('reads "arriving mercenaries" as mercenaries, not as someone arriving', () => {
+    expect(summary('Officials in Baku cited Armenian talk of arriving mercenary units as proof of war plans.')).toEqual([]);
+    expect(summary('Officials in Baku cited news of arriving mercenaries as a sign of war.')).toEqual([]);
+  });
+
+  it('still reads "are arriving in Vilnius" as a journey', () => {
+    expect(summary('The defence ministers are arriving in Vilnius on Monday.')).toEqual(['meeting Vilnius happened']);
+  });
+});
+
 describe('sport is not news of meetings', () => {
   it('does not report a side travelling to a fixture as a meeting', () => {
     expect(summary('The team arrived in Tokyo on Monday for the Olympic qualifiers.')).toEqual([]);
