@@ -5,7 +5,7 @@ import { isIsoDate, type Category, type DateSource, type Highlight, type Precisi
 import { journeyOf, subjectBefore, type SentenceGrammar, type VerbGroup } from '../language/clauses.ts';
 import type { GrammarSource } from '../language/grammars.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DESTINATION_PREPOSITIONS, ELECTORAL, ELECTORATE, FREQUENCY, LOCATIVE_PREPOSITIONS, LOOKING_BACK, MANY, MOTION_VERBS, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
+import { COUNTING_ORDINAL, DESTINATION_PREPOSITIONS, ELECTORAL, ELECTORATE, FREQUENCY, LOCATIVE_PREPOSITIONS, LOOKING_BACK, MANY, MOTION_VERBS, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
 import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
 import { actorsOf, contributorsIn, COOPERATIVE } from './actors.ts';
 import { choosePlaces, type ChosenPlace, type PlaceLookup } from './choose-place.ts';
@@ -316,8 +316,19 @@ const SETTING = /^(during|on|after|before|since|from)$/;
 /** The first token of the noun phrase that event noun `p` heads: "their" in "during their school trip". */
 function nounPhraseStart(grammar: SentenceGrammar, p: Predicate): number {
   let k = p.first;
-  while (k > 0 && (/^(DET|ADJ|NOUN|PROPN|NUM|PRON)$/.test(grammar.tokens[k - 1].pos) || grammar.tokens[k - 1].lower === "'s")) k--;
+  // (the tagger may read an ordinal as an adverb: "the third/ADV deadly attack")
+  while (k > 0 && (/^(DET|ADJ|NOUN|PROPN|NUM|PRON)$/.test(grammar.tokens[k - 1].pos) || grammar.tokens[k - 1].lower === "'s" || COUNTING_ORDINAL.test(grammar.tokens[k - 1].lower))) k--;
   return k;
+}
+
+/** True when an ordinal after the first premodifies event noun `p`: "the third deadly attack", "its 5th strike". */
+function ordinalBefore(grammar: SentenceGrammar, p: Predicate): boolean {
+  for (let k = p.first - 1; k >= 0 && p.first - k <= 4; k--) {
+    const t = grammar.tokens[k];
+    if (COUNTING_ORDINAL.test(t.lower)) return true;
+    if (!(t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN' || t.pos === 'PROPN')) return false;
+  }
+  return false;
 }
 
 /** True when a word of looking back premodifies event noun `p`: "previous outbreaks", "the earlier attacks". */
@@ -430,6 +441,12 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       const againUndated = undatedAt !== undefined && chosen.length === 0 && sameParagraph(context, undatedAt, i);
       const repeated = !said.isVerb && /^(the|this|that)$/.test(grammar.tokens[said.first - 1]?.lower ?? '') && (toldHere.has(said.lemma) || againUndated);
       if (restated || repeated) continue;
+      // "A bomb exploded in Kandahar on Tuesday, in the third deadly attack in Afghanistan this week": an ordinal counts
+      // the event the sentence has told already among others, it tells no new one ("their fourth attack on the base
+      // on Sunday", alone in its sentence, is news)
+      // (in apposition or "in the ...": "after the third attack" is another event)
+      const apposed = /^(in|,)$/.test(grammar.tokens[nounPhraseStart(grammar, said) - 1]?.lower ?? '');
+      if (!said.isVerb && apposed && ordinalBefore(grammar, said) && predicates.some((q) => q !== said && q.first < said.first && (placed.get(q) ?? []).length > 0)) continue;
       const { p, date: told } = toldAsDone(datedInNewsPresent(said, i, context));
       // "94 troops stationed in Iraq sought treatment": a participle describes its noun; it reports an event only
       // with a time of its own ("soldiers deployed to Lithuania in 2017 returned")

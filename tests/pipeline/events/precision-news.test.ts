@@ -26,6 +26,18 @@ describe('one happening told at two grains of place is one event', () => {
   });
 });
 
+describe('an event counted among others is the one the sentence told', () => {
+  it('makes no second event of "in the third deadly attack in Afghanistan this week"', () => {
+    const text = 'A roadside bomb exploded near a bus station in Kandahar on Tuesday, killing six people, in the third deadly attack in Afghanistan this week.';
+    expect(summary(text)).toEqual(['incident Kandahār happened']);
+  });
+
+  it('keeps a counted attack alone in its sentence, and one told as the cause of another event', () => {
+    expect(summary('Militants launched their fourth attack on the army base near Mosul this month on Sunday, officials said.')).toEqual(['strike Mosul happened']);
+    expect(summary('Troops were sent to Herat on Monday after the third attack on the airport in Kandahar this week.')).toEqual(['deployment Herāt happened', 'strike Kandahār happened']);
+  });
+});
+
 describe('history told in passing is not news of the day', () => {
   it('puts no "previous" or "earlier" event at the date of publication', () => {
     expect(summary('Earlier outbreaks of the disease, including one in Lyon, killed dozens of cattle.')).toEqual([]);
