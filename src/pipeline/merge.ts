@@ -109,12 +109,16 @@ function twoSpots(a: EventCandidate, b: EventCandidate, opts: typeof MERGE_DEFAU
   return a.category === 'incident' && a.entry.id !== b.entry.id && isPoint(a.entry) && isPoint(b.entry) && distanceKm(a.entry, b.entry) > opts.incidentKm;
 }
 
-// Places one sentence names side by side are separate events ("around Kurakhove, Vuhledar, and Velyka Novosilka").
+// Places one sentence names side by side are separate events ("around Kurakhove, Vuhledar, and Velyka Novosilka"); a
+// place and the country or region it lies in, both named by the text, are one place told twice ("in the province of
+// Huaraz, in Peru", "the minister, who is visiting Chile" after her meeting in Santiago). A place taken from the dateline
+// names no place of its own: its excerpt runs from the dateline to the event and overlaps much of the document.
 function sideBySide(g: Group, c: EventCandidate): boolean {
-  for (const [entryId, spans] of g.spans.get(c.source.doc) ?? []) {
+  for (const [entryId, { entry, spans }] of g.spans.get(c.source.doc) ?? []) {
     if (entryId === c.entry.id) continue;
-    for (const [start, end] of spans) {
-      if (start < c.source.end && c.source.start < end) return true;
+    const nested = c.placeNamed && (covers(entry, c.entry) || covers(c.entry, entry));
+    for (const [start, end, named] of spans) {
+      if (start < c.source.end && c.source.start < end && !(nested && named)) return true;
     }
   }
   return false;
@@ -218,7 +222,7 @@ interface Group {
    */
   reps: Map<string, Rep>;
   /** Excerpt spans per document, then per place, for sideBySide(). */
-  spans: Map<string, Map<string, [number, number][]>>;
+  spans: Map<string, Map<string, { entry: GazetteerEntry; spans: [start: number, end: number, named: boolean][] }>>;
   /** Latest end (day number) of any member: past it plus the tolerance, no later candidate can join. */
   lastDay: number;
   persists: boolean;
@@ -248,9 +252,9 @@ function join(g: Group, c: EventCandidate, lastDay: number): void {
   else g.reps.set(key, { rep: c, docs: new Set([c.source.doc]) });
   let places = g.spans.get(c.source.doc);
   if (!places) g.spans.set(c.source.doc, (places = new Map()));
-  const spans = places.get(c.entry.id);
-  if (spans) spans.push([c.source.start, c.source.end]);
-  else places.set(c.entry.id, [[c.source.start, c.source.end]]);
+  const place = places.get(c.entry.id);
+  if (place) place.spans.push([c.source.start, c.source.end, c.placeNamed]);
+  else places.set(c.entry.id, { entry: c.entry, spans: [[c.source.start, c.source.end, c.placeNamed]] });
   g.lastDay = Math.max(g.lastDay, lastDay);
   g.persists ||= c.persists;
   g.hasPoint ||= isPoint(c.entry);

@@ -2,7 +2,7 @@
 // ones the rule itself gives: a report joins the first group, in the order groups were made, all of whose members are
 // the same event (same category; same place, a country covering its city only within a document; overlapping time in
 // a document, the same interval across documents; no two different things or people), unless one sentence names its
-// place beside theirs. Then a group one document reports with only a guessed date (its publication, dateline or lede)
+// place beside theirs (not a place inside or around it, both named by the text). Then a group one document reports with only a guessed date (its publication, dateline or lede)
 // joins that document's same event dated in its text, on that day or up to a month before, the latest such day first.
 // The rule is written out here on its own, without the index, and compared on random reports near the poles, across
 // the antimeridian, in countries and regions.
@@ -43,8 +43,10 @@ function sameEventRule(a: EventCandidate, b: EventCandidate): boolean {
   const people = sameDoc || a.people.length === 0 || b.people.length === 0 || a.people.every((p) => b.people.includes(p)) || b.people.every((p) => a.people.includes(p));
   return a.category === b.category && what && samePlaceRule(a.entry, b.entry, sameDoc) && time && people;
 }
+// ... where a place and the country or region it lies in, both named, are one place told twice
+const nestedNamed = (m: EventCandidate, c: EventCandidate) => m.placeNamed && c.placeNamed && (inside(m.entry, c.entry) || inside(c.entry, m.entry));
 const besideInOneSentence = (members: EventCandidate[], c: EventCandidate) => members.some((m) =>
-  m.source.doc === c.source.doc && m.entry.id !== c.entry.id && m.source.start < c.source.end && c.source.start < m.source.end);
+  m.source.doc === c.source.doc && m.entry.id !== c.entry.id && m.source.start < c.source.end && c.source.start < m.source.end && !nestedNamed(m, c));
 
 /** The groups the rule makes, as sorted lists of report keys. */
 function groupsByRule(candidates: EventCandidate[]): string[][] {
@@ -102,6 +104,7 @@ const report = fc.record({
   what: fc.constantFrom(null, 'forces', 'system'),
   people: fc.constantFrom([], ['biden'], ['biden', 'duda'], ['sandu']),
   dateSource: fc.constantFrom('clause', 'clause', 'paragraph', 'published', 'dateline', 'lede'),
+  named: fc.boolean(),
 });
 const iso = (d: number) => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);
 
@@ -112,7 +115,7 @@ describe('merge() and its index', () => {
       const candidates: EventCandidate[] = reports.map((r, i) => ({ ...r, at: r.at * 100 + i })).filter((r) => !seen.has(`${r.doc}@${r.at}`) && seen.add(`${r.doc}@${r.at}`))
         .map((r) => ({
           category: r.category as EventCandidate['category'], persists: r.persists, status: 'happened', title: 't', titleQuality: 1, entry: r.place,
-          start: iso(r.day), end: iso(r.day + r.span), precision: 'day', dateSource: r.dateSource as EventCandidate['dateSource'], dateQuality: 3, placeNamed: true, actors: [],
+          start: iso(r.day), end: iso(r.day + r.span), precision: 'day', dateSource: r.dateSource as EventCandidate['dateSource'], dateQuality: 3, placeNamed: r.named, actors: [],
           confidence: 0.5, reason: 'r', evidence: 1, what: r.what, people: [...r.people],
           source: { doc: r.doc, title: r.doc, published: null, excerpt: 'x', start: r.at, end: r.at + 150, highlights: [] },
         }));

@@ -2,12 +2,12 @@
 // sentence, the place it is about (choose-place.ts), its own time (dating.ts), the states acting in it
 // (actors.ts), a headline (titles.ts), and a confidence with its reason (confidence.ts).
 import { isIsoDate, type Category, type DateSource, type Highlight, type Precision, type Source, type Status } from '../../model/event.ts';
-import { journeyOf, subjectBefore, type SentenceGrammar } from '../language/clauses.ts';
+import { journeyOf, subjectBefore, type SentenceGrammar, type VerbGroup } from '../language/clauses.ts';
 import type { GrammarSource } from '../language/grammars.ts';
 import { pluralReferent } from '../language/reference.ts';
 import type { Token } from '../language/tagger.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { DESTINATION_PREPOSITIONS, ELECTORAL, ELECTORATE, FREQUENCY, LOCATIVE_PREPOSITIONS, MANY, MOTION_VERBS, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
+import { COUNTING_ORDINAL, DESTINATION_PREPOSITIONS, ELECTORAL, ELECTORATE, FREQUENCY, LOCATIVE_PREPOSITIONS, LOOKING_BACK, MANY, MOTION_VERBS, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
 import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
 import { actorsOf, contributorsIn, COOPERATIVE } from './actors.ts';
 import { choosePlaces, type ChosenPlace, type PlaceLookup } from './choose-place.ts';
@@ -15,7 +15,7 @@ import { confidenceOf, reasonOf } from './confidence.ts';
 import { dateOf, ledeDate, sameParagraph, toldAsHistory, type DatingContext, type EventDate } from './dating.ts';
 import { readDateline, type Dateline } from './dateline.ts';
 import { baseRole, placesInSentence, type PlaceInSentence } from './place-roles.ts';
-import { findPredicates, NEEDS_EVENT_OBJECT, PERSISTING, type Predicate } from './predicates.ts';
+import { findPredicates, JOURNEYS, NEEDS_EVENT_OBJECT, PERSISTING, type Predicate } from './predicates.ts';
 import { makeTitle } from './titles.ts';
 
 export const EVENTS_DEFAULTS = {
@@ -308,6 +308,41 @@ function habitual(grammar: SentenceGrammar, p: Predicate, date: EventDate | null
   return simplePresent && !headline && p.status === 'happened' && p.category !== 'meeting';
 }
 
+/** True when the verb group is a perfect: "has received", "had visited". */
+const perfectIn = (grammar: SentenceGrammar, verb: VerbGroup) =>
+  grammar.tokens.slice(verb.first, verb.head).some((t) => /^(has|have|had|'ve|'d)$/.test(t.lower));
+
+/** Prepositions that make a noun the scene of another clause's event: "during their trip", "after her journey". */
+const SETTING = /^(during|on|after|before|since|from)$/;
+
+/** The first token of the noun phrase that event noun `p` heads: "their" in "during their school trip". */
+function nounPhraseStart(grammar: SentenceGrammar, p: Predicate): number {
+  let k = p.first;
+  // (the tagger may read an ordinal as an adverb: "the third/ADV deadly attack")
+  while (k > 0 && (/^(DET|ADJ|NOUN|PROPN|NUM|PRON)$/.test(grammar.tokens[k - 1].pos) || grammar.tokens[k - 1].lower === "'s" || COUNTING_ORDINAL.test(grammar.tokens[k - 1].lower))) k--;
+  return k;
+}
+
+/** True when an ordinal after the first premodifies event noun `p`: "the third deadly attack", "its 5th strike". */
+function ordinalBefore(grammar: SentenceGrammar, p: Predicate): boolean {
+  for (let k = p.first - 1; k >= 0 && p.first - k <= 4; k--) {
+    const t = grammar.tokens[k];
+    if (COUNTING_ORDINAL.test(t.lower)) return true;
+    if (!(t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN' || t.pos === 'PROPN')) return false;
+  }
+  return false;
+}
+
+/** True when a word of looking back premodifies event noun `p`: "previous outbreaks", "the earlier attacks". */
+function lookedBack(grammar: SentenceGrammar, p: Predicate): boolean {
+  for (let k = p.first - 1; k >= 0 && p.first - k <= 4; k--) {
+    const t = grammar.tokens[k];
+    if (LOOKING_BACK.test(t.lower)) return true;
+    if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'DET' || t.lower === "'s")) return false;
+  }
+  return false;
+}
+
 /** Two dates that may be one event's: either is unknown or only the publication date, or they overlap. */
 function datesAgree(a: EventDate | null, b: EventDate | null): boolean {
   if (!a || !b || a.source === 'published' || b.source === 'published') return true;
@@ -415,10 +450,25 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
       const againUndated = undatedAt !== undefined && chosen.length === 0 && sameParagraph(context, undatedAt, i);
       const repeated = !said.isVerb && /^(the|this|that)$/.test(grammar.tokens[said.first - 1]?.lower ?? '') && (toldHere.has(said.lemma) || againUndated);
       if (restated || repeated) continue;
+      // "A bomb exploded in Kandahar on Tuesday, in the third deadly attack in Afghanistan this week": an ordinal counts
+      // the event the sentence has told already among others, it tells no new one ("their fourth attack on the base
+      // on Sunday", alone in its sentence, is news)
+      // (in apposition or "in the ...": "after the third attack" is another event)
+      const apposed = /^(in|,)$/.test(grammar.tokens[nounPhraseStart(grammar, said) - 1]?.lower ?? '');
+      if (!said.isVerb && apposed && ordinalBefore(grammar, said) && predicates.some((q) => q !== said && q.first < said.first && (placed.get(q) ?? []).length > 0)) continue;
       const { p, date: told } = toldAsDone(datedInNewsPresent(said, i, context));
       // "60 sailors based in Oman needed treatment": a participle describes its noun; it reports an event only
       // with a time of its own ("soldiers deployed to Lithuania in 2017 returned")
       if (p.isVerb && p.verb?.form === 'participle' && told?.source !== 'clause') continue;
+      // "Previous outbreaks of the strain include one in the Netherlands", "past floods in the valley": events looked
+      // back on are history told in passing, news only with a time of their own ("earlier strikes on Kirkuk in 2019")
+      if (!p.isVerb && lookedBack(grammar, p) && told?.source !== 'clause') continue;
+      // "caught measles during their trip to Morocco": a trip that sets the scene for what befell someone is no news
+      // of its own, unless it has a time of its own ("announced on her trip to Warsaw today")
+      if (!p.isVerb && JOURNEYS.has(p.lemma) && SETTING.test(grammar.tokens[nounPhraseStart(grammar, p) - 1]?.lower ?? '') && told?.source !== 'clause') continue;
+      // "Okafor, who has received asylum in Ghana, was sentenced": a perfect in a relative clause about a person tells
+      // that person's past, not the news, unless it has a time of its own ("who have arrived in Poland this week")
+      if (p.isVerb && p.verb && grammar.clauses[p.verb.clause].opener === 'who' && perfectIn(grammar, p.verb) && told?.source !== 'clause') continue;
       // "the pianist, who first met Okafor when they were studying in Lyon": how two people met is their history,
       // news only with a time of its own ("Biden and Xi first met in person in Bali in November 2022")
       if (p.isVerb && p.lemma === 'meet' && grammar.tokens[p.first - 1]?.lower === 'first' && told?.source !== 'clause') continue;
@@ -555,7 +605,9 @@ function candidate(c: CandidateInput): EventCandidate {
     confidence: confidenceOf(evidence),
     reason: reasonOf(evidence),
     evidence: rank,
-    what: whatOf(grammar, p),
+    // what a meeting's verb takes is whom or where ("met her counterpart", "visiting Chile"), not a thing sent: the
+    // people in the sentence tell two meetings apart
+    what: p.category === 'meeting' || p.category === 'other' ? null : whatOf(grammar, p),
     people: peopleIn(grammar, c.places),
     source: {
       doc: doc.file,

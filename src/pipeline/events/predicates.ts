@@ -9,7 +9,7 @@ import { asWritten, type Token } from '../language/tagger.ts';
 import { cueHolds, senseIn, warWords } from '../lexicon/cues.ts';
 import { DOMAIN_NOUNS, FRAMES, type DomainNoun, type Frame } from '../lexicon/domain.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { AREA_NOUNS, ATTACKERS, DAY_OR_MONTH, isTimeWord, TIME_DEICTIC, TIME_UNIT, FEARING, HOST_VERBS, KILLING, MEASURE_NOUNS, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, REFERRING_PREMODIFIERS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
+import { AREA_NOUNS, ATTACKERS, DAY_OR_MONTH, isTimeWord, TIME_DEICTIC, TIME_UNIT, FEARING, HOST_VERBS, HYPOTHETICAL_OPENERS, KILLING, MEASURE_NOUNS, MOTION_VERBS, NAME_TITLES, NEGATIVE_VERBS, PERSON_NOUNS, PHRASE_ONLY_PREPOSITIONS, PLANNED_PREMODIFIERS, POSSESSIVE_DETERMINERS, PURPOSE_NOUNS, REFERRING_PREMODIFIERS, RESPONDERS, ROAD_VEHICLES, TRENDS, UNREAL_PREMODIFIERS, VICTIMS } from '../lexicon/words.ts';
 
 /**
  * True when "of" and a noun of something else follow a weather noun: "a flood of orders", "a storm of protest". Not a
@@ -230,6 +230,10 @@ function nounStatus(grammar: SentenceGrammar, first: number, category: Category)
   // gives it a time of its own, which says it is on the calendar
   const calendared = verb !== null && argument && verb.mood === 'hypothetical' && verb.form === 'infinitive' && ownTimeAfter(tokens, first);
   if (verb && argument && (verb.mood === 'negated' || verb.mood === 'hypothetical') && !calendared) return null;
+  // "if talks in Geneva collapse next month": a clause opened by "if" or "unless" supposes its subject, whatever the
+  // tagger made of its verb ("collapse" read as a noun leaves the clause without one)
+  const opener = grammar.clauses[grammar.clauseOf[first]].opener;
+  if (argument && opener !== null && HYPOTHETICAL_OPENERS.has(opener) && !calendared) return null;
   const verbLemma = verb ? tokens[verb.head].lemma : '';
   // "all meetings have been banned", "the summit was called off": the noun's event is prevented
   if (verb && argument && (NEGATIVE_VERBS.has(verbLemma) || PREVENTING_VERBS.has(verbLemma))) return null;
@@ -339,7 +343,15 @@ const GENERIC_PEOPLE = /^(people|persons|residents|participants|students|fans|fa
  * or a counted crowd: "8,000 Eritreans have arrived", "50,000 people attended").
  */
 function animateSubject(grammar: SentenceGrammar, group: VerbGroup, they: readonly Token[] | null): boolean {
-  const subject = referentOf(subjectBefore(grammar, group.first - 1), they);
+  // "Two passengers are thought to have arrived", "the envoy is due to arrive": an infinitive's subject stands
+  // before the verb that governs it
+  // (the tagger may read the "have" of "to have arrived" as a verb of its own)
+  const { tokens } = grammar;
+  let to = group.first - 1;
+  while (to > group.first - 3 && /^(have|be|been)$/.test(tokens[to]?.lower ?? '')) to--;
+  if (tokens[to]?.lower !== 'to') to = tokens.findIndex((t, k) => k >= group.first && k < group.head && t.lower === 'to');
+  const governing = to >= 0 && tokens[to].lower === 'to' ? grammar.verbs.filter((g) => g.head < to && g.head >= to - 2).at(-1) : undefined;
+  const subject = referentOf(subjectBefore(grammar, (governing ?? group).first - 1), they);
   const head = subject[subject.length - 1];
   if (!head) return true;
   if (INANIMATE.test(head.lower) || GENERIC_PEOPLE.test(head.lower)) return false;
@@ -529,6 +541,8 @@ const GATHERING = new Set(['assemble', 'gather', 'collect', 'meet']);
 
 /** Kin: a visit to one's family is private life, not news ("visiting her father", "visit relatives"). */
 const KIN = /^(father|mother|parents?|relatives?|family|families|son|sons|daughters?|children|grandmother|grandfather|grandparents?|brothers?|sisters?|siblings?|wife|husband|friends?|cousins?|aunt|uncle|home|homes)$/;
+/** Verbs of travel that take no object: "arriving fighters" are fighters who arrive, not fighters someone arrives. */
+const INTRANSITIVE_ARRIVALS = new Set(['arrive', 'return', 'depart', 'come']);
 const TRAVEL_LEMMAS = new Set(['visit', 'travel', 'arrive', 'journey', 'fly', 'come', 'return', 'go']);
 /** Clause openers after which a gerund or a perfect only sets the scene: "while visiting Austin", "after arriving from". */
 const CIRCUMSTANCE_OPENERS = new Set(['while', 'after', 'before', 'when', 'since', 'once', 'until']);
@@ -545,7 +559,9 @@ function privateTravel(grammar: SentenceGrammar, group: VerbGroup, head: number)
   // "who had travelled", "that had arrived": a person's backstory in a relative clause
   if (opener !== null && /^(who|that|which)$/.test(opener) && tokens.slice(group.first, head).some((t) => t.lower === 'had')) return true;
   const object = phraseAfter(tokens, head);
-  const what = object ? tokens[object[1]] : tokens[head + 1]?.lower === 'with' ? tokens[phraseAfter(tokens, head + 1)?.[1] ?? -1] : undefined;
+  // "visiting relatives", "staying with her parents", "visited in his sister's home"
+  const after = /^(with|in)$/.test(tokens[head + 1]?.lower ?? '') ? phraseAfter(tokens, head + 1) : null;
+  const what = object ? tokens[object[1]] : after ? tokens[after[1]] : undefined;
   return !!what && KIN.test(what.lower);
 }
 
@@ -560,6 +576,9 @@ function answeringCall(grammar: SentenceGrammar, group: VerbGroup, i: number): b
   return /^(at|on) (the )?scene\b/i.test(tokens.slice(i + 1, i + 4).map((t) => t.lower).join(' '));
 }
 
+/** Sporting fixtures, which sides travel to: "for the cup final", "ahead of Sunday's match" (not "war games"). */
+const FIXTURES = /\b(?:match|matches|(?<!war )games?|fixtures?|semi-?finals?|quarter-?finals?|cup finals?|qualifiers?|tournaments?|league|playoffs?|championships?|derby|olympics|grand prix|world cup)\b/i;
+
 /** Military units: when they arrive or travel somewhere, they are deployed there. */
 const UNITS = /^(troops|soldiers|servicemembers|forces|marines|paratroopers|brigade|brigades|battalion|battalions|division|divisions|regiment|regiments|company|companies|battlegroup|battlegroups|squadron|squadrons|jets|fighters|warships|frigates|destroyers|tanks|units?)$/;
 const ARRIVALS = new Set(['arrive', 'travel', 'journey']);
@@ -571,7 +590,7 @@ function unitSubject(grammar: SentenceGrammar, group: VerbGroup, they: readonly 
   return !!head && UNITS.test(head.lower);
 }
 
-const JOURNEYS = new Set(['trip', 'journey', 'travel', 'tour', 'voyage', 'excursion', 'flight', 'commute', 'journeying']);
+export const JOURNEYS = new Set(['trip', 'journey', 'travel', 'tour', 'voyage', 'excursion', 'flight', 'commute', 'journeying']);
 
 /** "her trip", "Biden's journey", "the President's travel": someone's own. */
 function possessed(tokens: readonly Token[], i: number): boolean {
@@ -659,6 +678,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       if (NEEDS_EVENT_OBJECT.has(t.lemma) && !framed && !eventObject(tokens, i, lexicon)) continue;
       if (category === 'meeting' && !framed && NEEDS_GUEST_OBJECT.has(t.lemma) && (passive || !guestObject(tokens, i))) continue;
       if (category === 'meeting' && !framed && group && TRAVEL_LEMMAS.has(t.lemma) && privateTravel(grammar, group, i)) continue;
+      // "The team arrived in Tokyo for the Olympic qualifiers": a side travelling to a fixture meets no one
+      if (category === 'meeting' && !framed && TRAVEL_LEMMAS.has(t.lemma) && FIXTURES.test(sentence)) continue;
       // "when crews reached the warehouse", "police arrived at his flat": answering a call is part of its incident
       if (category === 'meeting' && t.lemma === 'arrive' && group && answeringCall(grammar, group, i)) continue;
       // "the stage was assembled", "samples were collected": people gather, things are put together
@@ -672,8 +693,10 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       // "withdrawing his weekly wages", "withdrew the bill": forces pull back; what else is withdrawn is money or a word
       if (RETREATS.has(t.lemma) && !passive && retreatOfSomethingElse(tokens, i)) continue;
       // "a reception for the visiting minister", "the visiting delegation": a participle that describes a person
-      if (t.lower.endsWith('ing') && TRAVEL_LEMMAS.has(t.lemma) && (/^(DET|ADJ|ADP)$/.test(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.lower === 'for') && !/^(after|before|while|since)$/.test(tokens[i - 1]?.lower ?? '') &&
-        (NAME_TITLES.has(tokens[i + 1]?.lower ?? '') || PERSON_NOUNS.has(tokens[i + 1]?.lower ?? ''))) continue;
+      // ... and "news of arriving mercenaries": a verb that takes no object, in -ing before a noun, describes it
+      const describing = NAME_TITLES.has(tokens[i + 1]?.lower ?? '') || PERSON_NOUNS.has(tokens[i + 1]?.lower ?? '') ||
+        (INTRANSITIVE_ARRIVALS.has(t.lemma) && /^(NOUN|ADJ)$/.test(tokens[i + 1]?.pos ?? '') && !isTimeWord(tokens[i + 1].lower) && !TIME_UNIT.test(tokens[i + 1].lower));
+      if (t.lower.endsWith('ing') && TRAVEL_LEMMAS.has(t.lemma) && (/^(DET|ADJ|ADP)$/.test(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.lower === 'for') && !/^(after|before|while|since|upon|on|when)$/.test(tokens[i - 1]?.lower ?? '') && describing) continue;
       // "the first group of expelled diplomats": a participle between an article or a preposition and its noun describes it
       if (framed && /(ed|en)$/.test(t.lower) && /^(DET|ADP|NUM)$/.test(tokens[i - 1]?.pos ?? '') && tokens[i + 1]?.pos === 'NOUN') continue;
       // "based on trust", "based upon the report": a phrase of reasoning, not a base

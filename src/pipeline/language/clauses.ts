@@ -283,7 +283,9 @@ function settleMoods(tokens: readonly Token[], groups: VerbGroup[], clauses: rea
       const reporting = groups.find((o) => o.head < g.first && o.tense === 'past' && o.mood === 'happened' && SPEECH_VERBS.has(tokens[o.head].lemma));
       // "said ... they hoped that the senate would soon approve": a hope reported is still only hoped for
       const hoped = groups.some((o) => o.head < g.first && WISHING.has(tokens[o.head].lemma) && (clauses[g.clause].opener === 'that' ? o.clause === g.clause - 1 : o.clause === g.clause));
-      if (reporting && !hoped && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
+      // "nobody knew why the rebels would attack the base": an indirect question asks, it reports no plan
+      const asked = tokens.slice(clauses[g.clause].first, g.first).some((t) => INDIRECT_QUESTION.test(t.lower));
+      if (reporting && !hoped && !asked && (clauses[g.clause].opener === 'that' || reporting.clause === g.clause || g.clause === reporting.clause + 1)) { g.mood = 'planned'; g.tense = 'future'; }
     }
     // "She will also travel to Tartu and visit the school", "to hand out food and meet families": a bare verb joined by
     // "and" shares the mood of the verb before it
@@ -314,8 +316,12 @@ function headlineFuture(tokens: readonly Token[], g: VerbGroup): boolean {
   return k === 0 || /^(?:-|--|—|–)$/.test(tokens[k - 1].text);
 }
 
-// Verbs that say their "that" clause is not so: "denied that drones had entered", "dismissed claims that ...".
-const DENYING_VERBS = new Set(['deny', 'dismiss', 'refute', 'doubt', 'dispute']);
+/** Words that open an indirect question: "asked how", "did not know why". */
+const INDIRECT_QUESTION = /^(why|how|whether|what)$/;
+
+// Verbs that say their "that" clause is not so: "denied that drones had entered", "dismissed claims that ...",
+// "rejected reports that the president had met ...".
+const DENYING_VERBS = new Set(['deny', 'dismiss', 'refute', 'doubt', 'dispute', 'reject']);
 /** Nouns whose "that" clause is a claim the text does not make its own ("report" may be the text's own news). */
 const CLAIM_ONLY = new Set(['claim', 'allegation', 'rumour', 'rumor', 'accusation', 'assertion', 'suggestion', 'theory', 'speculation']);
 const CLAIM_NOUNS = new Set(['claim', 'report', 'allegation', 'suggestion', 'rumour', 'rumor', 'accusation', 'assertion']);

@@ -78,6 +78,9 @@ export interface Frame {
   why: string;
 }
 
+/** What a facility of aid is for: the people it helps, the war or disaster, the help itself. */
+const RELIEF = /\b(humanitarian|aid|relief|refugees?|displaced|evacuees|donations?|donors?|logistics?|military|troops|forces|NATO|allie[sd]|war|wounded|victims|survivors|disaster|emergency|Ukrain\w*)\b/i;
+
 const TROOPS = /\b(troops|forces|soldiers|servicemembers|service members|battalions?|brigades?|battle ?groups?|divisions?|squadrons?|warships?|destroyers?|jets|aircraft|fighters|bombers|marines|paratroopers|peacekeepers|units?|personnel|batter(y|ies)|patriots?|capabilities|enablers|military|contingent|army)\b/i;
 const AID_THINGS = /\b(aid|assistance|support|funding|funds|loans?|grants?|package|weapons|ammunition|munitions|equipment|supplies|systems|air defen[cs]e|vehicles|\$|dollars|euros|million|billion)\b/i;
 const AIRSPACE = /\b(air ?space|territory|territorial waters|border|skies)\b/i;
@@ -119,7 +122,7 @@ export const FRAMES: Frame[] = [
   { verbs: ['provide', 'deliver', 'send', 'pledge', 'announce', 'give', 'donate', 'allocate', 'approve', 'supply', 'ship', 'commit'], object: AID_THINGS, category: 'aid', why: 'help given to a place' },
   { verbs: ['violate', 'enter', 'breach', 'cross', 'penetrate', 'intrude'], object: AIRSPACE, category: 'incursion', why: 'entering another state\'s airspace or territory' },
   { verbs: ['establish', 'open', 'set', 'create', 'activate', 'stand', 'inaugurate', 'relocate', 'build'], object: HQ, category: 'headquarters', why: 'a command set up at a place' },
-  { verbs: ['open', 'establish', 'set', 'create', 'operationalize', 'operationalise', 'launch', 'build', 'inaugurate'], object: /\b(hub|facility|cent(er|re)|corridor|camp|shelter|office|depot|warehouse)\b/i, category: 'aid', why: 'a humanitarian or logistics facility opened at a place' },
+  { verbs: ['open', 'establish', 'set', 'create', 'operationalize', 'operationalise', 'launch', 'build', 'inaugurate'], object: /\b(hub|facility|cent(er|re)|corridor|camp|shelter|office|depot|warehouse)\b/i, category: 'aid', sentenceNeeds: RELIEF, why: 'a humanitarian or logistics facility opened at a place; the sentence must say whom it helps ("a company opened a facility" is business)' },
   { verbs: ['launch', 'begin', 'start', 'establish', 'activate'], object: MISSION, category: 'mission', why: 'a mission or operation begun at a place' },
   { verbs: ['establish', 'create', 'set', 'form', 'launch'], object: /\b(battle ?groups?|brigades?|battalions?|divisions?|corps|squadrons?|task force)\b/i, category: 'deployment', why: 'a unit formed at a place is a deployment there' },
   { verbs: ['launch', 'fire'], object: PROJECTILES, category: 'strike', why: 'missiles or drones launched at a place' },

@@ -126,6 +126,12 @@ export const UNREAL_PREMODIFIERS = new Set([
   'feared', 'threatened', 'no', 'another',
 ]);
 
+/** Premodifiers that look back at events before the news: "previous outbreaks", "past floods", "earlier attacks". */
+export const LOOKING_BACK = /^(previous|past|earlier|prior|former)$/;
+
+/** Ordinals that count an event among others before it: "the third attack this week" ("first" starts a series). */
+export const COUNTING_ORDINAL = /^(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))$/;
+
 /** Words before an event noun that point back to one told already or to a class of them: "the second such protest". */
 export const REFERRING_PREMODIFIERS = new Set(['such', 'same']);
 

@@ -527,9 +527,10 @@ describe('a participle describes the noun before it (stop 24)', () => {
 });
 
 describe('a count standing for people takes a plural verb (stop 24)', () => {
-  it('titles "The six are said to have arrived in Austria" as "Six arrive in Austria"', () => {
-    const [e] = eventsOf('Six hikers were stranded near Zermatt. The six are said to have arrived in Austria from Italy on Monday.');
-    expect(e.title).toBe('Six arrive in Austria');
+  it('titles "The six are said to have attacked an army convoy" as "Six attack army convoy in Kandahar"', () => {
+    // (a count of people who arrive somewhere is no meeting: precision-news.test.ts)
+    const [e] = eventsOf('Six militants were seen near Kandahar. The six are said to have attacked an army convoy in Kandahar on Monday.');
+    expect(e.title).toBe('Six attack army convoy in Kandahar');
   });
 });
 
