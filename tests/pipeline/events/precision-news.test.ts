@@ -47,7 +47,7 @@ describe('history told in passing is not news of the day', () => {
   it('keeps an earlier event the text dates itself', () => {
     const [e, ...rest] = eventsOf('Past floods in Ghent in 2010 forced thousands of residents from their homes.');
     expect(rest).toEqual([]);
-    expect([e.category, e.entry.name, e.start]).toEqual(['incident', 'Ghent', '2010-01-01']);
+    expect([e.category, e.entry.name, e.entry.country, e.start]).toEqual(['incident', 'Gent', 'BE', '2010-01-01']);
   });
 
   it('reads a perfect in a relative clause about a person as that person\'s past', () => {
