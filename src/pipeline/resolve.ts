@@ -27,9 +27,9 @@ export const RESOLVE_DEFAULTS = {
    */
   alternateNamePenalty: 4.5,
   /**
-   * Not taken from a city of this many people or more found by another one-for-one name (no shortening: "Mexico" is
-   * not Mexico City's) when every town of that very name is exonymMinRatio times smaller: that name is the city's in
-   * English ("Geneva" for Genève, "Cologne" for Köln), and Geneva, Illinois is not what "talks in Geneva" means.
+   * Not taken from a city of this many people or more found by another one-for-one name with its first letter (no
+   * shortening: "Mexico" is not Mexico City's) when every town of that very name is exonymMinRatio times smaller:
+   * that name is the city's in English ("Geneva" for Genève), and Geneva, Illinois is not what "talks in Geneva" means.
    */
   exonymMinPopulation: 100_000,
   exonymMinRatio: 5,
@@ -126,13 +126,12 @@ function prior(e: GazetteerEntry, opts: ResolveOptions): number {
 
 /**
  * City e, found by `name` (not its own), is so much larger than every town of that very name (the largest has
- * `largest` people) that the name is most likely its name in English: "Geneva" is Genève's. (A former name passes
- * too where the towns that kept it are small: "Salisbury" alone was Harare before, by size; the story's places
- * decide.)
+ * `largest` people) that the name is most likely its name in English: "Geneva" is Genève's. A spelling in another
+ * language keeps the name's first letter; another name does not ("Canton" of Guangzhou is the Ohio town).
  */
 function isExonym(e: GazetteerEntry, name: string, largest: number, opts: ResolveOptions): boolean {
   const own = normaliseName(e.name);
-  return own.split(' ').length === name.split(' ').length && !own.startsWith(name) &&
+  return own[0] === name[0] && own.split(' ').length === name.split(' ').length && !own.startsWith(name) &&
     e.population >= opts.exonymMinPopulation && e.population >= opts.exonymMinRatio * largest;
 }
 
