@@ -79,6 +79,14 @@ describe('a pronoun subject that names someone of an earlier phrase', () => {
   });
 });
 
+describe('a state named beside an attack', () => {
+  it('names the attacker only when its noun could strike: not "Latvian officials said a drone attack"', () => {
+    const events = documentEvents('Latvian officials said a drone attack on Daugavpils was repelled on Monday.', '2026-04-14');
+    expect(events.map((e) => [e.title, e.entry.name])).toEqual([['Drone attack on Daugavpils', 'Daugavpils']]);
+    expect(documentEvents('Russian jets launched a heavy attack on Sumy on Monday.', '2026-04-14').map((e) => e.title)).toEqual(['Russian jets launch heavy attack on Sumy']);
+  });
+});
+
 describe('names', () => {
   it('a titled person whose surname ends in -s is one person: "Rivers travels", "Flowers meets"', () => {
     expect(documentEvents('Senator Joan Rivers travelled to Kyiv on Monday.', '2026-04-14').map((e) => e.title)).toEqual(['Rivers travels to Kyiv']);
