@@ -461,7 +461,9 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
   // ... only when that noun opens the clause: after a verb or a preposition it is some other phrase's object
   const opener = tokens[headStart - 1];
   const opensClause = opener && grammar.clauses[clause].first === headStart - 1;
-  if (headStart !== start && !(opener && clauseOf[headStart - 1] === clause && !opensClause && (opener.pos === 'VERB' || opener.pos === 'ADP'))) [start, end] = [headStart, headEnd];
+  // ... but after a verb of saying it is the subject of what is said: "officials said the drone from Belarus crashed"
+  const objectOfVerb = opener?.pos === 'VERB' && !SPEECH_VERBS.has(opener.lemma);
+  if (headStart !== start && !(opener && clauseOf[headStart - 1] === clause && !opensClause && (objectOfVerb || opener.pos === 'ADP'))) [start, end] = [headStart, headEnd];
   while (start < end && DAY_OR_MONTH.test(tokens[start].lower) && tokens[start].pos === 'PROPN') start++;
   // "Saturday night officials decided": the part of the day goes with it
   while (start < end && /^(night|morning|afternoon|evening)$/.test(tokens[start].lower) && start > 0 && DAY_OR_MONTH.test(tokens[start - 1].lower)) start++;

@@ -106,6 +106,11 @@ describe('who did it, when the phrase before the verb is not the subject', () =>
     expect(documentEvents('A tornado struck the Tulsa suburbs Tuesday.', '2026-04-14').map((e) => e.title)).toEqual(['Tornado strikes Tulsa suburbs']);
   });
 
+  it('after a verb of saying, the phrase before the reported verb is its subject, with its own "from" phrase', () => {
+    const events = documentEvents('Latvian officials said the drone from Belarus crashed near Daugavpils on Monday.', '2026-04-14');
+    expect(events.map((e) => [e.title, e.entry.name])).toEqual([['Drone crashes near Daugavpils', 'Daugavpils']]);
+  });
+
   it('a gerund phrase after the subject describes it: "pilots flying Hornets intercepted"', () => {
     const events = documentEvents('Finnish pilots flying Hornets intercepted a Russian transport plane over the Gulf of Finland on Friday.', '2026-04-14');
     expect(events.map((e) => e.title)).toEqual(['Finnish pilots intercept Russian transport plane over Gulf of Finland']);
