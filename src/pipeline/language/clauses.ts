@@ -238,7 +238,8 @@ function mainVerbAfter(tokens: readonly Token[], clauses: readonly Clause[], gro
 function reportedWithoutThat(tokens: readonly Token[], groups: readonly VerbGroup[], i: number): boolean {
   const speech = groups.at(-1);
   if (speech?.form !== 'finite' || !SPEECH_VERBS.has(tokens[speech.head].lemma)) return false;
-  return tokens.slice(speech.head + 1, i).every((t) => /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(t.pos));
+  // ... whose subject may have a phrase of its own: "said the drone from Belarus crashed"
+  return tokens.slice(speech.head + 1, i).every((t) => /^(DET|ADJ|NOUN|PROPN|NUM|ADP)$/.test(t.pos));
 }
 
 /** The verb that governs group `g` (an infinitive or a gerund): the nearest finite or infinitive verb before it. */
