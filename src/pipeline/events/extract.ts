@@ -7,7 +7,7 @@ import type { GrammarSource } from '../language/grammars.ts';
 import { pluralReferent } from '../language/reference.ts';
 import type { Token } from '../language/tagger.ts';
 import type { EventLexicon } from '../lexicon/event-lexicon.ts';
-import { COUNTING_ORDINAL, DESTINATION_PREPOSITIONS, ELECTORAL, ELECTORATE, FREQUENCY, LOCATIVE_PREPOSITIONS, LOOKING_BACK, MANY, MOTION_VERBS, NAME_TITLES, OFFICES, PER, TIME_UNIT } from '../lexicon/words.ts';
+import { COUNTING_ORDINAL, DESTINATION_PREPOSITIONS, ELECTORAL, ELECTORATE, FREQUENCY, LOCATIVE_PREPOSITIONS, LOOKING_BACK, MANY, MOTION_VERBS, NAME_TITLES, OFFICES, PER, PERSON_NOUNS, RESPONDERS, TIME_UNIT, VICTIMS } from '../lexicon/words.ts';
 import type { DateMention, GazetteerEntry, IngestedDocument, ResolvedMention, Sentence } from '../types.ts';
 import { actorsOf, contributorsIn, COOPERATIVE } from './actors.ts';
 import { choosePlaces, type ChosenPlace, type PlaceLookup } from './choose-place.ts';
@@ -511,6 +511,9 @@ export function extractEvents(input: EventsInput, opts = EVENTS_DEFAULTS): Docum
   return { events, undated, predicates: predicateCount };
 }
 
+/** People an adjective of a state may name who do not strike: its officials, its rescuers, its residents. */
+const bystander = (noun: string | null) => !!noun && ((PERSON_NOUNS.has(noun) && !FORCES_WORDS.test(noun)) || RESPONDERS.test(noun) || VICTIMS.test(noun));
+
 const FORCES_WORDS = /^(troop|troops|force|forces|soldier|soldiers|servicemember|servicemembers|personnel|military|army|unit|units|battalion|brigade|contingent)$/;
 
 /** The head of a verb's object, in classes: "2,000 Dutch marines" and "800 troops" are both forces. */
@@ -567,8 +570,10 @@ function candidate(c: CandidateInput): EventCandidate {
   const placeHere = target.sentence === i ? target.place : null;
   // "Russian drones launched a massive attack": the acting state is told before the attack, in its clause ("the
   // Allied invasion of Italy ... to push back the German lines" is no German invasion)
+  // ... by the word that does it: "Polish officials said a drone attack", "Ukrainian rescuers searched ... after a missile
+  // strike" name who spoke or helped, not who struck
   const actorAdjective = !HOSTILE_KINDS.has(p.category) ? null : c.places.find((pl) => pl.mention.form === 'adjective' && baseRole(grammar, pl) === 'agent' &&
-    pl.mention.entry.id !== target.entry.id && pl.first < p.first && grammar.clauseOf[pl.first] === grammar.clauseOf[p.first])?.mention.text ?? null;
+    pl.mention.entry.id !== target.entry.id && pl.first < p.first && grammar.clauseOf[pl.first] === grammar.clauseOf[p.first] && !bystander(pl.headNoun))?.mention.text ?? null;
   const title = makeTitle({
     grammar, predicate: p, place: placeHere, role: c.role as never, placeName: target.entry.name, antecedent: c.antecedent, they: c.they, actorAdjective,
     inferredPrep: target.sentence !== i ? target.place?.prep ?? null : null, act: c.act, says: c.says,

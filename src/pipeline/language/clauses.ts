@@ -238,7 +238,8 @@ function mainVerbAfter(tokens: readonly Token[], clauses: readonly Clause[], gro
 function reportedWithoutThat(tokens: readonly Token[], groups: readonly VerbGroup[], i: number): boolean {
   const speech = groups.at(-1);
   if (speech?.form !== 'finite' || !SPEECH_VERBS.has(tokens[speech.head].lemma)) return false;
-  return tokens.slice(speech.head + 1, i).every((t) => /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(t.pos));
+  // ... whose subject may have a phrase of its own: "said the drone from Belarus crashed"
+  return tokens.slice(speech.head + 1, i).every((t) => /^(DET|ADJ|NOUN|PROPN|NUM|ADP)$/.test(t.pos));
 }
 
 /** The verb that governs group `g` (an infinitive or a gerund): the nearest finite or infinitive verb before it. */
@@ -470,7 +471,9 @@ export function subjectBefore(grammar: SentenceGrammar, before: number, withModi
   // ... only when that noun opens the clause: after a verb or a preposition it is some other phrase's object
   const opener = tokens[headStart - 1];
   const opensClause = opener && grammar.clauses[clause].first === headStart - 1;
-  if (headStart !== start && !(opener && clauseOf[headStart - 1] === clause && !opensClause && (opener.pos === 'VERB' || opener.pos === 'ADP'))) [start, end] = [headStart, headEnd];
+  // ... but after a verb of saying it is the subject of what is said: "officials said the drone from Belarus crashed"
+  const objectOfVerb = opener?.pos === 'VERB' && !SPEECH_VERBS.has(opener.lemma);
+  if (headStart !== start && !(opener && clauseOf[headStart - 1] === clause && !opensClause && (objectOfVerb || opener.pos === 'ADP'))) [start, end] = [headStart, headEnd];
   while (start < end && DAY_OR_MONTH.test(tokens[start].lower) && tokens[start].pos === 'PROPN') start++;
   // "Saturday night officials decided": the part of the day goes with it
   while (start < end && /^(night|morning|afternoon|evening)$/.test(tokens[start].lower) && start > 0 && DAY_OR_MONTH.test(tokens[start - 1].lower)) start++;

@@ -79,6 +79,14 @@ describe('a pronoun subject that names someone of an earlier phrase', () => {
   });
 });
 
+describe('a state named beside an attack', () => {
+  it('names the attacker only when its noun could strike: not "Latvian officials said a drone attack"', () => {
+    const events = documentEvents('Latvian officials said a drone attack on Daugavpils was repelled on Monday.', '2026-04-14');
+    expect(events.map((e) => [e.title, e.entry.name])).toEqual([['Drone attack on Daugavpils', 'Daugavpils']]);
+    expect(documentEvents('Russian jets launched a heavy attack on Sumy on Monday.', '2026-04-14').map((e) => e.title)).toEqual(['Russian jets launch heavy attack on Sumy']);
+  });
+});
+
 describe('names', () => {
   it('a titled person whose surname ends in -s is one person: "Rivers travels", "Flowers meets"', () => {
     expect(documentEvents('Senator Joan Rivers travelled to Kyiv on Monday.', '2026-04-14').map((e) => e.title)).toEqual(['Rivers travels to Kyiv']);
@@ -96,6 +104,11 @@ describe('who did it, when the phrase before the verb is not the subject', () =>
     expect(rows(events)).toEqual([['Cyclone Ulla strikes Mauritian soil', 'incident', 'Mauritius', '2026-04-12']]);
     // ... and a day after the object is none of it
     expect(documentEvents('A tornado struck the Tulsa suburbs Tuesday.', '2026-04-14').map((e) => e.title)).toEqual(['Tornado strikes Tulsa suburbs']);
+  });
+
+  it('after a verb of saying, the phrase before the reported verb is its subject, with its own "from" phrase', () => {
+    const events = documentEvents('Latvian officials said the drone from Belarus crashed near Daugavpils on Monday.', '2026-04-14');
+    expect(events.map((e) => [e.title, e.entry.name])).toEqual([['Drone crashes near Daugavpils', 'Daugavpils']]);
   });
 
   it('a gerund phrase after the subject describes it: "pilots flying Hornets intercepted"', () => {
