@@ -101,7 +101,8 @@ const HOLIDAYS: Holiday[] = [
 // Each holiday's name in its own group, then its year if written ("Christmas 2023", "Veterans Day in 2007"); the
 // words before decide whether a seasonal name is the day.
 const HOLIDAY = new RegExp(`\\b(?:${HOLIDAYS.map((h) => `(${h.pattern})`).join('|')})(?:,?\\s+(?:in\\s+|of\\s+)?((?:19|20)\\d\\d))?\\b`, 'g');
-const NAME_WORD = /Christmas|Year|Easter|Friday|Thursday|Sunday|Thanksgiving|July|Day|Juneteenth|Halloween/;
+// A word of every name: most sentences hold none, and the long pattern is not tried on them.
+const NAME_WORD = /Christmas|Year|Easter|Good|Holy|Maundy|Palm|Thanksgiving|Fourth|Day|Juneteenth|Halloween/;
 // "last Christmas", "next Easter", "this Thanksgiving": which one, whatever the tense.
 const MODIFIER_BEFORE = /\b(last|next|this|previous|coming)\s+$/i;
 const ON_BEFORE = /\bon\s+$/i;

@@ -17,7 +17,7 @@ const CLOSED_BEFORE = new RegExp(`${COUNTED}(?:ended|ends|end|ending|closed|clos
  * those days (an event longer than `maxDays` is left alone).
  */
 export function withLength(sentence: string, base: number, dates: readonly RawDate[], maxDays: number): RawDate[] {
-  if (!/-day\b/i.test(sentence)) return dates as RawDate[];
+  if (dates.length === 0 || !sentence.includes('-day')) return dates as RawDate[];
   return dates.map((d) => {
     const before = sentence.slice(Math.max(0, d.start - base - 140), d.start - base);
     const opened = OPENED_BEFORE.exec(before);

@@ -11,6 +11,8 @@ const PART_WORDS =
   '(?:\\b(early|mid|late)\\b\\s*-?\\s*(?:in\\s+)?|\\b(beginning|start|middle|end|close)\\s+of\\s+(?:the\\s+)?|\\b(start|mid|end)-' +
   '|\\b(?:the\\s+)?(first|second|1st|2nd)\\s+half\\s+of\\s+(?:the\\s+)?|\\b(?:the\\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\\s+quarter\\s+of\\s+(?:the\\s+)?)';
 const PART_BEFORE = new RegExp(`${PART_WORDS}$`, 'i');
+// A word every part phrase holds: the patterns above, tried at every position, only where one is.
+const PART_HINT = /early|mid|late|beginning|start|middle|end|close|half|quarter/i;
 // chrono sometimes keeps the words in its own text: "end of last year"
 const PART_AT_START = new RegExp(`^${PART_WORDS}`, 'i');
 // "(the) end of the month", "(the) start of this year", "(the) first half of the year"
@@ -39,7 +41,7 @@ const THE_PERIOD: Record<string, Expression> = {
 
 /** "the end of the month" and the like in a sentence starting at document offset `base`. */
 export function periodPartDates(sentence: string, base: number, out: RawDate[]): void {
-  if (!/\bof\s+th/i.test(sentence)) return;
+  if (!sentence.includes('of th')) return;
   OF_THE_PERIOD.lastIndex = 0;
   for (let m = OF_THE_PERIOD.exec(sentence); m; m = OF_THE_PERIOD.exec(sentence)) {
     const expression: Expression = { kind: 'part', part: partOf([m[1], m[2], m[3]], 0, 1, 2), of: THE_PERIOD[m[4].toLowerCase()] };
@@ -57,9 +59,10 @@ export function withParts(sentence: string, base: number, dates: readonly RawDat
     const from = Math.max(previousEnd, d.start - 32);
     previousEnd = d.end;
     if (d.expression.kind === 'part' || d.expression.kind === 'meetingDay') return d;
-    const inside = PART_AT_START.exec(d.text);
+    const inside = PART_HINT.test(d.text) ? PART_AT_START.exec(d.text) : null;
     if (inside) return { ...d, expression: { kind: 'part', part: partOfWords(inside), of: d.expression } };
-    const m = PART_BEFORE.exec(sentence.slice(from - base, d.start - base));
+    const before = sentence.slice(from - base, d.start - base);
+    const m = PART_HINT.test(before) ? PART_BEFORE.exec(before) : null;
     if (!m) return d;
     const start = d.start - m[0].length;
     return { start, end: d.end, text: sentence.slice(start - base, d.end - base), expression: { kind: 'part', part: partOfWords(m), of: d.expression } };
