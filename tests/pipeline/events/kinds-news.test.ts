@@ -35,7 +35,7 @@ describe('disease and public health', () => {
 
 describe('weather and disasters', () => {
   it('a state of emergency declared over a province is an event there, beside the floods that caused it', () => {
-    expect(summary('SANTIAGO — Authorities declared a state of emergency in the region of Valparaiso on Tuesday after floods killed 20 people.').map((e) => [e[0], e[1]]))
+    expect(summary('SANTIAGO — A state of emergency came into force in the region of Valparaiso on Tuesday after floods killed 20 people.').map((e) => [e[0], e[1]]))
       .toContainEqual(['other', 'State of emergency in Valparaiso']);
   });
 
