@@ -188,7 +188,9 @@ export function baseRole(grammar: SentenceGrammar, p: PlaceInSentence): PlaceRol
     // ... where the nearest verb before the place is one of saying ("said allies would meet in Warsaw" is a meeting)
     const lead = tokens.slice(Math.max(0, p.first - 5), p.first);
     const lastVerb = [...lead].reverse().find((t) => t.pos === 'VERB');
-    if (lead.some((t) => SPEECH_SETTINGS.has(t.lower)) || (lastVerb && SPEECH_VERBS.has(lastVerb.lemma) && lastVerb.lemma !== 'address')) return 'speech';
+    // ... but not "cases were reported in Beira": a finding reported or confirmed in the passive is where it was found
+    const found = lastVerb && /^(report|confirm)$/.test(lastVerb.lemma) && lastVerb.lower.endsWith('ed') && /^(is|are|was|were|been|be)$/.test(tokens[tokens.indexOf(lastVerb) - 1]?.lower ?? '');
+    if (lead.some((t) => SPEECH_SETTINGS.has(t.lower)) || (lastVerb && SPEECH_VERBS.has(lastVerb.lemma) && lastVerb.lemma !== 'address' && !found)) return 'speech';
     // "..., the government in Warsaw said": the place of whoever speaks, when a verb of saying follows its phrase
     const next = tokens.slice(p.last + 1, p.last + 3).find((t) => t.pos === 'VERB');
     if (next && SPEECH_VERBS.has(next.lemma) && tokens[p.last + 1]?.pos !== 'PUNCT' && /^(government|ministry|officials?|authorities|spokesm[ae]n|spokeswoman|embassy|command|office|army|military|police|president|minister)$/.test(tokens[p.first - 2]?.lower ?? '')) return 'speech';

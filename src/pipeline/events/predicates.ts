@@ -367,10 +367,15 @@ const BODIES = /^(council|congress|assembly|committee|commission|board|senate|pa
 export const NEEDS_EVENT_OBJECT = new Set(['attend']);
 
 function eventObject(tokens: readonly Token[], head: number, lexicon: EventLexicon): boolean {
+  return objectEventCategory(tokens, head, lexicon) !== null;
+}
+
+/** The category of the event a verb's object names ("attended the funeral": other), or null when it names none. */
+function objectEventCategory(tokens: readonly Token[], head: number, lexicon: EventLexicon): Category | null {
   const range = phraseAfter(tokens, head);
-  if (!range) return false;
+  if (!range) return null;
   const last = tokens[range[1]];
-  return !!(lexicon.noun(last.lemma) ?? lexicon.noun(last.lower) ?? DOMAIN_BY_FIRST.get(last.lemma));
+  return (lexicon.noun(last.lemma) ?? lexicon.noun(last.lower))?.category ?? DOMAIN_BY_FIRST.get(last.lemma)?.[0].noun.category ?? null;
 }
 
 /** Verbs that are a meeting only with someone for object: "received the delegation", not "received asylum" or "a report". */
@@ -667,7 +672,9 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const civilian = sensed === 'strike' && !warWords(sentence) && (shotPerson(grammar, group, i, passive) || runDown(grammar, group, i, passive));
       // "a new brigade arrived in Rzeszów": a unit that travels is deployed, it meets no one
       const unitArrives = sensed === 'meeting' && !framed && ARRIVALS.has(t.lemma) && !!group && unitSubject(grammar, group, they);
-      const category = civilian ? 'incident' : unitArrives ? 'deployment' : sensed;
+      // "thousands attended the funeral": attending is the attended event's kind (a funeral, a summit)
+      const attended = NEEDS_EVENT_OBJECT.has(t.lemma) && !framed ? objectEventCategory(tokens, i, lexicon) : null;
+      const category = attended ?? (civilian ? 'incident' : unitArrives ? 'deployment' : sensed);
       const frequent = framed || !sense ? true : sense.frequent;
       // A frame's object is its own evidence ("hosting 40,000 refugees" needs no aid words), unless the frame says otherwise;
       // so are the units that arrive ("They will arrive in Kaunas", after "600 Dutch soldiers left Oldenburg")
@@ -725,7 +732,8 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const nounish = (x: Token) => isNominal(x) || (x.pos === 'VERB' && x.lower.endsWith('ing'));
       // ... or, last, an adjective the tagger made of a noun that ends the phrase ("an air raid alert was declared")
       const last = (k: number) => k === words.length - 1 && tokens[i + k].pos === 'ADJ' && !isNominal(tokens[i + k + 1]);
-      const fits = words.every((w, k) => (k === 0 || nounish(tokens[i + k]) || last(k)) && (lemmaOf(tokens[i + k]) === w || tokens[i + k].lower === w || singular(tokens[i + k]) === w));
+      // ... or "of" inside it ("state of emergency")
+      const fits = words.every((w, k) => (k === 0 || nounish(tokens[i + k]) || last(k) || (w === 'of' && tokens[i + k].lower === 'of')) && (lemmaOf(tokens[i + k]) === w || tokens[i + k].lower === w || singular(tokens[i + k]) === w));
       if (!fits || (noun.needs && !noun.needs.test(sentence))) continue;
       const before = `${tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(' ')} `;
       if ((noun.after && !noun.after.test(before)) || noun.notAfter?.test(before)) continue;

@@ -317,10 +317,10 @@ function pluralHeads(tokens: Token[]): void {
   }
 }
 
-/** Past forms the tagger reads as the noun they also spell, with their verbs: "a gunman shot the mayor". */
-const PAST_FORMS_OF_NOUNS = new Map([['shot', 'shoot'], ['spread', 'spread']]);
+/** Past forms the tagger reads as the noun they also spell, with their verbs: "a gunman shot the mayor", "the river burst its banks". */
+const PAST_FORMS_OF_NOUNS = new Map([['shot', 'shoot'], ['spread', 'spread'], ['burst', 'burst']]);
 /** Of those, the verbs that take no object: "a wildfire spread across 3,000 hectares" (the verb before a preposition). */
-const INTRANSITIVE_PAST = new Set(['spread']);
+const INTRANSITIVE_PAST = new Set(['spread', 'burst']);
 
 /**
  * A past form read as a noun right after a noun or a name and right before the start of another phrase (an article,

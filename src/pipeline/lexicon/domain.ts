@@ -101,6 +101,8 @@ const CROSSINGS = /\b(borders?|crossings?|crossing points?|checkpoints?|airports
  * (a school "placed on lockdown" after a threat is a police matter).
  */
 const MEASURE_OVER = new RegExp(`\\b(?:under|on)\\s+(?:a\\s+|an\\s+|the\\s+)?(?:\\S+\\s+)?(quarantine|curfew|(?<=(?:${CUES.DISEASE.source})[\\s\\S]*)lockdown|lockdown(?=[\\s\\S]*(?:${CUES.DISEASE.source})))\\b`, 'i');
+/** Where a state's envoys work abroad. */
+const EMBASSIES = /\b(embass(y|ies)|consulates?|consulate-general|legations?|diplomatic missions?)\b/i;
 /** Envoys of a state: "the Belarusian ambassador", "two Russian diplomats", "the charge d'affaires". */
 // ("\b" is ASCII in a JavaScript pattern: after "é" none stands, so "attaché" ends at a letter that is not one)
 const DIPLOMATS = /\b(?:ambassadors?|envoys?|diplomats?|consuls?|consuls-general|embassy staff|embassy officials)\b|\battach[eé]s?(?![a-z])|\bcharg[eé] d'affaires\b/i;
@@ -149,7 +151,9 @@ export const FRAMES: Frame[] = [
   { verbs: ['summon'], object: DIPLOMATS, category: 'meeting', subjectIsPlace: true, why: 'an envoy summoned to the foreign ministry of the state that summons them: a meeting there ("Poland summoned the Belarusian ambassador")' },
   { verbs: ['expel', 'oust', 'recall'], object: DIPLOMATS, category: 'other', subjectIsPlace: true, why: 'diplomats expelled, or an ambassador recalled: an act of the state that does it, at that state' },
   { verbs: ['declare'], object: DIPLOMATS, category: 'other', subjectIsPlace: true, sentenceNeeds: /\bpersona non grata\b/i, why: 'diplomats declared persona non grata: expelled' },
-  { verbs: ['close', 'shut', 'reopen', 'open', 'suspend', 'evacuate', 'relocate'], object: /\b(embass(y|ies)|consulates?|consulate-general|legations?|diplomatic missions?)\b/i, category: 'other', why: 'an embassy or a consulate closed, opened or evacuated: at the city where it is' },
+  { verbs: ['close', 'shut', 'reopen', 'open', 'suspend', 'evacuate', 'relocate'], object: EMBASSIES, category: 'other', why: 'an embassy or a consulate closed, opened or evacuated: at the city where it is' },
+  { verbs: ['storm', 'ransack', 'torch', 'besiege', 'attack', 'firebomb', 'overrun'], object: EMBASSIES, category: 'incident', why: 'an embassy stormed or set alight by a crowd: an attack at the city where it is, no strike of war' },
+  { verbs: ['burst', 'overflow', 'breach', 'overtop'], object: /\b(banks?|levees?|dykes?|dikes?|dams?|embankments?|flood defen[cs]es|flood walls?)\b/i, category: 'incident', why: 'a river bursting its banks or a dam breached: a flood where it happened' },
   { verbs: ['place', 'put'], object: /./, sentenceNeeds: MEASURE_OVER, titledBy: MEASURE_OVER, category: 'other', why: 'a town placed under quarantine, a lockdown or a curfew: a measure over the place that is placed' },
   { verbs: ['collapse', 'cave', 'crumble', 'topple'], object: STRUCTURES, subject: true, objectless: true, category: 'incident', why: 'a building, a bridge or a crane that falls down: an accident where it stood (WordNet files "collapse" for businesses and talks alike)' },
   { verbs: ['plunge', 'overturn', 'veer', 'plummet', 'topple', 'tumble', 'skid', 'flip'], object: CRASHING, subject: true, objectless: true, category: 'incident', why: 'a vehicle that leaves the road, the rails or the sky ("a bus plunged into a ravine"); prices that plunge are none' },
@@ -159,5 +163,6 @@ export const FRAMES: Frame[] = [
   { verbs: ['hit', 'strike', 'batter', 'pound', 'lash', 'rock', 'ravage', 'devastate', 'sweep', 'slam', 'smash', 'cross', 'tear', 'barrel', 'plough', 'plow', 'flood', 'inundate', 'engulf', 'swamp', 'bring', 'dump', 'kill', 'leave', 'damage', 'destroy', 'uproot', 'knock'],
     object: /\b(?:Hurricane|Typhoon|Super Typhoon|Cyclone|Tropical Cyclone|Tropical Storm|Tropical Depression|Storm|Tornado|Blizzard|Winter Storm)\s+\p{Lu}/u, subject: true, category: 'incident',
     why: 'a storm named by its kind and its name ("Hurricane Delia slammed into the Keys", "Storm Edda battered Ireland"): the name is no place and no person, the storm is what happened' },
+  { verbs: ['erupt'], object: /\b(volcano(es)?|Mount \p{Lu}\p{Ll}+|Mt\.? \p{Lu}\p{Ll}+)$/u, subject: true, objectless: true, category: 'incident', why: 'a volcano erupting ("Mount Etna erupted"): violence or anger that erupts is none' },
   { verbs: ['strike', 'walk out'], object: WORKERS, subject: true, objectless: true, category: 'other', why: 'workers who stop work ("nurses walked out", "teachers will strike"): a labour strike where they work, never an attack' },
 ];

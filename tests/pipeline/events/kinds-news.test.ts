@@ -34,6 +34,23 @@ describe('disease and public health', () => {
 });
 
 describe('weather and disasters', () => {
+  it('a state of emergency declared over a province is an event there, beside the floods that caused it', () => {
+    expect(summary('SANTIAGO — A state of emergency came into force in the region of Valparaiso on Tuesday after floods killed 20 people.').map((e) => [e[0], e[1]]))
+      .toContainEqual(['other', 'State of emergency in Valparaiso']);
+  });
+
+  it('a volcano that erupts and a river that bursts its banks are incidents', () => {
+    expect(summary('CATANIA — Mount Etna erupted on Monday, covering Catania in ash.').map((e) => [e[0], e[1], e[3]]))
+      .toContainEqual(['incident', 'Mount Etna erupts in Catania', '2026-05-11']);
+    expect(summary('DERNA — The river burst its banks in Derna on Sunday.'))
+      .toEqual([['incident', 'River bursts its banks in Derna', 'Derna', '2026-05-10']]);
+    expect(eventsOf('Anger erupted in Catania on Monday over the tax.')).toEqual([]);
+  });
+
+  it('cases reported in a town are cases there, not words said there', () => {
+    expect(summary('Nine new cholera infections were reported in Beira on Monday.')).toEqual([['incident', 'New cholera infections in Beira', 'Beira', '2026-05-11']]);
+  });
+
   it('a storm that makes landfall is an incident where it reached land', () => {
     expect(summary('Tropical Storm Imelda made landfall near Veracruz early on Wednesday.'))
       .toEqual([['incident', 'Tropical Storm Imelda makes landfall near Veracruz', 'Veracruz', '2026-05-13']]);
@@ -157,6 +174,16 @@ describe('what crowds and workers do', () => {
   it('a strike is a walkout unless the sentence speaks of war: then it is an attack', () => {
     expect(summary('Dock workers staged a strike in Antwerp on Monday over pensions.').map((e) => e[0])).toEqual(['other']);
     expect(summary('A Russian strike on Odesa killed three people on Monday.')).toEqual([['strike', 'Russian strike on Odesa', 'Odesa', '2026-05-11']]);
+  });
+
+  it('a crowd that attends a funeral is at a funeral, no meeting', () => {
+    expect(summary('KINSHASA — Thousands attended the funeral of the singer in Kinshasa on Saturday.').map((e) => [e[0], e[2], e[3]]))
+      .toEqual([['other', 'Kinshasa', '2026-05-09']]);
+  });
+
+  it('protesters who storm an embassy attack it where it is', () => {
+    expect(summary('Protesters stormed the Swedish embassy in Baghdad on Thursday.'))
+      .toEqual([['incident', 'Protesters storm Swedish embassy in Baghdad', 'Baghdad', '2026-05-14']]);
   });
 
   it('protesters who set fire to an embassy did it on the day told, nothing arranged', () => {
