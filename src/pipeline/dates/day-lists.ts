@@ -1,5 +1,5 @@
-// Two days named with one month, which chrono reads as one day only: "13 and 14 October", "the 18th and 19th of
-// August", "October 13 and 14, 2024"; ranges written with a spaced dash ("March 3rd – 5th"), which chrono reads as
+// Two days named with one month, which chrono reads as one day only: "13 and 14 October", "the 4th and 5th of
+// May", "October 13 and 14, 2024"; ranges written with a spaced dash ("March 3rd – 5th"), which chrono reads as
 // two dates; and "from 3 to 5 June", whose numbers chrono takes for hours.
 import { dayInterval, dayNumber, isRealDay } from './calendar.ts';
 import type { RawDate } from './expression.ts';

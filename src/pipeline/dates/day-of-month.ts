@@ -1,7 +1,7 @@
 // A day of the month without its month, as local papers and British wires write it: "on the 14th", "on the 3rd at
 // noon". The month is the writing day's, or the one before or after by the tense (resolve.ts). Only where nothing
 // follows that makes the ordinal something else ("the 14th floor", "the 3rd Brigade", "the 14th of March", chrono's;
-// "the 18th and 19th of August", day-lists.ts').
+// "the 4th and 5th of May", day-lists.ts').
 import type { RawDate } from './expression.ts';
 
 const ON_THE_NTH = /\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:and|or|to|through|[-–])\s*(?:the\s+)?\d)(?=\s*(?:[,.;:)—–]|$)|\s+(?:at|in|and|when|as|after|before|but|from|with|near|outside|inside|while|during|until|amid|following)\b)/gi;

@@ -5,7 +5,7 @@ import type { RawDate } from './expression.ts';
 
 const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 // "three-day <noun phrase> (that|which) opened (in Riga) (on)": the count names the event the verb starts or ends, so
-// only a few words of its noun phrase, and no other clause ("a five-day war last August and plans protests beginning
+// only a few words of its noun phrase, and no other clause ("a two-day strike last spring and plans rallies starting
 // on ..."), stand between; a place may stand between the verb and its day.
 const COUNTED = '\\b(two|three|four|five|six|seven|[2-7])-day\\s+(?:(?!(?:and|or|but)\\b)[\\p{L}\'’.-]+,?\\s+){0,6}(?:(?:that|which)\\s+)?(?:has\\s+|had\\s+|will\\s+)?';
 const PLACE = '(?:(?:in|at)\\s+\\p{Lu}[\\p{L}\'’.-]*(?:\\s+\\p{Lu}[\\p{L}\'’.-]*){0,2},?\\s+)?(?:on\\s+)?$';

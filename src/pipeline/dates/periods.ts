@@ -39,7 +39,7 @@ const RULES: PeriodRule[] = [
   { hints: ['week'], pattern: /(?<!\bfor\s+(?:the\s+)?)\b(?:(this|last|next|past|coming)|throughout\s+the)\s+week\b(?!\s+of\b)/gi,
     span: (m) => ({ kind: 'week', offset: !m[1] ? 0 : /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
   // "over the weekend", "at the weekend", "this weekend", "last weekend", "next weekend"
-  // ("the weekend of the 18th and 19th" names its days: chrono's)
+  // ("the weekend of the 4th and 5th" names its days: chrono's)
   { hints: ['weekend'], pattern: /\b(?:(?:over|at|during|on|for|by)\s+the|(this|last|next|past|coming))\s+weekend\b(?!\s+of\b)/gi,
     span: (m) => ({ kind: 'weekend', offset: !m[1] ? null : /last|past/i.test(m[1]) ? -1 : /next|coming/i.test(m[1]) ? 1 : 0 }) },
   // "earlier this month", "later this week", "later this year"

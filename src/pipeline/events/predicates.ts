@@ -704,7 +704,7 @@ export function findPredicates(grammar: SentenceGrammar, sentence: string, lexic
       const describing = NAME_TITLES.has(tokens[i + 1]?.lower ?? '') || PERSON_NOUNS.has(tokens[i + 1]?.lower ?? '') ||
         (INTRANSITIVE_ARRIVALS.has(t.lemma) && /^(NOUN|ADJ)$/.test(tokens[i + 1]?.pos ?? '') && !isTimeWord(tokens[i + 1].lower) && !TIME_UNIT.test(tokens[i + 1].lower));
       if (t.lower.endsWith('ing') && TRAVEL_LEMMAS.has(t.lemma) && (/^(DET|ADJ|ADP)$/.test(tokens[i - 1]?.pos ?? '') || tokens[i - 1]?.lower === 'for') && !/^(after|before|while|since|upon|on|when)$/.test(tokens[i - 1]?.lower ?? '') && describing) continue;
-      // "the first group of expelled diplomats": a participle between an article or a preposition and its noun describes it
+      // "a second wave of expelled envoys": a participle between an article or a preposition and its noun describes it
       if (framed && /(ed|en)$/.test(t.lower) && /^(DET|ADP|NUM)$/.test(tokens[i - 1]?.pos ?? '') && tokens[i + 1]?.pos === 'NOUN') continue;
       // "based on trust", "based upon the report": a phrase of reasoning, not a base
       if (t.lemma === 'base' && /^(on|upon)$/.test(tokens[i + 1]?.lower ?? '')) continue;
