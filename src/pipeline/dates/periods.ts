@@ -59,8 +59,12 @@ const RULES: PeriodRule[] = [
     span: (m) => ({ kind: 'span', from: 0, to: (m[1] ? count(m[1]) : 3) * unitDays(m[2]), precision: 'month' }) },
 ];
 
+/** Any rule's hint: most sentences have none, and one search tells so (each rule's own hints are checked after). */
+const ANY_HINT = new RegExp([...new Set(RULES.flatMap((r) => r.hints))].join('|'), 'i');
+
 /** The periods named in a sentence starting at document offset `base`. */
 export function periodDates(sentence: string, base: number, out: RawDate[]): void {
+  if (!ANY_HINT.test(sentence)) return;
   const lower = sentence.toLowerCase();
   for (const rule of RULES) {
     if (!rule.hints.some((h) => lower.includes(h))) continue;
