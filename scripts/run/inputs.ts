@@ -9,6 +9,7 @@ import { isIsoDate } from '../../src/model/event.ts';
 import { readManifest, PipelineInputError, type ManifestEntry } from '../../src/pipeline/manifest.ts';
 import { printable } from '../../src/util/text.ts';
 import { ARTICLE_FILES, isSymbolicLink, listDocuments, otherEntries, readDocument } from '../corpus-files.ts';
+import { CORRECTIONS_NAME } from '../corpus.ts';
 import type { PipelineInput } from '../../src/pipeline/index.ts';
 
 /** A document to run, or a problem that keeps one from running (named, never dropped in silence). */
@@ -54,7 +55,7 @@ const tooBig = (what: string, bytes: number, opts: SourceOptions) =>
 
 /** What else the folder holds that a run does not read, and how to read it; nothing is skipped in silence. */
 function otherNotes(dir: string): string[] {
-  const other = otherEntries(dir, ['manifest.json', 'corrections.json']);
+  const other = otherEntries(dir, ['manifest.json', CORRECTIONS_NAME]);
   const list = (names: string[]) => (names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '));
   const notes: string[] = [];
   if (other.convertible.length > 0) notes.push(`not read: ${list(other.convertible)}: documents are read as .txt; \`npm start -- ${dir}\` converts pages, PDFs, Word and Markdown files to text`);

@@ -153,9 +153,13 @@ export function createCorpusStore(paths: CorpusPaths, opts = STORE_DEFAULTS) {
     writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   }
 
-  /** The texts the corpus holds: the last run's, and the folder's .txt files (before the first run, or added since). */
+  /**
+   * The texts the corpus holds: the last run's, or before the first run (the folder import at start) the folder's .txt
+   * files. Once a run is in, an upload does not read the whole folder again.
+   */
   const knownHashes = () => {
     const hashes = new Set(run.documents.map((d) => contentHash(d.text)));
+    if (run !== EMPTY_RUN) return hashes;
     for (const name of readdirSync(paths.corpus)) {
       if (!name.toLowerCase().endsWith('.txt')) continue;
       try {
